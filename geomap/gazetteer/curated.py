@@ -1,0 +1,109 @@
+"""The curated gazetteer: the project's own data under gazetteer/ (see gazetteer/README.md).
+
+places.csv holds the region's places; a row takes its coordinates from GeoNames (geonameid),
+from the centre of a GeoNames admin1 area (geonames_admin1), or typed from a named source
+(lat, lon). names.csv holds every name of each place with its language and who uses it.
+countries.csv is derived from Natural Earth by scripts/derive_boundaries.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import GazetteerError
+from ..records import KINDS, Name, Place
+
+PLACE_COLUMNS = ["id", "name", "kind", "country", "admin1", "lat", "lon", "geonameid",
+                 "geonames_admin1", "source", "note"]
+NAME_COLUMNS = ["place_id", "name", "lang", "used_by", "note"]
+COUNTRY_COLUMNS = ["iso2", "iso3", "name", "lat", "lon", "radius_km", "names"]
+
+
+def data_dir() -> Path:
+    """The gazetteer/ folder: inside the installed package, or at the top of a checkout."""
+    packaged = Path(__file__).resolve().parent.parent / "_gazetteer"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "gazetteer"
+    if checkout.is_dir():
+        return checkout
+    raise GazetteerError("the curated gazetteer data (gazetteer/) is missing from this install")
+
+
+def _rows(path: Path, columns: list[str]) -> Iterator[tuple[int, dict]]:
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            if reader.fieldnames != columns:
+                raise GazetteerError(f"{path}:1: expected columns {','.join(columns)}")
+            for row in reader:
+                yield reader.line_num, row
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        raise GazetteerError(f"{path}: cannot read the gazetteer: {err}") from err
+
+
+def load_countries(folder: Path) -> list[Place]:
+    places = []
+    for line, row in _rows(folder / "countries.csv", COUNTRY_COLUMNS):
+        try:
+            names = tuple(Name(text) for text in row["names"].split("|") if text)
+            places.append(Place(
+                id=f"country:{row['iso2']}", name=row["name"], kind="country",
+                country=row["iso2"], lat=float(row["lat"]), lon=float(row["lon"]),
+                names=(Name(row["name"], "en", "international"), Name(row["iso3"]), *names),
+                source="Natural Earth 1:10m admin-0 (public domain)",
+                radius_km=float(row["radius_km"])))
+        except (KeyError, ValueError) as err:
+            raise GazetteerError(f"{folder / 'countries.csv'}:{line}: {err}") from err
+    return places
+
+
+def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
+    """Load places.csv and names.csv, taking GeoNames coordinates from the world index."""
+    names: dict[str, list[Name]] = {}
+    for line, row in _rows(folder / "names.csv", NAME_COLUMNS):
+        names.setdefault(row["place_id"], []).append(Name(row["name"], row["lang"],
+                                                          row["used_by"]))
+    places = []
+    path = folder / "places.csv"
+    for line, row in _rows(path, PLACE_COLUMNS):
+        where = f"{path}:{line}"
+        if row["kind"] not in KINDS:
+            raise GazetteerError(f"{where}: unknown kind {row['kind']!r}")
+        population, radius, source = 0, None, row["source"]
+        if row["geonameid"]:
+            hit = conn.execute("SELECT lat, lon, population FROM places WHERE gid = ?",
+                               (int(row["geonameid"]),)).fetchone()
+            if hit is None:
+                raise GazetteerError(f"{where}: geonameid {row['geonameid']} not in GeoNames")
+            lat, lon, population = hit
+        elif row["geonames_admin1"]:
+            cc, _, code = row["geonames_admin1"].partition(".")
+            hit = conn.execute("SELECT lat, lon, radius_km, population, settlements FROM admin1 "
+                               "WHERE country = ? AND code = ?", (cc, code)).fetchone()
+            if hit is None:
+                raise GazetteerError(f"{where}: no GeoNames settlements in {row['geonames_admin1']}")
+            lat, lon, radius, population, count = hit
+            source = (f"{source} (centre and population: the {count} GeoNames cities500 "
+                      f"settlements coded {row['geonames_admin1']})")
+        else:
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except ValueError as err:
+                raise GazetteerError(f"{where}: a place needs geonameid, geonames_admin1 or "
+                                     "lat and lon") from err
+        own = names.pop(row["id"], [])
+        if not any(n.text == row["name"] for n in own):
+            own.insert(0, Name(row["name"]))
+        places.append(Place(
+            id=row["id"], name=row["name"], kind=row["kind"], country=row["country"],
+            lat=lat, lon=lon, admin1=row["admin1"], population=population, names=tuple(own),
+            source=source, note=row["note"],
+            geonameid=int(row["geonameid"]) if row["geonameid"] else None, radius_km=radius))
+    if names:
+        raise GazetteerError(f"{folder / 'names.csv'}: names for unknown places: "
+                             f"{', '.join(sorted(names))}")
+    return places

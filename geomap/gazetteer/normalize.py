@@ -1,0 +1,70 @@
+"""Name keys: the form in which a query and a gazetteer name are compared.
+
+Case, diacritics, apostrophes and punctuation do not tell places apart in news text
+("Syunik'" and "Syunik", "Naxçıvan" and "Naxcivan", "Washington, D.C." and "Washington DC"),
+so they are folded away. Letters that Unicode does not decompose (Azerbaijani ə and ı) are
+mapped by hand.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LETTERS = str.maketrans({"ə": "a", "Ə": "a", "ı": "i", "ß": "ss", "æ": "ae", "ø": "o", "đ": "d",
+                          "ł": "l", "Ł": "l", "ħ": "h", "þ": "th"})
+_DROPPED = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02b9\u0060\u00b4\u055a\u055b\u055d.]")
+_POSSESSIVE = re.compile(r"[\u0027\u2019]s$")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def name_key(text: str) -> str:
+    """Fold a name to its comparison key.
+
+    >>> name_key("Naxçıvan"), name_key("Syunik'"), name_key("Washington, D.C.")
+    ('naxcivan', 'syunik', 'washington dc')
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_LETTERS)
+    text = _DROPPED.sub("", text)
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = _NOT_WORD.sub(" ", text.casefold()).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+def strip_possessive(text: str) -> str:
+    """``Armenia's`` -> ``Armenia``; other text unchanged."""
+    return _POSSESSIVE.sub("", text.strip())
+
+
+# Words around a name that say what kind of place it is ("Syunik province", "the village of
+# Tegh", "Lake Sevan"). Stripping them gives the name; the kind they imply ranks candidates.
+KIND_WORDS: dict[str, str] = {
+    "province": "admin1", "marz": "admin1", "region": "admin1", "oblast": "admin1",
+    "autonomous republic": "admin1", "exclave": "admin1",
+    "district": "admin1", "rayon": "admin1", "raion": "admin1",
+    "village": "settlement", "town": "settlement", "city": "settlement",
+    "lake": "water", "river": "water",
+    "mount": "mountain", "mountain": "mountain", "peak": "mountain",
+    "military base": "military-site", "base": "military-site",
+    "border crossing": "border-crossing", "checkpoint": "border-crossing",
+}  # fmt: skip
+_SUFFIX = re.compile(r"^(?P<name>.+?) (?P<word>" + "|".join(
+    sorted((re.escape(w) for w in KIND_WORDS), key=len, reverse=True)) + r")$")
+_PREFIX = re.compile(r"^(?P<word>village of|town of|city of|lake|mount|province of|region of) "
+                     r"(?P<name>.+)$")
+
+
+def split_kind(key: str) -> tuple[str, str | None]:
+    """Split a folded key into the name and the kind its generic word implies.
+
+    >>> split_kind("syunik province"), split_kind("village of tegh"), split_kind("goris")
+    (('syunik', 'admin1'), ('tegh', 'settlement'), ('goris', None))
+    """
+    m = _SUFFIX.match(key)
+    if m:
+        return m["name"], KIND_WORDS[m["word"]]
+    m = _PREFIX.match(key)
+    if m:
+        word = m["word"].split(" ")[0]
+        return m["name"], KIND_WORDS.get(word, "admin1")
+    return key, None

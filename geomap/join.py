@@ -1,0 +1,101 @@
+"""Join stage: claims and gazetteer places into one GeoDataFrame (EPSG:4326).
+
+Every claim comes out either placed (a row of the frame) or unplaced (with the reason),
+never lost: ``len(claims) == len(result.frame) + len(result.unplaced)``.
+
+Names are resolved in two passes. The first resolves what is clear on its own; the places
+found then give the context for the second, in which an ambiguous name prefers the candidate
+near the others ("Agarak" in a report about Syunik is the Agarak in Syunik).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer
+from .records import Claim, Resolution
+
+# How far from the other places a candidate may be and still count as "near" them.
+CONTEXT_KM = 300.0
+
+COLUMNS = [
+    "id", "date", "date_precision", "place", "place_id", "place_name", "place_kind",
+    "country", "lat", "lon", "precision", "radius_km", "claimant", "claimant_side", "stance",
+    "event", "actor", "role", "text", "source", "publisher", "url", "published", "span_start",
+    "span_end", "origin", "resolution",
+]  # fmt: skip
+
+
+@dataclass
+class JoinResult:
+    """Placed claims as a GeoDataFrame, and the claims that could not be placed."""
+
+    frame: object  # geopandas.GeoDataFrame; typed loosely so this module imports fast
+    unplaced: list[dict] = field(default_factory=list)
+    claims_in: int = 0
+
+    @property
+    def claims_mapped(self) -> int:
+        return len(self.frame)
+
+
+def resolve_places(names: list[str], gazetteer: Gazetteer) -> dict[str, Resolution]:
+    """Resolve each distinct name; names left ambiguous get a second try in context."""
+    out = {n: gazetteer.resolve(n) for n in dict.fromkeys(names) if n}
+    anchors = [r.place for r in out.values()
+               if r.resolved and r.place.kind not in ("country", "admin1")]
+    if not anchors:
+        anchors = [r.place for r in out.values() if r.resolved and r.place.kind != "country"]
+    if anchors:
+        lat = sum(p.lat for p in anchors) / len(anchors)
+        lon = sum(p.lon for p in anchors) / len(anchors)
+        for name, res in out.items():
+            if res.status == "ambiguous":
+                again = gazetteer.resolve(name, near=(lat, lon, CONTEXT_KM))
+                if again.resolved:
+                    out[name] = again
+    return out
+
+
+def _row(claim: Claim, **placed) -> dict:
+    row = {k: getattr(claim, k) for k in COLUMNS if hasattr(claim, k)}
+    row.update(placed)
+    return {k: row.get(k) for k in COLUMNS}
+
+
+def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
+    """Place every claim: by its own lat/lon when given, else by its place name."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    resolutions = resolve_places([c.place for c in claims if c.lat is None], gazetteer)
+    rows, unplaced = [], []
+    for c in claims:
+        if c.lat is not None and c.lon is not None:
+            res = gazetteer.resolve(c.place) if c.place else None
+            p = res.place if res and res.resolved else None
+            rows.append(_row(
+                c, lat=c.lat, lon=c.lon, precision=c.precision or "point",
+                place_id=p.id if p else "", place_name=p.name if p else c.place,
+                place_kind=p.kind if p else "", country=p.country if p else "",
+                radius_km=None, resolution="coordinates given in the input"))
+            continue
+        res = resolutions[c.place]
+        if not res.resolved:
+            unplaced.append({
+                "id": c.id, "place": c.place, "status": res.status, "reason": res.reason,
+                "candidates": [f"{x.place.name} ({x.place.kind}, {x.place.country}, "
+                               f"{x.place.id})" for x in res.candidates[:5]],
+                "claimant": c.claimant, "claimant_side": c.claimant_side, "stance": c.stance,
+                "event": c.event, "date": c.date, "text": c.text, "source": c.source,
+                "url": c.url, "origin": c.origin})
+            continue
+        p = res.place
+        rows.append(_row(
+            c, lat=p.lat, lon=p.lon, precision=c.precision or p.precision, place_id=p.id,
+            place_name=p.name, place_kind=p.kind, country=p.country, radius_km=p.radius_km,
+            resolution=res.reason))
+    frame = gpd.GeoDataFrame(
+        rows, columns=COLUMNS,
+        geometry=[Point(r["lon"], r["lat"]) for r in rows], crs="EPSG:4326")
+    return JoinResult(frame=frame, unplaced=unplaced, claims_in=len(claims))

@@ -1,0 +1,263 @@
+"""Read stage: claims files (CSV, GeoJSON) into Claim records.
+
+Every bad row is reported with its file and line (or GeoJSON feature number); no row is
+dropped silently. All problems in a file are collected, so an analyst fixes a spreadsheet
+in one pass rather than one error at a time.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import math
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import InputError
+from .records import DATE_PRECISIONS, EVENTS, PRECISIONS, ROLES, STANCES, Claim
+
+REQUIRED = ["date", "place", "claimant", "claimant_side", "stance", "event", "actor", "text",
+            "source", "url"]
+OPTIONAL = ["id", "lat", "lon", "precision", "published", "date_precision", "role", "publisher",
+            "span_start", "span_end"]
+COLUMNS = REQUIRED + OPTIONAL
+# Columns that must hold a value in every row; the others may be empty.
+MUST_HAVE = ["place", "claimant", "claimant_side", "stance", "event", "text"]
+MAX_ERRORS = 50
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class InputErrors(InputError):
+    """Several problems in one input; ``str()`` is the first, ``errors`` holds them all."""
+
+    def __init__(self, errors: list[InputError]):
+        first = errors[0]
+        super().__init__(first.message, path=first.path, line=first.line)
+        self.errors = errors
+
+
+def parse_date(value: str) -> tuple[str, str]:
+    """``2021-05-12`` -> ('2021-05-12', 'day'); ``2021-05`` -> month; ``''`` -> unknown.
+
+    Raises ValueError for an impossible date such as 2021-02-30.
+    """
+    value = value.strip()
+    if not value:
+        return "", "unknown"
+    m = _DATE.match(value)
+    if not m:
+        raise ValueError(f"date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = m.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as err:
+        raise ValueError(f"date {value!r} does not exist ({err})") from err
+    return value, "day" if day else "month" if month else "year"
+
+
+def _coordinate(value: str, name: str, limit: float) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise ValueError(f"{name} {value!r} is not a number") from None
+    if not math.isfinite(x) or abs(x) > limit:
+        raise ValueError(f"{name} {value!r} is outside -{limit:g}..{limit:g}")
+    return x
+
+
+def _span(value: str, name: str) -> int | None:
+    if not value.strip():
+        return None
+    if not value.strip().isdigit():
+        raise ValueError(f"{name} {value!r} is not a character offset")
+    return int(value)
+
+
+def claim_id(fields: dict[str, str]) -> str:
+    """A stable id from the claim's content: the same claim gets the same id in every run."""
+    basis = "\x1f".join(fields.get(k, "") for k in ("source", "url", "date", "place", "claimant",
+                                                    "stance", "event", "text"))
+    return "c" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:10]
+
+
+def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
+    """Validate one row's fields (strings) and build the Claim; raise ValueError if wrong."""
+    f = {k: (v or "").strip() for k, v in fields.items()}
+    for name in MUST_HAVE:
+        if not f.get(name):
+            raise ValueError(f"{name} is empty")
+    if f["stance"] not in STANCES:
+        raise ValueError(f"stance {f['stance']!r} is not one of {', '.join(STANCES)}")
+    if f["event"] not in EVENTS:
+        raise ValueError(f"event {f['event']!r} is not one of {', '.join(EVENTS)}")
+    role = f.get("role") or "incident"
+    if role not in ROLES:
+        raise ValueError(f"role {role!r} is not one of {', '.join(ROLES)}")
+    precision = f.get("precision", "")
+    if precision and precision not in PRECISIONS:
+        raise ValueError(f"precision {precision!r} is not one of {', '.join(PRECISIONS)}")
+    date, date_precision = parse_date(f.get("date", ""))
+    if f.get("date_precision"):
+        if f["date_precision"] not in DATE_PRECISIONS:
+            raise ValueError(f"date_precision {f['date_precision']!r} is not one of "
+                             f"{', '.join(DATE_PRECISIONS)}")
+        date_precision = f["date_precision"]
+    published, _ = parse_date(f.get("published", ""))
+    lat = lon = None
+    if f.get("lat") or f.get("lon"):
+        if not (f.get("lat") and f.get("lon")):
+            raise ValueError("lat and lon must be given together")
+        lat, lon = _coordinate(f["lat"], "lat", 90), _coordinate(f["lon"], "lon", 180)
+    url = f.get("url", "")
+    if url and not re.match(r"^https?://\S+$", url):
+        raise ValueError(f"url {url!r} is not an http(s) address")
+    return Claim(
+        id=f.get("id") or claim_id(f), text=f["text"], claimant=f["claimant"],
+        claimant_side=f["claimant_side"], stance=f["stance"], event=f["event"],
+        actor=f.get("actor", ""), place=f["place"], date=date, date_precision=date_precision,
+        published=published, source=f.get("source", ""), publisher=f.get("publisher", ""),
+        url=url, role=role, precision=precision, lat=lat, lon=lon,
+        span_start=_span(f.get("span_start", ""), "span_start"),
+        span_end=_span(f.get("span_end", ""), "span_end"), origin=origin)
+
+
+def _text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a claims file", path=path) from None
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror}", path=path) from err
+    if b"\x00" in data[:8192]:
+        raise InputError("is a binary file, not a CSV or GeoJSON claims file", path=path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(f"is not UTF-8 text (byte 0x{data[err.start]:02x}); save it as UTF-8",
+                         path=path, line=line) from err
+
+
+def read_claims_csv(path: Path, text: str | None = None) -> list[Claim]:
+    text = _text(path) if text is None else text
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    errors: list[InputError] = []
+    try:
+        header = next(reader, None)
+    except csv.Error as err:
+        raise InputError(f"malformed CSV: {err}", path=path, line=1) from err
+    if not header or not any(h.strip() for h in header):
+        raise InputError("empty file: expected a header row with the claims columns",
+                         path=path, line=1)
+    header = [h.strip() for h in header]
+    unknown = [h for h in header if h not in COLUMNS]
+    missing = [h for h in REQUIRED if h not in header]
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    if unknown or missing or dupes:
+        parts = []
+        if unknown:
+            parts.append(f"unknown column(s) {', '.join(unknown)}")
+        if missing:
+            parts.append(f"missing column(s) {', '.join(missing)}")
+        if dupes:
+            parts.append(f"repeated column(s) {', '.join(dupes)}")
+        raise InputError("; ".join(parts) + f" (the columns are: {', '.join(COLUMNS)})",
+                         path=path, line=1)
+    claims: list[Claim] = []
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            errors.append(InputError(f"malformed CSV: {err}", path=path, line=reader.line_num))
+            break
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            errors.append(InputError(f"expected {len(header)} fields, found {len(row)}",
+                                     path=path, line=line))
+        else:
+            try:
+                claims.append(claim_from_fields(dict(zip(header, row)), f"{path}:{line}"))
+            except ValueError as err:
+                errors.append(InputError(str(err), path=path, line=line))
+        if len(errors) >= MAX_ERRORS:
+            break
+    if errors:
+        raise InputErrors(errors)
+    return claims
+
+
+def read_claims_geojson(path: Path, text: str | None = None) -> list[Claim]:
+    text = _text(path) if text is None else text
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(f"malformed JSON: {err.msg} (column {err.colno})", path=path,
+                         line=err.lineno) from err
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
+        raise InputError("expected a GeoJSON FeatureCollection", path=path, line=1)
+    claims, errors = [], []
+    for n, feat in enumerate(doc.get("features") or [], start=1):
+        where = f"feature {n}"
+        try:
+            if not isinstance(feat, dict) or not isinstance(feat.get("properties"), dict):
+                raise ValueError("a feature needs a properties object")
+            props = {k: "" if v is None else str(v) for k, v in feat["properties"].items()}
+            unknown = sorted(set(props) - set(COLUMNS))
+            if unknown:
+                raise ValueError(f"unknown properties {', '.join(unknown)}")
+            geom = feat.get("geometry")
+            if geom:
+                if geom.get("type") != "Point" or len(geom.get("coordinates") or []) < 2:
+                    raise ValueError("geometry must be a Point (or null)")
+                lon, lat = geom["coordinates"][:2]
+                props.setdefault("lat", str(lat))
+                props.setdefault("lon", str(lon))
+                if not props["lat"] or not props["lon"]:
+                    props["lat"], props["lon"] = str(lat), str(lon)
+            claims.append(claim_from_fields(props, f"{path}#{where}"))
+        except ValueError as err:
+            errors.append(InputError(f"{where}: {err}", path=path))
+    if errors:
+        raise InputErrors(errors)
+    return claims
+
+
+def read_claims(paths: Iterable[str | Path]) -> list[Claim]:
+    """Read claims files by their extension (.csv, .geojson/.json), in order.
+
+    Ids repeated within or across files are an error: each claim must stay traceable.
+    """
+    claims: list[Claim] = []
+    for p in paths:
+        path = Path(p)
+        suffix = path.suffix.lower()
+        if suffix == ".csv":
+            claims.extend(read_claims_csv(path))
+        elif suffix in (".geojson", ".json"):
+            claims.extend(read_claims_geojson(path))
+        else:
+            raise InputError("unknown claims file type: use .csv or .geojson", path=path)
+    seen: dict[str, str] = {}
+    errors = []
+    for c in claims:
+        if c.id in seen:
+            path, _, line = c.origin.rpartition(":")
+            errors.append(InputError(f"claim id {c.id!r} already used at {seen[c.id]}",
+                                     path=path or c.origin,
+                                     line=int(line) if line.isdigit() else None))
+        seen.setdefault(c.id, c.origin)
+    if errors:
+        raise InputErrors(errors)
+    return claims

@@ -1,0 +1,133 @@
+"""The records that flow between stages: plain, frozen dataclasses with no behaviour to speak of."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+KINDS = (
+    "country", "admin1", "admin2", "settlement", "landmark", "water", "mountain",
+    "border-crossing", "military-site", "region",
+)  # fmt: skip
+STANCES = ("asserts", "denies", "reports", "calls")
+EVENTS = (
+    "incursion", "withdrawal", "clash", "shelling", "casualties", "talks", "statement",
+    "appeal", "deployment", "exercise", "other",
+)  # fmt: skip
+PRECISIONS = ("point", "settlement", "district", "province", "country", "zone")
+DATE_PRECISIONS = ("day", "month", "year", "unknown")
+ROLES = ("incident", "reaction")
+
+# How precise a location is when all we know is the kind of place it is.
+PRECISION_OF_KIND = {
+    "country": "country",
+    "admin1": "province",
+    "admin2": "district",
+    "settlement": "settlement",
+    "region": "zone",
+    "landmark": "point",
+    "water": "point",
+    "mountain": "point",
+    "border-crossing": "point",
+    "military-site": "point",
+}
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name of a place: the text, its language tag, and which side uses it."""
+
+    text: str
+    lang: str = ""
+    used_by: str = ""  # AM, AZ, RU, international, historic, or "" when nobody said
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry. ``radius_km`` is the rough extent of an area (province, country)."""
+
+    id: str
+    name: str
+    kind: str
+    country: str
+    lat: float
+    lon: float
+    admin1: str = ""
+    population: int = 0
+    names: tuple[Name, ...] = ()
+    source: str = ""
+    note: str = ""
+    geonameid: int | None = None
+    radius_km: float | None = None
+
+    @property
+    def precision(self) -> str:
+        return PRECISION_OF_KIND.get(self.kind, "point")
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["names"] = [asdict(n) for n in self.names]
+        d["precision"] = self.precision
+        return d
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place a name may mean, with the score and the reasons that ranked it."""
+
+    place: Place
+    score: float
+    matched: str  # the name (as written in the gazetteer) that matched the query
+    reasons: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {**self.place.to_dict(), "score": round(self.score, 3), "matched": self.matched,
+                "reasons": list(self.reasons)}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a name resolved to: ``status`` is resolved, ambiguous or unresolved."""
+
+    query: str
+    status: str
+    place: Place | None
+    candidates: tuple[Candidate, ...] = ()
+    reason: str = ""
+
+    @property
+    def resolved(self) -> bool:
+        return self.status == "resolved"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim: who says what happened where and when, with its source.
+
+    ``origin`` is ``file:line`` (or ``file#span``) so every figure on the map leads back to
+    where it came from. ``lat``/``lon`` are set only when the input gave coordinates.
+    """
+
+    id: str
+    text: str
+    claimant: str
+    claimant_side: str
+    stance: str
+    event: str
+    actor: str = ""
+    place: str = ""
+    date: str = ""
+    date_precision: str = "unknown"
+    published: str = ""
+    source: str = ""
+    publisher: str = ""
+    url: str = ""
+    role: str = "incident"
+    precision: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    span_start: int | None = None
+    span_end: int | None = None
+    origin: str = field(default="", compare=False)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
