@@ -58,6 +58,7 @@ class Place:
     note: str = ""
     geonameid: int | None = None
     radius_km: float | None = None
+    area_code: str = ""  # GeoNames admin-1 code ("AM.08") of an area, for its settlements
 
     @property
     def precision(self) -> str:

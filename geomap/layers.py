@@ -1,0 +1,160 @@
+"""Layers stage: the boundary layers (countries, borders) for a map's extent.
+
+The region files under gazetteer/boundaries/ are full 1:10m resolution; world.geojson is
+simplified and only gives context. A map uses the finest layer set that covers its extent.
+Nothing here is authoritative: each layer carries its source and a note that says so.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .gazetteer.curated import data_dir
+
+# Lines of each kind, in the order they are drawn and listed in the legend.
+LINE_KINDS = {
+    "international": "International border",
+    "undemarcated": "Undemarcated / disputed border",
+}
+NOT_AUTHORITATIVE = ("Boundaries are drawn from Natural Earth 1:10m (public domain), good to a "
+                     "kilometre or two; they are not authoritative and imply no position on "
+                     "any dispute.")
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A named boundary layer: ``kind`` is countries or a line kind; ``frame`` a GeoDataFrame."""
+
+    name: str
+    kind: str
+    frame: object
+    source: str
+
+
+def _region_sets(folder: Path) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Regions with full-resolution layers: (name, bbox of the region's frame)."""
+    out = []
+    for path in sorted((folder / "boundaries").glob("*.geojson")):
+        if path.stem == "world" or path.stem.endswith("-borders"):
+            continue
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        xs, ys = [], []
+        for f in doc["features"]:
+            _collect(f["geometry"]["coordinates"], xs, ys)
+        out.append((path.stem, (min(xs), min(ys), max(xs), max(ys))))
+    return out
+
+
+def _collect(coords, xs: list, ys: list) -> None:
+    if coords and isinstance(coords[0], (int, float)):
+        xs.append(coords[0])
+        ys.append(coords[1])
+    else:
+        for c in coords:
+            _collect(c, xs, ys)
+
+
+def boundary_layers(view: tuple[float, float, float, float],
+                    context: tuple[float, float, float, float] | None = None, *,
+                    folder: Path | None = None) -> list[Layer]:
+    """Countries and borders for a map showing ``view`` (min_lon, min_lat, max_lon, max_lat).
+
+    Layers reach out to ``context`` (a larger box) so that panning shows the neighbours. A
+    region whose full-resolution layers cover the view is drawn at full resolution; beyond
+    the region, the simplified world layer fills in.
+    """
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import box
+
+    folder = folder or data_dir()
+    context = context or view
+    outer = box(*context)
+    region = next(((name, bb) for name, bb in _region_sets(folder)
+                   if bb[0] <= view[0] and bb[1] <= view[1] and bb[2] >= view[2]
+                   and bb[3] >= view[3]), None)
+    world = gpd.read_file(folder / "boundaries" / "world.geojson")
+    if region:
+        name, bb = region
+        inner = box(*bb)
+        detailed = gpd.read_file(folder / "boundaries" / f"{name}.geojson")
+        world = world.assign(geometry=world.geometry.difference(inner))
+        countries = pd.concat([detailed[["iso2", "iso3", "name", "geometry"]],
+                               world[["iso2", "iso3", "name", "geometry"]]], ignore_index=True)
+        countries = gpd.GeoDataFrame(countries, geometry="geometry", crs="EPSG:4326")
+        countries = countries.dissolve(by=["iso2", "iso3", "name"], as_index=False, sort=True)
+        source = f"Natural Earth 1:10m admin-0 ({name} at full resolution)"
+    else:
+        countries, source = world, "Natural Earth 1:10m admin-0, simplified to about 2 km"
+    countries = countries[countries.intersects(outer)].copy()
+    countries["geometry"] = countries.geometry.intersection(outer)
+    countries = countries[~countries.geometry.is_empty].sort_values("iso3")
+    layers = [Layer("Countries", "countries", countries.reset_index(drop=True), source)]
+    if region:
+        borders = gpd.read_file(folder / "boundaries" / f"{region[0]}-borders.geojson")
+        borders = borders[borders.intersects(outer)].copy()
+        borders["geometry"] = borders.geometry.intersection(outer)
+        for kind, label in LINE_KINDS.items():
+            part = borders[borders["kind"] == kind].reset_index(drop=True)
+            if len(part):
+                pairs = ", ".join(part["countries"])
+                name = label if kind == "international" else f"{label} ({pairs})"
+                layers.append(Layer(name, kind, part, "shared edges of Natural Earth 1:10m "
+                                    "admin-0 polygons"))
+    return layers
+
+
+def claim_areas(areas: dict[str, tuple[str, str, list[tuple[float, float]]]],
+                countries) -> object:
+    """Approximate extents of the provinces and districts that claims are located to.
+
+    ``areas`` maps place id -> (name, country, settlement points). The extent is the hull
+    of the area's settlements, widened by 5 km and clipped to its country: approximate, and
+    marked so, but it never spills into the neighbour.
+    """
+    import geopandas as gpd
+    from shapely.geometry import MultiPoint
+
+    rows = []
+    for place_id, (name, country, points) in sorted(areas.items()):
+        if len(points) < 3:
+            continue
+        lat0 = sum(p[0] for p in points) / len(points)
+        lon0 = sum(p[1] for p in points) / len(points)
+        local = f"+proj=aeqd +lat_0={lat0:.4f} +lon_0={lon0:.4f} +datum=WGS84 +units=m"
+        hull = gpd.GeoSeries([MultiPoint([(lon, lat) for lat, lon in points])],
+                             crs="EPSG:4326").to_crs(local).convex_hull.buffer(5000)
+        geom = hull.to_crs("EPSG:4326").iloc[0]
+        land = countries[countries["iso2"] == country]
+        if len(land):
+            geom = geom.intersection(land.geometry.union_all())
+        rows.append({"place_id": place_id, "name": name, "country": country,
+                     "settlements": len(points), "geometry": geom})
+    return gpd.GeoDataFrame(rows, columns=["place_id", "name", "country", "settlements",
+                                           "geometry"], geometry="geometry", crs="EPSG:4326")
+
+
+def extent_of(lats: list[float], lons: list[float], radii_km: list[float | None], *,
+              margin: float = 0.35, minimum_deg: float = 1.0) -> tuple[float, float, float, float]:
+    """A map extent around points (and the areas around them), with a margin on each side."""
+    import math
+
+    if not lats:
+        return (43.0, 38.0, 47.5, 41.5)  # the South Caucasus, for an empty map
+    xs0, ys0, xs1, ys1 = [], [], [], []
+    for lat, lon, r in zip(lats, lons, radii_km):
+        r = r if r is not None and r == r else 0.0  # None or NaN: a point
+        dlat = r / 111.0
+        dlon = dlat / max(0.2, math.cos(math.radians(lat)))
+        xs0.append(lon - dlon)
+        xs1.append(lon + dlon)
+        ys0.append(lat - dlat)
+        ys1.append(lat + dlat)
+    x0, y0, x1, y1 = min(xs0), min(ys0), max(xs1), max(ys1)
+    w, h = max(x1 - x0, minimum_deg), max(y1 - y0, minimum_deg)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    w, h = w * (1 + 2 * margin), h * (1 + 2 * margin)
+    return (round(cx - w / 2, 4), round(max(-85, cy - h / 2), 4), round(cx + w / 2, 4),
+            round(min(85, cy + h / 2), 4))

@@ -1,0 +1,1 @@
+"""Render stage: the self-contained HTML map."""

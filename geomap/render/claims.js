@@ -1,0 +1,166 @@
+/* geomap: draws the claims from the page's own data (script#geomap-data).
+ * Every string from a source reaches the page through textContent or a text node, never
+ * through innerHTML, so no source text can become markup or script. */
+"use strict";
+var geomap = (function () {
+  var SVGNS = "http://www.w3.org/2000/svg";
+
+  function readData() {
+    return JSON.parse(document.getElementById("geomap-data").textContent);
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null && text !== "") e.textContent = String(text);
+    return e;
+  }
+
+  function svg(tag, attrs) {
+    var e = document.createElementNS(SVGNS, tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    return e;
+  }
+
+  /* One symbol per stance, in the claimant side's colour; a dashed halo when the place is
+   * known only to a province, district or country. */
+  function symbol(stance, colour, approximate) {
+    var s = svg("svg", {width: 22, height: 22, viewBox: "0 0 22 22", "class": "geomap-symbol"});
+    if (approximate) {
+      s.appendChild(svg("circle", {cx: 11, cy: 11, r: 10, fill: "none", stroke: colour,
+                                   "stroke-width": 1.3, "stroke-dasharray": "2.5 2"}));
+    }
+    if (stance === "asserts") {
+      s.appendChild(svg("circle", {cx: 11, cy: 11, r: 6.5, fill: colour, stroke: "#fff",
+                                   "stroke-width": 1.5}));
+    } else if (stance === "denies") {
+      s.appendChild(svg("circle", {cx: 11, cy: 11, r: 6, fill: "#fff", stroke: colour,
+                                   "stroke-width": 2.6}));
+      s.appendChild(svg("line", {x1: 6.8, y1: 15.2, x2: 15.2, y2: 6.8, stroke: colour,
+                                 "stroke-width": 2.6}));
+    } else if (stance === "reports") {
+      s.appendChild(svg("circle", {cx: 11, cy: 11, r: 6, fill: "#fff", "fill-opacity": 0.7,
+                                   stroke: colour, "stroke-width": 2.6}));
+    } else {
+      s.appendChild(svg("path", {d: "M11 3.5 L18.5 11 L11 18.5 L3.5 11 Z", fill: colour,
+                                 stroke: "#fff", "stroke-width": 1.5}));
+    }
+    return s;
+  }
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"];
+
+  function formatDate(date, precision) {
+    if (!date) return "date unknown";
+    var p = date.split("-");
+    if (p.length === 3) return Number(p[2]) + " " + MONTHS[Number(p[1]) - 1] + " " + p[0];
+    if (p.length === 2) return MONTHS[Number(p[1]) - 1] + " " + p[0] + " (month only)";
+    return p[0] + " (year only)";
+  }
+
+  function row(parent, label, value) {
+    if (value === undefined || value === null || value === "") return;
+    var r = el("div", "geomap-row");
+    r.appendChild(el("span", "geomap-label", label));
+    r.appendChild(document.createTextNode(String(value)));
+    parent.appendChild(r);
+  }
+
+  function safeUrl(url) {
+    return /^https?:\/\//i.test(url || "") ? url : "";
+  }
+
+  function popup(c, side) {
+    var box = el("div", "geomap-popup");
+    var head = el("div", "geomap-popup-head");
+    var badge = el("span", "geomap-badge", c.claimant_side);
+    badge.style.background = side.colour;
+    head.appendChild(badge);
+    head.appendChild(el("strong", null, c.claimant));
+    head.appendChild(document.createTextNode(" " + c.stance + " · " + c.event));
+    box.appendChild(head);
+    row(box, "Date", formatDate(c.date, c.date_precision));
+    row(box, "Place", c.place_name + " (" + c.precision + "-level" +
+        (c.place && c.place !== c.place_name ? ", written \u201c" + c.place + "\u201d" : "") + ")");
+    row(box, "Actor", c.actor);
+    if (c.role === "reaction") row(box, "Role", "reaction by a third party, mapped at the place it concerns");
+    box.appendChild(el("blockquote", "geomap-quote", c.text));
+    var src = el("div", "geomap-row");
+    src.appendChild(el("span", "geomap-label", "Source"));
+    var url = safeUrl(c.url);
+    var name = c.source || c.publisher || url || "unnamed source";
+    if (url) {
+      var a = el("a", null, name);
+      a.href = url;
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      src.appendChild(a);
+    } else {
+      src.appendChild(document.createTextNode(name));
+    }
+    if (c.published) src.appendChild(document.createTextNode(" (published " + c.published + ")"));
+    box.appendChild(src);
+    box.appendChild(el("div", "geomap-trace", "claim " + c.id + " \u00b7 " + c.origin));
+    box.appendChild(el("div", "geomap-trace", "located: " + c.resolution));
+    return box;
+  }
+
+  function tooltip(c) {
+    return el("span", null, c.claimant + " " + c.stance + " " + c.event + " \u2014 " +
+              c.place_name + ", " + formatDate(c.date, c.date_precision));
+  }
+
+  /* groups: side -> the (empty) layer that stands for that side in the layer control.
+   * Markers live in one cluster group so that claims of every side at one place cluster
+   * together; switching a side off in the control takes its markers out of the cluster. */
+  function draw(map, groups, labelLayer) {
+    var data = readData();
+    var sides = {};
+    data.sides.forEach(function (s) { sides[s.side] = s; });
+    var cluster = L.markerClusterGroup({
+      maxClusterRadius: 36, spiderfyOnMaxZoom: true, showCoverageOnHover: false,
+      spiderfyDistanceMultiplier: 1.6
+    });
+    var bySide = {};
+    data.claims.forEach(function (c) {
+      var side = sides[c.claimant_side];
+      var approximate = ["province", "district", "country", "zone"].indexOf(c.precision) >= 0;
+      var holder = el("div");
+      holder.appendChild(symbol(c.stance, side.colour, approximate));
+      var marker = L.marker([c.lat, c.lon], {
+        icon: L.divIcon({html: holder.innerHTML, className: "geomap-claim geomap-stance-" +
+                         c.stance, iconSize: [22, 22], iconAnchor: [11, 11]}),
+        title: "", keyboard: true, riseOnHover: true
+      });
+      marker.bindPopup(function () { return popup(c, side); }, {maxWidth: 360, minWidth: 260});
+      marker.bindTooltip(function () { return tooltip(c); }, {direction: "top", offset: [0, -9]});
+      (bySide[c.claimant_side] = bySide[c.claimant_side] || []).push(marker);
+    });
+    Object.keys(bySide).forEach(function (s) { cluster.addLayers(bySide[s]); });
+    cluster.addTo(map);
+    map.on("overlayadd", function (e) {
+      Object.keys(groups).forEach(function (s) {
+        if (groups[s] === e.layer && bySide[s]) cluster.addLayers(bySide[s]);
+      });
+    });
+    map.on("overlayremove", function (e) {
+      Object.keys(groups).forEach(function (s) {
+        if (groups[s] === e.layer && bySide[s]) cluster.removeLayers(bySide[s]);
+      });
+    });
+    data.labels.forEach(function (l) {
+      var holder = el("div");
+      holder.appendChild(el("span", null, l.name));
+      L.marker([l.lat, l.lon], {
+        icon: L.divIcon({html: holder.innerHTML, className: "geomap-country-label",
+                         iconSize: [160, 18], iconAnchor: [80, 26]}),
+        interactive: false, keyboard: false
+      }).addTo(labelLayer);
+    });
+    window.geomapCluster = cluster;  // for tests and the curious: the live cluster group
+    return cluster;
+  }
+
+  return {draw: draw, symbol: symbol, formatDate: formatDate};
+})();
