@@ -161,8 +161,8 @@ class Gazetteer:
                     why.append(f"in {place.country}")
             if near:
                 km = _haversine_km((place.lat, place.lon), near[:2])
-                if km <= near[2]:
-                    score += NEAR_BONUS
+                if km <= near[2]:  # the nearer, the more it counts
+                    score += NEAR_BONUS * (1 - km / near[2])
                     why.append(f"{km:.0f} km from the other places")
             out.append(Candidate(place, score, matched, tuple(why)))
         out.sort(key=lambda c: (-c.score, c.place.id))

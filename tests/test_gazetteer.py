@@ -1,0 +1,179 @@
+"""The gazetteer: contested names, aliases, ambiguity, context, and the geopy interface."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from geomap.errors import GazetteerError, PlaceNotFound
+from geomap.gazetteer import world
+from geomap.gazetteer.normalize import name_key, split_kind
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Naxçıvan", "naxcivan"), ("Syunik'", "syunik"), ("Washington, D.C.", "washington dc"),
+    ("Nagorno-Karabakh", "nagorno karabakh"), ("  The  Hague ", "hague"), ("Xankəndi", "xankandi"),
+    ("GYUMRI", "gyumri"), ("Ghap’an", "ghapan"),
+])
+def test_name_key_folds_case_diacritics_and_punctuation(text, key):
+    assert name_key(text) == key
+
+
+def test_split_kind_reads_generic_words():
+    assert split_kind("syunik province") == ("syunik", "admin1")
+    assert split_kind("village of tegh") == ("tegh", "settlement")
+    assert split_kind("goris") == ("goris", None)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Stepanakert", "Khankendi"), ("Shushi", "Shusha"), ("Berdzor", "Lachin"),
+    ("Karvachar", "Kalbajar"), ("Gyumri", "Leninakan"), ("Gyumri", "Alexandropol"),
+    ("Nakhchivan Autonomous Republic", "Nakhichevan exclave"), ("Syunik", "Zangezur"),
+    ("Sev Lich", "Black Lake"), ("Kapan", "Ghapan"), ("Naxçıvan city", "Nakhchivan city"),
+])
+def test_contested_and_historic_names_resolve_to_one_place(gazetteer, a, b):
+    ra, rb = gazetteer.resolve(a), gazetteer.resolve(b)
+    assert ra.resolved, ra.reason
+    assert rb.resolved, rb.reason
+    assert ra.place.id == rb.place.id
+
+
+def test_names_say_which_side_uses_them(gazetteer):
+    place = gazetteer.resolve("Stepanakert").place
+    used = {n.text: n.used_by for n in place.names}
+    assert used["Stepanakert"] == "AM"
+    assert used["Khankendi"] == "AZ"
+    syunik = {n.text: n.used_by for n in gazetteer.resolve("Syunik province").place.names}
+    assert syunik.get("Zangezur") == "AZ"
+
+
+def test_curated_places_have_kind_country_and_source(gazetteer):
+    goris = gazetteer.resolve("Goris").place
+    assert (goris.id, goris.kind, goris.country) == ("am-goris", "settlement", "AM")
+    assert goris.source and goris.geonameid
+    assert 39.4 < goris.lat < 39.6 and 46.2 < goris.lon < 46.5
+    lake = gazetteer.resolve("Sev Lich").place
+    assert lake.kind == "water" and lake.source
+    base = gazetteer.get("am-gyumri-102-base")
+    assert base.kind == "military-site"
+
+
+def test_an_alternate_name_does_not_beat_the_place_that_bears_it(gazetteer):
+    # GeoNames lists "Goris" among the names of Gori in Georgia.
+    res = gazetteer.resolve("Goris")
+    assert res.place.country == "AM"
+    assert any(c.place.country == "GE" for c in res.candidates)
+    assert "ahead of" in res.reason
+
+
+def test_world_places_and_capitals(gazetteer):
+    assert gazetteer.resolve("Washington").place.country == "US"
+    assert gazetteer.resolve("Paris").place.country == "FR"
+    assert gazetteer.resolve("Moscow").place.country == "RU"
+    armenia = gazetteer.resolve("Armenia's")
+    assert armenia.place.id == "country:AM" and armenia.place.kind == "country"
+
+
+def test_ambiguous_names_are_reported_not_guessed(gazetteer):
+    for name in ("Nakhichevan", "Springfield", "Ararat"):
+        res = gazetteer.resolve(name)
+        assert res.status == "ambiguous", (name, res.reason)
+        assert res.place is None
+        assert len(res.candidates) >= 2
+        assert "equally likely" in res.reason
+
+
+def test_a_kind_word_settles_an_ambiguous_name(gazetteer):
+    assert gazetteer.resolve("Nakhichevan exclave").place.kind == "admin1"
+    assert gazetteer.resolve("Ararat province").place.kind == "admin1"
+
+
+def test_curated_border_village_beats_its_namesake_elsewhere(gazetteer):
+    # Two Akners in Armenia: the one the gazetteer curates is on the Syunik border.
+    res = gazetteer.resolve("Akner")
+    assert res.place.admin1 == "am-syunik"
+    assert len(res.candidates) >= 2 and "curated" in res.reason
+
+
+def test_context_picks_the_namesake_near_the_other_places(gazetteer):
+    far = gazetteer.resolve("Springfield")
+    assert far.status == "ambiguous"
+    near = gazetteer.resolve("Springfield", near=(42.15, -72.6, 150))  # near Chicopee
+    assert near.resolved and near.place.country == "US"
+    assert 42.0 < near.place.lat < 42.3 and "km from the other places" in near.reason
+
+
+def test_unknown_name_is_unresolved_with_no_candidates(gazetteer):
+    res = gazetteer.resolve("Qwertyville")
+    assert res.status == "unresolved" and not res.candidates
+    assert "no place named" in res.reason
+
+
+def test_ids_resolve_directly(gazetteer):
+    assert gazetteer.resolve("am-sev-lich").place.id == "am-sev-lich"
+    assert gazetteer.get("country:AZ").name == "Azerbaijan"
+    # A GeoNames id of a curated settlement gives the curated record.
+    assert gazetteer.get(f"geonames:{gazetteer.get('am-gyumri').geonameid}").id == "am-gyumri"
+    with pytest.raises(PlaceNotFound):
+        gazetteer.get("am-no-such-place")
+
+
+def test_geocode_speaks_geopy(gazetteer):
+    from geopy.location import Location
+
+    loc = gazetteer.geocode("Goris")
+    assert isinstance(loc, Location)
+    assert loc.raw["id"] == "am-goris"
+    assert gazetteer.geocode("Nakhichevan") is None  # ambiguous: no guess
+    many = gazetteer.geocode("Nakhichevan", exactly_one=False)
+    assert len(many) >= 2 and all(isinstance(x, Location) for x in many)
+    assert gazetteer.geocode("Qwertyville") is None
+
+
+def test_geopandas_geocode_uses_it_offline():
+    import geopandas
+
+    from geomap.gazetteer import Gazetteer
+
+    df = geopandas.tools.geocode(["Goris", "Leninakan"], provider=Gazetteer)
+    assert list(df["address"]) == ["Goris, AM", "Gyumri, AM"]
+    assert abs(df.geometry.iloc[0].x - 46.34) < 0.05
+
+
+def test_every_curated_place_lies_in_or_near_its_country(gazetteer):
+    """Catches a wrong geonameid or swapped coordinates in gazetteer/places.csv."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from geomap.gazetteer.curated import data_dir
+
+    countries = gpd.read_file(data_dir() / "boundaries" / "south-caucasus.geojson")
+    shapes = {r.iso2: r.geometry for r in countries.itertuples()}
+    bad = []
+    for place in gazetteer._places.values():
+        if place.kind == "country" or place.country not in shapes:
+            continue
+        # 0.03 degrees (about 3 km): places on the border, at the source's 1:10m accuracy
+        if shapes[place.country].distance(Point(place.lon, place.lat)) > 0.03:
+            bad.append(f"{place.id} ({place.lat}, {place.lon}) not in {place.country}")
+    assert not bad
+
+
+def test_damaged_index_is_a_clear_error(tmp_path):
+    path = tmp_path / "index.sqlite"
+    path.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(GazetteerError, match="damaged"):
+        world.open_index(path)
+    with pytest.raises(GazetteerError, match="not found"):
+        world.open_index(tmp_path / "missing.sqlite", build=False)
+
+
+def test_index_has_names_and_admin1_centres():
+    conn = world.open_index()
+    (places,) = conn.execute("SELECT COUNT(*) FROM places").fetchone()
+    assert places > 200_000
+    lat, lon = conn.execute("SELECT lat, lon FROM admin1 WHERE country='AM' AND code='08'"
+                            ).fetchone()
+    assert 38.9 < lat < 39.8 and 45.9 < lon < 46.6  # Syunik
+    assert isinstance(conn, sqlite3.Connection)

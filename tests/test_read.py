@@ -1,0 +1,148 @@
+"""Reading claims files: every bad input names its file and line; nothing is dropped."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from geomap.errors import InputError
+from geomap.read import parse_date, read_claims
+
+ROW = "c1,2021-05-12,Goris,Armenian government,AM,asserts,incursion,troops,They crossed.,Report,,"
+
+
+def test_reads_the_columns(write_csv):
+    (c,) = read_claims([write_csv([ROW + ",incident"])])
+    assert (c.id, c.place, c.stance, c.event, c.date, c.date_precision) == (
+        "c1", "Goris", "asserts", "incursion", "2021-05-12", "day")
+    assert c.origin.endswith("claims.csv:2")
+
+
+def test_ids_are_derived_stably_when_absent(write_csv, tmp_path):
+    row = ROW.replace("c1,", ",", 1) + ",incident"
+    a = read_claims([write_csv([row], name="a.csv")])[0].id
+    b = read_claims([write_csv([row], name="b.csv")])[0].id
+    assert a == b and a.startswith("c")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2021-05-12", ("2021-05-12", "day")), ("2021-05", ("2021-05", "month")),
+    ("2021", ("2021", "year")), ("", ("", "unknown")),
+])
+def test_dates_and_their_precision(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("date", ["2021-02-30", "2021-13-01", "12/05/2021", "May 2021"])
+def test_impossible_dates_are_rejected(date):
+    with pytest.raises(ValueError):
+        parse_date(date)
+
+
+def _error(path) -> InputError:
+    with pytest.raises(InputError) as info:
+        read_claims([path])
+    return info.value
+
+
+@pytest.mark.parametrize("row, line, words", [
+    (ROW.replace("2021-05-12", "2021-02-30") + ",incident", 2, "does not exist"),
+    (ROW.replace("asserts", "maybe") + ",incident", 2, "stance 'maybe'"),
+    (ROW.replace("incursion", "picnic") + ",incident", 2, "event 'picnic'"),
+    (ROW + ",bystander", 2, "role 'bystander'"),
+    (ROW.replace("Goris", "") + ",incident", 2, "place is empty"),
+    (ROW, 2, "expected 13 fields, found 12"),
+])
+def test_bad_rows_name_file_and_line(write_csv, row, line, words):
+    err = _error(write_csv([row]))
+    assert err.path.endswith("claims.csv") and err.line == line
+    assert words in str(err)
+    assert str(err).startswith(f"{err.path}:{line}: ")
+
+
+def test_every_bad_row_is_reported_at_once(write_csv):
+    good = ROW + ",incident"
+    path = write_csv([good.replace("c1", "a"), good.replace("asserts", "x").replace("c1", "b"),
+                      good.replace("c1", "c"), good.replace("incursion", "y").replace("c1", "d")])
+    err = _error(path)
+    assert [e.line for e in err.errors] == [3, 5]
+
+
+def test_impossible_coordinates(write_csv):
+    header = "date,place,claimant,claimant_side,stance,event,actor,text,source,url,lat,lon\n"
+    row = "2021-05-12,Goris,gov,AM,asserts,incursion,,text,src,,{lat},{lon}"
+    assert "lat '95'" in str(_error(write_csv([row.format(lat=95, lon=46)], header=header)))
+    assert "lon 'east'" in str(_error(write_csv([row.format(lat=39, lon="east")], header=header)))
+    assert "together" in str(_error(write_csv([row.format(lat=39, lon="")], header=header)))
+
+
+def test_unknown_and_missing_columns(write_csv):
+    err = _error(write_csv([], header="date,place,claimant,colour\n"))
+    assert err.line == 1
+    assert "unknown column(s) colour" in str(err)
+    assert "missing column(s) claimant_side" in str(err)
+
+
+def test_malformed_csv(write_csv):
+    err = _error(write_csv([ROW[:20] + ',"unclosed quote', "next,row"]))
+    assert "malformed CSV" in str(err) and err.line is not None
+
+
+def test_missing_binary_encoded_empty_and_directory(tmp_path):
+    assert str(_error(tmp_path / "nope.csv")) == f"{tmp_path / 'nope.csv'}: no such file"
+    binary = tmp_path / "img.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert "binary" in str(_error(binary))
+    cp1251 = tmp_path / "ru.csv"
+    cp1251.write_bytes(("date,place\n2021-05-12,Горис\n").encode("cp1251"))
+    err = _error(cp1251)
+    assert "not UTF-8" in str(err) and err.line == 2
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    assert "empty file" in str(_error(empty))
+    folder = tmp_path / "dir.csv"
+    folder.mkdir()
+    assert "directory" in str(_error(folder))
+
+
+def test_unknown_file_type(tmp_path):
+    path = tmp_path / "claims.xlsx"
+    path.write_text("x")
+    assert "use .csv or .geojson" in str(_error(path))
+
+
+def test_duplicate_ids_across_files(write_csv):
+    a = write_csv([ROW + ",incident"], name="a.csv")
+    b = write_csv([ROW + ",incident"], name="b.csv")
+    with pytest.raises(InputError) as info:
+        read_claims([a, b])
+    assert "already used at" in str(info.value) and info.value.path.endswith("b.csv")
+
+
+def test_geojson_claims(tmp_path):
+    from tests.conftest import DATA
+
+    claims = read_claims([DATA / "claims.geojson"])
+    assert [c.id for c in claims] == ["g1", "g2"]
+    assert (claims[0].lat, claims[0].lon) == (39.5111, 46.3417)
+    assert claims[1].lat is None and claims[1].date_precision == "month"
+
+
+def test_bad_geojson(tmp_path):
+    path = tmp_path / "bad.geojson"
+    path.write_text('{"type": "FeatureCollection",\n "features": [}')
+    err = _error(path)
+    assert "malformed JSON" in str(err) and err.line == 2
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]},
+         "properties": {"place": "x"}}]}))
+    assert "feature 1: geometry must be a Point" in str(_error(path))
+    path.write_text('{"type": "Feature"}')
+    assert "FeatureCollection" in str(_error(path))
+
+
+def test_urls_must_be_http(write_csv):
+    header = "date,place,claimant,claimant_side,stance,event,actor,text,source,url\n"
+    row = "2021-05-12,Goris,gov,AM,asserts,incursion,,text,src,javascript:alert(1)"
+    assert "not an http(s) address" in str(_error(write_csv([row], header=header)))
