@@ -12,7 +12,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -63,7 +63,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[Optional[bool], typer.Option(  # noqa: UP007 (typer needs Optional)
+    version: Annotated[bool | None, typer.Option(  # noqa: UP007 (typer needs Optional)
         "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
 ) -> None:
     """Border-incident claims from news reports, resolved offline and mapped."""
@@ -77,13 +77,13 @@ class Tiles(str, Enum):
 @app.command("map", context_settings=HELP)
 @boundary
 def map_command(
-    files: Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP007
+    files: Annotated[list[Path] | None, typer.Argument(  # noqa: UP007
         help="Claims files (.csv or .geojson). None: the built-in May 2021 example.",
         show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+    output: Annotated[Path | None, typer.Option(  # noqa: UP007
         "--output", "-o", help="The HTML file to write [default: outputs/<first file>.html]",
         show_default=False)] = None,
-    title: Annotated[Optional[str], typer.Option(help="The map's title.")] = None,  # noqa: UP007
+    title: Annotated[str | None, typer.Option(help="The map's title.")] = None,  # noqa: UP007
     tiles: Annotated[Tiles, typer.Option(
         help="Background tiles. 'osm' fetches OpenStreetMap tiles when the page opens, so the "
              "page is no longer offline.")] = Tiles.none,
@@ -107,10 +107,11 @@ def map_command(
 def lookup_command(
     name: Annotated[str, typer.Argument(help="A place name, in any spelling the gazetteer "
                                              "knows, or an id such as am-goris.")],
-    as_json: Annotated[bool, typer.Option("--json", help="A JSON list instead of a table.")] = False,
-    country: Annotated[Optional[str], typer.Option(  # noqa: UP007
+    as_json: Annotated[bool, typer.Option(
+        "--json", help="A JSON list instead of a table.")] = False,
+    country: Annotated[str | None, typer.Option(  # noqa: UP007
         help="Favour places in this country (ISO alpha-2).")] = None,
-    kind: Annotated[Optional[str], typer.Option(  # noqa: UP007
+    kind: Annotated[str | None, typer.Option(  # noqa: UP007
         help="Favour places of this kind (settlement, admin1, water, ...).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many candidates.")] = 10,
 ) -> None:

@@ -83,12 +83,9 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
         res = resolutions[c.place]
         if not res.resolved:
             unplaced.append({
-                "id": c.id, "place": c.place, "status": res.status, "reason": res.reason,
+                **c.to_dict(), "status": res.status, "reason": res.reason,
                 "candidates": [f"{x.place.name} ({x.place.kind}, {x.place.country}, "
-                               f"{x.place.id})" for x in res.candidates[:5]],
-                "claimant": c.claimant, "claimant_side": c.claimant_side, "stance": c.stance,
-                "event": c.event, "date": c.date, "text": c.text, "source": c.source,
-                "url": c.url, "origin": c.origin})
+                               f"{x.place.id})" for x in res.candidates[:5]]})
             continue
         p = res.place
         rows.append(_row(

@@ -121,7 +121,8 @@ def write_region(df: gpd.GeoDataFrame, region: str, bbox: tuple[float, ...],
             shared = a.geometry.boundary.intersection(b.geometry.boundary)
             shared = shared.difference(frame.exterior.buffer(1e-9))  # not the frame's edge
             shared = shapely.line_merge(shapely.union_all(
-                [g for g in getattr(shared, "geoms", [shared]) if g.geom_type.endswith("LineString")]))
+                [g for g in getattr(shared, "geoms", [shared])
+                 if g.geom_type.endswith("LineString")]))
             if shared.is_empty:
                 continue
             pair = sorted([a.iso2, b.iso2])

@@ -64,7 +64,7 @@ def load_countries(folder: Path) -> list[Place]:
 def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
     """Load places.csv and names.csv, taking GeoNames coordinates from the world index."""
     names: dict[str, list[Name]] = {}
-    for line, row in _rows(folder / "names.csv", NAME_COLUMNS):
+    for _line, row in _rows(folder / "names.csv", NAME_COLUMNS):
         names.setdefault(row["place_id"], []).append(Name(row["name"], row["lang"],
                                                           row["used_by"]))
     places = []
@@ -85,7 +85,8 @@ def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
             hit = conn.execute("SELECT lat, lon, radius_km, population, settlements FROM admin1 "
                                "WHERE country = ? AND code = ?", (cc, code)).fetchone()
             if hit is None:
-                raise GazetteerError(f"{where}: no GeoNames settlements in {row['geonames_admin1']}")
+                raise GazetteerError(
+                    f"{where}: no GeoNames settlements in {row['geonames_admin1']}")
             lat, lon, radius, population, count = hit
             source = (f"{source} (centre and population: the {count} GeoNames cities500 "
                       f"settlements coded {row['geonames_admin1']})")

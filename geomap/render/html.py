@@ -222,7 +222,8 @@ def _title_panel(title: str, dates: str, claims_in: int, mapped: int, unplaced: 
         for u in unplaced:
             out.append(f'<li><strong>{e(u["place"])}</strong>: {e(u["claimant"])} {e(u["stance"])}'
                        f' {e(u["event"])} ({e(u["date"] or "no date")})<br>'
-                       f'<span class="geomap-reason">{e(u["reason"])} — {e(u["origin"])}</span></li>')
+                       f'<span class="geomap-reason">{e(u["reason"])} — {e(u["origin"])}'
+                       '</span></li>')
         out.append("</ul></details>")
     out.append(f'<details class="geomap-sources"><summary>Sources ({len(sources)})</summary><ul>')
     for s in sources:
@@ -273,7 +274,7 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     claims = []
     for rec in frame[CLAIM_FIELDS].to_dict("records"):
         claims.append({k: (None if v != v else v) for k, v in rec.items()})  # NaN -> null
-    all_sides = sorted({c["claimant_side"] for c in claims} | {u["claimant_side"] for u in unplaced})
+    all_sides = sorted({c["claimant_side"] for c in [*claims, *unplaced]})
     colours = side_colours(all_sides)
     counts = Counter(c["claimant_side"] for c in claims)
     sides = [{"side": s, "colour": colours[s], "label": side_labels.get(s, s),

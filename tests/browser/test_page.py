@@ -1,0 +1,79 @@
+"""The example map in a real browser: loads clean, offline, with every claim on it."""
+
+from __future__ import annotations
+
+import json
+
+from geomap.api import make_map
+from tests.conftest import DATA
+
+
+def _data(page) -> dict:
+    return json.loads(page.locator("script#geomap-data").text_content())
+
+
+def test_example_loads_with_no_error_and_no_request(example_page, open_page):
+    path, result = example_page
+    page, requests, problems = open_page(path)
+    page.wait_for_timeout(300)
+    assert problems == []
+    # The only request is the file itself: no script, style, tile, font or image fetched.
+    assert [r for r in requests if not r.startswith("data:")] == [path.resolve().as_uri()]
+    data = _data(page)
+    # Every mapped claim is a marker in the cluster group, each exactly once.
+    assert page.evaluate("window.geomapCluster.getLayers().length") == data["claims_mapped"]
+    assert data["claims_mapped"] == result.claims_mapped
+    # What the reader sees: clusters and/or single claims, the borders, legend and title.
+    visible = page.locator(".marker-cluster, .geomap-claim").count()
+    assert visible >= 1
+    assert page.locator("#geomap-legend").is_visible()
+    assert page.locator("#geomap-title h1").text_content() == data["title"]
+    assert page.locator("path.leaflet-interactive").count() >= 3  # countries, borders, area
+
+
+def test_clusters_open_into_claims_with_popups(example_page, open_page):
+    path, _ = example_page
+    page, _, problems = open_page(path)
+    # Zoom to the claims' level: clicking a cluster of claims at one place spreads them.
+    page.locator(".marker-cluster").first.click()
+    page.wait_for_timeout(600)
+    page.locator(".geomap-claim").first.click()
+    popup = page.locator(".geomap-popup")
+    popup.wait_for()
+    text = popup.text_content()
+    assert "Source" in text and "Date" in text and "claim " in text
+    assert problems == []
+
+
+def test_switching_a_side_off_removes_its_claims(example_page, open_page):
+    path, _ = example_page
+    page, _, problems = open_page(path)
+    data = _data(page)
+    am = next(s for s in data["sides"] if s["side"] == "AM")
+    before = page.evaluate("window.geomapCluster.getLayers().length")
+    page.get_by_text(f"Claims: {am['label']} ({am['claims']})").click()
+    after = page.evaluate("window.geomapCluster.getLayers().length")
+    assert before - after == am["claims"]
+    page.get_by_text(f"Claims: {am['label']} ({am['claims']})").click()
+    assert page.evaluate("window.geomapCluster.getLayers().length") == before
+    assert problems == []
+
+
+def test_hostile_text_stays_text_in_the_browser(tmp_path, open_page):
+    result = make_map([DATA / "hostile.csv"], out=tmp_path / "h.html",
+                      title="<img src=x onerror=alert('title')>")
+    page, requests, problems = open_page(result.path)
+    # Open every popup; nothing may run, load or alert.
+    for i in range(page.locator(".geomap-claim, .marker-cluster").count()):
+        page.locator(".geomap-claim, .marker-cluster").nth(i).click()
+        page.wait_for_timeout(300)
+    page.locator(".geomap-claim").first.click()
+    popup = page.locator(".geomap-popup").first
+    popup.wait_for()
+    text = popup.text_content()
+    assert "<img src=x onerror=alert(1)>" in text  # the claimant, shown as text
+    assert "Quote with </script><script>alert(3)</script> and <b>bold</b>" in text
+    assert popup.locator("img, script, b, svg[onload]").count() == 0
+    assert page.locator("#geomap-title h1").text_content() == "<img src=x onerror=alert('title')>"
+    assert problems == []
+    assert [r for r in requests if not r.startswith("data:")] == [result.path.resolve().as_uri()]

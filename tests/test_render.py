@@ -1,0 +1,99 @@
+"""The HTML page: self-contained, escaped, deterministic, and honest about what it holds."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from geomap.api import make_map
+from tests.conftest import DATA
+
+
+def manifest(page: str) -> dict:
+    m = re.search(r'<script type="application/json" id="geomap-data">(.*?)</script>', page, re.S)
+    assert m, "no script#geomap-data in the page"
+    return json.loads(m.group(1))
+
+
+def test_page_is_self_contained(example_page):
+    path, _ = example_page
+    page = path.read_text(encoding="utf-8")
+    # No external script, style, image or font: every src/href/url() is inline or a link
+    # inside a popup (claims' sources), never something the page loads.
+    assert not re.search(r'<script[^>]+src=', page)
+    assert not re.search(r'<link[^>]+href=', page)
+    assert not re.search(r'url\((?!data:)[\'"]?(https?:)?//', page)
+    assert "cdn.jsdelivr" not in page and "unpkg.com" not in page
+    assert "L.markerClusterGroup" in page and "geomap.draw(" in page
+
+
+def test_manifest_fields(example_page):
+    path, result = example_page
+    data = manifest(path.read_text(encoding="utf-8"))
+    for key in ("claims_in", "claims_mapped", "unplaced", "layers", "sources", "generator"):
+        assert key in data
+    assert data["claims_in"] == result.claims_in == data["claims_mapped"] + len(data["unplaced"])
+    assert data["claims_in"] >= 10
+    assert data["generator"].startswith("geomap ")
+    assert any("Undemarcated" in name for name in data["layers"])
+    assert "Countries" in data["layers"] and "International border" in data["layers"]
+    assert any(name.startswith("Claims: AM") for name in data["layers"])
+    assert data["sources"] and data["sources"][0]["claims"] >= 1
+    assert data["inputs"][0]["name"] == "may2021_syunik.csv"
+    assert len(data["inputs"][0]["sha256"]) == 64
+    assert data["dates"][0] == "2021-05-12"
+
+
+def test_same_inputs_same_bytes(tmp_path):
+    a = make_map(out=tmp_path / "a.html").path.read_bytes()
+    b = make_map(out=tmp_path / "b.html").path.read_bytes()
+    assert a == b
+
+
+def test_hostile_text_is_escaped(tmp_path):
+    result = make_map([DATA / "hostile.csv"], out=tmp_path / "h.html",
+                      title="<script>alert('title')</script>")
+    page = result.path.read_text(encoding="utf-8")
+    data = manifest(page)  # the JSON survives intact
+    texts = json.dumps(data["claims"] + data["unplaced"])
+    assert "onerror=alert(1)" in texts  # the text is kept, as text
+    # ...but nowhere in the markup as markup:
+    for bad in ("<img src=x", "<script>alert", "<svg onload", "</title><script>"):
+        assert bad not in page, bad
+    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;" in page
+    assert data["claims_in"] == 2 == data["claims_mapped"] + len(data["unplaced"])
+    # The unplaced claim (its place is the script tag) is listed, escaped, in the panel.
+    assert "&lt;script&gt;alert(5)&lt;/script&gt;" in page
+
+
+def test_unplaced_claims_are_listed_with_reasons(write_csv, tmp_path):
+    path = write_csv([
+        "a,2021-05-12,Goris,gov,AM,asserts,incursion,,t,s,,2021-05-14,incident",
+        "b,2021-05-12,Qwertyville,gov,AM,asserts,incursion,,t,s,,2021-05-14,incident",
+    ])
+    result = make_map([path], out=tmp_path / "m.html")
+    data = manifest(result.path.read_text(encoding="utf-8"))
+    assert (data["claims_in"], data["claims_mapped"]) == (2, 1)
+    (u,) = data["unplaced"]
+    assert u["id"] == "b" and "no place named" in u["reason"] and u["origin"].endswith(":3")
+    assert "Not on the map (1)" in result.path.read_text(encoding="utf-8")
+
+
+def test_a_map_far_from_the_caucasus_uses_the_world_layer(write_csv, tmp_path):
+    path = write_csv(["a,2020-06-15,Galwan,Indian Army,IN,asserts,clash,,t,s,,,incident",
+                      "b,2020-06-15,Leh,Indian Army,IN,reports,deployment,,t,s,,,incident"])
+    result = make_map([path], out=tmp_path / "m.html")
+    data = manifest(result.path.read_text(encoding="utf-8"))
+    assert data["claims_in"] == 2
+    assert "Countries" in data["layers"]
+
+
+def test_online_tiles_only_on_request(tmp_path):
+    quiet = make_map(out=tmp_path / "a.html").path.read_text(encoding="utf-8")
+    assert "tile.openstreetmap.org" not in quiet
+    loud = make_map(out=tmp_path / "b.html", tiles="osm").path.read_text(encoding="utf-8")
+    assert "tile.openstreetmap.org" in loud
+    with pytest.raises(ValueError):
+        make_map(out=tmp_path / "c.html", tiles="google")
