@@ -26,8 +26,9 @@ def name_key(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text).translate(_LETTERS)
     text = _DROPPED.sub("", text)
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(ch))
     text = _NOT_WORD.sub(" ", text.casefold()).strip()
     return text[4:] if text.startswith("the ") else text
 
