@@ -106,6 +106,30 @@ var geomap = (function () {
     return box;
   }
 
+  /* A cluster is a ring split by claimant side (in the sides' colours) around the count, so
+   * that a cluster's colour never reads as one side's. */
+  function clusterIcon(group, sides) {
+    var counts = {};
+    var markers = group.getAllChildMarkers();
+    markers.forEach(function (m) {
+      counts[m.options.side] = (counts[m.options.side] || 0) + 1;
+    });
+    var stops = [], at = 0;
+    Object.keys(counts).sort().forEach(function (s) {
+      var end = at + 100 * counts[s] / markers.length;
+      stops.push(sides[s].colour + " " + at.toFixed(2) + "% " + end.toFixed(2) + "%");
+      at = end;
+    });
+    var size = markers.length < 10 ? 34 : markers.length < 100 ? 40 : 46;
+    var ring = el("div", "geomap-cluster-ring");
+    ring.style.background = "conic-gradient(" + stops.join(", ") + ")";
+    ring.appendChild(el("span", "geomap-cluster-count", markers.length));
+    var holder = el("div");
+    holder.appendChild(ring);
+    return L.divIcon({html: holder.innerHTML, className: "geomap-cluster",
+                      iconSize: [size, size]});
+  }
+
   function tooltip(c) {
     return el("span", null, c.claimant + " " + c.stance + " " + c.event + " \u2014 " +
               c.place_name + ", " + formatDate(c.date, c.date_precision));
@@ -120,7 +144,8 @@ var geomap = (function () {
     data.sides.forEach(function (s) { sides[s.side] = s; });
     var cluster = L.markerClusterGroup({
       maxClusterRadius: 36, spiderfyOnMaxZoom: true, showCoverageOnHover: false,
-      spiderfyDistanceMultiplier: 1.6
+      spiderfyDistanceMultiplier: 1.6,
+      iconCreateFunction: function (group) { return clusterIcon(group, sides); }
     });
     var bySide = {};
     data.claims.forEach(function (c) {
@@ -131,7 +156,7 @@ var geomap = (function () {
       var marker = L.marker([c.lat, c.lon], {
         icon: L.divIcon({html: holder.innerHTML, className: "geomap-claim geomap-stance-" +
                          c.stance, iconSize: [22, 22], iconAnchor: [11, 11]}),
-        title: "", keyboard: true, riseOnHover: true
+        title: "", keyboard: true, riseOnHover: true, side: c.claimant_side
       });
       marker.bindPopup(function () { return popup(c, side); }, {maxWidth: 360, minWidth: 260});
       marker.bindTooltip(function () { return tooltip(c); }, {direction: "top", offset: [0, -9]});

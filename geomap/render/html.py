@@ -62,6 +62,13 @@ CSS = """
 .geomap-legend-item { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 .geomap-legend-item svg { flex: none; }
 .geomap-claim { background: none; border: none; }
+.geomap-cluster { background: none; border: none; }
+.geomap-cluster-ring { width: 100%; height: 100%; border-radius: 50%; display: flex;
+  align-items: center; justify-content: center; box-shadow: 0 1px 4px rgba(0,0,0,0.45); }
+.geomap-cluster-count { background: #fff; color: #222; border-radius: 50%; width: 64%;
+  height: 64%; display: flex; align-items: center; justify-content: center;
+  font-weight: 700; font-size: 12px; }
+.leaflet-control-layers { font-size: 12.5px; }
 .geomap-country-label { color: #6b645a; font-size: 12px; font-weight: 600;
   letter-spacing: .08em; text-transform: uppercase; text-align: center; white-space: nowrap;
   text-shadow: 0 0 3px #f3f0e8, 0 0 3px #f3f0e8; }

@@ -24,7 +24,7 @@ def test_example_loads_with_no_error_and_no_request(example_page, open_page):
     assert page.evaluate("window.geomapCluster.getLayers().length") == data["claims_mapped"]
     assert data["claims_mapped"] == result.claims_mapped
     # What the reader sees: clusters and/or single claims, the borders, legend and title.
-    visible = page.locator(".marker-cluster, .geomap-claim").count()
+    visible = page.locator(".geomap-cluster, .geomap-claim").count()
     assert visible >= 1
     assert page.locator("#geomap-legend").is_visible()
     assert page.locator("#geomap-title h1").text_content() == data["title"]
@@ -35,7 +35,7 @@ def test_clusters_open_into_claims_with_popups(example_page, open_page):
     path, _ = example_page
     page, _, problems = open_page(path)
     # Zoom to the claims' level: clicking a cluster of claims at one place spreads them.
-    page.locator(".marker-cluster").first.click()
+    page.locator(".geomap-cluster").first.click()
     page.wait_for_timeout(600)
     page.locator(".geomap-claim").first.click()
     popup = page.locator(".geomap-popup")
@@ -64,8 +64,8 @@ def test_hostile_text_stays_text_in_the_browser(tmp_path, open_page):
                       title="<img src=x onerror=alert('title')>")
     page, requests, problems = open_page(result.path)
     # Open every popup; nothing may run, load or alert.
-    for i in range(page.locator(".geomap-claim, .marker-cluster").count()):
-        page.locator(".geomap-claim, .marker-cluster").nth(i).click()
+    for i in range(page.locator(".geomap-claim, .geomap-cluster").count()):
+        page.locator(".geomap-claim, .geomap-cluster").nth(i).click()
         page.wait_for_timeout(300)
     page.locator(".geomap-claim").first.click()
     popup = page.locator(".geomap-popup").first
