@@ -145,8 +145,11 @@ def _text(path: Path) -> str:
                          path=path, line=line) from err
 
 
-def read_claims_csv(path: Path, text: str | None = None) -> list[Claim]:
+def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = None
+                    ) -> list[Claim]:
+    """Claims from a CSV file; ``label`` names the file in messages and origins."""
     text = _text(path) if text is None else text
+    path = label or path
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     errors: list[InputError] = []
     try:
@@ -198,8 +201,11 @@ def read_claims_csv(path: Path, text: str | None = None) -> list[Claim]:
     return claims
 
 
-def read_claims_geojson(path: Path, text: str | None = None) -> list[Claim]:
+def read_claims_geojson(path: Path, text: str | None = None, *, label: str | None = None
+                        ) -> list[Claim]:
+    """Claims from a GeoJSON FeatureCollection; ``label`` as for read_claims_csv."""
     text = _text(path) if text is None else text
+    path = label or path
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as err:
@@ -234,8 +240,11 @@ def read_claims_geojson(path: Path, text: str | None = None) -> list[Claim]:
     return claims
 
 
-def read_claims(paths: Iterable[str | Path]) -> list[Claim]:
+def read_claims(paths: Iterable[str | Path], *, labels: dict[Path, str] | None = None
+                ) -> list[Claim]:
     """Read claims files by their extension (.csv, .geojson/.json), in order.
+
+    A file is named in messages and claim origins as given, or by ``labels[path]``.
 
     Ids repeated within or across files are an error: each claim must stay traceable.
     """
@@ -244,9 +253,9 @@ def read_claims(paths: Iterable[str | Path]) -> list[Claim]:
         path = Path(p)
         suffix = path.suffix.lower()
         if suffix == ".csv":
-            claims.extend(read_claims_csv(path))
+            claims.extend(read_claims_csv(path, label=(labels or {}).get(path)))
         elif suffix in (".geojson", ".json"):
-            claims.extend(read_claims_geojson(path))
+            claims.extend(read_claims_geojson(path, label=(labels or {}).get(path)))
         else:
             raise InputError("unknown claims file type: use .csv or .geojson", path=path)
     seen: dict[str, str] = {}

@@ -44,6 +44,10 @@ def test_manifest_fields(example_page):
     assert data["inputs"][0]["name"] == "may2021_syunik.csv"
     assert len(data["inputs"][0]["sha256"]) == 64
     assert data["dates"][0] == "2021-05-12"
+    # No machine path in the page: the example is named the same everywhere.
+    assert all(c["origin"].startswith("geomap/examples/may2021_syunik.csv:")
+               for c in data["claims"])
+    assert str(path.parent) not in path.read_text(encoding="utf-8")
 
 
 def test_same_inputs_same_bytes(tmp_path):
