@@ -3,9 +3,8 @@
 Every claim comes out either placed (a row of the frame) or unplaced (with the reason),
 never lost: ``len(claims) == len(result.frame) + len(result.unplaced)``.
 
-Names are resolved in two passes. The first resolves what is clear on its own; the places
-found then give the context for the second, in which an ambiguous name prefers the candidate
-near the others ("Agarak" in a report about Syunik is the Agarak in Syunik).
+Names are resolved together (resolve.py), so that the places of one file give each other
+context.
 """
 
 from __future__ import annotations
@@ -13,10 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
-from .records import Claim, Resolution
-
-# How far from the other places a candidate may be and still count as "near" them.
-CONTEXT_KM = 300.0
+from .records import Claim
+from .resolve import resolve_places
 
 COLUMNS = [
     "id", "date", "date_precision", "place", "place_id", "place_name", "place_kind",
@@ -37,24 +34,6 @@ class JoinResult:
     @property
     def claims_mapped(self) -> int:
         return len(self.frame)
-
-
-def resolve_places(names: list[str], gazetteer: Gazetteer) -> dict[str, Resolution]:
-    """Resolve each distinct name; names left ambiguous get a second try in context."""
-    out = {n: gazetteer.resolve(n) for n in dict.fromkeys(names) if n}
-    anchors = [r.place for r in out.values()
-               if r.resolved and r.place.kind not in ("country", "admin1")]
-    if not anchors:
-        anchors = [r.place for r in out.values() if r.resolved and r.place.kind != "country"]
-    if anchors:
-        lat = sum(p.lat for p in anchors) / len(anchors)
-        lon = sum(p.lon for p in anchors) / len(anchors)
-        for name, res in out.items():
-            if res.status == "ambiguous":
-                again = gazetteer.resolve(name, near=(lat, lon, CONTEXT_KM))
-                if again.resolved:
-                    out[name] = again
-    return out
 
 
 def _row(claim: Claim, **placed) -> dict:

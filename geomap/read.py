@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError
-from .records import DATE_PRECISIONS, EVENTS, PRECISIONS, ROLES, STANCES, Claim
+from .records import DATE_PRECISIONS, EVENTS, PRECISIONS, ROLES, STANCES, Claim, Document
 
 REQUIRED = ["date", "place", "claimant", "claimant_side", "stance", "event", "actor", "text",
             "source", "url"]
@@ -270,3 +270,101 @@ def read_claims(paths: Iterable[str | Path], *, labels: dict[Path, str] | None =
     if errors:
         raise InputErrors(errors)
     return claims
+
+
+# -- documents (news reports) -------------------------------------------------------------
+
+HEADER_KEYS = {"title": "title", "publisher": "publisher", "source": "publisher", "url": "url",
+               "date": "published", "published": "published"}
+_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z]+):[ \t]*(?P<value>.*?)[ \t]*$")
+_LOOSE_DATES = ["%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%A, %d %B %Y", "%A, %B %d, %Y",
+                "%d %b %Y", "%b %d, %Y", "%Y-%m-%dT%H:%M:%S"]
+
+
+def loose_date(value: str) -> str:
+    """A publication date in a common form as YYYY-MM-DD; '' if it cannot be read."""
+    value = value.strip().rstrip(".")
+    for fmt in _LOOSE_DATES:
+        try:
+            return dt.datetime.strptime(value[: len(value)], fmt).date().isoformat()
+        except ValueError:
+            continue
+    m = re.match(r"^(\d{4}-\d{2}-\d{2})", value)
+    if m:
+        try:
+            return dt.date.fromisoformat(m.group(1)).isoformat()
+        except ValueError:
+            return ""
+    return ""
+
+
+def _decode(data: bytes, name: str, encoding: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError("is a binary file, not text", path=name)
+    try:
+        return data.decode("utf-8-sig" if encoding.lower().replace("_", "-") in
+                           ("utf-8", "utf8") else encoding)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", path=name) from None
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(f"is not {encoding} text (byte 0x{data[err.start]:02x}); give its "
+                         "encoding with --encoding, e.g. --encoding cp1251 or latin-1",
+                         path=name, line=line) from err
+
+
+def _split_header(text: str) -> tuple[dict, str]:
+    """``key: value`` lines at the top, ended by a blank line, are metadata."""
+    meta: dict[str, str] = {}
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.strip():
+            return (meta, "\n".join(lines[i + 1:])) if meta else ({}, text)
+        m = _HEADER_LINE.match(line)
+        if not m or m["key"].lower() not in HEADER_KEYS:
+            return {}, text
+        meta[HEADER_KEYS[m["key"].lower()]] = m["value"]
+    return {}, text
+
+
+def read_document(path: str | Path, *, encoding: str = "utf-8", title: str | None = None,
+                  publisher: str | None = None, url: str | None = None,
+                  date: str | None = None, stdin: bytes | None = None) -> Document:
+    """Read a news report (plain text, Markdown or HTML; ``-`` is standard input).
+
+    Metadata comes from the options, else an HTML page's head, else a header block of
+    ``key: value`` lines (title, publisher, url, date) ended by a blank line.
+    """
+    from .textformats import html_to_text, markdown_to_text
+
+    if str(path) == "-":
+        import sys
+
+        name = "<stdin>"
+        data = stdin if stdin is not None else sys.stdin.buffer.read()
+    else:
+        name = str(path)
+        p = Path(path)
+        try:
+            data = p.read_bytes()
+        except FileNotFoundError:
+            raise InputError("no such file", path=name) from None
+        except IsADirectoryError:
+            raise InputError("is a directory, not a text file", path=name) from None
+        except OSError as err:
+            raise InputError(f"cannot read: {err.strerror}", path=name) from err
+    text = _decode(data, name, encoding).replace("\r\n", "\n").replace("\r", "\n")
+    meta: dict[str, str] = {}
+    head = text.lstrip()[:200].lower()
+    if name.lower().endswith((".html", ".htm")) or head.startswith(("<!doctype html", "<html")):
+        text, meta = html_to_text(text)
+    else:
+        meta, text = _split_header(text)
+        if name.lower().endswith((".md", ".markdown")):
+            text = markdown_to_text(text)
+    published = loose_date(date or meta.get("published", "")) if (date or meta.get("published")) else ""
+    if date and not published:
+        raise InputError(f"date {date!r} is not YYYY-MM-DD", path=name)
+    return Document(text=text, name=name, title=title or meta.get("title", ""),
+                    publisher=publisher or meta.get("publisher", ""),
+                    url=url or meta.get("url", ""), published=published)

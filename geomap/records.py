@@ -14,7 +14,7 @@ EVENTS = (
     "appeal", "deployment", "exercise", "other",
 )  # fmt: skip
 PRECISIONS = ("point", "settlement", "district", "province", "country", "zone")
-DATE_PRECISIONS = ("day", "month", "year", "unknown")
+DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
 ROLES = ("incident", "reaction")
 
 # How precise a location is when all we know is the kind of place it is.
@@ -132,3 +132,34 @@ class Claim:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text to read: the words, and what is known of where they come from.
+
+    ``name`` is how the file is named in messages and claim origins; offsets in mentions
+    and claims index ``text``.
+    """
+
+    text: str
+    name: str = ""
+    title: str = ""
+    publisher: str = ""
+    url: str = ""
+    published: str = ""  # YYYY-MM-DD when known
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in a text: the exact surface and its character span.
+
+    ``kind`` is what the words around it say it is ("the village of X": settlement);
+    ``marked`` is true when only those words (not the gazetteer) say it is a place.
+    """
+
+    surface: str
+    start: int
+    end: int
+    kind: str | None = None
+    marked: bool = False

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from geomap.join import join, resolve_places
+from geomap.join import join
+from geomap.resolve import resolve_places
 from geomap.read import read_claims
 
 H = "id,date,place,claimant,claimant_side,stance,event,actor,text,source,url,lat,lon,precision\n"

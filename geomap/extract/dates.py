@@ -1,0 +1,95 @@
+"""Dates in news text, resolved against the publication date, with their precision.
+
+"early on Wednesday" in a report published on Friday 14 May 2021 is 12 May 2021; "on
+Thursday" is 13 May; "on Sunday" in a sentence about what is scheduled is the next Sunday;
+"last November" is November 2020; "this week" is the week of publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+_MONTH = "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_FUTURE = re.compile(r"\b(will|is to|are to|scheduled|plans?|planned|due to|set to|next)\b", re.I)
+_PATTERNS = [
+    ("dmy", re.compile(rf"\b(\d{{1,2}}) ({_MONTH})\.? (\d{{4}})\b")),
+    ("mdy", re.compile(rf"\b({_MONTH})\.? (\d{{1,2}}),? (\d{{4}})\b")),
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("dm", re.compile(rf"\b(\d{{1,2}}) ({_MONTH})\b")),
+    ("md", re.compile(rf"\b({_MONTH})\.? (\d{{1,2}})\b(?!,? \d{{4}})")),
+    ("last_month", re.compile(rf"\blast ({_MONTH})\b")),
+    ("month_year", re.compile(rf"\b(?:in )?({_MONTH}) (\d{{4}})\b")),
+    ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    ("today", re.compile(r"\btoday\b", re.I)),
+    ("this_week", re.compile(r"\b(this|last) week\b", re.I)),
+]
+
+
+def _month(name: str) -> int:
+    name = name.lower().rstrip(".")
+    return next(i + 1 for i, m in enumerate(MONTHS) if m.startswith(name[:3]))
+
+
+def find_date(sentence: str, published: str) -> tuple[str, str, int] | None:
+    """The first date the sentence gives: (date, precision, offset in the sentence)."""
+    pub = dt.date.fromisoformat(published) if published else None
+    best = None
+    for kind, rx in _PATTERNS:
+        m = rx.search(sentence)
+        if not m or (best and m.start() >= best[2]):
+            continue
+        got = _resolve(kind, m, pub, sentence)
+        if got:
+            best = (*got, m.start())
+    return best
+
+
+def _resolve(kind: str, m: re.Match, pub: dt.date | None, sentence: str):
+    try:
+        if kind == "dmy":
+            return dt.date(int(m[3]), _month(m[2]), int(m[1])).isoformat(), "day"
+        if kind == "mdy":
+            return dt.date(int(m[3]), _month(m[1]), int(m[2])).isoformat(), "day"
+        if kind == "iso":
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), "day"
+        if kind == "month_year":
+            return f"{int(m[2]):04d}-{_month(m[1]):02d}", "month"
+    except ValueError:
+        return None
+    if pub is None:
+        return None
+    if kind in ("dm", "md"):
+        day, month = (int(m[1]), _month(m[2])) if kind == "dm" else (int(m[2]), _month(m[1]))
+        try:
+            d = dt.date(pub.year, month, day)
+        except ValueError:
+            return None
+        if d > pub + dt.timedelta(days=31):  # "December 30" in a January report: last year
+            d = d.replace(year=pub.year - 1)
+        return d.isoformat(), "day"
+    if kind == "last_month":
+        month = _month(m[1])
+        year = pub.year - 1 if month >= pub.month else pub.year
+        return f"{year:04d}-{month:02d}", "month"
+    if kind == "weekday":
+        target = WEEKDAYS.index(m[1].lower())
+        back = (pub.weekday() - target) % 7
+        if _FUTURE.search(sentence):
+            ahead = (target - pub.weekday()) % 7 or 7
+            return (pub + dt.timedelta(days=ahead)).isoformat(), "day"
+        return (pub - dt.timedelta(days=back)).isoformat(), "day"
+    if kind == "yesterday":
+        return (pub - dt.timedelta(days=1)).isoformat(), "day"
+    if kind == "today":
+        return pub.isoformat(), "day"
+    if kind == "this_week":
+        monday = pub - dt.timedelta(days=pub.weekday())
+        if m[1].lower() == "last":
+            monday -= dt.timedelta(days=7)
+        return monday.isoformat(), "week"
+    return None

@@ -1,0 +1,46 @@
+"""Which side a claimant speaks for: demonyms, institutions and organisations
+(gazetteer/sides.csv), and the countries and capitals the gazetteer knows."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+from ..gazetteer.curated import data_dir
+from ..gazetteer.normalize import name_key
+
+
+@lru_cache(maxsize=1)
+def side_terms() -> dict[str, tuple[str, str]]:
+    """name key -> (side, kind) for every term in gazetteer/sides.csv."""
+    out = {}
+    with open(data_dir() / "sides.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            out[name_key(row["term"])] = (row["side"], row["kind"])
+    return out
+
+
+def not_places() -> frozenset[str]:
+    """Keys of terms that name a side but never a place (demonyms, institutions)."""
+    return frozenset(side_terms())
+
+
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
+
+
+def side_in(text: str, extra: dict[str, str] | None = None) -> str:
+    """The first side a phrase names ("a U.S. State Department spokeswoman" -> US), or ''.
+
+    ``extra`` maps further name keys (people, capitals) to sides; longer phrases first.
+    """
+    terms = {k: v[0] for k, v in side_terms().items()}
+    if extra:
+        terms = {**extra, **terms}
+    words = [m.group() for m in _WORD.finditer(text)]
+    for i in range(len(words)):
+        for n in (4, 3, 2, 1):
+            key = name_key(" ".join(words[i:i + n]).replace("’s", "").replace("'s", ""))
+            if len(words[i:i + n]) == n and key in terms:
+                return terms[key]
+    return ""

@@ -1,0 +1,53 @@
+"""Small word lists the extractor's rules use. Written for this project (general English)."""
+
+# Function words and common words that are also place names somewhere ("Most", "Along").
+# A place name that is one of these counts only where the gazetteer curates it.
+COMMON = frozenset("""
+a about above across after again against ago all almost along already also although always
+among an and another any are around as at away back be because been before behind being
+below best beside between beyond both but by can cannot could day days did do does done
+down during each early earlier either else enough even ever every few first for former from
+further had has have having he her here hers him his how however if in including into is
+it its just last late later least less like many may me meanwhile more most much must my
+near neither never new next no none nor not now of off often on once one only onto or
+other others our out over own per perhaps rather same several she should since so some
+still such than that the their them then there these they this those though through
+throughout thus to today too toward towards under unless until up upon us very via was we
+well were what when where whether which while who whom whose why will with within without
+would yet you your monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december
+reuters president minister prime general state security defense defence foreign ministry
+office council army forces police union news press radio agency service committee party
+spokesman spokeswoman official officials government parliament republic democratic people
+tells warns meeting meets urges calls demands denies says said inc ltd co corp llc plc
+national central north south east west northern southern eastern western upper lower
+great little big black white red green blue lake mount river valley city town village
+province region district border street road square park hill hills mountain mountains
+""".split())
+
+# Words that make a capitalised name a person's when they stand before it.
+TITLES = frozenset("""
+president prime minister premier secretary spokesman spokeswoman spokesperson general gen
+mr mrs ms dr colonel col lieutenant lt major maj commander chancellor king queen pope
+senator sen rep representative governor mayor ambassador envoy chief deputy acting
+assistant director chairman chairwoman leader aide adviser advisor analyst professor
+prof sergeant sgt captain capt admiral marshal sheikh emir prince princess lord lady sir
+""".split())
+
+# Words that end or start an organisation's name: a place inside it locates nothing.
+ORG_WORDS = frozenset("""
+organization organisation council ministry department office palace union agency service
+committee party bank university institute news times post radio television tv press
+company corporation group foundation association federation league commission court
+assembly parliament congress senate network channel journal herald gazette tribune
+daily airlines
+""".split())
+
+# Verbs of saying: a one-word name before one of these is a speaker, not a place, unless
+# the gazetteer curates it or it is a country or capital ("Baku says").
+SPEECH = frozenset("""
+said says say told tells added adds claimed claims accused accuses charged charges denied
+denies insisted insists urged urges warned warns stated states tweeted tweets wrote writes
+noted notes suggested suggests announced announces confirmed confirms asked asks stressed
+stresses recalled recalls informed assured expressed reported reports thanked telephoned
+""".split())
