@@ -362,7 +362,8 @@ def read_document(path: str | Path, *, encoding: str = "utf-8", title: str | Non
         meta, text = _split_header(text)
         if name.lower().endswith((".md", ".markdown")):
             text = markdown_to_text(text)
-    published = loose_date(date or meta.get("published", "")) if (date or meta.get("published")) else ""
+    given = date or meta.get("published", "")
+    published = loose_date(given) if given else ""
     if date and not published:
         raise InputError(f"date {date!r} is not YYYY-MM-DD", path=name)
     return Document(text=text, name=name, title=title or meta.get("title", ""),

@@ -13,7 +13,8 @@ import re
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
-_MONTH = "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_MONTH = ("|".join(m.capitalize() for m in MONTHS)
+          + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _FUTURE = re.compile(r"\b(will|is to|are to|scheduled|plans?|planned|due to|set to|next)\b", re.I)
 _PATTERNS = [
     ("dmy", re.compile(rf"\b(\d{{1,2}}) ({_MONTH})\.? (\d{{4}})\b")),

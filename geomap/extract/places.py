@@ -18,17 +18,32 @@ from ..records import Mention
 from .words import COMMON, ORG_WORDS, SPEECH, TITLES
 
 MAX_WORDS = 6
-# Words, abbreviations such as U.S. and D.C., and hyphenated names (Nagorno-Karabakh).
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*[\w]|[^\W\d_]")
-_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "al", "el", "du", "da", "upon", "on",
-                         "and", "the"})
+_UPPER = "".join(ch for ch in map(chr, range(0x0590)) if ch.isupper() and ch.isalpha())
+_WORD = rf"[{re.escape(_UPPER)}][\w'’]*(?:-[\w'’]+)*"
+_CONNECTORS = ("of", "de", "del", "la", "le", "al", "el", "du", "da", "upon")
+# A run of capitalised words, joined by single spaces and the odd connector ("Bay of
+# Biscay"); abbreviations such as U.S. and D.C. count as words. Names lie inside runs.
+_RUN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*"
+                  rf"(?:{_WORD}|(?:[A-Z]\.){{2,}}))*")
+_RUN_WORD = re.compile(r"[^ ]+")
+_KIND_AFTER = re.compile(r"\s+(province|region|district|village|marz|rayon|lake|exclave)\b",
+                         re.I)
+_PREV_WORD = re.compile(r"([\w'’.-]+)[^\w]*$")
+_NEXT_WORD = re.compile(r"^[ ]?([\w'’-]+)")
 _MARKED_BEFORE = re.compile(
     r"\b(?:the )?(?P<word>village|town|city|settlement|hamlet|province|region|district) of "
     r"(?P<name>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})")
 _MARKED_AFTER = re.compile(
     r"\b(?P<name>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2}) (?P<word>province|region|district|"
     r"village|marz|rayon|oblast|lake|river)\b")
-_SENTENCE_END = re.compile(r"[.!?:;\"“”—–\n]\s*$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”—–\n(])\s*$")
+# Titles are found in the lower-cased text (one fast pass); the name after one is then
+# read, with its capitals, from the text itself.
+_TITLE = re.compile(
+    r"\b(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?"
+    r"(?: (?:" + "|".join(sorted(TITLES | {"foreign", "defense", "defence", "of", "state"},
+                                 key=len, reverse=True)) + r")\.?)*,? ")
+_NAME_AFTER_TITLE = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}")
 
 
 def _is_cap(word: str) -> bool:
@@ -37,129 +52,122 @@ def _is_cap(word: str) -> bool:
 
 def find_mentions(text: str, lexicon: frozenset[str] | set[str],
                   curated: Callable[[str], bool] = lambda _k: False,
-                  not_places: frozenset[str] = frozenset()) -> list[Mention]:
+                  not_places: frozenset[str] = frozenset(),
+                  first_words: frozenset[str] | None = None) -> list[Mention]:
     """Every place mention in the text, in order.
 
     ``curated(key)`` says whether the name is a curated place or a country: those are
     trusted where a name known only to GeoNames is not. ``not_places`` are keys that are
     never places here (demonyms such as "Azeri", institutions such as "Kremlin").
+    ``first_words`` (the first word of every lexicon key) lets most words be passed over.
     """
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    n = len(toks)
-    # joined[k]: token k and k+1 are separated only by a space (a name never spans a comma)
-    joined = [toks[k + 1][0] - toks[k][1] == 1 and text[toks[k][1]] == " " for k in range(n - 1)]
-    persons = _person_words(text, toks)
+    persons = _person_words(text)
     out: list[Mention] = []
-    i = 0
-    while i < n:
-        start, _, word = toks[i]
-        if not _is_cap(word):
-            i += 1
-            continue
-        hit = None
-        for j in range(min(n, i + MAX_WORDS), i, -1):
-            words = [t[2] for t in toks[i:j]]
-            if not _is_cap(words[-1]) or not all(joined[k] for k in range(i, j - 1)):
+    for run in _RUN.finditer(text):
+        group = run.group()
+        if " " not in group:  # one word, as most runs are: one look-up decides
+            key = name_key(strip_possessive(group).rstrip("'’"))
+            if key not in lexicon:
                 continue
-            if any(not _is_cap(w) and w.lower() not in _CONNECTORS for w in words):
+        pos = run.start()
+        words = []
+        for w in group.split(" "):
+            words.append((pos, pos + len(w), w))
+            pos += len(w) + 1
+        n = len(words)
+        i = 0
+        while i < n:
+            start, _, word = words[i]
+            if not _is_cap(word) or (first_words is not None and
+                                     name_key(strip_possessive(word)) not in first_words):
+                i += 1
                 continue
-            surface = strip_possessive(text[start:toks[j - 1][1]])
-            key = name_key(surface)
-            if key in lexicon:
-                hit = (j, surface, key)
-                break
-        if hit is None:
-            i += 1
-            continue
-        j, surface, key = hit
-        if surface[:4] in ("The ", "the "):
-            start, surface = start + 4, surface[4:]
-        if key not in not_places and _keep(text, toks, i, j, key, curated(key), persons):
-            after = text[toks[j - 1][1]:toks[j - 1][1] + 20].lower()
-            kind = next((KIND_WORDS[w] for w in ("province", "region", "district", "village",
-                                                   "marz", "rayon", "lake", "exclave")
-                         if re.match(rf"\s+{w}\b", after)), None)
-            out.append(Mention(surface, start, start + len(surface), kind=kind))
-        i = j
+            hit = None
+            for j in range(min(n, i + MAX_WORDS), i, -1):
+                if not _is_cap(words[j - 1][2]):
+                    continue
+                surface = strip_possessive(text[start:words[j - 1][1]]).rstrip("'’")
+                key = name_key(surface)
+                if key in lexicon:
+                    hit = (j, surface, key)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            j, surface, key = hit
+            s = start
+            if surface[:4] in ("The ", "the "):
+                s, surface = s + 4, surface[4:]
+            if key not in not_places and _keep(text, words, i, j, key, curated(key), persons):
+                end = words[j - 1][1]
+                kind_word = _KIND_AFTER.match(text, end)
+                kind = KIND_WORDS[kind_word.group(1).lower()] if kind_word else None
+                out.append(Mention(surface, s, s + len(surface), kind=kind))
+            i = j
     return _add_marked(text, out, lexicon)
 
 
-def _person_words(text: str, toks: list) -> set[str]:
+def _person_words(text: str) -> set[str]:
     """Name keys of the people the text names: capitalised words after a title."""
     people: set[str] = set()
-    for k, (_, _, word) in enumerate(toks):
-        if word.lower().rstrip(".") not in TITLES:
-            continue
-        m = k + 1
-        # skip further title words ("Prime Minister", "Defense Minister")
-        while m < len(toks) and (toks[m][2].lower().rstrip(".") in TITLES or
-                                 toks[m][2].lower() in ("foreign", "defense", "defence")):
-            m += 1
-        run = []
-        while m < len(toks) and _is_cap(toks[m][2]) and len(run) < 3 and \
-                toks[m][0] - toks[m - 1][1] <= 2:
-            run.append(toks[m][2])
-            m += 1
-        if 2 <= len(run) <= 3:  # "Jalina Porter", "Nikol Pashinian": first and last names
-            people.update(name_key(strip_possessive(w)) for w in run)
+    for m in _TITLE.finditer(text.lower()):
+        name = _NAME_AFTER_TITLE.match(text, m.end())
+        if name:
+            people.update(name_key(strip_possessive(w)) for w in name.group().split())
     return people
 
 
-def _keep(text: str, toks: list, i: int, j: int, key: str, trusted: bool,
+def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
           persons: set[str]) -> bool:
-    words = [t[2] for t in toks[i:j]]
+    """Whether words[i:j] of a capitalised run name a place here."""
     single = j - i == 1
+    start, end = words[i][0], words[j - 1][1]
     if not trusted:
-        if single and (key in COMMON or len(key) <= 2 or (words[0].isupper() and len(key) <= 4)):
+        first = words[i][2]
+        if single and (key in COMMON or len(key) <= 2 or (first.isupper() and len(key) <= 4)):
             return False  # a common word, a letter or two, or an acronym
-        # a name known only to GeoNames beside another capitalised word is most often part
-        # of a person's name ("Philip Reeker", "Ned Price") or of some other name
-        left_cap = i > 0 and toks[i][0] - toks[i - 1][1] == 1 and _is_cap(toks[i - 1][2]) \
-            and not _SENTENCE_END.search(text[max(0, toks[i - 1][0] - 3):toks[i - 1][0]] or "\n")
-        right_cap = j < len(toks) and toks[j][0] - toks[j - 1][1] == 1 and _is_cap(toks[j][2])
-        if single and (left_cap or right_cap):
+        if key in persons or all(name_key(strip_possessive(w[2])) in persons
+                                 for w in words[i:j]):
             return False
-        if key in persons or all(name_key(strip_possessive(w)) in persons for w in words):
-            return False
-        before = toks[i - 1][2].lower().rstrip(".") if i > 0 else ""
+        prev = _PREV_WORD.search(text[max(0, start - 30):start])
+        before = prev.group(1).lower().rstrip(".") if prev else ""
         if before in TITLES:
             return False
-        after = toks[j][2].lower() if j < len(toks) else ""
-        if single and after in SPEECH:
+        nxt = _NEXT_WORD.match(text[end:end + 30])
+        if single and nxt and nxt.group(1).lower() in SPEECH:
             return False
-        # sentence-initial capital says nothing: a common word there is not a name
-        if single and _SENTENCE_END.search(text[max(0, toks[i][0] - 3):toks[i][0]] or "\n") \
-                and key in COMMON:
+        # a name known only to GeoNames beside another capitalised word is most often part
+        # of a person's name ("Philip Reeker", "Ned Price") or of some other name
+        sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3):start]))
+        if single and ((i > 0 and not (i == 1 and _SENTENCE_END.search(
+                text[max(0, words[0][0] - 3):words[0][0]]))) or j < len(words)):
+            return False
+        if single and sentence_start and key in COMMON:
             return False
     # inside an organisation's name: a capitalised run that holds an organisation word,
     # unless the place is possessive ("Russia's Southern Military District")
-    if text[toks[j - 1][1]:toks[j - 1][1] + 2] in ("'s", "’s"):
+    if words[j - 1][2].endswith(("'s", "’s")):
         return True
-    left = i
-    while left > 0 and toks[left][0] - toks[left - 1][1] == 1 and _is_cap(toks[left - 1][2]):
-        left -= 1
-    right = j
-    while right < len(toks) and toks[right][0] - toks[right - 1][1] == 1 and \
-            (_is_cap(toks[right][2]) or toks[right][2] == "of"):
-        right += 1
-    run = {t[2].lower() for t in toks[left:i]} | {t[2].lower() for t in toks[j:right]}
+    run = {w[2].lower() for w in words[:i]} | {w[2].lower() for w in words[j:]}
     return not (run & ORG_WORDS)
 
 
 def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
     """Names the text marks as places ("the village of X") that the gazetteer lacks."""
-    taken = [(m.start, m.end) for m in found]
+    covered = bytearray(len(text) + 1)
+    for m in found:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     extra = []
     for rx in (_MARKED_BEFORE, _MARKED_AFTER):
         for m in rx.finditer(text):
             name = strip_possessive(m["name"])
             s = m.start("name")
             e = s + len(name)
-            if any(a < e and s < b for a, b in taken) or name_key(name) in lexicon:
+            if any(covered[s:e]) or name_key(name) in lexicon:
                 continue
             if name_key(name).split(" ")[0] in COMMON:
                 continue
             kind = KIND_WORDS.get(m["word"], "settlement")
             extra.append(Mention(name, s, e, kind=kind, marked=True))
-            taken.append((s, e))
+            covered[s:e] = b"\x01" * (e - s)
     return sorted(found + extra, key=lambda m: m.start)

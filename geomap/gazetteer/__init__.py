@@ -117,6 +117,12 @@ class Gazetteer:
         keys.update(self._keys)
         return frozenset(keys)
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every name key: a text position whose word is not among these
+        starts no name, so most positions are passed over at once."""
+        return frozenset(k.split(" ", 1)[0] for k in self.lexicon)
+
     def is_curated_key(self, key: str) -> bool:
         """Whether a curated place or a country bears this name."""
         return key in self._keys

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _LETTERS = str.maketrans({"ə": "a", "Ə": "a", "ı": "i", "ß": "ss", "æ": "ae", "ø": "o", "đ": "d",
                           "ł": "l", "Ł": "l", "ħ": "h", "þ": "th"})
@@ -18,6 +19,7 @@ _POSSESSIVE = re.compile(r"[\u0027\u2019]s$")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Fold a name to its comparison key.
 
@@ -33,6 +35,7 @@ def name_key(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_possessive(text: str) -> str:
     """``Armenia's`` -> ``Armenia``; other text unchanged."""
     return _POSSESSIVE.sub("", text.strip())
