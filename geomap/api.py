@@ -21,6 +21,8 @@ from .gazetteer import Gazetteer
 from .records import Candidate
 
 TILES = ("none", "osm")
+# Files read as news text (extracted on the way); everything else is a claims file.
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 
 
 @lru_cache(maxsize=1)
@@ -59,13 +61,82 @@ def write_atomic(path: Path, text: str) -> None:
         raise OutputError(f"{path}: cannot write: {err.strerror}") from err
 
 
+def read_article(path: str | Path, *, date: str | None = None, title: str | None = None,
+                 publisher: str | None = None, url: str | None = None,
+                 encoding: str = "utf-8"):
+    """A news report as a Document (``-`` reads standard input)."""
+    from .read import read_document
+
+    return read_document(path, encoding=encoding, title=title, publisher=publisher, url=url,
+                         date=date)
+
+
+def find_places(doc) -> list:
+    """Every place mention in a document with its resolution: [(Mention, Resolution)]."""
+    from .extract.places import find_mentions
+    from .extract.sides import not_places
+    from .resolve import resolve_mentions
+
+    gaz = gazetteer()
+    if not doc.text.strip():
+        return []
+    mentions = find_mentions(doc.text, gaz.lexicon, gaz.is_curated_key, not_places(),
+                             gaz.first_words)
+    return resolve_mentions(mentions, gaz)
+
+
+def places(doc) -> list[dict]:
+    """Place mentions as rows: surface, offsets, the place, and the runner-up candidates."""
+    rows = []
+    for m, r in find_places(doc):
+        p = r.place
+        others = [c for c in r.candidates if p is None or c.place.id != p.id][:3]
+        rows.append({
+            "surface": m.surface, "start": m.start, "end": m.end, "status": r.status,
+            "place_id": p.id if p else "", "name": p.name if p else "",
+            "kind": p.kind if p else (m.kind or ""), "country": p.country if p else "",
+            "lat": p.lat if p else None, "lon": p.lon if p else None,
+            "precision": p.precision if p else "", "reason": r.reason,
+            "candidates": [f"{c.place.name} ({c.place.kind}, {c.place.country}, {c.place.id})"
+                           for c in others]})
+    return rows
+
+
+def extract(doc) -> list:
+    """Claims in a document, in the claims format, with coordinates where placed."""
+    from dataclasses import replace
+
+    from .extract.claims import extract_claims
+
+    gaz = gazetteer()
+    resolved = find_places(doc)
+    capitals = gaz.capital_ids()
+    claims = extract_claims(doc, resolved, capital_of=lambda p: p.country
+                            if p.id in capitals else "")
+    out = []
+    for c in claims:
+        try:
+            p = gaz.get(c.place) if c.place else None
+        except LookupError:
+            p = None
+        if p is None:
+            out.append(c)
+            continue
+        # Name the place as a reader would, where the name alone means the same place.
+        again = gaz.resolve(p.name)
+        shown = p.name if again.resolved and again.place.id == p.id else p.id
+        out.append(replace(c, place=shown, lat=p.lat, lon=p.lon, precision=p.precision))
+    return out
+
+
 def _inputs(paths: list[Path]) -> list[dict]:
     return [{"name": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
-            for p in paths]
+            for p in paths if str(p) != "-"]
 
 
 def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = None,
-             title: str | None = None, tiles: str = "none") -> MapResult:
+             title: str | None = None, tiles: str = "none", date: str | None = None
+             ) -> MapResult:
     """Read claims files, place them, and write the HTML map. No files: the built-in example.
 
     Returns the output path and the counts; ``claims_in == claims_mapped + len(unplaced)``.
@@ -82,7 +153,11 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     if not paths:
         title = title or MAY2021_TITLE
     # The example is named the same on every machine, so its page is the same everywhere.
-    claims = read_claims(files, labels={MAY2021: "geomap/examples/may2021_syunik.csv"})
+    texts = [p for p in files if str(p) == "-" or p.suffix.lower() in TEXT_SUFFIXES]
+    tables = [p for p in files if p not in texts]
+    claims = read_claims(tables, labels={MAY2021: "geomap/examples/may2021_syunik.csv"})
+    for p in texts:
+        claims.extend(extract(read_article(p, date=date)))
     gaz = gazetteer()
     joined = join(claims, gaz)
     frame = joined.frame

@@ -63,7 +63,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool | None, typer.Option(  # noqa: UP007 (typer needs Optional)
+    version: Annotated[bool | None, typer.Option(
         "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
 ) -> None:
     """Border-incident claims from news reports, resolved offline and mapped."""
@@ -77,29 +77,119 @@ class Tiles(str, Enum):
 @app.command("map", context_settings=HELP)
 @boundary
 def map_command(
-    files: Annotated[list[Path] | None, typer.Argument(  # noqa: UP007
-        help="Claims files (.csv or .geojson). None: the built-in May 2021 example.",
+    files: Annotated[list[Path] | None, typer.Argument(
+        help="Claims files (.csv, .geojson) and news reports (.txt, .md, .html). None: the "
+             "built-in May 2021 example.",
         show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option(  # noqa: UP007
+    output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="The HTML file to write [default: outputs/<first file>.html]",
         show_default=False)] = None,
-    title: Annotated[str | None, typer.Option(help="The map's title.")] = None,  # noqa: UP007
+    title: Annotated[str | None, typer.Option(help="The map's title.")] = None,
     tiles: Annotated[Tiles, typer.Option(
         help="Background tiles. 'osm' fetches OpenStreetMap tiles when the page opens, so the "
              "page is no longer offline.")] = Tiles.none,
+    date: DateOption = None,
 ) -> None:
-    """Map claims: every claim is placed or listed as unplaced, with counts.
+    """Map claims: every claim is placed or listed as unplaced, with counts. News reports
+    (.txt, .md, .html) are read and their claims extracted on the way.
 
     Example: geomap map claims.csv -o outputs/claims.html --title "Syunik, May 2021"
     """
     from .api import make_map
 
-    result = make_map(files or None, out=output, title=title, tiles=tiles.value)
+    result = make_map(files or None, out=output, title=title, tiles=tiles.value, date=date)
     for u in result.unplaced:
         _err(f"warning: {u['origin']}: not placed: {u['reason']}")
     _err(f"geomap: {result.claims_in} claims in, {result.claims_mapped} on the map, "
          f"{len(result.unplaced)} unplaced")
     typer.echo(str(result.path))
+
+
+class PlacesFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ClaimsFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+    geojson = "geojson"
+
+
+DateOption = Annotated[str | None, typer.Option(
+    help="Publication date (YYYY-MM-DD): resolves 'on Wednesday', 'last November'.")]
+EncodingOption = Annotated[str, typer.Option(help="The text's encoding (cp1251, latin-1, ...)")]
+
+
+@app.command("places", context_settings=HELP)
+@boundary
+def places_command(
+    file: Annotated[str, typer.Argument(help="A news report: .txt, .md or .html; - for stdin.")],
+    date: DateOption = None,
+    fmt: Annotated[PlacesFormat, typer.Option("--format", help="Output format.")] =
+    PlacesFormat.table,
+    encoding: EncodingOption = "utf-8",
+) -> None:
+    """Every place a report names, resolved: surface, offsets, place, and the runners-up.
+
+    Example: geomap places report.txt --date 2021-05-14 --format json
+    """
+    from .api import places, read_article
+    from .export import places_csv, places_json, table
+
+    rows = places(read_article(file, date=date, encoding=encoding))
+    if fmt is PlacesFormat.json:
+        typer.echo(places_json(rows), nl=False)
+    elif fmt is PlacesFormat.csv:
+        typer.echo(places_csv(rows), nl=False)
+    else:
+        lines = [["start", "end", "surface", "status", "id", "kind", "country", "lat", "lon"]]
+        for r in rows:
+            lines.append([str(r["start"]), str(r["end"]), r["surface"], r["status"],
+                          r["place_id"] or "-", r["kind"] or "-", r["country"] or "-",
+                          "" if r["lat"] is None else f"{r['lat']:.4f}",
+                          "" if r["lon"] is None else f"{r['lon']:.4f}"])
+        typer.echo(table(lines), nl=False)
+    unresolved = sum(r["status"] != "resolved" for r in rows)
+    _err(f"geomap: {len(rows)} place mentions, {len(rows) - unresolved} resolved, "
+         f"{unresolved} ambiguous or unknown")
+
+
+@app.command("extract", context_settings=HELP)
+@boundary
+def extract_command(
+    file: Annotated[str, typer.Argument(help="A news report: .txt, .md or .html; - for stdin.")],
+    date: DateOption = None,
+    title: Annotated[str | None, typer.Option(help="The report's title.")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Its publisher.")] = None,
+    url: Annotated[str | None, typer.Option(help="Its address.")] = None,
+    fmt: Annotated[ClaimsFormat, typer.Option("--format", help="Output format.")] =
+    ClaimsFormat.csv,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write here instead of stdout.")] = None,
+    encoding: EncodingOption = "utf-8",
+) -> None:
+    """Claims in a report, in the claims format that `geomap map` reads, for review.
+
+    Example: geomap extract report.txt --date 2021-05-14 -o claims.csv
+    """
+    from .api import extract, read_article, write_atomic
+    from .export import claims_csv, claims_geojson, claims_json
+
+    doc = read_article(file, date=date, title=title, publisher=publisher, url=url,
+                       encoding=encoding)
+    claims = extract(doc)
+    text = {ClaimsFormat.csv: claims_csv, ClaimsFormat.json: claims_json,
+            ClaimsFormat.geojson: claims_geojson}[fmt](claims)
+    if output:
+        write_atomic(output, text)
+        typer.echo(str(output))
+    else:
+        typer.echo(text, nl=False)
+    if not doc.published:
+        _err("warning: no publication date (give --date): weekdays are left unresolved")
+    _err(f"geomap: {len(claims)} claims")
 
 
 @gazetteer_app.command("lookup", context_settings=HELP)
@@ -109,9 +199,9 @@ def lookup_command(
                                              "knows, or an id such as am-goris.")],
     as_json: Annotated[bool, typer.Option(
         "--json", help="A JSON list instead of a table.")] = False,
-    country: Annotated[str | None, typer.Option(  # noqa: UP007
+    country: Annotated[str | None, typer.Option(
         help="Favour places in this country (ISO alpha-2).")] = None,
-    kind: Annotated[str | None, typer.Option(  # noqa: UP007
+    kind: Annotated[str | None, typer.Option(
         help="Favour places of this kind (settlement, admin1, water, ...).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many candidates.")] = 10,
 ) -> None:

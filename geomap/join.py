@@ -53,6 +53,13 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
         if c.lat is not None and c.lon is not None:
             res = gazetteer.resolve(c.place) if c.place else None
             p = res.place if res and res.resolved else None
+            if p is not None and abs(p.lat - c.lat) < 0.01 and abs(p.lon - c.lon) < 0.01:
+                # the coordinates are the place's own (as geomap extract writes them)
+                rows.append(_row(
+                    c, lat=p.lat, lon=p.lon, precision=c.precision or p.precision,
+                    place_id=p.id, place_name=p.name, place_kind=p.kind, country=p.country,
+                    radius_km=p.radius_km, resolution=res.reason))
+                continue
             rows.append(_row(
                 c, lat=c.lat, lon=c.lon, precision=c.precision or "point",
                 place_id=p.id if p else "", place_name=p.name if p else c.place,

@@ -378,7 +378,8 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         id=claim_id({**fields, "text": f"{s}:{sent}"}), text=" ".join(sent.split()),
         claimant=claimant, claimant_side=side, stance=stance, event=event, actor=actor,
         place=place_id or place, date=date, date_precision=precision,
-        published=doc.published, source=doc.title or doc.name, publisher=doc.publisher,
+        published=doc.published, source=doc.title or doc.name.rsplit("/", 1)[-1],
+        publisher=doc.publisher,
         url=doc.url, role=role, span_start=s, span_end=e, origin=f"{doc.name}#{s}-{e}")
 
 

@@ -181,6 +181,10 @@ class Gazetteer:
         out.sort(key=lambda c: (-c.score, c.place.id))
         return out[:MAX_CANDIDATES]
 
+    def capital_ids(self) -> frozenset[str]:
+        """Ids of the places that are national capitals."""
+        return frozenset(self._capitals)
+
     @cached_property
     def _capitals(self) -> set[str]:
         ids = set()
