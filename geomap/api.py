@@ -113,6 +113,10 @@ def extract(doc) -> list:
     capitals = gaz.capital_ids()
     claims = extract_claims(doc, resolved, capital_of=lambda p: p.country
                             if p.id in capitals else "")
+    surfaces: dict[str, list[str]] = {}
+    for m, r in resolved:
+        if r.resolved and m.surface not in surfaces.setdefault(r.place.id, []):
+            surfaces[r.place.id].append(m.surface)
     out = []
     for c in claims:
         try:
@@ -122,9 +126,13 @@ def extract(doc) -> list:
         if p is None:
             out.append(c)
             continue
-        # Name the place as a reader would, where the name alone means the same place.
-        again = gaz.resolve(p.name)
-        shown = p.name if again.resolved and again.place.id == p.id else p.id
+        # Name the place as the text does, where that name alone means the same place.
+        shown = p.id
+        for name in [*surfaces.get(p.id, []), p.name]:
+            again = gaz.resolve(name)
+            if again.resolved and again.place.id == p.id:
+                shown = name
+                break
         out.append(replace(c, place=shown, lat=p.lat, lon=p.lon, precision=p.precision))
     return out
 

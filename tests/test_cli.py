@@ -12,7 +12,8 @@ from geomap.cli import app
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("args", [[], ["map"], ["gazetteer"], ["gazetteer", "lookup"],
+@pytest.mark.parametrize("args", [[], ["map"], ["places"], ["extract"], ["gazetteer"],
+                                  ["gazetteer", "lookup"],
                                   ["gazetteer", "build"]])
 @pytest.mark.parametrize("flag", ["-h", "--help"])
 def test_every_command_has_help_with_an_example(args, flag):
@@ -92,3 +93,83 @@ def test_lookup_unknown_name_exits_1():
     result = runner.invoke(app, ["gazetteer", "lookup", "Qwertyville"])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: no place named") and result.stdout == ""
+
+
+# -- news reports --------------------------------------------------------------------------
+
+REPORT = "tests/data/reports/kg_tj_2021.txt"
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_places_formats(fmt):
+    result = runner.invoke(app, ["places", REPORT, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert "Vorukh" in result.stdout and "place mentions" in result.stderr
+    if fmt == "json":
+        rows = json.loads(result.stdout)
+        vorukh = next(r for r in rows if r["surface"] == "Vorukh")
+        for key in ("surface", "start", "end", "place_id", "name", "kind", "country", "lat",
+                    "lon", "precision", "candidates", "status"):
+            assert key in vorukh
+        assert any(r["status"] == "unresolved" for r in rows)
+
+
+def test_places_reads_stdin():
+    result = runner.invoke(app, ["places", "-", "--format", "json"],
+                           input="Troops gathered near Goris and Kapan.")
+    assert result.exit_code == 0
+    assert [r["place_id"] for r in json.loads(result.stdout)] == ["am-goris", "am-kapan"]
+
+
+def test_extract_writes_claims_that_map_reads_back(tmp_path):
+    from geomap.read import read_claims
+
+    out = tmp_path / "claims.csv"
+    result = runner.invoke(app, ["extract", REPORT, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(out)
+    claims = read_claims([out])
+    assert len(claims) >= 3
+    assert {c.claimant_side for c in claims} >= {"KG", "TJ", "RU"}
+    mapped = runner.invoke(app, ["map", str(out), "-o", str(tmp_path / "m.html")])
+    assert mapped.exit_code == 0
+    assert f"{len(claims)} claims in, {len(claims)} on the map" in mapped.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "geojson"])
+def test_extract_json_and_geojson(fmt):
+    result = runner.invoke(app, ["extract", REPORT, "--format", fmt])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    if fmt == "geojson":
+        assert data["type"] == "FeatureCollection"
+        pt = next(f for f in data["features"] if f["geometry"])
+        lon, lat = pt["geometry"]["coordinates"]
+        assert 60 < lon < 80 and 35 < lat < 45  # lon, lat order (Fergana valley)
+    else:
+        assert all("span_start" in c and "claimant_side" in c for c in data)
+
+
+def test_map_reads_a_report_on_the_way(tmp_path):
+    result = runner.invoke(app, ["map", REPORT, "tests/data/claims.geojson",
+                                 "-o", str(tmp_path / "m.html")])
+    assert result.exit_code == 0, result.output
+    assert "claims in" in result.stderr
+
+
+def test_report_bad_input(tmp_path):
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\x00\x00\x00")
+    result = runner.invoke(app, ["extract", str(binary)])
+    assert result.exit_code == 1 and "binary" in result.stderr and "Traceback" not in result.output
+    ru = tmp_path / "ru.txt"
+    ru.write_bytes("Горис".encode("cp1251"))
+    result = runner.invoke(app, ["places", str(ru)])
+    assert result.exit_code == 1 and "--encoding" in result.stderr
+    assert runner.invoke(app, ["places", str(ru), "--encoding", "cp1251"]).exit_code == 0
+    empty = tmp_path / "e.txt"
+    empty.write_text("")
+    result = runner.invoke(app, ["extract", str(empty)])
+    assert result.exit_code == 0 and "0 claims" in result.stderr
+    result = runner.invoke(app, ["extract", REPORT, "--date", "yesterday"])
+    assert result.exit_code == 1 and "not YYYY-MM-DD" in result.stderr

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from geomap.join import join
-from geomap.resolve import resolve_places
 from geomap.read import read_claims
+from geomap.resolve import resolve_places
 
 H = "id,date,place,claimant,claimant_side,stance,event,actor,text,source,url,lat,lon,precision\n"
 

@@ -78,7 +78,8 @@ ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson minister ministry p
 office government officials official side secretary department council palace commander
 commanders military army forces leader leaders parliament statement readout negotiators
 prime deputy foreign defense defence general envoy embassy authorities presidency
-administration""".split())
+administration border service services guard guards health interior ministry army
+agency""".split())
 SKIP_BEFORE_VERB = frozenset("""also again has have had then later earlier still further now
 already since will would could did does do not only reportedly formally repeatedly publicly
 officially previously""".split())
@@ -163,7 +164,8 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
             continue
         after = text[m.end():m.end() + 90]
         appositive = re.match(r"\s*(?:\([A-Z]\))?,\s*(?P<a>[^.;]+)", after)
-        found.append((m.start(), desc, name, appositive["a"] if appositive else ""))
+        at = text.rfind(desc, 0, m.start("name")) if desc else m.start("name")
+        found.append((at, desc, name, appositive["a"] if appositive else ""))
     # the side from the title ("Armenian Prime Minister ..."); failing that, from a country
     # that heads a caption ("Armenia - Deputy Prime Minister Tigran Avinian ...")
     for _start, desc, name, appositive in found:
@@ -231,29 +233,39 @@ def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
                 extra[name_key(m.surface)] = capital_of(r.place)
     people = _people(text, extra)
     extra.update({k: v[1] for k, v in people.items()})
-    focus = _focus(resolved)
+    focus = _focus(resolved, capital_of)
+    # the sides whose forces the report is about: the two named most with troops or forces
+    acting = Counter(side_in(m["who"], extra) for m in _ACTOR.finditer(text)) - Counter({"": 0})
+    belligerents = {side for side, _ in acting.most_common(2) if side}
     claims: list[Claim] = []
     speakers: list[_Speaker] = []
     for s, e in sentences(text):
         sent = text[s:e]
-        claim = _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of)
+        claim = _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of,
+                       belligerents)
         if claim:
             claims.append(claim)
     return claims
 
 
-def _focus(resolved) -> tuple[str, str] | None:
-    """The place the report is about: the non-country place it names most."""
-    counts = Counter((m.surface, r.place.id) for m, r in resolved
-                     if r.resolved and r.place.kind not in ("country", "region"))
+def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
+    """The place the report is about: the place it names most that is neither a country,
+    a wide region nor a capital (capitals mostly stand for governments); ties go to the
+    first named."""
+    counts: Counter = Counter()
+    first: dict = {}
+    for m, r in resolved:
+        if r.resolved and r.place.kind not in ("country", "region") and not (
+                capital_of and capital_of(r.place)):
+            counts[(m.surface, r.place.id)] += 1
+            first.setdefault((m.surface, r.place.id), m.start)
     if not counts:
         return None
-    (surface, pid), _ = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0][0])))
-    return surface, pid
+    return max(counts, key=lambda k: (counts[k], -first[k]))
 
 
-def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
-           ) -> Claim | None:
+def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of,
+           belligerents) -> Claim | None:
     quotes = _quote_spans(sent)
     verb = next((v for v in _VERB.finditer(sent)
                  if not any(a <= v.start() < b for a, b in quotes)), None)
@@ -330,8 +342,14 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
     actor_side = side_in(obj["who"], extra) if obj else ""
     if not actor_side and actor:
         actor_side = side_in(actor, extra)
-        if not actor_side and re.search(rf"\b(its|their|our) {re.escape(actor)}", sent):
-            actor_side = side  # "Baku says its troops did not cross"
+        its = re.search(rf"\b(?:its|their|our) {re.escape(actor)}", sent)
+        if not actor_side and its:
+            # "its troops": the side named last before it ("demanded that Azerbaijan
+            # withdraw its troops"), else the claimant ("Baku says its troops ...")
+            named = [side_in(w.group(), extra) for w in re.finditer(
+                r"[A-Z][\w’'-]+", sent[span[1]:its.start()])]
+            named = [x for x in named if x and x != "PRESS"]
+            actor_side = named[-1] if named else side
     parties = {actor_side, side if actor_side == side else ""} - {""}
     # where: the most specific place outside the claimant's words
     in_sentence = [(m, r) for m, r in resolved if s <= m.start < e and r.resolved
@@ -352,8 +370,9 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
             SPECIFIC.get(mr[1].place.kind, 1),
             not (focus and _in_country(focus[1], mr[1].place.country, resolved)), mr[0].start))
         place, place_id = m.surface, r.place.id
-        if r.place.kind == "country" and focus and _in_country(focus[1], r.place.country,
-                                                               resolved):
+        if r.place.kind == "country" and focus and (
+                _in_country(focus[1], r.place.country, resolved)
+                or (r.place.country == side and side not in belligerents)):
             # "advanced into Armenia" in a report about Syunik: the report's place is
             # more precise than the country, and lies in it
             place, place_id = focus
@@ -369,6 +388,7 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
                           r.place.id == place_id), place_id[8:] if place_id.startswith(
                               "country:") else "")
     parties.add(place_country)
+    parties |= belligerents
     role = "incident" if side in parties or side == "PRESS" else "reaction"
     when = find_date(sent, doc.published)
     date, precision = (when[0], when[1]) if when else ("", "unknown")

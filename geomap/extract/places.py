@@ -35,7 +35,7 @@ _MARKED_BEFORE = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})")
 _MARKED_AFTER = re.compile(
     r"\b(?P<name>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2}) (?P<word>province|region|district|"
-    r"village|marz|rayon|oblast|lake|river)\b")
+    r"village|marz|rayon|oblast|lake|river|valley|pass|gorge)\b")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”—–\n(])\s*$")
 # Titles are found in the lower-cased text (one fast pass); the name after one is then
 # read, with its capitals, from the text itself.
@@ -78,8 +78,8 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
         i = 0
         while i < n:
             start, _, word = words[i]
-            if not _is_cap(word) or (first_words is not None and
-                                     name_key(strip_possessive(word)) not in first_words):
+            if not _is_cap(word) or (first_words is not None and name_key(
+                    strip_possessive(word)).split(" ", 1)[0] not in first_words):
                 i += 1
                 continue
             hit = None

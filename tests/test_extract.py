@@ -1,0 +1,215 @@
+"""Reading news reports: every place named, resolved; every claim with who, stance, where,
+when. The real report is read from ../shared/fixtures; the others are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.api import extract, places, read_article
+from geomap.errors import InputError
+from geomap.read import read_document
+from tests.conftest import DATA, FIXTURE_REPORT
+
+REPORTS = DATA / "reports"
+needs_fixture = pytest.mark.skipif(not FIXTURE_REPORT.exists(),
+                                   reason=f"the news report is not at {FIXTURE_REPORT}")
+
+
+@pytest.fixture(scope="module")
+def report():
+    return read_article(FIXTURE_REPORT, date="2021-05-14", publisher="RFE/RL")
+
+
+@pytest.fixture(scope="module")
+def report_places(report):
+    return places(report)
+
+
+@pytest.fixture(scope="module")
+def report_claims(report):
+    return extract(report)
+
+
+# -- reading -----------------------------------------------------------------------------
+
+def test_header_block_gives_metadata():
+    doc = read_document(REPORTS / "kg_tj_2021.txt")
+    assert (doc.title, doc.publisher, doc.published) == (
+        "Deadly clashes on the Kyrgyz-Tajik border", "Test Wire", "2021-04-30")
+    assert doc.text.startswith("Fighting broke out")
+
+
+def test_markdown_and_html_become_text():
+    md = read_document(REPORTS / "in_cn_2020.md")
+    assert "**" not in md.text and "# " not in md.text and "Galwan Valley" in md.text
+    page = read_document(REPORTS / "note.html")
+    assert page.title == "Standoff near Goris" and page.publisher == "Test Wire"
+    assert page.published == "2021-05-14"
+    assert "var x" not in page.text and "Sev Lich" in page.text
+
+
+def test_stdin_and_options_override():
+    doc = read_document("-", stdin=b"Shelling near Goris.", date="2021-05-14", title="T")
+    assert (doc.name, doc.text, doc.published, doc.title) == ("<stdin>", "Shelling near Goris.",
+                                                              "2021-05-14", "T")
+
+
+def test_other_encodings_need_saying(tmp_path):
+    path = tmp_path / "ru.txt"
+    path.write_bytes("Обстрел у Гориса.\nВторая строка — Ереван.".encode("cp1251"))
+    with pytest.raises(InputError, match="--encoding") as info:
+        read_document(path)
+    assert info.value.line == 1
+    assert "Ереван" in read_document(path, encoding="cp1251").text
+    latin = tmp_path / "fr.txt"
+    latin.write_bytes("Erevan et Bakou, à la frontière.".encode("latin-1"))
+    assert "à la" in read_document(latin, encoding="latin-1").text
+
+
+def test_binary_empty_and_placeless(tmp_path):
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04")
+    with pytest.raises(InputError, match="binary"):
+        read_document(binary)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    doc = read_document(empty)
+    assert places(doc) == [] and extract(doc) == []
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Nothing here names anywhere at all, said nobody.")
+    assert places(read_document(plain)) == []
+
+
+# -- places ------------------------------------------------------------------------------
+
+@needs_fixture
+def test_every_place_in_the_report_is_found_and_resolved(report, report_places):
+    found = {}
+    for r in report_places:
+        assert report.text[r["start"]:r["end"]] == r["surface"]
+        found.setdefault(r["surface"], set()).add(r["place_id"])
+    expected = {
+        "Syunik": "am-syunik", "Goris": "am-goris", "Nakhichevan": "az-nakhchivan-ar",
+        "Gyumri": "am-gyumri", "Nagorno-Karabakh": "az-nagorno-karabakh",
+        "South Caucasus": "rg-south-caucasus", "Armenia": "country:AM",
+        "Azerbaijan": "country:AZ", "Russia": "country:RU", "France": "country:FR",
+        "Yerevan": "am-yerevan", "Baku": "az-baku", "Karabakh": "az-nagorno-karabakh",
+    }
+    for surface, place_id in expected.items():
+        assert found.get(surface) == {place_id}, (surface, found.get(surface))
+    washington = {r["country"] for r in report_places if r["surface"] == "Washington"}
+    assert washington == {"US"}
+    assert {r["country"] for r in report_places if r["surface"] == "Moscow"} == {"RU"}
+    assert all(r["status"] == "resolved" for r in report_places)
+
+
+@needs_fixture
+def test_words_that_only_look_like_places_are_not_places(report_places):
+    surfaces = {r["surface"] for r in report_places}
+    # "Most of those troops", spokeswoman Jalina Porter, Philip Reeker, Ned Price,
+    # Armen Grigorian, "Azeri", Radio Free Europe
+    for word in ("Most", "Porter", "Philip", "Price", "Armen", "Azeri", "Europe", "Tells",
+                 "Said", "I", "UN"):
+        assert word not in surfaces, word
+
+
+def test_a_name_the_text_marks_as_a_place_is_reported_unresolved():
+    rows = places(read_document(REPORTS / "kg_tj_2021.txt"))
+    by = {r["surface"]: r for r in rows}
+    assert by["Kok-Tash"]["status"] == "unresolved" and by["Kok-Tash"]["kind"] == "settlement"
+    assert (by["Vorukh"]["country"], by["Batken"]["country"], by["Isfara"]["country"]) == (
+        "TJ", "KG", "TJ")
+
+
+def test_context_picks_the_village_near_the_border(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("Shots were heard in Goris and Kornidzor and near Akner on Tuesday.")
+    by = {r["surface"]: r for r in places(read_document(path))}
+    assert by["Akner"]["place_id"] == "am-akner"  # the Syunik one, not the one in Lori
+    assert by["Akner"]["candidates"]  # the runner-up is reported
+
+
+# -- claims ------------------------------------------------------------------------------
+
+def _one(claims, words):
+    hits = [c for c in claims if words in c.text]
+    assert hits, f"no claim with {words!r}"
+    return hits[0]
+
+
+@needs_fixture
+def test_denials_are_denials_by_azerbaijan(report_claims):
+    for words in ("has denied sending troops", "Baku says its troops did not cross",
+                  "insisted late on Thursday"):
+        c = _one(report_claims, words)
+        assert (c.claimant_side, c.stance, c.event) == ("AZ", "denies", "incursion"), words
+        assert c.place == "Syunik" and c.role == "incident"
+
+
+@needs_fixture
+def test_calls_and_reactions_are_mapped_at_the_incident(report, report_claims):
+    c = _one(report_claims, "urged Azerbaijan on Friday")
+    assert (c.claimant_side, c.stance, c.event, c.date) == ("US", "calls", "withdrawal",
+                                                            "2021-05-14")
+    assert c.role == "reaction" and c.place == "Syunik"
+    for c in report_claims:
+        assert c.place not in ("Washington", "Paris", "Moscow"), c.text
+        assert report.text[c.span_start:c.span_end].split() == c.text.split()
+
+
+@needs_fixture
+def test_claimants_are_the_speakers(report_claims):
+    spokeswoman = _one(report_claims, "We expect Azerbaijan to pull back")
+    assert "Jalina Porter" in spokeswoman.claimant and spokeswoman.claimant_side == "US"
+    ministry = _one(report_claims, "According to the Armenian Defense Ministry")
+    assert "Armenian Defense Ministry" in ministry.claimant
+    assert (ministry.claimant_side, ministry.event, ministry.date) == ("AM", "incursion",
+                                                                      "2021-05-13")
+    added = _one(report_claims, "will resume on Saturday, he added")
+    assert "Pashinian" in added.claimant and added.date == "2021-05-15"
+    pashinian = _one(report_claims, "Pashinian said during an emergency session")
+    assert pashinian.claimant == "Nikol Pashinian, Armenian Prime Minister"
+    assert pashinian.claimant_side == "AM"
+    peskov = _one(report_claims, "did not ask for Russian military aid")
+    assert (peskov.claimant_side, peskov.stance) == ("RU", "denies")
+
+
+@needs_fixture
+def test_dates_resolve_against_publication(report_claims):
+    advance = _one(report_claims, "reportedly advanced several kilometers into Armenia’s Syunik")
+    assert (advance.date, advance.date_precision, advance.stance) == ("2021-05-12", "day",
+                                                                      "reports")
+    november = _one(report_claims, "last November")
+    assert (november.date, november.date_precision) == ("2020-11", "month")
+    exercises = _one(report_claims, "exercises on Sunday")
+    assert exercises.date == "2021-05-16"  # scheduled: the coming Sunday
+
+
+def test_other_borders_kyrgyzstan_tajikistan():
+    claims = extract(read_document(REPORTS / "kg_tj_2021.txt"))
+    kg = _one(claims, "The Kyrgyz Foreign Ministry said")
+    assert (kg.claimant_side, kg.stance, kg.event, kg.place) == ("KG", "asserts", "shelling",
+                                                                 "Batken")
+    tj = _one(claims, "denied the charge")
+    assert (tj.claimant_side, tj.stance) == ("TJ", "denies")
+    ru = _one(claims, "Russia urged")
+    assert (ru.claimant_side, ru.stance, ru.role) == ("RU", "calls", "reaction")
+    assert ru.place not in ("Bishkek", "Dushanbe")
+
+
+def test_other_borders_india_china():
+    claims = extract(read_document(REPORTS / "in_cn_2020.md"))
+    cn = _one(claims, "crossed the line twice")
+    assert (cn.claimant_side, cn.stance, cn.event, cn.role) == ("CN", "asserts", "incursion",
+                                                                "incident")
+    india = _one(claims, "rejected that account")
+    assert (india.claimant_side, india.stance) == ("IN", "denies")
+
+
+def test_html_report_claims_and_metadata():
+    claims = extract(read_document(REPORTS / "note.html"))
+    sev = _one(claims, "advanced toward Sev Lich")
+    assert (sev.claimant_side, sev.place, sev.date, sev.source, sev.publisher) == (
+        "AM", "Sev Lich", "2021-05-12", "Standoff near Goris", "Test Wire")
+    baku = _one(claims, "did not cross")
+    assert (baku.claimant_side, baku.stance) == ("AZ", "denies")
