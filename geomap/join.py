@@ -53,7 +53,7 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
         if c.lat is not None and c.lon is not None:
             res = gazetteer.resolve(c.place) if c.place else None
             p = res.place if res and res.resolved else None
-            if p is not None and abs(p.lat - c.lat) < 0.01 and abs(p.lon - c.lon) < 0.01:
+            if p is not None and abs(p.lat - c.lat) < 1e-4 and abs(p.lon - c.lon) < 1e-4:
                 # the coordinates are the place's own (as geomap extract writes them)
                 rows.append(_row(
                     c, lat=p.lat, lon=p.lon, precision=c.precision or p.precision,

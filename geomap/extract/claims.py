@@ -305,8 +305,8 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         word = low.split()[-1]
         prior = next((sp for sp in reversed(speakers) if word in sp.name.lower()), None)
         claimant = prior.name if prior else claimant
-    elif claimant and name_key(re.split(r"[ ’']", claimant.rstrip(",").split(" ")[-1])[0]
-                               ) in people and "’s" not in claimant:
+    elif claimant and "’s" not in claimant and "'s" not in claimant and name_key(
+            claimant.rstrip(",").split(" ")[-1]) in people:
         claimant = people[name_key(claimant.rstrip(",").split(" ")[-1])][0]
     side = side_in(claimant, extra) if claimant else ""
     stance = "asserts"

