@@ -149,7 +149,7 @@ def build_index(path: Path | None = None) -> dict:
                 names.append((name_key(state["name"]), gid, state["name"], 1))
     # Continents: GeoNames' own point and names.
     with open(data / "continents.json", encoding="utf-8") as f:
-        for code, cont in sorted(json.load(f).items()):
+        for _code, cont in sorted(json.load(f).items()):
             gid = int(cont["geonameId"])
             places.append([gid, cont["name"], "", "", float(cont["lat"]), float(cont["lng"]),
                            int(cont.get("population") or 0), 0, "region"])
