@@ -169,10 +169,17 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     gaz = gazetteer()
     joined = join(claims, gaz)
     frame = joined.frame
-    # The view fits the claims' places; a country-level claim counts as its label point, not
-    # as the whole country, which would zoom the map out to say nothing.
-    radii = [None if p == "country" else r for p, r in zip(frame["precision"], frame["radius_km"])]
-    view = extent_of(list(frame["lat"]), list(frame["lon"]), radii)
+    # The view fits the incidents: claims located more precisely than a country, then any
+    # located claim, then all. A country-level claim ("France") would zoom the map out to
+    # say nothing; it stays on the map, one zoom out.
+    core = frame[(frame["role"] == "incident") & (frame["precision"] != "country")]
+    if not len(core):
+        core = frame[frame["precision"] != "country"]
+    if not len(core):
+        core = frame
+    radii = [r if p in ("province", "district") else None
+             for p, r in zip(core["precision"], core["radius_km"])]
+    view = extent_of(list(core["lat"]), list(core["lon"]), radii)
     w, h = view[2] - view[0], view[3] - view[1]
     context = (view[0] - w, max(-89.0, view[1] - h), view[2] + w, min(89.0, view[3] + h))
     layers = boundary_layers(view, context)

@@ -213,3 +213,19 @@ def test_html_report_claims_and_metadata():
         "AM", "Sev Lich", "2021-05-12", "Standoff near Goris", "Test Wire")
     baku = _one(claims, "did not cross")
     assert (baku.claimant_side, baku.stance) == ("AZ", "denies")
+
+
+@needs_fixture
+def test_the_report_maps_with_the_border_and_every_claim(tmp_path):
+    import json
+    import re
+
+    from geomap.api import make_map
+
+    result = make_map([FIXTURE_REPORT], out=tmp_path / "r.html", date="2021-05-14")
+    page = result.path.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="geomap-data">(.*?)</script>', page, re.S).group(1))
+    assert data["claims_in"] == data["claims_mapped"] + len(data["unplaced"]) >= 30
+    assert any(name.startswith("Undemarcated") for name in data["layers"])
+    # the view is the incident's region, not the far capitals
+    assert all(c["place_name"] not in ("Washington", "Paris", "Moscow") for c in data["claims"])

@@ -370,7 +370,11 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
             SPECIFIC.get(mr[1].place.kind, 1),
             not (focus and _in_country(focus[1], mr[1].place.country, resolved)), mr[0].start))
         place, place_id = m.surface, r.place.id
-        if r.place.kind == "country" and focus and (
+        if r.place.kind == "region" and not r.place.country and focus:
+            # a region of several countries ("the South Caucasus") says less than the
+            # report's own place does
+            place, place_id = focus
+        elif r.place.kind == "country" and focus and (
                 _in_country(focus[1], r.place.country, resolved)
                 or (r.place.country == side and side not in belligerents)):
             # "advanced into Armenia" in a report about Syunik: the report's place is
