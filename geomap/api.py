@@ -173,7 +173,10 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     # located claim, then all. A country-level claim ("France") would zoom the map out to
     # say nothing; it stays on the map, one zoom out.
     core = frame[(frame["role"] == "incident") & (frame["precision"] != "country")]
-    if not len(core):
+    if len(core):  # and the country-level claims about the countries where those lie
+        core = frame[frame.index.isin(core.index) | (
+            (frame["precision"] == "country") & frame["country"].isin(set(core["country"])))]
+    else:
         core = frame[frame["precision"] != "country"]
     if not len(core):
         core = frame

@@ -23,15 +23,17 @@ withdraw") or that reports an event as unconfirmed ("reportedly"). The rules, in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..gazetteer.normalize import name_key, strip_possessive
 from ..read import claim_id
 from ..records import Claim, Document, Mention, Resolution
 from .dates import find_date
 from .sides import side_in, side_terms
-from .words import TITLES
+from .words import COMMON, TITLES
 
 ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charges|insisted|"
           "insists|stated|states|added|adds|tweeted|tweets|wrote|writes|suggested|suggests|"
@@ -65,7 +67,8 @@ EVENTS = [
     ("talks", r"\b(talks|negotiat\w*|met|meeting|phone call|by phone|discuss\w*|mediation|"
               r"spoke)\b"),
 ]
-EVENT_RX = [(e, re.compile(rx, re.I)) for e, rx in EVENTS]
+# One pattern for all: the leftmost match wins, and at one place the earlier event listed.
+EVENT_RX = re.compile("|".join(f"(?P<{e.replace('-', '_')}>{rx})" for e, rx in EVENTS), re.I)
 _ACTOR = re.compile(r"\b(?P<who>(?:[A-Z][\w’'.-]+ )?(?:troops|forces|armed forces|soldiers|"
                     r"military|units|army|border guards|officers|military officials|"
                     r"commanders|negotiators))\b")
@@ -103,18 +106,12 @@ class _Speaker:
     person: bool
 
 
+_QUOTE = re.compile(r"“[^”“\n]*”|\"[^\"\n]*\"")
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside curly or straight double quotes."""
-    spans, open_at, straight = [], None, False
-    for i, ch in enumerate(text):
-        if ch == "“" or (ch == '"' and open_at is None):
-            open_at, straight = i, ch == '"'
-        elif open_at is not None and (ch == "”" or (ch == '"' and straight)):
-            spans.append((open_at, i + 1))
-            open_at = None
-        elif ch == "\n" and open_at is not None and text[i + 1:i + 2] == "\n":
-            open_at = None  # an unclosed quote ends with its paragraph
-    return spans
+    """Spans inside curly or straight double quotes (a quote ends with its paragraph)."""
+    return [m.span() for m in _QUOTE.finditer(text)]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -122,11 +119,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
     neither does a full stop inside a quotation."""
     out, start = [], 0
     quotes = _quote_spans(text)
+    quote_starts = [a for a, _ in quotes]
     for m in _SPLIT.finditer(text):
         before = text[max(0, m.start() - 12):m.start()].rstrip(".!?”\"’)")
         if _ABBREV.search(before):
             continue
-        if "\n\n" not in m.group() and any(a < m.start() < b - 1 for a, b in quotes):
+        k = bisect_left(quote_starts, m.start()) - 1  # the last quote opened before here
+        if "\n\n" not in m.group() and k >= 0 and m.start() < quotes[k][1] - 1:
             continue
         if text[start:m.start()].strip():
             out.append((start, m.start()))
@@ -136,6 +135,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _person_name_rx() -> re.Pattern:
+    """Two or three capitalised words that are not titles: "Nikol Pashinian"."""
+    titled = "|".join(sorted({w.capitalize() for w in ROLE_NOUNS | TITLES}))
+    word = rf"(?!(?:{titled})\b)[A-Z][a-z]+[’'-]?[a-z]*"
+    return re.compile(rf"\b{word} {word}(?: {word})?\b")
+
+
 def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]]:
     """Surname key -> (full description, side) for people introduced with their role.
 
@@ -143,28 +150,27 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
     "Kremlin spokesman Dmitry Peskov" -> peskov: (..., RU).
     """
     people: dict[str, tuple[str, str]] = {}
-    titled = "|".join(sorted({w.capitalize() for w in ROLE_NOUNS | TITLES}))
-    word = rf"(?!(?:{titled})\b)[A-Z][a-z]+[’'-]?[a-z]*"
-    rx = re.compile(rf"(?P<desc>(?:[\w’'.-]+ ){{1,6}}?)(?P<name>{word} {word}(?: {word})?)\b")
     found = []
-    for m in rx.finditer(text):
-        desc, name = m["desc"].strip(), m["name"]
-        desc = re.sub(r"^(?:(?:[a-z]+|[A-Z][a-z]*,?) )*?(?=(?:[A-Z][\w’'.-]*|[a-z]+man|"
-                      r"[a-z]+woman) )", "", desc) if desc[:1].islower() else desc
-        desc = re.split(r"[.;:!?]\s|\s-+\s|[“”\"]", desc)[-1].strip(" ,")
+    for m in _person_name_rx().finditer(text):
+        name = m.group()
+        if any(w.lower() in COMMON for w in name.split()) or \
+                name_key(strip_possessive(name.split()[-1])) in extra_sides:
+            continue  # "Support For Armenia" is a headline, not a person
+        # the title is the run of capitalised words and role nouns just before the name
+        before = re.split(r"[.;:!?]\s|\s-+\s|[“”\"]", text[max(0, m.start() - 90):m.start()])[-1]
         kept: list[str] = []
-        for w in reversed(desc.split()):
+        for w in reversed(before.split()):
             if not (w[:1].isupper() or w.lower() in ROLE_NOUNS | TITLES | {"of"}):
                 break
             kept.insert(0, w)
-        desc = " ".join(kept)
+        desc = " ".join(kept).strip(" ,")
         words = desc.lower().split()
         # a person's name comes right after the title: "... Prime Minister Nikol Pashinian"
         if not words or not (words[-1] in ROLE_NOUNS | TITLES or desc.endswith("of State")):
             continue
         after = text[m.end():m.end() + 90]
         appositive = re.match(r"\s*(?:\([A-Z]\))?,\s*(?P<a>[^.;]+)", after)
-        at = text.rfind(desc, 0, m.start("name")) if desc else m.start("name")
+        at = text.rfind(desc, 0, m.start()) if desc else m.start()
         found.append((at, desc, name, appositive["a"] if appositive else ""))
     # the side from the title ("Armenian Prime Minister ..."); failing that, from a country
     # that heads a caption ("Armenia - Deputy Prime Minister Tigran Avinian ...")
@@ -239,10 +245,13 @@ def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
     belligerents = {side for side, _ in acting.most_common(2) if side}
     claims: list[Claim] = []
     speakers: list[_Speaker] = []
+    places_by_id = {r.place.id: r.place for _, r in resolved if r.resolved}
+    starts = [m.start for m, _ in resolved]
     for s, e in sentences(text):
         sent = text[s:e]
-        claim = _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of,
-                       belligerents)
+        here = resolved[bisect_left(starts, s):bisect_left(starts, e)]
+        claim = _claim(doc, sent, s, e, here, people, extra, speakers, focus, capital_of,
+                       belligerents, places_by_id)
         if claim:
             claims.append(claim)
     return claims
@@ -265,7 +274,9 @@ def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
 
 
 def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of,
-           belligerents) -> Claim | None:
+           belligerents, places_by_id) -> Claim | None:
+    """The claim a sentence makes, if any. ``resolved`` holds this sentence's mentions;
+    ``places_by_id`` every place the report names."""
     quotes = _quote_spans(sent)
     verb = next((v for v in _VERB.finditer(sent)
                  if not any(a <= v.start() < b for a, b in quotes)), None)
@@ -329,9 +340,8 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         not re.search(r"Ministry|Department|Office|Government|Palace|Kremlin", claimant)
     speakers.append(_Speaker(claimant, side, is_person))
     after_verb = verb.end() if verb and verb_word != "according" else 0
-    found = [(m.start(), i, ev) for i, (ev, rx) in enumerate(EVENT_RX)
-             for m in [rx.search(sent, after_verb) or rx.search(sent)] if m]
-    event = min(found)[2] if found else "statement"
+    hit = EVENT_RX.search(sent, after_verb) or EVENT_RX.search(sent)
+    event = hit.lastgroup if hit else "statement"
     actors = [m["who"] for m in _ACTOR.finditer(sent)]
     actor = next((a for a in actors if side_in(a, extra) or re.search(
         rf"\b(?:its|their|our) {re.escape(a)}", sent)), actors[0] if actors else "")
@@ -368,14 +378,14 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
     if in_sentence:
         m, r = min(in_sentence, key=lambda mr: (
             SPECIFIC.get(mr[1].place.kind, 1),
-            not (focus and _in_country(focus[1], mr[1].place.country, resolved)), mr[0].start))
+            not (focus and _in_country(focus[1], mr[1].place.country, places_by_id)), mr[0].start))
         place, place_id = m.surface, r.place.id
         if r.place.kind == "region" and not r.place.country and focus:
             # a region of several countries ("the South Caucasus") says less than the
             # report's own place does
             place, place_id = focus
         elif r.place.kind == "country" and focus and (
-                _in_country(focus[1], r.place.country, resolved)
+                _in_country(focus[1], r.place.country, places_by_id)
                 or (r.place.country == side and side not in belligerents)):
             # "advanced into Armenia" in a report about Syunik: the report's place is
             # more precise than the country, and lies in it
@@ -384,13 +394,12 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         t = _TERRITORY.search(sent)
         country = side_terms().get(name_key(t["adj"]), ("", ""))[0] if t else ""
         if country and len(country) == 2 and country != actor_side and not (
-                focus and _in_country(focus[1], country, resolved)):
+                focus and _in_country(focus[1], country, places_by_id)):
             place, place_id = f"country:{country}", f"country:{country}"
         elif focus:
             place, place_id = focus
-    place_country = next((r.place.country for m, r in resolved if r.resolved and
-                          r.place.id == place_id), place_id[8:] if place_id.startswith(
-                              "country:") else "")
+    place_country = places_by_id[place_id].country if place_id in places_by_id else (
+        place_id[8:] if place_id.startswith("country:") else "")
     parties.add(place_country)
     parties |= belligerents
     role = "incident" if side in parties or side == "PRESS" else "reaction"
@@ -407,6 +416,6 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         url=doc.url, role=role, span_start=s, span_end=e, origin=f"{doc.name}#{s}-{e}")
 
 
-def _in_country(place_id: str, country: str, resolved) -> bool:
-    return any(r.resolved and r.place.id == place_id and r.place.country == country
-               for _, r in resolved)
+def _in_country(place_id: str, country: str, places_by_id: dict) -> bool:
+    place = places_by_id.get(place_id)
+    return place is not None and place.country == country

@@ -34,9 +34,12 @@ def test_example_loads_with_no_error_and_no_request(example_page, open_page):
 def test_clusters_open_into_claims_with_popups(example_page, open_page):
     path, _ = example_page
     page, _, problems = open_page(path)
-    # Zoom to the claims' level: clicking a cluster of claims at one place spreads them.
-    page.locator(".geomap-cluster").first.click()
-    page.wait_for_timeout(600)
+    # A cluster opens (zooms in, or spreads claims at one place) to show its claims.
+    page.evaluate("""() => new Promise(done => {
+        const first = window.geomapCluster.getLayers()[0];
+        window.geomapCluster.zoomToShowLayer(first, done);
+    })""")
+    page.wait_for_timeout(400)
     page.locator(".geomap-claim").first.click()
     popup = page.locator(".geomap-popup")
     popup.wait_for()
