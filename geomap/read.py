@@ -126,15 +126,20 @@ def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
         span_end=_span(f.get("span_end", ""), "span_end"), origin=origin)
 
 
-def _text(path: Path) -> str:
+def _read_bytes(path: Path, what: str) -> bytes:
+    """A file's bytes, or an InputError that says why not."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
     except IsADirectoryError:
-        raise InputError("is a directory, not a claims file", path=path) from None
+        raise InputError(f"is a directory, not {what}", path=path) from None
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror}", path=path) from err
+
+
+def _text(path: Path) -> str:
+    data = _read_bytes(path, "a claims file")
     if b"\x00" in data[:8192]:
         raise InputError("is a binary file, not a CSV or GeoJSON claims file", path=path)
     try:
@@ -344,15 +349,7 @@ def read_document(path: str | Path, *, encoding: str = "utf-8", title: str | Non
         data = stdin if stdin is not None else sys.stdin.buffer.read()
     else:
         name = str(path)
-        p = Path(path)
-        try:
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file", path=name) from None
-        except IsADirectoryError:
-            raise InputError("is a directory, not a text file", path=name) from None
-        except OSError as err:
-            raise InputError(f"cannot read: {err.strerror}", path=name) from err
+        data = _read_bytes(Path(path), "a text file")
     text = _decode(data, name, encoding).replace("\r\n", "\n").replace("\r", "\n")
     meta: dict[str, str] = {}
     head = text.lstrip()[:200].lower()
