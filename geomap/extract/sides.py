@@ -21,6 +21,11 @@ def side_terms() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _sides_only() -> dict[str, str]:
+    return {k: v[0] for k, v in side_terms().items()}
+
+
 def not_places() -> frozenset[str]:
     """Keys of terms that name a side but never a place (demonyms, institutions)."""
     return frozenset(side_terms())
@@ -34,7 +39,7 @@ def side_in(text: str, extra: dict[str, str] | None = None) -> str:
 
     ``extra`` maps further name keys (people, capitals) to sides; longer phrases first.
     """
-    terms = {k: v[0] for k, v in side_terms().items()}
+    terms = _sides_only()
     if extra:
         terms = {**extra, **terms}
     words = [m.group() for m in _WORD.finditer(text)]
