@@ -218,7 +218,9 @@ def lookup_command(
     if not cands:
         raise PlaceNotFound(f"no place named {name!r} in the gazetteer")
     if as_json:
-        typer.echo(json.dumps([c.to_dict() for c in cands], ensure_ascii=False, indent=2))
+        rows = [{**c.to_dict(), "names": [n.__dict__ for n in gaz.with_names(c.place).names]}
+                for c in cands]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         rows = [["#", "id", "name", "kind", "country", "lat", "lon", "score", "matched"]]
         for i, c in enumerate(cands, 1):

@@ -26,7 +26,6 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..gazetteer.normalize import name_key, strip_possessive
 from ..read import claim_id
@@ -44,8 +43,7 @@ DENY = "denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses"
 CALL = ("urged|urges|urging|called on|calls on|calling on|called for|calls for|demanded|"
         "demands|appealed|appeals|asked|asks|requested|requests|decided to ask|will ask|"
         "wants|expect|expects")
-_VERB = re.compile(rf"\b(?:(?:has|have|had|also|again|formally|repeatedly|publicly|later|"
-                   rf"then|reportedly) )*(?P<verb>{DENY}|{CALL}|{ASSERT})\b")
+_VERB = re.compile(rf"\b(?P<verb>{DENY}|{CALL}|{ASSERT})\b")
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;“”\"]+)", re.I)
 _REPORTEDLY = re.compile(r"\b(reportedly|according to (?:media )?reports|were reported|"
                          r"was reported)\b", re.I)
@@ -135,12 +133,22 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _person_name_rx() -> re.Pattern:
-    """Two or three capitalised words that are not titles: "Nikol Pashinian"."""
-    titled = "|".join(sorted({w.capitalize() for w in ROLE_NOUNS | TITLES}))
-    word = rf"(?!(?:{titled})\b)[A-Z][a-z]+[’'-]?[a-z]*"
-    return re.compile(rf"\b{word} {word}(?: {word})?\b")
+_NAME_WORD = r"[A-Z][a-z]+[’'-]?[a-z]*"
+_NAME = re.compile(rf"\b{_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?\b")
+_TITLED = frozenset(w.capitalize() for w in ROLE_NOUNS | TITLES)
+
+
+def _person_names(text: str):
+    """Two or three capitalised words that are not titles: "Nikol Pashinian"; from a run
+    such as "Prime Minister Nikol Pashinian" the words after the titles."""
+    for m in _NAME.finditer(text):
+        words = m.group().split(" ")
+        skip = 0
+        while skip < len(words) and words[skip] in _TITLED:
+            skip += 1
+        if len(words) - skip >= 2 and not any(w in _TITLED for w in words[skip:]):
+            start = m.start() + sum(len(w) + 1 for w in words[:skip])
+            yield start, m.end(), " ".join(words[skip:])
 
 
 def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]]:
@@ -151,13 +159,12 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
     """
     people: dict[str, tuple[str, str]] = {}
     found = []
-    for m in _person_name_rx().finditer(text):
-        name = m.group()
+    for start, end, name in _person_names(text):
         if any(w.lower() in COMMON for w in name.split()) or \
                 name_key(strip_possessive(name.split()[-1])) in extra_sides:
             continue  # "Support For Armenia" is a headline, not a person
         # the title is the run of capitalised words and role nouns just before the name
-        before = re.split(r"[.;:!?]\s|\s-+\s|[“”\"]", text[max(0, m.start() - 90):m.start()])[-1]
+        before = re.split(r"[.;:!?]\s|\s-+\s|[“”\"]", text[max(0, start - 90):start])[-1]
         kept: list[str] = []
         for w in reversed(before.split()):
             if not (w[:1].isupper() or w.lower() in ROLE_NOUNS | TITLES | {"of"}):
@@ -168,9 +175,9 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
         # a person's name comes right after the title: "... Prime Minister Nikol Pashinian"
         if not words or not (words[-1] in ROLE_NOUNS | TITLES or desc.endswith("of State")):
             continue
-        after = text[m.end():m.end() + 90]
+        after = text[end:end + 90]
         appositive = re.match(r"\s*(?:\([A-Z]\))?,\s*(?P<a>[^.;]+)", after)
-        at = text.rfind(desc, 0, m.start()) if desc else m.start()
+        at = text.rfind(desc, 0, start) if desc else start
         found.append((at, desc, name, appositive["a"] if appositive else ""))
     # the side from the title ("Armenian Prime Minister ..."); failing that, from a country
     # that heads a caption ("Armenia - Deputy Prime Minister Tigran Avinian ...")
@@ -280,8 +287,9 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
     quotes = _quote_spans(sent)
     verb = next((v for v in _VERB.finditer(sent)
                  if not any(a <= v.start() < b for a, b in quotes)), None)
-    according = _ACCORDING.search(sent)
-    reportedly = _REPORTEDLY.search(sent)
+    low = sent.lower()
+    according = _ACCORDING.search(sent) if "according to" in low else None
+    reportedly = _REPORTEDLY.search(sent) if "report" in low else None
     claimant, span = "", (0, 0)
     if according and (not verb or according.start() < verb.start()):
         claimant, span = according["who"].strip(), according.span("who")

