@@ -206,12 +206,45 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
         "inputs": _inputs(files),
         "options": {"title": title, "tiles": tiles},
     }
+    frame = _with_border_facts(frame, view, layers, gaz)
     page = render_map(frame, joined.unplaced, layers, areas, title=title or default_title(files),
                       view=view, side_labels=side_labels, label_points=label_points,
                       manifest=manifest, tiles=None if tiles == "none" else tiles)
     out_path = Path(out) if out else Path("outputs") / f"{files[0].stem}.html"
     write_atomic(out_path, page)
     return MapResult(out_path, joined.claims_in, joined.claims_mapped, joined.unplaced)
+
+
+def _with_border_facts(frame, view, layers, gaz):
+    """The claims with the border facts of their locations (see borders.py)."""
+    import pandas as pd
+
+    from .borders import border_facts
+    from .layers import LINE_KINDS, countries_for
+
+    _, countries, _ = countries_for(view)
+    lines = [lay.frame for lay in layers if lay.kind in LINE_KINDS]
+    lines = pd.concat(lines, ignore_index=True) if lines else countries.iloc[0:0].assign(
+        countries="", kind="")
+    facts = border_facts(list(zip(frame["lat"], frame["lon"])), countries, lines)
+    names = {p.country: p.name for p in gaz.countries()}
+    sentences, kms = [], []
+    for f, precision, place in zip(facts, frame["precision"], frame["place_name"]):
+        if precision in ("country", "province", "district", "zone"):
+            # a distance from the centre of an area would be a number with no meaning
+            where = names.get(f.country, f.country)
+            sentences.append(f"{precision}-level: {place}, in {where}; no distance from a "
+                             "border can be given for an area" if f.country else
+                             f"{precision}-level: {place}")
+            kms.append(None)
+        else:
+            sentences.append(f.sentence(names))
+            kms.append(f.border_km)
+    return frame.assign(
+        in_country=[f.country for f in facts], border_km=kms,
+        border_with=[f.border_with for f in facts], border_kind=[f.border_kind for f in facts],
+        exclave=[f.exclave for f in facts], disputed=[f.disputed for f in facts],
+        outside=[f.outside for f in facts], border=sentences)
 
 
 def default_title(files: list[Path]) -> str:

@@ -56,6 +56,31 @@ def _collect(coords, xs: list, ys: list) -> None:
             _collect(c, xs, ys)
 
 
+def countries_for(view: tuple[float, float, float, float], *, folder: Path | None = None):
+    """(region or None, every country as a GeoDataFrame, source): the region's countries at
+    full resolution where a region's layers cover ``view``, the simplified world elsewhere."""
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import box
+
+    folder = folder or data_dir()
+    region = next(((name, bb) for name, bb in _region_sets(folder)
+                   if bb[0] <= view[0] and bb[1] <= view[1] and bb[2] >= view[2]
+                   and bb[3] >= view[3]), None)
+    world = gpd.read_file(folder / "boundaries" / "world.geojson")
+    if not region:
+        return None, world, "Natural Earth 1:10m admin-0, simplified to about 2 km"
+    name, bb = region
+    inner = box(*bb)
+    detailed = gpd.read_file(folder / "boundaries" / f"{name}.geojson")
+    world = world.assign(geometry=world.geometry.difference(inner))
+    countries = pd.concat([detailed[["iso2", "iso3", "name", "geometry"]],
+                           world[["iso2", "iso3", "name", "geometry"]]], ignore_index=True)
+    countries = gpd.GeoDataFrame(countries, geometry="geometry", crs="EPSG:4326")
+    countries = countries.dissolve(by=["iso2", "iso3", "name"], as_index=False, sort=True)
+    return region, countries, f"Natural Earth 1:10m admin-0 ({name} at full resolution)"
+
+
 def boundary_layers(view: tuple[float, float, float, float],
                     context: tuple[float, float, float, float] | None = None, *,
                     folder: Path | None = None) -> list[Layer]:
@@ -66,28 +91,12 @@ def boundary_layers(view: tuple[float, float, float, float],
     the region, the simplified world layer fills in.
     """
     import geopandas as gpd
-    import pandas as pd
     from shapely.geometry import box
 
     folder = folder or data_dir()
     context = context or view
     outer = box(*context)
-    region = next(((name, bb) for name, bb in _region_sets(folder)
-                   if bb[0] <= view[0] and bb[1] <= view[1] and bb[2] >= view[2]
-                   and bb[3] >= view[3]), None)
-    world = gpd.read_file(folder / "boundaries" / "world.geojson")
-    if region:
-        name, bb = region
-        inner = box(*bb)
-        detailed = gpd.read_file(folder / "boundaries" / f"{name}.geojson")
-        world = world.assign(geometry=world.geometry.difference(inner))
-        countries = pd.concat([detailed[["iso2", "iso3", "name", "geometry"]],
-                               world[["iso2", "iso3", "name", "geometry"]]], ignore_index=True)
-        countries = gpd.GeoDataFrame(countries, geometry="geometry", crs="EPSG:4326")
-        countries = countries.dissolve(by=["iso2", "iso3", "name"], as_index=False, sort=True)
-        source = f"Natural Earth 1:10m admin-0 ({name} at full resolution)"
-    else:
-        countries, source = world, "Natural Earth 1:10m admin-0, simplified to about 2 km"
+    region, countries, source = countries_for(view, folder=folder)
     countries = countries[countries.intersects(outer)].copy()
     countries["geometry"] = countries.geometry.intersection(outer)
     countries = countries[~countries.geometry.is_empty].sort_values("iso3")
@@ -104,6 +113,32 @@ def boundary_layers(view: tuple[float, float, float, float],
                 layers.append(Layer(name, kind, part, "shared edges of Natural Earth 1:10m "
                                     "admin-0 polygons"))
     return layers
+
+
+def shared_borders(countries, *, undemarcated: set[frozenset[str]] = frozenset()) -> object:
+    """The shared edges of neighbouring countries' polygons, one line per pair, each with
+    ``countries`` ("AM-AZ") and ``kind`` (international, or undemarcated for the pairs
+    given)."""
+    import geopandas as gpd
+    import shapely
+
+    rows = []
+    recs = list(countries.itertuples())
+    for i, a in enumerate(recs):
+        for b in recs[i + 1:]:
+            if not a.geometry.intersects(b.geometry.buffer(1e-6)):
+                continue
+            shared = a.geometry.boundary.intersection(b.geometry.boundary)
+            shared = shapely.line_merge(shapely.union_all(
+                [g for g in getattr(shared, "geoms", [shared])
+                 if g.geom_type.endswith("LineString")]))
+            if shared.is_empty:
+                continue
+            pair = sorted([a.iso2, b.iso2])
+            kind = "undemarcated" if frozenset(pair) in undemarcated else "international"
+            rows.append({"countries": "-".join(pair), "kind": kind, "geometry": shared})
+    return gpd.GeoDataFrame(rows, columns=["countries", "kind", "geometry"],
+                            geometry="geometry", crs="EPSG:4326")
 
 
 def claim_areas(areas: dict[str, tuple[str, str, list[tuple[float, float]]]],

@@ -49,3 +49,53 @@ def test_safe_json_cannot_end_a_script_element(text):
     import json
 
     assert json.loads(out) == {"t": text}
+
+
+@pytest.fixture(scope="module")
+def caucasus():
+    from geomap.layers import countries_for
+
+    _, countries, _ = countries_for((44.0, 38.5, 47.0, 41.0))
+    lines = gpd.read_file(BORDERS)
+    return countries, lines
+
+
+def _facts(caucasus, gazetteer, place_id):
+    from geomap.borders import border_facts
+
+    p = gazetteer.get(place_id)
+    return border_facts([(p.lat, p.lon)], *caucasus)[0]
+
+
+def test_goris_is_in_armenia_about_9_km_from_the_border(caucasus, gazetteer):
+    f = _facts(caucasus, gazetteer, "am-goris")
+    assert (f.country, f.border_with, f.border_kind) == ("AM", "AZ", "undemarcated")
+    assert 8 <= f.border_km <= 10
+    assert f.sentence({"AM": "Armenia", "AZ": "Azerbaijan"}).startswith(
+        f"{f.border_km} km inside Armenia, from the Azerbaijan border")
+
+
+def test_sev_lich_lies_on_the_border(caucasus, gazetteer):
+    f = _facts(caucasus, gazetteer, "am-sev-lich")
+    assert f.border_km <= 2 and f.border_with in ("AM", "AZ")
+    assert "on the" in f.sentence({}) and "as far as this line can tell" in f.sentence({})
+
+
+def test_exclaves_and_the_sea(caucasus, gazetteer):
+    from geomap.borders import border_facts
+
+    nakhchivan = _facts(caucasus, gazetteer, "az-nakhchivan")
+    assert nakhchivan.country == "AZ" and nakhchivan.exclave
+    assert not _facts(caucasus, gazetteer, "az-baku").exclave
+    caspian = border_facts([(40.5, 51.0)], *caucasus)[0]
+    assert caspian.outside and caspian.country == ""
+
+
+def test_borders_far_from_any_region_come_from_the_world_layer():
+    from geomap.borders import border_facts
+    from geomap.layers import countries_for
+
+    _, countries, _ = countries_for((77.0, 33.0, 80.0, 36.0))
+    empty = countries.iloc[0:0].assign(countries="", kind="")
+    leh = border_facts([(34.1642, 77.5848)], countries, empty)[0]  # Leh, Ladakh
+    assert leh.country == "IN" and leh.border_with in ("CN", "PK") and leh.border_km > 10

@@ -83,6 +83,7 @@ var geomap = (function () {
     row(box, "Date", formatDate(c.date, c.date_precision));
     row(box, "Place", c.place_name + " (" + c.precision + "-level" +
         (c.place && c.place !== c.place_name ? ", written \u201c" + c.place + "\u201d" : "") + ")");
+    row(box, "Border", c.border);
     row(box, "Actor", c.actor);
     if (c.role === "reaction") row(box, "Role", "reaction by a third party, mapped at the place it concerns");
     box.appendChild(el("blockquote", "geomap-quote", c.text));

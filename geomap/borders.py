@@ -1,0 +1,107 @@
+"""Border facts for each claim: the country its location falls in, the distance to the
+nearest international border, and whether it lies in an exclave, a disputed area or outside
+every country. Distances are measured in a local azimuthal equidistant projection centred on
+the claim, so a kilometre is a kilometre everywhere.
+
+Every figure carries the accuracy of the lines it is measured from: Natural Earth 1:10m is
+good to a kilometre or two, so "0.8 km from the border" means "on the border, as far as this
+line can tell".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The positional accuracy of Natural Earth 1:10m lines (see gazetteer/README.md).
+NE_ACCURACY_KM = 2.0
+
+
+@dataclass(frozen=True)
+class BorderFact:
+    country: str  # ISO alpha-2 of the country the location falls in, "" if none
+    border_km: float | None  # distance to the nearest international border
+    border_with: str  # the country on the other side of that border
+    border_kind: str  # international, undemarcated, ... (the line's kind)
+    exclave: bool
+    disputed: bool
+    outside: bool  # in the sea or outside every country
+    accuracy_km: float
+
+    def sentence(self, names: dict[str, str]) -> str:
+        """ "2.8 km inside Armenia, from the Azerbaijan border (±2 km)"."""
+        if self.outside:
+            return "outside every country on this map (at sea or off the basemap)"
+        where = names.get(self.country, self.country)
+        other = names.get(self.border_with, self.border_with)
+        kind = " (undemarcated)" if self.border_kind == "undemarcated" else ""
+        if self.border_km is None:
+            text = f"in {where}"
+        elif self.border_km <= self.accuracy_km:
+            text = (f"on the {where}–{other} border{kind} as far as this line can tell "
+                    f"({self.border_km:.1f} km on the {where} side)")
+        else:
+            text = (f"{self.border_km:.1f} km inside {where}, from the {other} "
+                    f"border{kind}")
+        if self.exclave:
+            text += ", in an exclave"
+        if self.disputed:
+            text += ", in a disputed area"
+        return f"{text} (±{self.accuracy_km:g} km)"
+
+
+def _local(lat: float, lon: float) -> str:
+    return f"+proj=aeqd +lat_0={lat:.5f} +lon_0={lon:.5f} +datum=WGS84 +units=m"
+
+
+def border_facts(points: list[tuple[float, float]], countries, lines,
+                 disputed=None, *, accuracy_km: float = NE_ACCURACY_KM) -> list[BorderFact]:
+    """Facts for each (lat, lon). ``countries`` is a GeoDataFrame with iso2 and polygons;
+    ``lines`` a GeoDataFrame of border lines with ``countries`` ("AM-AZ") and ``kind``;
+    ``disputed`` optional polygons of disputed areas."""
+    import geopandas as gpd
+    import shapely
+    from shapely.geometry import Point, box
+
+    out = []
+    shapes = countries.geometry.values
+    for lat, lon in points:
+        pt = Point(lon, lat)
+        hit = countries[shapely.contains(shapes, pt)] if len(countries) else countries
+        if not len(hit):  # on the line itself, at the 1:10m accuracy
+            hit = countries[shapely.distance(shapes, pt) < 0.02] if len(countries) else countries
+        if not len(hit):
+            out.append(BorderFact("", None, "", "", False, False, True, accuracy_km))
+            continue
+        row = hit.iloc[0]
+        country = row["iso2"]
+        parts = list(getattr(row.geometry, "geoms", [row.geometry]))
+        main = max(parts, key=lambda g: g.area)
+        exclave = len(parts) > 1 and not main.buffer(0.005).contains(pt)
+        in_dispute = bool(disputed is not None and len(disputed) and
+                          disputed.contains(pt).any())
+        window = box(lon - 4, lat - 3, lon + 4, lat + 3)
+        mine = lines[lines["countries"].str.split("-").apply(lambda p, c=country: c in p)] \
+            if len(lines) else lines
+        mine = mine[mine.intersects(window)] if len(mine) else mine
+        if not len(mine):  # no line given here: the shared edges of the country polygons
+            from .layers import shared_borders
+
+            near = countries[shapely.intersects(shapes, row.geometry.buffer(0.01))]
+            edges = shared_borders(near)
+            mine = edges[edges["countries"].str.split("-").apply(
+                lambda p, c=country: c in p)]
+            mine = mine[mine.intersects(window)] if len(mine) else mine
+        if not len(mine):
+            out.append(BorderFact(country, None, "", "", exclave, in_dispute, False,
+                                  accuracy_km))
+            continue
+        local = gpd.GeoSeries(mine.geometry.intersection(window).values,
+                              crs="EPSG:4326").to_crs(_local(lat, lon))
+        dists = local.distance(Point(0, 0))
+        best = int(dists.values.argmin())
+        pair = mine.iloc[best]["countries"].split("-")
+        other = next((c for c in pair if c != country), "")
+        out.append(BorderFact(country, round(float(dists.iloc[best]) / 1000, 1), other,
+                              mine.iloc[best]["kind"], exclave, in_dispute, False,
+                              accuracy_km))
+    return out
