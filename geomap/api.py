@@ -42,6 +42,7 @@ class MapResult:
     claims_in: int
     claims_mapped: int
     unplaced: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was done to the user's layers
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -143,20 +144,22 @@ def _inputs(paths: list[Path]) -> list[dict]:
 
 
 def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = None,
-             title: str | None = None, tiles: str = "none", date: str | None = None
-             ) -> MapResult:
+             title: str | None = None, tiles: str = "none", date: str | None = None,
+             layers: list[str] | None = None) -> MapResult:
     """Read claims files, place them, and write the HTML map. No files: the built-in example.
 
+    ``layers`` are the user's boundary layers, ``FILE`` or ``FILE:KIND`` (layers.USER_KINDS).
     Returns the output path and the counts; ``claims_in == claims_mapped + len(unplaced)``.
     """
     from .examples import MAY2021, MAY2021_TITLE
     from .join import join
-    from .layers import boundary_layers, claim_areas, extent_of
+    from .layers import boundary_layers, claim_areas, clip, extent_of, read_user_layer
     from .read import read_claims
     from .render.html import render_map
 
     if tiles not in TILES:
         raise ValueError(f"tiles must be one of {', '.join(TILES)}")
+    user_layers = [read_user_layer(spec) for spec in layers or []]
     files = [Path(p) for p in paths] if paths else [MAY2021]
     if not paths:
         title = title or MAY2021_TITLE
@@ -185,7 +188,9 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     view = extent_of(list(core["lat"]), list(core["lon"]), radii)
     w, h = view[2] - view[0], view[3] - view[1]
     context = (view[0] - w, max(-89.0, view[1] - h), view[2] + w, min(89.0, view[3] + h))
-    layers = boundary_layers(view, context)
+    built_in = boundary_layers(view, context)
+    user = [clip(lay, context) for lay in user_layers]
+    layers = built_in + user
     side_labels = {}
     for side in sorted(set(frame["claimant_side"]) | {u["claimant_side"] for u in joined.unplaced}):
         try:
@@ -206,27 +211,36 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
         "inputs": _inputs(files),
         "options": {"title": title, "tiles": tiles},
     }
-    frame = _with_border_facts(frame, view, layers, gaz)
+    frame = _with_border_facts(frame, view, built_in, user, gaz)
     page = render_map(frame, joined.unplaced, layers, areas, title=title or default_title(files),
                       view=view, side_labels=side_labels, label_points=label_points,
                       manifest=manifest, tiles=None if tiles == "none" else tiles)
     out_path = Path(out) if out else Path("outputs") / f"{files[0].stem}.html"
     write_atomic(out_path, page)
-    return MapResult(out_path, joined.claims_in, joined.claims_mapped, joined.unplaced)
+    return MapResult(out_path, joined.claims_in, joined.claims_mapped, joined.unplaced,
+                     [n for lay in user_layers for n in lay.notes])
 
 
-def _with_border_facts(frame, view, layers, gaz):
-    """The claims with the border facts of their locations (see borders.py)."""
+def _with_border_facts(frame, view, built_in, user, gaz):
+    """The claims with the border facts of their locations (see borders.py).
+
+    A user's border lines replace the built-in ones for the distances: the facts follow
+    the better line. Disputed areas come from the user's disputed-area layers.
+    """
     import pandas as pd
 
-    from .borders import border_facts
+    from .borders import NE_ACCURACY_KM, border_facts
     from .layers import LINE_KINDS, countries_for
 
     _, countries, _ = countries_for(view)
-    lines = [lay.frame for lay in layers if lay.kind in LINE_KINDS]
+    given = [lay.frame for lay in user if lay.kind in LINE_KINDS]
+    lines = given or [lay.frame for lay in built_in if lay.kind in LINE_KINDS]
     lines = pd.concat(lines, ignore_index=True) if lines else countries.iloc[0:0].assign(
         countries="", kind="")
-    facts = border_facts(list(zip(frame["lat"], frame["lon"])), countries, lines)
+    disputed = [lay.frame for lay in user if lay.kind == "disputed-area"]
+    disputed = pd.concat(disputed, ignore_index=True) if disputed else None
+    facts = border_facts(list(zip(frame["lat"], frame["lon"])), countries, lines, disputed,
+                         accuracy_km=NE_ACCURACY_KM if not given else 0.5)
     names = {p.country: p.name for p in gaz.countries()}
     sentences, kms = [], []
     for f, precision, place in zip(facts, frame["precision"], frame["place_name"]):

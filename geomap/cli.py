@@ -89,6 +89,10 @@ def map_command(
         help="Background tiles. 'osm' fetches OpenStreetMap tiles when the page opens, so the "
              "page is no longer offline.")] = Tiles.none,
     date: DateOption = None,
+    layer: Annotated[list[str] | None, typer.Option(
+        "--layer", help="A boundary layer of your own: FILE or FILE:KIND (GeoJSON, GeoPackage, "
+        "Shapefile; KIND is international, undemarcated, disputed-area, line-of-contact, "
+        "ceasefire-line or claim). Repeatable.", show_default=False)] = None,
 ) -> None:
     """Map claims: every claim is placed or listed as unplaced, with counts. News reports
     (.txt, .md, .html) are read and their claims extracted on the way.
@@ -97,7 +101,10 @@ def map_command(
     """
     from .api import make_map
 
-    result = make_map(files or None, out=output, title=title, tiles=tiles.value, date=date)
+    result = make_map(files or None, out=output, title=title, tiles=tiles.value, date=date,
+                      layers=layer)
+    for note in result.notes:
+        _err(f"warning: {note}")
     for u in result.unplaced:
         _err(f"warning: {u['origin']}: not placed: {u['reason']}")
     _err(f"geomap: {result.claims_in} claims in, {result.claims_mapped} on the map, "

@@ -18,6 +18,15 @@ LINE_KINDS = {
     "international": "International border",
     "undemarcated": "Undemarcated / disputed border",
 }
+# Kinds a user's layer may have (geomap map --layer FILE:KIND).
+USER_KINDS = {
+    "international": "International border",
+    "undemarcated": "Undemarcated / disputed border",
+    "disputed-area": "Disputed area",
+    "line-of-contact": "Line of contact",
+    "ceasefire-line": "Ceasefire line",
+    "claim": "Claimed area or line",
+}
 NOT_AUTHORITATIVE = ("Boundaries are drawn from Natural Earth 1:10m (public domain), good to a "
                      "kilometre or two; they are not authoritative and imply no position on "
                      "any dispute.")
@@ -31,6 +40,7 @@ class Layer:
     kind: str
     frame: object
     source: str
+    notes: tuple[str, ...] = ()  # what was done to make a user's file usable
 
 
 def _region_sets(folder: Path) -> list[tuple[str, tuple[float, float, float, float]]]:
@@ -54,6 +64,71 @@ def _collect(coords, xs: list, ys: list) -> None:
     else:
         for c in coords:
             _collect(c, xs, ys)
+
+
+def read_user_layer(spec: str) -> Layer:
+    """A user's GeoJSON, GeoPackage or Shapefile as a layer: ``FILE`` or ``FILE:KIND``.
+
+    Reprojected to EPSG:4326, invalid geometries repaired (and said so); a missing,
+    unreadable or empty file is an InputError naming it.
+    """
+    import warnings
+
+    import geopandas as gpd
+    import shapely
+
+    from .errors import InputError
+
+    path, kind = spec, "claim"
+    head, _, tail = spec.rpartition(":")
+    if head and tail in USER_KINDS:
+        path, kind = head, tail
+    elif head and not Path(spec).exists() and "/" not in tail and "." not in tail:
+        raise InputError(f"unknown layer kind {tail!r}: use one of {', '.join(USER_KINDS)}",
+                         path=head)
+    file = Path(path)
+    if not file.exists():
+        raise InputError("no such file", path=path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            frame = gpd.read_file(file)
+    except Exception as err:  # pyogrio raises several types; all mean "cannot read"
+        raise InputError(f"cannot read as a GeoJSON, GeoPackage or Shapefile layer: "
+                         f"{str(err).splitlines()[0]}", path=path) from err
+    frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+    if not len(frame):
+        raise InputError("the layer has no features with a geometry", path=path)
+    notes = []
+    if frame.crs is None:
+        frame = frame.set_crs("EPSG:4326")
+        notes.append(f"{path}: no CRS given; read as longitude/latitude (EPSG:4326)")
+    elif frame.crs.to_epsg() != 4326:
+        notes.append(f"{path}: reprojected from {frame.crs.to_string()} to EPSG:4326")
+        frame = frame.to_crs("EPSG:4326")
+    invalid = ~frame.geometry.is_valid
+    if invalid.any():
+        frame = frame.assign(geometry=shapely.make_valid(frame.geometry.values))
+        notes.append(f"{path}: repaired {int(invalid.sum())} invalid geometries")
+    cols = [c for c in ("countries", "name") if c in frame.columns]
+    frame = frame[cols + ["geometry"]].reset_index(drop=True)
+    if "countries" not in frame.columns:
+        frame = frame.assign(countries="")
+    frame = frame.assign(kind=kind)
+    return Layer(f"{USER_KINDS[kind]}: {file.name}", kind, frame, f"user layer {file.name}",
+                 tuple(notes))
+
+
+def clip(layer: Layer, context: tuple[float, float, float, float]) -> Layer:
+    """The layer cut to the map's context box."""
+    from dataclasses import replace
+
+    from shapely.geometry import box
+
+    outer = box(*context)
+    frame = layer.frame[layer.frame.intersects(outer)].copy()
+    frame["geometry"] = frame.geometry.intersection(outer)
+    return replace(layer, frame=frame.reset_index(drop=True))
 
 
 def countries_for(view: tuple[float, float, float, float], *, folder: Path | None = None):

@@ -18,7 +18,7 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from ..layers import LINE_KINDS, NOT_AUTHORITATIVE, Layer
+from ..layers import NOT_AUTHORITATIVE, USER_KINDS, Layer
 from .assets import asset_versions, inline_assets
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -29,6 +29,13 @@ STANCE_LEGEND = [("asserts", "asserts"), ("denies", "denies"), ("reports", "repo
 LINE_STYLE = {
     "international": {"color": "#505050", "weight": 1.4, "opacity": 0.9},
     "undemarcated": {"color": "#b2182b", "weight": 3.2, "opacity": 0.95, "dashArray": "9 6"},
+    "line-of-contact": {"color": "#d95f02", "weight": 2.6, "opacity": 0.95, "dashArray": "2 5"},
+    "ceasefire-line": {"color": "#7570b3", "weight": 2.6, "opacity": 0.95,
+                       "dashArray": "12 4 2 4"},
+    "disputed-area": {"color": "#b2182b", "weight": 1.2, "dashArray": "3 3",
+                      "fillColor": "#b2182b", "fillOpacity": 0.12},
+    "claim": {"color": "#1b9e77", "weight": 1.6, "dashArray": "6 3", "fillColor": "#1b9e77",
+              "fillOpacity": 0.08},
 }
 AREA_STYLE = {"color": "#444", "weight": 1.3, "dashArray": "5 4", "fillColor": "#444",
               "fillOpacity": 0.07}
@@ -206,13 +213,23 @@ def _legend(sides: list[dict], layers: list[Layer], has_areas: bool) -> str:
                    'stroke-dasharray="5 4" stroke-width="1.3"/></svg>approximate extent of that '
                    'province or district</div>')
     out.append("<h2>Boundaries</h2>")
+    shown = set()
     for layer in layers:
-        if layer.kind in LINE_STYLE:
-            st = LINE_STYLE[layer.kind]
-            dash = f' stroke-dasharray="{st["dashArray"]}"' if "dashArray" in st else ""
-            out.append(f'<div class="geomap-legend-item"><svg width="30" height="10"><line x1="0" '
-                       f'y1="5" x2="30" y2="5" stroke="{st["color"]}" stroke-width="'
-                       f'{st["weight"]}"{dash}/></svg>{e(LINE_KINDS[layer.kind])}</div>')
+        if layer.kind not in LINE_STYLE or layer.name in shown:
+            continue
+        shown.add(layer.name)
+        st = LINE_STYLE[layer.kind]
+        dash = f' stroke-dasharray="{st["dashArray"]}"' if "dashArray" in st else ""
+        label = USER_KINDS[layer.kind] if layer.source.startswith("shared edges") \
+            else layer.name
+        if "fillColor" in st:
+            sample = (f'<svg width="30" height="14"><rect x="1" y="1" width="28" height="12" '
+                      f'fill="{st["fillColor"]}" fill-opacity="{st["fillOpacity"] * 2}" '
+                      f'stroke="{st["color"]}" stroke-width="{st["weight"]}"{dash}/></svg>')
+        else:
+            sample = (f'<svg width="30" height="10"><line x1="0" y1="5" x2="30" y2="5" '
+                      f'stroke="{st["color"]}" stroke-width="{st["weight"]}"{dash}/></svg>')
+        out.append(f'<div class="geomap-legend-item">{sample}{e(label)}</div>')
     out.append("</div>")
     return "\n".join(out)
 
