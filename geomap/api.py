@@ -212,13 +212,33 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
         "options": {"title": title, "tiles": tiles},
     }
     frame = _with_border_facts(frame, view, built_in, user, gaz)
-    page = render_map(frame, joined.unplaced, layers, areas, title=title or default_title(files),
+    bands = _bands(frame, view, built_in, user, areas)
+    page = render_map(frame, joined.unplaced, layers, areas, bands=bands, title=title or default_title(files),
                       view=view, side_labels=side_labels, label_points=label_points,
                       manifest=manifest, tiles=None if tiles == "none" else tiles)
     out_path = Path(out) if out else Path("outputs") / f"{files[0].stem}.html"
     write_atomic(out_path, page)
     return MapResult(out_path, joined.claims_in, joined.claims_mapped, joined.unplaced,
                      [n for lay in user_layers for n in lay.notes])
+
+
+def _bands(frame, view, built_in, user, areas):
+    """Bands for the claims that give a depth ("several kilometres into")."""
+    import pandas as pd
+
+    from .extract.sides import side_in
+    from .layers import LINE_KINDS, claim_bands, countries_for
+
+    deep = frame[frame["depth_km"].notna()]
+    _, countries, _ = countries_for(view)
+    given = [lay.frame for lay in user if lay.kind in LINE_KINDS]
+    lines = given or [lay.frame for lay in built_in if lay.kind in LINE_KINDS]
+    lines = pd.concat(lines, ignore_index=True) if lines else countries.iloc[0:0].assign(
+        countries="", kind="")
+    claims = [{"place_id": r.place_id, "place_name": r.place_name, "lat": r.lat, "lon": r.lon,
+               "country": r.in_country or r.country, "depth_km": r.depth_km,
+               "actor_side": side_in(r.actor or "")} for r in deep.itertuples()]
+    return claim_bands(claims, countries, lines, areas)
 
 
 def _with_border_facts(frame, view, built_in, user, gaz):

@@ -246,6 +246,60 @@ def claim_areas(areas: dict[str, tuple[str, str, list[tuple[float, float]]]],
                                            "geometry"], geometry="geometry", crs="EPSG:4326")
 
 
+NEAR_POINT_KM = 15.0  # how far along the border a band reaches around a point-like place
+
+
+def claim_bands(claims: list[dict], countries, lines, areas) -> object:
+    """Bands for claims of an advance "N km into" a country: the part of that country
+    within N km of its border with the advancing side, near the place named.
+
+    ``claims`` are dicts with place_id, place_name, lat, lon, country, depth_km and
+    actor_side; near a province means within its approximate extent, near a point within
+    NEAR_POINT_KM. Never more precise than the words: the whole band is where the claim
+    could lie.
+    """
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    groups: dict[tuple, list[dict]] = {}
+    for c in claims:
+        key = (c["place_id"], float(c["depth_km"]), c["country"], c.get("actor_side") or "")
+        groups.setdefault(key, []).append(c)
+    rows = []
+    for (place_id, depth, country, actor), members in sorted(groups.items()):
+        first = members[0]
+        land = countries[countries["iso2"] == country]
+        mine = lines[lines["countries"].str.split("-").apply(
+            lambda p, c=country: c in p)] if len(lines) else lines
+        if actor and actor != country:
+            facing = mine[mine["countries"].str.split("-").apply(lambda p, a=actor: a in p)]
+            mine = facing if len(facing) else mine
+        if not len(land) or not len(mine):
+            continue
+        local = (f"+proj=aeqd +lat_0={first['lat']:.4f} +lon_0={first['lon']:.4f} "
+                 "+datum=WGS84 +units=m")
+        area = areas[areas["place_id"] == place_id] if len(areas) else areas
+        if len(area):
+            near = gpd.GeoSeries(area.geometry.values, crs="EPSG:4326").to_crs(local).union_all()
+        else:
+            near = Point(0, 0).buffer(NEAR_POINT_KM * 1000)
+        border = gpd.GeoSeries(mine.geometry.values, crs="EPSG:4326").to_crs(local).union_all()
+        inside = gpd.GeoSeries(land.geometry.values, crs="EPSG:4326").to_crs(local).union_all()
+        band = inside.intersection(border.buffer(depth * 1000)).intersection(
+            near.buffer(depth * 1000))
+        if band.is_empty:
+            continue
+        geom = gpd.GeoSeries([band], crs=local).to_crs("EPSG:4326").iloc[0]
+        other = actor or next((c for p in mine["countries"] for c in p.split("-")
+                               if c != country), "")
+        rows.append({"place_id": place_id, "name": first["place_name"], "country": country,
+                     "border_with": other, "depth_km": depth, "claims": len(members),
+                     "area_km2": round(band.area / 1e6, 1), "geometry": geom})
+    return gpd.GeoDataFrame(rows, columns=["place_id", "name", "country", "border_with",
+                                           "depth_km", "claims", "area_km2", "geometry"],
+                            geometry="geometry", crs="EPSG:4326")
+
+
 def extent_of(lats: list[float], lons: list[float], radii_km: list[float | None], *,
               margin: float = 0.35, minimum_deg: float = 1.0) -> tuple[float, float, float, float]:
     """A map extent around points (and the areas around them), with a margin on each side."""

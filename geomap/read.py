@@ -23,7 +23,7 @@ from .records import DATE_PRECISIONS, EVENTS, PRECISIONS, ROLES, STANCES, Claim,
 REQUIRED = ["date", "place", "claimant", "claimant_side", "stance", "event", "actor", "text",
             "source", "url"]
 OPTIONAL = ["id", "lat", "lon", "precision", "published", "date_precision", "role", "publisher",
-            "span_start", "span_end"]
+            "span_start", "span_end", "depth_km"]
 COLUMNS = REQUIRED + OPTIONAL
 # Columns that must hold a value in every row; the others may be empty.
 MUST_HAVE = ["place", "claimant", "claimant_side", "stance", "event", "text"]
@@ -113,6 +113,14 @@ def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
         if not (f.get("lat") and f.get("lon")):
             raise ValueError("lat and lon must be given together")
         lat, lon = _coordinate(f["lat"], "lat", 90), _coordinate(f["lon"], "lon", 180)
+    depth = None
+    if f.get("depth_km"):
+        try:
+            depth = float(f["depth_km"])
+        except ValueError:
+            raise ValueError(f"depth_km {f['depth_km']!r} is not a number") from None
+        if not 0 < depth <= 100:
+            raise ValueError(f"depth_km {f['depth_km']!r} is outside 0..100")
     url = f.get("url", "")
     if url and not re.match(r"^https?://\S+$", url):
         raise ValueError(f"url {url!r} is not an http(s) address")
@@ -123,7 +131,7 @@ def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
         published=published, source=f.get("source", ""), publisher=f.get("publisher", ""),
         url=url, role=role, precision=precision, lat=lat, lon=lon,
         span_start=_span(f.get("span_start", ""), "span_start"),
-        span_end=_span(f.get("span_end", ""), "span_end"), origin=origin)
+        span_end=_span(f.get("span_end", ""), "span_end"), depth_km=depth, origin=origin)
 
 
 def _read_bytes(path: Path, what: str) -> bytes:

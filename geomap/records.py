@@ -128,6 +128,8 @@ class Claim:
     lon: float | None = None
     span_start: int | None = None
     span_end: int | None = None
+    # "several kilometres into Armenia": how deep the claimed advance is (a band, not a point)
+    depth_km: float | None = None
     origin: str = field(default="", compare=False)
 
     def to_dict(self) -> dict:

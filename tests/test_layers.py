@@ -99,3 +99,42 @@ def test_borders_far_from_any_region_come_from_the_world_layer():
     empty = countries.iloc[0:0].assign(countries="", kind="")
     leh = border_facts([(34.1642, 77.5848)], countries, empty)[0]  # Leh, Ladakh
     assert leh.country == "IN" and leh.border_with in ("CN", "PK") and leh.border_km > 10
+
+
+def test_several_kilometres_into_syunik_is_a_band_inside_armenia(tmp_path):
+    import json
+    import re
+
+    from shapely.geometry import shape
+
+    from geomap.api import make_map
+
+    result = make_map(out=tmp_path / "m.html")
+    page = result.path.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="geomap-data">(.*?)</script>', page, re.S).group(1))
+    assert "Claimed advances (bands)" in data["layers"]
+    # the band itself: inside Armenia, within its depth (+ the line's accuracy) of the border
+    from geomap.layers import claim_bands, countries_for
+
+    _, countries, _ = countries_for((44.0, 38.5, 47.0, 41.0))
+    lines = gpd.read_file(BORDERS)
+    from geomap.api import gazetteer
+
+    syunik = gazetteer().get("am-syunik")
+    from geomap.layers import claim_areas
+
+    areas = claim_areas({"am-syunik": ("Syunik", "AM", gazetteer().area_settlements(syunik))},
+                        countries)
+    bands = claim_bands([{"place_id": "am-syunik", "place_name": "Syunik", "lat": syunik.lat,
+                          "lon": syunik.lon, "country": "AM", "depth_km": 5.0,
+                          "actor_side": "AZ"}], countries, lines, areas)
+    (band,) = bands.itertuples()
+    assert band.border_with == "AZ" and band.depth_km == 5.0
+    armenia = countries[countries["iso2"] == "AM"].geometry.iloc[0]
+    assert armenia.buffer(0.001).contains(band.geometry)
+    local = "+proj=aeqd +lat_0=39.4 +lon_0=46.2 +datum=WGS84 +units=m"
+    am_az = lines[lines["countries"] == "AM-AZ"].to_crs(local).union_all()
+    b = gpd.GeoSeries([band.geometry], crs=4326).to_crs(local).iloc[0]
+    assert b.hausdorff_distance(b.intersection(am_az.buffer(5200))) < 1  # all within 5 km
+    assert 200 < band.area_km2 < 2500
+    assert shape(b.__geo_interface__).is_valid

@@ -70,6 +70,13 @@ EVENT_RX = re.compile("|".join(f"(?P<{e.replace('-', '_')}>{rx})" for e, rx in E
 _ACTOR = re.compile(r"\b(?P<who>(?:[A-Z][\w’'.-]+ )?(?:troops|forces|armed forces|soldiers|"
                     r"military|units|army|border guards|officers|military officials|"
                     r"commanders|negotiators))\b")
+# "several kilometers into", "3 km inside": a depth, read as its upper reading
+_DEPTH = re.compile(r"\b(?P<n>several|a few|a couple of|\d+(?:\.\d+)?|one|two|three|four|five|"
+                    r"six|seven|eight|nine|ten)[ -](?:kilomet(?:er|re)s?|km)\s+(?:deep\s+)?"
+                    r"(?:into|inside|past|beyond|across)\b", re.I)
+_DEPTH_WORDS = {"several": 5.0, "a few": 3.0, "a couple of": 2.0, "one": 1.0, "two": 2.0,
+                "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0,
+                "nine": 9.0, "ten": 10.0}
 _TERRITORY = re.compile(r"\b(?P<adj>[A-Z][\w’'-]+) (?:sovereign )?(?:territory|soil|border areas|"
                         r"side of the frontier|side of the border)\b")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|"
@@ -411,6 +418,8 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
     parties.add(place_country)
     parties |= belligerents
     role = "incident" if side in parties or side == "PRESS" else "reaction"
+    deep = _DEPTH.search(sent) if event == "incursion" else None
+    depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
     when = find_date(sent, doc.published)
     date, precision = (when[0], when[1]) if when else ("", "unknown")
     fields = {"source": doc.title, "url": doc.url, "date": date, "place": place,
@@ -421,7 +430,8 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         place=place_id or place, date=date, date_precision=precision,
         published=doc.published, source=doc.title or doc.name.rsplit("/", 1)[-1],
         publisher=doc.publisher,
-        url=doc.url, role=role, span_start=s, span_end=e, origin=f"{doc.name}#{s}-{e}")
+        url=doc.url, role=role, span_start=s, span_end=e, depth_km=depth,
+        origin=f"{doc.name}#{s}-{e}")
 
 
 def _in_country(place_id: str, country: str, places_by_id: dict) -> bool:

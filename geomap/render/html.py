@@ -37,6 +37,8 @@ LINE_STYLE = {
     "claim": {"color": "#1b9e77", "weight": 1.6, "dashArray": "6 3", "fillColor": "#1b9e77",
               "fillOpacity": 0.08},
 }
+BAND_STYLE = {"color": "#e6550d", "weight": 1.4, "dashArray": "4 3", "fillColor": "#e6550d",
+              "fillOpacity": 0.28}
 AREA_STYLE = {"color": "#444", "weight": 1.3, "dashArray": "5 4", "fillColor": "#444",
               "fillOpacity": 0.07}
 COUNTRY_STYLE = {"color": "#9a948a", "weight": 0.8, "fillColor": "#e9e5dc", "fillOpacity": 1}
@@ -45,7 +47,7 @@ FOCUS_STYLE = {**COUNTRY_STYLE, "fillColor": "#fbf9f4"}
 CLAIM_FIELDS = ["id", "date", "date_precision", "place", "place_id", "place_name", "place_kind",
                 "country", "lat", "lon", "precision", "radius_km", "claimant", "claimant_side",
                 "stance", "event", "actor", "role", "text", "source", "publisher", "url",
-                "published", "origin", "resolution", "in_country", "border_km", "border_with",
+                "published", "origin", "resolution", "depth_km", "in_country", "border_km", "border_with",
                 "border_kind", "exclave", "disputed", "outside", "border"]
 CSS = """
 .leaflet-container { background: #d7e4ee; font: 13px/1.35 system-ui, -apple-system,
@@ -195,7 +197,8 @@ def _symbol_svg(stance: str, colour: str, approximate: bool = False) -> str:
     return f'<svg width="22" height="22" viewBox="0 0 22 22">{halo}{shape}</svg>'
 
 
-def _legend(sides: list[dict], layers: list[Layer], has_areas: bool) -> str:
+def _legend(sides: list[dict], layers: list[Layer], has_areas: bool,
+            has_bands: bool = False) -> str:
     e = html.escape
     out = ['<div id="geomap-legend" class="geomap-panel geomap-legend">', "<h2>Claimant side</h2>"]
     for s in sides:
@@ -212,6 +215,11 @@ def _legend(sides: list[dict], layers: list[Layer], has_areas: bool) -> str:
                    'width="20" height="14" fill="#444" fill-opacity="0.07" stroke="#444" '
                    'stroke-dasharray="5 4" stroke-width="1.3"/></svg>approximate extent of that '
                    'province or district</div>')
+    if has_bands:
+        out.append('<div class="geomap-legend-item"><svg width="22" height="16"><rect x="1" y="1" '
+                   'width="20" height="14" fill="#e6550d" fill-opacity="0.28" stroke="#e6550d" '
+                   'stroke-dasharray="4 3" stroke-width="1.4"/></svg>claimed advance "N km into": '
+                   'the band along the border where it could lie</div>')
     out.append("<h2>Boundaries</h2>")
     shown = set()
     for layer in layers:
@@ -292,6 +300,7 @@ def _labels(layers: list[Layer], label_points: dict[str, tuple[float, float]],
 
 
 def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title: str,
+               bands=None,
                view: tuple[float, float, float, float], side_labels: dict[str, str],
                label_points: dict[str, tuple[float, float]], manifest: dict,
                tiles: str | None = None) -> str:
@@ -339,6 +348,16 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         folium.GeoJson(tips, name="Claim areas (approximate)",
                        style_function=lambda _f: AREA_STYLE,
                        tooltip=folium.GeoJsonTooltip(["tip"], labels=False)).add_to(m)
+    if bands is not None and len(bands):
+        tips = bands.assign(tip=[
+            f"Claimed advance: up to {d:g} km inside {c} from the {o} border, near {n} "
+            f"({k} claim{'s' if k != 1 else ''}; about {a:g} km²). The whole band is where "
+            f"the claim could lie; the words give no finer place."
+            for d, c, o, n, k, a in zip(bands["depth_km"], bands["country"],
+                                        bands["border_with"], bands["name"], bands["claims"],
+                                        bands["area_km2"])])
+        folium.GeoJson(tips, name="Claimed advances (bands)", style_function=lambda _f: BAND_STYLE,
+                       tooltip=folium.GeoJsonTooltip(["tip"], labels=False)).add_to(m)
     labels = folium.FeatureGroup(name="Country names").add_to(m)
     groups = {}
     for s in sides:
@@ -349,7 +368,9 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     m.fit_bounds([[view[1], view[0]], [view[3], view[2]]])
 
     layer_names = [lay.name for lay in layers] + (
-        ["Claim areas (approximate)"] if len(areas) else []) + ["Country names"] + [
+        ["Claim areas (approximate)"] if len(areas) else []) + (
+        ["Claimed advances (bands)"] if bands is not None and len(bands) else []) + [
+        "Country names"] + [
         f"Claims: {s['label']}" for s in sides]
     data = {
         **manifest,
@@ -366,6 +387,8 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         name="geomap_data")
     root.html.add_child(Element(_title_panel(title, date_label, data["claims_in"], len(claims),
                                              unplaced, sources)), name="geomap_title_panel")
-    root.html.add_child(Element(_legend(sides, layers, bool(len(areas)))), name="geomap_legend")
+    root.html.add_child(Element(_legend(sides, layers, bool(len(areas)),
+                                        bands is not None and bool(len(bands)))),
+                        name="geomap_legend")
     _stable_ids(root)
     return root.render()
