@@ -213,7 +213,8 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     }
     frame = _with_border_facts(frame, view, built_in, user, gaz)
     bands = _bands(frame, view, built_in, user, areas)
-    page = render_map(frame, joined.unplaced, layers, areas, bands=bands, title=title or default_title(files),
+    page = render_map(frame, joined.unplaced, layers, areas, bands=bands,
+                      title=title or default_title(files),
                       view=view, side_labels=side_labels, label_points=label_points,
                       manifest=manifest, tiles=None if tiles == "none" else tiles)
     out_path = Path(out) if out else Path("outputs") / f"{files[0].stem}.html"
