@@ -205,6 +205,18 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
         place = gaz.get(pid)
         area_places[pid] = (place.name, place.country, gaz.area_settlements(place))
     areas = claim_areas(area_places, countries)
+    # a country-level claim names the whole country: it is drawn as the country
+    whole = sorted(set(frame.loc[frame["precision"] == "country", "place_id"]))
+    if whole:
+        import pandas as pd
+
+        rows = [{"place_id": pid, "name": gaz.get(pid).name, "country": gaz.get(pid).country,
+                 "settlements": 0,
+                 "geometry": countries[countries["iso2"] == gaz.get(pid).country].union_all()}
+                for pid in whole if (countries["iso2"] == gaz.get(pid).country).any()]
+        if rows:
+            areas = pd.concat([areas, type(areas)(rows, geometry="geometry", crs=areas.crs)],
+                              ignore_index=True)
     manifest = {
         "generator": f"geomap {__version__}",
         "gazetteer": gaz.version,

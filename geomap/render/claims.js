@@ -149,6 +149,7 @@ var geomap = (function () {
       iconCreateFunction: function (group) { return clusterIcon(group, sides); }
     });
     var bySide = {};
+    var byId = {};
     data.claims.forEach(function (c) {
       var side = sides[c.claimant_side];
       var approximate = ["province", "district", "country", "zone"].indexOf(c.precision) >= 0;
@@ -159,7 +160,9 @@ var geomap = (function () {
                          c.stance, iconSize: [22, 22], iconAnchor: [11, 11]}),
         title: "", keyboard: true, riseOnHover: true, side: c.claimant_side
       });
-      marker.bindPopup(function () { return popup(c, side); }, {maxWidth: 360, minWidth: 260});
+      marker.bindPopup(function () { return popup(c, side); }, {maxWidth: 360, minWidth: 260,
+        autoPanPaddingTopLeft: L.point(450, 20), autoPanPaddingBottomRight: L.point(20, 20)});
+      byId[c.id] = marker;
       marker.bindTooltip(function () { return tooltip(c); }, {direction: "top", offset: [0, -9]});
       (bySide[c.claimant_side] = bySide[c.claimant_side] || []).push(marker);
     });
@@ -183,6 +186,15 @@ var geomap = (function () {
                          iconSize: [160, 18], iconAnchor: [80, 26]}),
         interactive: false, keyboard: false
       }).addTo(labelLayer);
+    });
+    // "Reactions" list: a click shows the claim where it is mapped
+    Array.prototype.forEach.call(document.querySelectorAll(".geomap-goto"), function (b) {
+      b.addEventListener("click", function () {
+        var marker = byId[b.getAttribute("data-claim")];
+        if (marker && cluster.hasLayer(marker)) {
+          cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
+        }
+      });
     });
     window.geomapCluster = cluster;  // for tests and the curious: the live cluster group
     return cluster;

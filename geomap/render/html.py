@@ -89,6 +89,8 @@ CSS = """
 .geomap-label { color: #666; margin-right: 5px; }
 .geomap-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #ccc; }
 .geomap-trace { color: #888; font-size: 11px; }
+.geomap-goto { border: none; background: none; padding: 0; color: #0b57d0; cursor: pointer;
+  font: inherit; text-decoration: underline; }
 """
 
 
@@ -243,7 +245,7 @@ def _legend(sides: list[dict], layers: list[Layer], has_areas: bool,
 
 
 def _title_panel(title: str, dates: str, claims_in: int, mapped: int, unplaced: list[dict],
-                 sources: list[dict]) -> str:
+                 sources: list[dict], reactions: list[dict] = ()) -> str:
     e = html.escape
     out = ['<div id="geomap-title" class="geomap-panel">', f"<h1>{e(title)}</h1>",
            f'<div class="geomap-dates">{e(dates)}</div>',
@@ -257,6 +259,16 @@ def _title_panel(title: str, dates: str, claims_in: int, mapped: int, unplaced: 
                        f' {e(u["event"])} ({e(u["date"] or "no date")})<br>'
                        f'<span class="geomap-reason">{e(u["reason"])} — {e(u["origin"])}'
                        '</span></li>')
+        out.append("</ul></details>")
+    if reactions:
+        out.append(f'<details class="geomap-reactions"><summary>Reactions ({len(reactions)})'
+                   '</summary><p class="geomap-reason">Statements by third parties, mapped at '
+                   'the place they concern, not at the speaker\'s capital.</p><ul>')
+        for r in reactions:
+            out.append(f'<li><button type="button" class="geomap-goto" data-claim="'
+                       f'{e(r["id"])}">{e(r["claimant"])}</button> {e(r["stance"])} '
+                       f'{e(r["event"])} ({e(r["date"] or "no date")}), about '
+                       f'{e(r["place_name"])}</li>')
         out.append("</ul></details>")
     out.append(f'<details class="geomap-sources"><summary>Sources ({len(sources)})</summary><ul>')
     for s in sources:
@@ -343,8 +355,9 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     if len(areas):
         tips = areas.assign(tip=[
             f"Approximate extent of {n}: the hull of its {k} GeoNames settlements, widened by "
-            f"5 km and clipped to {c}" for n, k, c in zip(areas["name"], areas["settlements"],
-                                                       areas["country"])])
+            f"5 km and clipped to {c}" if k else
+            f"{n}: claims that name only the country, drawn as the whole country"
+            for n, k, c in zip(areas["name"], areas["settlements"], areas["country"])])
         folium.GeoJson(tips, name="Claim areas (approximate)",
                        style_function=lambda _f: AREA_STYLE,
                        tooltip=folium.GeoJsonTooltip(["tip"], labels=False)).add_to(m)
@@ -385,8 +398,11 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     root.html.add_child(Element(
         f'<script type="application/json" id="geomap-data">{safe_json(data)}</script>'),
         name="geomap_data")
+    reactions = sorted((c for c in claims if c["role"] == "reaction"),
+                       key=lambda c: (c["date"] or "", c["id"]))
     root.html.add_child(Element(_title_panel(title, date_label, data["claims_in"], len(claims),
-                                             unplaced, sources)), name="geomap_title_panel")
+                                             unplaced, sources, reactions)),
+                        name="geomap_title_panel")
     root.html.add_child(Element(_legend(sides, layers, bool(len(areas)),
                                         bands is not None and bool(len(bands)))),
                         name="geomap_legend")

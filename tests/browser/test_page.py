@@ -80,3 +80,19 @@ def test_hostile_text_stays_text_in_the_browser(tmp_path, open_page):
     assert page.locator("#geomap-title h1").text_content() == "<img src=x onerror=alert('title')>"
     assert problems == []
     assert [r for r in requests if not r.startswith("data:")] == [result.path.resolve().as_uri()]
+
+
+def test_reactions_list_shows_each_reaction_where_it_is_mapped(example_page, open_page):
+    path, _ = example_page
+    page, _, problems = open_page(path)
+    data = _data(page)
+    reactions = [c for c in data["claims"] if c["role"] == "reaction"]
+    assert page.locator(".geomap-goto").count() == len(reactions) > 0
+    page.locator("details.geomap-reactions summary").click()
+    page.locator(".geomap-goto").first.click()
+    popup = page.locator(".geomap-popup")
+    popup.wait_for()
+    assert reactions[0]["claimant"] in popup.text_content() or any(
+        r["claimant"] in popup.text_content() for r in reactions)
+    assert "reaction by a third party" in popup.text_content()
+    assert problems == []
