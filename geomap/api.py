@@ -138,6 +138,38 @@ def extract(doc) -> list:
     return out
 
 
+def border_facts_for(claims: list) -> list[dict]:
+    """Border facts (borders.py) for claims that have coordinates, keyed like the map's."""
+    import pandas as pd
+
+    from .borders import border_facts
+    from .layers import LINE_KINDS, boundary_layers, countries_for, extent_of
+
+    located = [c for c in claims if c.lat is not None and c.lon is not None]
+    if not located:
+        return [{} for _ in claims]
+    view = extent_of([c.lat for c in located], [c.lon for c in located], [None] * len(located))
+    _, countries, _ = countries_for(view)
+    lines = [lay.frame for lay in boundary_layers(view) if lay.kind in LINE_KINDS]
+    lines = pd.concat(lines, ignore_index=True) if lines else countries.iloc[0:0].assign(
+        countries="", kind="")
+    facts = iter(border_facts([(c.lat, c.lon) for c in located], countries, lines))
+    names = {p.country: p.name for p in gazetteer().countries()}
+    out = []
+    for c in claims:
+        if c.lat is None or c.lon is None:
+            out.append({})
+            continue
+        f = next(facts)
+        area = c.precision in ("country", "province", "district", "zone")
+        out.append({"in_country": f.country, "border_km": None if area else f.border_km,
+                    "border_with": f.border_with, "border_kind": f.border_kind,
+                    "exclave": f.exclave, "outside": f.outside,
+                    "border": f"{c.precision}-level: no distance from a border for an area"
+                    if area else f.sentence(names)})
+    return out
+
+
 def _inputs(paths: list[Path]) -> list[dict]:
     return [{"name": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
             for p in paths if str(p) != "-"]

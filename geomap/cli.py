@@ -181,14 +181,17 @@ def extract_command(
 
     Example: geomap extract report.txt --date 2021-05-14 -o claims.csv
     """
-    from .api import extract, read_article, write_atomic
+    from .api import border_facts_for, extract, read_article, write_atomic
     from .export import claims_csv, claims_geojson, claims_json
 
     doc = read_article(file, date=date, title=title, publisher=publisher, url=url,
                        encoding=encoding)
     claims = extract(doc)
-    text = {ClaimsFormat.csv: claims_csv, ClaimsFormat.json: claims_json,
-            ClaimsFormat.geojson: claims_geojson}[fmt](claims)
+    if fmt is ClaimsFormat.csv:  # the claims format, which geomap map reads back
+        text = claims_csv(claims)
+    else:  # JSON and GeoJSON also carry the border facts of each claim's location
+        facts = border_facts_for(claims)
+        text = (claims_json if fmt is ClaimsFormat.json else claims_geojson)(claims, facts)
     if output:
         write_atomic(output, text)
         typer.echo(str(output))

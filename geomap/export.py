@@ -35,14 +35,17 @@ def claims_csv(claims: list[Claim]) -> str:
     return out.getvalue()
 
 
-def claims_json(claims: list[Claim]) -> str:
-    return json.dumps(claims_rows(claims), ensure_ascii=False, indent=2) + "\n"
+def claims_json(claims: list[Claim], facts: list[dict] | None = None) -> str:
+    """Claims as JSON; ``facts`` (one dict per claim) adds the border facts."""
+    rows = [{**r, **(f or {})} for r, f in zip(claims_rows(claims), facts or [{}] * len(claims))]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
-def claims_geojson(claims: list[Claim]) -> str:
+def claims_geojson(claims: list[Claim], facts: list[dict] | None = None) -> str:
     """RFC 7946: lon, lat order; a claim with no coordinates has a null geometry."""
     feats = []
-    for row in claims_rows(claims):
+    for row, f in zip(claims_rows(claims), facts or [{}] * len(claims)):
+        row = {**row, **(f or {})}
         geom = None
         if row["lat"] is not None and row["lon"] is not None:
             geom = {"type": "Point", "coordinates": [row["lon"], row["lat"]]}

@@ -146,6 +146,9 @@ def test_extract_json_and_geojson(fmt):
         pt = next(f for f in data["features"] if f["geometry"])
         lon, lat = pt["geometry"]["coordinates"]
         assert 60 < lon < 80 and 35 < lat < 45  # lon, lat order (Fergana valley)
+        batken = next(f for f in data["features"] if f["properties"]["place"] == "Batken")
+        assert batken["properties"]["in_country"] == "KG"
+        assert batken["properties"]["border_km"] is not None
     else:
         assert all("span_start" in c and "claimant_side" in c for c in data)
 

@@ -94,3 +94,13 @@ def test_cli_layer_option(tmp_path):
     bad = CliRunner().invoke(app, ["map", "-o", str(tmp_path / "m.html"), "--layer",
                                    str(tmp_path / "missing.shp")])
     assert bad.exit_code == 1 and bad.stderr.startswith("Error: ")
+
+
+def test_a_claim_at_sea_still_maps_flagged(tmp_path):
+    claims = tmp_path / "c.csv"
+    claims.write_text("date,place,claimant,claimant_side,stance,event,actor,text,source,url,"
+                      "lat,lon\n2021-05-12,offshore,g,AZ,reports,other,,t,s,,40.5,51.0\n",
+                      encoding="utf-8")
+    result = make_map([claims], out=tmp_path / "m.html")
+    (c,) = _manifest(result.path)["claims"]
+    assert c["outside"] is True and "outside every country" in c["border"]
