@@ -39,6 +39,8 @@ LINE_STYLE = {
 }
 BAND_STYLE = {"color": "#e6550d", "weight": 1.4, "dashArray": "4 3", "fillColor": "#e6550d",
               "fillOpacity": 0.28}
+# a country-level claim: the whole country, outlined only (filling it would tint the basemap)
+WHOLE_COUNTRY_STYLE = {"color": "#444", "weight": 1.0, "dashArray": "2 4", "fillOpacity": 0}
 AREA_STYLE = {"color": "#444", "weight": 1.3, "dashArray": "5 4", "fillColor": "#444",
               "fillOpacity": 0.07}
 COUNTRY_STYLE = {"color": "#9a948a", "weight": 0.8, "fillColor": "#e9e5dc", "fillOpacity": 1}
@@ -359,7 +361,8 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
             f"{n}: claims that name only the country, drawn as the whole country"
             for n, k, c in zip(areas["name"], areas["settlements"], areas["country"])])
         folium.GeoJson(tips, name="Claim areas (approximate)",
-                       style_function=lambda _f: AREA_STYLE,
+                       style_function=lambda f: AREA_STYLE if f["properties"]["settlements"]
+                       else WHOLE_COUNTRY_STYLE,
                        tooltip=folium.GeoJsonTooltip(["tip"], labels=False)).add_to(m)
     if bands is not None and len(bands):
         tips = bands.assign(tip=[
