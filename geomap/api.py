@@ -43,6 +43,7 @@ class MapResult:
     claims_mapped: int
     unplaced: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was done to the user's layers
+    written: list[Path] = field(default_factory=list)  # every file written
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -177,10 +178,11 @@ def _inputs(paths: list[Path]) -> list[dict]:
 
 def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = None,
              title: str | None = None, tiles: str = "none", date: str | None = None,
-             layers: list[str] | None = None) -> MapResult:
+             layers: list[str] | None = None, exports: tuple[str, ...] = ()) -> MapResult:
     """Read claims files, place them, and write the HTML map. No files: the built-in example.
 
     ``layers`` are the user's boundary layers, ``FILE`` or ``FILE:KIND`` (layers.USER_KINDS).
+    ``exports`` (geojson, kml, csv, gpkg) are written beside the HTML, with the same stem.
     Returns the output path and the counts; ``claims_in == claims_mapped + len(unplaced)``.
     """
     from .examples import MAY2021, MAY2021_TITLE
@@ -263,8 +265,51 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
                       manifest=manifest, tiles=None if tiles == "none" else tiles)
     out_path = Path(out) if out else Path("outputs") / f"{files[0].stem}.html"
     write_atomic(out_path, page)
+    written = [out_path]
+    if exports:
+        written += _exports(out_path, exports, frame, joined.unplaced, claims, layers, areas,
+                            bands, manifest, title or default_title(files))
     return MapResult(out_path, joined.claims_in, joined.claims_mapped, joined.unplaced,
-                     [n for lay in user_layers for n in lay.notes])
+                     [n for lay in user_layers for n in lay.notes], written)
+
+
+EXPORTS = ("geojson", "kml", "csv", "gpkg")
+
+
+def _exports(out_path: Path, kinds, frame, unplaced, claims, layers, areas, bands, manifest,
+             title) -> list[Path]:
+    """The map's data beside it: GeoJSON, KML, the claims CSV, a GeoPackage."""
+    import json
+
+    from .export import claims_csv, export_rows, map_geojson, map_kml, write_gpkg
+    from .render.html import side_colours
+
+    rows = export_rows(frame, unplaced)
+    manifest = {**manifest, "title": title, "claims_in": len(rows),
+                "claims_mapped": len(frame)}
+    written = []
+    for kind in kinds:
+        if kind not in EXPORTS:
+            raise ValueError(f"unknown export {kind!r}: use {', '.join(EXPORTS)}")
+        path = out_path.with_suffix(f".{kind}")
+        if kind == "geojson":
+            write_atomic(path, map_geojson(rows, manifest))
+        elif kind == "kml":
+            colours = side_colours(sorted({r["claimant_side"] for r in rows}))
+            write_atomic(path, map_kml(rows, manifest, colours))
+        elif kind == "csv":
+            # the claims format, which geomap map reads back; its manifest sits beside it
+            write_atomic(path, claims_csv(claims))
+            side = out_path.with_suffix(".csv.manifest.json")
+            write_atomic(side, json.dumps(manifest, sort_keys=True, indent=1) + "\n")
+            written.append(side)
+        else:
+            named = [(lay.kind.replace("-", "_") if lay.kind != "countries" else "countries",
+                      lay.frame) for lay in layers]
+            named += [("claim_areas", areas)] + ([("claim_bands", bands)] if len(bands) else [])
+            write_gpkg(path, rows, named, manifest)
+        written.append(path)
+    return written
 
 
 def _bands(frame, view, built_in, user, areas):

@@ -89,6 +89,14 @@ def map_command(
         help="Background tiles. 'osm' fetches OpenStreetMap tiles when the page opens, so the "
              "page is no longer offline.")] = Tiles.none,
     date: DateOption = None,
+    geojson: Annotated[bool, typer.Option("--geojson", help="Also write <stem>.geojson "
+                                          "(RFC 7946, a feature per claim).")] = False,
+    kml: Annotated[bool, typer.Option("--kml", help="Also write <stem>.kml (Google Earth).")] =
+    False,
+    csv: Annotated[bool, typer.Option("--csv", help="Also write <stem>.csv, the claims format "
+                                      "that geomap map reads back.")] = False,
+    gpkg: Annotated[bool, typer.Option("--gpkg", help="Also write <stem>.gpkg: claims and "
+                                       "layers for QGIS.")] = False,
     layer: Annotated[list[str] | None, typer.Option(
         "--layer", help="A boundary layer of your own: FILE or FILE:KIND (GeoJSON, GeoPackage, "
         "Shapefile; KIND is international, undemarcated, disputed-area, line-of-contact, "
@@ -101,15 +109,18 @@ def map_command(
     """
     from .api import make_map
 
+    exports = tuple(k for k, on in (("geojson", geojson), ("kml", kml), ("csv", csv),
+                                    ("gpkg", gpkg)) if on)
     result = make_map(files or None, out=output, title=title, tiles=tiles.value, date=date,
-                      layers=layer)
+                      layers=layer, exports=exports)
     for note in result.notes:
         _err(f"warning: {note}")
     for u in result.unplaced:
         _err(f"warning: {u['origin']}: not placed: {u['reason']}")
     _err(f"geomap: {result.claims_in} claims in, {result.claims_mapped} on the map, "
          f"{len(result.unplaced)} unplaced")
-    typer.echo(str(result.path))
+    for path in result.written:
+        typer.echo(str(path))
 
 
 class PlacesFormat(str, Enum):

@@ -79,3 +79,127 @@ def table(rows: list[list[str]]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip()
                      for r in rows) + "\n"
+
+
+# -- map exports: every claim, placed or not, with the map's manifest -----------------------
+
+EXPORT_FIELDS = ["id", "date", "date_precision", "place", "place_id", "place_name", "place_kind",
+                 "country", "precision", "claimant", "claimant_side", "stance", "event",
+                 "actor", "role", "text", "source", "publisher", "url", "published", "origin",
+                 "resolution", "depth_km", "in_country", "border_km", "border_with",
+                 "border_kind", "exclave", "disputed", "outside", "border", "placed"]
+
+
+def _clean(value):
+    """JSON-safe: NaN and None become null, numpy scalars plain numbers."""
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def export_rows(frame, unplaced: list[dict]) -> list[dict]:
+    """Placed claims (from the joined frame) then unplaced ones, with every field."""
+    rows = []
+    for rec in frame.drop(columns="geometry").to_dict("records"):
+        row = {k: _clean(rec.get(k)) for k in EXPORT_FIELDS}
+        row.update(placed=True, lat=_clean(rec["lat"]), lon=_clean(rec["lon"]))
+        rows.append(row)
+    for u in unplaced:
+        row = {k: _clean(u.get(k)) for k in EXPORT_FIELDS}
+        row.update(placed=False, lat=None, lon=None, resolution=u.get("reason"))
+        rows.append(row)
+    return rows
+
+
+def map_geojson(rows: list[dict], manifest: dict) -> str:
+    """RFC 7946 FeatureCollection: one feature per claim (lon, lat order; an unplaced claim
+    has a null geometry), the manifest as a foreign member."""
+    feats = []
+    for r in rows:
+        geom = None if r["lat"] is None else {"type": "Point", "coordinates": [
+            round(r["lon"], 6), round(r["lat"], 6)]}
+        props = {k: v for k, v in r.items() if k not in ("lat", "lon")}
+        feats.append({"type": "Feature", "id": r["id"], "geometry": geom, "properties": props})
+    doc = {"type": "FeatureCollection", "geomap": manifest, "features": feats}
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def _kml_colour(hex_rgb: str) -> str:
+    r, g, b = hex_rgb[1:3], hex_rgb[3:5], hex_rgb[5:7]
+    return f"ff{b}{g}{r}".lower()  # KML is aabbggrr
+
+
+def map_kml(rows: list[dict], manifest: dict, colours: dict[str, str]) -> str:
+    """KML 2.2: a placemark per placed claim, styled by side; the manifest as ExtendedData."""
+    from xml.sax.saxutils import escape
+
+    def e(v) -> str:
+        return escape("" if v is None else str(v), {'"': "&quot;"})
+
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<kml xmlns="http://www.opengis.net/kml/2.2">', "<Document>",
+           f"<name>{e(manifest.get('title', 'geomap'))}</name>",
+           "<ExtendedData>"]
+    out.append(f'<Data name="geomap-manifest"><value>{e(json.dumps(manifest, sort_keys=True))}'
+               "</value></Data></ExtendedData>")
+    for side, colour in sorted(colours.items()):
+        out.append(f'<Style id="side-{e(side)}"><IconStyle><color>{_kml_colour(colour)}</color>'
+                   "<scale>1.1</scale></IconStyle></Style>")
+    for r in rows:
+        if r["lat"] is None:
+            continue
+        desc = (f"{r['claimant']} {r['stance']} {r['event']} ({r['date'] or 'no date'}): "
+                f"{r['text']} [{r['source']}] {r['border'] or ''}")
+        data = "".join(f'<Data name="{e(k)}"><value>{e(v)}</value></Data>'
+                       for k, v in r.items() if k not in ("lat", "lon"))
+        out.append(f'<Placemark id="{e(r["id"])}"><name>{e(r["claimant_side"])}: '
+                   f"{e(r['stance'])} {e(r['event'])}</name>"
+                   f"<description>{e(desc)}</description>"
+                   f"<TimeStamp><when>{e(r['date'])}</when></TimeStamp>" if r["date"] else
+                   f'<Placemark id="{e(r["id"])}"><name>{e(r["claimant_side"])}: '
+                   f"{e(r['stance'])} {e(r['event'])}</name>"
+                   f"<description>{e(desc)}</description>")
+        out.append(f"<styleUrl>#side-{e(r['claimant_side'])}</styleUrl>"
+                   f"<ExtendedData>{data}</ExtendedData>"
+                   f"<Point><coordinates>{r['lon']:.6f},{r['lat']:.6f}</coordinates></Point>"
+                   "</Placemark>")
+    out += ["</Document>", "</kml>"]
+    return "\n".join(out) + "\n"
+
+
+def write_gpkg(path, rows: list[dict], layers: list, manifest: dict) -> None:
+    """A GeoPackage: the claims, every boundary and claim layer, and the manifest table."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from .errors import OutputError
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".gpkg", dir=path.parent)
+    os.close(fd)
+    os.unlink(tmp)  # the driver creates the file itself
+    try:
+        claims = gpd.GeoDataFrame(
+            [{k: ("" if v is None else v) if k not in ("border_km", "depth_km") else v
+              for k, v in r.items() if k not in ("lat", "lon")} for r in rows],
+            geometry=[None if r["lat"] is None else Point(r["lon"], r["lat"]) for r in rows],
+            crs="EPSG:4326")
+        claims.to_file(tmp, layer="claims", driver="GPKG")
+        for name, frame in layers:
+            if len(frame):
+                frame.to_file(tmp, layer=name, driver="GPKG")
+        gpd.GeoDataFrame({"key": ["manifest"], "value": [json.dumps(manifest, sort_keys=True)]},
+                         geometry=[None], crs="EPSG:4326").to_file(tmp, layer="geomap_manifest",
+                                                                  driver="GPKG")
+        os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write: {err}") from err

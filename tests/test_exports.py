@@ -1,0 +1,84 @@
+"""Exports beside the map: GeoJSON, KML, the claims CSV and a GeoPackage, each with the
+manifest, the same bytes for the same inputs."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from geomap.api import make_map
+from geomap.read import read_claims
+
+KML = "{http://www.opengis.net/kml/2.2}"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("exports") / "m.html"
+    return make_map(out=out, exports=("geojson", "kml", "csv", "gpkg"))
+
+
+def test_geojson_is_rfc7946_with_every_claim(exported):
+    doc = json.loads(exported.path.with_suffix(".geojson").read_text(encoding="utf-8"))
+    assert doc["type"] == "FeatureCollection"
+    assert len(doc["features"]) == exported.claims_in
+    for f in doc["features"]:
+        lon, lat = f["geometry"]["coordinates"]
+        assert 43 < lon < 48 and 38 < lat < 42  # longitude first
+        for key in ("claimant", "stance", "event", "date", "text", "source", "border",
+                    "in_country", "precision"):
+            assert key in f["properties"]
+    assert doc["geomap"]["generator"].startswith("geomap ")
+    assert len(doc["geomap"]["inputs"][0]["sha256"]) == 64
+
+
+def test_kml_has_a_placemark_per_placed_claim(exported):
+    root = ET.parse(exported.path.with_suffix(".kml")).getroot()
+    marks = root.findall(f".//{KML}Placemark")
+    assert len(marks) == exported.claims_mapped
+    styles = {s.get("id") for s in root.findall(f".//{KML}Style")}
+    assert {f"side-{s}" for s in ("AM", "AZ", "US")} <= styles
+    coords = marks[0].find(f".//{KML}coordinates").text.split(",")
+    assert 43 < float(coords[0]) < 48
+    assert "geomap-manifest" in ET.tostring(root, encoding="unicode")
+
+
+def test_csv_reads_back_unchanged(exported):
+    from geomap.examples import MAY2021
+
+    again = read_claims([exported.path.with_suffix(".csv")])
+    original = read_claims([MAY2021])
+    assert [c.to_dict() | {"origin": ""} for c in again] == [
+        c.to_dict() | {"origin": ""} for c in original]
+    manifest = json.loads(exported.path.with_suffix(".csv.manifest.json").read_text())
+    assert manifest["claims_in"] == len(original)
+
+
+def test_geopackage_holds_claims_layers_and_manifest(exported):
+    import geopandas as gpd
+    import pyogrio
+
+    path = exported.path.with_suffix(".gpkg")
+    names = {name for name, _ in pyogrio.list_layers(path)}
+    assert {"claims", "countries", "undemarcated", "claim_areas", "geomap_manifest"} <= names
+    claims = gpd.read_file(path, layer="claims")
+    assert len(claims) == exported.claims_in and claims.crs.to_epsg() == 4326
+
+
+def test_same_inputs_same_bytes(tmp_path):
+    a = make_map(out=tmp_path / "a" / "m.html", exports=("geojson", "kml", "csv"))
+    b = make_map(out=tmp_path / "b" / "m.html", exports=("geojson", "kml", "csv"))
+    for x, y in zip(a.written, b.written):
+        assert x.read_bytes() == y.read_bytes(), x.name
+
+
+def test_unwritable_output_writes_nothing(tmp_path):
+    from geomap.errors import OutputError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(OutputError):
+        make_map(out=blocker / "m.html", exports=("geojson",))
+    assert not list(tmp_path.glob("**/*.geojson"))
