@@ -136,6 +136,30 @@ var geomap = (function () {
               c.place_name + ", " + formatDate(c.date, c.date_precision));
   }
 
+  /* The time control (.geomap-timeline): two sliders over the dates the claims carry. */
+  function timeline(dates, range, refresh) {
+    var box = document.getElementById("geomap-timeline");
+    if (!box || !dates.length) { if (box) box.style.display = "none"; return; }
+    var from = box.querySelector("input[name=from]"), to = box.querySelector("input[name=to]");
+    var undated = box.querySelector("input[name=undated]");
+    var label = document.getElementById("geomap-timeline-range");
+    from.max = to.max = String(dates.length - 1);
+    from.value = "0";
+    to.value = String(dates.length - 1);
+    function pad(d, last) { return (d + (last ? "-12-31" : "-01-01")).slice(0, 10); }
+    function update() {
+      var a = Math.min(+from.value, +to.value), b = Math.max(+from.value, +to.value);
+      range.from = pad(dates[a], false);
+      range.to = pad(dates[b], true);
+      range.undated = undated.checked;
+      label.textContent = formatDate(dates[a]) + " \u2013 " + formatDate(dates[b]);
+      refresh();
+    }
+    [from, to, undated].forEach(function (el) { el.addEventListener("input", update); });
+    undated.addEventListener("change", update);
+    update();
+  }
+
   /* groups: side -> the (empty) layer that stands for that side in the layer control.
    * Markers live in one cluster group so that claims of every side at one place cluster
    * together; switching a side off in the control takes its markers out of the cluster. */
@@ -158,7 +182,7 @@ var geomap = (function () {
       var marker = L.marker([c.lat, c.lon], {
         icon: L.divIcon({html: holder.innerHTML, className: "geomap-claim geomap-stance-" +
                          c.stance, iconSize: [22, 22], iconAnchor: [11, 11]}),
-        title: "", keyboard: true, riseOnHover: true, side: c.claimant_side
+        title: "", keyboard: true, riseOnHover: true, side: c.claimant_side, date: c.date
       });
       marker.bindPopup(function () { return popup(c, side); }, {maxWidth: 360, minWidth: 260,
         autoPanPaddingTopLeft: L.point(450, 20), autoPanPaddingBottomRight: L.point(20, 20)});
@@ -166,18 +190,35 @@ var geomap = (function () {
       marker.bindTooltip(function () { return tooltip(c); }, {direction: "top", offset: [0, -9]});
       (bySide[c.claimant_side] = bySide[c.claimant_side] || []).push(marker);
     });
-    Object.keys(bySide).forEach(function (s) { cluster.addLayers(bySide[s]); });
+    // What is shown: the sides switched on in the layer control, and the dates in the
+    // time control's range. Every change rebuilds the cluster group from that state.
+    var sidesOn = {};
+    Object.keys(bySide).forEach(function (s) { sidesOn[s] = true; });
+    var range = {from: "", to: "\uffff", undated: true};
+    function inRange(date) {
+      if (!date) return range.undated;
+      var start = (date + "-01-01").slice(0, 10), end = (date + "-12-31").slice(0, 10);
+      return end >= range.from && start <= range.to;
+    }
+    function refresh() {
+      var shown = [];
+      Object.keys(bySide).forEach(function (s) {
+        if (!sidesOn[s]) return;
+        bySide[s].forEach(function (m) { if (inRange(m.options.date)) shown.push(m); });
+      });
+      cluster.clearLayers();
+      cluster.addLayers(shown);
+      var counter = document.getElementById("geomap-timeline-count");
+      if (counter) counter.textContent = shown.length + " of " + data.claims.length + " shown";
+    }
+    refresh();
     cluster.addTo(map);
-    map.on("overlayadd", function (e) {
+    map.on("overlayadd overlayremove", function (e) {
       Object.keys(groups).forEach(function (s) {
-        if (groups[s] === e.layer && bySide[s]) cluster.addLayers(bySide[s]);
+        if (groups[s] === e.layer) { sidesOn[s] = e.type === "overlayadd"; refresh(); }
       });
     });
-    map.on("overlayremove", function (e) {
-      Object.keys(groups).forEach(function (s) {
-        if (groups[s] === e.layer && bySide[s]) cluster.removeLayers(bySide[s]);
-      });
-    });
+    timeline(data.dates, range, refresh);
     data.labels.forEach(function (l) {
       var holder = el("div");
       holder.appendChild(el("span", null, l.name));

@@ -91,6 +91,9 @@ CSS = """
 .geomap-label { color: #666; margin-right: 5px; }
 .geomap-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #ccc; }
 .geomap-trace { color: #888; font-size: 11px; }
+#geomap-timeline { bottom: 56px; left: 10px; font-size: 12px; max-width: 300px; }
+#geomap-timeline label { display: block; margin: 2px 0; }
+#geomap-timeline input[type=range] { width: 200px; vertical-align: middle; }
 .geomap-goto { border: none; background: none; padding: 0; color: #0b57d0; cursor: pointer;
   font: inherit; text-decoration: underline; }
 """
@@ -147,6 +150,15 @@ class ClaimLayer(MacroElement):
         self._name = "GeomapClaims"
         self.groups = [(safe_json(side), g) for side, g in groups.items()]
         self.labels = labels
+
+
+TIMELINE = """<div id="geomap-timeline" class="geomap-panel geomap-timeline">
+<div class="geomap-timeline-head"><strong>Dates</strong> <span id="geomap-timeline-range"></span>
+<span id="geomap-timeline-count" class="geomap-reason"></span></div>
+<label>from <input type="range" name="from" min="0" max="0" step="1" value="0"></label>
+<label>to <input type="range" name="to" min="0" max="0" step="1" value="0"></label>
+<label><input type="checkbox" name="undated" checked> undated claims</label>
+</div>"""
 
 
 def _stable_ids(root) -> None:
@@ -406,6 +418,7 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     root.html.add_child(Element(_title_panel(title, date_label, data["claims_in"], len(claims),
                                              unplaced, sources, reactions)),
                         name="geomap_title_panel")
+    root.html.add_child(Element(TIMELINE), name="geomap_timeline")
     root.html.add_child(Element(_legend(sides, layers, bool(len(areas)),
                                         bands is not None and bool(len(bands)))),
                         name="geomap_legend")

@@ -96,3 +96,21 @@ def test_reactions_list_shows_each_reaction_where_it_is_mapped(example_page, ope
         r["claimant"] in popup.text_content() for r in reactions)
     assert "reaction by a third party" in popup.text_content()
     assert problems == []
+
+
+def test_time_control_filters_claims_with_the_side_switches(example_page, open_page):
+    path, _ = example_page
+    page, _, problems = open_page(path)
+    data = _data(page)
+    assert page.locator(".geomap-timeline").is_visible()
+    first = data["dates"][0]
+    on_first = sum(1 for c in data["claims"] if c["date"] == first)
+    page.locator(".geomap-timeline input[name=to]").fill("0")
+    assert page.evaluate("window.geomapCluster.getLayers().length") == on_first
+    # and a side switched off stays off while the dates change
+    am = next(s for s in data["sides"] if s["side"] == "AM")
+    page.get_by_text(f"Claims: {am['label']} ({am['claims']})").click()
+    page.locator(".geomap-timeline input[name=to]").fill(str(len(data["dates"]) - 1))
+    assert page.evaluate("window.geomapCluster.getLayers().length") == \
+        data["claims_mapped"] - am["claims"]
+    assert problems == []
