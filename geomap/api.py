@@ -268,25 +268,31 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     written = [out_path]
     if exports:
         written += _exports(out_path, exports, frame, joined.unplaced, claims, layers, areas,
-                            bands, manifest, title or default_title(files))
+                            bands, manifest, title or default_title(files), view=view,
+                            side_labels=side_labels)
     return MapResult(out_path, joined.claims_in, joined.claims_mapped, joined.unplaced,
                      [n for lay in user_layers for n in lay.notes], written)
 
 
-EXPORTS = ("geojson", "kml", "csv", "gpkg")
+EXPORTS = ("geojson", "kml", "csv", "gpkg", "png", "pdf")
 
 
 def _exports(out_path: Path, kinds, frame, unplaced, claims, layers, areas, bands, manifest,
-             title) -> list[Path]:
+             title, *, view=None, side_labels=None) -> list[Path]:
     """The map's data beside it: GeoJSON, KML, the claims CSV, a GeoPackage."""
     import json
 
     from .export import claims_csv, export_rows, map_geojson, map_kml, write_gpkg
-    from .render.html import side_colours
+    from .render.html import _date_label, side_colours
 
     rows = export_rows(frame, unplaced)
     manifest = {**manifest, "title": title, "claims_in": len(rows),
                 "claims_mapped": len(frame)}
+    side_labels = side_labels or {}
+    colours_all = side_colours(sorted({r["claimant_side"] for r in rows}))
+    date_range = _date_label([r["date"] for r in rows if r["date"]])
+    sources = sorted({(r["source"] or "", r["publisher"] or "", r["url"] or "") for r in rows})
+    sources = [{"source": s, "publisher": p, "url": u} for s, p, u in sources]
     written = []
     for kind in kinds:
         if kind not in EXPORTS:
@@ -297,6 +303,18 @@ def _exports(out_path: Path, kinds, frame, unplaced, claims, layers, areas, band
         elif kind == "kml":
             colours = side_colours(sorted({r["claimant_side"] for r in rows}))
             write_atomic(path, map_kml(rows, manifest, colours))
+        elif kind in ("png", "pdf"):
+            from .render.static import write_static
+
+            placed = [r for r in rows if r["placed"]]
+            counts = {}
+            for r in placed:
+                counts[r["claimant_side"]] = counts.get(r["claimant_side"], 0) + 1
+            sides = [{"side": s, "colour": c, "label": side_labels.get(s, s),
+                      "claims": counts.get(s, 0)} for s, c in colours_all.items()]
+            write_static(path, kind, view=view, layers=layers, areas=areas, bands=bands,
+                         claims=placed, sides=sides, title=title, date_range=date_range,
+                         sources=sources, manifest=manifest)
         elif kind == "csv":
             # the claims format, which geomap map reads back; its manifest sits beside it
             write_atomic(path, claims_csv(claims))

@@ -97,6 +97,10 @@ def map_command(
                                       "that geomap map reads back.")] = False,
     gpkg: Annotated[bool, typer.Option("--gpkg", help="Also write <stem>.gpkg: claims and "
                                        "layers for QGIS.")] = False,
+    png: Annotated[bool, typer.Option("--png", help="Also write <stem>.png, a briefing "
+                                      "picture (1600x1000).")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also write <stem>.pdf, a one-page "
+                                      "briefing sheet with the claims table.")] = False,
     layer: Annotated[list[str] | None, typer.Option(
         "--layer", help="A boundary layer of your own: FILE or FILE:KIND (GeoJSON, GeoPackage, "
         "Shapefile; KIND is international, undemarcated, disputed-area, line-of-contact, "
@@ -110,7 +114,7 @@ def map_command(
     from .api import make_map
 
     exports = tuple(k for k, on in (("geojson", geojson), ("kml", kml), ("csv", csv),
-                                    ("gpkg", gpkg)) if on)
+                                    ("gpkg", gpkg), ("png", png), ("pdf", pdf)) if on)
     result = make_map(files or None, out=output, title=title, tiles=tiles.value, date=date,
                       layers=layer, exports=exports)
     for note in result.notes:
