@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .errors import OutputError
+from .errors import InputError, OutputError
 from .gazetteer import Gazetteer
 from .records import Candidate
 
@@ -176,13 +176,46 @@ def _inputs(paths: list[Path]) -> list[dict]:
             for p in paths if str(p) != "-"]
 
 
+def read_inputs(paths: list[str | Path], *, date: str | None = None) -> list:
+    """Claims from claims files, and from news reports extracted on the way."""
+    from .read import read_claims
+
+    files = [Path(p) for p in paths]
+    claims = []
+    for p in files:
+        if str(p) == "-" or p.suffix.lower() in TEXT_SUFFIXES:
+            claims.extend(extract(read_article(p, date=date)))
+        else:
+            claims.extend(read_claims([p]))
+    return claims
+
+
+def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = None,
+           progress=None) -> tuple[int, int]:
+    """Add the claims of these files to the store; return (added, already stored)."""
+    from .store import ingest as store_ingest
+
+    claims, inputs = [], []
+    for p in paths:
+        found = read_inputs([p], date=date)
+        claims.extend(found)
+        if str(p) != "-":
+            inputs.append({**_inputs([Path(p)])[0], "claims": len(found)})
+    return store_ingest(store, claims, inputs, progress=progress)
+
+
 def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = None,
              title: str | None = None, tiles: str = "none", date: str | None = None,
-             layers: list[str] | None = None, exports: tuple[str, ...] = ()) -> MapResult:
+             layers: list[str] | None = None, exports: tuple[str, ...] = (),
+             store: str | Path | None = None, date_from: str | None = None,
+             date_to: str | None = None,
+             bbox: tuple[float, float, float, float] | None = None) -> MapResult:
     """Read claims files, place them, and write the HTML map. No files: the built-in example.
 
     ``layers`` are the user's boundary layers, ``FILE`` or ``FILE:KIND`` (layers.USER_KINDS).
-    ``exports`` (geojson, kml, csv, gpkg) are written beside the HTML, with the same stem.
+    ``exports`` (geojson, kml, csv, gpkg, png, pdf) are written beside the HTML.
+    ``store`` maps an incident store's claims (with the files'), within ``date_from``,
+    ``date_to`` and ``bbox`` (min_lon, min_lat, max_lon, max_lat) where given.
     Returns the output path and the counts; ``claims_in == claims_mapped + len(unplaced)``.
     """
     from .examples import MAY2021, MAY2021_TITLE
@@ -194,8 +227,8 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     if tiles not in TILES:
         raise ValueError(f"tiles must be one of {', '.join(TILES)}")
     user_layers = [read_user_layer(spec) for spec in layers or []]
-    files = [Path(p) for p in paths] if paths else [MAY2021]
-    if not paths:
+    files = [Path(p) for p in paths] if paths else ([] if store else [MAY2021])
+    if not paths and not store:
         title = title or MAY2021_TITLE
     # The example is named the same on every machine, so its page is the same everywhere.
     texts = [p for p in files if str(p) == "-" or p.suffix.lower() in TEXT_SUFFIXES]
@@ -203,9 +236,28 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     claims = read_claims(tables, labels={MAY2021: "geomap/examples/may2021_syunik.csv"})
     for p in texts:
         claims.extend(extract(read_article(p, date=date)))
+    if store:
+        from .store import load
+
+        claims.extend(load(store, date_from=date_from, date_to=date_to))
+    elif date_from or date_to:
+        from .read import parse_date
+
+        if date_from and date_to and date_from > date_to:
+            raise InputError(f"--from {date_from} is after --to {date_to}")
+        claims = [c for c in claims if c.date and (
+            (not date_from or (c.date + "-12-31")[:10] >= date_from) and
+            (not date_to or (c.date + "-01-01")[:10] <= date_to))]
+        del parse_date
     gaz = gazetteer()
     joined = join(claims, gaz)
     frame = joined.frame
+    if bbox:
+        x0, y0, x1, y1 = bbox
+        frame = frame[(frame["lon"] >= x0) & (frame["lon"] <= x1) & (frame["lat"] >= y0)
+                      & (frame["lat"] <= y1)].reset_index(drop=True)
+        joined.frame = frame
+        joined.claims_in = len(frame) + len(joined.unplaced)
     # The view fits the incidents: claims located more precisely than a country, then any
     # located claim, then all. A country-level claim ("France") would zoom the map out to
     # say nothing; it stays on the map, one zoom out.
@@ -254,8 +306,10 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     manifest = {
         "generator": f"geomap {__version__}",
         "gazetteer": gaz.version,
-        "inputs": _inputs(files),
-        "options": {"title": title, "tiles": tiles},
+        "inputs": _inputs(files) + ([{"name": Path(store).name, "store": True}]
+                                    if store else []),
+        "options": {"title": title, "tiles": tiles, "from": date_from, "to": date_to,
+                    "bbox": list(bbox) if bbox else None},
     }
     frame = _with_border_facts(frame, view, built_in, user, gaz)
     bands = _bands(frame, view, built_in, user, areas)
@@ -263,7 +317,8 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
                       title=title or default_title(files),
                       view=view, side_labels=side_labels, label_points=label_points,
                       manifest=manifest, tiles=None if tiles == "none" else tiles)
-    out_path = Path(out) if out else Path("outputs") / f"{files[0].stem}.html"
+    stem = files[0].stem if files else Path(store).stem
+    out_path = Path(out) if out else Path("outputs") / f"{stem}.html"
     write_atomic(out_path, page)
     written = [out_path]
     if exports:
@@ -367,8 +422,11 @@ def _with_border_facts(frame, view, built_in, user, gaz):
         countries="", kind="")
     disputed = [lay.frame for lay in user if lay.kind == "disputed-area"]
     disputed = pd.concat(disputed, ignore_index=True) if disputed else None
-    facts = border_facts(list(zip(frame["lat"], frame["lon"])), countries, lines, disputed,
-                         accuracy_km=NE_ACCURACY_KM if not given else 0.5)
+    points = list(zip(frame["lat"], frame["lon"]))
+    distinct = sorted(set(points))  # many claims share a place: measure each place once
+    found = dict(zip(distinct, border_facts(distinct, countries, lines, disputed,
+                                            accuracy_km=NE_ACCURACY_KM if not given else 0.5)))
+    facts = [found[p] for p in points]
     names = {p.country: p.name for p in gaz.countries()}
     sentences, kms = [], []
     for f, precision, place in zip(facts, frame["precision"], frame["place_name"]):

@@ -101,6 +101,14 @@ def map_command(
                                       "picture (1600x1000).")] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write <stem>.pdf, a one-page "
                                       "briefing sheet with the claims table.")] = False,
+    store: Annotated[Path | None, typer.Option(
+        help="Map the claims of this incident store (see geomap ingest).")] = None,
+    date_from: Annotated[str | None, typer.Option(
+        "--from", help="Only claims on or after this date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option(
+        "--to", help="Only claims on or before this date (YYYY-MM-DD).")] = None,
+    bbox: Annotated[str | None, typer.Option(
+        help="Only claims inside min_lon,min_lat,max_lon,max_lat.")] = None,
     layer: Annotated[list[str] | None, typer.Option(
         "--layer", help="A boundary layer of your own: FILE or FILE:KIND (GeoJSON, GeoPackage, "
         "Shapefile; KIND is international, undemarcated, disputed-area, line-of-contact, "
@@ -115,8 +123,25 @@ def map_command(
 
     exports = tuple(k for k, on in (("geojson", geojson), ("kml", kml), ("csv", csv),
                                     ("gpkg", gpkg), ("png", png), ("pdf", pdf)) if on)
+    from .errors import InputError
+    from .read import parse_date
+
+    for name, value in (("--from", date_from), ("--to", date_to)):
+        if value:
+            try:
+                parse_date(value)
+            except ValueError as err:
+                raise InputError(f"{name}: {err}") from None
+    box = None
+    if bbox:
+        try:
+            box = tuple(float(v) for v in bbox.split(","))
+            assert len(box) == 4 and box[0] < box[2] and box[1] < box[3]
+        except (ValueError, AssertionError):
+            raise InputError(f"--bbox {bbox!r} is not min_lon,min_lat,max_lon,max_lat") from None
     result = make_map(files or None, out=output, title=title, tiles=tiles.value, date=date,
-                      layers=layer, exports=exports)
+                      layers=layer, exports=exports, store=store, date_from=date_from,
+                      date_to=date_to, bbox=box)
     for note in result.notes:
         _err(f"warning: {note}")
     for u in result.unplaced:
@@ -215,6 +240,31 @@ def extract_command(
     if not doc.published:
         _err("warning: no publication date (give --date): weekdays are left unresolved")
     _err(f"geomap: {len(claims)} claims")
+
+
+@app.command("ingest", context_settings=HELP)
+@boundary
+def ingest_command(
+    files: Annotated[list[str], typer.Argument(
+        help="Claims files and news reports to add.", show_default=False)],
+    store: Annotated[Path, typer.Option(help="The store: a GeoPackage, created if missing.")],
+    date: DateOption = None,
+) -> None:
+    """Add claims to an incident store; the same report twice adds nothing, and a crash
+    mid-ingest leaves the store as it was.
+
+    Example: geomap ingest report.txt claims.csv --store incidents.gpkg
+    """
+    from .api import ingest
+
+    with typer.progressbar(length=1, label="ingest", file=sys.stderr) as bar:
+        def progress(n: int) -> None:
+            bar.length = max(bar.length, n)
+            bar.update(n - bar.pos)
+
+        added, known = ingest(files, store=store, date=date, progress=progress)
+    _err(f"geomap: {added} claims added to {store}, {known} already there")
+    typer.echo(str(store))
 
 
 @gazetteer_app.command("lookup", context_settings=HELP)

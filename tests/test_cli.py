@@ -12,7 +12,8 @@ from geomap.cli import app
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("args", [[], ["map"], ["places"], ["extract"], ["gazetteer"],
+@pytest.mark.parametrize("args", [[], ["map"], ["places"], ["extract"], ["ingest"],
+                                  ["gazetteer"],
                                   ["gazetteer", "lookup"],
                                   ["gazetteer", "build"]])
 @pytest.mark.parametrize("flag", ["-h", "--help"])
