@@ -32,6 +32,7 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/geoparse.py
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV) outputs/*.html outputs/*.png outputs/*.pdf

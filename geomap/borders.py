@@ -63,6 +63,7 @@ def border_facts(points: list[tuple[float, float]], countries, lines,
     from shapely.geometry import Point, box
 
     out = []
+    derived: dict = {}  # country -> its shared edges, when no line was given
     shapes = countries.geometry.values
     for lat, lon in points:
         pt = Point(lon, lat)
@@ -84,12 +85,15 @@ def border_facts(points: list[tuple[float, float]], countries, lines,
             if len(lines) else lines
         mine = mine[mine.intersects(window)] if len(mine) else mine
         if not len(mine):  # no line given here: the shared edges of the country polygons
-            from .layers import shared_borders
+            if country not in derived:
+                from .layers import shared_borders
 
-            near = countries[shapely.intersects(shapes, row.geometry.buffer(0.01))]
-            edges = shared_borders(near)
-            mine = edges[edges["countries"].str.split("-").apply(
-                lambda p, c=country: c in p)]
+                # neighbours touch the country: no buffer of a large polygon needed
+                near = countries[shapely.intersects(shapes, row.geometry)]
+                edges = shared_borders(near)
+                derived[country] = edges[edges["countries"].str.split("-").apply(
+                    lambda p, c=country: c in p)]
+            mine = derived[country]
             mine = mine[mine.intersects(window)] if len(mine) else mine
         if not len(mine):
             out.append(BorderFact(country, None, "", "", exclave, in_dispute, False,

@@ -16,6 +16,7 @@ from ..layers import NOT_AUTHORITATIVE, USER_KINDS
 
 STANCE_MARKERS = {"asserts": "o", "denies": "o", "reports": "o", "calls": "D"}
 TABLE_ROWS = 14
+MAX_AT_ONE_PLACE = 24  # more claims than this at one place are summarised
 
 
 def _slash():
@@ -96,6 +97,15 @@ def draw_map(ax, view, layers, areas, bands, claims, colours):
     for c in claims:
         at[(round(c["lat"], 5), round(c["lon"], 5))].append(c)
     for (lat, lon), members in sorted(at.items()):
+        total = len(members)
+        if total > MAX_AT_ONE_PLACE:
+            # too many to draw one by one: one symbol per side and stance, and the count
+            seen: dict = {}
+            for c in sorted(members, key=lambda c: (c["claimant_side"], c["stance"], c["id"])):
+                seen.setdefault((c["claimant_side"], c["stance"], c["precision"]), c)
+            members = list(seen.values())
+            ax.annotate(str(total), (lon, lat), xytext=(0, -30), textcoords="offset points",
+                        ha="center", fontsize=7, fontweight="bold", color="#333", zorder=8)
         n = len(members)
         ring = 0 if n == 1 else min(26, 6 + 2.2 * n)
         for i, c in enumerate(sorted(members, key=lambda c: (c["claimant_side"], c["id"]))):
@@ -232,9 +242,12 @@ def write_static(path: Path, fmt: str, **sheet) -> None:
     import io
     import os
     import tempfile
+    import warnings
 
     buf = io.BytesIO()
-    fig.savefig(buf, format=fmt, metadata=meta, dpi=100 if fmt == "png" else None)
+    with warnings.catch_warnings():  # matplotlib notes that the aspect widens the limits
+        warnings.simplefilter("ignore", UserWarning)
+        fig.savefig(buf, format=fmt, metadata=meta, dpi=100 if fmt == "png" else None)
     plt.close(fig)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     with os.fdopen(fd, "wb") as f:
