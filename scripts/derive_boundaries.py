@@ -27,6 +27,8 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import box, mapping
 
+from geomap.layers import shared_borders
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "gazetteer"
 SOURCE = ("Natural Earth 1:10m admin-0 countries, point-of-view edition DEU (public domain), "
@@ -115,25 +117,20 @@ def write_region(df: gpd.GeoDataFrame, region: str, bbox: tuple[float, ...],
     write_geojson(OUT / "boundaries" / f"{region}.geojson", feats)
 
     lines = []
-    rows = list(inside.itertuples())
-    for i, a in enumerate(rows):
-        for b in rows[i + 1:]:
-            shared = a.geometry.boundary.intersection(b.geometry.boundary)
-            shared = shared.difference(frame.exterior.buffer(1e-9))  # not the frame's edge
-            shared = shapely.line_merge(shapely.union_all(
-                [g for g in getattr(shared, "geoms", [shared])
-                 if g.geom_type.endswith("LineString")]))
-            if shared.is_empty:
-                continue
-            pair = sorted([a.iso2, b.iso2])
-            kind = "undemarcated" if frozenset(pair) in undemarcated else "international"
-            lines.append(feature(rounded(shared), {
-                "countries": "-".join(pair), "kind": kind,
-                "length_km": round(geodesic_km(shared), 1),
-                "note": ("never delimited or demarcated since 1991; drawn from Natural Earth, "
-                         "not authoritative" if kind == "undemarcated" else
-                         "drawn from Natural Earth, not authoritative"),
-            }))
+    edges = shared_borders(inside[["iso2", "geometry"]], undemarcated=undemarcated)
+    for edge in edges.itertuples():
+        shared = edge.geometry.difference(frame.exterior.buffer(1e-9))  # not the frame's edge
+        shared = shapely.line_merge(shared) if not shared.is_empty else shared
+        if shared.is_empty or not shared.geom_type.endswith("LineString"):
+            continue
+        kind = edge.kind
+        lines.append(feature(rounded(shared), {
+            "countries": edge.countries, "kind": kind,
+            "length_km": round(geodesic_km(shared), 1),
+            "note": ("never delimited or demarcated since 1991; drawn from Natural Earth, "
+                     "not authoritative" if kind == "undemarcated" else
+                     "drawn from Natural Earth, not authoritative"),
+        }))
     lines.sort(key=lambda f: f["properties"]["countries"])
     write_geojson(OUT / "boundaries" / f"{region}-borders.geojson", lines)
     for f in lines:
