@@ -241,14 +241,11 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
 
         claims.extend(load(store, date_from=date_from, date_to=date_to))
     elif date_from or date_to:
-        from .read import parse_date
-
         if date_from and date_to and date_from > date_to:
             raise InputError(f"--from {date_from} is after --to {date_to}")
         claims = [c for c in claims if c.date and (
             (not date_from or (c.date + "-12-31")[:10] >= date_from) and
             (not date_to or (c.date + "-01-01")[:10] <= date_to))]
-        del parse_date
     gaz = gazetteer()
     joined = join(claims, gaz)
     frame = joined.frame
@@ -338,14 +335,14 @@ def _exports(out_path: Path, kinds, frame, unplaced, claims, layers, areas, band
     import json
 
     from .export import claims_csv, export_rows, map_geojson, map_kml, write_gpkg
-    from .render.html import _date_label, side_colours
+    from .render.html import date_label, side_colours
 
     rows = export_rows(frame, unplaced)
     manifest = {**manifest, "title": title, "claims_in": len(rows),
                 "claims_mapped": len(frame)}
     side_labels = side_labels or {}
     colours_all = side_colours(sorted({r["claimant_side"] for r in rows}))
-    date_range = _date_label([r["date"] for r in rows if r["date"]])
+    date_range = date_label([r["date"] for r in rows if r["date"]])
     sources = sorted({(r["source"] or "", r["publisher"] or "", r["url"] or "") for r in rows})
     sources = [{"source": s, "publisher": p, "url": u} for s, p, u in sources]
     written = []

@@ -178,7 +178,8 @@ def _stable_ids(root) -> None:
     walk(root)
 
 
-def _date_label(dates: list[str]) -> str:
+def date_label(dates: list[str]) -> str:
+    """ "12 May 2021 – 14 May 2021" for a list of claim dates."""
     import datetime as dt
 
     def fmt(d: str) -> str:
@@ -340,11 +341,11 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     sides = [{"side": s, "colour": colours[s], "label": side_labels.get(s, s),
               "claims": counts.get(s, 0)} for s in all_sides]
     src_count = Counter((c["source"], c["publisher"], c["url"], c["published"])
-                        for c in [*claims, *unplaced] if True)
+                        for c in [*claims, *unplaced])
     sources = [{"source": s, "publisher": p, "url": u, "published": pub or "", "claims": n}
                for (s, p, u, pub), n in sorted(src_count.items(), key=lambda kv: kv[0])]
     dates = sorted({c["date"] for c in [*claims, *unplaced] if c.get("date")})
-    date_label = _date_label(dates)
+    date_text = date_label(dates)
 
     m = OfflineMap(location=[(view[1] + view[3]) / 2, (view[0] + view[2]) / 2], tiles=None,
                    zoom_start=7, max_zoom=14, min_zoom=3, control_scale=True,
@@ -402,7 +403,7 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         f"Claims: {s['label']}" for s in sides]
     data = {
         **manifest,
-        "title": title, "date_range": date_label, "dates": dates,
+        "title": title, "date_range": date_text, "dates": dates,
         "claims_in": len(claims) + len(unplaced), "claims_mapped": len(claims),
         "unplaced": unplaced, "layers": layer_names, "sources": sources, "sides": sides,
         "claims": claims, "labels": _labels(layers, label_points, view),
@@ -415,7 +416,7 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         name="geomap_data")
     reactions = sorted((c for c in claims if c["role"] == "reaction"),
                        key=lambda c: (c["date"] or "", c["id"]))
-    root.html.add_child(Element(_title_panel(title, date_label, data["claims_in"], len(claims),
+    root.html.add_child(Element(_title_panel(title, date_text, data["claims_in"], len(claims),
                                              unplaced, sources, reactions)),
                         name="geomap_title_panel")
     root.html.add_child(Element(TIMELINE), name="geomap_timeline")
