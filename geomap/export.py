@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from .read import COLUMNS
 from .records import Claim
@@ -128,6 +129,9 @@ def map_geojson(rows: list[dict], manifest: dict) -> str:
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _kml_colour(hex_rgb: str) -> str:
     r, g, b = hex_rgb[1:3], hex_rgb[3:5], hex_rgb[5:7]
     return f"ff{b}{g}{r}".lower()  # KML is aabbggrr
@@ -138,7 +142,8 @@ def map_kml(rows: list[dict], manifest: dict, colours: dict[str, str]) -> str:
     from xml.sax.saxutils import escape
 
     def e(v) -> str:
-        return escape("" if v is None else str(v), {'"': "&quot;"})
+        text = _XML_ILLEGAL.sub("\ufffd", "" if v is None else str(v))
+        return escape(text, {'"': "&quot;"})
 
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<kml xmlns="http://www.opengis.net/kml/2.2">', "<Document>",

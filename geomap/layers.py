@@ -96,6 +96,9 @@ def read_user_layer(spec: str) -> Layer:
     except Exception as err:  # pyogrio raises several types; all mean "cannot read"
         raise InputError(f"cannot read as a GeoJSON, GeoPackage or Shapefile layer: "
                          f"{str(err).splitlines()[0]}", path=path) from err
+    if not hasattr(frame, "geometry") or "geometry" not in getattr(frame, "columns", []):
+        raise InputError("has no geometries: a layer must be GeoJSON, GeoPackage or "
+                         "Shapefile", path=path)
     frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
     if not len(frame):
         raise InputError("the layer has no features with a geometry", path=path)

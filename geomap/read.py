@@ -226,8 +226,11 @@ def read_claims_geojson(path: Path, text: str | None = None, *, label: str | Non
                          line=err.lineno) from err
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         raise InputError("expected a GeoJSON FeatureCollection", path=path, line=1)
+    features = doc.get("features") or []
+    if not isinstance(features, list):
+        raise InputError("'features' must be a list of GeoJSON features", path=path, line=1)
     claims, errors = [], []
-    for n, feat in enumerate(doc.get("features") or [], start=1):
+    for n, feat in enumerate(features, start=1):
         where = f"feature {n}"
         try:
             if not isinstance(feat, dict) or not isinstance(feat.get("properties"), dict):
@@ -238,8 +241,11 @@ def read_claims_geojson(path: Path, text: str | None = None, *, label: str | Non
                 raise ValueError(f"unknown properties {', '.join(unknown)}")
             geom = feat.get("geometry")
             if geom:
-                if geom.get("type") != "Point" or len(geom.get("coordinates") or []) < 2:
+                coords = geom.get("coordinates") if isinstance(geom, dict) else None
+                if geom.get("type") != "Point" if isinstance(geom, dict) else True:
                     raise ValueError("geometry must be a Point (or null)")
+                if not isinstance(coords, list) or len(coords) < 2:
+                    raise ValueError("a Point needs [longitude, latitude] coordinates")
                 lon, lat = geom["coordinates"][:2]
                 props.setdefault("lat", str(lat))
                 props.setdefault("lon", str(lon))

@@ -82,3 +82,12 @@ def test_unwritable_output_writes_nothing(tmp_path):
     with pytest.raises(OutputError):
         make_map(out=blocker / "m.html", exports=("geojson",))
     assert not list(tmp_path.glob("**/*.geojson"))
+
+
+def test_kml_survives_control_characters(tmp_path):
+    claims = tmp_path / "c.csv"
+    claims.write_text("date,place,claimant,claimant_side,stance,event,actor,text,source,url\n"
+                      "2021-05-12,Goris,g\x01v,AM,asserts,incursion,,t\x0bxt,s,\n",
+                      encoding="utf-8")
+    result = make_map([claims], out=tmp_path / "m.html", exports=("kml",))
+    ET.parse(result.path.with_suffix(".kml"))  # well-formed

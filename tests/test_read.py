@@ -146,3 +146,16 @@ def test_urls_must_be_http(write_csv):
     header = "date,place,claimant,claimant_side,stance,event,actor,text,source,url\n"
     row = "2021-05-12,Goris,gov,AM,asserts,incursion,,text,src,javascript:alert(1)"
     assert "not an http(s) address" in str(_error(write_csv([row], header=header)))
+
+
+@pytest.mark.parametrize("doc, words", [
+    ({"type": "FeatureCollection", "features": 5}, "must be a list"),
+    ({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": "x",
+                                                  "properties": {}}]}, "must be a Point"),
+    ({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {
+        "type": "Point", "coordinates": 5}, "properties": {}}]}, "[longitude, latitude]"),
+])
+def test_malformed_geojson_structures(tmp_path, doc, words):
+    path = tmp_path / "bad.geojson"
+    path.write_text(json.dumps(doc))
+    assert words in str(_error(path))

@@ -104,3 +104,10 @@ def test_a_claim_at_sea_still_maps_flagged(tmp_path):
     result = make_map([claims], out=tmp_path / "m.html")
     (c,) = _manifest(result.path)["claims"]
     assert c["outside"] is True and "outside every country" in c["border"]
+
+
+def test_a_table_without_geometries_is_refused(tmp_path):
+    table = tmp_path / "table.csv"
+    table.write_text("a,b\n1,2\n")
+    with pytest.raises(InputError, match="no geometries"):
+        read_user_layer(str(table))

@@ -99,6 +99,13 @@ CSS = """
 """
 
 
+def markup(text: str) -> str:
+    """Text for places where Leaflet or folium insert HTML, some inside a JavaScript template
+    string: HTML-escaped, and the backtick, backslash and dollar sign as entities too."""
+    return (html.escape(str(text)).replace("`", "&#96;").replace("\\", "&#92;")
+            .replace("$", "&#36;"))
+
+
 def safe_json(value) -> str:
     """JSON that can sit inside a <script> element: no '<', '>', '&' or line separators."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -364,24 +371,24 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
             def style(_f, s=LINE_STYLE[layer.kind]):
                 return s
         tip = f"{layer.name} — {layer.source}; not authoritative"
-        folium.GeoJson(layer.frame, name=layer.name, style_function=style,
-                       tooltip=html.escape(tip) if layer.kind != "countries" else None,
+        folium.GeoJson(layer.frame, name=markup(layer.name), style_function=style,
+                       tooltip=markup(tip) if layer.kind != "countries" else None,
                        smooth_factor=0.5).add_to(m)
     if len(areas):
-        tips = areas.assign(tip=[
+        tips = areas.assign(tip=[markup(
             f"Approximate extent of {n}: the hull of its {k} GeoNames settlements, widened by "
             f"5 km and clipped to {c}" if k else
-            f"{n}: claims that name only the country, drawn as the whole country"
+            f"{n}: claims that name only the country, drawn as the whole country")
             for n, k, c in zip(areas["name"], areas["settlements"], areas["country"])])
         folium.GeoJson(tips, name="Claim areas (approximate)",
                        style_function=lambda f: AREA_STYLE if f["properties"]["settlements"]
                        else WHOLE_COUNTRY_STYLE,
                        tooltip=folium.GeoJsonTooltip(["tip"], labels=False)).add_to(m)
     if bands is not None and len(bands):
-        tips = bands.assign(tip=[
+        tips = bands.assign(tip=[markup(
             f"Claimed advance: up to {d:g} km inside {c} from the {o} border, near {n} "
             f"({k} claim{'s' if k != 1 else ''}; about {a:g} km²). The whole band is where "
-            f"the claim could lie; the words give no finer place."
+            f"the claim could lie; the words give no finer place.")
             for d, c, o, n, k, a in zip(bands["depth_km"], bands["country"],
                                         bands["border_with"], bands["name"], bands["claims"],
                                         bands["area_km2"])])
@@ -391,7 +398,7 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     groups = {}
     for s in sides:
         name = f"Claims: {s['label']} ({s['claims']})"
-        groups[s["side"]] = folium.FeatureGroup(name=name).add_to(m)
+        groups[s["side"]] = folium.FeatureGroup(name=markup(name)).add_to(m)
     m.add_child(ClaimLayer(groups, labels))
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     m.fit_bounds([[view[1], view[0]], [view[3], view[2]]])

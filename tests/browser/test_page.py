@@ -114,3 +114,27 @@ def test_time_control_filters_claims_with_the_side_switches(example_page, open_p
     assert page.evaluate("window.geomapCluster.getLayers().length") == \
         data["claims_mapped"] - am["claims"]
     assert problems == []
+
+
+def test_hostile_side_layer_name_and_band_tooltip_stay_text(tmp_path, open_page):
+    import geopandas as gpd
+    from shapely.geometry import LineString
+
+    evil = "<img src=x onerror=alert(7)>"
+    claims = tmp_path / "c.csv"
+    claims.write_text(
+        "date,place,claimant,claimant_side,stance,event,actor,text,source,url,lat,lon,depth_km\n"
+        f'2021-05-12,"{evil}",gov,"{evil}",asserts,incursion,,t,s,,39.55,46.30,3\n',
+        encoding="utf-8")
+    layer = tmp_path / "L<img src=x onerror=alert(8)>${alert(9)}.geojson"
+    gpd.GeoDataFrame(geometry=[LineString([(46.2, 39.7), (46.4, 39.4)])], crs=4326).to_file(
+        layer, driver="GeoJSON")
+    result = make_map([claims], out=tmp_path / "h.html", layers=[f"{layer}:line-of-contact"])
+    page, _, problems = open_page(result.path)
+    # open every tooltip the page has (layers, areas, bands)
+    page.evaluate("""() => { for (const k in window) { const v = window[k];
+        if (v && v.eachLayer && k.startsWith('geo_json')) v.eachLayer(l => {
+          if (l.getTooltip && l.getTooltip()) l.openTooltip(); }); } }""")
+    page.wait_for_timeout(300)
+    assert problems == []
+    assert evil in page.locator(".leaflet-control-layers").text_content()
