@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .errors import InputError, OutputError
+from .errors import OutputError
 from .gazetteer import Gazetteer
 from .records import Candidate
 
@@ -141,19 +141,15 @@ def extract(doc) -> list:
 
 def border_facts_for(claims: list) -> list[dict]:
     """Border facts (borders.py) for claims that have coordinates, keyed like the map's."""
-    import pandas as pd
-
     from .borders import border_facts
-    from .layers import LINE_KINDS, boundary_layers, countries_for, extent_of
+    from .layers import boundary_layers, countries_for, extent_of
 
     located = [c for c in claims if c.lat is not None and c.lon is not None]
     if not located:
         return [{} for _ in claims]
     view = extent_of([c.lat for c in located], [c.lon for c in located], [None] * len(located))
     _, countries, _ = countries_for(view)
-    lines = [lay.frame for lay in boundary_layers(view) if lay.kind in LINE_KINDS]
-    lines = pd.concat(lines, ignore_index=True) if lines else countries.iloc[0:0].assign(
-        countries="", kind="")
+    lines, _ = _border_lines(countries, boundary_layers(view), [])
     facts = iter(border_facts([(c.lat, c.lon) for c in located], countries, lines))
     names = {p.country: p.name for p in gazetteer().countries()}
     out = []
@@ -176,17 +172,19 @@ def _inputs(paths: list[Path]) -> list[dict]:
             for p in paths if str(p) != "-"]
 
 
-def read_inputs(paths: list[str | Path], *, date: str | None = None) -> list:
-    """Claims from claims files, and from news reports extracted on the way."""
+def read_inputs(paths: list[str | Path], *, date: str | None = None,
+                labels: dict[Path, str] | None = None) -> list:
+    """Claims from claims files, and from news reports extracted on the way, in order.
+
+    Ids repeated across the claims files are an error (read.read_claims).
+    """
     from .read import read_claims
 
     files = [Path(p) for p in paths]
-    claims = []
-    for p in files:
-        if str(p) == "-" or p.suffix.lower() in TEXT_SUFFIXES:
-            claims.extend(extract(read_article(p, date=date)))
-        else:
-            claims.extend(read_claims([p]))
+    texts = [p for p in files if str(p) == "-" or p.suffix.lower() in TEXT_SUFFIXES]
+    claims = read_claims([p for p in files if p not in texts], labels=labels)
+    for p in texts:
+        claims.extend(extract(read_article(p, date=date)))
     return claims
 
 
@@ -221,7 +219,7 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     from .examples import MAY2021, MAY2021_TITLE
     from .join import join
     from .layers import boundary_layers, claim_areas, clip, extent_of, read_user_layer
-    from .read import read_claims
+    from .read import check_date_range, in_date_range
     from .render.html import render_map
 
     if tiles not in TILES:
@@ -231,21 +229,15 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     if not paths and not store:
         title = title or MAY2021_TITLE
     # The example is named the same on every machine, so its page is the same everywhere.
-    texts = [p for p in files if str(p) == "-" or p.suffix.lower() in TEXT_SUFFIXES]
-    tables = [p for p in files if p not in texts]
-    claims = read_claims(tables, labels={MAY2021: "geomap/examples/may2021_syunik.csv"})
-    for p in texts:
-        claims.extend(extract(read_article(p, date=date)))
+    check_date_range(date_from, date_to)
+    # The example is named the same on every machine, so its page is the same everywhere.
+    claims = read_inputs(files, date=date,
+                         labels={MAY2021: "geomap/examples/may2021_syunik.csv"})
     if store:
         from .store import load
 
-        claims.extend(load(store, date_from=date_from, date_to=date_to))
-    elif date_from or date_to:
-        if date_from and date_to and date_from > date_to:
-            raise InputError(f"--from {date_from} is after --to {date_to}")
-        claims = [c for c in claims if c.date and (
-            (not date_from or (c.date + "-12-31")[:10] >= date_from) and
-            (not date_to or (c.date + "-01-01")[:10] <= date_to))]
+        claims.extend(load(store))
+    claims = [c for c in claims if in_date_range(c.date, date_from, date_to)]
     gaz = gazetteer()
     joined = join(claims, gaz)
     frame = joined.frame
@@ -382,19 +374,30 @@ def _exports(out_path: Path, kinds, frame, unplaced, claims, layers, areas, band
     return written
 
 
-def _bands(frame, view, built_in, user, areas):
-    """Bands for the claims that give a depth ("several kilometres into")."""
+def _border_lines(countries, built_in, user):
+    """(the border lines the facts and bands measure from, whether they are the user's).
+
+    A user's border lines replace the built-in ones: the facts follow the better line.
+    """
     import pandas as pd
 
+    from .layers import LINE_KINDS
+
+    given = [lay.frame for lay in user if lay.kind in LINE_KINDS]
+    lines = given or [lay.frame for lay in built_in if lay.kind in LINE_KINDS]
+    if not lines:
+        return countries.iloc[0:0].assign(countries="", kind=""), False
+    return pd.concat(lines, ignore_index=True), bool(given)
+
+
+def _bands(frame, view, built_in, user, areas):
+    """Bands for the claims that give a depth ("several kilometres into")."""
     from .extract.sides import side_in
-    from .layers import LINE_KINDS, claim_bands, countries_for
+    from .layers import claim_bands, countries_for
 
     deep = frame[frame["depth_km"].notna()]
     _, countries, _ = countries_for(view)
-    given = [lay.frame for lay in user if lay.kind in LINE_KINDS]
-    lines = given or [lay.frame for lay in built_in if lay.kind in LINE_KINDS]
-    lines = pd.concat(lines, ignore_index=True) if lines else countries.iloc[0:0].assign(
-        countries="", kind="")
+    lines, _ = _border_lines(countries, built_in, user)
     claims = [{"place_id": r.place_id, "place_name": r.place_name, "lat": r.lat, "lon": r.lon,
                "country": r.in_country or r.country, "depth_km": r.depth_km,
                "actor_side": side_in(r.actor or "")} for r in deep.itertuples()]
@@ -410,19 +413,16 @@ def _with_border_facts(frame, view, built_in, user, gaz):
     import pandas as pd
 
     from .borders import NE_ACCURACY_KM, border_facts
-    from .layers import LINE_KINDS, countries_for
+    from .layers import countries_for
 
     _, countries, _ = countries_for(view)
-    given = [lay.frame for lay in user if lay.kind in LINE_KINDS]
-    lines = given or [lay.frame for lay in built_in if lay.kind in LINE_KINDS]
-    lines = pd.concat(lines, ignore_index=True) if lines else countries.iloc[0:0].assign(
-        countries="", kind="")
+    lines, given = _border_lines(countries, built_in, user)
     disputed = [lay.frame for lay in user if lay.kind == "disputed-area"]
     disputed = pd.concat(disputed, ignore_index=True) if disputed else None
     points = list(zip(frame["lat"], frame["lon"]))
     distinct = sorted(set(points))  # many claims share a place: measure each place once
     found = dict(zip(distinct, border_facts(distinct, countries, lines, disputed,
-                                            accuracy_km=NE_ACCURACY_KM if not given else 0.5)))
+                                            accuracy_km=0.5 if given else NE_ACCURACY_KM)))
     facts = [found[p] for p in points]
     names = {p.country: p.name for p in gaz.countries()}
     sentences, kms = [], []

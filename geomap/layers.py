@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .gazetteer.curated import data_dir
@@ -134,9 +135,14 @@ def clip(layer: Layer, context: tuple[float, float, float, float]) -> Layer:
     return replace(layer, frame=frame.reset_index(drop=True))
 
 
+@lru_cache(maxsize=4)
 def countries_for(view: tuple[float, float, float, float], *, folder: Path | None = None):
     """(region or None, every country as a GeoDataFrame, source): the region's countries at
-    full resolution where a region's layers cover ``view``, the simplified world elsewhere."""
+    full resolution where a region's layers cover ``view``, the simplified world elsewhere.
+
+    Cached: one map asks for it from several stages (layers, border facts, bands); callers
+    must not change the frame.
+    """
     import geopandas as gpd
     import pandas as pd
     from shapely.geometry import box

@@ -60,6 +60,25 @@ def parse_date(value: str) -> tuple[str, str]:
     return value, "day" if day else "month" if month else "year"
 
 
+def in_date_range(date: str, date_from: str | None = None, date_to: str | None = None) -> bool:
+    """Whether a claim's date (YYYY, YYYY-MM or YYYY-MM-DD) overlaps [date_from, date_to].
+
+    No range: every claim. An undated claim is in no range.
+    """
+    if not (date_from or date_to):
+        return True
+    if not date:
+        return False
+    start = date + {4: "-01-01", 7: "-01"}.get(len(date), "")
+    end = date + {4: "-12-31", 7: "-31"}.get(len(date), "")
+    return (not date_from or end >= date_from) and (not date_to or start <= date_to)
+
+
+def check_date_range(date_from: str | None, date_to: str | None) -> None:
+    if date_from and date_to and date_from > date_to:
+        raise InputError(f"--from {date_from} is after --to {date_to}")
+
+
 def _coordinate(value: str, name: str, limit: float) -> float:
     try:
         x = float(value)

@@ -14,7 +14,7 @@ import struct
 from pathlib import Path
 
 from .errors import InputError, OutputError
-from .read import COLUMNS, claim_from_fields
+from .read import COLUMNS, check_date_range, claim_from_fields, in_date_range
 from .records import Claim
 
 TABLE = "claims"
@@ -102,8 +102,7 @@ def load(path: str | Path, *, date_from: str | None = None, date_to: str | None 
          ) -> list[Claim]:
     """The stored claims, in id order, within the dates given (inclusive)."""
     path = Path(path)
-    if date_from and date_to and date_from > date_to:
-        raise InputError(f"--from {date_from} is after --to {date_to}")
+    check_date_range(date_from, date_to)
     conn = _open(path, create=False)
     try:
         rows = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM {TABLE} ORDER BY id").fetchall()
@@ -112,12 +111,7 @@ def load(path: str | Path, *, date_from: str | None = None, date_to: str | None 
     out = []
     for n, row in enumerate(rows, 1):
         fields = {k: ("" if v is None else str(v)) for k, v in zip(COLUMNS, row)}
-        date = fields["date"]
-        if (date_from or date_to) and not date:
-            continue  # an undated claim is in no date range
-        if date_from and (date + "-12-31")[:10] < date_from:
-            continue
-        if date_to and (date + "-01-01")[:10] > date_to:
+        if not in_date_range(fields["date"], date_from, date_to):
             continue
         try:
             out.append(claim_from_fields(fields, f"{path}#{fields['id']}"))

@@ -113,3 +113,13 @@ def test_bad_stores_and_ranges(tmp_path):
     finally:
         holder.rollback()
         holder.close()
+
+
+def test_date_ranges_cover_months_and_years():
+    from geomap.read import in_date_range
+
+    assert in_date_range("2021-05", "2021-05-20", "2021-05-25")  # the whole month overlaps
+    assert in_date_range("2021", "2021-12-01", None)
+    assert not in_date_range("2021-04", "2021-05-01", None)
+    assert not in_date_range("", "2021-05-01", None)  # undated: in no range
+    assert in_date_range("", None, None)

@@ -59,6 +59,14 @@ var geomap = (function () {
     return p[0] + " (year only)";
   }
 
+  /* A date of any precision as its first or last day ("2021-05" -> 2021-05-01 / -31),
+   * comparable as text; as read.in_date_range does in Python. */
+  function padDate(d, last) {
+    if (d.length === 4) return d + (last ? "-12-31" : "-01-01");
+    if (d.length === 7) return d + (last ? "-31" : "-01");
+    return d;
+  }
+
   function row(parent, label, value) {
     if (value === undefined || value === null || value === "") return;
     var r = el("div", "geomap-row");
@@ -146,7 +154,7 @@ var geomap = (function () {
     from.max = to.max = String(dates.length - 1);
     from.value = "0";
     to.value = String(dates.length - 1);
-    function pad(d, last) { return (d + (last ? "-12-31" : "-01-01")).slice(0, 10); }
+    var pad = padDate;
     function update() {
       var a = Math.min(+from.value, +to.value), b = Math.max(+from.value, +to.value);
       range.from = pad(dates[a], false);
@@ -197,7 +205,7 @@ var geomap = (function () {
     var range = {from: "", to: "\uffff", undated: true};
     function inRange(date) {
       if (!date) return range.undated;
-      var start = (date + "-01-01").slice(0, 10), end = (date + "-12-31").slice(0, 10);
+      var start = padDate(date, false), end = padDate(date, true);
       return end >= range.from && start <= range.to;
     }
     function refresh() {
