@@ -5,6 +5,9 @@
 var geomap = (function () {
   var SVGNS = "http://www.w3.org/2000/svg";
 
+  /* A map with no prototype: keys from the data ("constructor", "__proto__") are plain keys. */
+  function table() { return Object.create(null); }
+
   function readData() {
     return JSON.parse(document.getElementById("geomap-data").textContent);
   }
@@ -118,7 +121,7 @@ var geomap = (function () {
   /* A cluster is a ring split by claimant side (in the sides' colours) around the count, so
    * that a cluster's colour never reads as one side's. */
   function clusterIcon(group, sides) {
-    var counts = {};
+    var counts = table();
     var markers = group.getAllChildMarkers();
     markers.forEach(function (m) {
       counts[m.options.side] = (counts[m.options.side] || 0) + 1;
@@ -168,20 +171,20 @@ var geomap = (function () {
     update();
   }
 
-  /* groups: side -> the (empty) layer that stands for that side in the layer control.
+  /* groups: [side, layer] pairs; the (empty) layer stands for that side in the layer control.
    * Markers live in one cluster group so that claims of every side at one place cluster
    * together; switching a side off in the control takes its markers out of the cluster. */
   function draw(map, groups, labelLayer) {
     var data = readData();
-    var sides = {};
+    var sides = table();
     data.sides.forEach(function (s) { sides[s.side] = s; });
     var cluster = L.markerClusterGroup({
       maxClusterRadius: 36, spiderfyOnMaxZoom: true, showCoverageOnHover: false,
       spiderfyDistanceMultiplier: 1.6,
       iconCreateFunction: function (group) { return clusterIcon(group, sides); }
     });
-    var bySide = {};
-    var byId = {};
+    var bySide = table();
+    var byId = table();
     data.claims.forEach(function (c) {
       var side = sides[c.claimant_side];
       var approximate = ["province", "district", "country", "zone"].indexOf(c.precision) >= 0;
@@ -200,7 +203,7 @@ var geomap = (function () {
     });
     // What is shown: the sides switched on in the layer control, and the dates in the
     // time control's range. Every change rebuilds the cluster group from that state.
-    var sidesOn = {};
+    var sidesOn = table();
     Object.keys(bySide).forEach(function (s) { sidesOn[s] = true; });
     var range = {from: "", to: "\uffff", undated: true};
     function inRange(date) {
@@ -222,8 +225,8 @@ var geomap = (function () {
     refresh();
     cluster.addTo(map);
     map.on("overlayadd overlayremove", function (e) {
-      Object.keys(groups).forEach(function (s) {
-        if (groups[s] === e.layer) { sidesOn[s] = e.type === "overlayadd"; refresh(); }
+      groups.forEach(function (pair) {
+        if (pair[1] === e.layer) { sidesOn[pair[0]] = e.type === "overlayadd"; refresh(); }
       });
     });
     timeline(data.dates, range, refresh);

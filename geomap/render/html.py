@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -99,25 +100,83 @@ CSS = """
 """
 
 
+# Template syntax. folium compiles the script each of its elements renders as a Jinja
+# template once more (branca's MacroElement.render), so text that reaches a folium element
+# must carry none of these; ``guard_templates`` checks that before the page is rendered.
+JINJA_MARKS = ("{{", "{%", "{#")
+
+
 def markup(text: str) -> str:
     """Text for places where Leaflet or folium insert HTML, some inside a JavaScript template
-    string: HTML-escaped, and the backtick, backslash and dollar sign as entities too."""
+    string: HTML-escaped, and the backtick, backslash, dollar sign and braces as entities too
+    (braces so that no template syntax reaches folium's second rendering)."""
     return (html.escape(str(text)).replace("`", "&#96;").replace("\\", "&#92;")
-            .replace("$", "&#36;"))
+            .replace("$", "&#36;").replace("{", "&#123;").replace("}", "&#125;"))
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
 def safe_json(value) -> str:
-    """JSON that can sit inside a <script> element: no '<', '>', '&' or line separators."""
+    """JSON that can sit inside a <script> element, or in a script folium renders: no '<',
+    '>', '&', line separators or braces inside strings (all as \\u escapes)."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                     ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(ch, esc)
-    return text
+    return _JSON_STRING.sub(
+        lambda m: m.group(0).replace("{", "\\u007b").replace("}", "\\u007d"), text)
+
+
+def guard_templates(root) -> None:
+    """Refuse to render a page in which any text given to a folium element holds template
+    syntax: folium would run it. Fails closed, whatever a later change passes to folium."""
+
+    def strings(value, depth=0):
+        if isinstance(value, str):
+            yield value
+        elif depth < 64 and isinstance(value, dict):
+            for k, v in value.items():
+                yield from strings(k, depth + 1)
+                yield from strings(v, depth + 1)
+        elif depth < 64 and isinstance(value, (list, tuple)):
+            for v in value:
+                yield from strings(v, depth + 1)
+
+    def walk(el):
+        if not isinstance(el, Literal):  # a Literal's fragment is never compiled
+            for name, value in vars(el).items():
+                if name in ("_children", "_parent", "_template", "_template_str"):
+                    continue
+                for text in strings(value):
+                    if any(mark in text for mark in JINJA_MARKS):
+                        raise RuntimeError(f"template syntax would reach folium in "
+                                           f"{type(el).__name__}.{name}: {text[:80]!r}")
+        for child in el._children.values():
+            walk(child)
+
+    walk(root)
 
 
 def side_colours(sides: list[str]) -> dict[str, str]:
     """A colour for each side, by the sides' sorted order: same sides, same colours."""
     return {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sorted(sides))}
+
+
+class Literal(Element):
+    """A fragment of finished HTML, put into the page as it is.
+
+    branca's ``Element(text)`` compiles ``text`` as a Jinja template, so a claim's
+    ``{{ ... }}`` would run on the analyst's machine. Here the template is a constant and the
+    fragment is only ever a value: no input string is template source.
+    """
+
+    _template = Template("{{ this.fragment }}")
+
+    def __init__(self, fragment: str):
+        super().__init__()
+        self._name = "Literal"
+        self.fragment = fragment
 
 
 class OfflineMap(folium.Map):
@@ -132,23 +191,27 @@ class OfflineMap(folium.Map):
 
     def render(self, **kwargs):
         header = self.get_root().header
-        header.add_child(Element(inline_assets()), name="geomap_assets", index=0)
-        header.add_child(Element(f"<style>{CSS}</style>"), name="geomap_css")
+        header.add_child(Literal(inline_assets()), name="geomap_assets", index=0)
+        header.add_child(Literal(f"<style>{CSS}</style>"), name="geomap_css")
         js = (Path(__file__).parent / "claims.js").read_text(encoding="utf-8")
-        header.add_child(Element(f"<script>{js}</script>"), name="geomap_js")
+        header.add_child(Literal(f"<script>{js}</script>"), name="geomap_js")
         super().render(**kwargs)
 
 
 class ClaimLayer(MacroElement):
-    """Calls claims.js with the map, the per-side groups, and the area and label layers."""
+    """Calls claims.js with the map, the per-side groups, and the area and label layers.
+
+    The groups travel as [side, layer] pairs, not as an object literal: a side named
+    ``__proto__`` would set the literal's prototype instead of a key.
+    """
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        geomap.draw({{ this._parent.get_name() }}, {
+        geomap.draw({{ this._parent.get_name() }}, [
           {%- for side, group in this.groups %}
-            {{ side }}: {{ group.get_name() }}{{ "," if not loop.last }}
+            [{{ side }}, {{ group.get_name() }}]{{ "," if not loop.last }}
           {%- endfor %}
-        }, {{ this.labels.get_name() }});
+        ], {{ this.labels.get_name() }});
         {% endmacro %}
     """)
 
@@ -297,7 +360,7 @@ def _title_panel(title: str, dates: str, claims_in: int, mapped: int, unplaced: 
         name = e(s["source"] or s["publisher"] or s["url"] or "unnamed source")
         url = s["url"]
         link = (f'<a href="{e(url)}" target="_blank" rel="noopener noreferrer">{name}</a>'
-                if url.startswith(("http://", "https://")) else name)
+                if url.lower().startswith(("http://", "https://")) else name)
         out.append(f"<li>{link} — {s['claims']} claim{'s' if s['claims'] != 1 else ''}</li>")
     out.append("</ul></details>")
     out.append(f'<p class="geomap-note">{e(NOT_AUTHORITATIVE)} Claims are shown as reported '
@@ -371,7 +434,9 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
             def style(_f, s=LINE_STYLE[layer.kind]):
                 return s
         tip = f"{layer.name} — {layer.source}; not authoritative"
-        folium.GeoJson(layer.frame, name=markup(layer.name), style_function=style,
+        # only what the style needs: a user's file may carry any properties
+        shapes = layer.frame[["iso2", "geometry"] if layer.kind == "countries" else ["geometry"]]
+        folium.GeoJson(shapes, name=markup(layer.name), style_function=style,
                        tooltip=markup(tip) if layer.kind != "countries" else None,
                        smooth_factor=0.5).add_to(m)
     if len(areas):
@@ -380,7 +445,7 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
             f"5 km and clipped to {c}" if k else
             f"{n}: claims that name only the country, drawn as the whole country")
             for n, k, c in zip(areas["name"], areas["settlements"], areas["country"])])
-        folium.GeoJson(tips, name="Claim areas (approximate)",
+        folium.GeoJson(tips[["settlements", "tip", "geometry"]], name="Claim areas (approximate)",
                        style_function=lambda f: AREA_STYLE if f["properties"]["settlements"]
                        else WHOLE_COUNTRY_STYLE,
                        tooltip=folium.GeoJsonTooltip(["tip"], labels=False)).add_to(m)
@@ -392,7 +457,8 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
             for d, c, o, n, k, a in zip(bands["depth_km"], bands["country"],
                                         bands["border_with"], bands["name"], bands["claims"],
                                         bands["area_km2"])])
-        folium.GeoJson(tips, name="Claimed advances (bands)", style_function=lambda _f: BAND_STYLE,
+        folium.GeoJson(tips[["tip", "geometry"]], name="Claimed advances (bands)",
+                       style_function=lambda _f: BAND_STYLE,
                        tooltip=folium.GeoJsonTooltip(["tip"], labels=False)).add_to(m)
     labels = folium.FeatureGroup(name="Country names").add_to(m)
     groups = {}
@@ -417,18 +483,19 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         "assets": asset_versions(), "tiles": tiles or "none",
     }
     root = m.get_root()
-    root.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="geomap_title")
-    root.html.add_child(Element(
+    root.header.add_child(Literal(f"<title>{html.escape(title)}</title>"), name="geomap_title")
+    root.html.add_child(Literal(
         f'<script type="application/json" id="geomap-data">{safe_json(data)}</script>'),
         name="geomap_data")
     reactions = sorted((c for c in claims if c["role"] == "reaction"),
                        key=lambda c: (c["date"] or "", c["id"]))
-    root.html.add_child(Element(_title_panel(title, date_text, data["claims_in"], len(claims),
+    root.html.add_child(Literal(_title_panel(title, date_text, data["claims_in"], len(claims),
                                              unplaced, sources, reactions)),
                         name="geomap_title_panel")
-    root.html.add_child(Element(TIMELINE), name="geomap_timeline")
-    root.html.add_child(Element(_legend(sides, layers, bool(len(areas)),
+    root.html.add_child(Literal(TIMELINE), name="geomap_timeline")
+    root.html.add_child(Literal(_legend(sides, layers, bool(len(areas)),
                                         bands is not None and bool(len(bands)))),
                         name="geomap_legend")
     _stable_ids(root)
+    guard_templates(root)
     return root.render()

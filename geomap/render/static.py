@@ -2,13 +2,16 @@
 matplotlib from the same layers and claims as the HTML, with the same symbols and colours.
 
 Same inputs, same bytes: no timestamps are written (PDF CreationDate is dropped), and the
-manifest travels in the file's metadata.
+manifest travels in the file's metadata. Text from the inputs is drawn with
+``parse_math=False``: matplotlib would read "$5 and $10" as mathematics.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
+import textwrap
 from collections import defaultdict
 from pathlib import Path
 
@@ -126,7 +129,8 @@ def draw_map(ax, view, layers, areas, bands, claims, colours):
             if seen.area > 0.03 * frame.area:
                 pt = seen.representative_point()
                 ax.text(pt.x, pt.y, r.name.upper(), fontsize=8, color="#6b645a",
-                        ha="center", va="center", zorder=4, fontweight="bold", alpha=0.8)
+                        ha="center", va="center", zorder=4, fontweight="bold", alpha=0.8,
+                        parse_math=False)
     ax.set_xlim(view[0], view[2])
     ax.set_ylim(view[1], view[3])
     ax.set_aspect(1 / math.cos(math.radians((view[1] + view[3]) / 2)), adjustable="datalim")
@@ -166,7 +170,9 @@ def draw_legend(ax, sides, layers, has_areas, has_bands):
             handles.append(Line2D([], [], color=st["color"], lw=st["weight"] * 0.7,
                                   linestyle=_dash(st) or "-",
                                   label=USER_KINDS.get(layer.kind, layer.name)))
-    ax.legend(handles=handles, loc="upper left", fontsize=7.5, frameon=False)
+    legend = ax.legend(handles=handles, loc="upper left", fontsize=7.5, frameon=False)
+    for text in legend.get_texts():
+        text.set_parse_math(False)
     ax.axis("off")
 
 
@@ -191,9 +197,9 @@ def draw_sheet(fig, *, view, layers, areas, bands, claims, sides, title, date_ra
         ax_map = fig.add_subplot(grid[1, 0])
         ax_leg = fig.add_subplot(grid[1, 1])
         ax_tab = None
-    fig.text(0.02, 0.975, title, fontsize=15, fontweight="bold", va="top")
+    fig.text(0.02, 0.975, title, fontsize=15, fontweight="bold", va="top", parse_math=False)
     fig.text(0.02, 0.945, f"{date_range} · {len(claims)} claims on the map", fontsize=10,
-             va="top", color="#444")
+             va="top", color="#444", parse_math=False)
     draw_map(ax_map, view, layers, areas, bands, claims, colours)
     draw_legend(ax_leg, sides, layers, areas is not None and len(areas) > 0,
                 bands is not None and len(bands) > 0)
@@ -208,6 +214,8 @@ def draw_sheet(fig, *, view, layers, areas, bands, claims, sides, title, date_ra
                                                            "stance", "event"],
                                  loc="upper center", cellLoc="left", colLoc="left",
                                  colWidths=[0.1, 0.2, 0.42, 0.1, 0.12])
+            for cell in table.get_celld().values():
+                cell.get_text().set_parse_math(False)
             table.auto_set_font_size(False)
             table.set_fontsize(6.5)
             table.scale(1, 0.9)
@@ -215,42 +223,55 @@ def draw_sheet(fig, *, view, layers, areas, bands, claims, sides, title, date_ra
             ax_tab.text(0.01, -0.04, f"… and {more} more claims (see the HTML map or the CSV)",
                         fontsize=7, transform=ax_tab.transAxes, va="top")
     src = "; ".join(s["source"] or s["publisher"] or s["url"] for s in sources)[:300]
-    fig.text(0.02, 0.012, f"Sources: {src}\n{NOT_AUTHORITATIVE} Claims are shown as "
-             f"reported and are not verified.\n{manifest['generator']} · gazetteer "
-             f"{manifest['gazetteer']}", fontsize=6.5, color="#444", va="bottom", wrap=True)
+    # wrapped here: matplotlib's own wrap=True reads "$" as mathematics whatever parse_math says
+    lines = [*textwrap.wrap(f"Sources: {src}", 190),
+             *textwrap.wrap(f"{NOT_AUTHORITATIVE} Claims are shown as reported and are not "
+                            "verified.", 190),
+             f"{manifest['generator']} · gazetteer {manifest['gazetteer']}"]
+    fig.text(0.02, 0.012, "\n".join(lines), fontsize=6.5, color="#444", va="bottom",
+             parse_math=False)
 
 
-def write_static(path: Path, fmt: str, **sheet) -> None:
-    """Write the PNG (1600x1000 px) or the one-page PDF (A4 landscape) to ``path``."""
+def static_bytes(fmt: str, **sheet) -> bytes:
+    """The PNG (1600x1000 px) or the one-page PDF (A4 landscape), as bytes."""
+    import io
+    import warnings
+
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     manifest = sheet["manifest"]
-    if fmt == "png":
-        fig = plt.figure(figsize=(16, 10), dpi=100)
-        draw_sheet(fig, with_table=False, **sheet)
-        meta = {"Title": sheet["title"], "Software": manifest["generator"],
-                "Description": json.dumps(manifest, sort_keys=True)}
-    else:
-        fig = plt.figure(figsize=(11.69, 8.27))
-        draw_sheet(fig, with_table=True, **sheet)
-        meta = {"Title": sheet["title"], "Creator": manifest["generator"],
-                "Subject": json.dumps(manifest, sort_keys=True), "CreationDate": None,
-                "Producer": manifest["generator"]}
-    import io
-    import os
-    import tempfile
-    import warnings
-
     buf = io.BytesIO()
-    with warnings.catch_warnings():  # matplotlib notes that the aspect widens the limits
+    # matplotlib notes, as a warning, that the map's aspect widens the limits: it is meant
+    quiet = logging.getLogger("matplotlib.axes._base")  # says the same, as a log record
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        fig.savefig(buf, format=fmt, metadata=meta, dpi=100 if fmt == "png" else None)
-    plt.close(fig)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "wb") as f:
-        f.write(buf.getvalue())
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
+        if fmt == "png":
+            fig = plt.figure(figsize=(16, 10), dpi=100)
+            meta = {"Title": sheet["title"], "Software": manifest["generator"],
+                    "Description": json.dumps(manifest, sort_keys=True)}
+        else:
+            fig = plt.figure(figsize=(11.69, 8.27))
+            meta = {"Title": sheet["title"], "Creator": manifest["generator"],
+                    "Subject": json.dumps(manifest, sort_keys=True), "CreationDate": None,
+                    "Producer": manifest["generator"]}
+        try:
+            draw_sheet(fig, with_table=fmt == "pdf", **sheet)
+            fig.savefig(buf, format=fmt, metadata=meta, dpi=100 if fmt == "png" else None)
+        finally:
+            plt.close(fig)
+            quiet.setLevel(level)
+    return buf.getvalue()
+
+
+def write_static(path: Path, fmt: str, **sheet) -> None:
+    """Write the PNG or the PDF to ``path``, whole or not at all."""
+    from ..outputs import Staged
+
+    with Staged() as out:
+        out.data(path, static_bytes(fmt, **sheet))
+        out.commit()
