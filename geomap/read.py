@@ -3,19 +3,28 @@
 Every bad row is reported with its file and line (or GeoJSON feature number); no row is
 dropped silently. All problems in a file are collected, so an analyst fixes a spreadsheet
 in one pass rather than one error at a time.
+
+Inputs come from the open web and may be written to hurt: every reader here takes time
+linear in its input, refuses what it cannot read with an InputError (never a traceback),
+and lets through only values the later stages can use (ASCII dates and numbers, http(s)
+addresses, text without control characters).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import email.utils
 import hashlib
 import io
 import json
-import math
+import os
 import re
+import stat
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import InputError
 from .records import DATE_PRECISIONS, EVENTS, PRECISIONS, ROLES, STANCES, Claim, Document
@@ -29,7 +38,30 @@ COLUMNS = REQUIRED + OPTIONAL
 MUST_HAVE = ["place", "claimant", "claimant_side", "stance", "event", "text"]
 MAX_ERRORS = 50
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# [0-9], not \d: \d also matches Arabic-Indic and other digits, which int() reads but the
+# page's JavaScript does not (such a date showed as "NaN").
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+# A number as a spreadsheet writes it. float() alone also takes "4_0" (as 40), "٤٠", "nan",
+# "inf" and "infinity", none of which a source means as a coordinate.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+# A character offset: ASCII digits, few enough for int() (which refuses 4,300+ digits).
+_OFFSET = re.compile(r"[0-9]{1,15}")
+# Characters that break KML, GeoPackage and PDF output (XML 1.0 forbids them): C0 controls
+# but tab, newline and carriage return; U+FFFE and U+FFFF; lone surrogates (JSON's "\ud800").
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """``value`` with each character other outputs cannot hold replaced by U+FFFD.
+
+    One character for one, so offsets into the text stay right.
+    """
+    return _BAD_CHARS.sub("\ufffd", value)
+
+
+def _shown(value: str, limit: int = 80) -> str:
+    """``repr(value)`` for a message, cut short: a hostile 300 KB cell makes no 300 KB error."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
 class InputErrors(InputError):
@@ -49,9 +81,9 @@ def parse_date(value: str) -> tuple[str, str]:
     value = value.strip()
     if not value:
         return "", "unknown"
-    m = _DATE.match(value)
+    m = _DATE.fullmatch(value)
     if not m:
-        raise ValueError(f"date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+        raise ValueError(f"date {_shown(value)} is not YYYY-MM-DD, YYYY-MM or YYYY")
     year, month, day = m.groups()
     try:
         dt.date(int(year), int(month or 1), int(day or 1))
@@ -60,41 +92,106 @@ def parse_date(value: str) -> tuple[str, str]:
     return value, "day" if day else "month" if month else "year"
 
 
+def _first_day(date: str) -> str:
+    return date + {4: "-01-01", 7: "-01"}.get(len(date), "")
+
+
+def _last_day(date: str) -> str:
+    # "-31" for every month: as text, YYYY-MM-31 sorts after every day of that month and
+    # before the next month's first day, so comparisons need no calendar.
+    return date + {4: "-12-31", 7: "-31"}.get(len(date), "")
+
+
 def in_date_range(date: str, date_from: str | None = None, date_to: str | None = None) -> bool:
     """Whether a claim's date (YYYY, YYYY-MM or YYYY-MM-DD) overlaps [date_from, date_to].
 
-    No range: every claim. An undated claim is in no range.
+    The bounds may be years or months too: ``date_from`` means its first day, ``date_to``
+    its last (``--to 2021-05`` takes in 31 May). No range: every claim. An undated claim is
+    in no range.
     """
     if not (date_from or date_to):
         return True
     if not date:
         return False
-    start = date + {4: "-01-01", 7: "-01"}.get(len(date), "")
-    end = date + {4: "-12-31", 7: "-31"}.get(len(date), "")
-    return (not date_from or end >= date_from) and (not date_to or start <= date_to)
+    return ((not date_from or _last_day(date) >= _first_day(date_from))
+            and (not date_to or _first_day(date) <= _last_day(date_to)))
 
 
 def check_date_range(date_from: str | None, date_to: str | None) -> None:
-    if date_from and date_to and date_from > date_to:
+    """An InputError unless the bounds are dates (YYYY[-MM[-DD]]) and --from is not after --to."""
+    for name, value in (("--from", date_from), ("--to", date_to)):
+        if value:
+            try:
+                parse_date(value)
+            except ValueError as err:
+                raise InputError(f"{name}: {err}") from None
+    if date_from and date_to and _first_day(date_from) > _last_day(date_to):
         raise InputError(f"--from {date_from} is after --to {date_to}")
 
 
+def _number(value: str, name: str) -> float:
+    if not _NUMBER.fullmatch(value):
+        raise ValueError(f"{name} {_shown(value)} is not a number (write it with the digits "
+                         "0-9 and a decimal point, like 39.51 or -0.5)")
+    return float(value)
+
+
 def _coordinate(value: str, name: str, limit: float) -> float:
-    try:
-        x = float(value)
-    except ValueError:
-        raise ValueError(f"{name} {value!r} is not a number") from None
-    if not math.isfinite(x) or abs(x) > limit:
-        raise ValueError(f"{name} {value!r} is outside -{limit:g}..{limit:g}")
+    x = _number(value, name)
+    if abs(x) > limit:  # "1e999" reads as infinity, which is outside too
+        raise ValueError(f"{name} {_shown(value)} is outside -{limit:g}..{limit:g}")
     return x
 
 
 def _span(value: str, name: str) -> int | None:
-    if not value.strip():
+    value = value.strip()
+    if not value:
         return None
-    if not value.strip().isdigit():
-        raise ValueError(f"{name} {value!r} is not a character offset")
+    if not _OFFSET.fullmatch(value):
+        raise ValueError(f"{name} {_shown(value)} is not a character offset (digits 0-9)")
     return int(value)
+
+
+def is_http_url(value: str) -> bool:
+    """Whether ``value`` is an http(s) address a page may link to.
+
+    The scheme is http or https (in any case), there is a host, and there is no whitespace,
+    control or format character anywhere: browsers drop or act on those unpredictably
+    (a tab or newline can hide a "javascript:"), and they break CSV, KML and PDF.
+    """
+    if not re.match(r"(?i)https?://", value):
+        return False
+    if value.isascii():
+        if re.search(r"[\x00-\x20\x7f]", value):
+            return False
+    elif any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Cs")
+             or ch in "\ufffe\uffff" for ch in value):
+        return False
+    try:
+        return bool(urlsplit(value).hostname)
+    except ValueError:  # e.g. "http://[::1" (an unclosed IPv6 address)
+        return False
+
+
+# A web address written without its scheme, as headers and pages often give it:
+# "www.example.org/standoff", "example.org:8080/x" (a host with a dot and a TLD of letters).
+_SCHEMELESS = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+                         r"(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})(?::[0-9]{1,5})?(?:[/?#].*)?",
+                         re.S)
+
+
+def normal_url(value: str) -> str:
+    """An http(s) address from what a header or page says, or '' if it is none.
+
+    ``https://...`` stays; ``www.example.org/x`` and ``//example.org/x`` get ``https:``;
+    anything else (``javascript:``, ``data:``, ``file:``, spaces, garbage) is ''.
+    """
+    value = value.strip()
+    if value.startswith("//"):
+        value = "https:" + value
+    elif _SCHEMELESS.fullmatch(value):
+        value = "https://" + value
+    return value if is_http_url(value) else ""
 
 
 def claim_id(fields: dict[str, str]) -> str:
@@ -105,25 +202,30 @@ def claim_id(fields: dict[str, str]) -> str:
 
 
 def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
-    """Validate one row's fields (strings) and build the Claim; raise ValueError if wrong."""
-    f = {k: (v or "").strip() for k, v in fields.items()}
+    """Validate one row's fields (strings) and build the Claim; raise ValueError if wrong.
+
+    Control characters in the text are replaced (U+FFFD), not refused: a quote with a stray
+    NUL is still a claim, but KML, GeoPackage and PDF cannot hold the NUL.
+    """
+    raw = {k: (v or "").strip() for k, v in fields.items()}
+    f = {k: clean_text(v) for k, v in raw.items()}
     for name in MUST_HAVE:
         if not f.get(name):
             raise ValueError(f"{name} is empty")
     if f["stance"] not in STANCES:
-        raise ValueError(f"stance {f['stance']!r} is not one of {', '.join(STANCES)}")
+        raise ValueError(f"stance {_shown(f['stance'])} is not one of {', '.join(STANCES)}")
     if f["event"] not in EVENTS:
-        raise ValueError(f"event {f['event']!r} is not one of {', '.join(EVENTS)}")
+        raise ValueError(f"event {_shown(f['event'])} is not one of {', '.join(EVENTS)}")
     role = f.get("role") or "incident"
     if role not in ROLES:
-        raise ValueError(f"role {role!r} is not one of {', '.join(ROLES)}")
+        raise ValueError(f"role {_shown(role)} is not one of {', '.join(ROLES)}")
     precision = f.get("precision", "")
     if precision and precision not in PRECISIONS:
-        raise ValueError(f"precision {precision!r} is not one of {', '.join(PRECISIONS)}")
+        raise ValueError(f"precision {_shown(precision)} is not one of {', '.join(PRECISIONS)}")
     date, date_precision = parse_date(f.get("date", ""))
     if f.get("date_precision"):
         if f["date_precision"] not in DATE_PRECISIONS:
-            raise ValueError(f"date_precision {f['date_precision']!r} is not one of "
+            raise ValueError(f"date_precision {_shown(f['date_precision'])} is not one of "
                              f"{', '.join(DATE_PRECISIONS)}")
         date_precision = f["date_precision"]
     published, _ = parse_date(f.get("published", ""))
@@ -134,15 +236,13 @@ def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
         lat, lon = _coordinate(f["lat"], "lat", 90), _coordinate(f["lon"], "lon", 180)
     depth = None
     if f.get("depth_km"):
-        try:
-            depth = float(f["depth_km"])
-        except ValueError:
-            raise ValueError(f"depth_km {f['depth_km']!r} is not a number") from None
+        depth = _number(f["depth_km"], "depth_km")
         if not 0 < depth <= 100:
-            raise ValueError(f"depth_km {f['depth_km']!r} is outside 0..100")
-    url = f.get("url", "")
-    if url and not re.match(r"^https?://\S+$", url):
-        raise ValueError(f"url {url!r} is not an http(s) address")
+            raise ValueError(f"depth_km {_shown(f['depth_km'])} is outside 0..100")
+    # The address as given (before clean_text): a control character in it is an error.
+    url = raw.get("url", "")
+    if url and not is_http_url(url):
+        raise ValueError(f"url {_shown(url)} is not an http(s) address")
     return Claim(
         id=f.get("id") or claim_id(f), text=f["text"], claimant=f["claimant"],
         claimant_side=f["claimant_side"], stance=f["stance"], event=f["event"],
@@ -154,9 +254,33 @@ def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
 
 
 def _read_bytes(path: Path, what: str) -> bytes:
-    """A file's bytes, or an InputError that says why not."""
+    """A regular file's bytes, or an InputError that says why not.
+
+    A FIFO, a device or a socket is refused before it is opened: reading one blocks
+    forever or never ends (/dev/zero), and opening some devices does something.
+    """
     try:
-        return path.read_bytes()
+        mode = path.stat().st_mode  # follows symlinks: a link to a regular file is fine
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror}", path=path) from err
+    except ValueError:  # a name with a NUL character in it
+        raise InputError("cannot read: the name holds a NUL character", path=path) from None
+    if stat.S_ISDIR(mode):
+        raise InputError(f"is a directory, not {what}", path=path)
+    if not stat.S_ISREG(mode):
+        raise InputError(f"is not a regular file (but a pipe, device or socket), so not {what}",
+                         path=path)
+    try:
+        # O_NONBLOCK: should the name be swapped for a FIFO after the check, opening it
+        # does not wait for a writer, and fstat below refuses it. No effect on a file.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise InputError(f"is not a regular file, not {what}", path=path)
+            return file.read()
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
     except IsADirectoryError:
@@ -177,6 +301,44 @@ def _text(path: Path) -> str:
                          path=path, line=line) from err
 
 
+def _csv_problem(err: csv.Error) -> str:
+    if "field larger than field limit" in str(err):
+        # Python's csv refuses cells over 131,072 characters; no claim needs one.
+        return (f"malformed CSV: a cell is longer than {csv.field_size_limit():,} characters "
+                "(an unclosed quote makes the rest of the file one cell)")
+    return f"malformed CSV: {err}"
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula ("=HYPERLINK(...)"):
+# geomap's CSVs put a "'" before such a cell (unless it is a plain number), and reading a
+# CSV takes it off again, so the analyst's round trip keeps the text exactly.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _escaped(cell: str) -> bool:
+    """Whether a CSV cell carries the guard "'": before a formula character or another "'"."""
+    return cell[:1] == "'" and cell[1:2] != "" and cell[1] in (*FORMULA_START, "'")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text: "=1+1" -> "'=1+1"; numbers stay numbers.
+
+    >>> [spreadsheet_safe(c) for c in ("=1+1", "-5.2", "-1+2", "'=x", "Goris", "'Twas")]
+    ["'=1+1", '-5.2', "'-1+2", "''=x", 'Goris', "'Twas"]
+    >>> cells = ("=1", "'=x", "''@", "-3", "'", "''", "'Twas", "@x")
+    >>> [from_spreadsheet(spreadsheet_safe(c)) for c in cells] == list(cells)
+    True
+    """
+    if (cell.startswith(FORMULA_START) and not _NUMBER.fullmatch(cell)) or _escaped(cell):
+        return "'" + cell
+    return cell
+
+
+def from_spreadsheet(cell: str) -> str:
+    """The text of a cell written by ``spreadsheet_safe``."""
+    return cell[1:] if _escaped(cell) else cell
+
+
 def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = None
                     ) -> list[Claim]:
     """Claims from a CSV file; ``label`` names the file in messages and origins."""
@@ -187,7 +349,7 @@ def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = 
     try:
         header = next(reader, None)
     except csv.Error as err:
-        raise InputError(f"malformed CSV: {err}", path=path, line=1) from err
+        raise InputError(_csv_problem(err), path=path, line=reader.line_num or 1) from err
     if not header or not any(h.strip() for h in header):
         raise InputError("empty file: expected a header row with the claims columns",
                          path=path, line=1)
@@ -213,7 +375,7 @@ def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = 
         except StopIteration:
             break
         except csv.Error as err:
-            errors.append(InputError(f"malformed CSV: {err}", path=path, line=reader.line_num))
+            errors.append(InputError(_csv_problem(err), path=path, line=reader.line_num))
             break
         line = reader.line_num
         if not any(cell.strip() for cell in row):
@@ -223,7 +385,8 @@ def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = 
                                      path=path, line=line))
         else:
             try:
-                claims.append(claim_from_fields(dict(zip(header, row)), f"{path}:{line}"))
+                fields = {k: from_spreadsheet(v) for k, v in zip(header, row)}
+                claims.append(claim_from_fields(fields, f"{path}:{line}"))
             except ValueError as err:
                 errors.append(InputError(str(err), path=path, line=line))
         if len(errors) >= MAX_ERRORS:
@@ -233,16 +396,76 @@ def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = 
     return claims
 
 
+def _json_constant(name: str):
+    # Python's json reads NaN, Infinity and -Infinity, which JSON does not have.
+    raise ValueError(f"{name} is not a JSON value (write a number or null)")
+
+
+def _json_int(digits: str) -> int:
+    # int() refuses 4,300+ digits with a message about sys.set_int_max_str_digits.
+    if len(digits) > 100:
+        raise ValueError(f"the number {digits[:20]}… has {len(digits):,} digits")
+    return int(digits)
+
+
+def _kind(value) -> str:
+    """A JSON value as messages name it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, str):
+        return f"the text {_shown(value)}"
+    return {list: "a list", dict: "an object"}.get(type(value), "a number")
+
+
+def _property(name: str, value) -> str:
+    """A GeoJSON property as the text a CSV cell would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    # Never str() a list or object: it means nothing as a claim's field, and a deeply
+    # nested one would overflow the stack.
+    raise ValueError(f"property {_shown(name)} is {_kind(value)}; it must be a string, a number "
+                     "or null")
+
+
+def _point(geom) -> tuple[float, float]:
+    """(lat, lon) of a Point geometry, or ValueError."""
+    if not isinstance(geom, dict) or geom.get("type") != "Point":
+        raise ValueError("geometry must be a Point (or null)")
+    coords = geom.get("coordinates")
+    if not isinstance(coords, list) or len(coords) < 2:
+        raise ValueError("a Point needs [longitude, latitude] coordinates")
+    lon, lat = coords[:2]
+    for name, x in (("longitude", lon), ("latitude", lat)):
+        if isinstance(x, bool) or not isinstance(x, (int, float)):
+            raise ValueError(f"the Point's {name} is {_kind(x)}, not a number")
+    return float(lat), float(lon)
+
+
 def read_claims_geojson(path: Path, text: str | None = None, *, label: str | None = None
                         ) -> list[Claim]:
-    """Claims from a GeoJSON FeatureCollection; ``label`` as for read_claims_csv."""
+    """Claims from a GeoJSON FeatureCollection; ``label`` as for read_claims_csv.
+
+    A Point geometry gives the coordinates; ``lat``/``lon`` properties may repeat them but
+    not contradict them.
+    """
     text = _text(path) if text is None else text
     path = label or path
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_constant=_json_constant, parse_int=_json_int)
     except json.JSONDecodeError as err:
         raise InputError(f"malformed JSON: {err.msg} (column {err.colno})", path=path,
                          line=err.lineno) from err
+    except RecursionError:
+        raise InputError("malformed JSON: nested too deeply (lists or objects within "
+                         "each other hundreds of levels deep)", path=path) from None
+    except ValueError as err:  # from _json_constant or _json_int
+        raise InputError(f"malformed JSON: {err}", path=path) from None
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         raise InputError("expected a GeoJSON FeatureCollection", path=path, line=1)
     features = doc.get("features") or []
@@ -254,25 +477,28 @@ def read_claims_geojson(path: Path, text: str | None = None, *, label: str | Non
         try:
             if not isinstance(feat, dict) or not isinstance(feat.get("properties"), dict):
                 raise ValueError("a feature needs a properties object")
-            props = {k: "" if v is None else str(v) for k, v in feat["properties"].items()}
+            props = {k: _property(k, v) for k, v in feat["properties"].items()}
             unknown = sorted(set(props) - set(COLUMNS))
             if unknown:
-                raise ValueError(f"unknown properties {', '.join(unknown)}")
+                raise ValueError(f"unknown properties {', '.join(map(_shown, unknown))}")
             geom = feat.get("geometry")
             if geom:
-                coords = geom.get("coordinates") if isinstance(geom, dict) else None
-                if geom.get("type") != "Point" if isinstance(geom, dict) else True:
-                    raise ValueError("geometry must be a Point (or null)")
-                if not isinstance(coords, list) or len(coords) < 2:
-                    raise ValueError("a Point needs [longitude, latitude] coordinates")
-                lon, lat = geom["coordinates"][:2]
-                props.setdefault("lat", str(lat))
-                props.setdefault("lon", str(lon))
-                if not props["lat"] or not props["lon"]:
-                    props["lat"], props["lon"] = str(lat), str(lon)
+                lat, lon = _point(geom)
+                # Properties that repeat the Point are fine; ones that move it are an
+                # error, not a silent override (which of the two did the source mean?).
+                given = {k: props.get(k, "").strip() for k in ("lat", "lon")}
+                for name, x in (("lat", lat), ("lon", lon)):
+                    if given[name] and not abs(_number(given[name], name) - x) <= 1e-6:
+                        raise ValueError(
+                            f"lat/lon properties ({given['lat'][:30] or '-'}, "
+                            f"{given['lon'][:30] or '-'}) disagree with the geometry "
+                            f"({lat!r}, {lon!r}: latitude, longitude)")
+                props["lat"], props["lon"] = repr(lat), repr(lon)
             claims.append(claim_from_fields(props, f"{path}#{where}"))
         except ValueError as err:
             errors.append(InputError(f"{where}: {err}", path=path))
+        if len(errors) >= MAX_ERRORS:
+            break
     if errors:
         raise InputErrors(errors)
     return claims
@@ -314,26 +540,56 @@ def read_claims(paths: Iterable[str | Path], *, labels: dict[Path, str] | None =
 
 HEADER_KEYS = {"title": "title", "publisher": "publisher", "source": "publisher", "url": "url",
                "date": "published", "published": "published"}
-_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z]+):[ \t]*(?P<value>.*?)[ \t]*$")
+# The value is stripped in code: "[ \t]*(.*?)[ \t]*$" took time quadratic in a run of
+# blanks inside a long first line.
+_HEADER_LINE = re.compile(r"(?P<key>[A-Za-z]+):(?P<value>.*)")
 _LOOSE_DATES = ["%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%A, %d %B %Y", "%A, %B %d, %Y",
-                "%d %b %Y", "%b %d, %Y", "%Y-%m-%dT%H:%M:%S"]
+                "%d %b %Y", "%b %d, %Y"]
+# An ISO 8601 date and time, with or without its zone: "2021-05-14T10:00:00+04:00",
+# "2021-05-14T10:00:00.000Z", "2021-05-14 10:00".
+_ISO_DATETIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})"
+                           r"(?::([0-9]{2})(?:[.,][0-9]+)?)?"
+                           r" ?(?:Z|UTC|GMT|[+-][0-9]{2}(?::?[0-9]{2})?)?)?", re.I)
+
+
+def read_date(value: str) -> str:
+    """A publication date in a common form as YYYY-MM-DD; ValueError says why not.
+
+    ISO dates and datetimes (any zone), "14 May 2021", "May 14, 2021", "Friday, 14 May 2021"
+    and RFC 2822 ("Fri, 14 May 2021 10:00:00 GMT"). A datetime gives the day as written,
+    in the publisher's own zone. Digits are ASCII only.
+    """
+    value = " ".join(value.split()).rstrip(".")
+    if not value.isascii():
+        raise ValueError("only the digits 0-9 and English month names are read")
+    m = _ISO_DATETIME.fullmatch(value)
+    if m:
+        day = dt.date.fromisoformat(m[1])  # ValueError for 2021-02-30
+        if m[2] and (int(m[2]) > 23 or int(m[3]) > 59 or int(m[4] or 0) > 60):
+            raise ValueError(f"the time of day in {value!r} does not exist")
+        return day.isoformat()
+    for fmt in _LOOSE_DATES:
+        try:
+            return dt.datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    try:
+        return email.utils.parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        pass
+    m = re.match(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9])", value)  # a date, then more
+    if m:
+        return dt.date.fromisoformat(m[1]).isoformat()
+    raise ValueError("geomap reads YYYY-MM-DD, 14 May 2021, May 14, 2021 and "
+                     "RFC 2822 dates (Fri, 14 May 2021 10:00:00 GMT)")
 
 
 def loose_date(value: str) -> str:
-    """A publication date in a common form as YYYY-MM-DD; '' if it cannot be read."""
-    value = value.strip().rstrip(".")
-    for fmt in _LOOSE_DATES:
-        try:
-            return dt.datetime.strptime(value[: len(value)], fmt).date().isoformat()
-        except ValueError:
-            continue
-    m = re.match(r"^(\d{4}-\d{2}-\d{2})", value)
-    if m:
-        try:
-            return dt.date.fromisoformat(m.group(1)).isoformat()
-        except ValueError:
-            return ""
-    return ""
+    """A publication date in a common form (see read_date) as YYYY-MM-DD; '' if unreadable."""
+    try:
+        return read_date(value)
+    except ValueError:
+        return ""
 
 
 def _decode(data: bytes, name: str, encoding: str) -> str:
@@ -349,20 +605,27 @@ def _decode(data: bytes, name: str, encoding: str) -> str:
         raise InputError(f"is not {encoding} text (byte 0x{data[err.start]:02x}); give its "
                          "encoding with --encoding, e.g. --encoding cp1251 or latin-1",
                          path=name, line=line) from err
+    except UnicodeError as err:  # codecs such as idna fail without saying where
+        raise InputError(f"is not {encoding} text ({err})", path=name) from err
 
 
-def _split_header(text: str) -> tuple[dict, str]:
-    """``key: value`` lines at the top, ended by a blank line, are metadata."""
+def _split_header(text: str) -> tuple[dict, str, dict]:
+    """``key: value`` lines at the top, ended by a blank line, are metadata.
+
+    Returns the metadata, the text after it, and the line (1-based) each key was read on.
+    """
     meta: dict[str, str] = {}
+    lines_of: dict[str, int] = {}
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if not line.strip():
-            return (meta, "\n".join(lines[i + 1:])) if meta else ({}, text)
-        m = _HEADER_LINE.match(line)
+            return (meta, "\n".join(lines[i + 1:]), lines_of) if meta else ({}, text, {})
+        m = _HEADER_LINE.fullmatch(line)
         if not m or m["key"].lower() not in HEADER_KEYS:
-            return {}, text
-        meta[HEADER_KEYS[m["key"].lower()]] = m["value"]
-    return {}, text
+            return {}, text, {}
+        meta[HEADER_KEYS[m["key"].lower()]] = m["value"].strip(" \t")
+        lines_of[HEADER_KEYS[m["key"].lower()]] = i + 1
+    return {}, text, {}
 
 
 def read_document(path: str | Path, *, encoding: str = "utf-8", title: str | None = None,
@@ -371,7 +634,9 @@ def read_document(path: str | Path, *, encoding: str = "utf-8", title: str | Non
     """Read a news report (plain text, Markdown or HTML; ``-`` is standard input).
 
     Metadata comes from the options, else an HTML page's head, else a header block of
-    ``key: value`` lines (title, publisher, url, date) ended by a blank line.
+    ``key: value`` lines (title, publisher, url, date) ended by a blank line. A header date
+    geomap cannot read is an error; a page's is left unknown (the page still reads). A url
+    that is not http(s) is dropped (given as an option: an error).
     """
     from .textformats import html_to_text, markdown_to_text
 
@@ -388,14 +653,34 @@ def read_document(path: str | Path, *, encoding: str = "utf-8", title: str | Non
     head = text.lstrip()[:200].lower()
     if name.lower().endswith((".html", ".htm")) or head.startswith(("<!doctype html", "<html")):
         text, meta = html_to_text(text)
+        published = loose_date(meta.get("published", ""))
     else:
-        meta, text = _split_header(text)
+        meta, text, line_of = _split_header(text)
         if name.lower().endswith((".md", ".markdown")):
             text = markdown_to_text(text)
-    given = date or meta.get("published", "")
-    published = loose_date(given) if given else ""
-    if date and not published:
-        raise InputError(f"date {date!r} is not YYYY-MM-DD", path=name)
-    return Document(text=text, name=name, title=title or meta.get("title", ""),
-                    publisher=publisher or meta.get("publisher", ""),
-                    url=url or meta.get("url", ""), published=published)
+        published = ""
+        if meta.get("published") and not date:
+            try:
+                published = read_date(meta["published"])
+            except ValueError as err:
+                raise InputError(f"date {_shown(meta['published'])} in the header is not a "
+                                 f"date geomap can read: {err}", path=name,
+                                 line=line_of["published"]) from None
+    if date:
+        try:
+            published = read_date(date)
+        except ValueError as err:
+            raise InputError(f"date {_shown(date)} is not YYYY-MM-DD ({err})",
+                             path=name) from None
+    if url:
+        given_url = normal_url(url)
+        if not given_url:
+            raise InputError(f"url {_shown(url)} is not an http(s) address", path=name)
+    else:
+        given_url = normal_url(meta.get("url", ""))
+    # Control characters out of the text as read (an HTML "&#12;" makes one too), one
+    # character for one so that offsets into the text stay right.
+    return Document(text=clean_text(text), name=name,
+                    title=clean_text(title or meta.get("title", "")),
+                    publisher=clean_text(publisher or meta.get("publisher", "")),
+                    url=given_url, published=published)
