@@ -94,7 +94,8 @@ def test_map_from_the_store_with_filters(tmp_path):
     assert boxed.claims_mapped == 4  # the Kyrgyz-Tajik claims only
 
 
-def test_bad_stores_and_ranges(tmp_path):
+def test_bad_stores_and_ranges(tmp_path, monkeypatch):
+    monkeypatch.setattr("geomap.store.BUSY_TIMEOUT", 1)  # a writer waits this long, then errs
     with pytest.raises(InputError, match="after"):
         load(tmp_path / "x.gpkg", date_from="2021-05-14", date_to="2021-05-13")
     text = tmp_path / "notes.gpkg"
