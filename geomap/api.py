@@ -9,16 +9,17 @@ The CLI is a thin layer over these; they are equally usable from Python::
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .errors import OutputError
 from .gazetteer import Gazetteer
+from .outputs import Staged, check_paths, write_atomic
 from .records import Candidate
+
+__all__ = ["MapResult", "border_facts_for", "extract", "find_places", "gazetteer", "ingest",
+           "lookup", "make_map", "places", "read_article", "read_inputs", "write_atomic"]
 
 TILES = ("none", "osm")
 # Files read as news text (extracted on the way); everything else is a claims file.
@@ -42,25 +43,9 @@ class MapResult:
     claims_in: int
     claims_mapped: int
     unplaced: list[dict] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # what was done to the user's layers
+    notes: list[str] = field(default_factory=list)  # what was done to the inputs
     written: list[Path] = field(default_factory=list)  # every file written
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file whole or not at all: a temporary file beside it, then a rename."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as err:
-        raise OutputError(f"{path}: cannot write here: {err.strerror}") from err
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write: {err.strerror}") from err
+    duplicates: int = 0  # claims that arrived twice (same id) and are mapped once
 
 
 def read_article(path: str | Path, *, date: str | None = None, title: str | None = None,
@@ -173,7 +158,7 @@ def _inputs(paths: list[Path]) -> list[dict]:
 
 
 def read_inputs(paths: list[str | Path], *, date: str | None = None,
-                labels: dict[Path, str] | None = None) -> list:
+                labels: dict[Path, str] | None = None, encoding: str = "utf-8") -> list:
     """Claims from claims files, and from news reports extracted on the way, in order.
 
     Ids repeated across the claims files are an error (read.read_claims).
@@ -184,22 +169,65 @@ def read_inputs(paths: list[str | Path], *, date: str | None = None,
     texts = [p for p in files if str(p) == "-" or p.suffix.lower() in TEXT_SUFFIXES]
     claims = read_claims([p for p in files if p not in texts], labels=labels)
     for p in texts:
-        claims.extend(extract(read_article(p, date=date)))
+        claims.extend(extract(read_article(p, date=date, encoding=encoding)))
     return claims
 
 
+def merge_duplicates(claims: list) -> tuple[list, int, list[str]]:
+    """The claims with each id once: (claims, how many were merged, notes).
+
+    The same claim arriving twice (a claims file and the store, a report and the claims
+    extracted from it) is kept once, where it first came. A claim whose id comes again with
+    other content keeps its first version, which is the one from the files given (they come
+    before the store), and the note says so.
+    """
+    first: dict[str, object] = {}
+    out, notes, merged = [], [], 0
+    for c in claims:
+        seen = first.get(c.id)
+        if seen is None:
+            first[c.id] = c
+            out.append(c)
+            continue
+        merged += 1
+        if seen != c:
+            notes.append(f"{c.origin}: claim {c.id} differs from {seen.origin}; the version "
+                         f"from {seen.origin} is mapped")
+    return out, merged, notes
+
+
 def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = None,
-           progress=None) -> tuple[int, int]:
-    """Add the claims of these files to the store; return (added, already stored)."""
+           encoding: str = "utf-8", progress=None) -> tuple[int, int]:
+    """Add the claims of these files to the store; return (added, already stored).
+
+    The result also carries ``updated``: stored claims corrected by these files (same id,
+    other content).
+    """
     from .store import ingest as store_ingest
 
+    check_paths([store], paths)
     claims, inputs = [], []
     for p in paths:
-        found = read_inputs([p], date=date)
+        found = read_inputs([p], date=date, encoding=encoding)
         claims.extend(found)
         if str(p) != "-":
             inputs.append({**_inputs([Path(p)])[0], "claims": len(found)})
     return store_ingest(store, claims, inputs, progress=progress)
+
+
+EXPORTS = ("geojson", "kml", "csv", "gpkg", "png", "pdf")
+
+
+def output_paths(out: Path, exports: tuple[str, ...]) -> dict[str, Path]:
+    """Every file ``make_map`` writes: the HTML and each export beside it (same stem)."""
+    paths = {"html": out}
+    for kind in exports:
+        if kind not in EXPORTS:
+            raise ValueError(f"unknown export {kind!r}: use {', '.join(EXPORTS)}")
+        paths[kind] = out.with_suffix(f".{kind}")
+        if kind == "csv":
+            paths["csv-manifest"] = out.with_suffix(".csv.manifest.json")
+    return paths
 
 
 def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = None,
@@ -207,7 +235,8 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
              layers: list[str] | None = None, exports: tuple[str, ...] = (),
              store: str | Path | None = None, date_from: str | None = None,
              date_to: str | None = None,
-             bbox: tuple[float, float, float, float] | None = None) -> MapResult:
+             bbox: tuple[float, float, float, float] | None = None,
+             encoding: str = "utf-8") -> MapResult:
     """Read claims files, place them, and write the HTML map. No files: the built-in example.
 
     ``layers`` are the user's boundary layers, ``FILE`` or ``FILE:KIND`` (layers.USER_KINDS).
@@ -215,28 +244,37 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     ``store`` maps an incident store's claims (with the files'), within ``date_from``,
     ``date_to`` and ``bbox`` (min_lon, min_lat, max_lon, max_lat) where given.
     Returns the output path and the counts; ``claims_in == claims_mapped + len(unplaced)``.
+    Nothing is written unless everything succeeds, and no output may be one of the inputs.
     """
     from .examples import MAY2021, MAY2021_TITLE
     from .join import join
-    from .layers import boundary_layers, claim_areas, clip, extent_of, read_user_layer
+    from .layers import boundary_layers, claim_areas, clip, extent_of, layer_path, read_user_layer
     from .read import check_date_range, in_date_range
     from .render.html import render_map
 
     if tiles not in TILES:
         raise ValueError(f"tiles must be one of {', '.join(TILES)}")
-    user_layers = [read_user_layer(spec) for spec in layers or []]
     files = [Path(p) for p in paths] if paths else ([] if store else [MAY2021])
     if not paths and not store:
         title = title or MAY2021_TITLE
-    # The example is named the same on every machine, so its page is the same everywhere.
+    stem = files[0].stem if files else Path(store).stem
+    out_path = Path(out) if out else Path("outputs") / f"{stem}.html"
+    targets = output_paths(out_path, exports)
+    check_paths(targets.values(), [*files, *([store] if store else []),
+                                   *(layer_path(spec) for spec in layers or [])])
     check_date_range(date_from, date_to)
+    user_layers = [read_user_layer(spec) for spec in layers or []]
     # The example is named the same on every machine, so its page is the same everywhere.
-    claims = read_inputs(files, date=date,
+    claims = read_inputs(files, date=date, encoding=encoding,
                          labels={MAY2021: "geomap/examples/may2021_syunik.csv"})
     if store:
         from .store import load
 
         claims.extend(load(store))
+    claims, duplicates, notes = merge_duplicates(claims)
+    if duplicates:
+        notes.append(f"{duplicates} claim{'s' if duplicates != 1 else ''} given more than "
+                     "once (same id) mapped once")
     claims = [c for c in claims if in_date_range(c.date, date_from, date_to)]
     gaz = gazetteer()
     joined = join(claims, gaz)
@@ -247,6 +285,9 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
                       & (frame["lat"] <= y1)].reset_index(drop=True)
         joined.frame = frame
         joined.claims_in = len(frame) + len(joined.unplaced)
+        # the exports carry what the map shows: the claims in the box, and the unplaced
+        kept = set(frame["id"]) | {u["id"] for u in joined.unplaced}
+        claims = [c for c in claims if c.id in kept]
     # The view fits the incidents: claims located more precisely than a country, then any
     # located claim, then all. A country-level claim ("France") would zoom the map out to
     # say nothing; it stays on the map, one zoom out.
@@ -277,11 +318,14 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     area_places = {}
     for pid in sorted(set(frame.loc[frame["precision"].isin(["province", "district"]),
                                     "place_id"])):
+        if not pid:  # coordinates given with a precision but no known place
+            continue
         place = gaz.get(pid)
         area_places[pid] = (place.name, place.country, gaz.area_settlements(place))
     areas = claim_areas(area_places, countries)
     # a country-level claim names the whole country: it is drawn as the country
-    whole = sorted(set(frame.loc[frame["precision"] == "country", "place_id"]))
+    whole = sorted(pid for pid in set(frame.loc[frame["precision"] == "country", "place_id"])
+                   if pid)
     if whole:
         import pandas as pd
 
@@ -299,36 +343,36 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
                                     if store else []),
         "options": {"title": title, "tiles": tiles, "from": date_from, "to": date_to,
                     "bbox": list(bbox) if bbox else None},
+        "duplicates_merged": duplicates,
     }
     frame = _with_border_facts(frame, view, built_in, user, gaz)
     bands = _bands(frame, view, built_in, user, areas)
-    page = render_map(frame, joined.unplaced, layers, areas, bands=bands,
-                      title=title or default_title(files),
+    title = title or default_title(files or [Path(store)])
+    page = render_map(frame, joined.unplaced, layers, areas, bands=bands, title=title,
                       view=view, side_labels=side_labels, label_points=label_points,
                       manifest=manifest, tiles=None if tiles == "none" else tiles)
-    stem = files[0].stem if files else Path(store).stem
-    out_path = Path(out) if out else Path("outputs") / f"{stem}.html"
-    write_atomic(out_path, page)
-    written = [out_path]
-    if exports:
-        written += _exports(out_path, exports, frame, joined.unplaced, claims, layers, areas,
-                            bands, manifest, title or default_title(files), view=view,
-                            side_labels=side_labels)
+    with Staged() as staged:
+        staged.text(out_path, page)
+        _exports(staged, targets, frame, joined.unplaced, claims, layers, areas, bands,
+                 manifest, title, view=view, side_labels=side_labels)
+        written = staged.commit()
     return MapResult(out_path, joined.claims_in, joined.claims_mapped, joined.unplaced,
-                     [n for lay in user_layers for n in lay.notes], written)
+                     [n for lay in user_layers for n in lay.notes] + notes, written,
+                     duplicates)
 
 
-EXPORTS = ("geojson", "kml", "csv", "gpkg", "png", "pdf")
-
-
-def _exports(out_path: Path, kinds, frame, unplaced, claims, layers, areas, bands, manifest,
-             title, *, view=None, side_labels=None) -> list[Path]:
-    """The map's data beside it: GeoJSON, KML, the claims CSV, a GeoPackage."""
+def _exports(staged: Staged, targets: dict[str, Path], frame, unplaced, claims, layers,
+             areas, bands, manifest, title, *, view=None, side_labels=None) -> None:
+    """Stage the map's data beside it: GeoJSON, KML, the claims CSV, a GeoPackage, the
+    briefing sheets."""
     import json
+    from functools import partial
 
-    from .export import claims_csv, export_rows, map_geojson, map_kml, write_gpkg
+    from .export import claims_csv, export_rows, gpkg_to, map_geojson, map_kml
     from .render.html import date_label, side_colours
 
+    if len(targets) == 1:
+        return
     rows = export_rows(frame, unplaced)
     manifest = {**manifest, "title": title, "claims_in": len(rows),
                 "claims_mapped": len(frame)}
@@ -337,18 +381,13 @@ def _exports(out_path: Path, kinds, frame, unplaced, claims, layers, areas, band
     date_range = date_label([r["date"] for r in rows if r["date"]])
     sources = sorted({(r["source"] or "", r["publisher"] or "", r["url"] or "") for r in rows})
     sources = [{"source": s, "publisher": p, "url": u} for s, p, u in sources]
-    written = []
-    for kind in kinds:
-        if kind not in EXPORTS:
-            raise ValueError(f"unknown export {kind!r}: use {', '.join(EXPORTS)}")
-        path = out_path.with_suffix(f".{kind}")
+    for kind, path in targets.items():
         if kind == "geojson":
-            write_atomic(path, map_geojson(rows, manifest))
+            staged.text(path, map_geojson(rows, manifest))
         elif kind == "kml":
-            colours = side_colours(sorted({r["claimant_side"] for r in rows}))
-            write_atomic(path, map_kml(rows, manifest, colours))
+            staged.text(path, map_kml(rows, manifest, colours_all))
         elif kind in ("png", "pdf"):
-            from .render.static import write_static
+            from .render.static import static_bytes
 
             placed = [r for r in rows if r["placed"]]
             counts = {}
@@ -356,22 +395,21 @@ def _exports(out_path: Path, kinds, frame, unplaced, claims, layers, areas, band
                 counts[r["claimant_side"]] = counts.get(r["claimant_side"], 0) + 1
             sides = [{"side": s, "colour": c, "label": side_labels.get(s, s),
                       "claims": counts.get(s, 0)} for s, c in colours_all.items()]
-            write_static(path, kind, view=view, layers=layers, areas=areas, bands=bands,
-                         claims=placed, sides=sides, title=title, date_range=date_range,
-                         sources=sources, manifest=manifest)
+            staged.data(path, static_bytes(kind, view=view, layers=layers, areas=areas,
+                                           bands=bands, claims=placed, sides=sides,
+                                           title=title, date_range=date_range,
+                                           sources=sources, manifest=manifest))
         elif kind == "csv":
             # the claims format, which geomap map reads back; its manifest sits beside it
-            write_atomic(path, claims_csv(claims))
-            side = out_path.with_suffix(".csv.manifest.json")
-            write_atomic(side, json.dumps(manifest, sort_keys=True, indent=1) + "\n")
-            written.append(side)
-        else:
+            staged.text(path, claims_csv(claims))
+            staged.text(targets["csv-manifest"],
+                        json.dumps(manifest, sort_keys=True, indent=1) + "\n")
+        elif kind == "gpkg":
             named = [(lay.kind.replace("-", "_") if lay.kind != "countries" else "countries",
                       lay.frame) for lay in layers]
             named += [("claim_areas", areas)] + ([("claim_bands", bands)] if len(bands) else [])
-            write_gpkg(path, rows, named, manifest)
-        written.append(path)
-    return written
+            staged.write(path, partial(gpkg_to, rows=rows, layers=named, manifest=manifest),
+                         fresh=True)
 
 
 def _border_lines(countries, built_in, user):

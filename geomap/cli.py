@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -38,7 +39,11 @@ def _err(message: str) -> None:
 
 
 def boundary(fn):
-    """Turn geomap's errors into ``Error: ...`` and exit 1, with no traceback."""
+    """Turn geomap's errors into ``Error: ...`` and exit 1, with no traceback.
+
+    Anything else is a bug in geomap: it is reported as one, in one line, also with exit
+    code 1 (GEOMAP_DEBUG=1 shows the traceback). The tests treat that message as a failure.
+    """
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -51,6 +56,16 @@ def boundary(fn):
         except KeyboardInterrupt:
             _err("Interrupted.")
             raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as err:
+            import os
+
+            if os.environ.get("GEOMAP_DEBUG"):
+                raise
+            _err(f"Error: internal error in geomap ({type(err).__name__}: {err}); this is a "
+                 "bug: please report it with the input (GEOMAP_DEBUG=1 shows the traceback)")
+            raise typer.Exit(1) from None
 
     return wrapper
 
@@ -113,6 +128,8 @@ def map_command(
         "--layer", help="A boundary layer of your own: FILE or FILE:KIND (GeoJSON, GeoPackage, "
         "Shapefile; KIND is international, undemarcated, disputed-area, line-of-contact, "
         "ceasefire-line or claim). Repeatable.", show_default=False)] = None,
+    encoding: Annotated[str, typer.Option(
+        help="The news reports' encoding (cp1251, latin-1, ...).")] = "utf-8",
 ) -> None:
     """Map claims: every claim is placed or listed as unplaced, with counts. News reports
     (.txt, .md, .html) are read and their claims extracted on the way.
@@ -123,25 +140,13 @@ def map_command(
 
     exports = tuple(k for k, on in (("geojson", geojson), ("kml", kml), ("csv", csv),
                                     ("gpkg", gpkg), ("png", png), ("pdf", pdf)) if on)
-    from .errors import InputError
-    from .read import parse_date
+    from .read import check_date_range
 
-    for name, value in (("--from", date_from), ("--to", date_to)):
-        if value:
-            try:
-                parse_date(value)
-            except ValueError as err:
-                raise InputError(f"{name}: {err}") from None
-    box = None
-    if bbox:
-        try:
-            box = tuple(float(v) for v in bbox.split(","))
-            assert len(box) == 4 and box[0] < box[2] and box[1] < box[3]
-        except (ValueError, AssertionError):
-            raise InputError(f"--bbox {bbox!r} is not min_lon,min_lat,max_lon,max_lat") from None
+    check_date_range(date_from, date_to)
+    box = _bbox(bbox) if bbox is not None else None
     result = make_map(files or None, out=output, title=title, tiles=tiles.value, date=date,
                       layers=layer, exports=exports, store=store, date_from=date_from,
-                      date_to=date_to, bbox=box)
+                      date_to=date_to, bbox=box, encoding=encoding)
     for note in result.notes:
         _err(f"warning: {note}")
     for u in result.unplaced:
@@ -150,6 +155,22 @@ def map_command(
          f"{len(result.unplaced)} unplaced")
     for path in result.written:
         typer.echo(str(path))
+
+
+_NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$", re.ASCII)
+
+
+def _bbox(text: str) -> tuple[float, float, float, float]:
+    """``min_lon,min_lat,max_lon,max_lat`` in plain decimal degrees, or an InputError."""
+    from .errors import InputError
+
+    parts = text.split(",")
+    if len(parts) == 4 and all(_NUMBER.match(p) for p in parts):
+        x0, y0, x1, y1 = (float(p) for p in parts)
+        if -180 <= x0 < x1 <= 180 and -90 <= y0 < y1 <= 90:
+            return x0, y0, x1, y1
+    raise InputError(f"--bbox {text!r} is not min_lon,min_lat,max_lon,max_lat (decimal "
+                     "degrees, min before max)")
 
 
 class PlacesFormat(str, Enum):
@@ -223,7 +244,10 @@ def extract_command(
     """
     from .api import border_facts_for, extract, read_article, write_atomic
     from .export import claims_csv, claims_geojson, claims_json
+    from .outputs import check_paths
 
+    if output:
+        check_paths([output], [file])
     doc = read_article(file, date=date, title=title, publisher=publisher, url=url,
                        encoding=encoding)
     claims = extract(doc)
@@ -249,6 +273,7 @@ def ingest_command(
         help="Claims files and news reports to add.", show_default=False)],
     store: Annotated[Path, typer.Option(help="The store: a GeoPackage, created if missing.")],
     date: DateOption = None,
+    encoding: EncodingOption = "utf-8",
 ) -> None:
     """Add claims to an incident store; the same report twice adds nothing, and a crash
     mid-ingest leaves the store as it was.
@@ -262,8 +287,11 @@ def ingest_command(
             bar.length = max(bar.length, n)
             bar.update(n - bar.pos)
 
-        added, known = ingest(files, store=store, date=date, progress=progress)
-    _err(f"geomap: {added} claims added to {store}, {known} already there")
+        result = ingest(files, store=store, date=date, encoding=encoding, progress=progress)
+    added, known = result
+    updated = getattr(result, "updated", 0)
+    _err(f"geomap: {added} claims added to {store}, {updated} updated (same id, corrected "
+         f"content), {known} already there")
     typer.echo(str(store))
 
 
@@ -278,7 +306,7 @@ def lookup_command(
         help="Favour places in this country (ISO alpha-2).")] = None,
     kind: Annotated[str | None, typer.Option(
         help="Favour places of this kind (settlement, admin1, water, ...).")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many candidates.")] = 10,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many candidates.")] = 10,
 ) -> None:
     """Every place a name may mean, best first, with the reasons for the ranking.
 

@@ -11,7 +11,7 @@ import io
 import json
 import re
 
-from .read import COLUMNS
+from .read import COLUMNS, spreadsheet_safe
 from .records import Claim
 
 
@@ -20,7 +20,7 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:.5f}".rstrip("0").rstrip(".")
-    return str(value)
+    return spreadsheet_safe(str(value))
 
 
 def claims_rows(claims: list[Claim]) -> list[dict]:
@@ -176,21 +176,20 @@ def map_kml(rows: list[dict], manifest: dict, colours: dict[str, str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_gpkg(path, rows: list[dict], layers: list, manifest: dict) -> None:
-    """A GeoPackage: the claims, every boundary and claim layer, and the manifest table."""
-    import os
-    import tempfile
-    from pathlib import Path
+# GDAL stamps each table with the time of writing; a fixed stamp keeps the bytes the same.
+GPKG_LAST_CHANGE = "1970-01-01T00:00:00.000Z"
+
+
+def gpkg_to(tmp, rows: list[dict], layers: list, manifest: dict) -> None:
+    """Write the GeoPackage to ``tmp`` (a path the driver creates): the claims, every
+    boundary and claim layer, and the manifest table."""
+    import sqlite3
 
     import geopandas as gpd
     from shapely.geometry import Point
 
     from .errors import OutputError
 
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".gpkg", dir=path.parent)
-    os.close(fd)
-    os.unlink(tmp)  # the driver creates the file itself
     try:
         claims = gpd.GeoDataFrame(
             [{k: ("" if v is None else v) if k not in ("border_km", "depth_km") else v
@@ -204,7 +203,19 @@ def write_gpkg(path, rows: list[dict], layers: list, manifest: dict) -> None:
         gpd.GeoDataFrame({"key": ["manifest"], "value": [json.dumps(manifest, sort_keys=True)]},
                          geometry=[None], crs="EPSG:4326").to_file(tmp, layer="geomap_manifest",
                                                                   driver="GPKG")
-        os.replace(tmp, path)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write: {err}") from err
+        with sqlite3.connect(tmp) as conn:
+            conn.execute("UPDATE gpkg_contents SET last_change = ?", (GPKG_LAST_CHANGE,))
+        conn.close()
+    except OSError:
+        raise
+    except Exception as err:  # the GIS driver raises several types (a full disk among them)
+        raise OutputError(f"cannot write the GeoPackage: {err}") from err
+
+
+def write_gpkg(path, rows: list[dict], layers: list, manifest: dict) -> None:
+    """A GeoPackage at ``path``, written whole or not at all (see gpkg_to)."""
+    from .outputs import Staged
+
+    with Staged() as out:
+        out.write(path, lambda tmp: gpkg_to(tmp, rows, layers, manifest), fresh=True)
+        out.commit()

@@ -66,6 +66,10 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
                 place_kind=p.kind if p else "", country=p.country if p else "",
                 radius_km=None, resolution="coordinates given in the input"))
             continue
+        if not c.place.strip():  # a report's claim whose words name no place
+            unplaced.append({**c.to_dict(), "status": "unresolved", "candidates": [],
+                             "reason": "the claim names no place"})
+            continue
         res = resolutions[c.place]
         if not res.resolved:
             unplaced.append({

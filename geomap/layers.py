@@ -67,6 +67,12 @@ def _collect(coords, xs: list, ys: list) -> None:
             _collect(c, xs, ys)
 
 
+def layer_path(spec: str) -> str:
+    """The file of a ``FILE`` or ``FILE:KIND`` layer spec."""
+    head, _, tail = spec.rpartition(":")
+    return head if head and tail in USER_KINDS else spec
+
+
 def read_user_layer(spec: str) -> Layer:
     """A user's GeoJSON, GeoPackage or Shapefile as a layer: ``FILE`` or ``FILE:KIND``.
 
@@ -90,6 +96,9 @@ def read_user_layer(spec: str) -> Layer:
     file = Path(path)
     if not file.exists():
         raise InputError("no such file", path=path)
+    if not file.is_file():  # a directory, or a pipe that would block the reader for ever
+        raise InputError("is not a regular file: a layer must be a GeoJSON, GeoPackage or "
+                         "Shapefile", path=path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -116,6 +125,10 @@ def read_user_layer(spec: str) -> Layer:
         notes.append(f"{path}: repaired {int(invalid.sum())} invalid geometries")
     cols = [c for c in ("countries", "name") if c in frame.columns]
     frame = frame[cols + ["geometry"]].reset_index(drop=True)
+    # A file's properties may hold anything (numbers, nulls, lists): as text, or empty.
+    for col in cols:
+        frame[col] = ["" if v is None or (isinstance(v, float) and v != v) else str(v)
+                      for v in frame[col]]
     if "countries" not in frame.columns:
         frame = frame.assign(countries="")
     frame = frame.assign(kind=kind)

@@ -66,7 +66,9 @@ class Gazetteer:
             if place.geonameid is not None and (place.geonameid not in self._by_gid
                                                 or place.kind == "settlement"):
                 self._by_gid[place.geonameid] = place.id
-            for name in {n.text for n in place.names} | {place.name}:
+            # In a fixed order, the place's own name first: which name a lookup reports as
+            # matched must not depend on the interpreter's hash seed.
+            for name in dict.fromkeys([place.name, *sorted(n.text for n in place.names)]):
                 for part in name.split(" / "):
                     key = name_key(part)
                     if key and (place.id, part) not in self._keys[key]:
