@@ -33,6 +33,8 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/geoparse.py
 	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/store_kills.py
 
 clean:
 	rm -rf $(VENV) outputs/*.html outputs/*.png outputs/*.pdf

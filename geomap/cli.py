@@ -280,10 +280,20 @@ def ingest_command(
 
     Example: geomap ingest report.txt claims.csv --store incidents.gpkg
     """
+    from contextlib import ExitStack
+
     from .api import ingest
 
-    with typer.progressbar(length=1, label="ingest", file=sys.stderr) as bar:
+    with ExitStack() as stack:
+        bars = []
+
         def progress(n: int) -> None:
+            # the bar appears once the claims are read and storing starts: an input error
+            # is then the first thing on stderr
+            if not bars:
+                bars.append(stack.enter_context(typer.progressbar(
+                    length=max(n, 1), label="ingest", file=sys.stderr)))
+            bar = bars[0]
             bar.length = max(bar.length, n)
             bar.update(n - bar.pos)
 

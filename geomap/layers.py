@@ -7,7 +7,9 @@ Nothing here is authoritative: each layer carries its source and a note that say
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -102,14 +104,23 @@ def read_user_layer(spec: str) -> Layer:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            frame = gpd.read_file(file)
+            # GDAL reads some characters of a file name as syntax ("!", ";", a prefix
+            # such as "GeoJSON:"): give it the bytes, except for a Shapefile, which is
+            # several files side by side
+            source = file if file.suffix.lower() == ".shp" else io.BytesIO(file.read_bytes())
+            frame = gpd.read_file(source)
     except Exception as err:  # pyogrio raises several types; all mean "cannot read"
-        raise InputError(f"cannot read as a GeoJSON, GeoPackage or Shapefile layer: "
-                         f"{str(err).splitlines()[0]}", path=path) from err
+        why = str(err).splitlines()[0] if str(err) else type(err).__name__
+        why = re.sub(r"'/vsimem/[^']*' not recognized as being in a supported file format",
+                     "not a format GDAL can read", why.replace(str(file), file.name))
+        why = re.sub(r"'?/vsimem/[^' ]*'?", "the file", why)
+        why = why.split(".;")[0]  # GDAL's hint to prefix a driver name does not apply
+        raise InputError(f"cannot read as a GeoJSON, GeoPackage or Shapefile layer: {why}",
+                         path=path) from err
     if not hasattr(frame, "geometry") or "geometry" not in getattr(frame, "columns", []):
         raise InputError("has no geometries: a layer must be GeoJSON, GeoPackage or "
                          "Shapefile", path=path)
-    frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+    frame = frame[~frame.geometry.isna().to_numpy() & ~frame.geometry.is_empty.to_numpy()]
     if not len(frame):
         raise InputError("the layer has no features with a geometry", path=path)
     notes = []

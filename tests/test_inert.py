@@ -12,14 +12,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
-import zlib
 from pathlib import Path
 
 import pytest
 
 from geomap.api import ingest, make_map
 from geomap.read import COLUMNS
+from tests.output_text import texts
 
 # A payload that shows, in the output, whether it was evaluated: Jinja would print 54439,
 # "XIFTRUE", or run the shell command (which would create the file named in it).
@@ -104,34 +103,11 @@ def _layer(path: Path, payload: str) -> Path:
     return path
 
 
-def _texts(path: Path) -> str:
-    """Every text an output holds, decoded: PNG text chunks and the PDF's compressed
-    streams included."""
-    data = path.read_bytes()
-    if path.suffix == ".gpkg":
-        conn = sqlite3.connect(path)
-        out = []
-        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"):
-            for row in conn.execute(f'SELECT * FROM "{table}"'):
-                out += [str(v) for v in row if isinstance(v, str)]
-        conn.close()
-        return "\n".join(out)
-    if path.suffix == ".pdf":
-        parts = [data.decode("latin-1")]
-        for chunk in data.split(b"stream")[1:]:
-            try:
-                parts.append(zlib.decompress(chunk.lstrip(b"\r\n")).decode("latin-1"))
-            except zlib.error:
-                pass
-        return "\n".join(parts)
-    return data.decode("utf-8", errors="replace")
-
-
 def _assert_inert(folder: Path, outputs: list[Path]):
     assert not (folder / "PWNED").exists()
     assert not Path("PWNED").exists()
     for path in outputs:
-        text = _texts(path)
+        text = texts(path)
         for evaluated in EVALUATED:
             assert evaluated not in text, f"{path.name}: template evaluated ({evaluated})"
         if path.suffix == ".html":
