@@ -130,7 +130,8 @@ def creation_trial(work: Path, claims: Path, n: int, rnd: random.Random, i: int)
     else:
         phase = "killed during the first ingest"
     state = check(store, {0, n}) if store.exists() else "absent"
-    return phase, state, rerun(claims, store, n), len(left)
+    again = rerun(claims, store, n)  # which also sweeps the temporary files of dead creators
+    return phase, state, again, len(left), len(temps(store))
 
 
 def ingest_trial(work: Path, base: Path, before: int, claims: Path, n: int, span: float,
@@ -143,7 +144,7 @@ def ingest_trial(work: Path, base: Path, before: int, claims: Path, n: int, span
     killed = kill_after(proc, rnd.uniform(0, span))
     phase = "killed during ingest" if killed else "finished before the kill"
     state = check(store, {before, before + n}) if store.exists() else "broken: it is gone"
-    return phase, state, rerun(claims, store, before + n), 0
+    return phase, state, rerun(claims, store, before + n), 0, 0
 
 
 def main() -> int:
@@ -192,7 +193,8 @@ def main() -> int:
     for why in Counter(broken).most_common(5):
         print(f"    {why[1]} x {why[0]}")
     print(f"re-runs that completed          {sum(r[2] for r in results)} of {len(results)}")
-    print(f"temporary files left by kills   {sum(r[3] for r in results)}  (hidden .NAME.*.tmp)")
+    print(f"temporary files left by kills   {sum(r[3] for r in results)}  (hidden .NAME.*.tmp; "
+          f"{sum(r[4] for r in results)} still there after the next ingest)")
     return 1 if broken else 0
 
 

@@ -31,6 +31,7 @@ import sqlite3
 import struct
 import urllib.parse
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 from .errors import InputError, OutputError
@@ -226,6 +227,21 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _sweep(path: Path) -> None:
+    """Remove the temporary files that creators of this store killed mid-way left behind
+    (``.NAME.<pid>.<random>.tmp`` whose process is gone)."""
+    for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        pid = tmp.name[len(path.name) + 2:].split(".", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # alive, or not ours to ask about
+
+
 def _create(path: Path) -> None:
     """Create the store at ``path`` unless it exists, never leaving a partial file there.
 
@@ -270,6 +286,8 @@ def _create(path: Path) -> None:
 def _open(path: Path, *, create: bool) -> tuple[sqlite3.Connection, _Layer]:
     """A connection to the store and what its claims layer holds; InputError if the file
     is not a GeoPackage with a claims layer, OutputError if it stays locked."""
+    if create:
+        _sweep(path)
     if create and not path.exists():
         _create(path)
     if not path.exists():

@@ -150,3 +150,20 @@ def test_a_file_name_and_the_store_come_out_inert(tmp_path, monkeypatch):
     result = make_map([src], out=tmp_path / "file.html", exports=("kml",))
     _assert_inert(tmp_path, result.written)
     assert "{{ 7777*7 }} {% raw %} &lt;script&gt;x.csv" in result.written[0].read_text()
+
+
+def test_the_guard_refuses_template_syntax_handed_to_folium():
+    """Fails closed: should a later change hand raw input text to a folium element, the
+    page is refused rather than rendered (folium would run the text as a template)."""
+    import folium
+
+    from geomap.render.html import OfflineMap, guard_templates, markup
+
+    m = OfflineMap(location=[39.5, 46.3], tiles=None)
+    folium.FeatureGroup(name=markup("{{ 7777*7 }}")).add_to(m)
+    guard_templates(m.get_root())  # escaped: fine
+    folium.GeoJson({"type": "FeatureCollection", "features": [{
+        "type": "Feature", "properties": {"name": "{% raw %}"},
+        "geometry": {"type": "Point", "coordinates": [46.3, 39.5]}}]}).add_to(m)
+    with pytest.raises(RuntimeError, match="template syntax"):
+        guard_templates(m.get_root())

@@ -414,3 +414,16 @@ def test_a_store_left_by_older_geomap_keeps_working(tmp_path):
     assert ingest([claims], store=path) == (0, 2)
     assert [c.id for c in store.load(path)] == ["a1", "a2"]
     assert os.path.getsize(path) > 0
+
+
+def test_the_next_ingest_sweeps_the_temporary_files_of_killed_creators(tmp_path):
+    path = tmp_path / "s.gpkg"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f".s.gpkg.{dead.pid}.0a1b2c3d.tmp"
+    live = tmp_path / f".s.gpkg.{os.getpid()}.0a1b2c3d.tmp"  # a creator still at work
+    stale.write_bytes(b"half a store")
+    live.write_bytes(b"half a store")
+    ingest([_claims_csv(tmp_path / "c.csv", ["a"])], store=path)
+    assert not stale.exists() and live.exists()
+    assert _count(path) == 1
