@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .errors import shown_path
 from .gazetteer import Gazetteer
 from .outputs import Staged, check_paths, write_atomic
 from .records import Candidate
@@ -153,7 +154,7 @@ def border_facts_for(claims: list) -> list[dict]:
 
 
 def _inputs(paths: list[Path]) -> list[dict]:
-    return [{"name": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+    return [{"name": shown_path(p.name), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
             for p in paths if str(p) != "-"]
 
 
@@ -205,7 +206,7 @@ def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = Non
     """
     from .store import ingest as store_ingest
 
-    check_paths([store], paths)
+    check_paths([store], paths, in_place=True)
     claims, inputs = [], []
     for p in paths:
         found = read_inputs([p], date=date, encoding=encoding)
@@ -254,6 +255,7 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
 
     if tiles not in TILES:
         raise ValueError(f"tiles must be one of {', '.join(TILES)}")
+    title = shown_path(title) if title else title  # from a command line: maybe not UTF-8
     files = [Path(p) for p in paths] if paths else ([] if store else [MAY2021])
     if not paths and not store:
         title = title or MAY2021_TITLE
@@ -339,7 +341,7 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     manifest = {
         "generator": f"geomap {__version__}",
         "gazetteer": gaz.version,
-        "inputs": _inputs(files) + ([{"name": Path(store).name, "store": True}]
+        "inputs": _inputs(files) + ([{"name": shown_path(Path(store).name), "store": True}]
                                     if store else []),
         "options": {"title": title, "tiles": tiles, "from": date_from, "to": date_to,
                     "bbox": list(bbox) if bbox else None},
@@ -483,4 +485,4 @@ def _with_border_facts(frame, view, built_in, user, gaz):
 
 
 def default_title(files: list[Path]) -> str:
-    return "Border-incident claims: " + ", ".join(p.name for p in files)
+    return "Border-incident claims: " + ", ".join(shown_path(p.name) for p in files)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import sys
 from enum import Enum
@@ -18,7 +19,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .errors import GeomapError
+from .errors import GeomapError, shown_path
 
 HELP = {"help_option_names": ["-h", "--help"]}
 
@@ -154,7 +155,7 @@ def map_command(
     _err(f"geomap: {result.claims_in} claims in, {result.claims_mapped} on the map, "
          f"{len(result.unplaced)} unplaced")
     for path in result.written:
-        typer.echo(str(path))
+        typer.echo(os.fsencode(path) + b"\n", nl=False)  # the name as given
 
 
 _NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$", re.ASCII)
@@ -258,7 +259,7 @@ def extract_command(
         text = (claims_json if fmt is ClaimsFormat.json else claims_geojson)(claims, facts)
     if output:
         write_atomic(output, text)
-        typer.echo(str(output))
+        typer.echo(os.fsencode(output) + b"\n", nl=False)
     else:
         typer.echo(text, nl=False)
     if not doc.published:
@@ -300,9 +301,15 @@ def ingest_command(
         result = ingest(files, store=store, date=date, encoding=encoding, progress=progress)
     added, known = result
     updated = getattr(result, "updated", 0)
-    _err(f"geomap: {added} claims added to {store}, {updated} updated (same id, corrected "
-         f"content), {known} already there")
-    typer.echo(str(store))
+    corrections = getattr(result, "corrections", ())
+    for claim_id, origin in corrections[:20]:
+        _err(f"updated: claim {claim_id} from {origin} (the version it replaces is kept in "
+             "the store's geomap_replaced table)")
+    if len(corrections) > 20:
+        _err(f"updated: ... and {len(corrections) - 20} more")
+    _err(f"geomap: {added} claims added to {shown_path(store)}, {updated} updated (same id, "
+         f"corrected content), {known} already there")
+    typer.echo(os.fsencode(store) + b"\n", nl=False)
 
 
 @gazetteer_app.command("lookup", context_settings=HELP)
@@ -362,10 +369,19 @@ def build_command(
         counts = world.build_index(path)
         _err(f"geomap: {counts['places']:,} places, {counts['names']:,} names, "
              f"{counts['admin1']:,} admin-1 areas")
-    typer.echo(str(path))
+    typer.echo(os.fsencode(path) + b"\n", nl=False)  # the name as given
+
+
+def _terminated(_signum, _frame) -> None:
+    # a polite kill (SIGTERM) unwinds like Ctrl-C: temporary files are removed and an
+    # ingest's transaction is rolled back, instead of dying where it stands
+    raise KeyboardInterrupt
 
 
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
     app(prog_name="geomap")
 
 

@@ -10,6 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def shown_path(path: str | Path) -> str:
+    """A file's name as text to show or store: bytes that are not UTF-8 (a name from a
+    Windows archive, say) become U+FFFD instead of failing every write downstream.
+
+    >>> shown_path(b"n\\xffame.csv".decode("utf-8", "surrogateescape"))
+    'n\ufffdame.csv'
+    """
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 class GeomapError(Exception):
     """Root of every error geomap raises on purpose."""
 
@@ -24,7 +34,7 @@ class InputError(GeomapError, ValueError):
     def __init__(self, message: str, *, path: str | Path | None = None, line: int | None = None):
         super().__init__(message)
         self.message = message
-        self.path = None if path is None else str(path)
+        self.path = None if path is None else shown_path(path)
         self.line = line
 
     def __str__(self) -> str:

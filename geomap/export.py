@@ -7,8 +7,10 @@ analyst corrects in a spreadsheet and maps.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import os
 import re
 
 from .read import COLUMNS, spreadsheet_safe
@@ -137,23 +139,44 @@ def _kml_colour(hex_rgb: str) -> str:
     return f"ff{b}{g}{r}".lower()  # KML is aabbggrr
 
 
+_NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+
+
+def _kml_id(text: str, prefix: str = "") -> str:
+    """An XML id: the text itself (after the prefix) where that is one, else a digest."""
+    if _NCNAME.fullmatch(prefix + text):
+        return prefix + text
+    return f"{prefix or 'id-'}x{hashlib.sha1(text.encode('utf-8', 'replace')).hexdigest()[:12]}"
+
+
 def map_kml(rows: list[dict], manifest: dict, colours: dict[str, str]) -> str:
-    """KML 2.2: a placemark per placed claim, styled by side; the manifest as ExtendedData."""
+    """KML 2.2: a placemark per placed claim, styled by side; the manifest as ExtendedData.
+
+    Google Earth reads a name and a description as HTML: those are escaped twice (for HTML,
+    then for XML), and each style's balloon shows only the description, so that the data
+    (ExtendedData, escaped once: it is data for GIS tools) is never shown as HTML.
+    """
+    from html import escape as html_escape
     from xml.sax.saxutils import escape
 
     def e(v) -> str:
         text = _XML_ILLEGAL.sub("\ufffd", "" if v is None else str(v))
         return escape(text, {'"': "&quot;"})
 
+    def shown(v) -> str:
+        return e(html_escape("" if v is None else str(v)))
+
+    style = {side: _kml_id(side, "side-") for side in colours}
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<kml xmlns="http://www.opengis.net/kml/2.2">', "<Document>",
-           f"<name>{e(manifest.get('title', 'geomap'))}</name>",
+           f"<name>{shown(manifest.get('title', 'geomap'))}</name>",
            "<ExtendedData>"]
     out.append(f'<Data name="geomap-manifest"><value>{e(json.dumps(manifest, sort_keys=True))}'
                "</value></Data></ExtendedData>")
     for side, colour in sorted(colours.items()):
-        out.append(f'<Style id="side-{e(side)}"><IconStyle><color>{_kml_colour(colour)}</color>'
-                   "<scale>1.1</scale></IconStyle></Style>")
+        out.append(f'<Style id="{style[side]}"><IconStyle><color>{_kml_colour(colour)}'
+                   "</color><scale>1.1</scale></IconStyle>"
+                   "<BalloonStyle><text>$[description]</text></BalloonStyle></Style>")
     for r in rows:
         if r["lat"] is None:
             continue
@@ -161,14 +184,11 @@ def map_kml(rows: list[dict], manifest: dict, colours: dict[str, str]) -> str:
                 f"{r['text']} [{r['source']}] {r['border'] or ''}")
         data = "".join(f'<Data name="{e(k)}"><value>{e(v)}</value></Data>'
                        for k, v in r.items() if k not in ("lat", "lon"))
-        out.append(f'<Placemark id="{e(r["id"])}"><name>{e(r["claimant_side"])}: '
-                   f"{e(r['stance'])} {e(r['event'])}</name>"
-                   f"<description>{e(desc)}</description>"
-                   f"<TimeStamp><when>{e(r['date'])}</when></TimeStamp>" if r["date"] else
-                   f'<Placemark id="{e(r["id"])}"><name>{e(r["claimant_side"])}: '
-                   f"{e(r['stance'])} {e(r['event'])}</name>"
-                   f"<description>{e(desc)}</description>")
-        out.append(f"<styleUrl>#side-{e(r['claimant_side'])}</styleUrl>"
+        when = f"<TimeStamp><when>{e(r['date'])}</when></TimeStamp>" if r["date"] else ""
+        out.append(f'<Placemark id="{_kml_id(str(r["id"]))}"><name>{shown(r["claimant_side"])}'
+                   f": {shown(r['stance'])} {shown(r['event'])}</name>"
+                   f"<description>{shown(desc)}</description>{when}"
+                   f"<styleUrl>#{style[r['claimant_side']]}</styleUrl>"
                    f"<ExtendedData>{data}</ExtendedData>"
                    f"<Point><coordinates>{r['lon']:.6f},{r['lat']:.6f}</coordinates></Point>"
                    "</Placemark>")
@@ -203,7 +223,7 @@ def gpkg_to(tmp, rows: list[dict], layers: list, manifest: dict) -> None:
         gpd.GeoDataFrame({"key": ["manifest"], "value": [json.dumps(manifest, sort_keys=True)]},
                          geometry=[None], crs="EPSG:4326").to_file(tmp, layer="geomap_manifest",
                                                                   driver="GPKG")
-        with sqlite3.connect(tmp) as conn:
+        with sqlite3.connect(os.fsencode(tmp)) as conn:
             conn.execute("UPDATE gpkg_contents SET last_change = ?", (GPKG_LAST_CHANGE,))
         conn.close()
     except OSError:

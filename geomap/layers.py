@@ -86,7 +86,7 @@ def read_user_layer(spec: str) -> Layer:
     import geopandas as gpd
     import shapely
 
-    from .errors import InputError
+    from .errors import InputError, shown_path
 
     path, kind = spec, "claim"
     head, _, tail = spec.rpartition(":")
@@ -112,7 +112,8 @@ def read_user_layer(spec: str) -> Layer:
     except Exception as err:  # pyogrio raises several types; all mean "cannot read"
         why = str(err).splitlines()[0] if str(err) else type(err).__name__
         why = re.sub(r"'/vsimem/[^']*' not recognized as being in a supported file format",
-                     "not a format GDAL can read", why.replace(str(file), file.name))
+                     "not a format GDAL can read",
+                     why.replace(str(file), shown_path(file.name)))
         why = re.sub(r"'?/vsimem/[^' ]*'?", "the file", why)
         why = why.split(".;")[0]  # GDAL's hint to prefix a driver name does not apply
         raise InputError(f"cannot read as a GeoJSON, GeoPackage or Shapefile layer: {why}",
@@ -143,7 +144,8 @@ def read_user_layer(spec: str) -> Layer:
     if "countries" not in frame.columns:
         frame = frame.assign(countries="")
     frame = frame.assign(kind=kind)
-    return Layer(f"{USER_KINDS[kind]}: {file.name}", kind, frame, f"user layer {file.name}",
+    name = shown_path(file.name)
+    return Layer(f"{USER_KINDS[kind]}: {name}", kind, frame, f"user layer {name}",
                  tuple(notes))
 
 

@@ -1,11 +1,12 @@
 """Writing outputs: whole or not at all, only after everything succeeded, never over an input.
 
 A command stages each of its files in a temporary file beside the destination (a hidden
-``.<name>.<random>.tmp.<suffix>``); only when every file has been written are they renamed
-into place. A failure, an interrupt or a full disk removes the temporary files and leaves
-every existing file as it was. Before any work, ``check_paths`` refuses an output that is
-one of the inputs (``geomap map x.csv -o x.csv``) or that two outputs share
-(``-o o.csv --csv``).
+``.<name>.<pid>.<random>.tmp.<suffix>``, swept by a later run once its writer is gone);
+only when every file has been written are they renamed into place. A failure, an interrupt
+or a full disk removes the temporary files and leaves every existing file as it was. Before
+any work, ``check_paths`` refuses an output that is one of the inputs (``geomap map x.csv
+-o x.csv``), an incident store, not a regular file, or shared by two outputs (``-o o.csv
+--csv``).
 """
 
 from __future__ import annotations
@@ -28,13 +29,61 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def check_paths(outputs: Iterable[str | Path], inputs: Iterable[str | Path]) -> None:
-    """Refuse outputs that would overwrite an input, a directory, or each other."""
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx")
+
+
+def _with_parts(path: Path) -> list[Path]:
+    """A Shapefile is several files side by side: all of them are the input."""
+    if path.suffix.lower() != ".shp":
+        return [path]
+    return [path.with_suffix(s) for s in SHAPEFILE_PARTS] + [
+        path.with_suffix(s.upper()) for s in SHAPEFILE_PARTS]
+
+
+def is_store(path: Path) -> bool:
+    """Whether ``path`` is an incident store (a GeoPackage with geomap's inputs table)."""
+    import sqlite3
+    import urllib.parse
+
+    try:
+        with open(path, "rb") as f:
+            if f.read(16) != b"SQLite format 3\x00":
+                return False
+        uri = "file:" + urllib.parse.quote(os.fsencode(path.absolute())) + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            return bool(conn.execute("SELECT count(*) FROM sqlite_master WHERE name = "
+                                     "'geomap_inputs'").fetchone()[0])
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return False
+
+
+def check_paths(outputs: Iterable[str | Path], inputs: Iterable[str | Path], *,
+                in_place: bool = False) -> None:
+    """Refuse outputs that would overwrite an input, an incident store, something that is
+    not a regular file (a directory, a pipe, a device such as /dev/stdout), or each other.
+
+    ``in_place``: the outputs are updated where they are (an ingest's store), not
+    replaced; only their being one of the inputs is refused.
+    """
     outputs = [Path(p) for p in outputs]
-    inputs = [Path(p) for p in inputs if str(p) != "-"]
+    inputs = [part for p in inputs if str(p) != "-" for part in _with_parts(Path(p))]
     for i, out in enumerate(outputs):
+        if in_place:
+            for given in inputs:
+                if _same(out, given):
+                    raise OutputError(f"{out}: is one of the inputs; choose another store")
+            continue
         if out.is_dir():
             raise OutputError(f"{out}: is a directory; give a file name")
+        if out.is_symlink():  # replacing it would replace the link (/dev/stdout, say)
+            raise OutputError(f"{out}: is a symbolic link; geomap writes files, not through "
+                              "links: give the file's own path")
+        if out.exists() and not out.is_file():
+            raise OutputError(f"{out}: is not a regular file (a pipe or a device); geomap "
+                              "writes files: give a file name")
         for other in outputs[:i]:
             if _same(out, other):
                 raise OutputError(f"{out}: two outputs would be written to this one file; "
@@ -43,6 +92,35 @@ def check_paths(outputs: Iterable[str | Path], inputs: Iterable[str | Path]) -> 
             if _same(out, given):
                 raise OutputError(f"{out}: is one of the inputs; geomap never overwrites an "
                                   "input: choose another output (-o)")
+        if out.is_file() and is_store(out):
+            raise OutputError(f"{out}: is an incident store; geomap never replaces one with "
+                              "an output: choose another output (-o)")
+
+
+def sweep_temporaries(final: Path) -> None:
+    """Remove the temporary files of this output left by a writer that was killed
+    (``.<name>.<pid>.*``, whose process is gone)."""
+    prefix = f".{short_name(final.name)}."
+    try:
+        found = [p for p in final.parent.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return
+    for tmp in found:
+        pid = tmp.name[len(prefix):].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # alive, or not ours to ask about
+
+
+def short_name(name: str) -> str:
+    """The name as it appears in a temporary file's name: cut so that the temporary name
+    stays within the 255 bytes a file name may have."""
+    return name.encode("utf-8", "surrogateescape")[:150].decode("utf-8", "ignore")
 
 
 class Staged:
@@ -62,9 +140,11 @@ class Staged:
     def _reserve(self, final: Path) -> Path:
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
-            # the real suffix last: GDAL checks it (".tmp.gpkg")
-            fd, name = tempfile.mkstemp(prefix=f".{final.name}.",
-                                        suffix=f".tmp{final.suffix}", dir=final.parent)
+            sweep_temporaries(final)
+            # the process id, so that a later run can tell a dead writer's file; the real
+            # suffix last: GDAL checks it (".tmp.gpkg")
+            fd, name = tempfile.mkstemp(prefix=f".{short_name(final.name)}.{os.getpid()}.",
+                                        suffix=f".tmp{final.suffix[:16]}", dir=final.parent)
         except OSError as err:
             raise OutputError(f"{final}: cannot write here: {err.strerror}") from err
         os.close(fd)

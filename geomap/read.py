@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import InputError
+from .errors import InputError, shown_path
 from .records import DATE_PRECISIONS, EVENTS, PRECISIONS, ROLES, STANCES, Claim, Document
 
 REQUIRED = ["date", "place", "claimant", "claimant_side", "stance", "event", "actor", "text",
@@ -343,7 +343,7 @@ def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = 
                     ) -> list[Claim]:
     """Claims from a CSV file; ``label`` names the file in messages and origins."""
     text = _text(path) if text is None else text
-    path = label or path
+    path = label or shown_path(path)  # as named in messages and origins
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     errors: list[InputError] = []
     try:
@@ -455,7 +455,7 @@ def read_claims_geojson(path: Path, text: str | None = None, *, label: str | Non
     not contradict them.
     """
     text = _text(path) if text is None else text
-    path = label or path
+    path = label or shown_path(path)  # as named in messages and origins
     try:
         doc = json.loads(text, parse_constant=_json_constant, parse_int=_json_int)
     except json.JSONDecodeError as err:
@@ -646,7 +646,7 @@ def read_document(path: str | Path, *, encoding: str = "utf-8", title: str | Non
         name = "<stdin>"
         data = stdin if stdin is not None else sys.stdin.buffer.read()
     else:
-        name = str(path)
+        name = shown_path(path)  # as named in messages and origins
         data = _read_bytes(Path(path), "a text file")
     text = _decode(data, name, encoding).replace("\r\n", "\n").replace("\r", "\n")
     meta: dict[str, str] = {}

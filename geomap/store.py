@@ -24,6 +24,7 @@ from a claims layer another tool wrote, where the columns are there.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import secrets
@@ -31,10 +32,10 @@ import sqlite3
 import struct
 import urllib.parse
 from dataclasses import dataclass
-from glob import escape as glob_escape
 from pathlib import Path
 
-from .errors import InputError, OutputError
+from .errors import InputError, OutputError, shown_path
+from .outputs import short_name, sweep_temporaries
 from .read import COLUMNS, REQUIRED, check_date_range, claim_from_fields, in_date_range
 from .records import Claim
 
@@ -49,6 +50,10 @@ _WGS84_WKT = (
     'AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,'
     'AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],'
     'AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]')
+# Each stored claim that a correction replaced, as it was (JSON of its columns), with
+# where the correction came from: a correction loses nothing.
+_REPLACED_TABLE = ("CREATE TABLE IF NOT EXISTS geomap_replaced (id TEXT, claim TEXT, "
+                   "replaced_by TEXT)")
 _INPUTS_TABLE = "CREATE TABLE IF NOT EXISTS geomap_inputs (sha256 TEXT PRIMARY KEY, name TEXT, " \
                 "claims INTEGER)"
 # The whole GeoPackage, as the 1.2 standard and GDAL lay it out. The three spatial reference
@@ -98,13 +103,15 @@ class IngestResult(tuple):
     ``added + known + updated`` is the number of claims given.
     """
 
-    def __new__(cls, added: int, known: int, updated: int = 0):
+    def __new__(cls, added: int, known: int, updated: int = 0,
+                corrections: tuple[tuple[str, str], ...] = ()):
         result = super().__new__(cls, (added, known))
         result.updated = updated
+        result.corrections = corrections  # (claim id, where the correction came from)
         return result
 
     def __getnewargs__(self):  # so that it pickles and copies with its `updated`
-        return (self[0], self[1], self.updated)
+        return (self[0], self[1], self.updated, self.corrections)
 
     @property
     def added(self) -> int:
@@ -213,7 +220,7 @@ def _locked_error(path: Path, err: Exception) -> OutputError:
 def _connect(path: Path) -> sqlite3.Connection:
     # mode=rw never creates a file (creating is _create's job, done atomically); a file
     # the user may not write opens read-only. Transactions are explicit (BEGIN/COMMIT).
-    uri = "file:" + urllib.parse.quote(str(path.absolute())) + "?mode=rw"
+    uri = "file:" + urllib.parse.quote(os.fsencode(path.absolute())) + "?mode=rw"
     conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
     _add_functions(conn)
     return conn
@@ -227,21 +234,6 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def _sweep(path: Path) -> None:
-    """Remove the temporary files that creators of this store killed mid-way left behind
-    (``.NAME.<pid>.<random>.tmp`` whose process is gone)."""
-    for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
-        pid = tmp.name[len(path.name) + 2:].split(".", 1)[0]
-        if not pid.isdigit():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass  # alive, or not ours to ask about
-
-
 def _create(path: Path) -> None:
     """Create the store at ``path`` unless it exists, never leaving a partial file there.
 
@@ -251,10 +243,10 @@ def _create(path: Path) -> None:
     claims and all). The temporary file goes in every case; a kill leaves at most that
     hidden ``.NAME.*.tmp`` file, never a broken store.
     """
-    tmp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    tmp = path.parent / f".{short_name(path.name)}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     try:
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        conn = sqlite3.connect(tmp, isolation_level=None)
+        conn = sqlite3.connect(os.fsencode(tmp), isolation_level=None)
         try:
             # The file is private until published: no journal is needed to build it.
             conn.execute("PRAGMA journal_mode = MEMORY")
@@ -280,14 +272,17 @@ def _create(path: Path) -> None:
         why = err.strerror if isinstance(err, OSError) and err.strerror else err
         raise OutputError(f"{path}: cannot create the store: {why}") from err
     finally:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # nothing to remove, or nothing we may: the error above is the news
 
 
 def _open(path: Path, *, create: bool) -> tuple[sqlite3.Connection, _Layer]:
     """A connection to the store and what its claims layer holds; InputError if the file
     is not a GeoPackage with a claims layer, OutputError if it stays locked."""
     if create:
-        _sweep(path)
+        sweep_temporaries(path)  # of creators that were killed
     if create and not path.exists():
         _create(path)
     if not path.exists():
@@ -450,12 +445,15 @@ def _write(conn: sqlite3.Connection, layer: _Layer, path: Path, checked: list[Cl
         raise InputError(f"holds claim id {twice!r} more than once: not a geomap store",
                          path=path) from None
     conn.execute(_INPUTS_TABLE)
-    added = known = updated = 0
+    conn.execute(_REPLACED_TABLE)
+    added = known = 0
+    updated: list[tuple[str, str]] = []
     for i, claim in enumerate(checked):
         done = _put(conn, insert, select, update, claim) if claim else "known"
         added += done == "added"
         known += done == "known"
-        updated += done == "updated"
+        if done == "updated":
+            updated.append((claim.id, claim.origin))
         if progress:
             progress(i + 1)
     for item in inputs:  # one row per file content, however often it is ingested
@@ -471,7 +469,7 @@ def _write(conn: sqlite3.Connection, layer: _Layer, path: Path, checked: list[Cl
                         "name = 'gpkg_ogr_contents'").fetchone()[0]:
             conn.execute(f"UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) "
                          f"FROM {table}) WHERE lower(table_name) = lower(?)", (TABLE,))
-    return IngestResult(added, known, updated)
+    return IngestResult(added, known, len(updated), tuple(updated))
 
 
 def _put(conn: sqlite3.Connection, insert: str, select: str, update: str, claim: Claim
@@ -484,8 +482,12 @@ def _put(conn: sqlite3.Connection, insert: str, select: str, update: str, claim:
     stored = conn.execute(select, (claim.id,)).fetchone()
     if list(stored) == row[:-1] or _same(stored, claim):  # the same text, or the same claim
         return "known"
-    # A corrected claim: same id, other content or place. The geometry follows (and GDAL's
-    # R-tree triggers, if any, move its index entry).
+    # A corrected claim: same id, other content or place. The version it replaces is kept
+    # in geomap_replaced (nothing is lost); the geometry follows (and GDAL's R-tree
+    # triggers, if any, move its index entry).
+    conn.execute("INSERT INTO geomap_replaced (id, claim, replaced_by) VALUES (?, ?, ?)",
+                 (claim.id, json.dumps(dict(zip(COLUMNS, stored)), sort_keys=True,
+                                       ensure_ascii=False), claim.origin))
     conn.execute(update, [*row, claim.id])
     return "updated"
 
@@ -504,8 +506,9 @@ def load(path: str | Path, *, date_from: str | None = None, date_to: str | None 
     """The stored claims, in id order, within the dates given (inclusive).
 
     A claims layer another tool wrote is read where it has the required columns (the
-    others are empty; a point geometry gives lat/lon the columns do not); a row that does
-    not read as a claim is an InputError naming the store and the claim's id.
+    others are empty); a point geometry gives lat/lon (over the columns: a point moved in
+    QGIS is moved); a row that does not read as a claim is an InputError naming the store
+    and the claim's id.
     """
     path = Path(path)
     check_date_range(date_from, date_to)
@@ -528,14 +531,18 @@ def load(path: str | Path, *, date_from: str | None = None, date_to: str | None 
     for n, row in enumerate(rows, 1):
         ident = row[COLUMNS.index("id")]
         what = f"stored claim {ident!r}" if ident not in (None, "") else f"stored claim {n}"
+        if all(v == "x" for v in row[:-1]):
+            continue  # the seed row that stores created by geomap 0.1 could keep: no claim
         try:
             fields = {k: _text(v, k) for k, v in zip(COLUMNS, row)}
-            box = None if fields["lat"] or fields["lon"] else _bounds(row[-1])
-            if box and box[0] == box[1] and box[2] == box[3]:  # a point: one spot
+            # A point geometry is where the claim is: GIS tools edit it (a point moved in
+            # QGIS), not the lat/lon columns, which geomap writes alongside.
+            box = _bounds(row[-1])
+            if box and box[0] == box[1] and box[2] == box[3]:
                 fields["lon"], fields["lat"] = repr(box[0]), repr(box[2])
             if not in_date_range(fields["date"], date_from, date_to):
                 continue
-            claim = claim_from_fields(fields, f"{path}#{fields['id']}")
+            claim = claim_from_fields(fields, f"{shown_path(path)}#{fields['id']}")
         except ValueError as err:
             raise InputError(f"{what}: {err}", path=path) from err
         if claim.id in seen:

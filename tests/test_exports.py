@@ -4,6 +4,7 @@ manifest, the same bytes for the same inputs."""
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -91,3 +92,23 @@ def test_kml_survives_control_characters(tmp_path):
                       encoding="utf-8")
     result = make_map([claims], out=tmp_path / "m.html", exports=("kml",))
     ET.parse(result.path.with_suffix(".kml"))  # well-formed
+
+
+def test_kml_shows_hostile_text_as_text_in_google_earth(tmp_path):
+    """Google Earth reads a description as HTML: after XML parsing it must still be escaped
+    HTML; the balloon shows only it; ids are valid XML ids and every style link resolves."""
+    claims = tmp_path / "c.csv"
+    claims.write_text("id,date,place,claimant,claimant_side,stance,event,actor,text,source,url\n"
+                      'x y <1>,2021-05-12,Goris,"<img src=x onerror=alert(1)>","A B <s>",'
+                      "asserts,clash,,<script>alert(2)</script>,s,\n", encoding="utf-8")
+    result = make_map([claims], out=tmp_path / "m.html", exports=("kml",))
+    root = ET.parse(result.path.with_suffix(".kml")).getroot()
+    mark = root.find(f".//{KML}Placemark")
+    description = mark.find(f"{KML}description").text
+    assert "&lt;script&gt;" in description and "<script>" not in description
+    assert "<" not in mark.find(f"{KML}name").text
+    assert re.fullmatch(r"[A-Za-z_][\w.-]*", mark.get("id"))
+    styles = {s.get("id") for s in root.iter(f"{KML}Style")}
+    assert mark.find(f"{KML}styleUrl").text[1:] in styles
+    balloon = root.find(f".//{KML}BalloonStyle/{KML}text").text
+    assert balloon == "$[description]"

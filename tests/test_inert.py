@@ -103,7 +103,14 @@ def _layer(path: Path, payload: str) -> Path:
     return path
 
 
-def _assert_inert(folder: Path, outputs: list[Path]):
+def _manifest(page: str) -> dict:
+    start = page.index('id="geomap-data">') + len('id="geomap-data">')
+    return json.loads(page[start:page.index("</script>", start)])
+
+
+def _assert_inert(folder: Path, outputs: list[Path], *, in_data: bool = True):
+    """No payload ran; with ``in_data``, the payload is in the map's data itself (the
+    claims, the unplaced, the sources), kept exactly as text, not only in the title."""
     assert not (folder / "PWNED").exists()
     assert not Path("PWNED").exists()
     for path in outputs:
@@ -114,9 +121,12 @@ def _assert_inert(folder: Path, outputs: list[Path]):
             # no payload script outside the JSON data (where '<' is \\u003c)
             assert "<script>window.__pwned" not in text
             assert "<img src=x" not in text
-            assert "{{ 7777*7 }}" in text  # the text itself is kept, as text
+            data = _manifest(text)
+            carried = json.dumps([data["claims"], data["unplaced"], data["sources"]],
+                                 ensure_ascii=False)
+            assert not in_data or "{{ 7777*7 }}" in carried, "the payload is lost"
         if path.suffix in (".geojson", ".csv"):
-            assert "{{ 7777*7 }}" in text
+            assert not in_data or "{{ 7777*7 }}" in text
 
 
 ROUTES = ["csv", "geojson", "report", "html", "markdown"]
@@ -135,7 +145,8 @@ def test_every_field_of_every_route_comes_out_inert(route, tmp_path, monkeypatch
                       exports=("geojson", "kml", "csv", "gpkg", "png", "pdf"))
     assert result.claims_in == result.claims_mapped + len(result.unplaced)
     assert result.claims_in >= 1
-    _assert_inert(tmp_path, result.written)
+    # a Markdown report's payload is in its heading and emphasis, which no claim keeps
+    _assert_inert(tmp_path, result.written, in_data=route != "markdown")
 
 
 def test_a_file_name_and_the_store_come_out_inert(tmp_path, monkeypatch):
@@ -147,9 +158,13 @@ def test_a_file_name_and_the_store_come_out_inert(tmp_path, monkeypatch):
     result = make_map(None, store=store, out=tmp_path / "store.html", title=PAYLOAD,
                       exports=("geojson", "png"))
     _assert_inert(tmp_path, result.written)
-    result = make_map([src], out=tmp_path / "file.html", exports=("kml",))
+    layer = _layer(tmp_path / "{{ 7777*7 }} {% raw %} ${x} <i>.geojson", "line")
+    result = make_map([src], out=tmp_path / "file.html", exports=("kml",),
+                      layers=[f"{layer}:international"])
     _assert_inert(tmp_path, result.written)
-    assert "{{ 7777*7 }} {% raw %} &lt;script&gt;x.csv" in result.written[0].read_text()
+    page = result.written[0].read_text()
+    assert "{{ 7777*7 }} {% raw %} &lt;script&gt;x.csv" in page  # the file in the title
+    assert "{{ 7777*7 }} {% raw %} ${x} <i>.geojson" in json.dumps(_manifest(page)["layers"])
 
 
 def test_the_guard_refuses_template_syntax_handed_to_folium():

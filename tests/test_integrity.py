@@ -289,3 +289,103 @@ def test_csv_cells_never_run_as_spreadsheet_formulas(write_csv, tmp_path):
     claim = read_claims([out.with_suffix(".csv")])[0]
     assert (claim.claimant, claim.actor, claim.text, claim.source) == (formula, "@cmd", "+1+2",
                                                                       "-")
+
+
+SLOW_GPKG = """
+import sys, time
+import geomap.export
+def slow(tmp, **_kwargs):
+    tmp.write_bytes(b"half a GeoPackage")
+    time.sleep(60)
+geomap.export.gpkg_to = slow
+from geomap.cli import main
+sys.argv = ["geomap"] + {args!r}
+main()
+"""
+
+
+def test_a_polite_kill_removes_the_temporary_files(write_csv, tmp_path):
+    """SIGTERM while the exports are written: nothing is left, not even hidden files."""
+    import signal
+    import time
+
+    out = tmp_path / "out" / "m.html"
+    args = ["map", str(write_csv([ROW.format(id="a", day=12)])), "-o", str(out), "--gpkg"]
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_GPKG.format(args=args)],
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (out.parent.exists() and any(out.parent.iterdir())):
+        assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read()
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == 130
+    assert list(out.parent.iterdir()) == []
+
+
+def test_temporary_files_of_a_killed_run_are_swept_by_the_next(write_csv, tmp_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / f".m.html.{dead.pid}.x1y2.tmp.html"
+    stale.write_text("half a page")
+    make_map([write_csv([ROW.format(id="a", day=12)])], out=out / "m.html")
+    assert sorted(p.name for p in out.iterdir()) == ["m.html"]
+
+
+def test_outputs_never_replace_a_store_or_a_stream(write_csv, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    claims = write_csv([ROW.format(id="a", day=12)])
+    ingest([claims], store=tmp_path / "st.gpkg")
+    before = (tmp_path / "st.gpkg").read_bytes()
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "target.html").write_text("x")
+    (tmp_path / "stdout").symlink_to(tmp_path / "target.html")  # as /dev/stdout may be
+    for args in (["map", str(claims), "-o", "st.html", "--gpkg"],       # the store not given
+                 ["extract", str(claims), "-o", "st.gpkg"],
+                 ["map", str(claims), "-o", "pipe"],
+                 ["extract", str(claims), "-o", "stdout"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1 and result.stderr.startswith("Error: "), args
+    assert (tmp_path / "st.gpkg").read_bytes() == before
+    assert (tmp_path / "stdout").is_symlink() and (tmp_path / "target.html").read_text() == "x"
+
+
+def test_a_shapefile_layers_parts_are_inputs(write_csv, tmp_path):
+    import geopandas as gpd
+    from shapely.geometry import LineString
+
+    shp = tmp_path / "bl.shp"
+    gpd.GeoDataFrame({"name": ["l"]}, geometry=[LineString([(46.2, 39.3), (46.5, 39.6)])],
+                     crs=4326).to_file(shp)
+    before = (tmp_path / "bl.dbf").read_bytes()
+    result = runner.invoke(app, ["map", str(write_csv([ROW.format(id="a", day=12)])),
+                                 "--layer", f"{shp}:international", "-o",
+                                 str(tmp_path / "bl.dbf")])
+    assert result.exit_code == 1 and "is one of the inputs" in result.stderr
+    assert (tmp_path / "bl.dbf").read_bytes() == before
+
+
+def test_a_very_long_output_name_works(write_csv, tmp_path):
+    name = "a" * 240
+    result = make_map([write_csv([ROW.format(id="a", day=12)])], out=tmp_path / f"{name}.html")
+    assert result.path.exists()
+    ingest([write_csv([ROW.format(id="b", day=12)], name="b.csv")],
+           store=tmp_path / f"{name}.gpkg")
+    assert (tmp_path / f"{name}.gpkg").exists()
+
+
+def test_names_that_are_not_utf8_are_shown_with_a_replacement_character(write_csv, tmp_path):
+    """A file name from a Windows archive (cp1251 bytes), a title given in a legacy
+    terminal: shown with U+FFFD, never an internal error."""
+    odd = os.fsdecode(b"n\xffame")
+    claims = write_csv([ROW.format(id="a", day=12)], name=f"{odd}.csv")
+    store = tmp_path / f"{odd}.gpkg"
+    result = runner.invoke(app, ["ingest", str(claims), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["map", str(claims), "--store", str(store), "--title",
+                                 os.fsdecode(b"T\xfft"), "-o", str(tmp_path / f"{odd}-map.html"),
+                                 "--png", "--gpkg", "--kml", "--csv"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / f"{odd}-map.html").read_text(encoding="utf-8")
+    assert "n\ufffdame.csv" in page and "T\ufffdt" in page

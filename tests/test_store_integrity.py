@@ -385,6 +385,11 @@ def test_a_corrected_claim_updates_the_stored_one(tmp_path):
 
     frame = gpd.read_file(path, layer="claims").set_index("id")
     assert round(frame.geometry["a2"].y, 4) == 40.0001
+    # which claims were corrected, from where, and what they were: nothing is lost
+    assert [i for i, _ in result.corrections] == ["a1", "a2"]
+    assert result.corrections[0][1].endswith("b.csv:2")
+    kept = _rows(path, "SELECT id, claim FROM geomap_replaced ORDER BY id")
+    assert [i for i, _ in kept] == ["a1", "a2"] and '"text": "claim a1"' in kept[0][1]
 
 
 # -- 8. the record of inputs ---------------------------------------------------------------
@@ -427,3 +432,23 @@ def test_the_next_ingest_sweeps_the_temporary_files_of_killed_creators(tmp_path)
     ingest([_claims_csv(tmp_path / "c.csv", ["a"])], store=path)
     assert not stale.exists() and live.exists()
     assert _count(path) == 1
+
+
+def test_a_point_moved_in_a_gis_tool_is_mapped_where_it_was_moved(tmp_path):
+    path = tmp_path / "s.gpkg"
+    ingest([_claims_csv(tmp_path / "c.csv", ["a"])], store=path)
+    with sqlite3.connect(path) as conn:  # as QGIS would write the moved point
+        conn.execute("UPDATE claims SET geom = ? WHERE id = 'a'",
+                     (store._gpkg_point(46.4, 39.2),))
+    claim = store.load(path)[0]
+    assert (claim.lat, claim.lon) == (39.2, 46.4)
+
+
+def test_the_seed_row_of_old_stores_is_not_a_claim(tmp_path):
+    path = tmp_path / "old.gpkg"
+    ingest([_claims_csv(tmp_path / "c.csv", ["a"])], store=path)
+    with sqlite3.connect(path) as conn:  # what geomap 0.1 could leave: a row of "x"
+        conn.execute(f"INSERT INTO claims ({', '.join(COLUMNS)}, geom) VALUES "
+                     f"({', '.join('?' for _ in COLUMNS)}, ?)",
+                     ["x"] * len(COLUMNS) + [store._gpkg_point(0, 0)])
+    assert [c.id for c in store.load(path)] == ["a"]

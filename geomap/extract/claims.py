@@ -23,7 +23,7 @@ withdraw") or that reports an event as unconfirmed ("reportedly"). The rules, in
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -67,9 +67,13 @@ EVENTS = [
 ]
 # One pattern for all: the leftmost match wins, and at one place the earlier event listed.
 EVENT_RX = re.compile("|".join(f"(?P<{e.replace('-', '_')}>{rx})" for e, rx in EVENTS), re.I)
-_ACTOR = re.compile(r"\b(?P<who>(?:[A-Z][\w’'.-]+ )?(?:troops|forces|armed forces|soldiers|"
-                    r"military|units|army|border guards|officers|military officials|"
+# As in places.py: a capitalised word starts at a word start and is at most 40 characters,
+# so that "A-A-A-..." is read in linear time.
+_ACTOR = re.compile(r"\b(?P<who>(?:(?<![\w’'.-])[A-Z][\w’'.-]{0,40} )?"
+                    r"(?:troops|forces|armed forces|soldiers|military|units|army|border guards|"
+                    r"officers|military officials|"
                     r"commanders|negotiators))\b")
+_OWNED = re.compile(r"\b(?:its|their|our) $")
 # "several kilometers into", "3 km inside": a depth, read as its upper reading
 _DEPTH = re.compile(r"\b(?P<n>several|a few|a couple of|\d+(?:\.\d+)?|one|two|three|four|five|"
                     r"six|seven|eight|nine|ten)[ -](?:kilomet(?:er|re)s?|km)\s+(?:deep\s+)?"
@@ -77,8 +81,9 @@ _DEPTH = re.compile(r"\b(?P<n>several|a few|a couple of|\d+(?:\.\d+)?|one|two|th
 _DEPTH_WORDS = {"several": 5.0, "a few": 3.0, "a couple of": 2.0, "one": 1.0, "two": 2.0,
                 "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0,
                 "nine": 9.0, "ten": 10.0}
-_TERRITORY = re.compile(r"\b(?P<adj>[A-Z][\w’'-]+) (?:sovereign )?(?:territory|soil|border areas|"
-                        r"side of the frontier|side of the border)\b")
+_TERRITORY = re.compile(r"(?<![\w’'-])(?P<adj>[A-Z][\w’'-]{0,40}) (?:sovereign )?"
+                        r"(?:territory|soil|border areas|side of the frontier|"
+                        r"side of the border)\b")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|"
                      r"Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Ltd|Co|Ave)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
 _SPLIT = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(]?[A-Z0-9])|\n\s*\n")
@@ -292,8 +297,13 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
     """The claim a sentence makes, if any. ``resolved`` holds this sentence's mentions;
     ``places_by_id`` every place the report names."""
     quotes = _quote_spans(sent)
-    verb = next((v for v in _VERB.finditer(sent)
-                 if not any(a <= v.start() < b for a, b in quotes)), None)
+    starts = [a for a, _ in quotes]  # the spans are in order and apart: bisect, not scan
+
+    def quoted(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and pos < quotes[k][1]
+
+    verb = next((v for v in _VERB.finditer(sent) if not quoted(v.start())), None)
     low = sent.lower()
     according = _ACCORDING.search(sent) if "according to" in low else None
     reportedly = _REPORTEDLY.search(sent) if "report" in low else None
@@ -357,9 +367,13 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
     after_verb = verb.end() if verb and verb_word != "according" else 0
     hit = EVENT_RX.search(sent, after_verb) or EVENT_RX.search(sent)
     event = hit.lastgroup if hit else "statement"
-    actors = [m["who"] for m in _ACTOR.finditer(sent)]
-    actor = next((a for a in actors if side_in(a, extra) or re.search(
-        rf"\b(?:its|their|our) {re.escape(a)}", sent)), actors[0] if actors else "")
+    found = list(_ACTOR.finditer(sent))
+    actors = [m["who"] for m in found]
+    # "its troops": the speaker's own; read off each match, not searched for again per
+    # actor (a sentence may hold thousands)
+    owned = {m["who"] for m in found if _OWNED.search(sent, max(0, m.start() - 7), m.start())}
+    actor = next((a for a in actors if side_in(a, extra) or a in owned),
+                 actors[0] if actors else "")
     # the side that is urged or accused is the actor ("urged Azerbaijan to withdraw")
     obj = re.search(r"\b(?:urged|accused|demanded that|called on|calling on|charged that|"
                     r"expect|expects|wants)"

@@ -30,12 +30,15 @@ _KIND_AFTER = re.compile(r"\s+(province|region|district|village|marz|rayon|lake|
                          re.I)
 _PREV_WORD = re.compile(r"([\w'’.-]+)[^\w]*$")
 _NEXT_WORD = re.compile(r"^[ ]?([\w'’-]+)")
+# Linear time on any text: a name starts where a word starts (not inside "A-A-A-..."), and
+# a word is at most 40 characters, so no position is scanned more than a fixed number of times.
 _MARKED_BEFORE = re.compile(
     r"\b(?:the )?(?P<word>village|town|city|settlement|hamlet|province|region|district) of "
-    r"(?P<name>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})")
+    r"(?P<name>[A-Z][\w'’\-]{0,40}(?: [A-Z][\w'’\-]{0,40}){0,2})")
 _MARKED_AFTER = re.compile(
-    r"\b(?P<name>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2}) (?P<word>province|region|district|"
-    r"village|marz|rayon|oblast|lake|river|valley|pass|gorge)\b")
+    r"(?<![\w'’\-])(?P<name>[A-Z][\w'’\-]{0,40}(?: [A-Z][\w'’\-]{0,40}){0,2}) "
+    r"(?P<word>province|region|district|village|marz|rayon|oblast|lake|river|valley|pass|"
+    r"gorge)\b")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”—–\n(])\s*$")
 # Titles are found in the lower-cased text (one fast pass); the name after one is then
 # read, with its capitals, from the text itself.
@@ -43,7 +46,7 @@ _TITLE = re.compile(
     r"\b(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?"
     r"(?: (?:" + "|".join(sorted(TITLES | {"foreign", "defense", "defence", "of", "state"},
                                  key=len, reverse=True)) + r")\.?)*,? ")
-_NAME_AFTER_TITLE = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}")
+_NAME_AFTER_TITLE = re.compile(r"[A-Z][\w'’-]{0,40}(?: [A-Z][\w'’-]{0,40}){1,2}")
 
 
 def _is_cap(word: str) -> bool:
@@ -75,6 +78,9 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
             words.append((pos, pos + len(w), w))
             pos += len(w) + 1
         n = len(words)
+        # where the run holds an organisation's word, found once per run (not per name:
+        # a run may be thousands of words long)
+        org_at = [k for k, w in enumerate(words) if w[2].lower() in ORG_WORDS]
         i = 0
         while i < n:
             start, _, word = words[i]
@@ -98,7 +104,8 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
             s = start
             if surface[:4] in ("The ", "the "):
                 s, surface = s + 4, surface[4:]
-            if key not in not_places and _keep(text, words, i, j, key, curated(key), persons):
+            if key not in not_places and _keep(text, words, i, j, key, curated(key), persons,
+                                               org_at):
                 end = words[j - 1][1]
                 kind_word = _KIND_AFTER.match(text, end)
                 kind = KIND_WORDS[kind_word.group(1).lower()] if kind_word else None
@@ -118,8 +125,9 @@ def _person_words(text: str) -> set[str]:
 
 
 def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
-          persons: set[str]) -> bool:
-    """Whether words[i:j] of a capitalised run name a place here."""
+          persons: set[str], org_at: list[int]) -> bool:
+    """Whether words[i:j] of a capitalised run name a place here; ``org_at`` lists, in
+    order, the positions in the run of words that belong to organisations' names."""
     single = j - i == 1
     start, end = words[i][0], words[j - 1][1]
     if not trusted:
@@ -148,8 +156,7 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
     # unless the place is possessive ("Russia's Southern Military District")
     if words[j - 1][2].endswith(("'s", "’s")):
         return True
-    run = {w[2].lower() for w in words[:i]} | {w[2].lower() for w in words[j:]}
-    return not (run & ORG_WORDS)
+    return not (org_at and (org_at[0] < i or org_at[-1] >= j))
 
 
 def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
