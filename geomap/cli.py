@@ -353,6 +353,26 @@ def lookup_command(
     _err(f"{res.status}: {res.reason}")
 
 
+@gazetteer_app.command("check", context_settings=HELP)
+@boundary
+def check_command() -> None:
+    """Check the curated gazetteer: every row has a source and a known kind, ids are used
+    once, names belong to places, and each place lies in the country its row names.
+
+    Example: geomap gazetteer check
+    """
+    from .errors import GazetteerError
+    from .gazetteer.check import check_curated
+
+    problems = check_curated()
+    for p in problems:
+        _err(f"Error: {p}")
+    if problems:
+        raise GazetteerError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} "
+                             "in the curated gazetteer")
+    _err("geomap: the curated gazetteer is sound")
+
+
 @gazetteer_app.command("build", context_settings=HELP)
 @boundary
 def build_command(

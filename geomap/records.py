@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 KINDS = (
-    "country", "admin1", "admin2", "settlement", "landmark", "water", "mountain",
-    "border-crossing", "military-site", "region",
+    "country", "admin1", "admin2", "settlement", "landmark", "water", "mountain", "pass",
+    "valley", "river", "border-crossing", "military-site", "region",
 )  # fmt: skip
 STANCES = ("asserts", "denies", "reports", "calls")
 EVENTS = (
@@ -27,6 +27,9 @@ PRECISION_OF_KIND = {
     "landmark": "point",
     "water": "point",
     "mountain": "point",
+    "pass": "point",
+    "valley": "zone",
+    "river": "zone",
     "border-crossing": "point",
     "military-site": "point",
 }

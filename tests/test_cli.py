@@ -14,7 +14,7 @@ runner = CliRunner()
 
 @pytest.mark.parametrize("args", [[], ["map"], ["places"], ["extract"], ["ingest"],
                                   ["gazetteer"],
-                                  ["gazetteer", "lookup"],
+                                  ["gazetteer", "lookup"], ["gazetteer", "check"],
                                   ["gazetteer", "build"]])
 @pytest.mark.parametrize("flag", ["-h", "--help"])
 def test_every_command_has_help_with_an_example(args, flag):

@@ -106,7 +106,8 @@ _ADDRESSEE = re.compile(r"\b(?:appealed to|appeals to|wrote to|written to|asked|
 _PARTICIPLE = ("calling", "urging", "saying", "warning", "accusing", "claiming", "adding",
                "insisting", "demanding")
 SPECIFIC = {"settlement": 0, "water": 0, "landmark": 0, "mountain": 0, "military-site": 0,
-            "border-crossing": 0, "admin2": 1, "admin1": 1, "region": 2, "country": 3}
+            "border-crossing": 0, "pass": 0, "valley": 1, "river": 1, "admin2": 1, "admin1": 1,
+            "region": 2, "country": 3}
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """The curated gazetteer: the project's own data under gazetteer/ (see gazetteer/README.md).
 
-places.csv holds the region's places; a row takes its coordinates from GeoNames (geonameid),
-from the centre of a GeoNames admin1 area (geonames_admin1), or typed from a named source
-(lat, lon). names.csv holds every name of each place with its language and who uses it.
+places.csv holds the South Caucasus places and hotspots/<border>.places.csv those of each
+border hotspot; a row takes its coordinates from GeoNames (geonameid), from the centre of a
+GeoNames admin1 area (geonames_admin1), or typed from a named source (lat, lon). names.csv
+and hotspots/<border>.names.csv hold every name of each place, its language and who uses it.
 countries.csv is derived from Natural Earth by scripts/derive_boundaries.py.
 """
 
@@ -18,7 +19,7 @@ from ..records import KINDS, Name, Place
 from .world import _haversine_km as haversine_km
 
 PLACE_COLUMNS = ["id", "name", "kind", "country", "admin1", "lat", "lon", "geonameid",
-                 "geonames_admin1", "source", "note"]
+                 "geonames_admin1", "radius_km", "source", "note"]
 NAME_COLUMNS = ["place_id", "name", "lang", "used_by", "note"]
 COUNTRY_COLUMNS = ["iso2", "iso3", "name", "lat", "lon", "radius_km", "names"]
 
@@ -90,21 +91,57 @@ def load_countries(folder: Path, aliases: dict[str, list[Name]] | None = None) -
     return places
 
 
+def place_files(folder: Path) -> list[Path]:
+    """The curated places files: places.csv, then each border hotspot's."""
+    return [folder / "places.csv", *sorted((folder / "hotspots").glob("*.places.csv"))]
+
+
+def name_files(folder: Path) -> list[Path]:
+    return [folder / "names.csv", *sorted((folder / "hotspots").glob("*.names.csv"))]
+
+
+def curated_rows(folder: Path) -> Iterator[tuple[str, dict]]:
+    """Every curated place row, with where it is (``file:line``), checked for what a row
+    must have: a known kind, a source, an id used once, numbers where numbers go."""
+    seen: dict[str, str] = {}
+    for path in place_files(folder):
+        for line, row in _rows(path, PLACE_COLUMNS):
+            where = f"{path}:{line}"
+            if row["kind"] not in KINDS:
+                raise GazetteerError(f"{where}: unknown kind {row['kind']!r} (the kinds: "
+                                     f"{', '.join(KINDS)})")
+            if not row["source"].strip():
+                raise GazetteerError(f"{where}: {row['id']} has no source")
+            if row["id"] in seen:
+                raise GazetteerError(f"{where}: id {row['id']} is already used at "
+                                     f"{seen[row['id']]}")
+            seen[row["id"]] = where
+            for col, limit in (("lat", 90), ("lon", 180), ("radius_km", 5000)):
+                if row[col]:
+                    try:
+                        value = float(row[col])
+                    except ValueError:
+                        value = float("nan")
+                    if not -limit <= value <= limit or (col == "radius_km" and value <= 0):
+                        raise GazetteerError(f"{where}: {col} {row[col]!r} is not a number "
+                                             f"in range")
+            yield where, row
+
+
 def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
-    """Load places.csv and names.csv, taking GeoNames coordinates from the world index."""
+    """Load the curated places and their names, taking GeoNames coordinates from the world
+    index."""
     names: dict[str, list[Name]] = {}
-    for _line, row in _rows(folder / "names.csv", NAME_COLUMNS):
-        if row["place_id"].startswith("country:"):
-            continue  # see country_aliases
-        names.setdefault(row["place_id"], []).append(Name(row["name"], row["lang"],
-                                                          row["used_by"]))
+    for path in name_files(folder):
+        for _line, row in _rows(path, NAME_COLUMNS):
+            if row["place_id"].startswith("country:"):
+                continue  # see country_aliases
+            names.setdefault(row["place_id"], []).append(Name(row["name"], row["lang"],
+                                                              row["used_by"]))
     places = []
-    path = folder / "places.csv"
-    for line, row in _rows(path, PLACE_COLUMNS):
-        where = f"{path}:{line}"
-        if row["kind"] not in KINDS:
-            raise GazetteerError(f"{where}: unknown kind {row['kind']!r}")
-        population, radius, source = 0, None, row["source"]
+    for where, row in curated_rows(folder):
+        population, source = 0, row["source"]
+        radius = float(row["radius_km"]) if row["radius_km"] else None
         if row["geonameid"]:
             hit = conn.execute("SELECT lat, lon, population FROM places WHERE gid = ?",
                                (int(row["geonameid"]),)).fetchone()
@@ -118,7 +155,8 @@ def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
             if hit is None:
                 raise GazetteerError(
                     f"{where}: no GeoNames settlements in {row['geonames_admin1']}")
-            lat, lon, radius, population, count = hit
+            lat, lon, area_radius, population, count = hit
+            radius = radius or area_radius
             source = (f"{source} (centre and population: the {count} GeoNames cities500 "
                       f"settlements coded {row['geonames_admin1']})")
         elif row["geonames_admin1"]:
@@ -131,7 +169,7 @@ def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
             lon = sum(p[1] for p in points) / len(points)
             population = sum(p[2] for p in points)
             dists = sorted(haversine_km(lat, lon, p[0], p[1]) for p in points)
-            radius = round(max(5.0, dists[int(0.9 * (len(dists) - 1))]), 1)
+            radius = radius or round(max(5.0, dists[int(0.9 * (len(dists) - 1))]), 1)
             lat, lon = round(lat, 5), round(lon, 5)
             source = (f"{source} (centre and population: the {len(points)} GeoNames cities500 "
                       f"settlements in {row['geonames_admin1']})")
@@ -151,6 +189,5 @@ def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
             geonameid=int(row["geonameid"]) if row["geonameid"] else None, radius_km=radius,
             area_code=row["geonames_admin1"]))
     if names:
-        raise GazetteerError(f"{folder / 'names.csv'}: names for unknown places: "
-                             f"{', '.join(sorted(names))}")
+        raise GazetteerError(f"{folder}: names for unknown places: {', '.join(sorted(names))}")
     return places

@@ -48,7 +48,7 @@ KIND_WORDS: dict[str, str] = {
     "autonomous republic": "admin1", "exclave": "admin1",
     "district": "admin1", "rayon": "admin1", "raion": "admin1",
     "village": "settlement", "town": "settlement", "city": "settlement",
-    "lake": "water", "river": "water", "valley": "region", "pass": "mountain",
+    "lake": "water", "river": "river", "valley": "valley", "pass": "pass",
     "gorge": "region",
     "mount": "mountain", "mountain": "mountain", "peak": "mountain",
     "military base": "military-site", "base": "military-site",
