@@ -114,9 +114,13 @@ def extract(doc) -> list:
         if p is None:
             out.append(c)
             continue
-        # Name the place as the text does, where that name alone means the same place.
+        # Name the place as the text does, where that name alone means the same place (an
+        # area with its kind word: "Batken region", where "Batken" is the town).
         shown = p.id
-        for name in [*surfaces.get(p.id, []), p.name]:
+        names = [*surfaces.get(p.id, []), p.name]
+        if p.kind in ("admin1", "admin2"):
+            names += [f"{n} {w}" for n in names for w in ("region", "province", "district")]
+        for name in names:
             again = gaz.resolve(name)
             if again.resolved and again.place.id == p.id:
                 shown = name

