@@ -68,8 +68,9 @@ def find_places(doc) -> list:
     gaz = gazetteer()
     if not doc.text.strip():
         return []
-    mentions = find_mentions(doc.text, gaz.lexicon, gaz.is_curated_key, not_places(),
-                             gaz.first_words)
+    mentions = find_mentions(doc.text, gaz.lexicon, gaz.is_curated_key,
+                             not_places() - gaz.adjective_keys, gaz.first_words,
+                             gaz.adjective_keys)
     return resolve_mentions(mentions, gaz)
 
 
@@ -85,6 +86,7 @@ def places(doc) -> list[dict]:
             "kind": p.kind if p else (m.kind or ""), "country": p.country if p else "",
             "lat": p.lat if p else None, "lon": p.lon if p else None,
             "precision": p.precision if p else "", "reason": r.reason,
+            "adjective": m.adjective,
             "candidates": [f"{c.place.name} ({c.place.kind}, {c.place.country}, {c.place.id})"
                            for c in others]})
     return rows
@@ -97,7 +99,9 @@ def extract(doc) -> list:
     from .extract.claims import extract_claims
 
     gaz = gazetteer()
-    resolved = find_places(doc)
+    # An adjective ("Russian troops") names a side, not where a claim happens; the phrases
+    # in which one locates ("Armenian territory") are read by the claims' own rules.
+    resolved = [(m, r) for m, r in find_places(doc) if not m.adjective]
     capitals = gaz.capital_ids()
     claims = extract_claims(doc, resolved, capital_of=lambda p: p.country
                             if p.id in capitals else "")

@@ -160,7 +160,9 @@ class Mention:
     """A place named in a text: the exact surface and its character span.
 
     ``kind`` is what the words around it say it is ("the village of X": settlement);
-    ``marked`` is true when only those words (not the gazetteer) say it is a place.
+    ``marked`` is true when only those words (not the gazetteer) say it is a place;
+    ``adjective`` when the words are an adjective of a place ("Russian", "European"), which
+    locates only in some phrases ("Russian territory", not "the Russian president").
     """
 
     surface: str
@@ -168,3 +170,4 @@ class Mention:
     end: int
     kind: str | None = None
     marked: bool = False
+    adjective: bool = False

@@ -8,33 +8,51 @@ means the same place throughout one document.
 
 from __future__ import annotations
 
-from .gazetteer import Gazetteer
+from .gazetteer import Context, Gazetteer
 from .records import Mention, Resolution
 
 # How far from the other places a candidate may be and still count as "near" them.
 CONTEXT_KM = 300.0
+# How far ahead of its namesakes a place must be, alone, to lend context to the others.
+ANCHOR_MARGIN = 0.5
 
 
 def resolve_places(names: list[str], gazetteer: Gazetteer,
                    kinds: dict[str, str | None] | None = None) -> dict[str, Resolution]:
-    """Resolve each distinct name; names left ambiguous get a second try in context."""
+    """Resolve each distinct name, then again in the context of the others.
+
+    The context of a name is every other name that resolved clearly on its own: a
+    candidate near one of those places, or in one of their countries, gains. A name does
+    not vouch for itself, so a far namesake chosen alone (Arandu in Brazil) gives way to
+    the one beside the report's other places (Arandu by Chitral).
+    """
     kinds = kinds or {}
-    out = {n: gazetteer.resolve(n, kind=kinds.get(n)) for n in dict.fromkeys(names) if n}
-    anchors = [r.place for r in out.values()
-               if r.resolved and r.place.kind not in ("country", "admin1", "region")]
+    alone = {n: gazetteer.resolve(n, kind=kinds.get(n)) for n in dict.fromkeys(names) if n}
+    anchors = {n: r.place for n, r in alone.items() if _clear(r)}
     if not anchors:
-        anchors = [r.place for r in out.values()
-                   if r.resolved and r.place.kind not in ("country", "region")]
-    if anchors:
-        lat = sum(p.lat for p in anchors) / len(anchors)
-        lon = sum(p.lon for p in anchors) / len(anchors)
-        for name, res in out.items():
-            if res.status == "ambiguous":
-                again = gazetteer.resolve(name, kind=kinds.get(name),
-                                          near=(lat, lon, CONTEXT_KM))
-                if again.resolved:
-                    out[name] = again
+        return alone
+    out = {}
+    for name, res in alone.items():
+        others = [p for n, p in anchors.items() if n != name]
+        points = tuple((p.lat, p.lon) for p in others
+                       if p.kind not in ("country", "region") or not p.country)
+        countries = frozenset(p.country for p in others if p.country)
+        if not others:
+            out[name] = res
+            continue
+        out[name] = gazetteer.resolve(name, kind=kinds.get(name), context=Context(
+            points=points, countries=countries, km=CONTEXT_KM))
     return out
+
+
+def _clear(res: Resolution) -> bool:
+    """Whether a name resolved clearly enough on its own to give the others context: the
+    only place of that name, or ahead of the next by a wide margin."""
+    if not res.resolved:
+        return False
+    if len(res.candidates) < 2:
+        return True
+    return res.candidates[0].score - res.candidates[1].score >= ANCHOR_MARGIN
 
 
 def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer

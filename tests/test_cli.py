@@ -81,7 +81,7 @@ def test_lookup_table_and_json():
     assert table.exit_code == 0
     assert "am-sev-lich" in table.stdout.splitlines()[1]
     assert table.stderr.startswith("resolved:")
-    result = runner.invoke(app, ["gazetteer", "lookup", "Nakhichevan", "--json"])
+    result = runner.invoke(app, ["gazetteer", "lookup", "Springfield", "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert isinstance(data, list) and len(data) >= 2

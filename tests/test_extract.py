@@ -105,12 +105,22 @@ def test_every_place_in_the_report_is_found_and_resolved(report, report_places):
 
 @needs_fixture
 def test_words_that_only_look_like_places_are_not_places(report_places):
-    surfaces = {r["surface"] for r in report_places}
+    surfaces = {r["surface"] for r in report_places if not r["adjective"]}
     # "Most of those troops", spokeswoman Jalina Porter, Philip Reeker, Ned Price,
     # Armen Grigorian, "Azeri", Radio Free Europe
     for word in ("Most", "Porter", "Philip", "Price", "Armen", "Azeri", "Europe", "Tells",
                  "Said", "I", "UN"):
         assert word not in surfaces, word
+
+
+def test_adjectives_are_listed_as_adjectives_of_their_country(report_places):
+    """"Azeri", "Armenian": listed, marked adjective, with the country they name; they
+    never become a claim's place (the claims tests check that)."""
+    adjectives = {r["surface"]: r for r in report_places if r["adjective"]}
+    assert adjectives["Azeri"]["place_id"] == "country:AZ"
+    assert adjectives["Armenian"]["place_id"] == "country:AM"
+    assert all(r["kind"] == "country" or r["place_id"].startswith("geonames:")
+               for r in adjectives.values())
 
 
 def test_a_name_the_text_marks_as_a_place_is_reported_unresolved(tmp_path):

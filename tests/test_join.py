@@ -18,7 +18,7 @@ def test_claims_in_equals_mapped_plus_unplaced(write_csv, gazetteer):
         "a,2021-05-12,Goris,gov,AM,asserts,incursion,,t,s,,,,",
         "b,2021-05-12,Syunik province,gov,AM,asserts,incursion,,t,s,,,,",
         "c,2021-05-12,Qwertyville,gov,AM,asserts,incursion,,t,s,,,,",
-        "d,2021-05-12,Nakhichevan,gov,AZ,denies,incursion,,t,s,,,,",
+        "d,2021-05-12,Springfield,gov,AZ,denies,incursion,,t,s,,,,",
         "e,2021-05-12,Somewhere unnamed,gov,AZ,denies,incursion,,t,s,,39.60,46.20,point",
         "f,2021-05-13,Stepanakert,gov,AM,reports,talks,,t,s,,,,",
     ]

@@ -19,8 +19,12 @@ from .words import COMMON, ORG_WORDS, SPEECH, TITLES
 
 MAX_WORDS = 6
 _UPPER = "".join(ch for ch in map(chr, range(0x0590)) if ch.isupper() and ch.isalpha())
-_WORD = rf"[{re.escape(_UPPER)}][\w'’]*(?:-[\w'’]+)*"
-_CONNECTORS = ("of", "de", "del", "la", "le", "al", "el", "du", "da", "upon")
+# Arabic names carry the article joined by a hyphen ("Aita al-Shaab", "Maroun el-Ras",
+# "al-Fashaga"): such a word counts as capitalised.
+_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|et|ul|ud)-"
+_WORD = rf"(?:{_ARTICLE})?[{re.escape(_UPPER)}][\w'’]*(?:-[\w'’]+)*"
+_CAPITALISED = re.compile(rf"(?:{_ARTICLE})?[{re.escape(_UPPER)}]")
+_CONNECTORS = ("of", "de", "del", "la", "le", "al", "el", "du", "da", "upon", "i")
 # A run of capitalised words, joined by single spaces and the odd connector ("Bay of
 # Biscay"); abbreviations such as U.S. and D.C. count as words. Names lie inside runs.
 _RUN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*"
@@ -50,19 +54,55 @@ _NAME_AFTER_TITLE = re.compile(r"[A-Z][\w'’-]{0,40}(?: [A-Z][\w'’-]{0,40}){1
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper()
+    return word[:1].isupper() or bool(_CAPITALISED.match(word))
+
+
+# Lower-case words around a name that belong to it when the whole is a name the gazetteer
+# knows ("Hakari bridge checkpoint", "Goma airport", "Tortkul reservoir", "northern Kosovo").
+_NEXT_WORDS = re.compile(r"(?: [a-z][\w'’-]{0,30}){1,3}")
+_PREV_WORDS = re.compile(r"(?:[a-z][\w'’-]{0,30} ){1,2}$")
+
+
+def _widen(text: str, s: int, e: int, lexicon) -> tuple[int, int]:
+    """The span [s, e) widened over the lower-case words before or after it, as far as the
+    whole is a name in ``lexicon``; unchanged when no wider name is known."""
+    own = name_key(text[s:e])
+    after = _NEXT_WORDS.match(text, e)
+    if after:
+        tail = after.group().split(" ")[1:]
+        for k in range(len(tail), 0, -1):
+            if tail[k - 1] in KIND_WORDS:  # "Paktika province": the kind is read apart
+                continue
+            wider = text[s:e] + " " + " ".join(tail[:k])
+            if name_key(wider) in lexicon:
+                e = s + len(wider)
+                break
+    before = _PREV_WORDS.search(text, max(0, s - 64), s)
+    if before:
+        head = before.group().split(" ")[:-1]
+        for k in range(len(head), 0, -1):
+            wider = " ".join(head[-k:]) + " " + text[s:e]
+            key = name_key(wider)
+            if key in lexicon and key != own:  # ("the X" folds to X: no wider)
+                s = e - len(wider)
+                break
+    return s, e
 
 
 def find_mentions(text: str, lexicon: frozenset[str] | set[str],
                   curated: Callable[[str], bool] = lambda _k: False,
                   not_places: frozenset[str] = frozenset(),
-                  first_words: frozenset[str] | None = None) -> list[Mention]:
+                  first_words: frozenset[str] | None = None,
+                  adjectives: frozenset[str] = frozenset()) -> list[Mention]:
     """Every place mention in the text, in order.
 
     ``curated(key)`` says whether the name is a curated place or a country: those are
     trusted where a name known only to GeoNames is not. ``not_places`` are keys that are
     never places here (demonyms such as "Azeri", institutions such as "Kremlin").
     ``first_words`` (the first word of every lexicon key) lets most words be passed over.
+    ``adjectives`` are keys of adjectives of places ("russian", "european"): they are
+    mentions marked ``adjective``, wherever they stand (even in "the Russian Foreign
+    Ministry").
     """
     persons = _person_words(text)
     out: list[Mention] = []
@@ -104,12 +144,16 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
             s = start
             if surface[:4] in ("The ", "the "):
                 s, surface = s + 4, surface[4:]
-            if key not in not_places and _keep(text, words, i, j, key, curated(key), persons,
+            if key in adjectives:
+                out.append(Mention(surface, s, s + len(surface), kind="country",
+                                   adjective=True))
+            elif key not in not_places and _keep(text, words, i, j, key, curated(key), persons,
                                                org_at):
-                end = words[j - 1][1]
+                s, end = _widen(text, s, s + len(surface), lexicon)
+                surface = text[s:end]
                 kind_word = _KIND_AFTER.match(text, end)
                 kind = KIND_WORDS[kind_word.group(1).lower()] if kind_word else None
-                out.append(Mention(surface, s, s + len(surface), kind=kind))
+                out.append(Mention(surface, s, end, kind=kind))
             i = j
     return _add_marked(text, out, lexicon)
 

@@ -16,17 +16,25 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
 from ..errors import PlaceNotFound
 from ..records import Candidate, Name, Place, Resolution
 from . import world
-from .curated import area_points, country_aliases, data_dir, load_countries, load_curated
+from .curated import (
+    DEMONYM,
+    adjectives,
+    area_points,
+    country_aliases,
+    data_dir,
+    load_countries,
+    load_curated,
+)
 from .normalize import name_key, split_kind, strip_possessive
 
-__all__ = ["Gazetteer", "name_key"]
+__all__ = ["Context", "Gazetteer", "name_key"]
 
 # Score parts. A name the place really bears beats an alternate name GeoNames lists for it
 # (GeoNames lists "Goris" among the names of Gori in Georgia); curated places are the region
@@ -38,6 +46,9 @@ POPULATION_WEIGHT = 0.2  # per factor of ten
 CAPITAL_BONUS = 0.6  # a capital named alone mostly means the capital (and its government)
 HINT_BONUS, HINT_PENALTY = 0.5, 0.3
 NEAR_BONUS = 0.4
+# The other places a text names: a candidate near one of them, or in one of their
+# countries, is what the text is about (Hot Springs by Chushul is the one in Ladakh).
+CONTEXT_NEAR_BONUS, CONTEXT_COUNTRY_BONUS = 0.6, 0.3
 # The best candidate is used only when it leads the next by at least this much.
 CLEAR_MARGIN = 0.25
 MAX_CANDIDATES = 25
@@ -47,6 +58,16 @@ _ID = re.compile(r"^(country:[A-Z]{2}|geonames:\d+|[a-z]{2}-[a-z0-9-]+)$")
 
 def _haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return world._haversine_km(a[0], a[1], b[0], b[1])
+
+
+@dataclass(frozen=True)
+class Context:
+    """The other places a text names: their points and countries, and how far counts as
+    near them."""
+
+    points: tuple[tuple[float, float], ...] = ()
+    countries: frozenset[str] = frozenset()
+    km: float = 300.0
 
 
 def _seat(close: list[Candidate]) -> Candidate | None:
@@ -81,8 +102,6 @@ class Gazetteer:
             if place.geonameid is not None and (place.geonameid not in self._by_gid
                                                 or place.kind == "settlement"):
                 self._by_gid[place.geonameid] = place.id
-            # In a fixed order, the place's own name first: which name a lookup reports as
-            # matched must not depend on the interpreter's hash seed.
             # A curated province is the same place as the world's admin-1 unit with its
             # GeoNames code (Syunik, AM.08): that unit's record and names lead to it.
             if place.kind == "admin1" and place.area_code.count(".") == 1 and \
@@ -92,11 +111,23 @@ class Gazetteer:
                         "SELECT gid FROM places WHERE kind = 'admin1' AND country = ? AND "
                         "admin1 = ?", (cc, code)):
                     self._by_gid.setdefault(gid, place.id)
+            # In a fixed order, the place's own name first: which name a lookup reports as
+            # matched must not depend on the interpreter's hash seed.
             for name in dict.fromkeys([place.name, *sorted(n.text for n in place.names)]):
                 for part in name.split(" / "):
                     key = name_key(part)
                     if key and (place.id, part) not in self._keys[key]:
                         self._keys[key].append((place.id, part))
+
+        # Adjectives of places beyond countries ("European"), and of countries (their
+        # demonyms): names a text uses to locate, kept apart so the finder can tell them.
+        self.adjective_keys: frozenset[str] = frozenset(
+            [name_key(n.text) for p in self._places.values() if p.kind == "country"
+             for n in p.names if n.used_by == DEMONYM] +
+            [name_key(term) for term, _ in adjectives(self._data)])
+        self._adjectives: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for term, place_id in adjectives(self._data):
+            self._adjectives[name_key(term)].append((place_id, term))
 
     # -- identity -----------------------------------------------------------------------
     @cached_property
@@ -152,6 +183,7 @@ class Gazetteer:
         """Every name key the gazetteer knows (about a million): for finding names in text."""
         keys = {k for (k,) in self._conn.execute("SELECT DISTINCT key FROM names")}
         keys.update(self._keys)
+        keys.update(self._adjectives)
         return frozenset(keys)
 
     @cached_property
@@ -166,12 +198,14 @@ class Gazetteer:
 
     # -- lookup ---------------------------------------------------------------------------
     def lookup(self, query: str, *, country: str | None = None, kind: str | None = None,
-               near: tuple[float, float, float] | None = None) -> list[Candidate]:
+               near: tuple[float, float, float] | None = None,
+               context: Context | None = None) -> list[Candidate]:
         """Every place the name may mean, best first.
 
         ``country`` (ISO alpha-2) and ``kind`` favour matching places; ``near`` is
-        ``(lat, lon, km)`` and favours places within ``km`` of the point. Words such as
-        "province", "village of" or "lake" are read as a kind.
+        ``(lat, lon, km)`` and favours places within ``km`` of the point; ``context`` (the
+        other places a text names) favours places near them and in their countries. Words
+        such as "province", "village of" or "lake" are read as a kind.
         """
         text = strip_possessive(query)
         if _ID.match(text):
@@ -214,6 +248,15 @@ class Gazetteer:
                 if km <= near[2]:  # the nearer, the more it counts
                     score += NEAR_BONUS * (1 - km / near[2])
                     why.append(f"{km:.0f} km from the other places")
+            if context:
+                km = min((_haversine_km((place.lat, place.lon), pt) for pt in context.points),
+                         default=math.inf)
+                if km <= context.km:
+                    score += CONTEXT_NEAR_BONUS * (1 - km / context.km)
+                    why.append(f"{km:.0f} km from another place the text names")
+                if place.country and place.country in context.countries:
+                    score += CONTEXT_COUNTRY_BONUS
+                    why.append(f"in {place.country}, as other places the text names")
             out.append(Candidate(place, score, matched, tuple(why)))
         out.sort(key=lambda c: (-c.score, c.place.id))
         return out[:MAX_CANDIDATES]
@@ -234,23 +277,31 @@ class Gazetteer:
         found: dict[str, tuple[Place, str, bool]] = {}
         for place_id, name in self._keys.get(key, ()):
             found.setdefault(place_id, (self._places[place_id], name, True))
+        for place_id, name in self._adjectives.get(key, ()):
+            found.setdefault(place_id, (self.get(place_id), name, False))
         rows = self._conn.execute(
             "SELECT n.name, n.is_primary, p.* FROM names n JOIN places p ON p.gid = n.gid "
             "WHERE n.key = ? ORDER BY p.population DESC, p.gid LIMIT 200", (key,)).fetchall()
+        curated_key = key in self._keys
         for name, primary, *row in rows:
             gid = row[0]
             if gid in self._by_gid:  # a curated place: keep the curated record
                 place_id = self._by_gid[gid]
-                if place_id not in found:
+                # The curated names say what a curated place is called: where a curated
+                # place bears this name, GeoNames' alternate names do not lend it to another
+                # curated place (GeoNames lists Gallabat, in Sudan, among Metema's names).
+                if place_id not in found and (primary or not curated_key):
                     found[place_id] = (self._places[place_id], name, bool(primary))
                 continue
             found.setdefault(f"geonames:{gid}", (self._world_place(row), name, bool(primary)))
         return found
 
     def resolve(self, query: str, *, country: str | None = None, kind: str | None = None,
-                near: tuple[float, float, float] | None = None) -> Resolution:
+                near: tuple[float, float, float] | None = None,
+                context: Context | None = None) -> Resolution:
         """The place a name means, or why it cannot be told."""
-        cands = tuple(self.lookup(query, country=country, kind=kind, near=near))
+        cands = tuple(self.lookup(query, country=country, kind=kind, near=near,
+                                  context=context))
         if not cands:
             return Resolution(query, "unresolved", None, (),
                               f"no place named {query!r} in the gazetteer")
@@ -266,10 +317,7 @@ class Gazetteer:
                               f"{label}: {', '.join(best.reasons)}; ahead of "
                               f"{second.place.name} ({second.place.country}) by {margin:.2f}")
         close = [c for c in cands if best.score - c.score < CLEAR_MARGIN]
-        # (not where the areas are curated: there the namesakes are kept apart on purpose,
-        # as Nakhchivan the town and the autonomous republic are)
-        seat = _seat(close) if not any(c.place.id in self._places for c in close
-                                       if c.place.kind != "settlement") else None
+        seat = _seat(close)
         if seat is not None:
             p = seat.place
             return Resolution(query, "resolved", p, cands,

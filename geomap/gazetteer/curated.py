@@ -63,15 +63,31 @@ def area_points(conn: sqlite3.Connection, codes: str) -> list[tuple[float, float
     return points
 
 
+DEMONYM = "demonym"  # the used_by of a Name that is an adjective ("Russian"), not a name
+
+
 def country_aliases(folder: Path) -> dict[str, list[Name]]:
     """Names of countries that Natural Earth lacks ("U.S.", "Britain"): names.csv rows
-    whose place_id is ``country:XX``."""
+    whose place_id is ``country:XX``; and each country's demonyms (demonyms.csv, derived,
+    and the demonyms of sides.csv), as names used by ``demonym``."""
     out: dict[str, list[Name]] = {}
     for _line, row in _rows(folder / "names.csv", NAME_COLUMNS):
         if row["place_id"].startswith("country:"):
             out.setdefault(row["place_id"][8:], []).append(
                 Name(row["name"], row["lang"], row["used_by"]))
+    for _line, row in _rows(folder / "demonyms.csv", ["term", "country"]):
+        out.setdefault(row["country"], []).append(Name(row["term"], "en", DEMONYM))
+    for _line, row in _rows(folder / "sides.csv", ["term", "side", "kind", "note"]):
+        if row["kind"] == "demonym" and len(row["side"]) == 2:
+            out.setdefault(row["side"], []).append(Name(row["term"], "en", DEMONYM))
     return out
+
+
+def adjectives(folder: Path) -> list[tuple[str, str]]:
+    """(adjective, place id) of the places beyond countries that an adjective names
+    ("European": Europe), from adjectives.csv."""
+    return [(row["term"], row["place_id"])
+            for _line, row in _rows(folder / "adjectives.csv", ["term", "place_id", "source"])]
 
 
 def load_countries(folder: Path, aliases: dict[str, list[Name]] | None = None) -> list[Place]:
