@@ -124,15 +124,20 @@ def geowebnews() -> None:
 
     def error(place, want) -> float:
         # A country is right when the gold point lies in it: its label point and GeoNames'
-        # centre of a large country can be far apart and neither is "the" location.
+        # centre of a large country can be far apart and neither is "the" location. So is a
+        # province or district when the gold point lies within its rough extent.
         if place.kind == "country" and place.country in shapes and \
                 shapes[place.country].buffer(0.1).contains(Point(want[1], want[0])):
             return 0.0
-        return km((place.lat, place.lon), want)
+        d = km((place.lat, place.lon), want)
+        if place.kind in ("admin1", "admin2") and place.radius_km and d <= place.radius_km:
+            return 0.0
+        return d
 
     tp = nf = ng = 0
     dists, forced = [], []
     unresolved = 0
+    bands: dict[int, list[int]] = {}  # confidence band -> [right, placed]
     for art in root.iter("article"):
         text = art.findtext("text") or ""
         tops = art.find("toponyms")
@@ -140,7 +145,7 @@ def geowebnews() -> None:
                 if t.findtext("type") in TOPONYM_TYPES]
         found = find_mentions(text, gaz.lexicon, gaz.is_curated_key,
                               not_places() - gaz.adjective_keys, gaz.first_words,
-                              gaz.adjective_keys)
+                              gaz.adjective_keys, gaz.abbreviation_keys)
         a, b, c = detection([(m.start, m.end) for m in found],
                             [(int(t.findtext("start")), int(t.findtext("end"))) for t in gold])
         tp, nf, ng = tp + a, nf + b, ng + c
@@ -159,6 +164,9 @@ def geowebnews() -> None:
                 dists.append(float("inf"))
                 continue
             dists.append(error(r.place, want))
+            band = bands.setdefault(min(9, int(r.confidence * 10)), [0, 0])
+            band[0] += dists[-1] <= 161
+            band[1] += 1
     n = len(dists)
     print("== GeoWebNews (200 articles; toponym types: " + ", ".join(sorted(TOPONYM_TYPES)) + ")")
     print(f"  detection from raw text: precision {pct(tp, nf)}  recall {pct(tp, ng)}  "
@@ -174,6 +182,11 @@ def geowebnews() -> None:
     print(f"  of the names geomap does place ({len(placed)}): within 10 km "
           f"{pct(sum(d <= 10 for d in placed), len(placed))}, within 161 km "
           f"{pct(sum(d <= 161 for d in placed), len(placed))}")
+    print("  confidence of the placed, and the share within 161 km in each band:")
+    for b in sorted(bands):
+        right, total = bands[b]
+        print(f"    {b / 10:.1f}-{(b + 1) / 10 if b < 9 else 1:.1f}: {pct(right, total)} of "
+              f"{total}")
     finite = sorted(placed)
     if finite:
         print(f"  median error of the placed: {finite[len(finite) // 2]:.1f} km")

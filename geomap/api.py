@@ -70,7 +70,7 @@ def find_places(doc) -> list:
         return []
     mentions = find_mentions(doc.text, gaz.lexicon, gaz.is_curated_key,
                              not_places() - gaz.adjective_keys, gaz.first_words,
-                             gaz.adjective_keys)
+                             gaz.adjective_keys, gaz.abbreviation_keys)
     return resolve_mentions(mentions, gaz)
 
 
@@ -86,6 +86,7 @@ def places(doc) -> list[dict]:
             "kind": p.kind if p else (m.kind or ""), "country": p.country if p else "",
             "lat": p.lat if p else None, "lon": p.lon if p else None,
             "precision": p.precision if p else "", "reason": r.reason,
+            "confidence": r.confidence,
             "adjective": m.adjective,
             "candidates": [f"{c.place.name} ({c.place.kind}, {c.place.country}, {c.place.id})"
                            for c in others]})

@@ -97,6 +97,9 @@ class Resolution:
     place: Place | None
     candidates: tuple[Candidate, ...] = ()
     reason: str = ""
+    # How likely the place is the one meant, 0-1 (gazetteer.confidence): calibrated on
+    # GeoWebNews by bench/geoparse.py; for an ambiguous name, that of its best candidate.
+    confidence: float = 0.0
 
     @property
     def resolved(self) -> bool:

@@ -8,13 +8,19 @@ means the same place throughout one document.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .gazetteer import Context, Gazetteer
+from .gazetteer.world import _haversine_km
 from .records import Mention, Resolution
 
 # How far from the other places a candidate may be and still count as "near" them.
 CONTEXT_KM = 300.0
 # How far ahead of its namesakes a place must be, alone, to lend context to the others.
 ANCHOR_MARGIN = 0.5
+# A small place this far from all the others a text names, in none of their countries, is
+# too unlikely to choose without support.
+FAR_KM, FAR_POPULATION = 2500.0, 100_000
 
 
 def resolve_places(names: list[str], gazetteer: Gazetteer,
@@ -40,9 +46,30 @@ def resolve_places(names: list[str], gazetteer: Gazetteer,
         if not others:
             out[name] = res
             continue
-        out[name] = gazetteer.resolve(name, kind=kinds.get(name), context=Context(
-            points=points, countries=countries, km=CONTEXT_KM))
+        context = Context(points=points, countries=countries, km=CONTEXT_KM)
+        out[name] = _unsupported(gazetteer.resolve(name, kind=kinds.get(name),
+                                                   context=context), context, gazetteer)
     return out
+
+
+def _unsupported(res: Resolution, context: Context, gazetteer: Gazetteer) -> Resolution:
+    """A far namesake that nothing in the text supports is not chosen: a small place, not
+    curated, thousands of kilometres from every other place the text names and in none of
+    their countries ("Four", in France, in a report on the Caucasus) is reported as a name
+    that could not be placed, with its candidates."""
+    p = res.place
+    if not res.resolved or not context.points or p.country in context.countries:
+        return res
+    if p.kind not in ("settlement", "admin2") or p.population >= FAR_POPULATION or \
+            gazetteer.is_curated(p.id):
+        return res
+    far = min(_km((p.lat, p.lon), pt) for pt in context.points)
+    if far < FAR_KM:
+        return res
+    return replace(res, status="ambiguous", place=None, confidence=round(res.confidence / 3, 2),
+                   reason=f"{p.name} ({p.kind}, {p.country}) is the only likely place of that "
+                          f"name, but it lies {far:,.0f} km from every other place the text "
+                          "names and nothing supports it: not chosen")
 
 
 def _clear(res: Resolution) -> bool:
@@ -73,3 +100,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer
             res = found[m.surface]
         out.append((m, res))
     return out
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return _haversine_km(a[0], a[1], b[0], b[1])

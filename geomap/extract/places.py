@@ -93,7 +93,8 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
                   curated: Callable[[str], bool] = lambda _k: False,
                   not_places: frozenset[str] = frozenset(),
                   first_words: frozenset[str] | None = None,
-                  adjectives: frozenset[str] = frozenset()) -> list[Mention]:
+                  adjectives: frozenset[str] = frozenset(),
+                  abbreviations: frozenset[str] = frozenset()) -> list[Mention]:
     """Every place mention in the text, in order.
 
     ``curated(key)`` says whether the name is a curated place or a country: those are
@@ -102,7 +103,8 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
     ``first_words`` (the first word of every lexicon key) lets most words be passed over.
     ``adjectives`` are keys of adjectives of places ("russian", "european"): they are
     mentions marked ``adjective``, wherever they stand (even in "the Russian Foreign
-    Ministry").
+    Ministry"). ``abbreviations`` ("calif", "bc") name a place only after a comma, as in
+    "Fresno, Calif.".
     """
     persons = _person_words(text)
     out: list[Mention] = []
@@ -144,6 +146,10 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
             s = start
             if surface[:4] in ("The ", "the "):
                 s, surface = s + 4, surface[4:]
+            if key in abbreviations and text[max(0, s - 2):s] != ", " and \
+                    not curated(key):
+                i = j
+                continue
             if key in adjectives:
                 out.append(Mention(surface, s, s + len(surface), kind="country",
                                    adjective=True))

@@ -23,6 +23,8 @@ tells warns meeting meets urges calls demands denies says said inc ltd co corp l
 national central north south east west northern southern eastern western upper lower
 great little big black white red green blue lake mount river valley city town village
 province region district border street road square park hill hills mountain mountains
+two three four five six seven eight nine ten eleven twelve twenty hundred thousand million
+man men woman women col lt sgt maj capt cpl gen adm
 """.split())
 
 # Words that make a capitalised name a person's when they stand before it.

@@ -56,6 +56,14 @@ def check_curated(folder: Path | None = None) -> list[str]:
             problems.append(f"{where}: {place_id} ({place.lat:.4f}, {place.lon:.4f}) lies "
                             f"{far:.0f} km outside {place.country}; check the coordinates "
                             f"and the country (or say '{OUTSIDE_NOTE}' in the note, and why)")
+    from ..errors import PlaceNotFound
+    from .curated import aliases
+
+    for n, (term, place_id, _kind) in enumerate(aliases(folder), start=2):
+        try:
+            gaz.get(place_id)
+        except PlaceNotFound:
+            problems.append(f"{folder / 'aliases.csv'}:{n}: {term!r}: no place {place_id}")
     return problems
 
 

@@ -83,18 +83,31 @@ def country_aliases(folder: Path) -> dict[str, list[Name]]:
     return out
 
 
-def adjectives(folder: Path) -> list[tuple[str, str]]:
-    """(adjective, place id) of the places beyond countries that an adjective names
-    ("European": Europe), from adjectives.csv."""
-    return [(row["term"], row["place_id"])
-            for _line, row in _rows(folder / "adjectives.csv", ["term", "place_id", "source"])]
+ALIAS_KINDS = ("adjective", "abbreviation")
+
+
+def aliases(folder: Path) -> list[tuple[str, str, str]]:
+    """(term, place id, kind) from aliases.csv: adjectives of places beyond countries
+    ("European": Europe) and abbreviations ("Calif.", "B.C.") of regions and countries."""
+    out = []
+    path = folder / "aliases.csv"
+    for line, row in _rows(path, ["term", "place_id", "kind", "source"]):
+        if row["kind"] not in ALIAS_KINDS or not row["source"].strip() or not row["term"]:
+            raise GazetteerError(f"{path}:{line}: an alias needs a term, a kind "
+                                 f"({', '.join(ALIAS_KINDS)}) and a source")
+        out.append((row["term"], row["place_id"], row["kind"]))
+    return out
 
 
 def load_countries(folder: Path, aliases: dict[str, list[Name]] | None = None) -> list[Place]:
     places = []
     for line, row in _rows(folder / "countries.csv", COUNTRY_COLUMNS):
         try:
-            names = tuple(Name(text) for text in row["names"].split("|") if text)
+            # A one-word alias of three letters or fewer that is not a code is, in English
+            # text, a word ("Man" for the Isle of Man), not the country.
+            names = tuple(Name(text) for text in row["names"].split("|")
+                          if text and not (len(text) <= 3 and " " not in text
+                                           and not text.isupper()))
             places.append(Place(
                 id=f"country:{row['iso2']}", name=row["name"], kind="country",
                 country=row["iso2"], lat=float(row["lat"]), lon=float(row["lon"]),
@@ -104,7 +117,13 @@ def load_countries(folder: Path, aliases: dict[str, list[Name]] | None = None) -
                 radius_km=float(row["radius_km"])))
         except (KeyError, ValueError) as err:
             raise GazetteerError(f"{folder / 'countries.csv'}:{line}: {err}") from err
-    return places
+    # Natural Earth gives some territories their state's code (the Coral Sea Islands: AU,
+    # the Brazilian Island: BR): the country of a code is the largest of its features.
+    largest: dict[str, Place] = {}
+    for p in places:
+        if p.country not in largest or p.radius_km > largest[p.country].radius_km:
+            largest[p.country] = p
+    return [p for p in places if largest[p.country] is p]
 
 
 def place_files(folder: Path) -> list[Path]:

