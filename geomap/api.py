@@ -107,9 +107,12 @@ def extract(doc) -> list:
     claims = extract_claims(doc, resolved, capital_of=lambda p: p.country
                             if p.id in capitals else "")
     surfaces: dict[str, list[str]] = {}
+    sure: dict[str, float] = {}  # place id -> the best confidence of its resolutions here
     for m, r in resolved:
         if r.resolved and m.surface not in surfaces.setdefault(r.place.id, []):
             surfaces[r.place.id].append(m.surface)
+        if r.resolved:
+            sure[r.place.id] = max(sure.get(r.place.id, 0.0), r.confidence)
     out = []
     for c in claims:
         try:
@@ -130,7 +133,8 @@ def extract(doc) -> list:
             if again.resolved and again.place.id == p.id:
                 shown = name
                 break
-        out.append(replace(c, place=shown, lat=p.lat, lon=p.lon, precision=p.precision))
+        out.append(replace(c, place=shown, lat=p.lat, lon=p.lon, precision=p.precision,
+                           confidence=sure.get(p.id)))
     return out
 
 
@@ -327,12 +331,13 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     label_points = {p.country: (p.lat, p.lon) for p in gaz.countries()}
     countries = next(lay.frame for lay in layers if lay.kind == "countries")
     area_places = {}
-    for pid in sorted(set(frame.loc[frame["precision"].isin(["province", "district"]),
+    for pid in sorted(set(frame.loc[frame["precision"].isin(["province", "district", "zone"]),
                                     "place_id"])):
         if not pid:  # coordinates given with a precision but no known place
             continue
         place = gaz.get(pid)
-        area_places[pid] = (place.name, place.country, gaz.area_settlements(place))
+        area_places[pid] = (place.name, place.country, gaz.area_settlements(place),
+                            (place.lat, place.lon, place.radius_km or 0.0))
     areas = claim_areas(area_places, countries)
     # a country-level claim names the whole country: it is drawn as the country
     whole = sorted(pid for pid in set(frame.loc[frame["precision"] == "country", "place_id"])
@@ -341,7 +346,7 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
         import pandas as pd
 
         rows = [{"place_id": pid, "name": gaz.get(pid).name, "country": gaz.get(pid).country,
-                 "settlements": 0,
+                 "settlements": 0, "radius_km": 0.0,
                  "geometry": countries[countries["iso2"] == gaz.get(pid).country].union_all()}
                 for pid in whole if (countries["iso2"] == gaz.get(pid).country).any()]
         if rows:

@@ -90,7 +90,8 @@ EXPORT_FIELDS = ["id", "date", "date_precision", "place", "place_id", "place_nam
                  "country", "precision", "claimant", "claimant_side", "stance", "event",
                  "actor", "role", "text", "source", "publisher", "url", "published", "origin",
                  "resolution", "depth_km", "in_country", "border_km", "border_with",
-                 "border_kind", "exclave", "disputed", "outside", "border", "placed"]
+                 "border_kind", "exclave", "disputed", "outside", "border", "confidence",
+                 "placed"]
 
 
 def _clean(value):

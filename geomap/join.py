@@ -19,7 +19,7 @@ COLUMNS = [
     "id", "date", "date_precision", "place", "place_id", "place_name", "place_kind",
     "country", "lat", "lon", "precision", "radius_km", "claimant", "claimant_side", "stance",
     "event", "actor", "role", "text", "source", "publisher", "url", "published", "span_start",
-    "span_end", "depth_km", "origin", "resolution",
+    "span_end", "depth_km", "origin", "resolution", "confidence",
 ]  # fmt: skip
 
 
@@ -58,13 +58,15 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
                 rows.append(_row(
                     c, lat=p.lat, lon=p.lon, precision=c.precision or p.precision,
                     place_id=p.id, place_name=p.name, place_kind=p.kind, country=p.country,
-                    radius_km=p.radius_km, resolution=res.reason))
+                    radius_km=p.radius_km, resolution=res.reason,
+                    confidence=c.confidence if c.confidence is not None else res.confidence))
                 continue
             rows.append(_row(
                 c, lat=c.lat, lon=c.lon, precision=c.precision or "point",
                 place_id=p.id if p else "", place_name=p.name if p else c.place,
                 place_kind=p.kind if p else "", country=p.country if p else "",
-                radius_km=None, resolution="coordinates given in the input"))
+                radius_km=None, resolution="coordinates given in the input",
+                confidence=1.0))
             continue
         if not c.place.strip():  # a report's claim whose words name no place
             unplaced.append({**c.to_dict(), "status": "unresolved", "candidates": [],
@@ -74,6 +76,7 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
         if not res.resolved:
             unplaced.append({
                 **c.to_dict(), "status": res.status, "reason": res.reason,
+                "confidence": res.confidence,
                 "candidates": [f"{x.place.name} ({x.place.kind}, {x.place.country}, "
                                f"{x.place.id})" for x in res.candidates[:5]]})
             continue
@@ -81,7 +84,7 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
         rows.append(_row(
             c, lat=p.lat, lon=p.lon, precision=c.precision or p.precision, place_id=p.id,
             place_name=p.name, place_kind=p.kind, country=p.country, radius_km=p.radius_km,
-            resolution=res.reason))
+            resolution=res.reason, confidence=res.confidence))
     frame = gpd.GeoDataFrame(
         rows, columns=COLUMNS,
         geometry=[Point(r["lon"], r["lat"]) for r in rows], crs="EPSG:4326")

@@ -251,34 +251,44 @@ def shared_borders(countries, *, undemarcated: set[frozenset[str]] = frozenset()
                             geometry="geometry", crs="EPSG:4326")
 
 
-def claim_areas(areas: dict[str, tuple[str, str, list[tuple[float, float]]]],
-                countries) -> object:
-    """Approximate extents of the provinces and districts that claims are located to.
+def claim_areas(areas: dict[str, tuple], countries) -> object:
+    """Approximate extents of the provinces, districts and zones that claims are located to.
 
-    ``areas`` maps place id -> (name, country, settlement points). The extent is the hull
-    of the area's settlements, widened by 5 km and clipped to its country: approximate, and
-    marked so, but it never spills into the neighbour.
+    ``areas`` maps place id -> (name, country, settlement points[, (lat, lon, radius_km)]).
+    The extent is the hull of the area's settlements, widened by 5 km; where there are too
+    few of them to outline it (a district, a valley), the circle of its rough radius around
+    its centre. Either is clipped to its country (when it has one): approximate, and marked
+    so, but it never spills into the neighbour.
     """
     import geopandas as gpd
-    from shapely.geometry import MultiPoint
+    from shapely.geometry import MultiPoint, Point
 
     rows = []
-    for place_id, (name, country, points) in sorted(areas.items()):
-        if len(points) < 3:
+    for place_id, (name, country, points, *centre) in sorted(areas.items()):
+        radius = 0.0
+        if len(points) >= 3:
+            lat0 = sum(p[0] for p in points) / len(points)
+            lon0 = sum(p[1] for p in points) / len(points)
+            shape = MultiPoint([(lon, lat) for lat, lon in points])
+            local = f"+proj=aeqd +lat_0={lat0:.4f} +lon_0={lon0:.4f} +datum=WGS84 +units=m"
+            drawn = gpd.GeoSeries([shape], crs="EPSG:4326").to_crs(local).convex_hull
+            drawn = drawn.buffer(5000)
+        elif centre and centre[0][2]:
+            lat0, lon0, radius = centre[0]
+            local = f"+proj=aeqd +lat_0={lat0:.4f} +lon_0={lon0:.4f} +datum=WGS84 +units=m"
+            drawn = gpd.GeoSeries([Point(0, 0).buffer(radius * 1000)], crs=local)
+        else:
             continue
-        lat0 = sum(p[0] for p in points) / len(points)
-        lon0 = sum(p[1] for p in points) / len(points)
-        local = f"+proj=aeqd +lat_0={lat0:.4f} +lon_0={lon0:.4f} +datum=WGS84 +units=m"
-        hull = gpd.GeoSeries([MultiPoint([(lon, lat) for lat, lon in points])],
-                             crs="EPSG:4326").to_crs(local).convex_hull.buffer(5000)
-        geom = hull.to_crs("EPSG:4326").iloc[0]
-        land = countries[countries["iso2"] == country]
+        geom = drawn.to_crs("EPSG:4326").iloc[0]
+        land = countries[countries["iso2"] == country] if country else countries.iloc[0:0]
         if len(land):
             geom = geom.intersection(land.geometry.union_all())
         rows.append({"place_id": place_id, "name": name, "country": country,
-                     "settlements": len(points), "geometry": geom})
+                     "settlements": len(points) if not radius else 0, "radius_km": radius,
+                     "geometry": geom})
     return gpd.GeoDataFrame(rows, columns=["place_id", "name", "country", "settlements",
-                                           "geometry"], geometry="geometry", crs="EPSG:4326")
+                                           "radius_km", "geometry"], geometry="geometry",
+                            crs="EPSG:4326")
 
 
 NEAR_POINT_KM = 15.0  # how far along the border a band reaches around a point-like place

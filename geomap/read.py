@@ -239,6 +239,11 @@ def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
         depth = _number(f["depth_km"], "depth_km")
         if not 0 < depth <= 100:
             raise ValueError(f"depth_km {_shown(f['depth_km'])} is outside 0..100")
+    confidence = None
+    if f.get("confidence"):
+        confidence = _number(f["confidence"], "confidence")
+        if not 0 <= confidence <= 1:
+            raise ValueError(f"confidence {_shown(f['confidence'])} is outside 0..1")
     # The address as given (before clean_text): a control character in it is an error.
     url = raw.get("url", "")
     if url and not is_http_url(url):
@@ -250,7 +255,8 @@ def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
         published=published, source=f.get("source", ""), publisher=f.get("publisher", ""),
         url=url, role=role, precision=precision, lat=lat, lon=lon,
         span_start=_span(f.get("span_start", ""), "span_start"),
-        span_end=_span(f.get("span_end", ""), "span_end"), depth_km=depth, origin=origin)
+        span_end=_span(f.get("span_end", ""), "span_end"), depth_km=depth,
+        confidence=confidence, origin=origin)
 
 
 def _read_bytes(path: Path, what: str) -> bytes:

@@ -136,6 +136,8 @@ class Claim:
     span_end: int | None = None
     # "several kilometres into Armenia": how deep the claimed advance is (a band, not a point)
     depth_km: float | None = None
+    # how sure the place is (0-1): the resolution's confidence where geomap resolved it
+    confidence: float | None = None
     origin: str = field(default="", compare=False)
 
     def to_dict(self) -> dict:

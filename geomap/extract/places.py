@@ -113,6 +113,14 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
         if " " not in group:  # one word, as most runs are: one look-up decides
             key = name_key(strip_possessive(group).rstrip("'’"))
             if key not in lexicon:
+                # ... unless lower-case words after it complete a name ("Tortkul
+                # reservoir", "Kyrgyz-Tajik border"): a name's first word says so
+                if first_words is None or key.split(" ", 1)[0] not in first_words:
+                    continue
+                s, e = _widen(text, run.start(), run.end(), lexicon)
+                wide = name_key(text[s:e])
+                if e > run.end() and wide not in not_places:
+                    out.append(Mention(text[s:e], s, e))
                 continue
         pos = run.start()
         words = []

@@ -4,6 +4,8 @@
 "use strict";
 var geomap = (function () {
   var SVGNS = "http://www.w3.org/2000/svg";
+  // A place resolved with less confidence than this is said to be uncertain in its popup.
+  var UNCERTAIN = 0.8;
 
   /* A map with no prototype: keys from the data ("constructor", "__proto__") are plain keys. */
   function table() { return Object.create(null); }
@@ -94,6 +96,10 @@ var geomap = (function () {
     row(box, "Date", formatDate(c.date, c.date_precision));
     row(box, "Place", c.place_name + " (" + c.precision + "-level" +
         (c.place && c.place !== c.place_name ? ", written \u201c" + c.place + "\u201d" : "") + ")");
+    if (typeof c.confidence === "number" && c.confidence < UNCERTAIN) {
+      row(box, "Uncertain", "this may not be the place meant (confidence " +
+          c.confidence.toFixed(2) + "): " + c.resolution);
+    }
     row(box, "Border", c.border);
     row(box, "Actor", c.actor);
     if (c.role === "reaction") row(box, "Role", "reaction by a third party, mapped at the place it concerns");

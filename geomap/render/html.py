@@ -51,7 +51,8 @@ CLAIM_FIELDS = ["id", "date", "date_precision", "place", "place_id", "place_name
                 "country", "lat", "lon", "precision", "radius_km", "claimant", "claimant_side",
                 "stance", "event", "actor", "role", "text", "source", "publisher", "url",
                 "published", "origin", "resolution", "depth_km", "in_country", "border_km",
-                "border_with", "border_kind", "exclave", "disputed", "outside", "border"]
+                "border_with", "border_kind", "exclave", "disputed", "outside", "border",
+                "confidence"]
 CSS = """
 .leaflet-container { background: #d7e4ee; font: 13px/1.35 system-ui, -apple-system,
   "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -443,10 +444,15 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         tips = areas.assign(tip=[markup(
             f"Approximate extent of {n}: the hull of its {k} GeoNames settlements, widened by "
             f"5 km and clipped to {c}" if k else
+            f"Approximate extent of {n}: within about {r:g} km of its centre (how far its "
+            f"places spread), clipped to {c or 'the land'}" if r else
             f"{n}: claims that name only the country, drawn as the whole country")
-            for n, k, c in zip(areas["name"], areas["settlements"], areas["country"])])
-        folium.GeoJson(tips[["settlements", "tip", "geometry"]], name="Claim areas (approximate)",
-                       style_function=lambda f: AREA_STYLE if f["properties"]["settlements"]
+            for n, k, r, c in zip(areas["name"], areas["settlements"], areas["radius_km"],
+                                  areas["country"])])
+        tips = tips.assign(outlined=[bool(k or r) for k, r in
+                                     zip(areas["settlements"], areas["radius_km"])])
+        folium.GeoJson(tips[["outlined", "tip", "geometry"]], name="Claim areas (approximate)",
+                       style_function=lambda f: AREA_STYLE if f["properties"]["outlined"]
                        else WHOLE_COUNTRY_STYLE,
                        tooltip=folium.GeoJsonTooltip(["tip"], labels=False)).add_to(m)
     if bands is not None and len(bands):

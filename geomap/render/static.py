@@ -89,7 +89,7 @@ def draw_map(ax, view, layers, areas, bands, claims, colours):
             else:
                 f.plot(ax=ax, **kw)
     if areas is not None and len(areas):
-        regions = areas[areas["settlements"] > 0]
+        regions = areas[(areas["settlements"] > 0) | (areas["radius_km"] > 0)]
         if len(regions):
             regions.plot(ax=ax, facecolor=(0.27, 0.27, 0.27, 0.08), edgecolor="#444",
                          linewidth=0.8, linestyle=(0, (4, 3)), zorder=2)
