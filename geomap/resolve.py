@@ -8,6 +8,7 @@ means the same place throughout one document.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from .gazetteer import Context, Gazetteer
@@ -37,16 +38,24 @@ def resolve_places(names: list[str], gazetteer: Gazetteer,
     anchors = {n: r.place for n, r in alone.items() if _clear(r)}
     if not anchors:
         return alone
+    # Built once for the whole text (a long one names hundreds of places): each name then
+    # leaves out its own place, so that it does not vouch for itself.
+    located = [p for p in anchors.values() if p.kind not in ("country", "region")
+               or not p.country]
+    points = tuple(dict.fromkeys((p.lat, p.lon) for p in located))
+    counts = Counter(p.country for p in anchors.values() if p.country)
     out = {}
     for name, res in alone.items():
-        others = [p for n, p in anchors.items() if n != name]
-        points = tuple((p.lat, p.lon) for p in others
-                       if p.kind not in ("country", "region") or not p.country)
-        countries = frozenset(p.country for p in others if p.country)
-        if not others:
+        own = anchors.get(name)
+        if own is not None and len(anchors) == 1:
             out[name] = res
             continue
-        context = Context(points=points, countries=countries, km=CONTEXT_KM)
+        countries = frozenset(c for c, n in counts.items()
+                              if n - (own is not None and own.country == c) > 0)
+        alone_here = own is not None and sum(1 for p in located if (p.lat, p.lon) ==
+                                             (own.lat, own.lon)) == 1
+        context = Context(points=points, countries=countries, km=CONTEXT_KM,
+                          exclude=(own.lat, own.lon) if alone_here else None)
         out[name] = _unsupported(gazetteer.resolve(name, kind=kinds.get(name),
                                                    context=context), context, gazetteer)
     return out
@@ -58,12 +67,12 @@ def _unsupported(res: Resolution, context: Context, gazetteer: Gazetteer) -> Res
     their countries ("Four", in France, in a report on the Caucasus) is reported as a name
     that could not be placed, with its candidates."""
     p = res.place
-    if not res.resolved or not context.points or p.country in context.countries:
+    if not res.resolved or not len(context.points) or p.country in context.countries:
         return res
     if p.kind not in ("settlement", "admin2") or p.population >= FAR_POPULATION or \
             gazetteer.is_curated(p.id):
         return res
-    far = min(_km((p.lat, p.lon), pt) for pt in context.points)
+    far = context.nearest_km(p.lat, p.lon)
     if far < FAR_KM:
         return res
     return replace(res, status="ambiguous", place=None, confidence=round(res.confidence / 3, 2),

@@ -96,11 +96,38 @@ def confidence(best: Candidate, margin: float | None, gaz: Gazetteer) -> float:
 @dataclass(frozen=True)
 class Context:
     """The other places a text names: their points and countries, and how far counts as
-    near them."""
+    near them. ``exclude`` is the point of the name's own place, which does not count (a
+    name does not vouch for itself); the points are kept as arrays, since a long text names
+    hundreds of places and each candidate is measured against all of them."""
 
     points: tuple[tuple[float, float], ...] = ()
     countries: frozenset[str] = frozenset()
     km: float = 300.0
+    exclude: tuple[float, float] | None = None
+
+    def __post_init__(self):
+        import numpy as np
+
+        arr = np.radians(np.asarray(self.points, dtype=float).reshape(-1, 2))
+        if self.exclude is not None and len(arr):
+            own = np.radians(np.asarray(self.exclude, dtype=float))
+            arr = arr[~np.all(np.isclose(arr, own, atol=1e-9), axis=1)]
+        object.__setattr__(self, "_radians", arr)
+
+    def __bool__(self) -> bool:
+        return bool(len(self._radians) or self.countries)
+
+    def nearest_km(self, lat: float, lon: float) -> float:
+        """Kilometres from (lat, lon) to the nearest of the points (inf if none)."""
+        import numpy as np
+
+        arr = self._radians
+        if not len(arr):
+            return math.inf
+        p1, l1 = math.radians(lat), math.radians(lon)
+        h = (np.sin((arr[:, 0] - p1) / 2) ** 2 + math.cos(p1) * np.cos(arr[:, 0]) *
+             np.sin((arr[:, 1] - l1) / 2) ** 2)
+        return float(6371.0088 * 2 * np.arcsin(np.sqrt(np.min(h))))
 
 
 SAME_PLACE_KM = 10.0
@@ -302,8 +329,7 @@ class Gazetteer:
                     score += NEAR_BONUS * (1 - km / near[2])
                     why.append(f"{km:.0f} km from the other places")
             if context:
-                km = min((_haversine_km((place.lat, place.lon), pt) for pt in context.points),
-                         default=math.inf)
+                km = context.nearest_km(place.lat, place.lon)
                 if km <= context.km:
                     score += CONTEXT_NEAR_BONUS * (1 - km / context.km)
                     why.append(f"{km:.0f} km from another place the text names")
