@@ -120,17 +120,20 @@ def geowebnews() -> None:
     from geomap.gazetteer.curated import data_dir
 
     world = gpd.read_file(data_dir() / "boundaries" / "world.geojson")
-    shapes = {r.iso2: r.geometry for r in world.itertuples() if r.iso2}
+    # (a code's features together: Natural Earth gives some territories their state's code)
+    shapes = {iso2: part.union_all() for iso2, part in world.groupby("iso2") if iso2}
 
     def error(place, want) -> float:
         # A country is right when the gold point lies in it: its label point and GeoNames'
         # centre of a large country can be far apart and neither is "the" location. So is a
-        # province or district when the gold point lies within its rough extent.
+        # province, district, sea, river or region when the gold point lies within its rough
+        # extent.
         if place.kind == "country" and place.country in shapes and \
                 shapes[place.country].buffer(0.1).contains(Point(want[1], want[0])):
             return 0.0
         d = km((place.lat, place.lon), want)
-        if place.kind in ("admin1", "admin2") and place.radius_km and d <= place.radius_km:
+        if place.kind in ("admin1", "admin2", "water", "river", "region", "valley") and \
+                place.radius_km and d <= place.radius_km:
             return 0.0
         return d
 

@@ -46,6 +46,10 @@ POPULATION_WEIGHT = 0.2  # per factor of ten
 CAPITAL_BONUS = 0.6  # a capital named alone mostly means the capital (and its government)
 HINT_BONUS, HINT_PENALTY = 0.5, 0.3
 NEAR_BONUS = 0.4
+# How a place without people (a sea, a river, a valley, a region) weighs: its extent in
+# km², at this many people per km², as if it were its population.
+SIZED_KINDS = ("water", "river", "region", "valley", "mountain", "pass")
+SIZE_PEOPLE_PER_KM2 = 50
 # The other places a text names: a candidate near one of them, or in one of their
 # countries, is what the text is about (Hot Springs by Chushul is the one in Ladakh).
 CONTEXT_NEAR_BONUS, CONTEXT_COUNTRY_BONUS = 0.6, 0.3
@@ -312,6 +316,12 @@ class Gazetteer:
             if place.population:
                 score += POPULATION_WEIGHT * math.log10(place.population + 1)
                 why.append(f"population {place.population:,}")
+            elif place.kind in SIZED_KINDS and place.radius_km:
+                # A sea, a river or a region has no population: its size stands in for it
+                # (the Red Sea against Sudan's Red Sea state; the Ganges against a village)
+                score += POPULATION_WEIGHT * math.log10(SIZE_PEOPLE_PER_KM2 *
+                                                        place.radius_km ** 2 + 1)
+                why.append(f"extent {place.radius_km:,.0f} km")
             if place.id in self._capitals:
                 score += CAPITAL_BONUS
                 why.append("capital")

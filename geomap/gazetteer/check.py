@@ -38,7 +38,8 @@ def check_curated(folder: Path | None = None) -> list[str]:
     except GazetteerError as err:
         return [str(err)]
     world = gpd.read_file(folder / "boundaries" / "world.geojson")
-    shapes = {iso2: geom for iso2, geom in zip(world["iso2"], world.geometry)}
+    # (a code's features together: Natural Earth gives some territories their state's code)
+    shapes = {iso2: part.union_all() for iso2, part in world.groupby("iso2") if iso2}
     rows = {row["id"]: where for where, row in curated_rows(folder)}
     for place_id, where in rows.items():
         place = gaz.get(place_id)
