@@ -70,7 +70,7 @@ def find_places(doc) -> list:
         return []
     mentions = find_mentions(doc.text, gaz.lexicon, gaz.is_curated_key,
                              not_places() - gaz.adjective_keys, gaz.first_words,
-                             gaz.adjective_keys, gaz.abbreviation_keys)
+                             gaz.adjective_keys, gaz.abbreviation_keys, gaz.prominent_keys)
     return resolve_mentions(mentions, gaz)
 
 
@@ -87,7 +87,7 @@ def places(doc) -> list[dict]:
             "lat": p.lat if p else None, "lon": p.lon if p else None,
             "precision": p.precision if p else "", "reason": r.reason,
             "confidence": r.confidence,
-            "adjective": m.adjective,
+            "adjective": m.adjective, "embedded": m.embedded,
             "candidates": [f"{c.place.name} ({c.place.kind}, {c.place.country}, {c.place.id})"
                            for c in others]})
     return rows
@@ -102,7 +102,7 @@ def extract(doc) -> list:
     gaz = gazetteer()
     # An adjective ("Russian troops") names a side, not where a claim happens; the phrases
     # in which one locates ("Armenian territory") are read by the claims' own rules.
-    resolved = [(m, r) for m, r in find_places(doc) if not m.adjective]
+    resolved = [(m, r) for m, r in find_places(doc) if not (m.adjective or m.embedded)]
     capitals = gaz.capital_ids()
     claims = extract_claims(doc, resolved, capital_of=lambda p: p.country
                             if p.id in capitals else "")

@@ -176,3 +176,5 @@ class Mention:
     kind: str | None = None
     marked: bool = False
     adjective: bool = False
+    # in an organisation's name ("the Washington Post"): names the place, locates nothing
+    embedded: bool = False

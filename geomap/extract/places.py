@@ -94,7 +94,8 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
                   not_places: frozenset[str] = frozenset(),
                   first_words: frozenset[str] | None = None,
                   adjectives: frozenset[str] = frozenset(),
-                  abbreviations: frozenset[str] = frozenset()) -> list[Mention]:
+                  abbreviations: frozenset[str] = frozenset(),
+                  prominent: frozenset[str] = frozenset()) -> list[Mention]:
     """Every place mention in the text, in order.
 
     ``curated(key)`` says whether the name is a curated place or a country: those are
@@ -104,9 +105,11 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
     ``adjectives`` are keys of adjectives of places ("russian", "european"): they are
     mentions marked ``adjective``, wherever they stand (even in "the Russian Foreign
     Ministry"). ``abbreviations`` ("calif", "bc") name a place only after a comma, as in
-    "Fresno, Calif.".
+    "Fresno, Calif.". ``prominent`` are keys of large places (a city of 100,000, a
+    province): found inside an organisation's name ("the Toronto Star"), they are kept as
+    embedded mentions, where a small place's name there is more often a person's.
     """
-    persons = _person_words(text)
+    persons = _person_words(text) | _surnames(text, lexicon, curated, adjectives)
     out: list[Mention] = []
     for run in _RUN.finditer(text):
         group = run.group()
@@ -161,15 +164,33 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
             if key in adjectives:
                 out.append(Mention(surface, s, s + len(surface), kind="country",
                                    adjective=True))
-            elif key not in not_places and _keep(text, words, i, j, key, curated(key), persons,
-                                               org_at):
+            elif key not in not_places and (
+                    how := _keep(text, words, i, j, key, curated(key), persons, org_at,
+                                 key in prominent)):
                 s, end = _widen(text, s, s + len(surface), lexicon)
                 surface = text[s:end]
                 kind_word = _KIND_AFTER.match(text, end)
                 kind = KIND_WORDS[kind_word.group(1).lower()] if kind_word else None
-                out.append(Mention(surface, s, end, kind=kind))
+                out.append(Mention(surface, s, end, kind=kind, embedded=how == "embedded"))
             i = j
     return _add_marked(text, out, lexicon)
+
+
+def _surnames(text: str, lexicon, curated, adjectives) -> set[str]:
+    """Keys of words that stand last in a pair of capitalised words that is no place name
+    ("Ryan Kelly", "Mohamed Salah"): the text names a person, and the word alone later
+    ("Kelly said") is that person, not a namesake town. Curated names are never taken."""
+    out: set[str] = set()
+    for run in _RUN.finditer(text):
+        words = run.group().split(" ")
+        if len(words) != 2 or not all(w[:1].isupper() for w in words):
+            continue
+        first, last = (name_key(strip_possessive(w)) for w in words)
+        if name_key(run.group()) in lexicon or first in adjectives or curated(last) or \
+                last in KIND_WORDS or first in COMMON or last in COMMON:
+            continue
+        out.add(last)
+    return out
 
 
 def _person_words(text: str) -> set[str]:
@@ -183,38 +204,44 @@ def _person_words(text: str) -> set[str]:
 
 
 def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
-          persons: set[str], org_at: list[int]) -> bool:
-    """Whether words[i:j] of a capitalised run name a place here; ``org_at`` lists, in
-    order, the positions in the run of words that belong to organisations' names."""
+          persons: set[str], org_at: list[int], prominent: bool = False) -> str | None:
+    """Whether words[i:j] of a capitalised run name a place here: "place", "embedded" (in
+    an organisation's name: "the Washington Post", "University of California"), or None;
+    ``org_at`` lists, in order, the positions in the run of organisations' words."""
     single = j - i == 1
     start, end = words[i][0], words[j - 1][1]
+    # inside an organisation's name ("the Washington Post", "University of California"):
+    # the name is there, but it locates nothing; unless it is possessive ("Russia's
+    # Southern Military District")
+    if org_at and (org_at[0] < i or org_at[-1] >= j) and \
+            not words[j - 1][2].endswith(("'s", "’s")):
+        # (a name GeoNames alone knows, in an organisation's name, is more often a
+        # person's or a brand's: kept only where the gazetteer vouches for it)
+        return "embedded" if trusted or prominent or (key not in persons and not single) \
+            else None
     if not trusted:
         first = words[i][2]
         if single and (key in COMMON or len(key) <= 2 or (first.isupper() and len(key) <= 4)):
-            return False  # a common word, a letter or two, or an acronym
+            return None  # a common word, a letter or two, or an acronym
         if key in persons or all(name_key(strip_possessive(w[2])) in persons
                                  for w in words[i:j]):
-            return False
+            return None
         prev = _PREV_WORD.search(text[max(0, start - 30):start])
         before = prev.group(1).lower().rstrip(".") if prev else ""
         if before in TITLES:
-            return False
+            return None
         nxt = _NEXT_WORD.match(text[end:end + 30])
         if single and nxt and nxt.group(1).lower() in SPEECH:
-            return False
+            return None
         # a name known only to GeoNames beside another capitalised word is most often part
         # of a person's name ("Philip Reeker", "Ned Price") or of some other name
         sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3):start]))
         if single and ((i > 0 and not (i == 1 and _SENTENCE_END.search(
                 text[max(0, words[0][0] - 3):words[0][0]]))) or j < len(words)):
-            return False
+            return None
         if single and sentence_start and key in COMMON:
-            return False
-    # inside an organisation's name: a capitalised run that holds an organisation word,
-    # unless the place is possessive ("Russia's Southern Military District")
-    if words[j - 1][2].endswith(("'s", "’s")):
-        return True
-    return not (org_at and (org_at[0] < i or org_at[-1] >= j))
+            return None
+    return "place"
 
 
 def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:

@@ -272,6 +272,15 @@ class Gazetteer:
         starts no name, so most positions are passed over at once."""
         return frozenset(k.split(" ", 1)[0] for k in self.lexicon)
 
+    @cached_property
+    def prominent_keys(self) -> frozenset[str]:
+        """Keys of the primary names of large places (100,000 people or more) and
+        provinces: for telling a place's name inside an organisation's from a person's."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT n.key FROM names n JOIN places p ON p.gid = n.gid WHERE "
+            "n.is_primary = 1 AND (p.population >= 100000 OR p.kind = 'admin1')")
+        return frozenset(k for (k,) in rows) | frozenset(self._keys)
+
     def is_curated(self, place_id: str) -> bool:
         """Whether the place is one the project curates (or a country)."""
         return place_id in self._places

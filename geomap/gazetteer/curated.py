@@ -111,7 +111,9 @@ def load_countries(folder: Path, aliases: dict[str, list[Name]] | None = None) -
             places.append(Place(
                 id=f"country:{row['iso2']}", name=row["name"], kind="country",
                 country=row["iso2"], lat=float(row["lat"]), lon=float(row["lon"]),
-                names=(Name(row["name"], "en", "international"), Name(row["iso3"]), *names,
+                # (not the ISO alpha-3 code: "AND", "CAN", "PER" are words in text; the codes
+                # reports write, USA and UAE, are names in names.csv)
+                names=(Name(row["name"], "en", "international"), *names,
                        *(aliases or {}).get(row["iso2"], [])),
                 source="Natural Earth 1:10m admin-0 (public domain)",
                 radius_km=float(row["radius_km"])))
