@@ -249,9 +249,13 @@ var geomap = (function () {
     Array.prototype.forEach.call(document.querySelectorAll(".geomap-goto"), function (b) {
       b.addEventListener("click", function () {
         var marker = byId[b.getAttribute("data-claim")];
-        if (marker && cluster.hasLayer(marker)) {
+        // (markercluster drops the callback when a zoom is still under way: try again)
+        function show(tries) {
+          if (!marker || !cluster.hasLayer(marker) || marker.isPopupOpen()) { return; }
           cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
+          if (tries > 0) { setTimeout(function () { show(tries - 1); }, 1000); }
         }
+        show(3);
       });
     });
     window.geomapCluster = cluster;  // for tests and the curious: the live cluster group
