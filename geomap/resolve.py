@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from .gazetteer import Context, Gazetteer
+from .gazetteer import Context, Gazetteer, name_key
 from .gazetteer.world import _haversine_km
 from .records import Mention, Resolution
 
 # How far from the other places a candidate may be and still count as "near" them.
 CONTEXT_KM = 300.0
 # How far ahead of its namesakes a place must be, alone, to lend context to the others.
-ANCHOR_MARGIN = 0.5
+ANCHOR_MARGIN = 0.4
 # A small place this far from all the others a text names, in none of their countries, is
 # too unlikely to choose without support.
 FAR_KM, FAR_POPULATION = 2500.0, 100_000
@@ -44,6 +44,7 @@ def resolve_places(names: list[str], gazetteer: Gazetteer,
                or not p.country]
     points = tuple(dict.fromkeys((p.lat, p.lon) for p in located))
     counts = Counter(p.country for p in anchors.values() if p.country)
+    area_counts = Counter(_area(p) for p in anchors.values() if _area(p))
     out = {}
     for name, res in alone.items():
         own = anchors.get(name)
@@ -52,25 +53,35 @@ def resolve_places(names: list[str], gazetteer: Gazetteer,
             continue
         countries = frozenset(c for c, n in counts.items()
                               if n - (own is not None and own.country == c) > 0)
+        areas = frozenset(a for a, n in area_counts.items()
+                          if n - (own is not None and _area(own) == a) > 0)
         alone_here = own is not None and sum(1 for p in located if (p.lat, p.lon) ==
                                              (own.lat, own.lon)) == 1
-        context = Context(points=points, countries=countries, km=CONTEXT_KM,
+        taken = frozenset(p.id for n, p in anchors.items() if n != name and
+                          name_key(n) != name_key(name))
+        context = Context(points=points, countries=countries, km=CONTEXT_KM, areas=areas,
+                          taken=taken,
                           exclude=(own.lat, own.lon) if alone_here else None)
         out[name] = _unsupported(gazetteer.resolve(name, kind=kinds.get(name),
                                                    context=context), context, gazetteer)
     return out
 
 
+def _area(place) -> str:
+    """The province or state a place lies in, or is (its admin-1 code, "US.CA")."""
+    return place.area_code or place.admin1
+
+
 def _unsupported(res: Resolution, context: Context, gazetteer: Gazetteer) -> Resolution:
     """A far namesake that nothing in the text supports is not chosen: a small place, not
-    curated, thousands of kilometres from every other place the text names and in none of
-    their countries ("Four", in France, in a report on the Caucasus) is reported as a name
-    that could not be placed, with its candidates."""
+    curated and no capital, thousands of kilometres from every other place the text names
+    and in none of their countries ("Four", in France, in a report on the Caucasus) is
+    reported as a name that could not be placed, with its candidates."""
     p = res.place
     if not res.resolved or not len(context.points) or p.country in context.countries:
         return res
     if p.kind not in ("settlement", "admin2") or p.population >= FAR_POPULATION or \
-            gazetteer.is_curated(p.id):
+            gazetteer.is_curated(p.id) or p.id in gazetteer.capital_ids():
         return res
     far = context.nearest_km(p.lat, p.lon)
     if far < FAR_KM:

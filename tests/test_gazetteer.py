@@ -76,12 +76,22 @@ def test_world_places_and_capitals(gazetteer):
 
 
 def test_ambiguous_names_are_reported_not_guessed(gazetteer):
-    for name in ("Springfield", "Kent"):
+    for name in ("Springfield", "Cambridge", "Birmingham"):
         res = gazetteer.resolve(name)
         assert res.status == "ambiguous", (name, res.reason)
         assert res.place is None
         assert len(res.candidates) >= 2
         assert "equally likely" in res.reason
+
+
+def test_a_namesake_ten_times_the_others_is_chosen_and_said_uncertain(gazetteer):
+    # Kent, the English county, against Kent in Washington and Ohio: nothing in a lone name
+    # tells them apart, but one is ten times the others; the map says it is uncertain
+    res = gazetteer.resolve("Kent")
+    assert res.resolved and res.place.country == "GB", res.reason
+    assert res.confidence < 0.8 and "largest" in res.reason
+    # nine times is not ten: Portland, Oregon and Portland, Maine stay ambiguous
+    assert gazetteer.resolve("Portland").status == "ambiguous"
 
 
 @pytest.mark.parametrize("name, town, area", [
@@ -193,3 +203,72 @@ def test_index_has_names_and_admin1_centres():
                             ).fetchone()
     assert 38.9 < lat < 39.8 and 45.9 < lon < 46.6  # Syunik
     assert isinstance(conn, sqlite3.Connection)
+
+
+def test_a_name_after_a_place_is_located_by_it_and_said_uncertain(gazetteer):
+    # institutions, courts, events named after their place: located there, roughly
+    for name, country in (("Bank of Japan", "JP"), ("Delhi High Court", "IN"),
+                          ("Dubai World Cup", "AE"), ("European Commission", "")):
+        res = gazetteer.resolve(name)
+        assert res.resolved and res.place.country == country, (name, res.reason)
+        assert res.confidence <= 0.75 and "named after" in res.reason
+    # a feature or a place of its own is not the place in its name; nor is a quarter of
+    # another city named after a country
+    for name in ("Pearl Harbor", "Niger Delta", "Fire Island", "French Quarter",
+                 "Bains and Grants Town"):
+        assert not gazetteer.resolve(name).resolved, name
+
+
+def test_a_place_named_in_capitals_in_a_dateline(gazetteer):
+    assert gazetteer.resolve("CAIRO").place.country == "EG"
+    assert gazetteer.resolve("SEOUL").place.country == "KR"
+    # acronyms stay acronyms: no place bears them
+    for name in ("IDF", "PLA", "MOD", "NATO"):
+        assert not gazetteer.resolve(name).resolved, name
+
+
+def test_names_written_short_or_without_the_article(gazetteer):
+    assert gazetteer.resolve("St. Petersburg").place.country == "RU"
+    assert gazetteer.resolve("Qamishli").place.country == "SY"
+    assert gazetteer.resolve("Sokoto State").place.kind == "admin1"
+
+
+def test_a_country_beats_its_own_namesakes_inside_it(gazetteer):
+    res = gazetteer.resolve("Singapore")
+    assert res.resolved and res.place.kind == "country"
+    assert "country" in res.reason
+
+
+def test_the_eu_and_regions_named_by_adjective(gazetteer):
+    assert gazetteer.resolve("EU").place.name == "Europe"
+    assert gazetteer.resolve("Korea").place.id == "rg-korean-peninsula"
+    assert gazetteer.resolve("Arab").place.id == "rg-arab-world"
+    assert gazetteer.resolve("Ghouta").place.country == "SY"
+
+
+def test_a_province_reaches_its_thinly_settled_parts(gazetteer):
+    # British Columbia's settlements crowd its south; its middle lies within its extent
+    from geomap.gazetteer.world import _haversine_km
+
+    bc = gazetteer.resolve("British Columbia").place
+    assert _haversine_km(bc.lat, bc.lon, 53.92, -122.75) <= bc.radius_km  # Prince George
+
+
+def test_the_province_or_state_of_the_other_places_decides(gazetteer):
+    from geomap.resolve import resolve_places
+
+    alone = gazetteer.resolve("Orange County")
+    assert alone.status == "ambiguous"
+    res = resolve_places(["Orange County", "Anaheim", "California"], gazetteer)
+    assert res["Orange County"].place.admin1 == "US.CA", res["Orange County"].reason
+    res = resolve_places(["Orange County", "Orlando", "Florida"], gazetteer)
+    assert res["Orange County"].place.admin1 == "US.FL", res["Orange County"].reason
+
+
+def test_another_name_for_a_place_the_text_names_is_another_place(gazetteer):
+    from geomap.resolve import resolve_places
+
+    # "Mexico" is among GeoNames' names of Mexico City; beside "Mexico City" it is the country
+    res = resolve_places(["Mexico", "Mexico City", "Oaxaca"], gazetteer)
+    assert res["Mexico"].place.kind == "country", res["Mexico"].reason
+    assert res["Mexico City"].place.kind == "settlement"

@@ -27,8 +27,6 @@ KNOWN = {
     ("AM-AZ", "Agdam"): "Agdam (Tovuz) against the far larger Aghdam: 'Tovuz district' "
                         "beside it is not yet enough",
     ("IN-PK", "R.S. Pura"): "an abbreviation starting a name is not joined to it",
-    ("IN-PK", "Kupwara"): "the town or the district of Kupwara ('Keran in Kupwara' reads as "
-                          "the district): left ambiguous",
     ("TH-KH", "Surin"): "'the border with Surin and Buriram' means the provinces; the bare "
                         "name reads as the town",
 }

