@@ -123,6 +123,18 @@ def test_adjectives_are_listed_as_adjectives_of_their_country(report_places):
                for r in adjectives.values())
 
 
+def test_a_military_unit_named_after_a_place_locates_nothing(tmp_path):
+    path = tmp_path / "r.txt"  # sentences written for this test
+    path.write_text("Soldiers of the 16 Bihar regiment and the Assam Rifles were sent to "
+                    "Galwan. Troops from Bihar reached Leh on Monday.")
+    rows = places(read_document(path))
+    units = [r for r in rows if r["surface"] in ("Bihar", "Assam")][:2]
+    assert [r["embedded"] for r in units] == [True, True], units
+    later = [r for r in rows if r["surface"] == "Bihar"][-1]
+    assert not later["embedded"] and later["country"] == "IN"
+    assert not [c for c in extract(read_document(path)) if c["place"] in ("Bihar", "Assam")]
+
+
 def test_a_name_the_text_marks_as_a_place_is_reported_unresolved(tmp_path):
     rows = places(read_document(REPORTS / "kg_tj_2021.txt"))
     by = {r["surface"]: r for r in rows}

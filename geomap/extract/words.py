@@ -43,7 +43,11 @@ committee party bank university institute news times post radio television tv pr
 company corporation group foundation association federation league commission court
 assembly parliament congress senate network channel journal herald gazette tribune
 daily airlines
-""".split())
+""".split()) | frozenset("""
+regiment battalion brigade rifles scouts corps
+""".split())  # military units named after places (the Bihar Regiment, the Assam Rifles)
+# The units written in lower case after their place ("the 16 Bihar regiment")
+UNIT_WORDS = frozenset("regiment regiments battalion brigade rifles scouts corps".split())
 
 # Verbs of saying: a one-word name before one of these is a speaker, not a place, unless
 # the gazetteer curates it or it is a country or capital ("Baku says").
