@@ -113,9 +113,11 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer
     out = []
     for m in mentions:
         if m.marked:
-            res = Resolution(m.surface, "unresolved", None, (),
-                             f"the text calls {m.surface!r} a {m.kind or 'place'}, but the "
-                             "gazetteer does not know it")
+            # (unless it is another spelling of a curated place: Bobojan Ghafurov district)
+            res = gazetteer.resolve_variant(m.surface) or Resolution(
+                m.surface, "unresolved", None, (),
+                f"the text calls {m.surface!r} a {m.kind or 'place'}, but the gazetteer "
+                "does not know it")
         else:
             res = found[m.surface]
         out.append((m, res))

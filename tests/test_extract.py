@@ -135,6 +135,35 @@ def test_a_military_unit_named_after_a_place_locates_nothing(tmp_path):
     assert not [c for c in extract(read_document(path)) if c["place"] in ("Bihar", "Assam")]
 
 
+def test_every_name_of_a_list_the_text_marks_as_places_is_listed(tmp_path):
+    path = tmp_path / "r.txt"  # made-up names, written for this test
+    path.write_text("Troops entered the villages of Zarbul, Kettepa-2 and Ushmala. "
+                    "Residents of Dorbak, Yangisuv and Ollobod villages fled to Isfara.")
+    by = {r["surface"]: r for r in places(read_document(path))}
+    for name in ("Zarbul", "Kettepa-2", "Ushmala", "Dorbak", "Yangisuv", "Ollobod"):
+        assert by[name]["status"] == "unresolved" and by[name]["kind"] == "settlement", name
+    assert by["Isfara"]["country"] == "TJ"
+
+
+def test_a_road_between_two_places_names_both(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("Traffic on the Isfara-Vorukh road and the Osh-Bishkek highway stopped "
+                    "near the Kyrgyz-Tajik border.")
+    rows = places(read_document(path))
+    named = [(r["surface"], r["country"]) for r in rows if not r["adjective"]]
+    assert named[:4] == [("Isfara", "TJ"), ("Vorukh", "TJ"), ("Osh", "KG"), ("Bishkek", "KG")]
+    assert "Kyrgyz" not in {r["surface"] for r in rows if not r["adjective"]}
+
+
+def test_another_romanisation_of_a_curated_place_resolves_to_it(tmp_path):
+    path = tmp_path / "r.txt"  # RFE/RL writes Bobojan, the gazetteer's sources Bobojon
+    path.write_text("A mosque in the Bobojan Ghafurov district was hit.")
+    by = {r["surface"]: r for r in places(read_document(path))}
+    row = by["Bobojan Ghafurov"]
+    assert row["status"] == "resolved" and row["country"] == "TJ"
+    assert "spelling" in row["reason"] and row["confidence"] < 0.8
+
+
 def test_a_name_the_text_marks_as_a_place_is_reported_unresolved(tmp_path):
     rows = places(read_document(REPORTS / "kg_tj_2021.txt"))
     by = {r["surface"]: r for r in rows}

@@ -43,6 +43,16 @@ _MARKED_AFTER = re.compile(
     r"(?<![\w'’\-])(?P<name>[A-Z][\w'’\-]{0,40}(?: [A-Z][\w'’\-]{0,40}){0,2}) "
     r"(?P<word>province|region|district|village|marz|rayon|oblast|lake|river|valley|pass|"
     r"gorge)\b")
+# ... and lists of them ("the villages of Jashtyk, Borborduk and Dostuk"; "Kulundu and
+# Ak-Aryk villages"): each name a fixed-length piece, the separators unambiguous, and at
+# most a dozen of them (a list has no bound in text, and a match must not scan it all).
+_NAME = r"[A-Z][\w'’\-]{0,40}(?: [A-Z][\w'’\-]{0,40}){0,2}"
+_MARKED_LIST = re.compile(
+    r"\b(?:the )?(?P<word>villages|towns|settlements|districts|provinces|regions) of "
+    rf"(?P<list>{_NAME}(?:, {_NAME}){{0,12}}(?:,? and {_NAME})?)"
+    rf"|(?<![\w'’\-])(?P<list2>{_NAME}(?:, {_NAME}){{0,12}},? and {_NAME}) "
+    r"(?P<word2>villages|towns|districts|provinces|regions)\b")
+_LIST_ITEM = re.compile(_NAME)
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”—–\n(])\s*$")
 # Titles are found in the lower-cased text (one fast pass); the name after one is then
 # read, with its capitals, from the text itself.
@@ -115,6 +125,18 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
         group = run.group()
         if " " not in group:  # one word, as most runs are: one look-up decides
             key = name_key(strip_possessive(group).rstrip("'’"))
+            if key not in lexicon and "-" in group:
+                # a road or a line between two places ("the Osh-Bishkek road",
+                # "Isfara-Vorukh"): each, where each is a large or curated place
+                parts = group.split("-")
+                keys = [name_key(p) for p in parts]
+                if len(parts) == 2 and all(k and k not in adjectives and k not in not_places
+                                           and (k in prominent or curated(k)) for k in keys):
+                    s = run.start()
+                    out.append(Mention(parts[0], s, s + len(parts[0])))
+                    s += len(parts[0]) + 1
+                    out.append(Mention(parts[1], s, s + len(parts[1])))
+                    continue
             if key not in lexicon:
                 # ... unless lower-case words after it complete a name ("Tortkul
                 # reservoir", "Kyrgyz-Tajik border"): a name's first word says so
@@ -263,6 +285,18 @@ def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
             if name_key(name).split(" ")[0] in COMMON:
                 continue
             kind = KIND_WORDS.get(m["word"], "settlement")
+            extra.append(Mention(name, s, e, kind=kind, marked=True))
+            covered[s:e] = b"\x01" * (e - s)
+    for m in _MARKED_LIST.finditer(text):
+        group = "list" if m["list"] else "list2"
+        kind = KIND_WORDS.get((m["word"] or m["word2"])[:-1], "settlement")
+        for item in _LIST_ITEM.finditer(m[group]):
+            name = strip_possessive(item.group())
+            s = m.start(group) + item.start()
+            e = s + len(name)
+            key = name_key(name)
+            if any(covered[s:e]) or key in lexicon or key.split(" ")[0] in COMMON:
+                continue
             extra.append(Mention(name, s, e, kind=kind, marked=True))
             covered[s:e] = b"\x01" * (e - s)
     return sorted(found + extra, key=lambda m: m.start)

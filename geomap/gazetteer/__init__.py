@@ -33,7 +33,7 @@ from .curated import (
     load_countries,
     load_curated,
 )
-from .normalize import name_key, split_kind, strip_possessive
+from .normalize import name_key, skeleton, split_kind, strip_possessive
 
 __all__ = ["Context", "Gazetteer", "name_key"]
 
@@ -75,6 +75,7 @@ def _haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 # the share within 161 km for each band: the 0.9-and-over band must be right 95 % of the
 # time or more).
 SEAT_CONFIDENCE = 0.75
+VARIANT_CONFIDENCE = 0.75  # another romanisation of a curated name
 # A name located by the place it is named after ("Bank of Japan"): less sure, and never
 # above "uncertain" (the institution may stand elsewhere: a country's embassy abroad).
 INNER_FACTOR, INNER_CAP = 0.8, 0.75
@@ -544,9 +545,39 @@ class Gazetteer:
         located by that place, roughly, and says so; its confidence is lowered.
         """
         res = self._resolve(query, country=country, kind=kind, near=near, context=context)
+        if res.status != "unresolved":
+            return res
+        res = self.resolve_variant(query) or res
         if res.status != "unresolved" or len(query.split()) < 2:
             return res
         return self._inner(query, country=country, near=near, context=context) or res
+
+    def resolve_variant(self, query: str) -> Resolution | None:
+        """A curated place the name is another romanisation of ("Bobojan Ghafurov" for
+        Bobojon Ghafurov, "Voruh" for Vorukh): the same consonants once the usual
+        alternations are folded (kh/h, gh/g, zh/j, q/k, w/v) and the vowels left out.
+        Only curated names, only where one place fits: said, and less sure."""
+        bone = skeleton(name_key(strip_possessive(query)))
+        if len(bone.replace(" ", "")) < 4:
+            return None
+        found = {pid: name for pid, name in self._skeletons.get(bone, ())}
+        if len(found) != 1:
+            return None
+        (pid, name), = found.items()
+        place = self._places[pid]
+        return Resolution(query, "resolved", place,
+                          (Candidate(place, MATCH_ALTERNATE, name, ("spelling variant",)),),
+                          f"{place.name} ({place.kind}, {place.country}): {query!r} is another "
+                          f"spelling of {name!r}", VARIANT_CONFIDENCE)
+
+    @cached_property
+    def _skeletons(self) -> dict[str, list[tuple[str, str]]]:
+        out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for key, ids in self._keys.items():
+            for pid, name in ids:
+                if self._places[pid].kind != "country":
+                    out[skeleton(key)].append((pid, name))
+        return out
 
     def _inner(self, query: str, **hints) -> Resolution | None:
         """The resolution of the longest known place inside a longer name, or None. A

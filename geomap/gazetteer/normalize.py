@@ -86,3 +86,23 @@ def split_kind(key: str) -> tuple[str, str | None]:
         word = m["word"].split(" ")[0]
         return m["name"], KIND_WORDS.get(word, "admin1")
     return key, None
+
+
+# Romanisations of one name differ in vowels and in how a sound is spelt (Vorukh, Voruh;
+# Bobojon, Bobojan; Khojai, Hojai): folded, with the vowels left out, they meet.
+_SOUNDS = (("dzh", "j"), ("kh", "h"), ("gh", "g"), ("zh", "j"), ("dj", "j"), ("q", "k"),
+           ("x", "h"), ("w", "v"), ("ph", "f"))
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLE = re.compile(r"([a-z])\1+")
+
+
+@lru_cache(maxsize=1 << 14)
+def skeleton(key: str) -> str:
+    """The consonants of a name key, its usual alternations folded.
+
+    >>> skeleton("bobojan ghafurov") == skeleton("bobojon ghafurov"), skeleton("voruh")
+    (True, 'vrh')
+    """
+    for a, b in _SOUNDS:
+        key = key.replace(a, b)
+    return _DOUBLE.sub(r"\1", _VOWELS.sub("", key)).strip()
