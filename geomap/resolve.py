@@ -45,23 +45,32 @@ def resolve_places(names: list[str], gazetteer: Gazetteer,
     points = tuple(dict.fromkeys((p.lat, p.lon) for p in located))
     counts = Counter(p.country for p in anchors.values() if p.country)
     area_counts = Counter(_area(p) for p in anchors.values() if _area(p))
+    at_point = Counter((p.lat, p.lon) for p in located)
+    keys = {n: name_key(n) for n in anchors}
+    ids_keys: dict[str, set[str]] = {}
+    for n, p in anchors.items():
+        ids_keys.setdefault(p.id, set()).add(keys[n])
+    # What the whole text gives, shared by every name; each name then leaves out only
+    # what it alone contributed (its country, its province, its place).
+    whole = Context(points=points, countries=frozenset(counts), km=CONTEXT_KM,
+                    areas=frozenset(area_counts), taken=frozenset(ids_keys))
     out = {}
     for name, res in alone.items():
         own = anchors.get(name)
         if own is not None and len(anchors) == 1:
             out[name] = res
             continue
-        countries = frozenset(c for c, n in counts.items()
-                              if n - (own is not None and own.country == c) > 0)
-        areas = frozenset(a for a, n in area_counts.items()
-                          if n - (own is not None and _area(own) == a) > 0)
-        alone_here = own is not None and sum(1 for p in located if (p.lat, p.lon) ==
-                                             (own.lat, own.lon)) == 1
-        taken = frozenset(p.id for n, p in anchors.items() if n != name and
-                          name_key(n) != name_key(name))
-        context = Context(points=points, countries=countries, km=CONTEXT_KM, areas=areas,
-                          taken=taken,
-                          exclude=(own.lat, own.lon) if alone_here else None)
+        context = whole
+        if own is not None:
+            key = keys[name]
+            alone_here = at_point[(own.lat, own.lon)] == 1
+            context = replace(
+                whole, exclude=(own.lat, own.lon) if alone_here else None,
+                not_countries=frozenset([own.country]) if counts[own.country] == 1
+                else frozenset(),
+                not_areas=frozenset([_area(own)]) if area_counts[_area(own)] == 1
+                else frozenset(),
+                not_taken=frozenset([own.id]) if ids_keys[own.id] == {key} else frozenset())
         out[name] = _unsupported(gazetteer.resolve(name, kind=kinds.get(name),
                                                    context=context), context, gazetteer)
     return out
@@ -78,7 +87,7 @@ def _unsupported(res: Resolution, context: Context, gazetteer: Gazetteer) -> Res
     and in none of their countries ("Four", in France, in a report on the Caucasus) is
     reported as a name that could not be placed, with its candidates."""
     p = res.place
-    if not res.resolved or not len(context.points) or p.country in context.countries:
+    if not res.resolved or not len(context.points) or context.has_country(p.country):
         return res
     if p.kind not in ("settlement", "admin2") or p.population >= FAR_POPULATION or \
             gazetteer.is_curated(p.id) or p.id in gazetteer.capital_ids():

@@ -121,6 +121,20 @@ class Context:
     km: float = 300.0
     areas: frozenset[str] = frozenset()  # admin-1 codes ("US.CA") of the other places
     taken: frozenset[str] = frozenset()  # ids of the places the other names are
+    # what the name itself gave the sets above (shared by a whole text's names) and so
+    # does not count for it
+    not_countries: frozenset[str] = frozenset()
+    not_areas: frozenset[str] = frozenset()
+    not_taken: frozenset[str] = frozenset()
+
+    def has_country(self, code: str) -> bool:
+        return code in self.countries and code not in self.not_countries
+
+    def has_area(self, code: str) -> bool:
+        return code in self.areas and code not in self.not_areas
+
+    def has_taken(self, place_id: str) -> bool:
+        return place_id in self.taken and place_id not in self.not_taken
     exclude: tuple[float, float] | None = None
 
     def __post_init__(self):
@@ -439,7 +453,7 @@ class Gazetteer:
                 if km <= near[2]:  # the nearer, the more it counts
                     score += NEAR_BONUS * (1 - km / near[2])
                     why.append(f"{km:.0f} km from the other places")
-            if context and place.id in context.taken and not primary:
+            if context and context.has_taken(place.id) and not primary:
                 # The text calls this place by another name elsewhere ("Mexico City"): this
                 # name, one GeoNames lists for it too, is more likely another place (Mexico)
                 why.append("the text names this place otherwise")
@@ -448,11 +462,11 @@ class Gazetteer:
                 if km <= context.km:
                     score += CONTEXT_NEAR_BONUS * (1 - km / context.km)
                     why.append(f"{km:.0f} km from another place the text names")
-                if place.country and place.country in context.countries:
+                if place.country and context.has_country(place.country):
                     score += CONTEXT_COUNTRY_BONUS
                     why.append(f"in {place.country}, as other places the text names")
                 area = place.area_code or place.admin1
-                if area and area in context.areas:
+                if area and context.has_area(area):
                     score += CONTEXT_AREA_BONUS
                     why.append(f"in {area}, as other places the text names")
             out.append(Candidate(place, score, matched, tuple(why)))
