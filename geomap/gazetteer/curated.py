@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from ..records import KINDS, Name, Place
+from .world import _haversine_km as haversine_km
 
 PLACE_COLUMNS = ["id", "name", "kind", "country", "admin1", "lat", "lon", "geonameid",
                  "geonames_admin1", "radius_km", "source", "note"]
@@ -64,18 +65,22 @@ def area_points(conn: sqlite3.Connection, codes: str) -> list[tuple[float, float
 
 def area_summary(conn: sqlite3.Connection, codes: str) -> tuple[float, float, int, int] | None:
     """(mean lat, mean lon, population, settlements) of the areas ``area_points`` reads,
-    or None when they hold no settlement."""
-    where, args = [], []
+    from the index's sums per country and province; None when they hold no settlement."""
+    lat = lon = 0.0
+    population = count = 0
     for code in codes.split():
         cc, _, admin1 = code.partition(".")
-        where.append("(country = ? AND admin1 = ?)" if admin1 else "country = ?")
-        args.extend([cc, admin1] if admin1 else [cc])
-    lat, lon, population, count = conn.execute(
-        "SELECT AVG(lat), AVG(lon), SUM(population), COUNT(*) FROM places WHERE kind = "
-        f"'settlement' AND ({' OR '.join(where)})", args).fetchone()
+        row = conn.execute(
+            "SELECT lat_sum, lon_sum, settlements, population FROM admin1_totals WHERE "
+            "country = ? AND code = ?", (cc, admin1)).fetchone() if admin1 else conn.execute(
+            "SELECT lat_sum, lon_sum, settlements, population FROM country_totals WHERE "
+            "country = ?", (cc,)).fetchone()
+        if row:
+            lat, lon, count, population = (lat + row[0], lon + row[1], count + row[2],
+                                           population + row[3])
     if not count:
         return None
-    return round(lat, 5), round(lon, 5), int(population), int(count)
+    return round(lat / count, 5), round(lon / count, 5), int(population), int(count)
 
 
 DEMONYM = "demonym"  # the used_by of a Name that is an adjective ("Russian"), not a name
@@ -184,18 +189,12 @@ def curated_rows(folder: Path) -> Iterator[tuple[str, dict]]:
 
 def _spread(points: list[tuple[float, float, int]]) -> tuple[float, float, int, float]:
     """(lat, lon, population, radius_km) of a region made of settlements: their mean, their
-    sum, and the distance within which 90 % of them lie (at least 5 km). With numpy: the
-    Arab world's 22 countries are 100,000 settlements, read at every start."""
-    import numpy as np
-
-    arr = np.asarray(points, dtype=float)
-    lat, lon = float(arr[:, 0].mean()), float(arr[:, 1].mean())
-    p1, l1 = np.radians(lat), np.radians(lon)
-    p2, l2 = np.radians(arr[:, 0]), np.radians(arr[:, 1])
-    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin((l2 - l1) / 2) ** 2
-    dists = np.sort(6371.0088 * 2 * np.arcsin(np.sqrt(h)))
-    radius = max(5.0, float(dists[int(0.9 * (len(dists) - 1))]))
-    return round(lat, 5), round(lon, 5), int(arr[:, 2].sum()), round(radius, 1)
+    sum, and the distance within which 90 % of them lie (at least 5 km)."""
+    lat = sum(p[0] for p in points) / len(points)
+    lon = sum(p[1] for p in points) / len(points)
+    dists = sorted(haversine_km(lat, lon, p[0], p[1]) for p in points)
+    radius = round(max(5.0, dists[int(0.9 * (len(dists) - 1))]), 1)
+    return round(lat, 5), round(lon, 5), sum(p[2] for p in points), radius
 
 
 def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
@@ -232,7 +231,7 @@ def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
         elif row["geonames_admin1"]:
             # A region made of several areas ("AZ.61 AZ.64") or whole countries ("AM AZ GE").
             # (its extent typed: the centre and people summed in SQL, not read point by
-            # point - the Arab world is 100,000 settlements, and this runs at every start)
+            # point: the world's regions hold 30,000 settlements, read at every start)
             summary = area_summary(conn, row["geonames_admin1"]) if radius else None
             if summary is None:
                 points = area_points(conn, row["geonames_admin1"])

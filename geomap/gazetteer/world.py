@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import GazetteerError
 from .normalize import name_key
 
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,6 +42,14 @@ CREATE TABLE admin1 (
     country TEXT NOT NULL, code TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
     settlements INTEGER NOT NULL, population INTEGER NOT NULL, radius_km REAL NOT NULL,
     PRIMARY KEY (country, code)
+);
+CREATE TABLE country_totals (
+    country TEXT PRIMARY KEY, lat_sum REAL NOT NULL, lon_sum REAL NOT NULL,
+    settlements INTEGER NOT NULL, population INTEGER NOT NULL
+);
+CREATE TABLE admin1_totals (
+    country TEXT NOT NULL, code TEXT NOT NULL, lat_sum REAL NOT NULL, lon_sum REAL NOT NULL,
+    settlements INTEGER NOT NULL, population INTEGER NOT NULL, PRIMARY KEY (country, code)
 );
 """
 
@@ -238,6 +246,14 @@ def build_index(path: Path | None = None) -> dict:
             conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
             conn.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
             conn.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?,?,?)", admin1)
+            # Sums of the settlements of each country and province: a region made of
+            # whole countries or provinces is their sum, read at every start (no scan).
+            conn.execute("INSERT INTO country_totals SELECT country, SUM(lat), SUM(lon), "
+                         "COUNT(*), SUM(population) FROM places WHERE kind = 'settlement' "
+                         "GROUP BY country")
+            conn.execute("INSERT INTO admin1_totals SELECT country, admin1, SUM(lat), "
+                         "SUM(lon), COUNT(*), SUM(population) FROM places WHERE kind = "
+                         "'settlement' GROUP BY country, admin1")
             # A place's own names are listed by gid (candidates show every name they bear).
             conn.execute("CREATE INDEX names_by_gid ON names (gid)")
             # An area's settlements (a province's, a country's) by code.
