@@ -1,0 +1,134 @@
+"""Claim extraction against the gold claims of ../shared/benchmarks/claims/ (read there,
+never copied).
+
+    python bench/claims.py            # every *.claims.json beside its report
+    python bench/claims.py --misses   # and each required gold claim that was not matched
+
+How it scores, as the benchmark's README says: each required gold claim (``optional``
+false) is matched to at most one extracted claim whose span overlaps the gold claim's
+sentence (``quote_start``..``quote_end``), with the same stance and a compatible place and
+date. A value is compatible when it is the gold value or one of its ``alt`` values (a null
+among them means "none" is acceptable):
+- place: the extracted claim's point lies within the gold place's ``tolerance_km`` of its
+  point (1,000 km for a country, 60 km for a province, 10 km for a settlement). A null gold
+  place (the sentence names none) takes any: geomap places such a claim at the incident's
+  place, as issue #10 asks;
+- date: the same ISO day; a null gold date (none can be told) takes any.
+A gold claim is matched to the candidate with the right claimant side where there is one.
+Printed: recall (required gold claims matched), right claimant (the matched claim's
+claimant side is the gold one), right claimant and role, and precision (extracted claims
+matched to any gold claim, required or optional, over all extracted claims).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(math.sqrt(h))
+
+
+def values(gold: dict, field: str) -> list:
+    """The gold value of a field and its acceptable alternatives."""
+    return [gold.get(field), *gold.get("alt", {}).get(field, [])]
+
+
+def place_ok(claim: dict, gold: dict, places: dict[str, dict]) -> bool:
+    lat, lon = claim.get("lat"), claim.get("lon")
+    for want in values(gold, "place"):
+        if want is None:
+            return True
+        ref = places.get(want)
+        if ref and lat not in (None, "") and \
+                km((float(lat), float(lon)), (ref["lat"], ref["lon"])) <= ref["tolerance_km"]:
+            return True
+    return False
+
+
+def date_ok(claim: dict, gold: dict) -> bool:
+    have = claim.get("date") or None
+    return any(want is None or have == want for want in values(gold, "date"))
+
+
+def overlaps(claim: dict, gold: dict) -> bool:
+    s, e = int(claim.get("span_start") or -1), int(claim.get("span_end") or -1)
+    return s < gold["quote_end"] and e > gold["quote_start"]
+
+
+def score(path: Path, show_misses: bool) -> tuple[int, ...]:
+    from geomap.api import extract, read_article
+
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    report = path.parent.parent.parent / "fixtures" / gold["text"]
+    if not report.exists():
+        report = path.parent / gold["text"]
+    doc = read_article(report, date=gold["published"])
+    claims = [c.to_dict() for c in extract(doc)]
+    places = {p["name"]: p for p in gold["places"]}
+    used: set[int] = set()
+    found = side = side_role = required = 0
+    matched_any: set[int] = set()
+    misses = []
+    for g in sorted(gold["claims"], key=lambda c: c["optional"]):  # required ones first
+        fits = [i for i, c in enumerate(claims) if i not in used and overlaps(c, g) and
+                c["stance"] in values(g, "stance") and place_ok(c, g, places) and
+                date_ok(c, g)]
+        sides = values(g, "claimant_side")
+        fits.sort(key=lambda i: claims[i]["claimant_side"] not in sides)
+        if not g["optional"]:
+            required += 1
+        if not fits:
+            if not g["optional"]:
+                misses.append(g)
+            continue
+        i = fits[0]
+        used.add(i)
+        matched_any.add(i)
+        if g["optional"]:
+            continue
+        found += 1
+        if claims[i]["claimant_side"] in sides:
+            side += 1
+            side_role += claims[i]["role"] in values(g, "role")
+    if show_misses:
+        for g in misses:
+            near = [c for c in claims if overlaps(c, g)]
+            print(f"  miss {g['id']} {g['claimant_side']}/{g['stance']}/{g['place']}/"
+                  f"{g['date']}: {g['quote'][:90]!r}")
+            for c in near:
+                print(f"      have {c['claimant_side']}/{c['stance']}/{c['place']}/"
+                      f"{c['date']} by {c['claimant']!r}")
+    return found, side, side_role, required, len(matched_any), len(claims)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--misses", action="store_true")
+    args = ap.parse_args()
+    folder = SHARED / "benchmarks" / "claims"
+    files = sorted(folder.glob("*.claims.json"))
+    if not files:
+        print(f"== claims: no gold claims in {folder}, skipped")
+        return
+    for path in files:
+        found, side, side_role, required, matched, extracted = score(path, args.misses)
+        print(f"== {path.name}: {required} required gold claims, {extracted} extracted")
+        print(f"  recall {found / required:.2f}, right claimant {side / required:.2f}, "
+              f"right claimant and role {side_role / required:.2f}, precision "
+              f"{matched / max(extracted, 1):.2f}")
+
+
+if __name__ == "__main__":
+    main()
