@@ -230,6 +230,44 @@ def test_claimants_are_the_speakers(report_claims):
 
 
 @needs_fixture
+@needs_fixture
+def test_it_and_he_are_the_right_earlier_speaker(report_claims):
+    # the Kremlin's readout, not Pashinian's office; Macron's office, not Baku; Putin, not
+    # Pashinian, whom the sentence names as the one assured
+    assert _one(report_claims, "It said Putin stressed").claimant_side == "RU"
+    assert _one(report_claims, "It said he also expressed hope").claimant_side == "FR"
+    putin = _one(report_claims, "He also assured Pashinian")
+    assert (putin.claimant_side, putin.role) == ("RU", "reaction")
+    assert "Putin" in putin.claimant
+
+
+@needs_fixture
+def test_the_reports_own_voice_is_the_publishers_claim(report_claims):
+    call = _one(report_claims, "The two men spoke by phone on Thursday night")
+    assert (call.claimant_side, call.stance, call.event, call.date) == (
+        "PRESS", "asserts", "talks", "2021-05-13")
+    russia = _one(report_claims, "Russia deployed soldiers and border guards")
+    assert (russia.claimant_side, russia.role) == ("PRESS", "reaction")  # a third party acts
+    hedged = _one(report_claims, "Azerbaijani forces reportedly advanced")
+    assert (hedged.claimant_side, hedged.stance) == ("PRESS", "reports")
+
+
+def test_a_state_that_calls_on_another_is_the_speaker(tmp_path):
+    path = tmp_path / "r.txt"  # written for this test
+    path.write_text("Title: t\nDate: 2021-05-18\n\nAzerbaijani troops crossed into Syunik "
+                    "on Wednesday, Armenia said. India on Tuesday called on Azerbaijan to "
+                    "withdraw its troops from Armenian territory. The Indian foreign ministry, "
+                    "in a statement, urged both sides to show restraint. Troops have stayed "
+                    "there since Monday, Armenia said on Friday.")
+    claims = extract(read_document(path))
+    india = _one(claims, "India on Tuesday")
+    assert (india.claimant, india.claimant_side, india.stance, india.role, india.date) == (
+        "India", "IN", "calls", "reaction", "2021-05-18")
+    assert _one(claims, "The Indian foreign ministry").claimant_side == "IN"
+    # a date a state began at is not when it was said
+    assert _one(claims, "since Monday").date == "2021-05-14"
+
+
 def test_dates_resolve_against_publication(report_claims):
     advance = _one(report_claims, "reportedly advanced several kilometers into Armenia’s Syunik")
     assert (advance.date, advance.date_precision, advance.stance) == ("2021-05-12", "day",

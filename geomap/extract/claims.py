@@ -147,19 +147,18 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 _NAME_WORD = r"[A-Z][a-z]+[’'-]?[a-z]*"
-_NAME = re.compile(rf"\b{_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?\b")
+_NAME = re.compile(rf"\b{_NAME_WORD}(?: {_NAME_WORD}){{1,5}}\b")
 _TITLED = frozenset(w.capitalize() for w in ROLE_NOUNS | TITLES)
 
 
 def _person_names(text: str):
     """Two or three capitalised words that are not titles: "Nikol Pashinian"; from a run
-    such as "Prime Minister Nikol Pashinian" the words after the titles."""
+    such as "French President Emmanuel Macron" the words after the last title."""
     for m in _NAME.finditer(text):
         words = m.group().split(" ")
-        skip = 0
-        while skip < len(words) and words[skip] in _TITLED:
-            skip += 1
-        if len(words) - skip >= 2 and not any(w in _TITLED for w in words[skip:]):
+        # the name follows the last title ("French President Emmanuel Macron")
+        skip = max((i + 1 for i, w in enumerate(words) if w in _TITLED), default=0)
+        if 2 <= len(words) - skip <= 3:
             start = m.start() + sum(len(w) + 1 for w in words[:skip])
             yield start, m.end(), " ".join(words[skip:])
 
@@ -208,8 +207,17 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
     return people
 
 
+# Between a speaker and the verb: when ("India on Tuesday called on ...", "late on
+# Thursday") and an aside (", in a statement,")
+_WHEN_BEFORE_VERB = re.compile(
+    r"(?:\s+(?:late|early|earlier|later)?\s*(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|today|yesterday)(?:\s+(?:night|morning|evening|"
+    r"afternoon))?|,\s*(?:in|on|at|during|after|via)\s[^,]{1,60},)\s*$")
+
+
 def _subject(prefix: str) -> str:
     """The noun phrase that ends ``prefix`` (the words before a verb of saying)."""
+    prefix = _WHEN_BEFORE_VERB.sub("", prefix)
     words = re.findall(r"[\w’'.-]+|,", prefix)
     while words and words[-1] == ",":
         words.pop()
@@ -260,12 +268,19 @@ def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
     people = _people(text, extra)
     extra.update({k: v[1] for k, v in people.items()})
     focus = _focus(resolved, capital_of)
-    # the sides whose forces the report is about: the two named most with troops or forces
+    places_by_id = {r.place.id: r.place for _, r in resolved if r.resolved}
+    # the parties: the sides whose territory or forces the incident involves - the
+    # country of the report's place, and the side named most with troops or forces
+    # (then the next, if the report's place gave none)
     acting = Counter(side_in(m["who"], extra) for m in _ACTOR.finditer(text)) - Counter({"": 0})
-    belligerents = {side for side, _ in acting.most_common(2) if side}
+    territory = places_by_id[focus[1]].country if focus and focus[1] in places_by_id else ""
+    belligerents = {territory} - {""}
+    for side, _ in acting.most_common():
+        if len(belligerents) >= 2:
+            break
+        belligerents.add(side)
     claims: list[Claim] = []
     speakers: list[_Speaker] = []
-    places_by_id = {r.place.id: r.place for _, r in resolved if r.resolved}
     starts = [m.start for m, _ in resolved]
     for s, e in sentences(text):
         sent = text[s:e]
@@ -274,6 +289,13 @@ def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
                        belligerents, places_by_id)
         if claim:
             claims.append(claim)
+            continue
+        # a sentence that claims nothing may still bring a person forward, whom "he"
+        # next means ("Pashinian gave some details ... he told lawmakers")
+        head = _HEAD.match(sent)
+        who = name_key(strip_possessive(head["np"].split()[-1])) if head else ""
+        if who in people:
+            speakers.append(_Speaker(people[who][0], people[who][1], True))
     return claims
 
 
@@ -328,6 +350,8 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
                         verb.end() + sent[verb.end():].find(after) + len(after))
     elif reportedly:
         verb_word = "reportedly"
+    elif _narrates(sent, quotes):
+        verb_word = "narration"  # the report's own voice: the publisher asserts it
     else:
         return None
     if verb_word == "reported" and not claimant:
@@ -336,7 +360,11 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
     low = claimant.lower()
     if low in PRONOUNS:
         want_person = PRONOUNS[low] == "person"
-        prior = next((sp for sp in reversed(speakers) if sp.person == want_person), None)
+        # (not a person the sentence itself names after the verb: "He also assured
+        # Pashinian" is not Pashinian)
+        rest = sent[verb.end():] if verb else ""
+        prior = next((sp for sp in reversed(speakers) if sp.person == want_person and not (
+            want_person and sp.name.split(",")[0].split()[-1] in rest)), None)
         claimant = prior.name if prior else claimant
     elif low in ("the prime minister", "prime minister", "the premier", "the president"):
         word = low.split()[-1]
@@ -355,6 +383,8 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         stance = "calls"
     elif not claimant and reportedly:
         stance = "reports"
+    elif verb_word == "narration":
+        stance = "asserts"  # ("the Kremlin did not confirm this": still the report's word)
     elif _NEGATED.search(sent[(verb.end() if verb else 0):]):
         stance = "denies"
     if not claimant:
@@ -364,7 +394,23 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         return None  # nobody we can place on a side: not a claim we can map honestly
     is_person = bool(re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", claimant)) and \
         not re.search(r"Ministry|Department|Office|Government|Palace|Kremlin", claimant)
-    speakers.append(_Speaker(claimant, side, is_person))
+    if verb_word == "narration":
+        # the report speaks, but whom it names first may be "it" or "he" next ("The
+        # Kremlin did not confirm this ... It said Putin stressed")
+        head = _HEAD.match(sent)
+        who = head["np"].strip() if head else ""
+        if who and side_in(who, extra) not in ("", "PRESS"):
+            speakers.append(_Speaker(who, side_in(who, extra), bool(re.search(
+                r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", who)) and not re.search(
+                r"Ministry|Department|Office|Government|Palace|Kremlin", who)))
+    else:
+        speakers.append(_Speaker(claimant, side, is_person))
+        # whom the words report ("It said Putin stressed ..."): "he" next may be him
+        told = re.match(r"\s+(?:that\s+)?(?P<who>[A-Z][\w’'-]+)\s+[a-z]+(?:ed|s)\b",
+                        sent[verb.end():]) if verb and verb_word != "according" else None
+        if told and name_key(told["who"]) in people:
+            name, who_side = people[name_key(told["who"])]
+            speakers.append(_Speaker(name, who_side, True))
     after_verb = verb.end() if verb and verb_word != "according" else 0
     hit = EVENT_RX.search(sent, after_verb) or EVENT_RX.search(sent)
     event = hit.lastgroup if hit else "statement"
@@ -432,7 +478,13 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         place_id[8:] if place_id.startswith("country:") else "")
     parties.add(place_country)
     parties |= belligerents
-    role = "incident" if side in parties or side == "PRESS" else "reaction"
+    if side == "PRESS":
+        # the report's own voice: the role of whoever acts ("Russia deployed soldiers":
+        # a third party's act)
+        subject = side_in(sent[:max(1, (hit.start() if hit else len(sent)))], extra)
+        role = "reaction" if subject and subject not in parties | {"PRESS"} else "incident"
+    else:
+        role = "incident" if side in parties else "reaction"
     deep = _DEPTH.search(sent) if event == "incursion" else None
     depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
     when = find_date(sent, doc.published)
@@ -447,6 +499,21 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         publisher=doc.publisher,
         url=doc.url, role=role, span_start=s, span_end=e, depth_km=depth,
         origin=f"{doc.name}#{s}-{e}")
+
+
+_HEAD = re.compile(r"\s*(?:The |A )?(?P<np>(?:[A-Z][\w’'.-]+ ?)+)")
+
+
+def _narrates(sent: str, quotes: list[tuple[int, int]]) -> bool:
+    """Whether a sentence without a speaker states an event as fact in the report's own
+    voice ("Azerbaijani forces advanced several kilometers into Syunik", "The two men spoke
+    by phone on Thursday night"): a whole sentence, outside quotes, naming an event, not a
+    question; captions and datelines name none."""
+    text = sent.strip()
+    if quotes or len(text) < 25 or text.endswith("?") or not text[:1].isupper() or \
+            not text.endswith((".", "!")):
+        return False
+    return bool(EVENT_RX.search(text))
 
 
 def _in_country(place_id: str, country: str, places_by_id: dict) -> bool:

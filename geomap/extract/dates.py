@@ -2,7 +2,8 @@
 
 "early on Wednesday" in a report published on Friday 14 May 2021 is 12 May 2021; "on
 Thursday" is 13 May; "on Sunday" in a sentence about what is scheduled is the next Sunday;
-"last November" is November 2020; "this week" is the week of publication.
+"last November" is November 2020; "this week" is the week of publication; "the night of
+15/16 June" is 15 June. A date a state began or ends at ("since Monday") is not the claim's.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ _MONTH = ("|".join(m.capitalize() for m in MONTHS)
           + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _FUTURE = re.compile(r"\b(will|is to|are to|scheduled|plans?|planned|due to|set to|next)\b", re.I)
 _PATTERNS = [
+    # the night of 15/16 June: the first day
+    ("night", re.compile(rf"\b(\d{{1,2}})/\d{{1,2}} ({_MONTH})\b")),
     ("dmy", re.compile(rf"\b(\d{{1,2}}) ({_MONTH})\.? (\d{{4}})\b")),
     ("mdy", re.compile(rf"\b({_MONTH})\.? (\d{{1,2}}),? (\d{{4}})\b")),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
@@ -47,17 +50,23 @@ def find_date(sentence: str, published: str) -> tuple[str, str, int] | None:
         "iso": "-" in low, "weekday": "day" in low, "yesterday": "yesterday" in low,
         "today": "today" in low, "this_week": "week" in low,
     }
+    wanted["night"] = has_month and "/" in low
     best = None
     for kind, rx in _PATTERNS:
         if not wanted[kind]:
             continue
-        m = rx.search(sentence)
+        # (not a date a state began or ends at: "since Monday", "until May 20")
+        m = next((m for m in rx.finditer(sentence)
+                  if not _BOUND.search(sentence, max(0, m.start() - 8), m.start())), None)
         if not m or (best and m.start() >= best[2]):
             continue
-        got = _resolve(kind, m, pub, sentence)
+        got = _resolve("dm" if kind == "night" else kind, m, pub, sentence)
         if got:
             best = (*got, m.start())
     return best
+
+
+_BOUND = re.compile(r"\b(?:since|until|till)\s+(?:on\s+|last\s+)?$", re.I)
 
 
 def _resolve(kind: str, m: re.Match, pub: dt.date | None, sentence: str):
