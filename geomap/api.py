@@ -134,8 +134,21 @@ def extract(doc) -> list:
                 shown = name
                 break
         out.append(replace(c, place=shown, lat=p.lat, lon=p.lon, precision=p.precision,
-                           confidence=sure.get(p.id)))
+                           confidence=claim_confidence(sure.get(p.id), c.check)))
     return out
+
+
+# How much less sure a claim is for each thing inferred rather than read ("speaker from
+# 'It'", "place from the report's focus"); the report's own voice is read, not inferred.
+INFERRED_FACTOR = 0.85
+
+
+def claim_confidence(place: float | None, check: str) -> float | None:
+    """A claim's confidence: its place's, lowered for each inference ``check`` names."""
+    if place is None:
+        return None
+    inferred = sum(check.count(what) for what in ("speaker from", "place from"))
+    return round(place * INFERRED_FACTOR ** inferred, 2)
 
 
 def border_facts_for(claims: list) -> list[dict]:
@@ -172,18 +185,30 @@ def _inputs(paths: list[Path]) -> list[dict]:
 
 
 def read_inputs(paths: list[str | Path], *, date: str | None = None,
-                labels: dict[Path, str] | None = None, encoding: str = "utf-8") -> list:
+                labels: dict[Path, str] | None = None, encoding: str = "utf-8",
+                title: str | None = None, publisher: str | None = None,
+                url: str | None = None, notes: list[str] | None = None) -> list:
     """Claims from claims files, and from news reports extracted on the way, in order.
 
-    Ids repeated across the claims files are an error (read.read_claims).
+    Ids repeated across the claims files are an error (read.read_claims). ``title``,
+    ``publisher`` and ``url`` describe the reports (as ``geomap extract`` takes them); a
+    report without a publication date is said in ``notes``.
     """
+    from .errors import shown_path
     from .read import read_claims
 
     files = [Path(p) for p in paths]
     texts = [p for p in files if str(p) == "-" or p.suffix.lower() in TEXT_SUFFIXES]
     claims = read_claims([p for p in files if p not in texts], labels=labels)
     for p in texts:
-        claims.extend(extract(read_article(p, date=date, encoding=encoding)))
+        doc = read_article(p, date=date, encoding=encoding, title=title, publisher=publisher,
+                           url=url)
+        found = extract(doc)
+        claims.extend(found)
+        if not doc.published and notes is not None:
+            undated = sum(1 for c in found if not c.date)
+            notes.append(f"{shown_path(str(p))}: no publication date (give --date): weekdays "
+                         f"are left unresolved, {undated} of its {len(found)} claims undated")
     return claims
 
 
@@ -250,11 +275,14 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
              store: str | Path | None = None, date_from: str | None = None,
              date_to: str | None = None,
              bbox: tuple[float, float, float, float] | None = None,
-             encoding: str = "utf-8") -> MapResult:
+             encoding: str = "utf-8", publisher: str | None = None, url: str | None = None,
+             report_title: str | None = None) -> MapResult:
     """Read claims files, place them, and write the HTML map. No files: the built-in example.
 
     ``layers`` are the user's boundary layers, ``FILE`` or ``FILE:KIND`` (layers.USER_KINDS).
     ``exports`` (geojson, kml, csv, gpkg, png, pdf) are written beside the HTML.
+    ``publisher``, ``url`` and ``report_title`` describe news reports given (as ``geomap
+    extract`` takes them); ``title`` is the map's.
     ``store`` maps an incident store's claims (with the files'), within ``date_from``,
     ``date_to`` and ``bbox`` (min_lon, min_lat, max_lon, max_lat) where given.
     Returns the output path and the counts; ``claims_in == claims_mapped + len(unplaced)``.
@@ -280,13 +308,17 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     check_date_range(date_from, date_to)
     user_layers = [read_user_layer(spec) for spec in layers or []]
     # The example is named the same on every machine, so its page is the same everywhere.
+    read_notes: list[str] = []
     claims = read_inputs(files, date=date, encoding=encoding,
-                         labels={MAY2021: "geomap/examples/may2021_syunik.csv"})
+                         labels={MAY2021: "geomap/examples/may2021_syunik.csv"},
+                         publisher=publisher, url=url, notes=read_notes,
+                         title=report_title)
     if store:
         from .store import load
 
         claims.extend(load(store))
     claims, duplicates, notes = merge_duplicates(claims)
+    notes = read_notes + notes
     if duplicates:
         notes.append(f"{duplicates} claim{'s' if duplicates != 1 else ''} given more than "
                      "once (same id) mapped once")

@@ -105,6 +105,10 @@ def map_command(
         help="Background tiles. 'osm' fetches OpenStreetMap tiles when the page opens, so the "
              "page is no longer offline.")] = Tiles.none,
     date: DateOption = None,
+    publisher: Annotated[str | None, typer.Option(
+        help="The publisher of the news reports given (as extract takes it).")] = None,
+    url: Annotated[str | None, typer.Option(
+        help="The address of the news report given (as extract takes it).")] = None,
     geojson: Annotated[bool, typer.Option("--geojson", help="Also write <stem>.geojson "
                                           "(RFC 7946, a feature per claim).")] = False,
     kml: Annotated[bool, typer.Option("--kml", help="Also write <stem>.kml (Google Earth).")] =
@@ -147,7 +151,8 @@ def map_command(
     box = _bbox(bbox) if bbox is not None else None
     result = make_map(files or None, out=output, title=title, tiles=tiles.value, date=date,
                       layers=layer, exports=exports, store=store, date_from=date_from,
-                      date_to=date_to, bbox=box, encoding=encoding)
+                      date_to=date_to, bbox=box, encoding=encoding, publisher=publisher,
+                      url=url, report_title=title)
     for note in result.notes:
         _err(f"warning: {note}")
     for u in result.unplaced:
@@ -238,6 +243,10 @@ def extract_command(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write here instead of stdout.")] = None,
     encoding: EncodingOption = "utf-8",
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Leave out claims less sure than this (0-1); an unplaced claim counts as 0.")] =
+    0.0,
 ) -> None:
     """Claims in a report, in the claims format that `geomap map` reads, for review.
 
@@ -252,6 +261,10 @@ def extract_command(
     doc = read_article(file, date=date, title=title, publisher=publisher, url=url,
                        encoding=encoding)
     claims = extract(doc)
+    left_out = 0
+    if min_confidence > 0:
+        kept = [c for c in claims if (c.confidence or 0.0) >= min_confidence]
+        claims, left_out = kept, len(claims) - len(kept)
     if fmt is ClaimsFormat.csv:  # the claims format, which geomap map reads back
         text = claims_csv(claims)
     else:  # JSON and GeoJSON also carry the border facts of each claim's location
@@ -264,7 +277,8 @@ def extract_command(
         typer.echo(text, nl=False)
     if not doc.published:
         _err("warning: no publication date (give --date): weekdays are left unresolved")
-    _err(f"geomap: {len(claims)} claims")
+    _err(f"geomap: {len(claims)} claims" + (
+        f" ({left_out} less sure than {min_confidence:g} left out)" if left_out else ""))
 
 
 @app.command("ingest", context_settings=HELP)

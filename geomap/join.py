@@ -19,7 +19,7 @@ COLUMNS = [
     "id", "date", "date_precision", "place", "place_id", "place_name", "place_kind",
     "country", "lat", "lon", "precision", "radius_km", "claimant", "claimant_side", "stance",
     "event", "actor", "role", "text", "source", "publisher", "url", "published", "span_start",
-    "span_end", "depth_km", "origin", "resolution", "confidence",
+    "span_end", "depth_km", "origin", "resolution", "confidence", "check",
 ]  # fmt: skip
 
 

@@ -32,7 +32,7 @@ from .records import DATE_PRECISIONS, EVENTS, PRECISIONS, ROLES, STANCES, Claim,
 REQUIRED = ["date", "place", "claimant", "claimant_side", "stance", "event", "actor", "text",
             "source", "url"]
 OPTIONAL = ["id", "lat", "lon", "precision", "published", "date_precision", "role", "publisher",
-            "span_start", "span_end", "depth_km"]
+            "span_start", "span_end", "depth_km", "confidence", "check"]
 COLUMNS = REQUIRED + OPTIONAL
 # Columns that must hold a value in every row; the others may be empty.
 MUST_HAVE = ["place", "claimant", "claimant_side", "stance", "event", "text"]
@@ -256,7 +256,7 @@ def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
         url=url, role=role, precision=precision, lat=lat, lon=lon,
         span_start=_span(f.get("span_start", ""), "span_start"),
         span_end=_span(f.get("span_end", ""), "span_end"), depth_km=depth,
-        confidence=confidence, origin=origin)
+        confidence=confidence, check=f.get("check", ""), origin=origin)
 
 
 def _read_bytes(path: Path, what: str) -> bytes:

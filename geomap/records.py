@@ -136,8 +136,10 @@ class Claim:
     span_end: int | None = None
     # "several kilometres into Armenia": how deep the claimed advance is (a band, not a point)
     depth_km: float | None = None
-    # how sure the place is (0-1): the resolution's confidence where geomap resolved it
+    # how sure the claim is (0-1): the place's resolution, lowered where the speaker or the
+    # place was inferred (``check`` says which)
     confidence: float | None = None
+    check: str = ""  # "speaker from 'It'; place from the report's focus"
     origin: str = field(default="", compare=False)
 
     def to_dict(self) -> dict:

@@ -195,6 +195,11 @@ def _add_functions(conn: sqlite3.Connection) -> None:
 
 # -- opening and creating -----------------------------------------------------------------
 
+# Columns of the claims format newer than some stores: an ingest adds them, a load of a
+# store without them reads them empty.
+ADDED_COLUMNS = ("confidence", "check")
+
+
 @dataclass
 class _Layer:
     columns: dict[str, str]  # lower-case name -> the name as the table spells it
@@ -397,12 +402,18 @@ def ingest(path: str | Path, claims: list[Claim], inputs: list[dict], *,
     checked = _checked(claims)  # before the store is even created: a bad claim stores nothing
     conn, layer = _open(path, create=True)
     try:
-        _lacks(layer, COLUMNS, path)  # every column, or claims would lose fields
+        # every column, or claims would lose fields (those added since the store was made
+        # are added in the write transaction below)
+        _lacks(layer, [c for c in COLUMNS if c not in ADDED_COLUMNS], path)
         if not layer.geom or layer.geometry_type not in ("POINT", "GEOMETRY") \
                 or layer.srs_id != 4326:
             raise InputError(f"is not a geomap store: its '{TABLE}' layer is not points in "
                              "EPSG:4326", path=path)
         conn.execute("BEGIN IMMEDIATE")  # the write lock now: others wait, then we are alone
+        for column in ADDED_COLUMNS:
+            if column not in layer.columns:  # a store made before geomap had the column
+                conn.execute(f"ALTER TABLE {_q(TABLE)} ADD COLUMN {_q(column)} TEXT")
+                layer.columns[column] = column
         result = _write(conn, layer, path, checked, inputs, progress)
         conn.execute("COMMIT")
         return result

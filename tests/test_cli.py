@@ -179,3 +179,41 @@ def test_report_bad_input(tmp_path):
     assert result.exit_code == 0 and "0 claims" in result.stderr
     result = runner.invoke(app, ["extract", REPORT, "--date", "yesterday"])
     assert result.exit_code == 1 and "not YYYY-MM-DD" in result.stderr
+
+
+def test_map_of_a_report_takes_its_metadata_and_says_when_it_has_no_date(tmp_path):
+    report = tmp_path / "r.txt"  # written for this test
+    report.write_text("Azerbaijani troops crossed into Syunik on Wednesday, Armenia said.",
+                      encoding="utf-8")
+    out = tmp_path / "m.html"
+    result = runner.invoke(app, ["map", str(report), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "no publication date (give --date)" in result.stderr
+    assert "1 of its 1 claims undated" in result.stderr
+    result = runner.invoke(app, ["map", str(report), "-o", str(out), "--date", "2021-05-14",
+                                 "--publisher", "RFE/RL", "--url", "https://example.org/x",
+                                 "--title", "Syunik"])
+    assert result.exit_code == 0, result.output
+    assert "no publication date" not in result.stderr
+    page = out.read_text(encoding="utf-8")
+    data = json.loads(page[page.index('id="geomap-data">') + 17:].split("</script>")[0])
+    claim = data["claims"][0]
+    assert (claim["date"], claim["url"]) == ("2021-05-12", "https://example.org/x")
+
+
+def test_extract_leaves_out_claims_less_sure_than_asked(tmp_path):
+    report = tmp_path / "r.txt"  # written for this test
+    report.write_text("Title: t\nDate: 2021-05-14\n\nAzerbaijani troops crossed into Syunik "
+                      "on Wednesday, Armenia said. It said the troops stayed in Goris. "
+                      "The talks will resume on Saturday, he added.", encoding="utf-8")
+    every = runner.invoke(app, ["extract", str(report), "--format", "json"])
+    sure = runner.invoke(app, ["extract", str(report), "--format", "json",
+                               "--min-confidence", "0.9"])
+    assert every.exit_code == sure.exit_code == 0, every.output
+    claims, kept = json.loads(every.stdout), json.loads(sure.stdout)
+    assert len(kept) < len(claims)
+    assert all(c["confidence"] >= 0.9 for c in kept)
+    assert "less sure than 0.9 left out" in sure.stderr
+    assert {c["check"] for c in claims} - {""}, "nothing inferred was said"
+    bad = runner.invoke(app, ["extract", str(report), "--min-confidence", "2"])
+    assert bad.exit_code == 2

@@ -9,7 +9,7 @@ import pytest
 
 
 @pytest.mark.parametrize("module", ["geomap.errors", "geomap.read", "geomap.outputs",
-                                    "geomap.gazetteer"])
+                                    "geomap.gazetteer", "geomap.gazetteer.normalize"])
 def test_docstring_examples_hold(module):
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0

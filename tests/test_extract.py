@@ -268,6 +268,20 @@ def test_a_state_that_calls_on_another_is_the_speaker(tmp_path):
     assert _one(claims, "since Monday").date == "2021-05-14"
 
 
+@needs_fixture
+def test_what_was_inferred_is_said_and_makes_a_claim_less_sure(report_claims):
+    it = _one(report_claims, "It said Putin stressed")
+    assert "speaker from 'It'" in it.check
+    read = _one(report_claims, "The United States urged Azerbaijan on Friday")
+    assert read.check == "" and read.confidence >= 0.9
+    focus = _one(report_claims, "Jalina Porter, told reporters")
+    assert "place from the report's focus" in focus.check
+    assert focus.confidence < read.confidence
+    assert "the report's own voice" in _one(report_claims, "The two men spoke by phone").check
+    # a headline run into a photo caption is no claim of the report's
+    assert not [c for c in report_claims if c.text.startswith("Friday, U.S. Tells")]
+
+
 def test_dates_resolve_against_publication(report_claims):
     advance = _one(report_claims, "reportedly advanced several kilometers into Armenia’s Syunik")
     assert (advance.date, advance.date_precision, advance.stance) == ("2021-05-12", "day",

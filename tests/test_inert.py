@@ -171,6 +171,22 @@ def test_a_file_name_and_the_store_come_out_inert(tmp_path, monkeypatch):
     assert "{{ 7777*7 }} {% raw %} ${x} <i>.geojson" in json.dumps(_manifest(page)["layers"])
 
 
+def test_a_reports_publisher_title_and_url_given_to_map_come_out_inert(tmp_path, monkeypatch):
+    # geomap map --publisher/--url/--title describe the reports given, as extract does
+    monkeypatch.chdir(tmp_path)
+    src = tmp_path / "r.txt"
+    src.write_text("Azerbaijani troops crossed into Syunik on Wednesday, Armenia said. "
+                   "The two sides met on the border on Thursday.", encoding="utf-8")
+    result = make_map([src], out=tmp_path / "m.html", title=PAYLOAD, report_title=PAYLOAD,
+                      publisher=PAYLOAD, url="https://example.org/a?b={{7777*7}}&c=<i>",
+                      date="2021-05-14", exports=("geojson", "kml", "csv", "pdf"))
+    _assert_inert(tmp_path, result.written)
+    page = result.written[0].read_text(encoding="utf-8")
+    claims = _manifest(page)["claims"]
+    assert any(c.get("claimant") == PAYLOAD for c in claims)  # the report's own voice
+    assert all(c.get("url", "").startswith("https://example.org/") for c in claims)
+
+
 def test_the_guard_refuses_template_syntax_handed_to_folium():
     """Fails closed: should a later change hand raw input text to a folium element, the
     page is refused rather than rendered (folium would run the text as a template)."""

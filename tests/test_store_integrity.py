@@ -448,7 +448,24 @@ def test_the_seed_row_of_old_stores_is_not_a_claim(tmp_path):
     path = tmp_path / "old.gpkg"
     ingest([_claims_csv(tmp_path / "c.csv", ["a"])], store=path)
     with sqlite3.connect(path) as conn:  # what geomap 0.1 could leave: a row of "x"
-        conn.execute(f"INSERT INTO claims ({', '.join(COLUMNS)}, geom) VALUES "
+        names = ", ".join(f'"{c}"' for c in COLUMNS)  # ("check" is an SQL word)
+        conn.execute(f"INSERT INTO claims ({names}, geom) VALUES "
                      f"({', '.join('?' for _ in COLUMNS)}, ?)",
                      ["x"] * len(COLUMNS) + [store._gpkg_point(0, 0)])
     assert [c.id for c in store.load(path)] == ["a"]
+
+
+def test_a_store_made_before_the_newer_columns_takes_and_gives_them(tmp_path):
+    # a store from before claims carried confidence and check: ingest adds the columns
+    # (in its transaction), and loading the old store reads them empty
+    path = tmp_path / "old.gpkg"
+    ingest([_claims_csv(tmp_path / "c.csv", ["a"])], store=path)
+    with sqlite3.connect(path) as conn:
+        for column in store.ADDED_COLUMNS:
+            conn.execute(f'ALTER TABLE claims DROP COLUMN "{column}"')
+    assert [(c.id, c.check) for c in store.load(path)] == [("a", "")]
+    ingest([_claims_csv(tmp_path / "d.csv", ["b"])], store=path)
+    with sqlite3.connect(path) as conn:
+        names = {row[1] for row in conn.execute("PRAGMA table_info(claims)")}
+    assert set(store.ADDED_COLUMNS) <= names
+    assert sorted(c.id for c in store.load(path)) == ["a", "b"]

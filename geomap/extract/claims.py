@@ -358,6 +358,8 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         return None
     # who: pronouns and roles are the last speaker they fit; surnames are the person
     low = claimant.lower()
+    # the word the speaker was inferred from
+    inferred = claimant if low in PRONOUNS or low in _ROLES_ALONE else ""
     if low in PRONOUNS:
         want_person = PRONOUNS[low] == "person"
         # (not a person the sentence itself names after the verb: "He also assured
@@ -366,7 +368,7 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         prior = next((sp for sp in reversed(speakers) if sp.person == want_person and not (
             want_person and sp.name.split(",")[0].split()[-1] in rest)), None)
         claimant = prior.name if prior else claimant
-    elif low in ("the prime minister", "prime minister", "the premier", "the president"):
+    elif low in _ROLES_ALONE:
         word = low.split()[-1]
         prior = next((sp for sp in reversed(speakers) if word in sp.name.lower()), None)
         claimant = prior.name if prior else claimant
@@ -451,6 +453,7 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
                    if not (capital_of and capital_of(r.place)) and not _ADDRESSEE.search(
                        doc.text[max(0, m.start - 24):m.start])]
     place, place_id = "", ""
+    from_focus = False
     if in_sentence:
         m, r = min(in_sentence, key=lambda mr: (
             SPECIFIC.get(mr[1].place.kind, 1),
@@ -460,6 +463,7 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
             # a region of several countries ("the South Caucasus") says less than the
             # report's own place does
             place, place_id = focus
+            from_focus = True
         elif r.place.kind == "country" and focus and (
                 _in_country(focus[1], r.place.country, places_by_id)
                 or (r.place.country == side and side not in belligerents)):
@@ -474,6 +478,7 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
             place, place_id = f"country:{country}", f"country:{country}"
         elif focus:
             place, place_id = focus
+            from_focus = True
     place_country = places_by_id[place_id].country if place_id in places_by_id else (
         place_id[8:] if place_id.startswith("country:") else "")
     parties.add(place_country)
@@ -489,6 +494,10 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
     depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
     when = find_date(sent, doc.published)
     date, precision = (when[0], when[1]) if when else ("", "unknown")
+    check = "; ".join(filter(None, [
+        f"speaker from {inferred!r}" if inferred else "",
+        "the report's own voice" if verb_word == "narration" else "",
+        "place from the report's focus" if from_focus else ""]))
     fields = {"source": doc.title, "url": doc.url, "date": date, "place": place,
               "claimant": claimant, "stance": stance, "event": event, "text": sent.strip()}
     return Claim(
@@ -497,10 +506,11 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         place=place_id or place, date=date, date_precision=precision,
         published=doc.published, source=doc.title or doc.name.rsplit("/", 1)[-1],
         publisher=doc.publisher,
-        url=doc.url, role=role, span_start=s, span_end=e, depth_km=depth,
+        url=doc.url, role=role, span_start=s, span_end=e, depth_km=depth, check=check,
         origin=f"{doc.name}#{s}-{e}")
 
 
+_ROLES_ALONE = ("the prime minister", "prime minister", "the premier", "the president")
 _HEAD = re.compile(r"\s*(?:The |A )?(?P<np>(?:[A-Z][\w’'.-]+ ?)+)")
 
 
@@ -513,7 +523,16 @@ def _narrates(sent: str, quotes: list[tuple[int, int]]) -> bool:
     if quotes or len(text) < 25 or text.endswith("?") or not text[:1].isupper() or \
             not text.endswith((".", "!")):
         return False
+    # (judged by its last words: a headline or a caption run into the sentence after it is
+    # not that sentence)
+    tail = text.split()[-12:]
+    if _CAPTION.search(" ".join(tail)) or sum(w[:1].isupper() for w in tail) > len(tail) / 2:
+        return False  # a caption, or a headline in Title Case
     return bool(EVENT_RX.search(text))
+
+
+# A photo caption or a dateline: "Armenia - Deputy Prime Minister ... speaks", "is seen"
+_CAPTION = re.compile(r"\s-{1,2}\s|\bis seen\b|\bpictured\b|\(C\)|\bfile photo\b", re.I)
 
 
 def _in_country(place_id: str, country: str, places_by_id: dict) -> bool:

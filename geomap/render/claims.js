@@ -97,8 +97,11 @@ var geomap = (function () {
     row(box, "Place", c.place_name + " (" + c.precision + "-level" +
         (c.place && c.place !== c.place_name ? ", written \u201c" + c.place + "\u201d" : "") + ")");
     if (typeof c.confidence === "number" && c.confidence < UNCERTAIN) {
-      row(box, "Uncertain", "this may not be the place meant (confidence " +
-          c.confidence.toFixed(2) + "): " + c.resolution);
+      row(box, "Uncertain", (c.check ? "inferred: " + c.check + "; " : "") +
+          "this may not be the place meant (confidence " + c.confidence.toFixed(2) + "): " +
+          c.resolution);
+    } else if (c.check) {
+      row(box, "Inferred", c.check);
     }
     row(box, "Border", c.border);
     row(box, "Actor", c.actor);

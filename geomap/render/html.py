@@ -52,7 +52,7 @@ CLAIM_FIELDS = ["id", "date", "date_precision", "place", "place_id", "place_name
                 "stance", "event", "actor", "role", "text", "source", "publisher", "url",
                 "published", "origin", "resolution", "depth_km", "in_country", "border_km",
                 "border_with", "border_kind", "exclave", "disputed", "outside", "border",
-                "confidence"]
+                "confidence", "check"]
 CSS = """
 .leaflet-container { background: #d7e4ee; font: 13px/1.35 system-ui, -apple-system,
   "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
