@@ -550,7 +550,9 @@ HEADER_KEYS = {"title": "title", "publisher": "publisher", "source": "publisher"
 # blanks inside a long first line.
 _HEADER_LINE = re.compile(r"(?P<key>[A-Za-z]+):(?P<value>.*)")
 _LOOSE_DATES = ["%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%A, %d %B %Y", "%A, %B %d, %Y",
-                "%d %b %Y", "%b %d, %Y"]
+                "%d %b %Y", "%b %d, %Y", "%A %d %B %Y", "%B %d %Y", "%d %B, %Y",
+                "%A %B %d, %Y", "%a, %d %b %Y", "%a %d %b %Y", "%a, %b %d, %Y", "%b. %d, %Y",
+                "%d.%m.%Y"]  # (not 14/05/2021: day and month order differ by country)
 # An ISO 8601 date and time, with or without its zone: "2021-05-14T10:00:00+04:00",
 # "2021-05-14T10:00:00.000Z", "2021-05-14 10:00".
 _ISO_DATETIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})"
@@ -561,9 +563,10 @@ _ISO_DATETIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[T ]([0-9]{2}):([0-9
 def read_date(value: str) -> str:
     """A publication date in a common form as YYYY-MM-DD; ValueError says why not.
 
-    ISO dates and datetimes (any zone), "14 May 2021", "May 14, 2021", "Friday, 14 May 2021"
-    and RFC 2822 ("Fri, 14 May 2021 10:00:00 GMT"). A datetime gives the day as written,
-    in the publisher's own zone. Digits are ASCII only.
+    ISO dates and datetimes (any zone), "14 May 2021", "May 14, 2021", "Friday, 14 May 2021",
+    "Friday 14 May 2021", "Fri 14 May 2021", "14.05.2021" and RFC 2822 ("Fri, 14 May 2021
+    10:00:00 GMT"); not "14/05/2021", whose order of day and month differs by country. A
+    datetime gives the day as written, in the publisher's own zone. Digits are ASCII only.
     """
     value = " ".join(value.split()).rstrip(".")
     if not value.isascii():
@@ -586,8 +589,8 @@ def read_date(value: str) -> str:
     m = re.match(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9])", value)  # a date, then more
     if m:
         return dt.date.fromisoformat(m[1]).isoformat()
-    raise ValueError("geomap reads YYYY-MM-DD, 14 May 2021, May 14, 2021 and "
-                     "RFC 2822 dates (Fri, 14 May 2021 10:00:00 GMT)")
+    raise ValueError("geomap reads YYYY-MM-DD, 14 May 2021, May 14, 2021, Friday 14 May "
+                     "2021, 14.05.2021 and RFC 2822 dates (Fri, 14 May 2021 10:00:00 GMT)")
 
 
 def loose_date(value: str) -> str:

@@ -8,7 +8,11 @@ from html.parser import HTMLParser
 
 _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
           "article", "header", "footer", "blockquote", "figcaption", "ul", "ol", "table"}
-_SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+_SKIP = {"script", "style", "noscript", "template", "svg", "head",
+         # a page's furniture, not its report: menus, sidebars, page headers and footers
+         "nav", "aside", "header", "footer", "form", "button", "menu"}
+# The most of a JSON-LD block read for a page's metadata (a report's is a few KB).
+_LD_MAX = 200_000
 
 
 class _Text(HTMLParser):
@@ -19,6 +23,7 @@ class _Text(HTMLParser):
         self.skip = 0
         self.in_title = False
         self.title: list[str] = []
+        self.ld: list[str] | None = None  # the JSON-LD block being read
 
     def handle_starttag(self, tag, attrs):
         a = {k: v or "" for k, v in attrs}
@@ -35,6 +40,8 @@ class _Text(HTMLParser):
                 self.meta.setdefault("url", value)
         if tag == "title":
             self.in_title = True
+        if tag == "script" and a.get("type", "").lower().strip() == "application/ld+json":
+            self.ld = []
         if tag in _SKIP:
             self.skip += 1
         elif tag in _BLOCK:
@@ -43,12 +50,17 @@ class _Text(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "title":
             self.in_title = False
+        if tag == "script" and self.ld is not None:
+            _linked_data("".join(self.ld)[:_LD_MAX], self.meta)
+            self.ld = None
         if tag in _SKIP and self.skip:
             self.skip -= 1
         elif tag in _BLOCK:
             self.parts.append("\n")
 
     def handle_data(self, data):
+        if self.ld is not None:
+            self.ld.append(data)
         if self.in_title:
             self.title.append(data)
         elif not self.skip:
@@ -61,6 +73,37 @@ class _Text(HTMLParser):
             return super().parse_marked_section(i, report)
         except AssertionError:
             return self.parse_bogus_comment(i, report)
+
+
+def _linked_data(block: str, meta: dict[str, str]) -> None:
+    """A news article's JSON-LD (schema.org NewsArticle and kin): its date, headline,
+    publisher and address, where the page's meta tags did not give them. Data, read with
+    json.loads; anything unreadable is passed over."""
+    import json
+
+    try:
+        data = json.loads(block)
+    except (ValueError, RecursionError):
+        return
+    items = data if isinstance(data, list) else [data]
+    if isinstance(data, dict) and isinstance(data.get("@graph"), list):
+        items = data["@graph"]
+    for item in items[:50]:
+        if not isinstance(item, dict):
+            continue
+        kind = item.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if not any(isinstance(k, str) and k.endswith(("Article", "Posting", "Report"))
+                   for k in kinds):
+            continue
+        for key, field in (("datePublished", "published"), ("headline", "title"),
+                           ("url", "url")):
+            if isinstance(item.get(key), str):
+                meta.setdefault(field, item[key])
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            meta.setdefault("publisher", publisher["name"])
+        return
 
 
 # "<" that opens no tag, comment or declaration: plain text, which Python's parser would

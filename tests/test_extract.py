@@ -123,6 +123,39 @@ def test_adjectives_are_listed_as_adjectives_of_their_country(report_places):
                for r in adjectives.values())
 
 
+def test_a_pages_furniture_is_not_its_report_and_its_json_ld_dates_it(tmp_path):
+    page = tmp_path / "p.html"  # written for this test
+    page.write_text(
+        "<!doctype html><html><head><title>Page</title><script type='application/ld+json'>"
+        '{"@type": "NewsArticle", "headline": "Clash on the border", "datePublished": '
+        '"2021-05-14T09:00:00+04:00", "publisher": {"name": "Test Wire"}}</script></head>'
+        "<body><header><nav>Home | World: Paris Moscow Tokyo</nav></header><article><p>"
+        "Azerbaijani troops crossed into Syunik on Wednesday, Armenia said.</p></article>"
+        "<aside>Most read: Floods in Texas</aside><footer>Washington DC</footer></body></html>",
+        encoding="utf-8")
+    doc = read_document(page)
+    assert (doc.title, doc.publisher, doc.published) == (
+        "Clash on the border", "Test Wire", "2021-05-14")
+    assert {r["surface"] for r in places(doc)} == {"Azerbaijani", "Syunik", "Armenia"}
+    assert extract(doc)[0].date == "2021-05-12"
+
+
+@pytest.mark.parametrize("written", ["Friday 14 May 2021", "Fri, 14 May 2021 10:00:00 GMT",
+                                     "14.05.2021", "May 14 2021", "2021-05-14T23:30:00-04:00"])
+def test_a_header_date_in_any_common_form(tmp_path, written):
+    path = tmp_path / "r.txt"
+    path.write_text(f"Date: {written}\n\nTroops crossed into Syunik on Wednesday, Armenia "
+                    "said.", encoding="utf-8")
+    assert read_document(path).published == "2021-05-14"
+
+
+def test_a_header_date_whose_order_differs_by_country_is_refused(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("Date: 04/05/2021\n\nText.", encoding="utf-8")
+    with pytest.raises(InputError, match="14.05.2021"):
+        read_document(path)
+
+
 def test_a_military_unit_named_after_a_place_locates_nothing(tmp_path):
     path = tmp_path / "r.txt"  # sentences written for this test
     path.write_text("Soldiers of the 16 Bihar regiment and the Assam Rifles were sent to "

@@ -461,3 +461,16 @@ def test_control_characters_from_html_character_references_are_replaced(tmp_path
                     "<body><p>x&#12;y\x01z</p>", encoding="utf-8")
     doc = read_document(path)
     assert (doc.text, doc.title) == ("x\ufffdy\ufffdz", "A\ufffdB")
+
+
+def test_json_ld_is_data_and_bad_json_ld_is_passed_over():
+    deep = "[" * 100_000 + "]" * 100_000  # RecursionError in json, caught
+    page = ("<html><head><script type='application/ld+json'>" + deep + "</script>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+            "\"datePublished\": \"{{ 7777*7 }}\", \"headline\": \"<b onload=x>\"}"
+            "</script><script type='application/ld+json'>not json</script></head>"
+            "<body><p>Text.</p></body></html>")
+    text, meta = html_to_text(page)
+    assert text == "Text."
+    # (kept as text: the reader checks a date, and every output escapes the title)
+    assert meta == {"published": "{{ 7777*7 }}", "title": "<b onload=x>"}
