@@ -150,9 +150,46 @@ _STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+)(?<!\s)\*(?![\w*])")
 
 
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_LIST_MARK = re.compile(r"^(\s*)(?:[-*+]|[0-9]{1,9}[.)])\s+")
+_RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+
+
+def _blocks(md: str) -> str:
+    """Markdown's blocks as text, line by line (linear): code fences and rules left out (code
+    is not the report's prose), a table's rows each a paragraph of its cells, list markers
+    gone."""
+    out: list[str] = []
+    fence = ""
+    for line in md.split("\n"):
+        m = _FENCE.match(line)
+        if fence:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if m:
+            fence = m.group(1)
+            continue
+        if _RULE.match(line) or _TABLE_RULE.match(line):
+            out.append("")
+            continue
+        if line.lstrip().startswith("|"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            out.extend([" ".join(c for c in cells if c), ""])
+            continue
+        out.append(_LIST_MARK.sub(r"\1", line))
+    return "\n".join(out)
+
+
 def markdown_to_text(md: str) -> str:
-    """Markdown without its markup: headings, emphasis, links and images become plain text."""
-    text = _IMAGE.sub(r"\1", md)
+    """Markdown without its markup: headings, emphasis, links and images become plain text;
+    code fences and rules go, a table's rows are paragraphs of their cells, list markers go.
+
+    Read with these linear rules rather than a full parser: markdown-it-py 4.3 reads 300 KB
+    of "[" in 3.6 s and "[\n" x 150,000 in 5.3 s (linear, but 25 times slower than this on
+    hostile input), and every byte of a report may be hostile."""
+    text = _IMAGE.sub(r"\1", _blocks(md))
     text = _LINK.sub(r"\1", text)
     text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.M)
     text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.M)

@@ -156,6 +156,30 @@ def test_a_header_date_whose_order_differs_by_country_is_refused(tmp_path):
         read_document(path)
 
 
+def test_markdown_code_tables_and_lists_read_as_a_reader_sees_them(tmp_path):
+    path = tmp_path / "r.md"  # written for this test
+    path.write_text("# Clash in *Syunik*\n\nTroops **crossed** into [Syunik](https://x.org) "
+                    "on Wednesday, Armenia said.\n\n```\nBaku said the troops left Goris.\n"
+                    "```\n\n| Village | Side |\n|---|---|\n| Tegh | AM |\n\n- Kapan was calm."
+                    "\n1. Yerevan protested.\n", encoding="utf-8")
+    doc = read_document(path)
+    assert "Baku said" not in doc.text and "```" not in doc.text and "|" not in doc.text
+    assert "Tegh AM" in doc.text and "\nKapan was calm." in doc.text
+    assert [c.claimant for c in extract(doc)] == ["Armenia"]
+
+
+def test_sentences_split_right_around_abbreviations_and_keep_their_quotes():
+    from geomap.extract.claims import sentences
+
+    text = ("The U.S. Amb. Lynne Tracy met Gen. Smith in Yerevan. “We are worried,” she "
+            "said. “Troops must leave.” Lt. Col. Ivanov said the No. 2 post was hit at 5 p.m. "
+            "Friday. Dr. Ali left.")
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "The U.S. Amb. Lynne Tracy met Gen. Smith in Yerevan.", "“We are worried,” she said.",
+        "“Troops must leave.”", "Lt. Col. Ivanov said the No. 2 post was hit at 5 p.m. Friday.",
+        "Dr. Ali left."]
+
+
 def test_a_military_unit_named_after_a_place_locates_nothing(tmp_path):
     path = tmp_path / "r.txt"  # sentences written for this test
     path.write_text("Soldiers of the 16 Bihar regiment and the Assam Rifles were sent to "

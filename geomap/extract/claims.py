@@ -85,7 +85,9 @@ _TERRITORY = re.compile(r"(?<![\w’'-])(?P<adj>[A-Z][\w’'-]{0,40}) (?:soverei
                         r"(?:territory|soil|border areas|side of the frontier|"
                         r"side of the border)\b")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|"
-                     r"Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Ltd|Co|Ave)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
+                     r"Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Ltd|Co|Ave|Amb|Adm|Capt|Maj|Sgt|"
+                     r"Cpl|Pvt|Brig|Prof|Pres|Sr|Jr|Rev|Hon|Dept|Mt|Ft|Gens|Cmdr|Lt\. Col|"
+                     r"[ap]\.m)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
 _SPLIT = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(]?[A-Z0-9])|\n\s*\n")
 ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson minister ministry president premier
 office government officials official side secretary department council palace commander
@@ -125,6 +127,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTE.finditer(text)]
 
 
+_CLOSING = re.compile(r"[”\"’)]*")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; abbreviations (U.S., Gen., N.W.) do not end one, and
     neither does a full stop inside a quotation."""
@@ -138,8 +143,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
         k = bisect_left(quote_starts, m.start()) - 1  # the last quote opened before here
         if "\n\n" not in m.group() and k >= 0 and m.start() < quotes[k][1] - 1:
             continue
-        if text[start:m.start()].strip():
-            out.append((start, m.start()))
+        # (the sentence keeps its closing quote or bracket: “Troops must leave.”)
+        end = m.start() + len(_CLOSING.match(m.group()).group())
+        if text[start:end].strip():
+            out.append((start, end))
         start = m.end()
     if text[start:].strip():
         out.append((start, len(text.rstrip())))
