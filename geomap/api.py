@@ -139,7 +139,8 @@ def extract(doc) -> list:
 
 
 # How much less sure a claim is for each thing inferred rather than read ("speaker from
-# 'It'", "place from the report's focus"); the report's own voice is read, not inferred.
+# 'It'", "place from the report's focus", "date from the sentence before"); the report's
+# own voice is read, not inferred.
 INFERRED_FACTOR = 0.85
 
 
@@ -147,7 +148,7 @@ def claim_confidence(place: float | None, check: str) -> float | None:
     """A claim's confidence: its place's, lowered for each inference ``check`` names."""
     if place is None:
         return None
-    inferred = sum(check.count(what) for what in ("speaker from", "place from"))
+    inferred = sum(check.count(what) for what in ("speaker from", "place from", "date from"))
     return round(place * INFERRED_FACTOR ** inferred, 2)
 
 

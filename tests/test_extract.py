@@ -326,6 +326,22 @@ def test_a_state_that_calls_on_another_is_the_speaker(tmp_path):
 
 
 @needs_fixture
+def test_the_office_and_its_statement_are_the_office_last_named(report_claims):
+    office = _one(report_claims, "A statement by the office said Putin")
+    assert (office.claimant, office.claimant_side) == ("Pashinian’s office", "AM")
+    assert "speaker from" in office.check
+
+
+@needs_fixture
+def test_the_same_speaker_going_on_keeps_the_day(report_claims):
+    # "Macron demanded on Thursday night ...", then his post: the same Thursday, inferred
+    post = _one(report_claims, "Macron wrote on his Facebook page")
+    assert post.date == "2021-05-13" and "date from the sentence before" in post.check
+    # and a photo caption run into a headline is no claim of the report's
+    assert not [c for c in report_claims if "speaks at a summit" in c.text]
+
+
+@needs_fixture
 def test_what_was_inferred_is_said_and_makes_a_claim_less_sure(report_claims):
     it = _one(report_claims, "It said Putin stressed")
     assert "speaker from 'It'" in it.check

@@ -117,6 +117,7 @@ class _Speaker:
     name: str
     side: str
     person: bool
+    date: str = ""  # the day of the claim this speaker last made, when its sentence gave one
 
 
 _QUOTE = re.compile(r"“[^”“\n]*”|\"[^\"\n]*\"")
@@ -328,6 +329,7 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
     ``places_by_id`` every place the report names."""
     quotes = _quote_spans(sent)
     starts = [a for a, _ in quotes]  # the spans are in order and apart: bisect, not scan
+    last = speakers[-1] if speakers else None  # who spoke in the sentence before
 
     def quoted(pos: int) -> bool:
         k = bisect_right(starts, pos) - 1
@@ -366,6 +368,8 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
     # who: pronouns and roles are the last speaker they fit; surnames are the person
     low = claimant.lower()
     # the word the speaker was inferred from
+    if _GROUP_REF.fullmatch(low):
+        low = "it"  # "the office", "a statement by the office", "the readout": as "it"
     inferred = claimant if low in PRONOUNS or low in _ROLES_ALONE else ""
     if low in PRONOUNS:
         want_person = PRONOUNS[low] == "person"
@@ -501,8 +505,17 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
     depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
     when = find_date(sent, doc.published)
     date, precision = (when[0], when[1]) if when else ("", "unknown")
+    carried = False
+    if not date and last is not None and last.date and last.name == claimant:
+        # the same speaker goes on ("..., Macron tweeted" after "Macron voiced on Thursday
+        # night ..."): the same day, said to be inferred
+        date, precision, carried = last.date, "day", True
+    own = next((sp for sp in reversed(speakers) if sp.name == claimant), None)
+    if own is not None and date:
+        own.date = date
     check = "; ".join(filter(None, [
         f"speaker from {inferred!r}" if inferred else "",
+        "date from the sentence before" if carried else "",
         "the report's own voice" if verb_word == "narration" else "",
         "place from the report's focus" if from_focus else ""]))
     fields = {"source": doc.title, "url": doc.url, "date": date, "place": place,
@@ -517,6 +530,10 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         origin=f"{doc.name}#{s}-{e}")
 
 
+# An organisation or document named by its kind alone: the one last named ("It", in effect)
+_GROUP_REF = re.compile(r"(?:an? |the )?(?:official )?(?:(?:ministry|office|government) )?"
+                        r"(?:statement|readout|office|ministry|presidency|palace)(?: (?:by|"
+                        r"from|of) the (?:office|ministry|presidency|palace))?")
 _ROLES_ALONE = ("the prime minister", "prime minister", "the premier", "the president")
 _HEAD = re.compile(r"\s*(?:The |A )?(?P<np>(?:[A-Z][\w’'.-]+ ?)+)")
 
@@ -535,9 +552,12 @@ def _narrates(sent: str, quotes: list[tuple[int, int]]) -> bool:
     tail = text.split()[-12:]
     if _CAPTION.search(" ".join(tail)) or sum(w[:1].isupper() for w in tail) > len(tail) / 2:
         return False  # a caption, or a headline in Title Case
+    if _DATELINE.search(text):
+        return False  # "Armenia - French President ... speaks at ...": a photo's caption
     return bool(EVENT_RX.search(text))
 
 
+_DATELINE = re.compile(r"\s-{1,2}\s|•")
 # A photo caption or a dateline: "Armenia - Deputy Prime Minister ... speaks", "is seen"
 _CAPTION = re.compile(r"\s-{1,2}\s|\bis seen\b|\bpictured\b|\(C\)|\bfile photo\b", re.I)
 
