@@ -286,7 +286,8 @@ def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
     for side, _ in acting.most_common():
         if len(belligerents) >= 2:
             break
-        belligerents.add(side)
+        if side and side != "PRESS":  # (forces named with no side are no side)
+            belligerents.add(side)
     claims: list[Claim] = []
     speakers: list[_Speaker] = []
     starts = [m.start for m, _ in resolved]
@@ -477,9 +478,11 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
             from_focus = True
         elif r.place.kind == "country" and focus and (
                 _in_country(focus[1], r.place.country, places_by_id)
-                or (r.place.country == side and side not in belligerents)):
+                or r.place.country not in belligerents):
             # "advanced into Armenia" in a report about Syunik: the report's place is
-            # more precise than the country, and lies in it
+            # more precise than the country, and lies in it; and a third country the
+            # sentence names ("France is also prepared to ...") acts, or is addressed: the
+            # claim is about the incident
             place, place_id = focus
     else:
         t = _TERRITORY.search(sent)
