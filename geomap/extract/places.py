@@ -53,6 +53,8 @@ _MARKED_LIST = re.compile(
     rf"|(?<![\w'’\-])(?P<list2>{_NAME}(?:, {_NAME}){{0,12}},? and {_NAME}) "
     r"(?P<word2>villages|towns|districts|provinces|regions)\b")
 _LIST_ITEM = re.compile(_NAME)
+_ROAD = re.compile(r" (?:road|highway|motorway|route|railway|railroad|pipeline|corridor)\b",
+                   re.I)
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”—–\n(])\s*$")
 # Titles are found in the lower-cased text (one fast pass); the name after one is then
 # read, with its capitals, from the text itself.
@@ -130,8 +132,10 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
                 # "Isfara-Vorukh"): each, where each is a large or curated place
                 parts = group.split("-")
                 keys = [name_key(p) for p in parts]
-                if len(parts) == 2 and all(k and k not in adjectives and k not in not_places
-                                           and (k in prominent or curated(k)) for k in keys):
+                road = _ROAD.match(text, run.end())  # (not "the Armenia-Azerbaijan border")
+                if road and len(parts) == 2 and all(
+                        k and k not in adjectives and k not in not_places and
+                        (k in prominent or curated(k)) for k in keys):
                     s = run.start()
                     out.append(Mention(parts[0], s, s + len(parts[0])))
                     s += len(parts[0]) + 1
