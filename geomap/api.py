@@ -195,7 +195,6 @@ def read_inputs(paths: list[str | Path], *, date: str | None = None,
     ``publisher`` and ``url`` describe the reports (as ``geomap extract`` takes them); a
     report without a publication date is said in ``notes``.
     """
-    from .errors import shown_path
     from .read import read_claims
 
     files = [Path(p) for p in paths]

@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import replace
 
 from .gazetteer import Context, Gazetteer, name_key
-from .gazetteer.world import _haversine_km
 from .records import Mention, Resolution
 
 # How far from the other places a candidate may be and still count as "near" them.
@@ -131,7 +130,3 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer
             res = found[m.surface]
         out.append((m, res))
     return out
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return _haversine_km(a[0], a[1], b[0], b[1])

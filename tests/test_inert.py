@@ -36,7 +36,8 @@ EVALUATED = ["XIFTRUE", "zqj9w"]
 
 def _free_text_fields() -> list[str]:
     # every column that holds free text; the others are validated (dates, numbers, enums)
-    return ["place", "claimant", "claimant_side", "actor", "text", "source", "publisher", "id"]
+    return ["place", "claimant", "claimant_side", "actor", "text", "source", "publisher", "id",
+            "check"]
 
 
 def _claims_csv(path: Path, payload: str) -> Path:

@@ -280,7 +280,7 @@ def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
     # the parties: the sides whose territory or forces the incident involves - the
     # country of the report's place, and the side named most with troops or forces
     # (then the next, if the report's place gave none)
-    acting = Counter(side_in(m["who"], extra) for m in _ACTOR.finditer(text)) - Counter({"": 0})
+    acting = Counter(side_in(m["who"], extra) for m in _ACTOR.finditer(text))
     territory = places_by_id[focus[1]].country if focus and focus[1] in places_by_id else ""
     belligerents = {territory} - {""}
     for side, _ in acting.most_common():
@@ -406,19 +406,16 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         side = "PRESS"
     if not side:
         return None  # nobody we can place on a side: not a claim we can map honestly
-    is_person = bool(re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", claimant)) and \
-        not re.search(r"Ministry|Department|Office|Government|Palace|Kremlin", claimant)
     if verb_word == "narration":
         # the report speaks, but whom it names first may be "it" or "he" next ("The
         # Kremlin did not confirm this ... It said Putin stressed")
         head = _HEAD.match(sent)
         who = head["np"].strip() if head else ""
-        if who and side_in(who, extra) not in ("", "PRESS"):
-            speakers.append(_Speaker(who, side_in(who, extra), bool(re.search(
-                r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", who)) and not re.search(
-                r"Ministry|Department|Office|Government|Palace|Kremlin", who)))
+        who_side = side_in(who, extra) if who else ""
+        if who_side not in ("", "PRESS"):
+            speakers.append(_Speaker(who, who_side, _is_person(who)))
     else:
-        speakers.append(_Speaker(claimant, side, is_person))
+        speakers.append(_Speaker(claimant, side, _is_person(claimant)))
         # whom the words report ("It said Putin stressed ..."): "he" next may be him
         told = re.match(r"\s+(?:that\s+)?(?P<who>[A-Z][\w’'-]+)\s+[a-z]+(?:ed|s)\b",
                         sent[verb.end():]) if verb and verb_word != "according" else None
@@ -560,9 +557,17 @@ def _narrates(sent: str, quotes: list[tuple[int, int]]) -> bool:
     return bool(EVENT_RX.search(text))
 
 
+# A photo caption: its dateline ("Armenia - Deputy Prime Minister ... speaks"), anywhere in
+# the sentence; its words ("is seen"), in the sentence's last words
 _DATELINE = re.compile(r"\s-{1,2}\s|•")
-# A photo caption or a dateline: "Armenia - Deputy Prime Minister ... speaks", "is seen"
-_CAPTION = re.compile(r"\s-{1,2}\s|\bis seen\b|\bpictured\b|\(C\)|\bfile photo\b", re.I)
+_CAPTION = re.compile(r"\bis seen\b|\bpictured\b|\(C\)|\bfile photo\b", re.I)
+
+
+def _is_person(name: str) -> bool:
+    """Whether a speaker is a person ("he") rather than a body ("it"): two capitalised
+    words, and no ministry, office or palace."""
+    return bool(re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", name)) and \
+        not re.search(r"Ministry|Department|Office|Government|Palace|Kremlin", name)
 
 
 def _in_country(place_id: str, country: str, places_by_id: dict) -> bool:

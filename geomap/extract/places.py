@@ -36,17 +36,17 @@ _PREV_WORD = re.compile(r"([\w'’.-]+)[^\w]*$")
 _NEXT_WORD = re.compile(r"^[ ]?([\w'’-]+)")
 # Linear time on any text: a name starts where a word starts (not inside "A-A-A-..."), and
 # a word is at most 40 characters, so no position is scanned more than a fixed number of times.
+_NAME = r"[A-Z][\w'’\-]{0,40}(?: [A-Z][\w'’\-]{0,40}){0,2}"
 _MARKED_BEFORE = re.compile(
     r"\b(?:the )?(?P<word>village|town|city|settlement|hamlet|province|region|district) of "
-    r"(?P<name>[A-Z][\w'’\-]{0,40}(?: [A-Z][\w'’\-]{0,40}){0,2})")
+    rf"(?P<name>{_NAME})")
 _MARKED_AFTER = re.compile(
-    r"(?<![\w'’\-])(?P<name>[A-Z][\w'’\-]{0,40}(?: [A-Z][\w'’\-]{0,40}){0,2}) "
+    rf"(?<![\w'’\-])(?P<name>{_NAME}) "
     r"(?P<word>province|region|district|village|marz|rayon|oblast|lake|river|valley|pass|"
     r"gorge)\b")
 # ... and lists of them ("the villages of Jashtyk, Borborduk and Dostuk"; "Kulundu and
 # Ak-Aryk villages"): each name a fixed-length piece, the separators unambiguous, and at
 # most a dozen of them (a list has no bound in text, and a match must not scan it all).
-_NAME = r"[A-Z][\w'’\-]{0,40}(?: [A-Z][\w'’\-]{0,40}){0,2}"
 _MARKED_LIST = re.compile(
     r"\b(?:the )?(?P<word>villages|towns|settlements|districts|provinces|regions) of "
     rf"(?P<list>{_NAME}(?:, {_NAME}){{0,12}}(?:,? and {_NAME})?)"
@@ -274,33 +274,28 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
 
 
 def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
-    """Names the text marks as places ("the village of X") that the gazetteer lacks."""
+    """Names the text marks as places ("the village of X", "the villages of X, Y and Z")
+    that the gazetteer lacks."""
     covered = bytearray(len(text) + 1)
     for m in found:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     extra = []
+
+    def mark(raw: str, s: int, word: str) -> None:
+        name = strip_possessive(raw)
+        e = s + len(name)
+        key = name_key(name)
+        if any(covered[s:e]) or key in lexicon or key.split(" ")[0] in COMMON:
+            return
+        extra.append(Mention(name, s, e, kind=KIND_WORDS.get(word, "settlement"), marked=True))
+        covered[s:e] = b"\x01" * (e - s)
+
     for rx in (_MARKED_BEFORE, _MARKED_AFTER):
         for m in rx.finditer(text):
-            name = strip_possessive(m["name"])
-            s = m.start("name")
-            e = s + len(name)
-            if any(covered[s:e]) or name_key(name) in lexicon:
-                continue
-            if name_key(name).split(" ")[0] in COMMON:
-                continue
-            kind = KIND_WORDS.get(m["word"], "settlement")
-            extra.append(Mention(name, s, e, kind=kind, marked=True))
-            covered[s:e] = b"\x01" * (e - s)
+            mark(m["name"], m.start("name"), m["word"])
     for m in _MARKED_LIST.finditer(text):
         group = "list" if m["list"] else "list2"
-        kind = KIND_WORDS.get((m["word"] or m["word2"])[:-1], "settlement")
+        word = (m["word"] or m["word2"])[:-1]  # "villages": a village each
         for item in _LIST_ITEM.finditer(m[group]):
-            name = strip_possessive(item.group())
-            s = m.start(group) + item.start()
-            e = s + len(name)
-            key = name_key(name)
-            if any(covered[s:e]) or key in lexicon or key.split(" ")[0] in COMMON:
-                continue
-            extra.append(Mention(name, s, e, kind=kind, marked=True))
-            covered[s:e] = b"\x01" * (e - s)
+            mark(item.group(), m.start(group) + item.start(), word)
     return sorted(found + extra, key=lambda m: m.start)

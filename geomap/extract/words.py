@@ -36,6 +36,9 @@ assistant director chairman chairwoman leader aide adviser advisor analyst profe
 prof sergeant sgt captain capt admiral marshal sheikh emir prince princess lord lady sir
 """.split())
 
+# Military units named after places: "the Bihar Regiment", "the Assam Rifles", and in lower
+# case after their place, "the 16 Bihar regiment"
+UNIT_WORDS = frozenset("regiment regiments battalion brigade rifles scouts corps".split())
 # Words that end or start an organisation's name: a place inside it locates nothing.
 ORG_WORDS = frozenset("""
 organization organisation council ministry department office palace union agency service
@@ -43,11 +46,7 @@ committee party bank university institute news times post radio television tv pr
 company corporation group foundation association federation league commission court
 assembly parliament congress senate network channel journal herald gazette tribune
 daily airlines
-""".split()) | frozenset("""
-regiment battalion brigade rifles scouts corps
-""".split())  # military units named after places (the Bihar Regiment, the Assam Rifles)
-# The units written in lower case after their place ("the 16 Bihar regiment")
-UNIT_WORDS = frozenset("regiment regiments battalion brigade rifles scouts corps".split())
+""".split()) | UNIT_WORDS
 
 # Verbs of saying: a one-word name before one of these is a speaker, not a place, unless
 # the gazetteer curates it or it is a country or capital ("Baku says").

@@ -126,6 +126,7 @@ class Context:
     not_countries: frozenset[str] = frozenset()
     not_areas: frozenset[str] = frozenset()
     not_taken: frozenset[str] = frozenset()
+    exclude: tuple[float, float] | None = None
 
     def has_country(self, code: str) -> bool:
         return code in self.countries and code not in self.not_countries
@@ -135,7 +136,6 @@ class Context:
 
     def has_taken(self, place_id: str) -> bool:
         return place_id in self.taken and place_id not in self.not_taken
-    exclude: tuple[float, float] | None = None
 
     def __post_init__(self):
         import numpy as np
@@ -194,7 +194,7 @@ _GENERIC_WORDS = frozenset("""
     city state county district central national new north south east west northern southern
     eastern western saint st san santa university college school hospital court bank park
     republic union federal royal grand great town metro airport international island islands
-    harbor harbour port station airport tower hotel house mall market square street road
+    harbor harbour port station tower hotel house mall market square street road
     avenue church cathedral palace castle garden gardens field fields centre center world
     """.split())
 # A name ending in one of these is a natural feature or a place of its own ("Grants Town" is

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from ..records import KINDS, Name, Place
-from .world import _haversine_km as haversine_km
+from .world import spread_km
 
 PLACE_COLUMNS = ["id", "name", "kind", "country", "admin1", "lat", "lon", "geonameid",
                  "geonames_admin1", "radius_km", "source", "note"]
@@ -65,16 +65,17 @@ def area_points(conn: sqlite3.Connection, codes: str) -> list[tuple[float, float
 
 def area_summary(conn: sqlite3.Connection, codes: str) -> tuple[float, float, int, int] | None:
     """(mean lat, mean lon, population, settlements) of the areas ``area_points`` reads,
-    from the index's sums per country and province; None when they hold no settlement."""
+    from the index's figures per country and province (no scan of their settlements);
+    None when they hold no settlement."""
     lat = lon = 0.0
     population = count = 0
     for code in codes.split():
         cc, _, admin1 = code.partition(".")
         row = conn.execute(
-            "SELECT lat_sum, lon_sum, settlements, population FROM admin1_totals WHERE "
-            "country = ? AND code = ?", (cc, admin1)).fetchone() if admin1 else conn.execute(
-            "SELECT lat_sum, lon_sum, settlements, population FROM country_totals WHERE "
-            "country = ?", (cc,)).fetchone()
+            "SELECT lat * settlements, lon * settlements, settlements, population FROM admin1 "
+            "WHERE country = ? AND code = ?", (cc, admin1)).fetchone() if admin1 else \
+            conn.execute("SELECT lat_sum, lon_sum, settlements, population FROM "
+                         "country_totals WHERE country = ?", (cc,)).fetchone()
         if row:
             lat, lon, count, population = (lat + row[0], lon + row[1], count + row[2],
                                            population + row[3])
@@ -187,16 +188,6 @@ def curated_rows(folder: Path) -> Iterator[tuple[str, dict]]:
             yield where, row
 
 
-def _spread(points: list[tuple[float, float, int]]) -> tuple[float, float, int, float]:
-    """(lat, lon, population, radius_km) of a region made of settlements: their mean, their
-    sum, and the distance within which 90 % of them lie (at least 5 km)."""
-    lat = sum(p[0] for p in points) / len(points)
-    lon = sum(p[1] for p in points) / len(points)
-    dists = sorted(haversine_km(lat, lon, p[0], p[1]) for p in points)
-    radius = round(max(5.0, dists[int(0.9 * (len(dists) - 1))]), 1)
-    return round(lat, 5), round(lon, 5), sum(p[2] for p in points), radius
-
-
 def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
     """Load the curated places and their names, taking GeoNames coordinates from the world
     index."""
@@ -230,17 +221,15 @@ def load_curated(folder: Path, conn: sqlite3.Connection) -> list[Place]:
                       f"settlements coded {row['geonames_admin1']})")
         elif row["geonames_admin1"]:
             # A region made of several areas ("AZ.61 AZ.64") or whole countries ("AM AZ GE").
-            # (its extent typed: the centre and people summed in SQL, not read point by
-            # point: the world's regions hold 30,000 settlements, read at every start)
-            summary = area_summary(conn, row["geonames_admin1"]) if radius else None
+            # Its centre and people from the index's sums (the world's regions hold 30,000
+            # settlements, read at every start); its extent, unless typed, from where they lie.
+            summary = area_summary(conn, row["geonames_admin1"])
             if summary is None:
-                points = area_points(conn, row["geonames_admin1"])
-                if not points:
-                    raise GazetteerError(
-                        f"{where}: no GeoNames settlements in {row['geonames_admin1']}")
-                lat, lon, population, radius = _spread(points)
-                summary = (lat, lon, population, len(points))
+                raise GazetteerError(
+                    f"{where}: no GeoNames settlements in {row['geonames_admin1']}")
             lat, lon, population, count = summary
+            radius = radius or max(5.0, spread_km(lat, lon, area_points(
+                conn, row["geonames_admin1"])))
             source = (f"{source} (centre and population: the {count} GeoNames cities500 "
                       f"settlements in {row['geonames_admin1']})")
         else:

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import GazetteerError
 from .normalize import name_key
 
-INDEX_FORMAT = 11
+INDEX_FORMAT = 12
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,10 +46,6 @@ CREATE TABLE admin1 (
 CREATE TABLE country_totals (
     country TEXT PRIMARY KEY, lat_sum REAL NOT NULL, lon_sum REAL NOT NULL,
     settlements INTEGER NOT NULL, population INTEGER NOT NULL
-);
-CREATE TABLE admin1_totals (
-    country TEXT NOT NULL, code TEXT NOT NULL, lat_sum REAL NOT NULL, lon_sum REAL NOT NULL,
-    settlements INTEGER NOT NULL, population INTEGER NOT NULL, PRIMARY KEY (country, code)
 );
 """
 
@@ -147,15 +143,17 @@ def _keys(texts, country: str) -> list[tuple[str, str, bool]]:
     return out
 
 
-def _reach(lat: float, lon: float, points) -> float:
-    """How far a province reaches from its point: to its farthest settlements, the odd
-    misplaced one aside (99th percentile). Its settlements cluster where people live, so
-    the 90th percentile that places a point leaves out the thinly settled rest (British
-    Columbia's north)."""
+def spread_km(lat: float, lon: float, points, share: float = 0.9) -> float:
+    """The distance from (lat, lon) within which ``share`` of the points lie (0 if none).
+
+    An area's rough extent is the 90th percentile of its settlements' distances (the odd
+    misplaced one aside); how far a province reaches, the 99th: its settlements cluster
+    where people live, and the 90th leaves out the thinly settled rest (British Columbia's
+    north)."""
     if not points:
         return 0.0
     dists = sorted(_haversine_km(lat, lon, p[0], p[1]) for p in points)
-    return round(dists[int(0.99 * (len(dists) - 1))], 1)
+    return round(dists[int(share * (len(dists) - 1))], 1)
 
 
 def build_index(path: Path | None = None) -> dict:
@@ -198,8 +196,7 @@ def build_index(path: Path | None = None) -> dict:
     for (cc, code), pts in sorted(by_admin1.items()):
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)
-        dists = sorted(_haversine_km(lat, lon, p[0], p[1]) for p in pts)
-        radius = max(5.0, dists[int(0.9 * (len(dists) - 1))])
+        radius = max(5.0, spread_km(lat, lon, pts))
         admin1.append((cc, code, round(lat, 5), round(lon, 5), len(pts),
                        sum(p[2] for p in pts), round(radius, 1)))
 
@@ -211,8 +208,8 @@ def build_index(path: Path | None = None) -> dict:
             level_code = row["geonames_code"].split(".")
             lat, lon, radius = float(row["lat"]), float(row["lon"]), float(row["radius_km"])
             if row["kind"] == "admin1":
-                radius = max(radius, _reach(lat, lon, by_admin1.get((row["country"],
-                                                                     level_code[1]), ())))
+                radius = max(radius, spread_km(lat, lon, by_admin1.get(
+                    (row["country"], level_code[1]), ()), share=0.99))
             places.append([gid, row["name"], row["country"], level_code[1], lat, lon,
                            int(row["population"]), 0, row["kind"], radius])
             for key, text, is_primary in _keys(
@@ -246,14 +243,11 @@ def build_index(path: Path | None = None) -> dict:
             conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
             conn.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
             conn.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?,?,?)", admin1)
-            # Sums of the settlements of each country and province: a region made of
-            # whole countries or provinces is their sum, read at every start (no scan).
+            # Sums of each country's settlements (as the admin1 table has each province's):
+            # a region made of whole countries is their sum, read at every start (no scan).
             conn.execute("INSERT INTO country_totals SELECT country, SUM(lat), SUM(lon), "
                          "COUNT(*), SUM(population) FROM places WHERE kind = 'settlement' "
                          "GROUP BY country")
-            conn.execute("INSERT INTO admin1_totals SELECT country, admin1, SUM(lat), "
-                         "SUM(lon), COUNT(*), SUM(population) FROM places WHERE kind = "
-                         "'settlement' GROUP BY country, admin1")
             # A place's own names are listed by gid (candidates show every name they bear).
             conn.execute("CREATE INDEX names_by_gid ON names (gid)")
             # An area's settlements (a province's, a country's) by code.
