@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from ..gazetteer.normalize import name_key, strip_possessive
 from ..read import claim_id
-from ..records import Claim, Document, Mention, Resolution
+from ..records import Claim, Document, Mention, Place, Resolution
 from .dates import find_date
 from .sides import side_in, side_terms
 from .words import COMMON, TITLES
@@ -258,6 +259,50 @@ def _after(suffix: str) -> str:
     return m["who"].strip() if m else ""
 
 
+@dataclass
+class Report:
+    """What the rules may know of the whole report while reading one sentence of it."""
+
+    doc: Document
+    people: dict[str, tuple[str, str]]  # surname key -> (description, side)
+    sides: dict[str, str]  # a name's key -> the side it stands for (countries, capitals, people)
+    focus: tuple[str, str] | None  # (surface, place id) of the place the report is about
+    capital_of: Callable | None
+    parties: set[str]  # the sides whose forces or territory the incident involves
+    places: dict[str, Place]  # every place the report names, by id
+    speakers: list[_Speaker] = field(default_factory=list)  # who spoke, in order
+    day: str = ""  # the last day a sentence gave: the report's narrative time
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    end: int
+    mentions: list[tuple[Mention, Resolution]]  # this sentence's resolved mentions
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.quotes = _quote_spans(self.text)
+        self._starts = [a for a, _ in self.quotes]  # in order and apart: bisect, not scan
+
+    def quoted(self, pos: int) -> bool:
+        k = bisect_right(self._starts, pos) - 1
+        return k >= 0 and pos < self.quotes[k][1]
+
+
+@dataclass
+class Speech:
+    """Who a sentence says speaks, and how: ``how`` is the verb of saying, "according",
+    "reportedly" or "narration" (the report's own voice)."""
+
+    claimant: str  # as resolved ("Nikol Pashinian, Armenian Prime Minister" for "He")
+    span: tuple[int, int]  # the claimant's words in the sentence, (0, 0) when none
+    how: str
+    verb: re.Match | None = None
+    inferred: str = ""  # the word the claimant was inferred from ("It", "he")
+
+
 def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
                    *, capital_of=None) -> list[Claim]:
     """Claims in a document, each with its sentence, span, claimant, place and date.
@@ -265,47 +310,41 @@ def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
     ``resolved`` is the resolve stage's output for this document's mentions;
     ``capital_of(place)`` gives the country a capital stands for ("Baku says": AZ).
     """
+    report = read_report(doc, resolved, capital_of)
+    claims: list[Claim] = []
+    starts = [m.start for m, _ in resolved]
+    for s, e in sentences(doc.text):
+        here = resolved[bisect_left(starts, s):bisect_left(starts, e)]
+        claims.extend(claims_in(Sentence(doc.text[s:e], s, e, here), report))
+    return claims
+
+
+def read_report(doc: Document, resolved, capital_of=None) -> Report:
+    """The report context: its people, the sides its names stand for, its place and its
+    parties."""
     text = doc.text
-    extra: dict[str, str] = {}
+    sides: dict[str, str] = {}
     for m, r in resolved:
         if r.resolved:
             if r.place.kind == "country":
-                extra[name_key(m.surface)] = r.place.country
+                sides[name_key(m.surface)] = r.place.country
             elif capital_of and capital_of(r.place):
-                extra[name_key(m.surface)] = capital_of(r.place)
-    people = _people(text, extra)
-    extra.update({k: v[1] for k, v in people.items()})
+                sides[name_key(m.surface)] = capital_of(r.place)
+    people = _people(text, sides)
+    sides.update({k: v[1] for k, v in people.items()})
     focus = _focus(resolved, capital_of)
-    places_by_id = {r.place.id: r.place for _, r in resolved if r.resolved}
-    # the parties: the sides whose territory or forces the incident involves - the
-    # country of the report's place, and the side named most with troops or forces
-    # (then the next, if the report's place gave none)
-    acting = Counter(side_in(m["who"], extra) for m in _ACTOR.finditer(text))
-    territory = places_by_id[focus[1]].country if focus and focus[1] in places_by_id else ""
-    belligerents = {territory} - {""}
-    for side, _ in acting.most_common():
-        if len(belligerents) >= 2:
+    places = {r.place.id: r.place for _, r in resolved if r.resolved}
+    # the parties: the country of the report's place, and the side named most with troops
+    # or forces (then the next, if the report's place gave none)
+    acting = Counter(side_in(m["who"], sides) for m in _ACTOR.finditer(text))
+    territory = places[focus[1]].country if focus and focus[1] in places else ""
+    parties = {territory} - {""}
+    for who, _ in acting.most_common():
+        if len(parties) >= 2:
             break
-        if side and side != "PRESS":  # (forces named with no side are no side)
-            belligerents.add(side)
-    claims: list[Claim] = []
-    speakers: list[_Speaker] = []
-    starts = [m.start for m, _ in resolved]
-    for s, e in sentences(text):
-        sent = text[s:e]
-        here = resolved[bisect_left(starts, s):bisect_left(starts, e)]
-        claim = _claim(doc, sent, s, e, here, people, extra, speakers, focus, capital_of,
-                       belligerents, places_by_id)
-        if claim:
-            claims.append(claim)
-            continue
-        # a sentence that claims nothing may still bring a person forward, whom "he"
-        # next means ("Pashinian gave some details ... he told lawmakers")
-        head = _HEAD.match(sent)
-        who = name_key(strip_possessive(head["np"].split()[-1])) if head else ""
-        if who in people:
-            speakers.append(_Speaker(people[who][0], people[who][1], True))
-    return claims
+        if who and who != "PRESS":  # (forces named with no side are no side)
+            parties.add(who)
+    return Report(doc, people, sides, focus, capital_of, parties, places)
 
 
 def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
@@ -324,59 +363,97 @@ def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
     return max(counts, key=lambda k: (counts[k], -first[k]))
 
 
-def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of,
-           belligerents, places_by_id) -> Claim | None:
-    """The claim a sentence makes, if any. ``resolved`` holds this sentence's mentions;
-    ``places_by_id`` every place the report names."""
-    quotes = _quote_spans(sent)
-    starts = [a for a, _ in quotes]  # the spans are in order and apart: bisect, not scan
-    last = speakers[-1] if speakers else None  # who spoke in the sentence before
+def claims_in(sent: Sentence, report: Report) -> list[Claim]:
+    """The claims one sentence makes, composed from the rules below."""
+    last = report.speakers[-1] if report.speakers else None  # who spoke before
+    speech = speaker(sent, report)
+    if speech is None:
+        # a sentence that claims nothing may still bring a person forward, whom "he"
+        # next means ("Pashinian gave some details ... he told lawmakers")
+        head = _HEAD.match(sent.text)
+        who = name_key(strip_possessive(head["np"].split()[-1])) if head else ""
+        if who in report.people:
+            report.speakers.append(_Speaker(*report.people[who], True))
+        return []
+    who_side = side(speech, report)
+    if not who_side:
+        return []  # nobody we can place on a side: not a claim we can map honestly
+    remember(speech, who_side, sent, report)
+    claimant = speech.claimant or report.doc.publisher or "the report (unattributed)"
+    text = sent.text
+    after_verb = speech.verb.end() if speech.verb and speech.how != "according" else 0
+    hit = EVENT_RX.search(text, after_verb) or EVENT_RX.search(text)
+    what = hit.lastgroup if hit else "statement"
+    who_acts, actor_side = actor(sent, speech, who_side, report)
+    place_id, surface, from_focus = place(sent, speech, actor_side, report)
+    how_sure = role(who_side, actor_side, place_id, hit, sent, report)
+    deep = _DEPTH.search(text) if what == "incursion" else None
+    depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
+    day, precision, carried = date(sent, claimant, last, report)
+    check = "; ".join(filter(None, [
+        f"speaker from {speech.inferred!r}" if speech.inferred else "",
+        "date from the sentence before" if carried else "",
+        "the report's own voice" if speech.how == "narration" else "",
+        "place from the report's focus" if from_focus else ""]))
+    doc = report.doc
+    fields = {"source": doc.title, "url": doc.url, "date": day, "place": surface,
+              "claimant": claimant, "stance": stance(sent, speech), "event": what,
+              "text": text.strip()}
+    return [Claim(
+        id=claim_id({**fields, "text": f"{sent.start}:{text}"}), text=" ".join(text.split()),
+        claimant=claimant, claimant_side=who_side, stance=fields["stance"], event=what,
+        actor=who_acts, place=place_id or surface, date=day, date_precision=precision,
+        published=doc.published, source=doc.title or doc.name.rsplit("/", 1)[-1],
+        publisher=doc.publisher, url=doc.url, role=how_sure, span_start=sent.start,
+        span_end=sent.end, depth_km=depth, check=check,
+        origin=f"{doc.name}#{sent.start}-{sent.end}")]
 
-    def quoted(pos: int) -> bool:
-        k = bisect_right(starts, pos) - 1
-        return k >= 0 and pos < quotes[k][1]
 
-    verb = next((v for v in _VERB.finditer(sent) if not quoted(v.start())), None)
-    low = sent.lower()
-    according = _ACCORDING.search(sent) if "according to" in low else None
-    reportedly = _REPORTEDLY.search(sent) if "report" in low else None
+def speaker(sent: Sentence, report: Report) -> Speech | None:
+    """Who speaks in a sentence: the phrase before a verb of saying or after "according
+    to", else the one named after the verb ("said Porter"); "he", "It", "the office" and
+    "the prime minister" are the last speaker they fit; a surname is the person as first
+    introduced. None when nobody speaks and the report states no event itself."""
+    text = sent.text
+    verb = next((v for v in _VERB.finditer(text) if not sent.quoted(v.start())), None)
+    low = text.lower()
+    according = _ACCORDING.search(text) if "according to" in low else None
+    reportedly = _REPORTEDLY.search(text) if "report" in low else None
     claimant, span = "", (0, 0)
     if according and (not verb or according.start() < verb.start()):
-        claimant, span = according["who"].strip(), according.span("who")
-        verb_word = "according"
+        claimant, span, how = according["who"].strip(), according.span("who"), "according"
     elif verb:
-        verb_word = verb["verb"].lower()
-        if verb_word.split()[0] in _PARTICIPLE:
-            head = re.match(r"\s*(?:The |A )?(?P<np>(?:[A-Z][\w’'.-]+ ?)+)", sent)
+        how = verb["verb"].lower()
+        if how.split()[0] in _PARTICIPLE:
+            head = re.match(r"\s*(?:The |A )?(?P<np>(?:[A-Z][\w’'.-]+ ?)+)", text)
             claimant = head["np"].strip() if head else ""
         else:
-            claimant = _subject(sent[:verb.start()])
-        span = (sent.find(claimant), sent.find(claimant) + len(claimant)) if claimant else (0, 0)
+            claimant = _subject(text[:verb.start()])
+        span = (text.find(claimant), text.find(claimant) + len(claimant)) if claimant else (0, 0)
         if not claimant or claimant.lower() in PRONOUNS:
-            after = _after(sent[verb.end():])
+            after = _after(text[verb.end():])
             if after and not claimant:
                 claimant = after
-                span = (verb.end() + sent[verb.end():].find(after),
-                        verb.end() + sent[verb.end():].find(after) + len(after))
+                at = verb.end() + text[verb.end():].find(after)
+                span = (at, at + len(after))
     elif reportedly:
-        verb_word = "reportedly"
-    elif _narrates(sent, quotes):
-        verb_word = "narration"  # the report's own voice: the publisher asserts it
+        how = "reportedly"
+    elif _narrates(text, sent.quotes):
+        how = "narration"  # the report's own voice: the publisher asserts it
     else:
         return None
-    if verb_word == "reported" and not claimant:
+    if how == "reported" and not claimant:
         return None
-    # who: pronouns and roles are the last speaker they fit; surnames are the person
     low = claimant.lower()
-    # the word the speaker was inferred from
     if _GROUP_REF.fullmatch(low):
         low = "it"  # "the office", "a statement by the office", "the readout": as "it"
     inferred = claimant if low in PRONOUNS or low in _ROLES_ALONE else ""
+    speakers = report.speakers
     if low in PRONOUNS:
         want_person = PRONOUNS[low] == "person"
         # (not a person the sentence itself names after the verb: "He also assured
         # Pashinian" is not Pashinian)
-        rest = sent[verb.end():] if verb else ""
+        rest = text[verb.end():] if verb else ""
         prior = next((sp for sp in reversed(speakers) if sp.person == want_person and not (
             want_person and sp.name.split(",")[0].split()[-1] in rest)), None)
         claimant = prior.name if prior else claimant
@@ -385,149 +462,167 @@ def _claim(doc, sent, s, e, resolved, people, extra, speakers, focus, capital_of
         prior = next((sp for sp in reversed(speakers) if word in sp.name.lower()), None)
         claimant = prior.name if prior else claimant
     elif claimant and "’s" not in claimant and "'s" not in claimant and name_key(
-            claimant.rstrip(",").split(" ")[-1]) in people:
-        claimant = people[name_key(claimant.rstrip(",").split(" ")[-1])][0]
-    side = side_in(claimant, extra) if claimant else ""
-    stance = "asserts"
-    if verb_word == "according" and re.search(r"\breports?\b", claimant, re.I):
-        stance = "reports"
-    elif verb_word in DENY.split("|"):
-        stance = "denies"
-    elif verb_word in CALL.split("|") or verb_word.startswith(("called", "calls", "calling")):
-        stance = "calls"
-    elif not claimant and reportedly:
-        stance = "reports"
-    elif verb_word == "narration":
-        stance = "asserts"  # ("the Kremlin did not confirm this": still the report's word)
-    elif _NEGATED.search(sent[(verb.end() if verb else 0):]):
-        stance = "denies"
-    if not claimant:
-        claimant = doc.publisher or "the report (unattributed)"
-        side = "PRESS"
-    if not side:
-        return None  # nobody we can place on a side: not a claim we can map honestly
-    if verb_word == "narration":
+            claimant.rstrip(",").split(" ")[-1]) in report.people:
+        claimant = report.people[name_key(claimant.rstrip(",").split(" ")[-1])][0]
+    return Speech(claimant, span, how, verb, inferred)
+
+
+def side(speech: Speech, report: Report) -> str:
+    """The claimant's side: a demonym, institution or organisation in its words, a person's
+    side as first introduced, or the country a named capital stands for; PRESS for the
+    report's own voice; "" when none can be told."""
+    return side_in(speech.claimant, report.sides) if speech.claimant else "PRESS"
+
+
+def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> None:
+    """Whom "he" or "it" may mean next: the speaker, and the person the words report."""
+    speakers = report.speakers
+    if speech.how == "narration":
         # the report speaks, but whom it names first may be "it" or "he" next ("The
         # Kremlin did not confirm this ... It said Putin stressed")
-        head = _HEAD.match(sent)
+        head = _HEAD.match(sent.text)
         who = head["np"].strip() if head else ""
-        who_side = side_in(who, extra) if who else ""
-        if who_side not in ("", "PRESS"):
-            speakers.append(_Speaker(who, who_side, _is_person(who)))
-    else:
-        speakers.append(_Speaker(claimant, side, _is_person(claimant)))
-        # whom the words report ("It said Putin stressed ..."): "he" next may be him
-        told = re.match(r"\s+(?:that\s+)?(?P<who>[A-Z][\w’'-]+)\s+[a-z]+(?:ed|s)\b",
-                        sent[verb.end():]) if verb and verb_word != "according" else None
-        if told and name_key(told["who"]) in people:
-            name, who_side = people[name_key(told["who"])]
-            speakers.append(_Speaker(name, who_side, True))
-    after_verb = verb.end() if verb and verb_word != "according" else 0
-    hit = EVENT_RX.search(sent, after_verb) or EVENT_RX.search(sent)
-    event = hit.lastgroup if hit else "statement"
-    found = list(_ACTOR.finditer(sent))
+        named = side_in(who, report.sides) if who else ""
+        if named not in ("", "PRESS"):
+            speakers.append(_Speaker(who, named, _is_person(who)))
+        return
+    speakers.append(_Speaker(speech.claimant, who_side, _is_person(speech.claimant)))
+    # whom the words report ("It said Putin stressed ..."): "he" next may be him
+    verb = speech.verb
+    told = re.match(r"\s+(?:that\s+)?(?P<who>[A-Z][\w’'-]+)\s+[a-z]+(?:ed|s)\b",
+                    sent.text[verb.end():]) if verb and speech.how != "according" else None
+    if told and name_key(told["who"]) in report.people:
+        name, named = report.people[name_key(told["who"])]
+        speakers.append(_Speaker(name, named, True))
+
+
+def stance(sent: Sentence, speech: Speech) -> str:
+    """asserts, denies (denied, rejected, "did not cross"), calls (urged, called on,
+    demanded, appealed, asked) or reports ("reportedly", "according to reports")."""
+    how, text = speech.how, sent.text
+    if how == "according" and re.search(r"\breports?\b", speech.claimant, re.I):
+        return "reports"
+    if how in DENY.split("|"):
+        return "denies"
+    if how in CALL.split("|") or how.startswith(("called", "calls", "calling")):
+        return "calls"
+    if not speech.claimant and how == "reportedly":
+        return "reports"
+    if how == "narration":
+        return "asserts"  # ("the Kremlin did not confirm this": still the report's word)
+    if _NEGATED.search(text[(speech.verb.end() if speech.verb else 0):]):
+        return "denies"
+    return "asserts"
+
+
+def actor(sent: Sentence, speech: Speech, who_side: str, report: Report) -> tuple[str, str]:
+    """Whose forces act, and their side: the side urged or accused ("urged Azerbaijan to
+    withdraw"), else forces named with a side ("Azerbaijani troops"), else "its troops"
+    as the side named last before them, or the speaker's own."""
+    text = sent.text
+    found = list(_ACTOR.finditer(text))
     actors = [m["who"] for m in found]
     # "its troops": the speaker's own; read off each match, not searched for again per
     # actor (a sentence may hold thousands)
-    owned = {m["who"] for m in found if _OWNED.search(sent, max(0, m.start() - 7), m.start())}
-    actor = next((a for a in actors if side_in(a, extra) or a in owned),
-                 actors[0] if actors else "")
-    # the side that is urged or accused is the actor ("urged Azerbaijan to withdraw")
-    obj = re.search(r"\b(?:urged|accused|demanded that|called on|calling on|charged that|"
-                    r"expect|expects|wants)"
-                    r" (?P<who>[A-Z][\w’'-]+)", sent)
-    actor_side = side_in(obj["who"], extra) if obj else ""
-    if not actor_side and actor:
-        actor_side = side_in(actor, extra)
-        its = re.search(rf"\b(?:its|their|our) {re.escape(actor)}", sent)
+    owned = {m["who"] for m in found if _OWNED.search(text, max(0, m.start() - 7), m.start())}
+    who = next((a for a in actors if side_in(a, report.sides) or a in owned),
+               actors[0] if actors else "")
+    obj = _URGED.search(text)
+    actor_side = side_in(obj["who"], report.sides) if obj else ""
+    if not actor_side and who:
+        actor_side = side_in(who, report.sides)
+        its = re.search(rf"\b(?:its|their|our) {re.escape(who)}", text)
         if not actor_side and its:
             # "its troops": the side named last before it ("demanded that Azerbaijan
             # withdraw its troops"), else the claimant ("Baku says its troops ...")
-            named = [side_in(w.group(), extra) for w in re.finditer(
-                r"[A-Z][\w’'-]+", sent[span[1]:its.start()])]
+            named = [side_in(w.group(), report.sides) for w in re.finditer(
+                r"[A-Z][\w’'-]+", text[speech.span[1]:its.start()])]
             named = [x for x in named if x and x != "PRESS"]
-            actor_side = named[-1] if named else side
-    parties = {actor_side, side if actor_side == side else ""} - {""}
-    # where: the most specific place outside the claimant's words
-    in_sentence = [(m, r) for m, r in resolved if s <= m.start < e and r.resolved
-                   and not (s + span[0] <= m.start < s + span[1])]
+            actor_side = named[-1] if named else who_side
+    return who, actor_side
+
+
+_URGED = re.compile(r"\b(?:urged|accused|demanded that|called on|calling on|charged that|"
+                    r"expect|expects|wants) (?P<who>[A-Z][\w’'-]+)")
+
+
+def place(sent: Sentence, speech: Speech, actor_side: str, report: Report
+          ) -> tuple[str, str, bool]:
+    """Where the claimed event happens: (place id, surface, whether from the report's
+    focus). The most specific place the sentence names outside the claimant's words, the
+    side urged, a capital (a government) and an addressee ("appealed to Russia"); else
+    the country a phrase such as "Armenian territory" names; else the report's place."""
+    s, e = sent.start, sent.end
+    span, focus, places = speech.span, report.focus, report.places
+    candidates = [(m, r) for m, r in sent.mentions if s <= m.start < e and r.resolved
+                  and not (s + span[0] <= m.start < s + span[1])]
     # the side that is asked or accused is not where it happened ("urged Azerbaijan to
     # withdraw its troops from Armenia's border areas": Armenia)
     if actor_side:
-        in_sentence = [(m, r) for m, r in in_sentence
-                       if not (r.place.kind == "country" and r.place.country == actor_side)]
-    # a capital standing for its government ("Baku is trying", "asked Moscow") and the
-    # addressee of an appeal or a call ("appealed to Russia") are not where it happened
-    in_sentence = [(m, r) for m, r in in_sentence
-                   if not (capital_of and capital_of(r.place)) and not _ADDRESSEE.search(
-                       doc.text[max(0, m.start - 24):m.start])]
-    place, place_id = "", ""
-    from_focus = False
-    if in_sentence:
-        m, r = min(in_sentence, key=lambda mr: (
+        candidates = [(m, r) for m, r in candidates
+                      if not (r.place.kind == "country" and r.place.country == actor_side)]
+    capital_of, text = report.capital_of, report.doc.text
+    candidates = [(m, r) for m, r in candidates
+                  if not (capital_of and capital_of(r.place)) and not _ADDRESSEE.search(
+                      text[max(0, m.start - 24):m.start])]
+    if candidates:
+        m, r = min(candidates, key=lambda mr: (
             SPECIFIC.get(mr[1].place.kind, 1),
-            not (focus and _in_country(focus[1], mr[1].place.country, places_by_id)), mr[0].start))
-        place, place_id = m.surface, r.place.id
+            not (focus and _in_country(focus[1], mr[1].place.country, places)), mr[0].start))
         if r.place.kind == "region" and not r.place.country and focus:
             # a region of several countries ("the South Caucasus") says less than the
             # report's own place does
-            place, place_id = focus
-            from_focus = True
-        elif r.place.kind == "country" and focus and (
-                _in_country(focus[1], r.place.country, places_by_id)
-                or r.place.country not in belligerents):
+            return focus[1], focus[0], True
+        if r.place.kind == "country" and focus and (
+                _in_country(focus[1], r.place.country, places)
+                or r.place.country not in report.parties):
             # "advanced into Armenia" in a report about Syunik: the report's place is
             # more precise than the country, and lies in it; and a third country the
             # sentence names ("France is also prepared to ...") acts, or is addressed: the
             # claim is about the incident
-            place, place_id = focus
-    else:
-        t = _TERRITORY.search(sent)
-        country = side_terms().get(name_key(t["adj"]), ("", ""))[0] if t else ""
-        if country and len(country) == 2 and country != actor_side and not (
-                focus and _in_country(focus[1], country, places_by_id)):
-            place, place_id = f"country:{country}", f"country:{country}"
-        elif focus:
-            place, place_id = focus
-            from_focus = True
-    place_country = places_by_id[place_id].country if place_id in places_by_id else (
+            return focus[1], focus[0], False
+        return r.place.id, m.surface, False
+    t = _TERRITORY.search(sent.text)
+    country = side_terms().get(name_key(t["adj"]), ("", ""))[0] if t else ""
+    if country and len(country) == 2 and country != actor_side and not (
+            focus and _in_country(focus[1], country, places)):
+        return f"country:{country}", f"country:{country}", False
+    if focus:
+        return focus[1], focus[0], True
+    return "", "", False
+
+
+def role(who_side: str, actor_side: str, place_id: str, hit, sent: Sentence,
+         report: Report) -> str:
+    """incident for the parties (the sides whose forces or territory the claim involves,
+    and the report's belligerents), reaction for third parties; in the report's own voice,
+    the role of whoever acts ("Russia deployed soldiers": a third party's act)."""
+    places = report.places
+    place_country = places[place_id].country if place_id in places else (
         place_id[8:] if place_id.startswith("country:") else "")
-    parties.add(place_country)
-    parties |= belligerents
-    if side == "PRESS":
-        # the report's own voice: the role of whoever acts ("Russia deployed soldiers":
-        # a third party's act)
-        subject = side_in(sent[:max(1, (hit.start() if hit else len(sent)))], extra)
-        role = "reaction" if subject and subject not in parties | {"PRESS"} else "incident"
-    else:
-        role = "incident" if side in parties else "reaction"
-    deep = _DEPTH.search(sent) if event == "incursion" else None
-    depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
-    when = find_date(sent, doc.published)
-    date, precision = (when[0], when[1]) if when else ("", "unknown")
+    parties = {actor_side, who_side if actor_side == who_side else "", place_country}
+    parties = (parties | report.parties) - {""}
+    if who_side == "PRESS":
+        subject = side_in(sent.text[:max(1, (hit.start() if hit else len(sent.text)))],
+                          report.sides)
+        return "reaction" if subject and subject not in parties | {"PRESS"} else "incident"
+    return "incident" if who_side in parties else "reaction"
+
+
+def date(sent: Sentence, claimant: str, last: _Speaker | None, report: Report
+         ) -> tuple[str, str, bool]:
+    """The claim's day: (date, precision, whether inferred). The sentence's own date
+    expression resolved against the publication date; else, when the same speaker goes on
+    ("..., Macron tweeted" after "Macron voiced on Thursday night ..."), that day."""
+    when = find_date(sent.text, report.doc.published)
+    day, precision = (when[0], when[1]) if when else ("", "unknown")
     carried = False
-    if not date and last is not None and last.date and last.name == claimant:
-        # the same speaker goes on ("..., Macron tweeted" after "Macron voiced on Thursday
-        # night ..."): the same day, said to be inferred
-        date, precision, carried = last.date, "day", True
-    own = next((sp for sp in reversed(speakers) if sp.name == claimant), None)
-    if own is not None and date:
-        own.date = date
-    check = "; ".join(filter(None, [
-        f"speaker from {inferred!r}" if inferred else "",
-        "date from the sentence before" if carried else "",
-        "the report's own voice" if verb_word == "narration" else "",
-        "place from the report's focus" if from_focus else ""]))
-    fields = {"source": doc.title, "url": doc.url, "date": date, "place": place,
-              "claimant": claimant, "stance": stance, "event": event, "text": sent.strip()}
-    return Claim(
-        id=claim_id({**fields, "text": f"{s}:{sent}"}), text=" ".join(sent.split()),
-        claimant=claimant, claimant_side=side, stance=stance, event=event, actor=actor,
-        place=place_id or place, date=date, date_precision=precision,
-        published=doc.published, source=doc.title or doc.name.rsplit("/", 1)[-1],
-        publisher=doc.publisher,
-        url=doc.url, role=role, span_start=s, span_end=e, depth_km=depth, check=check,
-        origin=f"{doc.name}#{s}-{e}")
+    if not day and last is not None and last.date and last.name == claimant:
+        day, precision, carried = last.date, "day", True
+    own = next((sp for sp in reversed(report.speakers) if sp.name == claimant), None)
+    if own is not None and day:
+        own.date = day
+    return day, precision, carried
 
 
 # An organisation or document named by its kind alone: the one last named ("It", in effect)
