@@ -139,7 +139,7 @@ def extract(doc) -> list:
 
 
 # How much less sure a claim is for each thing inferred rather than read ("speaker from
-# 'It'", "place from the report's focus", "date from the sentence before"); the report's
+# 'It'", "place from the report's focus", "date from an earlier sentence"); the report's
 # own voice is read, not inferred.
 INFERRED_FACTOR = 0.85
 

@@ -333,7 +333,7 @@ def test_a_state_that_calls_on_another_is_the_speaker(tmp_path):
 def test_the_same_speaker_going_on_keeps_the_day(report_claims):
     # "Macron demanded on Thursday night ...", then his post: the same Thursday, inferred
     post = _one(report_claims, "Macron wrote on his Facebook page")
-    assert post.date == "2021-05-13" and "date from the sentence before" in post.check
+    assert post.date == "2021-05-13" and "date from an earlier sentence" in post.check
     # and a photo caption run into a headline is no claim of the report's
     assert not [c for c in report_claims if "speaks at a summit" in c.text]
 

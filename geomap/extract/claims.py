@@ -89,7 +89,10 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|Jan|Feb|Ma
                      r"Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Ltd|Co|Ave|Amb|Adm|Capt|Maj|Sgt|"
                      r"Cpl|Pvt|Brig|Prof|Pres|Sr|Jr|Rev|Hon|Dept|Mt|Ft|Gens|Cmdr|Lt\. Col|"
                      r"[ap]\.m)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
-_SPLIT = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(]?[A-Z0-9])|\n\s*\n")
+# (and after a photo caption's date run into the next sentence, as scraped pages give it:
+# "... at the Kremlin, April 7, 2021 Prime Minister Nikol Pashinian telephoned ...")
+_SPLIT = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(]?[A-Z0-9])|\n\s*\n|"
+                    r"(?<=\d, [12]\d\d\d) (?=[A-Z][a-z])")
 ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson minister ministry president premier
 office government officials official side secretary department council palace commander
 commanders military army forces leader leaders parliament statement readout negotiators
@@ -118,7 +121,6 @@ class _Speaker:
     name: str
     side: str
     person: bool
-    date: str = ""  # the day of the claim this speaker last made, when its sentence gave one
 
 
 _QUOTE = re.compile(r"“[^”“\n]*”|\"[^\"\n]*\"")
@@ -365,9 +367,9 @@ def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
 
 def claims_in(sent: Sentence, report: Report) -> list[Claim]:
     """The claims one sentence makes, composed from the rules below."""
-    last = report.speakers[-1] if report.speakers else None  # who spoke before
     speech = speaker(sent, report)
     if speech is None:
+        date(sent, report)  # (its day still moves the report's narrative time on)
         # a sentence that claims nothing may still bring a person forward, whom "he"
         # next means ("Pashinian gave some details ... he told lawmakers")
         head = _HEAD.match(sent.text)
@@ -389,10 +391,10 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
     how_sure = role(who_side, actor_side, place_id, hit, sent, report)
     deep = _DEPTH.search(text) if what == "incursion" else None
     depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
-    day, precision, carried = date(sent, claimant, last, report)
+    day, precision, carried = date(sent, report)
     check = "; ".join(filter(None, [
         f"speaker from {speech.inferred!r}" if speech.inferred else "",
-        "date from the sentence before" if carried else "",
+        "date from an earlier sentence" if carried else "",
         "the report's own voice" if speech.how == "narration" else "",
         "place from the report's focus" if from_focus else ""]))
     doc = report.doc
@@ -609,20 +611,19 @@ def role(who_side: str, actor_side: str, place_id: str, hit, sent: Sentence,
     return "incident" if who_side in parties else "reaction"
 
 
-def date(sent: Sentence, claimant: str, last: _Speaker | None, report: Report
-         ) -> tuple[str, str, bool]:
+def date(sent: Sentence, report: Report) -> tuple[str, str, bool]:
     """The claim's day: (date, precision, whether inferred). The sentence's own date
-    expression resolved against the publication date; else, when the same speaker goes on
-    ("..., Macron tweeted" after "Macron voiced on Thursday night ..."), that day."""
+    expression resolved against the publication date; else the report's narrative time,
+    the last day an earlier sentence gave ("Macron voiced on Thursday night ...", then
+    "..., Macron tweeted"): the same day, said to be inferred."""
     when = find_date(sent.text, report.doc.published)
-    day, precision = (when[0], when[1]) if when else ("", "unknown")
-    carried = False
-    if not day and last is not None and last.date and last.name == claimant:
-        day, precision, carried = last.date, "day", True
-    own = next((sp for sp in reversed(report.speakers) if sp.name == claimant), None)
-    if own is not None and day:
-        own.date = day
-    return day, precision, carried
+    if when:
+        if when[1] == "day" and when[0] <= (report.doc.published or when[0]):
+            report.day = when[0]  # (not a day ahead: "talks will resume on Saturday")
+        return when[0], when[1], False
+    if report.day:
+        return report.day, "day", True
+    return "", "unknown", False
 
 
 # An organisation or document named by its kind alone: the one last named ("It", in effect)
