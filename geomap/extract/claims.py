@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..gazetteer.normalize import name_key, strip_possessive
+from ..gazetteer.world import _haversine_km
 from ..read import claim_id
 from ..records import Claim, Document, Mention, Place, Resolution
 from .dates import find_date
@@ -39,12 +40,37 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           "insists|stated|states|added|adds|tweeted|tweets|wrote|writes|suggested|suggests|"
           "noted|notes|announced|announces|confirmed|confirms|reaffirmed|stressed|stresses|"
           "warned|warns|maintains|alleged|alleges|argued|argues|informed|assured|believes|"
-          "thinks|regards|claiming|saying|warning|accusing|reported")
+          "thinks|regards|claiming|saying|warning|accusing|reported|announce|voiced|"
+          "expressed|reiterated|recalled|declared|acknowledged|admitted|pledged|vowed")
 DENY = "denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses"
+# calls on someone to act: the speaker's call
 CALL = ("urged|urges|urging|called on|calls on|calling on|called for|calls for|demanded|"
-        "demands|appealed|appeals|asked|asks|requested|requests|decided to ask|will ask|"
-        "wants|expect|expects")
-_VERB = re.compile(rf"\b(?P<verb>{DENY}|{CALL}|{ASSERT})\b")
+        "demands|wants|expect|expects")
+# a request for help ("appealed to Russia for military support", "asked Moscow to help"):
+# an act the report states, unless a verb of saying gives it to a speaker
+REQUEST = "appealed|appeals|asked|asks|requested|requests|decided to ask|will ask"
+_VERB = re.compile(rf"\b(?P<verb>{DENY}|{CALL}|{REQUEST}|{ASSERT})\b")
+# a call in what is said: "They must withdraw", "we expect Azerbaijan to pull back",
+# "stressed the need for", "would like the UN Security Council to", "hope that ... could"
+_CALL_WORDS = re.compile(
+    r"\b(?:must|should|ought to|the need (?:for|to)|need to|needs to|would like|"
+    r"expects? (?:\w+ ){0,3}to|we expect|important that|(?:expressed|expresses) (?:the )?hope|"
+    r"hopes? that (?:\w+ ){1,6}(?:could|would|can)|backed (?:\w+ ){0,2}demands)\b", re.I)
+# where one sentence says two things: "denied ... and said its forces only took up",
+# ", adding that", ", again accusing", "and pointed to", "which it says crossed", "... but
+# their presence continues", "crossed into Armenia and must be withdrawn"
+_CLAUSE = re.compile(
+    r",? (?:and|but) (?=(?:also |then |again )?(?:said|says|added|adds|stressed|stresses|"
+    r"noted|notes|pointed to|points to|insisted|warned|urged|called|demanded|simply|only|"
+    r"instead|must|should|will|expressed|recalled)\b)"
+    r"|, (?:again |also )?(?=(?:adding|accusing|warning|saying|urging|calling|insisting|"
+    r"claiming|demanding)\b)"
+    r"|,? (?:which|what) (?=(?:it|he|she|they) (?:says|said|claims|claimed|regards as)\b)"
+    r"|,? but (?=(?:their|its|his|her|our|the|it|they|we|has|have|had|is|are|was|were|"
+    r"still)\b)"
+    # a quotation of several sentences ("“... crossed into Armenian territory. They must
+    # withdraw immediately,” Macron tweeted"): each of its sentences
+    r"|(?<=[.!?])\s+(?=[A-Z])")
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;“”\"]+)", re.I)
 _REPORTEDLY = re.compile(r"\b(reportedly|according to (?:media )?reports|were reported|"
                          r"was reported)\b", re.I)
@@ -64,7 +90,7 @@ EVENTS = [
     ("exercise", r"\b(exercises?|drills?|manoeuvres|maneuvers)\b"),
     ("deployment", r"\b(deploy\w*|stationed|took up (?:new )?positions|reinforce\w*)\b"),
     ("talks", r"\b(talks|negotiat\w*|met|meeting|phone call|by phone|discuss\w*|mediation|"
-              r"spoke)\b"),
+              r"spoke|phone calls)\b"),
 ]
 # One pattern for all: the leftmost match wins, and at one place the earlier event listed.
 EVENT_RX = re.compile("|".join(f"(?P<{e.replace('-', '_')}>{rx})" for e, rx in EVENTS), re.I)
@@ -99,6 +125,7 @@ commanders military army forces leader leaders parliament statement readout nego
 prime deputy foreign defense defence general envoy embassy authorities presidency
 administration border service services guard guards health interior ministry army
 agency""".split())
+_REQUESTS = frozenset(REQUEST.split("|"))
 SKIP_BEFORE_VERB = frozenset("""also again has have had then later earlier still further now
 already since will would could did does do not only reportedly formally repeatedly publicly
 officially previously""".split())
@@ -121,6 +148,7 @@ class _Speaker:
     name: str
     side: str
     person: bool
+    quoted: bool = False  # whether the sentence they spoke in held a quotation
 
 
 _QUOTE = re.compile(r"“[^”“\n]*”|\"[^\"\n]*\"")
@@ -257,7 +285,8 @@ def _subject(prefix: str) -> str:
 def _after(suffix: str) -> str:
     """The speaker named after the verb ("..., said Porter", "added the prime minister")."""
     m = re.match(r"\s*(?P<who>(?:the |a )?(?:[A-Z][\w’'.-]+|[a-z]+ minister|prime minister|"
-                 r"premier|president)(?: [A-Z][\w’'.-]+)*(?:, (?:a|the) [^,.]+)?)", suffix)
+                 r"premier|president)(?: [A-Z][\w’'.-]+)*"
+                 r"(?:, (?:a|the) (?:[^,.]|\.(?=\s?[A-Z]))+)?)", suffix)
     return m["who"].strip() if m else ""
 
 
@@ -303,6 +332,7 @@ class Speech:
     how: str
     verb: re.Match | None = None
     inferred: str = ""  # the word the claimant was inferred from ("It", "he")
+    subject: str = ""  # who acts where the report states an act ("Armenia appealed ...")
 
 
 def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
@@ -366,7 +396,8 @@ def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
 
 
 def claims_in(sent: Sentence, report: Report) -> list[Claim]:
-    """The claims one sentence makes, composed from the rules below."""
+    """The claims one sentence makes, composed from the rules below: one per thing it
+    says (``clauses``) and per place it names for that thing (``place``)."""
     speech = speaker(sent, report)
     if speech is None:
         date(sent, report)  # (its day still moves the report's narrative time on)
@@ -381,34 +412,79 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
     if not who_side:
         return []  # nobody we can place on a side: not a claim we can map honestly
     remember(speech, who_side, sent, report)
-    claimant = speech.claimant or report.doc.publisher or "the report (unattributed)"
-    text = sent.text
+    text, doc = sent.text, report.doc
     after_verb = speech.verb.end() if speech.verb and speech.how != "according" else 0
     hit = EVENT_RX.search(text, after_verb) or EVENT_RX.search(text)
-    what = hit.lastgroup if hit else "statement"
     who_acts, actor_side = actor(sent, speech, who_side, report)
-    place_id, surface, from_focus = place(sent, speech, actor_side, report)
-    how_sure = role(who_side, actor_side, place_id, hit, sent, report)
-    deep = _DEPTH.search(text) if what == "incursion" else None
-    depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
-    day, precision, carried = date(sent, report)
-    check = "; ".join(filter(None, [
-        f"speaker from {speech.inferred!r}" if speech.inferred else "",
-        "date from an earlier sentence" if carried else "",
-        "the report's own voice" if speech.how == "narration" else "",
-        "place from the report's focus" if from_focus else ""]))
-    doc = report.doc
-    fields = {"source": doc.title, "url": doc.url, "date": day, "place": surface,
-              "claimant": claimant, "stance": stance(sent, speech), "event": what,
-              "text": text.strip()}
-    return [Claim(
-        id=claim_id({**fields, "text": f"{sent.start}:{text}"}), text=" ".join(text.split()),
-        claimant=claimant, claimant_side=who_side, stance=fields["stance"], event=what,
-        actor=who_acts, place=place_id or surface, date=day, date_precision=precision,
-        published=doc.published, source=doc.title or doc.name.rsplit("/", 1)[-1],
-        publisher=doc.publisher, url=doc.url, role=how_sure, span_start=sent.start,
-        span_end=sent.end, depth_km=depth, check=check,
-        origin=f"{doc.name}#{sent.start}-{sent.end}")]
+    out: list[Claim] = []
+    seen: set[tuple] = set()
+    for a, b, lead in clauses(sent, speech):
+        claimant, side_here, said = speech.claimant, who_side, speech.how
+        if lead == "which it says" and speech.subject:
+            # "asked Moscow to help it deal with troops which it says crossed ...": the
+            # one who asks claims the crossing
+            claimant, said = speech.subject, "says"
+            side_here = side_in(claimant, report.sides) or who_side
+        how = stance(sent, Speech(claimant, speech.span, said, speech.verb), a, b, lead)
+        claimant = claimant or doc.publisher or "the report (unattributed)"
+        own = EVENT_RX.search(text, a, b) if a else None
+        what = (own or hit).lastgroup if (own or hit) else "statement"
+        deep = _DEPTH.search(text, a, b) if what == "incursion" else None
+        depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
+        day, precision, carried = date(sent, report, a, b)
+        for place_id, surface, from_focus in place(sent, speech, actor_side, report, a, b):
+            key = (a, place_id or surface)
+            if key in seen:
+                continue
+            seen.add(key)
+            check = "; ".join(filter(None, [
+                (f"speaker from {speech.inferred!r}" if said != "quote" else
+             "speaker of the quote before") if speech.inferred else "",
+                "date from an earlier sentence" if carried else "",
+                "the report's own voice" if said == "narration" else "",
+                "place from the report's focus" if from_focus else ""]))
+            fields = {"source": doc.title, "url": doc.url, "date": day, "place": surface,
+                      "claimant": claimant, "stance": how, "event": what,
+                      "text": text.strip()}
+            out.append(Claim(
+                id=claim_id({**fields, "text": f"{sent.start}{f'+{a}' if a else ''}:{text}"}),
+                text=" ".join(text.split()), claimant=claimant, claimant_side=side_here,
+                stance=how, event=what, actor=who_acts, place=place_id or surface, date=day,
+                date_precision=precision, published=doc.published,
+                source=doc.title or doc.name.rsplit("/", 1)[-1], publisher=doc.publisher,
+                url=doc.url, role=role(side_here, actor_side, place_id, hit, sent, report),
+                span_start=sent.start, span_end=sent.end, depth_km=depth, check=check,
+                origin=f"{doc.name}#{sent.start}-{sent.end}"))
+    return out
+
+
+MAX_CLAUSES = 4  # things one sentence is read to say (a bound for hostile input)
+MAX_PLACES = 6  # claims one clause gives, a place each
+
+
+def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
+    """(start, end, lead) of each thing a sentence says, in order: the first runs from the
+    sentence's start; each further one from a cut such as "and said", ", adding that",
+    ", again accusing", "which it says", "... but their presence continues" or "and must
+    be withdrawn" after the verb of saying. ``lead`` is the cut's first word ("said",
+    "adding", "must") or "which it says"; "" for the first."""
+    text = sent.text
+    begin = speech.verb.end() if speech.verb else 0
+    out, start, lead = [], 0, ""
+    for m in _CLAUSE.finditer(text):
+        if m.start() < begin and not sent.quoted(m.start()) and m.end() > speech.span[0]:
+            continue  # (before the verb of saying: in a quotation or before the speaker)
+        if len(out) == MAX_CLAUSES - 1:
+            break
+        out.append((start, m.start(), lead))
+        start = m.end()
+        word = re.match(r"[\w’']+", text[start:])
+        lead = word.group().lower() if word else ""
+        if re.match(r"(?:it|he|she|they) (?:says|said|claims|claimed|regards as)\b",
+                    text[start:]):
+            lead = "which it says"
+    out.append((start, len(text), lead))
+    return out
 
 
 def speaker(sent: Sentence, report: Report) -> Speech | None:
@@ -417,13 +493,28 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
     "the prime minister" are the last speaker they fit; a surname is the person as first
     introduced. None when nobody speaks and the report states no event itself."""
     text = sent.text
-    verb = next((v for v in _VERB.finditer(text) if not sent.quoted(v.start())), None)
+    verb = request = None
+    for v in _VERB.finditer(text):
+        if sent.quoted(v.start()):
+            continue
+        if v["verb"].lower() not in _REQUESTS:
+            verb = v
+            break
+        request = request or v
     low = text.lower()
     according = _ACCORDING.search(text) if "according to" in low else None
     reportedly = _REPORTEDLY.search(text) if "report" in low else None
     claimant, span = "", (0, 0)
     if according and (not verb or according.start() < verb.start()):
         claimant, span, how = according["who"].strip(), according.span("who"), "according"
+        # "According to Grigorian's office, Patrushev said ...": Patrushev speaks
+        named = _subject(text[according.end():verb.start()]) if verb and \
+            verb.start() > according.end() else ""
+        if named and named.lower() not in PRONOUNS and name_key(
+                named.split(" ")[-1]) in report.people:
+            claimant, how = named, verb["verb"].lower()
+            span = (text.find(named, according.end()),
+                    text.find(named, according.end()) + len(named))
     elif verb:
         how = verb["verb"].lower()
         if how.split()[0] in _PARTICIPLE:
@@ -438,10 +529,19 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
                 claimant = after
                 at = verb.end() + text[verb.end():].find(after)
                 span = (at, at + len(after))
+    elif request:
+        # "Armenia formally appealed to Russia for support": the report states the act
+        how, verb = "request", request
+        claimant = _subject(text[:request.start()])
     elif reportedly:
         how = "reportedly"
     elif _narrates(text, sent.quotes):
         how = "narration"  # the report's own voice: the publisher asserts it
+    elif text.lstrip()[:1] in "“\"" and sent.quotes and report.speakers and \
+            report.speakers[-1].quoted:
+        # a quotation going on after "..., he said." with nobody named: still his words
+        last = report.speakers[-1]
+        return Speech(last.name, (0, 0), "quote", None, inferred="the quote before")
     else:
         return None
     if how == "reported" and not claimant:
@@ -466,6 +566,9 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
     elif claimant and "’s" not in claimant and "'s" not in claimant and name_key(
             claimant.rstrip(",").split(" ")[-1]) in report.people:
         claimant = report.people[name_key(claimant.rstrip(",").split(" ")[-1])][0]
+    if how == "request":
+        # the report's own voice; the one who asks acts, and is "it" next
+        return Speech("", (0, 0), "narration", verb, subject=claimant)
     return Speech(claimant, span, how, verb, inferred)
 
 
@@ -483,12 +586,13 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
         # the report speaks, but whom it names first may be "it" or "he" next ("The
         # Kremlin did not confirm this ... It said Putin stressed")
         head = _HEAD.match(sent.text)
-        who = head["np"].strip() if head else ""
+        who = speech.subject or (head["np"].strip() if head else "")
         named = side_in(who, report.sides) if who else ""
         if named not in ("", "PRESS"):
             speakers.append(_Speaker(who, named, _is_person(who)))
         return
-    speakers.append(_Speaker(speech.claimant, who_side, _is_person(speech.claimant)))
+    speakers.append(_Speaker(speech.claimant, who_side, _is_person(speech.claimant),
+                             bool(sent.quotes)))
     # whom the words report ("It said Putin stressed ..."): "he" next may be him
     verb = speech.verb
     told = re.match(r"\s+(?:that\s+)?(?P<who>[A-Z][\w’'-]+)\s+[a-z]+(?:ed|s)\b",
@@ -498,22 +602,30 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
         speakers.append(_Speaker(name, named, True))
 
 
-def stance(sent: Sentence, speech: Speech) -> str:
-    """asserts, denies (denied, rejected, "did not cross"), calls (urged, called on,
-    demanded, appealed, asked) or reports ("reportedly", "according to reports")."""
+def stance(sent: Sentence, speech: Speech, a: int = 0, b: int | None = None,
+           lead: str = "") -> str:
+    """What the clause ``sent.text[a:b]`` does: denies (denied, rejected, "did not
+    cross"), calls (urged, called on, demanded; or a call in the words: "must", "we
+    expect Azerbaijan to", "the need for"), reports ("reportedly", "according to reports")
+    or asserts. A later clause takes its cut's verb ("and said", ", urging")."""
     how, text = speech.how, sent.text
+    b = len(text) if b is None else b
     if how == "according" and re.search(r"\breports?\b", speech.claimant, re.I):
         return "reports"
-    if how in DENY.split("|"):
-        return "denies"
-    if how in CALL.split("|") or how.startswith(("called", "calls", "calling")):
-        return "calls"
     if not speech.claimant and how == "reportedly":
         return "reports"
     if how == "narration":
         return "asserts"  # ("the Kremlin did not confirm this": still the report's word)
-    if _NEGATED.search(text[(speech.verb.end() if speech.verb else 0):]):
+    verb = lead if a else how
+    if verb in DENY.split("|"):
         return "denies"
+    if verb in CALL.split("|") or verb.startswith(("called", "calls", "calling", "urging",
+                                                   "demanding")):
+        return "calls"
+    if _NEGATED.search(text, max(a, speech.verb.end() if speech.verb and not a else 0), b):
+        return "denies"
+    if verb in ("must", "should") or _CALL_WORDS.search(text, a, b):
+        return "calls"
     return "asserts"
 
 
@@ -548,15 +660,19 @@ _URGED = re.compile(r"\b(?:urged|accused|demanded that|called on|calling on|char
                     r"expect|expects|wants) (?P<who>[A-Z][\w’'-]+)")
 
 
-def place(sent: Sentence, speech: Speech, actor_side: str, report: Report
-          ) -> tuple[str, str, bool]:
-    """Where the claimed event happens: (place id, surface, whether from the report's
-    focus). The most specific place the sentence names outside the claimant's words, the
-    side urged, a capital (a government) and an addressee ("appealed to Russia"); else
-    the country a phrase such as "Armenian territory" names; else the report's place."""
-    s, e = sent.start, sent.end
+def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: int = 0,
+          b: int | None = None) -> list[tuple[str, str, bool]]:
+    """Where the event the clause ``sent.text[a:b]`` claims happens, as (place id, surface,
+    whether from the report's focus): a claim per place. The places the clause names
+    outside the claimant's words, the side urged, a capital (a government) and an
+    addressee ("appealed to Russia"); of these every one finer than a country that holds
+    none of the others ("Kok-Tash in the Batken region": Kok-Tash), else the most
+    specific; else the country a phrase such as "Armenian territory" names; else the
+    report's place."""
+    s = sent.start
+    e = s + (len(sent.text) if b is None else b)
     span, focus, places = speech.span, report.focus, report.places
-    candidates = [(m, r) for m, r in sent.mentions if s <= m.start < e and r.resolved
+    candidates = [(m, r) for m, r in sent.mentions if s + a <= m.start < e and r.resolved
                   and not (s + span[0] <= m.start < s + span[1])]
     # the side that is asked or accused is not where it happened ("urged Azerbaijan to
     # withdraw its troops from Armenia's border areas": Armenia)
@@ -567,6 +683,12 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report
     candidates = [(m, r) for m, r in candidates
                   if not (capital_of and capital_of(r.place)) and not _ADDRESSEE.search(
                       text[max(0, m.start - 24):m.start])]
+    fine = [r.place for _, r in candidates if SPECIFIC.get(r.place.kind, 1) < 2]
+    fine = list({p.id: p for p in fine}.values())  # (each place once)
+    fine = [p for p in fine if not any(q is not p and _holds(p, q) for q in fine)]
+    if len(fine) > 1:
+        surfaces = {r.place.id: m.surface for m, r in reversed(candidates)}
+        return [(p.id, surfaces[p.id], False) for p in fine[:MAX_PLACES]]
     if candidates:
         m, r = min(candidates, key=lambda mr: (
             SPECIFIC.get(mr[1].place.kind, 1),
@@ -574,7 +696,7 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report
         if r.place.kind == "region" and not r.place.country and focus:
             # a region of several countries ("the South Caucasus") says less than the
             # report's own place does
-            return focus[1], focus[0], True
+            return [(focus[1], focus[0], True)]
         if r.place.kind == "country" and focus and (
                 _in_country(focus[1], r.place.country, places)
                 or r.place.country not in report.parties):
@@ -582,16 +704,24 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report
             # more precise than the country, and lies in it; and a third country the
             # sentence names ("France is also prepared to ...") acts, or is addressed: the
             # claim is about the incident
-            return focus[1], focus[0], False
-        return r.place.id, m.surface, False
-    t = _TERRITORY.search(sent.text)
+            return [(focus[1], focus[0], False)]
+        return [(r.place.id, m.surface, False)]
+    t = _TERRITORY.search(sent.text, a, e - s)
     country = side_terms().get(name_key(t["adj"]), ("", ""))[0] if t else ""
     if country and len(country) == 2 and country != actor_side and not (
             focus and _in_country(focus[1], country, places)):
-        return f"country:{country}", f"country:{country}", False
+        return [(f"country:{country}", f"country:{country}", False)]
     if focus:
-        return focus[1], focus[0], True
-    return "", "", False
+        return [(focus[1], focus[0], True)]
+    return [("", "", False)]
+
+
+def _holds(area: Place, other: Place) -> bool:
+    """Whether an area (a province, a region) holds another place: within its extent."""
+    if area.kind in ("settlement", "landmark", "military-site", "border-crossing", "pass",
+                     "mountain") or not area.radius_km:
+        return False
+    return _haversine_km(area.lat, area.lon, other.lat, other.lon) <= area.radius_km
 
 
 def role(who_side: str, actor_side: str, place_id: str, hit, sent: Sentence,
@@ -611,12 +741,13 @@ def role(who_side: str, actor_side: str, place_id: str, hit, sent: Sentence,
     return "incident" if who_side in parties else "reaction"
 
 
-def date(sent: Sentence, report: Report) -> tuple[str, str, bool]:
-    """The claim's day: (date, precision, whether inferred). The sentence's own date
-    expression resolved against the publication date; else the report's narrative time,
-    the last day an earlier sentence gave ("Macron voiced on Thursday night ...", then
-    "..., Macron tweeted"): the same day, said to be inferred."""
-    when = find_date(sent.text, report.doc.published)
+def date(sent: Sentence, report: Report, a: int = 0, b: int | None = None
+         ) -> tuple[str, str, bool]:
+    """The day of the clause ``sent.text[a:b]``: (date, precision, whether inferred). Its
+    own date expression resolved against the publication date; else the report's
+    narrative time, the last day an earlier sentence or clause gave ("Macron voiced on
+    Thursday night ...", then "..., Macron tweeted"): that day, said to be inferred."""
+    when = find_date(sent.text[a:b], report.doc.published)
     if when:
         if when[1] == "day" and when[0] <= (report.doc.published or when[0]):
             report.day = when[0]  # (not a day ahead: "talks will resume on Saturday")
