@@ -277,8 +277,11 @@ def test_claimants_are_the_speakers(report_claims):
     assert "Armenian Defense Ministry" in ministry.claimant
     assert (ministry.claimant_side, ministry.event, ministry.date) == ("AM", "incursion",
                                                                       "2021-05-13")
-    added = _one(report_claims, "will resume on Saturday, he added")
-    assert "Pashinian" in added.claimant and added.date == "2021-05-15"
+    # "The talks were interrupted and will resume on Saturday, he added": two things said,
+    # both his, on two days
+    added = [c for c in report_claims if "will resume on Saturday, he added" in c.text]
+    assert all("Pashinian" in c.claimant for c in added)
+    assert sorted(c.date for c in added) == ["2021-05-14", "2021-05-15"]
     pashinian = _one(report_claims, "Pashinian said during an emergency session")
     assert pashinian.claimant == "Nikol Pashinian, Armenian Prime Minister"
     assert pashinian.claimant_side == "AM"

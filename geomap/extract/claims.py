@@ -218,16 +218,20 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
         before = re.split(r"[.;:!?]\s|\s-+\s|[“”\"]", text[max(0, start - 90):start])[-1]
         kept: list[str] = []
         for w in reversed(before.split()):
-            if not (w[:1].isupper() or w.lower() in ROLE_NOUNS | TITLES | {"of"}):
+            if not (w[:1].isupper() or w.rstrip(",").lower() in ROLE_NOUNS | TITLES | {"of"}):
                 break
             kept.insert(0, w)
         desc = " ".join(kept).strip(" ,")
         words = desc.lower().split()
-        # a person's name comes right after the title: "... Prime Minister Nikol Pashinian"
-        if not words or not (words[-1] in ROLE_NOUNS | TITLES or desc.endswith("of State")):
-            continue
         after = text[end:end + 90]
-        appositive = re.match(r"\s*(?:\([A-Z]\))?,\s*(?P<a>[^.;]+)", after)
+        appositive = re.match(r"\s*(?:\([A-Z]\))?,\s*(?P<a>(?:[^.;]|(?<=\b[A-Z])\.)+)", after)
+        # a person's name comes right after the title: "... Prime Minister Nikol Pashinian";
+        # or the title after the name: "Ned Price, a U.S. State Department spokesman"
+        if not words or not (words[-1] in ROLE_NOUNS | TITLES or desc.endswith("of State")):
+            role = re.match(r"(?:an? |the )(?P<t>[^,]+)", appositive["a"]) if appositive else None
+            if not role or role["t"].split()[-1].lower() not in ROLE_NOUNS | TITLES:
+                continue
+            desc = role["t"]
         at = text.rfind(desc, 0, start) if desc else start
         found.append((at, desc, name, appositive["a"] if appositive else ""))
     # the side from the title ("Armenian Prime Minister ..."); failing that, from a country
@@ -257,6 +261,7 @@ _WHEN_BEFORE_VERB = re.compile(
 def _subject(prefix: str) -> str:
     """The noun phrase that ends ``prefix`` (the words before a verb of saying)."""
     prefix = _WHEN_BEFORE_VERB.sub("", prefix)
+    prefix = prefix[max(prefix.rfind("”"), prefix.rfind('"')) + 1:]  # (not inside a quote)
     words = re.findall(r"[\w’'.-]+|,", prefix)
     while words and words[-1] == ",":
         words.pop()
@@ -522,7 +527,8 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
             claimant = head["np"].strip() if head else ""
         else:
             claimant = _subject(text[:verb.start()])
-        span = (text.find(claimant), text.find(claimant) + len(claimant)) if claimant else (0, 0)
+        at = text.rfind(claimant, 0, verb.start())
+        span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
         if not claimant or claimant.lower() in PRONOUNS:
             after = _after(text[verb.end():])
             if after and not claimant:
@@ -777,7 +783,8 @@ def _narrates(sent: str, quotes: list[tuple[int, int]]) -> bool:
     # (judged by its last words: a headline or a caption run into the sentence after it is
     # not that sentence)
     tail = text.split()[-12:]
-    if _CAPTION.search(" ".join(tail)) or sum(w[:1].isupper() for w in tail) > len(tail) / 2:
+    if _CAPTION.search(" ".join(tail)) or sum(w[:1].isupper() for w in tail) > len(tail) / 2 \
+            and not any(w.islower() and len(w) > 3 and w not in _SMALL_WORDS for w in tail):
         return False  # a caption, or a headline in Title Case
     if _DATELINE.search(text):
         return False  # "Armenia - French President ... speaks at ...": a photo's caption
@@ -786,6 +793,7 @@ def _narrates(sent: str, quotes: list[tuple[int, int]]) -> bool:
 
 # A photo caption: its dateline ("Armenia - Deputy Prime Minister ... speaks"), anywhere in
 # the sentence; its words ("is seen"), in the sentence's last words
+_SMALL_WORDS = frozenset("with from into over after about than that this""".split())
 _DATELINE = re.compile(r"\s-{1,2}\s|•")
 _CAPTION = re.compile(r"\bis seen\b|\bpictured\b|\(C\)|\bfile photo\b", re.I)
 
