@@ -379,7 +379,8 @@ def test_layers(warm, data, kind):
 # minutes ("A-" repeated did), linear reading takes well under a second.
 piece = st.lists(st.sampled_from(list("Aa-'.’ ,\"“”()\n:;") + [
     "said ", "troops ", "Goris ", "of ", "province ", "U.S.", "Mr. ", "according to ",
-    "Minister ", "km into "]), min_size=1, max_size=4).map("".join)
+    "Minister ", "km into ", "and said ", "which it says ", ", adding ", "must ",
+    "appealed "]), min_size=1, max_size=4).map("".join)
 
 
 @examples(12)
@@ -389,6 +390,7 @@ piece = st.lists(st.sampled_from(list("Aa-'.’ ,\"“”()\n:;") + [
 @example(unit="Goris ", kind=".txt").via("found by fuzzing: a run of 10,000 names")
 @example(unit="said  troops,", kind=".txt").via("found by fuzzing: 10,000 actors")
 @example(unit="”’“said ", kind=".txt").via("found by fuzzing: quotes x verbs")
+@example(unit="Armenia said “Goris. Kapan. ", kind=".txt").via("clauses x places")
 def test_repetitive_reports_read_in_linear_time(warm, unit, kind):
     with _folder() as d:
         folder = Path(d)

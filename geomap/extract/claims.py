@@ -690,7 +690,8 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
                   if not (capital_of and capital_of(r.place)) and not _ADDRESSEE.search(
                       text[max(0, m.start - 24):m.start])]
     fine = [r.place for _, r in candidates if SPECIFIC.get(r.place.kind, 1) < 2]
-    fine = list({p.id: p for p in fine}.values())  # (each place once)
+    # (each place once; and a bounded few, as a sentence may name thousands)
+    fine = list({p.id: p for p in fine}.values())[:4 * MAX_PLACES]
     fine = [p for p in fine if not any(q is not p and _holds(p, q) for q in fine)]
     if len(fine) > 1:
         surfaces = {r.place.id: m.surface for m, r in reversed(candidates)}
