@@ -41,7 +41,8 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           "noted|notes|announced|announces|confirmed|confirms|reaffirmed|stressed|stresses|"
           "warned|warns|maintains|alleged|alleges|argued|argues|informed|assured|believes|"
           "thinks|regards|claiming|saying|warning|accusing|reported|announce|voiced|"
-          "expressed|reiterated|recalled|declared|acknowledged|admitted|pledged|vowed")
+          "expressed|reiterated|recalled|declared|acknowledged|admitted|pledged|vowed|"
+          "traded accusations|traded blame|trade blame|trade accusations|traded charges")
 DENY = "denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses"
 # calls on someone to act: the speaker's call
 CALL = ("urged|urges|urging|called on|calls on|calling on|called for|calls for|demanded|"
@@ -55,7 +56,12 @@ _VERB = re.compile(rf"\b(?P<verb>{DENY}|{CALL}|{REQUEST}|{ASSERT})\b")
 _CALL_WORDS = re.compile(
     r"\b(?:must|should|ought to|the need (?:for|to)|need to|needs to|would like|"
     r"expects? (?:\w+ ){0,3}to|we expect|important that|(?:expressed|expresses) (?:the )?hope|"
-    r"hopes? that (?:\w+ ){1,6}(?:could|would|can)|backed (?:\w+ ){0,2}demands)\b", re.I)
+    r"hopes? that (?:\w+ ){1,6}(?:could|would|can)|backed (?:\w+ ){0,2}demands|"
+    r"(?:ask|asks|asked|urge|urges|urged|urging|was urging) (?:\w+ ){1,3}to|"
+    r"call(?:s|ed|ing)? (?:on|for))\b", re.I)
+# both speakers accuse: "Kyrgyzstan and Tajikistan accused each other", "traded accusations"
+_MUTUAL = re.compile(r"\b(?:each other|one another|traded (?:accusations|blame|charges)|"
+                     r"trade (?:accusations|blame|charges))\b")
 # where one sentence says two things: "denied ... and said its forces only took up",
 # ", adding that", ", again accusing", "and pointed to", "which it says crossed", "... but
 # their presence continues", "crossed into Armenia and must be withdrawn"
@@ -66,6 +72,11 @@ _CLAUSE = re.compile(
     r"|, (?:again |also )?(?=(?:adding|accusing|warning|saying|urging|calling|insisting|"
     r"claiming|demanding)\b)"
     r"|,? (?:which|what) (?=(?:it|he|she|they) (?:says|said|claims|claimed|regards as)\b)"
+    # "..., a claim Bishkek dismissed as disinformation": another side's denial
+    r"|,? (?:a claim|an accusation|a charge|claims|accusations|allegations|a report|reports) "
+    r"(?:that )?(?=(?:[A-Z][\w’'.-]+ ){1,4}(?:has |have |had )?(?:denied|dismissed|rejected|"
+    r"refuted|called)\b)"
+    r"|,? (?:and|but) (?=(?:we|i|they) (?!said)[a-z]+)"
     r"|,? but (?=(?:their|its|his|her|our|the|it|they|we|has|have|had|is|are|was|were|"
     r"still)\b)"
     # a quotation of several sentences ("“... crossed into Armenian territory. They must
@@ -73,7 +84,9 @@ _CLAUSE = re.compile(
     r"|(?<=[.!?])\s+(?=[A-Z])")
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;“”\"]+)", re.I)
 _REPORTEDLY = re.compile(r"\b(reportedly|according to (?:media )?reports|were reported|"
-                         r"was reported)\b", re.I)
+                         r"was reported|allegedly|purportedly|appeared to show|could not "
+                         r"(?:be )?(?:independently )?(?:verify|verified|confirm|confirmed))\b",
+                         re.I)
 _NEGATED = re.compile(r"\b(did not|didn't|has not|have not|had not|never|not|no)\b[^.]{0,40}?"
                       r"\b(cross|crossed|advance|advanced|enter|entered|invade|attack|violate|"
                       r"occupy|ask|asked|sending|send|fire|fired)\b", re.I)
@@ -124,7 +137,12 @@ office government officials official side secretary department council palace co
 commanders military army forces leader leaders parliament statement readout negotiators
 prime deputy foreign defense defence general envoy embassy authorities presidency
 administration border service services guard guards health interior ministry army
-agency""".split())
+agency counterpart committee command officer officers police media television spokesperson
+chief force peacekeepers peacekeeping mission""".split())
+# words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
+MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
+state-run state-backed national federal provincial local military army naval
+intelligence""".split())
 _REQUESTS = frozenset(REQUEST.split("|"))
 SKIP_BEFORE_VERB = frozenset("""also again has have had then later earlier still further now
 already since will would could did does do not only reportedly formally repeatedly publicly
@@ -218,8 +236,11 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
         before = re.split(r"[.;:!?]\s|\s-+\s|[“”\"]", text[max(0, start - 90):start])[-1]
         kept: list[str] = []
         for w in reversed(before.split()):
-            if not (w[:1].isupper() or w.rstrip(",").lower() in ROLE_NOUNS | TITLES | {"of"}):
+            if not (w[:1].isupper() or w.rstrip(",").lower() in ROLE_NOUNS | TITLES | MODIFIERS
+                    | {"of"}):
                 break
+            if w.endswith(",") and kept:
+                break  # ("In a televised address on Friday, Kyrgyz President ...")
             kept.insert(0, w)
         desc = " ".join(kept).strip(" ,")
         words = desc.lower().split()
@@ -255,7 +276,8 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
 _WHEN_BEFORE_VERB = re.compile(
     r"(?:\s+(?:late|early|earlier|later)?\s*(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|today|yesterday)(?:\s+(?:night|morning|evening|"
-    r"afternoon))?|,\s*(?:in|on|at|during|after|via)\s[^,]{1,60},)\s*$")
+    r"afternoon))?|,\s*(?:in|on|at|during|after|via|citing|quoting|who|which|an?|the)\s"
+    r"[^,]{1,80},|,\s*\d{1,3},)\s*$")
 
 
 def _subject(prefix: str) -> str:
@@ -277,7 +299,10 @@ def _subject(prefix: str) -> str:
                 taken.append(w)
                 continue
             break
-        if w[:1].isupper() or low in ROLE_NOUNS or low in ("of", "the", "a", "an", "’s", "'s"):
+        if w[:1].isupper() or low in ROLE_NOUNS or low in ("of", "the", "a", "an", "’s", "'s",
+                                                            "for") or (
+                low in ("in", "and") and taken and taken[-1][:1].isupper()) or (
+                low in MODIFIERS and taken):
             taken.append(w)
             continue
         break
@@ -308,6 +333,8 @@ class Report:
     places: dict[str, Place]  # every place the report names, by id
     speakers: list[_Speaker] = field(default_factory=list)  # who spoke, in order
     day: str = ""  # the last day a sentence gave: the report's narrative time
+    home: str = ""  # the country of the report's dateline ("NEW DELHI, June 17 (Wire) -")
+    last_place: Place | None = None  # the last place finer than a country a sentence named
 
 
 @dataclass
@@ -353,6 +380,9 @@ def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
     for s, e in sentences(doc.text):
         here = resolved[bisect_left(starts, s):bisect_left(starts, e)]
         claims.extend(claims_in(Sentence(doc.text[s:e], s, e, here), report))
+        fine = [r.place for _, r in here if r.resolved and SPECIFIC.get(r.place.kind, 1) < 2]
+        if fine:
+            report.last_place = fine[-1]
     return claims
 
 
@@ -367,6 +397,11 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
                 sides[name_key(m.surface)] = r.place.country
             elif capital_of and capital_of(r.place):
                 sides[name_key(m.surface)] = capital_of(r.place)
+    # (a province or town in a speaker's words is that country's: "a senior official in the
+    # Gedaref state government", "Residents of Gallabat"; after the countries and capitals)
+    for m, r in resolved:
+        if r.resolved and r.place.country and r.place.kind != "region":
+            sides.setdefault(name_key(m.surface), r.place.country)
     people = _people(text, sides)
     sides.update({k: v[1] for k, v in people.items()})
     focus = _focus(resolved, capital_of)
@@ -381,7 +416,18 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
             break
         if who and who != "PRESS":  # (forces named with no side are no side)
             parties.add(who)
-    return Report(doc, people, sides, focus, capital_of, parties, places)
+    report = Report(doc, people, sides, focus, capital_of, parties, places)
+    line = _DATELINE_AT.search(text, 0, 3000)
+    if line:
+        at = next((r.place for m, r in resolved if r.resolved and line.start("city") <= m.start
+                   < line.end("city")), None)
+        report.home = at.country if at is not None else ""
+    return report
+
+
+# a dateline: "NEW DELHI/BEIJING, June 17 (Test Wire) -", "BISHKEK, May 1 (Reuters) -"
+_DATELINE_AT = re.compile(r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})"
+                          r"(?:/[A-Z][A-Z /'’.-]{0,40})?,[^\n(]{0,30}\([^)\n]{1,40}\)\s*[-–—]")
 
 
 def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
@@ -413,19 +459,33 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         if who in report.people:
             report.speakers.append(_Speaker(*report.people[who], True))
         return []
-    who_side = side(speech, report)
+    who_side, side_note = side(speech, report, sent)
     if not who_side:
         return []  # nobody we can place on a side: not a claim we can map honestly
     remember(speech, who_side, sent, report)
     text, doc = sent.text, report.doc
+    # "Kyrgyzstan and Tajikistan accused each other": each accuses
+    voices = [(speech.claimant, who_side)]
+    if " and " in speech.claimant and _MUTUAL.search(text):
+        parts = [w.strip() for w in re.split(r",| and ", speech.claimant) if w.strip()]
+        named = [(w, side_in(w, report.sides)) for w in parts[:MAX_CLAUSES]]
+        if all(x for _, x in named):
+            voices = named
     after_verb = speech.verb.end() if speech.verb and speech.how != "according" else 0
     hit = EVENT_RX.search(text, after_verb) or EVENT_RX.search(text)
     who_acts, actor_side = actor(sent, speech, who_side, report)
     out: list[Claim] = []
     seen: set[tuple] = set()
-    for a, b, lead in clauses(sent, speech):
-        claimant, side_here, said = speech.claimant, who_side, speech.how
-        if lead == "which it says" and speech.subject:
+    for (a, b, lead), (voice, voice_side) in ((c, v) for v in voices
+                                              for c in clauses(sent, speech)):
+        claimant, side_here, said, note = voice, voice_side, speech.how, side_note
+        if lead.startswith("denied by "):
+            # "..., a claim Bishkek dismissed as disinformation": Bishkek denies it
+            claimant, said, note = lead[10:], "denied", ""
+            side_here = side_in(claimant, report.sides)
+            if not side_here:
+                continue
+        elif lead == "which it says" and speech.subject:
             # "asked Moscow to help it deal with troops which it says crossed ...": the
             # one who asks claims the crossing
             claimant, said = speech.subject, "says"
@@ -436,15 +496,17 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         what = (own or hit).lastgroup if (own or hit) else "statement"
         deep = _DEPTH.search(text, a, b) if what == "incursion" else None
         depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
-        day, precision, carried = date(sent, report, a, b)
+        day, precision, carried = date(sent, report, a, b, speech.verb.end() if speech.verb
+                                       and speech.how != "according" else None)
         for place_id, surface, from_focus in place(sent, speech, actor_side, report, a, b):
-            key = (a, place_id or surface)
+            key = (a, claimant, place_id or surface)
             if key in seen:
                 continue
             seen.add(key)
             check = "; ".join(filter(None, [
                 (f"speaker from {speech.inferred!r}" if said != "quote" else
              "speaker of the quote before") if speech.inferred else "",
+                note if claimant == voice else "",
                 "date from an earlier sentence" if carried else "",
                 "the report's own voice" if said == "narration" else "",
                 "place from the report's focus" if from_focus else ""]))
@@ -488,6 +550,11 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
         if re.match(r"(?:it|he|she|they) (?:says|said|claims|claimed|regards as)\b",
                     text[start:]):
             lead = "which it says"
+        denier = re.match(r"(?P<who>(?:[A-Z][\w’'.-]+ ){1,4})(?:has |have |had )?(?:denied|"
+                          r"dismissed|rejected|refuted|called)\b", text[start:])
+        if denier and re.search(r"\b(?:claim|accusation|charge|allegation|report)s?\b",
+                                m.group()):
+            lead = "denied by " + denier["who"].strip()
     out.append((start, len(text), lead))
     return out
 
@@ -527,9 +594,15 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
             claimant = head["np"].strip() if head else ""
         else:
             claimant = _subject(text[:verb.start()])
+            if not claimant and re.search(r"\band\s+$", text[:verb.start()]):
+                # "Tajik officials have put their toll at 19 and say ...": the sentence's
+                # subject says it
+                head = _HEAD.match(text)
+                claimant = head["np"].strip() if head else ""
         at = text.rfind(claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
-        if not claimant or claimant.lower() in PRONOUNS:
+        inverted = re.search(r"(?:^|[,”\"])\s*$", text[:verb.start()])
+        if (not claimant or claimant.lower() in PRONOUNS) and inverted:
             after = _after(text[verb.end():])
             if after and not claimant:
                 claimant = after
@@ -555,7 +628,8 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
     low = claimant.lower()
     if _GROUP_REF.fullmatch(low):
         low = "it"  # "the office", "a statement by the office", "the readout": as "it"
-    inferred = claimant if low in PRONOUNS or low in _ROLES_ALONE else ""
+    alone = bool(claimant) and claimant == low and low.split()[-1] in ROLE_NOUNS | TITLES
+    inferred = claimant if low in PRONOUNS or alone else ""
     speakers = report.speakers
     if low in PRONOUNS:
         want_person = PRONOUNS[low] == "person"
@@ -565,10 +639,12 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
         prior = next((sp for sp in reversed(speakers) if sp.person == want_person and not (
             want_person and sp.name.split(",")[0].split()[-1] in rest)), None)
         claimant = prior.name if prior else claimant
-    elif low in _ROLES_ALONE:
+    elif alone:
+        # "the prime minister", "the service", "the military": the last speaker it names
         word = low.split()[-1]
         prior = next((sp for sp in reversed(speakers) if word in sp.name.lower()), None)
         claimant = prior.name if prior else claimant
+        inferred = inferred if prior else ""
     elif claimant and "’s" not in claimant and "'s" not in claimant and name_key(
             claimant.rstrip(",").split(" ")[-1]) in report.people:
         claimant = report.people[name_key(claimant.rstrip(",").split(" ")[-1])][0]
@@ -578,11 +654,36 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
     return Speech(claimant, span, how, verb, inferred)
 
 
-def side(speech: Speech, report: Report) -> str:
-    """The claimant's side: a demonym, institution or organisation in its words, a person's
-    side as first introduced, or the country a named capital stands for; PRESS for the
-    report's own voice; "" when none can be told."""
-    return side_in(speech.claimant, report.sides) if speech.claimant else "PRESS"
+def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[str, str]:
+    """The claimant's side and, where it was inferred, how: a demonym, institution,
+    organisation or country in its words, a person's side as first introduced, or the
+    country a named capital stands for; PRESS for the report's own voice. Else, for
+    people of a place ("residents", "local officials"), the country of the place they are
+    named with or the report last named ("side from the place"); for an official named
+    with no country ("Prime Minister Narendra Modi"), the country of the report's dateline
+    ("side from the dateline"). ("", "") when none can be told."""
+    who = speech.claimant
+    if not who:
+        return "PRESS", ""
+    found = side_in(who, report.sides)
+    if found:
+        return found, ""
+    if _LOCAL.match(who):
+        here = [r.place for m, r in (sent.mentions if sent else [])
+                if r.resolved and sent.start + speech.span[0] <= m.start
+                < sent.start + speech.span[1]]
+        where = here[0] if here else report.last_place
+        if where is not None and where.country:
+            return where.country, "side from the place"
+    words = set(who.lower().replace(",", " ").split())
+    if report.home and words & (ROLE_NOUNS | TITLES) and not speech.inferred:
+        return report.home, "side from the dateline"
+    return "", ""
+
+
+# people of a place, who speak for no state: their side is where they are
+_LOCAL = re.compile(r"(?:local |the )?(?:residents?|villagers?|locals|witnesses|a witness|"
+                    r"farmers|local (?:officials|authorities|leaders|people))\b", re.I)
 
 
 def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> None:
@@ -748,13 +849,23 @@ def role(who_side: str, actor_side: str, place_id: str, hit, sent: Sentence,
     return "incident" if who_side in parties else "reaction"
 
 
-def date(sent: Sentence, report: Report, a: int = 0, b: int | None = None
-         ) -> tuple[str, str, bool]:
+def date(sent: Sentence, report: Report, a: int = 0, b: int | None = None,
+         said_at: int | None = None) -> tuple[str, str, bool]:
     """The day of the clause ``sent.text[a:b]``: (date, precision, whether inferred). Its
-    own date expression resolved against the publication date; else the report's
+    own date expression resolved against the publication date - the claimed event's first
+    ("Zhao told a briefing on Tuesday that Indian troops crossed on Monday": Monday), from
+    ``said_at``, the end of the verb of saying - never the dateline's; else the report's
     narrative time, the last day an earlier sentence or clause gave ("Macron voiced on
     Thursday night ...", then "..., Macron tweeted"): that day, said to be inferred."""
-    when = find_date(sent.text[a:b], report.doc.published)
+    text, published = sent.text, report.doc.published
+    b = len(text) if b is None else b
+    line = _DATELINE_AT.match(text, a)
+    a = line.end() if line else a
+    when = None
+    if said_at is not None and a <= said_at < b:
+        that = _THAT.search(text, said_at, b)
+        when = find_date(text[that.end():b], published) if that else None
+    when = when or find_date(text[a:b], published)
     if when:
         if when[1] == "day" and when[0] <= (report.doc.published or when[0]):
             report.day = when[0]  # (not a day ahead: "talks will resume on Saturday")
@@ -764,11 +875,13 @@ def date(sent: Sentence, report: Report, a: int = 0, b: int | None = None
     return "", "unknown", False
 
 
+_THAT = re.compile(r"\bthat\b")
+
+
 # An organisation or document named by its kind alone: the one last named ("It", in effect)
 _GROUP_REF = re.compile(r"(?:an? |the )?(?:official )?(?:(?:ministry|office|government) )?"
                         r"(?:statement|readout|office|ministry|presidency|palace)(?: (?:by|"
                         r"from|of) the (?:office|ministry|presidency|palace))?")
-_ROLES_ALONE = ("the prime minister", "prime minister", "the premier", "the president")
 _HEAD = re.compile(r"\s*(?:The |A )?(?P<np>(?:[A-Z][\w’'.-]+ ?)+)")
 
 

@@ -99,7 +99,11 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, sentence: str):
     if kind == "weekday":
         target = WEEKDAYS.index(m[1].lower())
         back = (pub.weekday() - target) % 7
-        if _FUTURE.search(sentence):
+        # (ahead when the words just before say so: "talks will resume on Saturday",
+        # not a "will" elsewhere in the sentence or inside a quotation)
+        near = sentence[max(0, m.start() - 60):m.start()]
+        near = near[max(near.rfind("”"), near.rfind('"'), near.rfind("“")) + 1:]
+        if _FUTURE.search(near):
             ahead = (target - pub.weekday()) % 7 or 7
             return (pub + dt.timedelta(days=ahead)).isoformat(), "day"
         return (pub - dt.timedelta(days=back)).isoformat(), "day"

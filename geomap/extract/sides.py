@@ -23,7 +23,15 @@ def side_terms() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _sides_only() -> dict[str, str]:
-    return {k: v[0] for k, v in side_terms().items()}
+    """name key -> side: every country's English name and demonym (countries.csv and
+    demonyms.csv, derived: "Lebanon", "Lebanese"), then sides.csv over them."""
+    out: dict[str, str] = {}
+    for name, columns in (("countries.csv", ("name", "iso2")), ("demonyms.csv",
+                                                                ("term", "country"))):
+        with open(data_dir() / name, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                out[name_key(row[columns[0]])] = row[columns[1]]
+    return {**out, **{k: v[0] for k, v in side_terms().items()}}
 
 
 def not_places() -> frozenset[str]:
