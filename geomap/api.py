@@ -139,8 +139,8 @@ def extract(doc) -> list:
 
 
 # How much less sure a claim is for each thing inferred rather than read ("speaker from
-# 'It'", "place from the report's focus", "date from an earlier sentence"); the report's
-# own voice is read, not inferred.
+# 'It'", "speaker of the quote before", "side from the dateline", "place from the report's
+# focus", "date from an earlier sentence"); the report's own voice is read, not inferred.
 INFERRED_FACTOR = 0.85
 
 
@@ -148,7 +148,8 @@ def claim_confidence(place: float | None, check: str) -> float | None:
     """A claim's confidence: its place's, lowered for each inference ``check`` names."""
     if place is None:
         return None
-    inferred = sum(check.count(what) for what in ("speaker from", "place from", "date from"))
+    inferred = sum(check.count(what) for what in (
+        "speaker from", "speaker of", "side from", "place from", "date from"))
     return round(place * INFERRED_FACTOR ** inferred, 2)
 
 

@@ -37,10 +37,10 @@ from .sides import side_in, side_terms
 from .words import COMMON, TITLES
 
 ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charges|insisted|"
-          "insists|stated|states|added|adds|tweeted|tweets|wrote|writes|suggested|suggests|"
+          "insists|stated|added|adds|tweeted|tweets|wrote|writes|suggested|suggests|"
           "noted|notes|announced|announces|confirmed|confirms|reaffirmed|stressed|stresses|"
           "warned|warns|maintains|alleged|alleges|argued|argues|informed|assured|believes|"
-          "thinks|regards|claiming|saying|warning|accusing|reported|announce|voiced|"
+          "thinks|regards|claiming|saying|warning|accusing|reported|announce|voiced|posted|"
           "expressed|reiterated|recalled|declared|acknowledged|admitted|pledged|vowed|"
           "traded accusations|traded blame|trade blame|trade accusations|traded charges")
 DENY = "denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses"
@@ -58,7 +58,7 @@ _CALL_WORDS = re.compile(
     r"expects? (?:\w+ ){0,3}to|we expect|important that|(?:expressed|expresses) (?:the )?hope|"
     r"hopes? that (?:\w+ ){1,6}(?:could|would|can)|backed (?:\w+ ){0,2}demands|"
     r"(?:ask|asks|asked|urge|urges|urged|urging|was urging) (?:\w+ ){1,3}to|"
-    r"call(?:s|ed|ing)? (?:on|for))\b", re.I)
+    r"(?<!phone )(?<!a )call(?:s|ed|ing)? (?:on|for))\b", re.I)
 # both speakers accuse: "Kyrgyzstan and Tajikistan accused each other", "traded accusations"
 _MUTUAL = re.compile(r"\b(?:each other|one another|traded (?:accusations|blame|charges)|"
                      r"trade (?:accusations|blame|charges))\b")
@@ -66,7 +66,8 @@ _MUTUAL = re.compile(r"\b(?:each other|one another|traded (?:accusations|blame|c
 # ", adding that", ", again accusing", "and pointed to", "which it says crossed", "... but
 # their presence continues", "crossed into Armenia and must be withdrawn"
 _CLAUSE = re.compile(
-    r",? (?:and|but) (?=(?:also |then |again )?(?:said|says|added|adds|stressed|stresses|"
+    r",? (?:and|but) (?=(?:also |then |again |has |have )?(?:said|says|added|adds|stressed|"
+    r"stresses|accuses|accused|"
     r"noted|notes|pointed to|points to|insisted|warned|urged|called|demanded|simply|only|"
     r"instead|must|should|will|expressed|recalled)\b)"
     r"|, (?:again |also )?(?=(?:adding|accusing|warning|saying|urging|calling|insisting|"
@@ -227,6 +228,7 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
     "Kremlin spokesman Dmitry Peskov" -> peskov: (..., RU).
     """
     people: dict[str, tuple[str, str]] = {}
+    given: dict[str, list] = {}
     found = []
     for start, end, name in _person_names(text):
         if any(w.lower() in COMMON for w in name.split()) or \
@@ -262,12 +264,19 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
         surname = name_key(strip_possessive(name.split()[-1]))
         if side and surname not in people:
             people[surname] = (f"{strip_possessive(name)}, {desc}", side)
+            # (and by the first name, as a family name comes first in Chinese, Korean,
+            # Hungarian names: "Zhao Lijian" ... "Zhao said"), where no one else has it
+            first = name_key(name.split()[0])
+            given.setdefault(first, []).append(people[surname])
     for start, desc, name, _ in found:
         surname = name_key(strip_possessive(name.split()[-1]))
         caption = re.search(r"(?P<c>[A-Z][\w ]+?)\s+-+\s+$", text[max(0, start - 40):start])
         side = side_in(caption["c"], extra_sides) if caption else ""
         if side and surname not in people:
             people[surname] = (f"{name}, {desc}", side)
+    for first, who in given.items():
+        if len(who) == 1 and first not in people and first not in extra_sides:
+            people[first] = who[0]
     return people
 
 
@@ -276,8 +285,13 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
 _WHEN_BEFORE_VERB = re.compile(
     r"(?:\s+(?:late|early|earlier|later)?\s*(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|today|yesterday)(?:\s+(?:night|morning|evening|"
-    r"afternoon))?|,\s*(?:in|on|at|during|after|via|citing|quoting|who|which|an?|the)\s"
-    r"[^,]{1,80},|,\s*\d{1,3},)\s*$")
+    r"afternoon))?|,\s*(?:in|on|at|during|after|via|citing|quoting|who|which|an?|the|"
+    r"[a-z]+(?:ed|ing))\s[^,]{1,80},|,\s*\d{1,3},)\s*$")
+
+
+# a lowercase part of a name: "al-Burhan", "bin Zayed", "von der Leyen"
+_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|ibn|bin|bint|abu|van|von|der|de|da|di|du|la|le)"
+                       r"(?:-[A-Z]\w*)?$")
 
 
 def _subject(prefix: str) -> str:
@@ -302,7 +316,7 @@ def _subject(prefix: str) -> str:
         if w[:1].isupper() or low in ROLE_NOUNS or low in ("of", "the", "a", "an", "’s", "'s",
                                                             "for") or (
                 low in ("in", "and") and taken and taken[-1][:1].isupper()) or (
-                low in MODIFIERS and taken):
+                low in MODIFIERS and taken) or _PARTICLE.match(low):
             taken.append(w)
             continue
         break
@@ -365,6 +379,7 @@ class Speech:
     verb: re.Match | None = None
     inferred: str = ""  # the word the claimant was inferred from ("It", "he")
     subject: str = ""  # who acts where the report states an act ("Armenia appealed ...")
+    known: str = ""  # the side of the earlier speaker "he" or "it" is
 
 
 def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
@@ -481,7 +496,7 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         claimant, side_here, said, note = voice, voice_side, speech.how, side_note
         if lead.startswith("denied by "):
             # "..., a claim Bishkek dismissed as disinformation": Bishkek denies it
-            claimant, said, note = lead[10:], "denied", ""
+            claimant, said, note, lead = lead[10:], "denied", "", "denied"
             side_here = side_in(claimant, report.sides)
             if not side_here:
                 continue
@@ -625,7 +640,7 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
         return None
     if how == "reported" and not claimant:
         return None
-    low = claimant.lower()
+    low, known = claimant.lower(), ""
     if _GROUP_REF.fullmatch(low):
         low = "it"  # "the office", "a statement by the office", "the readout": as "it"
     alone = bool(claimant) and claimant == low and low.split()[-1] in ROLE_NOUNS | TITLES
@@ -638,12 +653,12 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
         rest = text[verb.end():] if verb else ""
         prior = next((sp for sp in reversed(speakers) if sp.person == want_person and not (
             want_person and sp.name.split(",")[0].split()[-1] in rest)), None)
-        claimant = prior.name if prior else claimant
+        claimant, known = (prior.name, prior.side) if prior else (claimant, "")
     elif alone:
         # "the prime minister", "the service", "the military": the last speaker it names
         word = low.split()[-1]
         prior = next((sp for sp in reversed(speakers) if word in sp.name.lower()), None)
-        claimant = prior.name if prior else claimant
+        claimant, known = (prior.name, prior.side) if prior else (claimant, "")
         inferred = inferred if prior else ""
     elif claimant and "’s" not in claimant and "'s" not in claimant and name_key(
             claimant.rstrip(",").split(" ")[-1]) in report.people:
@@ -651,7 +666,7 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
     if how == "request":
         # the report's own voice; the one who asks acts, and is "it" next
         return Speech("", (0, 0), "narration", verb, subject=claimant)
-    return Speech(claimant, span, how, verb, inferred)
+    return Speech(claimant, span, how, verb, inferred, known=known)
 
 
 def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[str, str]:
@@ -665,9 +680,17 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     who = speech.claimant
     if not who:
         return "PRESS", ""
-    found = side_in(who, report.sides)
+    found = speech.known or side_in(who, report.sides)
     if found:
         return found, ""
+    # where they spoke: "told reporters in Addis Ababa", "a briefing in Beijing"
+    verb = speech.verb
+    if verb is not None and sent is not None:
+        near = _SPOKE_IN.search(sent.text, verb.end(), verb.end() + 60)
+        there = near and side_in(near["where"], report.sides)
+        if there and report.capital_of and any(
+                r.resolved and report.capital_of(r.place) == there for _, r in sent.mentions):
+            return there, "side from where they spoke"
     if _LOCAL.match(who):
         here = [r.place for m, r in (sent.mentions if sent else [])
                 if r.resolved and sent.start + speech.span[0] <= m.start
@@ -681,6 +704,8 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     return "", ""
 
 
+_SPOKE_IN = re.compile(r"\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a news conference|"
+                       r"lawmakers|parliament) in (?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 # people of a place, who speak for no state: their side is where they are
 _LOCAL = re.compile(r"(?:local |the )?(?:residents?|villagers?|locals|witnesses|a witness|"
                     r"farmers|local (?:officials|authorities|leaders|people))\b", re.I)
