@@ -59,6 +59,8 @@ _CALL_WORDS = re.compile(
     r"hopes? that (?:\w+ ){1,6}(?:could|would|can)|backed (?:\w+ ){0,2}demands|"
     r"(?:ask|asks|asked|urge|urges|urged|urging|was urging) (?:\w+ ){1,3}to|"
     r"(?<!phone )(?<!a )call(?:s|ed|ing)? (?:on|for))\b", re.I)
+_VOICE = re.compile(r"(?P<who>(?:[\w’'.-]+ ){1,6}?)(?P<verb>said|says|told|denied|denies|urged|"
+                    r"accused)\b")
 # both speakers accuse: "Kyrgyzstan and Tajikistan accused each other", "traded accusations"
 _MUTUAL = re.compile(r"\b(?:each other|one another|traded (?:accusations|blame|charges)|"
                      r"trade (?:accusations|blame|charges))\b")
@@ -78,6 +80,9 @@ _CLAUSE = re.compile(
     r"(?:that )?(?=(?:[A-Z][\w’'.-]+ ){1,4}(?:has |have |had )?(?:denied|dismissed|rejected|"
     r"refuted|called)\b)"
     r"|,? (?:and|but) (?=(?:we|i|they) (?!said)[a-z]+)"
+    # another speaker: ", while Hezbollah said ...", ", and a U.S. spokesperson said ..."
+    r"|, (?:while|whereas|and|but) (?=(?:[\w’'.-]+ ){1,6}?(?:said|says|told|denied|denies|"
+    r"urged|accused)\b)"
     r"|,? but (?=(?:their|its|his|her|our|the|it|they|we|has|have|had|is|are|was|were|"
     r"still)\b)"
     # a quotation of several sentences ("“... crossed into Armenian territory. They must
@@ -89,8 +94,9 @@ _REPORTEDLY = re.compile(r"\b(reportedly|according to (?:media )?reports|were re
                          r"(?:be )?(?:independently )?(?:verify|verified|confirm|confirmed))\b",
                          re.I)
 _NEGATED = re.compile(r"\b(did not|didn't|has not|have not|had not|never|not|no)\b[^.]{0,40}?"
-                      r"\b(cross|crossed|advance|advanced|enter|entered|invade|attack|violate|"
-                      r"occupy|ask|asked|sending|send|fire|fired)\b", re.I)
+                      r"\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach)\w*|enter|"
+                      r"entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed)\b",
+                      re.I)
 EVENTS = [
     ("appeal", r"\b(appeal\w*|invoke|request\w* (?:\w+ ){0,2}(?:military )?(?:support|"
                r"assistance|aid|help)|asked (?:both )?(?:\w+ ){0,3}to help|ask for (?:\w+ ){0,2}"
@@ -145,6 +151,7 @@ MODIFIERS = frozenset("""security caretaker interim acting former senior top reg
 state-run state-backed national federal provincial local military army naval
 intelligence""".split())
 _REQUESTS = frozenset(REQUEST.split("|"))
+_EMBEDDED = re.compile(r"\b(?:which|what)\s+(?:it|he|she|they)\s+$")
 SKIP_BEFORE_VERB = frozenset("""also again has have had then later earlier still further now
 already since will would could did does do not only reportedly formally repeatedly publicly
 officially previously""".split())
@@ -285,18 +292,29 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
 _WHEN_BEFORE_VERB = re.compile(
     r"(?:\s+(?:late|early|earlier|later)?\s*(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|today|yesterday)(?:\s+(?:night|morning|evening|"
-    r"afternoon))?|,\s*(?:in|on|at|during|after|via|citing|quoting|who|which|an?|the|"
+    r"afternoon))?|,\s*(?:in|on|at|during|after|via|citing|quoting|who|which|"
     r"[a-z]+(?:ed|ing))\s[^,]{1,80},|,\s*\d{1,3},)\s*$")
+# an appositive that says who the speaker is: ", a senior official in the Gedaref state
+# government,", ", editor of the state-backed Global Times tabloid,"
+_APPOSITIVE = re.compile(r",\s*(?P<a>(?:an?|the|[a-z]+ of)\s[^,]{1,80}),\s*$")
 
 
 # a lowercase part of a name: "al-Burhan", "bin Zayed", "von der Leyen"
 _PARTICLE = re.compile(r"(?:al|el|ad|as|ash|ibn|bin|bint|abu|van|von|der|de|da|di|du|la|le)"
-                       r"(?:-[A-Z]\w*)?$")
+                       r"(?:-\w+)?$")
 
 
 def _subject(prefix: str) -> str:
-    """The noun phrase that ends ``prefix`` (the words before a verb of saying)."""
+    """The noun phrase that ends ``prefix`` (the words before a verb of saying), with its
+    appositive ("Hamid Osman, a senior official in the Gedaref state government")."""
     prefix = _WHEN_BEFORE_VERB.sub("", prefix)
+    prefix = re.sub(r"\b(?:went|goes|go|proceeded) on to\s*$", "", prefix)
+    aside = _APPOSITIVE.search(prefix)
+    if aside:
+        named = _subject(prefix[:aside.start()])
+        if named[:1].isupper():
+            return f"{named}, {aside['a']}"
+        prefix = prefix[:aside.start()]
     prefix = prefix[max(prefix.rfind("”"), prefix.rfind('"')) + 1:]  # (not inside a quote)
     words = re.findall(r"[\w’'.-]+|,", prefix)
     while words and words[-1] == ",":
@@ -500,6 +518,16 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             side_here = side_in(claimant, report.sides)
             if not side_here:
                 continue
+        elif lead == "voice":
+            # another speaker in the same sentence
+            v = _VOICE.match(text, a)
+            claimant = _subject(v["who"])
+            key = name_key(claimant.split(" ")[-1]) if claimant else ""
+            claimant = report.people[key][0] if key in report.people else claimant
+            side_here, lead, note = side_in(claimant, report.sides), v["verb"], ""
+            said = v["verb"]
+            if not side_here:
+                continue
         elif lead == "which it says" and speech.subject:
             # "asked Moscow to help it deal with troops which it says crossed ...": the
             # one who asks claims the crossing
@@ -565,6 +593,10 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
         if re.match(r"(?:it|he|she|they) (?:says|said|claims|claimed|regards as)\b",
                     text[start:]):
             lead = "which it says"
+        voice = _VOICE.match(text, start) if m.group().startswith(", ") else None
+        if voice and voice["who"].split()[0].lower() not in (
+                "also", "then", "again", "has", "have", *PRONOUNS, "we", "i"):
+            lead = "voice"
         denier = re.match(r"(?P<who>(?:[A-Z][\w’'.-]+ ){1,4})(?:has |have |had )?(?:denied|"
                           r"dismissed|rejected|refuted|called)\b", text[start:])
         if denier and re.search(r"\b(?:claim|accusation|charge|allegation|report)s?\b",
@@ -582,8 +614,8 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
     text = sent.text
     verb = request = None
     for v in _VERB.finditer(text):
-        if sent.quoted(v.start()):
-            continue
+        if sent.quoted(v.start()) or _EMBEDDED.search(text, max(0, v.start() - 16), v.start()):
+            continue  # (in a quotation, or "troops which it says crossed": not the frame)
         if v["verb"].lower() not in _REQUESTS:
             verb = v
             break
@@ -616,6 +648,10 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
                 claimant = head["np"].strip() if head else ""
         at = text.rfind(claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
+        head = _HEAD.match(text)
+        if claimant and at > 0 and head and re.search(r"\b(?:its|their)\s+$", text[:at]):
+            # "South Sudan ... has offered to mediate, its foreign ministry said"
+            claimant = f"{claimant} of {head['np'].strip()}"
         inverted = re.search(r"(?:^|[,”\"])\s*$", text[:verb.start()])
         if (not claimant or claimant.lower() in PRONOUNS) and inverted:
             after = _after(text[verb.end():])
@@ -691,7 +727,8 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         if there and report.capital_of and any(
                 r.resolved and report.capital_of(r.place) == there for _, r in sent.mentions):
             return there, "side from where they spoke"
-    if _LOCAL.match(who):
+    if _LOCAL.match(who) or (sent is not None and re.match(
+            r"\s*,\s*\d{1,3}\s*,", sent.text[speech.span[1]:])):  # ("..., 52, a farmer")
         here = [r.place for m, r in (sent.mentions if sent else [])
                 if r.resolved and sent.start + speech.span[0] <= m.start
                 < sent.start + speech.span[1]]
@@ -754,7 +791,10 @@ def stance(sent: Sentence, speech: Speech, a: int = 0, b: int | None = None,
     if verb in CALL.split("|") or verb.startswith(("called", "calls", "calling", "urging",
                                                    "demanding")):
         return "calls"
-    if _NEGATED.search(text, max(a, speech.verb.end() if speech.verb and not a else 0), b):
+    verb_at = speech.verb.end() if speech.verb and not a else 0
+    if sent.quoted(a) or any(q0 < verb_at for q0, _ in sent.quotes[:1]):
+        verb_at = a  # ("“No Ethiopian aircraft has violated ...,” the spokesman said")
+    if _NEGATED.search(text, max(a, verb_at), b):
         return "denies"
     if verb in ("must", "should") or _CALL_WORDS.search(text, a, b):
         return "calls"
@@ -813,7 +853,9 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
                       if not (r.place.kind == "country" and r.place.country == actor_side)]
     capital_of, text = report.capital_of, report.doc.text
     candidates = [(m, r) for m, r in candidates
-                  if not (capital_of and capital_of(r.place)) and not _ADDRESSEE.search(
+                  if not (capital_of and capital_of(r.place) and not (
+                      speech.how == "narration" and _LOCATED.search(
+                          text, max(0, m.start - 6), m.start))) and not _ADDRESSEE.search(
                       text[max(0, m.start - 24):m.start])]
     fine = [r.place for _, r in candidates if SPECIFIC.get(r.place.kind, 1) < 2]
     # (each place once; and a bounded few, as a sentence may name thousands)
@@ -847,6 +889,9 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
     if focus:
         return [(focus[1], focus[0], True)]
     return [("", "", False)]
+
+
+_LOCATED = re.compile(r"\b(?:in|at|near)\s+$")
 
 
 def _holds(area: Place, other: Place) -> bool:
