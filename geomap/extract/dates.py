@@ -34,6 +34,14 @@ _PATTERNS = [
 ]
 
 
+# what any pattern above needs: a month's name, a weekday's, "yesterday", "today", "week"
+# or an ISO date
+_ANY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|"
+                  r"march|april|june|july|august|september|october|november|december|"
+                  r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|week)\b|"
+                  r"\d{4}-\d\d-\d\d", re.I)
+
+
 def _month(name: str) -> int:
     name = name.lower().rstrip(".")
     return next(i + 1 for i, m in enumerate(MONTHS) if m.startswith(name[:3]))
@@ -41,6 +49,8 @@ def _month(name: str) -> int:
 
 def find_date(sentence: str, published: str) -> tuple[str, str, int] | None:
     """The first date the sentence gives: (date, precision, offset in the sentence)."""
+    if not _ANY.search(sentence):
+        return None  # (most sentences hold no date: one look, not a dozen)
     pub = dt.date.fromisoformat(published) if published else None
     low = sentence.lower()
     has_month = any(m[:3] in low for m in MONTHS)

@@ -48,12 +48,16 @@ def side_in(text: str, extra: dict[str, str] | None = None) -> str:
     ``extra`` maps further name keys (people, capitals) to sides; longer phrases first.
     """
     terms = _sides_only()
-    if extra:
-        terms = {**extra, **terms}
+    extra = extra or {}
     words = [m.group() for m in _WORD.finditer(text)]
     for i in range(len(words)):
+        if not (words[i][:1].isupper() or "-" in words[i]):
+            continue  # (a side's term starts with a capital: "Armenian", "U.S.", "al-Burhan")
         for n in (4, 3, 2, 1):
+            if i + n > len(words):
+                continue
             key = name_key(" ".join(words[i:i + n]).replace("’s", "").replace("'s", ""))
-            if len(words[i:i + n]) == n and key in terms:
-                return terms[key]
+            found = terms.get(key) or extra.get(key)  # (the terms first)
+            if found:
+                return found
     return ""
