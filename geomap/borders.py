@@ -58,31 +58,57 @@ def border_facts(points: list[tuple[float, float]], countries, lines,
     """Facts for each (lat, lon). ``countries`` is a GeoDataFrame with iso2 and polygons;
     ``lines`` a GeoDataFrame of border lines with ``countries`` ("AM-AZ") and ``kind``;
     ``disputed`` optional polygons of disputed areas."""
-    import geopandas as gpd
-    import shapely
-    from shapely.geometry import Point, box
+    facts = _Facts(countries, lines, disputed, accuracy_km)
+    done: dict[tuple[float, float], BorderFact] = {}  # (claims share places: each once)
+    for point in points:
+        if point not in done:
+            done[point] = facts.at(*point)
+    return [done[point] for point in points]
 
-    out = []
-    derived: dict = {}  # country -> its shared edges, when no line was given
-    shapes = countries.geometry.values
-    for lat, lon in points:
+
+class _Facts:
+    """Border facts at points of one map, each country's main part and lines worked out
+    once."""
+
+    def __init__(self, countries, lines, disputed, accuracy_km: float) -> None:
+        self.countries, self.lines, self.disputed = countries, lines, disputed
+        self.accuracy_km = accuracy_km
+        self.shapes = countries.geometry.values
+        self.derived: dict = {}  # country -> its shared edges, when no line was given
+        self.mains: dict = {}  # country -> its main part, buffered, if it has others
+        self.theirs: dict = {}  # country -> the given lines along it
+
+    def at(self, lat: float, lon: float) -> BorderFact:
+        import geopandas as gpd
+        import shapely
+        from shapely.geometry import Point, box
+
+        countries, lines, disputed = self.countries, self.lines, self.disputed
+        accuracy_km, shapes, derived = self.accuracy_km, self.shapes, self.derived
+        mains, theirs = self.mains, self.theirs
         pt = Point(lon, lat)
         hit = countries[shapely.contains(shapes, pt)] if len(countries) else countries
         if not len(hit):  # on the line itself, at the 1:10m accuracy
             hit = countries[shapely.distance(shapes, pt) < 0.02] if len(countries) else countries
         if not len(hit):
-            out.append(BorderFact("", None, "", "", False, False, True, accuracy_km))
-            continue
+            return BorderFact("", None, "", "", False, False, True, accuracy_km)
         row = hit.iloc[0]
         country = row["iso2"]
-        parts = list(getattr(row.geometry, "geoms", [row.geometry]))
-        main = max(parts, key=lambda g: g.area)
-        exclave = len(parts) > 1 and not main.buffer(0.005).contains(pt)
+        if country not in mains:
+            parts = list(getattr(row.geometry, "geoms", [row.geometry]))
+            main = max(parts, key=lambda g: g.area).buffer(0.005) if len(parts) > 1 else None
+            if main is not None:
+                shapely.prepare(main)
+            mains[country] = main
+        main = mains[country]
+        exclave = main is not None and not main.contains(pt)
         in_dispute = bool(disputed is not None and len(disputed) and
                           disputed.contains(pt).any())
         window = box(lon - 4, lat - 3, lon + 4, lat + 3)
-        mine = lines[lines["countries"].str.split("-").apply(lambda p, c=country: c in p)] \
-            if len(lines) else lines
+        if country not in theirs:
+            theirs[country] = lines[lines["countries"].str.split("-").apply(
+                lambda p, c=country: c in p)] if len(lines) else lines
+        mine = theirs[country]
         mine = mine[mine.intersects(window)] if len(mine) else mine
         if not len(mine):  # no line given here: the shared edges of the country polygons
             if country not in derived:
@@ -96,16 +122,12 @@ def border_facts(points: list[tuple[float, float]], countries, lines,
             mine = derived[country]
             mine = mine[mine.intersects(window)] if len(mine) else mine
         if not len(mine):
-            out.append(BorderFact(country, None, "", "", exclave, in_dispute, False,
-                                  accuracy_km))
-            continue
+            return BorderFact(country, None, "", "", exclave, in_dispute, False, accuracy_km)
         local = gpd.GeoSeries(mine.geometry.intersection(window).values,
                               crs="EPSG:4326").to_crs(_local(lat, lon))
         dists = local.distance(Point(0, 0))
         best = int(dists.values.argmin())
         pair = mine.iloc[best]["countries"].split("-")
         other = next((c for c in pair if c != country), "")
-        out.append(BorderFact(country, round(float(dists.iloc[best]) / 1000, 1), other,
-                              mine.iloc[best]["kind"], exclave, in_dispute, False,
-                              accuracy_km))
-    return out
+        return BorderFact(country, round(float(dists.iloc[best]) / 1000, 1), other,
+                          mine.iloc[best]["kind"], exclave, in_dispute, False, accuracy_km)
