@@ -458,7 +458,12 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     places = {r.place.id: r.place for _, r in resolved if r.resolved}
     # the parties: the country of the report's place, and the side named most with troops
     # or forces (then the next, if the report's place gave none)
-    acting = Counter(side_in(m["who"], sides) for m in _ACTOR.finditer(text))
+    acting: Counter = Counter()
+    for m in _ACTOR.finditer(text):
+        acting[side_in(m["who"], sides)] += 1
+        both = _BOTH.search(text, max(0, m.start() - 40), m.start())  # "Kyrgyz and Tajik troops"
+        if both:
+            acting[side_in(both["who"], sides)] += 1
     territory = places[focus[1]].country if focus and focus[1] in places else ""
     parties = {territory} - {""}
     for who, _ in acting.most_common():
@@ -475,6 +480,7 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     return report
 
 
+_BOTH = re.compile(r"(?P<who>[A-Z][\w’'-]{0,40}) and $")
 # a dateline: "NEW DELHI/BEIJING, June 17 (Test Wire) -", "BISHKEK, May 1 (Reuters) -"
 _DATELINE_AT = re.compile(r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})"
                           r"(?:/[A-Z][A-Z /'’.-]{0,40})?,[^\n(]{0,30}\([^)\n]{1,40}\)\s*[-–—]")
@@ -749,7 +755,11 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         here = [r.place for m, r in (sent.mentions if sent else [])
                 if r.resolved and sent.start + speech.span[0] <= m.start
                 < sent.start + speech.span[1]]
-        where = here[0] if here else report.last_place
+        fine = [r.place for _, r in (sent.mentions if sent else []) if r.resolved
+                and SPECIFIC.get(r.place.kind, 1) < 2]
+        # (the place they are named with, else the one the report last named, else the
+        # one their sentence names)
+        where = here[0] if here else report.last_place or (fine[0] if fine else None)
         if where is not None and where.country:
             return where.country, "side from the place"
     words = set(who.lower().replace(",", " ").split())

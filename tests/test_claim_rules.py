@@ -1,0 +1,197 @@
+"""The claim rules one at a time (geomap/extract/claims.py): speaker, side, stance, event,
+actor, place, date, role and clauses, each over a sentence and its report's context.
+
+The sentences are written for these tests, of borders other than Armenia-Azerbaijan."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geomap.api import find_places, gazetteer
+from geomap.extract import claims as rules
+from geomap.records import Document
+
+
+def _read(text: str, published: str = "2021-05-01"):
+    """The report context and its sentences, as extract_claims builds them."""
+    doc = Document(text=text, name="t.txt", published=published, publisher="Test Wire")
+    resolved = [(m, r) for m, r in find_places(doc) if not (m.adjective or m.embedded)]
+    capitals = gazetteer().capital_ids()
+    report = rules.read_report(doc, resolved, lambda p: p.country if p.id in capitals else "")
+    starts = [m.start for m, _ in resolved]
+    out = []
+    for s, e in rules.sentences(text):
+        here = [mr for mr, at in zip(resolved, starts) if s <= at < e]
+        out.append(rules.Sentence(text[s:e], s, e, here))
+    return report, out
+
+
+def _last(text: str, published: str = "2021-05-01"):
+    """The report, its last sentence, and that sentence's speech (the sentences before it
+    read first, as they would be)."""
+    report, sents = _read(text, published)
+    for sent in sents[:-1]:
+        rules.claims_in(sent, report)
+    return report, sents[-1], rules.speaker(sents[-1], report)
+
+
+def test_speaker_before_after_and_according_to():
+    _, _, speech = _last("Kyrgyzstan's border service said Tajik troops opened fire near "
+                         "Kok-Tash.")
+    assert speech.claimant == "Kyrgyzstan’s border service" or \
+        speech.claimant == "Kyrgyzstan's border service"
+    _, _, speech = _last("“We are closely following the situation,” tweeted Ned Price, a U.S. "
+                         "State Department spokesman.")
+    assert speech.claimant.startswith("Ned Price")
+    _, _, speech = _last("According to the Kyrgyz Health Ministry, 31 people were killed.")
+    assert (speech.claimant, speech.how) == ("the Kyrgyz Health Ministry", "according")
+
+
+def test_speaker_pronouns_and_roles_are_the_earlier_speaker():
+    report, sent, speech = _last(
+        "Chinese foreign ministry spokesman Zhao Lijian told a briefing that Indian troops "
+        "crossed the line. “We ask India to restrain its troops,” Zhao said. He added that "
+        "China wanted calm.")
+    assert "Zhao Lijian" in speech.claimant and speech.inferred == "He"
+    assert rules.side(speech, report, sent) == ("CN", "")
+    _, _, speech = _last("The Kyrgyz border service said its post came under fire. “The "
+                         "Tajik side violated the agreement,” the service said.")
+    assert "Kyrgyz border service" in speech.claimant
+
+
+def test_speaker_a_request_for_help_is_the_reports_act():
+    _, _, speech = _last("Earlier on Friday, Armenia formally appealed to Russia for "
+                         "military support.")
+    assert (speech.claimant, speech.how, speech.subject) == ("", "narration", "Armenia")
+
+
+@pytest.mark.parametrize("text, side, note", [
+    ("The Lebanese army said an Israeli patrol crossed the Blue Line.", "LB", ""),
+    ("Hezbollah said three of its members were wounded.", "LB", ""),
+    ("Hamid Osman, a senior official in the Gedaref state government, told Test Wire that "
+     "militias attacked.", "SD", ""),
+    ("Residents of Gallabat said they heard artillery fire.", "SD", ""),
+    ("Local officials said 30,000 people had left Batken.", "KG", "side from the place"),
+    ("NEW DELHI, June 17 (Test Wire) - Prime Minister Narendra Modi said the sacrifice of the "
+     "soldiers will not be in vain.", "IN", "side from the dateline"),
+    ("“No aircraft has violated Sudanese airspace,” foreign ministry spokesman Dina Mufti "
+     "told reporters in Addis Ababa.", "ET", "side from where they spoke"),
+])
+def test_side(text, side, note):
+    report, sent, speech = _last(text)
+    assert rules.side(speech, report, sent) == (side, note)
+
+
+def test_side_of_nobody_known_is_none():
+    report, sent, speech = _last("Mr Smith said the talks were useful.")
+    assert rules.side(speech, report, sent) == ("", "")
+
+
+@pytest.mark.parametrize("text, stances", [
+    ("Tajikistan's State Committee for National Security denied the accusation and said "
+     "Kyrgyz soldiers had fired first near Isfara.", ["denies", "asserts"]),
+    ("“We agreed on a pullback, and we expect the Tajik side to honour it,” Japarov said.",
+     ["asserts", "calls"]),
+    ("India urged China to pull back its troops from the Galwan Valley.", ["calls"]),
+    ("Tajik troops reportedly remained dug in on hills near Vorukh.", ["reports"]),
+    ("“No Ethiopian aircraft has violated Sudanese airspace,” the Ethiopian foreign ministry "
+     "said.", ["denies"]),
+    ("It said Kyrgyz units had crossed into Tajik territory near Vorukh, a claim Bishkek "
+     "dismissed as disinformation.", ["asserts", "denies"]),
+])
+def test_stance_per_clause(text, stances):
+    report, sent, speech = _last("Tajikistan's border service spoke on Friday. " + text)
+    got = [rules.stance(sent, rules.Speech(speech.claimant, speech.span, speech.how,
+                                           speech.verb),
+                        a, b, "denied" if lead.startswith("denied by") else lead)
+           for a, b, lead in rules.clauses(sent, speech)]
+    assert got == stances
+
+
+def test_clauses_cut_where_a_sentence_says_two_things():
+    _, sent, speech = _last("The United Nations urged both sides to show restraint, while "
+                            "Hezbollah said Israeli shells hit Kfarchouba.")
+    assert [lead for _, _, lead in rules.clauses(sent, speech)] == ["", "voice"]
+    _, sent, speech = _last("Kyrgyzstan's border service said the guard was wounded, adding "
+                            "that he had been taken to hospital in Batken.")
+    assert [lead for _, _, lead in rules.clauses(sent, speech)] == ["", "adding"]
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The army said Tajik troops shelled homes in Vorukh.", "shelling"),
+    ("Officials said 34 people were killed near Kok-Tash.", "casualties"),
+    ("The ministry said the two sides held talks in Batken.", "talks"),
+    ("The ministry said troops advanced into Kyrgyz territory.", "incursion"),
+])
+def test_event(text, event):
+    hit = rules.EVENT_RX.search(text)
+    assert hit and hit.lastgroup == event
+
+
+def test_quick_patterns_find_what_their_full_patterns_find():
+    # the first-letter look in front of a pattern never loses a match
+    words = " ".join(re.sub(r"\\[bw].*?|[()?:|\\*+{}0-9,\[\]]", " ", rx).replace("\\", " ")
+                     for _, rx in rules.EVENTS)
+    samples = [words, "Azerbaijani troops did not cross; we must expect them to leave.",
+               "They were killed, wounded; artillery, mortars; a phone call; by phone; "
+               "breached the line; opened fire; invoke Article 4; military support."]
+    for quick in (rules.EVENT_RX, rules._CALL_WORDS, rules._NEGATED, rules._VERB):
+        full = re.compile(quick.pattern.split("(?:", 1)[1].rsplit(")", 1)[0], quick.flags)
+        for text in samples:
+            assert [m.span() for m in quick.finditer(text)] == \
+                [m.span() for m in full.finditer(text)]
+
+
+def test_actor_is_the_side_urged_or_whose_forces_act():
+    report, sent, speech = _last("India urged China to pull back its troops from Galwan.")
+    assert rules.actor(sent, speech, "IN", report)[1] == "CN"
+    report, sent, speech = _last("Kyrgyzstan said Tajik forces shelled homes in Ak-Sai.")
+    assert rules.actor(sent, speech, "KG", report) == ("Tajik forces", "TJ")
+
+
+def test_place_a_claim_per_place_and_not_the_area_holding_them():
+    report, sent, speech = _last("Tajik officials say Kyrgyz forces shelled homes in Vorukh "
+                                 "and in the village of Khojai Alo.")
+    names = [surface for _, surface, _ in rules.place(sent, speech, "KG", report)]
+    assert names == ["Vorukh", "Khojai Alo"]
+    report, sent, speech = _last("The Kyrgyz Foreign Ministry said Tajik troops opened fire "
+                                 "near the village of Kok-Tash in the Batken region.")
+    assert [s for _, s, _ in rules.place(sent, speech, "TJ", report)] == ["Kok-Tash"]
+
+
+def test_place_not_the_speakers_capital_nor_the_addressee():
+    report, sent, speech = _last("Authorities in Bishkek said Tajik troops opened fire near "
+                                 "Kok-Tash, and appealed to Russia for help.")
+    assert [s for _, s, _ in rules.place(sent, speech, "TJ", report)] == ["Kok-Tash"]
+
+
+def test_date_the_events_day_never_the_datelines_and_narrative_time():
+    report, sent, speech = _last("KHARTOUM, Jan 14 (Test Wire) - Sudan said late on "
+                                 "Wednesday that an Ethiopian aircraft crossed the border.",
+                                 "2021-01-14")
+    assert rules.date(sent, report, 0, None, speech.verb.end()) == ("2021-01-13", "day", False)
+    report, sent, speech = _last("Zhao told a briefing on Tuesday that Indian troops crossed "
+                                 "the line on Monday.", "2020-06-17")
+    assert rules.date(sent, report, 0, None, speech.verb.end())[0] == "2020-06-15"
+    report, sent, _ = _last("Fighting broke out on Thursday near Vorukh. Residents said "
+                            "houses burned.")
+    assert rules.date(sent, report) == ("2021-04-29", "day", True)
+
+
+def test_role_parties_and_third_parties():
+    text = ("Kyrgyz and Tajik troops clashed near Vorukh. Russia urged both sides to show "
+            "restraint.")
+    report, sent, speech = _last(text)
+    assert rules.role("RU", "", report.focus[1], None, sent, report) == "reaction"
+    assert rules.role("KG", "TJ", report.focus[1], None, sent, report) == "incident"
+
+
+def test_each_of_two_sides_that_accuse_each_other_has_a_claim():
+    doc = Document(text="BISHKEK, May 1 (Test Wire) - Kyrgyzstan and Tajikistan accused each "
+                        "other on Saturday of breaching the ceasefire near Vorukh.",
+                   name="t.txt", published="2021-05-01")
+    from geomap.api import extract
+
+    assert sorted(c.claimant_side for c in extract(doc)) == ["KG", "TJ"]
