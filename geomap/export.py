@@ -91,7 +91,7 @@ EXPORT_FIELDS = ["id", "date", "date_precision", "place", "place_id", "place_nam
                  "actor", "role", "text", "source", "publisher", "url", "published", "origin",
                  "resolution", "depth_km", "in_country", "border_km", "border_with",
                  "border_kind", "exclave", "disputed", "outside", "border", "confidence",
-                 "placed"]
+                 "check", "placed"]
 
 
 def _clean(value):

@@ -482,8 +482,10 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
 
 _BOTH = re.compile(r"(?P<who>[A-Z][\w’'-]{0,40}) and $")
 # a dateline: "NEW DELHI/BEIJING, June 17 (Test Wire) -", "BISHKEK, May 1 (Reuters) -"
-_DATELINE_AT = re.compile(r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})"
-                          r"(?:/[A-Z][A-Z /'’.-]{0,40})?,[^\n(]{0,30}\([^)\n]{1,40}\)\s*[-–—]")
+# (its words apart by a space or a hyphen, never both ways: "A-A-A-..." is read in linear time)
+_DATELINE_AT = re.compile(r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'’.]{1,30}(?:[ -][A-Z][A-Z'’.]{0,30})"
+                          r"{0,3})(?:/[A-Z][A-Z /'’.-]{0,40})?,[^\n(]{0,30}\([^)\n]{1,40}\)"
+                          r"\s*[-–—]")
 
 
 def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
@@ -669,6 +671,9 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
                 # subject says it
                 head = _HEAD.match(text)
                 claimant = head["np"].strip() if head else ""
+                role_word = re.match(r"[a-z]+", text[head.end():]) if head else None
+                if role_word and role_word.group() in ROLE_NOUNS:
+                    claimant += " " + role_word.group()  # ("Tajik officials")
         at = text.rfind(claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
         head = _HEAD.match(text)

@@ -180,6 +180,13 @@ def _fmt_date(d: str) -> str:
     return d or "no date"
 
 
+def _short(check: str) -> str:
+    """What was inferred, in a table cell: "speaker from 'It'; place from the report's
+    focus" -> "speaker, place"; the report's own voice is "the report's"."""
+    return ", ".join(dict.fromkeys("the report's" if part.startswith("the report")
+                                   else part.split()[0] for part in check.split("; ") if part))
+
+
 def draw_sheet(fig, *, view, layers, areas, bands, claims, sides, title, date_range,
                sources, manifest, with_table: bool):
     colours = {s["side"]: s["colour"] for s in sides}
@@ -205,15 +212,16 @@ def draw_sheet(fig, *, view, layers, areas, bands, claims, sides, title, date_ra
                 bands is not None and len(bands) > 0)
     if ax_tab is not None:
         ax_tab.axis("off")
-        rows = [[_fmt_date(c["date"]), c["place_name"][:28], c["claimant"][:42], c["stance"],
-                 c["event"]] for c in sorted(claims, key=lambda c: (c["date"] or "", c["id"]))]
+        rows = [[_fmt_date(c["date"]), c["place_name"][:26], c["claimant"][:34], c["stance"],
+                 c["event"], _short(c.get("check") or "")]
+                for c in sorted(claims, key=lambda c: (c["date"] or "", c["id"]))]
         more = len(rows) - TABLE_ROWS
         rows = rows[:TABLE_ROWS]
         if rows:
             table = ax_tab.table(cellText=rows, colLabels=["date", "place", "claimant",
-                                                           "stance", "event"],
+                                                           "stance", "event", "inferred"],
                                  loc="upper center", cellLoc="left", colLoc="left",
-                                 colWidths=[0.1, 0.2, 0.42, 0.1, 0.12])
+                                 colWidths=[0.09, 0.17, 0.3, 0.08, 0.1, 0.26])
             for cell in table.get_celld().values():
                 cell.get_text().set_parse_math(False)
             table.auto_set_font_size(False)
