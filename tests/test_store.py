@@ -91,8 +91,9 @@ def test_map_from_the_store_with_filters(tmp_path):
     assert result.claims_in == len(load(store, date_from="2021-05-13", date_to="2021-05-13"))
     assert 0 < result.claims_in < 25
     boxed = make_map(store=store, out=tmp_path / "b.html", bbox=(69.0, 39.0, 72.0, 41.0))
-    # the Kyrgyz-Tajik claims only: 4 attributed, 2 in the report's own voice
-    assert boxed.claims_mapped == 6
+    # the Kyrgyz-Tajik claims only: 5 attributed (Tajikistan's denial and its own charge
+    # are two), 2 in the report's own voice
+    assert boxed.claims_mapped == 7
 
 
 def test_bad_stores_and_ranges(tmp_path, monkeypatch):
