@@ -11,6 +11,7 @@ unresolved.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable
 
 from ..gazetteer.normalize import KIND_WORDS, name_key, strip_possessive
@@ -121,10 +122,14 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
     province): found inside an organisation's name ("the Toronto Star"), they are kept as
     embedded mentions, where a small place's name there is more often a person's.
     """
-    persons = _person_words(text) | _surnames(text, lexicon, curated, adjectives)
-    out: list[Mention] = []
+    runs = array("q")  # (the runs read once, kept as offsets: 16 bytes each)
     for run in _RUN.finditer(text):
-        group = run.group()
+        runs.extend(run.span())
+    persons = _person_words(text) | _surnames(text, runs, lexicon, curated, adjectives)
+    out: list[Mention] = []
+    for k in range(0, len(runs), 2):
+        run_start, run_end = runs[k], runs[k + 1]
+        group = text[run_start:run_end]
         if " " not in group:  # one word, as most runs are: one look-up decides
             key = name_key(strip_possessive(group).rstrip("'’"))
             if key not in lexicon and "-" in group:
@@ -132,11 +137,11 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
                 # "Isfara-Vorukh"): each, where each is a large or curated place
                 parts = group.split("-")
                 keys = [name_key(p) for p in parts]
-                road = _ROAD.match(text, run.end())  # (not "the Armenia-Azerbaijan border")
+                road = _ROAD.match(text, run_end)  # (not "the Armenia-Azerbaijan border")
                 if road and len(parts) == 2 and all(
                         k and k not in adjectives and k not in not_places and
                         (k in prominent or curated(k)) for k in keys):
-                    s = run.start()
+                    s = run_start
                     out.append(Mention(parts[0], s, s + len(parts[0])))
                     s += len(parts[0]) + 1
                     out.append(Mention(parts[1], s, s + len(parts[1])))
@@ -146,12 +151,12 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
                 # reservoir", "Kyrgyz-Tajik border"): a name's first word says so
                 if first_words is None or key.split(" ", 1)[0] not in first_words:
                     continue
-                s, e = _widen(text, run.start(), run.end(), lexicon)
+                s, e = _widen(text, run_start, run_end, lexicon)
                 wide = name_key(text[s:e])
-                if e > run.end() and wide not in not_places:
+                if e > run_end and wide not in not_places:
                     out.append(Mention(text[s:e], s, e))
                 continue
-        pos = run.start()
+        pos = run_start
         words = []
         for w in group.split(" "):
             words.append((pos, pos + len(w), w))
@@ -202,17 +207,20 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
     return _add_marked(text, out, lexicon)
 
 
-def _surnames(text: str, lexicon, curated, adjectives) -> set[str]:
+def _surnames(text: str, runs: array, lexicon, curated, adjectives) -> set[str]:
     """Keys of words that stand last in a pair of capitalised words that is no place name
     ("Ryan Kelly", "Mohamed Salah"): the text names a person, and the word alone later
     ("Kelly said") is that person, not a namesake town. Curated names are never taken."""
     out: set[str] = set()
-    for run in _RUN.finditer(text):
-        words = run.group().split(" ")
-        if len(words) != 2 or not all(w[:1].isupper() for w in words):
+    for k in range(0, len(runs), 2):
+        group = text[runs[k]:runs[k + 1]]
+        if group.count(" ") != 1:
+            continue
+        words = group.split(" ")
+        if not all(w[:1].isupper() for w in words):
             continue
         first, last = (name_key(strip_possessive(w)) for w in words)
-        if name_key(run.group()) in lexicon or first in adjectives or curated(last) or \
+        if name_key(group) in lexicon or first in adjectives or curated(last) or \
                 last in KIND_WORDS or first in COMMON or last in COMMON:
             continue
         out.add(last)
