@@ -195,3 +195,14 @@ def test_each_of_two_sides_that_accuse_each_other_has_a_claim():
     from geomap.api import extract
 
     assert sorted(c.claimant_side for c in extract(doc)) == ["KG", "TJ"]
+
+
+def test_one_speaker_with_an_appositive_is_not_two_who_accuse():
+    doc = Document(text="Armenian Prime Minister Nikol Pashinian said the Security Council "
+                        "members should communicate with each other. Israel, Hezbollah trade "
+                        "blame after an incident near Kfar Kila.",
+                   name="t.txt", published="2021-05-01")
+    from geomap.api import extract
+
+    sides = [c.claimant_side for c in extract(doc)]
+    assert sides.count("AM") == 1 and sorted(sides[1:]) == ["IL", "LB"]

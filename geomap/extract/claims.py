@@ -41,7 +41,8 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           "noted|notes|announced|announces|confirmed|confirms|reaffirmed|stressed|stresses|"
           "warned|warns|maintains|alleged|alleges|argued|argues|informed|assured|believes|"
           "thinks|regards|claiming|saying|warning|accusing|reported|announce|voiced|posted|"
-          "expressed|reiterated|recalled|declared|acknowledged|admitted|pledged|vowed|"
+          "expressed|reiterated|recalled|declared|acknowledged|admitted|pledged|vowed|condemned|"
+          "condemns|"
           "traded accusations|traded blame|trade blame|trade accusations|traded charges")
 DENY = "denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses"
 # calls on someone to act: the speaker's call
@@ -72,8 +73,8 @@ _CALL_WORDS = _quick(
 _VOICE = re.compile(r"(?P<who>(?:[\w’'.-]+ ){1,6}?)(?P<verb>said|says|told|denied|denies|urged|"
                     r"accused)\b")
 # both speakers accuse: "Kyrgyzstan and Tajikistan accused each other", "traded accusations"
-_MUTUAL = re.compile(r"\b(?:each other|one another|traded (?:accusations|blame|charges)|"
-                     r"trade (?:accusations|blame|charges))\b")
+_MUTUAL = re.compile(r"(?:accused|accuse|blamed|blame)(?: \w+){0,2} (?:each other|one another)\b|"
+                     r"(?:traded|trade) (?:accusations|blame|charges)\b")
 # where one sentence says two things: "denied ... and said its forces only took up",
 # ", adding that", ", again accusing", "and pointed to", "which it says crossed", "... but
 # their presence continues", "crossed into Armenia and must be withdrawn"
@@ -112,12 +113,14 @@ EVENTS = [
                r"assistance|aid|help)|asked (?:both )?(?:\w+ ){0,3}to help|ask for (?:\w+ ){0,2}"
                r"(?:aid|assistance|support|help)|military (?:support|aid|assistance))\b"),
     ("incursion", r"\b(advanc\w*|crossed|cross into|crossing|incursion\w*|invad\w*|occupied|"
-                  r"breach\w*|across the border|into (?:\w+ ){0,2}territory|sending troops)\b"),
+                  r"breach\w*|across the border|into (?:\w+ ){0,2}territory|sending troops|"
+                  r"entered (?:\w+ ){0,2}territory)\b"),
     ("withdrawal", r"\b(withdr[ae]w\w*|withdrawal|pull(?:ed|ing)? (?:back|out)|left some)\b"),
     ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict)\b"),
     ("shelling", r"\b(shell\w*|artillery|mortar\w*|opened fire|fired on)\b"),
     ("casualties", r"\b(killed|wounded|injured|dead|casualt\w*|died)\b"),
-    ("exercise", r"\b(exercises?|drills?|manoeuvres|maneuvers)\b"),
+    ("exercise", r"\b(exercises?(?! (?:maximum |utmost |the utmost )?restraint)|drills?|"
+                 r"manoeuvres|maneuvers)\b"),
     ("deployment", r"\b(deploy\w*|stationed|took up (?:new )?positions|reinforce\w*)\b"),
     ("talks", r"\b(talks|negotiat\w*|met|meeting|phone call|by phone|discuss\w*|mediation|"
               r"spoke|phone calls)\b"),
@@ -332,7 +335,9 @@ def _subject(prefix: str) -> str:
         if named[:1].isupper():
             return f"{named}, {aside['a']}"
         prefix = prefix[:aside.start()]
-    prefix = prefix[max(prefix.rfind("”"), prefix.rfind('"')) + 1:]  # (not inside a quote)
+    # (not inside a quote, nor back across a dateline's dash or bracket: "BEIRUT, July 13
+    # (Test Wire) – The Israeli military said")
+    prefix = prefix[max(prefix.rfind(c) for c in '”")–—') + 1:]
     words = re.findall(r"[\w’'.-]+|,", prefix)
     while words and words[-1] == ",":
         words.pop()
@@ -524,11 +529,13 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
     text, doc = sent.text, report.doc
     # "Kyrgyzstan and Tajikistan accused each other": each accuses
     voices = [(speech.claimant, who_side)]
-    if " and " in speech.claimant and _MUTUAL.search(text):
+    verb = speech.verb
+    if (" and " in speech.claimant or ", " in speech.claimant) and verb is not None and \
+            _MUTUAL.match(text, verb.start()):
         parts = [w.strip() for w in re.split(r",| and ", speech.claimant) if w.strip()]
         named = [(w, side_in(w, report.sides)) for w in parts[:MAX_CLAUSES]]
-        if all(x for _, x in named):
-            voices = named
+        if all(x for _, x in named) and len({x for _, x in named}) == len(named):
+            voices = named  # (sides apart, each accusing: not "Nikol Pashinian, Armenian PM")
     after_verb = speech.verb.end() if speech.verb and speech.how != "according" else 0
     hit = EVENT_RX.search(text, after_verb) or EVENT_RX.search(text)
     who_acts, actor_side = actor(sent, speech, who_side, report)
@@ -669,11 +676,7 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
             if not claimant and re.search(r"\band\s+$", text[:verb.start()]):
                 # "Tajik officials have put their toll at 19 and say ...": the sentence's
                 # subject says it
-                head = _HEAD.match(text)
-                claimant = head["np"].strip() if head else ""
-                role_word = re.match(r"[a-z]+", text[head.end():]) if head else None
-                if role_word and role_word.group() in ROLE_NOUNS:
-                    claimant += " " + role_word.group()  # ("Tajik officials")
+                claimant = _head_np(text)  # ("Lebanon's caretaker Prime Minister ...")
         at = text.rfind(claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
         head = _HEAD.match(text)
@@ -985,6 +988,19 @@ _GROUP_REF = re.compile(r"(?:an? |the )?(?:official )?(?:(?:ministry|office|gove
                         r"(?:statement|readout|office|ministry|presidency|palace)(?: (?:by|"
                         r"from|of) the (?:office|ministry|presidency|palace))?")
 _HEAD = re.compile(r"\s*(?:The |A )?(?P<np>(?:[A-Z][\w’'.-]+ ?)+)")
+
+
+def _head_np(text: str) -> str:
+    """The noun phrase a sentence starts with, title words and all: "Tajik officials",
+    "Lebanon's caretaker Prime Minister Najib Mikati"."""
+    taken = []
+    for w in text.split()[:12]:
+        if not (w[:1].isupper() or w.lower() in _TITLE_WORDS or _PARTICLE.match(w)):
+            break
+        taken.append(w)
+        if w.endswith(","):
+            break
+    return re.sub(r"^(?:The|A|An)\s+", "", " ".join(taken)).strip(" ,")
 
 
 def _narrates(sent: str, quotes: list[tuple[int, int]]) -> bool:
