@@ -137,7 +137,9 @@ def test_quick_patterns_find_what_their_full_patterns_find():
     samples = [words, "Azerbaijani troops did not cross; we must expect them to leave.",
                "They were killed, wounded; artillery, mortars; a phone call; by phone; "
                "breached the line; opened fire; invoke Article 4; military support."]
-    for quick in (rules.EVENT_RX, rules._CALL_WORDS, rules._NEGATED, rules._VERB):
+    samples.append("Azerbaijani troops, Kyrgyz border guards and armed forces; our soldiers; "
+                   "the Russian military officials and negotiators; units; army officers.")
+    for quick in (rules.EVENT_RX, rules._CALL_WORDS, rules._NEGATED, rules._VERB, rules._ACTOR):
         full = re.compile(quick.pattern.split("(?:", 1)[1].rsplit(")", 1)[0], quick.flags)
         for text in samples:
             assert [m.span() for m in quick.finditer(text)] == \

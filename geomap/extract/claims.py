@@ -130,10 +130,10 @@ EVENT_RX = _quick("abcdefiklmnoprstw",
                   "|".join(f"(?P<{e.replace('-', '_')}>{rx})" for e, rx in EVENTS), re.I)
 # As in places.py: a capitalised word starts at a word start and is at most 40 characters,
 # so that "A-A-A-..." is read in linear time.
-_ACTOR = re.compile(r"\b(?P<who>(?:(?<![\w’'.-])[A-Z][\w’'.-]{0,40} )?"
-                    r"(?:troops|forces|armed forces|soldiers|military|units|army|border guards|"
-                    r"officers|military officials|"
-                    r"commanders|negotiators))\b")
+_ACTOR = _quick("A-Zabcfmnostu", r"\b(?P<who>(?:(?<![\w’'.-])[A-Z][\w’'.-]{0,40} )?"
+                r"(?:troops|forces|armed forces|soldiers|military|units|army|border guards|"
+                r"officers|military officials|"
+                r"commanders|negotiators))\b")
 _OWNED = re.compile(r"\b(?:its|their|our) $")
 # "several kilometers into", "3 km inside": a depth, read as its upper reading
 _DEPTH = re.compile(r"\b(?P<n>several|a few|a couple of|\d+(?:\.\d+)?|one|two|three|four|five|"
