@@ -100,6 +100,8 @@ def test_side_of_nobody_known_is_none():
      "said.", ["denies"]),
     ("It said Kyrgyz units had crossed into Tajik territory near Vorukh, a claim Bishkek "
      "dismissed as disinformation.", ["asserts", "denies"]),
+    ("“We ask India to restrain its troops and not to cross the line,” Zhao said.",
+     ["calls"]),
 ])
 def test_stance_per_clause(text, stances):
     report, sent, speech = _last("Tajikistan's border service spoke on Friday. " + text)
@@ -208,3 +210,19 @@ def test_one_speaker_with_an_appositive_is_not_two_who_accuse():
 
     sides = [c.claimant_side for c in extract(doc)]
     assert sides.count("AM") == 1 and sorted(sides[1:]) == ["IL", "LB"]
+
+
+def test_a_denial_is_where_the_charge_is_and_the_report_moves_on_to_the_day_said():
+    text = ("KHARTOUM, Jan 14 (Test Wire) - An Amhara official said Sudanese troops shot three "
+            "farmers near Metema on Sunday, a charge Khartoum denied. Chinese spokesman Zhao "
+            "Lijian told a briefing on "
+            "Tuesday that troops crossed on Monday. He added that talks went well.")
+    doc = Document(text=text, name="t.txt", published="2021-01-14")
+    from geomap.api import extract
+
+    claims = extract(doc)
+    denial = next(c for c in claims if c.stance == "denies")
+    assert (denial.claimant_side, denial.place) == ("SD", next(
+        c.place for c in claims if c.claimant_side == "ET"))
+    crossed, added = claims[-2], claims[-1]
+    assert (crossed.date, added.date) == ("2021-01-11", "2021-01-12")

@@ -84,7 +84,7 @@ _CLAUSE = re.compile(
     r"noted|notes|pointed to|points to|insisted|warned|urged|called|demanded|simply|only|"
     r"instead|must|should|will|expressed|recalled)\b)"
     r"|, (?:again |also )?(?=(?:adding|accusing|warning|saying|urging|calling|insisting|"
-    r"claiming|demanding)\b)"
+    r"claiming|demanding|leading to|prompting|killing|wounding|injuring)\b)"
     r"|,? (?:which|what) (?=(?:it|he|she|they) (?:says|said|claims|claimed|regards as)\b)"
     # "..., a claim Bishkek dismissed as disinformation": another side's denial
     r"|,? (?:a claim|an accusation|a charge|claims|accusations|allegations|a report|reports) "
@@ -104,7 +104,7 @@ _REPORTEDLY = re.compile(r"\b(reportedly|according to (?:media )?reports|were re
                          r"was reported|allegedly|purportedly|appeared to show|could not "
                          r"(?:be )?(?:independently )?(?:verify|verified|confirm|confirmed))\b",
                          re.I)
-_NEGATED = _quick("dhn", r"\b(did not|didn't|has not|have not|had not|never|not|no)\b"
+_NEGATED = _quick("dhn", r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)|no)\b"
                   r"[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach)\w*|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed)\b",
                   re.I)
@@ -541,6 +541,7 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
     who_acts, actor_side = actor(sent, speech, who_side, report)
     out: list[Claim] = []
     seen: set[tuple] = set()
+    before: list = []  # the places of the clause before
     for (a, b, lead), (voice, voice_side) in ((c, v) for v in voices
                                               for c in clauses(sent, speech)):
         claimant, side_here, said, note = voice, voice_side, speech.how, side_note
@@ -573,7 +574,11 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
         day, precision, carried = date(sent, report, a, b, speech.verb.end() if speech.verb
                                        and speech.how != "according" else None)
-        for place_id, surface, from_focus in place(sent, speech, actor_side, report, a, b):
+        wheres = place(sent, speech, actor_side, report, a, b)
+        if lead == "denied" and said == "denied" and before:
+            wheres = before  # (what is denied happened where the charge says)
+        before = wheres
+        for place_id, surface, from_focus in wheres:
             key = (a, claimant, place_id or surface)
             if key in seen:
                 continue
@@ -966,14 +971,20 @@ def date(sent: Sentence, report: Report, a: int = 0, b: int | None = None,
     b = len(text) if b is None else b
     line = _DATELINE_AT.match(text, a)
     a = line.end() if line else a
-    when = None
+    when = frame = None
     if said_at is not None and a <= said_at < b:
         that = _THAT.search(text, said_at, b)
         when = find_date(text[that.end():b], published) if that else None
-    when = when or find_date(text[a:b], published)
+        # the day it was said ("said on Monday that ..."), before a day elsewhere in the
+        # clause ("al-Burhan, who visited the front last week, said on Monday")
+        frame = find_date(text[said_at:that.start() if that else b], published)
+    when = when or frame or find_date(text[a:b], published)
     if when:
-        if when[1] == "day" and when[0] <= (report.doc.published or when[0]):
-            report.day = when[0]  # (not a day ahead: "talks will resume on Saturday")
+        said = frame or when
+        if said[1] == "day" and said[0] <= (report.doc.published or said[0]):
+            # the report's time moves on to the day it was said (not a day ahead: "talks
+            # will resume on Saturday"; not the day of what was said)
+            report.day = said[0]
         return when[0], when[1], False
     if report.day:
         return report.day, "day", True
