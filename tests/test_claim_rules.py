@@ -188,8 +188,14 @@ def test_role_parties_and_third_parties():
     text = ("Kyrgyz and Tajik troops clashed near Vorukh. Russia urged both sides to show "
             "restraint.")
     report, sent, speech = _last(text)
-    assert rules.role("RU", "", report.focus[1], None, sent, report) == "reaction"
-    assert rules.role("KG", "TJ", report.focus[1], None, sent, report) == "incident"
+    assert rules.role("RU", "", report.focus[1], sent, report) == "reaction"
+    assert rules.role("KG", "TJ", report.focus[1], sent, report) == "incident"
+    # the report's own voice: the role of the sentence's subject
+    report, sent, _ = _last(text + " Russian troops were deployed near Vorukh.")
+    assert rules.role("PRESS", "RU", report.focus[1], sent, report) == "reaction"
+    report, sent, _ = _last(text + " Satellite images reportedly showed new Tajik trenches "
+                            "near Vorukh.")
+    assert rules.role("PRESS", "TJ", report.focus[1], sent, report) == "incident"
 
 
 def test_each_of_two_sides_that_accuse_each_other_has_a_claim():

@@ -91,6 +91,8 @@ _CLAUSE = re.compile(
     r"(?:that )?(?=(?:[A-Z][\w’'.-]+ ){1,4}(?:has |have |had )?(?:denied|dismissed|rejected|"
     r"refuted|called)\b)"
     r"|,? (?:and|but) (?=(?:we|i|they) (?!said)[a-z]+)"
+    # "said that he is considering ... and that France is prepared to ...": a second thing
+    r"|,? and (?=that\b)"
     # another speaker: ", while Hezbollah said ...", ", and a U.S. spokesperson said ..."
     r"|, (?:while|whereas|and|but) (?=(?:[\w’'.-]+ ){1,6}?(?:said|says|told|denied|denies|"
     r"urged|accused)\b)"
@@ -131,7 +133,8 @@ EVENT_RX = _quick("abcdefiklmnoprstw",
 # As in places.py: a capitalised word starts at a word start and is at most 40 characters,
 # so that "A-A-A-..." is read in linear time.
 _ACTOR = _quick("A-Zabcfmnostu", r"\b(?P<who>(?:(?<![\w’'.-])[A-Z][\w’'.-]{0,40} )?"
-                r"(?:troops|forces|armed forces|soldiers|military|units|army|border guards|"
+                r"(?:troops|forces|armed forces|soldiers|units|army|border guards|"
+                r"military(?! (?:aid|support|assistance|help|base|bases|cooperation|ties))|"
                 r"officers|military officials|"
                 r"commanders|negotiators))\b")
 _OWNED = re.compile(r"\b(?:its|their|our) $")
@@ -599,7 +602,7 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
                 stance=how, event=what, actor=who_acts, place=place_id or surface, date=day,
                 date_precision=precision, published=doc.published,
                 source=doc.title or doc.name.rsplit("/", 1)[-1], publisher=doc.publisher,
-                url=doc.url, role=role(side_here, actor_side, place_id, hit, sent, report),
+                url=doc.url, role=role(side_here, actor_side, place_id, sent, report),
                 span_start=sent.start, span_end=sent.end, depth_km=depth, check=check,
                 origin=f"{doc.name}#{sent.start}-{sent.end}"))
     return out
@@ -942,20 +945,22 @@ def _holds(area: Place, other: Place) -> bool:
     return _haversine_km(area.lat, area.lon, other.lat, other.lon) <= area.radius_km
 
 
-def role(who_side: str, actor_side: str, place_id: str, hit, sent: Sentence,
+def role(who_side: str, actor_side: str, place_id: str, sent: Sentence,
          report: Report) -> str:
     """incident for the parties (the sides whose forces or territory the claim involves,
     and the report's belligerents), reaction for third parties; in the report's own voice,
-    the role of whoever acts ("Russia deployed soldiers": a third party's act)."""
+    the role of the sentence's subject ("Russia deployed soldiers", "Representatives of
+    Russian troops ... took part": a third party's act; "Satellite images ... showed Chinese
+    earthworks": the incident)."""
     places = report.places
     place_country = places[place_id].country if place_id in places else (
         place_id[8:] if place_id.startswith("country:") else "")
+    if who_side == "PRESS":
+        subject = side_in(_head_np(sent.text), report.sides)
+        parties = report.parties | {place_country, "PRESS", ""}
+        return "reaction" if subject not in parties else "incident"
     parties = {actor_side, who_side if actor_side == who_side else "", place_country}
     parties = (parties | report.parties) - {""}
-    if who_side == "PRESS":
-        subject = side_in(sent.text[:max(1, (hit.start() if hit else len(sent.text)))],
-                          report.sides)
-        return "reaction" if subject and subject not in parties | {"PRESS"} else "incident"
     return "incident" if who_side in parties else "reaction"
 
 
