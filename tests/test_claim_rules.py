@@ -141,7 +141,10 @@ def test_quick_patterns_find_what_their_full_patterns_find():
                "breached the line; opened fire; invoke Article 4; military support."]
     samples.append("Azerbaijani troops, Kyrgyz border guards and armed forces; our soldiers; "
                    "the Russian military officials and negotiators; units; army officers.")
-    for quick in (rules.EVENT_RX, rules._CALL_WORDS, rules._NEGATED, rules._VERB, rules._ACTOR):
+    samples.append("It was reported; troops reportedly, allegedly, purportedly advanced, "
+                   "which Test Wire could not independently verify, appeared to show.")
+    for quick in (rules.EVENT_RX, rules._CALL_WORDS, rules._NEGATED, rules._VERB, rules._ACTOR,
+                  rules._REPORTEDLY):
         full = re.compile(quick.pattern.split("(?:", 1)[1].rsplit(")", 1)[0], quick.flags)
         for text in samples:
             assert [m.span() for m in quick.finditer(text)] == \
@@ -232,3 +235,19 @@ def test_a_denial_is_where_the_charge_is_and_the_report_moves_on_to_the_day_said
         c.place for c in claims if c.claimant_side == "ET"))
     crossed, added = claims[-2], claims[-1]
     assert (crossed.date, added.date) == ("2021-01-11", "2021-01-12")
+
+
+def test_a_speaker_we_cannot_tell_is_no_claim_of_the_report():
+    # "Hospital bosses said": somebody speaks, not the publisher; a passive ("were
+    # announced") and a hedge ("could not independently verify") are the report's own
+    from geomap.api import extract
+
+    def claims(text):
+        return [(c.claimant_side, c.stance) for c in extract(Document(
+            text=text, name="t.txt", published="2021-05-01", publisher="Test Wire"))]
+
+    assert claims("Hospital bosses said the wounded guard from Kok-Tash was stable.") == []
+    assert claims("No agreements on Kok-Tash were announced afterwards.") == [
+        ("PRESS", "asserts")]
+    assert claims("A video posted on Facebook, which Test Wire could not independently "
+                  "verify, showed tanks near Kok-Tash.") == [("PRESS", "reports")]

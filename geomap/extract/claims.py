@@ -102,10 +102,10 @@ _CLAUSE = re.compile(
     # withdraw immediately,” Macron tweeted"): each of its sentences
     r"|(?<=[.!?])\s+(?=[A-Z])")
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;“”\"]+)", re.I)
-_REPORTEDLY = re.compile(r"\b(reportedly|according to (?:media )?reports|were reported|"
-                         r"was reported|allegedly|purportedly|appeared to show|could not "
-                         r"(?:be )?(?:independently )?(?:verify|verified|confirm|confirmed))\b",
-                         re.I)
+_REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|were reported|"
+                     r"was reported|allegedly|purportedly|appeared to show|could not "
+                     r"(?:be )?(?:independently )?(?:verify|verified|confirm|confirmed))\b",
+                     re.I)
 _NEGATED = _quick("dhn", r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)|no)\b"
                   r"[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach)\w*|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed)\b",
@@ -170,6 +170,7 @@ intelligence""".split())
 _ROLES = ROLE_NOUNS | TITLES
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
 _REQUESTS = frozenset(REQUEST.split("|"))
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")
 _EMBEDDED = re.compile(r"\b(?:which|what)\s+(?:it|he|she|they)\s+$")
 SKIP_BEFORE_VERB = frozenset("""also again has have had then later earlier still further now
 already since will would could did does do not only reportedly formally repeatedly publicly
@@ -662,7 +663,7 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
         request = request or v
     low = text.lower()
     according = _ACCORDING.search(text) if "according to" in low else None
-    reportedly = _REPORTEDLY.search(text) if "report" in low else None
+    reportedly = _REPORTEDLY.search(text)
     claimant, span = "", (0, 0)
     if according and (not verb or according.start() < verb.start()):
         claimant, span, how = according["who"].strip(), according.span("who"), "according"
@@ -713,8 +714,13 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
         return Speech(last.name, (0, 0), "quote", None, inferred="the quote before")
     else:
         return None
-    if how == "reported" and not claimant:
-        return None
+    if not claimant and how not in ("reportedly", "narration", "request"):
+        if verb is not None and _PASSIVE.search(text, max(0, verb.start() - 8), verb.start()):
+            how = "narration"  # "No agreements were announced": the report's own word
+        elif reportedly:
+            how = "reportedly"  # ("A video posted on Facebook ... could not be verified")
+        else:
+            return None  # someone speaks whom we cannot tell: not the report's word either
     low, known = claimant.lower(), ""
     if _GROUP_REF.fullmatch(low):
         low = "it"  # "the office", "a statement by the office", "the readout": as "it"
