@@ -1,23 +1,28 @@
 """Claims out of a news text: who asserts, denies, reports or calls for what, where, when.
 
-One claim per sentence that attributes something to someone ("Pashinian said", "according
-to the Armenian Defense Ministry", "Azerbaijan has denied ...", "urged Azerbaijan to
-withdraw") or that reports an event as unconfirmed ("reportedly"). The rules, in order:
+``extract_claims`` reads a report's context once (``read_report``: its people, the sides
+its names stand for, its place, its parties, its dateline) and then each sentence in order
+(``claims_in``), which composes the rules below - each a function of a ``Sentence`` and
+the ``Report``, tested on its own in tests/test_claim_rules.py:
 
-- claimant: the phrase before the verb of saying (or after it: "said Porter"); "he", "she"
-  and "the prime minister" are the last speaker they fit; a bare surname is the person as
-  first introduced ("Armenian Prime Minister Nikol Pashinian").
-- side: a demonym, institution or organisation in the claimant (sides.csv), a person's side
-  as first introduced, or the country a named capital or country stands for ("Baku says").
-- stance: denies (denied, rejected, "did not cross"), calls (urged, called on, demanded,
-  appealed, asked), reports ("reportedly", "according to reports"), else asserts.
-- event: the first of appeal, incursion, withdrawal, clash, shelling, casualties, exercise,
-  deployment, talks whose words the sentence holds; else statement.
-- place: the most specific place named in the sentence outside the claimant; else the
-  country a phrase such as "Armenian territory" names; else the place the report is about
-  (the non-country place it names most). A statement by a third party about that place is
-  a reaction, mapped there, not at the speaker's capital.
-- date: the sentence's date expression resolved against the publication date.
+- ``speaker``: who speaks - the subject of a verb of saying or its written forms, "according
+  to", the speaker after a quotation ("said Porter"), a quotation going on; "he", "it",
+  "the office", "the service" are the last speaker they fit; a surname is the person as
+  first introduced. None when nobody speaks and the report states no event itself; the
+  report's own voice (narration, a request for help it states) has no claimant.
+- ``side``: a demonym, country, capital, institution or organisation in the speaker's words
+  (sides.csv over every country's name and demonym), a person's side as introduced, a place
+  the words name; residents speak for their place, an official named with no country for
+  where they spoke or the dateline (said in ``check``).
+- ``clauses``: where a sentence says several things ("denied ... and said", ", adding
+  that", "which it says", ", while Hezbollah said", a quotation's sentences): a claim each.
+- ``stance``: denies, calls (urged; or "must", "we expect X to"), reports (hedged), asserts.
+- ``actor``: whose forces act, or the side urged or accused.
+- ``place``: where the claimed event happens - a claim per place the clause names finer
+  than a country (not an area holding another), never the speaker's capital or the side
+  addressed; else a country "Armenian territory" names; else the report's place.
+- ``date``: the claimed event's day, the day said, else the report's narrative time.
+- ``role``: incident for the parties, reaction for third parties.
 """
 
 from __future__ import annotations
@@ -548,28 +553,14 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
     before: list = []  # the places of the clause before
     for (a, b, lead), (voice, voice_side) in ((c, v) for v in voices
                                               for c in clauses(sent, speech)):
-        claimant, side_here, said, note = voice, voice_side, speech.how, side_note
-        if lead.startswith("denied by "):
-            # "..., a claim Bishkek dismissed as disinformation": Bishkek denies it
-            claimant, said, note, lead = lead[10:], "denied", "", "denied"
-            side_here = side_in(claimant, report.sides)
-            if not side_here:
-                continue
-        elif lead == "voice":
-            # another speaker in the same sentence
-            v = _VOICE.match(text, a)
-            claimant = _subject(v["who"])
-            key = name_key(claimant.split(" ")[-1]) if claimant else ""
-            claimant = report.people[key][0] if key in report.people else claimant
-            side_here, lead, note = side_in(claimant, report.sides), v["verb"], ""
-            said = v["verb"]
-            if not side_here:
-                continue
-        elif lead == "which it says" and speech.subject:
-            # "asked Moscow to help it deal with troops which it says crossed ...": the
-            # one who asks claims the crossing
-            claimant, said = speech.subject, "says"
-            side_here = side_in(claimant, report.sides) or who_side
+        own_voice = _clause_voice(lead, a, sent, speech, report)
+        if own_voice is None:
+            claimant, side_here, said, note = voice, voice_side, speech.how, side_note
+        elif not own_voice[1]:
+            continue  # another speaker, on no side we can tell
+        else:
+            claimant, side_here, said, lead = own_voice
+            note = ""
         how = stance(sent, Speech(claimant, speech.span, said, speech.verb), a, b, lead)
         claimant = claimant or doc.publisher or "the report (unattributed)"
         own = EVENT_RX.search(text, a, b) if a else None
@@ -587,10 +578,11 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             if key in seen:
                 continue
             seen.add(key)
+            inferred = speech.inferred if own_voice is None else ""
             check = "; ".join(filter(None, [
-                (f"speaker from {speech.inferred!r}" if said != "quote" else
-             "speaker of the quote before") if speech.inferred else "",
-                note if claimant == voice else "",
+                (f"speaker from {inferred!r}" if said != "quote" else
+                 "speaker of the quote before") if inferred else "",
+                note,
                 "date from an earlier sentence" if carried else "",
                 "the report's own voice" if said == "narration" else "",
                 "place from the report's focus" if from_focus else ""]))
@@ -607,6 +599,28 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
                 span_start=sent.start, span_end=sent.end, depth_km=depth, check=check,
                 origin=f"{doc.name}#{sent.start}-{sent.end}"))
     return out
+
+
+def _clause_voice(lead: str, a: int, sent: Sentence, speech: Speech, report: Report
+                  ) -> tuple[str, str, str, str] | None:
+    """Who says the clause at ``a`` where it is not the sentence's speaker: (claimant, side,
+    verb, lead) - side "" when it cannot be told - or None for the sentence's speaker."""
+    if lead.startswith("denied by "):
+        # "..., a claim Bishkek dismissed as disinformation": Bishkek denies it
+        who = lead[10:]
+        return who, side_in(who, report.sides), "denied", "denied"
+    if lead == "voice":
+        # another speaker in the same sentence: ", while Hezbollah said ..."
+        v = _VOICE.match(sent.text, a)
+        who = _subject(v["who"])
+        key = name_key(who.split(" ")[-1]) if who else ""
+        who = report.people[key][0] if key in report.people else who
+        return who, side_in(who, report.sides), v["verb"], v["verb"]
+    if lead == "which it says" and speech.subject:
+        # "asked Moscow to help it deal with troops which it says crossed ...": the one
+        # who asks claims the crossing
+        return speech.subject, side_in(speech.subject, report.sides), "says", lead
+    return None
 
 
 MAX_CLAUSES = 4  # things one sentence is read to say (a bound for hostile input)
