@@ -126,6 +126,8 @@ def test_clauses_cut_where_a_sentence_says_two_things():
     ("Officials said 34 people were killed near Kok-Tash.", "casualties"),
     ("The ministry said the two sides held talks in Batken.", "talks"),
     ("The ministry said troops advanced into Kyrgyz territory.", "incursion"),
+    ("Residents said houses in Kok-Tash were set on fire.", "other"),
+    ("Hundreds of evacuated villagers sheltered in schools in Batken.", "other"),
 ])
 def test_event(text, event):
     hit = rules.EVENT_RX.search(text)

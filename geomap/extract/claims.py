@@ -131,6 +131,10 @@ EVENTS = [
     ("deployment", r"\b(deploy\w*|stationed|took up (?:new )?positions|reinforce\w*)\b"),
     ("talks", r"\b(talks|negotiat\w*|met|meeting|phone call|by phone|discuss\w*|mediation|"
               r"spoke|phone calls)\b"),
+    # what else an incident does to people and places: burned, looted, evacuated, detained
+    ("other", r"\b(burn(?:ed|ing|t)|burned-out|set on fire|loot\w*|destroy\w*|damag(?:ed|ing)|"
+              r"evacuat\w*|fled|displaced|detain\w*|arrest\w*|abduct\w*|kidnap\w*|"
+              r"seiz(?:ed|ing|ure))\b"),
 ]
 # One pattern for all: the leftmost match wins, and at one place the earlier event listed.
 EVENT_RX = _quick("abcdefiklmnoprstw",
