@@ -102,6 +102,8 @@ def test_side_of_nobody_known_is_none():
      "dismissed as disinformation.", ["asserts", "denies"]),
     ("“We ask India to restrain its troops and not to cross the line,” Zhao said.",
      ["calls"]),
+    ("Rahmon said Tajikistan would not give up its land but did not seek war, and wanted "
+     "the dispute settled through talks.", ["asserts", "asserts", "calls"]),
 ])
 def test_stance_per_clause(text, stances):
     report, sent, speech = _last("Tajikistan's border service spoke on Friday. " + text)

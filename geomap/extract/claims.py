@@ -74,7 +74,8 @@ _CALL_WORDS = _quick(
     r"expects? (?:\w+ ){0,3}to|we expect|important that|(?:expressed|expresses) (?:the )?hope|"
     r"hopes? that (?:\w+ ){1,6}(?:could|would|can)|backed (?:\w+ ){0,2}demands|"
     r"(?:ask|asks|asked|urge|urges|urged|urging|was urging) (?:\w+ ){1,3}to|"
-    r"(?<!phone )(?<!a )call(?:s|ed|ing)? (?:on|for))\b", re.I)
+    r"(?<!phone )(?<!a )call(?:s|ed|ing)? (?:on|for)|"
+    r"(?:wants?|wanted) (?:\w+ ){1,4}(?:settled|resolved|ended|stopped|withdrawn))\b", re.I)
 _VOICE = re.compile(r"(?P<who>(?:[\w’'.-]+ ){1,6}?)(?P<verb>said|says|told|denied|denies|urged|"
                     r"accused)\b")
 # both speakers accuse: "Kyrgyzstan and Tajikistan accused each other", "traded accusations"
@@ -87,7 +88,7 @@ _CLAUSE = re.compile(
     r",? (?:and|but) (?=(?:also |then |again |has |have )?(?:said|says|added|adds|stressed|"
     r"stresses|accuses|accused|"
     r"noted|notes|pointed to|points to|insisted|warned|urged|called|demanded|simply|only|"
-    r"instead|must|should|will|expressed|recalled)\b)"
+    r"instead|must|should|will|expressed|recalled|wants|wanted)\b)"
     r"|, (?:again |also )?(?=(?:adding|accusing|warning|saying|urging|calling|insisting|"
     r"claiming|demanding|leading to|prompting|killing|wounding|injuring)\b)"
     r"|,? (?:which|what) (?=(?:it|he|she|they) (?:says|said|claims|claimed|regards as)\b)"
@@ -102,7 +103,7 @@ _CLAUSE = re.compile(
     r"|, (?:while|whereas|and|but) (?=(?:[\w’'.-]+ ){1,6}?(?:said|says|told|denied|denies|"
     r"urged|accused)\b)"
     r"|,? but (?=(?:their|its|his|her|our|the|it|they|we|has|have|had|is|are|was|were|"
-    r"still)\b)"
+    r"still|did|does|do|would|will|could|can)\b)"
     # a quotation of several sentences ("“... crossed into Armenian territory. They must
     # withdraw immediately,” Macron tweeted"): each of its sentences
     r"|(?<=[.!?])\s+(?=[A-Z])")
