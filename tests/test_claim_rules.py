@@ -121,6 +121,9 @@ def test_clauses_cut_where_a_sentence_says_two_things():
     _, sent, speech = _last("Kyrgyzstan's border service said the guard was wounded, adding "
                             "that he had been taken to hospital in Batken.")
     assert [lead for _, _, lead in rules.clauses(sent, speech)] == ["", "adding"]
+    _, sent, speech = _last("Tajik officials have put their own death toll at 19 and say "
+                            "Kyrgyz forces shelled homes in Vorukh.")
+    assert [lead for _, _, lead in rules.clauses(sent, speech)] == ["", "say"]
 
 
 @pytest.mark.parametrize("text, event", [

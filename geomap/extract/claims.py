@@ -85,7 +85,7 @@ _MUTUAL = re.compile(r"(?:accused|accuse|blamed|blame)(?: \w+){0,2} (?:each othe
 # ", adding that", ", again accusing", "and pointed to", "which it says crossed", "... but
 # their presence continues", "crossed into Armenia and must be withdrawn"
 _CLAUSE = re.compile(
-    r",? (?:and|but) (?=(?:also |then |again |has |have )?(?:said|says|added|adds|stressed|"
+    r",? (?:and|but) (?=(?:also |then |again |has |have )?(?:said|says|say|added|adds|stressed|"
     r"stresses|accuses|accused|"
     r"noted|notes|pointed to|points to|insisted|warned|urged|called|demanded|simply|only|"
     r"instead|must|should|will|expressed|recalled|wants|wanted)\b)"
@@ -126,7 +126,7 @@ EVENTS = [
     ("withdrawal", r"\b(withdr[ae]w\w*|withdrawal|pull(?:ed|ing)? (?:back|out)|left some)\b"),
     ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict)\b"),
     ("shelling", r"\b(shell\w*|artillery|mortar\w*|opened fire|fired on)\b"),
-    ("casualties", r"\b(killed|wounded|injured|dead|casualt\w*|died)\b"),
+    ("casualties", r"\b(killed|wounded|injured|dead|casualt\w*|died|death toll)\b"),
     ("exercise", r"\b(exercises?(?! (?:maximum |utmost |the utmost )?restraint)|drills?|"
                  r"manoeuvres|maneuvers)\b"),
     ("deployment", r"\b(deploy\w*|stationed|took up (?:new )?positions|reinforce\w*)\b"),
@@ -642,8 +642,12 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
     begin = speech.verb.end() if speech.verb else 0
     out, start, lead = [], 0, ""
     for m in _CLAUSE.finditer(text):
-        if m.start() < begin and not sent.quoted(m.start()) and m.end() > speech.span[0]:
-            continue  # (before the verb of saying: in a quotation or before the speaker)
+        if m.start() < begin and not sent.quoted(m.start()) and m.end() > speech.span[0] and \
+                not (speech.verb is not None and m.end() == speech.verb.start() and
+                     m.group().strip(" ,") in ("and", "but")):
+            # (before the verb of saying: in a quotation, before the speaker, or right
+            # before the verb - "have put their toll at 19 and say ...")
+            continue
         if len(out) == MAX_CLAUSES - 1:
             break
         out.append((start, m.start(), lead))
