@@ -411,7 +411,7 @@ class Sentence:
     start: int
     end: int
     mentions: list[tuple[Mention, Resolution]]  # this sentence's resolved mentions
-    quotes: list[tuple[int, int]] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(init=False)  # its quotations' spans
 
     def __post_init__(self) -> None:
         self.quotes = _quote_spans(self.text)
@@ -449,7 +449,7 @@ def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
     for s, e in sentences(doc.text):
         here = resolved[bisect_left(starts, s):bisect_left(starts, e)]
         claims.extend(claims_in(Sentence(doc.text[s:e], s, e, here), report))
-        fine = [r.place for _, r in here if r.resolved and SPECIFIC.get(r.place.kind, 1) < 2]
+        fine = _fine(here)
         if fine:
             report.last_place = fine[-1]
     return claims
@@ -550,11 +550,11 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         named = [(w, side_in(w, report.sides)) for w in parts[:MAX_CLAUSES]]
         if all(x for _, x in named) and len({x for _, x in named}) == len(named):
             voices = named  # (sides apart, each accusing: not "Nikol Pashinian, Armenian PM")
-    after_verb = speech.verb.end() if speech.verb and speech.how != "according" else 0
-    hit = EVENT_RX.search(text, after_verb) or EVENT_RX.search(text)
+    # where what is said begins (with "according to" the verb may be anywhere)
+    said_at = speech.verb.end() if speech.verb and speech.how != "according" else None
+    hit = EVENT_RX.search(text, said_at or 0) or EVENT_RX.search(text)
     who_acts, actor_side = actor(sent, speech, who_side, report)
     out: list[Claim] = []
-    seen: set[tuple] = set()
     before: list = []  # the places of the clause before
     for (a, b, lead), (voice, voice_side) in ((c, v) for v in voices
                                               for c in clauses(sent, speech)):
@@ -572,17 +572,12 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         what = (own or hit).lastgroup if (own or hit) else "statement"
         deep = _DEPTH.search(text, a, b) if what == "incursion" else None
         depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
-        day, precision, carried = date(sent, report, a, b, speech.verb.end() if speech.verb
-                                       and speech.how != "according" else None)
+        day, precision, carried = date(sent, report, a, b, said_at)
         wheres = place(sent, speech, actor_side, report, a, b)
         if lead == "denied" and said == "denied" and before:
             wheres = before  # (what is denied happened where the charge says)
         before = wheres
         for place_id, surface, from_focus in wheres:
-            key = (a, claimant, place_id or surface)
-            if key in seen:
-                continue
-            seen.add(key)
             inferred = speech.inferred if own_voice is None else ""
             check = "; ".join(filter(None, [
                 (f"speaker from {inferred!r}" if said != "quote" else
@@ -800,8 +795,7 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         here = [r.place for m, r in (sent.mentions if sent else [])
                 if r.resolved and sent.start + speech.span[0] <= m.start
                 < sent.start + speech.span[1]]
-        fine = [r.place for _, r in (sent.mentions if sent else []) if r.resolved
-                and SPECIFIC.get(r.place.kind, 1) < 2]
+        fine = _fine(sent.mentions if sent else [])
         # (the place they are named with, else the one the report last named, else the
         # one their sentence names)
         where = here[0] if here else report.last_place or (fine[0] if fine else None)
@@ -929,7 +923,7 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
                       speech.how == "narration" and _LOCATED.search(
                           text, max(0, m.start - 6), m.start))) and not _ADDRESSEE.search(
                       text[max(0, m.start - 24):m.start])]
-    fine = [r.place for _, r in candidates if SPECIFIC.get(r.place.kind, 1) < 2]
+    fine = _fine(candidates)
     # (each place once; and a bounded few, as a sentence may name thousands)
     fine = list({p.id: p for p in fine}.values())[:4 * MAX_PLACES]
     fine = [p for p in fine if not any(q is not p and _holds(p, q) for q in fine)]
@@ -964,6 +958,11 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
 
 
 _LOCATED = re.compile(r"\b(?:in|at|near)\s+$")
+
+
+def _fine(mentions) -> list[Place]:
+    """The places of resolved mentions that are finer than a wide region or a country."""
+    return [r.place for _, r in mentions if r.resolved and SPECIFIC.get(r.place.kind, 1) < 2]
 
 
 def _holds(area: Place, other: Place) -> bool:
