@@ -34,12 +34,12 @@ _PATTERNS = [
 ]
 
 
-# what any pattern above needs: a month's name, a weekday's, "yesterday", "today", "week"
-# or an ISO date
-_ANY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|"
-                  r"march|april|june|july|august|september|october|november|december|"
-                  r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|week)\b|"
-                  r"\d{4}-\d\d-\d\d", re.I)
+# what the patterns above need, looked for as plain text (one fast look each, where a
+# regular expression would try every position of every sentence): a month's name as the
+# patterns write it (capitalised), a weekday's, "yesterday", "today", "week", an ISO date
+_MONTH_STEMS = tuple(m[:3].capitalize() for m in MONTHS)
+_WEEKDAY_NAMES = tuple(d.capitalize() for d in WEEKDAYS)
+_ISO_HINT = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _month(name: str) -> int:
@@ -49,17 +49,18 @@ def _month(name: str) -> int:
 
 def find_date(sentence: str, published: str) -> tuple[str, str, int] | None:
     """The first date the sentence gives: (date, precision, offset in the sentence)."""
-    if not _ANY.search(sentence):
-        return None  # (most sentences hold no date: one look, not a dozen)
-    pub = dt.date.fromisoformat(published) if published else None
     low = sentence.lower()
-    has_month = any(m[:3] in low for m in MONTHS)
+    has_month = any(m in sentence for m in _MONTH_STEMS)
     wanted = {
         "dmy": has_month, "mdy": has_month, "dm": has_month, "md": has_month,
         "last_month": has_month and "last " in low, "month_year": has_month,
-        "iso": "-" in low, "weekday": "day" in low, "yesterday": "yesterday" in low,
-        "today": "today" in low, "this_week": "week" in low,
+        "iso": "-" in sentence and bool(_ISO_HINT.search(sentence)),
+        "weekday": "day" in sentence and any(d in sentence for d in _WEEKDAY_NAMES),
+        "yesterday": "yesterday" in low, "today": "today" in low, "this_week": "week" in low,
     }
+    if not any(wanted.values()):
+        return None  # (most sentences hold no date)
+    pub = dt.date.fromisoformat(published) if published else None
     wanted["night"] = has_month and "/" in low
     best = None
     for kind, rx in _PATTERNS:

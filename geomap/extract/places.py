@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from ..gazetteer.normalize import KIND_WORDS, name_key, strip_possessive
 from ..records import Mention
+from .keyed import Keyed, lines_holding, trie
 from .words import COMMON, ORG_WORDS, SPEECH, TITLES, UNIT_WORDS
 
 MAX_WORDS = 6
@@ -54,6 +55,10 @@ _MARKED_LIST = re.compile(
     rf"|(?<![\w'’\-])(?P<list2>{_NAME}(?:, {_NAME}){{0,12}},? and {_NAME}) "
     r"(?P<word2>villages|towns|districts|provinces|regions)\b")
 _LIST_ITEM = re.compile(_NAME)
+# None of the three matches across a line break, and each holds one of these words: they are
+# run on the lines that hold one (a fifth of a news text's lines, or less)
+_KIND_WORDS = re.compile(trie("""village town city settlement hamlet province region district
+marz rayon oblast lake river valley pass gorge""".split()))
 _ROAD = re.compile(r" (?:road|highway|motorway|route|railway|railroad|pipeline|corridor)\b",
                    re.I)
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”—–\n(])\s*$")
@@ -63,6 +68,7 @@ _TITLE = re.compile(
     r"\b(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?"
     r"(?: (?:" + "|".join(sorted(TITLES | {"foreign", "defense", "defence", "of", "state"},
                                  key=len, reverse=True)) + r")\.?)*,? ")
+_TITLES = Keyed(_TITLE)  # (found by its titles' words: keyed.py)
 _NAME_AFTER_TITLE = re.compile(r"[A-Z][\w'’-]{0,40}(?: [A-Z][\w'’-]{0,40}){1,2}")
 
 
@@ -230,7 +236,8 @@ def _surnames(text: str, runs: array, lexicon, curated, adjectives) -> set[str]:
 def _person_words(text: str) -> set[str]:
     """Name keys of the people the text names: capitalised words after a title."""
     people: set[str] = set()
-    for m in _TITLE.finditer(text.lower()):
+    low = text.lower()
+    for m in _TITLES.finditer(low, low=low):
         name = _NAME_AFTER_TITLE.match(text, m.end())
         if name:
             people.update(name_key(strip_possessive(w)) for w in name.group().split())
@@ -298,12 +305,15 @@ def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
         extra.append(Mention(name, s, e, kind=KIND_WORDS.get(word, "settlement"), marked=True))
         covered[s:e] = b"\x01" * (e - s)
 
+    lines = list(lines_holding(text, _KIND_WORDS))
     for rx in (_MARKED_BEFORE, _MARKED_AFTER):
-        for m in rx.finditer(text):
-            mark(m["name"], m.start("name"), m["word"])
-    for m in _MARKED_LIST.finditer(text):
-        group = "list" if m["list"] else "list2"
-        word = (m["word"] or m["word2"])[:-1]  # "villages": a village each
-        for item in _LIST_ITEM.finditer(m[group]):
-            mark(item.group(), m.start(group) + item.start(), word)
+        for start, end in lines:
+            for m in rx.finditer(text, start, end):
+                mark(m["name"], m.start("name"), m["word"])
+    for start, end in lines:
+        for m in _MARKED_LIST.finditer(text, start, end):
+            group = "list" if m["list"] else "list2"
+            word = (m["word"] or m["word2"])[:-1]  # "villages": a village each
+            for item in _LIST_ITEM.finditer(m[group]):
+                mark(item.group(), m.start(group) + item.start(), word)
     return sorted(found + extra, key=lambda m: m.start)

@@ -1,0 +1,75 @@
+"""Patterns found by their leading words (geomap/extract/keyed.py) find exactly what the
+patterns themselves find: on news text, on the reports of other borders, and on text
+written to trip them."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from geomap.extract import claims, places
+from geomap.extract.keyed import Keyed, leading_words, lines_holding, trie
+
+from .conftest import FIXTURE_REPORT, SHARED
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _texts() -> list[str]:
+    reports = sorted((ROOT / "bench" / "reports").glob("*.txt"))
+    out = [p.read_text(encoding="utf-8") for p in reports]
+    gwn = SHARED / "benchmarks" / "GeoWebNews.xml"
+    if gwn.exists():
+        out += [a.findtext("text") or "" for a in ET.parse(gwn).getroot().iter("article")]
+    if FIXTURE_REPORT.exists():
+        out.append(FIXTURE_REPORT.read_text(encoding="utf-8"))
+    # written to trip them: keys inside words and inside each other, capitals, "İ" (which
+    # lower-cases to two letters), the words at the very start and end
+    out += ["shelled", "standby phone call; by phone calls; unshelled; SHELLING; Shelled.",
+            "İstanbul said troops advanced; İ İ killed, wounded. It was reported. pictured (C)",
+            "reportedly", "the Kremlin denied it, was pictured, is seen, file photo; (c)",
+            "Gen. Mr. President Joe Biden; Prime Minister Nikol Pashinian; acting chief X Y"]
+    return out
+
+
+KEYED = [claims._EVENT, claims._VERBS, claims._HEDGE, claims._CAPTION, places._TITLES]
+
+
+@pytest.mark.parametrize("keyed", KEYED, ids=lambda k: k.rx.pattern[:30])
+def test_keyed_patterns_find_what_the_pattern_finds(keyed):
+    assert keyed.keys is not None  # (it is keyed: its alternatives begin with words)
+    for text in _texts():
+        for t in (text, text.lower()) if keyed is places._TITLES else (text,):
+            assert [m.span() for m in keyed.finditer(t)] == \
+                [m.span() for m in keyed.rx.finditer(t)]
+            # ... and a search in a part of the text, as the claims of a clause look
+            a, b = len(t) // 3, 2 * len(t) // 3
+            got, want = keyed.search(t, a, b), keyed.rx.search(t, a, b)
+            assert (got and got.span()) == (want and want.span())
+
+
+def test_leading_words():
+    assert leading_words(r"\b(?:advanc\w*|shell(?:ed|ing)|opened fire)\b") == \
+        ["advanc", "shell", "opened fire"]
+    assert leading_words(r"\b(?=[ds])(?:\b(?P<v>said|DENIED)\b)") == ["said", "denied"]
+    assert leading_words(r"drills?|\(C\)|is\ seen") == ["drill", "(c)", "is seen"]
+    assert leading_words(r"(?:the )?village") is None  # a match may begin at "village"
+    assert leading_words(r"[A-Z]\w+") is None
+    assert leading_words(r"a|bc") is None  # (a letter alone is no key)
+    rx = re.compile(trie(["advanc", "advance", "shell", "said", "say"]))
+    assert rx.pattern == r"(?:advanc|s(?:a(?:id|y)|hell))"
+    assert Keyed(re.compile(r"(?:the )?village")).keys is None  # and it is the pattern itself
+    assert Keyed(re.compile(r"(?:the )?village")).search("a village").span() == (2, 9)
+
+
+def test_marked_places_are_found_line_by_line_as_in_the_whole_text():
+    # the marked-place patterns never match across a line break, so the lines that hold a
+    # kind's word are all they need to read
+    for text in _texts():
+        lines = list(lines_holding(text, places._KIND_WORDS))
+        for rx in (places._MARKED_BEFORE, places._MARKED_AFTER, places._MARKED_LIST):
+            assert [m.span() for s, e in lines for m in rx.finditer(text, s, e)] == \
+                [m.span() for m in rx.finditer(text)]
