@@ -73,3 +73,10 @@ def test_marked_places_are_found_line_by_line_as_in_the_whole_text():
         for rx in (places._MARKED_BEFORE, places._MARKED_AFTER, places._MARKED_LIST):
             assert [m.span() for s, e in lines for m in rx.finditer(text, s, e)] == \
                 [m.span() for m in rx.finditer(text)]
+
+
+def test_capitalised_runs_are_found_from_their_capitals_as_by_the_pattern():
+    for text in [*_texts(), "xal-Shaab dash-Shati ash-Shati al-Bireh; U.S. D.C. İzmir Ünye",
+                 "al-", "-A", "ash-A", "a-B", "AB-CD al-Fashaga"]:
+        runs = places.runs_in(text)
+        assert list(zip(runs[::2], runs[1::2])) == [m.span() for m in places._RUN.finditer(text)]

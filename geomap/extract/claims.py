@@ -170,8 +170,13 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|Jan|Feb|Ma
                      r"[ap]\.m)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])$")
 # (and after a photo caption's date run into the next sentence, as scraped pages give it:
 # "... at the Kremlin, April 7, 2021 Prime Minister Nikol Pashinian telephoned ...")
-_SPLIT = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"‘(]?[A-Z0-9])|\n\s*\n|"
-                    r"(?<=\d, [12]\d\d\d) (?=[A-Z][a-z])")
+# Every cut begins with a closing sign or a space, read first so that ``re`` scans for it
+# in C; what must come before it is asserted after it.
+_SPLIT = re.compile(r"[”\"’)\s]"
+                    r"(?:(?<=[.!?][”\"’)])\s+(?=[“\"‘(]?[A-Z0-9])"  # (after a full stop)
+                    r"|(?<=[.!?]\s)\s*(?=[“\"‘(]?[A-Z0-9])"
+                    r"|(?<=\n)\s*\n"  # (a blank line)
+                    r"|(?<=\d, [12]\d\d\d )(?=[A-Z][a-z]))")
 ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson minister ministry president premier
 office government officials official side secretary department council palace commander
 commanders military army forces leader leaders parliament statement readout negotiators
@@ -248,7 +253,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 _NAME_WORD = r"[A-Z][a-z]+[’'-]?[a-z]*"
-_NAME = re.compile(rf"\b{_NAME_WORD}(?: {_NAME_WORD}){{1,5}}\b")
+# (the capital read first and "no letter before it" asserted after: a scan in C)
+_NAME = re.compile(rf"[A-Z](?<!\w.)[a-z]+[’'-]?[a-z]*(?: {_NAME_WORD}){{1,5}}\b")
 _TITLED = frozenset(w.capitalize() for w in ROLE_NOUNS | TITLES)
 
 
@@ -334,6 +340,7 @@ _WHEN_BEFORE_VERB = re.compile(
     r"Thursday|Friday|Saturday|Sunday|today|yesterday)(?:\s+(?:night|morning|evening|"
     r"afternoon))?|,\s*(?:in|on|at|during|after|via|citing|quoting|who|which|"
     r"[a-z]+(?:ed|ing))\s[^,]{1,80},|,\s*\d{1,3},)\s*$")
+_WHEN_ENDS = (",", "day", "night", "morning", "evening", "afternoon")  # how those end
 # an appositive that says who the speaker is: ", a senior official in the Gedaref state
 # government,", ", editor of the state-backed Global Times tabloid,"
 _APPOSITIVE = re.compile(r",\s*(?P<a>(?:an?|the|[a-z]+ of)\s[^,]{1,80}),\s*$")
@@ -347,9 +354,13 @@ _PARTICLE = re.compile(r"(?:al|el|ad|as|ash|ibn|bin|bint|abu|van|von|der|de|da|d
 def _subject(prefix: str) -> str:
     """The noun phrase that ends ``prefix`` (the words before a verb of saying), with its
     appositive ("Hamid Osman, a senior official in the Gedaref state government")."""
-    prefix = _WHEN_BEFORE_VERB.sub("", prefix)
-    prefix = re.sub(r"\b(?:went|goes|go|proceeded) on to\s*$", "", prefix)
-    aside = _APPOSITIVE.search(prefix)
+    # (each pattern below ends its match at the prefix's end: tried where the last word
+    # allows one, as a search for "...$" reads the whole prefix)
+    if prefix.rstrip().endswith(_WHEN_ENDS):
+        prefix = _WHEN_BEFORE_VERB.sub("", prefix)
+    if prefix.rstrip().endswith("on to"):
+        prefix = re.sub(r"\b(?:went|goes|go|proceeded) on to\s*$", "", prefix)
+    aside = _APPOSITIVE.search(prefix) if prefix.rstrip().endswith(",") else None
     if aside:
         named = _subject(prefix[:aside.start()])
         if named[:1].isupper():

@@ -66,11 +66,19 @@ def leading_words(src: str) -> list[str] | None:
     >>> leading_words(r"(?:the )?village") is None
     True
     """
-    out: list[str] = []
+    leads = _leads(src)
+    return None if leads is None else [w for w, _ in leads]
+
+
+def _leads(src: str, bounded: bool = False) -> list[tuple[str, bool]] | None:
+    """(leading word, whether a word boundary comes before it) per alternative of ``src``."""
+    out: list[tuple[str, bool]] = []
     for alt in _alternatives(src):
-        k = 0
+        k, at_start = 0, bounded
         while True:  # what matches nothing: word boundaries and lookarounds
-            if alt.startswith(("\\b", "\\B"), k):
+            if alt.startswith("\\b", k):
+                k, at_start = k + 2, True
+            elif alt.startswith("\\B", k):
                 k += 2
             elif alt.startswith(("(?=", "(?!", "(?<=", "(?<!"), k):
                 k = _close(alt, k) + 1
@@ -83,7 +91,7 @@ def leading_words(src: str) -> list[str] | None:
             inner = alt[k + 1:end]
             if inner.startswith("?"):  # (?:...), (?P<name>...)
                 inner = inner[inner.index(">") + 1:] if inner.startswith("?P<") else inner[2:]
-            words = leading_words(inner)
+            words = _leads(inner, at_start)
             if words is None:
                 return None
             out += words
@@ -101,14 +109,16 @@ def leading_words(src: str) -> list[str] | None:
             word, k = word + ch, k + 1
         if len(word) < 2:
             return None
-        out.append(word.lower())
+        out.append((word.lower(), at_start and (word[0].isalnum() or word[0] == "_")))
     return out
 
 
-def trie(words: list[str]) -> str:
+def trie(words: list[str], word_start: bool = False) -> str:
     """A pattern matching any of ``words``, as a trie ("a(?:dvanc|ppeal)|s(?:aid|hell)"): a
     branch per first letter, which ``re`` scans for in C. Words that begin with another of
-    the words are left out (the shorter finds them)."""
+    the words are left out (the shorter finds them). With ``word_start``, only where a word
+    starts: the first letter is read, then "no word letter before it" is asserted, so that
+    the scan for first letters stays a scan."""
     kept = sorted({w for w in words if not any(w != v and w.startswith(v) for v in words)})
     root: dict = {}
     for w in kept:
@@ -117,12 +127,13 @@ def trie(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: dict, first: bool = False) -> str:
         if list(node) == [""]:
             return ""
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        after = r"(?<!\w.)" if first and word_start else ""
+        alts = [re.escape(ch) + after + emit(sub) for ch, sub in sorted(node.items()) if ch]
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return emit(root)
+    return emit(root, True)
 
 
 class Keyed:
@@ -132,8 +143,9 @@ class Keyed:
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
-        words = leading_words(rx.pattern)
-        self.keys = re.compile(trie(words)) if words else None
+        leads = None if rx.flags & re.VERBOSE else _leads(rx.pattern)
+        self.keys = re.compile(trie([w for w, _ in leads], all(b for _, b in leads))) \
+            if leads else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None,
                low: str | None = None) -> re.Match | None:
