@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from geomap.extract import claims, places
-from geomap.extract.keyed import Keyed, leading_words, lines_holding, trie
+from geomap.extract.keyed import Keyed, leading_words, pieces_holding, trie
 
 from .conftest import FIXTURE_REPORT, SHARED
 
@@ -65,11 +65,11 @@ def test_leading_words():
     assert Keyed(re.compile(r"(?:the )?village")).search("a village").span() == (2, 9)
 
 
-def test_marked_places_are_found_line_by_line_as_in_the_whole_text():
-    # the marked-place patterns never match across a line break, so the lines that hold a
-    # kind's word are all they need to read
+def test_marked_places_are_found_piece_by_piece_as_in_the_whole_text():
+    # the marked-place patterns never match across a line break or a full stop, so the
+    # pieces between those that hold a kind's word are all they need to read
     for text in _texts():
-        lines = list(lines_holding(text, places._KIND_WORDS))
+        lines = list(pieces_holding(text, places._KIND_WORDS, ".\n"))
         for rx in (places._MARKED_BEFORE, places._MARKED_AFTER, places._MARKED_LIST):
             assert [m.span() for s, e in lines for m in rx.finditer(text, s, e)] == \
                 [m.span() for m in rx.finditer(text)]
@@ -80,3 +80,18 @@ def test_capitalised_runs_are_found_from_their_capitals_as_by_the_pattern():
                  "al-", "-A", "ash-A", "a-B", "AB-CD al-Fashaga"]:
         runs = places.runs_in(text)
         assert list(zip(runs[::2], runs[1::2])) == [m.span() for m in places._RUN.finditer(text)]
+
+
+def test_the_words_before_a_name_are_what_a_search_for_them_finds():
+    # the specification _words_before is held to: the leftmost "(?:word ){1,2}$" in the 64
+    # characters before the name
+    spec = re.compile(r"(?:[a-z][\w'’-]{0,30} ){1,2}$")
+    tricky = ("in northern Kosovo; X-ray machine Goris; GoodWood village Tegh; a  Goris; "
+              "of the Kyrgyz-Tajik border; " + "a" * 40 + " b Goris; 3rd-century fort Vank; "
+              "don’t cross Vorukh; _x y Zed; é b Zed")
+    for text in [*_texts(), tricky]:
+        for m in re.finditer(r"[A-Z]", text):
+            s = m.start()
+            want = spec.search(text, max(0, s - 64), s)
+            assert places._words_before(text, s) == \
+                (want.group().split(" ")[:-1] if want else []), (text[max(0, s - 64):s + 5])

@@ -170,13 +170,14 @@ class Keyed:
             pos = max(m.end(), m.start() + 1)
 
 
-def lines_holding(text: str, keys: re.Pattern) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line of ``text`` in which ``keys`` finds something, in order:
-    a pattern that never matches across a line break need be run on these alone."""
+def pieces_holding(text: str, keys: re.Pattern, seps: str = "\n") -> Iterator[tuple[int, int]]:
+    """(start, end) of each piece of ``text`` between two of the characters ``seps`` in which
+    ``keys`` finds something, in order: a pattern that never matches across one of them
+    need be run on these pieces alone."""
     pos = 0
     while (key := keys.search(text, pos)) is not None:
-        start = text.rfind("\n", 0, key.start()) + 1
-        end = text.find("\n", key.end())
-        end = len(text) if end < 0 else end
+        start = max(text.rfind(c, 0, key.start()) for c in seps) + 1
+        ends = [at for c in seps if (at := text.find(c, key.end())) >= 0]
+        end = min(ends, default=len(text))
         yield start, end
         pos = end + 1

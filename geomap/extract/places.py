@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from ..gazetteer.normalize import KIND_WORDS, name_key, strip_possessive
 from ..records import Mention
-from .keyed import Keyed, lines_holding, trie
+from .keyed import Keyed, pieces_holding, trie
 from .words import COMMON, ORG_WORDS, SPEECH, TITLES, UNIT_WORDS
 
 MAX_WORDS = 6
@@ -75,8 +75,8 @@ _MARKED_LIST = re.compile(
     rf"|(?<![\w'’\-])(?P<list2>{_NAME}(?:, {_NAME}){{0,12}},? and {_NAME}) "
     r"(?P<word2>villages|towns|districts|provinces|regions)\b")
 _LIST_ITEM = re.compile(_NAME)
-# None of the three matches across a line break, and each holds one of these words: they are
-# run on the lines that hold one (a fifth of a news text's lines, or less)
+# None of the three matches across a line break or a full stop, and each holds one of these
+# words: they are run on the pieces between those that hold one
 _KIND_WORDS = re.compile(trie("""village town city settlement hamlet province region district
 marz rayon oblast lake river valley pass gorge""".split()))
 _ROAD = re.compile(r" (?:road|highway|motorway|route|railway|railroad|pipeline|corridor)\b",
@@ -99,7 +99,31 @@ def _is_cap(word: str) -> bool:
 # Lower-case words around a name that belong to it when the whole is a name the gazetteer
 # knows ("Hakari bridge checkpoint", "Goma airport", "Tortkul reservoir", "northern Kosovo").
 _NEXT_WORDS = re.compile(r"(?: [a-z][\w'’-]{0,30}){1,3}")
-_PREV_WORDS = re.compile(r"(?:[a-z][\w'’-]{0,30} ){1,2}$")
+_WORD_TO_END = re.compile(r"[a-z][\w'’-]*\Z")
+
+
+def _word_ending(text: str, a: int, b: int) -> int:
+    """The first start p in [a, b) of a word ``[a-z][\\w'’-]{0,30}`` that is text[p:b], or -1."""
+    m = _WORD_TO_END.search(text, max(a, b - 31), b)
+    return m.start() if m else -1
+
+
+def _words_before(text: str, s: int) -> list[str]:
+    """The one or two lower-case words (``[a-z][\\w'’-]{0,30}``, a space after each) that end
+    right before ``s``, within 64 characters: two where there are two, as a search for
+    ``(?:word ){1,2}$`` finds them (tests/test_keyed.py holds it to that), by string steps."""
+    lo = max(0, s - 64)
+    if s - 1 < lo or text[s - 1] != " ":
+        return []
+    end1 = s - 1
+    start1 = max(lo, text.rfind(" ", lo, end1) + 1)  # the last word's token
+    if start1 > lo and _word_ending(text, start1, end1) == start1:  # (whole: one before it?)
+        start2 = max(lo, text.rfind(" ", lo, start1 - 1) + 1)
+        p = _word_ending(text, start2, start1 - 1)
+        if p >= 0:
+            return [text[p:start1 - 1], text[start1:end1]]
+    p = _word_ending(text, start1, end1)
+    return [text[p:end1]] if p >= 0 else []
 
 
 def _widen(text: str, s: int, e: int, lexicon) -> tuple[int, int]:
@@ -116,9 +140,8 @@ def _widen(text: str, s: int, e: int, lexicon) -> tuple[int, int]:
             if name_key(wider) in lexicon:
                 e = s + len(wider)
                 break
-    before = _PREV_WORDS.search(text, max(0, s - 64), s)
-    if before:
-        head = before.group().split(" ")[:-1]
+    head = _words_before(text, s)
+    if head:
         for k in range(len(head), 0, -1):
             wider = " ".join(head[-k:]) + " " + text[s:e]
             key = name_key(wider)
@@ -323,7 +346,7 @@ def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
         extra.append(Mention(name, s, e, kind=KIND_WORDS.get(word, "settlement"), marked=True))
         covered[s:e] = b"\x01" * (e - s)
 
-    lines = list(lines_holding(text, _KIND_WORDS))
+    lines = list(pieces_holding(text, _KIND_WORDS, ".\n"))
     for rx in (_MARKED_BEFORE, _MARKED_AFTER):
         for start, end in lines:
             for m in rx.finditer(text, start, end):
