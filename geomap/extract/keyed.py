@@ -173,11 +173,14 @@ class Keyed:
 def pieces_holding(text: str, keys: re.Pattern, seps: str = "\n") -> Iterator[tuple[int, int]]:
     """(start, end) of each piece of ``text`` between two of the characters ``seps`` in which
     ``keys`` finds something, in order: a pattern that never matches across one of them
-    need be run on these pieces alone."""
+    need be run on these pieces alone. Linear: each character is looked at a bounded number
+    of times, however few separators the text has."""
+    ends = re.compile(f"[{re.escape(seps)}]")
     pos = 0
     while (key := keys.search(text, pos)) is not None:
-        start = max(text.rfind(c, 0, key.start()) for c in seps) + 1
-        ends = [at for c in seps if (at := text.find(c, key.end())) >= 0]
-        end = min(ends, default=len(text))
+        start = max(text.rfind(c, pos, key.start()) for c in seps) + 1
+        start = max(start, pos)  # (none since the last piece: it starts where that ended)
+        end_at = ends.search(text, key.end())
+        end = len(text) if end_at is None else end_at.start()
         yield start, end
         pos = end + 1
