@@ -73,6 +73,9 @@ def test_marked_places_are_found_piece_by_piece_as_in_the_whole_text():
         for rx in (places._MARKED_BEFORE, places._MARKED_AFTER, places._MARKED_LIST):
             assert [m.span() for s, e in lines for m in rx.finditer(text, s, e)] == \
                 [m.span() for m in rx.finditer(text)]
+        pieces = list(pieces_holding(text, claims._ACTOR_NOUNS, claims._ACTOR_SEPS))
+        assert [m.span() for s, e in pieces for m in claims._ACTOR.finditer(text, s, e)] == \
+            [m.span() for m in claims._ACTOR.finditer(text)]
 
 
 def test_capitalised_runs_are_found_from_their_capitals_as_by_the_pattern():

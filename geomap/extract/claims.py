@@ -38,7 +38,7 @@ from ..gazetteer.world import _haversine_km
 from ..read import claim_id
 from ..records import Claim, Document, Mention, Place, Resolution
 from .dates import find_date
-from .keyed import Keyed
+from .keyed import Keyed, pieces_holding, trie
 from .sides import side_in, side_terms
 from .words import COMMON, TITLES
 
@@ -153,6 +153,11 @@ _ACTOR = _quick("A-Zabcfmnostu", r"\b(?P<who>(?:(?<![\w’'.-])[A-Z][\w’'.-]{0
                 r"military(?! (?:aid|support|assistance|help|base|bases|cooperation|ties))|"
                 r"officers|military officials|"
                 r"commanders|negotiators))\b")
+# (none of its matches holds a line break, a comma, a colon, a bracket or a quotation mark,
+# and each holds one of these words: read in the pieces between those that hold one)
+_ACTOR_NOUNS = re.compile(trie("""troops forces soldiers units army guards military officers
+commanders negotiators""".split()))
+_ACTOR_SEPS = "\n,;:()“”\""
 _OWNED = re.compile(r"\b(?:its|their|our) $")
 # "several kilometers into", "3 km inside": a depth, read as its upper reading
 _DEPTH = re.compile(r"\b(?P<n>several|a few|a couple of|\d+(?:\.\d+)?|one|two|three|four|five|"
@@ -497,7 +502,8 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     # the parties: the country of the report's place, and the side named most with troops
     # or forces (then the next, if the report's place gave none)
     acting: Counter = Counter()
-    for m in _ACTOR.finditer(text):
+    for m in (m for a, b in pieces_holding(text, _ACTOR_NOUNS, _ACTOR_SEPS)
+              for m in _ACTOR.finditer(text, a, b)):
         acting[side_in(m["who"], sides)] += 1
         both = _BOTH.search(text, max(0, m.start() - 40), m.start())  # "Kyrgyz and Tajik troops"
         if both:
