@@ -173,6 +173,7 @@ def _radians(points: tuple[tuple[float, float], ...]):
 
 
 SAME_PLACE_KM = 10.0
+MATCHES_KEPT = 20_000  # keys whose places a Gazetteer keeps, once looked up
 
 
 def _sort(place: Place) -> str:
@@ -285,6 +286,8 @@ class Gazetteer:
         self._places: dict[str, Place] = {}
         self._keys: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key -> (id, name)
         self._by_gid: dict[int, str] = {}
+        self._found: dict[str, dict] = {}  # key -> _matches(key): each name is looked up
+        # alone and again in its text's context, and a corpus names the same places often
         for place in [*load_countries(self._data, aliases=country_aliases(self._data)),
                       *load_curated(self._data, self._conn)]:
             self._places[place.id] = place
@@ -516,7 +519,16 @@ class Gazetteer:
         return ids
 
     def _matches(self, key: str) -> dict[str, tuple[Place, str, bool]]:
-        """Places bearing this key: id -> (place, the name that matched, primary?)."""
+        """Places bearing this key: id -> (place, the name that matched, primary?); kept,
+        for the keys looked up last (not to be changed by the caller)."""
+        if key in self._found:
+            return self._found[key]
+        if len(self._found) >= MATCHES_KEPT:
+            self._found.clear()  # (a bound, for a process that reads a corpus)
+        self._found[key] = found = self._look_up(key)
+        return found
+
+    def _look_up(self, key: str) -> dict[str, tuple[Place, str, bool]]:
         found: dict[str, tuple[Place, str, bool]] = {}
         for place_id, name in self._keys.get(key, ()):
             found.setdefault(place_id, (self._places[place_id], name, True))
