@@ -35,3 +35,16 @@ def test_pdf_is_one_page_with_title_and_manifest(sheets):
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
     assert b"Armenia" in pdf and b"geomap" in pdf  # title and manifest in the metadata
     assert b"CreationDate" not in pdf  # no timestamp: same inputs, same bytes
+
+
+def test_a_zero_width_no_break_space_in_a_claim_still_draws(tmp_path):
+    # (found by fuzzing: matplotlib's PDF writer fails on U+FEFF, the only character that
+    # makes it fail; such a claimant is drawn without it)
+    claims = tmp_path / "c.csv"
+    claims.write_text("date,place,claimant,claimant_side,stance,event,actor,text,source,url\n"
+                      "2021-05-12,Goris,\ufeffArmenia\ufeff,AM,asserts,incursion,,"
+                      "Troops\ufeff crossed.,Wire\ufeff,\n", encoding="utf-8")
+    result = make_map([claims], out=tmp_path / "m.html", title="T\ufeff",
+                      exports=("png", "pdf"))
+    assert result.path.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+    assert result.path.with_suffix(".png").stat().st_size > 10_000

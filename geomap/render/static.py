@@ -240,6 +240,19 @@ def draw_sheet(fig, *, view, layers, areas, bands, claims, sides, title, date_ra
              parse_math=False)
 
 
+def _drawable(value):
+    """``value`` with every string in it as matplotlib can draw it: without U+FEFF (a
+    zero-width no-break space, or a byte-order mark inside a field), on which its PDF
+    writer fails (IndexError in track_glyph, matplotlib 3.10); no other character does."""
+    if isinstance(value, str):
+        return value.replace("\ufeff", "")
+    if isinstance(value, dict):
+        return {k: _drawable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_drawable(v) for v in value)
+    return value
+
+
 def static_bytes(fmt: str, **sheet) -> bytes:
     """The PNG (1600x1000 px) or the one-page PDF (A4 landscape), as bytes."""
     import io
@@ -268,7 +281,9 @@ def static_bytes(fmt: str, **sheet) -> bytes:
                     "Subject": json.dumps(manifest, sort_keys=True), "CreationDate": None,
                     "Producer": manifest["generator"]}
         try:
-            draw_sheet(fig, with_table=fmt == "pdf", **sheet)
+            draw_sheet(fig, with_table=fmt == "pdf",
+                       **{k: v if k in ("layers", "areas", "bands", "view") else _drawable(v)
+                          for k, v in sheet.items()})
             fig.savefig(buf, format=fmt, metadata=meta, dpi=100 if fmt == "png" else None)
         finally:
             plt.close(fig)
