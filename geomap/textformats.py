@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 
@@ -134,66 +135,83 @@ def html_to_text(page: str) -> tuple[str, dict[str, str]]:
     return text, meta
 
 
-# Markdown's inline markup, none of which can hold its own opening delimiter: a failed
-# match then scans only up to the next opener, so reading is linear in the text. (".+?"
-# and "[^\]]*" re-scanned to the end of the text from every unclosed "*" or "[": 47 s for
-# 40,000 "*a ", hours for 210 KB of "[".) Link and image text may run over the lines of a
-# wrapped paragraph, never past a blank line; the address stays on one line and may hold
-# one level of parentheses (Wikipedia's "Foo_(bar)").
-_TEXT = r"([^\[\]\n]*(?:\n(?![ \t]*\n)[^\[\]\n]*)*)"
+# Markdown. Its blocks are read by markdown-it-py's CommonMark parser (code fences and
+# indented code, tables, lists, block quotes, ATX and setext headings, HTML blocks, link
+# reference definitions); the inline markup within each block by the linear rules below.
+# (markdown-it-py's inline parser is linear too, but reads 300 KB of "![" in 6.4 s and of
+# "[" in 4 s, twenty-five times slower than these rules on hostile text; its block parser
+# stays within a few microseconds a character on any text: tests/test_read_hostile.py.)
+#
+# None of the inline rules' patterns can hold its own opening delimiter: a failed match then
+# scans only up to the next opener, so reading is linear in the text. (".+?" and "[^\]]*"
+# re-scanned to the end of the text from every unclosed "*" or "[": 47 s for 40,000 "*a ",
+# hours for 210 KB of "[".) Link and image text may run over the lines of a wrapped
+# paragraph; the address stays on one line and may hold one level of parentheses
+# (Wikipedia's "Foo_(bar)").
+_TEXT = r"([^\[\]\n]*(?:\n[^\[\]\n]*)*)"
 _URL = r"\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
 _IMAGE = re.compile(r"!\[" + _TEXT + r"\]" + _URL)
 _LINK = re.compile(r"\[(?!\])" + _TEXT + r"\]" + _URL)
-# "**bold**", "__bold__": linear as it is, since a failed start means no closer follows
-# on its line (so at most a few starts per line fail).
-_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+)(?<!\s)\*(?![\w*])")
+_REFERENCE = re.compile(r"\[(?!\])" + _TEXT + r"\]\[[^\[\]\n]*\]")  # [text][label], [text][]
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<!--[^<>]*-->")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+# "**bold**", "__bold__", "~~struck~~": linear as it is, since a failed start means no
+# closer follows on its line (so at most a few starts per line fail).
+_STRONG = re.compile(r"(\*\*|__|~~)(.+?)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+)(?<!\s)\*(?![\w*])|"
+                       r"(?<![\w_])_(?!\s)([^_\n]+)(?<!\s)_(?![\w_])")
+_CODE = re.compile(r"`([^`]*)`")  # linear: only the last "`" can fail
+_SET_ASIDE = 0xE000  # escaped ASCII signs wait at U+E021-U+E07E (Unicode's private use)
+_PUT_BACK = {_SET_ASIDE + c: chr(c) for c in range(0x21, 0x7F)}
+_ASIDE = {c: chr(_SET_ASIDE + c) for c in range(0x21, 0x7F)}
 
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_LIST_MARK = re.compile(r"^(\s*)(?:[-*+]|[0-9]{1,9}[.)])\s+")
-_RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+def _inline(text: str) -> str:
+    """A block's inline Markdown as plain text: links and images their text, emphasis and
+    code spans their content, autolinks their address, inline HTML and escapes gone. An
+    escaped sign ("\\*") is set aside first, as a private-use character, so that no rule
+    reads it as markup, and put back last; so is a code span's content."""
+    # (a code span's content is literal: set aside whole, before anything reads it)
+    text = _CODE.sub(lambda m: m.group(1).translate(_ASIDE), text)
+    text = _ESCAPED.sub(lambda m: chr(_SET_ASIDE + ord(m.group(1))), text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REFERENCE.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _HTML_TAG.sub("", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    return unescape(text).translate(_PUT_BACK)
 
 
-def _blocks(md: str) -> str:
-    """Markdown's blocks as text, line by line (linear): code fences and rules left out (code
-    is not the report's prose), a table's rows each a paragraph of its cells, list markers
-    gone."""
-    out: list[str] = []
-    fence = ""
-    for line in md.split("\n"):
-        m = _FENCE.match(line)
-        if fence:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if m:
-            fence = m.group(1)
-            continue
-        if _RULE.match(line) or _TABLE_RULE.match(line):
-            out.append("")
-            continue
-        if line.lstrip().startswith("|"):
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            out.extend([" ".join(c for c in cells if c), ""])
-            continue
-        out.append(_LIST_MARK.sub(r"\1", line))
-    return "\n".join(out)
+@lru_cache(maxsize=1)
+def _markdown_blocks():
+    from markdown_it import MarkdownIt
+
+    # (the block rules alone: "inline" is the core rule that would run the inline parser)
+    return MarkdownIt("commonmark", {"maxNesting": 20}).enable("table").disable("inline")
 
 
 def markdown_to_text(md: str) -> str:
-    """Markdown without its markup: headings, emphasis, links and images become plain text;
-    code fences and rules go, a table's rows are paragraphs of their cells, list markers go.
-
-    Read with these linear rules rather than a full parser: markdown-it-py 4.3 reads 300 KB
-    of "[" in 3.6 s and "[\n" x 150,000 in 5.3 s (linear, but 25 times slower than this on
-    hostile input), and every byte of a report may be hostile."""
-    text = _IMAGE.sub(r"\1", _blocks(md))
-    text = _LINK.sub(r"\1", text)
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.M)
-    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.M)
-    text = _STRONG.sub(r"\2", text)
-    text = _EMPHASIS.sub(r"\1", text)
-    text = re.sub(r"`([^`]*)`", r"\1", text)  # linear: only the last "`" can fail
-    return unescape(text)
+    """Markdown as the text a reader reads: a paragraph per block (a heading, a paragraph,
+    a list item, a table row of its cells), links and images as their text, emphasis and
+    code spans as their content; code blocks, rules and link definitions left out (code is
+    not the report's prose), an HTML block read as HTML."""
+    out: list[str] = []
+    row: list[str] | None = None
+    for token in _markdown_blocks().parse(md):
+        if token.type == "inline":
+            text = _inline(token.content)
+            if row is not None:
+                row.append(text.strip())  # a table's cell
+            else:
+                out.append(text)
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            out.append(" ".join(c for c in row if c))
+            row = None
+        elif token.type == "html_block":
+            out.append(html_to_text(token.content)[0])
+    return "\n\n".join(p.strip() for p in out if p.strip())
