@@ -51,6 +51,8 @@ def find_date(sentence: str, published: str) -> tuple[str, str, int] | None:
     """The first date the sentence gives: (date, precision, offset in the sentence)."""
     low = sentence.lower()
     has_month = _MONTH_STEMS.search(sentence) is not None
+    if not (has_month or "day" in low or "week" in low or "-" in sentence):
+        return None  # (most sentences hold no date: a few looks, not a dozen patterns)
     wanted = {
         "dmy": has_month, "mdy": has_month, "dm": has_month, "md": has_month,
         "last_month": has_month and "last " in low, "month_year": has_month,
@@ -59,7 +61,7 @@ def find_date(sentence: str, published: str) -> tuple[str, str, int] | None:
         "yesterday": "yesterday" in low, "today": "today" in low, "this_week": "week" in low,
     }
     if not any(wanted.values()):
-        return None  # (most sentences hold no date)
+        return None
     pub = dt.date.fromisoformat(published) if published else None
     wanted["night"] = has_month and "/" in low
     best = None

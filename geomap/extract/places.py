@@ -174,6 +174,7 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
     runs = runs_in(text)  # (the runs read once, kept as offsets: 16 bytes each)
     persons = _person_words(text) | _surnames(text, runs, lexicon, curated, adjectives)
     out: list[Mention] = []
+    may_start: dict[str, bool] = {}  # word -> whether a name may start with it
     for k in range(0, len(runs), 2):
         run_start, run_end = runs[k], runs[k + 1]
         group = text[run_start:run_end]
@@ -215,8 +216,11 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
         i = 0
         while i < n:
             start, _, word = words[i]
-            if not _is_cap(word) or (first_words is not None and name_key(
-                    strip_possessive(word)).split(" ", 1)[0] not in first_words):
+            may = may_start.get(word)
+            if may is None:  # (a word's answer, once: runs repeat their words)
+                may = may_start[word] = _is_cap(word) and (first_words is None or name_key(
+                    strip_possessive(word)).split(" ", 1)[0] in first_words)
+            if not may:
                 i += 1
                 continue
             hit = None

@@ -152,15 +152,21 @@ class Context:
 
     def nearest_km(self, lat: float, lon: float) -> float:
         """Kilometres from (lat, lon) to the nearest of the points (inf if none)."""
+        return self.nearest_kms([(lat, lon)])[0]
+
+    def nearest_kms(self, at: list[tuple[float, float]]) -> list[float]:
+        """``nearest_km`` of each (lat, lon) of ``at``, in one computation (a name's
+        candidates are measured together)."""
         import numpy as np
 
         arr = self._radians
-        if not len(arr):
-            return math.inf
-        p1, l1 = math.radians(lat), math.radians(lon)
-        h = (np.sin((arr[:, 0] - p1) / 2) ** 2 + math.cos(p1) * np.cos(arr[:, 0]) *
+        if not len(arr) or not at:
+            return [math.inf] * len(at)
+        q = np.radians(np.asarray(at, dtype=float).reshape(-1, 2))
+        p1, l1 = q[:, :1], q[:, 1:]  # (one row per point of ``at``)
+        h = (np.sin((arr[:, 0] - p1) / 2) ** 2 + np.cos(p1) * np.cos(arr[:, 0]) *
              np.sin((arr[:, 1] - l1) / 2) ** 2)
-        return float(6371.0088 * 2 * np.arcsin(np.sqrt(np.min(h))))
+        return [float(x) for x in 6371.0088 * 2 * np.arcsin(np.sqrt(np.min(h, axis=1)))]
 
 
 @lru_cache(maxsize=4)
@@ -431,7 +437,9 @@ class Gazetteer:
             if implied and bare != key:
                 found, kind = self._codes_as_written(self._matches(bare), text), kind or implied
         out = []
-        for place, matched, primary in found.values():
+        near_context = dict(zip(found, context.nearest_kms(
+            [(v[0].lat, v[0].lon) for v in found.values()]))) if context else {}
+        for place_id, (place, matched, primary) in found.items():
             score, why = (MATCH_PRIMARY, ["name"]) if primary else (MATCH_ALTERNATE,
                                                                      ["alternate name"])
             if place.id in self._places and place.kind != "country":
@@ -471,7 +479,7 @@ class Gazetteer:
                 # name, one GeoNames lists for it too, is more likely another place (Mexico)
                 why.append("the text names this place otherwise")
             elif context:
-                km = context.nearest_km(place.lat, place.lon)
+                km = near_context[place_id]
                 if km <= context.km:
                     score += CONTEXT_NEAR_BONUS * (1 - km / context.km)
                     why.append(f"{km:.0f} km from another place the text names")
@@ -527,6 +535,11 @@ class Gazetteer:
             self._found.clear()  # (a bound, for a process that reads a corpus)
         self._found[key] = found = self._look_up(key)
         return found
+
+    def forget(self) -> None:
+        """Forget the places of the keys looked up so far (a benchmark's runs each start
+        as the first did)."""
+        self._found.clear()
 
     def _look_up(self, key: str) -> dict[str, tuple[Place, str, bool]]:
         found: dict[str, tuple[Place, str, bool]] = {}
