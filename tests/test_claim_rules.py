@@ -258,3 +258,12 @@ def test_a_speaker_we_cannot_tell_is_no_claim_of_the_report():
         ("PRESS", "asserts")]
     assert claims("A video posted on Facebook, which Test Wire could not independently "
                   "verify, showed tanks near Kok-Tash.") == [("PRESS", "reports")]
+
+
+def test_a_speaker_after_a_comma_ends_the_clause_before_it():
+    # "..., Tajikistan said": the clause names a place before the comma, which is no part of
+    # the speaker; a list or an appositive from the sentence's start still is
+    report, sent, speech = _last("Kyrgyz troops shelled homes in Vorukh, Tajikistan said.")
+    assert (speech.claimant, rules.side(speech, report, sent)[0]) == ("Tajikistan", "TJ")
+    report, sent, speech = _last("Kyrgyzstan, Tajikistan trade blame after a clash in Vorukh.")
+    assert speech.claimant == "Kyrgyzstan, Tajikistan"

@@ -217,3 +217,28 @@ def test_extract_leaves_out_claims_less_sure_than_asked(tmp_path):
     assert {c["check"] for c in claims} - {""}, "nothing inferred was said"
     bad = runner.invoke(app, ["extract", str(report), "--min-confidence", "2"])
     assert bad.exit_code == 2
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("... ,,, --- !!! ???\n\n“ ” ( )", 0),  # no sentence
+    ("Troops crossed the line overnight, officials said.", 0),  # no place, no side
+    ("Azerbaijani troops crossed into Syunik, Armenia said.", 1),  # no date
+    ("“Troops crossed into Goris, Armenia said. Baku denied it", 2),  # an unclosed quote
+    ("Armenia said Azerbaijani troops crossed into Goris and " * 10_000, 1),  # no full stop
+    ("Armenia said Azerbaijani troops crossed into Goris\n\n" * 10_000, 10_000),
+])
+def test_reports_with_no_sentence_place_or_date_or_no_end_give_a_result(tmp_path, text, claims):
+    # (issue #10's bad input: a result or a clear message, never a traceback or a hang)
+    import time
+
+    report = tmp_path / "r.txt"  # written for this test
+    report.write_text(text, encoding="utf-8")
+    out = tmp_path / "c.json"
+    started = time.perf_counter()
+    result = runner.invoke(app, ["extract", str(report), "--format", "json", "-o", str(out)])
+    assert time.perf_counter() - started < 60, "a hang, not a benchmark"
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    assert "no publication date" in result.stderr  # (none of them has one: said)
+    found = json.loads(out.read_text(encoding="utf-8"))
+    assert len(found) == claims and f"{claims} claims" in result.stderr
+    assert all(c["claimant"] == "Armenia" for c in found if c["stance"] == "asserts")

@@ -395,6 +395,12 @@ def _subject(prefix: str) -> str:
                 low in MODIFIERS and taken) or _PARTICLE.match(low):
             taken.append(w)
             continue
+        if "," in taken:
+            # a phrase across a comma is one name only from the sentence's start ("Israel,
+            # Hezbollah trade blame", "The U.N. force in Lebanon, UNIFIL, said"); after
+            # other words it is the end of a clause and the speaker ("... crossed into
+            # Syunik, Armenia said": Armenia)
+            taken = taken[:taken.index(",")]
         break
     phrase = " ".join(reversed(taken)).replace(" ,", ",").strip(", ")
     phrase = _DATE_PREFIX.sub("", phrase)
