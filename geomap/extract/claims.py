@@ -228,6 +228,8 @@ _QUOTE = re.compile(r"“[^”“\n]*”|\"[^\"\n]*\"")
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside curly or straight double quotes (a quote ends with its paragraph)."""
+    if '"' not in text and "“" not in text:
+        return []  # (as most sentences: two looks, not a pattern at every position)
     return [m.span() for m in _QUOTE.finditer(text)]
 
 
