@@ -267,3 +267,22 @@ def test_a_speaker_after_a_comma_ends_the_clause_before_it():
     assert (speech.claimant, rules.side(speech, report, sent)[0]) == ("Tajikistan", "TJ")
     report, sent, speech = _last("Kyrgyzstan, Tajikistan trade blame after a clash in Vorukh.")
     assert speech.claimant == "Kyrgyzstan, Tajikistan"
+
+
+def test_troops_that_faced_off_are_a_claim_at_each_place_in_the_province():
+    # (sentences written for this test) a standoff the report states is an event; the
+    # province is no place of its own beside the places recorded as in it, however long
+    report, sent, speech = _last("Thousands of Indian and Chinese troops have faced off at "
+                                 "several points in Ladakh, including the Galwan Valley and "
+                                 "Pangong Tso.")
+    assert speech is not None and speech.how == "narration"
+    assert rules.EVENT_RX.search(sent.text).lastgroup == "deployment"
+    assert [s for _, s, _ in rules.place(sent, speech, "", report)] == ["Galwan Valley",
+                                                                      "Pangong Tso"]
+
+
+def test_place_not_the_one_who_did_it():
+    report, sent, speech = _last("Indian and Chinese troops clashed in the Galwan Valley on "
+                                 "Monday. India said the clash was planned by China.")
+    assert report.parties == {"IN", "CN"}  # (China is a party: a place it might have been)
+    assert [s for _, s, _ in rules.place(sent, speech, "", report)] == ["Galwan Valley"]

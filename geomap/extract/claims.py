@@ -132,7 +132,9 @@ EVENTS = [
     ("casualties", r"\b(killed|wounded|injured|dead|casualt\w*|died|death toll)\b"),
     ("exercise", r"\b(exercises?(?! (?:maximum |utmost |the utmost )?restraint)|drills?|"
                  r"manoeuvres|maneuvers)\b"),
-    ("deployment", r"\b(deploy\w*|stationed|took up (?:new )?positions|reinforce\w*)\b"),
+    # (troops that "faced off" do something; "the border standoff" names the background)
+    ("deployment", r"\b(deploy\w*|stationed|took up (?:new )?positions|reinforce\w*|"
+                   r"fac(?:ed|ing|e) off)\b"),
     ("talks", r"\b(talks|negotiat\w*|met|meeting|phone call|by phone|discuss\w*|mediation|"
               r"spoke|phone calls)\b"),
     # what else an incident does to people and places: burned, looted, evacuated, detained
@@ -956,7 +958,9 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
                   if not (capital_of and capital_of(r.place) and not (
                       speech.how == "narration" and _LOCATED.search(
                           text, max(0, m.start - 6), m.start))) and not _ADDRESSEE.search(
-                      text[max(0, m.start - 24):m.start])]
+                      text[max(0, m.start - 24):m.start])
+                  # (nor the one who did it: "planned by China", "shelled by Azerbaijan")
+                  and not _AGENT.search(text, max(0, m.start - 8), m.start)]
     fine = _fine(candidates)
     # (each place once; and a bounded few, as a sentence may name thousands)
     fine = list({p.id: p for p in fine}.values())[:4 * MAX_PLACES]
@@ -992,6 +996,7 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
 
 
 _LOCATED = re.compile(r"\b(?:in|at|near)\s+$")
+_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 
 
 def _fine(mentions) -> list[Place]:
@@ -1000,10 +1005,15 @@ def _fine(mentions) -> list[Place]:
 
 
 def _holds(area: Place, other: Place) -> bool:
-    """Whether an area (a province, a region) holds another place: within its extent."""
+    """Whether an area (a province, a region) holds another place: the place is recorded as
+    in the province ("the Galwan Valley", IN-LA, in Ladakh, IN-LA: the extent of a long
+    province misses it), or lies within the area's extent."""
     if area.kind in ("settlement", "landmark", "military-site", "border-crossing", "pass",
                      "mountain") or not area.radius_km:
         return False
+    if area.kind == "admin1" and other.id != area.id and other.admin1 and \
+            other.admin1 in (area.admin1, area.area_code):
+        return True
     return _haversine_km(area.lat, area.lon, other.lat, other.lon) <= area.radius_km
 
 
