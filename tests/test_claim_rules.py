@@ -286,3 +286,15 @@ def test_place_not_the_one_who_did_it():
                                  "Monday. India said the clash was planned by China.")
     assert report.parties == {"IN", "CN"}  # (China is a party: a place it might have been)
     assert [s for _, s, _ in rules.place(sent, speech, "", report)] == ["Galwan Valley"]
+
+
+def test_it_is_the_army_that_spoke_before_and_he_its_spokesman():
+    # (sentences written for this test) an army, a police or a ministry is a body ("it"),
+    # even named in two capitalised words; one of its people ("spokesman ...") is a person
+    report, sent, speech = _last("India and China traded accusations on Wednesday. The Indian "
+                                 "Army said 20 soldiers had died in Galwan. It said troops from "
+                                 "both sides had disengaged.")
+    assert speech.claimant == "Indian Army" and speech.inferred == "It"
+    assert rules._is_person("Dina Mufti, foreign ministry spokesman")
+    assert rules._is_person("Indian Army spokesman Aman Anand")
+    assert not rules._is_person("New York Police Department")

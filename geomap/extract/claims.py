@@ -40,7 +40,7 @@ from ..records import Claim, Document, Mention, Place, Resolution
 from .dates import find_date
 from .keyed import Keyed, pieces_holding, trie
 from .sides import side_in, side_terms
-from .words import COMMON, TITLES
+from .words import COMMON, ORG_WORDS, TITLES
 
 ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charges|insisted|"
           "insists|stated|added|adds|tweeted|tweets|wrote|writes|suggested|suggests|"
@@ -1122,9 +1122,26 @@ _CAPTION = Keyed(re.compile(r"\bis seen\b|\bpictured\b|\(C\)|\bfile photo\b", re
 
 def _is_person(name: str) -> bool:
     """Whether a speaker is a person ("he") rather than a body ("it"): two capitalised
-    words, and no ministry, office or palace."""
+    words, and no ministry, office, army or other body ("The Indian Army said ... It
+    said": the army)."""
     return bool(re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", name)) and \
-        not re.search(r"Ministry|Department|Office|Government|Palace|Kremlin", name)
+        not re.search(r"Ministry|Department|Office|Government|Palace|Kremlin", name) and \
+        not _body(name.split(",")[0].split())
+
+
+# The words of a body's name: an organisation's (words.py), a force's
+_BODIES = ORG_WORDS | frozenset("""army navy forces force military police guard guards
+command embassy mission authority authorities presidency administration""".split())
+_ONE_OF_THEM = TITLES | frozenset("""spokesman spokeswoman spokesperson official officer
+envoy""".split())
+
+
+def _body(words: list[str]) -> bool:
+    """Whether a speaker's words name a body ("The Indian Army", "New York Police
+    Department"), not one of its people ("Indian Army spokesman Col. ...", "foreign ministry
+    spokesman Dina Mufti")."""
+    return any(w[:1].isupper() and w.lower() in _BODIES for w in words) and \
+        not any(w.lower().rstrip(".") in _ONE_OF_THEM for w in words)
 
 
 def _in_country(place_id: str, country: str, places_by_id: dict) -> bool:
