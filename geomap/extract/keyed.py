@@ -148,8 +148,9 @@ class Keyed:
         leads = None if rx.flags & re.VERBOSE else _leads(rx.pattern)
         self.keys = self.first = None
         self.word_start = False
+        self.words: list[str] = []  # the leading words (none: not keyed)
         if leads:
-            words = [w for w, _ in leads]
+            self.words = words = [w for w, _ in leads]
             self.word_start = all(b for _, b in leads)
             self.first = re.compile(trie(words))
             self.keys = re.compile(r"\W(?:" + trie(words) + ")") if self.word_start \
