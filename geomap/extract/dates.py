@@ -40,6 +40,7 @@ _PATTERNS = [
 _MONTH_STEMS = re.compile("|".join(m[:3].capitalize() for m in MONTHS))  # (a scan in C)
 _WEEKDAY_NAMES = tuple(d.capitalize() for d in WEEKDAYS)
 _ISO_HINT = re.compile(r"\d{4}-\d\d-\d\d")
+_DIGIT = re.compile(r"\d")
 
 
 def _month(name: str) -> int:
@@ -50,7 +51,10 @@ def _month(name: str) -> int:
 def find_date(sentence: str, published: str) -> tuple[str, str, int] | None:
     """The first date the sentence gives: (date, precision, offset in the sentence)."""
     low = sentence.lower()
-    has_month = _MONTH_STEMS.search(sentence) is not None
+    # (a month makes a date only beside a number, or after "last": "Mark", "Marines" and
+    # "the March" do not)
+    has_month = _MONTH_STEMS.search(sentence) is not None and (
+        _DIGIT.search(sentence) is not None or "last " in low)
     if not (has_month or "day" in low or "week" in low or "-" in sentence):
         return None  # (most sentences hold no date: a few looks, not a dozen patterns)
     wanted = {
