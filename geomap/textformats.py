@@ -162,7 +162,9 @@ _STRONG = re.compile(r"(\*\*|__|~~)(.+?)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+)(?<!\s)\*(?![\w*])|"
                        r"(?<![\w_])_(?!\s)([^_\n]+)(?<!\s)_(?![\w_])")
 _CODE = re.compile(r"`([^`]*)`")  # linear: only the last "`" can fail
-_SET_ASIDE = 0xE000  # escaped ASCII signs wait at U+E021-U+E07E (Unicode's private use)
+# escaped ASCII signs wait at U+E021-U+E07E (Unicode's private use; such a character in
+# the report itself comes out as its ASCII sign: text either way, escaped by every output)
+_SET_ASIDE = 0xE000
 _PUT_BACK = {_SET_ASIDE + c: chr(c) for c in range(0x21, 0x7F)}
 _ASIDE = {c: chr(_SET_ASIDE + c) for c in range(0x21, 0x7F)}
 

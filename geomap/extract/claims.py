@@ -38,7 +38,7 @@ from ..gazetteer.world import _haversine_km
 from ..read import claim_id
 from ..records import Claim, Document, Mention, Place, Resolution
 from .dates import find_date
-from .keyed import Keyed, pieces_holding, trie
+from .keyed import Keyed, WordKeys, pieces_holding, trie
 from .sides import side_in, side_terms
 from .words import COMMON, ORG_WORDS, TITLES
 
@@ -647,13 +647,11 @@ def _may_speak(sent: Sentence) -> bool:
     of them, where most sentences say nothing and ``speaker`` would look three times."""
     low = sent.low
     return len(low) != len(sent.text) or "according to" in low or \
-        sent.text.lstrip()[:1] in "“\"" or _SPEAKS_FIRST.match(low) is not None or \
-        _SPEAKS.search(low) is not None
+        sent.text.lstrip()[:1] in "“\"" or _SPEAKS.find(low) >= 0
 
 
 # the leading words of the verbs, hedges and events (keyed.py), each at a word's start
-_SPEAKS_FIRST = re.compile(trie(_VERBS.words + _HEDGE.words + _EVENT.words))
-_SPEAKS = re.compile(r"\W(?:" + _SPEAKS_FIRST.pattern + ")")
+_SPEAKS = WordKeys(_VERBS.words + _HEDGE.words + _EVENT.words)
 
 
 def _clause_voice(lead: str, a: int, sent: Sentence, speech: Speech, report: Report

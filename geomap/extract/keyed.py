@@ -133,28 +133,40 @@ def trie(words: list[str]) -> str:
     return emit(root)
 
 
+class WordKeys:
+    """Where one of ``words`` begins a word of a lower-cased text: looked for as a non-word
+    sign and a word after it, so that ``re`` scans in C for the few signs that are not
+    letters (a scan for the words' first letters stops at most letters of a text: twice as
+    slow); a word right at the start of the search is looked at apart."""
+
+    def __init__(self, words: list[str]):
+        self.first = re.compile(trie(words))
+        self.after = re.compile(r"\W(?:" + self.first.pattern + ")")
+
+    def find(self, low: str, pos: int = 0, end: int | None = None) -> int:
+        """The start of the first key at or after ``pos`` (and ending by ``end``), or -1."""
+        end = len(low) if end is None else end
+        before = low[pos - 1] if pos > 0 else " "
+        if not (before.isalnum() or before == "_") and self.first.match(low, pos, end):
+            return pos
+        key = self.after.search(low, pos, end)
+        return -1 if key is None else key.start() + 1
+
+
 class Keyed:
     """``rx`` found by its leading words: ``search`` and ``finditer`` give what ``rx``'s
     own give (tests/test_keyed.py compares them on news text). ``low`` is the text
-    lower-cased, where the caller has it already.
-
-    Where every match begins a word, its keys are looked for as a non-word character and a
-    word after it: ``re`` then scans in C for the few characters that are not letters (a
-    scan for the words' first letters stops at most letters of the text: twice as slow).
-    A key at the very start of the search is looked at apart."""
+    lower-cased, where the caller has it already. Where every match begins a word, its keys
+    are ``WordKeys``; else a trie of them found anywhere."""
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
         leads = None if rx.flags & re.VERBOSE else _leads(rx.pattern)
-        self.keys = self.first = None
-        self.word_start = False
-        self.words: list[str] = []  # the leading words (none: not keyed)
-        if leads:
-            self.words = words = [w for w, _ in leads]
-            self.word_start = all(b for _, b in leads)
-            self.first = re.compile(trie(words))
-            self.keys = re.compile(r"\W(?:" + trie(words) + ")") if self.word_start \
-                else self.first
+        self.words: list[str] = [w for w, _ in leads] if leads else []  # (none: not keyed)
+        self.word_start = bool(leads) and all(b for _, b in leads)
+        self.keys: WordKeys | re.Pattern | None = (
+            WordKeys(self.words) if self.word_start else re.compile(trie(self.words))
+        ) if leads else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None,
                low: str | None = None) -> re.Match | None:
@@ -164,26 +176,18 @@ class Keyed:
         low = text.lower() if low is None else low
         if len(low) != len(text):  # ("İ" lower-cases to two letters: offsets would move)
             return self.rx.search(text, pos, end)
-        if self.word_start:
-            # a key right at ``pos`` (a word starts there), then each after a non-word sign
-            before = low[pos - 1] if pos > 0 else " "
-            if not (before.isalnum() or before == "_") and self.first.match(low, pos, end):
-                m = self.rx.match(text, pos, end)
-                if m:
-                    return m
-            pos = max(pos - 1, 0)
-            while (key := self.keys.search(low, pos, end)) is not None:
-                m = self.rx.match(text, key.start() + 1, end)
-                if m:
-                    return m
-                pos = key.start() + 1
-            return None
-        while (key := self.keys.search(low, pos, end)) is not None:
-            m = self.rx.match(text, key.start(), end)
+        while True:
+            if isinstance(self.keys, WordKeys):
+                at = self.keys.find(low, pos, end)
+            else:
+                key = self.keys.search(low, pos, end)
+                at = -1 if key is None else key.start()
+            if at < 0:
+                return None
+            m = self.rx.match(text, at, end)
             if m:
                 return m
-            pos = key.start() + 1  # (a key may begin inside this one: try from the next)
-        return None
+            pos = at + 1  # (a key may begin inside this one: try from the next)
 
     def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match]:
         low = text.lower() if low is None else low

@@ -52,6 +52,8 @@ def runs_in(text: str) -> array:
         out.extend(m.span())
         pos = m.end()
     return out
+
+
 _KIND_AFTER = re.compile(r"\s+(province|region|district|village|marz|rayon|lake|exclave)\b",
                          re.I)
 _PREV_WORD = re.compile(r"([\w'’.-]+)[^\w]*$")
@@ -350,12 +352,12 @@ def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
         extra.append(Mention(name, s, e, kind=KIND_WORDS.get(word, "settlement"), marked=True))
         covered[s:e] = b"\x01" * (e - s)
 
-    lines = list(pieces_holding(text, _KIND_WORDS, ".\n"))
+    pieces = list(pieces_holding(text, _KIND_WORDS, ".\n"))
     for rx in (_MARKED_BEFORE, _MARKED_AFTER):
-        for start, end in lines:
+        for start, end in pieces:
             for m in rx.finditer(text, start, end):
                 mark(m["name"], m.start("name"), m["word"])
-    for start, end in lines:
+    for start, end in pieces:
         for m in _MARKED_LIST.finditer(text, start, end):
             group = "list" if m["list"] else "list2"
             word = (m["word"] or m["word2"])[:-1]  # "villages": a village each

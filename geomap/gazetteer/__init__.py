@@ -292,8 +292,9 @@ class Gazetteer:
         self._places: dict[str, Place] = {}
         self._keys: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key -> (id, name)
         self._by_gid: dict[int, str] = {}
-        self._found: dict[str, dict] = {}  # key -> _matches(key): each name is looked up
+        # the places of a key, kept for the keys looked up last: each name is looked up
         # alone and again in its text's context, and a corpus names the same places often
+        self._matches = lru_cache(maxsize=MATCHES_KEPT)(self._look_up)
         for place in [*load_countries(self._data, aliases=country_aliases(self._data)),
                       *load_curated(self._data, self._conn)]:
             self._places[place.id] = place
@@ -526,22 +527,14 @@ class Gazetteer:
             ids.add(self._by_gid.get(gid, f"geonames:{gid}"))
         return ids
 
-    def _matches(self, key: str) -> dict[str, tuple[Place, str, bool]]:
-        """Places bearing this key: id -> (place, the name that matched, primary?); kept,
-        for the keys looked up last (not to be changed by the caller)."""
-        if key in self._found:
-            return self._found[key]
-        if len(self._found) >= MATCHES_KEPT:
-            self._found.clear()  # (a bound, for a process that reads a corpus)
-        self._found[key] = found = self._look_up(key)
-        return found
-
     def forget(self) -> None:
         """Forget the places of the keys looked up so far (a benchmark's runs each start
         as the first did)."""
-        self._found.clear()
+        self._matches.cache_clear()
 
     def _look_up(self, key: str) -> dict[str, tuple[Place, str, bool]]:
+        """Places bearing this key: id -> (place, the name that matched, primary?); read
+        through ``self._matches``, which keeps them (not to be changed by the caller)."""
         found: dict[str, tuple[Place, str, bool]] = {}
         for place_id, name in self._keys.get(key, ()):
             found.setdefault(place_id, (self._places[place_id], name, True))

@@ -243,7 +243,8 @@ def draw_sheet(fig, *, view, layers, areas, bands, claims, sides, title, date_ra
 def _drawable(value):
     """``value`` with every string in it as matplotlib can draw it: without U+FEFF (a
     zero-width no-break space, or a byte-order mark inside a field), on which its PDF
-    writer fails (IndexError in track_glyph, matplotlib 3.10); no other character does."""
+    writer fails (IndexError in track_glyph, matplotlib 3.10); no other character does.
+    Frames, layers and numbers pass as they are."""
     if isinstance(value, str):
         return value.replace("\ufeff", "")
     if isinstance(value, dict):
@@ -281,9 +282,7 @@ def static_bytes(fmt: str, **sheet) -> bytes:
                     "Subject": json.dumps(manifest, sort_keys=True), "CreationDate": None,
                     "Producer": manifest["generator"]}
         try:
-            draw_sheet(fig, with_table=fmt == "pdf",
-                       **{k: v if k in ("layers", "areas", "bands", "view") else _drawable(v)
-                          for k, v in sheet.items()})
+            draw_sheet(fig, with_table=fmt == "pdf", **_drawable(sheet))
             fig.savefig(buf, format=fmt, metadata=meta, dpi=100 if fmt == "png" else None)
         finally:
             plt.close(fig)
