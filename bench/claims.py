@@ -55,6 +55,11 @@ def values(gold: dict, field: str) -> list:
 
 def place_ok(claim: dict, gold: dict, places: dict[str, dict]) -> bool:
     lat, lon = claim.get("lat"), claim.get("lon")
+    if lat is None and claim.get("place_id"):  # located by the gazetteer, not the source
+        from geomap.api import gazetteer
+
+        p = gazetteer().get(claim["place_id"])
+        lat, lon = p.lat, p.lon
     for want in values(gold, "place"):
         if want is None:
             return True

@@ -16,11 +16,13 @@ from pathlib import Path
 from . import __version__
 from .errors import shown_path
 from .gazetteer import Gazetteer
-from .outputs import Staged, check_paths, write_atomic
+from .outputs import Staged, check_edits, check_paths, write_atomic
 from .records import Candidate
+from .wording import plural
 
 __all__ = ["MapResult", "border_facts_for", "extract", "find_places", "gazetteer", "ingest",
-           "lookup", "make_map", "places", "read_article", "read_inputs", "write_atomic"]
+           "location", "lookup", "make_map", "places", "read_article", "read_inputs",
+           "write_atomic"]
 
 TILES = ("none", "osm")
 # Files read as news text (extracted on the way); everything else is a claims file.
@@ -94,7 +96,8 @@ def places(doc) -> list[dict]:
 
 
 def extract(doc) -> list:
-    """Claims in a document, in the claims format, with coordinates where placed."""
+    """Claims in a document, in the claims format, each with the ``place_id`` its place
+    was resolved to (``location`` gives its coordinates)."""
     from dataclasses import replace
 
     from .extract.claims import extract_claims
@@ -133,7 +136,9 @@ def extract(doc) -> list:
             if again.resolved and again.place.id == p.id:
                 shown = name
                 break
-        out.append(replace(c, place=shown, lat=p.lat, lon=p.lon, precision=p.precision,
+        # The place it was resolved to, by id: the coordinates stay the gazetteer's, apart
+        # from any a source gives, so a corrected place is resolved again (join.py).
+        out.append(replace(c, place=shown, place_id=p.id,
                            confidence=claim_confidence(sure.get(p.id), c.check)))
     return out
 
@@ -153,30 +158,48 @@ def claim_confidence(place: float | None, check: str) -> float | None:
     return round(place * INFERRED_FACTOR ** inferred, 2)
 
 
+def location(claim) -> tuple[float, float, str] | None:
+    """Where a claim is, as (lat, lon, precision): the coordinates its source gave, else its
+    ``place_id``'s place; None when neither is known. (``geomap map`` also resolves the
+    place names of claims that carry no ``place_id``: see join.py.)"""
+    if claim.lat is not None and claim.lon is not None:
+        return claim.lat, claim.lon, claim.precision or "point"
+    if claim.place_id:
+        try:
+            p = gazetteer().get(claim.place_id)
+        except LookupError:
+            return None
+        return p.lat, p.lon, claim.precision or p.precision
+    return None
+
+
 def border_facts_for(claims: list) -> list[dict]:
-    """Border facts (borders.py) for claims that have coordinates, keyed like the map's."""
+    """Border facts (borders.py) for claims that have a location, keyed like the map's:
+    each dict also carries the ``lat`` and ``lon`` it was measured at (``location``)."""
     from .borders import border_facts
     from .layers import boundary_layers, countries_for, extent_of
 
-    located = [c for c in claims if c.lat is not None and c.lon is not None]
+    where = [location(c) for c in claims]
+    located = [w for w in where if w is not None]
     if not located:
         return [{} for _ in claims]
-    view = extent_of([c.lat for c in located], [c.lon for c in located], [None] * len(located))
+    view = extent_of([w[0] for w in located], [w[1] for w in located], [None] * len(located))
     _, countries, _ = countries_for(view)
     lines, _ = _border_lines(countries, boundary_layers(view), [])
-    facts = iter(border_facts([(c.lat, c.lon) for c in located], countries, lines))
+    facts = iter(border_facts([(w[0], w[1]) for w in located], countries, lines))
     names = {p.country: p.name for p in gazetteer().countries()}
     out = []
-    for c in claims:
-        if c.lat is None or c.lon is None:
+    for w in where:
+        if w is None:
             out.append({})
             continue
         f = next(facts)
-        area = c.precision in ("country", "province", "district", "zone")
-        out.append({"in_country": f.country, "border_km": None if area else f.border_km,
+        area = w[2] in ("country", "province", "district", "zone")
+        out.append({"lat": w[0], "lon": w[1], "in_country": f.country,
+                    "border_km": None if area else f.border_km,
                     "border_with": f.border_with, "border_kind": f.border_kind,
                     "exclave": f.exclave, "outside": f.outside,
-                    "border": f"{c.precision}-level: no distance from a border for an area"
+                    "border": f"{w[2]}-level: no distance from a border for an area"
                     if area else f.sentence(names)})
     return out
 
@@ -189,22 +212,43 @@ def _inputs(paths: list[Path]) -> list[dict]:
 def read_inputs(paths: list[str | Path], *, date: str | None = None,
                 labels: dict[Path, str] | None = None, encoding: str = "utf-8",
                 title: str | None = None, publisher: str | None = None,
-                url: str | None = None, notes: list[str] | None = None) -> list:
+                url: str | None = None, notes: list[str] | None = None,
+                superseded: list[int] | None = None) -> list:
     """Claims from claims files, and from news reports extracted on the way, in order.
 
     Ids repeated across the claims files are an error (read.read_claims). ``title``,
     ``publisher`` and ``url`` describe the reports (as ``geomap extract`` takes them); a
     report without a publication date is said in ``notes``.
+
+    A report given together with the claims extracted from it (a claims file holding claims
+    of the same source, with their spans in it) is not extracted again: the claims file is
+    the analyst's reviewed version of it, with their corrections and deletions. The claims
+    the report would have given are counted in ``superseded`` (one number per report) and
+    said in ``notes``.
     """
     from .read import read_claims
 
     files = [Path(p) for p in paths]
     texts = [p for p in files if str(p) == "-" or p.suffix.lower() in TEXT_SUFFIXES]
     claims = read_claims([p for p in files if p not in texts], labels=labels)
+    reviewed: dict[tuple[str, str], str] = {}
+    for c in claims:
+        if c.span_start is not None:
+            reviewed.setdefault((c.source, c.url), c.origin.rsplit(":", 1)[0])
     for p in texts:
         doc = read_article(p, date=date, encoding=encoding, title=title, publisher=publisher,
                            url=url)
         found = extract(doc)
+        by = next((reviewed[(c.source, c.url)] for c in found
+                   if (c.source, c.url) in reviewed), None)
+        if by is not None:
+            if superseded is not None:
+                superseded.append(len(found))
+            if notes is not None:
+                notes.append(f"{shown_path(str(p))}: its claims are given by {by} (the claims "
+                             f"extracted from it, as reviewed): the report's own {len(found)} "
+                             "are not mapped again")
+            continue
         claims.extend(found)
         if not doc.published and notes is not None:
             undated = sum(1 for c in found if not c.date)
@@ -277,7 +321,7 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
              date_to: str | None = None,
              bbox: tuple[float, float, float, float] | None = None,
              encoding: str = "utf-8", publisher: str | None = None, url: str | None = None,
-             report_title: str | None = None) -> MapResult:
+             report_title: str | None = None, overwrite: bool = False) -> MapResult:
     """Read claims files, place them, and write the HTML map. No files: the built-in example.
 
     ``layers`` are the user's boundary layers, ``FILE`` or ``FILE:KIND`` (layers.USER_KINDS).
@@ -287,7 +331,9 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     ``store`` maps an incident store's claims (with the files'), within ``date_from``,
     ``date_to`` and ``bbox`` (min_lon, min_lat, max_lon, max_lat) where given.
     Returns the output path and the counts; ``claims_in == claims_mapped + len(unplaced)``.
-    Nothing is written unless everything succeeds, and no output may be one of the inputs.
+    Nothing is written unless everything succeeds, no output may be one of the inputs, and
+    a claims file (CSV, GeoJSON) is replaced only when it holds what geomap last wrote there
+    (``overwrite`` replaces it all the same).
     """
     from .examples import MAY2021, MAY2021_TITLE
     from .join import join
@@ -306,14 +352,16 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     targets = output_paths(out_path, exports)
     check_paths(targets.values(), [*files, *([store] if store else []),
                                    *(layer_path(spec) for spec in layers or [])])
+    check_edits(targets.values(), overwrite=overwrite)
     check_date_range(date_from, date_to)
     user_layers = [read_user_layer(spec) for spec in layers or []]
     # The example is named the same on every machine, so its page is the same everywhere.
     read_notes: list[str] = []
+    superseded: list[int] = []
     claims = read_inputs(files, date=date, encoding=encoding,
                          labels={MAY2021: "geomap/examples/may2021_syunik.csv"},
                          publisher=publisher, url=url, notes=read_notes,
-                         title=report_title)
+                         title=report_title, superseded=superseded)
     if store:
         from .store import load
 
@@ -321,11 +369,13 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     claims, duplicates, notes = merge_duplicates(claims)
     notes = read_notes + notes
     if duplicates:
-        notes.append(f"{duplicates} claim{'s' if duplicates != 1 else ''} given more than "
-                     "once (same id) mapped once")
+        notes.append(f"{plural(duplicates, 'claim')} given more than once (same id) mapped "
+                     "once")
+    duplicates += sum(superseded)
     claims = [c for c in claims if in_date_range(c.date, date_from, date_to)]
     gaz = gazetteer()
     joined = join(claims, gaz)
+    notes += joined.notes
     frame = joined.frame
     if bbox:
         x0, y0, x1, y1 = bbox

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .geo import local_crs
+
 # The positional accuracy of Natural Earth 1:10m lines (see gazetteer/README.md).
 NE_ACCURACY_KM = 2.0
 
@@ -49,8 +51,7 @@ class BorderFact:
         return f"{text} (±{self.accuracy_km:g} km)"
 
 
-def _local(lat: float, lon: float) -> str:
-    return f"+proj=aeqd +lat_0={lat:.5f} +lon_0={lon:.5f} +datum=WGS84 +units=m"
+_local = local_crs
 
 
 def border_facts(points: list[tuple[float, float]], countries, lines,

@@ -135,6 +135,9 @@ def map_command(
         "ceasefire-line or claim). Repeatable.", show_default=False)] = None,
     encoding: Annotated[str, typer.Option(
         help="The news reports' encoding (cp1251, latin-1, ...).")] = "utf-8",
+    overwrite: Annotated[bool, typer.Option(
+        "--overwrite", help="Replace a claims file (--csv, --geojson) even if it was edited "
+        "since geomap wrote it.")] = False,
 ) -> None:
     """Map claims: every claim is placed or listed as unplaced, with counts. News reports
     (.txt, .md, .html) are read and their claims extracted on the way.
@@ -152,7 +155,7 @@ def map_command(
     result = make_map(files or None, out=output, title=title, tiles=tiles.value, date=date,
                       layers=layer, exports=exports, store=store, date_from=date_from,
                       date_to=date_to, bbox=box, encoding=encoding, publisher=publisher,
-                      url=url, report_title=title)
+                      url=url, report_title=title, overwrite=overwrite)
     for note in result.notes:
         _err(f"warning: {note}")
     for u in result.unplaced:
@@ -247,6 +250,9 @@ def extract_command(
         "--min-confidence", min=0.0, max=1.0,
         help="Leave out claims less sure than this (0-1); an unplaced claim counts as 0.")] =
     0.0,
+    overwrite: Annotated[bool, typer.Option(
+        "--overwrite", help="Replace the output file even if it was edited since geomap "
+                            "wrote it.")] = False,
 ) -> None:
     """Claims in a report, in the claims format that `geomap map` reads, for review.
 
@@ -254,10 +260,11 @@ def extract_command(
     """
     from .api import border_facts_for, extract, read_article, write_atomic
     from .export import claims_csv, claims_geojson, claims_json
-    from .outputs import check_paths
+    from .outputs import check_edits, check_paths
 
     if output:
         check_paths([output], [file])
+        check_edits([output], overwrite=overwrite)
     doc = read_article(file, date=date, title=title, publisher=publisher, url=url,
                        encoding=encoding)
     claims = extract(doc)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
-from .records import Claim
+from .records import Claim, Place, Resolution
 from .resolve import resolve_places
 
 COLUMNS = [
@@ -25,11 +25,13 @@ COLUMNS = [
 
 @dataclass
 class JoinResult:
-    """Placed claims as a GeoDataFrame, and the claims that could not be placed."""
+    """Placed claims as a GeoDataFrame, the claims that could not be placed, and what the
+    join has to say about its input (a row whose coordinates and place disagree)."""
 
     frame: object  # geopandas.GeoDataFrame; typed loosely so this module imports fast
     unplaced: list[dict] = field(default_factory=list)
     claims_in: int = 0
+    notes: list[str] = field(default_factory=list)
 
     @property
     def claims_mapped(self) -> int:
@@ -42,50 +44,99 @@ def _row(claim: Claim, **placed) -> dict:
     return {k: row.get(k) for k in COLUMNS}
 
 
+# Coordinates this close to a place's own are the place's (as geomap writes them), not a
+# finer location a source gave.
+SAME_POINT_DEG = 1e-4
+
+
+def _at(place: Place, lat: float, lon: float) -> bool:
+    return abs(place.lat - lat) < SAME_POINT_DEG and abs(place.lon - lon) < SAME_POINT_DEG
+
+
+def _chosen(claim: Claim, res: Resolution | None, gazetteer: Gazetteer) -> Place | None:
+    """The place a claim's ``place_id`` names, when its ``place`` can still mean it.
+
+    ``place_id`` is the place the name was resolved to before (by ``geomap extract``, or
+    chosen by the analyst among a name's candidates). A name corrected since ("Goris" to
+    "Kapan") cannot mean it any more, and is resolved again.
+    """
+    if not claim.place_id:
+        return None
+    try:
+        place = gazetteer.get(claim.place_id)
+    except LookupError:
+        return None
+    if claim.place.strip() == place.id:
+        return place
+    if res is not None and (res.place is not None and res.place.id == place.id
+                            or any(c.place.id == place.id for c in res.candidates)):
+        return place
+    return None
+
+
 def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
-    """Place every claim: by its own lat/lon when given, else by its place name."""
+    """Place every claim: where its source put it (``lat``/``lon``), else at the place its
+    name means (or the ``place_id`` chosen among the name's candidates).
+
+    A row whose coordinates lie beyond the extent of the place it names is mapped at the
+    coordinates, with a note naming its file and line.
+    """
     import geopandas as gpd
     from shapely.geometry import Point
 
-    resolutions = resolve_places([c.place for c in claims if c.lat is None], gazetteer)
-    rows, unplaced = [], []
+    from .geo import km
+
+    resolutions = resolve_places([c.place for c in claims if c.place.strip()], gazetteer)
+    rows, unplaced, notes = [], [], []
     for c in claims:
-        if c.lat is not None and c.lon is not None:
-            res = gazetteer.resolve(c.place) if c.place else None
-            p = res.place if res and res.resolved else None
-            if p is not None and abs(p.lat - c.lat) < 1e-4 and abs(p.lon - c.lon) < 1e-4:
-                # the coordinates are the place's own (as geomap extract writes them)
-                rows.append(_row(
-                    c, lat=p.lat, lon=p.lon, precision=c.precision or p.precision,
-                    place_id=p.id, place_name=p.name, place_kind=p.kind, country=p.country,
-                    radius_km=p.radius_km, resolution=res.reason,
-                    confidence=c.confidence if c.confidence is not None else res.confidence))
-                continue
+        res = resolutions.get(c.place) if c.place.strip() else None
+        place = _chosen(c, res, gazetteer)
+        by_id = place is not None and not (res and res.resolved and res.place.id == place.id)
+        if place is None and res is not None and res.resolved:
+            place = res.place
+        given = c.lat is not None and c.lon is not None and not (
+            place is not None and _at(place, c.lat, c.lon))
+        if given:
+            why = "coordinates given in the input"
+            if place is not None:
+                far = km(c.lat, c.lon, place.lat, place.lon)
+                if far > place.extent_km:
+                    notes.append(
+                        f"{c.origin or c.id}: lat/lon ({c.lat:g}, {c.lon:g}) lie {far:,.0f} km "
+                        f"from {place.name} ({place.kind}, {place.country}), beyond its extent "
+                        f"(about {place.extent_km:,.0f} km): mapped at the coordinates; "
+                        "correct the place or the coordinates")
+                    why += f", {far:,.0f} km from {place.name}, which the claim names"
             rows.append(_row(
                 c, lat=c.lat, lon=c.lon, precision=c.precision or "point",
-                place_id=p.id if p else "", place_name=p.name if p else c.place,
-                place_kind=p.kind if p else "", country=p.country if p else "",
-                radius_km=None, resolution="coordinates given in the input",
-                confidence=1.0))
+                place_id=place.id if place else "", place_name=place.name if place else c.place,
+                place_kind=place.kind if place else "", country=place.country if place else "",
+                radius_km=None, resolution=why,
+                confidence=c.confidence if c.confidence is not None else 1.0))
             continue
         if not c.place.strip():  # a report's claim whose words name no place
             unplaced.append({**c.to_dict(), "status": "unresolved", "candidates": [],
                              "reason": "the claim names no place"})
             continue
-        res = resolutions[c.place]
-        if not res.resolved:
+        if place is None:
             unplaced.append({
                 **c.to_dict(), "status": res.status, "reason": res.reason,
                 "confidence": res.confidence,
                 "candidates": [f"{x.place.name} ({x.place.kind}, {x.place.country}, "
                                f"{x.place.id})" for x in res.candidates[:5]]})
             continue
-        p = res.place
+        if by_id:
+            why = (f"{place.name} ({place.kind}, {place.country}), chosen before among the "
+                   f"places {c.place!r} may mean (place_id {place.id})")
+            sure = c.confidence if c.confidence is not None else res.confidence if res else 1.0
+        else:
+            why, sure = res.reason, res.confidence
         rows.append(_row(
-            c, lat=p.lat, lon=p.lon, precision=c.precision or p.precision, place_id=p.id,
-            place_name=p.name, place_kind=p.kind, country=p.country, radius_km=p.radius_km,
-            resolution=res.reason, confidence=res.confidence))
+            c, lat=place.lat, lon=place.lon, precision=c.precision or place.precision,
+            place_id=place.id, place_name=place.name, place_kind=place.kind,
+            country=place.country, radius_km=place.radius_km, resolution=why,
+            confidence=sure))
     frame = gpd.GeoDataFrame(
         rows, columns=COLUMNS,
         geometry=[Point(r["lon"], r["lat"]) for r in rows], crs="EPSG:4326")
-    return JoinResult(frame=frame, unplaced=unplaced, claims_in=len(claims))
+    return JoinResult(frame=frame, unplaced=unplaced, claims_in=len(claims), notes=notes)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .gazetteer.curated import data_dir
+from .geo import local_crs
 
 # Lines of each kind, in the order they are drawn and listed in the legend.
 LINE_KINDS = {
@@ -270,12 +271,12 @@ def claim_areas(areas: dict[str, tuple], countries) -> object:
             lat0 = sum(p[0] for p in points) / len(points)
             lon0 = sum(p[1] for p in points) / len(points)
             shape = MultiPoint([(lon, lat) for lat, lon in points])
-            local = f"+proj=aeqd +lat_0={lat0:.4f} +lon_0={lon0:.4f} +datum=WGS84 +units=m"
+            local = local_crs(lat0, lon0)
             drawn = gpd.GeoSeries([shape], crs="EPSG:4326").to_crs(local).convex_hull
             drawn = drawn.buffer(5000)
         elif centre and centre[0][2]:
             lat0, lon0, radius = centre[0]
-            local = f"+proj=aeqd +lat_0={lat0:.4f} +lon_0={lon0:.4f} +datum=WGS84 +units=m"
+            local = local_crs(lat0, lon0)
             drawn = gpd.GeoSeries([Point(0, 0).buffer(radius * 1000)], crs=local)
         else:
             continue
@@ -321,8 +322,7 @@ def claim_bands(claims: list[dict], countries, lines, areas) -> object:
             mine = facing if len(facing) else mine
         if not len(land) or not len(mine):
             continue
-        local = (f"+proj=aeqd +lat_0={first['lat']:.4f} +lon_0={first['lon']:.4f} "
-                 "+datum=WGS84 +units=m")
+        local = local_crs(first["lat"], first["lon"])
         area = areas[areas["place_id"] == place_id] if len(areas) else areas
         if len(area):
             near = gpd.GeoSeries(area.geometry.values, crs="EPSG:4326").to_crs(local).union_all()

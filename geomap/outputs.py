@@ -97,6 +97,71 @@ def check_paths(outputs: Iterable[str | Path], inputs: Iterable[str | Path], *,
                               "an output: choose another output (-o)")
 
 
+# Outputs in the formats an analyst edits and geomap reads back. geomap replaces such a file
+# only when it holds exactly what geomap last wrote there: an edited claims file is never
+# lost to a later run's export (``geomap map r.txt --csv`` after editing r.csv).
+EDITABLE_SUFFIXES = (".csv", ".geojson", ".json")
+
+
+def _ledger(path: Path) -> Path:
+    """Where the digest of what geomap last wrote at ``path`` is kept (in the cache
+    folder, one small file per output path)."""
+    import hashlib
+
+    from .gazetteer.world import cache_dir
+
+    key = hashlib.sha256(os.fsencode(os.path.realpath(path))).hexdigest()[:32]
+    return cache_dir() / "written" / key
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest() if hasattr(
+            hashlib, "file_digest") else hashlib.sha256(f.read()).hexdigest()
+
+
+def edited_since_written(path: Path) -> bool:
+    """Whether ``path`` is a file in an editable format that geomap did not write as it is
+    now: edited since, or written by someone else."""
+    if path.suffix.lower() not in EDITABLE_SUFFIXES or not path.is_file():
+        return False
+    try:
+        return _ledger(path).read_text(encoding="ascii").strip() != _digest(path)
+    except OSError:
+        return True
+
+
+def _remember(path: Path) -> None:
+    """Record what geomap wrote at ``path`` (best effort: without a record, a later run
+    refuses to replace the file, which is the safe side)."""
+    if path.suffix.lower() not in EDITABLE_SUFFIXES:
+        return
+    try:
+        ledger = _ledger(path)
+        ledger.parent.mkdir(parents=True, exist_ok=True)
+        tmp = ledger.with_name(f".{ledger.name}.{os.getpid()}.tmp")
+        tmp.write_text(_digest(path) + "\n", encoding="ascii")
+        os.replace(tmp, ledger)
+    except OSError:
+        pass
+
+
+def check_edits(outputs: Iterable[str | Path], *, overwrite: bool = False) -> None:
+    """Refuse to replace a claims file (CSV, GeoJSON, JSON) that is not exactly what geomap
+    last wrote there: it may hold an analyst's corrections. ``overwrite`` allows it."""
+    if overwrite:
+        return
+    for out in (Path(p) for p in outputs):
+        if edited_since_written(out):
+            raise OutputError(
+                f"{out}: exists and is not what geomap last wrote there (edited since, or "
+                "another tool's file): geomap does not replace a claims file that may hold "
+                "corrections; map it as an input, choose another output (-o), or give "
+                "--overwrite")
+
+
 def sweep_temporaries(final: Path) -> None:
     """Remove the temporary files of this output left by a writer that was killed
     (``.<name>.<pid>.*``, whose process is gone)."""
@@ -186,6 +251,7 @@ class Staged:
                     os.chmod(tmp, 0o644)
                 os.replace(tmp, final)
                 done.append(final)
+                _remember(final)
         except OSError as err:
             raise OutputError(f"{final}: cannot write: {err.strerror or err}") from err
         finally:

@@ -31,8 +31,8 @@ from .records import DATE_PRECISIONS, EVENTS, PRECISIONS, ROLES, STANCES, Claim,
 
 REQUIRED = ["date", "place", "claimant", "claimant_side", "stance", "event", "actor", "text",
             "source", "url"]
-OPTIONAL = ["id", "lat", "lon", "precision", "published", "date_precision", "role", "publisher",
-            "span_start", "span_end", "depth_km", "confidence", "check"]
+OPTIONAL = ["id", "place_id", "lat", "lon", "precision", "published", "date_precision", "role",
+            "publisher", "span_start", "span_end", "depth_km", "confidence", "check"]
 COLUMNS = REQUIRED + OPTIONAL
 # Columns that must hold a value in every row; the others may be empty.
 MUST_HAVE = ["place", "claimant", "claimant_side", "stance", "event", "text"]
@@ -44,6 +44,8 @@ _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 # A number as a spreadsheet writes it. float() alone also takes "4_0" (as 40), "٤٠", "nan",
 # "inf" and "infinity", none of which a source means as a coordinate.
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+# A gazetteer id as geomap writes them: "am-goris", "geonames:616635", "country:AM".
+_PLACE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9:._-]{0,99}")
 # A character offset: ASCII digits, few enough for int() (which refuses 4,300+ digits).
 _OFFSET = re.compile(r"[0-9]{1,15}")
 # Characters that break KML, GeoPackage and PDF output (XML 1.0 forbids them): C0 controls
@@ -244,6 +246,10 @@ def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
         confidence = _number(f["confidence"], "confidence")
         if not 0 <= confidence <= 1:
             raise ValueError(f"confidence {_shown(f['confidence'])} is outside 0..1")
+    place_id = f.get("place_id", "")
+    if place_id and not _PLACE_ID.fullmatch(place_id):
+        raise ValueError(f"place_id {_shown(place_id)} is not a gazetteer id (like am-goris or "
+                         "geonames:616635); to correct a claim's place, edit its place")
     # The address as given (before clean_text): a control character in it is an error.
     url = raw.get("url", "")
     if url and not is_http_url(url):
@@ -251,7 +257,8 @@ def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
     return Claim(
         id=f.get("id") or claim_id(f), text=f["text"], claimant=f["claimant"],
         claimant_side=f["claimant_side"], stance=f["stance"], event=f["event"],
-        actor=f.get("actor", ""), place=f["place"], date=date, date_precision=date_precision,
+        actor=f.get("actor", ""), place=f["place"], place_id=place_id, date=date,
+        date_precision=date_precision,
         published=published, source=f.get("source", ""), publisher=f.get("publisher", ""),
         url=url, role=role, precision=precision, lat=lat, lon=lon,
         span_start=_span(f.get("span_start", ""), "span_start"),

@@ -34,6 +34,10 @@ PRECISION_OF_KIND = {
     "military-site": "point",
 }
 
+# How far a place of a kind reaches when the gazetteer gives no radius (km).
+EXTENT_OF_KIND = {"country": 500.0, "admin1": 150.0, "admin2": 40.0, "region": 500.0,
+                  "valley": 30.0, "river": 100.0, "water": 15.0, "mountain": 10.0}
+
 
 @dataclass(frozen=True)
 class Name:
@@ -66,6 +70,17 @@ class Place:
     @property
     def precision(self) -> str:
         return PRECISION_OF_KIND.get(self.kind, "point")
+
+    @property
+    def extent_km(self) -> float:
+        """How far from its point the place reaches, roughly: its radius where the gazetteer
+        knows one, else a generous figure for its kind (a town with its outskirts, a lake)."""
+        if self.radius_km:
+            return self.radius_km
+        if self.kind == "settlement":
+            return 25.0 if self.population >= 1_000_000 else 12.0 if \
+                self.population >= 100_000 else 6.0
+        return EXTENT_OF_KIND.get(self.kind, 5.0)
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -111,7 +126,13 @@ class Claim:
     """One claim: who says what happened where and when, with its source.
 
     ``origin`` is ``file:line`` (or ``file#span``) so every figure on the map leads back to
-    where it came from. ``lat``/``lon`` are set only when the input gave coordinates.
+    where it came from.
+
+    Where a claim is comes from one of two places, kept apart: ``lat``/``lon`` are the
+    coordinates its source gave (never set from the gazetteer), and ``place_id`` is the
+    gazetteer place its ``place`` was resolved to (``geomap extract`` writes it; the
+    analyst corrects ``place``, and a ``place_id`` that the corrected name cannot mean is
+    resolved again).
     """
 
     id: str
@@ -122,6 +143,7 @@ class Claim:
     event: str
     actor: str = ""
     place: str = ""
+    place_id: str = ""  # the gazetteer place ``place`` was resolved to, when known
     date: str = ""
     date_precision: str = "unknown"
     published: str = ""

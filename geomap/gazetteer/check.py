@@ -9,10 +9,10 @@ test suite runs it, so a bad row fails the build with its file and line.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 from ..errors import GazetteerError
+from ..geo import km
 from .curated import curated_rows, data_dir
 
 # A border post stands on the line, and the 1:10m line is good to a kilometre or two (the
@@ -69,7 +69,5 @@ def check_curated(folder: Path | None = None) -> list[str]:
 
 
 def _km(a, b) -> float:
-    """Kilometres between two nearby points: enough to tell 15 km from 100."""
-    dlat = math.radians(b.y - a.y)
-    dlon = math.radians(b.x - a.x) * math.cos(math.radians((a.y + b.y) / 2))
-    return 6371.0 * math.hypot(dlat, dlon)
+    """Kilometres between two shapely points (x longitude, y latitude)."""
+    return km(a.y, a.x, b.y, b.x)

