@@ -21,7 +21,7 @@ import pytest
 from geomap import store
 from geomap.api import ingest
 from geomap.errors import InputError, OutputError
-from geomap.read import COLUMNS, read_claims
+from geomap.read import COLUMNS, REQUIRED, read_claims
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "id,date,place,claimant,claimant_side,stance,event,actor,text,source,url,lat,lon"
@@ -456,16 +456,19 @@ def test_the_seed_row_of_old_stores_is_not_a_claim(tmp_path):
 
 
 def test_a_store_made_before_the_newer_columns_takes_and_gives_them(tmp_path):
-    # a store from before claims carried confidence and check: ingest adds the columns
-    # (in its transaction), and loading the old store reads them empty
+    # a store from before claims carried some column (confidence and check, place_id, or
+    # any the claims format gains): ingest adds every missing one (in its transaction),
+    # and loading the old store reads them empty
     path = tmp_path / "old.gpkg"
     ingest([_claims_csv(tmp_path / "c.csv", ["a"])], store=path)
+    dropped = [c for c in [*COLUMNS, *store.PLACE_COLUMNS] if c not in [*REQUIRED, "id"]]
     with sqlite3.connect(path) as conn:
-        for column in store.ADDED_COLUMNS:
+        for column in dropped:
             conn.execute(f'ALTER TABLE claims DROP COLUMN "{column}"')
-    assert [(c.id, c.check) for c in store.load(path)] == [("a", "")]
+    assert [(c.id, c.check, c.lat) for c in store.load(path)] == [("a", "", 39.5)]
     ingest([_claims_csv(tmp_path / "d.csv", ["b"])], store=path)
     with sqlite3.connect(path) as conn:
-        names = {row[1] for row in conn.execute("PRAGMA table_info(claims)")}
-    assert set(store.ADDED_COLUMNS) <= names
+        types = {row[1]: row[2] for row in conn.execute("PRAGMA table_info(claims)")}
+    assert set(dropped) <= set(types)
+    assert (types["lat"], types["span_start"], types["check"]) == ("REAL", "INTEGER", "TEXT")
     assert sorted(c.id for c in store.load(path)) == ["a", "b"]
