@@ -65,12 +65,21 @@ def test_geopackage_holds_claims_layers_and_manifest(exported):
     names = {name for name, _ in pyogrio.list_layers(path)}
     assert {"claims", "countries", "undemarcated", "claim_areas", "geomap_manifest"} <= names
     claims = gpd.read_file(path, layer="claims")
-    assert len(claims) == exported.claims_in and claims.crs.to_epsg() == 4326
+    assert claims.crs.to_epsg() == 4326
+    # a claim located only to an area is in the area_claims layer, drawn as the area
+    areas = gpd.read_file(path, layer="area_claims") if "area_claims" in names else []
+    assert len(claims) + len(areas) == exported.claims_in
+    manifest = pyogrio.read_dataframe(path, layer="geomap_manifest")
+    assert "geometry" not in manifest.columns  # an attributes table
+    assert json.loads(manifest["value"][0])["claims_in"] == exported.claims_in
 
 
 def test_same_inputs_same_bytes(tmp_path):
-    a = make_map(out=tmp_path / "a" / "m.html", exports=("geojson", "kml", "csv"))
-    b = make_map(out=tmp_path / "b" / "m.html", exports=("geojson", "kml", "csv"))
+    """Every export, the GeoPackage too, whatever the outputs are called."""
+    kinds = ("geojson", "kml", "csv", "gpkg")
+    a = make_map(out=tmp_path / "a" / "m.html", exports=kinds)
+    b = make_map(out=tmp_path / "b" / "other name.html", exports=kinds)
+    assert len(a.written) == len(b.written) == 6
     for x, y in zip(a.written, b.written):
         assert x.read_bytes() == y.read_bytes(), x.name
 
