@@ -40,17 +40,6 @@ def lookup(name: str, *, country: str | None = None, kind: str | None = None) ->
     return gazetteer().lookup(name, country=country, kind=kind)
 
 
-@dataclass
-class MapResult:
-    path: Path
-    claims_in: int
-    claims_mapped: int
-    unplaced: list[dict] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # what was done to the inputs
-    written: list[Path] = field(default_factory=list)  # every file written
-    duplicates: int = 0  # claims that arrived twice (same id) and are mapped once
-
-
 def read_article(path: str | Path, *, date: str | None = None, title: str | None = None,
                  publisher: str | None = None, url: str | None = None,
                  encoding: str = "utf-8"):
@@ -143,6 +132,43 @@ def extract(doc) -> list:
     return out
 
 
+def extract_from(source, *, date: str | None = None, title: str | None = None,
+                 publisher: str | None = None, url: str | None = None,
+                 encoding: str = "utf-8") -> list:
+    """Claims from a report given as a path or as its text (see ``geomap.extract``)."""
+    import os
+
+    from .read import clean_text, read_date
+
+    if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source
+                                    and len(source) < 4096 and os.path.isfile(source)):
+        return extract(read_article(source, date=date, title=title, publisher=publisher,
+                                    url=url, encoding=encoding))
+    if isinstance(source, bytes):
+        from .read import _decode
+
+        source = _decode(source, "<text>", encoding)
+    if not isinstance(source, str):
+        raise TypeError("geomap.extract takes a path or the report's text")
+    from .errors import InputError
+    from .read import normal_url
+    from .records import Document
+
+    published = ""
+    if date:
+        try:
+            published = read_date(date)
+        except ValueError as err:
+            raise InputError(f"date {date!r} is not a date geomap reads: {err}") from None
+    address = normal_url(url) if url else ""
+    if url and not address:
+        raise InputError(f"url {url!r} is not an http(s) address")
+    text = source.replace("\r\n", "\n").replace("\r", "\n")
+    return extract(Document(text=clean_text(text), name="<text>", title=clean_text(title or ""),
+                            publisher=clean_text(publisher or ""), url=address,
+                            published=published))
+
+
 # How much less sure a claim is for each thing inferred rather than read ("speaker from
 # 'It'", "speaker of the quote before", "side from the dateline", "place from the report's
 # focus", "date from an earlier sentence"); the report's own voice is read, not inferred.
@@ -177,7 +203,7 @@ def border_facts_for(claims: list) -> list[dict]:
     """Border facts (borders.py) for claims that have a location, keyed like the map's:
     each dict also carries the ``lat`` and ``lon`` it was measured at (``location``)."""
     from .borders import border_facts
-    from .layers import boundary_layers, countries_for, extent_of
+    from .layers import border_lines, boundary_layers, countries_for, extent_of
 
     where = [location(c) for c in claims]
     located = [w for w in where if w is not None]
@@ -185,7 +211,7 @@ def border_facts_for(claims: list) -> list[dict]:
         return [{} for _ in claims]
     view = extent_of([w[0] for w in located], [w[1] for w in located], [None] * len(located))
     _, countries, _ = countries_for(view)
-    lines, _ = _border_lines(countries, boundary_layers(view), [])
+    lines, _ = border_lines(countries, boundary_layers(view), [])
     facts = iter(border_facts([(w[0], w[1]) for w in located], countries, lines))
     names = {p.country: p.name for p in gazetteer().countries()}
     out = []
@@ -213,12 +239,13 @@ def read_inputs(paths: list[str | Path], *, date: str | None = None,
                 labels: dict[Path, str] | None = None, encoding: str = "utf-8",
                 title: str | None = None, publisher: str | None = None,
                 url: str | None = None, notes: list[str] | None = None,
-                superseded: list[int] | None = None) -> list:
+                superseded: list[int] | None = None, titles: list[str] | None = None) -> list:
     """Claims from claims files, and from news reports extracted on the way, in order.
 
     Ids repeated across the claims files are an error (read.read_claims). ``title``,
     ``publisher`` and ``url`` describe the reports (as ``geomap extract`` takes them); a
-    report without a publication date is said in ``notes``.
+    report without a publication date is said in ``notes``; each report's own title is
+    added to ``titles``.
 
     A report given together with the claims extracted from it (a claims file holding claims
     of the same source, with their spans in it) is not extracted again: the claims file is
@@ -239,6 +266,8 @@ def read_inputs(paths: list[str | Path], *, date: str | None = None,
         doc = read_article(p, date=date, encoding=encoding, title=title, publisher=publisher,
                            url=url)
         found = extract(doc)
+        if titles is not None and doc.title:
+            titles.append(doc.title)
         by = next((reviewed[(c.source, c.url)] for c in found
                    if (c.source, c.url) in reviewed), None)
         if by is not None:
@@ -285,8 +314,10 @@ def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = Non
     """Add the claims of these files to the store; return (added, already stored).
 
     The result also carries ``updated``: stored claims corrected by these files (same id,
-    other content).
+    other content). Every claim whose place resolves is stored with that place's point as
+    its geometry (its own lat/lon stay as the source gave them: empty).
     """
+    from .join import join
     from .store import ingest as store_ingest
 
     check_paths([store], paths, in_place=True)
@@ -296,7 +327,10 @@ def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = Non
         claims.extend(found)
         if str(p) != "-":
             inputs.append({**_inputs([Path(p)])[0], "claims": len(found)})
-    return store_ingest(store, claims, inputs, progress=progress)
+    frame = join(claims, gazetteer()).frame
+    located = {i: (float(lon), float(lat))
+               for i, lat, lon in zip(frame["id"], frame["lat"], frame["lon"])}
+    return store_ingest(store, claims, inputs, progress=progress, located=located)
 
 
 EXPORTS = ("geojson", "kml", "csv", "gpkg", "png", "pdf")
@@ -335,135 +369,372 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     a claims file (CSV, GeoJSON) is replaced only when it holds what geomap last wrote there
     (``overwrite`` replaces it all the same).
     """
-    from .examples import MAY2021, MAY2021_TITLE
-    from .join import join
-    from .layers import boundary_layers, claim_areas, clip, extent_of, layer_path, read_user_layer
-    from .read import check_date_range, in_date_range
-    from .render.html import render_map
-
-    if tiles not in TILES:
-        raise ValueError(f"tiles must be one of {', '.join(TILES)}")
-    title = shown_path(title) if title else title  # from a command line: maybe not UTF-8
-    files = [Path(p) for p in paths] if paths else ([] if store else [MAY2021])
-    if not paths and not store:
-        title = title or MAY2021_TITLE
-    stem = files[0].stem if files else Path(store).stem
+    files = [Path(p) for p in paths] if paths else []
+    stem = files[0].stem if files else Path(store).stem if store else MAY2021_STEM
     out_path = Path(out) if out else Path("outputs") / f"{stem}.html"
-    targets = output_paths(out_path, exports)
-    check_paths(targets.values(), [*files, *([store] if store else []),
-                                   *(layer_path(spec) for spec in layers or [])])
+    # every output is checked before any work: a mistake costs no time
+    _check_outputs(out_path, exports, [*files, *([store] if store else []),
+                                       *_layer_files(layers)], overwrite)
+    result = build_map(files or None, title=title, tiles=tiles, date=date, layers=layers,
+                       store=store, date_from=date_from, date_to=date_to, bbox=bbox,
+                       encoding=encoding, publisher=publisher, url=url,
+                       report_title=report_title)
+    result.save(out_path, exports=exports, overwrite=overwrite)
+    return result
+
+
+MAY2021_STEM = "may2021_syunik"
+
+
+def _layer_files(layers: list[str] | None) -> list[str]:
+    from .layers import layer_path
+
+    return [layer_path(spec) for spec in layers or []]
+
+
+def _check_outputs(out: Path, exports: tuple[str, ...], inputs: list, overwrite: bool
+                   ) -> dict[str, Path]:
+    targets = output_paths(out, tuple(exports))
+    check_paths(targets.values(), inputs)
     check_edits(targets.values(), overwrite=overwrite)
+    return targets
+
+
+def _claims_given(inputs) -> tuple[list[Path], list | None]:
+    """(claims files and reports, claims in memory) from what ``build_map`` was given:
+    paths, or claims as a list of dicts or Claims, a pandas DataFrame or a GeoDataFrame."""
+    if inputs is None:
+        return [], None
+    if isinstance(inputs, (str, Path)):
+        return [Path(inputs)], None
+    if hasattr(inputs, "to_dict") and hasattr(inputs, "columns"):  # a (Geo)DataFrame
+        return [], claims_from_records(inputs)
+    items = list(inputs)
+    if all(isinstance(i, (str, Path)) for i in items):
+        return [Path(i) for i in items], None
+    return [], claims_from_records(items)
+
+
+def claims_from_records(records, *, name: str = "claims") -> list:
+    """Claims from records in memory: a list of dicts (the claims format's fields) or
+    Claims, a pandas DataFrame, or a GeoDataFrame whose point geometry gives lat/lon. Each
+    is checked as a row of a claims file is; an InputError names the record ``claims[3]``.
+    """
+    from .errors import InputError
+    from .read import InputErrors, claim_from_fields, read_claims_fields
+    from .records import Claim
+
+    if hasattr(records, "columns"):  # a DataFrame or GeoDataFrame
+        geometry = getattr(records, "geometry", None) if hasattr(records, "crs") else None
+        if geometry is not None and records.crs is not None and records.crs.to_epsg() != 4326:
+            records = records.to_crs(4326)
+            geometry = records.geometry
+        rows = records.drop(columns=[records.geometry.name] if geometry is not None else [])
+        items = rows.to_dict("records")
+        if geometry is not None:
+            for item, geom in zip(items, geometry):
+                if geom is not None and not geom.is_empty:
+                    if geom.geom_type != "Point":
+                        item["_geometry"] = geom.geom_type
+                    else:
+                        item["lat"], item["lon"] = geom.y, geom.x
+    else:
+        items = list(records)
+    out, errors = [], []
+    for n, item in enumerate(items):
+        where = f"{name}[{n}]"
+        if isinstance(item, Claim):
+            out.append(item)
+            continue
+        try:
+            if not isinstance(item, dict):
+                raise ValueError(f"is {type(item).__name__}, not a dict of the claims fields")
+            if item.get("_geometry"):
+                raise ValueError(f"geometry is a {item['_geometry']}, not a Point")
+            fields = read_claims_fields(item)
+            origin = item.get("origin")
+            out.append(claim_from_fields(fields, origin if isinstance(origin, str) and origin
+                                         else where))
+        except ValueError as err:
+            errors.append(InputError(f"{where}: {err}"))
+    if errors:
+        raise InputErrors(errors)
+    seen: dict[str, str] = {}
+    for c in out:
+        if c.id in seen:
+            raise InputError(f"{c.origin}: claim id {c.id!r} already used at {seen[c.id]}")
+        seen[c.id] = c.origin
+    return out
+
+
+@dataclass
+class Gathered:
+    """Every claim of a map's inputs, once, within its dates: what reading them gave."""
+
+    claims: list
+    notes: list[str]
+    duplicates: int  # claims given twice (same id) or a report's given by its claims file
+    files: list[Path]
+    titles: list[str]  # the reports' own titles
+    in_memory: int  # claims given in memory rather than in files
+    example: bool  # the built-in example, given nothing
+
+
+def gather(inputs=None, *, date: str | None = None, store: str | Path | None = None,
+           date_from: str | None = None, date_to: str | None = None, encoding: str = "utf-8",
+           publisher: str | None = None, url: str | None = None,
+           report_title: str | None = None) -> Gathered:
+    """Read the inputs (paths or claims in memory, and a store): each claim once, in the
+    dates asked for. Nothing given: the built-in example."""
+    from .examples import MAY2021
+    from .read import check_date_range, in_date_range
+
+    files, in_memory = _claims_given(inputs)
+    example = not files and in_memory is None and not store
+    if example:
+        files = [MAY2021]
     check_date_range(date_from, date_to)
-    user_layers = [read_user_layer(spec) for spec in layers or []]
-    # The example is named the same on every machine, so its page is the same everywhere.
-    read_notes: list[str] = []
+    notes: list[str] = []
     superseded: list[int] = []
-    claims = read_inputs(files, date=date, encoding=encoding,
-                         labels={MAY2021: "geomap/examples/may2021_syunik.csv"},
-                         publisher=publisher, url=url, notes=read_notes,
-                         title=report_title, superseded=superseded)
+    titles: list[str] = []
+    # The example is named the same on every machine, so its page is the same everywhere.
+    claims = list(in_memory or []) + read_inputs(
+        files, date=date, encoding=encoding, publisher=publisher, url=url, notes=notes,
+        labels={MAY2021: "geomap/examples/may2021_syunik.csv"}, title=report_title,
+        superseded=superseded, titles=titles)
     if store:
         from .store import load
 
         claims.extend(load(store))
-    claims, duplicates, notes = merge_duplicates(claims)
-    notes = read_notes + notes
+    claims, duplicates, merged = merge_duplicates(claims)
+    notes += merged
     if duplicates:
         notes.append(f"{plural(duplicates, 'claim')} given more than once (same id) mapped "
                      "once")
-    duplicates += sum(superseded)
     claims = [c for c in claims if in_date_range(c.date, date_from, date_to)]
+    return Gathered(claims, notes, duplicates + sum(superseded), files, titles,
+                    len(in_memory or []), example)
+
+
+def build_map(inputs=None, *, title: str | None = None, tiles: str = "none",
+              date: str | None = None, layers: list[str] | None = None,
+              store: str | Path | None = None, date_from: str | None = None,
+              date_to: str | None = None,
+              bbox: tuple[float, float, float, float] | None = None, encoding: str = "utf-8",
+              publisher: str | None = None, url: str | None = None,
+              report_title: str | None = None) -> MapResult:
+    """The map of these claims, in memory: nothing is written until ``result.save(path)``.
+
+    ``inputs``: claims files and news reports (paths), or claims in memory (a list of dicts,
+    a pandas DataFrame or a GeoDataFrame); None: the built-in example (or only ``store``).
+    The other options are ``make_map``'s.
+    """
+    from .examples import MAY2021_TITLE
+
+    if tiles not in TILES:
+        raise ValueError(f"tiles must be one of {', '.join(TILES)}")
+    title = shown_path(title) if title else title  # from a command line: maybe not UTF-8
+    got = gather(inputs, date=date, store=store, date_from=date_from, date_to=date_to,
+                 encoding=encoding, publisher=publisher, url=url, report_title=report_title)
+    if got.example:
+        title = title or MAY2021_TITLE
+    placed = place_claims(got.claims, layers=layers, bbox=bbox)
+    claims = got.claims
+    if bbox:  # the exports carry what the map shows: the claims in the box, and the unplaced
+        kept = set(placed.frame["id"]) | {u["id"] for u in placed.unplaced}
+        claims = [c for c in claims if c.id in kept]
+    manifest = {
+        "generator": f"geomap {__version__}",
+        "gazetteer": gazetteer().version,
+        "inputs": _inputs(got.files) + (
+            [{"name": shown_path(Path(store).name), "store": True}] if store else []) + (
+            [{"name": "claims in memory", "claims": got.in_memory}] if got.in_memory else []),
+        "options": {"title": title, "tiles": tiles, "from": date_from, "to": date_to,
+                    "bbox": list(bbox) if bbox else None},
+        "duplicates_merged": got.duplicates,
+    }
+    title = title or default_title(got.files or ([Path(store)] if store else []), got.titles,
+                                   claims, placed.incidents)
+    return _render(placed, claims=claims, title=title, tiles=tiles, manifest=manifest,
+                   notes=[*placed.notes, *got.notes], duplicates=got.duplicates,
+                   inputs=[*got.files, *([store] if store else []), *_layer_files(layers)])
+
+
+def incidents_of(inputs=None, *, bbox: tuple[float, float, float, float] | None = None,
+                 **options) -> tuple[list, Placed, Gathered]:
+    """The incidents of the inputs (as ``gather`` reads them), with the placed claims and
+    what reading said: (incidents, placed, gathered)."""
+    got = gather(inputs, **options)
+    placed = place_claims(got.claims, bbox=bbox)
+    return placed.incidents, placed, got
+
+
+@dataclass
+class Placed:
+    """Claims placed and framed: what every output of a map is drawn from.
+
+    ``frame`` holds the placed claims (join.COLUMNS, the border facts and ``incident_id``),
+    ``unplaced`` the others (with their reason and ``incident_id``), ``incidents`` the
+    claims grouped by happening.
+    """
+
+    frame: object
+    unplaced: list[dict]
+    incidents: list
+    view: tuple[float, float, float, float]
+    layers: list
+    areas: object
+    bands: object
+    side_labels: dict[str, str]
+    notes: list[str]
+    claims_in: int
+
+
+def place_claims(claims: list, *, layers: list[str] | None = None,
+                 bbox: tuple[float, float, float, float] | None = None) -> Placed:
+    """Join, frame, measure and group: the stages between reading and drawing."""
+    from .borders import with_border_facts
+    from .incidents import group_incidents
+    from .join import join
+    from .layers import (
+        areas_for,
+        bands_for,
+        border_lines,
+        boundary_layers,
+        clip,
+        context_of,
+        countries_for,
+        read_user_layer,
+        view_for,
+    )
+
+    user_layers = [read_user_layer(spec) for spec in layers or []]
     gaz = gazetteer()
     joined = join(claims, gaz)
-    notes += joined.notes
     frame = joined.frame
     if bbox:
         x0, y0, x1, y1 = bbox
         frame = frame[(frame["lon"] >= x0) & (frame["lon"] <= x1) & (frame["lat"] >= y0)
                       & (frame["lat"] <= y1)].reset_index(drop=True)
-        joined.frame = frame
-        joined.claims_in = len(frame) + len(joined.unplaced)
-        # the exports carry what the map shows: the claims in the box, and the unplaced
-        kept = set(frame["id"]) | {u["id"] for u in joined.unplaced}
-        claims = [c for c in claims if c.id in kept]
-    # The view fits the incidents: claims located more precisely than a country, then any
-    # located claim, then all. A country-level claim ("France") would zoom the map out to
-    # say nothing; it stays on the map, one zoom out.
-    core = frame[(frame["role"] == "incident") & (frame["precision"] != "country")]
-    if len(core):  # and the country-level claims about the countries where those lie
-        core = frame[frame.index.isin(core.index) | (
-            (frame["precision"] == "country") & frame["country"].isin(set(core["country"])))]
-    else:
-        core = frame[frame["precision"] != "country"]
-    if not len(core):
-        core = frame
-    radii = [r if p in ("province", "district") else None
-             for p, r in zip(core["precision"], core["radius_km"])]
-    view = extent_of(list(core["lat"]), list(core["lon"]), radii)
-    w, h = view[2] - view[0], view[3] - view[1]
-    context = (view[0] - w, max(-89.0, view[1] - h), view[2] + w, min(89.0, view[3] + h))
+    view = view_for(frame)
+    context = context_of(view)
     built_in = boundary_layers(view, context)
     user = [clip(lay, context) for lay in user_layers]
-    layers = built_in + user
+    every_layer = built_in + user
+    countries = next(lay.frame for lay in every_layer if lay.kind == "countries")
+    areas = areas_for(frame, gaz, countries)
+    _, near, _ = countries_for(view)
+    lines, given = border_lines(near, built_in, user)
+    disputed = [lay.frame for lay in user if lay.kind == "disputed-area"]
+    if disputed:
+        import pandas as pd
+
+        disputed = pd.concat(disputed, ignore_index=True)
+    frame = with_border_facts(frame, near, lines, disputed if len(disputed) else None,
+                              given=given,
+                              country_names={p.country: p.name for p in gaz.countries()})
+    bands = bands_for(frame, near, lines, areas)
+    sides = sorted(set(frame["claimant_side"]) | {u["claimant_side"] for u in joined.unplaced})
     side_labels = {}
-    for side in sorted(set(frame["claimant_side"]) | {u["claimant_side"] for u in joined.unplaced}):
+    for side in sides:
         try:
             side_labels[side] = f"{side} — {gaz.get(f'country:{side}').name}"
         except LookupError:
             side_labels[side] = side
-    label_points = {p.country: (p.lat, p.lon) for p in gaz.countries()}
-    countries = next(lay.frame for lay in layers if lay.kind == "countries")
-    area_places = {}
-    for pid in sorted(set(frame.loc[frame["precision"].isin(["province", "district", "zone"]),
-                                    "place_id"])):
-        if not pid:  # coordinates given with a precision but no known place
-            continue
-        place = gaz.get(pid)
-        area_places[pid] = (place.name, place.country, gaz.area_settlements(place),
-                            (place.lat, place.lon, place.radius_km or 0.0))
-    areas = claim_areas(area_places, countries)
-    # a country-level claim names the whole country: it is drawn as the country
-    whole = sorted(pid for pid in set(frame.loc[frame["precision"] == "country", "place_id"])
-                   if pid)
-    if whole:
-        import pandas as pd
+    records = frame.drop(columns="geometry").to_dict("records")
+    def holds(area_id: str, place_id: str) -> bool:
+        try:
+            return gaz.get(area_id).holds(gaz.get(place_id))
+        except LookupError:
+            return False
 
-        rows = [{"place_id": pid, "name": gaz.get(pid).name, "country": gaz.get(pid).country,
-                 "settlements": 0, "radius_km": 0.0,
-                 "geometry": countries[countries["iso2"] == gaz.get(pid).country].union_all()}
-                for pid in whole if (countries["iso2"] == gaz.get(pid).country).any()]
-        if rows:
-            areas = pd.concat([areas, type(areas)(rows, geometry="geometry", crs=areas.crs)],
-                              ignore_index=True)
-    manifest = {
-        "generator": f"geomap {__version__}",
-        "gazetteer": gaz.version,
-        "inputs": _inputs(files) + ([{"name": shown_path(Path(store).name), "store": True}]
-                                    if store else []),
-        "options": {"title": title, "tiles": tiles, "from": date_from, "to": date_to,
-                    "bbox": list(bbox) if bbox else None},
-        "duplicates_merged": duplicates,
-    }
-    frame = _with_border_facts(frame, view, built_in, user, gaz)
-    bands = _bands(frame, view, built_in, user, areas)
-    title = title or default_title(files or [Path(store)])
-    page = render_map(frame, joined.unplaced, layers, areas, bands=bands, title=title,
-                      view=view, side_labels=side_labels, label_points=label_points,
-                      manifest=manifest, tiles=None if tiles == "none" else tiles)
-    with Staged() as staged:
-        staged.text(out_path, page)
-        _exports(staged, targets, frame, joined.unplaced, claims, layers, areas, bands,
-                 manifest, title, view=view, side_labels=side_labels)
-        written = staged.commit()
-    return MapResult(out_path, joined.claims_in, joined.claims_mapped, joined.unplaced,
-                     [n for lay in user_layers for n in lay.notes] + notes, written,
-                     duplicates)
+    incidents = group_incidents([*records, *joined.unplaced], side_labels, holds)
+    of = {cid: inc.id for inc in incidents for cid in inc.claims}
+    frame = frame.assign(incident_id=[of[i] for i in frame["id"]])
+    unplaced = [{**u, "incident_id": of[u["id"]]} for u in joined.unplaced]
+    return Placed(frame=frame, unplaced=unplaced, incidents=incidents, view=view,
+                  layers=every_layer, areas=areas, bands=bands, side_labels=side_labels,
+                  notes=[n for lay in user_layers for n in lay.notes] + joined.notes,
+                  claims_in=len(frame) + len(unplaced))
 
 
-def _exports(staged: Staged, targets: dict[str, Path], frame, unplaced, claims, layers,
-             areas, bands, manifest, title, *, view=None, side_labels=None) -> None:
+def _render(placed: Placed, *, claims: list, title: str, tiles: str, manifest: dict,
+            notes: list[str], duplicates: int, inputs: list) -> MapResult:
+    import inspect
+
+    from .render.html import render_map
+
+    label_points = {p.country: (p.lat, p.lon) for p in gazetteer().countries()}
+    extra = {}
+    if "incidents" in inspect.signature(render_map).parameters:
+        extra["incidents"] = [i.to_dict() for i in placed.incidents]
+    page = render_map(placed.frame, placed.unplaced, placed.layers, placed.areas,
+                      bands=placed.bands, title=title, view=placed.view,
+                      side_labels=placed.side_labels, label_points=label_points,
+                      manifest=manifest, tiles=None if tiles == "none" else tiles, **extra)
+    return MapResult(path=None, claims_in=placed.claims_in,
+                     claims_mapped=len(placed.frame), unplaced=placed.unplaced, notes=notes,
+                     written=[], duplicates=duplicates, incidents=placed.incidents,
+                     frame=placed.frame, html=page, title=title, _placed=placed,
+                     _claims=claims, _manifest=manifest, _inputs=inputs)
+
+
+@dataclass
+class MapResult:
+    """A map: its page (``html``), its placed claims (``frame``, ``to_geodataframe()``),
+    the unplaced claims, the incidents, and what was done to the inputs (``notes``).
+    ``save(path)`` writes the page and any exports; in Jupyter the map shows inline.
+    ``claims_in == claims_mapped + len(unplaced)``."""
+
+    path: Path | None
+    claims_in: int
+    claims_mapped: int
+    unplaced: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was done to the inputs
+    written: list[Path] = field(default_factory=list)  # every file written
+    duplicates: int = 0  # claims that arrived twice (same id) and are mapped once
+    incidents: list = field(default_factory=list)  # incidents.Incident, in date order
+    frame: object = None  # the placed claims: a GeoDataFrame in EPSG:4326
+    html: str = ""  # the page
+    title: str = ""
+    _placed: Placed | None = field(default=None, repr=False)
+    _claims: list = field(default_factory=list, repr=False)
+    _manifest: dict = field(default_factory=dict, repr=False)
+    _inputs: list = field(default_factory=list, repr=False)
+
+    def to_geodataframe(self):
+        """The placed claims with their border facts and incident ids (EPSG:4326); the
+        unplaced ones are in ``unplaced``."""
+        return self.frame.copy()
+
+    def save(self, path: str | Path, *, exports: tuple[str, ...] = (),
+             overwrite: bool = False) -> list[Path]:
+        """Write the page to ``path`` and the ``exports`` (geojson, kml, csv, gpkg, png,
+        pdf) beside it, whole or not at all; never over an input or an edited claims file
+        (unless ``overwrite``). Returns the paths written."""
+        path = Path(path)
+        targets = _check_outputs(path, exports, self._inputs, overwrite)
+        placed = self._placed
+        with Staged() as staged:
+            staged.text(path, self.html)
+            _exports(staged, targets, placed, self._claims, self._manifest, self.title)
+            written = staged.commit()
+        self.path, self.written = path, self.written + written
+        return written
+
+    def _repr_html_(self) -> str:
+        """The page in an iframe, as a notebook shows it (as folium's maps do)."""
+        import html as html_
+
+        return ('<iframe style="width:100%;height:600px;border:none" sandbox="allow-scripts '
+                f'allow-popups" srcdoc="{html_.escape(self.html, quote=True)}"></iframe>')
+
+
+def _exports(staged: Staged, targets: dict[str, Path], placed: Placed, claims: list,
+             manifest: dict, title: str) -> None:
     """Stage the map's data beside it: GeoJSON, KML, the claims CSV, a GeoPackage, the
     briefing sheets."""
+    import inspect
     import json
     from functools import partial
 
@@ -472,32 +743,40 @@ def _exports(staged: Staged, targets: dict[str, Path], frame, unplaced, claims, 
 
     if len(targets) == 1:
         return
+    frame, unplaced, layers = placed.frame, placed.unplaced, placed.layers
+    areas, bands, side_labels = placed.areas, placed.bands, placed.side_labels
     rows = export_rows(frame, unplaced)
     manifest = {**manifest, "title": title, "claims_in": len(rows),
                 "claims_mapped": len(frame)}
-    side_labels = side_labels or {}
     colours_all = side_colours(sorted({r["claimant_side"] for r in rows}))
     date_range = date_label([r["date"] for r in rows if r["date"]])
     sources = sorted({(r["source"] or "", r["publisher"] or "", r["url"] or "") for r in rows})
     sources = [{"source": s, "publisher": p, "url": u} for s, p, u in sources]
+    incidents = [i.to_dict() for i in placed.incidents]
     for kind, path in targets.items():
         if kind == "geojson":
             staged.text(path, map_geojson(rows, manifest))
         elif kind == "kml":
             staged.text(path, map_kml(rows, manifest, colours_all))
         elif kind in ("png", "pdf"):
-            from .render.static import static_bytes
+            from .render.static import draw_sheet, static_bytes
 
-            placed = [r for r in rows if r["placed"]]
+            shown = [r for r in rows if r["placed"]]
             counts = {}
-            for r in placed:
+            for r in shown:
                 counts[r["claimant_side"]] = counts.get(r["claimant_side"], 0) + 1
             sides = [{"side": s, "colour": c, "label": side_labels.get(s, s),
                       "claims": counts.get(s, 0)} for s, c in colours_all.items()]
-            staged.data(path, static_bytes(kind, view=view, layers=layers, areas=areas,
-                                           bands=bands, claims=placed, sides=sides,
+            extra = {}
+            known = inspect.signature(draw_sheet).parameters
+            if "unplaced" in known:
+                extra["unplaced"] = [r for r in rows if not r["placed"]]
+            if "incidents" in known:
+                extra["incidents"] = incidents
+            staged.data(path, static_bytes(kind, view=placed.view, layers=layers, areas=areas,
+                                           bands=bands, claims=shown, sides=sides,
                                            title=title, date_range=date_range,
-                                           sources=sources, manifest=manifest))
+                                           sources=sources, manifest=manifest, **extra))
         elif kind == "csv":
             # the claims format, which geomap map reads back; its manifest sits beside it
             staged.text(path, claims_csv(claims))
@@ -511,75 +790,25 @@ def _exports(staged: Staged, targets: dict[str, Path], frame, unplaced, claims, 
                          fresh=True)
 
 
-def _border_lines(countries, built_in, user):
-    """(the border lines the facts and bands measure from, whether they are the user's).
+def default_title(files: list[Path], titles: list[str] = (), claims: list = (),
+                  incidents: list = ()) -> str:
+    """A map's title when none is given, as a person would title it: the report's own
+    title; else the one source all the claims come from; else what the claims are about
+    ("Border-incident claims: Syunik, 12–14 May 2021"); else the files' names."""
+    titles = list(dict.fromkeys(t for t in titles if t.strip()))
+    if len(titles) == 1:
+        return titles[0]
+    sources = {c.source for c in claims}
+    if len(sources) == 1:
+        (source,) = sources
+        file_like = source.lower().endswith((*TEXT_SUFFIXES, ".csv", ".geojson", ".json"))
+        if source.strip() and not source.startswith("<") and not file_like:
+            return source
+    if incidents:
+        from .incidents import date_words
 
-    A user's border lines replace the built-in ones: the facts follow the better line.
-    """
-    import pandas as pd
-
-    from .layers import LINE_KINDS
-
-    given = [lay.frame for lay in user if lay.kind in LINE_KINDS]
-    lines = given or [lay.frame for lay in built_in if lay.kind in LINE_KINDS]
-    if not lines:
-        return countries.iloc[0:0].assign(countries="", kind=""), False
-    return pd.concat(lines, ignore_index=True), bool(given)
-
-
-def _bands(frame, view, built_in, user, areas):
-    """Bands for the claims that give a depth ("several kilometres into")."""
-    from .extract.sides import side_in
-    from .layers import claim_bands, countries_for
-
-    deep = frame[frame["depth_km"].notna()]
-    _, countries, _ = countries_for(view)
-    lines, _ = _border_lines(countries, built_in, user)
-    claims = [{"place_id": r.place_id, "place_name": r.place_name, "lat": r.lat, "lon": r.lon,
-               "country": r.in_country or r.country, "depth_km": r.depth_km,
-               "actor_side": side_in(r.actor or "")} for r in deep.itertuples()]
-    return claim_bands(claims, countries, lines, areas)
-
-
-def _with_border_facts(frame, view, built_in, user, gaz):
-    """The claims with the border facts of their locations (see borders.py).
-
-    A user's border lines replace the built-in ones for the distances: the facts follow
-    the better line. Disputed areas come from the user's disputed-area layers.
-    """
-    import pandas as pd
-
-    from .borders import NE_ACCURACY_KM, border_facts
-    from .layers import countries_for
-
-    _, countries, _ = countries_for(view)
-    lines, given = _border_lines(countries, built_in, user)
-    disputed = [lay.frame for lay in user if lay.kind == "disputed-area"]
-    disputed = pd.concat(disputed, ignore_index=True) if disputed else None
-    points = list(zip(frame["lat"], frame["lon"]))
-    distinct = sorted(set(points))  # many claims share a place: measure each place once
-    found = dict(zip(distinct, border_facts(distinct, countries, lines, disputed,
-                                            accuracy_km=0.5 if given else NE_ACCURACY_KM)))
-    facts = [found[p] for p in points]
-    names = {p.country: p.name for p in gaz.countries()}
-    sentences, kms = [], []
-    for f, precision, place in zip(facts, frame["precision"], frame["place_name"]):
-        if precision in ("country", "province", "district", "zone"):
-            # a distance from the centre of an area would be a number with no meaning
-            where = names.get(f.country, f.country)
-            sentences.append(f"{precision}-level: {place}, in {where}; no distance from a "
-                             "border can be given for an area" if f.country else
-                             f"{precision}-level: {place}")
-            kms.append(None)
-        else:
-            sentences.append(f.sentence(names))
-            kms.append(f.border_km)
-    return frame.assign(
-        in_country=[f.country for f in facts], border_km=kms,
-        border_with=[f.border_with for f in facts], border_kind=[f.border_kind for f in facts],
-        exclave=[f.exclave for f in facts], disputed=[f.disputed for f in facts],
-        outside=[f.outside for f in facts], border=sentences)
-
-
-def default_title(files: list[Path]) -> str:
+        main = max(incidents, key=lambda i: (len(i.claims), i.placed, i.id))
+        dated = sorted(d for i in incidents for d in (i.date_from, i.date_to) if d)
+        when = f", {date_words(dated[0], dated[-1])}" if dated else ""
+        return f"Border-incident claims: {main.place_name}{when}"
     return "Border-incident claims: " + ", ".join(shown_path(p.name) for p in files)

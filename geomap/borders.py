@@ -132,3 +132,36 @@ class _Facts:
         other = next((c for c in pair if c != country), "")
         return BorderFact(country, round(float(dists.iloc[best]) / 1000, 1), other,
                           mine.iloc[best]["kind"], exclave, in_dispute, False, accuracy_km)
+
+
+AREA_PRECISIONS = ("country", "province", "district", "zone")
+
+
+def with_border_facts(frame, countries, lines, disputed=None, *, given: bool = False,
+                      country_names: dict[str, str] | None = None):
+    """The joined claims with the border facts of their locations, as columns: in_country,
+    border_km, border_with, border_kind, exclave, disputed, outside, and ``border``, the
+    sentence the popup shows. ``given``: the lines are the user's (finer accuracy)."""
+    names = country_names or {}
+    points = list(zip(frame["lat"], frame["lon"]))
+    distinct = sorted(set(points))  # many claims share a place: measure each place once
+    found = dict(zip(distinct, border_facts(distinct, countries, lines, disputed,
+                                            accuracy_km=0.5 if given else NE_ACCURACY_KM)))
+    facts = [found[p] for p in points]
+    sentences, kms = [], []
+    for f, precision, place in zip(facts, frame["precision"], frame["place_name"]):
+        if precision in AREA_PRECISIONS:
+            # a distance from the centre of an area would be a number with no meaning
+            where = names.get(f.country, f.country)
+            sentences.append(f"{precision}-level: {place}, in {where}; no distance from a "
+                             "border can be given for an area" if f.country else
+                             f"{precision}-level: {place}")
+            kms.append(None)
+        else:
+            sentences.append(f.sentence(names))
+            kms.append(f.border_km)
+    return frame.assign(
+        in_country=[f.country for f in facts], border_km=kms,
+        border_with=[f.border_with for f in facts], border_kind=[f.border_kind for f in facts],
+        exclave=[f.exclave for f in facts], disputed=[f.disputed for f in facts],
+        outside=[f.outside for f in facts], border=sentences)

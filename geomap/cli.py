@@ -333,6 +333,61 @@ def ingest_command(
     typer.echo(os.fsencode(store) + b"\n", nl=False)
 
 
+class IncidentsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command("incidents", context_settings=HELP)
+@boundary
+def incidents_command(
+    files: Annotated[list[Path] | None, typer.Argument(
+        help="Claims files (.csv, .geojson) and news reports (.txt, .md, .html). None: the "
+             "built-in example.", show_default=False)] = None,
+    fmt: Annotated[IncidentsFormat, typer.Option("--format", help="Output format.")] =
+    IncidentsFormat.table,
+    date: DateOption = None,
+    store: Annotated[Path | None, typer.Option(
+        help="Also the claims of this incident store.")] = None,
+    date_from: Annotated[str | None, typer.Option(
+        "--from", help="Only claims on or after this date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option(
+        "--to", help="Only claims on or before this date (YYYY-MM-DD).")] = None,
+    encoding: EncodingOption = "utf-8",
+) -> None:
+    """The incidents in the claims: claims about the same happening (same place or area,
+    dates that meet, compatible events) side by side, and whether the sides contest it.
+
+    Example: geomap incidents report.txt claims.csv --format json
+    """
+    from .api import incidents_of
+    from .export import table
+    from .incidents import incidents_csv, incidents_json
+    from .wording import plural
+
+    found, placed, got = incidents_of(files or None, date=date, store=store,
+                                      date_from=date_from, date_to=date_to, encoding=encoding)
+    rows = {r["id"]: r for r in placed.frame.drop(columns="geometry").to_dict("records")}
+    rows.update({u["id"]: u for u in placed.unplaced})
+    if fmt is IncidentsFormat.json:
+        typer.echo(incidents_json(found, rows), nl=False)
+    elif fmt is IncidentsFormat.csv:
+        typer.echo(incidents_csv(found), nl=False)
+    else:
+        lines = [["id", "dates", "claims", "contested", "title"]]
+        for inc in found:
+            lines.append([inc.id, inc.dates, str(len(inc.claims)),
+                          "yes" if inc.contested else "no", inc.title])
+            lines.append(["", "", "", "", f"  {inc.contest}"])
+        typer.echo(table(lines), nl=False)
+    for note in got.notes + placed.notes:
+        _err(f"warning: {note}")
+    contested = sum(i.contested for i in found)
+    _err(f"geomap: {plural(len(found), 'incident')} ({contested} contested) from "
+         f"{plural(placed.claims_in, 'claim')}, {len(placed.unplaced)} of them unplaced")
+
+
 @gazetteer_app.command("lookup", context_settings=HELP)
 @boundary
 def lookup_command(

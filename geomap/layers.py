@@ -367,3 +367,83 @@ def extent_of(lats: list[float], lons: list[float], radii_km: list[float | None]
     w, h = w * (1 + 2 * margin), h * (1 + 2 * margin)
     return (round(cx - w / 2, 4), round(max(-85, cy - h / 2), 4), round(cx + w / 2, 4),
             round(min(85, cy + h / 2), 4))
+
+
+# -- a map's frame and the shapes its claims need -------------------------------------------
+
+def view_for(frame) -> tuple[float, float, float, float]:
+    """The first view of a map: it fits the incidents. Claims located more precisely than a
+    country, then any located claim, then all; a country-level claim ("France") would zoom
+    the map out to say nothing, so it stays on the map, one zoom out, unless it is about a
+    country where the incidents lie."""
+    core = frame[(frame["role"] == "incident") & (frame["precision"] != "country")]
+    if len(core):  # and the country-level claims about the countries where those lie
+        core = frame[frame.index.isin(core.index) | (
+            (frame["precision"] == "country") & frame["country"].isin(set(core["country"])))]
+    else:
+        core = frame[frame["precision"] != "country"]
+    if not len(core):
+        core = frame
+    radii = [r if p in ("province", "district") else None
+             for p, r in zip(core["precision"], core["radius_km"])]
+    return extent_of(list(core["lat"]), list(core["lon"]), radii)
+
+
+def context_of(view: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The view widened by its own size each way: what the page holds beyond the view."""
+    w, h = view[2] - view[0], view[3] - view[1]
+    return (view[0] - w, max(-89.0, view[1] - h), view[2] + w, min(89.0, view[3] + h))
+
+
+def areas_for(frame, gazetteer, countries):
+    """The shapes of the claims located only to an area: a province's or district's
+    approximate extent (claim_areas), and for a country-level claim the whole country."""
+    import pandas as pd
+
+    area_places = {}
+    for pid in sorted(set(frame.loc[frame["precision"].isin(["province", "district", "zone"]),
+                                    "place_id"])):
+        if not pid:  # coordinates given with a precision but no known place
+            continue
+        place = gazetteer.get(pid)
+        area_places[pid] = (place.name, place.country, gazetteer.area_settlements(place),
+                            (place.lat, place.lon, place.radius_km or 0.0))
+    areas = claim_areas(area_places, countries)
+    whole = sorted(pid for pid in set(frame.loc[frame["precision"] == "country", "place_id"])
+                   if pid)
+    rows = []
+    for pid in whole:
+        place = gazetteer.get(pid)
+        shape = countries[countries["iso2"] == place.country]
+        if len(shape):
+            rows.append({"place_id": pid, "name": place.name, "country": place.country,
+                         "settlements": 0, "radius_km": 0.0, "geometry": shape.union_all()})
+    if rows:
+        areas = pd.concat([areas, type(areas)(rows, geometry="geometry", crs=areas.crs)],
+                          ignore_index=True)
+    return areas
+
+
+def border_lines(countries, built_in: list[Layer], user: list[Layer]):
+    """(the border lines the facts and bands measure from, whether they are the user's).
+
+    A user's border lines replace the built-in ones: the facts follow the better line.
+    """
+    import pandas as pd
+
+    given = [lay.frame for lay in user if lay.kind in LINE_KINDS]
+    lines = given or [lay.frame for lay in built_in if lay.kind in LINE_KINDS]
+    if not lines:
+        return countries.iloc[0:0].assign(countries="", kind=""), False
+    return pd.concat(lines, ignore_index=True), bool(given)
+
+
+def bands_for(frame, countries, lines, areas):
+    """Bands for the claims that give a depth ("several kilometres into")."""
+    from .extract.sides import side_in
+
+    deep = frame[frame["depth_km"].notna()]
+    claims = [{"place_id": r.place_id, "place_name": r.place_name, "lat": r.lat, "lon": r.lon,
+               "country": r.in_country or r.country, "depth_km": r.depth_km,
+               "actor_side": side_in(r.actor or "")} for r in deep.itertuples()]
+    return claim_bands(claims, countries, lines, areas)

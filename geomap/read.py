@@ -41,6 +41,8 @@ MAX_ERRORS = 50
 # [0-9], not \d: \d also matches Arabic-Indic and other digits, which int() reads but the
 # page's JavaScript does not (such a date showed as "NaN").
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+# A day as spreadsheets in many locales write it: 14.05.2021 (day first, always).
+_DOTTED_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
 # A number as a spreadsheet writes it. float() alone also takes "4_0" (as 40), "٤٠", "nan",
 # "inf" and "infinity", none of which a source means as a coordinate.
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -76,13 +78,17 @@ class InputErrors(InputError):
 
 
 def parse_date(value: str) -> tuple[str, str]:
-    """``2021-05-12`` -> ('2021-05-12', 'day'); ``2021-05`` -> month; ``''`` -> unknown.
+    """``2021-05-12`` -> ('2021-05-12', 'day'); ``2021-05`` -> month; ``''`` -> unknown;
+    ``14.05.2021`` (as spreadsheets show a day) -> ('2021-05-14', 'day').
 
     Raises ValueError for an impossible date such as 2021-02-30.
     """
     value = value.strip()
     if not value:
         return "", "unknown"
+    dotted = _DOTTED_DATE.fullmatch(value)
+    if dotted:  # 14.05.2021, as a spreadsheet of many locales shows a date
+        value = f"{dotted[3]}-{dotted[2]:0>2}-{dotted[1]:0>2}"
     m = _DATE.fullmatch(value)
     if not m:
         raise ValueError(f"date {_shown(value)} is not YYYY-MM-DD, YYYY-MM or YYYY")
@@ -201,6 +207,44 @@ def claim_id(fields: dict[str, str]) -> str:
     basis = "\x1f".join(fields.get(k, "") for k in ("source", "url", "date", "place", "claimant",
                                                     "stance", "event", "text"))
     return "c" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:10]
+
+
+# Columns geomap writes for the analyst that are worked out again on every map: read and
+# left aside (``incident_id`` from ``geomap map --csv``).
+INFORMATIONAL = ["incident_id"]
+
+
+def read_claims_fields(record: dict) -> dict[str, str]:
+    """A claim given in memory (a dict, a DataFrame's row) as the text fields of a claims
+    file's row: numbers as their digits, None and NaN as empty, dates as YYYY-MM-DD.
+    ValueError for an unknown field or a value that is no text, number or date."""
+    fields = {}
+    for key, value in record.items():
+        if key == "origin":  # a Claim's own trace (Claim.to_dict): kept by the caller
+            continue
+        if not isinstance(key, str) or key not in COLUMNS and key not in INFORMATIONAL:
+            raise ValueError(f"unknown field {_shown(str(key))} (the fields are: "
+                             f"{', '.join(COLUMNS)})")
+        if value is None or isinstance(value, float) and value != value:
+            text = ""
+        elif isinstance(value, str):
+            text = value
+        elif isinstance(value, bool):
+            raise ValueError(f"{key} is true or false, not a value of the claims format")
+        elif isinstance(value, int) or hasattr(value, "dtype") and value.dtype.kind in "iu":
+            text = str(int(value))
+        elif isinstance(value, float) or hasattr(value, "dtype") and value.dtype.kind == "f":
+            text = repr(float(value))
+        elif isinstance(value, (dt.date, dt.datetime)) or hasattr(value, "to_pydatetime"):
+            text = (value.date() if isinstance(value, dt.datetime) or hasattr(
+                value, "to_pydatetime") else value).isoformat()
+        else:
+            raise ValueError(f"{key} is {type(value).__name__}, not text, a number or a date")
+        if key not in INFORMATIONAL:
+            fields[key] = text
+    for name in REQUIRED:
+        fields.setdefault(name, "")
+    return fields
 
 
 def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
@@ -352,12 +396,35 @@ def from_spreadsheet(cell: str) -> str:
     return cell[1:] if _escaped(cell) else cell
 
 
+def _delimiter(text: str) -> str:
+    """The separator of a claims CSV: "," as geomap writes it, or ";" or a tab as
+    spreadsheets of some locales save it; told by the header, which names the columns."""
+    first = text.split("\n", 1)[0][:10_000]
+    for candidate in (",", ";", "\t"):
+        cells = {c.strip().strip('"') for c in first.split(candidate)}
+        if len(cells & set(REQUIRED)) >= len(REQUIRED) // 2:
+            return candidate
+    return ","
+
+
+_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
+NUMBER_COLUMNS = ("lat", "lon", "depth_km", "confidence")
+
+
+def _decimal_commas(fields: dict[str, str]) -> dict[str, str]:
+    """Numbers written with a decimal comma ("39,51") read as numbers, in the columns that
+    hold numbers, in a file separated by ";" (where "," cannot separate cells)."""
+    return {k: v.replace(",", ".") if k in NUMBER_COLUMNS and _DECIMAL_COMMA.fullmatch(
+        v.strip()) else v for k, v in fields.items()}
+
+
 def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = None
                     ) -> list[Claim]:
     """Claims from a CSV file; ``label`` names the file in messages and origins."""
     text = _text(path) if text is None else text
     path = label or shown_path(path)  # as named in messages and origins
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     errors: list[InputError] = []
     try:
         header = next(reader, None)
@@ -367,7 +434,7 @@ def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = 
         raise InputError("empty file: expected a header row with the claims columns",
                          path=path, line=1)
     header = [h.strip() for h in header]
-    unknown = [h for h in header if h not in COLUMNS]
+    unknown = [h for h in header if h not in COLUMNS and h not in INFORMATIONAL]
     missing = [h for h in REQUIRED if h not in header]
     dupes = sorted({h for h in header if header.count(h) > 1})
     if unknown or missing or dupes:
@@ -399,6 +466,8 @@ def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = 
         else:
             try:
                 fields = {k: from_spreadsheet(v) for k, v in zip(header, row)}
+                if delimiter == ";":  # a spreadsheet of a locale that writes 39,51
+                    fields = _decimal_commas(fields)
                 claims.append(claim_from_fields(fields, f"{path}:{line}"))
             except ValueError as err:
                 errors.append(InputError(str(err), path=path, line=line))

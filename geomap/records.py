@@ -82,6 +82,20 @@ class Place:
                 self.population >= 100_000 else 6.0
         return EXTENT_OF_KIND.get(self.kind, 5.0)
 
+    def holds(self, other: Place) -> bool:
+        """Whether this area (a province, a region) holds another place: the place is
+        recorded as in the province (the Galwan Valley, IN-LA, in Ladakh: the extent of a
+        long province misses it), or lies within the area's extent."""
+        from .geo import km
+
+        if self.kind in ("settlement", "landmark", "military-site", "border-crossing", "pass",
+                         "mountain") or not self.radius_km:
+            return False
+        if self.kind == "admin1" and other.id != self.id and other.admin1 and \
+                other.admin1 in (self.admin1, self.area_code):
+            return True
+        return km(self.lat, self.lon, other.lat, other.lon) <= self.radius_km
+
     def to_dict(self) -> dict:
         d = asdict(self)
         d["names"] = [asdict(n) for n in self.names]

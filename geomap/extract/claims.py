@@ -34,7 +34,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..gazetteer.normalize import name_key, strip_possessive
-from ..gazetteer.world import _haversine_km
 from ..read import claim_id
 from ..records import Claim, Document, Mention, Place, Resolution
 from .dates import find_date
@@ -1022,16 +1021,7 @@ def _fine(mentions) -> list[Place]:
 
 
 def _holds(area: Place, other: Place) -> bool:
-    """Whether an area (a province, a region) holds another place: the place is recorded as
-    in the province ("the Galwan Valley", IN-LA, in Ladakh, IN-LA: the extent of a long
-    province misses it), or lies within the area's extent."""
-    if area.kind in ("settlement", "landmark", "military-site", "border-crossing", "pass",
-                     "mountain") or not area.radius_km:
-        return False
-    if area.kind == "admin1" and other.id != area.id and other.admin1 and \
-            other.admin1 in (area.admin1, area.area_code):
-        return True
-    return _haversine_km(area.lat, area.lon, other.lat, other.lon) <= area.radius_km
+    return area.holds(other)
 
 
 def role(who_side: str, actor_side: str, place_id: str, sent: Sentence,

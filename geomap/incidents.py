@@ -1,0 +1,422 @@
+"""Incidents: the claims about one happening, side by side.
+
+An incident database codes one version of each event; geomap keeps every side's version
+and groups the claims that are about the same happening, so that the contest itself shows:
+"Advance into Syunik, 12–13 May 2021 — contested: AM asserts, AZ denies".
+
+Claims are about the same happening when three things hold:
+
+* the same place or area: the same place, places within ``NEAR_KM`` of each other, or a
+  place inside the extent of a province, district or zone another claim names (Goris is in
+  Syunik). A country or a region wider than ``WIDE_KM`` links nothing by itself: a claim
+  located only to Armenia joins the incident in Armenia nearest in time, if any;
+* dates that overlap or follow each other (``GAP_DAYS``), for claims dated to the day or
+  the week; a claim dated only to a month or a year, or undated, joins the incident at its
+  place that its dates allow (the nearest in time), else stands alone;
+* compatible events: the military ones (an incursion, its denial, the withdrawal, a clash,
+  shelling, casualties, a deployment) go together; an exercise is its own; statements,
+  talks and appeals join the happening at their place nearest in time (within
+  ``TALK_DAYS``), else form an incident of their own ("Talks over Syunik").
+
+An incident is contested when one side asserts (or reports) what another side denies.
+Its id is stable: made from its first place, first date and kind of event, so that adding
+later claims to a store keeps the ids an analyst has written down.
+
+Grouping is linear in the claims apart from comparing distinct places (quadratic in their
+number, vectorised; beyond ``MAX_PLACES_COMPARED`` distinct places only the same place
+links).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .wording import listing
+
+NEAR_KM = 10.0  # two named places this close are one place for an incident
+WIDE_KM = 300.0  # an area wider than this (a country, a large region) links nothing
+GAP_DAYS = 1  # claims a day apart are one happening (12 and 13 May)
+TALK_DAYS = 7  # statements join a happening up to a week away
+MAX_PLACES_COMPARED = 4000
+
+MILITARY = ("incursion", "withdrawal", "clash", "shelling", "casualties", "deployment", "other")
+TALK = ("talks", "statement", "appeal")
+# How an incident of a kind is called, by its main event: "Advance into Syunik".
+TITLE_OF_EVENT = {
+    "incursion": "Advance into", "withdrawal": "Withdrawal from", "clash": "Clash at",
+    "shelling": "Shelling of", "casualties": "Casualties at", "deployment": "Troops at",
+    "exercise": "Exercise at", "talks": "Talks over", "statement": "Statements on",
+    "appeal": "Appeals over", "other": "Incident at",
+}
+# How much an event names a happening: a clash or an advance before the casualties, the
+# withdrawal or the troops that faced off; statements only when nothing happened.
+SALIENCE = {"incursion": 3, "clash": 3, "shelling": 3, "casualties": 2, "withdrawal": 1,
+            "deployment": 1, "exercise": 1, "other": 0.5}
+STANCE_WORDS = {"asserts": "asserts", "denies": "denies", "reports": "reports",
+                "calls": "calls for action"}
+AREA_PRECISIONS = ("province", "district", "zone")
+
+
+@dataclass
+class Incident:
+    """Claims about one happening. ``sides`` lists, per claimant side, its claims and how
+    many of each stance; ``contest`` says who asserts and who denies, in words."""
+
+    id: str
+    title: str
+    place_name: str
+    lat: float | None
+    lon: float | None
+    date_from: str
+    date_to: str
+    dates: str
+    events: list[str]
+    claims: list[str]
+    sides: list[dict] = field(default_factory=list)
+    contested: bool = False
+    contest: str = ""
+    placed: bool = True
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in (
+            "id", "title", "place_name", "lat", "lon", "date_from", "date_to", "dates",
+            "events", "claims", "sides", "contested", "contest", "placed")}
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+def _span(date: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date of any precision covers."""
+    if not date:
+        return None
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+def _exact(claim: dict) -> bool:
+    """Dated closely enough to link claims: to the day or the week."""
+    return bool(claim.get("date")) and len(claim["date"]) == 10 and \
+        claim.get("date_precision", "day") in ("day", "week", "")
+
+
+def _apart(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
+    """Days between two spans (0 when they overlap)."""
+    if a[1] < b[0]:
+        return (b[0] - a[1]).days
+    if b[1] < a[0]:
+        return (a[0] - b[1]).days
+    return 0
+
+
+def date_words(first: str, last: str) -> str:
+    """ "12 May 2021", "12–13 May 2021", "30 April – 2 May 2021", "May 2021", or
+    "date unknown".
+
+    >>> date_words("2021-05-12", "2021-05-13"), date_words("2021-04-30", "2021-05-02")
+    ('12–13 May 2021', '30 April – 2 May 2021')
+    """
+    if not first:
+        return "date unknown"
+    a, b = _span(first)[0], _span(last or first)[1]
+    if len(first) == 7 and first == last:
+        return a.strftime("%B %Y")
+    if len(first) == 4 and first == last:
+        return first
+    if a == b:
+        return f"{a.day} {a:%B %Y}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {b:%B %Y}"
+    if a.year == b.year:
+        return f"{a.day} {a:%B} – {b.day} {b:%B %Y}"
+    return f"{a.day} {a:%B %Y} – {b.day} {b:%B %Y}"
+
+
+# -- places ---------------------------------------------------------------------------------
+
+def _place_key(claim: dict) -> str:
+    if claim.get("lat") is None:
+        return "name:" + " ".join(str(claim.get("place") or "").lower().split())
+    return claim.get("place_id") or f"at:{claim['lat']:.4f},{claim['lon']:.4f}"
+
+
+def _reach(claim: dict) -> float:
+    """How far a claim's place reaches (km): an area's radius, else a point's."""
+    if claim.get("precision") in AREA_PRECISIONS and claim.get("radius_km"):
+        return float(claim["radius_km"])
+    return 0.0
+
+
+def _wide(claim: dict) -> bool:
+    return claim.get("lat") is None or claim.get("precision") == "country" or \
+        _reach(claim) > WIDE_KM
+
+
+class _Sets:
+    """Union-find over hashable keys."""
+
+    def __init__(self) -> None:
+        self.up: dict = {}
+
+    def find(self, x):
+        self.up.setdefault(x, x)
+        while self.up[x] != x:
+            self.up[x] = self.up[self.up[x]]
+            x = self.up[x]
+        return x
+
+    def join(self, a, b) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.up[max(a, b)] = min(a, b)
+
+
+def _areas(claims: list[dict], holds=None) -> dict[str, str]:
+    """Each linking place (key) -> the key of its area: the places that are one place or
+    area for an incident, joined. ``holds(area_id, place_id)`` says whether the gazetteer
+    records a place as in an area (the Galwan Valley in Ladakh) beyond the area's reach."""
+    import numpy as np
+
+    places: dict[str, tuple[float, float, float]] = {}
+    areas = set()
+    for c in claims:
+        if not _wide(c):
+            places.setdefault(_place_key(c), (c["lat"], c["lon"], _reach(c)))
+            if _reach(c) and c.get("place_id"):
+                areas.add(c["place_id"])
+    keys = sorted(places)
+    sets = _Sets()
+    for k in keys:
+        sets.find(k)
+    if holds is not None:
+        for area in sorted(areas):
+            for k in keys:
+                if k != area and not k.startswith(("at:", "name:")) and holds(area, k):
+                    sets.join(area, k)
+    if 1 < len(keys) <= MAX_PLACES_COMPARED:
+        lat = np.radians([places[k][0] for k in keys])
+        lon = np.radians([places[k][1] for k in keys])
+        reach = np.array([places[k][2] for k in keys])
+        for i in range(len(keys) - 1):
+            dlat, dlon = lat[i + 1:] - lat[i], lon[i + 1:] - lon[i]
+            h = np.sin(dlat / 2) ** 2 + np.cos(lat[i]) * np.cos(lat[i + 1:]) * \
+                np.sin(dlon / 2) ** 2
+            d = 6371.0088 * 2 * np.arcsin(np.sqrt(np.minimum(h, 1.0)))
+            near = (d <= NEAR_KM) | (d <= np.maximum(reach[i + 1:], reach[i]))
+            for j in np.nonzero(near)[0]:
+                sets.join(keys[i], keys[i + 1 + j])
+    return {k: sets.find(k) for k in keys}
+
+
+# -- grouping -------------------------------------------------------------------------------
+
+def _kind(event: str) -> str:
+    return "military" if event in MILITARY else "talk" if event in TALK else event
+
+
+def _order(claim: dict) -> tuple:
+    return (claim.get("date") or "\uffff", claim.get("id") or "")
+
+
+def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = None,
+                    holds=None) -> list[Incident]:
+    """The incidents of these claims (dicts with id, date, date_precision, event, stance,
+    claimant, claimant_side, place, place_id, place_name, lat, lon, precision, radius_km,
+    country; unplaced claims have no lat), in date order, undated last. Every claim is in
+    exactly one incident. ``holds(area_id, place_id)``: see ``_areas``."""
+    side_labels = side_labels or {}
+    area_of = _areas(claims, holds)
+    groups: list[list[dict]] = []
+    # 1. Happenings dated to the day or week, per area and kind: a chain of dates.
+    core: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    rest = []
+    for c in claims:
+        kind = _kind(c.get("event", ""))
+        if kind != "talk" and _exact(c) and not _wide(c):
+            core[(area_of[_place_key(c)], kind)].append(c)
+        else:
+            rest.append(c)
+    index: dict[str, list[int]] = defaultdict(list)  # area -> its groups
+    for (area, _), members in sorted(core.items()):
+        members.sort(key=_order)
+        current, end = [members[0]], _span(members[0]["date"])[1]
+        for c in members[1:]:
+            first, last = _span(c["date"])
+            if (first - end).days <= GAP_DAYS:
+                current.append(c)
+                end = max(end, last)
+            else:
+                groups.append(current)
+                index[area].append(len(groups) - 1)
+                current, end = [c], last
+        groups.append(current)
+        index[area].append(len(groups) - 1)
+
+    def spans(g: list[dict]) -> tuple[dt.date, dt.date]:
+        days = [_span(c["date"]) for c in g if c.get("date")]
+        return min(d[0] for d in days), max(d[1] for d in days)
+
+    def nearest(candidates: list[int], claim: dict, limit: int) -> int | None:
+        """The group of ``candidates`` nearest the claim in time (within ``limit`` days);
+        for an undated claim, the largest."""
+        best, best_key = None, None
+        when = _span(claim.get("date", ""))
+        for i in candidates:
+            if when is None:
+                key = (-len(groups[i]), i)
+            else:
+                gap = _apart(when, spans(groups[i]))
+                if gap > limit:
+                    continue
+                key = (gap, -len(groups[i]), i)
+            if best_key is None or key < best_key:
+                best, best_key = i, key
+        return best
+
+    # 2. Everything else joins the happening at its place (or, for a country, in it)
+    # nearest in time; else it gathers with its like.
+    country_groups: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        for country in {c.get("country") for c in g if c.get("country")}:
+            country_groups[country].append(i)
+    left: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in sorted(rest, key=_order):
+        limit = TALK_DAYS if _kind(c.get("event", "")) == "talk" else GAP_DAYS
+        if c.get("lat") is not None and not _wide(c):
+            area = area_of[_place_key(c)]
+            found = nearest(index.get(area, []), c, limit)
+        elif c.get("lat") is not None:  # a country or a wide region
+            area = _place_key(c)
+            found = nearest(country_groups.get(c.get("country") or "", []), c, limit)
+        else:
+            area, found = _place_key(c), None
+        if found is not None:
+            groups[found].append(c)
+        else:
+            left[(area, _kind(c.get("event", "")))].append(c)
+    for (_area, _kind_), members in sorted(left.items()):
+        members.sort(key=_order)
+        current = [members[0]]
+        for c in members[1:]:
+            prev = next((p for p in reversed(current) if p.get("date")), None)
+            a, b = _span(prev["date"]) if prev else None, _span(c.get("date", ""))
+            if a is None or b is None or _apart(a, b) <= (
+                    TALK_DAYS if _kind_ == "talk" else GAP_DAYS):
+                current.append(c)
+            else:
+                groups.append(current)
+                current = [c]
+        groups.append(current)
+    incidents = [_incident(sorted(g, key=_order), side_labels) for g in groups]
+    seen: Counter = Counter()
+    for inc in incidents:  # two incidents with one key (rare): told apart by a count
+        seen[inc.id] += 1
+        if seen[inc.id] > 1:
+            inc.id = f"{inc.id}-{seen[inc.id]}"
+    return sorted(incidents, key=lambda i: (i.date_from or "\uffff", i.date_to, i.id))
+
+
+def _incident(members: list[dict], side_labels: dict[str, str]) -> Incident:
+    events = Counter(c.get("event", "other") for c in members)
+    order = list(TITLE_OF_EVENT)
+    # named by what happened, not by how much was said: fighting before its aftermath
+    main = min(events, key=lambda e: (-events[e] * SALIENCE.get(e, 0.1),
+                                      order.index(e) if e in order else 99))
+    located = [c for c in members if c.get("lat") is not None]
+    # the incident is named by the widest place it involves short of a country: Syunik
+    # rather than Sev Lich; a country when nothing finer is named
+    finer = [c for c in located if c.get("precision") != "country"] or located or members
+    named = max(finer, key=lambda c: (_reach(c), -len(str(c.get("place_name") or "")),
+                                      str(c.get("place_name") or c.get("place") or "")))
+    place = str(named.get("place_name") or named.get("place") or "an unnamed place")
+    dated = sorted(c["date"] for c in members if c.get("date"))
+    first = dated[0] if dated else ""
+    last = max(dated, key=lambda d: _span(d)[1]) if dated else ""
+    words = date_words(first, last)
+    head = TITLE_OF_EVENT.get(main, "Incident at")
+    if named.get("precision") in ("country", "province", "zone") and head.endswith(" at"):
+        head = head[:-3] + " in"  # a clash at Goris, in Syunik
+    title = f"{head} {place}" + (f", {words}" if dated else "")
+    sides: dict[str, dict] = {}
+    for c in members:
+        s = sides.setdefault(c.get("claimant_side", ""), {
+            "side": c.get("claimant_side", ""),
+            "label": side_labels.get(c.get("claimant_side", ""), c.get("claimant_side", "")),
+            "claims": [], "stances": dict.fromkeys(STANCE_WORDS, 0)})
+        s["claims"].append(c["id"])
+        if c.get("stance") in s["stances"]:
+            s["stances"][c["stance"]] += 1
+    asserting = {s for s, v in sides.items() if v["stances"]["asserts"] or v["stances"]["reports"]}
+    denying = {s for s, v in sides.items() if v["stances"]["denies"]}
+    contested = any(a != d for a in asserting for d in denying)
+    contest = "; ".join(
+        f"{side} " + listing([STANCE_WORDS[k] for k, n in v["stances"].items() if n])
+        for side, v in sorted(sides.items()))
+    key = "\x1f".join([_place_key(named), first, _kind(main)])
+    where = named if named.get("lat") is not None else None
+    return Incident(
+        id="i" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10], title=title,
+        place_name=place, lat=where["lat"] if where else None,
+        lon=where["lon"] if where else None, date_from=first, date_to=last, dates=words,
+        events=sorted(events, key=lambda e: (-events[e], e)),
+        claims=[c["id"] for c in members], sides=[sides[s] for s in sorted(sides)],
+        contested=contested, contest=contest, placed=bool(located))
+
+
+# -- as files -------------------------------------------------------------------------------
+
+MEMBER_FIELDS = ("id", "date", "claimant", "claimant_side", "stance", "event", "place",
+                 "place_name", "text", "source", "url", "origin")
+CSV_FIELDS = ("id", "title", "dates", "date_from", "date_to", "place_name", "lat", "lon",
+              "events", "claims", "contested", "contest", "claim_ids")
+
+
+def incidents_json(incidents: list[Incident], claims: dict[str, dict]) -> str:
+    """The incidents as JSON, each with its claims (``members``: who says what, where)."""
+    import json
+
+    out = []
+    for inc in incidents:
+        members = [{k: _plain(claims.get(cid, {}).get(k)) for k in MEMBER_FIELDS}
+                   for cid in inc.claims]
+        out.append({**inc.to_dict(), "members": members})
+    return json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def incidents_csv(incidents: list[Incident]) -> str:
+    """One row per incident; cells a spreadsheet would run as formulas are guarded."""
+    import csv
+    import io
+
+    from .read import spreadsheet_safe
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_FIELDS)
+    for inc in incidents:
+        row = {**inc.to_dict(), "events": " ".join(inc.events), "claims": len(inc.claims),
+               "claim_ids": " ".join(inc.claims),
+               "contested": "yes" if inc.contested else "no"}
+        w.writerow([spreadsheet_safe("" if row[k] is None else str(row[k]))
+                    for k in CSV_FIELDS])
+    return buf.getvalue()
+
+
+def _plain(value):
+    """JSON-safe: NaN and None as null, numpy scalars as numbers."""
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
