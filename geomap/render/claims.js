@@ -1,17 +1,27 @@
 /* geomap: draws the claims from the page's own data (script#geomap-data).
  * Every string from a source reaches the page through textContent or a text node, never
- * through innerHTML, so no source text can become markup or script. */
+ * through innerHTML, so no source text can become markup or script. The symbols are drawn
+ * from the spec in the data (data.symbols, from symbols.py), the same the legend is drawn
+ * from. */
 "use strict";
 var geomap = (function () {
   var SVGNS = "http://www.w3.org/2000/svg";
-  // A place resolved with less confidence than this is said to be uncertain in its popup.
-  var UNCERTAIN = 0.8;
+  var SPEC = null;  // data.symbols
+  // The legend and the filters start open where there is room: a window at least this
+  // wide and tall (px); folded on smaller screens.
+  var NARROW = 900, SHORT = 760;
+  var own = Object.prototype.hasOwnProperty;
 
   /* A map with no prototype: keys from the data ("constructor", "__proto__") are plain keys. */
   function table() { return Object.create(null); }
 
   function readData() {
     return JSON.parse(document.getElementById("geomap-data").textContent);
+  }
+
+  function spec() {
+    if (!SPEC) SPEC = readData().symbols;
+    return SPEC;
   }
 
   function el(tag, cls, text) {
@@ -27,29 +37,39 @@ var geomap = (function () {
     return e;
   }
 
-  /* One symbol per stance, in the claimant side's colour; a dashed halo when the place is
-   * known only to a province, district or country. */
+  function roomy() { return window.innerWidth >= NARROW && window.innerHeight >= SHORT; }
+
+  /* The title panel ends above the filters panel, whatever either holds. */
+  function fitLeft() {
+    var title = document.getElementById("geomap-title");
+    var show = document.getElementById("geomap-timeline");
+    if (!title || !show) return;
+    var room = show.getBoundingClientRect().top - title.getBoundingClientRect().top - 10;
+    title.style.maxHeight = Math.max(120, room) + "px";
+  }
+
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  var STANCE_VERBS = {asserts: "asserts", denies: "denies", reports: "reports",
+                      calls: "calls for"};
+  function stanceVerb(stance) {
+    return own.call(STANCE_VERBS, stance) ? STANCE_VERBS[stance] : String(stance || "");
+  }
+
+  /* One symbol per stance, in the claimant side's colour, as the spec draws it; a dashed
+   * halo when the place is known only to a province, district or country. */
   function symbol(stance, colour, approximate) {
-    var s = svg("svg", {width: 22, height: 22, viewBox: "0 0 22 22", "class": "geomap-symbol"});
-    if (approximate) {
-      s.appendChild(svg("circle", {cx: 11, cy: 11, r: 10, fill: "none", stroke: colour,
-                                   "stroke-width": 1.3, "stroke-dasharray": "2.5 2"}));
-    }
-    if (stance === "asserts") {
-      s.appendChild(svg("circle", {cx: 11, cy: 11, r: 6.5, fill: colour, stroke: "#fff",
-                                   "stroke-width": 1.5}));
-    } else if (stance === "denies") {
-      s.appendChild(svg("circle", {cx: 11, cy: 11, r: 6, fill: "#fff", stroke: colour,
-                                   "stroke-width": 2.6}));
-      s.appendChild(svg("line", {x1: 6.8, y1: 15.2, x2: 15.2, y2: 6.8, stroke: colour,
-                                 "stroke-width": 2.6}));
-    } else if (stance === "reports") {
-      s.appendChild(svg("circle", {cx: 11, cy: 11, r: 6, fill: "#fff", "fill-opacity": 0.7,
-                                   stroke: colour, "stroke-width": 2.6}));
-    } else {
-      s.appendChild(svg("path", {d: "M11 3.5 L18.5 11 L11 18.5 L3.5 11 Z", fill: colour,
-                                 stroke: "#fff", "stroke-width": 1.5}));
-    }
+    var sp = spec();
+    var s = svg("svg", {width: sp.size, height: sp.size,
+                        viewBox: "0 0 " + sp.size + " " + sp.size, "class": "geomap-symbol"});
+    var st = own.call(sp.stances, stance) ? sp.stances[stance] : sp.stances[sp.fallback];
+    (approximate ? st.approximate_elements : st.elements).forEach(function (pair) {
+      var attrs = {};
+      Object.keys(pair[1]).forEach(function (k) {
+        attrs[k] = pair[1][k] === sp.side ? colour : pair[1][k];
+      });
+      s.appendChild(svg(pair[0], attrs));
+    });
     return s;
   }
 
@@ -84,25 +104,40 @@ var geomap = (function () {
     return /^https?:\/\//i.test(url || "") ? url : "";
   }
 
-  function popup(c, side) {
+  function popupOptions() {
+    return {maxWidth: 360, minWidth: 260, autoPanPaddingTopLeft: L.point(450, 20),
+            autoPanPaddingBottomRight: L.point(20, 64)};
+  }
+
+  /* The map's links (set up in draw): show a claim or an incident where it is mapped. */
+  var go = {claim: function () {}, incident: function () {}};
+
+  function gotoButton(text, kind, id) {
+    var b = el("button", "geomap-show", text);
+    b.type = "button";
+    b.setAttribute(kind === "claim" ? "data-claim" : "data-incident", id);
+    // (a popup stops clicks from reaching the document: the button calls directly)
+    b.addEventListener("click", function (ev) { ev.stopPropagation(); go[kind](id); });
+    return b;
+  }
+
+  function popup(c, side, incident) {
     var box = el("div", "geomap-popup");
     var head = el("div", "geomap-popup-head");
     var badge = el("span", "geomap-badge", c.claimant_side);
-    badge.style.background = side.colour;
+    badge.style.background = side ? side.colour : "#888";
     head.appendChild(badge);
-    head.appendChild(el("strong", null, c.claimant));
-    head.appendChild(document.createTextNode(" " + c.stance + " · " + c.event));
+    head.appendChild(el("strong", null, c.claimant || "unnamed claimant"));
+    head.appendChild(document.createTextNode(" " + stanceVerb(c.stance) + " \u00b7 " + c.event));
     box.appendChild(head);
     row(box, "Date", formatDate(c.date, c.date_precision));
+    if (incident) {
+      row(box, "Incident", incident.title + (incident.dates ? " (" + incident.dates + ")" : ""));
+    }
     row(box, "Place", c.place_name + " (" + c.precision + "-level" +
         (c.place && c.place !== c.place_name ? ", written \u201c" + c.place + "\u201d" : "") + ")");
-    if (typeof c.confidence === "number" && c.confidence < UNCERTAIN) {
-      row(box, "Uncertain", (c.check ? "inferred: " + c.check + "; " : "") +
-          "this may not be the place meant (confidence " + c.confidence.toFixed(2) + "): " +
-          c.resolution);
-    } else if (c.check) {
-      row(box, "Inferred", c.check);
-    }
+    if (c.place_note) row(box, "Place " + c.certainty + ":", c.place_note);
+    if (c.check) row(box, "Inferred", c.check);
     row(box, "Border", c.border);
     row(box, "Actor", c.actor);
     if (c.role === "reaction") row(box, "Role", "reaction by a third party, mapped at the place it concerns");
@@ -110,7 +145,7 @@ var geomap = (function () {
     var src = el("div", "geomap-row");
     src.appendChild(el("span", "geomap-label", "Source"));
     var url = safeUrl(c.url);
-    var name = c.source || c.publisher || url || "unnamed source";
+    var name = c.source || c.publisher || url;
     if (url) {
       var a = el("a", null, name);
       a.href = url;
@@ -118,48 +153,119 @@ var geomap = (function () {
       a.rel = "noopener noreferrer";
       src.appendChild(a);
     } else {
-      src.appendChild(document.createTextNode(name));
+      src.appendChild(document.createTextNode(name || "none named"));
     }
     if (c.published) src.appendChild(document.createTextNode(" (published " + c.published + ")"));
     box.appendChild(src);
     box.appendChild(el("div", "geomap-trace", "claim " + c.id + " \u00b7 " + c.origin));
-    box.appendChild(el("div", "geomap-trace", "located: " + c.resolution));
+    if (c.located) {
+      box.appendChild(el("div", "geomap-trace", "located" +
+                         (c.certainty ? " (" + c.certainty + ")" : "") + ": " + c.located));
+    }
     return box;
   }
 
-  /* A cluster is a ring split by claimant side (in the sides' colours) around the count, so
-   * that a cluster's colour never reads as one side's. */
+  /* The ring split by claimant side (in the sides' colours) as a conic gradient: a group's
+   * colour never reads as one side's. */
+  function ring(counts, total, sides) {
+    var stops = [], at = 0;
+    Object.keys(counts).sort().forEach(function (s) {
+      var end = at + 100 * counts[s] / total;
+      var colour = sides[s] ? sides[s].colour : "#888";
+      stops.push(colour + " " + at.toFixed(2) + "% " + end.toFixed(2) + "%");
+      at = end;
+    });
+    return "conic-gradient(" + stops.join(", ") + ")";
+  }
+
   function clusterIcon(group, sides) {
     var counts = table();
     var markers = group.getAllChildMarkers();
     markers.forEach(function (m) {
       counts[m.options.side] = (counts[m.options.side] || 0) + 1;
     });
-    var stops = [], at = 0;
-    Object.keys(counts).sort().forEach(function (s) {
-      var end = at + 100 * counts[s] / markers.length;
-      stops.push(sides[s].colour + " " + at.toFixed(2) + "% " + end.toFixed(2) + "%");
-      at = end;
-    });
-    var size = markers.length < 10 ? 34 : markers.length < 100 ? 40 : 46;
-    var ring = el("div", "geomap-cluster-ring");
-    ring.style.background = "conic-gradient(" + stops.join(", ") + ")";
-    ring.appendChild(el("span", "geomap-cluster-count", markers.length));
+    var sizes = spec().cluster.sizes;
+    var size = markers.length < 10 ? sizes[0] : markers.length < 100 ? sizes[1] : sizes[2];
+    var r = el("div", "geomap-cluster-ring");
+    r.style.background = ring(counts, markers.length, sides);
+    r.appendChild(el("span", "geomap-cluster-count", markers.length));
     var holder = el("div");
-    holder.appendChild(ring);
+    holder.appendChild(r);
     return L.divIcon({html: holder.innerHTML, className: "geomap-cluster",
                       iconSize: [size, size]});
   }
 
+  /* One symbol per incident: a rounded square ringed by its shown claims' sides, their
+   * count inside, and the contested mark in the corner. ``offset``: the how-manieth
+   * incident at the very same point (drawn beside the others). */
+  function incidentIcon(inc, shown, sides, offset) {
+    var sp = spec().incident;
+    var counts = table();
+    shown.forEach(function (c) {
+      counts[c.claimant_side] = (counts[c.claimant_side] || 0) + 1;
+    });
+    var r = el("div", "geomap-incident-ring");
+    r.style.background = ring(counts, shown.length, sides);
+    r.appendChild(el("span", "geomap-incident-count", shown.length));
+    if (inc.contested) r.appendChild(el("span", "geomap-incident-mark", sp.contested_mark));
+    var holder = el("div");
+    holder.appendChild(r);
+    var size = sp.size;
+    return L.divIcon({html: holder.innerHTML, className: "geomap-incident-icon" +
+                      (inc.contested ? " geomap-incident-contested" : ""),
+                      iconSize: [size, size],
+                      iconAnchor: [size / 2 - offset * (size + 8), size / 2]});
+  }
+
+  function incidentPopup(inc, shown, claimById, unplacedById, sides) {
+    var box = el("div", "geomap-popup geomap-incident-popup");
+    var head = el("div", "geomap-popup-head");
+    head.appendChild(el("strong", null, inc.title || "untitled incident"));
+    box.appendChild(head);
+    row(box, "Dates", inc.dates || "dates unknown");
+    row(box, "Place", inc.place_name);
+    box.appendChild(el("div", inc.contested ? "geomap-contested" : "geomap-uncontested",
+                       (inc.contested ? spec().incident.contested_mark + " " : "") +
+                       inc.contest_words));
+    row(box, "Sides", inc.sides.map(function (s) {
+      return (s.label || s.side) + ": " + plural(s.claims.length, "claim");
+    }).join("; "));
+    var on = table();
+    shown.forEach(function (c) { on[c.id] = true; });
+    row(box, "Claims", plural(inc.claims.length, "claim") + (shown.length < inc.claims.length ?
+        ", " + shown.length + " shown by the filters" : ""));
+    var list = el("ul");
+    inc.claims.forEach(function (id) {
+      var c = claimById[id] || unplacedById[id];
+      if (!c) return;
+      var li = el("li");
+      var badge = el("span", "geomap-badge", c.claimant_side);
+      badge.style.background = sides[c.claimant_side] ? sides[c.claimant_side].colour : "#888";
+      li.appendChild(badge);
+      var who = c.claimant || "unnamed claimant";
+      li.appendChild(claimById[id] ? gotoButton(who, "claim", id) : el("strong", null, who));
+      li.appendChild(document.createTextNode(" " + stanceVerb(c.stance) + " " + c.event + ", " +
+                                             formatDate(c.date)));
+      if (!claimById[id]) li.appendChild(el("span", "geomap-reason", " (not on the map)"));
+      else if (!on[id]) li.appendChild(el("span", "geomap-reason", " (hidden by the filters)"));
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    return box;
+  }
+
   function tooltip(c) {
-    return el("span", null, c.claimant + " " + c.stance + " " + c.event + " \u2014 " +
-              c.place_name + ", " + formatDate(c.date, c.date_precision));
+    return el("span", null, (c.claimant || "unnamed claimant") + " " + stanceVerb(c.stance) +
+              " " + c.event + " \u2014 " + c.place_name + ", " +
+              formatDate(c.date, c.date_precision));
   }
 
   /* The time control (.geomap-timeline): two sliders over the dates the claims carry. */
   function timeline(dates, range, refresh) {
     var box = document.getElementById("geomap-timeline");
-    if (!box || !dates.length) { if (box) box.style.display = "none"; return; }
+    if (!box) return;
+    var part = box.querySelector(".geomap-dates-control");
+    if (!dates.length) { if (part) part.style.display = "none"; return; }
     var from = box.querySelector("input[name=from]"), to = box.querySelector("input[name=to]");
     var undated = box.querySelector("input[name=undated]");
     var label = document.getElementById("geomap-timeline-range");
@@ -172,7 +278,8 @@ var geomap = (function () {
       range.from = pad(dates[a], false);
       range.to = pad(dates[b], true);
       range.undated = undated.checked;
-      label.textContent = formatDate(dates[a]) + " \u2013 " + formatDate(dates[b]);
+      label.textContent = a === b ? formatDate(dates[a]) :
+        formatDate(dates[a]) + " \u2013 " + formatDate(dates[b]);
       refresh();
     }
     [from, to, undated].forEach(function (el) { el.addEventListener("input", update); });
@@ -180,65 +287,189 @@ var geomap = (function () {
     update();
   }
 
+  /* The stance and event checkboxes and the incident select. */
+  function filters(state, refresh) {
+    var box = document.getElementById("geomap-timeline");
+    if (!box) return;
+    ["stance", "event"].forEach(function (name) {
+      var on = state[name];
+      Array.prototype.forEach.call(box.querySelectorAll("input[name=" + name + "]"),
+                                   function (cb) {
+        on[cb.value] = cb.checked;
+        cb.addEventListener("change", function () { on[cb.value] = cb.checked; refresh(); });
+      });
+    });
+    var select = box.querySelector("select[name=incident]");
+    if (select) {
+      state.incident = select.value;
+      select.addEventListener("change", function () { state.incident = select.value; refresh(); });
+    }
+    var fold = box.querySelector("details.geomap-filters");
+    if (fold && !roomy()) fold.open = false;
+    if (fold) fold.addEventListener("toggle", fitLeft);
+    window.addEventListener("resize", fitLeft);
+    fitLeft();
+  }
+
+  /* The legend folds (open on wide screens) and never covers a popup: a popup that would lie
+   * under it folds it, and under the folded legend hides it, until the popup closes. */
+  function legend(map) {
+    var box = document.getElementById("geomap-legend");
+    if (!box) return;
+    var fold = box.querySelector("details");
+    if (fold && !roomy()) fold.open = false;
+    var current = null, foldedByUs = false;
+    function hits(a, b) {
+      return a.width > 0 && b.width > 0 && a.left < b.right && b.left < a.right &&
+        a.top < b.bottom && b.top < a.bottom;
+    }
+    function under() {
+      var p = current && current.getElement();
+      return !!p && hits(p.getBoundingClientRect(), box.getBoundingClientRect());
+    }
+    function check() {
+      if (!current) return;
+      box.classList.remove("geomap-legend-away");
+      if (fold && fold.open && under()) { fold.open = false; foldedByUs = true; }
+      if (under()) box.classList.add("geomap-legend-away");
+    }
+    map.on("popupopen", function (e) {
+      current = e.popup;
+      check();
+      setTimeout(check, 350);  // after the popup's own pan into view
+    });
+    map.on("popupclose", function (e) {
+      if (e.popup !== current) return;
+      current = null;
+      box.classList.remove("geomap-legend-away");
+      if (foldedByUs && fold) fold.open = true;
+      foldedByUs = false;
+    });
+    map.on("move moveend zoomend", check);
+    if (fold) {
+      fold.addEventListener("toggle", function () {
+        if (fold.open && under()) { foldedByUs = false; map.closePopup(); }
+      });
+    }
+  }
+
   /* groups: [side, layer] pairs; the (empty) layer stands for that side in the layer control.
    * Markers live in one cluster group so that claims of every side at one place cluster
-   * together; switching a side off in the control takes its markers out of the cluster. */
-  function draw(map, groups, labelLayer) {
+   * together; switching a side off in the control takes its markers out of the cluster.
+   * incidentLayer (or null): the layer control's "one symbol per incident"; while it is on,
+   * the incidents' symbols stand in for the claims'. */
+  function draw(map, groups, labelLayer, incidentLayer) {
     var data = readData();
+    SPEC = data.symbols;
     var sides = table();
     data.sides.forEach(function (s) { sides[s.side] = s; });
+    var incidents = table();
+    (data.incidents || []).forEach(function (inc) { incidents[inc.id] = inc; });
     var cluster = L.markerClusterGroup({
       maxClusterRadius: 36, spiderfyOnMaxZoom: true, showCoverageOnHover: false,
       spiderfyDistanceMultiplier: 1.6,
       iconCreateFunction: function (group) { return clusterIcon(group, sides); }
     });
-    var bySide = table();
-    var byId = table();
+    var markers = [];
+    var byId = table(), claimById = table(), unplacedById = table();
+    (data.unplaced || []).forEach(function (u) { unplacedById[u.id] = u; });
+    var approximate = spec().approximate;
     data.claims.forEach(function (c) {
       var side = sides[c.claimant_side];
-      var approximate = ["province", "district", "country", "zone"].indexOf(c.precision) >= 0;
       var holder = el("div");
-      holder.appendChild(symbol(c.stance, side.colour, approximate));
+      holder.appendChild(symbol(c.stance, side.colour, approximate.indexOf(c.precision) >= 0));
       var marker = L.marker([c.lat, c.lon], {
         icon: L.divIcon({html: holder.innerHTML, className: "geomap-claim geomap-stance-" +
                          c.stance, iconSize: [22, 22], iconAnchor: [11, 11]}),
         title: "", keyboard: true, riseOnHover: true, side: c.claimant_side, date: c.date
       });
-      marker.bindPopup(function () { return popup(c, side); }, {maxWidth: 360, minWidth: 260,
-        autoPanPaddingTopLeft: L.point(450, 20), autoPanPaddingBottomRight: L.point(20, 20)});
+      var incident = c.incident_id ? incidents[c.incident_id] : undefined;
+      marker.bindPopup(function () { return popup(c, side, incident); }, popupOptions());
       byId[c.id] = marker;
+      claimById[c.id] = c;
       marker.bindTooltip(function () { return tooltip(c); }, {direction: "top", offset: [0, -9]});
-      (bySide[c.claimant_side] = bySide[c.claimant_side] || []).push(marker);
+      markers.push(marker);
     });
-    // What is shown: the sides switched on in the layer control, and the dates in the
-    // time control's range. Every change rebuilds the cluster group from that state.
+    // One symbol per incident (drawn while its layer is on)
+    var incidentMarkers = [], incidentById = table();
+    if (incidentLayer) {
+      var at = table();
+      (data.incidents || []).forEach(function (inc) {
+        if (!inc.placed) return;
+        var key = inc.lat.toFixed(4) + "," + inc.lon.toFixed(4);
+        at[key] = at[key] === undefined ? 0 : at[key] + 1;
+        var im = {inc: inc, offset: at[key], shown: []};
+        im.marker = L.marker([inc.lat, inc.lon], {
+          icon: incidentIcon(inc, [], sides, im.offset), title: "", keyboard: true,
+          riseOnHover: true});
+        im.marker.bindPopup(function () {
+          return incidentPopup(inc, im.shown, claimById, unplacedById, sides);
+        }, popupOptions());
+        im.marker.bindTooltip(function () {
+          return el("span", null, inc.title + " \u2014 " + plural(im.shown.length, "claim") +
+                    (inc.contested ? "; contested" : ""));
+        }, {direction: "top", offset: [0, -18]});
+        incidentMarkers.push(im);
+        incidentById[inc.id] = im;
+      });
+    }
+    // What is shown: the sides switched on in the layer control, the dates in the time
+    // control's range, the stances, events and incident chosen. Every change rebuilds the
+    // cluster group (and the incidents' symbols) from that state.
     var sidesOn = table();
-    Object.keys(bySide).forEach(function (s) { sidesOn[s] = true; });
+    Object.keys(sides).forEach(function (s) { sidesOn[s] = true; });
     var range = {from: "", to: "\uffff", undated: true};
+    var state = {stance: table(), event: table(), incident: ""};
+    var incidentMode = false;
     function inRange(date) {
       if (!date) return range.undated;
       var start = padDate(date, false), end = padDate(date, true);
       return end >= range.from && start <= range.to;
     }
+    function passes(c) {
+      return sidesOn[c.claimant_side] !== false && state.stance[c.stance] !== false &&
+        state.event[c.event] !== false &&
+        (!state.incident || c.incident_id === state.incident) && inRange(c.date);
+    }
     function refresh() {
-      var shown = [];
-      Object.keys(bySide).forEach(function (s) {
-        if (!sidesOn[s]) return;
-        bySide[s].forEach(function (m) { if (inRange(m.options.date)) shown.push(m); });
+      var shown = [], byIncident = table();
+      data.claims.forEach(function (c, i) {
+        if (!passes(c)) return;
+        shown.push(markers[i]);
+        if (c.incident_id) (byIncident[c.incident_id] = byIncident[c.incident_id] || []).push(c);
       });
       cluster.clearLayers();
       cluster.addLayers(shown);
+      incidentMarkers.forEach(function (im) {
+        im.shown = byIncident[im.inc.id] || [];
+        if (im.shown.length) {
+          im.marker.setIcon(incidentIcon(im.inc, im.shown, sides, im.offset));
+          if (!incidentLayer.hasLayer(im.marker)) incidentLayer.addLayer(im.marker);
+        } else if (incidentLayer.hasLayer(im.marker)) {
+          incidentLayer.removeLayer(im.marker);
+        }
+      });
       var counter = document.getElementById("geomap-timeline-count");
-      if (counter) counter.textContent = shown.length + " of " + data.claims.length + " shown";
+      if (counter) {
+        counter.textContent = shown.length + " of " + plural(data.claims.length, "claim") +
+          " shown";
+      }
     }
     refresh();
     cluster.addTo(map);
     map.on("overlayadd overlayremove", function (e) {
+      if (incidentLayer && e.layer === incidentLayer) {
+        incidentMode = e.type === "overlayadd";
+        if (incidentMode) map.removeLayer(cluster); else cluster.addTo(map);
+        return;
+      }
       groups.forEach(function (pair) {
         if (pair[1] === e.layer) { sidesOn[pair[0]] = e.type === "overlayadd"; refresh(); }
       });
     });
     timeline(data.dates, range, refresh);
+    filters(state, refresh);
+    legend(map);
     data.labels.forEach(function (l) {
       var holder = el("div");
       holder.appendChild(el("span", null, l.name));
@@ -248,19 +479,57 @@ var geomap = (function () {
         interactive: false, keyboard: false
       }).addTo(labelLayer);
     });
-    // "Reactions" list: a click shows the claim where it is mapped
-    Array.prototype.forEach.call(document.querySelectorAll(".geomap-goto"), function (b) {
-      b.addEventListener("click", function () {
-        var marker = byId[b.getAttribute("data-claim")];
+    function near(latlng, zoom) {
+      if (map.getZoom() < zoom || !map.getBounds().contains(latlng)) {
+        map.setView(latlng, Math.max(map.getZoom(), zoom), {animate: false});
+      }
+    }
+    // A claim: zoomed to and opened in its cluster; where the filters or the incidents'
+    // symbols hide its marker, its popup opens on its own at its place.
+    go.claim = function (id) {
+      var marker = byId[id];
+      if (!marker) return;
+      var c = claimById[id];
+      if (!incidentMode && cluster.hasLayer(marker)) {
         // (markercluster drops the callback when a zoom is still under way: try again)
-        function show(tries) {
-          if (!marker || !cluster.hasLayer(marker) || marker.isPopupOpen()) { return; }
+        var show = function (tries) {
+          if (!cluster.hasLayer(marker) || marker.isPopupOpen()) { return; }
           cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
           if (tries > 0) { setTimeout(function () { show(tries - 1); }, 1000); }
-        }
+        };
         show(3);
+        return;
+      }
+      near(L.latLng(c.lat, c.lon), 9);
+      L.popup(popupOptions()).setLatLng([c.lat, c.lon])
+        .setContent(popup(c, sides[c.claimant_side], c.incident_id ? incidents[c.incident_id]
+                          : undefined))
+        .openOn(map);
+    };
+    go.incident = function (id) {
+      var im = incidentById[id], inc = incidents[id];
+      if (!inc || !inc.placed) return;
+      var where = L.latLng(inc.lat, inc.lon);
+      near(where, 8);
+      if (im && incidentMode && incidentLayer.hasLayer(im.marker)) {
+        im.marker.openPopup();
+        return;
+      }
+      var shown = data.claims.filter(function (c) {
+        return c.incident_id === id && passes(c);
       });
+      L.popup(popupOptions()).setLatLng(where)
+        .setContent(incidentPopup(inc, shown, claimById, unplacedById, sides)).openOn(map);
+    };
+    // The panels' links (Reactions, Incidents): a click shows the claim or incident
+    document.addEventListener("click", function (ev) {
+      var t = ev.target;
+      var b = t && t.closest ? t.closest(".geomap-goto, .geomap-show") : null;
+      if (!b) return;
+      if (b.hasAttribute("data-claim")) go.claim(b.getAttribute("data-claim"));
+      else if (b.hasAttribute("data-incident")) go.incident(b.getAttribute("data-incident"));
     });
+    window.geomapIncidents = incidentLayer;  // for tests: the incidents' symbols, or null
     window.geomapCluster = cluster;  // for tests and the curious: the live cluster group
     return cluster;
   }

@@ -21,32 +21,28 @@ from jinja2 import Template
 
 from ..layers import NOT_AUTHORITATIVE, USER_KINDS, Layer
 from .assets import asset_versions, inline_assets
+from .symbols import (  # the spec; its names stay importable from here (static.py, api.py)
+    AREA_STYLE,
+    BAND_STYLE,
+    COUNTRY_STYLE,
+    FOCUS_STYLE,
+    INCIDENT_SYMBOL,
+    LINE_STYLE,
+    PALETTE,
+    STANCE_LEGEND,
+    STANCES,
+    WHOLE_COUNTRY_STYLE,
+    side_colours,
+    symbol_svg,
+    symbols_data,
+)
 
-# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
-PALETTE = ["#E69F00", "#0072B2", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#7F6A38",
-           "#222222"]
-STANCE_LEGEND = [("asserts", "asserts"), ("denies", "denies"), ("reports", "reports (relays)"),
-                 ("calls", "calls for")]
-LINE_STYLE = {
-    "international": {"color": "#505050", "weight": 1.4, "opacity": 0.9},
-    "undemarcated": {"color": "#b2182b", "weight": 3.2, "opacity": 0.95, "dashArray": "9 6"},
-    "line-of-contact": {"color": "#d95f02", "weight": 2.6, "opacity": 0.95, "dashArray": "2 5"},
-    "ceasefire-line": {"color": "#7570b3", "weight": 2.6, "opacity": 0.95,
-                       "dashArray": "12 4 2 4"},
-    "disputed-area": {"color": "#b2182b", "weight": 1.2, "dashArray": "3 3",
-                      "fillColor": "#b2182b", "fillOpacity": 0.12},
-    "claim": {"color": "#1b9e77", "weight": 1.6, "dashArray": "6 3", "fillColor": "#1b9e77",
-              "fillOpacity": 0.08},
-}
-BAND_STYLE = {"color": "#e6550d", "weight": 1.4, "dashArray": "4 3", "fillColor": "#e6550d",
-              "fillOpacity": 0.28}
-# a country-level claim: the whole country, outlined only (filling it would tint the basemap)
-WHOLE_COUNTRY_STYLE = {"color": "#444", "weight": 1.0, "dashArray": "2 4", "fillOpacity": 0}
-AREA_STYLE = {"color": "#444", "weight": 1.3, "dashArray": "5 4", "fillColor": "#444",
-              "fillOpacity": 0.07}
-COUNTRY_STYLE = {"color": "#9a948a", "weight": 0.8, "fillColor": "#e9e5dc", "fillOpacity": 1}
-# The countries where the claims are located stand out from their neighbours.
-FOCUS_STYLE = {**COUNTRY_STYLE, "fillColor": "#fbf9f4"}
+__all__ = ["AREA_STYLE", "BAND_STYLE", "COUNTRY_STYLE", "FOCUS_STYLE", "LINE_STYLE", "PALETTE",
+           "STANCE_LEGEND", "WHOLE_COUNTRY_STYLE", "certainty_words", "counts_words",
+           "date_label", "markup", "place_words", "plural", "reason_words", "render_map",
+           "safe_json", "side_colours", "guard_templates"]
+
+INCIDENT_LAYER = "One symbol per incident"  # its entry in the layer control
 CLAIM_FIELDS = ["id", "date", "date_precision", "place", "place_id", "place_name", "place_kind",
                 "country", "lat", "lon", "precision", "radius_km", "claimant", "claimant_side",
                 "stance", "event", "actor", "role", "text", "source", "publisher", "url",
@@ -58,21 +54,42 @@ CSS = """
   "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 .geomap-panel { position: absolute; z-index: 1000; background: rgba(255,255,255,0.95);
   border-radius: 6px; box-shadow: 0 1px 5px rgba(0,0,0,0.35); padding: 8px 11px;
-  color: #222; max-width: 360px; }
-#geomap-title { top: 10px; left: 56px; max-height: calc(100% - 40px); overflow: auto; }
+  color: #222; max-width: 360px; box-sizing: border-box; }
+.geomap-panel summary { cursor: pointer; font-weight: 600; }
+#geomap-title { top: 10px; left: 56px; max-height: calc(100% - 230px); overflow: auto; }
+#geomap-title:has(.geomap-incident details[open]) { max-width: min(560px, calc(100% - 380px)); }
 #geomap-title h1 { font-size: 17px; margin: 0 0 3px; }
 #geomap-title .geomap-dates { font-weight: 600; color: #444; }
 #geomap-title .geomap-counts { margin: 4px 0; }
 #geomap-title details { margin: 4px 0; }
-#geomap-title summary { cursor: pointer; font-weight: 600; }
-#geomap-title ul { margin: 4px 0; padding-left: 18px; }
+#geomap-title ul, #geomap-title ol { margin: 4px 0; padding-left: 18px; }
 #geomap-title li { margin: 2px 0; }
 .geomap-note { font-size: 11.5px; color: #555; margin: 6px 0 0; }
 .geomap-reason { color: #666; font-size: 11.5px; }
-#geomap-legend { bottom: 24px; right: 10px; font-size: 12px; }
+.geomap-incident-list { padding-left: 0 !important; list-style: none; }
+.geomap-incident { border-top: 1px solid #e4e4e4; padding: 3px 0; }
+.geomap-incident summary { font-weight: 400; }
+.geomap-incident summary > div { margin-left: 14px; }
+.geomap-incident-facts { color: #444; font-size: 12px; }
+.geomap-contested { color: #8c1020; font-weight: 600; font-size: 12px; }
+.geomap-uncontested { color: #555; font-size: 12px; }
+.geomap-side-columns { display: grid; gap: 6px; margin-top: 4px;
+  grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); }
+.geomap-side-column { background: #f6f5f2; border-radius: 4px; padding: 4px 6px;
+  font-size: 12px; min-width: 0; overflow-wrap: anywhere; }
+.geomap-side-head { font-weight: 600; margin-bottom: 2px; }
+.geomap-stance-head { display: flex; align-items: center; gap: 3px; color: #444; }
+.geomap-stance-head svg { width: 16px; height: 16px; flex: none; }
+.geomap-stance-group ul { padding-left: 14px !important; margin: 1px 0 4px !important; }
+.geomap-claim-facts { color: #444; }
+.geomap-short-quote { display: block; color: #555; font-style: italic; }
+#geomap-legend { bottom: 24px; right: 10px; font-size: 12px; padding: 5px 10px;
+  max-height: calc(100% - 300px); overflow: auto; }
+#geomap-legend.geomap-legend-away { visibility: hidden; }
+#geomap-legend summary { font-size: 12px; text-transform: uppercase; letter-spacing: .04em;
+  color: #444; }
 #geomap-legend h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em;
   color: #555; margin: 6px 0 3px; }
-#geomap-legend h2:first-child { margin-top: 0; }
 .geomap-legend-item { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 .geomap-legend-item svg { flex: none; }
 .geomap-claim { background: none; border: none; }
@@ -82,22 +99,42 @@ CSS = """
 .geomap-cluster-count { background: #fff; color: #222; border-radius: 50%; width: 64%;
   height: 64%; display: flex; align-items: center; justify-content: center;
   font-weight: 700; font-size: 12px; }
+.geomap-incident-icon { background: none; border: none; }
+.geomap-incident-ring, .geomap-incident-sample { position: relative; width: 100%; height: 100%;
+  border-radius: 7px; display: flex; align-items: center; justify-content: center;
+  box-shadow: 0 1px 4px rgba(0,0,0,0.5); box-sizing: border-box; }
+.geomap-incident-sample { width: 22px; height: 22px; border-radius: 5px; flex: none; }
+.geomap-incident-count, .geomap-incident-sample span { background: #fff; color: #222;
+  border-radius: 4px; width: 60%; height: 60%; display: flex; align-items: center;
+  justify-content: center; font-weight: 700; font-size: 12px; }
+.geomap-incident-sample span { font-size: 10px; }
+.geomap-incident-mark { position: absolute; top: -7px; right: -7px; width: 15px; height: 15px;
+  border-radius: 50%; background: #b2182b; color: #fff; font-weight: 700; font-size: 12px;
+  line-height: 15px; text-align: center; border: 1.5px solid #fff; }
+.geomap-incident-mark-sample { position: static; display: inline-block; flex: none;
+  margin: 0 4px 0 0; vertical-align: -2px; }
 .leaflet-control-layers { font-size: 12.5px; }
 .geomap-country-label { color: #6b645a; font-size: 12px; font-weight: 600;
   letter-spacing: .08em; text-transform: uppercase; text-align: center; white-space: nowrap;
   text-shadow: 0 0 3px #f3f0e8, 0 0 3px #f3f0e8; }
 .geomap-popup { font-size: 12.5px; }
 .geomap-popup-head { margin-bottom: 4px; }
+.geomap-popup ul { margin: 4px 0; padding-left: 16px; max-height: 180px; overflow: auto; }
 .geomap-badge { color: #fff; border-radius: 3px; padding: 0 4px; margin-right: 5px;
   font-weight: 700; font-size: 11px; }
 .geomap-label { color: #666; margin-right: 5px; }
 .geomap-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #ccc; }
 .geomap-trace { color: #888; font-size: 11px; }
-#geomap-timeline { bottom: 56px; left: 10px; font-size: 12px; max-width: 300px; }
+#geomap-timeline { bottom: 56px; left: 10px; font-size: 12px; max-width: 330px;
+  max-height: calc(100% - 260px); overflow: auto; }
 #geomap-timeline label { display: block; margin: 2px 0; }
+#geomap-timeline fieldset label { display: inline-block; margin: 0 8px 0 0; }
+#geomap-timeline fieldset { border: none; margin: 2px 0; padding: 0; }
+#geomap-timeline legend { padding: 0; color: #555; font-weight: 600; }
+#geomap-timeline select { max-width: 250px; font: inherit; }
 #geomap-timeline input[type=range] { width: 200px; vertical-align: middle; }
-.geomap-goto { border: none; background: none; padding: 0; color: #0b57d0; cursor: pointer;
-  font: inherit; text-decoration: underline; }
+.geomap-goto, .geomap-show { border: none; background: none; padding: 0; color: #0b57d0;
+  cursor: pointer; font: inherit; text-decoration: underline; text-align: left; }
 """
 
 
@@ -159,11 +196,6 @@ def guard_templates(root) -> None:
     walk(root)
 
 
-def side_colours(sides: list[str]) -> dict[str, str]:
-    """A colour for each side, by the sides' sorted order: same sides, same colours."""
-    return {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sorted(sides))}
-
-
 class Literal(Element):
     """A fragment of finished HTML, put into the page as it is.
 
@@ -200,7 +232,8 @@ class OfflineMap(folium.Map):
 
 
 class ClaimLayer(MacroElement):
-    """Calls claims.js with the map, the per-side groups, and the area and label layers.
+    """Calls claims.js with the map, the per-side groups, the label layer and the layer of
+    one symbol per incident (or null).
 
     The groups travel as [side, layer] pairs, not as an object literal: a side named
     ``__proto__`` would set the literal's prototype instead of a key.
@@ -212,24 +245,17 @@ class ClaimLayer(MacroElement):
           {%- for side, group in this.groups %}
             [{{ side }}, {{ group.get_name() }}]{{ "," if not loop.last }}
           {%- endfor %}
-        ], {{ this.labels.get_name() }});
+        ], {{ this.labels.get_name() }},
+        {{ this.incidents.get_name() if this.incidents else "null" }});
         {% endmacro %}
     """)
 
-    def __init__(self, groups: dict[str, folium.FeatureGroup], labels):
+    def __init__(self, groups: dict[str, folium.FeatureGroup], labels, incidents=None):
         super().__init__()
         self._name = "GeomapClaims"
         self.groups = [(safe_json(side), g) for side, g in groups.items()]
         self.labels = labels
-
-
-TIMELINE = """<div id="geomap-timeline" class="geomap-panel geomap-timeline">
-<div class="geomap-timeline-head"><strong>Dates</strong> <span id="geomap-timeline-range"></span>
-<span id="geomap-timeline-count" class="geomap-reason"></span></div>
-<label>from <input type="range" name="from" min="0" max="0" step="1" value="0"></label>
-<label>to <input type="range" name="to" min="0" max="0" step="1" value="0"></label>
-<label><input type="checkbox" name="undated" checked> undated claims</label>
-</div>"""
+        self.incidents = incidents
 
 
 def _stable_ids(root) -> None:
@@ -251,63 +277,195 @@ def _stable_ids(root) -> None:
 
 def date_label(dates: list[str]) -> str:
     """ "12 May 2021 – 14 May 2021" for a list of claim dates."""
+    dates = sorted(d for d in dates if d)
+    if not dates:
+        return "dates unknown"
+    first, last = _date_words(dates[0]), _date_words(dates[-1])
+    return first if first == last else f"{first} – {last}"
+
+
+def _date_words(d: str) -> str:
+    """ "12 May 2021", "May 2021" or "2021"."""
     import datetime as dt
 
-    def fmt(d: str) -> str:
-        parts = d.split("-")
+    parts = d.split("-")
+    try:
         if len(parts) == 3:
             return dt.date(*map(int, parts)).strftime("%d %B %Y").lstrip("0")
         if len(parts) == 2:
             return dt.date(int(parts[0]), int(parts[1]), 1).strftime("%B %Y")
-        return parts[0]
-
-    dates = sorted(d for d in dates if d)
-    if not dates:
-        return "dates unknown"
-    return fmt(dates[0]) if dates[0] == dates[-1] else f"{fmt(dates[0])} – {fmt(dates[-1])}"
+    except ValueError:
+        return d
+    return parts[0]
 
 
-def _symbol_svg(stance: str, colour: str, approximate: bool = False) -> str:
-    """The legend's copy of claims.js's symbols (same shapes, drawn server-side)."""
-    halo = (f'<circle cx="11" cy="11" r="10" fill="none" stroke="{colour}" stroke-width="1.3" '
-            f'stroke-dasharray="2.5 2"/>' if approximate else "")
-    shape = {
-        "asserts": f'<circle cx="11" cy="11" r="6.5" fill="{colour}" stroke="#fff" '
-                   f'stroke-width="1.5"/>',
-        "denies": f'<circle cx="11" cy="11" r="6" fill="#fff" stroke="{colour}" '
-                  f'stroke-width="2.6"/><line x1="6.8" y1="15.2" x2="15.2" y2="6.8" '
-                  f'stroke="{colour}" stroke-width="2.6"/>',
-        "reports": f'<circle cx="11" cy="11" r="6" fill="#fff" fill-opacity="0.7" '
-                   f'stroke="{colour}" stroke-width="2.6"/>',
-        "calls": f'<path d="M11 3.5 L18.5 11 L11 18.5 L3.5 11 Z" fill="{colour}" '
-                 f'stroke="#fff" stroke-width="1.5"/>',
-    }[stance]
-    return f'<svg width="22" height="22" viewBox="0 0 22 22">{halo}{shape}</svg>'
+# -- words -------------------------------------------------------------------------------
+# Every sentence of the page is written here or in claims.js, as a person would write it.
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 claim", "2 claims", "0 claims"; ``many`` where the plural is not word + s."""
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {many or word + 's'}"
+
+
+def counts_words(claims_in: int, mapped: int, incidents: int | None = None) -> str:
+    """The title panel's count: "25 claims about 4 incidents: 24 on the map, 1 not placed"."""
+    head = plural(claims_in, "claim")
+    if incidents:
+        head += f" about {plural(incidents, 'incident')}"
+    if claims_in == 0:
+        return "No claims."
+    if mapped == claims_in:
+        return f"{head}, {'all ' if claims_in > 1 else ''}on the map"
+    if mapped == 0:
+        return f"{head}, none of them placed on the map"
+    return f"{head}: {mapped:,} on the map, {claims_in - mapped:,} not placed"
+
+
+# How sure a place is, in words. The bands follow the gazetteer's own figures: a place that
+# is alone of its name or far ahead of its namesakes is >= 0.9; a country read among places
+# inside it (0.85) is "likely"; a town read over the province of its name (0.75), another
+# spelling (0.75) or the largest of namesakes (0.7) is "uncertain"; ambiguous names (0.5
+# shared out) are "doubtful". The popup says a place is uncertain below UNCERTAIN_BELOW.
+CERTAINTY_BANDS = ((0.9, "sure"), (0.8, "likely"), (0.5, "uncertain"), (0.0, "doubtful"))
+UNCERTAIN_BELOW = 0.8
+_KIND_WORDS = {"admin1": "province", "admin2": "district", "settlement": "town"}
+_REASON_WORDS = {"name": "by its name", "alternate name": "by another of its names",
+                 "curated": "in geomap's own list of places", "country": "a country",
+                 "capital": "a capital"}
+_AHEAD = re.compile(r";?\s*ahead of (?P<next>.+?) by -?\d+(?:\.\d+)?\s*$")
+_KIND_IN_LABEL = re.compile(r"\((admin1|admin2|settlement)(?=[,)])")
+
+
+def certainty_words(confidence) -> str:
+    """How sure a place is, in a word: "sure" (>= 0.9), "likely" (>= 0.8), "uncertain"
+    (>= 0.5) or "doubtful"; "" when nothing is known (no confidence)."""
+    if confidence is None or confidence != confidence:  # None or NaN
+        return ""
+    return next(word for floor, word in CERTAINTY_BANDS if confidence >= floor)
+
+
+def reason_words(reason: str) -> str:
+    """A gazetteer's reason for a place, with no score in it: "ahead of X by 0.94" becomes
+    "other places share the name (the next likeliest: X)", the reasons' shorthand ("name",
+    "curated") plain words, and "admin1" a province. The number stays in the data."""
+    if not reason:
+        return ""
+    reason = str(reason)
+    tail = ""
+    m = _AHEAD.search(reason)
+    if m:
+        tail = f"; other places share the name (the next likeliest: {m['next']})"
+        reason = reason[:m.start()]
+    reason = _KIND_IN_LABEL.sub(lambda k: "(" + _KIND_WORDS[k.group(1)], reason)
+    label, sep, rest = reason.partition(": ")
+    if sep and ";" not in rest:
+        rest = ", ".join(_REASON_WORDS.get(part, part) for part in rest.split(", "))
+    return f"{label}{sep}{rest}{tail}"
+
+
+def _why_uncertain(reason: str) -> str:
+    """Why a place may not be the one meant, in a few words, from its reason."""
+    reason = reason or ""
+    if "ahead of" in reason or "equally likely" in reason or "largest of" in reason:
+        return "other places share the name"
+    if "the other reading" in reason:
+        return "the area around it has the same name"
+    if "another spelling of" in reason:
+        return "a different spelling of its name"
+    if "is named after" in reason:
+        return "located by the place it is named after"
+    if "km from every other place" in reason:
+        return "far from the other places the text names"
+    return ""
+
+
+def place_words(claim: dict, country_names: dict[str, str]) -> dict[str, str]:
+    """The words a claim's popup says about its place: ``certainty`` ("sure" ...),
+    ``place_note`` ("probably Goris, Armenia (other places share the name)", only when the
+    place is uncertain) and ``located`` (the reason, with no score)."""
+    conf = claim.get("confidence")
+    word = certainty_words(conf)
+    note = ""
+    if word in ("uncertain", "doubtful"):
+        name = str(claim.get("place_name") or claim.get("place") or "")
+        country = country_names.get(claim.get("country") or "", claim.get("country") or "")
+        where = name if not country or claim.get("place_kind") == "country" or \
+            country == name else f"{name}, {country}"
+        why = _why_uncertain(claim.get("resolution") or "")
+        note = (f"{'probably' if word == 'uncertain' else 'perhaps'} {where}"
+                f"{f' ({why})' if why else ''}")
+    return {"certainty": word, "place_note": note,
+            "located": reason_words(claim.get("resolution") or "")}
+
+
+def _short(text: str, limit: int = 110) -> str:
+    """A quote cut at a word near ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join(str(text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
+    return cut.rstrip(",;:.") + "\u2026"
+
+
+STANCE_VERBS = {"asserts": "asserts", "denies": "denies", "reports": "reports",
+                "calls": "calls for"}
+
+
+def _claim_words(c: dict) -> str:
+    """ "asserts incursion, 12 May 2021" (the claimant is said apart)."""
+    stance = STANCE_VERBS.get(c.get("stance") or "", c.get("stance") or "")
+    what = " ".join(p for p in (stance, str(c.get("event") or "")) if p)
+    return f"{what}, {_date_words(c['date']) if c.get('date') else 'date unknown'}"
+
+
+def _source_name(s: dict) -> str:
+    return str(s.get("source") or s.get("publisher") or s.get("url") or "")
+
+
+# -- panels ------------------------------------------------------------------------------
 
 def _legend(sides: list[dict], layers: list[Layer], has_areas: bool,
-            has_bands: bool = False) -> str:
+            has_bands: bool = False, has_incidents: bool = False) -> str:
     e = html.escape
-    out = ['<div id="geomap-legend" class="geomap-panel geomap-legend">', "<h2>Claimant side</h2>"]
+    out = ['<div id="geomap-legend" class="geomap-panel geomap-legend">',
+           '<details class="geomap-legend-fold" open><summary>Legend</summary>',
+           '<div class="geomap-legend-body">', "<h2>Claimant side</h2>"]
     for s in sides:
-        out.append(f'<div class="geomap-legend-item">{_symbol_svg("asserts", s["colour"])}'
-                   f'{e(s["label"])} ({s["claims"]})</div>')
+        out.append(f'<div class="geomap-legend-item">{symbol_svg("asserts", s["colour"])}'
+                   f'{e(s["label"])}: {plural(s["claims"], "claim")}</div>')
     out.append("<h2>Stance</h2>")
     for stance, label in STANCE_LEGEND:
-        out.append(f'<div class="geomap-legend-item">{_symbol_svg(stance, "#555")}{e(label)}</div>')
+        out.append(f'<div class="geomap-legend-item geomap-legend-{stance}">'
+                   f'{symbol_svg(stance, "#555555")}{e(label)}</div>')
     out.append("<h2>Location</h2>")
-    out.append(f'<div class="geomap-legend-item">{_symbol_svg("asserts", "#555", True)}'
+    out.append(f'<div class="geomap-legend-item">{symbol_svg("asserts", "#555555", True)}'
                "place known only to a province, district or country</div>")
     if has_areas:
-        out.append('<div class="geomap-legend-item"><svg width="22" height="16"><rect x="1" y="1" '
-                   'width="20" height="14" fill="#444" fill-opacity="0.07" stroke="#444" '
-                   'stroke-dasharray="5 4" stroke-width="1.3"/></svg>approximate extent of that '
-                   'province or district</div>')
+        st = AREA_STYLE
+        out.append(f'<div class="geomap-legend-item"><svg width="22" height="16"><rect x="1" '
+                   f'y="1" width="20" height="14" fill="{st["fillColor"]}" fill-opacity="'
+                   f'{st["fillOpacity"]}" stroke="{st["color"]}" stroke-dasharray="'
+                   f'{st["dashArray"]}" stroke-width="{st["weight"]}"/></svg>approximate extent '
+                   'of that province or district</div>')
     if has_bands:
-        out.append('<div class="geomap-legend-item"><svg width="22" height="16"><rect x="1" y="1" '
-                   'width="20" height="14" fill="#e6550d" fill-opacity="0.28" stroke="#e6550d" '
-                   'stroke-dasharray="4 3" stroke-width="1.4"/></svg>claimed advance "N km into": '
-                   'the band along the border where it could lie</div>')
+        st = BAND_STYLE
+        out.append(f'<div class="geomap-legend-item"><svg width="22" height="16"><rect x="1" '
+                   f'y="1" width="20" height="14" fill="{st["fillColor"]}" fill-opacity="'
+                   f'{st["fillOpacity"]}" stroke="{st["color"]}" stroke-dasharray="'
+                   f'{st["dashArray"]}" stroke-width="{st["weight"]}"/></svg>claimed advance '
+                   '"N km into": the band along the border where it could lie</div>')
+    if has_incidents:
+        colours = [s["colour"] for s in sides][:2] or ["#555555"]
+        ring = ", ".join(f"{c} {i * 100 // len(colours)}% {(i + 1) * 100 // len(colours)}%"
+                         for i, c in enumerate(colours))
+        sym = INCIDENT_SYMBOL
+        out.append("<h2>Incidents</h2>")
+        out.append(f'<div class="geomap-legend-item"><span class="geomap-incident-sample" '
+                   f'style="background: conic-gradient({ring})"><span>3</span></span>'
+                   f'{e(sym["label"])} (with "one symbol per incident" switched on)</div>')
+        out.append(f'<div class="geomap-legend-item"><span class="geomap-incident-mark '
+                   f'geomap-incident-mark-sample">{e(sym["contested_mark"])}</span>'
+                   f'{e(sym["contested_label"][2:])}</div>')
     out.append("<h2>Boundaries</h2>")
     shown = set()
     for layer in layers:
@@ -326,46 +484,194 @@ def _legend(sides: list[dict], layers: list[Layer], has_areas: bool,
             sample = (f'<svg width="30" height="10"><line x1="0" y1="5" x2="30" y2="5" '
                       f'stroke="{st["color"]}" stroke-width="{st["weight"]}"{dash}/></svg>')
         out.append(f'<div class="geomap-legend-item">{sample}{e(label)}</div>')
-    out.append("</div>")
+    out.append("</div></details></div>")
     return "\n".join(out)
 
 
+def _unplaced_item(u: dict) -> str:
+    e = html.escape
+    who = str(u.get("claimant") or "")
+    what = _claim_words(u)
+    place = str(u.get("place") or "")
+    head = f"<strong>{e(place)}</strong>: " if place else "<strong>no place named</strong>: "
+    reason = reason_words(u.get("reason") or "")
+    origin = str(u.get("origin") or "")
+    tail = " — ".join(e(p) for p in (reason, origin) if p)
+    return (f"<li>{head}{e(who) + ' ' if who else ''}{e(what)}"
+            + (f'<br><span class="geomap-reason">{tail}</span>' if tail else "") + "</li>")
+
+
+def _sources_list(sources: list[dict]) -> list[str]:
+    """The sources, each once, named; the claims with no named source said once."""
+    e = html.escape
+    named: dict[tuple[str, str], int] = {}
+    unnamed = 0
+    for s in sources:
+        name = _source_name(s)
+        if not name:
+            unnamed += s["claims"]
+            continue
+        url = str(s.get("url") or "")
+        key = (name, url if url.lower().startswith(("http://", "https://")) else "")
+        named[key] = named.get(key, 0) + s["claims"]
+    out = []
+    for (name, url), n in sorted(named.items()):
+        link = (f'<a href="{e(url)}" target="_blank" rel="noopener noreferrer">{e(name)}</a>'
+                if url else e(name))
+        out.append(f"<li>{link} — {plural(n, 'claim')}</li>")
+    if unnamed:
+        out.append(f'<li class="geomap-unnamed">No source named for '
+                   f'{plural(unnamed, "claim")}</li>')
+    return out
+
+
 def _title_panel(title: str, dates: str, claims_in: int, mapped: int, unplaced: list[dict],
-                 sources: list[dict], reactions: list[dict] = ()) -> str:
+                 sources: list[dict], reactions: list[dict] = (),
+                 incidents_html: str = "", incident_count: int | None = None) -> str:
     e = html.escape
     out = ['<div id="geomap-title" class="geomap-panel">', f"<h1>{e(title)}</h1>",
            f'<div class="geomap-dates">{e(dates)}</div>',
-           f'<div class="geomap-counts">{claims_in} claims: {mapped} on the map, '
-           f'{len(unplaced)} not placed</div>']
+           f'<div class="geomap-counts">{e(counts_words(claims_in, mapped, incident_count))}'
+           '</div>']
+    if incidents_html:
+        out.append(incidents_html)
     if unplaced:
         out.append(f'<details class="geomap-unplaced" open><summary>Not on the map '
                    f'({len(unplaced)})</summary><ul>')
-        for u in unplaced:
-            out.append(f'<li><strong>{e(u["place"])}</strong>: {e(u["claimant"])} {e(u["stance"])}'
-                       f' {e(u["event"])} ({e(u["date"] or "no date")})<br>'
-                       f'<span class="geomap-reason">{e(u["reason"])} — {e(u["origin"])}'
-                       '</span></li>')
+        out.extend(_unplaced_item(u) for u in unplaced)
         out.append("</ul></details>")
     if reactions:
         out.append(f'<details class="geomap-reactions"><summary>Reactions ({len(reactions)})'
                    '</summary><p class="geomap-reason">Statements by third parties, mapped at '
                    'the place they concern, not at the speaker\'s capital.</p><ul>')
         for r in reactions:
+            about = f", about {e(r['place_name'])}" if r.get("place_name") else ""
             out.append(f'<li><button type="button" class="geomap-goto" data-claim="'
-                       f'{e(r["id"])}">{e(r["claimant"])}</button> {e(r["stance"])} '
-                       f'{e(r["event"])} ({e(r["date"] or "no date")}), about '
-                       f'{e(r["place_name"])}</li>')
+                       f'{e(r["id"])}">{e(r["claimant"] or "unnamed claimant")}</button> '
+                       f'{e(_claim_words(r))}{about}</li>')
         out.append("</ul></details>")
-    out.append(f'<details class="geomap-sources"><summary>Sources ({len(sources)})</summary><ul>')
-    for s in sources:
-        name = e(s["source"] or s["publisher"] or s["url"] or "unnamed source")
-        url = s["url"]
-        link = (f'<a href="{e(url)}" target="_blank" rel="noopener noreferrer">{name}</a>'
-                if url.lower().startswith(("http://", "https://")) else name)
-        out.append(f"<li>{link} — {s['claims']} claim{'s' if s['claims'] != 1 else ''}</li>")
-    out.append("</ul></details>")
+    items = _sources_list(sources)
+    if items:
+        out.append(f'<details class="geomap-sources"><summary>Sources ({len(items)})</summary>'
+                   '<ul>')
+        out.extend(items)
+        out.append("</ul></details>")
     out.append(f'<p class="geomap-note">{e(NOT_AUTHORITATIVE)} Claims are shown as reported '
                "and are not verified.</p></div>")
+    return "\n".join(out)
+
+
+def contest_words(incident: dict) -> str:
+    """ "Contested: AM asserts; AZ denies" or "Not contested", for an incident."""
+    if incident.get("contested"):
+        said = str(incident.get("contest") or "").strip()
+        return f"Contested: {said}" if said else "Contested: the sides' accounts disagree"
+    return "Not contested"
+
+
+def _incident_panel(incidents: list[dict], claims_by_id: dict[str, dict],
+                    colours: dict[str, str], side_labels: dict[str, str]) -> str:
+    """Each incident: its title, dates, whether it is contested (in words), and its claims
+    in a column per side, grouped by stance; the incident and each placed claim link to the
+    map (buttons .geomap-show with data-incident or data-claim; the Reactions list's are
+    .geomap-goto)."""
+    e = html.escape
+    out = [f'<details class="geomap-incidents" open><summary>Incidents ({len(incidents)})'
+           '</summary><ol class="geomap-incident-list">']
+    for inc in incidents:
+        contested = "geomap-contested" if inc["contested"] else "geomap-uncontested"
+        n = len(inc["claims"])
+        title = e(inc["title"] or "untitled incident")
+        head = (f'<button type="button" class="geomap-show geomap-incident-goto" '
+                f'data-incident="{e(inc["id"])}">{title}</button>' if inc["placed"]
+                else f'<span class="geomap-incident-title">{title}</span>')
+        facts = [p for p in (inc["dates"] if inc["dates"] not in inc["title"] else "",
+                             plural(n, "claim")) if p]
+        mark = (f'<span class="geomap-incident-mark geomap-incident-mark-sample" '
+                f'aria-hidden="true">{e(INCIDENT_SYMBOL["contested_mark"])}</span>'
+                if inc["contested"] else "")
+        out.append(f'<li class="geomap-incident" data-incident="{e(inc["id"])}">'
+                   f'<details><summary>{head}'
+                   f'<div class="geomap-incident-facts">{e(" · ".join(facts))}</div>'
+                   f'<div class="{contested}">{mark}{e(contest_words(inc))}</div></summary>')
+        where = inc["place_name"]
+        events = ", ".join(inc["events"])
+        line = "; ".join(p for p in (f"at {where}" if where else "",
+                                     f"events: {events}" if events else "",
+                                     "" if inc["placed"] else "not on the map") if p)
+        if line:
+            out.append(f'<div class="geomap-reason">{e(line[0].upper() + line[1:])}</div>')
+        out.append('<div class="geomap-side-columns">')
+        for side in inc["sides"]:
+            colour = colours.get(side["side"], "#888888")
+            label = side["label"] or side_labels.get(side["side"], side["side"])
+            ids = [i for i in side["claims"] if i in claims_by_id]
+            out.append(f'<div class="geomap-side-column" data-side="{e(side["side"])}">'
+                       f'<div class="geomap-side-head"><span class="geomap-badge" '
+                       f'style="background:{colour}">{e(side["side"])}</span>{e(label)}: '
+                       f'{plural(len(ids), "claim")}</div>')
+            for stance in [*STANCES, *sorted({claims_by_id[i]["stance"] for i in ids}
+                                             - set(STANCES))]:
+                these = [claims_by_id[i] for i in ids if claims_by_id[i]["stance"] == stance]
+                if not these:
+                    continue
+                out.append(f'<div class="geomap-stance-group" data-stance="{e(stance)}">'
+                           f'<div class="geomap-stance-head">{symbol_svg(stance, colour)}'
+                           f'{e(STANCE_VERBS.get(stance, stance))}</div><ul>')
+                for c in these:
+                    who = e(c.get("claimant") or "unnamed claimant")
+                    who = (f'<button type="button" class="geomap-show" data-claim="{e(c["id"])}">'
+                           f'{who}</button>' if c.get("_placed") else
+                           f'<strong>{who}</strong> <span class="geomap-reason">(not on the '
+                           'map)</span>')
+                    what = ", ".join(p for p in (str(c.get("event") or ""),
+                                                _date_words(c["date"]) if c.get("date")
+                                                else "") if p)
+                    quote = _short(c.get("text"))
+                    out.append(f"<li>{who}"
+                               + (f'<div class="geomap-claim-facts">{e(what)}</div>' if what
+                                  else "")
+                               + (f'<q class="geomap-short-quote">{e(quote)}</q>' if quote
+                                  else "") + "</li>")
+                out.append("</ul></div>")
+            out.append("</div>")
+        out.append("</div></details></li>")
+    out.append("</ol></details>")
+    return "\n".join(out)
+
+
+def _filters(stances: list[str], events: list[str], incidents: list[dict]) -> str:
+    """The time control and the filters: dates, stance, event and incident."""
+    e = html.escape
+    out = ['<div id="geomap-timeline" class="geomap-panel geomap-timeline">',
+           '<div class="geomap-timeline-head"><strong>Show</strong> '
+           '<span id="geomap-timeline-count" class="geomap-reason"></span></div>',
+           '<div class="geomap-dates-control"><div><strong>Dates</strong> '
+           '<span id="geomap-timeline-range"></span></div>',
+           '<label>from <input type="range" name="from" min="0" max="0" step="1" value="0">'
+           '</label>',
+           '<label>to <input type="range" name="to" min="0" max="0" step="1" value="0">'
+           '</label>',
+           '<label><input type="checkbox" name="undated" checked> undated claims</label></div>',
+           '<details class="geomap-filters" open><summary>'
+           f'{"Stance, event, incident" if incidents else "Stance, event"}</summary>']
+    if stances:
+        out.append('<fieldset class="geomap-filter-stance"><legend>Stance</legend>')
+        out.extend(f'<label><input type="checkbox" name="stance" value="{e(s)}" checked> '
+                   f'{e(STANCE_VERBS.get(s, s))}</label>' for s in stances)
+        out.append("</fieldset>")
+    if events:
+        out.append('<fieldset class="geomap-filter-event"><legend>Event</legend>')
+        out.extend(f'<label><input type="checkbox" name="event" value="{e(ev)}" checked> '
+                   f'{e(ev)}</label>' for ev in events)
+        out.append("</fieldset>")
+    if incidents:
+        out.append('<label class="geomap-filter-incident">Incident <select name="incident">'
+                   '<option value="">all incidents</option>')
+        out.extend(f'<option value="{e(i["id"])}">{e(_short(i["title"], 60))} '
+                   f'({plural(len(i["claims"]), "claim")})</option>' for i in incidents)
+        out.append("</select></label>")
+    out.append("</details></div>")
     return "\n".join(out)
 
 
@@ -397,26 +703,83 @@ def _labels(layers: list[Layer], label_points: dict[str, tuple[float, float]],
     return sorted(out, key=lambda x: x["name"])
 
 
+def _number(v) -> float | None:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return f if f == f and abs(f) != float("inf") else None
+
+
+def _incidents(incidents: list[dict] | None, known: set[str]) -> list[dict]:
+    """The incidents as the page carries them: only the documented keys, each of its type;
+    claims the page does not hold are left out."""
+    out = []
+    for inc in incidents or []:
+        lat, lon = _number(inc.get("lat")), _number(inc.get("lon"))
+        sides = []
+        for s in inc.get("sides") or []:
+            stances = {str(k): int(v) for k, v in (s.get("stances") or {}).items()
+                       if _number(v) is not None}
+            sides.append({"side": str(s.get("side") or ""), "label": str(s.get("label") or ""),
+                          "claims": [str(c) for c in s.get("claims") or [] if str(c) in known],
+                          "stances": stances})
+        out.append({
+            "id": str(inc.get("id") or ""), "title": str(inc.get("title") or ""),
+            "place_name": str(inc.get("place_name") or ""), "lat": lat, "lon": lon,
+            "date_from": str(inc.get("date_from") or ""), "date_to": str(inc.get("date_to") or ""),
+            "dates": str(inc.get("dates") or ""),
+            "events": [str(v) for v in inc.get("events") or []],
+            "claims": [str(c) for c in inc.get("claims") or [] if str(c) in known],
+            "sides": sides, "contested": bool(inc.get("contested")),
+            "contest": str(inc.get("contest") or ""),
+            "contest_words": contest_words(inc),
+            "placed": bool(inc.get("placed")) and lat is not None and lon is not None,
+        })
+    return out
+
+
 def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title: str,
                bands=None,
                view: tuple[float, float, float, float], side_labels: dict[str, str],
                label_points: dict[str, tuple[float, float]], manifest: dict,
-               tiles: str | None = None) -> str:
-    """The page as a string. ``frame`` is the join stage's GeoDataFrame of placed claims."""
+               tiles: str | None = None, incidents: list[dict] | None = None) -> str:
+    """The page as a string. ``frame`` is the join stage's GeoDataFrame of placed claims.
+
+    ``incidents`` (the claims grouped into incidents, as dicts: id, title, place_name, lat,
+    lon, date_from, date_to, dates, events, claims, sides, contested, contest, placed) give
+    the Incidents panel, the incident filter and the map's "one symbol per incident"; each
+    claim names its incident in ``incident_id`` (a column of ``frame``, a key of each
+    unplaced dict; "" or missing: none). None: no incidents are shown.
+    """
+    fields = CLAIM_FIELDS + (["incident_id"] if "incident_id" in frame.columns else [])
     claims = []
-    for rec in frame[CLAIM_FIELDS].to_dict("records"):
-        claims.append({k: (None if v != v else v) for k, v in rec.items()})  # NaN -> null
+    for rec in frame[fields].to_dict("records"):
+        c = {k: (None if v != v else v) for k, v in rec.items()}  # NaN -> null
+        c["incident_id"] = str(c.get("incident_id") or "")
+        claims.append(c)
+    unplaced = [{**u, "incident_id": str(u.get("incident_id") or "")} for u in unplaced]
+    country_names = {}
+    for lay in layers:
+        if lay.kind == "countries" and {"iso2", "name"} <= set(lay.frame.columns):
+            country_names.update(zip(lay.frame["iso2"], lay.frame["name"]))
+    for c in claims:
+        c.update(place_words(c, country_names))
     all_sides = sorted({c["claimant_side"] for c in [*claims, *unplaced]})
     colours = side_colours(all_sides)
     counts = Counter(c["claimant_side"] for c in claims)
     sides = [{"side": s, "colour": colours[s], "label": side_labels.get(s, s),
               "claims": counts.get(s, 0)} for s in all_sides]
+    for s in sides:
+        s["layer"] = f"Claims: {s['label']} ({plural(s['claims'], 'claim')})"
     src_count = Counter((c["source"], c["publisher"], c["url"], c["published"])
                         for c in [*claims, *unplaced])
     sources = [{"source": s, "publisher": p, "url": u, "published": pub or "", "claims": n}
                for (s, p, u, pub), n in sorted(src_count.items(), key=lambda kv: kv[0])]
     dates = sorted({c["date"] for c in [*claims, *unplaced] if c.get("date")})
     date_text = date_label(dates)
+    known = {str(c["id"]) for c in [*claims, *unplaced]}
+    shown_incidents = _incidents(incidents, known) if incidents is not None else None
 
     m = OfflineMap(location=[(view[1] + view[3]) / 2, (view[0] + view[2]) / 2], tiles=None,
                    zoom_start=7, max_zoom=14, min_zoom=3, control_scale=True,
@@ -458,7 +821,7 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     if bands is not None and len(bands):
         tips = bands.assign(tip=[markup(
             f"Claimed advance: up to {d:g} km inside {c} from the {o} border, near {n} "
-            f"({k} claim{'s' if k != 1 else ''}; about {a:g} km²). The whole band is where "
+            f"({plural(int(k), 'claim')}; about {a:g} km²). The whole band is where "
             f"the claim could lie; the words give no finer place.")
             for d, c, o, n, k, a in zip(bands["depth_km"], bands["country"],
                                         bands["border_with"], bands["name"], bands["claims"],
@@ -469,9 +832,11 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     labels = folium.FeatureGroup(name="Country names").add_to(m)
     groups = {}
     for s in sides:
-        name = f"Claims: {s['label']} ({s['claims']})"
-        groups[s["side"]] = folium.FeatureGroup(name=markup(name)).add_to(m)
-    m.add_child(ClaimLayer(groups, labels))
+        groups[s["side"]] = folium.FeatureGroup(name=markup(s["layer"])).add_to(m)
+    incident_layer = None
+    if shown_incidents and any(i["placed"] for i in shown_incidents):
+        incident_layer = folium.FeatureGroup(name=INCIDENT_LAYER, show=False).add_to(m)
+    m.add_child(ClaimLayer(groups, labels, incident_layer))
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     m.fit_bounds([[view[1], view[0]], [view[3], view[2]]])
 
@@ -479,15 +844,18 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         ["Claim areas (approximate)"] if len(areas) else []) + (
         ["Claimed advances (bands)"] if bands is not None and len(bands) else []) + [
         "Country names"] + [
-        f"Claims: {s['label']}" for s in sides]
+        f"Claims: {s['label']}" for s in sides] + (
+        [INCIDENT_LAYER] if incident_layer is not None else [])
     data = {
         **manifest,
         "title": title, "date_range": date_text, "dates": dates,
         "claims_in": len(claims) + len(unplaced), "claims_mapped": len(claims),
         "unplaced": unplaced, "layers": layer_names, "sources": sources, "sides": sides,
         "claims": claims, "labels": _labels(layers, label_points, view),
-        "assets": asset_versions(), "tiles": tiles or "none",
+        "assets": asset_versions(), "tiles": tiles or "none", "symbols": symbols_data(),
     }
+    if shown_incidents is not None:
+        data["incidents"] = shown_incidents
     root = m.get_root()
     root.header.add_child(Literal(f"<title>{html.escape(title)}</title>"), name="geomap_title")
     root.html.add_child(Literal(
@@ -495,13 +863,24 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         name="geomap_data")
     reactions = sorted((c for c in claims if c["role"] == "reaction"),
                        key=lambda c: (c["date"] or "", c["id"]))
-    root.html.add_child(Literal(_title_panel(title, date_text, data["claims_in"], len(claims),
-                                             unplaced, sources, reactions)),
-                        name="geomap_title_panel")
-    root.html.add_child(Literal(TIMELINE), name="geomap_timeline")
+    panel = ""
+    if shown_incidents:
+        by_id = {str(c["id"]): {**c, "_placed": True} for c in claims}
+        by_id.update({str(u["id"]): u for u in unplaced if str(u["id"]) not in by_id})
+        panel = _incident_panel(shown_incidents, by_id, colours, side_labels)
+    root.html.add_child(Literal(_title_panel(
+        title, date_text, data["claims_in"], len(claims), unplaced, sources, reactions,
+        panel, len(shown_incidents) if shown_incidents else None)), name="geomap_title_panel")
+    stances_present = [s for s in STANCES if any(c["stance"] == s for c in claims)] + sorted(
+        {c["stance"] for c in claims} - set(STANCES))
+    events_present = sorted({str(c["event"]) for c in claims if c["event"]})
+    root.html.add_child(Literal(_filters(stances_present, events_present,
+                                         shown_incidents or [])), name="geomap_timeline")
     root.html.add_child(Literal(_legend(sides, layers, bool(len(areas)),
-                                        bands is not None and bool(len(bands)))),
+                                        bands is not None and bool(len(bands)),
+                                        incident_layer is not None)),
                         name="geomap_legend")
     _stable_ids(root)
     guard_templates(root)
     return root.render()
+
