@@ -473,3 +473,13 @@ def test_hostile_text_is_drawn_as_text(example):
 
         with Image.open(buf) as img:
             assert img.size == (1600, 1000)
+
+
+def test_a_sheet_with_nothing_on_the_map_says_so(example):
+    sheet = {**with_claims(example, []), "unplaced": some_unplaced(2), "date_range": "",
+             "sources": []}
+    fig, _ = drawn("pdf", sheet)
+    (sub,) = [t for t in texts(fig) if t.get_gid() == "subtitle"]
+    assert sub.get_text() == "2 claims: 0 on the map, 2 not placed"  # no dangling " · "
+    assert "No claims on the map." in words(fig)
+    assert "Sources" not in words(fig)

@@ -740,7 +740,8 @@ def _draw_sheet(fig, *, view, layers, areas, bands, claims, sides, title, date_r
     total = len(claims) + len(unplaced)
     counts = (f"{_plural(total, 'claim')}: {len(claims):,} on the map, "
               f"{len(unplaced):,} not placed")
-    sub_lines, _ = measure.wrap(f"{_one_line(date_range)} · {counts}", width,
+    sub_lines, _ = measure.wrap(" · ".join(p for p in (_one_line(date_range), counts) if p),
+                                width,
                                 FONT["subtitle"], max_lines=2)
     sub = fig.text(margin / W, y / H, "\n".join(sub_lines), fontsize=FONT["subtitle"],
                    va="top", color=QUIET, parse_math=False, gid="subtitle")
