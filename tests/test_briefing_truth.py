@@ -483,3 +483,11 @@ def test_a_sheet_with_nothing_on_the_map_says_so(example):
     assert sub.get_text() == "2 claims: 0 on the map, 2 not placed"  # no dangling " · "
     assert "No claims on the map." in words(fig)
     assert "Sources" not in words(fig)
+
+
+def test_the_reason_is_read_from_an_exported_row_too(example):
+    # api.py may pass the exported rows, where the reason is named "resolution"
+    rows = [{**u, "resolution": u.pop("reason")} for u in some_unplaced(2)]
+    fig, _ = drawn("png", {**example, "unplaced": rows})
+    assert "no place named 'Nowhere 1' in the gazetteer" in words(fig)
+    assert "reason not given" not in words(fig)

@@ -481,7 +481,8 @@ def draw_legend(ax, sides, layers, has_areas, has_bands, measure=None):
 
 def _draw_unplaced(fig, measure, unplaced, left, top, bottom, width) -> None:
     """The claims not on the map, in the panel below the legend (figure pixels): where,
-    who, what, when and why not, as many as fit, then how many more."""
+    who, what, when and why not (``reason``, or ``resolution`` as the exported rows name
+    it), as many as fit, then how many more."""
     if not unplaced:
         return
     dpi = fig.dpi
@@ -511,7 +512,8 @@ def _draw_unplaced(fig, measure, unplaced, left, top, bottom, width) -> None:
         entry = put("\n".join(lines), size, color=TEXT)
         y_reason = y - entry.get_window_extent(measure.renderer).height
         reason = fig.text((left + line) / W, y_reason / H,
-                          measure.fit(_short_reason(u.get("reason")), width - line, small),
+                          measure.fit(_short_reason(u.get("reason") or u.get("resolution")),
+                                      width - line, small),
                           fontsize=small, va="top", color="#666",
                           parse_math=False, gid="unplaced")
         end = y_reason - reason.get_window_extent(measure.renderer).height
