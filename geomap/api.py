@@ -201,7 +201,8 @@ def location(claim) -> tuple[float, float, str] | None:
 
 def border_facts_for(claims: list) -> list[dict]:
     """Border facts (borders.py) for claims that have a location, keyed like the map's:
-    each dict also carries the ``lat`` and ``lon`` it was measured at (``location``)."""
+    each dict also carries the ``lat``, ``lon`` and ``precision`` it was measured at
+    (``location``)."""
     from .borders import border_facts
     from .layers import border_lines, boundary_layers, countries_for, extent_of
 
@@ -221,13 +222,37 @@ def border_facts_for(claims: list) -> list[dict]:
             continue
         f = next(facts)
         area = w[2] in ("country", "province", "district", "zone")
-        out.append({"lat": w[0], "lon": w[1], "in_country": f.country,
+        out.append({"lat": w[0], "lon": w[1], "precision": w[2], "in_country": f.country,
                     "border_km": None if area else f.border_km,
                     "border_with": f.border_with, "border_kind": f.border_kind,
                     "exclave": f.exclave, "outside": f.outside,
                     "border": f"{w[2]}-level: no distance from a border for an area"
                     if area else f.sentence(names)})
     return out
+
+
+def area_shapes(claims: list) -> dict[str, object]:
+    """The areas of the claims located only to an area (a province, a country): place id ->
+    its approximate shape (layers.areas_for), for the exports that draw them as areas."""
+    import pandas as pd
+
+    from .layers import areas_for, countries_for, extent_of
+
+    rows = []
+    for c in claims:
+        w = location(c)
+        if w is not None and c.lat is None and c.place_id and \
+                w[2] in ("province", "district", "zone", "country"):
+            p = gazetteer().get(c.place_id)
+            rows.append({"place_id": p.id, "precision": w[2], "lat": w[0], "lon": w[1],
+                         "radius_km": p.radius_km})
+    if not rows:
+        return {}
+    frame = pd.DataFrame(rows).drop_duplicates("place_id")
+    view = extent_of(list(frame["lat"]), list(frame["lon"]), list(frame["radius_km"]))
+    _, countries, _ = countries_for(view)
+    areas = areas_for(frame, gazetteer(), countries)
+    return dict(zip(areas["place_id"], areas.geometry)) if len(areas) else {}
 
 
 def _inputs(paths: list[Path]) -> list[dict]:
@@ -753,11 +778,12 @@ def _exports(staged: Staged, targets: dict[str, Path], placed: Placed, claims: l
     sources = sorted({(r["source"] or "", r["publisher"] or "", r["url"] or "") for r in rows})
     sources = [{"source": s, "publisher": p, "url": u} for s, p, u in sources]
     incidents = [i.to_dict() for i in placed.incidents]
+    shapes = dict(zip(areas["place_id"], areas.geometry)) if len(areas) else {}
     for kind, path in targets.items():
         if kind == "geojson":
-            staged.text(path, map_geojson(rows, manifest))
+            staged.text(path, map_geojson(rows, manifest, areas=shapes))
         elif kind == "kml":
-            staged.text(path, map_kml(rows, manifest, colours_all))
+            staged.text(path, map_kml(rows, manifest, colours_all, areas=shapes))
         elif kind in ("png", "pdf"):
             from .render.static import draw_sheet, static_bytes
 
@@ -778,16 +804,18 @@ def _exports(staged: Staged, targets: dict[str, Path], placed: Placed, claims: l
                                            title=title, date_range=date_range,
                                            sources=sources, manifest=manifest, **extra))
         elif kind == "csv":
-            # the claims format, which geomap map reads back; its manifest sits beside it
-            staged.text(path, claims_csv(claims))
+            # the claims format, which geomap map reads back (with each claim's incident,
+            # worked out again on every map); its manifest sits beside it
+            of = {r["id"]: r["incident_id"] for r in rows}
+            staged.text(path, claims_csv(claims, incident_ids=of))
             staged.text(targets["csv-manifest"],
                         json.dumps(manifest, sort_keys=True, indent=1) + "\n")
         elif kind == "gpkg":
             named = [(lay.kind.replace("-", "_") if lay.kind != "countries" else "countries",
                       lay.frame) for lay in layers]
             named += [("claim_areas", areas)] + ([("claim_bands", bands)] if len(bands) else [])
-            staged.write(path, partial(gpkg_to, rows=rows, layers=named, manifest=manifest),
-                         fresh=True)
+            staged.write(path, partial(gpkg_to, rows=rows, layers=named, manifest=manifest,
+                                       areas=shapes), fresh=True)
 
 
 def default_title(files: list[Path], titles: list[str] = (), claims: list = (),

@@ -258,7 +258,7 @@ def extract_command(
 
     Example: geomap extract report.txt --date 2021-05-14 -o claims.csv
     """
-    from .api import border_facts_for, extract, read_article, write_atomic
+    from .api import area_shapes, border_facts_for, extract, read_article, write_atomic
     from .export import claims_csv, claims_geojson, claims_json
     from .outputs import check_edits, check_paths
 
@@ -274,9 +274,10 @@ def extract_command(
         claims, left_out = kept, len(claims) - len(kept)
     if fmt is ClaimsFormat.csv:  # the claims format, which geomap map reads back
         text = claims_csv(claims)
-    else:  # JSON and GeoJSON also carry the border facts of each claim's location
-        facts = border_facts_for(claims)
-        text = (claims_json if fmt is ClaimsFormat.json else claims_geojson)(claims, facts)
+    elif fmt is ClaimsFormat.json:  # JSON and GeoJSON also carry the border facts
+        text = claims_json(claims, border_facts_for(claims))
+    else:  # a claim located only to an area is that area, its label point a property
+        text = claims_geojson(claims, border_facts_for(claims), areas=area_shapes(claims))
     if output:
         write_atomic(output, text)
         typer.echo(os.fsencode(output) + b"\n", nl=False)

@@ -31,12 +31,16 @@ def claims_rows(claims: list[Claim]) -> list[dict]:
     return [{k: getattr(c, k) for k in COLUMNS} for c in claims]
 
 
-def claims_csv(claims: list[Claim]) -> str:
+def claims_csv(claims: list[Claim], *, incident_ids: dict[str, str] | None = None) -> str:
+    """The claims format; ``incident_ids`` adds each claim's incident (read back, and
+    left aside, by geomap map: incidents are worked out again every time)."""
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(COLUMNS)
-    for row in claims_rows(claims):
-        w.writerow([_cell(row[k]) for k in COLUMNS])
+    extra = ["incident_id"] if incident_ids is not None else []
+    w.writerow(COLUMNS + extra)
+    for c, row in zip(claims, claims_rows(claims)):
+        w.writerow([_cell(row[k]) for k in COLUMNS] +
+                   ([_cell(incident_ids.get(c.id, ""))] if extra else []))
     return out.getvalue()
 
 
@@ -102,7 +106,7 @@ EXPORT_FIELDS = ["id", "date", "date_precision", "place", "place_id", "place_nam
                  "actor", "role", "text", "source", "publisher", "url", "published", "origin",
                  "resolution", "depth_km", "in_country", "border_km", "border_with",
                  "border_kind", "exclave", "disputed", "outside", "border", "confidence",
-                 "check", "placed"]
+                 "check", "incident_id", "placed"]
 
 
 def _clean(value):

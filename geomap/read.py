@@ -212,6 +212,13 @@ def claim_id(fields: dict[str, str]) -> str:
 # Columns geomap writes for the analyst that are worked out again on every map: read and
 # left aside (``incident_id`` from ``geomap map --csv``).
 INFORMATIONAL = ["incident_id"]
+# What geomap's GeoJSON exports add to a claim, all worked out again when it is mapped: a
+# GeoJSON written by ``geomap map --geojson`` or ``geomap extract --format geojson`` (and
+# edited in QGIS) reads back as claims.
+DERIVED = frozenset([
+    "place_name", "place_kind", "country", "radius_km", "origin", "resolution", "in_country",
+    "border_km", "border_with", "border_kind", "exclave", "disputed", "outside", "border",
+    "placed", "label_lon", "label_lat"])
 
 
 def read_claims_fields(record: dict) -> dict[str, str]:
@@ -559,11 +566,17 @@ def read_claims_geojson(path: Path, text: str | None = None, *, label: str | Non
         try:
             if not isinstance(feat, dict) or not isinstance(feat.get("properties"), dict):
                 raise ValueError("a feature needs a properties object")
-            props = {k: _property(k, v) for k, v in feat["properties"].items()}
-            unknown = sorted(set(props) - set(COLUMNS))
+            given = feat["properties"]
+            props = {k: _property(k, v) for k, v in given.items() if k not in DERIVED}
+            unknown = sorted(set(props) - set(COLUMNS) - set(INFORMATIONAL))
             if unknown:
                 raise ValueError(f"unknown properties {', '.join(map(_shown, unknown))}")
             geom = feat.get("geometry")
+            if geom and "label_lon" in given and isinstance(geom, dict) and \
+                    geom.get("type") in ("Polygon", "MultiPolygon"):
+                # an area geomap drew for a claim located only to it (a province): the claim
+                # is where its place is, which geomap works out again, not the drawing
+                geom = None
             if geom:
                 lat, lon = _point(geom)
                 # Properties that repeat the Point are fine; ones that move it are an
