@@ -759,7 +759,6 @@ def _exports(staged: Staged, targets: dict[str, Path], placed: Placed, claims: l
              manifest: dict, title: str) -> None:
     """Stage the map's data beside it: GeoJSON, KML, the claims CSV, a GeoPackage, the
     briefing sheets."""
-    import inspect
     import json
     from functools import partial
 
@@ -785,7 +784,7 @@ def _exports(staged: Staged, targets: dict[str, Path], placed: Placed, claims: l
         elif kind == "kml":
             staged.text(path, map_kml(rows, manifest, colours_all, areas=shapes))
         elif kind in ("png", "pdf"):
-            from .render.static import draw_sheet, static_bytes
+            from .render.static import static_bytes
 
             shown = [r for r in rows if r["placed"]]
             counts = {}
@@ -793,16 +792,11 @@ def _exports(staged: Staged, targets: dict[str, Path], placed: Placed, claims: l
                 counts[r["claimant_side"]] = counts.get(r["claimant_side"], 0) + 1
             sides = [{"side": s, "colour": c, "label": side_labels.get(s, s),
                       "claims": counts.get(s, 0)} for s, c in colours_all.items()]
-            extra = {}
-            known = inspect.signature(draw_sheet).parameters
-            if "unplaced" in known:
-                extra["unplaced"] = [r for r in rows if not r["placed"]]
-            if "incidents" in known:
-                extra["incidents"] = incidents
-            staged.data(path, static_bytes(kind, view=placed.view, layers=layers, areas=areas,
-                                           bands=bands, claims=shown, sides=sides,
-                                           title=title, date_range=date_range,
-                                           sources=sources, manifest=manifest, **extra))
+            staged.data(path, static_bytes(
+                kind, view=placed.view, layers=layers, areas=areas, bands=bands, claims=shown,
+                sides=sides, title=title, date_range=date_range, sources=sources,
+                manifest=manifest, unplaced=[r for r in rows if not r["placed"]],
+                incidents=incidents))
         elif kind == "csv":
             # the claims format, which geomap map reads back (with each claim's incident,
             # worked out again on every map); its manifest sits beside it

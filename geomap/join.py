@@ -74,6 +74,18 @@ def _chosen(claim: Claim, res: Resolution | None, gazetteer: Gazetteer) -> Place
     return None
 
 
+def _resolved_before(claim: Claim, gazetteer: Gazetteer) -> bool:
+    """Whether a claim's coordinates are its ``place_id``'s own point: geomap wrote them
+    (a GeoJSON export's geometry), so they follow the place, and a corrected place moves
+    them."""
+    if not claim.place_id:
+        return False
+    try:
+        return _at(gazetteer.get(claim.place_id), claim.lat, claim.lon)
+    except LookupError:
+        return False
+
+
 def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
     """Place every claim: where its source put it (``lat``/``lon``), else at the place its
     name means (or the ``place_id`` chosen among the name's candidates).
@@ -95,7 +107,8 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
         if place is None and res is not None and res.resolved:
             place = res.place
         given = c.lat is not None and c.lon is not None and not (
-            place is not None and _at(place, c.lat, c.lon))
+            place is not None and _at(place, c.lat, c.lon)) and not _resolved_before(
+            c, gazetteer)
         if given:
             why = "coordinates given in the input"
             if place is not None:
@@ -131,6 +144,10 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
             sure = c.confidence if c.confidence is not None else res.confidence if res else 1.0
         else:
             why, sure = res.reason, res.confidence
+            if c.confidence is not None and c.place_id == place.id:
+                # the claim's own, which also counts what was inferred (extract); a place
+                # corrected since was resolved again, and the resolution's is the one
+                sure = c.confidence
         rows.append(_row(
             c, lat=place.lat, lon=place.lon, precision=c.precision or place.precision,
             place_id=place.id, place_name=place.name, place_kind=place.kind,
