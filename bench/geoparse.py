@@ -105,8 +105,8 @@ def own_gold() -> None:
 
 def geowebnews() -> None:
     from geomap.api import gazetteer
-    from geomap.extract.places import find_mentions
-    from geomap.extract.sides import not_places
+    from geomap.extraction.places import find_mentions
+    from geomap.extraction.sides import not_places
     from geomap.resolve import resolve_places
 
     path = SHARED / "benchmarks" / "GeoWebNews.xml"
@@ -212,9 +212,9 @@ def geowebnews() -> None:
 
 def speed() -> None:
     from geomap.api import gazetteer
-    from geomap.extract.claims import extract_claims
-    from geomap.extract.places import find_mentions
-    from geomap.extract.sides import not_places
+    from geomap.extraction.claims import extract_claims
+    from geomap.extraction.places import find_mentions
+    from geomap.extraction.sides import not_places
     from geomap.records import Document
     from geomap.resolve import resolve_mentions
 

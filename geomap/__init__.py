@@ -20,7 +20,7 @@ try:
 except PackageNotFoundError:  # running from a checkout that was never installed
     __version__ = "0+unknown"
 
-__all__ = ["Gazetteer", "extract", "incidents", "make_map"]
+__all__ = ["Gazetteer", "extract", "make_map"]
 
 
 def make_map(inputs=None, **options):
@@ -48,11 +48,6 @@ def extract(source, *, date: str | None = None, title: str | None = None,
 
     return extract_from(source, date=date, title=title, publisher=publisher, url=url,
                         encoding=encoding)
-
-
-def incidents(inputs=None, **options) -> list:
-    """The incidents of these claims (as ``make_map`` takes them), in date order."""
-    return make_map(inputs, **options).incidents
 
 
 def __getattr__(name: str):

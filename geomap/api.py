@@ -52,8 +52,8 @@ def read_article(path: str | Path, *, date: str | None = None, title: str | None
 
 def find_places(doc) -> list:
     """Every place mention in a document with its resolution: [(Mention, Resolution)]."""
-    from .extract.places import find_mentions
-    from .extract.sides import not_places
+    from .extraction.places import find_mentions
+    from .extraction.sides import not_places
     from .resolve import resolve_mentions
 
     gaz = gazetteer()
@@ -89,7 +89,7 @@ def extract(doc) -> list:
     was resolved to (``location`` gives its coordinates)."""
     from dataclasses import replace
 
-    from .extract.claims import extract_claims
+    from .extraction.claims import extract_claims
 
     gaz = gazetteer()
     # An adjective ("Russian troops") names a side, not where a claim happens; the phrases

@@ -440,7 +440,7 @@ def border_lines(countries, built_in: list[Layer], user: list[Layer]):
 
 def bands_for(frame, countries, lines, areas):
     """Bands for the claims that give a depth ("several kilometres into")."""
-    from .extract.sides import side_in
+    from .extraction.sides import side_in
 
     deep = frame[frame["depth_km"].notna()]
     claims = [{"place_id": r.place_id, "place_name": r.place_name, "lat": r.lat, "lon": r.lon,

@@ -1,4 +1,4 @@
-"""The claim rules one at a time (geomap/extract/claims.py): speaker, side, stance, event,
+"""The claim rules one at a time (geomap/extraction/claims.py): speaker, side, stance, event,
 actor, place, date, role and clauses, each over a sentence and its report's context.
 
 The sentences are written for these tests, of borders other than Armenia-Azerbaijan."""
@@ -10,7 +10,7 @@ import re
 import pytest
 
 from geomap.api import find_places, gazetteer
-from geomap.extract import claims as rules
+from geomap.extraction import claims as rules
 from geomap.records import Document
 
 

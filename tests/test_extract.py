@@ -169,7 +169,7 @@ def test_markdown_code_tables_and_lists_read_as_a_reader_sees_them(tmp_path):
 
 
 def test_sentences_split_right_around_abbreviations_and_keep_their_quotes():
-    from geomap.extract.claims import sentences
+    from geomap.extraction.claims import sentences
 
     text = ("The U.S. Amb. Lynne Tracy met Gen. Smith in Yerevan. “We are worried,” she "
             "said. “Troops must leave.” Lt. Col. Ivanov said the No. 2 post was hit at 5 p.m. "

@@ -1,4 +1,4 @@
-"""Patterns found by their leading words (geomap/extract/keyed.py) find exactly what the
+"""Patterns found by their leading words (geomap/extraction/keyed.py) find exactly what the
 patterns themselves find: on news text, on the reports of other borders, and on text
 written to trip them."""
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from geomap.extract import claims, places
-from geomap.extract.keyed import Keyed, leading_words, pieces_holding, trie
+from geomap.extraction import claims, places
+from geomap.extraction.keyed import Keyed, leading_words, pieces_holding, trie
 
 from .conftest import FIXTURE_REPORT, SHARED
 

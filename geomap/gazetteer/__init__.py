@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import PlaceNotFound
-from ..extract.words import COMMON, ORG_WORDS
+from ..extraction.words import COMMON, ORG_WORDS
 from ..records import Candidate, Name, Place, Resolution
 from . import world
 from .curated import (

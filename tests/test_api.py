@@ -1,0 +1,101 @@
+"""The Python API, as a notebook uses it: geomap.extract, geomap.make_map, geomap.Gazetteer."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+
+import geomap
+
+REPORT = ("Armenian officials said on Wednesday that Azerbaijani troops crossed into Syunik "
+          "province near Sev Lich lake. Baku denied it.")
+
+
+def _data(page: str) -> dict:
+    return json.loads(re.search(r'id="geomap-data">(.*?)</script>', page, re.S).group(1))
+
+
+def test_extract_takes_the_text_or_a_path(tmp_path):
+    from_text = geomap.extract(REPORT, date="2021-05-14")
+    path = tmp_path / "r.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    from_path = geomap.extract(path, date="2021-05-14")
+    from_name = geomap.extract(str(path), date="2021-05-14")
+    strip = [(c.claimant, c.stance, c.place_id, c.date) for c in from_text]
+    assert strip == [(c.claimant, c.stance, c.place_id, c.date) for c in from_path]
+    assert strip == [(c.claimant, c.stance, c.place_id, c.date) for c in from_name]
+    assert ("Armenian officials", "asserts", "am-sev-lich", "2021-05-12") in strip
+    assert any(s == "denies" for _, s, _, _ in strip)
+    with pytest.raises(geomap.api.InputError if hasattr(geomap.api, "InputError")
+                       else ValueError):
+        geomap.extract(REPORT, date="14/05/2021")
+
+
+def test_make_map_of_claims_in_memory_shows_inline_and_saves(tmp_path):
+    claims = geomap.extract(REPORT, date="2021-05-14")
+    m = geomap.make_map([c.to_dict() for c in claims], title="Sev Lich")
+    assert (m.claims_in, m.claims_mapped, m.unplaced) == (len(claims), len(claims), [])
+    assert m.path is None and m.written == []  # nothing written yet
+    (incident,) = m.incidents
+    assert incident.contested and incident.title.startswith("Advance into Syunik")
+    frame = m.to_geodataframe()
+    assert frame.crs.to_epsg() == 4326 and set(frame["incident_id"]) == {incident.id}
+    inline = m._repr_html_()
+    assert inline.startswith("<iframe") and 'srcdoc="' in inline
+    assert html.unescape(inline.split('srcdoc="', 1)[1].rsplit('"', 1)[0]) == m.html
+    written = m.save(tmp_path / "m.html", exports=("csv", "geojson"))
+    assert [p.name for p in written] == ["m.html", "m.csv", "m.csv.manifest.json", "m.geojson"]
+    assert _data((tmp_path / "m.html").read_text(encoding="utf-8"))["title"] == "Sev Lich"
+
+
+def test_make_map_of_a_dataframe_and_a_geodataframe():
+    pd = pytest.importorskip("pandas")
+    claims = geomap.extract(REPORT, date="2021-05-14")
+    frame = pd.DataFrame([c.to_dict() for c in claims])
+    m = geomap.make_map(frame)
+    assert m.claims_mapped == len(claims)
+    again = geomap.make_map(m.to_geodataframe()[["id", "date", "place", "place_id", "claimant",
+                                                 "claimant_side", "stance", "event", "text",
+                                                 "geometry"]])
+    assert again.claims_mapped == len(claims)
+    # the points are the places' own: they follow the place, not "given in the input"
+    assert "given in the input" not in " ".join(again.frame["resolution"])
+
+
+def test_make_map_of_paths_and_nothing():
+    example = geomap.make_map()
+    assert example.claims_in == 25 and example.title.startswith("Armenia–Azerbaijan")
+    assert len(example.incidents) == 2
+
+
+def test_bad_claims_in_memory_say_which_record(tmp_path):
+    from geomap.errors import InputError
+
+    good = geomap.extract(REPORT, date="2021-05-14")[0].to_dict()
+    with pytest.raises(InputError) as err:
+        geomap.make_map([good, {**good, "id": "x2", "stance": "maybe"}])
+    assert "claims[1]: stance 'maybe'" in str(err.value)
+    with pytest.raises(InputError, match=r"claims\[0\]: unknown field 'colour'"):
+        geomap.make_map([{**good, "colour": "red"}])
+    with pytest.raises(InputError, match=r"claims\[0\]: is str"):
+        geomap.make_map(["Goris", good])
+
+
+def test_hostile_claims_in_memory_stay_inert_inline():
+    payload = '"><script>alert(1)</script>{{7*7}}'
+    good = geomap.extract(REPORT, date="2021-05-14")[0].to_dict()
+    m = geomap.make_map([{**good, "claimant": payload, "text": payload}], title=payload)
+    inline = m._repr_html_()
+    assert "<script>alert(1)" not in inline.split('srcdoc="', 1)[1]  # escaped in the attribute
+    assert inline.count('"') == inline.split('srcdoc="', 1)[0].count('"') + 2
+    assert _data(m.html)["claims"][0]["claimant"] == payload
+
+
+def test_the_gazetteer_is_a_name_away():
+    gaz = geomap.Gazetteer()
+    assert gaz.resolve("Goris").place.id == "am-goris"
+    with pytest.raises(AttributeError):
+        geomap.NoSuchThing  # noqa: B018
