@@ -16,7 +16,7 @@ import shutil
 import tempfile
 
 from .read import COLUMNS, spreadsheet_safe
-from .records import Claim
+from .records import EXPORT_COLUMNS, Claim
 
 
 def _cell(value) -> str:
@@ -101,12 +101,7 @@ def table(rows: list[list[str]]) -> str:
 
 # -- map exports: every claim, placed or not, with the map's manifest -----------------------
 
-EXPORT_FIELDS = ["id", "date", "date_precision", "place", "place_id", "place_name", "place_kind",
-                 "country", "precision", "claimant", "claimant_side", "stance", "event",
-                 "actor", "role", "text", "source", "publisher", "url", "published", "origin",
-                 "resolution", "depth_km", "in_country", "border_km", "border_with",
-                 "border_kind", "exclave", "disputed", "outside", "border", "confidence",
-                 "check", "incident_id", "placed"]
+EXPORT_FIELDS = list(EXPORT_COLUMNS)  # records.py: derived from the claim schema
 
 
 def _clean(value):

@@ -12,15 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
-from .records import Claim, Place, Resolution
+from .records import JOINED_COLUMNS, Claim, Place, Resolution
 from .resolve import resolve_places
 
-COLUMNS = [
-    "id", "date", "date_precision", "place", "place_id", "place_name", "place_kind",
-    "country", "lat", "lon", "precision", "radius_km", "claimant", "claimant_side", "stance",
-    "event", "actor", "role", "text", "source", "publisher", "url", "published", "span_start",
-    "span_end", "depth_km", "origin", "resolution", "confidence", "check",
-]  # fmt: skip
+COLUMNS = list(JOINED_COLUMNS)  # records.py: the claims format and what placing adds
 
 
 @dataclass

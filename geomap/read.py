@@ -27,13 +27,22 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import InputError, shown_path
-from .records import DATE_PRECISIONS, EVENTS, PRECISIONS, ROLES, STANCES, Claim, Document
+from .records import (
+    CLAIM_COLUMNS,
+    DATE_PRECISIONS,
+    EVENTS,
+    OPTIONAL_COLUMNS,
+    PRECISIONS,
+    REQUIRED_COLUMNS,
+    ROLES,
+    STANCES,
+    Claim,
+    Document,
+)
 
-REQUIRED = ["date", "place", "claimant", "claimant_side", "stance", "event", "actor", "text",
-            "source", "url"]
-OPTIONAL = ["id", "place_id", "lat", "lon", "precision", "published", "date_precision", "role",
-            "publisher", "span_start", "span_end", "depth_km", "confidence", "check"]
-COLUMNS = REQUIRED + OPTIONAL
+REQUIRED = list(REQUIRED_COLUMNS)
+OPTIONAL = list(OPTIONAL_COLUMNS)
+COLUMNS = list(CLAIM_COLUMNS)  # the claims format (records.py holds every stage's columns)
 # Columns that must hold a value in every row; the others may be empty.
 MUST_HAVE = ["place", "claimant", "claimant_side", "stance", "event", "text"]
 MAX_ERRORS = 50

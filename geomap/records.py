@@ -216,3 +216,29 @@ class Mention:
     adjective: bool = False
     # in an organisation's name ("the Washington Post"): names the place, locates nothing
     embedded: bool = False
+
+
+# -- the claim schema: every stage's columns, derived from the records here ------------------
+
+# The claims format (a claims file's columns, in the order geomap writes them): Claim's
+# fields but its trace (origin). A test holds the two together.
+REQUIRED_COLUMNS = ("date", "place", "claimant", "claimant_side", "stance", "event", "actor",
+                    "text", "source", "url")
+OPTIONAL_COLUMNS = ("id", "place_id", "lat", "lon", "precision", "published",
+                    "date_precision", "role", "publisher", "span_start", "span_end",
+                    "depth_km", "confidence", "check")
+CLAIM_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+# What placing a claim adds (join.py): the place it is at, how it was found, its trace.
+PLACE_COLUMNS = ("place_name", "place_kind", "country", "radius_km", "resolution", "origin")
+JOINED_COLUMNS = CLAIM_COLUMNS + PLACE_COLUMNS
+# The border facts of where a claim is (borders.py).
+FACT_COLUMNS = ("in_country", "border_km", "border_with", "border_kind", "exclave",
+                "disputed", "outside", "border")
+# What the map adds last: the incident a claim is part of (incidents.py).
+INCIDENT_COLUMNS = ("incident_id",)
+# A placed claim as every output sees it (the page's data, the frame of make_map).
+MAPPED_COLUMNS = JOINED_COLUMNS + FACT_COLUMNS + INCIDENT_COLUMNS
+# The exports' fields: a claim's coordinates go in its geometry, and ``placed`` says
+# whether it has one.
+EXPORT_COLUMNS = tuple(c for c in MAPPED_COLUMNS if c not in (
+    "lat", "lon", "radius_km", "span_start", "span_end")) + ("placed",)

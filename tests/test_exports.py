@@ -26,7 +26,11 @@ def test_geojson_is_rfc7946_with_every_claim(exported):
     assert doc["type"] == "FeatureCollection"
     assert len(doc["features"]) == exported.claims_in
     for f in doc["features"]:
-        lon, lat = f["geometry"]["coordinates"]
+        if f["geometry"]["type"] == "Point":
+            lon, lat = f["geometry"]["coordinates"]
+        else:  # a claim located only to a province or a country: that area, and its label
+            assert f["properties"]["precision"] in ("province", "country")
+            lon, lat = f["properties"]["label_lon"], f["properties"]["label_lat"]
         assert 43 < lon < 48 and 38 < lat < 42  # longitude first
         for key in ("claimant", "stance", "event", "date", "text", "source", "border",
                     "in_country", "precision"):
