@@ -826,11 +826,8 @@ def default_title(files: list[Path], titles: list[str] = (), claims: list = (),
         file_like = source.lower().endswith((*TEXT_SUFFIXES, ".csv", ".geojson", ".json"))
         if source.strip() and not source.startswith("<") and not file_like:
             return source
-    if incidents:
-        from .incidents import date_words
-
+    if incidents:  # named by its main incident: where and when most claims are about
         main = max(incidents, key=lambda i: (len(i.claims), i.placed, i.id))
-        dated = sorted(d for i in incidents for d in (i.date_from, i.date_to) if d)
-        when = f", {date_words(dated[0], dated[-1])}" if dated else ""
+        when = f", {main.dates}" if main.date_from else ""
         return f"Border-incident claims: {main.place_name}{when}"
     return "Border-incident claims: " + ", ".join(shown_path(p.name) for p in files)

@@ -124,14 +124,23 @@ def date_words(first: str, last: str) -> str:
 
     >>> date_words("2021-05-12", "2021-05-13"), date_words("2021-04-30", "2021-05-02")
     ('12–13 May 2021', '30 April – 2 May 2021')
+    >>> date_words("2020-11", "2021-05-16")
+    'November 2020 – 16 May 2021'
     """
     if not first:
         return "date unknown"
-    a, b = _span(first)[0], _span(last or first)[1]
+    last = last or first
+    a, b = _span(first)[0], _span(last)[1]
     if len(first) == 7 and first == last:
         return a.strftime("%B %Y")
     if len(first) == 4 and first == last:
         return first
+    if len(first) < 10 or len(last) < 10:  # a month or a year at either end: said as such
+        def said(d: str) -> str:
+            day = _span(d)[0]
+            return d if len(d) == 4 else f"{day:%B %Y}" if len(d) == 7 else \
+                f"{day.day} {day:%B %Y}"
+        return f"{said(first)} – {said(last)}"
     if a == b:
         return f"{a.day} {a:%B %Y}"
     if (a.year, a.month) == (b.year, b.month):

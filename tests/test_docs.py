@@ -8,7 +8,8 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("module", ["geomap.errors", "geomap.read", "geomap.outputs",
+@pytest.mark.parametrize("module", ["geomap.errors", "geomap.read", "geomap.outputs", "geomap.geo",
+                                    "geomap.incidents", "geomap.wording",
                                     "geomap.gazetteer", "geomap.gazetteer.normalize"])
 def test_docstring_examples_hold(module):
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
