@@ -493,3 +493,38 @@ def test_markdown_is_read_as_commonmark_blocks():
         "Clash near Goris\n\nTroops crossed into Syunik, Armenia said *twice*; see "
         "https://x.org.\n\nMacron tweeted\n\nVillage Side\n\nTegh AM\n\nFirst\ncontinues."
         "\n\na*b*c")
+
+
+@pytest.mark.parametrize("value", ["<script>alert(1)</script>", "am goris", "{{7*7}}",
+                                   "../../etc/passwd", "a" * 101, "am-goris;x", "ам-горис"])
+def test_a_place_id_is_an_id_or_an_error_naming_the_line(tmp_path, value):
+    from geomap.errors import InputError
+    from geomap.read import read_claims
+
+    quoted = '"' + value.replace('"', '""') + '"'
+    path = _csv(tmp_path, [ROW + f",{quoted}"], header=HEADER + ",place_id")
+    with pytest.raises(InputError, match=r":2: place_id .* is not a gazetteer id"):
+        read_claims([path])
+
+
+def test_a_semicolon_csv_with_formulas_and_hostile_cells_reads_as_text(tmp_path):
+    from geomap.read import read_claims
+
+    path = tmp_path / "s.csv"
+    path.write_text(HEADER.replace(",", ";") + "\n" +
+                    '2021-05-12;Goris;"=cmd|\' /C calc\'!A0";AM;asserts;incursion;;'
+                    '"{{7*7}}; <img src=x onerror=alert(1)>";src;\n', encoding="utf-8")
+    (claim,) = read_claims([path])
+    assert claim.claimant == "=cmd|' /C calc'!A0"
+    assert claim.text == "{{7*7}}; <img src=x onerror=alert(1)>"
+
+
+def test_only_the_number_columns_take_a_decimal_comma(tmp_path):
+    from geomap.read import read_claims
+
+    path = tmp_path / "s.csv"
+    path.write_text(HEADER.replace(",", ";") + ";lat;lon\n" +
+                    "2021-05-12;Goris;gov;AM;asserts;incursion;;1,5 km;src;;39,5;46,25\n",
+                    encoding="utf-8")
+    (claim,) = read_claims([path])
+    assert (claim.lat, claim.lon, claim.text) == (39.5, 46.25, "1,5 km")
