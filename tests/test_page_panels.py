@@ -7,6 +7,7 @@ page reads (``incident_id`` on each claim, ``incidents=[...]``).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html as htmllib
 import json
@@ -76,6 +77,7 @@ def with_incidents(monkeypatch=None, *, mode: str = "own", title_prefix: str = "
     (``incidents=None`` and no ``incident_id``)."""
     real = page_html.render_map
 
+    @functools.wraps(real)  # (the caller asks render_map's signature whether it takes them)
     def wrapped(frame, unplaced, *args, **kwargs):
         if mode == "none":
             kwargs["incidents"] = None
@@ -172,7 +174,7 @@ def test_claims_name_their_incident(example):
     assert all(c["incident_id"] in titles for c in data["claims"])
     # popups say "Incident: <title>" (claims.js reads the incident by the claim's id)
     js = (Path(page_html.__file__).parent / "claims.js").read_text(encoding="utf-8")
-    assert 'row(box, "Incident", incident.title' in js
+    assert 'row(box, "Incident", incident.title' in js  # (the browser tests open one)
 
 
 def test_the_callers_incidents_render(tmp_path):
@@ -266,9 +268,9 @@ def test_reasons_carry_no_scores():
               "by 1.00")
     assert "by 1.00" not in text and "ahead of" not in text
     assert text.startswith("Syunik (province, AM): by its name, in geomap's own list of places")
-    assert "other places share the name (the next likeliest: Syunik (AM))" in text
-    assert rw("Goris (settlement, AM): the only place of that name") == \
-        "Goris (town, AM): the only place of that name"
+    assert text.endswith("; the next likeliest place: Syunik (AM)")
+    assert rw("Kapan (admin2, AM): the only place of that name") == \
+        "Kapan (district, AM): the only place of that name"
     words = page_html.place_words(
         {"confidence": 0.62, "place_name": "Goris", "country": "AM", "place_kind": "settlement",
          "resolution": "Goris (settlement, AM): name; ahead of Goris (US) by 0.31"},

@@ -105,8 +105,7 @@ var geomap = (function () {
   }
 
   function popupOptions() {
-    return {maxWidth: 360, minWidth: 260, autoPanPaddingTopLeft: L.point(450, 20),
-            autoPanPaddingBottomRight: L.point(20, 64)};
+    return {maxWidth: 360, minWidth: 260, autoPanPaddingBottomRight: L.point(20, 64)};
   }
 
   /* The map's links (set up in draw): show a claim or an incident where it is mapped. */
@@ -132,7 +131,8 @@ var geomap = (function () {
     box.appendChild(head);
     row(box, "Date", formatDate(c.date, c.date_precision));
     if (incident) {
-      row(box, "Incident", incident.title + (incident.dates ? " (" + incident.dates + ")" : ""));
+      row(box, "Incident", incident.title + (incident.dates &&
+          incident.title.indexOf(incident.dates) < 0 ? " (" + incident.dates + ")" : ""));
     }
     row(box, "Place", c.place_name + " (" + c.precision + "-level" +
         (c.place && c.place !== c.place_name ? ", written \u201c" + c.place + "\u201d" : "") + ")");
@@ -311,27 +311,37 @@ var geomap = (function () {
     fitLeft();
   }
 
-  /* The legend folds (open on wide screens) and never covers a popup: a popup that would lie
-   * under it folds it, and under the folded legend hides it, until the popup closes. */
-  function legend(map) {
-    var box = document.getElementById("geomap-legend");
-    if (!box) return;
-    var fold = box.querySelector("details");
+  /* Nothing covers a popup. The legend folds (open where there is room); a popup that would
+   * lie under it folds it, and a popup under the folded legend or the layer control hides
+   * that box, until the popup closes. */
+  function keepClear(map) {
+    var legendBox = document.getElementById("geomap-legend");
+    var fold = legendBox ? legendBox.querySelector("details") : null;
     if (fold && !roomy()) fold.open = false;
+    // (the panels on the left, which a reader clicks in, never hide: popups pan clear of
+    // them, clearOfPanels; the layer control is made after the claims are drawn)
+    function boxes() {
+      return [legendBox, document.querySelector(".leaflet-control-layers")].filter(Boolean);
+    }
     var current = null, foldedByUs = false;
     function hits(a, b) {
       return a.width > 0 && b.width > 0 && a.left < b.right && b.left < a.right &&
         a.top < b.bottom && b.top < a.bottom;
     }
-    function under() {
+    function under(box) {
       var p = current && current.getElement();
       return !!p && hits(p.getBoundingClientRect(), box.getBoundingClientRect());
     }
     function check() {
       if (!current) return;
-      box.classList.remove("geomap-legend-away");
-      if (fold && fold.open && under()) { fold.open = false; foldedByUs = true; }
-      if (under()) box.classList.add("geomap-legend-away");
+      boxes().forEach(function (box) {
+        box.classList.remove("geomap-away");
+        if (box === legendBox && fold && fold.open && under(box)) {
+          fold.open = false;
+          foldedByUs = true;
+        }
+        if (under(box)) box.classList.add("geomap-away");
+      });
     }
     map.on("popupopen", function (e) {
       current = e.popup;
@@ -341,16 +351,29 @@ var geomap = (function () {
     map.on("popupclose", function (e) {
       if (e.popup !== current) return;
       current = null;
-      box.classList.remove("geomap-legend-away");
+      boxes().forEach(function (box) { box.classList.remove("geomap-away"); });
       if (foldedByUs && fold) fold.open = true;
       foldedByUs = false;
     });
     map.on("move moveend zoomend", check);
     if (fold) {
       fold.addEventListener("toggle", function () {
-        if (fold.open && under()) { foldedByUs = false; map.closePopup(); }
+        if (fold.open && under(legendBox)) { foldedByUs = false; map.closePopup(); }
       });
     }
+  }
+
+  /* A popup pans into view clear of the title panel, however wide it is now. */
+  function clearOfPanels(popup) {
+    Object.defineProperty(popup.options, "autoPanPaddingTopLeft", {
+      configurable: true,
+      get: function () {
+        var title = document.getElementById("geomap-title");
+        var right = title ? title.getBoundingClientRect().right : 0;
+        return L.point(Math.max(20, Math.min(right + 12, window.innerWidth - 430)), 20);
+      }
+    });
+    return popup;
   }
 
   /* groups: [side, layer] pairs; the (empty) layer stands for that side in the layer control.
@@ -385,6 +408,7 @@ var geomap = (function () {
       });
       var incident = c.incident_id ? incidents[c.incident_id] : undefined;
       marker.bindPopup(function () { return popup(c, side, incident); }, popupOptions());
+      clearOfPanels(marker.getPopup());
       byId[c.id] = marker;
       claimById[c.id] = c;
       marker.bindTooltip(function () { return tooltip(c); }, {direction: "top", offset: [0, -9]});
@@ -405,6 +429,7 @@ var geomap = (function () {
         im.marker.bindPopup(function () {
           return incidentPopup(inc, im.shown, claimById, unplacedById, sides);
         }, popupOptions());
+        clearOfPanels(im.marker.getPopup());
         im.marker.bindTooltip(function () {
           return el("span", null, inc.title + " \u2014 " + plural(im.shown.length, "claim") +
                     (inc.contested ? "; contested" : ""));
@@ -469,7 +494,7 @@ var geomap = (function () {
     });
     timeline(data.dates, range, refresh);
     filters(state, refresh);
-    legend(map);
+    keepClear(map);
     data.labels.forEach(function (l) {
       var holder = el("div");
       holder.appendChild(el("span", null, l.name));
@@ -501,7 +526,7 @@ var geomap = (function () {
         return;
       }
       near(L.latLng(c.lat, c.lon), 9);
-      L.popup(popupOptions()).setLatLng([c.lat, c.lon])
+      clearOfPanels(L.popup(popupOptions())).setLatLng([c.lat, c.lon])
         .setContent(popup(c, sides[c.claimant_side], c.incident_id ? incidents[c.incident_id]
                           : undefined))
         .openOn(map);
@@ -518,7 +543,7 @@ var geomap = (function () {
       var shown = data.claims.filter(function (c) {
         return c.incident_id === id && passes(c);
       });
-      L.popup(popupOptions()).setLatLng(where)
+      clearOfPanels(L.popup(popupOptions())).setLatLng(where)
         .setContent(incidentPopup(inc, shown, claimById, unplacedById, sides)).openOn(map);
     };
     // The panels' links (Reactions, Incidents): a click shows the claim or incident

@@ -57,7 +57,7 @@ CSS = """
   color: #222; max-width: 360px; box-sizing: border-box; }
 .geomap-panel summary { cursor: pointer; font-weight: 600; }
 #geomap-title { top: 10px; left: 56px; max-height: calc(100% - 230px); overflow: auto; }
-#geomap-title:has(.geomap-incident details[open]) { max-width: min(560px, calc(100% - 380px)); }
+#geomap-title:has(.geomap-incident details[open]) { max-width: min(560px, calc(100% - 500px)); }
 #geomap-title h1 { font-size: 17px; margin: 0 0 3px; }
 #geomap-title .geomap-dates { font-weight: 600; color: #444; }
 #geomap-title .geomap-counts { margin: 4px 0; }
@@ -85,7 +85,7 @@ CSS = """
 .geomap-short-quote { display: block; color: #555; font-style: italic; }
 #geomap-legend { bottom: 24px; right: 10px; font-size: 12px; padding: 5px 10px;
   max-height: calc(100% - 300px); overflow: auto; }
-#geomap-legend.geomap-legend-away { visibility: hidden; }
+.geomap-away { visibility: hidden !important; }
 #geomap-legend summary { font-size: 12px; text-transform: uppercase; letter-spacing: .04em;
   color: #444; }
 #geomap-legend h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em;
@@ -328,12 +328,12 @@ def counts_words(claims_in: int, mapped: int, incidents: int | None = None) -> s
 # shared out) are "doubtful". The popup says a place is uncertain below UNCERTAIN_BELOW.
 CERTAINTY_BANDS = ((0.9, "sure"), (0.8, "likely"), (0.5, "uncertain"), (0.0, "doubtful"))
 UNCERTAIN_BELOW = 0.8
-_KIND_WORDS = {"admin1": "province", "admin2": "district", "settlement": "town"}
+_KIND_WORDS = {"admin1": "province", "admin2": "district"}
 _REASON_WORDS = {"name": "by its name", "alternate name": "by another of its names",
                  "curated": "in geomap's own list of places", "country": "a country",
                  "capital": "a capital"}
 _AHEAD = re.compile(r";?\s*ahead of (?P<next>.+?) by -?\d+(?:\.\d+)?\s*$")
-_KIND_IN_LABEL = re.compile(r"\((admin1|admin2|settlement)(?=[,)])")
+_KIND_IN_LABEL = re.compile(r"\((admin1|admin2)(?=[,)])")
 
 
 def certainty_words(confidence) -> str:
@@ -346,15 +346,15 @@ def certainty_words(confidence) -> str:
 
 def reason_words(reason: str) -> str:
     """A gazetteer's reason for a place, with no score in it: "ahead of X by 0.94" becomes
-    "other places share the name (the next likeliest: X)", the reasons' shorthand ("name",
-    "curated") plain words, and "admin1" a province. The number stays in the data."""
+    "the next likeliest place: X", the reasons' shorthand ("name", "curated") plain words,
+    and "admin1" a province. The number stays in the data."""
     if not reason:
         return ""
     reason = str(reason)
     tail = ""
     m = _AHEAD.search(reason)
     if m:
-        tail = f"; other places share the name (the next likeliest: {m['next']})"
+        tail = f"; the next likeliest place: {m['next']}"
         reason = reason[:m.start()]
     reason = _KIND_IN_LABEL.sub(lambda k: "(" + _KIND_WORDS[k.group(1)], reason)
     label, sep, rest = reason.partition(": ")
@@ -562,11 +562,12 @@ def _title_panel(title: str, dates: str, claims_in: int, mapped: int, unplaced: 
 
 
 def contest_words(incident: dict) -> str:
-    """ "Contested: AM asserts; AZ denies" or "Not contested", for an incident."""
+    """ "Contested: AM asserts; AZ denies", "Not contested: AM reports" or "Not contested",
+    for an incident (``contest`` is the caller's sentence of what each side says)."""
+    said = str(incident.get("contest") or "").strip()
     if incident.get("contested"):
-        said = str(incident.get("contest") or "").strip()
         return f"Contested: {said}" if said else "Contested: the sides' accounts disagree"
-    return "Not contested"
+    return f"Not contested: {said}" if said else "Not contested"
 
 
 def _incident_panel(incidents: list[dict], claims_by_id: dict[str, dict],
@@ -644,7 +645,7 @@ def _filters(stances: list[str], events: list[str], incidents: list[dict]) -> st
     """The time control and the filters: dates, stance, event and incident."""
     e = html.escape
     out = ['<div id="geomap-timeline" class="geomap-panel geomap-timeline">',
-           '<div class="geomap-timeline-head"><strong>Show</strong> '
+           '<div class="geomap-timeline-head"><strong>Filters</strong> '
            '<span id="geomap-timeline-count" class="geomap-reason"></span></div>',
            '<div class="geomap-dates-control"><div><strong>Dates</strong> '
            '<span id="geomap-timeline-range"></span></div>',
@@ -655,12 +656,13 @@ def _filters(stances: list[str], events: list[str], incidents: list[dict]) -> st
            '<label><input type="checkbox" name="undated" checked> undated claims</label></div>',
            '<details class="geomap-filters" open><summary>'
            f'{"Stance, event, incident" if incidents else "Stance, event"}</summary>']
-    if stances:
+    # (a choice of one is no choice: a filter is offered where the claims differ)
+    if len(stances) > 1:
         out.append('<fieldset class="geomap-filter-stance"><legend>Stance</legend>')
         out.extend(f'<label><input type="checkbox" name="stance" value="{e(s)}" checked> '
                    f'{e(STANCE_VERBS.get(s, s))}</label>' for s in stances)
         out.append("</fieldset>")
-    if events:
+    if len(events) > 1:
         out.append('<fieldset class="geomap-filter-event"><legend>Event</legend>')
         out.extend(f'<label><input type="checkbox" name="event" value="{e(ev)}" checked> '
                    f'{e(ev)}</label>' for ev in events)

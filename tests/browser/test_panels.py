@@ -196,26 +196,50 @@ def _overlap(a, b) -> bool:
 
 @pytest.mark.parametrize("size", [(1400, 900), (1024, 700)])
 def test_a_popup_is_never_under_the_legend(pages, open_page, size):
+    """(nor under the layer control or a panel)"""
     page, _, problems = open_page(pages["one"], width=size[0], height=size[1])
     fold = page.locator("#geomap-legend details")
     fold.evaluate("d => d.open = true")  # (closed at the start on a small screen)
+    page.wait_for_timeout(500)  # (the first view settles)
     legend = _rect(page, "#geomap-legend")
     # the marker where the legend is: near the map's bottom-right corner
-    page.evaluate("""([x, y]) => {
+    target = [(legend[0] + legend[2]) / 2, legend[3] - 30]
+    at = page.evaluate("""([x, y]) => {
         const m = window.geomapCluster.getLayers()[0], map = window.geomapCluster._map;
         const p = map.latLngToContainerPoint(m.getLatLng());
         map.panBy([p.x - x, p.y - y], {animate: false});
-    }""", [(legend[0] + legend[2]) / 2, legend[3] - 30])
+        const q = map.latLngToContainerPoint(m.getLatLng());
+        return [q.x, q.y];
+    }""", target)
+    assert abs(at[0] - target[0]) < 2 and abs(at[1] - target[1]) < 2
     page.evaluate("window.geomapCluster.getLayers()[0].openPopup()")
     page.locator(".geomap-popup").wait_for()
     page.wait_for_timeout(700)
     popup = _rect(page, ".leaflet-popup")
-    legend = _rect(page, "#geomap-legend")
-    assert legend[4] == "hidden" or not _overlap(popup, legend), (popup, legend)
+    for box in ("#geomap-legend", ".leaflet-control-layers", "#geomap-timeline",
+                "#geomap-title"):
+        rect = _rect(page, box)
+        assert rect[4] == "hidden" or not _overlap(popup, rect), (box, popup, rect)
     assert not fold.evaluate("d => d.open")  # folded out of the way...
     page.locator(".leaflet-popup-close-button").click()
     assert fold.evaluate("d => d.open")  # ...and back when the popup closes
     assert _rect(page, "#geomap-legend")[4] == "visible"
+    assert problems == []
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (1024, 700)])
+def test_an_incident_popup_is_clear_of_every_box(pages, open_page, size):
+    page, _, problems = open_page(pages["example"], width=size[0], height=size[1])
+    page.locator(".geomap-incident details").evaluate_all("ds => ds.forEach(d => d.open = true)")
+    for k in range(page.locator("button.geomap-incident-goto").count()):
+        page.locator("button.geomap-incident-goto").nth(k).click()
+        page.wait_for_timeout(600)  # (the last popup fades out)
+        page.locator(".geomap-incident-popup").wait_for()
+        popup = _rect(page, ".leaflet-popup")
+        for box in ("#geomap-legend", ".leaflet-control-layers", "#geomap-timeline",
+                    "#geomap-title"):
+            rect = _rect(page, box)
+            assert rect[4] == "hidden" or not _overlap(popup, rect), (k, box, popup, rect)
     assert problems == []
 
 
