@@ -33,6 +33,7 @@ import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .wording import listing
 
@@ -88,6 +89,7 @@ class Incident:
 
 # -- dates ----------------------------------------------------------------------------------
 
+@lru_cache(maxsize=65536)
 def _span(date: str) -> tuple[dt.date, dt.date] | None:
     """The first and last day a date of any precision covers."""
     if not date:
@@ -274,6 +276,9 @@ def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = Non
         days = [_span(c["date"]) for c in g if c.get("date")]
         return min(d[0] for d in days), max(d[1] for d in days)
 
+    # each group's dates, kept as claims join it (the groups so far are all dated)
+    span_of = [spans(g) for g in groups]
+
     def nearest(candidates: list[int], claim: dict, limit: int) -> int | None:
         """The group of ``candidates`` nearest the claim in time (within ``limit`` days);
         for an undated claim, the largest."""
@@ -283,7 +288,7 @@ def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = Non
             if when is None:
                 key = (-len(groups[i]), i)
             else:
-                gap = _apart(when, spans(groups[i]))
+                gap = _apart(when, span_of[i])
                 if gap > limit:
                     continue
                 key = (gap, -len(groups[i]), i)
@@ -310,6 +315,10 @@ def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = Non
             area, found = _place_key(c), None
         if found is not None:
             groups[found].append(c)
+            when = _span(c.get("date", ""))
+            if when is not None:
+                a, b = span_of[found]
+                span_of[found] = (min(a, when[0]), max(b, when[1]))
         else:
             left[(area, _kind(c.get("event", "")))].append(c)
     for (_area, _kind_), members in sorted(left.items()):
