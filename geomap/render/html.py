@@ -3,8 +3,11 @@
 The page is a Folium map whose Leaflet, jQuery and MarkerCluster come inlined from their
 Python packages (see assets.py). Claims travel as JSON in ``script#geomap-data`` and are
 drawn by the project's own small script (claims.js) using DOM text nodes, so no source text
-is ever parsed as HTML. Panels (title, legend, unplaced claims) are built here with every
-source string passed through ``html.escape``.
+is ever parsed as HTML. Panels (title, incidents, unplaced claims, filters, legend) are
+built here with every source string passed through ``html.escape``. The symbols and colours
+come from symbols.py, the one spec the legend and claims.js both draw from; the words the
+page says (counts, certainty, reasons) are written here and tested (``plural``,
+``counts_words``, ``certainty_words``, ``reason_words``, ``place_words``).
 """
 
 from __future__ import annotations
@@ -386,7 +389,7 @@ def place_words(claim: dict, country_names: dict[str, str]) -> dict[str, str]:
     conf = claim.get("confidence")
     word = certainty_words(conf)
     note = ""
-    if word in ("uncertain", "doubtful"):
+    if word and conf < UNCERTAIN_BELOW:
         name = str(claim.get("place_name") or claim.get("place") or "")
         country = country_names.get(claim.get("country") or "", claim.get("country") or "")
         where = name if not country or claim.get("place_kind") == "country" or \
