@@ -23,6 +23,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from ..layers import NOT_AUTHORITATIVE, USER_KINDS, Layer
+from ..wording import plural
 from .assets import asset_versions, inline_assets
 from .symbols import (  # the spec; its names stay importable from here (static.py, api.py)
     AREA_STYLE,
@@ -304,11 +305,6 @@ def _date_words(d: str) -> str:
 
 # -- words -------------------------------------------------------------------------------
 # Every sentence of the page is written here or in claims.js, as a person would write it.
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """ "1 claim", "2 claims", "0 claims"; ``many`` where the plural is not word + s."""
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {many or word + 's'}"
-
 
 def counts_words(claims_in: int, mapped: int, incidents: int | None = None) -> str:
     """The title panel's count: "25 claims about 4 incidents: 24 on the map, 1 not placed"."""

@@ -24,11 +24,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..layers import NOT_AUTHORITATIVE, USER_KINDS
+from ..wording import plural as _plural
+from .symbols import (
+    APPROXIMATE,
+    AREA_STYLE,
+    BAND_STYLE,
+    COUNTRY_STYLE,
+    FOCUS_STYLE,
+    LINE_STYLE,
+    SIDE,
+    STANCE_LEGEND,
+    STANCE_SYMBOLS,
+)
 
 MAX_AT_ONE_PLACE = 24  # more claims than this at one place are summarised
-APPROXIMATE = ("province", "district", "country", "zone")  # drawn with a dashed halo
-STANCE_LEGEND = [("asserts", "asserts"), ("denies", "denies (crossed circle)"),
-                 ("reports", "reports (relays; open ring)"), ("calls", "calls for")]
 HALO_LABEL = "dashed halo: known only to a province or country"
 GREY = "#555"
 TEXT = "#222"
@@ -39,11 +48,6 @@ ROW = 1.5  # a table or list line's height, in font sizes
 
 
 # -- words --------------------------------------------------------------------------------
-
-def _plural(n: int, word: str, many: str | None = None) -> str:
-    """ "1 claim", "2 claims", "0 claims"."""
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
-
 
 def _one_line(value) -> str:
     """A field as one line of text: runs of white space and control characters (a newline
@@ -180,15 +184,27 @@ def _dashed_ring(dashes: int = 10):
 
 
 def _symbol_style(stance: str, colour: str, size: float) -> dict:
-    """The marker of a stance, as Line2D keywords (the map and the legend share it)."""
-    if stance == "asserts":
-        return {"marker": "o", "ms": size, "mfc": colour, "mec": "white", "mew": 1.2}
-    if stance == "denies":
-        return {"marker": _denial_marker(), "ms": size, "mfc": "white", "mec": colour,
-                "mew": 2.0}
-    if stance == "reports":
-        return {"marker": "o", "ms": size, "mfc": (1, 1, 1, 0.7), "mec": colour, "mew": 2.0}
-    return {"marker": "D", "ms": size * 0.85, "mfc": colour, "mec": "white", "mew": 1.2}
+    """The marker of a stance, as Line2D keywords, from the one spec the page draws too
+    (symbols.STANCE_SYMBOLS: shape, fill, stroke, whether crossed): the map and the legend
+    share it."""
+    spec = STANCE_SYMBOLS.get(stance, STANCE_SYMBOLS["calls"])
+
+    def paint(value, opacity=1.0):
+        if value == SIDE:
+            value = colour
+        if opacity == 1.0:
+            return value
+        from matplotlib.colors import to_rgba
+
+        return to_rgba(value, opacity)
+
+    if spec["shape"] == "diamond":
+        marker, ms = "D", size * 0.85
+    else:
+        marker, ms = (_denial_marker() if spec["crossed"] else "o"), size
+    # the spec's stroke widths are for a 22-pixel symbol; a sheet's markers are smaller
+    return {"marker": marker, "ms": ms, "mfc": paint(spec["fill"], spec["fill_opacity"]),
+            "mec": paint(spec["stroke"]), "mew": round(spec["stroke_width"] * 0.8, 2)}
 
 
 def _halo_style(colour: str, size: float) -> dict:
@@ -208,8 +224,6 @@ def _draw_symbol(ax, x, y, stance, colour, approximate, size=9, offset=(0, 0)):
 
 
 def _styles():
-    from .html import AREA_STYLE, BAND_STYLE, COUNTRY_STYLE, FOCUS_STYLE, LINE_STYLE
-
     return AREA_STYLE, BAND_STYLE, COUNTRY_STYLE, FOCUS_STYLE, LINE_STYLE
 
 

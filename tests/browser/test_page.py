@@ -54,10 +54,10 @@ def test_switching_a_side_off_removes_its_claims(example_page, open_page):
     data = _data(page)
     am = next(s for s in data["sides"] if s["side"] == "AM")
     before = page.evaluate("window.geomapCluster.getLayers().length")
-    page.get_by_text(f"Claims: {am['label']} ({am['claims']})").click()
+    page.get_by_text(am["layer"]).click()
     after = page.evaluate("window.geomapCluster.getLayers().length")
     assert before - after == am["claims"]
-    page.get_by_text(f"Claims: {am['label']} ({am['claims']})").click()
+    page.get_by_text(am["layer"]).click()
     assert page.evaluate("window.geomapCluster.getLayers().length") == before
     assert problems == []
 
@@ -109,7 +109,7 @@ def test_time_control_filters_claims_with_the_side_switches(example_page, open_p
     assert page.evaluate("window.geomapCluster.getLayers().length") == on_first
     # and a side switched off stays off while the dates change
     am = next(s for s in data["sides"] if s["side"] == "AM")
-    page.get_by_text(f"Claims: {am['label']} ({am['claims']})").click()
+    page.get_by_text(am["layer"]).click()
     page.locator(".geomap-timeline input[name=to]").fill(str(len(data["dates"]) - 1))
     assert page.evaluate("window.geomapCluster.getLayers().length") == \
         data["claims_mapped"] - am["claims"]
