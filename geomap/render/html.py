@@ -23,6 +23,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from ..layers import NOT_AUTHORITATIVE, USER_KINDS, Layer
+from ..records import FACT_COLUMNS, JOINED_COLUMNS
 from ..wording import plural
 from .assets import asset_versions, inline_assets
 from .symbols import (  # the spec; its names stay importable from here (static.py, api.py)
@@ -47,12 +48,9 @@ __all__ = ["AREA_STYLE", "BAND_STYLE", "COUNTRY_STYLE", "FOCUS_STYLE", "LINE_STY
            "safe_json", "side_colours", "guard_templates"]
 
 INCIDENT_LAYER = "One symbol per incident"  # its entry in the layer control
-CLAIM_FIELDS = ["id", "date", "date_precision", "place", "place_id", "place_name", "place_kind",
-                "country", "lat", "lon", "precision", "radius_km", "claimant", "claimant_side",
-                "stance", "event", "actor", "role", "text", "source", "publisher", "url",
-                "published", "origin", "resolution", "depth_km", "in_country", "border_km",
-                "border_with", "border_kind", "exclave", "disputed", "outside", "border",
-                "confidence", "check"]
+# A placed claim's fields in the page's data: the claim schema (records.py) but the
+# character offsets, which only the files need.
+CLAIM_FIELDS = [c for c in JOINED_COLUMNS + FACT_COLUMNS if c not in ("span_start", "span_end")]
 CSS = """
 .leaflet-container { background: #d7e4ee; font: 13px/1.35 system-ui, -apple-system,
   "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
