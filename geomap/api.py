@@ -312,19 +312,34 @@ def read_inputs(paths: list[str | Path], *, date: str | None = None,
 
 
 def merge_duplicates(claims: list) -> tuple[list, int, list[str]]:
-    """The claims with each id once: (claims, how many were merged, notes).
+    """The claims with each claim once: (claims, how many were merged, notes).
 
-    The same claim arriving twice (a claims file and the store, a report and the claims
-    extracted from it) is kept once, where it first came. A claim whose id comes again with
-    other content keeps its first version, which is the one from the files given (they come
+    The same claim arriving twice is kept once, where it first came: the same id (a claims
+    file and the store), or, from another input, the same words of the same source said by
+    the same side the same way about the same place (a claim whose id was lost or changed
+    in a spreadsheet: its source, span, side, stance, event and place). A claim whose id comes again with other
+    content keeps its first version, which is the one from the files given (they come
     before the store), and the note says so.
     """
     first: dict[str, object] = {}
+    spans: dict[tuple, object] = {}
     out, notes, merged = [], [], 0
     for c in claims:
         seen = first.get(c.id)
+        key = None if c.span_start is None else (
+            c.source, c.url, c.span_start, c.span_end, c.claimant_side, c.stance, c.event,
+            " ".join(c.place.lower().split()))
+        if seen is None and key is not None and key in spans and \
+                _input_of(spans[key]) != _input_of(c):  # (one file's rows are its own)
+            merged += 1
+            notes.append(f"{c.origin}: claim {c.id} is claim {spans[key].id} of "
+                         f"{spans[key].origin} again (the same words of the same source, "
+                         "side, stance, event and place): mapped once")
+            continue
         if seen is None:
             first[c.id] = c
+            if key is not None:
+                spans.setdefault(key, c)
             out.append(c)
             continue
         merged += 1
@@ -332,6 +347,14 @@ def merge_duplicates(claims: list) -> tuple[list, int, list[str]]:
             notes.append(f"{c.origin}: claim {c.id} differs from {seen.origin}; the version "
                          f"from {seen.origin} is mapped")
     return out, merged, notes
+
+
+def _input_of(claim) -> str:
+    """The input a claim came from, by its origin ("claims.csv:4", "report.txt#10-80",
+    "claims[3]" for claims given in memory)."""
+    origin = claim.origin
+    cut = max(origin.rfind(":"), origin.rfind("#"), origin.rfind("["))
+    return origin[:cut] if cut > 0 else origin
 
 
 def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = None,

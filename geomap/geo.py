@@ -27,3 +27,15 @@ def local_crs(lat: float, lon: float) -> str:
     """An azimuthal equidistant projection centred on a point (PROJ string, metres):
     distances from the centre are true, so borders and bands are measured in it."""
     return f"+proj=aeqd +lat_0={lat:.5f} +lon_0={lon:.5f} +datum=WGS84 +units=m"
+
+
+def km_between(a, b):
+    """Great-circle kilometres from each point of ``a`` to each of ``b`` (numpy arrays of
+    (lat, lon) rows in radians, shapes (n, 2) and (m, 2)): an (n, m) array, in one
+    computation (a name's candidates against a text's places; an incident's places)."""
+    import numpy as np
+
+    p1, l1 = a[:, :1], a[:, 1:]
+    h = (np.sin((b[:, 0] - p1) / 2) ** 2 + np.cos(p1) * np.cos(b[:, 0]) *
+         np.sin((b[:, 1] - l1) / 2) ** 2)
+    return EARTH_KM * 2 * np.arcsin(np.sqrt(np.minimum(h, 1.0)))

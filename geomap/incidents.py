@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .geo import km_between
 from .wording import listing
 
 NEAR_KM = 10.0  # two named places this close are one place for an incident
@@ -214,14 +215,10 @@ def _areas(claims: list[dict], holds=None) -> dict[str, str]:
                 if k != area and not k.startswith(("at:", "name:")) and holds(area, k):
                     sets.join(area, k)
     if 1 < len(keys) <= MAX_PLACES_COMPARED:
-        lat = np.radians([places[k][0] for k in keys])
-        lon = np.radians([places[k][1] for k in keys])
+        points = np.radians([places[k][:2] for k in keys])
         reach = np.array([places[k][2] for k in keys])
         for i in range(len(keys) - 1):
-            dlat, dlon = lat[i + 1:] - lat[i], lon[i + 1:] - lon[i]
-            h = np.sin(dlat / 2) ** 2 + np.cos(lat[i]) * np.cos(lat[i + 1:]) * \
-                np.sin(dlon / 2) ** 2
-            d = 6371.0088 * 2 * np.arcsin(np.sqrt(np.minimum(h, 1.0)))
+            d = km_between(points[i:i + 1], points[i + 1:])[0]
             near = (d <= NEAR_KM) | (d <= np.maximum(reach[i + 1:], reach[i]))
             for j in np.nonzero(near)[0]:
                 sets.join(keys[i], keys[i + 1 + j])

@@ -139,11 +139,7 @@ def _remember(path: Path) -> None:
     if path.suffix.lower() not in EDITABLE_SUFFIXES:
         return
     try:
-        ledger = _ledger(path)
-        ledger.parent.mkdir(parents=True, exist_ok=True)
-        tmp = ledger.with_name(f".{ledger.name}.{os.getpid()}.tmp")
-        tmp.write_text(_digest(path) + "\n", encoding="ascii")
-        os.replace(tmp, ledger)
+        write_atomic(_ledger(path), _digest(path) + "\n")  # (no suffix: not remembered)
     except OSError:
         pass
 

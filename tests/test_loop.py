@@ -197,3 +197,20 @@ def test_a_spreadsheet_date_and_decimal_comma_read_right(tmp_path):
     (claim,) = read_claims([path])
     assert (claim.date, claim.lat, claim.lon) == ("2021-05-14", 39.51, 46.34)
     assert claim.text == "two\r\nlines; here"
+
+
+def test_the_same_words_of_a_source_given_twice_without_ids_are_mapped_once(tmp_path):
+    header = "date,place,claimant,claimant_side,stance,event,actor,text,source,url,span_start," \
+             "span_end"
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    a.write_text(header + "\n2021-05-12,Goris,X,AM,asserts,incursion,,t,r.txt,,10,20\n"
+                 "2021-05-12,Goris,X,AZ,denies,incursion,,t,r.txt,,10,20\n", encoding="utf-8")
+    # the same claim, its date corrected (so another id) and its id column gone
+    b.write_text(header + "\n2021-05-13,Goris,X,AM,asserts,incursion,,t,r.txt,,10,20\n",
+                 encoding="utf-8")
+    out = tmp_path / "m.html"
+    result = runner.invoke(app, ["map", str(a), str(b), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = _page_data(out)
+    assert data["claims_in"] == 2 and data["duplicates_merged"] == 1  # AZ's denial stays
+    assert f"{b}:2: claim" in result.stderr and "mapped once" in result.stderr

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..errors import PlaceNotFound
 from ..extraction.words import COMMON, ORG_WORDS
+from ..geo import km_between
 from ..records import Candidate, Name, Place, Resolution
 from . import world
 from .curated import (
@@ -163,10 +164,7 @@ class Context:
         if not len(arr) or not at:
             return [math.inf] * len(at)
         q = np.radians(np.asarray(at, dtype=float).reshape(-1, 2))
-        p1, l1 = q[:, :1], q[:, 1:]  # (one row per point of ``at``)
-        h = (np.sin((arr[:, 0] - p1) / 2) ** 2 + np.cos(p1) * np.cos(arr[:, 0]) *
-             np.sin((arr[:, 1] - l1) / 2) ** 2)
-        return [float(x) for x in 6371.0088 * 2 * np.arcsin(np.sqrt(np.min(h, axis=1)))]
+        return [float(x) for x in np.min(km_between(q, arr), axis=1)]
 
 
 @lru_cache(maxsize=4)
