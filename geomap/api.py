@@ -317,8 +317,9 @@ def merge_duplicates(claims: list) -> tuple[list, int, list[str]]:
     The same claim arriving twice is kept once, where it first came: the same id (a claims
     file and the store), or, from another input, the same words of the same source said by
     the same side the same way about the same place (a claim whose id was lost or changed
-    in a spreadsheet: its source, span, side, stance, event and place). A claim whose id comes again with other
-    content keeps its first version, which is the one from the files given (they come
+    in a spreadsheet: its source, span, side, stance, event and place). A claim whose id
+    comes again with other content keeps its first version, which is the one from the files
+    given (they come
     before the store), and the note says so.
     """
     first: dict[str, object] = {}
