@@ -319,8 +319,7 @@ def merge_duplicates(claims: list) -> tuple[list, int, list[str]]:
     the same side the same way about the same place (a claim whose id was lost or changed
     in a spreadsheet: its source, span, side, stance, event and place). A claim whose id
     comes again with other content keeps its first version, which is the one from the files
-    given (they come
-    before the store), and the note says so.
+    given (they come before the store), and the note says so.
     """
     first: dict[str, object] = {}
     spans: dict[tuple, object] = {}
