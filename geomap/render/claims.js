@@ -120,6 +120,13 @@ var geomap = (function () {
     return b;
   }
 
+  /* How a claim's place was found, in words: given once per resolution (data.located). */
+  var LOCATED = {};  // (set by draw from the page's data)
+  function locatedWords(c) {
+    var key = c.resolution || "";
+    return Object.prototype.hasOwnProperty.call(LOCATED, key) ? LOCATED[key] : "";
+  }
+
   function popup(c, side, incident) {
     var box = el("div", "geomap-popup");
     var head = el("div", "geomap-popup-head");
@@ -158,9 +165,10 @@ var geomap = (function () {
     if (c.published) src.appendChild(document.createTextNode(" (published " + c.published + ")"));
     box.appendChild(src);
     box.appendChild(el("div", "geomap-trace", "claim " + c.id + " \u00b7 " + c.origin));
-    if (c.located) {
+    var located = locatedWords(c);
+    if (located) {
       box.appendChild(el("div", "geomap-trace", "located" +
-                         (c.certainty ? " (" + c.certainty + ")" : "") + ": " + c.located));
+                         (c.certainty ? " (" + c.certainty + ")" : "") + ": " + located));
     }
     return box;
   }
@@ -383,6 +391,7 @@ var geomap = (function () {
    * the incidents' symbols stand in for the claims'. */
   function draw(map, groups, labelLayer, incidentLayer) {
     var data = readData();
+    LOCATED = data.located || {};
     SPEC = data.symbols;
     var sides = table();
     data.sides.forEach(function (s) { sides[s.side] = s; });

@@ -567,6 +567,13 @@ def contest_words(incident: dict) -> str:
     return f"Not contested: {said}" if said else "Not contested"
 
 
+# The Incidents panel lists every claim of every incident, side by side, up to this many
+# claims in all; beyond, each incident says its counts and its contest in words (a page of
+# 10,000 claims would otherwise carry every quote twice: 3.4 MB), and its popup and the
+# map's incident filter show its claims side by side.
+PANEL_CLAIMS_IN_FULL = 2000
+
+
 def _incident_panel(incidents: list[dict], claims_by_id: dict[str, dict],
                     colours: dict[str, str], side_labels: dict[str, str]) -> str:
     """Each incident: its title, dates, whether it is contested (in words), and its claims
@@ -574,6 +581,7 @@ def _incident_panel(incidents: list[dict], claims_by_id: dict[str, dict],
     map (buttons .geomap-show with data-incident or data-claim; the Reactions list's are
     .geomap-goto)."""
     e = html.escape
+    in_full = len(claims_by_id) <= PANEL_CLAIMS_IN_FULL
     out = [f'<details class="geomap-incidents" open><summary>Incidents ({len(incidents)})'
            '</summary><ol class="geomap-incident-list">']
     for inc in incidents:
@@ -599,6 +607,10 @@ def _incident_panel(incidents: list[dict], claims_by_id: dict[str, dict],
                                      "" if inc["placed"] else "not on the map") if p)
         if line:
             out.append(f'<div class="geomap-reason">{e(line[0].upper() + line[1:])}</div>')
+        if not in_full:
+            out.append('<div class="geomap-reason">Its claims side by side: click its title '
+                       '(or choose it in the filters).</div></details></li>')
+            continue
         out.append('<div class="geomap-side-columns">')
         for side in inc["sides"]:
             colour = colours.get(side["side"], "#888888")
@@ -762,8 +774,13 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     for lay in layers:
         if lay.kind == "countries" and {"iso2", "name"} <= set(lay.frame.columns):
             country_names.update(zip(lay.frame["iso2"], lay.frame["name"]))
+    # "located" (how the place was found, in words) follows from the resolution alone:
+    # given once per distinct resolution (data.located), not in every claim
+    located: dict[str, str] = {}
     for c in claims:
-        c.update(place_words(c, country_names))
+        words = place_words(c, country_names)
+        located.setdefault(c.get("resolution") or "", words.pop("located"))
+        c.update({k: v for k, v in words.items() if v})  # (a page of 10,000: no empty keys)
     all_sides = sorted({c["claimant_side"] for c in [*claims, *unplaced]})
     colours = side_colours(all_sides)
     counts = Counter(c["claimant_side"] for c in claims)
@@ -850,7 +867,8 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         "title": title, "date_range": date_text, "dates": dates,
         "claims_in": len(claims) + len(unplaced), "claims_mapped": len(claims),
         "unplaced": unplaced, "layers": layer_names, "sources": sources, "sides": sides,
-        "claims": claims, "labels": _labels(layers, label_points, view),
+        "claims": claims, "located": dict(sorted(located.items())),
+        "labels": _labels(layers, label_points, view),
         "assets": asset_versions(), "tiles": tiles or "none", "symbols": symbols_data(),
     }
     if shown_incidents is not None:
