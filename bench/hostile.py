@@ -54,15 +54,21 @@ COLUMNS_ORDER = ["id", "date", "place", "claimant", "claimant_side", "stance", "
                  "text", "source", "url", "publisher", "lat", "lon"]
 
 
-def claims_csv(folder: Path, field: str, payload: str, name: str = "claims.csv") -> Path:
+def claim_row(field: str, payload: str) -> dict:
     row = {"id": "c1", "date": "2021-05-12", "place": "Goris", "claimant": "ministry",
            "claimant_side": "AM", "stance": "asserts", "event": "incursion", "actor": "",
            "text": "t", "source": "s", "url": "", "publisher": "", "lat": "", "lon": ""}
     row[field] = payload if field != "place" else payload
     if field == "place":
         row.update(lat="39.51", lon="46.34")
+    return row
+
+
+def claims_csv(folder: Path, field: str, payload: str, name: str = "claims.csv",
+               delimiter: str = ",") -> Path:
+    row = claim_row(field, payload)
     out = io.StringIO()
-    w = csv.DictWriter(out, COLUMNS_ORDER, lineterminator="\n")
+    w = csv.DictWriter(out, COLUMNS_ORDER, lineterminator="\n", delimiter=delimiter)
     w.writeheader()
     w.writerow(row)
     path = folder / name
@@ -143,6 +149,8 @@ def places() -> list[tuple[str, str]]:
     out += [("report", w) for w in ("title", "publisher", "body")]
     out += [("HTML page", w) for w in ("title", "meta", "body", "script")]
     out += [("Markdown", w) for w in ("heading", "emphasis", "link")]
+    out += [("spreadsheet CSV", f) for f in ("place", "claimant", "text")]
+    out += [("claims in memory", f) for f in ("place", "claimant", "text", "source")]
     out += [("file name", "claims CSV"), ("layer", "name"), ("layer", "countries"),
             ("layer", "file name"), ("option", "--title"), ("store", "text"),
             ("store", "claimant_side")]
@@ -158,8 +166,13 @@ def run_one(route: str, where: str, payload: str, exports: tuple[str, ...]) -> d
         folder = Path(d)
         kwargs: dict = {"out": folder / "out" / "m.html", "exports": exports}
         files: list[Path] = []
+        memory = None
         if route == "claims CSV":
             files = [claims_csv(folder, where, payload)]
+        elif route == "spreadsheet CSV":  # as a spreadsheet of some locales saves it
+            files = [claims_csv(folder, where, payload, delimiter=";")]
+        elif route == "claims in memory":  # geomap.make_map([{...}]) in a notebook
+            memory = [{k: v for k, v in claim_row(where, payload).items() if v != ""}]
         elif route == "GeoJSON claims":
             files = [geojson(folder, where, payload)]
         elif route == "report":
@@ -183,14 +196,24 @@ def run_one(route: str, where: str, payload: str, exports: tuple[str, ...]) -> d
         here = os.getcwd()
         os.chdir(folder)  # the shell payload would create PWNED here
         try:
-            result = make_map(files or None, **kwargs)
+            if memory is not None:
+                from geomap.api import build_map
+
+                result = build_map(memory)
+                result.save(kwargs["out"], exports=exports)
+            else:
+                result = make_map(files or None, **kwargs)
         except GeomapError as err:
             return {"error": str(err)}
         except Exception as err:  # a traceback
             return {"traceback": f"{type(err).__name__}: {err}"}
         finally:
             os.chdir(here)
-        outputs = "\n".join(texts(p) for p in result.written)
+        from geomap.incidents import incidents_csv, incidents_json
+
+        outputs = "\n".join([*(texts(p) for p in result.written),
+                             incidents_csv(result.incidents),
+                             incidents_json(result.incidents, {}), result._repr_html_()])
         marker = PAYLOADS[payload]
         executed = ((folder / "PWNED").exists() or (marker is not None and marker in outputs))
         page = result.written[0].read_text(encoding="utf-8")
