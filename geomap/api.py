@@ -622,12 +622,12 @@ class Placed:
     """Claims placed and framed: what every output of a map is drawn from.
 
     ``frame`` holds the placed claims (join.COLUMNS, the border facts and ``incident_id``),
-    ``unplaced`` the others (with their reason and ``incident_id``), ``incidents`` the
-    claims grouped by happening.
+    ``unplaced`` the others (records.Unplaced: the claim, why, and its ``incident_id``),
+    ``incidents`` the claims grouped by happening.
     """
 
     frame: object
-    unplaced: list[dict]
+    unplaced: list  # records.Unplaced
     incidents: list
     view: tuple[float, float, float, float]
     layers: list
@@ -641,6 +641,8 @@ class Placed:
 def place_claims(claims: list, *, layers: list[str] | None = None,
                  bbox: tuple[float, float, float, float] | None = None) -> Placed:
     """Join, frame, measure and group: the stages between reading and drawing."""
+    from dataclasses import replace
+
     from .borders import with_border_facts
     from .incidents import group_incidents
     from .join import join
@@ -699,7 +701,7 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
     incidents = group_incidents([*records, *joined.unplaced], side_labels, holds)
     of = {cid: inc.id for inc in incidents for cid in inc.claims}
     frame = frame.assign(incident_id=[of[i] for i in frame["id"]])
-    unplaced = [{**u, "incident_id": of[u["id"]]} for u in joined.unplaced]
+    unplaced = [replace(u, incident_id=of[u["id"]]) for u in joined.unplaced]
     return Placed(frame=frame, unplaced=unplaced, incidents=incidents, view=view,
                   layers=every_layer, areas=areas, bands=bands, side_labels=side_labels,
                   notes=[n for lay in user_layers for n in lay.notes] + joined.notes,

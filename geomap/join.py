@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
-from .records import JOINED_COLUMNS, Claim, Place, Resolution
+from .records import JOINED_COLUMNS, Claim, Place, Resolution, Unplaced
 from .resolve import resolve_places
 
 COLUMNS = list(JOINED_COLUMNS)  # records.py: the claims format and what placing adds
@@ -24,7 +24,7 @@ class JoinResult:
     join has to say about its input (a row whose coordinates and place disagree)."""
 
     frame: object  # geopandas.GeoDataFrame; typed loosely so this module imports fast
-    unplaced: list[dict] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
     claims_in: int = 0
     notes: list[str] = field(default_factory=list)
 
@@ -123,15 +123,13 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
                 confidence=c.confidence if c.confidence is not None else 1.0))
             continue
         if not c.place.strip():  # a report's claim whose words name no place
-            unplaced.append({**c.to_dict(), "status": "unresolved", "candidates": [],
-                             "reason": "the claim names no place"})
+            unplaced.append(Unplaced(c, "unresolved", "the claim names no place"))
             continue
         if place is None:
-            unplaced.append({
-                **c.to_dict(), "status": res.status, "reason": res.reason,
-                "confidence": res.confidence,
-                "candidates": [f"{x.place.name} ({x.place.kind}, {x.place.country}, "
-                               f"{x.place.id})" for x in res.candidates[:5]]})
+            unplaced.append(Unplaced(
+                c, res.status, res.reason, tuple(
+                    f"{x.place.name} ({x.place.kind}, {x.place.country}, {x.place.id})"
+                    for x in res.candidates[:5]), res.confidence))
             continue
         if by_id:
             why = (f"{place.name} ({place.kind}, {place.country}), chosen before among the "

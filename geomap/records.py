@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 KINDS = (
     "country", "admin1", "admin2", "settlement", "landmark", "water", "mountain", "pass",
@@ -180,6 +182,42 @@ class Claim:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Unplaced(Mapping):
+    """A claim that could not be placed, and why: the resolution's ``status`` (ambiguous,
+    unresolved) and ``reason``, the places its name may mean, and the incident it is part
+    of. It reads as the mapping of the claim's fields and these (``u["reason"]``), as the
+    page's data, the exports and the command line take it."""
+
+    claim: Claim
+    status: str
+    reason: str
+    candidates: tuple[str, ...] = ()
+    confidence: float | None = None  # the best candidate's, when the name was ambiguous
+    incident_id: str = ""
+
+    @cached_property
+    def _fields(self) -> dict:
+        d = self.claim.to_dict()
+        d.update(status=self.status, reason=self.reason, candidates=list(self.candidates),
+                 incident_id=self.incident_id)
+        if self.confidence is not None:
+            d["confidence"] = self.confidence
+        return d
+
+    def to_dict(self) -> dict:
+        return dict(self._fields)
+
+    def __getitem__(self, key: str):
+        return self._fields[key]
+
+    def __iter__(self):
+        return iter(self._fields)
+
+    def __len__(self) -> int:
+        return len(self._fields)
 
 
 @dataclass(frozen=True)
