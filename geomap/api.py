@@ -135,38 +135,38 @@ def extract(doc) -> list:
 def extract_from(source, *, date: str | None = None, title: str | None = None,
                  publisher: str | None = None, url: str | None = None,
                  encoding: str = "utf-8") -> list:
-    """Claims from a report given as a path or as its text (see ``geomap.extract``)."""
+    """Claims from a report given as a path or as its text (see ``geomap.extract``).
+
+    A ``pathlib.Path``, or a one-line string naming a file that exists, is read from disk; a
+    one-line string ending in a report's suffix (".txt", ".md", ".html") that names no file
+    is an error (a mistyped path is not a report); anything else is the report's text, read
+    as a file's would be (its header lines, or its HTML).
+    """
     import os
+    from dataclasses import replace
 
-    from .read import clean_text, read_date
+    from .errors import InputError
+    from .read import read_document
 
-    if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source
-                                    and len(source) < 4096 and os.path.isfile(source)):
+    if isinstance(source, str) and "\n" not in source and len(source) < 4096:
+        if os.path.isfile(source):
+            source = Path(source)
+        elif source.strip().lower().endswith(TEXT_SUFFIXES):
+            raise InputError("no such file (to extract from a text, give the text itself)",
+                             path=source.strip())
+    if isinstance(source, Path):
         return extract(read_article(source, date=date, title=title, publisher=publisher,
                                     url=url, encoding=encoding))
-    if isinstance(source, bytes):
-        from .read import _decode
+    if isinstance(source, str):  # (text: read as the UTF-8 it is written as here)
+        from .read import clean_text
 
-        source = _decode(source, "<text>", encoding)
-    if not isinstance(source, str):
+        # (a lone surrogate, which no file can hold, becomes U+FFFD as in every reader)
+        source, encoding = clean_text(source).encode("utf-8"), "utf-8"
+    if not isinstance(source, bytes):
         raise TypeError("geomap.extract takes a path or the report's text")
-    from .errors import InputError
-    from .read import normal_url
-    from .records import Document
-
-    published = ""
-    if date:
-        try:
-            published = read_date(date)
-        except ValueError as err:
-            raise InputError(f"date {date!r} is not a date geomap reads: {err}") from None
-    address = normal_url(url) if url else ""
-    if url and not address:
-        raise InputError(f"url {url!r} is not an http(s) address")
-    text = source.replace("\r\n", "\n").replace("\r", "\n")
-    return extract(Document(text=clean_text(text), name="<text>", title=clean_text(title or ""),
-                            publisher=clean_text(publisher or ""), url=address,
-                            published=published))
+    doc = read_document("-", stdin=source, encoding=encoding, title=title,
+                        publisher=publisher, url=url, date=date)
+    return extract(replace(doc, name="<text>"))
 
 
 # How much less sure a claim is for each thing inferred rather than read ("speaker from
@@ -264,7 +264,8 @@ def read_inputs(paths: list[str | Path], *, date: str | None = None,
                 labels: dict[Path, str] | None = None, encoding: str = "utf-8",
                 title: str | None = None, publisher: str | None = None,
                 url: str | None = None, notes: list[str] | None = None,
-                superseded: list[int] | None = None, titles: list[str] | None = None) -> list:
+                superseded: list[int] | None = None, titles: list[str] | None = None,
+                reviewed: list | None = None) -> list:
     """Claims from claims files, and from news reports extracted on the way, in order.
 
     Ids repeated across the claims files are an error (read.read_claims). ``title``,
@@ -272,30 +273,35 @@ def read_inputs(paths: list[str | Path], *, date: str | None = None,
     report without a publication date is said in ``notes``; each report's own title is
     added to ``titles``.
 
-    A report given together with the claims extracted from it (a claims file holding claims
-    of the same source, with their spans in it) is not extracted again: the claims file is
-    the analyst's reviewed version of it, with their corrections and deletions. The claims
-    the report would have given are counted in ``superseded`` (one number per report) and
-    said in ``notes``.
+    A report given together with the claims extracted from it is not extracted again: the
+    claims file is the analyst's reviewed version of it, with their corrections and
+    deletions. A claims file holds a report's claims when at least half of the sentences
+    the report's claims come from are in it, at the same offsets with the same words
+    (whatever the title, address or date each was read with). ``reviewed`` adds claims that
+    count as reviewed too (a store's). The claims the report would have given are counted
+    in ``superseded`` (one number per report) and said in ``notes``.
     """
+    from collections import Counter
+
     from .read import read_claims
 
     files = [Path(p) for p in paths]
     texts = [p for p in files if str(p) == "-" or p.suffix.lower() in TEXT_SUFFIXES]
     claims = read_claims([p for p in files if p not in texts], labels=labels)
-    reviewed: dict[tuple[str, str], str] = {}
-    for c in claims:
+    pool: dict[tuple, str] = {}
+    for c in [*claims, *(reviewed or [])]:
         if c.span_start is not None:
-            reviewed.setdefault((c.source, c.url), c.origin.rsplit(":", 1)[0])
+            pool.setdefault(_sentence_key(c), _input_of(c))
     for p in texts:
         doc = read_article(p, date=date, encoding=encoding, title=title, publisher=publisher,
                            url=url)
         found = extract(doc)
         if titles is not None and doc.title:
             titles.append(doc.title)
-        by = next((reviewed[(c.source, c.url)] for c in found
-                   if (c.source, c.url) in reviewed), None)
-        if by is not None:
+        keys = {_sentence_key(c) for c in found if c.span_start is not None}
+        held = Counter(pool[k] for k in keys if k in pool)
+        if keys and sum(held.values()) * 2 >= len(keys):
+            by = held.most_common(1)[0][0]
             if superseded is not None:
                 superseded.append(len(found))
             if notes is not None:
@@ -309,6 +315,11 @@ def read_inputs(paths: list[str | Path], *, date: str | None = None,
             notes.append(f"{shown_path(str(p))}: no publication date (give --date): weekdays "
                          f"are left unresolved, {undated} of its {len(found)} claims undated")
     return claims
+
+
+def _sentence_key(claim) -> tuple:
+    """Where in its report a claim was read: its sentence's offsets and words."""
+    return (claim.span_start, claim.span_end, " ".join(claim.text.split()))
 
 
 def merge_duplicates(claims: list) -> tuple[list, int, list[str]]:
@@ -369,16 +380,28 @@ def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = Non
     from .store import ingest as store_ingest
 
     check_paths([store], paths, in_place=True)
-    claims, inputs = [], []
-    for p in paths:
-        found = read_inputs([p], date=date, encoding=encoding)
+    claims, inputs, notes = [], [], []
+    # claims files first: a report given with its reviewed claims (here, or stored before)
+    # is not extracted again over the analyst's corrections
+    files = [p for p in paths if str(p) != "-" and Path(p).suffix.lower() not in TEXT_SUFFIXES]
+    reports = [p for p in paths if p not in files]
+    stored = None
+    for p in [*files, *reports]:
+        if p in reports and stored is None:
+            from .store import load
+
+            stored = load(store) if Path(store).exists() else []
+        found = read_inputs([p], date=date, encoding=encoding, notes=notes,
+                            reviewed=[*claims, *(stored or [])])
         claims.extend(found)
         if str(p) != "-":
             inputs.append({**_inputs([Path(p)])[0], "claims": len(found)})
     frame = join(claims, gazetteer()).frame
     located = {i: (float(lon), float(lat))
                for i, lat, lon in zip(frame["id"], frame["lat"], frame["lon"])}
-    return store_ingest(store, claims, inputs, progress=progress, located=located)
+    result = store_ingest(store, claims, inputs, progress=progress, located=located)
+    result.notes = notes
+    return result
 
 
 EXPORTS = ("geojson", "kml", "csv", "gpkg", "png", "pdf")
@@ -458,7 +481,7 @@ def _claims_given(inputs) -> tuple[list[Path], list | None]:
     if hasattr(inputs, "to_dict") and hasattr(inputs, "columns"):  # a (Geo)DataFrame
         return [], claims_from_records(inputs)
     items = list(inputs)
-    if all(isinstance(i, (str, Path)) for i in items):
+    if items and all(isinstance(i, (str, Path)) for i in items):
         return [Path(i) for i in items], None
     return [], claims_from_records(items)
 
@@ -469,7 +492,7 @@ def claims_from_records(records, *, name: str = "claims") -> list:
     is checked as a row of a claims file is; an InputError names the record ``claims[3]``.
     """
     from .errors import InputError
-    from .read import InputErrors, claim_from_fields, read_claims_fields
+    from .read import COLUMNS, InputErrors, claim_from_fields, read_claims_fields
     from .records import Claim
 
     if hasattr(records, "columns"):  # a DataFrame or GeoDataFrame
@@ -491,10 +514,12 @@ def claims_from_records(records, *, name: str = "claims") -> list:
     out, errors = [], []
     for n, item in enumerate(items):
         where = f"{name}[{n}]"
-        if isinstance(item, Claim):
-            out.append(item)
-            continue
         try:
+            if isinstance(item, Claim):  # checked as a row of a claims file is
+                out.append(claim_from_fields(
+                    {k: "" if getattr(item, k) is None else str(getattr(item, k))
+                     for k in COLUMNS}, item.origin or where))
+                continue
             if not isinstance(item, dict):
                 raise ValueError(f"is {type(item).__name__}, not a dict of the claims fields")
             if item.get("_geometry"):
@@ -526,6 +551,7 @@ class Gathered:
     titles: list[str]  # the reports' own titles
     in_memory: int  # claims given in memory rather than in files
     example: bool  # the built-in example, given nothing
+    outside_dates: int = 0  # claims left out by --from/--to
 
 
 def gather(inputs=None, *, date: str | None = None, store: str | Path | None = None,
@@ -546,22 +572,27 @@ def gather(inputs=None, *, date: str | None = None, store: str | Path | None = N
     superseded: list[int] = []
     titles: list[str] = []
     # The example is named the same on every machine, so its page is the same everywhere.
-    claims = list(in_memory or []) + read_inputs(
-        files, date=date, encoding=encoding, publisher=publisher, url=url, notes=notes,
-        labels={MAY2021: "geomap/examples/may2021_syunik.csv"}, title=report_title,
-        superseded=superseded, titles=titles)
+    stored = []
     if store:
         from .store import load
 
-        claims.extend(load(store))
+        stored = load(store)
+    claims = list(in_memory or []) + read_inputs(
+        files, date=date, encoding=encoding, publisher=publisher, url=url, notes=notes,
+        labels={MAY2021: "geomap/examples/may2021_syunik.csv"}, title=report_title,
+        superseded=superseded, titles=titles, reviewed=[*(in_memory or []), *stored])
+    claims.extend(stored)
     claims, duplicates, merged = merge_duplicates(claims)
     notes += merged
     if duplicates:
-        notes.append(f"{plural(duplicates, 'claim')} given more than once (same id) mapped "
-                     "once")
-    claims = [c for c in claims if in_date_range(c.date, date_from, date_to)]
-    return Gathered(claims, notes, duplicates + sum(superseded), files, titles,
-                    len(in_memory or []), example)
+        notes.append(f"{plural(duplicates, 'claim')} given more than once (the same id, or "
+                     "the same words of the same source) mapped once")
+    within = [c for c in claims if in_date_range(c.date, date_from, date_to)]
+    if len(within) < len(claims):  # said, so that every claim given is accounted for
+        notes.append(f"{plural(len(claims) - len(within), 'claim')} outside --from/--to "
+                     "(undated claims are in no range) left out")
+    return Gathered(within, notes, duplicates + sum(superseded), files, titles,
+                    len(in_memory or []), example, len(claims) - len(within))
 
 
 def build_map(inputs=None, *, title: str | None = None, tiles: str = "none",
@@ -600,6 +631,9 @@ def build_map(inputs=None, *, title: str | None = None, tiles: str = "none",
         "options": {"title": title, "tiles": tiles, "from": date_from, "to": date_to,
                     "bbox": list(bbox) if bbox else None},
         "duplicates_merged": got.duplicates,
+        # claims given but left out by --from/--to and --bbox: with claims_in, every claim
+        # given is accounted for
+        "left_out": {"dates": got.outside_dates, "bbox": placed.outside_box},
     }
     title = title or default_title(got.files or ([Path(store)] if store else []), got.titles,
                                    claims, placed.incidents)
@@ -636,6 +670,7 @@ class Placed:
     side_labels: dict[str, str]
     notes: list[str]
     claims_in: int
+    outside_box: int = 0  # placed claims left out by --bbox
 
 
 def place_claims(claims: list, *, layers: list[str] | None = None,
@@ -662,10 +697,12 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
     gaz = gazetteer()
     joined = join(claims, gaz)
     frame = joined.frame
+    outside_box = 0
     if bbox:
         x0, y0, x1, y1 = bbox
-        frame = frame[(frame["lon"] >= x0) & (frame["lon"] <= x1) & (frame["lat"] >= y0)
-                      & (frame["lat"] <= y1)].reset_index(drop=True)
+        inside = frame[(frame["lon"] >= x0) & (frame["lon"] <= x1) & (frame["lat"] >= y0)
+                       & (frame["lat"] <= y1)].reset_index(drop=True)
+        outside_box, frame = len(frame) - len(inside), inside
     view = view_for(frame)
     context = context_of(view)
     built_in = boundary_layers(view, context)
@@ -702,26 +739,24 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
     of = {cid: inc.id for inc in incidents for cid in inc.claims}
     frame = frame.assign(incident_id=[of[i] for i in frame["id"]])
     unplaced = [replace(u, incident_id=of[u["id"]]) for u in joined.unplaced]
+    notes = [n for lay in user_layers for n in lay.notes] + joined.notes
+    if outside_box:  # said, so that every claim given is accounted for
+        notes.append(f"{plural(outside_box, 'placed claim')} outside --bbox left out")
     return Placed(frame=frame, unplaced=unplaced, incidents=incidents, view=view,
                   layers=every_layer, areas=areas, bands=bands, side_labels=side_labels,
-                  notes=[n for lay in user_layers for n in lay.notes] + joined.notes,
-                  claims_in=len(frame) + len(unplaced))
+                  notes=notes, claims_in=len(frame) + len(unplaced), outside_box=outside_box)
 
 
 def _render(placed: Placed, *, claims: list, title: str, tiles: str, manifest: dict,
             notes: list[str], duplicates: int, inputs: list) -> MapResult:
-    import inspect
-
     from .render.html import render_map
 
     label_points = {p.country: (p.lat, p.lon) for p in gazetteer().countries()}
-    extra = {}
-    if "incidents" in inspect.signature(render_map).parameters:
-        extra["incidents"] = [i.to_dict() for i in placed.incidents]
     page = render_map(placed.frame, placed.unplaced, placed.layers, placed.areas,
                       bands=placed.bands, title=title, view=placed.view,
                       side_labels=placed.side_labels, label_points=label_points,
-                      manifest=manifest, tiles=None if tiles == "none" else tiles, **extra)
+                      manifest=manifest, tiles=None if tiles == "none" else tiles,
+                      incidents=[i.to_dict() for i in placed.incidents])
     return MapResult(path=None, claims_in=placed.claims_in,
                      claims_mapped=len(placed.frame), unplaced=placed.unplaced, notes=notes,
                      written=[], duplicates=duplicates, incidents=placed.incidents,
@@ -744,8 +779,8 @@ class MapResult:
     written: list[Path] = field(default_factory=list)  # every file written
     duplicates: int = 0  # claims that arrived twice (same id) and are mapped once
     incidents: list = field(default_factory=list)  # incidents.Incident, in date order
-    frame: object = None  # the placed claims: a GeoDataFrame in EPSG:4326
-    html: str = ""  # the page
+    frame: object = field(default=None, repr=False)  # the placed claims (EPSG:4326)
+    html: str = field(default="", repr=False)  # the page
     title: str = ""
     _placed: Placed | None = field(default=None, repr=False)
     _claims: list = field(default_factory=list, repr=False)

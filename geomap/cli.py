@@ -321,6 +321,8 @@ def ingest_command(
             bar.update(n - bar.pos)
 
         result = ingest(files, store=store, date=date, encoding=encoding, progress=progress)
+    for note in getattr(result, "notes", []):
+        _err(f"warning: {note}")
     added, known = result
     updated = getattr(result, "updated", 0)
     corrections = getattr(result, "corrections", ())

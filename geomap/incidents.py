@@ -19,8 +19,10 @@ Claims are about the same happening when three things hold:
   ``TALK_DAYS``), else form an incident of their own ("Talks over Syunik").
 
 An incident is contested when one side asserts (or reports) what another side denies.
-Its id is stable: made from its first place, first date and kind of event, so that adding
-later claims to a store keeps the ids an analyst has written down.
+Its id is stable: made from the place and date of its first claim in time and its kind of
+event, so that claims about its later days (a store growing with the news) keep the ids an
+analyst has written down; an earlier claim, or --from cutting off its first day, makes a
+new one.
 
 Grouping is linear in the claims apart from comparing distinct places (quadratic in their
 number, vectorised; beyond ``MAX_PLACES_COMPARED`` distinct places only the same place
@@ -157,7 +159,9 @@ def date_words(first: str, last: str) -> str:
 
 def _place_key(claim: dict) -> str:
     if claim.get("lat") is None:
-        return "name:" + " ".join(str(claim.get("place") or "").lower().split())
+        name = " ".join(str(claim.get("place") or "").lower().split())
+        # (claims that name no place are about nothing in common: each stands alone)
+        return f"name:{name}" if name else f"none:{claim.get('id')}"
     return claim.get("place_id") or f"at:{claim['lat']:.4f},{claim['lon']:.4f}"
 
 
@@ -209,7 +213,7 @@ def _areas(claims: list[dict], holds=None) -> dict[str, str]:
     sets = _Sets()
     for k in keys:
         sets.find(k)
-    if holds is not None:
+    if holds is not None and len(keys) <= MAX_PLACES_COMPARED:
         for area in sorted(areas):
             for k in keys:
                 if k != area and not k.startswith(("at:", "name:")) and holds(area, k):
@@ -321,9 +325,11 @@ def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = Non
     for (_area, _kind_), members in sorted(left.items()):
         members.sort(key=_order)
         current = [members[0]]
+        last = _span(members[0].get("date", ""))  # the latest dated claim's, as we go
         for c in members[1:]:
-            prev = next((p for p in reversed(current) if p.get("date")), None)
-            a, b = _span(prev["date"]) if prev else None, _span(c.get("date", ""))
+            a, b = last, _span(c.get("date", ""))
+            if b is not None:
+                last = b
             if a is None or b is None or _apart(a, b) <= (
                     TALK_DAYS if _kind_ == "talk" else GAP_DAYS):
                 current.append(c)
@@ -343,9 +349,11 @@ def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = Non
 def _incident(members: list[dict], side_labels: dict[str, str]) -> Incident:
     events = Counter(c.get("event", "other") for c in members)
     order = list(TITLE_OF_EVENT)
-    # named by what happened, not by how much was said: fighting before its aftermath
-    main = min(events, key=lambda e: (-events[e] * SALIENCE.get(e, 0.1),
-                                      order.index(e) if e in order else 99))
+    # named by what happened, not by how much was said: fighting before its aftermath, and
+    # statements only when nothing happened
+    happened = [e for e in events if e not in TALK] or list(events)
+    main = min(happened, key=lambda e: (-events[e] * SALIENCE.get(e, 0.1),
+                                        order.index(e) if e in order else 99))
     located = [c for c in members if c.get("lat") is not None]
     # the incident is named by the widest place it involves short of a country: Syunik
     # rather than Sev Lich; a country when nothing finer is named
@@ -376,7 +384,10 @@ def _incident(members: list[dict], side_labels: dict[str, str]) -> Incident:
     contest = "; ".join(
         f"{side} " + listing([STANCE_WORDS[k] for k, n in v["stances"].items() if n])
         for side, v in sorted(sides.items()))
-    key = "\x1f".join([_place_key(named), first, _kind(main)])
+    # the id: where and when it began, and its kind, none of which claims about its later
+    # days change (the first claim in date order; members are in that order)
+    start = next((c for c in members if c.get("date")), members[0])
+    key = "\x1f".join([_place_key(start), start.get("date") or "", _kind(main)])
     where = named if named.get("lat") is not None else None
     return Incident(
         id="i" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10], title=title,

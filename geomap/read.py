@@ -230,18 +230,36 @@ DERIVED = frozenset([
     "placed", "label_lon", "label_lat"])
 
 
+# What a map adds to a claim besides DERIVED (geomap.records.MAPPED_COLUMNS).
+MAPPED_EXTRA = frozenset(["incident_id", "certainty", "place_note", "located"])
+
+
+def _missing(value) -> bool:
+    """None, NaN, and pandas' NA and NaT: a cell with nothing in it."""
+    if value is None or isinstance(value, float) and value != value:
+        return True
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    try:
+        return bool(value != value)  # numpy's NaN of any width
+    except (TypeError, ValueError):
+        return False
+
+
 def read_claims_fields(record: dict) -> dict[str, str]:
     """A claim given in memory (a dict, a DataFrame's row) as the text fields of a claims
     file's row: numbers as their digits, None and NaN as empty, dates as YYYY-MM-DD.
     ValueError for an unknown field or a value that is no text, number or date."""
     fields = {}
     for key, value in record.items():
-        if key == "origin":  # a Claim's own trace (Claim.to_dict): kept by the caller
+        if key in ("origin", "geometry") or key in DERIVED or key in MAPPED_EXTRA:
+            # a Claim's own trace (kept by the caller), and what geomap works out again:
+            # a map's own frame (MapResult.to_geodataframe()) maps again as it is
             continue
         if not isinstance(key, str) or key not in COLUMNS and key not in INFORMATIONAL:
             raise ValueError(f"unknown field {_shown(str(key))} (the fields are: "
                              f"{', '.join(COLUMNS)})")
-        if value is None or isinstance(value, float) and value != value:
+        if _missing(value):
             text = ""
         elif isinstance(value, str):
             text = value
@@ -254,6 +272,8 @@ def read_claims_fields(record: dict) -> dict[str, str]:
         elif isinstance(value, (dt.date, dt.datetime)) or hasattr(value, "to_pydatetime"):
             text = (value.date() if isinstance(value, dt.datetime) or hasattr(
                 value, "to_pydatetime") else value).isoformat()
+        elif hasattr(value, "dtype") and value.dtype.kind == "M":  # numpy.datetime64
+            text = str(value.astype("datetime64[D]"))
         else:
             raise ValueError(f"{key} is {type(value).__name__}, not text, a number or a date")
         if key not in INFORMATIONAL:
@@ -429,7 +449,7 @@ NUMBER_COLUMNS = ("lat", "lon", "depth_km", "confidence")
 
 def _decimal_commas(fields: dict[str, str]) -> dict[str, str]:
     """Numbers written with a decimal comma ("39,51") read as numbers, in the columns that
-    hold numbers, in a file separated by ";" (where "," cannot separate cells)."""
+    hold numbers, in a file separated by ";" or tabs (where "," separates no cells)."""
     return {k: v.replace(",", ".") if k in NUMBER_COLUMNS and _DECIMAL_COMMA.fullmatch(
         v.strip()) else v for k, v in fields.items()}
 
@@ -482,7 +502,7 @@ def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = 
         else:
             try:
                 fields = {k: from_spreadsheet(v) for k, v in zip(header, row)}
-                if delimiter == ";":  # a spreadsheet of a locale that writes 39,51
+                if delimiter != ",":  # a spreadsheet of a locale that writes 39,51
                     fields = _decimal_commas(fields)
                 claims.append(claim_from_fields(fields, f"{path}:{line}"))
             except ValueError as err:

@@ -29,9 +29,15 @@ def test_extract_takes_the_text_or_a_path(tmp_path):
     assert strip == [(c.claimant, c.stance, c.place_id, c.date) for c in from_name]
     assert ("Armenian officials", "asserts", "am-sev-lich", "2021-05-12") in strip
     assert any(s == "denies" for _, s, _, _ in strip)
-    with pytest.raises(geomap.api.InputError if hasattr(geomap.api, "InputError")
-                       else ValueError):
+    from geomap.errors import InputError
+
+    with pytest.raises(InputError):
         geomap.extract(REPORT, date="14/05/2021")
+    with pytest.raises(InputError, match="no such file"):  # a mistyped path is no report
+        geomap.extract(str(tmp_path / "reprot.txt"))
+    # text is read as a file's would be: its header gives the title and the date
+    headed = geomap.extract("title: Standoff\ndate: 2021-05-14\n\n" + REPORT)
+    assert {(c.source, c.date) for c in headed} == {("Standoff", "2021-05-12")}
 
 
 def test_make_map_of_claims_in_memory_shows_inline_and_saves(tmp_path):
@@ -99,3 +105,29 @@ def test_the_gazetteer_is_a_name_away():
     assert gaz.resolve("Goris").place.id == "am-goris"
     with pytest.raises(AttributeError):
         geomap.NoSuchThing  # noqa: B018
+
+
+def test_no_claims_in_memory_is_an_empty_map_not_the_example():
+    assert geomap.make_map([]).claims_in == 0
+    assert geomap.make_map(geomap.extract("Nothing happened today.")).claims_in == 0
+
+
+def test_a_map_s_own_frame_maps_again_as_it_is():
+    m = geomap.make_map()
+    again = geomap.make_map(m.to_geodataframe())  # every column, the geometry too
+    assert (again.claims_in, again.claims_mapped) == (m.claims_in, m.claims_mapped)
+    assert list(again.frame["place_id"]) == list(m.frame["place_id"])
+    assert not any("given in the input" in r for r in again.frame["resolution"])
+
+
+def test_claim_records_and_pandas_cells_are_checked_too():
+    from dataclasses import replace
+
+    from geomap.errors import InputError
+
+    pd = pytest.importorskip("pandas")
+    good = geomap.extract(REPORT, date="2021-05-14")[0]
+    with pytest.raises(InputError, match=r"claims\[0\]|date"):
+        geomap.make_map([replace(good, date="2021-02-30")])
+    row = {**good.to_dict(), "depth_km": pd.NA, "published": pd.NaT, "confidence": float("nan")}
+    assert geomap.make_map([row]).claims_mapped == 1

@@ -152,3 +152,28 @@ def test_hostile_text_in_an_incident_comes_out_as_data(tmp_path, write_csv):
                                              "json"]).stdout)
     assert as_json[0]["members"][0]["claimant"] == payload
     assert as_json[0]["title"] == f"Advance into {payload}, 12 May 2021"
+
+
+def test_an_incident_keeps_its_id_and_title_whatever_is_said_later():
+    first = group_incidents([claim("a", "2021-05-12", event="withdrawal")])
+    later = group_incidents([
+        claim("a", "2021-05-12", event="withdrawal"),
+        claim("b", "2021-05-13", **SYUNIK),  # a wider place, later
+        *[claim(f"s{i}", "2021-05-13", event="statement", stance="calls") for i in range(11)]])
+    assert len(later) == 1 and later[0].id == first[0].id
+    assert later[0].title.startswith("Advance into Syunik")  # what happened, not what was said
+
+
+def test_claims_that_name_no_place_stand_alone():
+    found = group_incidents([claim("a", "2021-05-12", lat=None, lon=None, place=""),
+                             claim("b", "2021-05-12", lat=None, lon=None, place="",
+                                   side="AZ", stance="denies")])
+    assert len(found) == 2 and not any(i.contested for i in found)
+
+
+def test_the_page_shows_geomap_s_own_incidents(tmp_path):
+    out = tmp_path / "ex.html"
+    assert runner.invoke(app, ["map", "-o", str(out)]).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Advance into Syunik, 12–14 May 2021" in page and "geomap-side-column" in page
+    assert "Contested: AM asserts" in page

@@ -72,7 +72,7 @@ def test_the_whole_loop_extract_edit_map(tmp_path, gazetteer):
     first, second = by_id[rows[0]["id"]], by_id[rows[1]["id"]]
     assert (first["place_name"], first["lat"], first["lon"]) == (kapan.name, kapan.lat, kapan.lon)
     assert first["place_id"] == "am-kapan" and "given in the input" not in first["resolution"]
-    assert "Kapan" in first["border"] or "Armenia" in first["border"]
+    assert "Goris" not in first["border"] + first["resolution"]  # the old place's facts
     assert (second["lat"], second["lon"]) == (sev.lat, sev.lon)
     assert second["precision"] != "province"  # not the province the claim first named
     assert by_id[rows[2]["id"]]["date"] == "2021-05-11"
@@ -214,3 +214,71 @@ def test_the_same_words_of_a_source_given_twice_without_ids_are_mapped_once(tmp_
     data = _page_data(out)
     assert data["claims_in"] == 2 and data["duplicates_merged"] == 1  # AZ's denial stays
     assert f"{b}:2: claim" in result.stderr and "mapped once" in result.stderr
+
+
+def _write_rows(path, rows):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+
+
+def test_deleted_rows_stay_deleted_whatever_the_report_is_mapped_with(tmp_path):
+    report, claims_csv, rows = _extract(tmp_path)
+    _write_rows(claims_csv, rows[10:])  # the analyst deleted ten wrong claims
+    for extra in ([], ["--title", "Briefing"], ["--url", "https://example.org/r"],
+                  ["--date", "2021-05-15"]):
+        out = tmp_path / "m.html"
+        result = runner.invoke(app, ["map", str(report), str(claims_csv), "-o", str(out),
+                                     *extra])
+        assert result.exit_code == 0, result.output
+        assert _page_data(out)["claims_in"] == len(rows) - 10, extra
+
+
+def test_another_report_of_the_same_name_is_not_taken_for_the_extracted_one(tmp_path):
+    report, claims_csv, rows = _extract(tmp_path)
+    other = tmp_path / "b" / "report.txt"
+    other.parent.mkdir()
+    other.write_text("Armenian officials said on Wednesday that Azerbaijani troops crossed "
+                     "into Syunik near Sev Lich. Baku denied it.", encoding="utf-8")
+    out = tmp_path / "m.html"
+    result = runner.invoke(app, ["map", str(other), str(claims_csv), "-o", str(out),
+                                 "--date", "2021-05-14"])
+    assert result.exit_code == 0, result.output
+    assert "not mapped again" not in result.stderr
+    assert _page_data(out)["claims_in"] > len(rows)  # the other report's claims are there
+
+
+def test_the_store_keeps_the_reviewed_claims_over_the_raw_report(tmp_path):
+    report, claims_csv, rows = _extract(tmp_path)
+    rows[0]["place"] = "Kapan"
+    _write_rows(claims_csv, rows)
+    store = tmp_path / "s.gpkg"
+    result = runner.invoke(app, ["ingest", str(report), str(claims_csv), "--store", str(store)])
+    assert result.exit_code == 0, result.output  # the report is its reviewed claims
+    assert f"{len(rows)} claims added" in result.stderr
+    again = runner.invoke(app, ["ingest", str(report), "--store", str(store)])
+    assert again.exit_code == 0 and "0 updated" in again.stderr  # the raw report clobbers none
+    out = tmp_path / "m.html"
+    assert runner.invoke(app, ["map", str(report), "--store", str(store), "-o",
+                               str(out)]).exit_code == 0
+    data = _page_data(out)
+    assert data["claims_in"] == len(rows)
+    assert {c["id"]: c for c in data["claims"]}[rows[0]["id"]]["place_id"] == "am-kapan"
+    # and every claim placed by name is stored with its place's point
+    import geopandas
+
+    stored = geopandas.read_file(store, layer="claims", bbox=(43, 38, 48, 42))
+    assert len(stored) == len(rows) and stored["lat"].isna().all()
+
+
+def test_claims_left_out_by_the_box_or_the_dates_are_accounted_for(tmp_path):
+    out = tmp_path / "m.html"
+    result = runner.invoke(app, ["map", "--bbox", "46,39,46.5,39.6", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = _page_data(out)
+    assert data["claims_in"] + data["left_out"]["bbox"] == 25
+    assert f"{data['left_out']['bbox']} placed claims outside --bbox left out" in result.stderr
+    result = runner.invoke(app, ["map", "--from", "2021-05-13", "-o", str(out)])
+    data = _page_data(out)
+    assert data["claims_in"] + data["left_out"]["dates"] == 25 and data["left_out"]["dates"]

@@ -326,10 +326,12 @@ var geomap = (function () {
     var legendBox = document.getElementById("geomap-legend");
     var fold = legendBox ? legendBox.querySelector("details") : null;
     if (fold && !roomy()) fold.open = false;
-    // (the panels on the left, which a reader clicks in, never hide: popups pan clear of
-    // them, clearOfPanels; the layer control is made after the claims are drawn)
+    // (popups pan clear of the panels on the left, clearOfPanels; where the window is too
+    // narrow for that, the title panel steps aside while the popup is open, like the
+    // legend; the layer control is made after the claims are drawn)
     function boxes() {
-      return [legendBox, document.querySelector(".leaflet-control-layers")].filter(Boolean);
+      return [legendBox, document.querySelector(".leaflet-control-layers"),
+              document.getElementById("geomap-title")].filter(Boolean);
     }
     var current = null, foldedByUs = false;
     function hits(a, b) {
@@ -355,6 +357,7 @@ var geomap = (function () {
       current = e.popup;
       check();
       setTimeout(check, 350);  // after the popup's own pan into view
+      setTimeout(check, 900);  // (which a busy machine slows down)
     });
     map.on("popupclose", function (e) {
       if (e.popup !== current) return;

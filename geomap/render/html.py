@@ -329,7 +329,9 @@ _KIND_WORDS = {"admin1": "province", "admin2": "district"}
 _REASON_WORDS = {"name": "by its name", "alternate name": "by another of its names",
                  "curated": "in geomap's own list of places", "country": "a country",
                  "capital": "a capital"}
-_AHEAD = re.compile(r";?\s*ahead of (?P<next>.+?) by -?\d+(?:\.\d+)?\s*$")
+# (matched only from the last "ahead of ", so that it is read in linear time: a search
+# for it from every position took time quadratic in a hostile place name)
+_AHEAD = re.compile(r"ahead of (?P<next>.+) by -?\d+(?:\.\d+)?\s*")
 _KIND_IN_LABEL = re.compile(r"\((admin1|admin2)(?=[,)])")
 
 
@@ -349,10 +351,11 @@ def reason_words(reason: str) -> str:
         return ""
     reason = str(reason)
     tail = ""
-    m = _AHEAD.search(reason)
+    at = reason.rfind("ahead of ")
+    m = _AHEAD.fullmatch(reason, at) if at >= 0 else None
     if m:
         tail = f"; the next likeliest place: {m['next']}"
-        reason = reason[:m.start()]
+        reason = reason[:at].rstrip().rstrip(";").rstrip()
     reason = _KIND_IN_LABEL.sub(lambda k: "(" + _KIND_WORDS[k.group(1)], reason)
     label, sep, rest = reason.partition(": ")
     if sep and ";" not in rest:
