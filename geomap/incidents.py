@@ -410,6 +410,8 @@ def incidents_json(incidents: list[Incident], claims: dict[str, dict]) -> str:
     """The incidents as JSON, each with its claims (``members``: who says what, where)."""
     import json
 
+    from .export import _clean as _plain  # (JSON-safe: NaN as null, numpy as numbers)
+
     out = []
     for inc in incidents:
         members = [{k: _plain(claims.get(cid, {}).get(k)) for k in MEMBER_FIELDS}
@@ -435,14 +437,3 @@ def incidents_csv(incidents: list[Incident]) -> str:
         w.writerow([spreadsheet_safe("" if row[k] is None else str(row[k]))
                     for k in CSV_FIELDS])
     return buf.getvalue()
-
-
-def _plain(value):
-    """JSON-safe: NaN and None as null, numpy scalars as numbers."""
-    if value is None:
-        return None
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and value != value:
-        return None
-    return value
