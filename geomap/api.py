@@ -370,7 +370,10 @@ def _input_of(claim) -> str:
 
 def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = None,
            encoding: str = "utf-8", progress=None) -> tuple[int, int]:
-    """Add the claims of these files to the store; return (added, already stored).
+    """Add the claims of these files to the store; return (added, already stored). A
+    report whose claims are given by a claims file of this ingest, or are in the store
+    already (as extracted, or as reviewed), is not extracted again: its claims count as
+    already stored.
 
     The result also carries ``updated``: stored claims corrected by these files (same id,
     other content). Every claim whose place resolves is stored with that place's point as
@@ -380,7 +383,7 @@ def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = Non
     from .store import ingest as store_ingest
 
     check_paths([store], paths, in_place=True)
-    claims, inputs, notes = [], [], []
+    claims, inputs, notes, superseded = [], [], [], []
     # claims files first: a report given with its reviewed claims (here, or stored before)
     # is not extracted again over the analyst's corrections
     files = [p for p in paths if str(p) != "-" and Path(p).suffix.lower() not in TEXT_SUFFIXES]
@@ -392,7 +395,7 @@ def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = Non
 
             stored = load(store) if Path(store).exists() else []
         found = read_inputs([p], date=date, encoding=encoding, notes=notes,
-                            reviewed=[*claims, *(stored or [])])
+                            reviewed=[*claims, *(stored or [])], superseded=superseded)
         claims.extend(found)
         if str(p) != "-":
             inputs.append({**_inputs([Path(p)])[0], "claims": len(found)})
@@ -400,6 +403,11 @@ def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = Non
     located = {i: (float(lon), float(lat))
                for i, lat, lon in zip(frame["id"], frame["lat"], frame["lon"])}
     result = store_ingest(store, claims, inputs, progress=progress, located=located)
+    if superseded:  # a report whose claims are there already (as reviewed): known
+        from .store import IngestResult
+
+        result = IngestResult(result.added, result.known + sum(superseded), result.updated,
+                              result.corrections, result.placed)
     result.notes = notes
     return result
 
