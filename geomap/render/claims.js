@@ -326,14 +326,23 @@ var geomap = (function () {
     var legendBox = document.getElementById("geomap-legend");
     var fold = legendBox ? legendBox.querySelector("details") : null;
     if (fold && !roomy()) fold.open = false;
-    // (popups pan clear of the panels on the left, clearOfPanels; where the window is too
-    // narrow for that, the title panel steps aside while the popup is open, like the
-    // legend; the layer control is made after the claims are drawn)
+    // (the panels on the left, which a reader clicks in, never hide: popups pan clear of
+    // them, clearOfPanels, and where a pan under way leaves a popup under the title panel,
+    // the panel narrows, nudge; the layer control is made after the claims are drawn)
     function boxes() {
-      return [legendBox, document.querySelector(".leaflet-control-layers"),
-              document.getElementById("geomap-title")].filter(Boolean);
+      return [legendBox, document.querySelector(".leaflet-control-layers")].filter(Boolean);
     }
-    var current = null, foldedByUs = false;
+    var current = null, foldedByUs = false, nudged = null;
+    function nudge() {
+      // a popup the pan left under the title panel: the panel narrows to clear it (its
+      // text wraps; it is as it was when the popup closes)
+      var title = document.getElementById("geomap-title"), p = current.getElement();
+      if (!title || !p) return;
+      var a = p.getBoundingClientRect(), t = title.getBoundingClientRect();
+      if (!hits(a, t)) return;
+      var room = a.left - 12 - t.left - 24;  // (less its padding and border)
+      if (room >= 180) { title.style.maxWidth = room + "px"; nudged = title; }
+    }
     function hits(a, b) {
       return a.width > 0 && b.width > 0 && a.left < b.right && b.left < a.right &&
         a.top < b.bottom && b.top < a.bottom;
@@ -344,6 +353,7 @@ var geomap = (function () {
     }
     function check() {
       if (!current) return;
+      nudge();
       boxes().forEach(function (box) {
         box.classList.remove("geomap-away");
         if (box === legendBox && fold && fold.open && under(box)) {
@@ -362,6 +372,8 @@ var geomap = (function () {
     map.on("popupclose", function (e) {
       if (e.popup !== current) return;
       current = null;
+      if (nudged) nudged.style.maxWidth = "";
+      nudged = null;
       boxes().forEach(function (box) { box.classList.remove("geomap-away"); });
       if (foldedByUs && fold) fold.open = true;
       foldedByUs = false;
