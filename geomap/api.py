@@ -449,7 +449,9 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     (``overwrite`` replaces it all the same).
     """
     files = [Path(p) for p in paths] if paths else []
-    stem = files[0].stem if files else Path(store).stem if store else MAY2021_STEM
+    from .examples import MAY2021
+
+    stem = files[0].stem if files else Path(store).stem if store else MAY2021.stem
     out_path = Path(out) if out else Path("outputs") / f"{stem}.html"
     # every output is checked before any work: a mistake costs no time
     _check_outputs(out_path, exports, [*files, *([store] if store else []),
@@ -460,9 +462,6 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
                        report_title=report_title)
     result.save(out_path, exports=exports, overwrite=overwrite)
     return result
-
-
-MAY2021_STEM = "may2021_syunik"
 
 
 def _layer_files(layers: list[str] | None) -> list[str]:
@@ -500,7 +499,7 @@ def claims_from_records(records, *, name: str = "claims") -> list:
     is checked as a row of a claims file is; an InputError names the record ``claims[3]``.
     """
     from .errors import InputError
-    from .read import COLUMNS, InputErrors, claim_from_fields, read_claims_fields
+    from .read import InputErrors, check_ids, claim_from_fields, fields_of, read_claims_fields
     from .records import Claim
 
     if hasattr(records, "columns"):  # a DataFrame or GeoDataFrame
@@ -524,9 +523,7 @@ def claims_from_records(records, *, name: str = "claims") -> list:
         where = f"{name}[{n}]"
         try:
             if isinstance(item, Claim):  # checked as a row of a claims file is
-                out.append(claim_from_fields(
-                    {k: "" if getattr(item, k) is None else str(getattr(item, k))
-                     for k in COLUMNS}, item.origin or where))
+                out.append(claim_from_fields(fields_of(item), item.origin or where))
                 continue
             if not isinstance(item, dict):
                 raise ValueError(f"is {type(item).__name__}, not a dict of the claims fields")
@@ -540,11 +537,7 @@ def claims_from_records(records, *, name: str = "claims") -> list:
             errors.append(InputError(f"{where}: {err}"))
     if errors:
         raise InputErrors(errors)
-    seen: dict[str, str] = {}
-    for c in out:
-        if c.id in seen:
-            raise InputError(f"{c.origin}: claim id {c.id!r} already used at {seen[c.id]}")
-        seen[c.id] = c.origin
+    check_ids(out)
     return out
 
 

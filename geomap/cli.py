@@ -93,10 +93,7 @@ class Tiles(str, Enum):
 @app.command("map", context_settings=HELP)
 @boundary
 def map_command(
-    files: Annotated[list[Path] | None, typer.Argument(
-        help="Claims files (.csv, .geojson) and news reports (.txt, .md, .html). None: the "
-             "built-in May 2021 example.",
-        show_default=False)] = None,
+    files: FilesArgument = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="The HTML file to write [default: outputs/<first file>.html]",
         show_default=False)] = None,
@@ -123,10 +120,8 @@ def map_command(
                                       "briefing sheet with the claims table.")] = False,
     store: Annotated[Path | None, typer.Option(
         help="Map the claims of this incident store (see geomap ingest).")] = None,
-    date_from: Annotated[str | None, typer.Option(
-        "--from", help="Only claims on or after this date (YYYY-MM-DD).")] = None,
-    date_to: Annotated[str | None, typer.Option(
-        "--to", help="Only claims on or before this date (YYYY-MM-DD).")] = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     bbox: Annotated[str | None, typer.Option(
         help="Only claims inside min_lon,min_lat,max_lon,max_lat.")] = None,
     layer: Annotated[list[str] | None, typer.Option(
@@ -182,10 +177,13 @@ def _bbox(text: str) -> tuple[float, float, float, float]:
                      "degrees, min before max)")
 
 
-class PlacesFormat(str, Enum):
+class TableFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+PlacesFormat = TableFormat  # (the name places' format had first)
 
 
 class ClaimsFormat(str, Enum):
@@ -194,6 +192,13 @@ class ClaimsFormat(str, Enum):
     geojson = "geojson"
 
 
+FilesArgument = Annotated[list[Path] | None, typer.Argument(
+    help="Claims files (.csv, .geojson) and news reports (.txt, .md, .html). None: the "
+         "built-in May 2021 example.", show_default=False)]
+FromOption = Annotated[str | None, typer.Option(
+    "--from", help="Only claims on or after this date (YYYY-MM-DD).")]
+ToOption = Annotated[str | None, typer.Option(
+    "--to", help="Only claims on or before this date (YYYY-MM-DD).")]
 DateOption = Annotated[str | None, typer.Option(
     help="Publication date (YYYY-MM-DD): resolves 'on Wednesday', 'last November'.")]
 EncodingOption = Annotated[str, typer.Option(help="The text's encoding (cp1251, latin-1, ...)")]
@@ -336,27 +341,17 @@ def ingest_command(
     typer.echo(os.fsencode(store) + b"\n", nl=False)
 
 
-class IncidentsFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
 @app.command("incidents", context_settings=HELP)
 @boundary
 def incidents_command(
-    files: Annotated[list[Path] | None, typer.Argument(
-        help="Claims files (.csv, .geojson) and news reports (.txt, .md, .html). None: the "
-             "built-in example.", show_default=False)] = None,
-    fmt: Annotated[IncidentsFormat, typer.Option("--format", help="Output format.")] =
-    IncidentsFormat.table,
+    files: FilesArgument = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", help="Output format.")] =
+    TableFormat.table,
     date: DateOption = None,
     store: Annotated[Path | None, typer.Option(
         help="Also the claims of this incident store.")] = None,
-    date_from: Annotated[str | None, typer.Option(
-        "--from", help="Only claims on or after this date (YYYY-MM-DD).")] = None,
-    date_to: Annotated[str | None, typer.Option(
-        "--to", help="Only claims on or before this date (YYYY-MM-DD).")] = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     encoding: EncodingOption = "utf-8",
 ) -> None:
     """The incidents in the claims: claims about the same happening (same place or area,
@@ -373,9 +368,9 @@ def incidents_command(
                                       date_from=date_from, date_to=date_to, encoding=encoding)
     rows = {r["id"]: r for r in placed.frame.drop(columns="geometry").to_dict("records")}
     rows.update({u["id"]: u for u in placed.unplaced})
-    if fmt is IncidentsFormat.json:
+    if fmt is TableFormat.json:
         typer.echo(incidents_json(found, rows), nl=False)
-    elif fmt is IncidentsFormat.csv:
+    elif fmt is TableFormat.csv:
         typer.echo(incidents_csv(found), nl=False)
     else:
         lines = [["id", "dates", "claims", "contested", "title"]]

@@ -646,6 +646,13 @@ def read_claims(paths: Iterable[str | Path], *, labels: dict[Path, str] | None =
             claims.extend(read_claims_geojson(path, label=(labels or {}).get(path)))
         else:
             raise InputError("unknown claims file type: use .csv or .geojson", path=path)
+    check_ids(claims)
+    return claims
+
+
+def check_ids(claims: list[Claim]) -> None:
+    """InputErrors for each id used again (naming where each was used first): every claim
+    of the inputs must stay traceable by its id."""
     seen: dict[str, str] = {}
     errors = []
     for c in claims:
@@ -657,7 +664,11 @@ def read_claims(paths: Iterable[str | Path], *, labels: dict[Path, str] | None =
         seen.setdefault(c.id, c.origin)
     if errors:
         raise InputErrors(errors)
-    return claims
+
+
+def fields_of(claim: Claim) -> dict[str, str]:
+    """A claim as the text fields of a claims file's row (claim_from_fields reads them)."""
+    return {k: "" if getattr(claim, k) is None else str(getattr(claim, k)) for k in COLUMNS}
 
 
 # -- documents (news reports) -------------------------------------------------------------

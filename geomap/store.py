@@ -69,7 +69,7 @@ from pathlib import Path
 
 from .errors import InputError, OutputError, shown_path
 from .outputs import short_name, sweep_temporaries
-from .read import COLUMNS, REQUIRED, check_date_range, claim_from_fields, in_date_range
+from .read import COLUMNS, REQUIRED, check_date_range, claim_from_fields, fields_of, in_date_range
 from .records import Claim
 
 TABLE = "claims"
@@ -455,10 +455,6 @@ def _text(value, column: str) -> str:
     raise ValueError(f"{column} holds binary data, not text")
 
 
-def _fields(claim: Claim) -> dict[str, str]:
-    return {k: "" if getattr(claim, k) is None else str(getattr(claim, k)) for k in COLUMNS}
-
-
 def _checked(claims: list[Claim]) -> list[Claim | None]:
     """Each claim as it will read back from the store, or None for a repeat of an earlier
     claim of this ingest; InputError (naming the claim's origin) for any claim that would
@@ -466,7 +462,7 @@ def _checked(claims: list[Claim]) -> list[Claim | None]:
     out: list[Claim | None] = []
     first: dict[str, Claim] = {}
     for c in claims:
-        fields = _fields(c)
+        fields = fields_of(c)
         try:
             # NUL ends a string in GDAL and QGIS; a lone surrogate (JSON "\ud800") is not
             # UTF-8, so SQLite cannot even take it. (All fields at once: this is the hot loop.)

@@ -131,3 +131,12 @@ def test_claim_records_and_pandas_cells_are_checked_too():
         geomap.make_map([replace(good, date="2021-02-30")])
     row = {**good.to_dict(), "depth_km": pd.NA, "published": pd.NaT, "confidence": float("nan")}
     assert geomap.make_map([row]).claims_mapped == 1
+
+
+def test_a_side_named_like_a_javascript_prototype_is_just_a_side_in_memory():
+    good = geomap.extract(REPORT, date="2021-05-14")[0].to_dict()
+    m = geomap.make_map([{**good, "claimant_side": "__proto__", "actor": "${7*7} =cmd"}])
+    data = _data(m.html)
+    assert [s["side"] for s in data["sides"]] == ["__proto__"]
+    assert data["claims"][0]["actor"] == "${7*7} =cmd"
+    assert m.incidents[0].sides[0]["side"] == "__proto__"
