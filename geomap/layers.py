@@ -17,11 +17,46 @@ from pathlib import Path
 from .gazetteer.curated import data_dir
 from .geo import local_crs, mean_centre
 
-# Lines of each kind, in the order they are drawn and listed in the legend.
-LINE_KINDS = {
-    "international": "International border",
-    "undemarcated": "Undemarcated / disputed border",
+# The classes of the built-in boundary lines, in the order they are drawn and listed in the
+# legend. A line's class depends on the point of view (VIEWS): Natural Earth records how each
+# country's official maps class each segment (gazetteer/boundaries/lines.geojson).
+LINE_CLASSES = {
+    "international": "International boundary",
+    "undemarcated": "Undemarcated border (never delimited since 1991)",
+    "disputed": "Disputed boundary",
+    "line-of-control": "Line of control",
+    "indefinite": "Indefinite boundary",
+    "indeterminate": "Indeterminate frontier",
+    "claim-line": "Claim line",
+    "lease": "Lease limit",
+    "overlay": "Overlay limit",
+    "internal": "Internal boundary in this view",
+    "unrecognized": "Line this view does not recognise",
 }
+LINE_KINDS = LINE_CLASSES  # (the kinds of line a map's border facts are measured from)
+# Natural Earth's words for a class (FEATURECLA and its FCLASS_xx views) -> the class.
+NE_CLASSES = {
+    "International boundary (verify)": "international",
+    "Disputed (please verify)": "disputed",
+    "Line of control (please verify)": "line-of-control",
+    "Indefinite (please verify)": "indefinite",
+    "Indeterminant frontier": "indeterminate",
+    "Claim boundary": "claim-line",
+    "Lease limit": "lease",
+    "Overlay limit": "overlay",
+    "Admin-1 boundary": "internal",
+    "Map unit boundary": "internal",
+    "Unrecognized": "unrecognized",
+}
+# Classes that are not a border between two countries in the view that gives them: no
+# border fact is measured from them.
+NOT_A_BORDER = ("internal", "unrecognized")
+# The points of view Natural Earth 5.x gives (FCLASS_xx), by ISO 3166-1 alpha-2 code
+# (Natural Earth writes South Korea's view as KO).
+VIEWS = ("AR", "BD", "BR", "CN", "DE", "EG", "ES", "FR", "GB", "GR", "ID", "IL", "IN", "IT",
+         "JP", "KR", "MA", "NL", "NP", "PK", "PL", "PS", "PT", "RU", "SA", "SE", "TR", "TW",
+         "UA", "US", "VN")
+DEFAULT_VIEW = ""  # Natural Earth's default: de facto control, as its editors see it
 # Kinds a user's layer may have (geomap map --layer FILE:KIND).
 USER_KINDS = {
     "international": "International border",

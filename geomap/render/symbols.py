@@ -54,9 +54,21 @@ INCIDENT_SYMBOL = {"shape": "rounded square", "size": 34, "corner": 7, "ring": 0
 # Clusters of claims (several claims close together): a ring split by side.
 CLUSTER_SYMBOL = {"shape": "circle", "sizes": [34, 40, 46], "ring": 0.18}
 
+# Built-in lines by class (layers.LINE_CLASSES), then the kinds of a user's layers. A line's
+# class depends on the point of view the map is drawn in (layers.VIEWS).
 LINE_STYLE = {
     "international": {"color": "#505050", "weight": 1.4, "opacity": 0.9},
     "undemarcated": {"color": "#b2182b", "weight": 3.2, "opacity": 0.95, "dashArray": "9 6"},
+    "disputed": {"color": "#b2182b", "weight": 2.4, "opacity": 0.95, "dashArray": "7 5"},
+    "line-of-control": {"color": "#8c2d04", "weight": 2.4, "opacity": 0.95,
+                        "dashArray": "10 4 2 4"},
+    "indefinite": {"color": "#6a51a3", "weight": 1.8, "opacity": 0.9, "dashArray": "2 4"},
+    "indeterminate": {"color": "#6a51a3", "weight": 1.4, "opacity": 0.8, "dashArray": "1 5"},
+    "claim-line": {"color": "#1b9e77", "weight": 1.8, "opacity": 0.9, "dashArray": "6 3"},
+    "lease": {"color": "#2c7fb8", "weight": 1.4, "opacity": 0.9, "dashArray": "4 3"},
+    "overlay": {"color": "#2c7fb8", "weight": 1.2, "opacity": 0.8, "dashArray": "1 3"},
+    "internal": {"color": "#8a8a8a", "weight": 0.9, "opacity": 0.8, "dashArray": "3 3"},
+    "unrecognized": {"color": "#9a9a9a", "weight": 1.2, "opacity": 0.75, "dashArray": "1 4"},
     "line-of-contact": {"color": "#d95f02", "weight": 2.6, "opacity": 0.95, "dashArray": "2 5"},
     "ceasefire-line": {"color": "#7570b3", "weight": 2.6, "opacity": 0.95,
                        "dashArray": "12 4 2 4"},
