@@ -18,32 +18,59 @@ from .geo import local_crs
 NE_ACCURACY_KM = 2.0
 
 
+# How a fact names a line's class, when it is not an ordinary international border.
+CLASS_WORDS = {
+    "undemarcated": "undemarcated", "disputed": "disputed", "line-of-control": "line of control",
+    "indefinite": "indefinite", "indeterminate": "indeterminate frontier",
+    "claim-line": "claim line", "lease": "lease limit", "overlay": "overlay limit",
+}
+
+
 @dataclass(frozen=True)
 class BorderFact:
     country: str  # ISO alpha-2 of the country the location falls in, "" if none
     border_km: float | None  # distance to the nearest international border
     border_with: str  # the country on the other side of that border
-    border_kind: str  # international, undemarcated, ... (the line's kind)
+    border_kind: str  # the line's class (layers.LINE_CLASSES): international, disputed, ...
     exclave: bool
     disputed: bool
     outside: bool  # in the sea or outside every country
     accuracy_km: float
+    line_name: str = ""  # the line's own name ("Line of Actual Control (western sector)")
+    point_of_view: str = ""  # the view that classes the line ("" Natural Earth's default)
 
     def sentence(self, names: dict[str, str]) -> str:
-        """ "2.8 km inside Armenia, from the Azerbaijan border (±2 km)"."""
+        """ "2.8 km inside Armenia, from the Azerbaijan border (undemarcated) (±2 km)", or
+        for a line other than a border: "2.1 km from the Line of Actual Control (western
+        sector) (disputed; Natural Earth, not authoritative), in India (±2 km)"."""
         if self.outside:
             return "outside every country on this map (at sea or off the basemap)"
         where = names.get(self.country, self.country)
         other = names.get(self.border_with, self.border_with)
-        kind = " (undemarcated)" if self.border_kind == "undemarcated" else ""
         if self.border_km is None:
             text = f"in {where}"
-        elif self.border_km <= self.accuracy_km:
-            text = (f"on the {where}–{other} border{kind} as far as this line can tell "
-                    f"({self.border_km:.1f} km on the {where} side)")
+        elif self.border_kind in ("international", "undemarcated", ""):
+            kind = " (undemarcated)" if self.border_kind == "undemarcated" else ""
+            if self.point_of_view:
+                kind += f" as {names.get(self.point_of_view, self.point_of_view)}'s maps draw it"
+            if self.border_km <= self.accuracy_km:
+                text = (f"on the {where}–{other} border{kind} as far as this line can tell "
+                        f"({self.border_km:.1f} km on the {where} side)")
+            else:
+                text = (f"{self.border_km:.1f} km inside {where}, from the {other} "
+                        f"border{kind}")
         else:
-            text = (f"{self.border_km:.1f} km inside {where}, from the {other} "
-                    f"border{kind}")
+            pair = "–".join(sorted(p for p in (where, other) if p))
+            line = self.line_name or f"{pair} boundary line"
+            cls = CLASS_WORDS.get(self.border_kind, self.border_kind)
+            if self.point_of_view:
+                cls += f" in {names.get(self.point_of_view, self.point_of_view)}'s view"
+            said = f"the {line} ({cls}; Natural Earth, not authoritative)"
+            if self.border_km <= self.accuracy_km:
+                text = (f"on {said} as far as this line can tell "
+                        f"({self.border_km:.1f} km on the {where} side)")
+            else:
+                text = f"{self.border_km:.1f} km from {said}, in {where}"
         if self.exclave:
             text += ", in an exclave"
         if self.disputed:
@@ -55,11 +82,13 @@ _local = local_crs
 
 
 def border_facts(points: list[tuple[float, float]], countries, lines,
-                 disputed=None, *, accuracy_km: float = NE_ACCURACY_KM) -> list[BorderFact]:
+                 disputed=None, *, accuracy_km: float = NE_ACCURACY_KM,
+                 point_of_view: str = "") -> list[BorderFact]:
     """Facts for each (lat, lon). ``countries`` is a GeoDataFrame with iso2 and polygons;
-    ``lines`` a GeoDataFrame of border lines with ``countries`` ("AM-AZ") and ``kind``;
-    ``disputed`` optional polygons of disputed areas."""
-    facts = _Facts(countries, lines, disputed, accuracy_km)
+    ``lines`` a GeoDataFrame of border lines with ``countries`` ("AM-AZ"), ``kind`` (their
+    class in ``point_of_view``) and optionally ``name``; ``disputed`` optional polygons of
+    disputed areas."""
+    facts = _Facts(countries, lines, disputed, accuracy_km, point_of_view)
     done: dict[tuple[float, float], BorderFact] = {}  # (claims share places: each once)
     for point in points:
         if point not in done:
@@ -71,8 +100,10 @@ class _Facts:
     """Border facts at points of one map, each country's main part and lines worked out
     once."""
 
-    def __init__(self, countries, lines, disputed, accuracy_km: float) -> None:
+    def __init__(self, countries, lines, disputed, accuracy_km: float,
+                 point_of_view: str = "") -> None:
         self.countries, self.lines, self.disputed = countries, lines, disputed
+        self.point_of_view = point_of_view
         self.accuracy_km = accuracy_km
         self.shapes = countries.geometry.values
         self.derived: dict = {}  # country -> its shared edges, when no line was given
@@ -128,17 +159,20 @@ class _Facts:
                               crs="EPSG:4326").to_crs(_local(lat, lon))
         dists = local.distance(Point(0, 0))
         best = int(dists.values.argmin())
-        pair = mine.iloc[best]["countries"].split("-")
+        line = mine.iloc[best]
+        pair = line["countries"].split("-")
         other = next((c for c in pair if c != country), "")
+        name = line["name"] if "name" in mine.columns and isinstance(line["name"], str) else ""
         return BorderFact(country, round(float(dists.iloc[best]) / 1000, 1), other,
-                          mine.iloc[best]["kind"], exclave, in_dispute, False, accuracy_km)
+                          line["kind"], exclave, in_dispute, False, accuracy_km, name,
+                          self.point_of_view)
 
 
 AREA_PRECISIONS = ("country", "province", "district", "zone")
 
 
 def with_border_facts(frame, countries, lines, disputed=None, *, given: bool = False,
-                      country_names: dict[str, str] | None = None):
+                      country_names: dict[str, str] | None = None, point_of_view: str = ""):
     """The joined claims with the border facts of their locations, as columns: in_country,
     border_km, border_with, border_kind, exclave, disputed, outside, and ``border``, the
     sentence the popup shows. ``given``: the lines are the user's (finer accuracy)."""
@@ -146,7 +180,8 @@ def with_border_facts(frame, countries, lines, disputed=None, *, given: bool = F
     points = list(zip(frame["lat"], frame["lon"]))
     distinct = sorted(set(points))  # many claims share a place: measure each place once
     found = dict(zip(distinct, border_facts(distinct, countries, lines, disputed,
-                                            accuracy_km=0.5 if given else NE_ACCURACY_KM)))
+                                            accuracy_km=0.5 if given else NE_ACCURACY_KM,
+                                            point_of_view=point_of_view)))
     facts = [found[p] for p in points]
     sentences, kms = [], []
     for f, precision, place in zip(facts, frame["precision"], frame["place_name"]):

@@ -66,6 +66,7 @@ USER_KINDS = {
     "ceasefire-line": "Ceasefire line",
     "claim": "Claimed area or line",
 }
+LINES_SOURCE = "Natural Earth 1:10m boundary lines, classed (gazetteer/boundaries/lines.geojson)"
 NOT_AUTHORITATIVE = ("Boundaries are drawn from Natural Earth 1:10m (public domain), good to a "
                      "kilometre or two; they are not authoritative and imply no position on "
                      "any dispute.")
@@ -86,7 +87,7 @@ def _region_sets(folder: Path) -> list[tuple[str, tuple[float, float, float, flo
     """Regions with full-resolution layers: (name, bbox of the region's frame)."""
     out = []
     for path in sorted((folder / "boundaries").glob("*.geojson")):
-        if path.stem == "world" or path.stem.endswith("-borders"):
+        if path.stem in ("world", "lines"):
             continue
         doc = json.loads(path.read_text(encoding="utf-8"))
         xs, ys = [], []
@@ -227,37 +228,107 @@ def countries_for(view: tuple[float, float, float, float], *, folder: Path | Non
     return region, countries, f"Natural Earth 1:10m admin-0 ({name} at full resolution)"
 
 
+def check_view(code: str | None) -> str:
+    """The point of view asked for, as its code ("" for Natural Earth's default), or a
+    ValueError that lists the codes Natural Earth gives a view for."""
+    text = (code or "").strip()
+    if text.lower() in ("", "default", "ne"):
+        return DEFAULT_VIEW
+    if text.upper() in VIEWS:
+        return text.upper()
+    shown = text if len(text) <= 20 and text.isprintable() else repr(text[:20])
+    what = ("is not a country code" if not (len(text) == 2 and text.isascii() and text.isalpha())
+            else "has no view in Natural Earth")
+    raise ValueError(f"--view {shown} {what}: Natural Earth gives the views of "
+                     f"{', '.join(VIEWS)} (or 'default')")
+
+
+def view_name(code: str, names: dict[str, str] | None = None) -> str:
+    """ "India's view (Natural Earth FCLASS_IN)", or Natural Earth's default view."""
+    if not code:
+        return "Natural Earth's default view (de facto control)"
+    ne = "KO" if code == "KR" else code
+    return f"{(names or {}).get(code, code)}'s view (Natural Earth FCLASS_{ne})"
+
+
+def classes_of(default: str, views: str) -> dict[str, str]:
+    """A line's class in each view, from the derived file's ``views`` ("IN=unrecognized
+    CN=international"): {"": default, "IN": ..., ...} for the views that differ."""
+    out = {DEFAULT_VIEW: default}
+    for item in (views or "").split():
+        view, _, cls = item.partition("=")
+        if view in VIEWS and cls in LINE_CLASSES:
+            out[view] = cls
+    return out
+
+
+@lru_cache(maxsize=2)
+def world_lines(folder: Path | None = None):
+    """Every land boundary line of the world (boundaries/lines.geojson): countries ("CN-IN"),
+    kind (its class in the default view), name, views, ne_id, length_km. Cached: callers
+    must not change the frame."""
+    import geopandas as gpd
+    import shapely
+
+    folder = folder or data_dir()
+    lines = gpd.read_file(folder / "boundaries" / "lines.geojson")
+    for col in ("countries", "name", "views"):
+        lines[col] = lines[col].fillna("").astype(str)
+    shapely.prepare(lines.geometry.values)
+    return lines
+
+
+def lines_for(context: tuple[float, float, float, float], point_of_view: str = DEFAULT_VIEW,
+              offered: tuple[str, ...] = (), *, folder: Path | None = None):
+    """The boundary lines within ``context``, clipped, each with its class in the view the
+    map is drawn in (``kind``), in Natural Earth's default view (``default``), and in each
+    of the ``offered`` views the page lets the reader switch to (``classes``: JSON)."""
+    import shapely
+    from shapely.geometry import box
+
+    lines = world_lines(folder)
+    outer = box(*context)
+    near = lines[shapely.intersects(lines.geometry.values, outer)].copy()
+    near["geometry"] = shapely.intersection(near.geometry.values, outer)
+    near = near[~near.geometry.is_empty]
+    kinds, classes = [], []
+    for default, views in zip(near["kind"], near["views"]):
+        every = classes_of(default, views)
+        kinds.append(every.get(point_of_view, default))
+        classes.append(json.dumps({v: every.get(v, default) for v in (DEFAULT_VIEW, *offered)},
+                                   sort_keys=True, separators=(",", ":")))
+    near = near.assign(default=near["kind"], kind=kinds, classes=classes)
+    return near[["countries", "kind", "default", "name", "classes", "ne_id",
+                 "geometry"]].reset_index(drop=True)
+
+
 def boundary_layers(view: tuple[float, float, float, float],
                     context: tuple[float, float, float, float] | None = None, *,
-                    folder: Path | None = None) -> list[Layer]:
-    """Countries and borders for a map showing ``view`` (min_lon, min_lat, max_lon, max_lat).
+                    folder: Path | None = None, point_of_view: str = DEFAULT_VIEW,
+                    offered: tuple[str, ...] = ()) -> list[Layer]:
+    """Countries and boundary lines for a map showing ``view`` (min_lon, min_lat, max_lon,
+    max_lat), the lines classed as ``point_of_view`` classes them (layers.VIEWS; "" for
+    Natural Earth's default view): one layer per class, in LINE_CLASSES order.
 
     Layers reach out to ``context`` (a larger box) so that panning shows the neighbours. A
     region whose full-resolution layers cover the view is drawn at full resolution; beyond
-    the region, the simplified world layer fills in.
+    the region, the simplified world layer fills in. The lines are full 1:10m everywhere.
     """
-    import geopandas as gpd
     from shapely.geometry import box
 
     folder = folder or data_dir()
     context = context or view
     outer = box(*context)
-    region, countries, source = countries_for(view, folder=folder)
+    _region, countries, source = countries_for(view, folder=folder)
     countries = countries[countries.intersects(outer)].copy()
     countries["geometry"] = countries.geometry.intersection(outer)
     countries = countries[~countries.geometry.is_empty].sort_values("iso3")
     layers = [Layer("Countries", "countries", countries.reset_index(drop=True), source)]
-    if region:
-        borders = gpd.read_file(folder / "boundaries" / f"{region[0]}-borders.geojson")
-        borders = borders[borders.intersects(outer)].copy()
-        borders["geometry"] = borders.geometry.intersection(outer)
-        for kind, label in LINE_KINDS.items():
-            part = borders[borders["kind"] == kind].reset_index(drop=True)
-            if len(part):
-                pairs = ", ".join(part["countries"])
-                name = label if kind == "international" else f"{label} ({pairs})"
-                layers.append(Layer(name, kind, part, "shared edges of Natural Earth 1:10m "
-                                    "admin-0 polygons"))
+    lines = lines_for(context, point_of_view, offered, folder=folder)
+    for kind, label in LINE_CLASSES.items():
+        part = lines[lines["kind"] == kind].reset_index(drop=True)
+        if len(part):
+            layers.append(Layer(label, kind, part, LINES_SOURCE))
     return layers
 
 
@@ -465,8 +536,9 @@ def border_lines(countries, built_in: list[Layer], user: list[Layer]):
     """
     import pandas as pd
 
-    given = [lay.frame for lay in user if lay.kind in LINE_KINDS]
-    lines = given or [lay.frame for lay in built_in if lay.kind in LINE_KINDS]
+    given = [lay.frame for lay in user if lay.kind in USER_KINDS and lay.kind in LINE_KINDS]
+    lines = given or [lay.frame for lay in built_in
+                      if lay.kind in LINE_KINDS and lay.kind not in NOT_A_BORDER]
     if not lines:
         return countries.iloc[0:0].assign(countries="", kind=""), False
     return pd.concat(lines, ignore_index=True), bool(given)

