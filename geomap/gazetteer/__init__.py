@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -281,6 +282,109 @@ def _state(close: list[Candidate]) -> Candidate | None:
     return states[0]
 
 
+# The used_by of names that no party to a dispute writes: the international form, a former
+# name, an adjective, or nobody said. Their names are the display name's business.
+NOT_SIDES = frozenset({"", "international", "historic", DEMONYM})
+
+
+def is_latin(text: str) -> bool:
+    """Whether a name is written in Latin script: it has a Latin letter and every letter
+    is Latin or a modifier letter (the ʻ of Oʻzbekiston); marks and punctuation aside.
+
+    >>> is_latin("Xankəndi"), is_latin("Степанакерт"), is_latin("藏南"), is_latin("123")
+    (True, False, False, False)
+    """
+    latin = False
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        if name.startswith("LATIN "):
+            latin = True
+        elif not name.startswith("MODIFIER LETTER "):
+            return False
+    return latin
+
+
+def _script_rank(name: Name) -> int | None:
+    """How well a name serves an English-language map: 0 English, 1 a romanisation
+    (``hy-Latn``), 2 another language in Latin script (``az``, ``tr``); None for a name
+    in another script, whatever its ``lang`` says."""
+    if not is_latin(name.text):
+        return None
+    lang = name.lang.strip()
+    if lang == "en" or lang.startswith("en-"):
+        return 0
+    return 1 if lang.endswith("-Latn") else 2
+
+
+# Words that say what a place is, not which name it bears, in the languages the sides'
+# names are written in: "Uri sector", "Tovuz rayonu", "Jezero Gazivode" and "Nahr Atbara"
+# name Uri, Tovuz, Gazivode and the Atbara as the display name does.
+_KIND_WORDS = frozenset("""
+    district districts rayonu rayon province region regional state sector sectors crossing
+    border checkpoint checkpost post river valley lake mount mountain hill plains plain pass
+    glacier island temple camp militaire airport aeroport international city town village
+    tribal estado changwat krong mueang jezero lac mont monte nahr jabal wadi rio river
+    administrativni prelaz manastir manastiri monastery front upper lower eastern western
+    northern southern de du la le el al an ar as ash ad az i e
+    """.split())
+
+
+def _bare(text: str) -> tuple[str, ...]:
+    """A name's words, folded, without the words that only say what the place is."""
+    words = tuple(w for w in re.split(r"[ -]", name_key(text.replace("&", " and "))) if w)
+    return tuple(w for w in words if w not in _KIND_WORDS and w != "and") or words
+
+
+# Beyond skeleton's alternations, the Azerbaijani and Turkish letters name_key folds
+# (ç, ş: Naxçıvan is Nakhchivan) and c for j (Cəbrayıl is Jabrayil).
+_MORE_SOUNDS = (("ch", "c"), ("sh", "s"), ("j", "c"))
+
+
+def _bones(words: tuple[str, ...]) -> str:
+    text = skeleton(" ".join(words))
+    for a, b in _MORE_SOUNDS:
+        text = text.replace(a, b)
+    return re.sub(r"([a-z])\1+", r"\1", text)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two forms are one name written otherwise: the same words once folded
+    (case, diacritics, apostrophes) and the words that say what the place is left out,
+    or the same consonants in the usual alternations (Baku, Bakı; Nakhchivan, Naxçıvan),
+    or one the other with a qualifier (Ladakh, Eastern Ladakh)."""
+    wa, wb = _bare(a), _bare(b)
+    if wa == wb or _bones(wa) == _bones(wb):
+        return True
+    short, long_ = sorted((wa, wb), key=len)
+    return any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+def side_forms(place: Place) -> dict[str, str]:
+    """{side: the name it writes} for each side whose name differs from the place's
+    display name, sides in alphabetical order (see ``Gazetteer.name_for`` for the rule)."""
+    display = place.name
+    parts = display.split(" / ")
+    best: dict[str, tuple[tuple[bool, int, int], str]] = {}
+    for i, n in enumerate(place.names):
+        if n.used_by in NOT_SIDES or _ACRONYM.fullmatch(n.text.replace(".", "").strip()):
+            continue  # (an abbreviation, KP or NWA, labels no map)
+        rank = _script_rank(n)
+        if rank is None:
+            continue
+        # A form that is the display name, or one of its parts, written otherwise is
+        # written as shown; a form like several parts stays as it is.
+        key = name_key(n.text)
+        shown = [p for p in parts if name_key(p) == key] or \
+            [p for p in parts if same_name(p, n.text)]
+        form = (display if len(parts) == 1 else shown[0]) if len(shown) == 1 else n.text
+        order = (len(shown) != 1, rank, i)
+        if n.used_by not in best or order < best[n.used_by][0]:
+            best[n.used_by] = (order, form)
+    return {side: text for side, (_, text) in sorted(best.items()) if text != display}
+
+
 class Gazetteer:
     """Curated places plus the GeoNames world, behind one lookup."""
 
@@ -370,6 +474,49 @@ class Gazetteer:
         alts = self._conn.execute("SELECT name FROM names WHERE gid = ? ORDER BY name",
                                   (place.geonameid,)).fetchall()
         return replace(place, names=tuple(Name(a) for (a,) in alts))
+
+    # -- the names each side writes -----------------------------------------------------
+    def name_for(self, place_id: str, side: str) -> str:
+        """The name ``side`` (an ISO code: AM, AZ, IN, CN, ...) writes for the place in
+        English-language text, or the place's display name when the side records no name
+        of its own in Latin script.
+
+        The side's names are the rows of names.csv (and hotspots/*.names.csv) whose
+        ``used_by`` is the side; among them, in this order: ``en``, then a romanisation
+        (``hy-Latn``, ``zh-Latn``, ...), then any other language written in Latin script
+        (``az``, ``tr``, ``sq``); within one of these, the form the display name already
+        shows, then the first row in the file. A form in any other script is never
+        returned, whatever its ``lang`` says. A form that is the display name (or one of
+        its parts) spelled otherwise only by diacritics, apostrophes or case ("Syunik'")
+        is the display name's spelling. A display name that combines the sides' names
+        ("Khankendi / Stepanakert") shows, in a side's view, only that side's own name
+        ("Stepanakert" for AM, "Khankendi" for AZ); a side with no name of its own sees
+        the combined name. ``international``, ``historic`` and empty are no sides: they
+        see the display name. Raises PlaceNotFound for an unknown id.
+
+        >>> gaz = Gazetteer()
+        >>> gaz.name_for("az-khankendi", "AM"), gaz.name_for("az-khankendi", "AZ")
+        ('Stepanakert', 'Khankendi')
+        """
+        return self._side_names(place_id).get(side) or self.get(place_id).name
+
+    def side_names(self, place_id: str) -> dict[str, str]:
+        """{side: name} for every side whose name for the place (``name_for``) differs
+        from its display name; {} for most places. Kept per place id once worked out.
+        Raises PlaceNotFound for an unknown id."""
+        return dict(self._side_names(place_id))
+
+    def _side_names(self, place_id: str) -> dict[str, str]:
+        """``side_names``, shared (not to be changed by the caller)."""
+        cache = self.__dict__.setdefault("_side_cache", {})
+        if place_id in cache:
+            return cache[place_id]
+        place = self.get(place_id)  # (raises PlaceNotFound)
+        out = side_forms(place) if place.id in self._places else {}
+        if len(cache) >= MATCHES_KEPT:
+            cache.clear()
+        cache[place_id] = out
+        return out
 
     def _world_place(self, row: tuple) -> Place:
         gid, name, country, admin1, lat, lon, population, _capital, kind, radius = row
