@@ -498,25 +498,27 @@ class Gazetteer:
         >>> gaz.name_for("az-khankendi", "AM"), gaz.name_for("az-khankendi", "AZ")
         ('Stepanakert', 'Khankendi')
         """
-        return self._side_names(place_id).get(side) or self.get(place_id).name
+        names, display = self._side_names(place_id)
+        return names.get(side) or display
 
     def side_names(self, place_id: str) -> dict[str, str]:
         """{side: name} for every side whose name for the place (``name_for``) differs
         from its display name; {} for most places. Kept per place id once worked out.
         Raises PlaceNotFound for an unknown id."""
-        return dict(self._side_names(place_id))
+        return dict(self._side_names(place_id)[0])
 
-    def _side_names(self, place_id: str) -> dict[str, str]:
-        """``side_names``, shared (not to be changed by the caller)."""
+    def _side_names(self, place_id: str) -> tuple[dict[str, str], str]:
+        """(``side_names``, the display name), kept per place id: shared, not to be
+        changed by the caller. World places carry no side's names."""
         cache = self.__dict__.setdefault("_side_cache", {})
         if place_id in cache:
             return cache[place_id]
         place = self.get(place_id)  # (raises PlaceNotFound)
-        out = side_forms(place) if place.id in self._places else {}
+        found = (side_forms(place) if place.id in self._places else {}, place.name)
         if len(cache) >= MATCHES_KEPT:
             cache.clear()
-        cache[place_id] = out
-        return out
+        cache[place_id] = found
+        return found
 
     def _world_place(self, row: tuple) -> Place:
         gid, name, country, admin1, lat, lon, population, _capital, kind, radius = row
