@@ -318,22 +318,25 @@ def _script_rank(name: Name) -> int | None:
     return 1 if lang.endswith("-Latn") else 2
 
 
-# Words that say what a place is, not which name it bears, in the languages the sides'
-# names are written in: "Uri sector", "Tovuz rayonu", "Jezero Gazivode" and "Nahr Atbara"
-# name Uri, Tovuz, Gazivode and the Atbara as the display name does.
+# Words that say what a place is or which part of it, not which name it bears, in the
+# languages the sides' names are written in: "Uri sector", "Tovuz rayonu", "Jezero
+# Gazivode", "Nahr Atbara" and "Severna Mitrovica" name Uri, Tovuz, Gazivode, the Atbara and
+# North Mitrovica as the display name does.
 _KIND_WORDS = frozenset("""
     district districts rayonu rayon province region regional state sector sectors crossing
     border checkpoint checkpost post river valley lake mount mountain hill plains plain pass
     glacier island temple camp militaire airport aeroport international city town village
-    tribal estado changwat krong mueang jezero lac mont monte nahr jabal wadi rio river
-    administrativni prelaz manastir manastiri monastery front upper lower eastern western
-    northern southern de du la le el al an ar as ash ad az i e
+    tribal estado changwat krong mueang jezero lac lich mont monte nahr jabal wadi rio
+    administrativni prelaz manastir manastiri monastery upper lower eastern western northern
+    southern north south east west severna severno severni juzna jugut veriut veriore
+    de du la le el al an ar as ash ad az i e
     """.split())
 
 
 def _bare(text: str) -> tuple[str, ...]:
     """A name's words, folded, without the words that only say what the place is."""
-    words = tuple(w for w in re.split(r"[ -]", name_key(text.replace("&", " and "))) if w)
+    text = re.sub(r"\([^)]*\)", " ", text).replace("&", " and ")  # ("Agdam (Tovuz)")
+    words = tuple(w for w in re.split(r"[ -]", name_key(text)) if w)
     return tuple(w for w in words if w not in _KIND_WORDS and w != "and") or words
 
 
@@ -352,13 +355,10 @@ def _bones(words: tuple[str, ...]) -> str:
 def same_name(a: str, b: str) -> bool:
     """Whether two forms are one name written otherwise: the same words once folded
     (case, diacritics, apostrophes) and the words that say what the place is left out,
-    or the same consonants in the usual alternations (Baku, Bakı; Nakhchivan, Naxçıvan),
-    or one the other with a qualifier (Ladakh, Eastern Ladakh)."""
+    or the same consonants in the usual alternations (Baku, Bakı; Nakhchivan, Naxçıvan).
+    Another word is another name: Kosovska Mitrovica is not Mitrovica."""
     wa, wb = _bare(a), _bare(b)
-    if wa == wb or _bones(wa) == _bones(wb):
-        return True
-    short, long_ = sorted((wa, wb), key=len)
-    return any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+    return wa == wb or _bones(wa) == _bones(wb)
 
 
 def side_forms(place: Place) -> dict[str, str]:
@@ -379,7 +379,9 @@ def side_forms(place: Place) -> dict[str, str]:
         shown = [p for p in parts if name_key(p) == key] or \
             [p for p in parts if same_name(p, n.text)]
         form = (display if len(parts) == 1 else shown[0]) if len(shown) == 1 else n.text
-        order = (len(shown) != 1, rank, i)
+        # (the parts of a combined display name are the sides' names, chosen by hand: they
+        # come first; else English usage does)
+        order = (len(shown) != 1, rank, i) if len(parts) > 1 else (rank, len(shown) != 1, i)
         if n.used_by not in best or order < best[n.used_by][0]:
             best[n.used_by] = (order, form)
     return {side: text for side, (_, text) in sorted(best.items()) if text != display}
@@ -482,17 +484,21 @@ class Gazetteer:
         of its own in Latin script.
 
         The side's names are the rows of names.csv (and hotspots/*.names.csv) whose
-        ``used_by`` is the side; among them, in this order: ``en``, then a romanisation
-        (``hy-Latn``, ``zh-Latn``, ...), then any other language written in Latin script
-        (``az``, ``tr``, ``sq``); within one of these, the form the display name already
-        shows, then the first row in the file. A form in any other script is never
-        returned, whatever its ``lang`` says. A form that is the display name (or one of
-        its parts) spelled otherwise only by diacritics, apostrophes or case ("Syunik'")
-        is the display name's spelling. A display name that combines the sides' names
-        ("Khankendi / Stepanakert") shows, in a side's view, only that side's own name
-        ("Stepanakert" for AM, "Khankendi" for AZ); a side with no name of its own sees
-        the combined name. ``international``, ``historic`` and empty are no sides: they
-        see the display name. Raises PlaceNotFound for an unknown id.
+        ``used_by`` is the side. A form in another script than Latin is never returned,
+        whatever its ``lang`` says, nor an abbreviation (KP, NWA). Among the rest: ``en``,
+        then a romanisation (``hy-Latn``, ``zh-Latn``, ...), then any other language in
+        Latin script (``az``, ``tr``, ``sq``), then the first row in the file. A form that
+        is the display name written otherwise (folded case, diacritics and apostrophes;
+        words that say what or which part the place is, "sector", "rayonu", "Severna"; the
+        same consonants in the usual alternations: "Syunik'", "Bakı", "Tovuz rayonu") is
+        the display name: that side writes the place as the map does.
+
+        A display name that combines the sides' names ("Khankendi / Stepanakert") shows, in
+        a side's view, only that side's own name ("Stepanakert" for AM, "Khankendi" for
+        AZ): a side's form that is one of its parts comes first (those parts were chosen by
+        hand: "Zangnan" for CN before its English "South Tibet"); a side with no name of
+        its own sees the combined name. ``international``, ``historic`` and empty are no
+        sides: they see the display name. Raises PlaceNotFound for an unknown id.
 
         >>> gaz = Gazetteer()
         >>> gaz.name_for("az-khankendi", "AM"), gaz.name_for("az-khankendi", "AZ")
