@@ -32,6 +32,10 @@ from geomap.records import Name, Place
     ("in-arunachal-pradesh", "IN", "Arunachal Pradesh"),
     ("cn-aksai-chin", "CN", "Aksayqin"),
     ("cn-aksai-chin", "IN", "Aksai Chin"),
+    ("il-shebaa-farms", "LB", "Shebaa Farms"),
+    ("il-shebaa-farms", "IL", "Mount Dov"),
+    ("xk-mitrovica", "RS", "Kosovska Mitrovica"),
+    ("xk-mitrovica", "XK", "Mitrovica"),  # (its "Mitrovica e Jugut": South Mitrovica)
 ])
 def test_each_side_writes_its_own_name(gazetteer, place_id, side, name):
     assert gazetteer.name_for(place_id, side) == name
