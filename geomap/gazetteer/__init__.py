@@ -378,6 +378,12 @@ def side_forms(place: Place) -> dict[str, str]:
         key = name_key(n.text)
         shown = [p for p in parts if name_key(p) == key] or \
             [p for p in parts if same_name(p, n.text)]
+        if rank and (len(parts) == 1 or len(shown) != 1):
+            # A form not in English (Ghapan, Qafan for Kapan) is the side's name on an
+            # English map only as its part of a combined display name (Shushi of "Shusha /
+            # Shushi", Qaragöl of "Qaragöl / Sev Lich"); else the side writes the English
+            # name as everyone does
+            continue
         form = (display if len(parts) == 1 else shown[0]) if len(shown) == 1 else n.text
         # (the parts of a combined display name are the sides' names, chosen by hand: they
         # come first; else English usage does)
