@@ -187,6 +187,8 @@ def draw_reference(ax, ref, view, measure=None, obstacles=None) -> None:
                   gid="reference-rivers")
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
+    ax.set_xlabel("")  # (geopandas names the axes after the CRS)
+    ax.set_ylabel("")
 
     zoom = sheet_zoom(ax) + 1  # (the sheet's type is smaller than the page's)
     size = STATIC["font"]

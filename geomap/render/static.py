@@ -23,7 +23,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..layers import NOT_AUTHORITATIVE, USER_KINDS
+from ..layers import LINE_CLASSES, NOT_AUTHORITATIVE, USER_KINDS
 from ..wording import plural as _plural
 from .symbols import (
     APPROXIMATE,
@@ -284,9 +284,11 @@ def _marker_boxes(ax, renderer) -> list:
     return boxes
 
 
-def draw_map(ax, view, layers, areas, bands, claims, colours, measure=None):
-    """The map panel: countries, borders, areas, bands, the claims' symbols, and the names
-    of the countries and the counts of crowded places, where no symbol is."""
+def draw_map(ax, view, layers, areas, bands, claims, colours, measure=None, reference=None):
+    """The map panel: countries, the reference basemap (``reference``, a
+    geomap.basemap.Reference: relief, lakes, rivers), borders, areas, bands, the claims'
+    symbols, and the names of the countries, of the counts of crowded places and of towns
+    and places, where no symbol is."""
     AREA_STYLE, BAND_STYLE, COUNTRY_STYLE, FOCUS_STYLE, LINE_STYLE = _styles()
     measure = measure or _Measure(ax.figure)
     ax.set_facecolor("#d7e4ee")
@@ -376,6 +378,10 @@ def draw_map(ax, view, layers, areas, bands, claims, colours, measure=None):
         else:
             obstacles.append(bb)
     _country_names(ax, layers, measure, obstacles)
+    if reference is not None:
+        from .reference import draw_reference
+
+        draw_reference(ax, reference, view, measure, obstacles)
 
 
 def _country_names(ax, layers, measure, obstacles) -> None:
@@ -421,6 +427,14 @@ def _country_names(ax, layers, measure, obstacles) -> None:
 
 # -- the legend and the list of what is not on the map -------------------------------------
 
+def _line_label(layer) -> str:
+    """A boundary line's entry in the legend: its class (layers.LINE_CLASSES) for a
+    built-in line, its kind (USER_KINDS) for a user's layer."""
+    if layer.kind in USER_KINDS and str(layer.source).startswith("user layer"):
+        return USER_KINDS[layer.kind]
+    return LINE_CLASSES.get(layer.kind) or USER_KINDS.get(layer.kind, layer.name)
+
+
 def draw_legend(ax, sides, layers, has_areas, has_bands, measure=None):
     """The legend in the panel beside the map, as wide as the panel at most (a long label
     takes two lines, then the type shrinks, then it is cut) and as tall (sides beyond what
@@ -462,10 +476,14 @@ def draw_legend(ax, sides, layers, has_areas, has_bands, measure=None):
             out.append(Patch(facecolor=BAND_STYLE["fillColor"], alpha=0.35,
                              edgecolor=BAND_STYLE["color"],
                              label='claimed advance "N km into"'))
+        listed = set()
         for layer in layers:
             if layer.kind in LINE_STYLE and layer.kind != "countries":
                 st = LINE_STYLE[layer.kind]
-                name = _one_line(USER_KINDS.get(layer.kind, layer.name))
+                name = _one_line(_line_label(layer))
+                if name in listed:
+                    continue  # one entry per class
+                listed.add(name)
                 out.append(Line2D([], [], color=st["color"], lw=st["weight"] * 0.7,
                                   linestyle=_dash(st) or "-",
                                   label=fit(name, size)))
@@ -720,20 +738,26 @@ def _glyphs_unsaid():
 
 
 def draw_sheet(fig, *, view, layers, areas, bands, claims, sides, title, date_range,
-               sources, manifest, with_table: bool, unplaced=(), incidents=()):
+               sources, manifest, with_table: bool, unplaced=(), incidents=(),
+               reference=None, point_of_view: str = ""):
     """The whole sheet on ``fig``, laid out from the measured sizes of its texts: title
     and counts on top, the map with the legend and the claims not placed beside it, the
     table of claims by incident below (``with_table``), the sources and notes at the foot.
+    ``reference``: the reference basemap (geomap.basemap.Reference) drawn under the borders
+    and claims, its sources named at the foot; ``point_of_view``: the name of the point of
+    view the boundaries are drawn in ("India (Natural Earth FCLASS_IN)"), said beside the
+    boundary note.
     """
     with _glyphs_unsaid():
         _draw_sheet(fig, view=view, layers=layers, areas=areas, bands=bands, claims=claims,
                     sides=sides, title=title, date_range=date_range, sources=sources,
                     manifest=manifest, with_table=with_table, unplaced=unplaced,
-                    incidents=incidents)
+                    incidents=incidents, reference=reference, point_of_view=point_of_view)
 
 
 def _draw_sheet(fig, *, view, layers, areas, bands, claims, sides, title, date_range,
-                sources, manifest, with_table, unplaced, incidents):
+                sources, manifest, with_table, unplaced, incidents, reference=None,
+                point_of_view=""):
     measure = _Measure(fig)
     dpi = fig.dpi
     W, H = fig.bbox.width, fig.bbox.height  # pixels
@@ -766,9 +790,15 @@ def _draw_sheet(fig, *, view, layers, areas, bands, claims, sides, title, date_r
 
     # foot: the sources, the note, the generator
     size = FONT["footer"]
+    view_words = (f"Point of view: {_one_line(point_of_view)}. "
+                  if _one_line(point_of_view) else "")
+    basemap = ([measure.fit("Basemap: " + "; ".join(_one_line(s) for s in reference.sources),
+                            width, size)] if reference is not None and reference.sources
+               else [])
     foot = [*_sources_line(measure, sources, width, size),
-            *measure.wrap(f"{_one_line(NOT_AUTHORITATIVE)} Claims are shown as reported and "
-                          "are not verified.", width, size, max_lines=3)[0],
+            *measure.wrap(f"{view_words}{_one_line(NOT_AUTHORITATIVE)} Claims are shown as "
+                          "reported and are not verified.", width, size, max_lines=3)[0],
+            *basemap,
             measure.fit(_one_line(f"{manifest['generator']} · gazetteer "
                                   f"{manifest['gazetteer']}"), width, size)]
     footer = fig.text(margin / W, 0.15 * inch / H, "\n".join(foot), fontsize=size,
@@ -797,7 +827,7 @@ def _draw_sheet(fig, *, view, layers, areas, bands, claims, sides, title, date_r
     ax_leg = fig.add_axes([panel_left / W, map_bottom / H, panel_w / W,
                            (body_top - map_bottom) / H])
     ax_leg.set_label("legend")
-    draw_map(ax_map, view, layers, areas, bands, claims, colours, measure)
+    draw_map(ax_map, view, layers, areas, bands, claims, colours, measure, reference)
     legend = draw_legend(ax_leg, sides, layers, areas is not None and len(areas) > 0,
                          bands is not None and len(bands) > 0, measure)
     below = legend.get_window_extent(measure.renderer).y0 - 0.2 * inch
