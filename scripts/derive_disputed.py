@@ -1,4 +1,4 @@
-"""Derive the disputed areas (boundaries/disputed-areas.geojson) from Natural Earth's classed lines.
+"""Derive the disputed areas (gazetteer/disputed-areas.geojson) from Natural Earth's classed lines.
 
 An area is disputed here when its country depends on the point of view: Aksai Chin is China's
 in Natural Earth's default view (de facto control) and in China's, India's in India's. Natural
@@ -40,7 +40,7 @@ Method:
    the same result are merged; well-known areas are named from a curated table (below), keyed
    by a point, each with its public source.
 
-Writes gazetteer/boundaries/disputed-areas.geojson: name, countries ("CN-IN"), default (the
+Writes gazetteer/disputed-areas.geojson: name, countries ("CN-IN"), default (the
 country in the default view), views ("CN=CN IN=IN ..." where known: every view whose country
 differs from the default, and the parties' own), area_km2 (equal-area), source, note.
 Simplified to 0.005 degree, rounded to 5 decimals, features sorted: the same inputs give the
@@ -66,7 +66,9 @@ sys.path.insert(0, str(ROOT))
 
 from geomap.layers import NOT_A_BORDER, VIEWS, classes_of  # noqa: E402
 
-OUT = ROOT / "gazetteer" / "boundaries" / "disputed-areas.geojson"
+# Not under boundaries/: geomap.layers reads every boundaries/*.geojson but world and lines
+# as a region's countries (_region_sets).
+OUT = ROOT / "gazetteer" / "disputed-areas.geojson"
 LINES = ROOT / "gazetteer" / "boundaries" / "lines.geojson"
 DEFAULT_CLAIMS = "/usr/share/qgis/resources/data/world_map.gpkg"
 SOURCE = ("Derived by scripts/derive_disputed.py from Natural Earth 5.x 1:10m boundary lines "

@@ -1,4 +1,4 @@
-"""gazetteer/boundaries/disputed-areas.geojson (made by scripts/derive_disputed.py)."""
+"""gazetteer/disputed-areas.geojson (made by scripts/derive_disputed.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import shapely
 from shapely.geometry import Point, shape
 
 ROOT = Path(__file__).resolve().parents[1]
-FILE = ROOT / "gazetteer" / "boundaries" / "disputed-areas.geojson"
+FILE = ROOT / "gazetteer" / "disputed-areas.geojson"
 CLAIMS = os.environ.get("GEOMAP_CLAIMS", "/usr/share/qgis/resources/data/world_map.gpkg")
 
 
@@ -107,3 +107,10 @@ def test_derivation_gives_the_same_bytes(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "scripts" / "derive_disputed.py"),
                     "--claims", CLAIMS, "-o", str(out)], check=True, capture_output=True)
     assert out.read_bytes() == FILE.read_bytes()
+
+
+def test_the_areas_are_not_read_as_a_region_of_countries():
+    from geomap.layers import _region_sets
+
+    regions = [name for name, _ in _region_sets(ROOT / "gazetteer")]
+    assert regions and "disputed-areas" not in regions
