@@ -427,6 +427,22 @@ def output_paths(out: Path, exports: tuple[str, ...]) -> dict[str, Path]:
     return paths
 
 
+def check_basemap(level: str) -> str:
+    from .basemap import BASEMAPS
+
+    if level not in BASEMAPS:
+        raise ValueError(f"basemap must be one of {', '.join(BASEMAPS)}")
+    return level
+
+
+def check_view(code: str | None) -> str:
+    """The point of view's code ("" for Natural Earth's default), or a ValueError that lists
+    the codes Natural Earth gives a view for."""
+    from .layers import check_view as check
+
+    return check(code)
+
+
 def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = None,
              title: str | None = None, tiles: str = "none", date: str | None = None,
              layers: list[str] | None = None, exports: tuple[str, ...] = (),
@@ -434,10 +450,14 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
              date_to: str | None = None,
              bbox: tuple[float, float, float, float] | None = None,
              encoding: str = "utf-8", publisher: str | None = None, url: str | None = None,
-             report_title: str | None = None, overwrite: bool = False) -> MapResult:
+             report_title: str | None = None, overwrite: bool = False,
+             view: str | None = None, basemap: str = "light") -> MapResult:
     """Read claims files, place them, and write the HTML map. No files: the built-in example.
 
     ``layers`` are the user's boundary layers, ``FILE`` or ``FILE:KIND`` (layers.USER_KINDS).
+    ``view``: the point of view the lines are drawn in, a country code Natural Earth gives
+    a view for (layers.VIEWS; None: Natural Earth's default view). ``basemap``: none, light
+    (towns, places, rivers, lakes and relief within about 400 KB) or full.
     ``exports`` (geojson, kml, csv, gpkg, png, pdf) are written beside the HTML.
     ``publisher``, ``url`` and ``report_title`` describe news reports given (as ``geomap
     extract`` takes them); ``title`` is the map's.
@@ -454,12 +474,14 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     stem = files[0].stem if files else Path(store).stem if store else MAY2021.stem
     out_path = Path(out) if out else Path("outputs") / f"{stem}.html"
     # every output is checked before any work: a mistake costs no time
+    check_view(view)
+    check_basemap(basemap)
     _check_outputs(out_path, exports, [*files, *([store] if store else []),
                                        *_layer_files(layers)], overwrite)
     result = build_map(files or None, title=title, tiles=tiles, date=date, layers=layers,
                        store=store, date_from=date_from, date_to=date_to, bbox=bbox,
                        encoding=encoding, publisher=publisher, url=url,
-                       report_title=report_title)
+                       report_title=report_title, view=view, basemap=basemap)
     result.save(out_path, exports=exports, overwrite=overwrite)
     return result
 
@@ -602,7 +624,8 @@ def build_map(inputs=None, *, title: str | None = None, tiles: str = "none",
               date_to: str | None = None,
               bbox: tuple[float, float, float, float] | None = None, encoding: str = "utf-8",
               publisher: str | None = None, url: str | None = None,
-              report_title: str | None = None) -> MapResult:
+              report_title: str | None = None, view: str | None = None,
+              basemap: str = "light") -> MapResult:
     """The map of these claims, in memory: nothing is written until ``result.save(path)``.
 
     ``inputs``: claims files and news reports (paths), or claims in memory (a list of dicts,
@@ -613,12 +636,15 @@ def build_map(inputs=None, *, title: str | None = None, tiles: str = "none",
 
     if tiles not in TILES:
         raise ValueError(f"tiles must be one of {', '.join(TILES)}")
+    point_of_view = check_view(view)
+    check_basemap(basemap)
     title = shown_path(title) if title else title  # from a command line: maybe not UTF-8
     got = gather(inputs, date=date, store=store, date_from=date_from, date_to=date_to,
                  encoding=encoding, publisher=publisher, url=url, report_title=report_title)
     if got.example:
         title = title or MAY2021_TITLE
-    placed = place_claims(got.claims, layers=layers, bbox=bbox)
+    placed = place_claims(got.claims, layers=layers, bbox=bbox, point_of_view=point_of_view,
+                          basemap=basemap)
     claims = got.claims
     if bbox:  # the exports carry what the map shows: the claims in the box, and the unplaced
         kept = set(placed.frame["id"]) | {u["id"] for u in placed.unplaced}
@@ -630,7 +656,11 @@ def build_map(inputs=None, *, title: str | None = None, tiles: str = "none",
             [{"name": shown_path(Path(store).name), "store": True}] if store else []) + (
             [{"name": "claims in memory", "claims": got.in_memory}] if got.in_memory else []),
         "options": {"title": title, "tiles": tiles, "from": date_from, "to": date_to,
-                    "bbox": list(bbox) if bbox else None},
+                    "bbox": list(bbox) if bbox else None, "view": point_of_view or "default",
+                    "basemap": basemap},
+        # the point of view the lines are drawn in, and those the page can switch to
+        "point_of_view": {"code": point_of_view or "default", "name": placed.view_name},
+        "views_offered": [v["code"] or "default" for v in placed.views],
         "duplicates_merged": got.duplicates,
         # claims given but left out by --from/--to and --bbox: with claims_in, every claim
         # given is accounted for
@@ -672,17 +702,40 @@ class Placed:
     notes: list[str]
     claims_in: int
     outside_box: int = 0  # placed claims left out by --bbox
+    point_of_view: str = ""  # the view the lines are classed in ("" Natural Earth's default)
+    view_name: str = ""  # ... in words
+    # the views the page can switch to, the chosen one first: {code, label, lines, note}
+    views: list = field(default_factory=list)
+    # claim id -> {"place_names": {view: name}, "borders": {view: sentence}}, where a view
+    # writes the place's name or classes its nearest line differently
+    by_view: dict = field(default_factory=dict)
+    reference: object = None  # the reference basemap (basemap.Reference), or None
+
+
+def parties(frame, point_of_view: str = "") -> list[str]:
+    """The countries on each side of the lines the incidents lie by (the countries their
+    places fall in and the country across the nearest line): the views a reader of the
+    map would compare."""
+    near = frame[(frame["role"] == "incident") & (frame["precision"] != "country") &
+                 (frame["border_with"] != "")]
+    found = set(near["in_country"]) | set(near["border_with"])
+    found |= {point_of_view}
+    return sorted(c for c in found if isinstance(c, str) and len(c) == 2 and c.isalpha())
 
 
 def place_claims(claims: list, *, layers: list[str] | None = None,
-                 bbox: tuple[float, float, float, float] | None = None) -> Placed:
-    """Join, frame, measure and group: the stages between reading and drawing."""
+                 bbox: tuple[float, float, float, float] | None = None,
+                 point_of_view: str = "", basemap: str = "none") -> Placed:
+    """Join, frame, measure and group: the stages between reading and drawing.
+    ``point_of_view``: the view the lines are classed in (layers.VIEWS, "" the default);
+    ``basemap``: the reference layers to add (none, light, full)."""
     from dataclasses import replace
 
     from .borders import with_border_facts
     from .incidents import group_incidents
     from .join import join
     from .layers import (
+        LINE_CLASSES,
         areas_for,
         bands_for,
         border_lines,
@@ -692,6 +745,7 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
         countries_for,
         read_user_layer,
         view_for,
+        view_name,
     )
 
     user_layers = [read_user_layer(spec) for spec in layers or []]
@@ -706,7 +760,7 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
         outside_box, frame = len(frame) - len(inside), inside
     view = view_for(frame)
     context = context_of(view)
-    built_in = boundary_layers(view, context)
+    built_in = boundary_layers(view, context, point_of_view=point_of_view)
     user = [clip(lay, context) for lay in user_layers]
     every_layer = built_in + user
     countries = next(lay.frame for lay in every_layer if lay.kind == "countries")
@@ -718,10 +772,19 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
         import pandas as pd
 
         disputed = pd.concat(disputed, ignore_index=True)
-    frame = with_border_facts(frame, near, lines, disputed if len(disputed) else None,
-                              given=given,
-                              country_names={p.country: p.name for p in gaz.countries()})
+    disputed = disputed if len(disputed) else None
+    names = {p.country: p.name for p in gaz.countries()}
+    frame = with_border_facts(frame, near, lines, disputed, given=given, country_names=names,
+                              point_of_view=point_of_view)
     bands = bands_for(frame, near, lines, areas)
+    every_line = [lay.frame for lay in built_in if lay.kind in LINE_CLASSES]
+    if every_line and not given:
+        import pandas as pd
+
+        every_line = pd.concat(every_line, ignore_index=True)
+    else:
+        every_line = None  # a user's lines have no views: the facts are theirs in every view
+    views, by_view = _views(frame, gaz, point_of_view, names, near, every_line, disputed)
     sides = sorted(set(frame["claimant_side"]) | {u["claimant_side"] for u in joined.unplaced})
     side_labels = {}
     for side in sides:
@@ -743,9 +806,60 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
     notes = [n for lay in user_layers for n in lay.notes] + joined.notes
     if outside_box:  # said, so that every claim given is accounted for
         notes.append(f"{plural(outside_box, 'placed claim')} outside --bbox left out")
+    reference = None
+    if basemap != "none":
+        from .basemap import reference_for
+
+        reference = reference_for(view, context, basemap)
     return Placed(frame=frame, unplaced=unplaced, incidents=incidents, view=view,
                   layers=every_layer, areas=areas, bands=bands, side_labels=side_labels,
-                  notes=notes, claims_in=len(frame) + len(unplaced), outside_box=outside_box)
+                  notes=notes, claims_in=len(frame) + len(unplaced), outside_box=outside_box,
+                  point_of_view=point_of_view, view_name=view_name(point_of_view, names),
+                  views=views, by_view=by_view, reference=reference)
+
+
+def _views(frame, gaz, point_of_view: str, names: dict[str, str], countries, lines,
+           disputed) -> tuple[list[dict], dict]:
+    """The views the page can switch to (the chosen one first, then Natural Earth's default
+    and the parties'), and what changes in each claim's popup with the view: the place's
+    name as that side writes it, and the border fact as that view classes ``lines`` (every
+    built-in line near the map; None: no fact changes)."""
+    from .borders import with_border_facts
+    from .layers import NOT_A_BORDER, VIEWS, in_view, view_name
+
+    codes = [point_of_view] + [c for c in ["", *parties(frame, point_of_view)]
+                               if c != point_of_view]
+    views = []
+    for code in codes:
+        has_lines = code == "" or code in VIEWS
+        label = view_name(code, names) if has_lines else \
+            f"{names.get(code, code)}'s place names (no Natural Earth line view)"
+        views.append({"code": code, "label": label, "lines": has_lines})
+    by_view: dict[str, dict] = {}
+    place_ids = sorted({p for p in frame["place_id"] if p})
+    side_names = {}
+    for pid in place_ids:
+        try:
+            side_names[pid] = gaz.side_names(pid)
+        except LookupError:
+            continue
+    for cid, pid in zip(frame["id"], frame["place_id"]):
+        named = {v["code"]: side_names[pid][v["code"]] for v in views
+                 if v["code"] and v["code"] in side_names.get(pid, {})}
+        if named:
+            by_view.setdefault(cid, {})["place_names"] = named
+    if lines is not None:  # (None: the user's lines, which have no views)
+        for v in views:
+            if not v["lines"] or v["code"] == point_of_view:
+                continue
+            seen = in_view(lines, v["code"])
+            seen = seen[~seen["kind"].isin(NOT_A_BORDER)]
+            other = with_border_facts(frame, countries, seen, disputed, country_names=names,
+                                      point_of_view=v["code"])
+            for cid, mine, theirs in zip(frame["id"], frame["border"], other["border"]):
+                if mine != theirs:
+                    by_view.setdefault(cid, {}).setdefault("borders", {})[v["code"]] = theirs
+    return views, by_view
 
 
 def _render(placed: Placed, *, claims: list, title: str, tiles: str, manifest: dict,
@@ -757,7 +871,8 @@ def _render(placed: Placed, *, claims: list, title: str, tiles: str, manifest: d
                       bands=placed.bands, title=title, view=placed.view,
                       side_labels=placed.side_labels, label_points=label_points,
                       manifest=manifest, tiles=None if tiles == "none" else tiles,
-                      incidents=[i.to_dict() for i in placed.incidents])
+                      incidents=[i.to_dict() for i in placed.incidents], views=placed.views,
+                      by_view=placed.by_view, reference=placed.reference)
     return MapResult(path=None, claims_in=placed.claims_in,
                      claims_mapped=len(placed.frame), unplaced=placed.unplaced, notes=notes,
                      written=[], duplicates=duplicates, incidents=placed.incidents,
@@ -847,7 +962,7 @@ def _exports(staged: Staged, targets: dict[str, Path], placed: Placed, claims: l
         elif kind in ("png", "pdf"):
             from .render.static import static_bytes
 
-            shown = [r for r in rows if r["placed"]]
+            shown = [_as_viewed(r, placed) for r in rows if r["placed"]]
             counts = {}
             for r in shown:
                 counts[r["claimant_side"]] = counts.get(r["claimant_side"], 0) + 1
@@ -857,7 +972,8 @@ def _exports(staged: Staged, targets: dict[str, Path], placed: Placed, claims: l
                 kind, view=placed.view, layers=layers, areas=areas, bands=bands, claims=shown,
                 sides=sides, title=title, date_range=date_range, sources=sources,
                 manifest=manifest, unplaced=[r for r in rows if not r["placed"]],
-                incidents=incidents))
+                incidents=incidents, point_of_view=placed.view_name,
+                reference=placed.reference))
         elif kind == "csv":
             # the claims format, which geomap map reads back (with each claim's incident,
             # worked out again on every map); its manifest sits beside it
@@ -871,6 +987,15 @@ def _exports(staged: Staged, targets: dict[str, Path], placed: Placed, claims: l
             named += [("claim_areas", areas)] + ([("claim_bands", bands)] if len(bands) else [])
             staged.write(path, partial(gpkg_to, rows=rows, layers=named, manifest=manifest,
                                        areas=shapes), fresh=True)
+
+
+def _as_viewed(row: dict, placed: Placed) -> dict:
+    """A placed claim's row as the sheets show it in the map's point of view: the place's
+    name as that side writes it."""
+    names = placed.by_view.get(row["id"], {}).get("place_names", {})
+    if placed.point_of_view in names:
+        return {**row, "place_name": names[placed.point_of_view]}
+    return row
 
 
 def default_title(files: list[Path], titles: list[str] = (), claims: list = (),

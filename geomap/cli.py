@@ -90,6 +90,12 @@ class Tiles(str, Enum):
     osm = "osm"
 
 
+class Basemap(str, Enum):
+    none = "none"
+    light = "light"
+    full = "full"
+
+
 @app.command("map", context_settings=HELP)
 @boundary
 def map_command(
@@ -133,6 +139,13 @@ def map_command(
     overwrite: Annotated[bool, typer.Option(
         "--overwrite", help="Replace a claims file (--csv, --geojson) even if it was edited "
         "since geomap wrote it.")] = False,
+    view: Annotated[str | None, typer.Option(
+        help="Draw the boundary lines as this country's official maps class them (a country "
+        "code Natural Earth gives a view for, e.g. IN, CN, PK, IL; default: Natural Earth's "
+        "default view). The page can switch between views.", show_default=False)] = None,
+    basemap: Annotated[Basemap, typer.Option(
+        help="Reference layers: 'light' (towns, places, rivers, lakes, relief; about 400 KB "
+             "at most), 'full' (more of each) or 'none'.")] = Basemap.light,
 ) -> None:
     """Map claims: every claim is placed or listed as unplaced, with counts. News reports
     (.txt, .md, .html) are read and their claims extracted on the way.
@@ -147,10 +160,18 @@ def map_command(
 
     check_date_range(date_from, date_to)
     box = _bbox(bbox) if bbox is not None else None
+    from .errors import InputError
+    from .layers import check_view
+
+    try:
+        check_view(view)
+    except ValueError as err:
+        raise InputError(str(err)) from None
     result = make_map(files or None, out=output, title=title, tiles=tiles.value, date=date,
                       layers=layer, exports=exports, store=store, date_from=date_from,
                       date_to=date_to, bbox=box, encoding=encoding, publisher=publisher,
-                      url=url, report_title=title, overwrite=overwrite)
+                      url=url, report_title=title, overwrite=overwrite, view=view,
+                      basemap=basemap.value)
     for note in result.notes:
         _err(f"warning: {note}")
     for u in result.unplaced:

@@ -278,11 +278,11 @@ def world_lines(folder: Path | None = None):
     return lines
 
 
-def lines_for(context: tuple[float, float, float, float], point_of_view: str = DEFAULT_VIEW,
-              offered: tuple[str, ...] = (), *, folder: Path | None = None):
+def lines_for(context: tuple[float, float, float, float], point_of_view: str = DEFAULT_VIEW, *,
+              folder: Path | None = None):
     """The boundary lines within ``context``, clipped, each with its class in the view the
-    map is drawn in (``kind``), in Natural Earth's default view (``default``), and in each
-    of the ``offered`` views the page lets the reader switch to (``classes``: JSON)."""
+    map is drawn in (``kind``) and in Natural Earth's default view (``default``); ``views``
+    keeps the other views' classes (``classes_of`` reads it)."""
     import shapely
     from shapely.geometry import box
 
@@ -291,21 +291,23 @@ def lines_for(context: tuple[float, float, float, float], point_of_view: str = D
     near = lines[shapely.intersects(lines.geometry.values, outer)].copy()
     near["geometry"] = shapely.intersection(near.geometry.values, outer)
     near = near[~near.geometry.is_empty]
-    kinds, classes = [], []
-    for default, views in zip(near["kind"], near["views"]):
-        every = classes_of(default, views)
-        kinds.append(every.get(point_of_view, default))
-        classes.append(json.dumps({v: every.get(v, default) for v in (DEFAULT_VIEW, *offered)},
-                                   sort_keys=True, separators=(",", ":")))
-    near = near.assign(default=near["kind"], kind=kinds, classes=classes)
-    return near[["countries", "kind", "default", "name", "classes", "ne_id",
+    kinds = [classes_of(default, views).get(point_of_view, default)
+             for default, views in zip(near["kind"], near["views"])]
+    near = near.assign(default=near["kind"], kind=kinds)
+    return near[["countries", "kind", "default", "name", "views", "ne_id",
                  "geometry"]].reset_index(drop=True)
+
+
+def in_view(lines, point_of_view: str):
+    """The same lines classed as ``point_of_view`` classes them."""
+    return lines.assign(kind=[classes_of(d, v).get(point_of_view, d)
+                              for d, v in zip(lines["default"], lines["views"])])
 
 
 def boundary_layers(view: tuple[float, float, float, float],
                     context: tuple[float, float, float, float] | None = None, *,
-                    folder: Path | None = None, point_of_view: str = DEFAULT_VIEW,
-                    offered: tuple[str, ...] = ()) -> list[Layer]:
+                    folder: Path | None = None,
+                    point_of_view: str = DEFAULT_VIEW) -> list[Layer]:
     """Countries and boundary lines for a map showing ``view`` (min_lon, min_lat, max_lon,
     max_lat), the lines classed as ``point_of_view`` classes them (layers.VIEWS; "" for
     Natural Earth's default view): one layer per class, in LINE_CLASSES order.
@@ -324,7 +326,7 @@ def boundary_layers(view: tuple[float, float, float, float],
     countries["geometry"] = countries.geometry.intersection(outer)
     countries = countries[~countries.geometry.is_empty].sort_values("iso3")
     layers = [Layer("Countries", "countries", countries.reset_index(drop=True), source)]
-    lines = lines_for(context, point_of_view, offered, folder=folder)
+    lines = lines_for(context, point_of_view, folder=folder)
     for kind, label in LINE_CLASSES.items():
         part = lines[lines["kind"] == kind].reset_index(drop=True)
         if len(part):

@@ -56,16 +56,14 @@ def test_galwan_line_is_disputed_and_the_views_of_india_and_china_differ():
     import shapely
     from shapely.geometry import Point
 
-    from geomap.layers import lines_for
+    from geomap.layers import classes_of, lines_for
 
-    lines = lines_for((77.0, 33.0, 80.0, 36.0), "", ("IN", "CN"))
-    import json
-
+    lines = lines_for((77.0, 33.0, 80.0, 36.0))
     at = Point(GALWAN[1], GALWAN[0])
     nearest = lines.iloc[int(shapely.distance(lines.geometry.values, at).argmin())]
     assert nearest["kind"] == "disputed" and nearest["countries"] == "CN-IN"
     assert nearest["name"] == "Line of Actual Control"
-    classes = json.loads(nearest["classes"])
+    classes = classes_of(nearest["default"], nearest["views"])
     assert classes[""] == "disputed" and classes["IN"] != classes["CN"]
     assert {classes["IN"], classes["CN"]} == {"unrecognized", "international"}
     for view in ("IN", "CN"):

@@ -211,7 +211,8 @@ def test_filters_for_stance_event_and_incident(example):
     assert stances == sorted({c["stance"] for c in data["claims"]})
     events = sorted(re.findall(r'name="event" value="([^"]+)"', example))
     assert events == sorted({c["event"] for c in data["claims"]})
-    options = re.findall(r'<option value="([^"]*)">([^<]*)</option>', example)
+    incident_select = example.split('<select name="incident">', 1)[1].split("</select>")[0]
+    options = re.findall(r'<option value="([^"]*)">([^<]*)</option>', incident_select)
     assert options[0] == ("", "all incidents")
     assert [v for v, _ in options[1:]] == [i["id"] for i in data["incidents"]]
 

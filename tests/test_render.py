@@ -38,7 +38,7 @@ def test_manifest_fields(example_page):
     assert data["claims_in"] >= 10
     assert data["generator"].startswith("geomap ")
     assert any("Undemarcated" in name for name in data["layers"])
-    assert "Countries" in data["layers"] and "International border" in data["layers"]
+    assert "Countries" in data["layers"] and "International boundary" in data["layers"]
     assert any(name.startswith("Claims: AM") for name in data["layers"])
     assert data["sources"] and data["sources"][0]["claims"] >= 1
     assert data["inputs"][0]["name"] == "may2021_syunik.csv"

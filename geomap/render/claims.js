@@ -109,7 +109,7 @@ var geomap = (function () {
   }
 
   /* The map's links (set up in draw): show a claim or an incident where it is mapped. */
-  var go = {claim: function () {}, incident: function () {}};
+  var go = {claim: function () {}, incident: function () {}, asked: 0};
 
   function gotoButton(text, kind, id) {
     var b = el("button", "geomap-show", text);
@@ -127,6 +127,16 @@ var geomap = (function () {
     return Object.prototype.hasOwnProperty.call(LOCATED, key) ? LOCATED[key] : "";
   }
 
+  /* The point of view shown: "" is Natural Earth's default; a claim's popup gives the
+   * place's name as that side writes it and the border fact as that view classes the
+   * lines, where they differ (c.views). */
+  var VIEW = "";
+  function inView(c, key, fallback) {
+    var by = c.views && c.views[key];
+    return by && Object.prototype.hasOwnProperty.call(by, VIEW) ? by[VIEW] : fallback;
+  }
+  function placeName(c) { return inView(c, "place_names", c.place_name); }
+
   function popup(c, side, incident) {
     var box = el("div", "geomap-popup");
     var head = el("div", "geomap-popup-head");
@@ -141,11 +151,13 @@ var geomap = (function () {
       row(box, "Incident", incident.title + (incident.dates &&
           incident.title.indexOf(incident.dates) < 0 ? " (" + incident.dates + ")" : ""));
     }
-    row(box, "Place", c.place_name + " (" + c.precision + "-level" +
-        (c.place && c.place !== c.place_name ? ", written \u201c" + c.place + "\u201d" : "") + ")");
+    var shownName = placeName(c);
+    row(box, "Place", shownName + " (" + c.precision + "-level" +
+        (c.place && c.place !== shownName ? ", written \u201c" + c.place + "\u201d" : "") + ")");
+    if (shownName !== c.place_name) row(box, "Also", c.place_name);
     if (c.place_note) row(box, "Place " + c.certainty + ":", c.place_note);
     if (c.check) row(box, "Inferred", c.check);
-    row(box, "Border", c.border);
+    row(box, "Border", inView(c, "borders", c.border));
     row(box, "Actor", c.actor);
     if (c.role === "reaction") row(box, "Role", "reaction by a third party, mapped at the place it concerns");
     box.appendChild(el("blockquote", "geomap-quote", c.text));
@@ -264,7 +276,7 @@ var geomap = (function () {
 
   function tooltip(c) {
     return el("span", null, (c.claimant || "unnamed claimant") + " " + stanceVerb(c.stance) +
-              " " + c.event + " \u2014 " + c.place_name + ", " +
+              " " + c.event + " \u2014 " + placeName(c) + ", " +
               formatDate(c.date, c.date_precision));
   }
 
@@ -399,13 +411,80 @@ var geomap = (function () {
     return popup;
   }
 
+  /* The built-in boundary lines (data.lines: geometry g, class by view c, name n,
+   * countries p), styled by their class in the view shown; the legend lists the classes
+   * that view draws, and the switch (select#geomap-view) changes the view. */
+  function drawLines(map, layer, data) {
+    var styles = data.line_styles || {};
+    var drawn = [];
+    function classOf(f) {
+      var c = f.c;
+      return Object.prototype.hasOwnProperty.call(c, VIEW) ? c[VIEW] : c[""];
+    }
+    function styleOf(f) {
+      var st = styles[classOf(f)] || {};
+      return {color: st.color, weight: st.weight, opacity: st.opacity,
+              dashArray: st.dashArray || null, pane: "geomap-lines", interactive: true};
+    }
+    function tip(f) {
+      var box = el("div");
+      var cls = classOf(f), st = styles[cls] || {};
+      box.appendChild(el("strong", null, f.n || (f.p ? f.p.replace("-", "\u2013") +
+                                                        " boundary line" : "boundary line")));
+      box.appendChild(el("div", null, (st.label || cls) + " in the view shown"));
+      Object.keys(f.c).sort().forEach(function (v) {
+        if (v === VIEW) return;
+        var other = styles[f.c[v]] || {};
+        box.appendChild(el("div", "geomap-trace", (v || "Natural Earth default") + ": " +
+                           (other.label || f.c[v])));
+      });
+      box.appendChild(el("div", "geomap-trace",
+                         "Natural Earth 1:10m, good to a kilometre or two; not authoritative"));
+      return box;
+    }
+    (data.lines || []).forEach(function (f) {
+      var line = L.geoJSON(f.g, {style: function () { return styleOf(f); }, pane: "geomap-lines"});
+      line.bindTooltip(function () { return tip(f); }, {sticky: true});
+      line.addTo(layer);
+      drawn.push({f: f, line: line});
+    });
+    function restyle() {
+      var present = table();
+      drawn.forEach(function (d) { d.line.setStyle(styleOf(d.f)); present[classOf(d.f)] = true; });
+      var items = document.querySelectorAll("[data-line-class]");
+      Array.prototype.forEach.call(items, function (item) {
+        item.style.display = present[item.getAttribute("data-line-class")] ? "" : "none";
+      });
+    }
+    restyle();
+    return restyle;
+  }
+
+  function viewSwitch(map, data, restyle, refresh) {
+    var select = document.getElementById("geomap-view");
+    if (!select) return;
+    var views = table();
+    (data.views || []).forEach(function (v) { views[v.code] = v; });
+    select.addEventListener("change", function () {
+      VIEW = select.value;
+      var v = views[VIEW];
+      var note = document.getElementById("geomap-view-note");
+      if (note && v) note.textContent = v.words;
+      restyle();
+      map.closePopup();
+      refresh();
+    });
+  }
+
   /* groups: [side, layer] pairs; the (empty) layer stands for that side in the layer control.
    * Markers live in one cluster group so that claims of every side at one place cluster
    * together; switching a side off in the control takes its markers out of the cluster.
    * incidentLayer (or null): the layer control's "one symbol per incident"; while it is on,
    * the incidents' symbols stand in for the claims'. */
-  function draw(map, groups, labelLayer, incidentLayer) {
+  function draw(map, groups, labelLayer, incidentLayer, linesLayer) {
     var data = readData();
+    VIEW = data.views && data.views.length ? data.views[0].code : "";
+    var restyle = linesLayer ? drawLines(map, linesLayer, data) : function () {};
     LOCATED = data.located || {};
     SPEC = data.symbols;
     var sides = table();
@@ -516,6 +595,7 @@ var geomap = (function () {
         if (pair[1] === e.layer) { sidesOn[pair[0]] = e.type === "overlayadd"; refresh(); }
       });
     });
+    viewSwitch(map, data, restyle, refresh);
     timeline(data.dates, range, refresh);
     filters(state, refresh);
     keepClear(map);
@@ -540,9 +620,13 @@ var geomap = (function () {
       if (!marker) return;
       var c = claimById[id];
       if (!incidentMode && cluster.hasLayer(marker)) {
-        // (markercluster drops the callback when a zoom is still under way: try again)
+        // (markercluster drops the callback when a zoom is still under way: try again,
+        // until the popup has opened once: one the reader closed stays closed)
+        var opened = false, asked = ++go.asked;
+        marker.once("popupopen", function () { opened = true; });
         var show = function (tries) {
-          if (!cluster.hasLayer(marker) || marker.isPopupOpen()) { return; }
+          if (opened || asked !== go.asked || !cluster.hasLayer(marker) ||
+              marker.isPopupOpen()) { return; }
           cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
           if (tries > 0) { setTimeout(function () { show(tries - 1); }, 1000); }
         };
@@ -580,6 +664,7 @@ var geomap = (function () {
     });
     window.geomapIncidents = incidentLayer;  // for tests: the incidents' symbols, or null
     window.geomapCluster = cluster;  // for tests and the curious: the live cluster group
+    window.geomapShow = go;  // for tests: show a claim (.claim(id)) or an incident
     return cluster;
   }
 

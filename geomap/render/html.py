@@ -22,10 +22,18 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from ..layers import NOT_AUTHORITATIVE, USER_KINDS, Layer
+from ..layers import (
+    LINE_CLASSES,
+    LINES_SOURCE,
+    NOT_AUTHORITATIVE,
+    USER_KINDS,
+    Layer,
+    classes_of,
+)
 from ..records import FACT_COLUMNS, JOINED_COLUMNS
 from ..wording import plural
 from .assets import asset_versions, inline_assets
+from .reference import LAYER_NAMES
 from .symbols import (  # the spec; its names stay importable from here (static.py, api.py)
     AREA_STYLE,
     BAND_STYLE,
@@ -94,6 +102,9 @@ CSS = """
   color: #555; margin: 6px 0 3px; }
 .geomap-legend-item { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 .geomap-legend-item svg { flex: none; }
+.geomap-view { display: block; margin: 2px 0; }
+.geomap-view span { display: block; color: #444; }
+#geomap-view { max-width: 100%; font: inherit; }
 .geomap-claim { background: none; border: none; }
 .geomap-cluster { background: none; border: none; }
 .geomap-cluster-ring { width: 100%; height: 100%; border-radius: 50%; display: flex;
@@ -248,16 +259,19 @@ class ClaimLayer(MacroElement):
             [{{ side }}, {{ group.get_name() }}]{{ "," if not loop.last }}
           {%- endfor %}
         ], {{ this.labels.get_name() }},
-        {{ this.incidents.get_name() if this.incidents else "null" }});
+        {{ this.incidents.get_name() if this.incidents else "null" }},
+        {{ this.lines.get_name() if this.lines else "null" }});
         {% endmacro %}
     """)
 
-    def __init__(self, groups: dict[str, folium.FeatureGroup], labels, incidents=None):
+    def __init__(self, groups: dict[str, folium.FeatureGroup], labels, incidents=None,
+                 lines=None):
         super().__init__()
         self._name = "GeomapClaims"
         self.groups = [(safe_json(side), g) for side, g in groups.items()]
         self.labels = labels
         self.incidents = incidents
+        self.lines = lines
 
 
 def _stable_ids(root) -> None:
@@ -425,7 +439,8 @@ def _source_name(s: dict) -> str:
 # -- panels ------------------------------------------------------------------------------
 
 def _legend(sides: list[dict], layers: list[Layer], has_areas: bool,
-            has_bands: bool = False, has_incidents: bool = False) -> str:
+            has_bands: bool = False, has_incidents: bool = False,
+            line_classes: tuple[str, ...] = (), views: list[dict] | None = None) -> str:
     e = html.escape
     out = ['<div id="geomap-legend" class="geomap-panel geomap-legend">',
            '<details class="geomap-legend-fold" open><summary>Legend</summary>',
@@ -467,25 +482,59 @@ def _legend(sides: list[dict], layers: list[Layer], has_areas: bool,
                    f'geomap-incident-mark-sample">{e(sym["contested_mark"])}</span>'
                    f'{e(sym["contested_label"][2:])}</div>')
     out.append("<h2>Boundaries</h2>")
+    if views:
+        out.append(_view_switch(views))
     shown = set()
     for layer in layers:
         if layer.kind not in LINE_STYLE or layer.name in shown:
             continue
         shown.add(layer.name)
-        st = LINE_STYLE[layer.kind]
-        dash = f' stroke-dasharray="{st["dashArray"]}"' if "dashArray" in st else ""
-        label = USER_KINDS[layer.kind] if layer.source.startswith("shared edges") \
-            else layer.name
-        if "fillColor" in st:
-            sample = (f'<svg width="30" height="14"><rect x="1" y="1" width="28" height="12" '
-                      f'fill="{st["fillColor"]}" fill-opacity="{st["fillOpacity"] * 2}" '
-                      f'stroke="{st["color"]}" stroke-width="{st["weight"]}"{dash}/></svg>')
-        else:
-            sample = (f'<svg width="30" height="10"><line x1="0" y1="5" x2="30" y2="5" '
-                      f'stroke="{st["color"]}" stroke-width="{st["weight"]}"{dash}/></svg>')
-        out.append(f'<div class="geomap-legend-item">{sample}{e(label)}</div>')
+        if layer.source == LINES_SOURCE:
+            continue  # the built-in lines: listed by class below, in every view's classes
+        out.append(_line_item(layer.kind, USER_KINDS[layer.kind] if layer.kind in USER_KINDS
+                              and layer.source.startswith("shared edges") else layer.name))
+    for kind in line_classes:
+        out.append(_line_item(kind, LINE_CLASSES[kind], kind))
     out.append("</div></details></div>")
     return "\n".join(out)
+
+
+def _line_item(kind: str, label: str, line_class: str = "") -> str:
+    """A legend entry: a sample of the line's style (or the area's) and its label."""
+    e = html.escape
+    st = LINE_STYLE[kind]
+    dash = f' stroke-dasharray="{st["dashArray"]}"' if "dashArray" in st else ""
+    if "fillColor" in st:
+        sample = (f'<svg width="30" height="14"><rect x="1" y="1" width="28" height="12" '
+                  f'fill="{st["fillColor"]}" fill-opacity="{st["fillOpacity"] * 2}" '
+                  f'stroke="{st["color"]}" stroke-width="{st["weight"]}"{dash}/></svg>')
+    else:
+        sample = (f'<svg width="30" height="10"><line x1="0" y1="5" x2="30" y2="5" '
+                  f'stroke="{st["color"]}" stroke-width="{st["weight"]}"{dash}/></svg>')
+    attr = f' data-line-class="{e(line_class)}"' if line_class else ""
+    return f'<div class="geomap-legend-item"{attr}>{sample}{e(label)}</div>'
+
+
+def _view_switch(views: list[dict]) -> str:
+    """The point-of-view switch: Natural Earth's default view and the parties' views."""
+    e = html.escape
+    options = "".join(f'<option value="{e(v["code"])}">{e(v["label"])}</option>'
+                      for v in views)
+    return ('<label class="geomap-view"><span>Point of view</span>'
+            f'<select id="geomap-view">{options}</select></label>'
+            f'<p class="geomap-note" id="geomap-view-note">{e(views[0]["words"])}</p>')
+
+
+def view_words(view: dict) -> str:
+    """What the chosen view changes, in words."""
+    if view["code"] and view["lines"]:
+        return (f"Lines as {view['label']} classes them; contested place names as that side "
+                "writes them. Natural Earth, not authoritative.")
+    if view["code"]:
+        return (f"{view['label']}: lines as Natural Earth's default view; contested place "
+                "names as that side writes them.")
+    return ("Lines as Natural Earth's default view classes them (de facto control, as its "
+            "editors see it); not authoritative.")
 
 
 def _unplaced_item(u: dict) -> str:
@@ -717,6 +766,31 @@ def _labels(layers: list[Layer], label_points: dict[str, tuple[float, float]],
     return sorted(out, key=lambda x: x["name"])
 
 
+def _line_features(lines, views: list[dict], view: tuple[float, float, float, float]
+                   ) -> list[dict]:
+    """The built-in lines as the page's script draws them: the geometry, simplified for
+    the map's scale (a 1,500th of its first view: about 200 m for a region, never finer
+    than the 1:10m source's metre), the class in each view the page offers (``c``), the
+    line's name and its countries. (The border facts are measured on the full lines.)"""
+    import shapely
+    from shapely.geometry import mapping
+
+    tolerance = max(1e-4, max(view[2] - view[0], view[3] - view[1]) / 1500)
+    codes = [v["code"] for v in views if v["lines"]]
+    out = []
+    geoms = shapely.set_precision(shapely.simplify(lines.geometry.values, tolerance), 1e-4)
+    for geom, default, seen, name, pair in zip(geoms, lines["default"],
+                                               lines["views"], lines["name"],
+                                               lines["countries"]):
+        every = classes_of(default, seen)
+        if geom.is_empty:
+            continue
+        out.append({"g": mapping(geom),
+                    "c": {code: every.get(code, default) for code in codes},
+                    "n": str(name or ""), "p": str(pair or "")})
+    return out
+
+
 def _number(v) -> float | None:
     try:
         f = float(v)
@@ -757,8 +831,15 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
                bands=None,
                view: tuple[float, float, float, float], side_labels: dict[str, str],
                label_points: dict[str, tuple[float, float]], manifest: dict,
-               tiles: str | None = None, incidents: list[dict] | None = None) -> str:
+               tiles: str | None = None, incidents: list[dict] | None = None,
+               views: list[dict] | None = None, by_view: dict | None = None,
+               reference=None) -> str:
     """The page as a string. ``frame`` is the join stage's GeoDataFrame of placed claims.
+
+    ``views`` (the chosen one first: {code, label, lines}) are the points of view the
+    reader can switch between; ``by_view`` gives, by claim id, what a view changes in its
+    popup ({"place_names": {view: name}, "borders": {view: sentence}}); ``reference`` the
+    reference basemap (basemap.Reference) or None.
 
     ``incidents`` (the claims grouped into incidents, as dicts: id, title, place_name, lat,
     lon, date_from, date_to, dates, events, claims, sides, contested, contest, placed) give
@@ -768,10 +849,17 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     """
     fields = CLAIM_FIELDS + (["incident_id"] if "incident_id" in frame.columns else [])
     claims = []
+    by_view = by_view or {}
     for rec in frame[fields].to_dict("records"):
         c = {k: (None if v != v else v) for k, v in rec.items()}  # NaN -> null
         c["incident_id"] = str(c.get("incident_id") or "")
+        changes = by_view.get(c["id"])
+        if changes:  # what the point-of-view switch changes in this claim's popup
+            c["views"] = {k: {str(v): str(t) for v, t in changes[k].items()}
+                          for k in ("place_names", "borders") if changes.get(k)}
         claims.append(c)
+    views = [{**v, "words": view_words(v)} for v in views or [
+        {"code": "", "label": "Natural Earth's default view", "lines": True}]]
     unplaced = [{**u, "incident_id": str(u.get("incident_id") or "")} for u in unplaced]
     country_names = {}
     for lay in layers:
@@ -809,7 +897,19 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=False,
                          show=True).add_to(m)
     focus = sorted({c["country"] for c in claims if c["country"]})
+    for name, z in (("geomap-countries", 240), ("geomap-lines", 410)):
+        folium.map.CustomPane(name, z_index=z, pointer_events=name == "geomap-lines"
+                              ).add_to(m)
+    if reference is not None:
+        from .reference import add_reference
+
+        add_reference(m, reference)
+    lines_layer, line_features, line_classes = None, [], set()
     for layer in layers:
+        if layer.source == LINES_SOURCE:  # drawn by claims.js, restyled with the view
+            line_features += _line_features(layer.frame, views, view)
+            line_classes |= {c for f in line_features for c in f["c"].values()}
+            continue
         if layer.kind == "countries":
             def style(f, focus=frozenset(focus)):
                 return FOCUS_STYLE if f["properties"]["iso2"] in focus else COUNTRY_STYLE
@@ -821,7 +921,13 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         shapes = layer.frame[["iso2", "geometry"] if layer.kind == "countries" else ["geometry"]]
         folium.GeoJson(shapes, name=markup(layer.name), style_function=style,
                        tooltip=markup(tip) if layer.kind != "countries" else None,
-                       smooth_factor=0.5).add_to(m)
+                       smooth_factor=0.5,
+                       **({"pane": "geomap-countries"} if layer.kind == "countries" else {})
+                       ).add_to(m)
+        if layer.kind == "countries" and lines_layer is None and any(
+                lay.source == LINES_SOURCE for lay in layers):
+            lines_layer = folium.FeatureGroup(name="Boundary lines (as the view classes them)"
+                                              ).add_to(m)
     if len(areas):
         tips = areas.assign(tip=[markup(
             f"Approximate extent of {n}: the hull of its {k} GeoNames settlements, widened by "
@@ -855,11 +961,14 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     incident_layer = None
     if shown_incidents and any(i["placed"] for i in shown_incidents):
         incident_layer = folium.FeatureGroup(name=INCIDENT_LAYER, show=False).add_to(m)
-    m.add_child(ClaimLayer(groups, labels, incident_layer))
+    m.add_child(ClaimLayer(groups, labels, incident_layer, lines_layer))
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     m.fit_bounds([[view[1], view[0]], [view[3], view[2]]])
 
     layer_names = [lay.name for lay in layers] + (
+        ["Boundary lines (as the view classes them)"] if lines_layer is not None else []) + (
+        [LAYER_NAMES[k] for k in ("relief", "water", "labels")] if reference is not None
+        else []) + (
         ["Claim areas (approximate)"] if len(areas) else []) + (
         ["Claimed advances (bands)"] if bands is not None and len(bands) else []) + [
         "Country names"] + [
@@ -873,6 +982,9 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         "claims": claims, "located": dict(sorted(located.items())),
         "labels": _labels(layers, label_points, view),
         "assets": asset_versions(), "tiles": tiles or "none", "symbols": symbols_data(),
+        "views": views, "lines": line_features,
+        "line_styles": {k: {**LINE_STYLE[k], "label": LINE_CLASSES[k]}
+                        for k in LINE_CLASSES if k in line_classes},
     }
     if shown_incidents is not None:
         data["incidents"] = shown_incidents
@@ -898,7 +1010,9 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
                                          shown_incidents or [])), name="geomap_timeline")
     root.html.add_child(Literal(_legend(sides, layers, bool(len(areas)),
                                         bands is not None and bool(len(bands)),
-                                        incident_layer is not None)),
+                                        incident_layer is not None,
+                                        tuple(k for k in LINE_CLASSES if k in line_classes),
+                                        views if len(views) > 1 else None)),
                         name="geomap_legend")
     _stable_ids(root)
     guard_templates(root)

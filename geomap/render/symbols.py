@@ -68,7 +68,7 @@ LINE_STYLE = {
     "lease": {"color": "#2c7fb8", "weight": 1.4, "opacity": 0.9, "dashArray": "4 3"},
     "overlay": {"color": "#2c7fb8", "weight": 1.2, "opacity": 0.8, "dashArray": "1 3"},
     "internal": {"color": "#8a8a8a", "weight": 0.9, "opacity": 0.8, "dashArray": "3 3"},
-    "unrecognized": {"color": "#9a9a9a", "weight": 1.2, "opacity": 0.75, "dashArray": "1 4"},
+    "unrecognized": {"color": "#7a7a7a", "weight": 1.6, "opacity": 0.85, "dashArray": "2 4"},
     "line-of-contact": {"color": "#d95f02", "weight": 2.6, "opacity": 0.95, "dashArray": "2 5"},
     "ceasefire-line": {"color": "#7570b3", "weight": 2.6, "opacity": 0.95,
                        "dashArray": "12 4 2 4"},
