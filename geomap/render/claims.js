@@ -473,6 +473,8 @@ var geomap = (function () {
       restyle();
       map.closePopup();
       refresh();
+      // (the reference layer's labels follow: reference.js)
+      document.dispatchEvent(new CustomEvent("geomap-view", {detail: VIEW}));
     });
   }
 
@@ -485,6 +487,7 @@ var geomap = (function () {
     var data = readData();
     VIEW = data.views && data.views.length ? data.views[0].code : "";
     var restyle = linesLayer ? drawLines(map, linesLayer, data) : function () {};
+    if (VIEW) document.dispatchEvent(new CustomEvent("geomap-view", {detail: VIEW}));
     LOCATED = data.located || {};
     SPEC = data.symbols;
     var sides = table();

@@ -23,6 +23,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from ..layers import (
+    DISPUTED_SOURCE,
     LINE_CLASSES,
     LINES_SOURCE,
     NOT_AUTHORITATIVE,
@@ -766,6 +767,27 @@ def _labels(layers: list[Layer], label_points: dict[str, tuple[float, float]],
     return sorted(out, key=lambda x: x["name"])
 
 
+def area_words(area: dict, country_names: dict[str, str]) -> str:
+    """A disputed area in words: its name, its parties, and whose it is in each view."""
+    def name(code: str) -> str:
+        return country_names.get(code, code)
+
+    parties = " and ".join(name(c) for c in str(area.get("countries") or "").split("-") if c)
+    held: dict[str, list[str]] = {}
+    for item in str(area.get("views") or "").split():
+        view, _, country = item.partition("=")
+        held.setdefault(country, []).append(view)
+    views = "; ".join(f"{name(c)}'s in the views of {', '.join(sorted(vs))}"
+                      for c, vs in sorted(held.items()))
+    default = name(str(area.get("default") or ""))
+    size = area.get("area_km2")
+    return (f"{area.get('name') or 'Disputed area'}: disputed between {parties}. "
+            + (f"{default}'s in Natural Earth's default view" if default else "")
+            + (f"; {views}" if views else "") + "."
+            + (f" About {size:,.0f} km²." if isinstance(size, (int, float)) else "")
+            + " Derived from Natural Earth's lines; not authoritative.")
+
+
 def _line_features(lines, views: list[dict], view: tuple[float, float, float, float]
                    ) -> list[dict]:
     """The built-in lines as the page's script draws them: the geometry, simplified for
@@ -919,8 +941,14 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         tip = f"{layer.name} — {layer.source}; not authoritative"
         # only what the style needs: a user's file may carry any properties
         shapes = layer.frame[["iso2", "geometry"] if layer.kind == "countries" else ["geometry"]]
+        if layer.source == DISPUTED_SOURCE:  # each area says what it is and who holds it
+            shapes = layer.frame.assign(tip=[markup(area_words(r, country_names))
+                                             for r in layer.frame.to_dict("records")]
+                                        )[["tip", "geometry"]]
+            tip = folium.GeoJsonTooltip(["tip"], labels=False)
         folium.GeoJson(shapes, name=markup(layer.name), style_function=style,
-                       tooltip=markup(tip) if layer.kind != "countries" else None,
+                       tooltip=(tip if not isinstance(tip, str) else markup(tip))
+                       if layer.kind != "countries" else None,
                        smooth_factor=0.5,
                        **({"pane": "geomap-countries"} if layer.kind == "countries" else {})
                        ).add_to(m)

@@ -12,10 +12,22 @@ var geomapReference = (function () {
     return e;
   }
 
+  /* A place's name as the point of view shown writes it (item.names: {view: name}). */
+  var named = [];
+  function nameIn(item, view) {
+    var by = item.names;
+    return by && Object.prototype.hasOwnProperty.call(by, view) ? by[view] : item.name;
+  }
+  document.addEventListener("geomap-view", function (ev) {
+    named.forEach(function (pair) { pair[1].textContent = nameIn(pair[0], ev.detail); });
+  });
+
   function label(item, kind) {
     var box = el("div", "geomap-ref-name geomap-ref-" + kind);
     box.appendChild(el("span", "geomap-ref-dot"));
-    box.appendChild(el("span", "geomap-ref-text", item.name));
+    var text = el("span", "geomap-ref-text", nameIn(item, ""));
+    box.appendChild(text);
+    if (item.names) named.push([item, text]);
     return L.marker([item.lat, item.lon], {
       pane: "geomap-labels", interactive: false, keyboard: false,
       icon: L.divIcon({className: "geomap-ref-label", html: box, iconSize: null,

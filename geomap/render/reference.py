@@ -104,9 +104,13 @@ def reference_data(ref) -> dict:
         "lakes": [_latlngs(g, DIGITS) for g in ref.lakes.geometry],
         "lake_names": [str(n) for n in ref.lakes["name"]],
         "rivers": rivers,
-        "towns": [{k: t[k] for k in ("name", "lat", "lon", "population", "min_zoom")}
+        "towns": [{**{k: t[k] for k in ("name", "lat", "lon", "population", "min_zoom")},
+                   **({"names": {str(v): str(n) for v, n in t["names"].items()}}
+                      if t.get("names") else {})}
                   for t in ref.towns],
-        "places": [{k: p[k] for k in ("name", "kind", "lat", "lon", "min_zoom")}
+        "places": [{**{k: p[k] for k in ("name", "kind", "lat", "lon", "min_zoom")},
+                    **({"names": {str(v): str(n) for v, n in p["names"].items()}}
+                       if p.get("names") else {})}
                    for p in ref.places],
         "sources": list(ref.sources),
     }

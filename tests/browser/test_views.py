@@ -95,8 +95,15 @@ def test_the_example_switches_to_each_sides_place_names(example_page, open_page)
     claim = next(c for c in _data(page)["claims"] if c["place_name"] == "Syunik")
     page.select_option("#geomap-view", "AZ")
     assert _popup_of(page, claim["id"]).split("Place", 1)[1].startswith("Zangezur")
+    labels = "Array.from(document.querySelectorAll('.geomap-ref-text')).map(e => e.textContent)"
+    assert "Qaragöl" in page.evaluate(labels) and "Shusha" in page.evaluate(labels)
     page.select_option("#geomap-view", "AM")
     assert _popup_of(page, claim["id"]).split("Place", 1)[1].startswith("Syunik")
+    # the reference layer's labels follow the view: the lake, and a town GeoNames names
+    assert {"Sev Lich", "Shushi"} <= set(page.evaluate(labels))
+    assert "Qaragöl / Sev Lich" not in page.evaluate(labels)
+    page.select_option("#geomap-view", "")
+    assert "Qaragöl / Sev Lich" in page.evaluate(labels)
     assert problems == []
 
 
