@@ -1,4 +1,4 @@
-"""Derive the disputed areas (gazetteer/boundaries/disputed-areas.geojson) from Natural Earth's classed lines.
+"""Derive the disputed areas (boundaries/disputed-areas.geojson) from Natural Earth's lines.
 
 An area is disputed here when its country depends on the point of view: Aksai Chin is China's
 in Natural Earth's default view (de facto control) and in China's, India's in India's. Natural
