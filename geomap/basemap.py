@@ -51,7 +51,7 @@ LABEL_PX = {"char": 6.6, "pad": 12, "height": 15}  # a label's box at 12px, for 
 # The relief tint: a shadow colour and a light colour, and their strongest opacity.
 SHADOW = (72, 60, 48)
 HIGHLIGHT = (255, 255, 255)
-SHADOW_ALPHA, HIGHLIGHT_ALPHA = 0.26, 0.22
+SHADOW_ALPHA, HIGHLIGHT_ALPHA = 0.22, 0.18
 TINT_LEVELS = 32  # shades in the relief's palette
 
 SOURCES = {

@@ -71,7 +71,23 @@ def test_missing_file_and_unwritable_output(tmp_path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("view", ["AM", "XX", "India", "<script>alert(1)</script>",
+                                  "{{7*7}}", "%s%n", "\u202eNI", ""])
+def test_a_view_natural_earth_does_not_give_is_one_clear_line(tmp_path, view):
+    out = tmp_path / "m.html"
+    result = runner.invoke(app, ["map", "--view", view, "-o", str(out)])
+    if view == "":  # (empty: the default view)
+        assert result.exit_code == 0 and out.exists()
+        return
+    assert result.exit_code == 1 and not out.exists()
+    line = result.stderr.strip()
+    assert line.startswith("Error: --view ") and "\n" not in line
+    assert "AR, BD, BR, CN" in line and "Traceback" not in result.output
+    assert "49" not in line and "\u202e" not in line  # not evaluated, not shown raw
+
+
 def test_usage_errors_exit_2():
+    assert runner.invoke(app, ["map", "--basemap", "satellite"]).exit_code == 2
     assert runner.invoke(app, ["map", "--tiles", "google"]).exit_code == 2
     assert runner.invoke(app, ["nonsense"]).exit_code == 2
 

@@ -95,7 +95,7 @@ CSS = """
 .geomap-claim-facts { color: #444; }
 .geomap-short-quote { display: block; color: #555; font-style: italic; }
 #geomap-legend { bottom: 24px; right: 10px; font-size: 12px; padding: 5px 10px;
-  max-height: calc(100% - 300px); overflow: auto; }
+  max-height: calc(55% - 40px); overflow: auto; }
 .geomap-away { visibility: hidden !important; }
 #geomap-legend summary { font-size: 12px; text-transform: uppercase; letter-spacing: .04em;
   color: #444; }
@@ -128,6 +128,8 @@ CSS = """
 .geomap-incident-mark-sample { position: static; display: inline-block; flex: none;
   margin: 0 4px 0 0; vertical-align: -2px; }
 .leaflet-control-layers { font-size: 12.5px; }
+/* the layer list and the legend share the right-hand side: each keeps to its part */
+.leaflet-control-layers-expanded { max-height: calc(45% - 30px); overflow-y: auto; }
 .geomap-country-label { color: #6b645a; font-size: 12px; font-weight: 600;
   letter-spacing: .08em; text-transform: uppercase; text-align: center; white-space: nowrap;
   text-shadow: 0 0 3px #f3f0e8, 0 0 3px #f3f0e8; }

@@ -73,7 +73,7 @@ LINE_STYLE = {
     "ceasefire-line": {"color": "#7570b3", "weight": 2.6, "opacity": 0.95,
                        "dashArray": "12 4 2 4"},
     "disputed-area": {"color": "#b2182b", "weight": 1.2, "dashArray": "3 3",
-                      "fillColor": "#b2182b", "fillOpacity": 0.12},
+                      "fillColor": "#b2182b", "fillOpacity": 0.06},
     "claim": {"color": "#1b9e77", "weight": 1.6, "dashArray": "6 3", "fillColor": "#1b9e77",
               "fillOpacity": 0.08},
 }
