@@ -101,3 +101,30 @@ def test_online_tiles_only_on_request(tmp_path):
     assert "tile.openstreetmap.org" in loud
     with pytest.raises(ValueError):
         make_map(out=tmp_path / "c.html", tiles="google")
+
+
+def _reference(page: str) -> dict | None:
+    m = re.search(r'id="geomap-reference-data">(.*?)</script>', page, re.S)
+    return json.loads(m.group(1)) if m else None
+
+
+def test_the_page_names_the_towns_places_rivers_and_lakes_an_analyst_finds_the_way_by(
+        example_page, tmp_path):
+    path, _ = example_page
+    page = path.read_text(encoding="utf-8")
+    ref = _reference(page)
+    towns = {t["name"]: t for t in ref["towns"]}
+    places = {p["name"] for p in ref["places"]}
+    assert {"Goris", "Kapan", "Sisian", "Yerevan"} <= set(towns)
+    assert {"Qaragöl / Sev Lich", "Vorotan"} <= places
+    assert "Lake Sevan" in ref["lake_names"] and ref["rivers"]
+    # labels appear with zoom: the capital before a small town
+    assert towns["Yerevan"]["min_zoom"] < towns["Goris"]["min_zoom"]
+    assert ref["world"] and ref.get("relief", "").startswith("data:image/png;base64,")
+    assert {"Relief", "Rivers and lakes", "Towns and places"} <= set(manifest(page)["layers"])
+    none = make_map(out=tmp_path / "none.html", basemap="none")
+    assert _reference(none.path.read_text(encoding="utf-8")) is None
+    full = make_map(out=tmp_path / "full.html", basemap="full")
+    assert len(_reference(full.path.read_text(encoding="utf-8"))["towns"]) > len(towns)
+    # the budget: light adds at most 400 KB to a one-region map
+    assert path.stat().st_size - none.path.stat().st_size <= 400_000
