@@ -26,12 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def measure(claims: int) -> list[dict]:
-    """The figures of the code on sys.path (run in a subprocess for another tree)."""
+def measure(claims: int, tree: Path = ROOT) -> list[dict]:
+    """The figures of the code in ``tree`` (another tree is run in a subprocess)."""
     import inspect
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from scale import claims_file
+    sys.path.insert(0, str(tree / "bench"))
+    from scale import claims_file  # (which puts its tree first on sys.path)
 
     from geomap.api import make_map
 
@@ -88,8 +88,8 @@ def before(commit: str, claims: int) -> list[dict]:
         try:
             env = {**os.environ, "PYTHONPATH": str(tree)}
             done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--json",
-                                   "--claims", str(claims)], env=env, cwd=tree, check=True,
-                                  capture_output=True, text=True)
+                                   "--tree", str(tree), "--claims", str(claims)], env=env,
+                                  cwd=tree, check=True, capture_output=True, text=True)
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
                             str(tree)], check=True)
@@ -127,9 +127,10 @@ def main() -> None:
     ap.add_argument("--before", default="8bcc25a", help="the commit to compare with")
     ap.add_argument("--claims", type=int, default=10000)
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--tree", default=str(ROOT), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.json:  # (the run inside another tree)
-        print(json.dumps(measure(args.claims)))
+        print(json.dumps(measure(args.claims, Path(args.tree))))
         return
     sys.path.insert(0, str(ROOT))
     rows = before(args.before, args.claims) + measure(args.claims)

@@ -720,7 +720,8 @@ def parties(frame, point_of_view: str = "") -> list[str]:
                  (frame["border_with"] != "")]
     found = set(near["in_country"]) | set(near["border_with"])
     found |= {point_of_view}
-    return sorted(c for c in found if isinstance(c, str) and len(c) == 2 and c.isalpha())
+    return sorted(c for c in found if isinstance(c, str) and len(c) == 2 and c.isascii()
+                  and c.isalpha() and c.isupper())
 
 
 def place_claims(claims: list, *, layers: list[str] | None = None,
@@ -774,8 +775,9 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
         disputed = pd.concat(disputed, ignore_index=True)
     disputed = disputed if len(disputed) else None
     names = {p.country: p.name for p in gaz.countries()}
+    facts: dict = {}
     frame = with_border_facts(frame, near, lines, disputed, given=given, country_names=names,
-                              point_of_view=point_of_view)
+                              point_of_view=point_of_view, facts_out=facts)
     bands = bands_for(frame, near, lines, areas)
     every_line = [lay.frame for lay in built_in if lay.kind in LINE_CLASSES]
     if every_line and not given:
@@ -784,7 +786,8 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
         every_line = pd.concat(every_line, ignore_index=True)
     else:
         every_line = None  # a user's lines have no views: the facts are theirs in every view
-    views, by_view = _views(frame, gaz, point_of_view, names, near, every_line, disputed)
+    views, by_view = _views(frame, gaz, point_of_view, names, near, every_line, disputed,
+                            facts)
     sides = sorted(set(frame["claimant_side"]) | {u["claimant_side"] for u in joined.unplaced})
     side_labels = {}
     for side in sides:
@@ -853,13 +856,14 @@ def _as_viewed_reference(reference, point_of_view: str):
 
 
 def _views(frame, gaz, point_of_view: str, names: dict[str, str], countries, lines,
-           disputed) -> tuple[list[dict], dict]:
+           disputed, facts: dict) -> tuple[list[dict], dict]:
     """The views the page can switch to (the chosen one first, then Natural Earth's default
     and the parties'), and what changes in each claim's popup with the view: the place's
     name as that side writes it, and the border fact as that view classes ``lines`` (every
-    built-in line near the map; None: no fact changes)."""
-    from .borders import with_border_facts
-    from .layers import NOT_A_BORDER, VIEWS, in_view, view_name
+    built-in line near the map; None: no fact changes). ``facts``: the chosen view's
+    BorderFact of each (lat, lon); a place is measured again only where a line near it or
+    the disputed area it lies in differs between the views."""
+    from .layers import VIEWS, view_name
 
     codes = [point_of_view] + [c for c in ["", *parties(frame, point_of_view)]
                                if c != point_of_view]
@@ -870,9 +874,8 @@ def _views(frame, gaz, point_of_view: str, names: dict[str, str], countries, lin
             f"{names.get(code, code)}'s place names (no Natural Earth line view)"
         views.append({"code": code, "label": label, "lines": has_lines})
     by_view: dict[str, dict] = {}
-    place_ids = sorted({p for p in frame["place_id"] if p})
     side_names = {}
-    for pid in place_ids:
+    for pid in sorted({p for p in frame["place_id"] if p}):
         try:
             side_names[pid] = gaz.side_names(pid)
         except LookupError:
@@ -882,18 +885,63 @@ def _views(frame, gaz, point_of_view: str, names: dict[str, str], countries, lin
                  if v["code"] and v["code"] in side_names.get(pid, {})}
         if named:
             by_view.setdefault(cid, {})["place_names"] = named
-    if lines is not None:  # (None: the user's lines, which have no views)
-        for v in views:
-            if not v["lines"] or v["code"] == point_of_view:
-                continue
-            seen = in_view(lines, v["code"])
-            seen = seen[~seen["kind"].isin(NOT_A_BORDER)]
-            other = with_border_facts(frame, countries, seen, disputed, country_names=names,
-                                      point_of_view=v["code"])
-            for cid, mine, theirs in zip(frame["id"], frame["border"], other["border"]):
-                if mine != theirs:
-                    by_view.setdefault(cid, {}).setdefault("borders", {})[v["code"]] = theirs
+    if lines is None:  # the user's lines, which have no views: the facts are theirs
+        return views, by_view
+    texts = {}  # the facts' sentences in each view with lines
+    for v in views:
+        if v["lines"] and v["code"] != point_of_view:
+            texts[v["code"]] = _facts_in_view(frame, v["code"], point_of_view, names,
+                                              countries, lines, disputed, facts)
+    # a view with no lines of its own shows Natural Earth's default lines, and their facts
+    default = texts.get("", list(frame["border"]))
+    for v in views:
+        if not v["lines"]:
+            texts[v["code"]] = default
+    for code, sentences in texts.items():
+        for cid, mine, theirs in zip(frame["id"], frame["border"], sentences):
+            if mine != theirs:
+                by_view.setdefault(cid, {}).setdefault("borders", {})[code] = theirs
     return views, by_view
+
+
+def _facts_in_view(frame, view: str, chosen: str, names: dict[str, str], countries, lines,
+                   disputed, facts: dict) -> list[str]:
+    """Each claim's border sentence as ``view`` classes the lines. Only the places near a
+    line whose class differs between ``view`` and ``chosen`` (within the 4° by 3° window a
+    fact looks in), or in a disputed area the two views give to different countries, are
+    measured again; the others keep the chosen view's fact, said as ``view`` says it."""
+    from dataclasses import replace
+
+    import shapely
+    from shapely.geometry import box
+
+    from .borders import border_facts, fact_sentences
+    from .layers import NOT_A_BORDER, classes_of
+
+    kinds = [classes_of(d, v) for d, v in zip(lines["default"], lines["views"])]
+    differs = [k.get(view, k[""]) != k.get(chosen, k[""]) for k in kinds]
+    changed = shapely.union_all(lines.geometry.values[differs]) if any(differs) else None
+    held = None
+    if disputed is not None and "views" in disputed.columns:
+        def holder(views: str, code: str) -> str:
+            return next((c for v, _, c in (i.partition("=") for i in str(views).split())
+                         if v == code), "")
+        moved = [holder(v, view) != holder(v, chosen) for v in disputed["views"]]
+        held = shapely.union_all(disputed.geometry.values[moved]) if any(moved) else None
+    again = set()
+    for lat, lon in facts:
+        near = box(lon - 4, lat - 3, lon + 4, lat + 3)
+        if (changed is not None and changed.intersects(near)) or (
+                held is not None and held.contains(shapely.Point(lon, lat))):
+            again.add((lat, lon))
+    seen = lines.assign(kind=[k.get(view, k[""]) for k in kinds])
+    seen = seen[~seen["kind"].isin(NOT_A_BORDER)]
+    order = sorted(again)
+    measured = dict(zip(order, border_facts(order, countries, seen, disputed,
+                                            point_of_view=view)))
+    found = [measured.get(p) or replace(facts[p], point_of_view=view)
+             for p in zip(frame["lat"], frame["lon"])]
+    return fact_sentences(frame, found, names)[0]
 
 
 def _render(placed: Placed, *, claims: list, title: str, tiles: str, manifest: dict,

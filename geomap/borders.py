@@ -112,6 +112,17 @@ class _Facts:
         self.mains: dict = {}  # country -> its main part, buffered, if it has others
         self.theirs: dict = {}  # country -> the given lines along it
 
+    def holder(self, areas) -> str:
+        """The country the view gives a disputed area to, where the area records it."""
+        if not self.point_of_view or "views" not in areas.columns:
+            return ""
+        for views in areas["views"]:
+            for item in str(views or "").split():
+                view, _, country = item.partition("=")
+                if view == self.point_of_view and len(country) == 2:
+                    return country
+        return ""
+
     def at(self, lat: float, lon: float) -> BorderFact:
         import geopandas as gpd
         import shapely
@@ -142,6 +153,11 @@ class _Facts:
         area_name = ""
         if in_dispute and "name" in inside.columns:
             area_name = next((n for n in inside["name"] if isinstance(n, str) and n), "")
+        holder = self.holder(inside) if in_dispute else ""
+        if holder and holder != country:
+            # the view gives the area to another country (India's maps: Aksai Chin is
+            # India's): the place is in that country, measured from that country's lines
+            country, exclave = holder, False
         window = box(lon - 4, lat - 3, lon + 4, lat + 3)
         if country not in theirs:
             theirs[country] = lines[lines["countries"].str.split("-").apply(
@@ -179,21 +195,35 @@ AREA_PRECISIONS = ("country", "province", "district", "zone")
 
 
 def with_border_facts(frame, countries, lines, disputed=None, *, given: bool = False,
-                      country_names: dict[str, str] | None = None, point_of_view: str = ""):
+                      country_names: dict[str, str] | None = None, point_of_view: str = "",
+                      facts_out: dict | None = None):
     """The joined claims with the border facts of their locations, as columns: in_country,
     border_km, border_with, border_kind, exclave, disputed, outside, and ``border``, the
-    sentence the popup shows. ``given``: the lines are the user's (finer accuracy)."""
-    names = country_names or {}
+    sentence the popup shows. ``given``: the lines are the user's (finer accuracy).
+    ``facts_out``: filled with the BorderFact of each (lat, lon) measured."""
     points = list(zip(frame["lat"], frame["lon"]))
     distinct = sorted(set(points))  # many claims share a place: measure each place once
     found = dict(zip(distinct, border_facts(distinct, countries, lines, disputed,
                                             accuracy_km=0.5 if given else NE_ACCURACY_KM,
                                             point_of_view=point_of_view)))
+    if facts_out is not None:
+        facts_out.update(found)
     facts = [found[p] for p in points]
+    sentences, kms = fact_sentences(frame, facts, country_names or {})
+    return frame.assign(
+        in_country=[f.country for f in facts], border_km=kms,
+        border_with=[f.border_with for f in facts], border_kind=[f.border_kind for f in facts],
+        exclave=[f.exclave for f in facts], disputed=[f.disputed for f in facts],
+        outside=[f.outside for f in facts], border=sentences)
+
+
+def fact_sentences(frame, facts: list[BorderFact], names: dict[str, str]
+                   ) -> tuple[list[str], list[float | None]]:
+    """Each claim's border sentence and distance, from the facts of its location: a claim
+    located only to an area gets no distance (from an area's centre it would mean nothing)."""
     sentences, kms = [], []
     for f, precision, place in zip(facts, frame["precision"], frame["place_name"]):
         if precision in AREA_PRECISIONS:
-            # a distance from the centre of an area would be a number with no meaning
             where = names.get(f.country, f.country)
             sentences.append(f"{precision}-level: {place}, in {where}; no distance from a "
                              "border can be given for an area" if f.country else
@@ -202,8 +232,4 @@ def with_border_facts(frame, countries, lines, disputed=None, *, given: bool = F
         else:
             sentences.append(f.sentence(names))
             kms.append(f.border_km)
-    return frame.assign(
-        in_country=[f.country for f in facts], border_km=kms,
-        border_with=[f.border_with for f in facts], border_kind=[f.border_kind for f in facts],
-        exclave=[f.exclave for f in facts], disputed=[f.disputed for f in facts],
-        outside=[f.outside for f in facts], border=sentences)
+    return sentences, kms

@@ -232,10 +232,12 @@ def countries_for(view: tuple[float, float, float, float], *, folder: Path | Non
 def check_view(code: str | None) -> str:
     """The point of view asked for, as its code ("" for Natural Earth's default), or a
     ValueError that lists the codes Natural Earth gives a view for."""
+    if code is not None and not isinstance(code, str):
+        raise ValueError(f"a view is a country code (text), not {type(code).__name__}")
     text = (code or "").strip()
-    if text.lower() in ("", "default", "ne"):
+    if text.lower() in ("", "default"):
         return DEFAULT_VIEW
-    if text.upper() in VIEWS:
+    if text.isascii() and text.upper() in VIEWS:
         return text.upper()
     shown = text if len(text) <= 20 and text.isprintable() else repr(text[:20])
     what = ("is not a country code" if not (len(text) == 2 and text.isascii() and text.isalpha())
@@ -275,6 +277,9 @@ def world_lines(folder: Path | None = None):
     lines = gpd.read_file(folder / "boundaries" / "lines.geojson")
     for col in ("countries", "name", "views"):
         lines[col] = lines[col].fillna("").astype(str)
+    unknown = set(lines["kind"]) - set(LINE_CLASSES)
+    if unknown:  # (the page styles lines by class: a class it does not know is a bug)
+        raise ValueError(f"boundaries/lines.geojson: unknown line classes {sorted(unknown)}")
     shapely.prepare(lines.geometry.values)
     return lines
 

@@ -76,6 +76,12 @@ def test_a_view_that_natural_earth_does_not_give_is_refused_with_the_list():
     from geomap.layers import VIEWS, check_view
 
     assert check_view("in") == "IN" and check_view("default") == "" and check_view(None) == ""
+    with pytest.raises(ValueError):
+        check_view("NE")  # Niger's code: no view, not a name for the default one
+    with pytest.raises(ValueError):
+        check_view("\u0131n")  # a dotless i does not make IN
+    with pytest.raises(ValueError):
+        check_view(1)
     assert check_view("KR") == "KR"  # Natural Earth's KO
     for bad, why in (("AM", "has no view"), ("India", "not a country code"),
                      ("<b>", "not a country code"), ("1", "not a country code")):
@@ -220,3 +226,20 @@ def test_a_place_in_aksai_chin_is_in_a_disputed_area_by_name():
     assert fact.sentence({}).endswith("in a disputed area: Aksai Chin (±2 km)")
     delhi = border_facts([(28.61, 77.21)], countries, lines, areas)[0]
     assert not delhi.disputed
+
+
+def test_in_a_view_a_disputed_area_is_in_the_country_that_view_gives_it():
+    from geomap.borders import border_facts
+    from geomap.layers import NOT_A_BORDER, border_lines, countries_for, in_view
+
+    view = (78.5, 34.5, 80.5, 36.0)
+    _, countries, _ = countries_for(view)
+    names = {"IN": "India", "CN": "China"}
+    for pov, country in (("IN", "IN"), ("CN", "CN"), ("", "CN")):
+        layers = boundary_layers(view, (77.0, 33.5, 82.0, 37.0), point_of_view=pov)
+        areas = next(lay.frame for lay in layers if lay.kind == "disputed-area")
+        lines, _ = border_lines(countries, layers, [])
+        fact = border_facts([(35.2, 79.2)], countries, lines, areas, point_of_view=pov)[0]
+        assert fact.country == country, pov
+        assert f"inside {names[country]}" in fact.sentence(names) or pov == ""
+    assert "claim-line" in NOT_A_BORDER and callable(in_view)

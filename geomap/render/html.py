@@ -28,6 +28,7 @@ from ..layers import (
     LINES_SOURCE,
     NOT_AUTHORITATIVE,
     USER_KINDS,
+    VIEWS,
     Layer,
     classes_of,
 )
@@ -524,7 +525,7 @@ def _view_switch(views: list[dict]) -> str:
     options = "".join(f'<option value="{e(v["code"])}">{e(v["label"])}</option>'
                       for v in views)
     return ('<label class="geomap-view"><span>Point of view</span>'
-            f'<select id="geomap-view">{options}</select></label>'
+            f'<select id="geomap-view" autocomplete="off">{options}</select></label>'
             f'<p class="geomap-note" id="geomap-view-note">{e(views[0]["words"])}</p>')
 
 
@@ -771,23 +772,36 @@ def _labels(layers: list[Layer], label_points: dict[str, tuple[float, float]],
 
 def area_words(area: dict, country_names: dict[str, str]) -> str:
     """A disputed area in words: its name, its parties, and whose it is in each view."""
+    import math
+
     def name(code: str) -> str:
         return country_names.get(code, code)
 
     parties = " and ".join(name(c) for c in str(area.get("countries") or "").split("-") if c)
     held: dict[str, list[str]] = {}
+    claims: list[str] = []
     for item in str(area.get("views") or "").split():
         view, _, country = item.partition("=")
-        held.setdefault(country, []).append(view)
-    views = "; ".join(f"{name(c)}'s in the views of {', '.join(sorted(vs))}"
-                      for c, vs in sorted(held.items()))
-    default = name(str(area.get("default") or ""))
+        if view in VIEWS:
+            held.setdefault(country, []).append(view)
+        elif view == country:  # a claimant Natural Earth gives no view: its own claim
+            claims.append(name(country))
+    parts = []
+    default = str(area.get("default") or "")
+    if default in country_names:
+        parts.append(f"{name(default)}'s in Natural Earth's default view")
+    elif default:
+        parts.append("a unit of its own in Natural Earth's default view")
+    parts += [f"{name(c)}'s in the views of {', '.join(sorted(vs))}"
+              for c, vs in sorted(held.items())]
+    parts += [f"claimed by {c}" for c in claims]
     size = area.get("area_km2")
-    return (f"{area.get('name') or 'Disputed area'}: disputed between {parties}. "
-            + (f"{default}'s in Natural Earth's default view" if default else "")
-            + (f"; {views}" if views else "") + "."
-            + (f" About {size:,.0f} km²." if isinstance(size, (int, float)) else "")
-            + " Derived from Natural Earth's lines; not authoritative.")
+    text = f"{area.get('name') or 'Disputed area'}: disputed"
+    text += f" between {parties}" if parties else ""
+    text += (": " + "; ".join(parts) if parts else "") + "."
+    if isinstance(size, (int, float)) and math.isfinite(size):
+        text += f" About {size:,.0f} km²."
+    return text + " Derived from Natural Earth's lines; not authoritative."
 
 
 def _line_features(lines, views: list[dict], view: tuple[float, float, float, float]
