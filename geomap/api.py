@@ -713,15 +713,23 @@ class Placed:
 
 
 def parties(frame, point_of_view: str = "") -> list[str]:
-    """The countries on each side of the lines the incidents lie by (the countries their
-    places fall in and the country across the nearest line): the views a reader of the
-    map would compare."""
-    near = frame[(frame["role"] == "incident") & (frame["precision"] != "country") &
-                 (frame["border_with"] != "")]
-    found = set(near["in_country"]) | set(near["border_with"])
-    found |= {point_of_view}
-    return sorted(c for c in found if isinstance(c, str) and len(c) == 2 and c.isascii()
-                  and c.isalpha() and c.isupper())
+    """The two countries the incidents lie between, the views a reader compares (IN and CN
+    for Galwan, AM and AZ for Syunik), with the map's own view. Of the incidents' claims,
+    counted: the countries their places fall in, the sides that make them, and for a place
+    known to a point the country across the nearest line (from an area's centre that line
+    says little: Ladakh's is the Line of Control)."""
+    from collections import Counter
+
+    from .borders import AREA_PRECISIONS
+
+    core = frame[(frame["role"] == "incident") & (frame["precision"] != "country")]
+    points = core[~core["precision"].isin(AREA_PRECISIONS)]
+    counts = Counter(c for c in [*core["in_country"], *core["claimant_side"],
+                                 *points["border_with"]]
+                     if isinstance(c, str) and len(c) == 2 and c.isascii() and c.isalpha()
+                     and c.isupper())
+    top = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
+    return sorted({*top, *([point_of_view] if point_of_view else [])})
 
 
 def place_claims(claims: list, *, layers: list[str] | None = None,

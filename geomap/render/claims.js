@@ -128,14 +128,16 @@ var geomap = (function () {
   }
 
   /* The point of view shown: "" is Natural Earth's default; a claim's popup gives the
-   * place's name as that side writes it and the border fact as that view classes the
-   * lines, where they differ (c.views). */
-  var VIEW = "";
-  function inView(c, key, fallback) {
-    var by = c.views && c.views[key];
-    return by && Object.prototype.hasOwnProperty.call(by, VIEW) ? by[VIEW] : fallback;
+   * place's name as that side writes it (data.view_names, by place) and the border fact as
+   * that view classes the lines (data.view_borders, by claim), where they differ. */
+  var VIEW = "", VIEW_NAMES = {}, VIEW_BORDERS = {};
+  function has(o, key) { return !!o && own.call(o, key); }
+  function inView(table, key, fallback) {
+    var by = has(table, key) ? table[key] : null;
+    return has(by, VIEW) ? by[VIEW] : fallback;
   }
-  function placeName(c) { return inView(c, "place_names", c.place_name); }
+  function placeName(c) { return inView(VIEW_NAMES, c.place_id || "", c.place_name); }
+  function borderText(c) { return inView(VIEW_BORDERS, c.id, c.border); }
 
   function popup(c, side, incident) {
     var box = el("div", "geomap-popup");
@@ -157,7 +159,7 @@ var geomap = (function () {
     if (shownName !== c.place_name) row(box, "Also", c.place_name);
     if (c.place_note) row(box, "Place " + c.certainty + ":", c.place_note);
     if (c.check) row(box, "Inferred", c.check);
-    row(box, "Border", inView(c, "borders", c.border));
+    row(box, "Border", borderText(c));
     row(box, "Actor", c.actor);
     if (c.role === "reaction") row(box, "Role", "reaction by a third party, mapped at the place it concerns");
     box.appendChild(el("blockquote", "geomap-quote", c.text));
@@ -486,6 +488,8 @@ var geomap = (function () {
   function draw(map, groups, labelLayer, incidentLayer, linesLayer) {
     var data = readData();
     VIEW = data.views && data.views.length ? data.views[0].code : "";
+    VIEW_NAMES = data.view_names || {};
+    VIEW_BORDERS = data.view_borders || {};
     var restyle = linesLayer ? drawLines(map, linesLayer, data) : function () {};
     if (VIEW) document.dispatchEvent(new CustomEvent("geomap-view", {detail: VIEW}));
     LOCATED = data.located || {};

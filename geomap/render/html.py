@@ -887,14 +887,21 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     """
     fields = CLAIM_FIELDS + (["incident_id"] if "incident_id" in frame.columns else [])
     claims = []
+    # What the point-of-view switch changes: a place's name by place (many claims share a
+    # place), a border fact by claim, each only where a view says it otherwise.
+    view_names: dict[str, dict[str, str]] = {}
+    view_borders: dict[str, dict[str, str]] = {}
     by_view = by_view or {}
     for rec in frame[fields].to_dict("records"):
         c = {k: (None if v != v else v) for k, v in rec.items()}  # NaN -> null
         c["incident_id"] = str(c.get("incident_id") or "")
-        changes = by_view.get(c["id"])
-        if changes:  # what the point-of-view switch changes in this claim's popup
-            c["views"] = {k: {str(v): str(t) for v, t in changes[k].items()}
-                          for k in ("place_names", "borders") if changes.get(k)}
+        changes = by_view.get(c["id"]) or {}
+        if changes.get("place_names") and c.get("place_id"):
+            view_names[str(c["place_id"])] = {str(v): str(t) for v, t in
+                                              changes["place_names"].items()}
+        if changes.get("borders"):
+            view_borders[str(c["id"])] = {str(v): str(t) for v, t in
+                                          changes["borders"].items()}
         claims.append(c)
     views = [{**v, "words": view_words(v)} for v in views or [
         {"code": "", "label": "Natural Earth's default view", "lines": True}]]
@@ -1026,7 +1033,8 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         "claims": claims, "located": dict(sorted(located.items())),
         "labels": _labels(layers, label_points, view),
         "assets": asset_versions(), "tiles": tiles or "none", "symbols": symbols_data(),
-        "views": views, "lines": line_features,
+        "views": views, "lines": line_features, "view_names": view_names,
+        "view_borders": view_borders,
         "line_styles": {k: {**LINE_STYLE[k], "label": LINE_CLASSES[k]}
                         for k in LINE_CLASSES if k in line_classes},
     }
