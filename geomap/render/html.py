@@ -104,8 +104,6 @@ CSS = """
   color: #555; margin: 6px 0 3px; }
 .geomap-legend-item { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 .geomap-legend-item svg { flex: none; }
-.geomap-view { display: block; margin: 2px 0; }
-.geomap-view span { display: block; color: #444; }
 #geomap-view { max-width: 100%; font: inherit; }
 .geomap-claim { background: none; border: none; }
 .geomap-cluster { background: none; border: none; }
@@ -448,7 +446,10 @@ def _legend(sides: list[dict], layers: list[Layer], has_areas: bool,
     e = html.escape
     out = ['<div id="geomap-legend" class="geomap-panel geomap-legend">',
            '<details class="geomap-legend-fold" open><summary>Legend</summary>',
-           '<div class="geomap-legend-body">', "<h2>Claimant side</h2>"]
+           '<div class="geomap-legend-body">']
+    if views:  # first: what every line, name and fact below is drawn as
+        out.append(_view_switch(views))
+    out.append("<h2>Claimant side</h2>")
     for s in sides:
         out.append(f'<div class="geomap-legend-item">{symbol_svg("asserts", s["colour"])}'
                    f'{e(s["label"])}: {plural(s["claims"], "claim")}</div>')
@@ -486,8 +487,6 @@ def _legend(sides: list[dict], layers: list[Layer], has_areas: bool,
                    f'geomap-incident-mark-sample">{e(sym["contested_mark"])}</span>'
                    f'{e(sym["contested_label"][2:])}</div>')
     out.append("<h2>Boundaries</h2>")
-    if views:
-        out.append(_view_switch(views))
     shown = set()
     for layer in layers:
         if layer.kind not in LINE_STYLE or layer.name in shown:
@@ -524,8 +523,8 @@ def _view_switch(views: list[dict]) -> str:
     e = html.escape
     options = "".join(f'<option value="{e(v["code"])}">{e(v["label"])}</option>'
                       for v in views)
-    return ('<label class="geomap-view"><span>Point of view</span>'
-            f'<select id="geomap-view" autocomplete="off">{options}</select></label>'
+    return ('<h2><label for="geomap-view">Point of view</label></h2>'
+            f'<select id="geomap-view" autocomplete="off">{options}</select>'
             f'<p class="geomap-note" id="geomap-view-note">{e(views[0]["words"])}</p>')
 
 
