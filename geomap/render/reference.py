@@ -165,7 +165,7 @@ def draw_reference(ax, ref, view, measure=None, obstacles=None) -> None:
     import numpy as np
 
     from ..basemap import relief_rows_to_latitude
-    from .static import _Measure, _one_line, _place_text
+    from .static import _Measure, _one_line, _place_text, offset_to
 
     if ref is None:
         return
@@ -222,13 +222,7 @@ def draw_reference(ax, ref, view, measure=None, obstacles=None) -> None:
                            else "normal", parse_math=False, annotation_clip=False,
                            gid="reference-name")
 
-        def at(dx, dy, ha, va):
-            def move(t):
-                t.xyann = (dx, dy)
-                t.set_ha(ha)
-                t.set_va(va)
-            return move
-
+        at = offset_to
         spots = ([at(0, 0, "center", "center")] if water else
                  [at(3.5, 0, "left", "center"), at(-3.5, 0, "right", "center"),
                   at(0, 3, "center", "bottom"), at(0, -3, "center", "top")])

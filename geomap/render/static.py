@@ -251,6 +251,16 @@ def _limits(ax, view) -> tuple[float, float, float, float]:
     return cx - dx / 2, cy - dy / 2, cx + dx / 2, cy + dy / 2
 
 
+def offset_to(dx, dy, ha, va):
+    """A candidate spot for an annotation: moves it to (dx, dy) points from its anchor,
+    aligned ``ha``/``va`` (for _place_text)."""
+    def move(t):
+        t.xyann = (dx, dy)
+        t.set_ha(ha)
+        t.set_va(va)
+    return move
+
+
 def _place_text(ax, measure, text, candidates, obstacles, *, pad=2.0, strict=False):
     """Put ``text`` (an artist already on ``ax``) at the first of ``candidates`` (each a
     function moving it) where it lies inside the map's box and on none of ``obstacles``
@@ -362,13 +372,7 @@ def draw_map(ax, view, layers, areas, bands, claims, colours, measure=None, refe
                             fontsize=FONT["map"] - 1, fontweight="bold", color="#333",
                             zorder=8, gid="count", annotation_clip=False)
 
-        def at_offset(dx, dy, ha, va):
-            def move(t):
-                t.xyann = (dx, dy)
-                t.set_ha(ha)
-                t.set_va(va)
-            return move
-
+        at_offset = offset_to
         spots = [at_offset(0, -radius, "center", "top"), at_offset(0, radius, "center", "bottom"),
                  at_offset(radius, 0, "left", "center"), at_offset(-radius, 0, "right", "center")]
         spots += [at_offset(0, -radius - 14 * k, "center", "top") for k in range(1, 5)]
