@@ -33,6 +33,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/geoparse.py
 	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/views.py
 	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/store_kills.py
 
