@@ -52,14 +52,14 @@ class BorderFact:
             text = f"in {where}"
         elif self.border_kind in ("international", "undemarcated", ""):
             kind = " (undemarcated)" if self.border_kind == "undemarcated" else ""
-            if self.point_of_view:
-                kind += f" as {names.get(self.point_of_view, self.point_of_view)}'s maps draw it"
+            drawn = (f", as {names.get(self.point_of_view, self.point_of_view)}'s maps draw "
+                     "it" if self.point_of_view else "")
             if self.border_km <= self.accuracy_km:
-                text = (f"on the {where}–{other} border{kind} as far as this line can tell "
-                        f"({self.border_km:.1f} km on the {where} side)")
+                text = (f"on the {where}–{other} border{kind} as far as this line can tell"
+                        f"{drawn} ({self.border_km:.1f} km on the {where} side)")
             else:
                 text = (f"{self.border_km:.1f} km inside {where}, from the {other} "
-                        f"border{kind}")
+                        f"border{kind}{drawn}")
         else:
             pair = "–".join(sorted(p for p in (where, other) if p))
             line = self.line_name or f"{pair} boundary line"
