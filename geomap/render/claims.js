@@ -295,18 +295,20 @@ var geomap = (function () {
     from.value = "0";
     to.value = String(dates.length - 1);
     var pad = padDate;
-    function update() {
+    function update(first) {
       var a = Math.min(+from.value, +to.value), b = Math.max(+from.value, +to.value);
       range.from = pad(dates[a], false);
       range.to = pad(dates[b], true);
       range.undated = undated.checked;
       label.textContent = a === b ? formatDate(dates[a]) :
         formatDate(dates[a]) + " \u2013 " + formatDate(dates[b]);
-      refresh();
+      if (first !== true) refresh();
     }
-    [from, to, undated].forEach(function (el) { el.addEventListener("input", update); });
-    undated.addEventListener("change", update);
-    update();
+    [from, to, undated].forEach(function (el) {
+      el.addEventListener("input", function () { update(); });
+    });
+    undated.addEventListener("change", function () { update(); });
+    update(true);  // (the whole range: draw() draws once, after every control is set)
   }
 
   /* The stance and event checkboxes and the incident select. */
@@ -590,7 +592,8 @@ var geomap = (function () {
           " shown";
       }
     }
-    refresh();
+    // On the map first, then filled once: markercluster adds to a group on the map by its
+    // grid, but off the map one by one (quadratic in the claims)
     cluster.addTo(map);
     map.on("overlayadd overlayremove", function (e) {
       if (incidentLayer && e.layer === incidentLayer) {
@@ -605,6 +608,7 @@ var geomap = (function () {
     viewSwitch(map, data, restyle, refresh);
     timeline(data.dates, range, refresh);
     filters(state, refresh);
+    refresh();
     keepClear(map);
     data.labels.forEach(function (l) {
       var holder = el("div");
