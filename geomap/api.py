@@ -427,22 +427,6 @@ def output_paths(out: Path, exports: tuple[str, ...]) -> dict[str, Path]:
     return paths
 
 
-def check_basemap(level: str) -> str:
-    from .basemap import BASEMAPS
-
-    if level not in BASEMAPS:
-        raise ValueError(f"basemap must be one of {', '.join(BASEMAPS)}")
-    return level
-
-
-def check_view(code: str | None) -> str:
-    """The point of view's code ("" for Natural Earth's default), or a ValueError that lists
-    the codes Natural Earth gives a view for."""
-    from .layers import check_view as check
-
-    return check(code)
-
-
 def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = None,
              title: str | None = None, tiles: str = "none", date: str | None = None,
              layers: list[str] | None = None, exports: tuple[str, ...] = (),
@@ -474,6 +458,9 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     stem = files[0].stem if files else Path(store).stem if store else MAY2021.stem
     out_path = Path(out) if out else Path("outputs") / f"{stem}.html"
     # every output is checked before any work: a mistake costs no time
+    from .basemap import check_basemap
+    from .layers import check_view
+
     check_view(view)
     check_basemap(basemap)
     _check_outputs(out_path, exports, [*files, *([store] if store else []),
@@ -636,6 +623,9 @@ def build_map(inputs=None, *, title: str | None = None, tiles: str = "none",
 
     if tiles not in TILES:
         raise ValueError(f"tiles must be one of {', '.join(TILES)}")
+    from .basemap import check_basemap
+    from .layers import check_view
+
     point_of_view = check_view(view)
     check_basemap(basemap)
     title = shown_path(title) if title else title  # from a command line: maybe not UTF-8
@@ -712,26 +702,6 @@ class Placed:
     reference: object = None  # the reference basemap (basemap.Reference), or None
 
 
-def parties(frame, point_of_view: str = "") -> list[str]:
-    """The two countries the incidents lie between, the views a reader compares (IN and CN
-    for Galwan, AM and AZ for Syunik), with the map's own view. Of the incidents' claims,
-    counted: the countries their places fall in, the sides that make them, and for a place
-    known to a point the country across the nearest line (from an area's centre that line
-    says little: Ladakh's is the Line of Control)."""
-    from collections import Counter
-
-    from .borders import AREA_PRECISIONS
-
-    core = frame[(frame["role"] == "incident") & (frame["precision"] != "country")]
-    points = core[~core["precision"].isin(AREA_PRECISIONS)]
-    counts = Counter(c for c in [*core["in_country"], *core["claimant_side"],
-                                 *points["border_with"]]
-                     if isinstance(c, str) and len(c) == 2 and c.isascii() and c.isalpha()
-                     and c.isupper())
-    top = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
-    return sorted({*top, *([point_of_view] if point_of_view else [])})
-
-
 def place_claims(claims: list, *, layers: list[str] | None = None,
                  bbox: tuple[float, float, float, float] | None = None,
                  point_of_view: str = "", basemap: str = "none") -> Placed:
@@ -756,6 +726,7 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
         view_for,
         view_name,
     )
+    from .views import named_in_views, views_and_changes
 
     user_layers = [read_user_layer(spec) for spec in layers or []]
     gaz = gazetteer()
@@ -794,8 +765,8 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
         every_line = pd.concat(every_line, ignore_index=True)
     else:
         every_line = None  # a user's lines have no views: the facts are theirs in every view
-    views, by_view = _views(frame, gaz, point_of_view, names, near, every_line, disputed,
-                            facts)
+    views, by_view = views_and_changes(frame, gaz, point_of_view, names, near, every_line,
+                                       disputed, facts)
     sides = sorted(set(frame["claimant_side"]) | {u["claimant_side"] for u in joined.unplaced})
     side_labels = {}
     for side in sides:
@@ -821,135 +792,12 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
     if basemap != "none":
         from .basemap import reference_for
 
-        reference = _named_in_views(reference_for(view, context, basemap), gaz, views)
+        reference = named_in_views(reference_for(view, context, basemap), gaz, views)
     return Placed(frame=frame, unplaced=unplaced, incidents=incidents, view=view,
                   layers=every_layer, areas=areas, bands=bands, side_labels=side_labels,
                   notes=notes, claims_in=len(frame) + len(unplaced), outside_box=outside_box,
                   point_of_view=point_of_view, view_name=view_name(point_of_view, names),
                   views=views, by_view=by_view, reference=reference)
-
-
-def _named_in_views(reference, gaz, views: list[dict]):
-    """The reference basemap with each labelled place's names in the views offered, where
-    a side writes it otherwise (``names``: {view: name})."""
-    from dataclasses import replace
-
-    codes = [v["code"] for v in views if v["code"]]
-
-    def named(items: list[dict]) -> list[dict]:
-        out = []
-        for p in items:
-            try:
-                names = gaz.side_names(p["id"])
-            except LookupError:
-                names = {}
-            names = {c: names[c] for c in codes if c in names}
-            out.append({**p, "names": names} if names else p)
-        return out
-
-    return replace(reference, places=named(reference.places), towns=named(reference.towns))
-
-
-def _as_viewed_reference(reference, point_of_view: str):
-    """The reference basemap's labels as the sheets show them in the map's view."""
-    from dataclasses import replace
-
-    if reference is None or not point_of_view:
-        return reference
-    def named(items: list[dict]) -> list[dict]:
-        return [{**p, "name": p.get("names", {}).get(point_of_view, p["name"])}
-                for p in items]
-
-    return replace(reference, places=named(reference.places), towns=named(reference.towns))
-
-
-def _views(frame, gaz, point_of_view: str, names: dict[str, str], countries, lines,
-           disputed, facts: dict) -> tuple[list[dict], dict]:
-    """The views the page can switch to (the chosen one first, then Natural Earth's default
-    and the parties'), and what changes in each claim's popup with the view: the place's
-    name as that side writes it, and the border fact as that view classes ``lines`` (every
-    built-in line near the map; None: no fact changes). ``facts``: the chosen view's
-    BorderFact of each (lat, lon); a place is measured again only where a line near it or
-    the disputed area it lies in differs between the views."""
-    from .layers import VIEWS, view_name
-
-    codes = [point_of_view] + [c for c in ["", *parties(frame, point_of_view)]
-                               if c != point_of_view]
-    views = []
-    for code in codes:
-        has_lines = code == "" or code in VIEWS
-        label = view_name(code, names) if has_lines else \
-            f"{names.get(code, code)}'s place names (no Natural Earth line view)"
-        views.append({"code": code, "label": label, "lines": has_lines})
-    by_view: dict[str, dict] = {}
-    side_names = {}
-    for pid in sorted({p for p in frame["place_id"] if p}):
-        try:
-            side_names[pid] = gaz.side_names(pid)
-        except LookupError:
-            continue
-    for cid, pid in zip(frame["id"], frame["place_id"]):
-        named = {v["code"]: side_names[pid][v["code"]] for v in views
-                 if v["code"] and v["code"] in side_names.get(pid, {})}
-        if named:
-            by_view.setdefault(cid, {})["place_names"] = named
-    if lines is None:  # the user's lines, which have no views: the facts are theirs
-        return views, by_view
-    texts = {}  # the facts' sentences in each view with lines
-    for v in views:
-        if v["lines"] and v["code"] != point_of_view:
-            texts[v["code"]] = _facts_in_view(frame, v["code"], point_of_view, names,
-                                              countries, lines, disputed, facts)
-    # a view with no lines of its own shows Natural Earth's default lines, and their facts
-    default = texts.get("", list(frame["border"]))
-    for v in views:
-        if not v["lines"]:
-            texts[v["code"]] = default
-    for code, sentences in texts.items():
-        for cid, mine, theirs in zip(frame["id"], frame["border"], sentences):
-            if mine != theirs:
-                by_view.setdefault(cid, {}).setdefault("borders", {})[code] = theirs
-    return views, by_view
-
-
-def _facts_in_view(frame, view: str, chosen: str, names: dict[str, str], countries, lines,
-                   disputed, facts: dict) -> list[str]:
-    """Each claim's border sentence as ``view`` classes the lines. Only the places near a
-    line whose class differs between ``view`` and ``chosen`` (within the 4° by 3° window a
-    fact looks in), or in a disputed area the two views give to different countries, are
-    measured again; the others keep the chosen view's fact, said as ``view`` says it."""
-    from dataclasses import replace
-
-    import shapely
-    from shapely.geometry import box
-
-    from .borders import border_facts, fact_sentences
-    from .layers import NOT_A_BORDER, classes_of
-
-    kinds = [classes_of(d, v) for d, v in zip(lines["default"], lines["views"])]
-    differs = [k.get(view, k[""]) != k.get(chosen, k[""]) for k in kinds]
-    changed = shapely.union_all(lines.geometry.values[differs]) if any(differs) else None
-    held = None
-    if disputed is not None and "views" in disputed.columns:
-        def holder(views: str, code: str) -> str:
-            return next((c for v, _, c in (i.partition("=") for i in str(views).split())
-                         if v == code), "")
-        moved = [holder(v, view) != holder(v, chosen) for v in disputed["views"]]
-        held = shapely.union_all(disputed.geometry.values[moved]) if any(moved) else None
-    again = set()
-    for lat, lon in facts:
-        near = box(lon - 4, lat - 3, lon + 4, lat + 3)
-        if (changed is not None and changed.intersects(near)) or (
-                held is not None and held.contains(shapely.Point(lon, lat))):
-            again.add((lat, lon))
-    seen = lines.assign(kind=[k.get(view, k[""]) for k in kinds])
-    seen = seen[~seen["kind"].isin(NOT_A_BORDER)]
-    order = sorted(again)
-    measured = dict(zip(order, border_facts(order, countries, seen, disputed,
-                                            point_of_view=view)))
-    found = [measured.get(p) or replace(facts[p], point_of_view=view)
-             for p in zip(frame["lat"], frame["lon"])]
-    return fact_sentences(frame, found, names)[0]
 
 
 def _render(placed: Placed, *, claims: list, title: str, tiles: str, manifest: dict,
@@ -1051,8 +899,9 @@ def _exports(staged: Staged, targets: dict[str, Path], placed: Placed, claims: l
             staged.text(path, map_kml(rows, manifest, colours_all, areas=shapes))
         elif kind in ("png", "pdf"):
             from .render.static import static_bytes
+            from .views import reference_as_viewed, row_as_viewed
 
-            shown = [_as_viewed(r, placed) for r in rows if r["placed"]]
+            shown = [row_as_viewed(r, placed) for r in rows if r["placed"]]
             counts = {}
             for r in shown:
                 counts[r["claimant_side"]] = counts.get(r["claimant_side"], 0) + 1
@@ -1063,7 +912,7 @@ def _exports(staged: Staged, targets: dict[str, Path], placed: Placed, claims: l
                 sides=sides, title=title, date_range=date_range, sources=sources,
                 manifest=manifest, unplaced=[r for r in rows if not r["placed"]],
                 incidents=incidents, point_of_view=placed.view_name,
-                reference=_as_viewed_reference(placed.reference, placed.point_of_view)))
+                reference=reference_as_viewed(placed.reference, placed.point_of_view)))
         elif kind == "csv":
             # the claims format, which geomap map reads back (with each claim's incident,
             # worked out again on every map); its manifest sits beside it
@@ -1077,15 +926,6 @@ def _exports(staged: Staged, targets: dict[str, Path], placed: Placed, claims: l
             named += [("claim_areas", areas)] + ([("claim_bands", bands)] if len(bands) else [])
             staged.write(path, partial(gpkg_to, rows=rows, layers=named, manifest=manifest,
                                        areas=shapes), fresh=True)
-
-
-def _as_viewed(row: dict, placed: Placed) -> dict:
-    """A placed claim's row as the sheets show it in the map's point of view: the place's
-    name as that side writes it."""
-    names = placed.by_view.get(row["id"], {}).get("place_names", {})
-    if placed.point_of_view in names:
-        return {**row, "place_name": names[placed.point_of_view]}
-    return row
 
 
 def default_title(files: list[Path], titles: list[str] = (), claims: list = (),

@@ -352,6 +352,13 @@ def _frame(rows: list[dict], columns: list[str]):
                             crs="EPSG:4326")
 
 
+def check_basemap(level: str) -> str:
+    """The basemap level, or a ValueError that lists the levels."""
+    if level not in BASEMAPS:
+        raise ValueError(f"basemap {level!r} is not one of {', '.join(BASEMAPS)}")
+    return level
+
+
 def reference_for(view, context, level: str = "light") -> Reference | None:
     """The reference layers for a map whose first view is ``view`` and which holds
     ``context`` (both (min_lon, min_lat, max_lon, max_lat)); None for level "none"."""
@@ -359,9 +366,7 @@ def reference_for(view, context, level: str = "light") -> Reference | None:
     import shapely
     from shapely.geometry import box
 
-    if level not in BASEMAPS:
-        raise ValueError(f"basemap {level!r} is not one of {', '.join(BASEMAPS)}")
-    if level == "none":
+    if check_basemap(level) == "none":
         return None
     spec = LEVELS[level]
     view = tuple(float(v) for v in view)

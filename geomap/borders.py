@@ -114,14 +114,12 @@ class _Facts:
 
     def holder(self, areas) -> str:
         """The country the view gives a disputed area to, where the area records it."""
+        from .layers import area_holders
+
         if not self.point_of_view or "views" not in areas.columns:
             return ""
-        for views in areas["views"]:
-            for item in str(views or "").split():
-                view, _, country = item.partition("=")
-                if view == self.point_of_view and len(country) == 2:
-                    return country
-        return ""
+        return next((area_holders(v).get(self.point_of_view) for v in areas["views"]
+                     if len(area_holders(v).get(self.point_of_view, "")) == 2), "")
 
     def at(self, lat: float, lon: float) -> BorderFact:
         import geopandas as gpd

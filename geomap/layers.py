@@ -314,6 +314,17 @@ DISPUTED_SOURCE = ("derived from Natural Earth's classed lines and claim lines "
                    "(gazetteer/boundaries/disputed-areas.geojson)")
 
 
+def area_holders(views) -> dict[str, str]:
+    """Whose a disputed area is in each view that says, from its ``views`` ("IN=IN CN=CN
+    LB=LB": a claimant Natural Earth gives no view holds it in its own claim)."""
+    out = {}
+    for item in str(views or "").split():
+        view, _, country = item.partition("=")
+        if view and country:
+            out.setdefault(view, country)
+    return out
+
+
 @lru_cache(maxsize=2)
 def world_disputed_areas(folder: Path | None = None):
     """The areas whose country depends on the point of view (name, countries, default,

@@ -230,7 +230,7 @@ def test_a_place_in_aksai_chin_is_in_a_disputed_area_by_name():
 
 def test_in_a_view_a_disputed_area_is_in_the_country_that_view_gives_it():
     from geomap.borders import border_facts
-    from geomap.layers import NOT_A_BORDER, border_lines, countries_for, in_view
+    from geomap.layers import NOT_A_BORDER, border_lines, countries_for, in_view, lines_for
 
     view = (78.5, 34.5, 80.5, 36.0)
     _, countries, _ = countries_for(view)
@@ -242,4 +242,9 @@ def test_in_a_view_a_disputed_area_is_in_the_country_that_view_gives_it():
         fact = border_facts([(35.2, 79.2)], countries, lines, areas, point_of_view=pov)[0]
         assert fact.country == country, pov
         assert f"inside {names[country]}" in fact.sentence(names) or pov == ""
-    assert "claim-line" in NOT_A_BORDER and callable(in_view)
+    assert "claim-line" in NOT_A_BORDER
+    lines = lines_for((77.0, 33.0, 80.0, 36.0))
+    western = lines["ne_id"] == 1746705319  # the segment past Galwan
+    assert list(in_view(lines, "IN").loc[western, "kind"]) == ["unrecognized"]
+    assert list(in_view(lines, "CN").loc[western, "kind"]) == ["international"]
+    assert list(in_view(lines, "").loc[western, "kind"]) == ["disputed"]

@@ -27,9 +27,9 @@ from ..layers import (
     LINE_CLASSES,
     LINES_SOURCE,
     NOT_AUTHORITATIVE,
-    USER_KINDS,
     VIEWS,
     Layer,
+    area_holders,
     classes_of,
 )
 from ..records import FACT_COLUMNS, JOINED_COLUMNS
@@ -494,8 +494,7 @@ def _legend(sides: list[dict], layers: list[Layer], has_areas: bool,
         shown.add(layer.name)
         if layer.source == LINES_SOURCE:
             continue  # the built-in lines: listed by class below, in every view's classes
-        out.append(_line_item(layer.kind, USER_KINDS[layer.kind] if layer.kind in USER_KINDS
-                              and layer.source.startswith("shared edges") else layer.name))
+        out.append(_line_item(layer.kind, layer.name))
     for kind in line_classes:
         out.append(_line_item(kind, LINE_CLASSES[kind], kind))
     out.append("</div></details></div>")
@@ -779,8 +778,7 @@ def area_words(area: dict, country_names: dict[str, str]) -> str:
     parties = " and ".join(name(c) for c in str(area.get("countries") or "").split("-") if c)
     held: dict[str, list[str]] = {}
     claims: list[str] = []
-    for item in str(area.get("views") or "").split():
-        view, _, country = item.partition("=")
+    for view, country in area_holders(area.get("views")).items():
         if view in VIEWS:
             held.setdefault(country, []).append(view)
         elif view == country:  # a claimant Natural Earth gives no view: its own claim

@@ -1,0 +1,166 @@
+"""Points of view: which views a map offers, and what each view changes.
+
+A map is drawn in one point of view (``--view``; "" is Natural Earth's default). The page
+also offers the default view and the views of the two countries the incidents lie between,
+and for each view says what it changes: the place names that side writes (by place), and the
+border facts as that view classes the lines and gives the disputed areas (by claim, only
+where they differ). Layers (layers.py) give each line's class in every view; border facts
+(borders.py) are measured here once per view, only near what the view changes.
+"""
+
+from __future__ import annotations
+
+
+def parties(frame, point_of_view: str = "") -> list[str]:
+    """The two countries the incidents lie between, the views a reader compares (IN and CN
+    for Galwan, AM and AZ for Syunik), with the map's own view. Of the incidents' claims,
+    counted: the countries their places fall in, the sides that make them, and for a place
+    known to a point the country across the nearest line (from an area's centre that line
+    says little: Ladakh's is the Line of Control)."""
+    from collections import Counter
+
+    from .borders import AREA_PRECISIONS
+
+    core = frame[(frame["role"] == "incident") & (frame["precision"] != "country")]
+    points = core[~core["precision"].isin(AREA_PRECISIONS)]
+    counts = Counter(c for c in [*core["in_country"], *core["claimant_side"],
+                                 *points["border_with"]]
+                     if isinstance(c, str) and len(c) == 2 and c.isascii() and c.isalpha()
+                     and c.isupper())
+    top = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
+    return sorted({*top, *([point_of_view] if point_of_view else [])})
+
+
+def named_in_views(reference, gaz, views: list[dict]):
+    """The reference basemap with each labelled place's names in the views offered, where
+    a side writes it otherwise (``names``: {view: name})."""
+    from dataclasses import replace
+
+    codes = [v["code"] for v in views if v["code"]]
+
+    def named(items: list[dict]) -> list[dict]:
+        out = []
+        for p in items:
+            try:
+                names = gaz.side_names(p["id"])
+            except LookupError:
+                names = {}
+            names = {c: names[c] for c in codes if c in names}
+            out.append({**p, "names": names} if names else p)
+        return out
+
+    return replace(reference, places=named(reference.places), towns=named(reference.towns))
+
+
+def reference_as_viewed(reference, point_of_view: str):
+    """The reference basemap's labels as the sheets show them in the map's view."""
+    from dataclasses import replace
+
+    if reference is None or not point_of_view:
+        return reference
+
+    def named(items: list[dict]) -> list[dict]:
+        return [{**p, "name": p.get("names", {}).get(point_of_view, p["name"])}
+                for p in items]
+
+    return replace(reference, places=named(reference.places), towns=named(reference.towns))
+
+
+def views_and_changes(frame, gaz, point_of_view: str, names: dict[str, str], countries, lines,
+           disputed, facts: dict) -> tuple[list[dict], dict]:
+    """The views the page can switch to (the chosen one first, then Natural Earth's default
+    and the parties'), and what changes in each claim's popup with the view: the place's
+    name as that side writes it, and the border fact as that view classes ``lines`` (every
+    built-in line near the map; None: no fact changes). ``facts``: the chosen view's
+    BorderFact of each (lat, lon); a place is measured again only where a line near it or
+    the disputed area it lies in differs between the views."""
+    from .layers import VIEWS, view_name
+
+    codes = [point_of_view] + [c for c in ["", *parties(frame, point_of_view)]
+                               if c != point_of_view]
+    views = []
+    for code in codes:
+        has_lines = code == "" or code in VIEWS
+        label = view_name(code, names) if has_lines else \
+            f"{names.get(code, code)}'s place names (no Natural Earth line view)"
+        views.append({"code": code, "label": label, "lines": has_lines})
+    by_view: dict[str, dict] = {}
+    side_names = {}
+    for pid in sorted({p for p in frame["place_id"] if p}):
+        try:
+            side_names[pid] = gaz.side_names(pid)
+        except LookupError:
+            continue
+    for cid, pid in zip(frame["id"], frame["place_id"]):
+        named = {v["code"]: side_names[pid][v["code"]] for v in views
+                 if v["code"] and v["code"] in side_names.get(pid, {})}
+        if named:
+            by_view.setdefault(cid, {})["place_names"] = named
+    if lines is None:  # the user's lines, which have no views: the facts are theirs
+        return views, by_view
+    texts = {}  # the facts' sentences in each view with lines
+    for v in views:
+        if v["lines"] and v["code"] != point_of_view:
+            texts[v["code"]] = facts_in_view(frame, v["code"], point_of_view, names,
+                                              countries, lines, disputed, facts)
+    # a view with no lines of its own shows Natural Earth's default lines, and their facts
+    default = texts.get("", list(frame["border"]))
+    for v in views:
+        if not v["lines"]:
+            texts[v["code"]] = default
+    for code, sentences in texts.items():
+        for cid, mine, theirs in zip(frame["id"], frame["border"], sentences):
+            if mine != theirs:
+                by_view.setdefault(cid, {}).setdefault("borders", {})[code] = theirs
+    return views, by_view
+
+
+def facts_in_view(frame, view: str, chosen: str, names: dict[str, str], countries, lines,
+                   disputed, facts: dict) -> list[str]:
+    """Each claim's border sentence as ``view`` classes the lines. Only the places near a
+    line whose class differs between ``view`` and ``chosen`` (within the 4° by 3° window a
+    fact looks in), or in a disputed area the two views give to different countries, are
+    measured again; the others keep the chosen view's fact, said as ``view`` says it."""
+    from dataclasses import replace
+
+    import numpy as np
+    import shapely
+
+    from .borders import border_facts, fact_sentences
+    from .layers import NOT_A_BORDER, area_holders, classes_of
+
+    kinds = [classes_of(d, v) for d, v in zip(lines["default"], lines["views"])]
+    differs = [k.get(view, k[""]) != k.get(chosen, k[""]) for k in kinds]
+    changed = shapely.union_all(lines.geometry.values[differs]) if any(differs) else None
+    held = None
+    if disputed is not None and "views" in disputed.columns:
+        holders = [area_holders(v) for v in disputed["views"]]
+        moved = [h.get(view) != h.get(chosen) for h in holders]
+        held = shapely.union_all(disputed.geometry.values[moved]) if any(moved) else None
+    points = list(facts)
+    lats = np.array([p[0] for p in points])
+    lons = np.array([p[1] for p in points])
+    again_mask = np.zeros(len(points), dtype=bool)
+    if changed is not None and len(points):  # within the window a fact looks in
+        again_mask |= shapely.intersects(shapely.box(lons - 4, lats - 3, lons + 4, lats + 3),
+                                         changed)
+    if held is not None and len(points):
+        again_mask |= shapely.contains_xy(held, lons, lats)
+    again = {p for p, a in zip(points, again_mask) if a}
+    seen = lines.assign(kind=[k.get(view, k[""]) for k in kinds])
+    seen = seen[~seen["kind"].isin(NOT_A_BORDER)]
+    order = sorted(again)
+    measured = dict(zip(order, border_facts(order, countries, seen, disputed,
+                                            point_of_view=view)))
+    found = [measured.get(p) or replace(facts[p], point_of_view=view)
+             for p in zip(frame["lat"], frame["lon"])]
+    return fact_sentences(frame, found, names)[0]
+
+
+def row_as_viewed(row: dict, placed) -> dict:
+    """A placed claim's row as the sheets show it in the map's point of view: the place's
+    name as that side writes it."""
+    names = placed.by_view.get(row["id"], {}).get("place_names", {})
+    if placed.point_of_view in names:
+        return {**row, "place_name": names[placed.point_of_view]}
+    return row
