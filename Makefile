@@ -29,7 +29,11 @@ test: $(VENV)/.installed-test map
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check geomap tests bench scripts
 
-bench: $(VENV)/.installed
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
+
+bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/geoparse.py
 	$(BIN)/python bench/scale.py
