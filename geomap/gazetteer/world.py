@@ -84,7 +84,10 @@ def open_index(path: Path | None = None, *, build: bool = True) -> sqlite3.Conne
             raise GazetteerError(f"world gazetteer index not found at {path}")
         build_index(path)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # (read-only, and SQLite serialises its use: a Dask worker's tasks may run in
+        # another thread than the one that opened it)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
+                               check_same_thread=sqlite3.threadsafety != 3)
         fmt = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
     except sqlite3.DatabaseError as err:
         raise GazetteerError(f"world gazetteer index {path} is damaged: {err}; delete it "
