@@ -368,47 +368,173 @@ def _input_of(claim) -> str:
     return origin[:cut] if cut > 0 else origin
 
 
-def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = None,
-           encoding: str = "utf-8", progress=None) -> tuple[int, int]:
-    """Add the claims of these files to the store; return (added, already stored). A
-    report whose claims are given by a claims file of this ingest, or are in the store
-    already (as extracted, or as reviewed), is not extracted again: its claims count as
-    already stored.
+def superseded_by(found: list, pool: dict[tuple, str]) -> str | None:
+    """The input that holds a report's claims as reviewed, if one does: at least half of
+    the sentences its claims come from are in it (``pool``: sentence key -> input)."""
+    from collections import Counter
 
-    The result also carries ``updated``: stored claims corrected by these files (same id,
-    other content). Every claim whose place resolves is stored with that place's point as
-    its geometry (its own lat/lon stay as the source gave them: empty).
+    keys = {_sentence_key(c) for c in found if c.span_start is not None}
+    held = Counter(pool[k] for k in keys if k in pool)
+    if keys and sum(held.values()) * 2 >= len(keys):
+        return held.most_common(1)[0][0]
+    return None
+
+
+def _pool(claims) -> dict[tuple, str]:
+    pool: dict[tuple, str] = {}
+    for c in claims:
+        if c.span_start is not None:
+            pool.setdefault(_sentence_key(c), _input_of(c))
+    return pool
+
+
+# An ingest of reports is stored in transactions of this many reports (or claims): a kill
+# leaves whole batches, and the same ingest again skips them by their hashes.
+INGEST_BATCH_REPORTS = 64
+INGEST_BATCH_CLAIMS = 20_000
+
+
+def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = None,
+           encoding: str = "utf-8", progress=None, workers: int | None = None,
+           scheduler: str | None = None, reports_progress=None):
+    """Add the claims of these inputs to the store; return (added, already stored).
+
+    Inputs: claims files, and reports as a corpus takes them (files, directories, globs,
+    JSON Lines feeds; see geomap.corpus). Claims files are read first and stored in one
+    transaction (a bad one stores nothing). Reports are then read, serially or on Dask
+    (``workers``: a local cluster of that many processes; ``scheduler``: an existing
+    cluster), and stored in transactions of a few dozen reports: a report stored before
+    (the same bytes, by SHA-256) is not read again, so an interrupted ingest run again
+    goes on where it stopped; a report that cannot be read is skipped and listed in the
+    result's ``failed``. A report whose claims are given by a claims file of this ingest,
+    or are in the store already (as extracted, or as reviewed), is not extracted again: its
+    claims count as already stored.
+
+    The result also carries ``updated`` (stored claims corrected by these files: same id,
+    other content), ``skipped`` (reports stored before), ``failed`` and ``notes``. Every
+    claim whose place resolves is stored with that place's point as its geometry (its own
+    lat/lon stay as the source gave them: empty). ``progress(n)`` is called as the n-th
+    claim of a transaction is stored; ``reports_progress``: a corpus.Progress.
     """
+    from .corpus import Options, extracted, run_corpus, sources, split_inputs, stored_hashes
     from .join import join
+    from .read import claim_from_fields, fields_of, read_claims
+    from .store import IngestResult
     from .store import ingest as store_ingest
 
-    check_paths([store], paths, in_place=True)
-    claims, inputs, notes, superseded = [], [], [], []
-    # claims files first: a report given with its reviewed claims (here, or stored before)
-    # is not extracted again over the analyst's corrections
-    files = [p for p in paths if str(p) != "-" and Path(p).suffix.lower() not in TEXT_SUFFIXES]
-    reports = [p for p in paths if p not in files]
-    stored = None
-    for p in [*files, *reports]:
-        if p in reports and stored is None:
-            from .store import load
+    claims_files, report_args = split_inputs([str(p) for p in paths])
+    check_paths([store], [p for p in paths if str(p) != "-" and Path(p).is_file()],
+                in_place=True)
+    totals = [0, 0, 0, 0]  # added, known, updated, placed
+    corrections: list = []
+    notes: list[str] = []
 
-            stored = load(store) if Path(store).exists() else []
-        found = read_inputs([p], date=date, encoding=encoding, notes=notes,
-                            reviewed=[*claims, *(stored or [])], superseded=superseded)
-        claims.extend(found)
-        if str(p) != "-":
-            inputs.append({**_inputs([Path(p)])[0], "claims": len(found)})
-    frame = join(claims, gazetteer()).frame
-    located = {i: (float(lon), float(lat))
-               for i, lat, lon in zip(frame["id"], frame["lat"], frame["lon"])}
-    result = store_ingest(store, claims, inputs, progress=progress, located=located)
-    if superseded:  # a report whose claims are there already (as reviewed): known
-        from .store import IngestResult
+    def put(claims: list, inputs: list[dict]) -> None:
+        if not claims and not inputs:
+            return
+        frame = join(claims, gazetteer()).frame
+        located = {i: (float(lon), float(lat))
+                   for i, lat, lon in zip(frame["id"], frame["lat"], frame["lon"])}
+        r = store_ingest(store, claims, inputs, progress=progress, located=located)
+        for i, n in enumerate((r.added, r.known, r.updated, r.placed)):
+            totals[i] += n
+        corrections.extend(r.corrections)
 
-        result = IngestResult(result.added, result.known + sum(superseded), result.updated,
-                              result.corrections, result.placed)
+    given: list = []
+    given_inputs: list[dict] = []
+    for p in claims_files:  # a bad claims file: an error before anything is stored
+        got = read_claims([p])
+        given.extend(got)
+        given_inputs.append({**_inputs([p])[0], "claims": len(got)})
+    put(given, given_inputs)  # (two claims with one id: the store says which, where)
+    failed: list[str] = []
+    skipped = superseded = 0
+    undated: list[str] = []
+    unstorable: list[str] = []
+    if report_args:
+        done_before = stored_hashes(store)
+        pool = None
+        seen: set[str] = set()
+
+        def fresh(items):
+            nonlocal skipped
+            for item in items:
+                sha = getattr(item, "sha256", None)
+                if sha is not None and (sha in done_before or sha in seen):
+                    skipped += 1
+                    # (its claims are stored: they count as already there, as if read)
+                    totals[1] += done_before.get(sha, 0) if sha not in seen else 0
+                    if reports_progress:
+                        reports_progress.skipped += 1
+                        reports_progress.tick()
+                    continue
+                if sha is not None:
+                    seen.add(sha)
+                yield item
+
+        def work(client):
+            nonlocal pool, superseded
+            batch: list = []
+            batch_inputs: list[dict] = []
+            opts = Options(date=date, encoding=encoding)
+            for item in extracted(fresh(sources(report_args)), opts, client=client):
+                message = getattr(item, "message", None) or getattr(item, "error", "")
+                if message:
+                    failed.append(message)
+                    if reports_progress:
+                        reports_progress.failure(message)
+                    continue
+                if pool is None:  # what counts as reviewed: the files', then the store's
+                    from .store import load
+
+                    pool = _pool([*given, *(load(store) if Path(store).exists() else [])])
+                found = item.claims
+                by = superseded_by(found, pool)
+                if by is not None:
+                    superseded += len(found)
+                    notes.append(f"{item.name}: its claims are given by {by} (the claims "
+                                 f"extracted from it, as reviewed): the report's own "
+                                 f"{len(found)} are not stored again")
+                    found = []
+                elif not item.published:
+                    undated.append(item.name)
+                keep = []
+                for c in found:  # (a claim whose place the report never names)
+                    try:
+                        claim_from_fields(fields_of(c), c.origin)
+                        keep.append(c)
+                    except ValueError as err:
+                        unstorable.append(f"{c.origin}: {err}")
+                batch.extend(keep)
+                batch_inputs.append({"name": item.name, "sha256": item.sha256,
+                                     "claims": len(found)})
+                if reports_progress:
+                    reports_progress.reports += 1
+                    reports_progress.bytes += item.size
+                    reports_progress.claims += len(found)
+                    reports_progress.tick()
+                if len(batch_inputs) >= INGEST_BATCH_REPORTS or \
+                        len(batch) >= INGEST_BATCH_CLAIMS:
+                    put(batch, batch_inputs)
+                    batch, batch_inputs = [], []
+            put(batch, batch_inputs)
+
+        run_corpus(work, workers=workers, scheduler=scheduler)
+    if undated:
+        shown = ", ".join(undated[:5]) + (f" and {len(undated) - 5} more"
+                                          if len(undated) > 5 else "")
+        notes.append(f"{plural(len(undated), 'report')} with no publication date (give "
+                     f"--date): weekdays are left unresolved: {shown}")
+    if unstorable:
+        notes.append(f"{plural(len(unstorable), 'claim')} of the reports not stored (a "
+                     "stored claim needs what the claims format needs: a place, a claimant, "
+                     "...; map the report itself to see them unplaced): "
+                     + "; ".join(unstorable[:3]) + (" ..." if len(unstorable) > 3 else ""))
+    result = IngestResult(totals[0], totals[1] + superseded, totals[2], tuple(corrections),
+                          totals[3])
     result.notes = notes
+    result.failed = failed
+    result.skipped = skipped
     return result
 
 

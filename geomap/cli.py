@@ -259,10 +259,42 @@ def places_command(
          f"{unresolved} ambiguous or unknown")
 
 
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", min=1, max=512, show_default=False,
+    help="Read the reports on a local Dask cluster of this many worker processes (each "
+         "loads the gazetteer once); the results are the same as without.")]
+SchedulerOption = Annotated[str | None, typer.Option(
+    "--scheduler", show_default=False,
+    help="Read the reports on an existing Dask cluster: its scheduler's address "
+         "(tcp://host:8786; start one with `dask scheduler` and `dask worker ADDRESS`, "
+         "geomap installed beside each worker).")]
+
+
+def _cluster(workers: int | None, scheduler: str | None) -> None:
+    from .errors import InputError
+
+    if workers is not None and scheduler:
+        raise InputError("give --workers (a local cluster) or --scheduler (an existing "
+                         "one), not both")
+    if scheduler is not None and not re.fullmatch(
+            r"(tcp|tls|inproc|ucx|ws|wss)://[A-Za-z0-9._\-\[\]:]{1,200}", scheduler):
+        raise InputError(f"--scheduler {_shown_option(scheduler)} is not a Dask scheduler's "
+                         "address (tcp://host:8786)")
+
+
+def _shown_option(value: str) -> str:
+    """An option's value as said back in an error: printable, and cut short."""
+    shown = "".join(ch if ch.isprintable() else "?" for ch in value[:60])
+    return repr(shown + ("..." if len(value) > 60 else ""))
+
+
 @app.command("extract", context_settings=HELP)
 @boundary
 def extract_command(
-    file: Annotated[str, typer.Argument(help="A news report: .txt, .md or .html; - for stdin.")],
+    files: Annotated[list[str], typer.Argument(
+        help="News reports: files (.txt, .md, .html), directories, globs (quoted: "
+             "'corpus/**/*.txt') and JSON Lines feeds (.jsonl: one report per line with "
+             "text, title, publisher, url, date); - for stdin.", show_default=False)],
     date: DateOption = None,
     title: Annotated[str | None, typer.Option(help="The report's title.")] = None,
     publisher: Annotated[str | None, typer.Option(help="Its publisher.")] = None,
@@ -279,21 +311,71 @@ def extract_command(
     overwrite: Annotated[bool, typer.Option(
         "--overwrite", help="Replace the output file even if it was edited since geomap "
                             "wrote it.")] = False,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
-    """Claims in a report, in the claims format that `geomap map` reads, for review.
+    """Claims in reports, in the claims format that `geomap map` reads, for review.
+
+    Many reports (several files, directories, globs, .jsonl feeds) give one file of all
+    their claims, in input order, with progress on stderr; a report that cannot be read is
+    said and skipped (exit code 1 at the end), and a killed run given again with -o goes on
+    where it stopped (its journal is OUT.part).
 
     Example: geomap extract report.txt --date 2021-05-14 -o claims.csv
+
+    Example: geomap extract corpus/ feed.jsonl --workers 2 -o claims.csv
     """
     from .api import area_shapes, border_facts_for, extract, read_article, write_atomic
+    from .corpus import is_corpus
     from .export import claims_csv, claims_geojson, claims_json
     from .outputs import check_edits, check_paths
 
+    _cluster(workers, scheduler)
+    corpus = is_corpus(files) or workers is not None or scheduler is not None
+    named = [f for f in files if f != "-" and os.path.isfile(f)]
+    journal = None
     if output:
-        check_paths([output], [file])
+        from .corpus import Journal
+
+        part = Journal.path_for(output)
+        check_paths([output, part] if corpus else [output], named)
         check_edits([output], overwrite=overwrite)
-    doc = read_article(file, date=date, title=title, publisher=publisher, url=url,
-                       encoding=encoding)
-    claims = extract(doc)
+    failed: list[str] = []
+    if not corpus:
+        doc = read_article(files[0], date=date, title=title, publisher=publisher, url=url,
+                           encoding=encoding)
+        claims = extract(doc)
+        undated = [] if doc.published else [doc.name]
+    else:
+        from . import __version__
+        from .corpus import Journal, Options, Progress, extract_corpus, run_corpus
+
+        options = Options(date=date, title=title, publisher=publisher, url=url,
+                          encoding=encoding)
+        if output:
+            journal = Journal(part, {"geomap": __version__, **vars(options)})
+            before = journal.open()
+            if before:
+                _err(f"geomap: going on from {shown_path(part)}: {before} reports done "
+                     "before are not read again")
+        progress = Progress("extract")
+        try:
+            got = run_corpus(lambda client: extract_corpus(
+                files, options, journal=journal, client=client, progress=progress),
+                workers=workers, scheduler=scheduler)
+        finally:
+            progress.done()
+            if journal:
+                journal.close(remove=False)
+        claims, failed, undated = got.claims, got.failed, got.undated
+        if not got.reports and not got.skipped and not failed:
+            from .errors import InputError
+
+            raise InputError("the inputs hold no report (.txt, .md, .html, or a .jsonl "
+                             "feed)")
+        if got.passed_over:
+            _err(f"geomap: {got.passed_over} files in the directories are not reports "
+                 "(.txt, .md, .html, .jsonl) and were passed over")
     left_out = 0
     if min_confidence > 0:
         kept = [c for c in claims if (c.confidence or 0.0) >= min_confidence]
@@ -306,47 +388,58 @@ def extract_command(
         text = claims_geojson(claims, border_facts_for(claims), areas=area_shapes(claims))
     if output:
         write_atomic(output, text)
+        if journal:
+            journal.close(remove=True)
         typer.echo(os.fsencode(output) + b"\n", nl=False)
     else:
         typer.echo(text, nl=False)
-    if not doc.published:
+    if undated and not corpus:
         _err("warning: no publication date (give --date): weekdays are left unresolved")
+    elif undated:
+        _err(f"warning: {len(undated)} reports with no publication date (give --date): "
+             "weekdays are left unresolved: " + ", ".join(undated[:5])
+             + (f" and {len(undated) - 5} more" if len(undated) > 5 else ""))
     _err(f"geomap: {len(claims)} claims" + (
         f" ({left_out} less sure than {min_confidence:g} left out)" if left_out else ""))
+    if failed:
+        _err(f"geomap: {len(failed)} inputs failed and were skipped (said above)")
+        raise typer.Exit(1)
 
 
 @app.command("ingest", context_settings=HELP)
 @boundary
 def ingest_command(
     files: Annotated[list[str], typer.Argument(
-        help="Claims files and news reports to add.", show_default=False)],
+        help="Claims files, and news reports as `extract` takes them (files, directories, "
+             "globs, .jsonl feeds).", show_default=False)],
     store: Annotated[Path, typer.Option(help="The store: a GeoPackage, created if missing.")],
     date: DateOption = None,
     encoding: EncodingOption = "utf-8",
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Add claims to an incident store; the same report twice adds nothing, and a crash
     mid-ingest leaves the store as it was.
 
+    Reports are stored a few dozen at a time: a killed ingest run again goes on where it
+    stopped (a report stored before, by its SHA-256, is not read again); a report that
+    cannot be read is said and skipped (exit code 1 at the end).
+
     Example: geomap ingest report.txt claims.csv --store incidents.gpkg
+
+    Example: geomap ingest corpus/ 'feeds/*.jsonl' --store incidents.gpkg --workers 2
     """
-    from contextlib import ExitStack
-
     from .api import ingest
+    from .corpus import Progress
+    from .wording import plural
 
-    with ExitStack() as stack:
-        bars = []
-
-        def progress(n: int) -> None:
-            # the bar appears once the claims are read and storing starts: an input error
-            # is then the first thing on stderr
-            if not bars:
-                bars.append(stack.enter_context(typer.progressbar(
-                    length=max(n, 1), label="ingest", file=sys.stderr)))
-            bar = bars[0]
-            bar.length = max(bar.length, n)
-            bar.update(n - bar.pos)
-
-        result = ingest(files, store=store, date=date, encoding=encoding, progress=progress)
+    _cluster(workers, scheduler)
+    progress = Progress("ingest")
+    try:
+        result = ingest(files, store=store, date=date, encoding=encoding, workers=workers,
+                        scheduler=scheduler, reports_progress=progress)
+    finally:
+        progress.done()
     for note in getattr(result, "notes", []):
         _err(f"warning: {note}")
     added, known = result
@@ -357,9 +450,16 @@ def ingest_command(
              "the store's geomap_replaced table)")
     if len(corrections) > 20:
         _err(f"updated: ... and {len(corrections) - 20} more")
+    skipped = getattr(result, "skipped", 0)
     _err(f"geomap: {added} claims added to {shown_path(store)}, {updated} updated (same id, "
-         f"corrected content), {known} already there")
+         f"corrected content), {known} already there" + (
+             f"; {plural(skipped, 'report')} not read again (stored before, or the same "
+             "text twice)" if skipped else ""))
     typer.echo(os.fsencode(store) + b"\n", nl=False)
+    failed = getattr(result, "failed", [])
+    if failed:
+        _err(f"geomap: {len(failed)} inputs failed and were skipped (said above)")
+        raise typer.Exit(1)
 
 
 @app.command("incidents", context_settings=HELP)

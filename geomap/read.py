@@ -470,6 +470,11 @@ def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = 
         raise InputError("empty file: expected a header row with the claims columns",
                          path=path, line=1)
     header = [h.strip() for h in header]
+    from .imports import coded_format, read_coded_csv  # (imports reads through this module)
+
+    fmt = coded_format(header)
+    if fmt:  # an ACLED export or a UCDP GED file: each event a claim by its coder
+        return read_coded_csv(Path(path), text, fmt, label=label)
     unknown = [h for h in header if h not in COLUMNS and h not in INFORMATIONAL]
     missing = [h for h in REQUIRED if h not in header]
     dupes = sorted({h for h in header if header.count(h) > 1})
@@ -768,8 +773,13 @@ def _split_header(text: str) -> tuple[dict, str, dict]:
 
 def read_document(path: str | Path, *, encoding: str = "utf-8", title: str | None = None,
                   publisher: str | None = None, url: str | None = None,
-                  date: str | None = None, stdin: bytes | None = None) -> Document:
+                  date: str | None = None, stdin: bytes | None = None,
+                  name: str | None = None) -> Document:
     """Read a news report (plain text, Markdown or HTML; ``-`` is standard input).
+
+    ``stdin`` with ``name``: the bytes of a report already read (a corpus's, read once for
+    its hash and sent to a worker), named (and read as HTML or Markdown by that name) as the
+    file they came from.
 
     Metadata comes from the options, else an HTML page's head, else a header block of
     ``key: value`` lines (title, publisher, url, date) ended by a blank line. A header date
@@ -781,7 +791,7 @@ def read_document(path: str | Path, *, encoding: str = "utf-8", title: str | Non
     if str(path) == "-":
         import sys
 
-        name = "<stdin>"
+        name = name or "<stdin>"
         data = stdin if stdin is not None else sys.stdin.buffer.read()
     else:
         name = shown_path(path)  # as named in messages and origins
