@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import email.utils
+import functools
 import hashlib
 import io
 import json
@@ -86,6 +87,7 @@ class InputErrors(InputError):
         self.errors = errors
 
 
+@functools.lru_cache(maxsize=4096)  # (a claims file's dates repeat: a day, many claims)
 def parse_date(value: str) -> tuple[str, str]:
     """``2021-05-12`` -> ('2021-05-12', 'day'); ``2021-05`` -> month; ``''`` -> unknown;
     ``14.05.2021`` (as spreadsheets show a day) -> ('2021-05-14', 'day').
@@ -290,7 +292,9 @@ def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
     NUL is still a claim, but KML, GeoPackage and PDF cannot hold the NUL.
     """
     raw = {k: (v or "").strip() for k, v in fields.items()}
-    f = {k: clean_text(v) for k, v in raw.items()}
+    # (one look over the row for a character to replace: most rows have none)
+    f = {k: clean_text(v) for k, v in raw.items()} \
+        if _BAD_CHARS.search(" ".join(raw.values())) else raw
     for name in MUST_HAVE:
         if not f.get(name):
             raise ValueError(f"{name} is empty")
@@ -506,7 +510,9 @@ def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = 
                                      path=path, line=line))
         else:
             try:
-                fields = {k: from_spreadsheet(v) for k, v in zip(header, row)}
+                # (a cell carries the guard only if it starts with "'": most need no look)
+                fields = {k: from_spreadsheet(v) if v[:1] == "'" else v
+                          for k, v in zip(header, row)}
                 if delimiter != ",":  # a spreadsheet of a locale that writes 39,51
                     fields = _decimal_commas(fields)
                 claims.append(claim_from_fields(fields, f"{path}:{line}"))
