@@ -14,6 +14,7 @@ import re
 from array import array
 from collections.abc import Callable
 
+from ..gazetteer.cache import KeySet
 from ..gazetteer.normalize import KIND_WORDS, name_key, strip_possessive
 from ..records import Mention
 from .keyed import Keyed, pieces_holding, trie
@@ -153,6 +154,15 @@ def _widen(text: str, s: int, e: int, lexicon) -> tuple[int, int]:
     return s, e
 
 
+# From this many characters, the name sets are read whole into memory (under a second)
+# rather than asked of the world index key by key (gazetteer/cache.py: KeySet).
+WHOLE_SETS_FROM = 100_000
+
+
+def _whole(keys):
+    return keys.whole() if isinstance(keys, KeySet) else keys
+
+
 def find_mentions(text: str, lexicon: frozenset[str] | set[str],
                   curated: Callable[[str], bool] = lambda _k: False,
                   not_places: frozenset[str] = frozenset(),
@@ -173,6 +183,8 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
     province): found inside an organisation's name ("the Toronto Star"), they are kept as
     embedded mentions, where a small place's name there is more often a person's.
     """
+    if len(text) >= WHOLE_SETS_FROM:  # (a long text asks about more keys than a set holds)
+        lexicon, first_words, prominent = map(_whole, (lexicon, first_words, prominent))
     runs = runs_in(text)  # (the runs read once, kept as offsets: 16 bytes each)
     persons = _person_words(text) | _surnames(text, runs, lexicon, curated, adjectives)
     out: list[Mention] = []

