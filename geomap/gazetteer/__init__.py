@@ -623,7 +623,7 @@ class Gazetteer:
     @property
     def lexicon(self) -> cache.KeySet:
         """Every name key the gazetteer knows (about a million): for finding names in text.
-        ``key in lexicon`` asks the index, key by key; ``lexicon.whole()`` is the set (read
+        ``key in lexicon`` asks the index, key by key; ``lexicon.whole()`` holds them all (read
         from the name cache), for a long text."""
         return self._names.lexicon
 
