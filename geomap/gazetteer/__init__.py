@@ -143,7 +143,7 @@ class Context:
     def __post_init__(self):
         import numpy as np
 
-        arr = _radians(self.points)  # (a text's names share its points: made once)
+        arr = _radians_of(self.points)  # (a text's names share its points: made once)
         if self.exclude is not None and len(arr):
             own = np.radians(np.asarray(self.exclude, dtype=float))
             # (np.isclose's own test, without its overhead: within about 40 m)
@@ -167,6 +167,22 @@ class Context:
             return [math.inf] * len(at)
         q = np.radians(np.asarray(at, dtype=float).reshape(-1, 2))
         return [float(x) for x in np.min(km_between(q, arr), axis=1)]
+
+
+# The last points made radians, and their array: each of a text's names makes a Context of
+# the same points (the very tuple), and hashing hundreds of points to find them in
+# ``_radians`` cost more than the rest of the Context.
+_last_radians: tuple = ((), None)
+
+
+def _radians_of(points: tuple[tuple[float, float], ...]):
+    global _last_radians
+    last = _last_radians  # (one read: another thread may replace it)
+    if last[0] is points and last[1] is not None:
+        return last[1]
+    arr = _radians(points)
+    _last_radians = (points, arr)
+    return arr
 
 
 @lru_cache(maxsize=4)
@@ -407,6 +423,7 @@ class Gazetteer:
         # the places of a key, kept for the keys looked up last: each name is looked up
         # alone and again in its text's context, and a corpus names the same places often
         self._matches = lru_cache(maxsize=MATCHES_KEPT)(self._look_up)
+        self._scored = lru_cache(maxsize=MATCHES_KEPT)(self._score)
         # (derived once, then read from a file beside the index: cache.py)
         names = cache.load(index_path, self._data, self._derive, {
             "lexicon": self._is_key, "first_words": self._is_first_word,
@@ -664,6 +681,42 @@ class Gazetteer:
                 return [Candidate(self.get(text), 10.0, text, ("id",))]
             except PlaceNotFound:
                 pass
+        scored = self._scored(text, country, kind, near)
+        if not context:
+            out = [Candidate(place, score, matched, why)
+                   for _id, place, matched, _primary, score, why in scored]
+        else:
+            out = []
+            near_context = context.nearest_kms([(v[1].lat, v[1].lon) for v in scored])
+            for (_id, place, matched, primary, score, why), km in zip(scored, near_context):
+                if context.has_taken(place.id) and not primary:
+                    # The text calls this place by another name elsewhere ("Mexico City"):
+                    # this name, one GeoNames lists for it too, is more likely another
+                    # place (Mexico)
+                    why = (*why, "the text names this place otherwise")
+                else:
+                    more = []
+                    if km <= context.km:
+                        score += CONTEXT_NEAR_BONUS * (1 - km / context.km)
+                        more.append(f"{km:.0f} km from another place the text names")
+                    if place.country and context.has_country(place.country):
+                        score += CONTEXT_COUNTRY_BONUS
+                        more.append(f"in {place.country}, as other places the text names")
+                    area = place.area_code or place.admin1
+                    if area and context.has_area(area):
+                        score += CONTEXT_AREA_BONUS
+                        more.append(f"in {area}, as other places the text names")
+                    why = (*why, *more)
+                out.append(Candidate(place, score, matched, why))
+        out.sort(key=lambda c: (-c.score, c.place.id))
+        return out[:MAX_CANDIDATES]
+
+    def _score(self, text: str, country: str | None, kind: str | None,
+               near: tuple[float, float, float] | None) -> tuple:
+        """The places a name (as written, possessive stripped) may mean, each scored on
+        all but the text's context: (id, place, the name matched, primary?, score, why).
+        Read through ``self._scored``, which keeps them: a text's names are scored alone
+        and again in its context."""
         key = name_key(text)
         found = self._codes_as_written(self._matches(key), text)
         if not found:
@@ -671,8 +724,6 @@ class Gazetteer:
             if implied and bare != key:
                 found, kind = self._codes_as_written(self._matches(bare), text), kind or implied
         out = []
-        near_context = dict(zip(found, context.nearest_kms(
-            [(v[0].lat, v[0].lon) for v in found.values()]))) if context else {}
         for place_id, (place, matched, primary) in found.items():
             score, why = (MATCH_PRIMARY, ["name"]) if primary else (MATCH_ALTERNATE,
                                                                      ["alternate name"])
@@ -708,25 +759,8 @@ class Gazetteer:
                 if km <= near[2]:  # the nearer, the more it counts
                     score += NEAR_BONUS * (1 - km / near[2])
                     why.append(f"{km:.0f} km from the other places")
-            if context and context.has_taken(place.id) and not primary:
-                # The text calls this place by another name elsewhere ("Mexico City"): this
-                # name, one GeoNames lists for it too, is more likely another place (Mexico)
-                why.append("the text names this place otherwise")
-            elif context:
-                km = near_context[place_id]
-                if km <= context.km:
-                    score += CONTEXT_NEAR_BONUS * (1 - km / context.km)
-                    why.append(f"{km:.0f} km from another place the text names")
-                if place.country and context.has_country(place.country):
-                    score += CONTEXT_COUNTRY_BONUS
-                    why.append(f"in {place.country}, as other places the text names")
-                area = place.area_code or place.admin1
-                if area and context.has_area(area):
-                    score += CONTEXT_AREA_BONUS
-                    why.append(f"in {area}, as other places the text names")
-            out.append(Candidate(place, score, matched, tuple(why)))
-        out.sort(key=lambda c: (-c.score, c.place.id))
-        return out[:MAX_CANDIDATES]
+            out.append((place_id, place, matched, primary, score, tuple(why)))
+        return tuple(out)
 
     @staticmethod
     def _codes_as_written(found: dict, query: str) -> dict:
@@ -757,6 +791,7 @@ class Gazetteer:
         """Forget the places of the keys looked up so far (a benchmark's runs each start
         as the first did)."""
         self._matches.cache_clear()
+        self._scored.cache_clear()
 
     def _look_up(self, key: str) -> dict[str, tuple[Place, str, bool]]:
         """Places bearing this key: id -> (place, the name that matched, primary?); read
