@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .geo import local_crs
-
 # The positional accuracy of Natural Earth 1:10m lines (see gazetteer/README.md).
 NE_ACCURACY_KM = 2.0
 
@@ -79,8 +77,11 @@ class BorderFact:
                 ", in a disputed area"
         return f"{text} (±{self.accuracy_km:g} km)"
 
-
-_local = local_crs
+    def seen_from(self, point_of_view: str) -> BorderFact:
+        """The same fact, said as ``point_of_view`` classes its line."""
+        return BorderFact(self.country, self.border_km, self.border_with, self.border_kind,
+                          self.exclave, self.disputed, self.outside, self.accuracy_km,
+                          self.line_name, point_of_view, self.area_name)
 
 
 def border_facts(points: list[tuple[float, float]], countries, lines,
@@ -89,104 +90,383 @@ def border_facts(points: list[tuple[float, float]], countries, lines,
     """Facts for each (lat, lon). ``countries`` is a GeoDataFrame with iso2 and polygons;
     ``lines`` a GeoDataFrame of border lines with ``countries`` ("AM-AZ"), ``kind`` (their
     class in ``point_of_view``) and optionally ``name``; ``disputed`` optional polygons of
-    disputed areas."""
-    facts = _Facts(countries, lines, disputed, accuracy_km, point_of_view)
-    done: dict[tuple[float, float], BorderFact] = {}  # (claims share places: each once)
-    for point in points:
-        if point not in done:
-            done[point] = facts.at(*point)
-    return [done[point] for point in points]
+    disputed areas.
+
+    Every distinct point is measured at once: the country it is in, its exclave and its
+    disputed area by spatial index, and the distance to each line near it in its own local
+    azimuthal equidistant projection (``geo.local_crs``, computed in bulk with pyproj's
+    geodesics, which that projection is made of): a line is the same line in each."""
+    distinct = list(dict.fromkeys(points))  # (claims share places: each once)
+    found = dict(zip(distinct, _facts(distinct, countries, lines, disputed, accuracy_km,
+                                      point_of_view)))
+    return [found[point] for point in points]
 
 
-class _Facts:
-    """Border facts at points of one map, each country's main part and lines worked out
-    once."""
+# A fact looks for the lines within this window around its point (degrees of longitude,
+# latitude): a line further away says nothing about the place.
+WINDOW = (4.0, 3.0)
 
-    def __init__(self, countries, lines, disputed, accuracy_km: float,
-                 point_of_view: str = "") -> None:
-        self.countries, self.lines, self.disputed = countries, lines, disputed
-        self.point_of_view = point_of_view
-        self.accuracy_km = accuracy_km
-        self.shapes = countries.geometry.values
-        self.derived: dict = {}  # country -> its shared edges, when no line was given
-        self.mains: dict = {}  # country -> its main part, buffered, if it has others
-        self.theirs: dict = {}  # country -> the given lines along it
 
-    def holder(self, areas) -> str:
-        """The country the view gives a disputed area to, where the area records it."""
-        from .layers import area_holders
+def _facts(points: list[tuple[float, float]], countries, lines, disputed, accuracy_km: float,
+           point_of_view: str) -> list[BorderFact]:
+    import numpy as np
+    import shapely
 
-        if not self.point_of_view or "views" not in areas.columns:
-            return ""
-        return next((area_holders(v).get(self.point_of_view) for v in areas["views"]
-                     if len(area_holders(v).get(self.point_of_view, "")) == 2), "")
-
-    def at(self, lat: float, lon: float) -> BorderFact:
-        import geopandas as gpd
-        import shapely
-        from shapely.geometry import Point, box
-
-        countries, lines, disputed = self.countries, self.lines, self.disputed
-        accuracy_km, shapes, derived = self.accuracy_km, self.shapes, self.derived
-        mains, theirs = self.mains, self.theirs
-        pt = Point(lon, lat)
-        hit = countries[shapely.contains(shapes, pt)] if len(countries) else countries
-        if not len(hit):  # on the line itself, at the 1:10m accuracy
-            hit = countries[shapely.distance(shapes, pt) < 0.02] if len(countries) else countries
-        if not len(hit):
-            return BorderFact("", None, "", "", False, False, True, accuracy_km)
-        row = hit.iloc[0]
-        country = row["iso2"]
-        if country not in mains:
-            parts = list(getattr(row.geometry, "geoms", [row.geometry]))
-            main = max(parts, key=lambda g: g.area).buffer(0.005) if len(parts) > 1 else None
-            if main is not None:
-                shapely.prepare(main)
-            mains[country] = main
-        main = mains[country]
-        exclave = main is not None and not main.contains(pt)
-        inside = disputed[disputed.contains(pt)] if disputed is not None and len(
-            disputed) else None
-        in_dispute = inside is not None and bool(len(inside))
-        area_name = ""
-        if in_dispute and "name" in inside.columns:
-            area_name = next((n for n in inside["name"] if isinstance(n, str) and n), "")
-        holder = self.holder(inside) if in_dispute else ""
-        if holder and holder != country:
+    if not points:
+        return []
+    lats = np.array([p[0] for p in points], dtype=float)
+    lons = np.array([p[1] for p in points], dtype=float)
+    n = len(points)
+    pts = shapely.points(lons, lats)
+    shapes = np.asarray(countries.geometry.values, dtype=object)
+    hit = _containing(shapes, lats, lons, pts, near_deg=0.02)  # row of countries, or -1
+    iso2 = list(countries["iso2"]) if len(countries) else []
+    country = [iso2[h] if h >= 0 else "" for h in hit]
+    exclave = np.zeros(n, dtype=bool)
+    for row in sorted(set(hit[hit >= 0])):
+        parts = list(getattr(shapes[row], "geoms", [shapes[row]]))
+        if len(parts) > 1:
+            at = np.flatnonzero(hit == row)
+            main = max(parts, key=lambda g: g.area).buffer(0.005)
+            exclave[at] = ~_contains_xy(main, lons[at], lats[at])
+    area_name, in_dispute, holder = _disputes(disputed, lats, lons, pts, point_of_view)
+    for i in range(n):
+        if holder[i] and hit[i] >= 0 and holder[i] != country[i]:
             # the view gives the area to another country (India's maps: Aksai Chin is
             # India's): the place is in that country, measured from that country's lines
-            country, exclave = holder, False
-        window = box(lon - 4, lat - 3, lon + 4, lat + 3)
-        if country not in theirs:
-            theirs[country] = lines[lines["countries"].str.split("-").apply(
-                lambda p, c=country: c in p)] if len(lines) else lines
-        mine = theirs[country]
-        mine = mine[mine.intersects(window)] if len(mine) else mine
-        if not len(mine):  # no line given here: the shared edges of the country polygons
-            if country not in derived:
-                from .layers import shared_borders
+            country[i], exclave[i] = holder[i], False
+    line_of = np.full(n, -1)  # the nearest line: its row in ``lines`` or in derived[country]
+    metres = np.full(n, np.nan)
+    derived: dict[str, object] = {}  # country -> its shared edges, when no line is near
+    from_derived = np.zeros(n, dtype=bool)
+    pairs = lines["countries"].str.split("-") if len(lines) else []
+    by_country: dict[str, list[int]] = {}
+    for i in range(n):
+        if hit[i] >= 0:
+            by_country.setdefault(country[i], []).append(i)
+    for c, idx in by_country.items():
+        idx = np.array(idx)
+        rows = np.array([r for r, p in enumerate(pairs) if c in p], dtype=int)
+        near = _lines_near(lines.geometry.values[rows], lats[idx], lons[idx]) if len(rows) \
+            else np.zeros(len(idx), dtype=bool)
+        if near.any():
+            got, m = _nearest(lines.geometry.values[rows], lats[idx[near]], lons[idx[near]],
+                              pts[idx[near]])
+            line_of[idx[near]] = np.where(got >= 0, rows[np.maximum(got, 0)], -1)
+            metres[idx[near]] = m
+        lonely = idx[~near]  # no line of its own near it: the shared edges of the polygons
+        if not len(lonely):
+            continue
+        if c not in derived:
+            from .layers import shared_borders
 
-                # neighbours touch the country: no buffer of a large polygon needed
-                near = countries[shapely.intersects(shapes, row.geometry)]
-                edges = shared_borders(near)
-                derived[country] = edges[edges["countries"].str.split("-").apply(
-                    lambda p, c=country: c in p)]
-            mine = derived[country]
-            mine = mine[mine.intersects(window)] if len(mine) else mine
-        if not len(mine):
-            return BorderFact(country, None, "", "", exclave, in_dispute, False, accuracy_km,
-                              area_name=area_name)
-        local = gpd.GeoSeries(mine.geometry.intersection(window).values,
-                              crs="EPSG:4326").to_crs(_local(lat, lon))
-        dists = local.distance(Point(0, 0))
-        best = int(dists.values.argmin())
-        line = mine.iloc[best]
-        pair = line["countries"].split("-")
-        other = next((c for c in pair if c != country), "")
-        name = line["name"] if "name" in mine.columns and isinstance(line["name"], str) else ""
-        return BorderFact(country, round(float(dists.iloc[best]) / 1000, 1), other,
-                          line["kind"], exclave, in_dispute, False, accuracy_km, name,
-                          self.point_of_view, area_name)
+            # neighbours touch the country: no buffer of a large polygon needed
+            edges = shared_borders(countries[shapely.intersects(shapes,
+                                                                shapes[hit[lonely[0]]])])
+            derived[c] = edges[edges["countries"].str.split("-").apply(lambda p, c=c: c in p)]
+        edges = derived[c]
+        if not len(edges):
+            continue
+        near = _lines_near(edges.geometry.values, lats[lonely], lons[lonely])
+        if near.any():
+            got, m = _nearest(edges.geometry.values, lats[lonely[near]], lons[lonely[near]],
+                              pts[lonely[near]])
+            line_of[lonely[near]] = got
+            metres[lonely[near]] = m
+            from_derived[lonely[near]] = True
+    # each line's countries, class and name, read once (a row of a frame is slow to read)
+    said = {False: _said(lines)}
+    out = []
+    for i in range(n):
+        if hit[i] < 0:
+            out.append(BorderFact("", None, "", "", False, False, True, accuracy_km))
+            continue
+        if line_of[i] < 0:
+            out.append(BorderFact(country[i], None, "", "", bool(exclave[i]),
+                                  bool(in_dispute[i]), False, accuracy_km,
+                                  area_name=area_name[i]))
+            continue
+        if from_derived[i]:
+            said.setdefault(country[i], _said(derived[country[i]]))
+        pair, kind, name = said[country[i] if from_derived[i] else False][int(line_of[i])]
+        other = next((p for p in pair if p != country[i]), "")
+        out.append(BorderFact(country[i], round(float(metres[i]) / 1000, 1), other, kind,
+                              bool(exclave[i]), bool(in_dispute[i]), False, accuracy_km, name,
+                              point_of_view, area_name[i]))
+    return out
+
+
+def _said(lines) -> list[tuple[list[str], str, str]]:
+    """Each line's (countries, class, name)."""
+    if not len(lines):
+        return []
+    names = list(lines["name"]) if "name" in lines.columns else [""] * len(lines)
+    return [(str(c).split("-"), k, n if isinstance(n, str) else "")
+            for c, k, n in zip(lines["countries"], lines["kind"], names)]
+
+
+def _contains_xy(geom, xs, ys):
+    import shapely
+
+    shapely.prepare(geom)
+    return shapely.contains_xy(geom, xs, ys)
+
+
+def _containing(shapes, lats, lons, pts, *, near_deg: float | None = None):
+    """For each point, the first of ``shapes`` that contains it (its index), else -1; with
+    ``near_deg``, a point in none takes the first shape closer than that (a place on the
+    line itself, at the 1:10m accuracy)."""
+    import numpy as np
+    import shapely
+
+    out = np.full(len(lats), -1)
+    if not len(shapes) or not len(lats):
+        return out
+    tree = shapely.STRtree(shapes)
+    at, row = tree.query(pts)  # (boxes)
+    inside = np.zeros(len(at), dtype=bool)
+    for r in np.unique(row):
+        sel = row == r
+        inside[sel] = _contains_xy(shapes[r], lons[at[sel]], lats[at[sel]])
+    at, row = at[inside], row[inside]
+    first = np.full(len(lats), len(shapes))
+    np.minimum.at(first, at, row)
+    out[first < len(shapes)] = first[first < len(shapes)]
+    if near_deg is not None and (out < 0).any():
+        miss = np.flatnonzero(out < 0)
+        at, row = tree.query(shapely.box(lons[miss] - near_deg, lats[miss] - near_deg,
+                                         lons[miss] + near_deg, lats[miss] + near_deg))
+        close = np.zeros(len(at), dtype=bool)
+        for r in np.unique(row):
+            sel = np.flatnonzero(row == r)
+            shapely.prepare(shapes[r])
+            close[sel] = shapely.dwithin(shapes[r], pts[miss[at[sel]]], near_deg)
+        at, row = at[close], row[close]  # (closer than near_deg, not as close)
+        close = shapely.distance(shapes[row], pts[miss[at]]) < near_deg
+        first = np.full(len(miss), len(shapes))
+        np.minimum.at(first, at[close], row[close])
+        found = first < len(shapes)
+        out[miss[found]] = first[found]
+    return out
+
+
+def _disputes(disputed, lats, lons, pts, point_of_view: str):
+    """For each point: the name of the disputed area it lies in ("" if none or unnamed),
+    whether it lies in one, and the country the view gives that area to ("" if none)."""
+    import numpy as np
+    import shapely
+
+    from .layers import area_holders
+
+    n = len(lats)
+    names, inside, holders = [""] * n, np.zeros(n, dtype=bool), [""] * n
+    if disputed is None or not len(disputed):
+        return names, inside, holders
+    shapes = np.asarray(disputed.geometry.values, dtype=object)
+    tree = shapely.STRtree(shapes)
+    at, row = tree.query(pts)
+    keep = np.zeros(len(at), dtype=bool)
+    for r in np.unique(row):
+        sel = row == r
+        keep[sel] = _contains_xy(shapes[r], lons[at[sel]], lats[at[sel]])
+    at, row = at[keep], row[keep]
+    order = np.lexsort((row, at))  # each point's areas in the frame's order
+    area_names = list(disputed["name"]) if "name" in disputed.columns else None
+    views = list(disputed["views"]) if point_of_view and "views" in disputed.columns else None
+    for i, r in zip(at[order].tolist(), row[order].tolist()):
+        inside[i] = True
+        if area_names is not None and not names[i] and isinstance(area_names[r], str):
+            names[i] = area_names[r]
+        if views is not None and not holders[i]:
+            held = area_holders(views[r]).get(point_of_view, "")
+            holders[i] = held if len(held) == 2 else ""
+    return names, inside, holders
+
+
+def _windows(lats, lons):
+    import shapely
+
+    dx, dy = WINDOW
+    return shapely.box(lons - dx, lats - dy, lons + dx, lats + dy)
+
+
+def _lines_near(geoms, lats, lons):
+    """Whether any of ``geoms`` crosses each point's window."""
+    import numpy as np
+    import shapely
+
+    out = np.zeros(len(lats), dtype=bool)
+    geoms = np.asarray(geoms, dtype=object)
+    if not len(geoms) or not len(lats):
+        return out
+    at, _ = shapely.STRtree(geoms).query(_windows(lats, lons), predicate="intersects")
+    out[at] = True
+    return out
+
+
+def _segments(geoms):
+    """Every segment of the lines: (x0, y0, x1, y1) as an (n, 4) array and the line of each.
+    A lone point (a part of one coordinate) is a segment of no length; a polygon given as a
+    line is its rings."""
+    import numpy as np
+    import shapely
+
+    parts, line = np.asarray(geoms, dtype=object), np.arange(len(geoms))
+    while True:  # down to lines and points (collections of collections, polygons' rings)
+        kind = shapely.get_type_id(parts)
+        rings = kind == 3
+        if rings.any():
+            parts = parts.copy()
+            parts[rings] = shapely.boundary(parts[rings])
+            continue
+        multi = kind >= 4
+        if not multi.any():
+            break
+        sub, at = shapely.get_parts(parts[multi], return_index=True)
+        parts = np.concatenate([parts[~multi], sub])
+        line = np.concatenate([line[~multi], line[multi][at]])
+    return _segments_of(parts, line)
+
+
+def _segments_of(parts, line):
+    import numpy as np
+    import shapely
+
+    xy, part = shapely.get_coordinates(parts, return_index=True)
+    if not len(xy):
+        return np.zeros((0, 4)), np.zeros(0, dtype=int)
+    same = part[1:] == part[:-1]
+    segs = np.concatenate([xy[:-1][same], xy[1:][same]], axis=1)
+    counts = np.bincount(part, minlength=len(parts))
+    lone = np.flatnonzero(counts == 1)  # (a point)
+    if len(lone):
+        first = np.searchsorted(part, lone)
+        segs = np.concatenate([segs, np.concatenate([xy[first], xy[first]], axis=1)])
+        of = np.concatenate([part[1:][same], lone])
+    else:
+        of = part[1:][same]
+    return segs, line[of]
+
+
+def _nearest(geoms, lats, lons, pts):
+    """For each point, the nearest of the lines ``geoms`` within its window (WINDOW: each
+    line cut to it) as its local azimuthal equidistant projection measures it: (the line's
+    index, -1 if none; the distance in metres). The first line wins a tie.
+
+    Only the segments that can be nearest are projected. The nearest in degrees bounds the
+    distance; the segments within that bound (a degree of longitude is shorter than one of
+    latitude by the cosine at the window's edge nearer the pole, with room for the
+    ellipsoid and the curve of a segment in the projection) are measured as chords of the
+    unit sphere; those within a hair of the nearest chord are projected."""
+    import numpy as np
+    import pyproj
+    import shapely
+
+    segs, seg_line = _segments(geoms)
+    n = len(lats)
+    best_line, best_m = np.full(n, -1), np.full(n, np.nan)
+    if not len(segs) or not n:
+        return best_line, best_m
+    dx, dy = WINDOW
+    tree = shapely.STRtree(shapely.linestrings(segs.reshape(-1, 2, 2)))
+    # the nearest segment in degrees, anywhere
+    (at, _), deg = tree.query_nearest(pts, return_distance=True)
+    d0 = np.full(n, np.inf)
+    np.minimum.at(d0, at, deg)
+    ry = d0 * 1.05 + 0.02
+    rx = ry / np.cos(np.radians(np.minimum(np.abs(lats) + ry, 89.0)))
+    wide = (ry >= 2.5) | (rx >= 3.5)  # (the window itself: the nearest may lie beyond it)
+    rx, ry = np.where(wide, dx, rx), np.where(wide, dy, ry)
+    at, seg = tree.query(shapely.box(lons - rx, lats - ry, lons + rx, lats + ry),
+                         predicate="intersects")
+    a, b = segs[seg, :2], segs[seg, 2:]
+    t0, t1, ok = _clip(a, b, lons[at] - dx, lats[at] - dy, lons[at] + dx, lats[at] + dy)
+    at, seg, a, b, t0, t1 = at[ok], seg[ok], a[ok], b[ok], t0[ok], t1[ok]
+    d = b - a
+    a, b = a + t0[:, None] * d, a + t1[:, None] * d
+    # chords of the unit sphere, in kilometres: within a few parts in a thousand of the
+    # projection's figure at these distances; the nearest and any close to it go on
+    chord = _chord_km(_unit(lats, lons)[at], _unit(a[:, 1], a[:, 0]), _unit(b[:, 1], b[:, 0]))
+    least = np.full(n, np.inf)
+    np.minimum.at(least, at, chord)
+    keep = chord <= least[at] * 1.02 + 0.5
+    at, seg, a, b = at[keep], seg[keep], a[keep], b[keep]
+    # the projection is centred where geo.local_crs centres it (5 decimals)
+    clat = np.round(lats, 5)[at]
+    clon = np.round(lons, 5)[at]
+    geod = pyproj.Geod(ellps="WGS84")
+    xa, ya = _aeqd(geod, clat, clon, a)
+    xb, yb = _aeqd(geod, clat, clon, b)
+    metres = _to_segment(np.zeros_like(xa), np.zeros_like(ya), xa, ya, xb, yb)
+    line = seg_line[seg]
+    order = np.lexsort((line, metres, at))  # by point, nearest first, the first line first
+    first = order[np.r_[True, at[order][1:] != at[order][:-1]]] if len(order) else order
+    best_line[at[first]] = line[first]
+    best_m[at[first]] = metres[first]
+    return best_line, best_m
+
+
+EARTH_KM = 6371.0088
+
+
+def _unit(lats, lons):
+    """Points on the unit sphere, as an (n, 3) array."""
+    import numpy as np
+
+    p, q = np.radians(lats), np.radians(lons)
+    return np.stack([np.cos(p) * np.cos(q), np.cos(p) * np.sin(q), np.sin(p)], axis=1)
+
+
+def _chord_km(p, a, b):
+    """The distance from each point p to the chord a→b (unit vectors), in kilometres."""
+    import numpy as np
+
+    d = b - a
+    length = (d * d).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.where(length > 0, ((p - a) * d).sum(axis=1) / length, 0.0)
+    t = np.clip(t, 0.0, 1.0)
+    return np.linalg.norm(p - a - t[:, None] * d, axis=1) * EARTH_KM
+
+
+def _to_segment(px, py, xa, ya, xb, yb):
+    """The distance from each (px, py) to the segment (xa, ya)→(xb, yb), in the plane."""
+    import numpy as np
+
+    ex, ey = xb - xa, yb - ya
+    length = ex * ex + ey * ey
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.where(length > 0, ((px - xa) * ex + (py - ya) * ey) / length, 0.0)
+    t = np.clip(t, 0.0, 1.0)
+    return np.hypot(xa + t * ex - px, ya + t * ey - py)
+
+
+def _aeqd(geod, clat, clon, xy):
+    """(x, y) of lon/lat points in the azimuthal equidistant projection centred on each
+    (clat, clon): the geodesic distance along the azimuth, as PROJ's aeqd computes it."""
+    import numpy as np
+
+    az, _, dist = geod.inv(clon, clat, xy[:, 0], xy[:, 1])
+    az = np.radians(az)
+    return dist * np.sin(az), dist * np.cos(az)
+
+
+def _clip(a, b, x0, y0, x1, y1):
+    """Liang–Barsky: the part of each segment a→b inside its box, as (t0, t1, kept)."""
+    import numpy as np
+
+    d = b - a
+    t0, t1 = np.zeros(len(a)), np.ones(len(a))
+    ok = np.ones(len(a), dtype=bool)
+    for p, q in ((-d[:, 0], a[:, 0] - x0), (d[:, 0], x1 - a[:, 0]),
+                 (-d[:, 1], a[:, 1] - y0), (d[:, 1], y1 - a[:, 1])):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = q / p
+        ok &= ~((p == 0) & (q < 0))
+        t0 = np.where(p < 0, np.maximum(t0, r), t0)
+        t1 = np.where(p > 0, np.minimum(t1, r), t1)
+    ok &= t0 <= t1
+    return t0, t1, ok
 
 
 AREA_PRECISIONS = ("country", "province", "district", "zone")
@@ -199,7 +479,7 @@ def with_border_facts(frame, countries, lines, disputed=None, *, given: bool = F
     border_km, border_with, border_kind, exclave, disputed, outside, and ``border``, the
     sentence the popup shows. ``given``: the lines are the user's (finer accuracy).
     ``facts_out``: filled with the BorderFact of each (lat, lon) measured."""
-    points = list(zip(frame["lat"], frame["lon"]))
+    points = list(zip(frame["lat"].tolist(), frame["lon"].tolist()))
     distinct = sorted(set(points))  # many claims share a place: measure each place once
     found = dict(zip(distinct, border_facts(distinct, countries, lines, disputed,
                                             accuracy_km=0.5 if given else NE_ACCURACY_KM,
@@ -220,7 +500,9 @@ def fact_sentences(frame, facts: list[BorderFact], names: dict[str, str]
     """Each claim's border sentence and distance, from the facts of its location: a claim
     located only to an area gets no distance (from an area's centre it would mean nothing)."""
     sentences, kms = [], []
-    for f, precision, place in zip(facts, frame["precision"], frame["place_name"]):
+    said: dict[int, str] = {}  # (claims share facts: each said once)
+    for f, precision, place in zip(facts, frame["precision"].tolist(),
+                                   frame["place_name"].tolist()):
         if precision in AREA_PRECISIONS:
             where = names.get(f.country, f.country)
             sentences.append(f"{precision}-level: {place}, in {where}; no distance from a "
@@ -228,6 +510,9 @@ def fact_sentences(frame, facts: list[BorderFact], names: dict[str, str]
                              f"{precision}-level: {place}")
             kms.append(None)
         else:
-            sentences.append(f.sentence(names))
+            text = said.get(id(f))
+            if text is None:
+                text = said[id(f)] = f.sentence(names)
+            sentences.append(text)
             kms.append(f.border_km)
     return sentences, kms

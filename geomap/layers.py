@@ -541,8 +541,8 @@ def view_for(frame) -> tuple[float, float, float, float]:
     if not len(core):
         core = frame
     radii = [r if p in ("province", "district") else None
-             for p, r in zip(core["precision"], core["radius_km"])]
-    return extent_of(list(core["lat"]), list(core["lon"]), radii)
+             for p, r in zip(core["precision"].tolist(), core["radius_km"].tolist())]
+    return extent_of(core["lat"].tolist(), core["lon"].tolist(), radii)
 
 
 def context_of(view: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

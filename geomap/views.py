@@ -23,8 +23,8 @@ def parties(frame, point_of_view: str = "") -> list[str]:
 
     core = frame[(frame["role"] == "incident") & (frame["precision"] != "country")]
     points = core[~core["precision"].isin(AREA_PRECISIONS)]
-    counts = Counter(c for c in [*core["in_country"], *core["claimant_side"],
-                                 *points["border_with"]]
+    counts = Counter(c for c in [*core["in_country"].tolist(), *core["claimant_side"].tolist(),
+                                 *points["border_with"].tolist()]
                      if isinstance(c, str) and len(c) == 2 and c.isascii() and c.isalpha()
                      and c.isupper())
     top = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
@@ -85,17 +85,19 @@ def views_and_changes(frame, gaz, point_of_view: str, names: dict[str, str], cou
             f"{names.get(code, code)}'s place names (no Natural Earth line view)"
         views.append({"code": code, "label": label, "lines": has_lines})
     by_view: dict[str, dict] = {}
-    side_names = {}
-    for pid in sorted({p for p in frame["place_id"] if p}):
+    ids, place_ids = frame["id"].tolist(), frame["place_id"].tolist()
+    named_in: dict[str, dict] = {}  # place id -> its names in the views offered
+    codes = [v["code"] for v in views if v["code"]]
+    for pid in sorted({p for p in place_ids if p}):
         try:
-            side_names[pid] = gaz.side_names(pid)
+            names_of = gaz.side_names(pid)
         except LookupError:
             continue
-    for cid, pid in zip(frame["id"], frame["place_id"]):
-        named = {v["code"]: side_names[pid][v["code"]] for v in views
-                 if v["code"] and v["code"] in side_names.get(pid, {})}
+        named_in[pid] = {c: names_of[c] for c in codes if c in names_of}
+    for cid, pid in zip(ids, place_ids):
+        named = named_in.get(pid)
         if named:
-            by_view.setdefault(cid, {})["place_names"] = named
+            by_view.setdefault(cid, {})["place_names"] = dict(named)
     if lines is None:  # the user's lines, which have no views: the facts are theirs
         return views, by_view
     texts = {}  # the facts' sentences in each view with lines
@@ -104,12 +106,13 @@ def views_and_changes(frame, gaz, point_of_view: str, names: dict[str, str], cou
             texts[v["code"]] = facts_in_view(frame, v["code"], point_of_view, names,
                                               countries, lines, disputed, facts)
     # a view with no lines of its own shows Natural Earth's default lines, and their facts
-    default = texts.get("", list(frame["border"]))
+    default = texts.get("", frame["border"].tolist())
     for v in views:
         if not v["lines"]:
             texts[v["code"]] = default
+    borders = frame["border"].tolist()
     for code, sentences in texts.items():
-        for cid, mine, theirs in zip(frame["id"], frame["border"], sentences):
+        for cid, mine, theirs in zip(ids, borders, sentences):
             if mine != theirs:
                 by_view.setdefault(cid, {}).setdefault("borders", {})[code] = theirs
     return views, by_view
@@ -121,8 +124,6 @@ def facts_in_view(frame, view: str, chosen: str, names: dict[str, str], countrie
     line whose class differs between ``view`` and ``chosen`` (within the 4° by 3° window a
     fact looks in), or in a disputed area the two views give to different countries, are
     measured again; the others keep the chosen view's fact, said as ``view`` says it."""
-    from dataclasses import replace
-
     import numpy as np
     import shapely
 
@@ -152,8 +153,10 @@ def facts_in_view(frame, view: str, chosen: str, names: dict[str, str], countrie
     order = sorted(again)
     measured = dict(zip(order, border_facts(order, countries, seen, disputed,
                                             point_of_view=view)))
-    found = [measured.get(p) or replace(facts[p], point_of_view=view)
-             for p in zip(frame["lat"], frame["lon"])]
+    for p in points:  # the others: the chosen view's fact, said as this view says it
+        if p not in measured:
+            measured[p] = facts[p].seen_from(view)
+    found = [measured[p] for p in zip(frame["lat"].tolist(), frame["lon"].tolist())]
     return fact_sentences(frame, found, names)[0]
 
 
