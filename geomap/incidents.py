@@ -358,8 +358,13 @@ def _incident(members: list[dict], side_labels: dict[str, str]) -> Incident:
     # the incident is named by the widest place it involves short of a country: Syunik
     # rather than Sev Lich; a country when nothing finer is named
     finer = [c for c in located if c.get("precision") != "country"] or located or members
-    named = max(finer, key=lambda c: (_reach(c), -len(str(c.get("place_name") or "")),
-                                      str(c.get("place_name") or c.get("place") or "")))
+    places: dict[tuple, dict] = {}  # (claims share places: each weighed once, the first)
+    for c in finer:
+        places.setdefault((c.get("precision"), c.get("radius_km"), c.get("place_name"),
+                           c.get("place")), c)
+    named = max(places.values(), key=lambda c: (
+        _reach(c), -len(str(c.get("place_name") or "")),
+        str(c.get("place_name") or c.get("place") or "")))
     place = str(named.get("place_name") or named.get("place") or "an unnamed place")
     dated = sorted(c["date"] for c in members if c.get("date"))
     first = dated[0] if dated else ""
@@ -371,13 +376,15 @@ def _incident(members: list[dict], side_labels: dict[str, str]) -> Incident:
     title = f"{head} {place}" + (f", {words}" if dated else "")
     sides: dict[str, dict] = {}
     for c in members:
-        s = sides.setdefault(c.get("claimant_side", ""), {
-            "side": c.get("claimant_side", ""),
-            "label": side_labels.get(c.get("claimant_side", ""), c.get("claimant_side", "")),
-            "claims": [], "stances": dict.fromkeys(STANCE_WORDS, 0)})
+        side = c.get("claimant_side", "")
+        s = sides.get(side)
+        if s is None:
+            s = sides[side] = {"side": side, "label": side_labels.get(side, side),
+                               "claims": [], "stances": dict.fromkeys(STANCE_WORDS, 0)}
         s["claims"].append(c["id"])
-        if c.get("stance") in s["stances"]:
-            s["stances"][c["stance"]] += 1
+        stance = c.get("stance")
+        if stance in s["stances"]:
+            s["stances"][stance] += 1
     asserting = {s for s, v in sides.items() if v["stances"]["asserts"] or v["stances"]["reports"]}
     denying = {s for s, v in sides.items() if v["stances"]["denies"]}
     contested = any(a != d for a in asserting for d in denying)

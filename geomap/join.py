@@ -9,13 +9,18 @@ context.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 from .gazetteer import Gazetteer
 from .records import JOINED_COLUMNS, Claim, Place, Resolution, Unplaced
 from .resolve import resolve_places
 
 COLUMNS = list(JOINED_COLUMNS)  # records.py: the claims format and what placing adds
+_AT = {k: i for i, k in enumerate(COLUMNS)}
+# the columns a claim gives (its fields), read at once
+_GIVEN = [k for k in COLUMNS if k in {f.name for f in fields(Claim)}]
+_given = attrgetter(*_GIVEN)
 
 
 @dataclass
@@ -33,10 +38,24 @@ class JoinResult:
         return len(self.frame)
 
 
-def _row(claim: Claim, **placed) -> dict:
-    row = {k: getattr(claim, k) for k in COLUMNS if hasattr(claim, k)}
-    row.update(placed)
-    return {k: row.get(k) for k in COLUMNS}
+def _row(claim: Claim, **placed) -> list:
+    """A placed claim's row (COLUMNS): its fields, and what placing it says."""
+    row = [None] * len(COLUMNS)
+    for k, v in zip(_GIVEN, _given(claim)):
+        row[_AT[k]] = v
+    for k, v in placed.items():
+        row[_AT[k]] = v
+    return row
+
+
+def records(frame, columns: list[str] | None = None) -> list[dict]:
+    """The rows of a frame as dicts (``columns``, or every column but the geometry), as
+    ``frame.to_dict("records")`` gives them, read by column: many times faster for text
+    columns, which pandas keeps in Arrow arrays."""
+    columns = columns or [c for c in frame.columns if c != getattr(frame, "_geometry_column_name",
+                                                                   None)]
+    values = [frame[c].tolist() for c in columns]
+    return [dict(zip(columns, row)) for row in zip(*values)]
 
 
 # Coordinates this close to a place's own are the place's (as geomap writes them), not a
@@ -89,7 +108,6 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
     coordinates, with a note naming its file and line.
     """
     import geopandas as gpd
-    from shapely.geometry import Point
 
     from .geo import km
 
@@ -146,7 +164,11 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
             place_id=place.id, place_name=place.name, place_kind=place.kind,
             country=place.country, radius_km=place.radius_km, resolution=why,
             confidence=sure))
+    import pandas as pd
+
+    at_lat, at_lon = _AT["lat"], _AT["lon"]
     frame = gpd.GeoDataFrame(
-        rows, columns=COLUMNS,
-        geometry=[Point(r["lon"], r["lat"]) for r in rows], crs="EPSG:4326")
+        pd.DataFrame(rows, columns=COLUMNS),
+        geometry=gpd.points_from_xy([r[at_lon] for r in rows], [r[at_lat] for r in rows]),
+        crs="EPSG:4326")
     return JoinResult(frame=frame, unplaced=unplaced, claims_in=len(claims), notes=notes)
