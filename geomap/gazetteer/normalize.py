@@ -17,6 +17,10 @@ _LETTERS = str.maketrans({"ə": "a", "Ə": "a", "ı": "i", "ß": "ss", "æ": "ae
 _DROPPED = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02b9\u0060\u00b4\u055a\u055b\u055d.]")
 _POSSESSIVE = re.compile(r"[\u0027\u2019]s$")
 _NOT_WORD = re.compile(r"[\W_]+")
+# The same, for ASCII text, byte by byte: letters lower-cased, every other sign but a digit
+# a space (and the dropped signs deleted, by ``translate``'s second argument).
+_ASCII_FOLD = bytes(c + 32 if 65 <= c <= 90 else c if chr(c).isalnum() else 32
+                    for c in range(256))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -28,6 +32,15 @@ def name_key(text: str) -> str:
     >>> name_key("St. Petersburg") == name_key("Saint Petersburg")
     True
     """
+    if text.isascii():
+        # (most names: the steps below in one table, as they leave ASCII - NFKC, the
+        # letters' table and the marks change nothing in it - and the short forms read as
+        # whole words, which is what ``_SHORT`` finds once only letters and digits are left)
+        words = text.encode("ascii").translate(_ASCII_FOLD, b"'`.").split()
+        if not _SHORT_WORDS.isdisjoint(words):
+            words = [_LONG_BYTES.get(w, w) for w in words]
+        text = b" ".join(words).decode("ascii")
+        return text[4:] if text.startswith("the ") else text
     text = unicodedata.normalize("NFKC", text).translate(_LETTERS)
     text = _DROPPED.sub("", text)
     if not text.isascii():
@@ -42,6 +55,8 @@ def name_key(text: str) -> str:
 # Written short or long alike ("St. Petersburg", "Saint Petersburg"; "Mt Hermon").
 _LONG = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _SHORT = re.compile(r"\b(?:st|ste|mt|ft)\b")
+_LONG_BYTES = {k.encode(): v.encode() for k, v in _LONG.items()}
+_SHORT_WORDS = frozenset(_LONG_BYTES)
 
 
 @lru_cache(maxsize=1 << 16)
