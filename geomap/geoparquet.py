@@ -49,6 +49,13 @@ Writers and readers:
   moment of the renames (or from a kill then until the next ingest) a partition new and
   another old.
 * A new store is built as a hidden directory beside its path and renamed into place.
+
+Reading (store.select): a partition whose month cannot hold a date of the range is not read
+(its claims are counted from its footer); the others are scanned once, the range's bounds
+and the box pushed to their row groups' statistics, then filtered exactly (the dates as
+read.in_date_range; the box on each claim's stored point, its bbox). A data file another
+tool put in a partition is read by its columns' names; geomap rewrites a partition only if
+every file of it is laid out as geomap writes them (it then merges them into part-0).
 """
 
 from __future__ import annotations
@@ -388,7 +395,6 @@ def _create(store: Path) -> None:
     """Create the store unless it exists: built whole in a hidden directory beside it and
     renamed into place (a kill leaves no half-made store; of two creators, one wins and
     the other uses its store)."""
-    _sweep_creations(store)
     tmp = _temporary(store)
     try:
         os.mkdir(tmp)
@@ -808,6 +814,7 @@ class _Partition:
 def ingest(store: Path, checked: list, places: list, inputs: list[dict], *,
            progress=None):
     """store.ingest into a GeoParquet store (the claims checked and placed there)."""
+    _sweep_creations(store)
     if store.exists():
         _check(store, writing=True)
     else:

@@ -428,3 +428,35 @@ def test_the_command_line_ingests_and_maps_a_geoparquet_store(tmp_path):
     assert mapped.returncode == 0, mapped.stderr.decode()
     assert out.exists() and b"Traceback" not in mapped.stderr
     assert store.ingested(path) == {hashlib.sha256(claims.read_bytes()).hexdigest(): 12}
+
+
+def test_a_file_another_tool_put_in_a_partition_is_read_and_never_lost(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "s.parquet"
+    claims = read_claims([_claims_csv(tmp_path / "a.csv", ["a1", "a2"], dates=["2021-05-12"])])
+    _ingest(path, claims)
+    # as Spark appends: a file of geomap's layout, another name
+    ours = pq.read_table(path / "month=2021-05" / "part-0.parquet")
+    extra = ours.slice(0, 1).set_column(
+        ours.schema.get_field_index("id"), "id", pa.array(["spark1"]))
+    pq.write_table(extra, path / "month=2021-05" / "part-00000-x.c000.parquet")
+    # and a file of another layout: the claims columns only, the date a string
+    other = pa.table({k: [v] for k, v in {
+        "id": "other1", "date": "2021-06-02", "place": "Goris", "claimant": "gov",
+        "claimant_side": "AM", "stance": "asserts", "event": "talks", "actor": "",
+        "text": "other", "source": "s", "url": "", "lat": 39.6, "lon": 46.2}.items()})
+    (path / "month=2021-06").mkdir()
+    pq.write_table(other, path / "month=2021-06" / "other.parquet")
+    assert [c.id for c in store.load(path)] == ["a1", "a2", "other1", "spark1"]
+    box = store.select(path, date_from="2021-06", bbox=(46, 39.5, 46.5, 40))
+    assert [c.id for c in box.claims] == ["other1"] and box.outside_dates == 3
+    more = read_claims([_claims_csv(tmp_path / "b.csv", ["b1"], dates=["2021-05-20"])])
+    assert _ingest(path, more) == (1, 0)  # May's files merged into one, none lost
+    assert sorted(p.name for p in (path / "month=2021-05").iterdir()) == ["part-0.parquet"]
+    assert [c.id for c in store.load(path)] == ["a1", "a2", "b1", "other1", "spark1"]
+    june = read_claims([_claims_csv(tmp_path / "c.csv", ["c1"], dates=["2021-06-20"])])
+    with pytest.raises(InputError, match="not laid out as geomap writes"):
+        _ingest(path, june)
+    assert [c.id for c in store.load(path)] == ["a1", "a2", "b1", "other1", "spark1"]

@@ -418,3 +418,33 @@ def test_load_keeps_its_signature_and_meaning(stores):
         assert store.load(Path(str(path)), date_from="2021-06", date_to=None) == sorted(
             (c for c in claims.values() if in_date_range(c.date, "2021-06")),
             key=lambda c: c.id)
+
+
+@pytest.mark.parametrize("name", ["s.gpkg", "s.parquet"])
+def test_a_map_of_a_store_accounts_for_every_stored_claim(tmp_path, name):
+    from geomap.api import build_map, ingest
+    from geomap.examples import MAY2021
+
+    path = tmp_path / name
+    ingest([MAY2021], store=path)
+    stored = len(store.load(path))
+    result = build_map(store=path, date_from="2021-05-13", date_to="2021-05-14",
+                       bbox=(45.9, 39.0, 46.6, 40.4))
+    left_out = result._manifest["left_out"]
+    assert 0 < result.claims_in < stored and left_out["dates"] and left_out["bbox"]
+    assert result.claims_in + left_out["dates"] + left_out["bbox"] + \
+        result._manifest["duplicates_merged"] == stored
+
+
+def test_a_map_of_a_store_asks_the_store_for_its_dates_and_box(tmp_path, monkeypatch):
+    from geomap.api import build_map, ingest
+    from geomap.examples import MAY2021
+
+    path = tmp_path / "s.parquet"
+    ingest([MAY2021], store=path)
+    asked = []
+    real = store.select
+    monkeypatch.setattr(store, "select", lambda p, **kw: asked.append(kw) or real(p, **kw))
+    box = (45.9, 39.0, 46.6, 40.4)
+    build_map(store=path, date_from="2021-05-13", date_to="2021-05-14", bbox=box)
+    assert asked == [{"date_from": "2021-05-13", "date_to": "2021-05-14", "bbox": box}]
