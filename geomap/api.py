@@ -416,10 +416,10 @@ def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = Non
     lat/lon stay as the source gave them: empty). ``progress(n)`` is called as the n-th
     claim of a transaction is stored; ``reports_progress``: a corpus.Progress.
     """
-    from .corpus import Options, extracted, run_corpus, sources, split_inputs, stored_hashes
+    from .corpus import Options, extracted, run_corpus, sources, split_inputs
     from .join import join
     from .read import claim_from_fields, fields_of, read_claims
-    from .store import IngestResult
+    from .store import IngestResult, ingested
     from .store import ingest as store_ingest
 
     claims_files, report_args = split_inputs([str(p) for p in paths])
@@ -452,7 +452,7 @@ def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = Non
     undated: list[str] = []
     unstorable: list[str] = []
     if report_args:
-        done_before = stored_hashes(store)
+        done_before = ingested(store)
         pool = None
         seen: set[str] = set()
 
@@ -464,6 +464,7 @@ def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = Non
                     skipped += 1
                     # (its claims are stored: they count as already there, as if read)
                     totals[1] += done_before.get(sha, 0) if sha not in seen else 0
+                    seen.add(sha)
                     if reports_progress:
                         reports_progress.skipped += 1
                         reports_progress.tick()
@@ -490,8 +491,10 @@ def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = Non
                     pool = _pool([*given, *(load(store) if Path(store).exists() else [])])
                 found = item.claims
                 by = superseded_by(found, pool)
+                given_before = 0  # claims of it stored already (as reviewed)
                 if by is not None:
                     superseded += len(found)
+                    given_before = len(found)
                     notes.append(f"{item.name}: its claims are given by {by} (the claims "
                                  f"extracted from it, as reviewed): the report's own "
                                  f"{len(found)} are not stored again")
@@ -507,11 +510,11 @@ def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = Non
                         unstorable.append(f"{c.origin}: {err}")
                 batch.extend(keep)
                 batch_inputs.append({"name": item.name, "sha256": item.sha256,
-                                     "claims": len(found)})
+                                     "claims": len(keep) + given_before})
                 if reports_progress:
                     reports_progress.reports += 1
                     reports_progress.bytes += item.size
-                    reports_progress.claims += len(found)
+                    reports_progress.claims += len(keep)
                     reports_progress.tick()
                 if len(batch_inputs) >= INGEST_BATCH_REPORTS or \
                         len(batch) >= INGEST_BATCH_CLAIMS:
@@ -688,14 +691,20 @@ class Gathered:
     in_memory: int  # claims given in memory rather than in files
     example: bool  # the built-in example, given nothing
     outside_dates: int = 0  # claims left out by --from/--to
+    outside_box: int = 0  # stored claims left out by --bbox (the store's own filter)
 
 
 def gather(inputs=None, *, date: str | None = None, store: str | Path | None = None,
            date_from: str | None = None, date_to: str | None = None, encoding: str = "utf-8",
            publisher: str | None = None, url: str | None = None,
-           report_title: str | None = None) -> Gathered:
+           report_title: str | None = None,
+           bbox: tuple[float, float, float, float] | None = None) -> Gathered:
     """Read the inputs (paths or claims in memory, and a store): each claim once, in the
-    dates asked for. Nothing given: the built-in example."""
+    dates asked for. Nothing given: the built-in example.
+
+    A store is asked only for its claims in the dates and ``bbox`` (the store filters: SQL,
+    or the GeoParquet partitions and row groups), and says how many each filter left out;
+    the box is applied again where the claims are placed (place_claims)."""
     from .examples import MAY2021
     from .read import check_date_range, in_date_range
 
@@ -709,10 +718,13 @@ def gather(inputs=None, *, date: str | None = None, store: str | Path | None = N
     titles: list[str] = []
     # The example is named the same on every machine, so its page is the same everywhere.
     stored = []
+    store_outside = store_box = 0
     if store:
-        from .store import load
+        from .store import select
 
-        stored = load(store)
+        chosen = select(store, date_from=date_from, date_to=date_to, bbox=bbox)
+        stored, store_outside, store_box = (chosen.claims, chosen.outside_dates,
+                                            chosen.outside_bbox)
     claims = list(in_memory or []) + read_inputs(
         files, date=date, encoding=encoding, publisher=publisher, url=url, notes=notes,
         labels={MAY2021: "geomap/examples/may2021_syunik.csv"}, title=report_title,
@@ -724,11 +736,14 @@ def gather(inputs=None, *, date: str | None = None, store: str | Path | None = N
         notes.append(f"{plural(duplicates, 'claim')} given more than once (the same id, or "
                      "the same words of the same source) mapped once")
     within = [c for c in claims if in_date_range(c.date, date_from, date_to)]
-    if len(within) < len(claims):  # said, so that every claim given is accounted for
-        notes.append(f"{plural(len(claims) - len(within), 'claim')} outside --from/--to "
+    outside = len(claims) - len(within) + store_outside
+    if outside:  # said, so that every claim given is accounted for
+        notes.append(f"{plural(outside, 'claim')} outside --from/--to "
                      "(undated claims are in no range) left out")
+    if store_box:
+        notes.append(f"{plural(store_box, 'stored claim')} outside --bbox left out")
     return Gathered(within, notes, duplicates + sum(superseded), files, titles,
-                    len(in_memory or []), example, len(claims) - len(within))
+                    len(in_memory or []), example, outside, store_box)
 
 
 def build_map(inputs=None, *, title: str | None = None, tiles: str = "none",
@@ -756,7 +771,8 @@ def build_map(inputs=None, *, title: str | None = None, tiles: str = "none",
     check_basemap(basemap)
     title = shown_path(title) if title else title  # from a command line: maybe not UTF-8
     got = gather(inputs, date=date, store=store, date_from=date_from, date_to=date_to,
-                 encoding=encoding, publisher=publisher, url=url, report_title=report_title)
+                 encoding=encoding, publisher=publisher, url=url, report_title=report_title,
+                 bbox=bbox)
     if got.example:
         title = title or MAY2021_TITLE
     placed = place_claims(got.claims, layers=layers, bbox=bbox, point_of_view=point_of_view,
@@ -780,7 +796,8 @@ def build_map(inputs=None, *, title: str | None = None, tiles: str = "none",
         "duplicates_merged": got.duplicates,
         # claims given but left out by --from/--to and --bbox: with claims_in, every claim
         # given is accounted for
-        "left_out": {"dates": got.outside_dates, "bbox": placed.outside_box},
+        "left_out": {"dates": got.outside_dates,
+                     "bbox": placed.outside_box + got.outside_box},
     }
     title = title or default_title(got.files or ([Path(store)] if store else []), got.titles,
                                    claims, placed.incidents)
@@ -793,7 +810,7 @@ def incidents_of(inputs=None, *, bbox: tuple[float, float, float, float] | None 
                  **options) -> tuple[list, Placed, Gathered]:
     """The incidents of the inputs (as ``gather`` reads them), with the placed claims and
     what reading said: (incidents, placed, gathered)."""
-    got = gather(inputs, **options)
+    got = gather(inputs, bbox=bbox, **options)
     placed = place_claims(got.claims, bbox=bbox)
     return placed.incidents, placed, got
 

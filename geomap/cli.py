@@ -125,7 +125,9 @@ def map_command(
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write <stem>.pdf, a one-page "
                                       "briefing sheet with the claims table.")] = False,
     store: Annotated[Path | None, typer.Option(
-        help="Map the claims of this incident store (see geomap ingest).")] = None,
+        help="Map the claims of this incident store (a GeoPackage, or a GeoParquet dataset "
+             "NAME.parquet; see geomap ingest): only those within --from/--to and --bbox "
+             "are read.")] = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
     bbox: Annotated[str | None, typer.Option(
@@ -412,7 +414,9 @@ def ingest_command(
     files: Annotated[list[str], typer.Argument(
         help="Claims files, and news reports as `extract` takes them (files, directories, "
              "globs, .jsonl feeds).", show_default=False)],
-    store: Annotated[Path, typer.Option(help="The store: a GeoPackage, created if missing.")],
+    store: Annotated[Path, typer.Option(
+        help="The store, created if missing: a GeoPackage (.gpkg), or a GeoParquet dataset "
+             "partitioned by month (a folder NAME.parquet).")],
     date: DateOption = None,
     encoding: EncodingOption = "utf-8",
     workers: WorkersOption = None,
@@ -470,7 +474,7 @@ def incidents_command(
     TableFormat.table,
     date: DateOption = None,
     store: Annotated[Path | None, typer.Option(
-        help="Also the claims of this incident store.")] = None,
+        help="Also the claims of this incident store (.gpkg or NAME.parquet).")] = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
     encoding: EncodingOption = "utf-8",

@@ -133,29 +133,6 @@ def split_inputs(args: list[str]) -> tuple[list[Path], list[str]]:
     return files, reports
 
 
-def stored_hashes(store: str | Path) -> dict[str, int]:
-    """The SHA-256 of every input a store holds (its geomap_inputs), with the number of
-    claims it gave: reports done before."""
-    import sqlite3
-    from urllib.parse import quote
-
-    path = Path(store)
-    if not path.is_file():
-        return {}
-    try:
-        conn = sqlite3.connect(f"file:{quote(path.resolve().as_posix())}?mode=ro",
-                               uri=True, timeout=30)
-    except sqlite3.Error:
-        return {}
-    try:
-        return {sha: int(n or 0) for sha, n in
-                conn.execute("SELECT sha256, claims FROM geomap_inputs")}
-    except (sqlite3.Error, ValueError, TypeError):  # (a store from before geomap kept its
-        return {}  # inputs, or not a store: the ingest itself says what is wrong with it)
-    finally:
-        conn.close()
-
-
 def _walk(root: Path, listing: Listing) -> Iterator[Path]:
     """Reports and feeds under a directory, in name order; hidden ones passed over."""
     for here, dirs, files in os.walk(root):
