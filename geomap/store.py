@@ -888,6 +888,8 @@ _IDS_PER_QUERY = 500
 def _stored(conn: sqlite3.Connection, sql: _Statements, ids: list[str]) -> dict:
     """The stored rows (columns, geometry, place point) of these ids, by id."""
     out = {}
+    if not conn.execute(f"SELECT EXISTS (SELECT 1 FROM {_q(TABLE)})").fetchone()[0]:
+        return out  # a new store: nothing to look up
     for i in range(0, len(ids), _IDS_PER_QUERY):
         chunk = ids[i:i + _IDS_PER_QUERY]
         for row in conn.execute(sql.select + f"({', '.join('?' * len(chunk))})", chunk):
@@ -1104,7 +1106,9 @@ def select(path: str | Path, *, date_from: str | None = None, date_to: str | Non
     path = Path(path)
     check_date_range(date_from, date_to)
     box = _checked_bbox(bbox)
-    date_from, date_to = date_from or None, date_to or None
+    # A bound as a spreadsheet writes a day (14.05.2021) is that day (2021-05-14): compared
+    # as it is written, it would not mean it.
+    date_from, date_to = (parse_date(v)[0] if v else None for v in (date_from, date_to))
     if is_geoparquet(path):
         from .geoparquet import select as select_geoparquet
 

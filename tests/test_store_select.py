@@ -448,3 +448,10 @@ def test_a_map_of_a_store_asks_the_store_for_its_dates_and_box(tmp_path, monkeyp
     box = (45.9, 39.0, 46.6, 40.4)
     build_map(store=path, date_from="2021-05-13", date_to="2021-05-14", bbox=box)
     assert asked == [{"date_from": "2021-05-13", "date_to": "2021-05-14", "bbox": box}]
+
+
+def test_a_bound_written_as_a_spreadsheet_writes_a_day_is_that_day(stores):
+    paths, claims, _ = stores
+    for path in paths.values():
+        assert store.select(path, date_from="10.05.2021", date_to="16.05.2021") == \
+            store.select(path, date_from="2021-05-10", date_to="2021-05-16")
