@@ -417,7 +417,7 @@ def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = Non
     claim of a transaction is stored; ``reports_progress``: a corpus.Progress.
     """
     from .corpus import Options, extracted, run_corpus, sources, split_inputs
-    from .join import join
+    from .join import locate
     from .read import claim_from_fields, fields_of, read_claims
     from .store import IngestResult, ingested
     from .store import ingest as store_ingest
@@ -432,10 +432,8 @@ def ingest(paths: list[str | Path], *, store: str | Path, date: str | None = Non
     def put(claims: list, inputs: list[dict]) -> None:
         if not claims and not inputs:
             return
-        frame = join(claims, gazetteer()).frame
-        located = {i: (float(lon), float(lat))
-                   for i, lat, lon in zip(frame["id"], frame["lat"], frame["lon"])}
-        r = store_ingest(store, claims, inputs, progress=progress, located=located)
+        r = store_ingest(store, claims, inputs, progress=progress,
+                         located=locate(claims, gazetteer()))
         for i, n in enumerate((r.added, r.known, r.updated, r.placed)):
             totals[i] += n
         corrections.extend(r.corrections)

@@ -100,6 +100,35 @@ def _resolved_before(claim: Claim, gazetteer: Gazetteer) -> bool:
         return False
 
 
+def _placed_at(c: Claim, res: Resolution | None, gazetteer: Gazetteer
+               ) -> tuple[Place | None, bool, bool]:
+    """Where a claim goes: (the place it names, whether chosen by its place_id, whether its
+    own coordinates win over the place's)."""
+    place = _chosen(c, res, gazetteer)
+    by_id = place is not None and not (res and res.resolved and res.place.id == place.id)
+    if place is None and res is not None and res.resolved:
+        place = res.place
+    given = c.lat is not None and c.lon is not None and not (
+        place is not None and _at(place, c.lat, c.lon)) and not _resolved_before(
+        c, gazetteer)
+    return place, by_id, given
+
+
+def locate(claims: list[Claim], gazetteer: Gazetteer) -> dict[str, tuple[float, float]]:
+    """Each placed claim's point, by id, as ``join`` places it: (lon, lat). What a store
+    keeps as a claim's geometry, without the frame ``join`` builds."""
+    resolutions = resolve_places([c.place for c in claims if c.place.strip()], gazetteer)
+    out = {}
+    for c in claims:
+        res = resolutions.get(c.place) if c.place.strip() else None
+        place, _, given = _placed_at(c, res, gazetteer)
+        if given:
+            out[c.id] = (float(c.lon), float(c.lat))
+        elif place is not None and c.place.strip():
+            out[c.id] = (float(place.lon), float(place.lat))
+    return out
+
+
 def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
     """Place every claim: where its source put it (``lat``/``lon``), else at the place its
     name means (or the ``place_id`` chosen among the name's candidates).
@@ -115,13 +144,7 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
     rows, unplaced, notes = [], [], []
     for c in claims:
         res = resolutions.get(c.place) if c.place.strip() else None
-        place = _chosen(c, res, gazetteer)
-        by_id = place is not None and not (res and res.resolved and res.place.id == place.id)
-        if place is None and res is not None and res.resolved:
-            place = res.place
-        given = c.lat is not None and c.lon is not None and not (
-            place is not None and _at(place, c.lat, c.lon)) and not _resolved_before(
-            c, gazetteer)
+        place, by_id, given = _placed_at(c, res, gazetteer)
         if given:
             why = "coordinates given in the input"
             if place is not None:

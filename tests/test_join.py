@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from geomap.join import join
 from geomap.read import read_claims
 from geomap.resolve import resolve_places
@@ -57,3 +59,20 @@ def test_context_resolves_an_ambiguous_name_near_the_others(gazetteer):
     assert out["Springfield"].resolved
     assert 42.0 < out["Springfield"].place.lat < 42.3
     assert resolve_places(["Springfield"], gazetteer)["Springfield"].status == "ambiguous"
+
+
+def test_locate_puts_each_claim_where_join_does():
+    """The store's points (locate, without a frame) are the map's (join), whatever decides
+    them: a source's coordinates, a place's, a place_id chosen among namesakes."""
+    from geomap.api import gazetteer
+    from geomap.examples import MAY2021
+    from geomap.join import join, locate
+    from geomap.read import read_claims
+
+    data = Path(__file__).parent / "data"
+    for path in (MAY2021, data / "galwan.csv", data / "claims.geojson",
+                 data / "acled_sample.csv", data / "ucdp_ged_sample.csv"):
+        claims = read_claims([path])
+        frame = join(claims, gazetteer()).frame
+        placed = {i: (lon, lat) for i, lat, lon in zip(frame["id"], frame["lat"], frame["lon"])}
+        assert locate(claims, gazetteer()) == placed and placed, path.name
