@@ -171,6 +171,7 @@ def _span(value: str, name: str) -> int | None:
     return int(value)
 
 
+@functools.lru_cache(maxsize=4096)  # (a file's addresses repeat: one report, many claims)
 def is_http_url(value: str) -> bool:
     """Whether ``value`` is an http(s) address a page may link to.
 
@@ -295,42 +296,43 @@ def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
     # (one look over the row for a character to replace: most rows have none)
     f = {k: clean_text(v) for k, v in raw.items()} \
         if _BAD_CHARS.search(" ".join(raw.values())) else raw
+    get = f.get
     for name in MUST_HAVE:
-        if not f.get(name):
+        if not get(name):
             raise ValueError(f"{name} is empty")
     if f["stance"] not in STANCES:
         raise ValueError(f"stance {_shown(f['stance'])} is not one of {', '.join(STANCES)}")
     if f["event"] not in EVENTS:
         raise ValueError(f"event {_shown(f['event'])} is not one of {', '.join(EVENTS)}")
-    role = f.get("role") or "incident"
+    role = get("role") or "incident"
     if role not in ROLES:
         raise ValueError(f"role {_shown(role)} is not one of {', '.join(ROLES)}")
-    precision = f.get("precision", "")
+    precision = get("precision", "")
     if precision and precision not in PRECISIONS:
         raise ValueError(f"precision {_shown(precision)} is not one of {', '.join(PRECISIONS)}")
-    date, date_precision = parse_date(f.get("date", ""))
-    if f.get("date_precision"):
+    date, date_precision = parse_date(get("date", ""))
+    if get("date_precision"):
         if f["date_precision"] not in DATE_PRECISIONS:
             raise ValueError(f"date_precision {_shown(f['date_precision'])} is not one of "
                              f"{', '.join(DATE_PRECISIONS)}")
         date_precision = f["date_precision"]
-    published, _ = parse_date(f.get("published", ""))
+    published, _ = parse_date(get("published", ""))
     lat = lon = None
-    if f.get("lat") or f.get("lon"):
-        if not (f.get("lat") and f.get("lon")):
+    if get("lat") or get("lon"):
+        if not (get("lat") and get("lon")):
             raise ValueError("lat and lon must be given together")
         lat, lon = _coordinate(f["lat"], "lat", 90), _coordinate(f["lon"], "lon", 180)
     depth = None
-    if f.get("depth_km"):
+    if get("depth_km"):
         depth = _number(f["depth_km"], "depth_km")
         if not 0 < depth <= 100:
             raise ValueError(f"depth_km {_shown(f['depth_km'])} is outside 0..100")
     confidence = None
-    if f.get("confidence"):
+    if get("confidence"):
         confidence = _number(f["confidence"], "confidence")
         if not 0 <= confidence <= 1:
             raise ValueError(f"confidence {_shown(f['confidence'])} is outside 0..1")
-    place_id = f.get("place_id", "")
+    place_id = get("place_id", "")
     if place_id and not _PLACE_ID.fullmatch(place_id):
         raise ValueError(f"place_id {_shown(place_id)} is not a gazetteer id (like am-goris or "
                          "geonames:616635); to correct a claim's place, edit its place")
@@ -339,15 +341,15 @@ def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
     if url and not is_http_url(url):
         raise ValueError(f"url {_shown(url)} is not an http(s) address")
     return Claim(
-        id=f.get("id") or claim_id(f), text=f["text"], claimant=f["claimant"],
+        id=get("id") or claim_id(f), text=f["text"], claimant=f["claimant"],
         claimant_side=f["claimant_side"], stance=f["stance"], event=f["event"],
-        actor=f.get("actor", ""), place=f["place"], place_id=place_id, date=date,
+        actor=get("actor", ""), place=f["place"], place_id=place_id, date=date,
         date_precision=date_precision,
-        published=published, source=f.get("source", ""), publisher=f.get("publisher", ""),
+        published=published, source=get("source", ""), publisher=get("publisher", ""),
         url=url, role=role, precision=precision, lat=lat, lon=lon,
-        span_start=_span(f.get("span_start", ""), "span_start"),
-        span_end=_span(f.get("span_end", ""), "span_end"), depth_km=depth,
-        confidence=confidence, check=f.get("check", ""), origin=origin)
+        span_start=_span(get("span_start", ""), "span_start"),
+        span_end=_span(get("span_end", ""), "span_end"), depth_km=depth,
+        confidence=confidence, check=get("check", ""), origin=origin)
 
 
 def _read_bytes(path: Path, what: str) -> bytes:
