@@ -115,13 +115,28 @@ def _clean(value):
     return value
 
 
+def _clean_column(frame, name: str) -> list:
+    """A column of the frame, each value as _clean makes it (read by column: pandas reads
+    Arrow text one value at a time otherwise); a column the frame lacks is all null."""
+    import numpy as np
+
+    if name not in frame.columns:
+        return [None] * len(frame)
+    series = frame[name]
+    values = series.tolist()
+    if series.dtype != object:  # numbers and text: missing is NaN
+        for i in np.flatnonzero(series.isna().to_numpy()):
+            values[i] = None
+        return values
+    return [_clean(v) for v in values]
+
+
 def export_rows(frame, unplaced: list[dict]) -> list[dict]:
     """Placed claims (from the joined frame) then unplaced ones, with every field."""
-    rows = []
-    for rec in frame.drop(columns="geometry").to_dict("records"):
-        row = {k: _clean(rec.get(k)) for k in EXPORT_FIELDS}
-        row.update(placed=True, lat=_clean(rec["lat"]), lon=_clean(rec["lon"]))
-        rows.append(row)
+    fields = [*EXPORT_FIELDS, "lat", "lon"]
+    columns = [[True] * len(frame) if k == "placed" else _clean_column(frame, k)
+               for k in fields]
+    rows = [dict(zip(fields, values)) for values in zip(*columns)]
     for u in unplaced:
         row = {k: _clean(u.get(k)) for k in EXPORT_FIELDS}
         row.update(placed=False, lat=None, lon=None, resolution=u.get("reason"))

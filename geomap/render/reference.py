@@ -158,19 +158,19 @@ def sheet_zoom(ax) -> float:
 def draw_reference(ax, ref, view, measure=None, obstacles=None) -> None:
     """The relief, lakes, rivers and names of ``ref`` on ``ax`` (longitude, latitude; its
     limits already set for ``view``). Names are placed where they cover none of
-    ``obstacles`` (display boxes, added to as names are placed) nor each other; a name
-    with no such place is left out. The axes' limits are kept."""
+    ``obstacles`` (display boxes, static.Obstacles: added to as names are placed) nor each
+    other; a name with no such place is left out. The axes' limits are kept."""
     import io
 
     import numpy as np
 
     from ..basemap import relief_rows_to_latitude
-    from .static import _Measure, _one_line, _place_text, offset_to
+    from .static import Obstacles, _Measure, _one_line, _place_text, offset_to
 
     if ref is None:
         return
     measure = measure or _Measure(ax.figure)
-    obstacles = obstacles if obstacles is not None else []
+    obstacles = obstacles if isinstance(obstacles, Obstacles) else Obstacles(obstacles or ())
     xlim, ylim = ax.get_xlim(), ax.get_ylim()
     if ref.relief:
         from PIL import Image
@@ -227,7 +227,7 @@ def draw_reference(ax, ref, view, measure=None, obstacles=None) -> None:
                  [at(3.5, 0, "left", "center"), at(-3.5, 0, "right", "center"),
                   at(0, 3, "center", "bottom"), at(0, -3, "center", "top")])
         dot_box = dot.get_window_extent(measure.renderer) if dot is not None else None
-        if dot_box is not None and any(_overlaps_any(dot_box, obstacles)):
+        if dot_box is not None and obstacles.hits(dot_box):
             dot.remove()
             text.remove()
             continue
@@ -242,8 +242,3 @@ def draw_reference(ax, ref, view, measure=None, obstacles=None) -> None:
         if dot_box is not None:
             obstacles.append(dot_box)
 
-
-def _overlaps_any(box, obstacles):
-    from .static import _overlaps
-
-    return (_overlaps(box, ob) for ob in obstacles)
