@@ -39,6 +39,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/views.py
 	$(BIN)/python bench/corpus.py
+	$(BIN)/python bench/store_speed.py
 	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/store_kills.py
 

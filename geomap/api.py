@@ -720,9 +720,15 @@ def gather(inputs=None, *, date: str | None = None, store: str | Path | None = N
     if store:
         from .store import select
 
-        chosen = select(store, date_from=date_from, date_to=date_to, bbox=bbox)
-        stored, store_outside, store_box = (chosen.claims, chosen.outside_dates,
-                                            chosen.outside_bbox)
+        if files or in_memory is not None:
+            # every stored claim counts as reviewed for the reports given with it (a report
+            # whose corrected claims lie outside the dates is not extracted again): all of
+            # them are read, and the dates are applied below
+            stored = select(store).claims
+        else:
+            chosen = select(store, date_from=date_from, date_to=date_to, bbox=bbox)
+            stored, store_outside, store_box = (chosen.claims, chosen.outside_dates,
+                                                chosen.outside_bbox)
     claims = list(in_memory or []) + read_inputs(
         files, date=date, encoding=encoding, publisher=publisher, url=url, notes=notes,
         labels={MAY2021: "geomap/examples/may2021_syunik.csv"}, title=report_title,
@@ -738,8 +744,6 @@ def gather(inputs=None, *, date: str | None = None, store: str | Path | None = N
     if outside:  # said, so that every claim given is accounted for
         notes.append(f"{plural(outside, 'claim')} outside --from/--to "
                      "(undated claims are in no range) left out")
-    if store_box:
-        notes.append(f"{plural(store_box, 'stored claim')} outside --bbox left out")
     return Gathered(within, notes, duplicates + sum(superseded), files, titles,
                     len(in_memory or []), example, outside, store_box)
 
@@ -773,7 +777,8 @@ def build_map(inputs=None, *, title: str | None = None, tiles: str = "none",
                  bbox=bbox)
     if got.example:
         title = title or MAY2021_TITLE
-    placed = place_claims(got.claims, layers=layers, bbox=bbox, point_of_view=point_of_view,
+    placed = place_claims(got.claims, layers=layers, bbox=bbox, outside_box=got.outside_box,
+                          point_of_view=point_of_view,
                           basemap=basemap)
     claims = got.claims
     if bbox:  # the exports carry what the map shows: the claims in the box, and the unplaced
@@ -794,8 +799,7 @@ def build_map(inputs=None, *, title: str | None = None, tiles: str = "none",
         "duplicates_merged": got.duplicates,
         # claims given but left out by --from/--to and --bbox: with claims_in, every claim
         # given is accounted for
-        "left_out": {"dates": got.outside_dates,
-                     "bbox": placed.outside_box + got.outside_box},
+        "left_out": {"dates": got.outside_dates, "bbox": placed.outside_box},
     }
     title = title or default_title(got.files or ([Path(store)] if store else []), got.titles,
                                    claims, placed.incidents)
@@ -809,7 +813,7 @@ def incidents_of(inputs=None, *, bbox: tuple[float, float, float, float] | None 
     """The incidents of the inputs (as ``gather`` reads them), with the placed claims and
     what reading said: (incidents, placed, gathered)."""
     got = gather(inputs, bbox=bbox, **options)
-    placed = place_claims(got.claims, bbox=bbox)
+    placed = place_claims(got.claims, bbox=bbox, outside_box=got.outside_box)
     return placed.incidents, placed, got
 
 
@@ -845,10 +849,12 @@ class Placed:
 
 def place_claims(claims: list, *, layers: list[str] | None = None,
                  bbox: tuple[float, float, float, float] | None = None,
-                 point_of_view: str = "", basemap: str = "none") -> Placed:
+                 point_of_view: str = "", basemap: str = "none", outside_box: int = 0
+                 ) -> Placed:
     """Join, frame, measure and group: the stages between reading and drawing.
     ``point_of_view``: the view the lines are classed in (layers.VIEWS, "" the default);
-    ``basemap``: the reference layers to add (none, light, full)."""
+    ``basemap``: the reference layers to add (none, light, full); ``outside_box``: claims
+    the box left out before (a store's own filter), counted with those it leaves out."""
     from dataclasses import replace
 
     from .borders import with_border_facts
@@ -873,12 +879,11 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
     gaz = gazetteer()
     joined = join(claims, gaz)
     frame = joined.frame
-    outside_box = 0
     if bbox:
         x0, y0, x1, y1 = bbox
         inside = frame[(frame["lon"] >= x0) & (frame["lon"] <= x1) & (frame["lat"] >= y0)
                        & (frame["lat"] <= y1)].reset_index(drop=True)
-        outside_box, frame = len(frame) - len(inside), inside
+        outside_box, frame = outside_box + len(frame) - len(inside), inside
     view = view_for(frame)
     context = context_of(view)
     built_in = boundary_layers(view, context, point_of_view=point_of_view)

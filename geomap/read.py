@@ -132,6 +132,9 @@ def in_date_range(date: str, date_from: str | None = None, date_to: str | None =
         return True
     if not date:
         return False
+    # (a bound as a spreadsheet writes a day, 14.05.2021, is that day)
+    date_from = date_from and parse_date(date_from)[0]
+    date_to = date_to and parse_date(date_to)[0]
     return ((not date_from or _last_day(date) >= _first_day(date_from))
             and (not date_to or _first_day(date) <= _last_day(date_to)))
 
@@ -144,7 +147,8 @@ def check_date_range(date_from: str | None, date_to: str | None) -> None:
                 parse_date(value)
             except ValueError as err:
                 raise InputError(f"{name}: {err}") from None
-    if date_from and date_to and _first_day(date_from) > _last_day(date_to):
+    if date_from and date_to and \
+            _first_day(parse_date(date_from)[0]) > _last_day(parse_date(date_to)[0]):
         raise InputError(f"--from {date_from} is after --to {date_to}")
 
 
