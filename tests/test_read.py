@@ -159,3 +159,12 @@ def test_malformed_geojson_structures(tmp_path, doc, words):
     path = tmp_path / "bad.geojson"
     path.write_text(json.dumps(doc))
     assert words in str(_error(path))
+
+
+def test_a_date_bound_written_as_a_spreadsheet_writes_a_day_is_that_day():
+    from geomap.read import in_date_range
+
+    assert not in_date_range("2021-05-10", "14.05.2021")
+    assert in_date_range("2021-05-14", "14.05.2021", "14.05.2021")
+    assert in_date_range("2021-05", None, "14.05.2021")  # May overlaps up to the 14th
+    assert not in_date_range("2021-06-01", None, "14.05.2021")
