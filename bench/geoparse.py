@@ -11,7 +11,9 @@
    all with coordinates and over those whose gold is a GeoNames place (as GeoNames-based
    resolvers are scored; published, Mordecai 3: 94.1 % within 161 km).
 3. Speed and memory of reading news text (places, then claims), beside geotext's if that
-   package is installed (pip install geotext).
+   package is installed (pip install geotext). bench/reading.py measures the reading speed
+   as issue #13 asks (1 MB and 100 MB, each command's work, beside the code before it and
+   geotext, and a fresh `geomap places`).
 """
 
 from __future__ import annotations
@@ -234,7 +236,7 @@ def speed() -> None:
     sets = (gaz.adjective_keys, gaz.abbreviation_keys, gaz.prominent_keys)
     import gc
 
-    gc.freeze()  # as the CLI does: the loaded gazetteer is never garbage
+    gc.freeze()  # (the loaded gazetteer is never garbage)
     print(f"== speed ({mb:.1f} MB of news text; gazetteer loaded in "
           f"{time.perf_counter() - t:.1f} s)")
     capitals = gaz.capital_ids()
