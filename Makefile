@@ -36,6 +36,7 @@ $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/geoparse.py
+	$(BIN)/python bench/reading.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/views.py
 	$(BIN)/python bench/corpus.py
