@@ -183,3 +183,22 @@ def test_a_cache_that_cannot_be_written_is_not_needed(setup, tmp_path, monkeypat
 def test_examples_hold():
     result = doctest.testmod(cache, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_old_caches_of_other_versions_are_pruned_recent_ones_kept(tmp_path):
+    import os
+    import time
+
+    from geomap.gazetteer import cache
+
+    old, recent = tmp_path / "names-old.bin", tmp_path / "names-recent.bin"
+    other = tmp_path / "world-index.sqlite"
+    for p in (old, recent, other):
+        p.write_bytes(b"x")
+    past = time.time() - (cache.STALE_DAYS + 1) * 86400
+    os.utime(old, (past, past))
+    os.utime(other, (past, past))
+    keep = tmp_path / "names-new.bin"
+    keep.write_bytes(b"y")
+    cache._prune(keep)
+    assert not old.exists() and recent.exists() and keep.exists() and other.exists()

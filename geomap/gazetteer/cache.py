@@ -253,6 +253,25 @@ def write(path: Path, key: str, names: Names) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _prune(path)
+
+
+# The cache of another version of the code or the curated files is deleted once it has not
+# been written for this long (another checkout sharing the folder may still use a recent one).
+STALE_DAYS = 14
+
+
+def _prune(keep: Path) -> None:
+    """Delete the name caches of other versions that are older than STALE_DAYS."""
+    import time
+
+    cutoff = time.time() - STALE_DAYS * 86400
+    for other in keep.parent.glob("names-*.bin"):
+        try:
+            if other != keep and other.is_file() and other.stat().st_mtime < cutoff:
+                other.unlink()
+        except OSError:
+            pass  # (in use or not ours to delete: left)
 
 
 def _section(path: Path, base: int, span: list) -> bytes:
