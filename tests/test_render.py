@@ -12,9 +12,11 @@ from tests.conftest import DATA
 
 
 def manifest(page: str) -> dict:
+    from geomap.render.html import page_data
+
     m = re.search(r'<script type="application/json" id="geomap-data">(.*?)</script>', page, re.S)
     assert m, "no script#geomap-data in the page"
-    return json.loads(m.group(1))
+    return page_data(page)
 
 
 def test_page_is_self_contained(example_page):
@@ -128,3 +130,36 @@ def test_the_page_names_the_towns_places_rivers_and_lakes_an_analyst_finds_the_w
     assert len(_reference(full.path.read_text(encoding="utf-8"))["towns"]) > len(towns)
     # the budget: light adds at most 400 KB to a one-region map
     assert path.stat().st_size - none.path.stat().st_size <= 400_000
+
+
+def test_the_page_carries_each_place_once_and_every_field_of_each_claim(example_page):
+    """data.claims and data.places are tables; read back (claims_of) each claim has every
+    field the frame gives it, and claims at one place share its row."""
+    from geomap.render.html import CLAIM_FIELDS
+
+    path, result = example_page
+    page = path.read_text(encoding="utf-8")
+    raw = json.loads(re.search(r'id="geomap-data">(.*?)</script>', page, re.S).group(1))
+    assert set(raw["claims"]) == set(raw["places"]) == {"fields", "rows", "values"}
+    assert len(raw["places"]["rows"]) < len(raw["claims"]["rows"]) == result.claims_mapped
+    assert "claimant_side" in raw["claims"]["values"]  # a few values, given once each
+    claims = {c["id"]: c for c in manifest(page)["claims"]}
+    for rec in result.frame.to_dict("records"):
+        c = claims[rec["id"]]
+        assert set(CLAIM_FIELDS) <= set(c) and c["incident_id"] == rec["incident_id"]
+        for field in ("place_name", "border", "claimant", "text", "date", "lat", "lon"):
+            assert c[field] == rec[field], field
+        assert c["certainty"] in ("sure", "likely", "uncertain", "doubtful")
+
+
+def test_safe_json_keeps_braces_out_of_strings_whatever_they_hold():
+    from geomap.render.html import safe_json
+
+    # (the private-use characters stand in for braces on the way: an input holding them
+    # takes the slower way, to the same result)
+    for value, dicts in (({"a{": "{{ x }}", "b": ["}", "{%"]}, 1),
+                         ({"a{": "{{ x }}", "b": ["}", "\ue000{\ue001"]}, 1),
+                         (["{%", {"\ue001": "}", "c": {}}], 2)):
+        out = safe_json(value)
+        assert json.loads(out) == value
+        assert out.count("{") == out.count("}") == dicts  # only the JSON's own braces

@@ -19,6 +19,55 @@ var geomap = (function () {
     return JSON.parse(document.getElementById("geomap-data").textContent);
   }
 
+  /* The claims of the page's data. data.claims and data.places are tables ({fields, rows,
+   * values}: a field in values has its rows give the index of their value there): a
+   * claim's row says what it claims, and its place_row (its last field) is the row of
+   * data.places whose fields (the place, its border facts and words) it takes.
+   * claimsOf gives each claim the few fields the map, its filters and the incidents need
+   * (LIGHT, and its row i); recordOf the whole claim, made when a popup or a tooltip
+   * first asks. The fields are the page's own names; every object is made with them in
+   * the same order, so that the browser keeps one shape for all. */
+  var LIGHT = ["id", "claimant_side", "claimant", "stance", "event", "date", "incident_id",
+               "lat", "lon", "precision"];
+  var TABLES = null;  // (set by claimsOf: the tables recordOf reads)
+
+  function columnsOf(t, from) {
+    var values = t.values || {};
+    return t.fields.map(function (f, k) {
+      return {name: f, k: k, from: from, values: own.call(values, f) ? values[f] : null};
+    });
+  }
+
+  function claimsOf(data) {
+    var cf = columnsOf(data.claims, 0), pf = columnsOf(data.places, 1);
+    var last = cf.length - 1, places = data.places.rows;
+    TABLES = {fields: cf.concat(pf), rows: data.claims.rows, places: places, last: last};
+    var light = LIGHT.map(function (name) {
+      return cf.filter(function (f) { return f.name === name; })[0] ||
+        pf.filter(function (f) { return f.name === name; })[0] || {name: name, k: -1};
+    });
+    return data.claims.rows.map(function (r, i) {
+      var c = {i: i}, p = places[r[last]];
+      for (var j = 0; j < light.length; j++) {
+        var f = light[j], v = f.k < 0 ? undefined : f.from ? p[f.k] : r[f.k];
+        c[f.name] = f.values ? f.values[v] : v;
+      }
+      return c;
+    });
+  }
+
+  function recordOf(c) {
+    if (!c.record) {
+      var r = TABLES.rows[c.i], p = TABLES.places[r[TABLES.last]], full = {};
+      TABLES.fields.forEach(function (f) {
+        var v = f.from ? p[f.k] : r[f.k];
+        full[f.name] = f.values ? f.values[v] : v;
+      });
+      c.record = full;
+    }
+    return c.record;
+  }
+
   function spec() {
     if (!SPEC) SPEC = readData().symbols;
     return SPEC;
@@ -128,18 +177,23 @@ var geomap = (function () {
   }
 
   /* The point of view shown: "" is Natural Earth's default; a claim's popup gives the
-   * place's name as that side writes it (data.view_names, by place) and the border fact as
-   * that view classes the lines (data.view_borders, by claim), where they differ. */
-  var VIEW = "", VIEW_NAMES = {}, VIEW_BORDERS = {};
+   * place's name as that side writes it (data.view_names, by place id) and the border fact
+   * as that view classes the lines (its place's field "border:" + the view), where they
+   * differ. */
+  var VIEW = "", VIEW_NAMES = {};
   function has(o, key) { return !!o && own.call(o, key); }
   function inView(table, key, fallback) {
     var by = has(table, key) ? table[key] : null;
     return has(by, VIEW) ? by[VIEW] : fallback;
   }
   function placeName(c) { return inView(VIEW_NAMES, c.place_id || "", c.place_name); }
-  function borderText(c) { return inView(VIEW_BORDERS, c.id, c.border); }
+  function borderText(c) {
+    var seen = c["border:" + VIEW];
+    return seen === undefined || seen === null ? c.border : seen;
+  }
 
-  function popup(c, side, incident) {
+  function popup(claim, side, incident) {
+    var c = recordOf(claim);
     var box = el("div", "geomap-popup");
     var head = el("div", "geomap-popup-head");
     var badge = el("span", "geomap-badge", c.claimant_side);
@@ -276,7 +330,8 @@ var geomap = (function () {
     return box;
   }
 
-  function tooltip(c) {
+  function tooltip(claim) {
+    var c = recordOf(claim);
     return el("span", null, (c.claimant || "unnamed claimant") + " " + stanceVerb(c.stance) +
               " " + c.event + " \u2014 " + placeName(c) + ", " +
               formatDate(c.date, c.date_precision));
@@ -415,6 +470,28 @@ var geomap = (function () {
     return popup;
   }
 
+  /* A claim's marker. Its popup and tooltip are made the first time they are asked for:
+   * a page of 100,000 claims would otherwise make 200,000 of them before it is ready. */
+  var BIND = null;  // (set by draw: binds a marker's popup and tooltip)
+  var ClaimMarker = L.Marker.extend({
+    geomapBind: function () {
+      if (!this.geomapBound && BIND) {
+        this.geomapBound = true;
+        BIND(this);
+      }
+      return this;
+    }
+  });
+  ["bindPopup", "openPopup", "togglePopup", "isPopupOpen", "getPopup", "setPopupContent",
+   "bindTooltip", "openTooltip", "toggleTooltip", "isTooltipOpen", "getTooltip",
+   "setTooltipContent"].forEach(function (name) {
+    var base = L.Marker.prototype[name];
+    ClaimMarker.prototype[name] = function () {
+      this.geomapBind();
+      return base.apply(this, arguments);
+    };
+  });
+
   /* The built-in boundary lines (data.lines: geometry g, class by view c, name n,
    * countries p), styled by their class in the view shown; the legend lists the classes
    * that view draws, and the switch (select#geomap-view) changes the view. */
@@ -489,9 +566,9 @@ var geomap = (function () {
    * the incidents' symbols stand in for the claims'. */
   function draw(map, groups, labelLayer, incidentLayer, linesLayer) {
     var data = readData();
+    data.claims = claimsOf(data);
     VIEW = data.views && data.views.length ? data.views[0].code : "";
     VIEW_NAMES = data.view_names || {};
-    VIEW_BORDERS = data.view_borders || {};
     var restyle = linesLayer ? drawLines(map, linesLayer, data) : function () {};
     if (VIEW) document.dispatchEvent(new CustomEvent("geomap-view", {detail: VIEW}));
     LOCATED = data.located || {};
@@ -509,22 +586,46 @@ var geomap = (function () {
     var byId = table(), claimById = table(), unplacedById = table();
     (data.unplaced || []).forEach(function (u) { unplacedById[u.id] = u; });
     var approximate = spec().approximate;
-    data.claims.forEach(function (c) {
-      var side = sides[c.claimant_side];
-      var holder = el("div");
-      holder.appendChild(symbol(c.stance, side.colour, approximate.indexOf(c.precision) >= 0));
-      var marker = L.marker([c.lat, c.lon], {
-        icon: L.divIcon({html: holder.innerHTML, className: "geomap-claim geomap-stance-" +
-                         c.stance, iconSize: [22, 22], iconAnchor: [11, 11]}),
-        title: "", keyboard: true, riseOnHover: true, side: c.claimant_side, date: c.date
-      });
+    // One icon per stance, colour and precision, shared by the markers that look alike
+    var icons = table();
+    function iconOf(stance, colour, approximate) {
+      var key = stance + "\u0000" + colour + "\u0000" + (approximate ? "1" : "0");
+      if (!icons[key]) {
+        var holder = el("div");
+        holder.appendChild(symbol(stance, colour, approximate));
+        icons[key] = L.divIcon({html: holder.innerHTML, className: "geomap-claim geomap-stance-" +
+                                stance, iconSize: [22, 22], iconAnchor: [11, 11]});
+      }
+      return icons[key];
+    }
+    BIND = function (marker) {
+      var c = marker.geomapClaim, side = sides[c.claimant_side];
       var incident = c.incident_id ? incidents[c.incident_id] : undefined;
       marker.bindPopup(function () { return popup(c, side, incident); }, popupOptions());
       clearOfPanels(marker.getPopup());
+      marker.bindTooltip(function () { return tooltip(c); }, {direction: "top", offset: [0, -9]});
+    };
+    data.claims.forEach(function (c) {
+      var side = sides[c.claimant_side];
+      var marker = new ClaimMarker([c.lat, c.lon], {
+        icon: iconOf(c.stance, side.colour, approximate.indexOf(c.precision) >= 0),
+        title: "", keyboard: true, riseOnHover: true, side: c.claimant_side, date: c.date
+      });
+      marker.geomapClaim = c;
       byId[c.id] = marker;
       claimById[c.id] = c;
-      marker.bindTooltip(function () { return tooltip(c); }, {direction: "top", offset: [0, -9]});
       markers.push(marker);
+    });
+    // (a marker's popup and tooltip are made when first pointed at, clicked or asked for)
+    cluster.on("mouseover", function (e) {
+      if (e.layer instanceof ClaimMarker && !e.layer.geomapBound) e.layer.openTooltip();
+    });
+    cluster.on("click keypress", function (e) {
+      var m = e.layer;
+      if (!(m instanceof ClaimMarker) || m.geomapBound) return;
+      if (e.type === "keypress" && e.originalEvent.keyCode !== 13) return;
+      L.DomEvent.stop(e);  // (as a bound popup's own click does)
+      m.openPopup();
     });
     // One symbol per incident (drawn while its layer is on)
     var incidentMarkers = [], incidentById = table();

@@ -16,6 +16,7 @@ import html
 import json
 import re
 from collections import Counter
+from operator import itemgetter
 from pathlib import Path
 
 import folium
@@ -167,18 +168,42 @@ def markup(text: str) -> str:
             .replace("$", "&#36;").replace("{", "&#123;").replace("}", "&#125;"))
 
 
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+# Braces inside strings are written as these private-use characters first, then as \u
+# escapes (a pass over the JSON's strings takes twice as long), unless an input holds them.
+_BRACES = str.maketrans({"{": "\ue000", "}": "\ue001"})
 
 
 def safe_json(value) -> str:
     """JSON that can sit inside a <script> element, or in a script folium renders: no '<',
     '>', '&', line separators or braces inside strings (all as \\u escapes)."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    clash: list[bool] = []
+    text = json.dumps(_unbraced(value, clash), ensure_ascii=False, separators=(",", ":"))
+    if clash:  # (an input holds the stand-ins: every string is gone over instead)
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        text = _JSON_STRING.sub(
+            lambda m: m.group(0).replace("{", "\\u007b").replace("}", "\\u007d"), text)
+    else:
+        text = text.replace("\ue000", "\\u007b").replace("\ue001", "\\u007d")
     for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                     ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(ch, esc)
-    return _JSON_STRING.sub(
-        lambda m: m.group(0).replace("{", "\\u007b").replace("}", "\\u007d"), text)
+    return text
+
+
+def _unbraced(value, clash: list[bool]):
+    """``value`` with the braces of its strings as _BRACES' stand-ins, its dicts' keys in
+    order (as json's sort_keys orders them); ``clash`` is told of a string that holds a
+    stand-in already."""
+    if isinstance(value, str):
+        if "\ue000" in value or "\ue001" in value:
+            clash.append(True)
+        return value.translate(_BRACES) if "{" in value or "}" in value else value
+    if isinstance(value, dict):
+        return {_unbraced(k, clash): _unbraced(v, clash) for k, v in sorted(value.items())}
+    if isinstance(value, (list, tuple)):
+        return [_unbraced(v, clash) for v in value]
+    return value
 
 
 def guard_templates(root) -> None:
@@ -862,6 +887,239 @@ def _incidents(incidents: list[dict] | None, known: set[str]) -> list[dict]:
     return out
 
 
+# -- the claims in the page's data -----------------------------------------------------------
+# The page carries its claims as two tables (data.claims and data.places, each {"fields":
+# [...], "rows": [[...], ...], "values": {...}}: see _table_json): what a claim says, and
+# where it is (the place, how it was found and its border facts), each place once; a
+# claim's ``place_row`` is its row in data.places. ``claims_of`` (and claims.js) read them
+# back as one record per claim.
+PLACE_FIELDS = ("place", "place_id", "place_name", "place_kind", "country", "radius_km",
+                "resolution", "lat", "lon", "precision", "confidence", *FACT_COLUMNS)
+# what the popup says about the place (place_words), worked out once per place, from these
+PLACE_WORDS = ("certainty", "place_note")
+WORDED_FIELDS = ("confidence", "place_name", "place", "country", "place_kind", "resolution")
+# The script element the data goes into once folium has rendered the page; no input can
+# write it (every "<" of an input is escaped in the page).
+DATA_MARK = '<script type="application/json" id="geomap-data"></script>'
+_SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("{", "\\u007b"),
+                ("}", "\\u007d"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def _column(frame, name: str) -> list:
+    """A column as a list of JSON values: NaN, infinities and missing values null, numpy's
+    scalars Python's, anything else text."""
+    import math
+
+    import numpy as np
+    import pandas as pd
+
+    series = frame[name]
+    if series.dtype.kind in "biu":
+        return series.tolist()
+    if series.dtype.kind == "f":
+        values = series.to_numpy()
+        out = values.tolist()
+        for i in np.flatnonzero(~np.isfinite(values)):
+            out[i] = None
+        return out
+    out = series.tolist()
+    if series.dtype != object:  # text: missing is NaN
+        for i in np.flatnonzero(series.isna().to_numpy()):
+            out[i] = None
+        return out
+    for i, v in enumerate(out):
+        if v is None or isinstance(v, (str, bool, int)):
+            continue
+        if isinstance(v, float):
+            out[i] = v if math.isfinite(v) else None
+        elif isinstance(v, np.generic):
+            v = v.item()
+            out[i] = None if isinstance(v, float) and not math.isfinite(v) else v
+        else:
+            out[i] = None if pd.api.types.is_scalar(v) and pd.isna(v) else str(v)
+    return out
+
+
+class ClaimTable:
+    """The placed claims as the page carries them: their ``columns`` (every field, by
+    claim), each place once (``place_rows``; ``place_row`` by claim; a place's border fact
+    in a view that says it otherwise is its field ``border:<view>``), and what the switch
+    of views and the popup need (``view_names`` by place id, ``located`` by resolution)."""
+
+    def __init__(self, columns: dict[str, list], claim_fields: list[str],
+                 place_fields: list[str], place_rows: list[tuple], place_row: list[int],
+                 located: dict[str, str], view_names: dict) -> None:
+        self.columns, self.claim_fields, self.place_fields = columns, claim_fields, place_fields
+        self.place_rows, self.place_row = place_rows, place_row
+        self.located, self.view_names = located, view_names
+
+    def __len__(self) -> int:
+        return len(self.place_row)
+
+    def claim(self, i: int) -> dict:
+        """The i-th claim as one record."""
+        c = {f: self.columns[f][i] for f in self.claim_fields}
+        c.update(zip(self.place_fields, self.place_rows[self.place_row[i]]))
+        return c
+
+    def json(self) -> tuple[str, str]:
+        """(data.claims, data.places) as JSON that can sit in a <script> element."""
+        claims = [self.columns[f] for f in self.claim_fields] + [self.place_row]
+        places = [list(c) for c in zip(*self.place_rows)] if self.place_rows else \
+            [[] for _ in self.place_fields]
+        return (_table_json([*self.claim_fields, "place_row"], claims),
+                _table_json(self.place_fields, places))
+
+
+def _table_json(fields: list[str], columns: list[list]) -> str:
+    """A table as the page carries it: {"fields": [...], "rows": [[...], ...], "values":
+    {field: [...]}}. A text field with few values (a side, a stance, a date) gives each
+    value once, in ``values``, and its rows the value's index there.
+
+    Written as safe_json writes it, fast: rows of scalars hold braces only inside their
+    strings, so each character is replaced at once."""
+    values = {}
+    for k, (field, column) in enumerate(zip(fields, columns)):
+        if len(column) < 4 or not set(map(type, column)) <= {str, type(None)}:
+            continue
+        distinct = dict.fromkeys(column)
+        if 2 * len(distinct) <= len(column):
+            values[field] = list(distinct)
+            columns[k] = list(map({v: i for i, v in enumerate(distinct)}.__getitem__, column))
+    text = json.dumps(list(zip(*columns)), ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False)
+    for ch, esc in _SCRIPT_SAFE:
+        text = text.replace(ch, esc)
+    return f'{{"fields":{safe_json(fields)},"rows":{text},"values":{safe_json(values)}}}'
+
+
+def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTable:
+    """The placed claims of ``frame`` as the page carries them (ClaimTable). ``by_view``:
+    by claim id, what a view changes in its popup ({"place_names": {view: name}, "borders":
+    {view: sentence}})."""
+    fields = [f for f in CLAIM_FIELDS if f in frame.columns] + ["incident_id"]
+    columns = {f: _column(frame, f) for f in fields if f in frame.columns}
+    if "incident_id" in columns:
+        columns["incident_id"] = [str(i or "") for i in columns["incident_id"]]
+    else:
+        columns["incident_id"] = [""] * len(frame)
+    place_fields = [f for f in PLACE_FIELDS if f in columns]
+    claim_fields = [f for f in fields if f not in place_fields]
+    # What the point-of-view switch changes: a place's name by place (many claims share a
+    # place), a border fact by place row, each only where a view says it otherwise.
+    view_names: dict[str, dict[str, str]] = {}
+    ids = columns["id"]
+    borders_of = [()] * len(frame)
+    if by_view:
+        row_of = {cid: i for i, cid in enumerate(ids)}
+        for cid, changes in by_view.items():
+            i = row_of.get(cid)
+            if i is None or not changes:
+                continue
+            pid = columns["place_id"][i] if "place_id" in columns else None
+            if changes.get("place_names") and pid:
+                view_names[str(pid)] = {str(v): str(t)
+                                        for v, t in changes["place_names"].items()}
+            if changes.get("borders"):
+                borders_of[i] = tuple(changes["borders"].items())
+    index: dict[tuple, int] = {}
+    place_row = [index.setdefault(key, len(index))
+                 for key in zip(*(columns[f] for f in place_fields), borders_of)]
+    # "located" (how the place was found, in words) follows from the resolution alone:
+    # given once per distinct resolution (data.located), not in every claim
+    located: dict[str, str] = {}
+    worded: dict[tuple, tuple[str, ...]] = {}  # (the words follow from a few fields)
+    asked = [f for f in WORDED_FIELDS if f in place_fields]
+    at = [place_fields.index(f) for f in asked]
+    ask_of = itemgetter(*at) if len(at) > 1 else lambda key: tuple(key[i] for i in at)
+    place_rows = []
+    views = sorted({str(v) for key in index for v, _ in key[-1]})
+    for key in index:
+        ask = ask_of(key)
+        words = worded.get(ask)
+        if words is None:
+            place = dict(zip(asked, ask))
+            said = place_words(place, country_names)
+            located.setdefault(place.get("resolution") or "", said["located"])
+            words = worded[ask] = tuple(said[w] for w in PLACE_WORDS)
+        if key[-1]:
+            shown = {str(v): str(t) for v, t in key[-1]}
+            place_rows.append((*key[:-1], *words, *(shown.get(v) for v in views)))
+        else:
+            place_rows.append((*key[:-1], *words, *(None for _ in views)))
+    return ClaimTable(columns, claim_fields,
+                      [*place_fields, *PLACE_WORDS, *(f"border:{v}" for v in views)],
+                      place_rows, place_row, located, view_names)
+
+
+def page_json(data: dict, table: ClaimTable) -> str:
+    """The page's data (``data`` and the claims of ``table``) as JSON for its <script>
+    element: safe_json's, with the claims written as tables."""
+    claims, places = table.json()
+    parts = {k: safe_json(v) for k, v in data.items()}
+    parts.update(claims=claims, places=places)
+    return "{" + ",".join(f"{safe_json(k)}:{v}" for k, v in sorted(parts.items())) + "}"
+
+
+def claims_of(data: dict) -> list[dict]:
+    """The claims of a page's data (script#geomap-data, parsed) as one record each, with
+    the fields of their place.
+
+    >>> claims_of({"claims": {"fields": ["id", "side", "place_row"], "rows": [["a", 0, 0]],
+    ...                       "values": {"side": ["AM"]}},
+    ...            "places": {"fields": ["place_name"], "rows": [["Goris"]], "values": {}}})
+    [{'id': 'a', 'side': 'AM', 'place_row': 0, 'place_name': 'Goris'}]
+    """
+    places = _rows_of(data["places"])
+    out = []
+    for c in _rows_of(data["claims"]):
+        c.update(places[c["place_row"]])
+        out.append(c)
+    return out
+
+
+def _rows_of(table: dict) -> list[dict]:
+    """A table of the page's data (``_table_json``) as one dict per row."""
+    fields, values = table["fields"], table.get("values") or {}
+    coded = [(k, values[f]) for k, f in enumerate(fields) if f in values]
+    out = []
+    for row in table["rows"]:
+        row = list(row)
+        for k, vals in coded:
+            row[k] = vals[row[k]]
+        out.append(dict(zip(fields, row)))
+    return out
+
+
+def page_data(page: str) -> dict:
+    """A page's data (script#geomap-data), its claims as one record each (``claims_of``)."""
+    start = page.index('id="geomap-data">') + len('id="geomap-data">')
+    data = json.loads(page[start:page.index("</script>", start)])
+    data["claims"] = claims_of(data)
+    return data
+
+
+class _ClaimsById:
+    """Claims by id for the Incidents panel: the placed ones (marked ``_placed``) made into
+    records only when asked, then the unplaced."""
+
+    def __init__(self, table: ClaimTable, unplaced: list[dict]) -> None:
+        self.table = table
+        self.rows = {str(cid): i for i, cid in enumerate(table.columns["id"])}
+        self.unplaced = {str(u["id"]): u for u in unplaced if str(u["id"]) not in self.rows}
+
+    def __len__(self) -> int:
+        return len(self.rows) + len(self.unplaced)
+
+    def __contains__(self, cid) -> bool:
+        return cid in self.rows or cid in self.unplaced
+
+    def __getitem__(self, cid) -> dict:
+        if cid in self.rows:
+            return {**self.table.claim(self.rows[cid]), "_placed": True}
+        return self.unplaced[cid]
+
+
 def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title: str,
                bands=None,
                view: tuple[float, float, float, float], side_labels: dict[str, str],
@@ -882,24 +1140,6 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     claim names its incident in ``incident_id`` (a column of ``frame``, a key of each
     unplaced dict; "" or missing: none). None: no incidents are shown.
     """
-    fields = CLAIM_FIELDS + (["incident_id"] if "incident_id" in frame.columns else [])
-    claims = []
-    # What the point-of-view switch changes: a place's name by place (many claims share a
-    # place), a border fact by claim, each only where a view says it otherwise.
-    view_names: dict[str, dict[str, str]] = {}
-    view_borders: dict[str, dict[str, str]] = {}
-    by_view = by_view or {}
-    for rec in frame[fields].to_dict("records"):
-        c = {k: (None if v != v else v) for k, v in rec.items()}  # NaN -> null
-        c["incident_id"] = str(c.get("incident_id") or "")
-        changes = by_view.get(c["id"]) or {}
-        if changes.get("place_names") and c.get("place_id"):
-            view_names[str(c["place_id"])] = {str(v): str(t) for v, t in
-                                              changes["place_names"].items()}
-        if changes.get("borders"):
-            view_borders[str(c["id"])] = {str(v): str(t) for v, t in
-                                          changes["borders"].items()}
-        claims.append(c)
     views = [{**v, "words": view_words(v)} for v in views or [
         {"code": "", "label": "Natural Earth's default view", "lines": True}]]
     unplaced = [{**u, "incident_id": str(u.get("incident_id") or "")} for u in unplaced]
@@ -907,27 +1147,24 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     for lay in layers:
         if lay.kind == "countries" and {"iso2", "name"} <= set(lay.frame.columns):
             country_names.update(zip(lay.frame["iso2"], lay.frame["name"]))
-    # "located" (how the place was found, in words) follows from the resolution alone:
-    # given once per distinct resolution (data.located), not in every claim
-    located: dict[str, str] = {}
-    for c in claims:
-        words = place_words(c, country_names)
-        located.setdefault(c.get("resolution") or "", words.pop("located"))
-        c.update({k: v for k, v in words.items() if v})  # (a page of 10,000: no empty keys)
-    all_sides = sorted({c["claimant_side"] for c in [*claims, *unplaced]})
+    table = claim_table(frame, by_view or {}, country_names)
+    cols, n_claims = table.columns, len(frame)
+    all_sides = sorted(set(cols["claimant_side"]) | {u["claimant_side"] for u in unplaced})
     colours = side_colours(all_sides)
-    counts = Counter(c["claimant_side"] for c in claims)
+    counts = Counter(cols["claimant_side"])
+    stances = set(cols["stance"])
     sides = [{"side": s, "colour": colours[s], "label": side_labels.get(s, s),
               "claims": counts.get(s, 0)} for s in all_sides]
     for s in sides:
         s["layer"] = f"Claims: {s['label']} ({plural(s['claims'], 'claim')})"
-    src_count = Counter((c["source"], c["publisher"], c["url"], c["published"])
-                        for c in [*claims, *unplaced])
+    src_count = Counter(zip(cols["source"], cols["publisher"], cols["url"], cols["published"]))
+    src_count.update((u["source"], u["publisher"], u["url"], u["published"]) for u in unplaced)
     sources = [{"source": s, "publisher": p, "url": u, "published": pub or "", "claims": n}
                for (s, p, u, pub), n in sorted(src_count.items(), key=lambda kv: kv[0])]
-    dates = sorted({c["date"] for c in [*claims, *unplaced] if c.get("date")})
+    dates = sorted({d for d in cols["date"] if d} | {u["date"] for u in unplaced
+                                                     if u.get("date")})
     date_text = date_label(dates)
-    known = {str(c["id"]) for c in [*claims, *unplaced]}
+    known = {str(i) for i in cols["id"]} | {str(u["id"]) for u in unplaced}
     shown_incidents = _incidents(incidents, known) if incidents is not None else None
 
     m = OfflineMap(location=[(view[1] + view[3]) / 2, (view[0] + view[2]) / 2], tiles=None,
@@ -938,7 +1175,7 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     if tiles == "osm":
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=False,
                          show=True).add_to(m)
-    focus = sorted({c["country"] for c in claims if c["country"]})
+    focus = sorted({c for c in cols["country"] if c})
     for name, z in (("geomap-countries", 240), ("geomap-lines", 410)):
         folium.map.CustomPane(name, z_index=z, pointer_events=name == "geomap-lines"
                               ).add_to(m)
@@ -1025,13 +1262,12 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     data = {
         **manifest,
         "title": title, "date_range": date_text, "dates": dates,
-        "claims_in": len(claims) + len(unplaced), "claims_mapped": len(claims),
+        "claims_in": n_claims + len(unplaced), "claims_mapped": n_claims,
         "unplaced": unplaced, "layers": layer_names, "sources": sources, "sides": sides,
-        "claims": claims, "located": dict(sorted(located.items())),
+        "located": dict(sorted(table.located.items())),
         "labels": _labels(layers, label_points, view),
         "assets": asset_versions(), "tiles": tiles or "none", "symbols": symbols_data(),
-        "views": views, "lines": line_features, "view_names": view_names,
-        "view_borders": view_borders,
+        "views": views, "lines": line_features, "view_names": table.view_names,
         "line_styles": {k: {**LINE_STYLE[k], "label": LINE_CLASSES[k]}
                         for k in LINE_CLASSES if k in line_classes},
     }
@@ -1039,22 +1275,18 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         data["incidents"] = shown_incidents
     root = m.get_root()
     root.header.add_child(Literal(f"<title>{html.escape(title)}</title>"), name="geomap_title")
-    root.html.add_child(Literal(
-        f'<script type="application/json" id="geomap-data">{safe_json(data)}</script>'),
-        name="geomap_data")
-    reactions = sorted((c for c in claims if c["role"] == "reaction"),
-                       key=lambda c: (c["date"] or "", c["id"]))
+    root.html.add_child(Literal(DATA_MARK), name="geomap_data")
+    reactions = sorted((table.claim(i) for i, role in enumerate(cols["role"])
+                        if role == "reaction"), key=lambda c: (c["date"] or "", c["id"]))
     panel = ""
     if shown_incidents:
-        by_id = {str(c["id"]): {**c, "_placed": True} for c in claims}
-        by_id.update({str(u["id"]): u for u in unplaced if str(u["id"]) not in by_id})
+        by_id = _ClaimsById(table, unplaced)
         panel = _incident_panel(shown_incidents, by_id, colours, side_labels)
     root.html.add_child(Literal(_title_panel(
-        title, date_text, data["claims_in"], len(claims), unplaced, sources, reactions,
+        title, date_text, data["claims_in"], n_claims, unplaced, sources, reactions,
         panel, len(shown_incidents) if shown_incidents else None)), name="geomap_title_panel")
-    stances_present = [s for s in STANCES if any(c["stance"] == s for c in claims)] + sorted(
-        {c["stance"] for c in claims} - set(STANCES))
-    events_present = sorted({str(c["event"]) for c in claims if c["event"]})
+    stances_present = [s for s in STANCES if s in stances] + sorted(stances - set(STANCES))
+    events_present = sorted({str(e) for e in cols["event"] if e})
     root.html.add_child(Literal(_filters(stances_present, events_present,
                                          shown_incidents or [])), name="geomap_timeline")
     root.html.add_child(Literal(_legend(sides, layers, bool(len(areas)),
@@ -1065,5 +1297,12 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
                         name="geomap_legend")
     _stable_ids(root)
     guard_templates(root)
-    return root.render()
+    # The data, claims and all, go into the page after folium has rendered it: a page of
+    # 100,000 claims is tens of megabytes that no template needs to see.
+    page = root.render()
+    if page.count(DATA_MARK) != 1:  # (no input can write it: its "<" would be escaped)
+        raise RuntimeError("the page's data has no single place to go")
+    head, tail = page.split(DATA_MARK)
+    return "".join((head, '<script type="application/json" id="geomap-data">',
+                    page_json(data, table), "</script>", tail))
 

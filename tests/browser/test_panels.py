@@ -38,7 +38,10 @@ def pages(tmp_path_factory):
 
 
 def _data(page) -> dict:
-    return json.loads(page.locator("script#geomap-data").text_content())
+    from geomap.render.html import claims_of
+
+    data = json.loads(page.locator("script#geomap-data").text_content())
+    return {**data, "claims": claims_of(data)}
 
 
 def _shown(page) -> int:

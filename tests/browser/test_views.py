@@ -14,7 +14,10 @@ GALWAN = DATA / "galwan.csv"
 
 
 def _data(page) -> dict:
-    return json.loads(page.locator("script#geomap-data").text_content())
+    from geomap.render.html import claims_of
+
+    data = json.loads(page.locator("script#geomap-data").text_content())
+    return {**data, "claims": claims_of(data)}
 
 
 def _legend_classes(page) -> list[str]:
