@@ -163,3 +163,32 @@ def test_safe_json_keeps_braces_out_of_strings_whatever_they_hold():
         out = safe_json(value)
         assert json.loads(out) == value
         assert out.count("{") == out.count("}") == dicts  # only the JSON's own braces
+
+
+def test_a_sheet_of_many_places_draws_their_symbols_together():
+    """Beyond static.MANY_PLACES places, the symbols of the places with one claim are one
+    line per look, each point still a box no name may cover; a place with several claims
+    keeps its ring of symbols."""
+    import random
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from geomap.render import static
+
+    rnd = random.Random(13)
+    claims = [{"id": f"c{i}", "lat": rnd.uniform(39, 41), "lon": rnd.uniform(44, 46),
+               "stance": ("asserts", "denies")[i % 2], "claimant_side": "AM",
+               "precision": "point", "country": "AM"} for i in range(static.MANY_PLACES + 100)]
+    claims += [{**claims[0], "id": "again", "claimant_side": "AZ"}]  # a second at one place
+    fig = Figure(figsize=(8, 6), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes([0, 0, 1, 1])
+    static.draw_map(ax, (44.0, 39.0, 46.0, 41.0), [], None, None, claims,
+                    {"AM": "#d95f02", "AZ": "#1b9e77"})
+    together = [ln for ln in ax.lines if ln.get_gid() == static.BATCH_GID]
+    assert len(together) == 2 and sum(len(ln.get_xydata()) for ln in together) == \
+        len(claims) - 2
+    boxes = static._marker_boxes(ax, fig.canvas.get_renderer())
+    assert len(boxes) == len(claims) + 1  # and the place of two's "+"
+    assert boxes.hits(next(iter(boxes))) >= 1

@@ -157,36 +157,41 @@ def _overlaps(a, b, pad: float = 0.0) -> bool:
 
 
 class Obstacles:
-    """The display boxes a name may not cover, kept as one array too: each spot a name
-    could take is checked against all of them at once (a sheet of many claims has
-    thousands of symbols)."""
+    """The display boxes a name may not cover, as one array (x0, y0, x1, y1 by row): each
+    spot a name could take is checked against all of them at once (a sheet of many claims
+    has thousands of symbols)."""
 
     def __init__(self, boxes=()) -> None:
         import numpy as np
 
-        self.boxes: list = []
         self._xy = np.empty((16, 4))
+        self._n = 0
         for bb in boxes:
             self.append(bb)
 
-    def append(self, bb) -> None:
+    def extend(self, xy) -> None:
+        """Add boxes given as an (n, 4) array."""
         import numpy as np
 
-        n = len(self.boxes)
-        if n == len(self._xy):
+        while self._n + len(xy) > len(self._xy):
             self._xy = np.concatenate([self._xy, np.empty_like(self._xy)])
-        self._xy[n] = (bb.x0, bb.y0, bb.x1, bb.y1)
-        self.boxes.append(bb)
+        self._xy[self._n:self._n + len(xy)] = xy
+        self._n += len(xy)
+
+    def append(self, bb) -> None:
+        self.extend([(bb.x0, bb.y0, bb.x1, bb.y1)])
 
     def __iter__(self):
-        return iter(self.boxes)
+        from matplotlib.transforms import Bbox
+
+        return (Bbox([[x0, y0], [x1, y1]]) for x0, y0, x1, y1 in self._xy[:self._n])
 
     def __len__(self) -> int:
-        return len(self.boxes)
+        return self._n
 
     def __add__(self, more) -> Obstacles:
         out = Obstacles()
-        out.boxes, out._xy = list(self.boxes), self._xy.copy()
+        out.extend(self._xy[:self._n])
         for bb in more:
             out.append(bb)
         return out
@@ -195,7 +200,7 @@ class Obstacles:
         """How many of the boxes ``bb`` overlaps (as _overlaps says, with ``pad``)."""
         import numpy as np
 
-        a = self._xy[:len(self.boxes)]
+        a = self._xy[:self._n]
         apart = ((bb.x1 + pad <= a[:, 0]) | (a[:, 2] + pad <= bb.x0) |
                  (bb.y1 + pad <= a[:, 1]) | (a[:, 3] + pad <= bb.y0))
         return int(np.count_nonzero(~apart))
@@ -330,14 +335,40 @@ def _place_text(ax, measure, text, candidates, obstacles, *, pad=2.0, strict=Fal
     return best[2]
 
 
-def _marker_boxes(ax, renderer) -> list:
-    boxes = []
+def _marker_boxes(ax, renderer) -> Obstacles:
+    """The display box of each claim's symbol (each point of a line of many: BATCH_GID)."""
+    import numpy as np
+
+    boxes = Obstacles()
     for line in ax.lines:
-        if str(line.get_gid() or "").startswith("claim") or line.get_gid() == "cluster":
+        gid = str(line.get_gid() or "")
+        grow = line.get_markeredgewidth() / 72 * ax.figure.dpi
+        if gid == BATCH_GID:  # as Line2D.get_window_extent pads a point, for each point
+            half = line.get_markersize() / 72 * ax.figure.dpi * 0.5 + grow
+            xy = line.get_transform().transform(line.get_xydata())
+            boxes.extend(np.column_stack([xy - half, xy + half]))
+        elif gid.startswith("claim") or gid == "cluster":
             bb = line.get_window_extent(renderer)
-            grow = line.get_markeredgewidth() / 72 * ax.figure.dpi
             boxes.append(bb.expanded(1, 1).padded(grow))
     return boxes
+
+
+# Beyond this many places, the symbols of the places with one claim each are drawn as one
+# line per look (stance, side's colour, precision): a line per symbol takes minutes for
+# 100,000 places. Their symbols' boxes are each point's all the same (_marker_boxes).
+MANY_PLACES = 500
+BATCH_GID = "claim-symbols"
+
+
+def _draw_symbols(ax, points: dict) -> None:
+    """The symbols of many places with one claim each: ``points`` is (stance, colour,
+    approximate, size) -> ([lon], [lat]), in the order to draw them."""
+    for (stance, colour, approximate, size), (lons, lats) in points.items():
+        if approximate:
+            ax.plot(lons, lats, ls="none", zorder=5, gid=BATCH_GID,
+                    **_halo_style(colour, size))
+        ax.plot(lons, lats, ls="none", zorder=6, gid=BATCH_GID,
+                **_symbol_style(stance, colour, size))
 
 
 def draw_map(ax, view, layers, areas, bands, claims, colours, measure=None, reference=None):
@@ -390,8 +421,16 @@ def draw_map(ax, view, layers, areas, bands, claims, colours, measure=None, refe
     for c in claims:
         at[(round(c["lat"], 5), round(c["lon"], 5))].append(c)
     crowded = []  # (lon, lat, radius in points, count) of the places summarised
+    batch: dict = {}  # (with MANY_PLACES) the places with one claim, drawn together
     for (lat, lon), members in sorted(at.items()):
         total = len(members)
+        if total == 1 and len(at) > MANY_PLACES:
+            c = members[0]
+            lons, lats = batch.setdefault((c["stance"], colours[c["claimant_side"]],
+                                           c.get("precision") in APPROXIMATE, 9), ([], []))
+            lons.append(lon)
+            lats.append(lat)
+            continue
         if total > MAX_AT_ONE_PLACE:
             # too many to draw one by one: one symbol per side and stance, and the count
             seen: dict = {}
@@ -411,7 +450,8 @@ def draw_map(ax, view, layers, areas, bands, claims, colours, measure=None, refe
         if total > MAX_AT_ONE_PLACE:
             crowded.append((lon, lat, ring + size * 1.55 / 2 + 2, total))
 
-    obstacles = Obstacles(_marker_boxes(ax, measure.renderer))
+    _draw_symbols(ax, batch)
+    obstacles = _marker_boxes(ax, measure.renderer)
     for lon, lat, radius, total in crowded:
         label = ax.annotate(_plural(total, "claim"), (lon, lat), xytext=(0, -radius),
                             textcoords="offset points", ha="center", va="top",
