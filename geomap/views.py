@@ -23,10 +23,12 @@ def parties(frame, point_of_view: str = "") -> list[str]:
 
     core = frame[(frame["role"] == "incident") & (frame["precision"] != "country")]
     points = core[~core["precision"].isin(AREA_PRECISIONS)]
-    counts = Counter(c for c in [*core["in_country"].tolist(), *core["claimant_side"].tolist(),
-                                 *points["border_with"].tolist()]
-                     if isinstance(c, str) and len(c) == 2 and c.isascii() and c.isalpha()
-                     and c.isupper())
+    every = Counter(core["in_country"].tolist())
+    every.update(core["claimant_side"].tolist())
+    every.update(points["border_with"].tolist())
+    counts = Counter({c: n for c, n in every.items()
+                      if isinstance(c, str) and len(c) == 2 and c.isascii() and c.isalpha()
+                      and c.isupper()})
     top = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
     return sorted({*top, *([point_of_view] if point_of_view else [])})
 
