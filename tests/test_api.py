@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import html
-import json
-import re
 
 import pytest
 
 import geomap
+from geomap.render.html import page_data
 
 REPORT = ("Armenian officials said on Wednesday that Azerbaijani troops crossed into Syunik "
           "province near Sev Lich lake. Baku denied it.")
 
 
 def _data(page: str) -> dict:
-    return json.loads(re.search(r'id="geomap-data">(.*?)</script>', page, re.S).group(1))
+    return page_data(page)
 
 
 def test_extract_takes_the_text_or_a_path(tmp_path):

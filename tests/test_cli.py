@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from geomap.cli import app
+from geomap.render.html import page_data
 
 runner = CliRunner()
 
@@ -212,7 +213,7 @@ def test_map_of_a_report_takes_its_metadata_and_says_when_it_has_no_date(tmp_pat
     assert result.exit_code == 0, result.output
     assert "no publication date" not in result.stderr
     page = out.read_text(encoding="utf-8")
-    data = json.loads(page[page.index('id="geomap-data">') + 17:].split("</script>")[0])
+    data = page_data(page)
     claim = data["claims"][0]
     assert (claim["date"], claim["url"]) == ("2021-05-12", "https://example.org/x")
 

@@ -8,6 +8,7 @@ import pytest
 from geomap.api import extract, places, read_article
 from geomap.errors import InputError
 from geomap.read import read_document
+from geomap.render.html import page_data
 from tests.conftest import DATA, FIXTURE_REPORT
 
 REPORTS = DATA / "reports"
@@ -398,14 +399,12 @@ def test_html_report_claims_and_metadata():
 
 @needs_fixture
 def test_the_report_maps_with_the_border_and_every_claim(tmp_path):
-    import json
-    import re
 
     from geomap.api import make_map
 
     result = make_map([FIXTURE_REPORT], out=tmp_path / "r.html", date="2021-05-14")
     page = result.path.read_text(encoding="utf-8")
-    data = json.loads(re.search(r'id="geomap-data">(.*?)</script>', page, re.S).group(1))
+    data = page_data(page)
     assert data["claims_in"] == data["claims_mapped"] + len(data["unplaced"]) >= 30
     assert any(name.startswith("Undemarcated") for name in data["layers"])
     # the view is the incident's region, not the far capitals

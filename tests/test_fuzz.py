@@ -26,6 +26,7 @@ from typer.testing import CliRunner
 
 from geomap.cli import app
 from geomap.read import COLUMNS, REQUIRED
+from geomap.render.html import page_data
 
 SCALE = int(os.environ.get("GEOMAP_FUZZ_EXAMPLES", "0"))
 SETTINGS = settings(deadline=None, database=None, derandomize=not os.environ.get(
@@ -302,8 +303,7 @@ def run(folder: Path, args: list[str], *, seconds: int = SECONDS_PER_RUN) -> obj
         n_in, mapped, unplaced = map(int, found.groups())
         assert n_in == mapped + unplaced, shown
         html = Path(folder, result.stdout.splitlines()[0]).read_text(encoding="utf-8")
-        start = html.index('id="geomap-data">') + len('id="geomap-data">')
-        data = json.loads(html[start:html.index("</script>", start)])
+        data = page_data(html)
         assert (data["claims_in"], data["claims_mapped"], len(data["unplaced"])) == \
             (n_in, mapped, unplaced), shown
     return result

@@ -13,6 +13,7 @@ import pytest
 
 from geomap.api import make_map, places
 from geomap.records import Document
+from geomap.render.html import page_data
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -99,8 +100,7 @@ def test_a_claim_located_only_to_a_region_is_drawn_as_that_region(tmp_path, writ
     result = make_map([path], out=tmp_path / "m.html", exports=("geojson",))
     assert result.claims_mapped == 2
     page = result.path.read_text(encoding="utf-8")
-    start = page.index('id="geomap-data">') + len('id="geomap-data">')
-    data = json.loads(page[start:page.index("</script>", start)])
+    data = page_data(page)
     precisions = {c["id"]: c["precision"] for c in data["claims"]}
     assert precisions == {"a": "province", "b": "zone"}
     # both drawn as areas: the province's hull, the valley's circle

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from geomap.cli import app
 from geomap.incidents import date_words, group_incidents
+from geomap.render.html import page_data
 
 runner = CliRunner()
 
@@ -112,7 +113,7 @@ def test_every_claim_of_the_example_is_in_one_incident_and_every_output_says_whi
     result = runner.invoke(app, ["map", "-o", str(out), "--geojson", "--csv"])
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
-    data = json.loads(page.split('id="geomap-data">')[1].split("</script>")[0])
+    data = page_data(page)
     ids = [c["incident_id"] for c in data["claims"]]
     assert all(ids)
     feats = json.loads(out.with_suffix(".geojson").read_text(encoding="utf-8"))["features"]

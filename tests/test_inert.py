@@ -19,6 +19,7 @@ import pytest
 
 from geomap.api import ingest, make_map
 from geomap.read import COLUMNS
+from geomap.render.html import page_data
 from tests.output_text import texts
 
 # A payload that shows, in the output, whether it was evaluated: Jinja would print 54439,
@@ -109,8 +110,7 @@ def _layer(path: Path, payload: str) -> Path:
 
 
 def _manifest(page: str) -> dict:
-    start = page.index('id="geomap-data">') + len('id="geomap-data">')
-    return json.loads(page[start:page.index("</script>", start)])
+    return page_data(page)
 
 
 def _assert_inert(folder: Path, outputs: list[Path], *, in_data: bool = True):

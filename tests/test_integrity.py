@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from geomap.api import ingest, make_map
 from geomap.cli import app
+from geomap.render.html import page_data
 
 runner = CliRunner()
 ROW = "{id},2021-05-{day},Goris,gov,AM,asserts,incursion,,t {id},s,,,incident"
@@ -183,8 +184,7 @@ def test_a_report_naming_no_place_is_listed_unplaced(tmp_path):
 
 def _manifest(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
-    start = text.index('id="geomap-data">') + len('id="geomap-data">')
-    return json.loads(text[start:text.index("</script>", start)])
+    return page_data(text)
 
 
 def test_the_geopackage_export_is_the_same_bytes_every_run(write_csv, tmp_path):

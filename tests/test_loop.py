@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import re
 
 import pytest
 from typer.testing import CliRunner
 
 from geomap.cli import app
+from geomap.render.html import page_data
 
 from .conftest import FIXTURE_REPORT
 
@@ -24,7 +23,7 @@ runner = CliRunner()
 
 def _page_data(path) -> dict:
     page = path.read_text(encoding="utf-8")
-    return json.loads(re.search(r'id="geomap-data">(.*?)</script>', page, re.S).group(1))
+    return page_data(page)
 
 
 def _extract(tmp_path, name="claims.csv"):

@@ -19,6 +19,7 @@ import pytest
 
 from geomap.render import html as page_html
 from geomap.render import symbols
+from geomap.render.html import page_data
 
 HOSTILE = "<img src=x onerror=alert(1)> {{7*7}}"
 STANCE_ORDER = ("asserts", "denies", "reports", "calls")
@@ -105,9 +106,9 @@ def with_incidents(monkeypatch=None, *, mode: str = "own", title_prefix: str = "
 
 
 def manifest(page: str) -> dict:
-    m = re.search(r'<script type="application/json" id="geomap-data">(.*?)</script>', page, re.S)
-    assert m, "no script#geomap-data in the page"
-    return json.loads(m.group(1))
+    assert '<script type="application/json" id="geomap-data">' in page, \
+        "no script#geomap-data in the page"
+    return page_data(page)
 
 
 def visible_text(page: str) -> str:

@@ -3,9 +3,6 @@ refused with a clear error."""
 
 from __future__ import annotations
 
-import json
-import re
-
 import geopandas as gpd
 import pytest
 from shapely.geometry import LineString, Polygon
@@ -13,6 +10,7 @@ from shapely.geometry import LineString, Polygon
 from geomap.api import make_map
 from geomap.errors import InputError
 from geomap.layers import read_user_layer
+from geomap.render.html import page_data
 
 AREA = Polygon([(46.2, 39.45), (46.45, 39.45), (46.45, 39.65), (46.2, 39.65)])
 LINE = LineString([(46.2, 39.7), (46.3, 39.5), (46.45, 39.3)])
@@ -20,7 +18,7 @@ LINE = LineString([(46.2, 39.7), (46.3, 39.5), (46.45, 39.3)])
 
 def _manifest(path):
     page = path.read_text(encoding="utf-8")
-    return json.loads(re.search(r'id="geomap-data">(.*?)</script>', page, re.S).group(1))
+    return page_data(page)
 
 
 @pytest.mark.parametrize("suffix, driver", [(".geojson", "GeoJSON"), (".gpkg", "GPKG"),
