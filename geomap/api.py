@@ -1038,27 +1038,31 @@ def _exports(staged: Staged, targets: dict[str, Path], placed: Placed, claims: l
     sources = [{"source": s, "publisher": p, "url": u} for s, p, u in sources]
     incidents = [i.to_dict() for i in placed.incidents]
     shapes = dict(zip(areas["place_id"], areas.geometry)) if len(areas) else {}
+    sheets: dict[str, bytes] = {}
     for kind, path in targets.items():
         if kind == "geojson":
             staged.text(path, map_geojson(rows, manifest, areas=shapes))
         elif kind == "kml":
             staged.text(path, map_kml(rows, manifest, colours_all, areas=shapes))
         elif kind in ("png", "pdf"):
-            from .render.static import static_bytes
-            from .views import reference_as_viewed, row_as_viewed
+            if not sheets:  # both sheets at once: what they share is worked out once
+                from .render.static import sheets_bytes
+                from .views import reference_as_viewed, row_as_viewed
 
-            shown = [row_as_viewed(r, placed) for r in rows if r["placed"]]
-            counts = {}
-            for r in shown:
-                counts[r["claimant_side"]] = counts.get(r["claimant_side"], 0) + 1
-            sides = [{"side": s, "colour": c, "label": side_labels.get(s, s),
-                      "claims": counts.get(s, 0)} for s, c in colours_all.items()]
-            staged.data(path, static_bytes(
-                kind, view=placed.view, layers=layers, areas=areas, bands=bands, claims=shown,
-                sides=sides, title=title, date_range=date_range, sources=sources,
-                manifest=manifest, unplaced=[r for r in rows if not r["placed"]],
-                incidents=incidents, point_of_view=placed.view_name,
-                reference=reference_as_viewed(placed.reference, placed.point_of_view)))
+                shown = [row_as_viewed(r, placed) for r in rows if r["placed"]]
+                counts = {}
+                for r in shown:
+                    counts[r["claimant_side"]] = counts.get(r["claimant_side"], 0) + 1
+                sides = [{"side": s, "colour": c, "label": side_labels.get(s, s),
+                          "claims": counts.get(s, 0)} for s, c in colours_all.items()]
+                sheets.update(sheets_bytes(
+                    [k for k in targets if k in ("png", "pdf")], view=placed.view,
+                    layers=layers, areas=areas, bands=bands, claims=shown, sides=sides,
+                    title=title, date_range=date_range, sources=sources, manifest=manifest,
+                    unplaced=[r for r in rows if not r["placed"]], incidents=incidents,
+                    point_of_view=placed.view_name,
+                    reference=reference_as_viewed(placed.reference, placed.point_of_view)))
+            staged.data(path, sheets[kind])
         elif kind == "csv":
             # the claims format, which geomap map reads back (with each claim's incident,
             # worked out again on every map); its manifest sits beside it

@@ -30,15 +30,16 @@ HOSTILE = ("$x^2$ {{7*7}} <script>alert(1)</script> \ufeff שלום עולם م�
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory) -> dict:
-    """The keywords geomap map passes to static_bytes for the built-in example."""
+    """The keywords geomap map passes to sheets_bytes for the built-in example."""
     got = {}
 
-    def spy(fmt, **sheet):
-        got[fmt] = sheet
-        return b""
+    def spy(kinds, **sheet):
+        for fmt in kinds:
+            got[fmt] = sheet
+        return {fmt: b"" for fmt in kinds}
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(static, "static_bytes", spy)
+        mp.setattr(static, "sheets_bytes", spy)
         from geomap.api import make_map
 
         make_map(out=tmp_path_factory.mktemp("truth") / "m.html", exports=("png",))
