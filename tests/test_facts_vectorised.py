@@ -189,3 +189,19 @@ def test_each_point_is_measured_once_and_the_order_is_kept():
     facts = border_facts(again, countries, lines, disputed)
     assert facts[:5][::-1] == facts[5:]
     assert border_facts([], countries, lines, disputed) == []
+
+
+@pytest.mark.parametrize("region,box", [("IN-CN", (74, 27, 84, 37)), ("AM-AZ", (40, 36, 52, 45)),
+                                        ("KG-TJ", (66, 37, 76, 43))])
+def test_places_far_from_every_line_keep_their_facts(region, box):
+    """Far from the lines (beyond the map, at sea, a whole window away): the nearest line
+    within the window, the polygons' edges where none is, or no fact at all."""
+    countries, lines, disputed = _setting(region, "")
+    rnd = random.Random(f"far {region}")
+    points = [(round(rnd.uniform(box[1], box[3]), 4), round(rnd.uniform(box[0], box[2]), 4))
+              for _ in range(40)]
+    new = border_facts(points, countries, lines, disputed)
+    one = OneByOne(countries, lines, disputed, NE_ACCURACY_KM)
+    differ = [(p, n) for p, n in zip(points, new) if not _same(n, one.at(*p))]
+    assert not differ, differ[:3]
+    assert any(f.border_km is not None and f.border_km > 150 for f in new)
