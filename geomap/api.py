@@ -281,27 +281,21 @@ def read_inputs(paths: list[str | Path], *, date: str | None = None,
     count as reviewed too (a store's). The claims the report would have given are counted
     in ``superseded`` (one number per report) and said in ``notes``.
     """
-    from collections import Counter
 
     from .read import read_claims
 
     files = [Path(p) for p in paths]
     texts = [p for p in files if str(p) == "-" or p.suffix.lower() in TEXT_SUFFIXES]
     claims = read_claims([p for p in files if p not in texts], labels=labels)
-    pool: dict[tuple, str] = {}
-    for c in [*claims, *(reviewed or [])]:
-        if c.span_start is not None:
-            pool.setdefault(_sentence_key(c), _input_of(c))
+    pool = _pool([*claims, *(reviewed or [])])
     for p in texts:
         doc = read_article(p, date=date, encoding=encoding, title=title, publisher=publisher,
                            url=url)
         found = extract(doc)
         if titles is not None and doc.title:
             titles.append(doc.title)
-        keys = {_sentence_key(c) for c in found if c.span_start is not None}
-        held = Counter(pool[k] for k in keys if k in pool)
-        if keys and sum(held.values()) * 2 >= len(keys):
-            by = held.most_common(1)[0][0]
+        by = superseded_by(found, pool)
+        if by is not None:
             if superseded is not None:
                 superseded.append(len(found))
             if notes is not None:
@@ -860,6 +854,7 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
     from .borders import with_border_facts
     from .incidents import group_incidents
     from .join import join
+    from .join import records as rows_of
     from .layers import (
         LINE_CLASSES,
         areas_for,
@@ -920,7 +915,7 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
             side_labels[side] = f"{side} — {gaz.get(f'country:{side}').name}"
         except LookupError:
             side_labels[side] = side
-    records = frame.drop(columns="geometry").to_dict("records")
+    records = rows_of(frame)  # (by column: to_dict reads Arrow text one value at a time)
     def holds(area_id: str, place_id: str) -> bool:
         try:
             return gaz.get(area_id).holds(gaz.get(place_id))
