@@ -183,22 +183,27 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
     province): found inside an organisation's name ("the Toronto Star"), they are kept as
     embedded mentions, where a small place's name there is more often a person's.
     """
+    plans = _plans(lexicon, first_words)  # (before the sets are swapped for their whole)
     if len(text) >= WHOLE_SETS_FROM:  # (a long text asks about more keys than a set holds)
         lexicon, first_words, prominent = map(_whole, (lexicon, first_words, prominent))
     runs = runs_in(text)  # (the runs read once, kept as offsets: 16 bytes each)
     persons = _person_words(text) | _surnames(text, runs, lexicon, curated, adjectives)
     out: list[Mention] = []
-    may_start: dict[str, bool] = {}  # word -> whether a name may start with it
     for k in range(0, len(runs), 2):
         run_start, run_end = runs[k], runs[k + 1]
         group = text[run_start:run_end]
-        if " " not in group:  # one word, as most runs are: one look-up decides
-            key = name_key(strip_possessive(group).rstrip("'’"))
-            if key not in lexicon and "-" in group:
+        plan = plans.get(group)
+        if plan is None:
+            plan = _plan(group, lexicon, first_words, plans)
+            if len(group) <= _Plans.LONGEST:
+                plans[group] = plan
+        if plan is _NOTHING:
+            continue
+        if plan.key is not None:  # one word the lexicon lacks
+            if plan.parts is not None:
                 # a road or a line between two places ("the Osh-Bishkek road",
                 # "Isfara-Vorukh"): each, where each is a large or curated place
-                parts = group.split("-")
-                keys = [name_key(p) for p in parts]
+                parts, keys = plan.parts
                 road = _ROAD.match(text, run_end)  # (not "the Armenia-Azerbaijan border")
                 if road and len(parts) == 2 and all(
                         k and k not in adjectives and k not in not_places and
@@ -208,68 +213,142 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
                     s += len(parts[0]) + 1
                     out.append(Mention(parts[1], s, s + len(parts[1])))
                     continue
-            if key not in lexicon:
-                # ... unless lower-case words after it complete a name ("Tortkul
-                # reservoir", "Kyrgyz-Tajik border"): a name's first word says so
-                if first_words is None or key.split(" ", 1)[0] not in first_words:
-                    continue
+            # ... unless lower-case words after it complete a name ("Tortkul reservoir",
+            # "Kyrgyz-Tajik border"): a name's first word says so
+            if plan.widens:
                 s, e = _widen(text, run_start, run_end, lexicon)
                 wide = name_key(text[s:e])
                 if e > run_end and wide not in not_places:
                     out.append(Mention(text[s:e], s, e))
-                continue
-        pos = run_start
-        words = []
-        for w in group.split(" "):
-            words.append((pos, pos + len(w), w))
-            pos += len(w) + 1
-        n = len(words)
-        # where the run holds an organisation's word, found once per run (not per name:
-        # a run may be thousands of words long)
-        org_at = [k for k, w in enumerate(words) if w[2].lower() in ORG_WORDS]
-        i = 0
-        while i < n:
-            start, _, word = words[i]
-            may = may_start.get(word)
-            if may is None:  # (a word's answer, once: runs repeat their words)
-                may = may_start[word] = _is_cap(word) and (first_words is None or name_key(
-                    strip_possessive(word)).split(" ", 1)[0] in first_words)
-            if not may:
-                i += 1
-                continue
-            hit = None
-            for j in range(min(n, i + MAX_WORDS), i, -1):
-                if not _is_cap(words[j - 1][2]):
-                    continue
-                surface = strip_possessive(text[start:words[j - 1][1]]).rstrip("'’")
-                key = name_key(surface)
-                if key in lexicon:
-                    hit = (j, surface, key)
-                    break
-            if hit is None:
-                i += 1
-                continue
-            j, surface, key = hit
-            s = start
-            if surface[:4] in ("The ", "the "):
-                s, surface = s + 4, surface[4:]
+            continue
+        words = None  # (the run's words at their offsets in the text, made when needed)
+        for i, j, at, surface, key in plan.hits:
+            s = run_start + at
             if key in abbreviations and text[max(0, s - 2):s] != ", " and \
                     not curated(key):
-                i = j
                 continue
             if key in adjectives:
                 out.append(Mention(surface, s, s + len(surface), kind="country",
                                    adjective=True))
-            elif key not in not_places and (
-                    how := _keep(text, words, i, j, key, curated(key), persons, org_at,
-                                 key in prominent)):
+                continue
+            if key in not_places:
+                continue
+            if words is None:
+                words = [(run_start + a, run_start + b, w) for a, b, w in plan.words]
+            how = _keep(text, words, i, j, key, curated(key), persons, plan.org_at,
+                        key in prominent)
+            if how:
                 s, end = _widen(text, s, s + len(surface), lexicon)
                 surface = text[s:end]
                 kind_word = _KIND_AFTER.match(text, end)
                 kind = KIND_WORDS[kind_word.group(1).lower()] if kind_word else None
                 out.append(Mention(surface, s, end, kind=kind, embedded=how == "embedded"))
-            i = j
     return _add_marked(text, out, lexicon)
+
+
+class _Plan:
+    """What a capitalised run holds, whatever text it stands in: for one word the lexicon
+    lacks, its ``key`` (with its two ``parts`` and their keys where it is hyphenated, and
+    whether lower-case words after it may ``widen`` it to a name); otherwise its ``words``
+    (offsets in the run), where it holds organisations' words (``org_at``) and the names in
+    it, in order: ``hits`` of (first word, word after the last, offset of the name in the
+    run, the name as written, its key). What the text around a run makes of these (a person,
+    an organisation, a wider name) is decided at each of its places."""
+
+    __slots__ = ("key", "parts", "widens", "words", "org_at", "hits")
+
+    def __init__(self, key=None, parts=None, widens=False, words=(), org_at=(), hits=()):
+        self.key, self.parts, self.widens = key, parts, widens
+        self.words, self.org_at, self.hits = words, org_at, hits
+
+
+_NOTHING = _Plan()  # a run that holds no name at all: most of them
+
+
+def _plan(group: str, lexicon, first_words, plans: _Plans) -> _Plan:
+    """The names a run may hold (``_Plan``): the longest known name from each word that may
+    start one, the next looked for after it."""
+    if " " not in group:  # one word, as most runs are: one look-up decides
+        key = name_key(strip_possessive(group).rstrip("'’"))
+        if key not in lexicon:
+            parts = None
+            if "-" in group:
+                split = group.split("-")
+                parts = (split, [name_key(p) for p in split])
+            widens = first_words is None or key.split(" ", 1)[0] in first_words
+            return _Plan(key, parts, widens) if parts is not None or widens else _NOTHING
+    words = []
+    pos = 0
+    for w in group.split(" "):
+        words.append((pos, pos + len(w), w))
+        pos += len(w) + 1
+    n = len(words)
+    may_start = plans.may_start
+    hits = []
+    i = 0
+    while i < n:
+        start, _, word = words[i]
+        may = may_start.get(word)
+        if may is None:  # (a word's answer, once: runs repeat their words)
+            may = may_start[word] = _is_cap(word) and (first_words is None or name_key(
+                strip_possessive(word)).split(" ", 1)[0] in first_words)
+        if not may:
+            i += 1
+            continue
+        for j in range(min(n, i + MAX_WORDS), i, -1):
+            if not _is_cap(words[j - 1][2]):
+                continue
+            surface = strip_possessive(group[start:words[j - 1][1]]).rstrip("'’")
+            key = name_key(surface)
+            if key in lexicon:
+                at = start
+                if surface[:4] in ("The ", "the "):
+                    at, surface = at + 4, surface[4:]
+                hits.append((i, j, at, surface, key))
+                i = j
+                break
+        else:
+            i += 1
+    if not hits:
+        return _NOTHING
+    # where the run holds an organisation's word, found once per run (not per name: a run
+    # may be thousands of words long)
+    org_at = [k for k, w in enumerate(words) if w[2].lower() in ORG_WORDS]
+    return _Plan(words=words, org_at=org_at, hits=hits)
+
+
+class _Plans(dict):
+    """Runs' plans (``_Plan``) by their text, for one lexicon, kept from text to text: a feed
+    repeats its runs ("The", "Armenia", "Defense Ministry"), and a run's plan is most of the
+    work on it. Bounded: emptied when full, and a run longer than a name's few words is not
+    kept (a hostile text may be one long run after another)."""
+
+    LIMIT, LONGEST = 200_000, 200
+
+    def __init__(self, lexicon, first_words):
+        super().__init__()
+        self.sets = (lexicon, first_words)  # (held, so that their ids stay theirs)
+        self.may_start: dict[str, bool] = {}
+
+
+_PLANS: list[_Plans] = []
+
+
+def _plans(lexicon, first_words) -> _Plans:
+    """The plans for these name sets: kept for the last few sets given (a gazetteer's are
+    the same objects from text to text), made afresh for a set that may change (a ``set``)."""
+    if isinstance(lexicon, set) or isinstance(first_words, set):
+        return _Plans(lexicon, first_words)
+    for plans in _PLANS:
+        if plans.sets[0] is lexicon and plans.sets[1] is first_words:
+            if len(plans) >= _Plans.LIMIT:
+                plans.clear()
+                plans.may_start.clear()
+            return plans
+    plans = _Plans(lexicon, first_words)
+    _PLANS.insert(0, plans)
+    del _PLANS[4:]
+    return plans
 
 
 def _surnames(text: str, runs: array, lexicon, curated, adjectives) -> set[str]:
