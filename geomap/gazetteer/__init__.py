@@ -424,6 +424,10 @@ class Gazetteer:
         # alone and again in its text's context, and a corpus names the same places often
         self._matches = lru_cache(maxsize=MATCHES_KEPT)(self._look_up)
         self._scored = lru_cache(maxsize=MATCHES_KEPT)(self._score)
+        # ... and the places asked for by id, and the names resolved alone (without a text's
+        # context: each text's names first, then the name each claim is given by)
+        self._world_places = lru_cache(maxsize=MATCHES_KEPT)(self._world_by_gid)
+        self._alone = lru_cache(maxsize=MATCHES_KEPT)(self._resolve_alone)
         # (derived once, then read from a file beside the index: cache.py)
         names = cache.load(index_path, self._data, self._derive, {
             "lexicon": self._is_key, "first_words": self._is_first_word,
@@ -565,10 +569,16 @@ class Gazetteer:
             gid = int(place_id[9:])
             if gid in self._by_gid:
                 return self._places[self._by_gid[gid]]
-            row = self._conn.execute("SELECT * FROM places WHERE gid = ?", (gid,)).fetchone()
-            if row:
-                return self.with_names(self._world_place(row))
+            place = self._world_places(gid)
+            if place is not None:
+                return place
         raise PlaceNotFound(f"no place with id {place_id!r} in the gazetteer")
+
+    def _world_by_gid(self, gid: int) -> Place | None:
+        """The GeoNames place of this id, with all its names, or None; read through
+        ``self._world_places``, which keeps them."""
+        row = self._conn.execute("SELECT * FROM places WHERE gid = ?", (gid,)).fetchone()
+        return self.with_names(self._world_place(row)) if row else None
 
     def with_names(self, place: Place) -> Place:
         """The place with every name GeoNames gives it (candidates carry only their own)."""
@@ -790,8 +800,8 @@ class Gazetteer:
     def forget(self) -> None:
         """Forget the places of the keys looked up so far (a benchmark's runs each start
         as the first did)."""
-        self._matches.cache_clear()
-        self._scored.cache_clear()
+        for kept in (self._matches, self._scored, self._world_places, self._alone):
+            kept.cache_clear()
 
     def _look_up(self, key: str) -> dict[str, tuple[Place, str, bool]]:
         """Places bearing this key: id -> (place, the name that matched, primary?); read
@@ -847,6 +857,20 @@ class Gazetteer:
         building, an event: "Bank of Japan", "Delhi High Court", "Dubai World Cup") is
         located by that place, roughly, and says so; its confidence is lowered.
         """
+        if context is None and near is None:
+            return self._alone(query, country, kind)
+        return self._resolve_any(query, country=country, kind=kind, near=near,
+                                 context=context)
+
+    def _resolve_alone(self, query: str, country: str | None, kind: str | None
+                       ) -> Resolution:
+        """``resolve`` without a context or a point: read through ``self._alone``, which
+        keeps them (a corpus names the same places in text after text)."""
+        return self._resolve_any(query, country=country, kind=kind)
+
+    def _resolve_any(self, query: str, *, country: str | None = None,
+                     kind: str | None = None, near: tuple[float, float, float] | None = None,
+                     context: Context | None = None) -> Resolution:
         res = self._resolve(query, country=country, kind=kind, near=near, context=context)
         if res.status != "unresolved":
             return res
