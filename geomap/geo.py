@@ -52,6 +52,17 @@ def local_crs(lat: float, lon: float) -> str:
     return f"+proj=aeqd +lat_0={lat:.5f} +lon_0={lon:.5f} +datum=WGS84 +units=m"
 
 
+def km_apart(a, b):
+    """Great-circle kilometres from each point of ``a`` to the point of ``b`` in the same row
+    (numpy arrays of (lat, lon) rows in radians, both of shape (n, 2)): n distances, as
+    ``km_between`` measures each."""
+    import numpy as np
+
+    h = (np.sin((b[:, 0] - a[:, 0]) / 2) ** 2 + np.cos(a[:, 0]) * np.cos(b[:, 0]) *
+         np.sin((b[:, 1] - a[:, 1]) / 2) ** 2)
+    return EARTH_KM * 2 * np.arcsin(np.sqrt(np.minimum(h, 1.0)))
+
+
 def km_between(a, b):
     """Great-circle kilometres from each point of ``a`` to each of ``b`` (numpy arrays of
     (lat, lon) rows in radians, shapes (n, 2) and (m, 2)): an (n, m) array, in one

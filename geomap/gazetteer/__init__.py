@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..errors import PlaceNotFound
 from ..extraction.words import COMMON, ORG_WORDS
-from ..geo import km_between
+from ..geo import km_apart
 from ..records import Candidate, Name, Place, Resolution
 from . import cache, world
 from .curated import (
@@ -143,12 +143,15 @@ class Context:
     def __post_init__(self):
         import numpy as np
 
-        arr = _radians_of(self.points)  # (a text's names share its points: made once)
+        # (a text's names share its points: made once, with their unit vectors)
+        arr, units = _radians_of(self.points)
         if self.exclude is not None and len(arr):
             own = np.radians(np.asarray(self.exclude, dtype=float))
             # (np.isclose's own test, without its overhead: within about 40 m)
-            arr = arr[~np.all(np.abs(arr - own) <= 1e-9 + 1e-5 * np.abs(own), axis=1)]
+            kept = ~np.all(np.abs(arr - own) <= 1e-9 + 1e-5 * np.abs(own), axis=1)
+            arr, units = arr[kept], units[kept]
         object.__setattr__(self, "_radians", arr)
+        object.__setattr__(self, "_units", units)
 
     def __bool__(self) -> bool:
         return bool(len(self._radians) or self.countries)
@@ -166,10 +169,23 @@ class Context:
         if not len(arr) or not at:
             return [math.inf] * len(at)
         q = np.radians(np.asarray(at, dtype=float).reshape(-1, 2))
-        return [float(x) for x in np.min(km_between(q, arr), axis=1)]
+        # The nearest point by the straight line through the Earth (the nearest along it
+        # too), all at once as one product of unit vectors; then the great-circle distance
+        # to that point alone (a long text names hundreds of places, and a name has dozens
+        # of candidates: the haversine of every pair was most of reading a long text).
+        nearest = arr[np.argmax(_unit_vectors(q) @ self._units.T, axis=1)]
+        return [float(x) for x in km_apart(q, nearest)]
 
 
-# The last points made radians, and their array: each of a text's names makes a Context of
+def _unit_vectors(radians):
+    """(lat, lon) rows in radians as unit vectors from the Earth's centre: an (n, 3) array."""
+    import numpy as np
+
+    lat, lon = radians[:, 0], radians[:, 1]
+    return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
+
+
+# The last points made radians, and their arrays: each of a text's names makes a Context of
 # the same points (the very tuple), and hashing hundreds of points to find them in
 # ``_radians`` cost more than the rest of the Context.
 _last_radians: tuple = ((), None)
@@ -190,8 +206,9 @@ def _radians(points: tuple[tuple[float, float], ...]):
     import numpy as np
 
     arr = np.radians(np.asarray(points, dtype=float).reshape(-1, 2))
-    arr.flags.writeable = False  # (shared by every Context of these points)
-    return arr
+    units = _unit_vectors(arr)
+    arr.flags.writeable = units.flags.writeable = False  # (shared by every Context of these)
+    return arr, units
 
 
 # Keys of the primary names of large places (100,000 people or more) and provinces.
