@@ -176,23 +176,30 @@ def _facts(points: list[tuple[float, float]], countries, lines, disputed, accura
             from_derived[lonely[near]] = True
     # each line's countries, class and name, read once (a row of a frame is slow to read)
     said = {False: _said(lines)}
+    # (read as Python values at once; points with the same fact share one BorderFact, so
+    # that its sentence is said once: fact_sentences)
+    hits, lines_of = hit.tolist(), line_of.tolist()
+    km = [round(m, 1) for m in (metres / 1000).tolist()]  # (as Python rounds, not numpy)
+    exclaves, disputes, derive = exclave.tolist(), in_dispute.tolist(), from_derived.tolist()
+    made: dict[tuple, BorderFact] = {}
     out = []
     for i in range(n):
-        if hit[i] < 0:
-            out.append(BorderFact("", None, "", "", False, False, True, accuracy_km))
-            continue
-        if line_of[i] < 0:
-            out.append(BorderFact(country[i], None, "", "", bool(exclave[i]),
-                                  bool(in_dispute[i]), False, accuracy_km,
-                                  area_name=area_name[i]))
-            continue
-        if from_derived[i]:
-            said.setdefault(country[i], _said(derived[country[i]]))
-        pair, kind, name = said[country[i] if from_derived[i] else False][int(line_of[i])]
-        other = next((p for p in pair if p != country[i]), "")
-        out.append(BorderFact(country[i], round(float(metres[i]) / 1000, 1), other, kind,
-                              bool(exclave[i]), bool(in_dispute[i]), False, accuracy_km, name,
-                              point_of_view, area_name[i]))
+        if hits[i] < 0:
+            key = ("", None, "", "", False, False, True, accuracy_km, "", "", "")
+        elif lines_of[i] < 0:
+            key = (country[i], None, "", "", exclaves[i], disputes[i], False, accuracy_km, "",
+                   "", area_name[i])
+        else:
+            if derive[i] and country[i] not in said:
+                said[country[i]] = _said(derived[country[i]])
+            pair, kind, name = said[country[i] if derive[i] else False][lines_of[i]]
+            other = next((p for p in pair if p != country[i]), "")
+            key = (country[i], km[i], other, kind, exclaves[i], disputes[i], False,
+                   accuracy_km, name, point_of_view, area_name[i])
+        fact = made.get(key)
+        if fact is None:
+            fact = made[key] = BorderFact(*key)
+        out.append(fact)
     return out
 
 

@@ -155,9 +155,14 @@ def facts_in_view(frame, view: str, chosen: str, names: dict[str, str], countrie
     order = sorted(again)
     measured = dict(zip(order, border_facts(order, countries, seen, disputed,
                                             point_of_view=view)))
+    seen_as: dict[int, object] = {}  # (points share facts: each said again once)
     for p in points:  # the others: the chosen view's fact, said as this view says it
         if p not in measured:
-            measured[p] = facts[p].seen_from(view)
+            fact = facts[p]
+            again_as = seen_as.get(id(fact))
+            if again_as is None:
+                again_as = seen_as[id(fact)] = fact.seen_from(view)
+            measured[p] = again_as
     found = [measured[p] for p in zip(frame["lat"].tolist(), frame["lon"].tolist())]
     return fact_sentences(frame, found, names)[0]
 
