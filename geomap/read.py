@@ -39,6 +39,7 @@ from .records import (
     STANCES,
     Claim,
     Document,
+    claim_of,
 )
 
 REQUIRED = list(REQUIRED_COLUMNS)
@@ -290,16 +291,19 @@ def read_claims_fields(record: dict) -> dict[str, str]:
     return fields
 
 
-def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
+def claim_from_fields(fields: dict[str, str], origin: str, *, plain: bool = False) -> Claim:
     """Validate one row's fields (strings) and build the Claim; raise ValueError if wrong.
 
     Control characters in the text are replaced (U+FFFD), not refused: a quote with a stray
-    NUL is still a claim, but KML, GeoPackage and PDF cannot hold the NUL.
+    NUL is still a claim, but KML, GeoPackage and PDF cannot hold the NUL. ``plain``: the
+    fields are all text and known to hold no such character (the whole file was looked at
+    once).
     """
-    raw = {k: (v or "").strip() for k, v in fields.items()}
+    raw = dict(zip(fields, map(str.strip, fields.values()))) if plain else {
+        k: (v or "").strip() for k, v in fields.items()}
     # (one look over the row for a character to replace: most rows have none)
-    f = {k: clean_text(v) for k, v in raw.items()} \
-        if _BAD_CHARS.search(" ".join(raw.values())) else raw
+    f = raw if plain or not _BAD_CHARS.search(" ".join(raw.values())) else {
+        k: clean_text(v) for k, v in raw.items()}
     get = f.get
     for name in MUST_HAVE:
         if not get(name):
@@ -344,16 +348,15 @@ def claim_from_fields(fields: dict[str, str], origin: str) -> Claim:
     url = raw.get("url", "")
     if url and not is_http_url(url):
         raise ValueError(f"url {_shown(url)} is not an http(s) address")
-    return Claim(
-        id=get("id") or claim_id(f), text=f["text"], claimant=f["claimant"],
-        claimant_side=f["claimant_side"], stance=f["stance"], event=f["event"],
-        actor=get("actor", ""), place=f["place"], place_id=place_id, date=date,
-        date_precision=date_precision,
-        published=published, source=get("source", ""), publisher=get("publisher", ""),
-        url=url, role=role, precision=precision, lat=lat, lon=lon,
-        span_start=_span(get("span_start", ""), "span_start"),
-        span_end=_span(get("span_end", ""), "span_end"), depth_km=depth,
-        confidence=confidence, check=get("check", ""), origin=origin)
+    # (Claim's fields in order: id, text, claimant, claimant_side, stance, event, actor,
+    # place, place_id, date, date_precision, published, source, publisher, url, role,
+    # precision, lat, lon, span_start, span_end, depth_km, confidence, check, origin)
+    return claim_of(
+        get("id") or claim_id(f), f["text"], f["claimant"], f["claimant_side"], f["stance"],
+        f["event"], get("actor", ""), f["place"], place_id, date, date_precision, published,
+        get("source", ""), get("publisher", ""), url, role, precision, lat, lon,
+        _span(get("span_start", ""), "span_start"), _span(get("span_end", ""), "span_end"),
+        depth, confidence, get("check", ""), origin)
 
 
 def _read_bytes(path: Path, what: str) -> bytes:
@@ -500,6 +503,11 @@ def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = 
                          path=path, line=1)
     claims: list[Claim] = []
     line = 1
+    # (a cell is part of the text: none has a character to replace if the text has none,
+    # and none starts with the guard "'" if no "'" follows a separator, a quote or a line
+    # end)
+    plain = _BAD_CHARS.search(text) is None
+    guarded = re.search(f"(?:^|[\r\n\"{re.escape(delimiter)}])'", text) is not None
     while True:
         try:
             row = next(reader)
@@ -518,10 +526,10 @@ def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = 
             try:
                 # (a cell carries the guard only if it starts with "'": most need no look)
                 fields = {k: from_spreadsheet(v) if v[:1] == "'" else v
-                          for k, v in zip(header, row)}
+                          for k, v in zip(header, row)} if guarded else dict(zip(header, row))
                 if delimiter != ",":  # a spreadsheet of a locale that writes 39,51
                     fields = _decimal_commas(fields)
-                claims.append(claim_from_fields(fields, f"{path}:{line}"))
+                claims.append(claim_from_fields(fields, f"{path}:{line}", plain=plain))
             except ValueError as err:
                 errors.append(InputError(str(err), path=path, line=line))
         if len(errors) >= MAX_ERRORS:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from functools import cached_property
 
 KINDS = (
@@ -182,6 +182,22 @@ class Claim:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+_new = object.__new__
+
+
+def claim_of(*values) -> Claim:
+    """``Claim(*values)``, every field given in order, without the 25 assignments of a
+    frozen dataclass's ``__init__`` (a fifth of reading 100,000 claims): the same claim,
+    equal and with the same attributes."""
+    if len(values) != len(CLAIM_FIELDS):
+        raise TypeError(f"claim_of takes the {len(CLAIM_FIELDS)} fields of a Claim, "
+                        f"not {len(values)}")
+    claim = _new(Claim)
+    claim.__dict__.update(zip(CLAIM_FIELDS, values))
+    return claim
 
 
 @dataclass(frozen=True)

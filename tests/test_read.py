@@ -168,3 +168,53 @@ def test_a_date_bound_written_as_a_spreadsheet_writes_a_day_is_that_day():
     assert in_date_range("2021-05-14", "14.05.2021", "14.05.2021")
     assert in_date_range("2021-05", None, "14.05.2021")  # May overlaps up to the 14th
     assert not in_date_range("2021-06-01", None, "14.05.2021")
+
+
+def test_a_claim_read_is_the_claim_its_fields_make():
+    """claim_from_fields builds its Claim without Claim's __init__ (records.claim_of): the
+    same claim, field by field, as Claim(**fields) makes it."""
+    from dataclasses import fields
+
+    from geomap.read import claim_from_fields
+    from geomap.records import Claim, claim_of
+
+    given = {"id": "c9", "date": "2021-05-12", "place": " Goris ", "claimant": "MoD",
+             "claimant_side": "AM", "stance": "denies", "event": "shelling", "actor": "army",
+             "text": "No shots.", "source": "Report", "url": "https://example.org/x",
+             "place_id": "am-goris", "lat": "39.51", "lon": "46.34", "precision": "point",
+             "published": "2021-05-13", "date_precision": "week", "role": "reaction",
+             "publisher": "RFE/RL", "span_start": "3", "span_end": "12", "depth_km": "2.5",
+             "confidence": "0.8", "check": "speaker from 'It'"}
+    expected = Claim(id="c9", text="No shots.", claimant="MoD", claimant_side="AM",
+                     stance="denies", event="shelling", actor="army", place="Goris",
+                     place_id="am-goris", date="2021-05-12", date_precision="week",
+                     published="2021-05-13", source="Report", publisher="RFE/RL",
+                     url="https://example.org/x", role="reaction", precision="point",
+                     lat=39.51, lon=46.34, span_start=3, span_end=12, depth_km=2.5,
+                     confidence=0.8, check="speaker from 'It'", origin="f.csv:2")
+    for plain in (False, True):
+        got = claim_from_fields(given, "f.csv:2", plain=plain)
+        assert type(got) is Claim and got == expected and got.origin == "f.csv:2"
+        assert vars(got) == vars(expected)
+        assert [getattr(got, f.name) for f in fields(Claim)] == \
+            [getattr(expected, f.name) for f in fields(Claim)]
+    with pytest.raises(TypeError):
+        claim_of("too", "few")
+
+
+def test_guarded_cells_and_control_characters_anywhere_in_a_file(write_csv):
+    """The reader looks at the whole file once for a cell guarded with "'" and for
+    characters to replace; a row far down the file still has them handled."""
+    plain = [ROW.replace("c1,", f"p{i},", 1) + ",incident" for i in range(30)]
+    guarded = ROW.replace("c1,", "g1,", 1).replace("They crossed.", "'=1+1") + ",incident"
+    quoted = ROW.replace("c1,", "g2,", 1).replace("They crossed.", "\"'@x, y\"") + \
+        ",incident"
+    control = ROW.replace("c1,", "b1,", 1).replace("They crossed.", "a\x07b") + ",incident"
+    claims = {c.id: c for c in read_claims([write_csv([*plain, guarded, quoted, control])])}
+    assert claims["g1"].text == "=1+1" and claims["g2"].text == "@x, y"
+    assert claims["b1"].text == "a\ufffdb"
+    assert claims["p29"].text == "They crossed." and len(claims) == 33
+    # an apostrophe inside a cell is text, and a file with none guarded reads as written
+    (c,) = read_claims([write_csv([ROW.replace("They crossed.", "It's 'theirs'")
+                                   + ",incident"], name="b.csv")])
+    assert c.text == "It's 'theirs'"
