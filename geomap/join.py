@@ -17,10 +17,12 @@ from .records import JOINED_COLUMNS, Claim, Place, Resolution, Unplaced
 from .resolve import resolve_places
 
 COLUMNS = list(JOINED_COLUMNS)  # records.py: the claims format and what placing adds
-_AT = {k: i for i, k in enumerate(COLUMNS)}
-# the columns a claim gives (its fields), read at once
-_GIVEN = [k for k in COLUMNS if k in {f.name for f in fields(Claim)}]
-_given = attrgetter(*_GIVEN)
+# What placing a claim says, in this order (a placed row's tuple); the other columns are
+# the claim's own fields.
+PLACED = ("lat", "lon", "precision", "place_id", "place_name", "place_kind", "country",
+          "radius_km", "resolution", "confidence")
+_GIVEN = [k for k in COLUMNS if k not in PLACED]
+assert set(_GIVEN) <= {f.name for f in fields(Claim)}, _GIVEN
 
 
 @dataclass
@@ -36,16 +38,6 @@ class JoinResult:
     @property
     def claims_mapped(self) -> int:
         return len(self.frame)
-
-
-def _row(claim: Claim, **placed) -> list:
-    """A placed claim's row (COLUMNS): its fields, and what placing it says."""
-    row = [None] * len(COLUMNS)
-    for k, v in zip(_GIVEN, _given(claim)):
-        row[_AT[k]] = v
-    for k, v in placed.items():
-        row[_AT[k]] = v
-    return row
 
 
 def records(frame, columns: list[str] | None = None) -> list[dict]:
@@ -136,12 +128,12 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
     A row whose coordinates lie beyond the extent of the place it names is mapped at the
     coordinates, with a note naming its file and line.
     """
-    import geopandas as gpd
-
     from .geo import km
 
     resolutions = resolve_places([c.place for c in claims if c.place.strip()], gazetteer)
-    rows, unplaced, notes = [], [], []
+    placed: list[Claim] = []  # the placed claims, and what placing each says (PLACED)
+    rows: list[tuple] = []
+    unplaced, notes = [], []
     for c in claims:
         res = resolutions.get(c.place) if c.place.strip() else None
         place, by_id, given = _placed_at(c, res, gazetteer)
@@ -156,12 +148,12 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
                         f"(about {place.extent_km:,.0f} km): mapped at the coordinates; "
                         "correct the place or the coordinates")
                     why += f", {far:,.0f} km from {place.name}, which the claim names"
-            rows.append(_row(
-                c, lat=c.lat, lon=c.lon, precision=c.precision or "point",
-                place_id=place.id if place else "", place_name=place.name if place else c.place,
-                place_kind=place.kind if place else "", country=place.country if place else "",
-                radius_km=None, resolution=why,
-                confidence=c.confidence if c.confidence is not None else 1.0))
+            placed.append(c)
+            rows.append((  # PLACED
+                c.lat, c.lon, c.precision or "point", place.id if place else "",
+                place.name if place else c.place, place.kind if place else "",
+                place.country if place else "", None, why,
+                c.confidence if c.confidence is not None else 1.0))
             continue
         if not c.place.strip():  # a report's claim whose words name no place
             unplaced.append(Unplaced(c, "unresolved", "the claim names no place"))
@@ -182,16 +174,24 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
                 # the claim's own, which also counts what was inferred (extract); a place
                 # corrected since was resolved again, and the resolution's is the one
                 sure = c.confidence
-        rows.append(_row(
-            c, lat=place.lat, lon=place.lon, precision=c.precision or place.precision,
-            place_id=place.id, place_name=place.name, place_kind=place.kind,
-            country=place.country, radius_km=place.radius_km, resolution=why,
-            confidence=sure))
+        placed.append(c)
+        rows.append((place.lat, place.lon, c.precision or place.precision, place.id,
+                     place.name, place.kind, place.country, place.radius_km, why, sure))
+    return JoinResult(frame=_frame(placed, rows), unplaced=unplaced, claims_in=len(claims),
+                      notes=notes)
+
+
+def _frame(placed: list[Claim], rows: list[tuple]):
+    """The placed claims' frame (COLUMNS, EPSG:4326): each claim's fields, and what placing
+    it says (``rows``, PLACED), built by column."""
+    import geopandas as gpd
     import pandas as pd
 
-    at_lat, at_lon = _AT["lat"], _AT["lon"]
-    frame = gpd.GeoDataFrame(
-        pd.DataFrame(rows, columns=COLUMNS),
-        geometry=gpd.points_from_xy([r[at_lon] for r in rows], [r[at_lat] for r in rows]),
-        crs="EPSG:4326")
-    return JoinResult(frame=frame, unplaced=unplaced, claims_in=len(claims), notes=notes)
+    if not placed:
+        return gpd.GeoDataFrame(pd.DataFrame([], columns=COLUMNS),
+                                geometry=gpd.points_from_xy([], []), crs="EPSG:4326")
+    said = dict(zip(PLACED, map(list, zip(*rows))))
+    columns = {k: said[k] if k in said else list(map(attrgetter(k), placed)) for k in COLUMNS}
+    return gpd.GeoDataFrame(pd.DataFrame(columns, columns=COLUMNS),
+                            geometry=gpd.points_from_xy(said["lon"], said["lat"]),
+                            crs="EPSG:4326")
