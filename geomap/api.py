@@ -795,6 +795,9 @@ def build_map(inputs=None, *, title: str | None = None, tiles: str = "none",
         # given is accounted for
         "left_out": {"dates": got.outside_dates, "bbox": placed.outside_box},
     }
+    if placed.beyond_place:  # claims whose own lat/lon lie beyond the place they name:
+        # mapped at the coordinates, the first few said one by one in the notes
+        manifest["coordinates_beyond_place"] = placed.beyond_place
     title = title or default_title(got.files or ([Path(store)] if store else []), got.titles,
                                    claims, placed.incidents)
     return _render(placed, claims=claims, title=title, tiles=tiles, manifest=manifest,
@@ -839,6 +842,8 @@ class Placed:
     # writes the place's name or classes its nearest line differently
     by_view: dict = field(default_factory=dict)
     reference: object = None  # the reference basemap (basemap.Reference), or None
+    # placed claims whose own lat/lon lie beyond the extent of the place they name
+    beyond_place: int = 0
 
 
 def place_claims(claims: list, *, layers: list[str] | None = None,
@@ -938,7 +943,8 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
                   layers=every_layer, areas=areas, bands=bands, side_labels=side_labels,
                   notes=notes, claims_in=len(frame) + len(unplaced), outside_box=outside_box,
                   point_of_view=point_of_view, view_name=view_name(point_of_view, names),
-                  views=views, by_view=by_view, reference=reference)
+                  views=views, by_view=by_view, reference=reference,
+                  beyond_place=joined.beyond)
 
 
 def _render(placed: Placed, *, claims: list, title: str, tiles: str, manifest: dict,

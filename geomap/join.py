@@ -15,6 +15,7 @@ from operator import attrgetter
 from .gazetteer import Gazetteer
 from .records import JOINED_COLUMNS, Claim, Place, Resolution, Unplaced
 from .resolve import resolve_places
+from .wording import plural
 
 COLUMNS = list(JOINED_COLUMNS)  # records.py: the claims format and what placing adds
 # What placing a claim says, in this order (a placed row's tuple); the other columns are
@@ -34,6 +35,9 @@ class JoinResult:
     unplaced: list[Unplaced] = field(default_factory=list)
     claims_in: int = 0
     notes: list[str] = field(default_factory=list)
+    # placed claims whose coordinates lie beyond the extent of the place they name (each
+    # one's ``resolution`` says so; the first BEYOND_NOTES have a note each, the rest one)
+    beyond: int = 0
 
     @property
     def claims_mapped(self) -> int:
@@ -49,6 +53,10 @@ def records(frame, columns: list[str] | None = None) -> list[dict]:
     values = [frame[c].tolist() for c in columns]
     return [dict(zip(columns, row)) for row in zip(*values)]
 
+
+# How many claims whose coordinates lie beyond their place get a note each; the others are
+# counted in one note (and each one's ``resolution`` still says it).
+BEYOND_NOTES = 20
 
 # Coordinates this close to a place's own are the place's (as geomap writes them), not a
 # finer location a source gave.
@@ -134,6 +142,7 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
     placed: list[Claim] = []  # the placed claims, and what placing each says (PLACED)
     rows: list[tuple] = []
     unplaced, notes = [], []
+    beyond, last_beyond = 0, ""
     for c in claims:
         res = resolutions.get(c.place) if c.place.strip() else None
         place, by_id, given = _placed_at(c, res, gazetteer)
@@ -142,11 +151,15 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
             if place is not None:
                 far = km(c.lat, c.lon, place.lat, place.lon)
                 if far > place.extent_km:
-                    notes.append(
-                        f"{c.origin or c.id}: lat/lon ({c.lat:g}, {c.lon:g}) lie {far:,.0f} km "
-                        f"from {place.name} ({place.kind}, {place.country}), beyond its extent "
-                        f"(about {place.extent_km:,.0f} km): mapped at the coordinates; "
-                        "correct the place or the coordinates")
+                    beyond += 1
+                    if beyond <= BEYOND_NOTES:
+                        notes.append(
+                            f"{c.origin or c.id}: lat/lon ({c.lat:g}, {c.lon:g}) lie "
+                            f"{far:,.0f} km from {place.name} ({place.kind}, {place.country}), "
+                            f"beyond its extent (about {place.extent_km:,.0f} km): mapped at "
+                            "the coordinates; correct the place or the coordinates")
+                    else:
+                        last_beyond = c.origin or c.id
                     why += f", {far:,.0f} km from {place.name}, which the claim names"
             placed.append(c)
             rows.append((  # PLACED
@@ -177,8 +190,16 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
         placed.append(c)
         rows.append((place.lat, place.lon, c.precision or place.precision, place.id,
                      place.name, place.kind, place.country, place.radius_km, why, sure))
+    if beyond > BEYOND_NOTES:
+        more = beyond - BEYOND_NOTES
+        notes.append(
+            f"and {plural(more, 'more claim')} (the last at {last_beyond}) whose lat/lon lie "
+            "beyond the extent of the place each names: mapped at the coordinates; each "
+            "one's resolution gives its distance from the place ("
+            f"{plural(beyond, 'claim')} in all, counted in the manifest as "
+            "coordinates_beyond_place)")
     return JoinResult(frame=_frame(placed, rows), unplaced=unplaced, claims_in=len(claims),
-                      notes=notes)
+                      notes=notes, beyond=beyond)
 
 
 def _frame(placed: list[Claim], rows: list[tuple]):

@@ -139,3 +139,27 @@ def test_a_side_named_like_a_javascript_prototype_is_just_a_side_in_memory():
     assert [s["side"] for s in data["sides"]] == ["__proto__"]
     assert data["claims"][0]["actor"] == "${7*7} =cmd"
     assert m.incidents[0].sides[0]["side"] == "__proto__"
+
+
+def test_the_manifest_counts_claims_whose_coordinates_lie_beyond_their_place(tmp_path):
+    """Past a count the notes say such claims together; the manifest counts every one (and
+    only then has the key, so a map with none is as it was)."""
+    from geomap.join import BEYOND_NOTES
+
+    n = BEYOND_NOTES + 4
+    path = tmp_path / "c.csv"
+    path.write_text("id,date,place,claimant,claimant_side,stance,event,actor,text,source,"
+                    "url,lat,lon\n" + "".join(
+                        f"f{i},2021-05-12,Goris,gov,AM,asserts,incursion,,t,s,,40.{i:02d},"
+                        "44.5\n" for i in range(n)) +
+                    "g,2021-05-12,Goris,gov,AM,asserts,incursion,,t,s,,,\n", encoding="utf-8")
+    m = geomap.make_map([path])
+    assert m.claims_mapped == n + 1
+    assert page_data(m.html)["coordinates_beyond_place"] == n
+    assert len([x for x in m.notes if "beyond its extent" in x]) == BEYOND_NOTES
+    assert sum(x.startswith("and 4 more claims") for x in m.notes) == 1
+    only_at_places = tmp_path / "p.csv"
+    only_at_places.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n" +
+                              path.read_text(encoding="utf-8").splitlines()[-1] + "\n",
+                              encoding="utf-8")
+    assert "coordinates_beyond_place" not in page_data(geomap.make_map([only_at_places]).html)

@@ -76,3 +76,31 @@ def test_locate_puts_each_claim_where_join_does():
         frame = join(claims, gazetteer()).frame
         placed = {i: (lon, lat) for i, lat, lon in zip(frame["id"], frame["lat"], frame["lon"])}
         assert locate(claims, gazetteer()) == placed and placed, path.name
+
+
+def test_coordinates_beyond_the_place_past_a_count_are_said_in_one_note(write_csv, gazetteer):
+    """Each claim whose lat/lon lie beyond the place it names is mapped at the coordinates;
+    the first BEYOND_NOTES have a note each (file and line), the rest one note with their
+    count, and every one is counted (``beyond``) and says so in its resolution."""
+    from geomap.join import BEYOND_NOTES
+
+    far = [f"f{i},2021-05-12,Goris,gov,AM,asserts,incursion,,t,s,,40.{i:02d},44.5,point"
+           for i in range(BEYOND_NOTES + 7)]
+    near = ["n1,2021-05-12,Goris,gov,AM,asserts,incursion,,t,s,,39.51,46.34,point"]
+    path = write_csv(near + far, header=H)
+    result = join(read_claims([path]), gazetteer)
+    assert result.claims_mapped == len(far) + 1 and result.beyond == len(far)
+    said = [n for n in result.notes if "beyond its extent" in n]
+    assert len(said) == BEYOND_NOTES
+    assert said[0].startswith(f"{path}:3: ") and said[-1].startswith(f"{path}:{BEYOND_NOTES + 2}: ")
+    (rest,) = [n for n in result.notes if n.startswith("and ")]
+    assert rest.startswith("and 7 more claims (the last at ") and f":{len(far) + 2})" in rest
+    assert f"{len(far)} claims in all" in rest
+    frame = result.frame.set_index("id")
+    assert all(frame.loc[f"f{i}", "resolution"].endswith("km from Goris, which the claim names")
+               for i in range(len(far)))
+    assert frame.loc["n1", "resolution"] == "coordinates given in the input"
+    # a few: each said, no summary
+    few = join(read_claims([write_csv(far[:3], header=H, name="few.csv")]), gazetteer)
+    assert few.beyond == 3 and len(few.notes) == 3 and not any(
+        n.startswith("and ") for n in few.notes)
