@@ -435,6 +435,7 @@ def ingest_command(
     """
     from .api import ingest
     from .corpus import Progress
+    from .store import is_geoparquet
     from .wording import plural
 
     _cluster(workers, scheduler)
@@ -449,9 +450,10 @@ def ingest_command(
     added, known = result
     updated = getattr(result, "updated", 0)
     corrections = getattr(result, "corrections", ())
+    kept_where = "_geomap_replaced.jsonl" if is_geoparquet(store) else "geomap_replaced table"
     for claim_id, origin in corrections[:20]:
         _err(f"updated: claim {claim_id} from {origin} (the version it replaces is kept in "
-             "the store's geomap_replaced table)")
+             f"the store's {kept_where})")
     if len(corrections) > 20:
         _err(f"updated: ... and {len(corrections) - 20} more")
     skipped = getattr(result, "skipped", 0)

@@ -1,6 +1,6 @@
 """The GeoParquet store (``--store NAME.parquet``): what the GeoPackage store does, in a
-dataset partitioned by month that DuckDB, pyarrow and geopandas read (Spark reads Hive
-partitions the same way; there is no Spark here to run), whole after a kill at any moment,
+dataset partitioned by month that DuckDB, pyarrow and geopandas read (and Spark:
+tests/test_geoparquet_spark.py), whole after a kill at any moment,
 one writer at a time, and the same bytes for the same claims."""
 
 from __future__ import annotations
@@ -428,6 +428,14 @@ def test_the_command_line_ingests_and_maps_a_geoparquet_store(tmp_path):
     assert mapped.returncode == 0, mapped.stderr.decode()
     assert out.exists() and b"Traceback" not in mapped.stderr
     assert store.ingested(path) == {hashlib.sha256(claims.read_bytes()).hexdigest(): 12}
+    # a corrected claim: the command says where the version it replaces is kept
+    fixed = _claims_csv(tmp_path / "b.csv", ["c0"], text="corrected",
+                        dates=["2021-05-12", "2021-05-20"])
+    corrected = run("ingest", str(fixed), "--store", str(path))
+    assert corrected.returncode == 0, corrected.stderr.decode()
+    assert b"updated: claim c0" in corrected.stderr
+    assert b"kept in the store's _geomap_replaced.jsonl" in corrected.stderr
+    assert (path / "_geomap_replaced.jsonl").read_text().count('"c0"') >= 1
 
 
 def test_a_file_another_tool_put_in_a_partition_is_read_and_never_lost(tmp_path):
