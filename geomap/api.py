@@ -857,7 +857,7 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
     from dataclasses import replace
 
     from .borders import with_border_facts
-    from .incidents import group_incidents
+    from .incidents import CLAIM_KEYS, group_incidents
     from .join import join
     from .join import records as rows_of
     from .layers import (
@@ -920,7 +920,8 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
             side_labels[side] = f"{side} — {gaz.get(f'country:{side}').name}"
         except LookupError:
             side_labels[side] = side
-    records = rows_of(frame)  # (by column: to_dict reads Arrow text one value at a time)
+    # (by column: to_dict reads Arrow text one value at a time; only what grouping reads)
+    records = rows_of(frame, list(CLAIM_KEYS))
     def holds(area_id: str, place_id: str) -> bool:
         try:
             return gaz.get(area_id).holds(gaz.get(place_id))

@@ -239,12 +239,17 @@ def _order(claim: dict) -> tuple:
     return (claim.get("date") or "\uffff", claim.get("id") or "")
 
 
+# The fields of a claim that grouping reads (a frame's rows need no more: join.records).
+CLAIM_KEYS = ("id", "date", "date_precision", "event", "stance", "claimant", "claimant_side",
+              "place", "place_id", "place_name", "lat", "lon", "precision", "radius_km",
+              "country")
+
+
 def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = None,
                     holds=None) -> list[Incident]:
-    """The incidents of these claims (dicts with id, date, date_precision, event, stance,
-    claimant, claimant_side, place, place_id, place_name, lat, lon, precision, radius_km,
-    country; unplaced claims have no lat), in date order, undated last. Every claim is in
-    exactly one incident. ``holds(area_id, place_id)``: see ``_areas``."""
+    """The incidents of these claims (mappings with CLAIM_KEYS; unplaced claims have no
+    lat), in date order, undated last. Every claim is in exactly one incident.
+    ``holds(area_id, place_id)``: see ``_areas``."""
     side_labels = side_labels or {}
     area_of = _areas(claims, holds)
     groups: list[list[dict]] = []

@@ -199,7 +199,6 @@ def clip(layer: Layer, context: tuple[float, float, float, float]) -> Layer:
     return replace(layer, frame=frame.reset_index(drop=True))
 
 
-@lru_cache(maxsize=4)
 def countries_for(view: tuple[float, float, float, float], *, folder: Path | None = None):
     """(region or None, every country as a GeoDataFrame, source): the region's countries at
     full resolution where a region's layers cover ``view``, the simplified world elsewhere.
@@ -207,11 +206,17 @@ def countries_for(view: tuple[float, float, float, float], *, folder: Path | Non
     Cached: one map asks for it from several stages (layers, border facts, bands); callers
     must not change the frame.
     """
+    # (one key for the same question: with the folder named or not, and the view as a
+    # tuple; the layers and the border facts read the files once, not twice)
+    return _countries_for(tuple(view), Path(folder or data_dir()))
+
+
+@lru_cache(maxsize=4)
+def _countries_for(view: tuple[float, float, float, float], folder: Path):
     import geopandas as gpd
     import pandas as pd
     from shapely.geometry import box
 
-    folder = folder or data_dir()
     region = next(((name, bb) for name, bb in _region_sets(folder)
                    if bb[0] <= view[0] and bb[1] <= view[1] and bb[2] >= view[2]
                    and bb[3] >= view[3]), None)
