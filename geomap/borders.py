@@ -386,17 +386,32 @@ def _nearest(geoms, lats, lons, pts):
     rx, ry = np.where(wide, dx, rx), np.where(wide, dy, ry)
     at, seg = tree.query(shapely.box(lons - rx, lats - ry, lons + rx, lats + ry),
                          predicate="intersects")
-    a, b = segs[seg, :2], segs[seg, 2:]
-    t0, t1, ok = _clip(a, b, lons[at] - dx, lats[at] - dy, lons[at] + dx, lats[at] + dy)
-    at, seg, a, b, t0, t1 = at[ok], seg[ok], a[ok], b[ok], t0[ok], t1[ok]
-    d = b - a
-    a, b = a + t0[:, None] * d, a + t1[:, None] * d
+    # Each segment cut to its point's window (_clip). Most lie wholly inside it: their
+    # ends are the segment's own (t 0 and 1: a + 0·d, a + 1·d), made once per segment with
+    # their unit vectors; only the others are clipped, one by one.
+    start, end = segs[:, :2], segs[:, :2] + (segs[:, 2:] - segs[:, :2])
+    lo, hi = np.minimum(segs[:, :2], segs[:, 2:]), np.maximum(segs[:, :2], segs[:, 2:])
+    cut = np.flatnonzero(~((lo[seg, 0] >= lons[at] - dx) & (lo[seg, 1] >= lats[at] - dy)
+                           & (hi[seg, 0] <= lons[at] + dx) & (hi[seg, 1] <= lats[at] + dy)))
+    ua, ub = _unit(start[:, 1], start[:, 0])[seg], _unit(end[:, 1], end[:, 0])[seg]
+    ok = np.ones(len(at), dtype=bool)
+    a_cut = b_cut = np.zeros((0, 2))
+    if len(cut):
+        a, b, c = segs[seg[cut], :2], segs[seg[cut], 2:], at[cut]
+        t0, t1, ok[cut] = _clip(a, b, lons[c] - dx, lats[c] - dy, lons[c] + dx, lats[c] + dy)
+        d = b - a
+        a_cut, b_cut = a + t0[:, None] * d, a + t1[:, None] * d
+        ua[cut], ub[cut] = _unit(a_cut[:, 1], a_cut[:, 0]), _unit(b_cut[:, 1], b_cut[:, 0])
     # chords of the unit sphere, in kilometres: within a few parts in a thousand of the
     # projection's figure at these distances; the nearest and any close to it go on
-    chord = _chord_km(_unit(lats, lons)[at], _unit(a[:, 1], a[:, 0]), _unit(b[:, 1], b[:, 0]))
+    chord = _chord_km(_unit(lats, lons)[at], ua, ub)
+    chord[~ok] = np.inf  # (a segment that does not reach into the window)
     least = np.full(n, np.inf)
     np.minimum.at(least, at, chord)
-    keep = chord <= least[at] * 1.02 + 0.5
+    keep = ok & (chord <= least[at] * 1.02 + 0.5)
+    a, b = start[seg], end[seg]
+    if len(cut):
+        a[cut], b[cut] = a_cut, b_cut
     at, seg, a, b = at[keep], seg[keep], a[keep], b[keep]
     # the projection is centred where geo.local_crs centres it (5 decimals)
     clat = np.round(lats, 5)[at]
