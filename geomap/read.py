@@ -66,6 +66,18 @@ _OFFSET = re.compile(r"[0-9]{1,15}")
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+_BAD_ASCII = [chr(i) for i in range(32) if chr(i) not in "\t\n\r"]
+
+
+def _has_bad_chars(text: str) -> bool:
+    """Whether ``text`` holds a character clean_text replaces; for ASCII text (most files)
+    by a fast search for each control character rather than the pattern at every position
+    (12 MB: 0.16 s)."""
+    if text.isascii():
+        return any(ch in text for ch in _BAD_ASCII)
+    return _BAD_CHARS.search(text) is not None
+
+
 def clean_text(value: str) -> str:
     """``value`` with each character other outputs cannot hold replaced by U+FFFD.
 
@@ -506,8 +518,8 @@ def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = 
     # (a cell is part of the text: none has a character to replace if the text has none,
     # and none starts with the guard "'" if no "'" follows a separator, a quote or a line
     # end)
-    plain = _BAD_CHARS.search(text) is None
-    guarded = re.search(f"(?:^|[\r\n\"{re.escape(delimiter)}])'", text) is not None
+    plain = not _has_bad_chars(text)
+    guarded = text.startswith("'") or any(f"{c}'" in text for c in ("\r", "\n", '"', delimiter))
     while True:
         try:
             row = next(reader)
