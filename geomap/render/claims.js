@@ -12,6 +12,126 @@ var geomap = (function () {
   var NARROW = 900, SHORT = 760;
   var own = Object.prototype.hasOwnProperty;
 
+  /* markercluster's DistanceGrid (1.4.1: what the cluster group finds each marker's
+   * neighbours in, at each zoom), giving the same answers in the same order, faster: its
+   * cells in an open-addressed table by (column, row) in typed arrays, each cell its
+   * objects and their points side by side in the order they came, and a bit for each
+   * cell (modulo 1024 columns and rows) that ever held one, since most neighbours asked
+   * for are empty. The grid's methods are replaced (the originals kept as
+   * L.DistanceGrid.prototype.geomapOriginal); its cells are made when first used. */
+  function Cells() {
+    this.mask = 1023;
+    this.xs = new Int32Array(1024);
+    this.ys = new Int32Array(1024);
+    this.at = new Int32Array(1024).fill(-1);  // (the cell's index in list, or -1)
+    this.list = [];
+    this.odd = null;  // (cells at coordinates that are not 32-bit integers, by "x,y")
+    this.seen = new Int32Array(1 << 15);
+  }
+  Cells.prototype.slot = function (x, y) {
+    var h = (Math.imul(x, -1640531535) ^ Math.imul(y, 597399067)) & this.mask;
+    while (this.at[h] >= 0 && (this.xs[h] !== x || this.ys[h] !== y)) h = (h + 1) & this.mask;
+    return h;
+  };
+  Cells.prototype.get = function (x, y) {
+    if ((x | 0) !== x || (y | 0) !== y) return this.odd ? this.odd.get(x + "," + y) : undefined;
+    var i = this.at[this.slot(x, y)];
+    return i < 0 ? undefined : this.list[i];
+  };
+  Cells.prototype.make = function (x, y) {
+    var cell = this.get(x, y);
+    if (cell) return cell;
+    cell = {objs: [], points: []};
+    if ((x | 0) !== x || (y | 0) !== y) {
+      (this.odd || (this.odd = new Map())).set(x + "," + y, cell);
+      return cell;
+    }
+    if (2 * (this.list.length + 1) > this.mask) this.grow();
+    var h = this.slot(x, y), bit = ((y & 1023) << 10) | (x & 1023);
+    this.xs[h] = x;
+    this.ys[h] = y;
+    this.at[h] = this.list.length;
+    this.list.push(cell);
+    this.seen[bit >> 5] |= 1 << (bit & 31);
+    return cell;
+  };
+  Cells.prototype.grow = function () {
+    var xs = this.xs, ys = this.ys, at = this.at, n = 2 * (this.mask + 1);
+    this.mask = n - 1;
+    this.xs = new Int32Array(n);
+    this.ys = new Int32Array(n);
+    this.at = new Int32Array(n).fill(-1);
+    for (var k = 0; k < at.length; k++) {
+      if (at[k] < 0) continue;
+      var h = this.slot(xs[k], ys[k]);
+      this.xs[h] = xs[k];
+      this.ys[h] = ys[k];
+      this.at[h] = at[k];
+    }
+  };
+  function cellsOf(grid) { return grid._geomapCells || (grid._geomapCells = new Cells()); }
+  var FAST_GRID = {
+    addObject: function (obj, point) {
+      var cell = cellsOf(this).make(this._getCoord(point.x), this._getCoord(point.y));
+      cell.objs.push(obj);
+      cell.points.push(point);
+    },
+    // true where the object was there
+    removeObject: function (obj, point) {
+      var cell = cellsOf(this).get(this._getCoord(point.x), this._getCoord(point.y));
+      var i = cell ? cell.objs.indexOf(obj) : -1;
+      if (i < 0) return;
+      cell.objs.splice(i, 1);
+      cell.points.splice(i, 1);
+      return true;
+    },
+    eachObject: function (fn, context) {
+      var all = cellsOf(this);
+      all.list.concat(all.odd ? Array.from(all.odd.values()) : []).forEach(function (cell) {
+        for (var k = 0, len = cell.objs.length; k < len; k++) {
+          if (fn.call(context, cell.objs[k])) {
+            k--;
+            len--;
+          }
+        }
+      });
+    },
+    // the nearest object within a cell's size of point (the first found of the nearest)
+    getNearObject: function (point) {
+      var x = this._getCoord(point.x), y = this._getCoord(point.y), all = cellsOf(this);
+      var closestDistSq = this._sqCellSize, closest = null, px = point.x, py = point.y;
+      var plain = (x | 0) === x && (y | 0) === y && Math.abs(x) < 1e9 && Math.abs(y) < 1e9;
+      var seen = all.seen;
+      for (var i = y - 1; i <= y + 1; i++) {
+        var row = (i & 1023) << 10;
+        for (var j = x - 1; j <= x + 1; j++) {
+          var bit = row | (j & 1023);
+          if (plain && !(seen[bit >> 5] & (1 << (bit & 31)))) continue;
+          var cell = all.get(j, i);
+          if (!cell) continue;
+          var objs = cell.objs, points = cell.points;
+          for (var k = 0, len = objs.length; k < len; k++) {
+            var p = points[k], dx = px - p.x, dy = py - p.y, dist = dx * dx + dy * dy;
+            if (dist < closestDistSq || dist <= closestDistSq && closest === null) {
+              closestDistSq = dist;
+              closest = objs[k];
+            }
+          }
+        }
+      }
+      return closest;
+    }
+  };
+  (function () {
+    var proto = L.DistanceGrid && L.DistanceGrid.prototype;
+    if (!proto || proto.geomapOriginal) return;
+    proto.geomapOriginal = {};
+    Object.keys(FAST_GRID).forEach(function (name) {
+      proto.geomapOriginal[name] = proto[name];
+      proto[name] = FAST_GRID[name];
+    });
+  })();
+
   /* A map with no prototype: keys from the data ("constructor", "__proto__") are plain keys. */
   function table() { return Object.create(null); }
 
@@ -23,13 +143,14 @@ var geomap = (function () {
    * values}: a field in values has its rows give the index of their value there): a
    * claim's row says what it claims, and its place_row (its last field) is the row of
    * data.places whose fields (the place, its border facts and words) it takes.
-   * claimsOf gives each claim the few fields the map, its filters and the incidents need
-   * (LIGHT, and its row i); recordOf the whole claim, made when a popup or a tooltip
-   * first asks. The fields are the page's own names; every object is made with them in
-   * the same order, so that the browser keeps one shape for all. */
+   * Nothing is made per claim when the page opens but its marker: CLAIMS.get(i) gives
+   * claim i's few fields the map's links, its filters and the incidents need (LIGHT, and
+   * its row i), made when first asked; recordOf the whole claim, made when a popup or a
+   * tooltip first asks. The fields are the page's own names; every object is made with
+   * them in the same order, so that the browser keeps one shape for all. */
   var LIGHT = ["id", "claimant_side", "claimant", "stance", "event", "date", "incident_id",
                "lat", "lon", "precision"];
-  var TABLES = null;  // (set by claimsOf: the tables recordOf reads)
+  var CLAIMS = null;  // (set by draw: the page's claims, a Claims)
 
   function columnsOf(t, from) {
     var values = t.values || {};
@@ -38,28 +159,63 @@ var geomap = (function () {
     });
   }
 
-  function claimsOf(data) {
+  function Claims(data) {
     var cf = columnsOf(data.claims, 0), pf = columnsOf(data.places, 1);
-    var last = cf.length - 1, places = data.places.rows;
-    TABLES = {fields: cf.concat(pf), rows: data.claims.rows, places: places, last: last};
-    var light = LIGHT.map(function (name) {
-      return cf.filter(function (f) { return f.name === name; })[0] ||
-        pf.filter(function (f) { return f.name === name; })[0] || {name: name, k: -1};
-    });
-    return data.claims.rows.map(function (r, i) {
-      var c = {i: i}, p = places[r[last]];
-      for (var j = 0; j < light.length; j++) {
-        var f = light[j], v = f.k < 0 ? undefined : f.from ? p[f.k] : r[f.k];
-        c[f.name] = f.values ? f.values[v] : v;
-      }
-      return c;
-    });
+    this.rows = data.claims.rows;
+    this.places = data.places.rows;
+    this.last = cf.length - 1;
+    this.fields = cf.concat(pf);
+    this.length = this.rows.length;
+    this.light = [];
+    this.lightFields = LIGHT.map(function (name) { return this.field(name); }, this);
+    this.index = null;  // (claim i by id, made when first asked)
   }
+  /* A field by name: the claim's own first, then its place's ({name, k: -1}: none). */
+  Claims.prototype.field = function (name) {
+    for (var j = 0; j < this.fields.length; j++) {
+      if (this.fields[j].name === name) return this.fields[j];
+    }
+    return {name: name, k: -1, from: 0, values: null};
+  };
+  /* The value of field f (from field()) in claim i. */
+  Claims.prototype.value = function (f, i) {
+    if (f.k < 0) return undefined;
+    var r = this.rows[i], v = f.from ? this.places[r[this.last]][f.k] : r[f.k];
+    return f.values ? f.values[v] : v;
+  };
+  /* The field's value in claim i as a number that stands for it: the index of its value
+   * where the field gives its values once, or the value itself. */
+  Claims.prototype.code = function (f, i) {
+    if (f.k < 0) return undefined;
+    var r = this.rows[i];
+    return f.from ? this.places[r[this.last]][f.k] : r[f.k];
+  };
+  Claims.prototype.get = function (i) {
+    var c = this.light[i];
+    if (!c) {
+      c = {i: i};
+      for (var j = 0; j < this.lightFields.length; j++) {
+        var f = this.lightFields[j];
+        c[f.name] = this.value(f, i);
+      }
+      this.light[i] = c;
+    }
+    return c;
+  };
+  Claims.prototype.byId = function (id) {
+    if (!this.index) {
+      var index = new Map(), f = this.field("id");
+      for (var i = 0; i < this.length; i++) index.set(this.value(f, i), i);
+      this.index = index;
+    }
+    var at = this.index.get(id);
+    return at === undefined ? undefined : this.get(at);
+  };
 
   function recordOf(c) {
     if (!c.record) {
-      var r = TABLES.rows[c.i], p = TABLES.places[r[TABLES.last]], full = {};
-      TABLES.fields.forEach(function (f) {
+      var r = CLAIMS.rows[c.i], p = CLAIMS.places[r[CLAIMS.last]], full = {};
+      CLAIMS.fields.forEach(function (f) {
         var v = f.from ? p[f.k] : r[f.k];
         full[f.name] = f.values ? f.values[v] : v;
       });
@@ -254,17 +410,27 @@ var geomap = (function () {
     return "conic-gradient(" + stops.join(", ") + ")";
   }
 
-  function clusterIcon(group, sides) {
-    var counts = table();
-    var markers = group.getAllChildMarkers();
-    markers.forEach(function (m) {
-      counts[m.options.side] = (counts[m.options.side] || 0) + 1;
-    });
+  /* How many of ``indices`` (claims, or markers by their marker's options) each side
+   * has, as {side: count} for the sides that have any. */
+  function sideCounts(n, sideAt, sideList) {
+    var by = new Int32Array(sideList.length), counts = table();
+    for (var i = 0; i < n; i++) by[sideAt(i)]++;
+    for (var s = 0; s < by.length; s++) if (by[s]) counts[sideList[s]] = by[s];
+    return counts;
+  }
+
+  var CHILDREN = [];  // (reused: a cluster's markers while its icon is made)
+  function clusterIcon(group, sides, sideList) {
+    CHILDREN.length = 0;
+    var markers = group.getAllChildMarkers(CHILDREN), n = markers.length;
+    var counts = sideCounts(n, function (i) { return markers[i].options.sideIndex; },
+                            sideList);
+    CHILDREN.length = 0;
     var sizes = spec().cluster.sizes;
-    var size = markers.length < 10 ? sizes[0] : markers.length < 100 ? sizes[1] : sizes[2];
+    var size = n < 10 ? sizes[0] : n < 100 ? sizes[1] : sizes[2];
     var r = el("div", "geomap-cluster-ring");
-    r.style.background = ring(counts, markers.length, sides);
-    r.appendChild(el("span", "geomap-cluster-count", markers.length));
+    r.style.background = ring(counts, n, sides);
+    r.appendChild(el("span", "geomap-cluster-count", n));
     var holder = el("div");
     holder.appendChild(r);
     return L.divIcon({html: holder.innerHTML, className: "geomap-cluster",
@@ -272,13 +438,15 @@ var geomap = (function () {
   }
 
   /* One symbol per incident: a rounded square ringed by its shown claims' sides, their
-   * count inside, and the contested mark in the corner. ``offset``: the how-manieth
-   * incident at the very same point (drawn beside the others). */
+   * count inside, and the contested mark in the corner. ``shown``: the indices of its
+   * claims shown; ``offset``: the how-manieth incident at the very same point (drawn
+   * beside the others). */
   function incidentIcon(inc, shown, sides, offset) {
     var sp = spec().incident;
-    var counts = table();
-    shown.forEach(function (c) {
-      counts[c.claimant_side] = (counts[c.claimant_side] || 0) + 1;
+    var counts = table(), side = CLAIMS ? CLAIMS.field("claimant_side") : null;
+    shown.forEach(function (i) {
+      var s = CLAIMS.value(side, i);
+      counts[s] = (counts[s] || 0) + 1;
     });
     var r = el("div", "geomap-incident-ring");
     r.style.background = ring(counts, shown.length, sides);
@@ -293,7 +461,7 @@ var geomap = (function () {
                       iconAnchor: [size / 2 - offset * (size + 8), size / 2]});
   }
 
-  function incidentPopup(inc, shown, claimById, unplacedById, sides) {
+  function incidentPopup(inc, shown, unplacedById, sides) {
     var box = el("div", "geomap-popup geomap-incident-popup");
     var head = el("div", "geomap-popup-head");
     head.appendChild(el("strong", null, inc.title || "untitled incident"));
@@ -306,23 +474,23 @@ var geomap = (function () {
     row(box, "Sides", inc.sides.map(function (s) {
       return (s.label || s.side) + ": " + plural(s.claims.length, "claim");
     }).join("; "));
-    var on = table();
-    shown.forEach(function (c) { on[c.id] = true; });
+    var on = table(), idField = CLAIMS.field("id");
+    shown.forEach(function (i) { on[CLAIMS.value(idField, i)] = true; });
     row(box, "Claims", plural(inc.claims.length, "claim") + (shown.length < inc.claims.length ?
         ", " + shown.length + " shown by the filters" : ""));
     var list = el("ul");
     inc.claims.forEach(function (id) {
-      var c = claimById[id] || unplacedById[id];
+      var placed = CLAIMS.byId(id), c = placed || unplacedById[id];
       if (!c) return;
       var li = el("li");
       var badge = el("span", "geomap-badge", c.claimant_side);
       badge.style.background = sides[c.claimant_side] ? sides[c.claimant_side].colour : "#888";
       li.appendChild(badge);
       var who = c.claimant || "unnamed claimant";
-      li.appendChild(claimById[id] ? gotoButton(who, "claim", id) : el("strong", null, who));
+      li.appendChild(placed ? gotoButton(who, "claim", id) : el("strong", null, who));
       li.appendChild(document.createTextNode(" " + stanceVerb(c.stance) + " " + c.event + ", " +
                                              formatDate(c.date)));
-      if (!claimById[id]) li.appendChild(el("span", "geomap-reason", " (not on the map)"));
+      if (!placed) li.appendChild(el("span", "geomap-reason", " (not on the map)"));
       else if (!on[id]) li.appendChild(el("span", "geomap-reason", " (hidden by the filters)"));
       list.appendChild(li);
     });
@@ -482,6 +650,10 @@ var geomap = (function () {
       return this;
     }
   });
+  // (claim i's light record, for tests and the curious)
+  Object.defineProperty(ClaimMarker.prototype, "geomapClaim", {
+    get: function () { return CLAIMS.get(this.geomapIndex); }
+  });
   ["bindPopup", "openPopup", "togglePopup", "isPopupOpen", "getPopup", "setPopupContent",
    "bindTooltip", "openTooltip", "toggleTooltip", "isTooltipOpen", "getTooltip",
    "setTooltipContent"].forEach(function (name) {
@@ -566,24 +738,27 @@ var geomap = (function () {
    * the incidents' symbols stand in for the claims'. */
   function draw(map, groups, labelLayer, incidentLayer, linesLayer) {
     var data = readData();
-    data.claims = claimsOf(data);
+    var claims = CLAIMS = new Claims(data);
     VIEW = data.views && data.views.length ? data.views[0].code : "";
     VIEW_NAMES = data.view_names || {};
     var restyle = linesLayer ? drawLines(map, linesLayer, data) : function () {};
     if (VIEW) document.dispatchEvent(new CustomEvent("geomap-view", {detail: VIEW}));
     LOCATED = data.located || {};
     SPEC = data.symbols;
-    var sides = table();
-    data.sides.forEach(function (s) { sides[s.side] = s; });
+    var sides = table(), sideIndex = table(), sideList = [];
+    data.sides.forEach(function (s, k) {
+      sides[s.side] = s;
+      sideIndex[s.side] = k;
+      sideList.push(s.side);
+    });
     var incidents = table();
     (data.incidents || []).forEach(function (inc) { incidents[inc.id] = inc; });
     var cluster = L.markerClusterGroup({
       maxClusterRadius: 36, spiderfyOnMaxZoom: true, showCoverageOnHover: false,
       spiderfyDistanceMultiplier: 1.6,
-      iconCreateFunction: function (group) { return clusterIcon(group, sides); }
+      iconCreateFunction: function (group) { return clusterIcon(group, sides, sideList); }
     });
-    var markers = [];
-    var byId = table(), claimById = table(), unplacedById = table();
+    var unplacedById = table();
     (data.unplaced || []).forEach(function (u) { unplacedById[u.id] = u; });
     var approximate = spec().approximate;
     // One icon per stance, colour and precision, shared by the markers that look alike
@@ -599,23 +774,38 @@ var geomap = (function () {
       return icons[key];
     }
     BIND = function (marker) {
-      var c = marker.geomapClaim, side = sides[c.claimant_side];
+      var c = claims.get(marker.geomapIndex), side = sides[c.claimant_side];
       var incident = c.incident_id ? incidents[c.incident_id] : undefined;
       marker.bindPopup(function () { return popup(c, side, incident); }, popupOptions());
       clearOfPanels(marker.getPopup());
       marker.bindTooltip(function () { return tooltip(c); }, {direction: "top", offset: [0, -9]});
     };
-    data.claims.forEach(function (c) {
-      var side = sides[c.claimant_side];
-      var marker = new ClaimMarker([c.lat, c.lon], {
-        icon: iconOf(c.stance, side.colour, approximate.indexOf(c.precision) >= 0),
-        title: "", keyboard: true, riseOnHover: true, side: c.claimant_side, date: c.date
-      });
-      marker.geomapClaim = c;
-      byId[c.id] = marker;
-      claimById[c.id] = c;
-      markers.push(marker);
-    });
+    // The markers that look alike (a stance, a side, a precision) are of one class whose
+    // options they share (each marker's own options are made from them, empty until a
+    // marker sets one); a marker knows its claim by its index; the claims at one place
+    // share its point.
+    var looks = table();
+    function lookOf(stance, side, approx) {
+      var key = stance + "\u0000" + side + "\u0000" + (approx ? "1" : "0");
+      if (!looks[key]) {
+        looks[key] = ClaimMarker.extend({options: {
+          icon: iconOf(stance, sides[side].colour, approx), title: "", keyboard: true,
+          riseOnHover: true, side: side, sideIndex: sideIndex[side]}});
+      }
+      return looks[key];
+    }
+    var fSide = claims.field("claimant_side"), fStance = claims.field("stance"),
+        fPrecision = claims.field("precision"), fLat = claims.field("lat"),
+        fLon = claims.field("lon"), fPlace = claims.field("place_row");
+    var points = [], markers = new Array(claims.length);
+    for (var i = 0; i < claims.length; i++) {
+      var at = claims.code(fPlace, i), point = points[at];
+      if (!point) point = points[at] = L.latLng(claims.value(fLat, i), claims.value(fLon, i));
+      var Look = lookOf(claims.value(fStance, i), claims.value(fSide, i),
+                        approximate.indexOf(claims.value(fPrecision, i)) >= 0);
+      var marker = markers[i] = new Look(point);
+      marker.geomapIndex = i;
+    }
     // (a marker's popup and tooltip are made when first pointed at, clicked or asked for)
     cluster.on("mouseover", function (e) {
       if (e.layer instanceof ClaimMarker && !e.layer.geomapBound) e.layer.openTooltip();
@@ -640,7 +830,7 @@ var geomap = (function () {
           icon: incidentIcon(inc, [], sides, im.offset), title: "", keyboard: true,
           riseOnHover: true});
         im.marker.bindPopup(function () {
-          return incidentPopup(inc, im.shown, claimById, unplacedById, sides);
+          return incidentPopup(inc, im.shown, unplacedById, sides);
         }, popupOptions());
         clearOfPanels(im.marker.getPopup());
         im.marker.bindTooltip(function () {
@@ -664,20 +854,25 @@ var geomap = (function () {
       var start = padDate(date, false), end = padDate(date, true);
       return end >= range.from && start <= range.to;
     }
-    function passes(c) {
-      return sidesOn[c.claimant_side] !== false && state.stance[c.stance] !== false &&
-        state.event[c.event] !== false &&
-        (!state.incident || c.incident_id === state.incident) && inRange(c.date);
+    var fEvent = claims.field("event"), fDate = claims.field("date"),
+        fIncident = claims.field("incident_id");
+    function passes(i) {
+      return sidesOn[claims.value(fSide, i)] !== false &&
+        state.stance[claims.value(fStance, i)] !== false &&
+        state.event[claims.value(fEvent, i)] !== false &&
+        (!state.incident || claims.value(fIncident, i) === state.incident) &&
+        inRange(claims.value(fDate, i));
     }
     function refresh() {
-      var shown = [], byIncident = table();
-      data.claims.forEach(function (c, i) {
-        if (!passes(c)) return;
+      var shown = [], byIncident = table(), withIncidents = incidentMarkers.length > 0;
+      for (var i = 0; i < claims.length; i++) {
+        if (!passes(i)) continue;
         shown.push(markers[i]);
-        if (c.incident_id) (byIncident[c.incident_id] = byIncident[c.incident_id] || []).push(c);
-      });
+        var inc = withIncidents && claims.value(fIncident, i);
+        if (inc) (byIncident[inc] = byIncident[inc] || []).push(i);
+      }
       cluster.clearLayers();
-      cluster.addLayers(shown);
+      cluster.addLayers(shown, true);  // (no one listens for each layer's layeradd)
       incidentMarkers.forEach(function (im) {
         im.shown = byIncident[im.inc.id] || [];
         if (im.shown.length) {
@@ -689,7 +884,7 @@ var geomap = (function () {
       });
       var counter = document.getElementById("geomap-timeline-count");
       if (counter) {
-        counter.textContent = shown.length + " of " + plural(data.claims.length, "claim") +
+        counter.textContent = shown.length + " of " + plural(claims.length, "claim") +
           " shown";
       }
     }
@@ -728,9 +923,9 @@ var geomap = (function () {
     // A claim: zoomed to and opened in its cluster; where the filters or the incidents'
     // symbols hide its marker, its popup opens on its own at its place.
     go.claim = function (id) {
-      var marker = byId[id];
-      if (!marker) return;
-      var c = claimById[id];
+      var c = claims.byId(id);
+      if (!c) return;
+      var marker = markers[c.i];
       if (!incidentMode && cluster.hasLayer(marker)) {
         // (markercluster drops the callback when a zoom is still under way: try again,
         // until the popup has opened once: one the reader closed stays closed)
@@ -760,11 +955,12 @@ var geomap = (function () {
         im.marker.openPopup();
         return;
       }
-      var shown = data.claims.filter(function (c) {
-        return c.incident_id === id && passes(c);
-      });
+      var shown = [];
+      for (var i = 0; i < claims.length; i++) {
+        if (claims.value(fIncident, i) === id && passes(i)) shown.push(i);
+      }
       clearOfPanels(L.popup(popupOptions())).setLatLng(where)
-        .setContent(incidentPopup(inc, shown, claimById, unplacedById, sides)).openOn(map);
+        .setContent(incidentPopup(inc, shown, unplacedById, sides)).openOn(map);
     };
     // The panels' links (Reactions, Incidents): a click shows the claim or incident
     document.addEventListener("click", function (ev) {

@@ -301,6 +301,23 @@ class ClaimLayer(MacroElement):
         self.lines = lines
 
 
+class FitView(MacroElement):
+    """Fits the map to ``bounds`` ([[south, west], [north, east]]) at once, with no zoom
+    animation, before anything is drawn on it: what is drawn first would be drawn again at
+    the new zoom (the claims' clusters among it), and a reader would see the map jump."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.fitBounds({{ this.bounds }}, {animate: false});
+        {% endmacro %}
+    """)
+
+    def __init__(self, bounds):
+        super().__init__()
+        self._name = "FitView"
+        self.bounds = safe_json([[float(v) for v in corner] for corner in bounds])
+
+
 def _stable_ids(root) -> None:
     """Replace folium's random element ids with ones numbered in tree order.
 
@@ -1172,6 +1189,7 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
                    prefer_canvas=False, max_bounds=False)
     # Without a tile layer Leaflet has no zoom limits, and MarkerCluster needs one.
     m.options.update(max_zoom=14, min_zoom=3)
+    FitView([[view[1], view[0]], [view[3], view[2]]]).add_to(m)
     if tiles == "osm":
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=False,
                          show=True).add_to(m)
@@ -1248,7 +1266,6 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
         incident_layer = folium.FeatureGroup(name=INCIDENT_LAYER, show=False).add_to(m)
     m.add_child(ClaimLayer(groups, labels, incident_layer, lines_layer))
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
-    m.fit_bounds([[view[1], view[0]], [view[3], view[2]]])
 
     layer_names = [lay.name for lay in layers] + (
         ["Boundary lines (as the view classes them)"] if lines_layer is not None else []) + (
