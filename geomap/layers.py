@@ -513,16 +513,20 @@ def extent_of(lats: list[float], lons: list[float], radii_km: list[float | None]
 
     if not lats:
         return (43.0, 38.0, 47.5, 41.5)  # the South Caucasus, for an empty map
-    xs0, ys0, xs1, ys1 = [], [], [], []
-    for lat, lon, r in zip(lats, lons, radii_km):
-        r = r if r is not None and r == r else 0.0  # None or NaN: a point
-        dlat = r / 111.0
-        dlon = dlat / max(0.2, math.cos(math.radians(lat)))
-        xs0.append(lon - dlon)
-        xs1.append(lon + dlon)
-        ys0.append(lat - dlat)
-        ys1.append(lat + dlat)
-    x0, y0, x1, y1 = min(xs0), min(ys0), max(xs1), max(ys1)
+    if all(r is None or r != r for r in radii_km):  # only points (None or NaN): at once
+        # (x - 0.0 is x; x + 0.0 is x but for -0.0, which it makes 0.0, as a max + 0.0 does)
+        x0, y0, x1, y1 = min(lons), min(lats), max(lons) + 0.0, max(lats) + 0.0
+    else:
+        xs0, ys0, xs1, ys1 = [], [], [], []
+        for lat, lon, r in zip(lats, lons, radii_km):
+            r = r if r is not None and r == r else 0.0  # None or NaN: a point
+            dlat = r / 111.0
+            dlon = dlat / max(0.2, math.cos(math.radians(lat)))
+            xs0.append(lon - dlon)
+            xs1.append(lon + dlon)
+            ys0.append(lat - dlat)
+            ys1.append(lat + dlat)
+        x0, y0, x1, y1 = min(xs0), min(ys0), max(xs1), max(ys1)
     w, h = max(x1 - x0, minimum_deg), max(y1 - y0, minimum_deg)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     w, h = w * (1 + 2 * margin), h * (1 + 2 * margin)
@@ -537,6 +541,8 @@ def view_for(frame) -> tuple[float, float, float, float]:
     country, then any located claim, then all; a country-level claim ("France") would zoom
     the map out to say nothing, so it stays on the map, one zoom out, unless it is about a
     country where the incidents lie."""
+    # (the columns it reads: a copy of these, not of every column, for each selection)
+    frame = frame[["role", "precision", "country", "radius_km", "lat", "lon"]]
     core = frame[(frame["role"] == "incident") & (frame["precision"] != "country")]
     if len(core):  # and the country-level claims about the countries where those lie
         core = frame[frame.index.isin(core.index) | (

@@ -248,3 +248,24 @@ def test_in_a_view_a_disputed_area_is_in_the_country_that_view_gives_it():
     assert list(in_view(lines, "IN").loc[western, "kind"]) == ["unrecognized"]
     assert list(in_view(lines, "CN").loc[western, "kind"]) == ["international"]
     assert list(in_view(lines, "").loc[western, "kind"]) == ["disputed"]
+
+
+def test_the_extent_of_points_alone_is_the_extent_the_per_point_loop_gives():
+    """extent_of takes the extent of points with no radius (None or NaN) at once: the same
+    figures, to the sign of a zero, as with each point widened by a radius of 0."""
+    import random
+
+    from geomap.layers import extent_of
+
+    rnd = random.Random("extent")
+    pool = [0.0, -0.0, 1.5, -2.25, 40.1, -179.9, 89.0, 1e-9, -1e-9]
+    for _ in range(2000):
+        n = rnd.randint(1, 6)
+        lats = [rnd.choice(pool) if rnd.random() < 0.5 else rnd.uniform(-85, 85)
+                for _ in range(n)]
+        lons = [rnd.choice(pool) if rnd.random() < 0.5 else rnd.uniform(-180, 180)
+                for _ in range(n)]
+        points = extent_of(lats, lons, [rnd.choice([None, float("nan")]) for _ in range(n)])
+        # one tiny radius sends it down the per-point loop; 0.0 km is a point there too
+        looped = extent_of(lats + [lats[0]], lons + [lons[0]], [0.0] * n + [1e-300])
+        assert [repr(x) for x in points] == [repr(x) for x in looped]
