@@ -104,3 +104,23 @@ def test_coordinates_beyond_the_place_past_a_count_are_said_in_one_note(write_cs
     few = join(read_claims([write_csv(far[:3], header=H, name="few.csv")]), gazetteer)
     assert few.beyond == 3 and len(few.notes) == 3 and not any(
         n.startswith("and ") for n in few.notes)
+
+
+def test_claims_at_one_place_share_its_point_and_every_point_is_its_claims():
+    """The frame's points are the claims' lat/lon, whether made once per place (many claims
+    at few places) or once per claim (few repeats, or a zero, whose sign is kept)."""
+    import math
+
+    import numpy as np
+
+    from geomap.join import _points
+
+    lons = [46.3, 45.1, 46.3, 44.0] * 30
+    lats = [39.5, 40.2, 39.5, 41.0] * 30
+    shared = _points(lons, lats)
+    assert len(shared) == 120 and len({id(p) for p in shared}) == 3
+    assert np.array_equal(shared.x, lons) and np.array_equal(shared.y, lats)
+    zeros = _points([-0.0, 0.0] * 10, [5.0, 5.0] * 10)
+    assert [math.copysign(1, x) for x in zeros.x[:2]] == [-1.0, 1.0]
+    distinct = _points([1.5, 2.5, 3.5], [4.5, 5.5, 6.5])
+    assert list(distinct.x) == [1.5, 2.5, 3.5] and list(distinct.y) == [4.5, 5.5, 6.5]
