@@ -13,108 +13,173 @@ var geomap = (function () {
   var own = Object.prototype.hasOwnProperty;
 
   /* markercluster's DistanceGrid (1.4.1: what the cluster group finds each marker's
-   * neighbours in, at each zoom), giving the same answers in the same order, faster: its
-   * cells in an open-addressed table by (column, row) in typed arrays, each cell its
-   * objects and their points side by side in the order they came, and a bit for each
-   * cell (modulo 1024 columns and rows) that ever held one, since most neighbours asked
-   * for are empty. The grid's methods are replaced (the originals kept as
-   * L.DistanceGrid.prototype.geomapOriginal); its cells are made when first used. */
+   * neighbours in, at each zoom), giving the same answers in the same order, faster and
+   * with next to nothing made per object: its cells in an open-addressed table by (column,
+   * row) in typed arrays, each cell a list of its objects (and their points) in the order
+   * they came, kept in flat arrays; and a bit for each cell (modulo 1024 columns and rows)
+   * that ever held one, since most neighbours asked for are empty. The grid's methods are
+   * replaced (the originals kept as L.DistanceGrid.prototype.geomapOriginal); its cells are
+   * made when first used. */
+  var FREE = -2, EMPTY = -1;  // (a slot's first entry: none ever; none now)
   function Cells() {
     this.mask = 1023;
     this.xs = new Int32Array(1024);
     this.ys = new Int32Array(1024);
-    this.at = new Int32Array(1024).fill(-1);  // (the cell's index in list, or -1)
-    this.list = [];
+    this.first = new Int32Array(1024).fill(FREE);
+    this.last = new Int32Array(1024);
+    this.used = 0;
+    this.objs = [];  // (the entries: an object, its point, the next entry of its cell)
+    this.points = [];
+    this.next = new Int32Array(1024);
     this.odd = null;  // (cells at coordinates that are not 32-bit integers, by "x,y")
     this.seen = new Int32Array(1 << 15);
   }
+  function plain(x, y) { return (x | 0) === x && (y | 0) === y; }
   Cells.prototype.slot = function (x, y) {
     var h = (Math.imul(x, -1640531535) ^ Math.imul(y, 597399067)) & this.mask;
-    while (this.at[h] >= 0 && (this.xs[h] !== x || this.ys[h] !== y)) h = (h + 1) & this.mask;
+    while (this.first[h] !== FREE && (this.xs[h] !== x || this.ys[h] !== y)) {
+      h = (h + 1) & this.mask;
+    }
     return h;
   };
-  Cells.prototype.get = function (x, y) {
-    if ((x | 0) !== x || (y | 0) !== y) return this.odd ? this.odd.get(x + "," + y) : undefined;
-    var i = this.at[this.slot(x, y)];
-    return i < 0 ? undefined : this.list[i];
-  };
-  Cells.prototype.make = function (x, y) {
-    var cell = this.get(x, y);
-    if (cell) return cell;
-    cell = {objs: [], points: []};
-    if ((x | 0) !== x || (y | 0) !== y) {
-      (this.odd || (this.odd = new Map())).set(x + "," + y, cell);
-      return cell;
-    }
-    if (2 * (this.list.length + 1) > this.mask) this.grow();
-    var h = this.slot(x, y), bit = ((y & 1023) << 10) | (x & 1023);
-    this.xs[h] = x;
-    this.ys[h] = y;
-    this.at[h] = this.list.length;
-    this.list.push(cell);
-    this.seen[bit >> 5] |= 1 << (bit & 31);
+  Cells.prototype.oddCell = function (x, y, make) {
+    var key = x + "," + y, odd = this.odd || (this.odd = new Map()), cell = odd.get(key);
+    if (!cell && make) odd.set(key, cell = {objs: [], points: []});
     return cell;
   };
+  Cells.prototype.add = function (x, y, obj, point) {
+    if (!plain(x, y)) {
+      var cell = this.oddCell(x, y, true);
+      cell.objs.push(obj);
+      cell.points.push(point);
+      return;
+    }
+    if (2 * (this.used + 1) > this.mask) this.grow();
+    var h = this.slot(x, y), e = this.objs.length;
+    if (this.first[h] === FREE) {
+      var bit = ((y & 1023) << 10) | (x & 1023);
+      this.xs[h] = x;
+      this.ys[h] = y;
+      this.first[h] = EMPTY;
+      this.used++;
+      this.seen[bit >> 5] |= 1 << (bit & 31);
+    }
+    this.objs.push(obj);
+    this.points.push(point);
+    if (e >= this.next.length) {
+      var next = new Int32Array(2 * this.next.length);
+      next.set(this.next);
+      this.next = next;
+    }
+    this.next[e] = -1;
+    if (this.first[h] === EMPTY) this.first[h] = e; else this.next[this.last[h]] = e;
+    this.last[h] = e;
+  };
+  Cells.prototype.remove = function (x, y, obj) {
+    if (!plain(x, y)) {
+      var cell = this.oddCell(x, y, false), i = cell ? cell.objs.indexOf(obj) : -1;
+      if (i < 0) return false;
+      cell.objs.splice(i, 1);
+      cell.points.splice(i, 1);
+      return true;
+    }
+    var h = this.slot(x, y), prev = -1, e = this.first[h];
+    while (e >= 0 && this.objs[e] !== obj) {
+      prev = e;
+      e = this.next[e];
+    }
+    if (e < 0) return false;
+    if (prev < 0) this.first[h] = this.next[e] < 0 ? EMPTY : this.next[e];
+    else this.next[prev] = this.next[e];
+    if (this.last[h] === e) this.last[h] = prev;
+    this.objs[e] = this.points[e] = null;
+    return true;
+  };
+  /* The [object, point] pairs of cell (x, y), in order (for what lies far off any map). */
+  Cells.prototype.entries = function (x, y) {
+    var out = [], cell, k;
+    if (!plain(x, y)) {
+      cell = this.oddCell(x, y, false);
+      for (k = 0; cell && k < cell.objs.length; k++) out.push([cell.objs[k], cell.points[k]]);
+      return out;
+    }
+    for (k = this.first[this.slot(x, y)]; k >= 0; k = this.next[k]) {
+      out.push([this.objs[k], this.points[k]]);
+    }
+    return out;
+  };
   Cells.prototype.grow = function () {
-    var xs = this.xs, ys = this.ys, at = this.at, n = 2 * (this.mask + 1);
+    var xs = this.xs, ys = this.ys, first = this.first, last = this.last, n = 2 * (this.mask + 1);
     this.mask = n - 1;
     this.xs = new Int32Array(n);
     this.ys = new Int32Array(n);
-    this.at = new Int32Array(n).fill(-1);
-    for (var k = 0; k < at.length; k++) {
-      if (at[k] < 0) continue;
+    this.first = new Int32Array(n).fill(FREE);
+    this.last = new Int32Array(n);
+    for (var k = 0; k < first.length; k++) {
+      if (first[k] === FREE) continue;
       var h = this.slot(xs[k], ys[k]);
       this.xs[h] = xs[k];
       this.ys[h] = ys[k];
-      this.at[h] = at[k];
+      this.first[h] = first[k];
+      this.last[h] = last[k];
     }
   };
   function cellsOf(grid) { return grid._geomapCells || (grid._geomapCells = new Cells()); }
   var FAST_GRID = {
     addObject: function (obj, point) {
-      var cell = cellsOf(this).make(this._getCoord(point.x), this._getCoord(point.y));
-      cell.objs.push(obj);
-      cell.points.push(point);
+      cellsOf(this).add(this._getCoord(point.x), this._getCoord(point.y), obj, point);
     },
     // true where the object was there
     removeObject: function (obj, point) {
-      var cell = cellsOf(this).get(this._getCoord(point.x), this._getCoord(point.y));
-      var i = cell ? cell.objs.indexOf(obj) : -1;
-      if (i < 0) return;
-      cell.objs.splice(i, 1);
-      cell.points.splice(i, 1);
-      return true;
+      if (cellsOf(this).remove(this._getCoord(point.x), this._getCoord(point.y), obj)) {
+        return true;
+      }
     },
     eachObject: function (fn, context) {
-      var all = cellsOf(this);
-      all.list.concat(all.odd ? Array.from(all.odd.values()) : []).forEach(function (cell) {
-        for (var k = 0, len = cell.objs.length; k < len; k++) {
-          if (fn.call(context, cell.objs[k])) {
-            k--;
-            len--;
+      var all = cellsOf(this), objs = all.objs;
+      for (var e = 0; e < objs.length; e++) {
+        if (objs[e] !== null) fn.call(context, objs[e]);
+      }
+      if (all.odd) {
+        all.odd.forEach(function (cell) {
+          for (var k = 0, len = cell.objs.length; k < len; k++) {
+            if (fn.call(context, cell.objs[k])) {
+              k--;
+              len--;
+            }
           }
-        }
-      });
+        });
+      }
     },
     // the nearest object within a cell's size of point (the first found of the nearest)
     getNearObject: function (point) {
       var x = this._getCoord(point.x), y = this._getCoord(point.y), all = cellsOf(this);
       var closestDistSq = this._sqCellSize, closest = null, px = point.x, py = point.y;
-      var plain = (x | 0) === x && (y | 0) === y && Math.abs(x) < 1e9 && Math.abs(y) < 1e9;
-      var seen = all.seen;
+      if (!plain(x - 1, y - 1) || !plain(x + 1, y + 1)) {  // (far off any map)
+        for (var oi = y - 1; oi <= y + 1; oi++) {
+          for (var oj = x - 1; oj <= x + 1; oj++) {
+            all.entries(oj, oi).forEach(function (entry) {
+              var ex = px - entry[1].x, ey = py - entry[1].y, d = ex * ex + ey * ey;
+              if (d < closestDistSq || d <= closestDistSq && closest === null) {
+                closestDistSq = d;
+                closest = entry[0];
+              }
+            });
+          }
+        }
+        return closest;
+      }
+      var seen = all.seen, first = all.first, next = all.next, pts = all.points;
       for (var i = y - 1; i <= y + 1; i++) {
         var row = (i & 1023) << 10;
         for (var j = x - 1; j <= x + 1; j++) {
           var bit = row | (j & 1023);
-          if (plain && !(seen[bit >> 5] & (1 << (bit & 31)))) continue;
-          var cell = all.get(j, i);
-          if (!cell) continue;
-          var objs = cell.objs, points = cell.points;
-          for (var k = 0, len = objs.length; k < len; k++) {
-            var p = points[k], dx = px - p.x, dy = py - p.y, dist = dx * dx + dy * dy;
+          if (!(seen[bit >> 5] & (1 << (bit & 31)))) continue;
+          for (var e = first[all.slot(j, i)]; e >= 0; e = next[e]) {
+            var p = pts[e], dx = px - p.x, dy = py - p.y, dist = dx * dx + dy * dy;
             if (dist < closestDistSq || dist <= closestDistSq && closest === null) {
               closestDistSq = dist;
-              closest = objs[k];
+              closest = all.objs[e];
             }
           }
         }
