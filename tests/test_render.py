@@ -152,6 +152,28 @@ def test_the_page_carries_each_place_once_and_every_field_of_each_claim(example_
         assert c["certainty"] in ("sure", "likely", "uncertain", "doubtful")
 
 
+def test_a_table_gives_few_values_once_and_reads_back_the_same():
+    """Text and true-or-false fields with few values are given once each (their rows the
+    index); numbers and fields of mixed kinds are given as they are; read back, every
+    value is the same, of the same type."""
+    from geomap.render.html import _rows_of, _table_json
+
+    fields = ["side", "disputed", "n", "mixed", "few"]
+    columns = [["AM", "AZ", "AM", None, "AM", "AM", "AZ"],
+               [True, False, None, True, True, False, True],
+               [1, 2, 1, 1, 1, 2, 1], ["x", True, "x", "x", "x", "x", "x"], [False, True, False]]
+    raw = json.loads(_table_json(fields[:4], [list(c) for c in columns[:4]]))
+    assert set(raw["values"]) == {"side", "disputed"}
+    assert raw["values"]["disputed"] == [True, False, None]
+    assert [row[1] for row in raw["rows"]] == [0, 1, 2, 0, 0, 1, 0]
+    back = _rows_of(raw)
+    for k, field in enumerate(fields[:4]):
+        got = [r[field] for r in back]
+        assert got == columns[k] and list(map(type, got)) == list(map(type, columns[k])), field
+    few = json.loads(_table_json(["few"], [list(columns[4])]))  # (under 4 rows: as they are)
+    assert few["values"] == {} and [r[0] for r in few["rows"]] == columns[4]
+
+
 def test_safe_json_keeps_braces_out_of_strings_whatever_they_hold():
     from geomap.render.html import safe_json
 

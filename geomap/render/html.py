@@ -990,14 +990,16 @@ class ClaimTable:
 
 def _table_json(fields: list[str], columns: list[list]) -> str:
     """A table as the page carries it: {"fields": [...], "rows": [[...], ...], "values":
-    {field: [...]}}. A text field with few values (a side, a stance, a date) gives each
-    value once, in ``values``, and its rows the value's index there.
+    {field: [...]}}. A text or a true-or-false field with few values (a side, a stance, a
+    date, whether a place is disputed) gives each value once, in ``values``, and its rows the
+    value's index there.
 
     Written as safe_json writes it, fast: rows of scalars hold braces only inside their
     strings, so each character is replaced at once."""
     values = {}
     for k, (field, column) in enumerate(zip(fields, columns)):
-        if len(column) < 4 or not set(map(type, column)) <= {str, type(None)}:
+        kinds = set(map(type, column)) - {type(None)}
+        if len(column) < 4 or not (kinds <= {str} or kinds <= {bool}):
             continue
         distinct = dict.fromkeys(column)
         if 2 * len(distinct) <= len(column):
