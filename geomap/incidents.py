@@ -263,27 +263,25 @@ def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = Non
         else:
             rest.append(c)
     index: dict[str, list[int]] = defaultdict(list)  # area -> its groups
+    # each group's dates, kept as claims join it (the groups so far are all dated)
+    span_of: list[tuple[dt.date, dt.date]] = []
     for (area, _), members in sorted(core.items()):
         members.sort(key=_order)
-        current, end = [members[0]], _span(members[0]["date"])[1]
+        begin, end = _span(members[0]["date"])
+        current = [members[0]]
         for c in members[1:]:
             first, last = _span(c["date"])
             if (first - end).days <= GAP_DAYS:
                 current.append(c)
-                end = max(end, last)
+                begin, end = min(begin, first), max(end, last)
             else:
                 groups.append(current)
+                span_of.append((begin, end))
                 index[area].append(len(groups) - 1)
-                current, end = [c], last
+                current, begin, end = [c], first, last
         groups.append(current)
+        span_of.append((begin, end))
         index[area].append(len(groups) - 1)
-
-    def spans(g: list[dict]) -> tuple[dt.date, dt.date]:
-        days = [_span(c["date"]) for c in g if c.get("date")]
-        return min(d[0] for d in days), max(d[1] for d in days)
-
-    # each group's dates, kept as claims join it (the groups so far are all dated)
-    span_of = [spans(g) for g in groups]
 
     def nearest(candidates: list[int], claim: dict, limit: int) -> int | None:
         """The group of ``candidates`` nearest the claim in time (within ``limit`` days);
@@ -365,8 +363,13 @@ def _incident(members: list[dict], side_labels: dict[str, str]) -> Incident:
     finer = [c for c in located if c.get("precision") != "country"] or located or members
     places: dict[tuple, dict] = {}  # (claims share places: each weighed once, the first)
     for c in finer:
-        places.setdefault((c.get("precision"), c.get("radius_km"), c.get("place_name"),
-                           c.get("place")), c)
+        precision, radius = c.get("precision"), c.get("radius_km")
+        if radius != radius and precision not in AREA_PRECISIONS:
+            # NaN (coordinates given): no key equals one with NaN, so each such claim was
+            # weighed apart, though its weight (_reach: 0, and its names) is its place's;
+            # a later one of equal weight never wins the max below, so once is the same
+            radius = "NaN"
+        places.setdefault((precision, radius, c.get("place_name"), c.get("place")), c)
     named = max(places.values(), key=lambda c: (
         _reach(c), -len(str(c.get("place_name") or "")),
         str(c.get("place_name") or c.get("place") or "")))

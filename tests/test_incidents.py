@@ -178,3 +178,21 @@ def test_the_page_shows_geomap_s_own_incidents(tmp_path):
     page = out.read_text(encoding="utf-8")
     assert "Advance into Syunik, 12–14 May 2021" in page and "geomap-side-column" in page
     assert "Contested: AM asserts" in page
+
+
+def test_claims_at_their_own_coordinates_name_the_incident_by_the_first_of_them():
+    """Claims whose source gave coordinates (no radius: NaN in the frame) at one named place
+    are weighed as that place once: the incident is at the first claim's point in date
+    order, as when each was weighed apart."""
+    nan = float("nan")
+    points = [claim("p3", "2021-05-13", lat=39.53, lon=46.35, radius_km=nan),
+              claim("p1", "2021-05-12", lat=39.52, lon=46.33, radius_km=nan),
+              claim("p2", "2021-05-12", lat=39.51, lon=46.34, radius_km=nan),
+              claim("q1", "2021-05-12", place="Goris town", lat=39.50, lon=46.35,
+                    radius_km=nan)]
+    for c in points:
+        c.update(precision="point", place_id="")
+    (inc,) = group_incidents(points)
+    assert inc.claims == ["p1", "p2", "q1", "p3"]
+    # the shorter name of the two, at its first claim's point
+    assert (inc.place_name, inc.lat, inc.lon) == ("Goris", 39.52, 46.33)
