@@ -255,6 +255,16 @@ var geomap = (function () {
     var r = this.rows[i];
     return f.from ? this.places[r[this.last]][f.k] : r[f.k];
   };
+  /* Whether test(value) holds for field f of claim i, as a function of i: the test is asked
+   * once for each value where the claims' field gives its values once. */
+  Claims.prototype.where = function (f, test) {
+    var self = this;
+    if (f.k >= 0 && f.values && !f.from) {
+      var ok = f.values.map(function (v) { return !!test(v); }), rows = this.rows, k = f.k;
+      return function (i) { return ok[rows[i][k]]; };
+    }
+    return function (i) { return !!test(self.value(f, i)); };
+  };
   Claims.prototype.get = function (i) {
     var c = this.light[i];
     if (!c) {
@@ -862,12 +872,24 @@ var geomap = (function () {
     var fSide = claims.field("claimant_side"), fStance = claims.field("stance"),
         fPrecision = claims.field("precision"), fLat = claims.field("lat"),
         fLon = claims.field("lon"), fPlace = claims.field("place_row");
+    // (by the fields' codes, where each is one of a few values given once)
+    var byCode = fStance.values && fSide.values && fPrecision.values ? new Map() : null;
     var points = [], markers = new Array(claims.length);
     for (var i = 0; i < claims.length; i++) {
-      var at = claims.code(fPlace, i), point = points[at];
+      var at = claims.code(fPlace, i), point = points[at], Look = null, code = -1;
       if (!point) point = points[at] = L.latLng(claims.value(fLat, i), claims.value(fLon, i));
-      var Look = lookOf(claims.value(fStance, i), claims.value(fSide, i),
-                        approximate.indexOf(claims.value(fPrecision, i)) >= 0);
+      if (byCode) {
+        var cs = claims.code(fStance, i), cd = claims.code(fSide, i);
+        var cp = claims.code(fPrecision, i);
+        if (cs < 1024 && cd < 1024 && cp < 1024) {
+          Look = byCode.get(code = (cs * 1024 + cd) * 1024 + cp);
+        }
+      }
+      if (!Look) {
+        Look = lookOf(claims.value(fStance, i), claims.value(fSide, i),
+                      approximate.indexOf(claims.value(fPrecision, i)) >= 0);
+        if (code >= 0) byCode.set(code, Look);
+      }
       var marker = markers[i] = new Look(point);
       marker.geomapIndex = i;
     }
@@ -930,8 +952,16 @@ var geomap = (function () {
     }
     function refresh() {
       var shown = [], byIncident = table(), withIncidents = incidentMarkers.length > 0;
+      // (passes, each test asked once per value where the claims give their values once)
+      var side = claims.where(fSide, function (s) { return sidesOn[s] !== false; });
+      var stance = claims.where(fStance, function (s) { return state.stance[s] !== false; });
+      var event = claims.where(fEvent, function (e) { return state.event[e] !== false; });
+      var incident = claims.where(fIncident, function (v) {
+        return !state.incident || v === state.incident;
+      });
+      var dated = claims.where(fDate, inRange);
       for (var i = 0; i < claims.length; i++) {
-        if (!passes(i)) continue;
+        if (!(side(i) && stance(i) && event(i) && incident(i) && dated(i))) continue;
         shown.push(markers[i]);
         var inc = withIncidents && claims.value(fIncident, i);
         if (inc) (byIncident[inc] = byIncident[inc] || []).push(i);
