@@ -8,7 +8,10 @@ The CLI is a thin layer over these; they are equally usable from Python::
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +28,34 @@ __all__ = ["MapResult", "border_facts_for", "extract", "find_places", "gazetteer
            "write_atomic"]
 
 TILES = ("none", "osm")
+
+# While a map is made, Python's cyclic garbage collector looks at the young objects every
+# GC_GEN0 allocations rather than every 700: a map of 100,000 claims makes millions of
+# objects (claims, rows, sentences), few of them in cycles, and collecting every 700 was
+# 15 % of its time (1-2 s). Cycles are still collected, less often; the threshold is put
+# back when the last map being made is done, and left alone if collection is turned off.
+GC_GEN0 = 100_000
+_gc_lock = threading.Lock()
+_gc_state = {"depth": 0, "threshold": None}
+
+
+@contextmanager
+def fewer_collections():
+    """Collect cyclic garbage less often inside (GC_GEN0); as it was after."""
+    with _gc_lock:
+        if _gc_state["depth"] == 0:
+            _gc_state["threshold"] = gc.get_threshold()
+            first, *rest = _gc_state["threshold"]
+            if 0 < first < GC_GEN0:
+                gc.set_threshold(GC_GEN0, *rest)
+        _gc_state["depth"] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_state["depth"] -= 1
+            if _gc_state["depth"] == 0:
+                gc.set_threshold(*_gc_state["threshold"])
 # Files read as news text (extracted on the way); everything else is a claims file.
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 
@@ -586,11 +617,12 @@ def make_map(paths: list[str | Path] | None = None, *, out: str | Path | None = 
     check_basemap(basemap)
     _check_outputs(out_path, exports, [*files, *([store] if store else []),
                                        *_layer_files(layers)], overwrite)
-    result = build_map(files or None, title=title, tiles=tiles, date=date, layers=layers,
-                       store=store, date_from=date_from, date_to=date_to, bbox=bbox,
-                       encoding=encoding, publisher=publisher, url=url,
-                       report_title=report_title, view=view, basemap=basemap)
-    result.save(out_path, exports=exports, overwrite=overwrite)
+    with fewer_collections():
+        result = build_map(files or None, title=title, tiles=tiles, date=date, layers=layers,
+                           store=store, date_from=date_from, date_to=date_to, bbox=bbox,
+                           encoding=encoding, publisher=publisher, url=url,
+                           report_title=report_title, view=view, basemap=basemap)
+        result.save(out_path, exports=exports, overwrite=overwrite)
     return result
 
 
@@ -756,6 +788,18 @@ def build_map(inputs=None, *, title: str | None = None, tiles: str = "none",
     a pandas DataFrame or a GeoDataFrame); None: the built-in example (or only ``store``).
     The other options are ``make_map``'s.
     """
+    with fewer_collections():
+        return _build_map(inputs, title=title, tiles=tiles, date=date, layers=layers,
+                          store=store, date_from=date_from, date_to=date_to, bbox=bbox,
+                          encoding=encoding, publisher=publisher, url=url,
+                          report_title=report_title, view=view, basemap=basemap)
+
+
+def _build_map(inputs, *, title: str | None, tiles: str, date: str | None,
+               layers: list[str] | None, store: str | Path | None, date_from: str | None,
+               date_to: str | None, bbox: tuple[float, float, float, float] | None,
+               encoding: str, publisher: str | None, url: str | None,
+               report_title: str | None, view: str | None, basemap: str) -> MapResult:
     from .examples import MAY2021_TITLE
 
     if tiles not in TILES:
