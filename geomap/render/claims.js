@@ -280,10 +280,10 @@ var geomap = (function () {
   Claims.prototype.byId = function (id) {
     if (!this.index) {
       var index = new Map(), f = this.field("id");
-      for (var i = 0; i < this.length; i++) index.set(this.value(f, i), i);
+      for (var i = 0; i < this.length; i++) index.set(String(this.value(f, i)), i);
       this.index = index;
     }
-    var at = this.index.get(id);
+    var at = this.index.get(String(id));  // (ids as text, as an attribute gives them)
     return at === undefined ? undefined : this.get(at);
   };
 
