@@ -213,25 +213,47 @@ def countries_for(view: tuple[float, float, float, float], *, folder: Path | Non
 
 @lru_cache(maxsize=4)
 def _countries_for(view: tuple[float, float, float, float], folder: Path):
-    import geopandas as gpd
-    import pandas as pd
-    from shapely.geometry import box
+    from . import geocache
 
     region = next(((name, bb) for name, bb in _region_sets(folder)
                    if bb[0] <= view[0] and bb[1] <= view[1] and bb[2] >= view[2]
                    and bb[3] >= view[3]), None)
-    world = gpd.read_file(folder / "boundaries" / "world.geojson")
+    # (the frame is kept on disk, keyed by the files it is read from and the region: the
+    # dissolve takes a second or two, reading it back milliseconds; geocache)
+    boundaries = folder / "boundaries"
+    sources = [boundaries / "world.geojson"]
     if not region:
-        return None, world, "Natural Earth 1:10m admin-0, simplified to about 2 km"
+        countries = geocache.load("world", sources, lambda: _world(folder))
+        return None, countries, "Natural Earth 1:10m admin-0, simplified to about 2 km"
     name, bb = region
+    sources.append(boundaries / f"{name}.geojson")
+    countries = geocache.load(f"region {name} {json.dumps(list(bb))}", sources,
+                              lambda: _dissolved(folder, name, bb))
+    return region, countries, f"Natural Earth 1:10m admin-0 ({name} at full resolution)"
+
+
+def _world(folder: Path):
+    """Every country, simplified (boundaries/world.geojson)."""
+    import geopandas as gpd
+
+    return gpd.read_file(folder / "boundaries" / "world.geojson")
+
+
+def _dissolved(folder: Path, name: str, bb: tuple[float, float, float, float]):
+    """Every country: the region's at full resolution within its box ``bb``, the
+    simplified world's beyond it, one row per country."""
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import box
+
     inner = box(*bb)
+    world = _world(folder)
     detailed = gpd.read_file(folder / "boundaries" / f"{name}.geojson")
     world = world.assign(geometry=world.geometry.difference(inner))
     countries = pd.concat([detailed[["iso2", "iso3", "name", "geometry"]],
                            world[["iso2", "iso3", "name", "geometry"]]], ignore_index=True)
     countries = gpd.GeoDataFrame(countries, geometry="geometry", crs="EPSG:4326")
-    countries = countries.dissolve(by=["iso2", "iso3", "name"], as_index=False, sort=True)
-    return region, countries, f"Natural Earth 1:10m admin-0 ({name} at full resolution)"
+    return countries.dissolve(by=["iso2", "iso3", "name"], as_index=False, sort=True)
 
 
 def check_view(code: str | None) -> str:
