@@ -34,6 +34,9 @@ PREFIX = "countries-"
 _CODE = ("layers.py", "geocache.py")
 # The cache of other sources or code is deleted once it has not been written for this long.
 STALE_DAYS = 14
+# A temporary file left by a writer that was killed is deleted once this old (a live writer
+# renames its file within a second).
+STALE_TEMP_SECONDS = 3600
 
 
 class DamagedCache(ValueError):
@@ -175,14 +178,17 @@ def write(path: Path, key: str, frame) -> None:
 
 
 def _prune(keep: Path) -> None:
-    """Delete the countries caches of other sources or code older than STALE_DAYS."""
-    cutoff = time.time() - STALE_DAYS * 86400
-    for other in keep.parent.glob(f"{PREFIX}*.bin"):
-        try:
-            if other != keep and other.is_file() and other.stat().st_mtime < cutoff:
-                other.unlink()
-        except OSError:
-            pass  # (in use or not ours to delete: left)
+    """Delete the countries caches of other sources or code older than STALE_DAYS, and the
+    temporary files of killed writers older than STALE_TEMP_SECONDS."""
+    now = time.time()
+    for pattern, cutoff in ((f"{PREFIX}*.bin", now - STALE_DAYS * 86400),
+                            (f"{PREFIX}*.bin.*.tmp", now - STALE_TEMP_SECONDS)):
+        for other in keep.parent.glob(pattern):
+            try:
+                if other != keep and other.is_file() and other.stat().st_mtime < cutoff:
+                    other.unlink()
+            except OSError:
+                pass  # (in use or not ours to delete: left)
 
 
 def read(path: Path, key: str):

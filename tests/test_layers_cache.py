@@ -183,3 +183,22 @@ def test_the_example_page_is_the_same_with_no_cold_or_warm_cache(cache, tmp_path
         none = page("none.html")
     assert cold == none
     assert warm == none
+
+
+def test_stale_files_are_pruned_and_recent_ones_kept(cache):
+    import os
+    import time
+
+    cache.mkdir(parents=True)
+    old, recent = time.time() - 15 * 86400, time.time() - 60
+    files = {name: cache / name for name in (
+        "countries-old.bin", "countries-recent.bin", "countries-x.bin.abc.tmp",
+        "countries-y.bin.def.tmp", "names-other.bin")}
+    for name, path in files.items():
+        path.write_bytes(b"x")
+        when = recent if name in ("countries-recent.bin", "countries-y.bin.def.tmp") else old
+        os.utime(path, (when, when))
+    _countries(REGION_VIEW)
+    left = {p.name for p in cache.iterdir()}
+    assert "countries-old.bin" not in left and "countries-x.bin.abc.tmp" not in left
+    assert {"countries-recent.bin", "countries-y.bin.def.tmp", "names-other.bin"} <= left
