@@ -140,9 +140,11 @@ def test_the_page_carries_each_place_once_and_every_field_of_each_claim(example_
     path, result = example_page
     page = path.read_text(encoding="utf-8")
     raw = json.loads(re.search(r'id="geomap-data">(.*?)</script>', page, re.S).group(1))
-    assert set(raw["claims"]) == set(raw["places"]) == {"fields", "rows", "values"}
-    assert len(raw["places"]["rows"]) < len(raw["claims"]["rows"]) == result.claims_mapped
+    assert set(raw["claims"]) == set(raw["places"]) == {
+        "length", "fields", "same", "values", "numbered", "columns"}
+    assert raw["places"]["length"] < raw["claims"]["length"] == result.claims_mapped
     assert "claimant_side" in raw["claims"]["values"]  # a few values, given once each
+    assert raw["claims"]["numbered"]["origin"]  # "file:line": the file once, the line a number
     claims = {c["id"]: c for c in manifest(page)["claims"]}
     for rec in result.frame.to_dict("records"):
         c = claims[rec["id"]]
@@ -153,25 +155,48 @@ def test_the_page_carries_each_place_once_and_every_field_of_each_claim(example_
 
 
 def test_a_table_gives_few_values_once_and_reads_back_the_same():
-    """Text and true-or-false fields with few values are given once each (their rows the
-    index); numbers and fields of mixed kinds are given as they are; read back, every
-    value is the same, of the same type."""
+    """Text and true-or-false fields with few values are given once each (their column the
+    index); a field with one value in every row gives it once; "text:number" fields with few
+    texts give the numbers apart; numbers and fields of mixed kinds are given as they are;
+    read back, every value is the same, of the same type."""
     from geomap.render.html import _rows_of, _table_json
 
-    fields = ["side", "disputed", "n", "mixed", "few"]
+    fields = ["side", "disputed", "n", "mixed", "one", "none", "origin", "id", "float", "few"]
     columns = [["AM", "AZ", "AM", None, "AM", "AM", "AZ"],
                [True, False, None, True, True, False, True],
-               [1, 2, 1, 1, 1, 2, 1], ["x", True, "x", "x", "x", "x", "x"], [False, True, False]]
-    raw = json.loads(_table_json(fields[:4], [list(c) for c in columns[:4]]))
-    assert set(raw["values"]) == {"side", "disputed"}
+               [1, 2, 1, 1, 1, 2, 1], ["x", True, "x", "x", "x", "x", "x"],
+               ["same"] * 7, [None] * 7,
+               ["a.csv:2", "a.csv:3", "b.csv:10", "a.csv:0", "a.csv:7", "b.csv:11", "a.csv:99"],
+               ["s01", "s02", "s03", "s04", "s05", "s06", "s07"],  # (leading zeros: as they are)
+               [1.0, 1, 1.0, 1.0, 1.0, 1.0, 1.0], [False, True, False]]
+    raw = json.loads(_table_json(fields[:-1], [list(c) for c in columns[:-1]]))
+    assert raw["length"] == 7
+    assert set(raw["values"]) == {"side", "disputed", "origin"}
     assert raw["values"]["disputed"] == [True, False, None]
-    assert [row[1] for row in raw["rows"]] == [0, 1, 2, 0, 0, 1, 0]
+    assert raw["columns"]["disputed"] == [0, 1, 2, 0, 0, 1, 0]
+    assert raw["same"] == {"one": "same", "none": None}
+    assert raw["values"]["origin"] == ["a.csv:", "b.csv:"]
+    assert raw["numbered"] == {"origin": [2, 3, 10, 0, 7, 11, 99]}
+    assert raw["columns"]["id"] == columns[7] and raw["columns"]["float"] == columns[8]
     back = _rows_of(raw)
-    for k, field in enumerate(fields[:4]):
+    assert [list(r) for r in back] == [fields[:-1]] * 7
+    for k, field in enumerate(fields[:-1]):
         got = [r[field] for r in back]
         assert got == columns[k] and list(map(type, got)) == list(map(type, columns[k])), field
-    few = json.loads(_table_json(["few"], [list(columns[4])]))  # (under 4 rows: as they are)
-    assert few["values"] == {} and [r[0] for r in few["rows"]] == columns[4]
+    few = json.loads(_table_json(["few"], [list(columns[-1])]))  # (under 4 rows: as they are)
+    assert few["values"] == {} and few["columns"]["few"] == columns[-1]
+    assert _rows_of(json.loads(_table_json(["a", "b"], [[], []]))) == []
+    # whole numbers one step apart (rows' own numbers, lines one after another): the first
+    # and the step
+    rows = json.loads(_table_json(["row", "origin", "back"], [
+        list(range(5)), [f"a.csv:{n}" for n in range(2, 7)], [4, 2, 0, -2, -4]]))
+    assert rows["columns"]["row"] == {"first": 0, "step": 1}
+    assert rows["columns"]["back"] == {"first": 4, "step": -2}
+    assert rows["same"] == {"origin": "a.csv:"}
+    assert rows["numbered"] == {"origin": {"first": 2, "step": 1}}
+    assert [list(r.values()) for r in _rows_of(rows)] == [
+        [0, "a.csv:2", 4], [1, "a.csv:3", 2], [2, "a.csv:4", 0], [3, "a.csv:5", -2],
+        [4, "a.csv:6", -4]]
 
 
 def test_safe_json_keeps_braces_out_of_strings_whatever_they_hold():
@@ -214,3 +239,44 @@ def test_a_sheet_of_many_places_draws_their_symbols_together():
     boxes = static._marker_boxes(ax, fig.canvas.get_renderer())
     assert len(boxes) == len(claims) + 1  # and the place of two's "+"
     assert boxes.hits(next(iter(boxes))) >= 1
+
+
+def test_page_data_reads_back_every_claim_as_the_frame_gives_it(tmp_path):
+    """A page of varied claims from two files (every field, fields with one value, origins
+    "file:line" from both, incidents): page_data gives each claim, every field as the frame
+    holds it, its origin its file and line, and each incident's claims the page holds."""
+    import math
+
+    from geomap.examples import MAY2021
+
+    lines = MAY2021.read_text(encoding="utf-8").splitlines(keepends=True)
+    half = (len(lines) + 1) // 2
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text("".join(lines[:half]), encoding="utf-8")
+    second.write_text("".join(lines[:1] + lines[half:]), encoding="utf-8")
+    result = make_map([first, second], out=tmp_path / "page.html")
+    page = (tmp_path / "page.html").read_text(encoding="utf-8")
+    raw = json.loads(re.search(r'id="geomap-data">(.*?)</script>', page, re.S).group(1))
+    assert raw["claims"]["same"] and raw["places"]["columns"]  # (some fields given once)
+    assert sorted(raw["claims"]["values"]["origin"]) == [f"{first}:", f"{second}:"]
+    data = manifest(page)
+    claims = {c["id"]: c for c in data["claims"]}
+    assert len(claims) == len(data["claims"]) == result.claims_mapped
+    for rec in result.frame.drop(columns="geometry").to_dict("records"):
+        c = claims[rec["id"]]
+        for field, value in rec.items():
+            if field not in c:
+                continue
+            if isinstance(value, float) and not math.isfinite(value):
+                value = None
+            assert c[field] == value and type(c[field]) is type(value), (field, c[field], value)
+        assert c["origin"] == rec["origin"] and c["origin"].rsplit(":", 1)[1].isdigit()
+    places = {(c["place_row"], c["place_id"]) for c in data["claims"]}
+    assert len({row for row, _ in places}) == len(places)  # a place row is one place
+    assert any("side_of" in inc for inc in raw["incidents"])  # (each claim's side once)
+    assert data["incidents"] and all("side_of" not in inc for inc in data["incidents"])
+    for inc in data["incidents"]:
+        assert inc["claims"] and all(i in claims or i in {str(u["id"]) for u in data["unplaced"]}
+                                     for i in inc["claims"])
+        for side in inc["sides"]:
+            assert set(side["claims"]) <= set(inc["claims"])

@@ -204,10 +204,14 @@ var geomap = (function () {
     return JSON.parse(document.getElementById("geomap-data").textContent);
   }
 
-  /* The claims of the page's data. data.claims and data.places are tables ({fields, rows,
-   * values}: a field in values has its rows give the index of their value there): a
-   * claim's row says what it claims, and its place_row (its last field) is the row of
-   * data.places whose fields (the place, its border facts and words) it takes.
+  /* The claims of the page's data. data.claims and data.places are tables by column
+   * ({length, fields, same, values, numbered, columns}: a field in same has that value in
+   * every row; else its column is columns[field], whose entries are indexes into
+   * values[field] where the field is there; a field in numbered has each row's value
+   * followed by the row's number there; a column or numbers given as {first, step} hold
+   * first + step * i in row i): a claim's fields say what it claims, and its
+   * place_row is the row of data.places whose fields (the place, its border facts and
+   * words) it takes.
    * Nothing is made per claim when the page opens but its marker: CLAIMS.get(i) gives
    * claim i's few fields the map's links, its filters and the incidents need (LIGHT, and
    * its row i), made when first asked; recordOf the whole claim, made when a popup or a
@@ -217,21 +221,31 @@ var geomap = (function () {
                "lat", "lon", "precision"];
   var CLAIMS = null;  // (set by draw: the page's claims, a Claims)
 
+  /* A column as a list: as given, or {first, step} (row i holds first + step * i). */
+  function listed(col, n) {
+    if (!col || Array.isArray(col)) return col;
+    var out = new Array(n);
+    for (var i = 0; i < n; i++) out[i] = col.first + col.step * i;
+    return out;
+  }
+
   function columnsOf(t, from) {
-    var values = t.values || {};
-    return t.fields.map(function (f, k) {
-      return {name: f, k: k, from: from, values: own.call(values, f) ? values[f] : null};
+    var values = t.values || {}, same = t.same || {}, numbered = t.numbered || {};
+    return t.fields.map(function (f) {
+      var one = own.call(same, f);
+      return {name: f, k: 0, from: from, one: one, same: one ? same[f] : undefined,
+              col: one ? null : listed(t.columns[f], t.length),
+              values: own.call(values, f) ? values[f] : null,
+              nums: own.call(numbered, f) ? listed(numbered[f], t.length) : null};
     });
   }
 
   function Claims(data) {
     var cf = columnsOf(data.claims, 0), pf = columnsOf(data.places, 1);
-    this.rows = data.claims.rows;
-    this.places = data.places.rows;
-    this.last = cf.length - 1;
     this.fields = cf.concat(pf);
-    this.length = this.rows.length;
+    this.length = data.claims.length;
     this.light = [];
+    this.placeRow = this.field("place_row");
     this.lightFields = LIGHT.map(function (name) { return this.field(name); }, this);
     this.index = null;  // (claim i by id, made when first asked)
   }
@@ -240,28 +254,41 @@ var geomap = (function () {
     for (var j = 0; j < this.fields.length; j++) {
       if (this.fields[j].name === name) return this.fields[j];
     }
-    return {name: name, k: -1, from: 0, values: null};
+    return {name: name, k: -1, from: 0, one: true, same: undefined, col: null, values: null,
+            nums: null};
+  };
+  /* The row of field f's table that claim i takes it from. */
+  Claims.prototype.row = function (f, i) {
+    if (!f.from) return i;
+    var p = this.placeRow;
+    return p.col ? p.col[i] : p.same;
   };
   /* The value of field f (from field()) in claim i. */
   Claims.prototype.value = function (f, i) {
     if (f.k < 0) return undefined;
-    var r = this.rows[i], v = f.from ? this.places[r[this.last]][f.k] : r[f.k];
-    return f.values ? f.values[v] : v;
+    var j = this.row(f, i), v = f.col ? (f.values ? f.values[f.col[j]] : f.col[j]) : f.same;
+    return f.nums ? v + String(f.nums[j]) : v;
   };
   /* The field's value in claim i as a number that stands for it: the index of its value
-   * where the field gives its values once, or the value itself. */
+   * where the field gives its values once, 0 where it has one value, or the value itself. */
   Claims.prototype.code = function (f, i) {
     if (f.k < 0) return undefined;
-    var r = this.rows[i];
-    return f.from ? this.places[r[this.last]][f.k] : r[f.k];
+    if (!f.col) return 0;
+    return f.col[this.row(f, i)];
   };
+  /* Whether the field is one of a few values, each standing for a number (code). */
+  Claims.prototype.coded = function (f) { return !f.nums && (!f.col || !!f.values); };
   /* Whether test(value) holds for field f of claim i, as a function of i: the test is asked
    * once for each value where the claims' field gives its values once. */
   Claims.prototype.where = function (f, test) {
     var self = this;
-    if (f.k >= 0 && f.values && !f.from) {
-      var ok = f.values.map(function (v) { return !!test(v); }), rows = this.rows, k = f.k;
-      return function (i) { return ok[rows[i][k]]; };
+    if (f.k >= 0 && !f.from && !f.nums && !f.col) {
+      var always = !!test(f.same);
+      return function () { return always; };
+    }
+    if (f.k >= 0 && f.values && !f.from && !f.nums) {
+      var ok = f.values.map(function (v) { return !!test(v); }), col = f.col;
+      return function (i) { return ok[col[i]]; };
     }
     return function (i) { return !!test(self.value(f, i)); };
   };
@@ -289,11 +316,8 @@ var geomap = (function () {
 
   function recordOf(c) {
     if (!c.record) {
-      var r = CLAIMS.rows[c.i], p = CLAIMS.places[r[CLAIMS.last]], full = {};
-      CLAIMS.fields.forEach(function (f) {
-        var v = f.from ? p[f.k] : r[f.k];
-        full[f.name] = f.values ? f.values[v] : v;
-      });
+      var full = {};
+      CLAIMS.fields.forEach(function (f) { full[f.name] = CLAIMS.value(f, c.i); });
       c.record = full;
     }
     return c.record;
@@ -827,7 +851,13 @@ var geomap = (function () {
       sideList.push(s.side);
     });
     var incidents = table();
-    (data.incidents || []).forEach(function (inc) { incidents[inc.id] = inc; });
+    (data.incidents || []).forEach(function (inc) {
+      incidents[inc.id] = inc;
+      if (inc.side_of) {  // (each side's claims, from each claim's side: side_of)
+        inc.sides.forEach(function (s) { s.claims = []; });
+        inc.side_of.forEach(function (k, p) { if (k >= 0) inc.sides[k].claims.push(inc.claims[p]); });
+      }
+    });
     var cluster = L.markerClusterGroup({
       maxClusterRadius: 36, spiderfyOnMaxZoom: true, showCoverageOnHover: false,
       spiderfyDistanceMultiplier: 1.6,
@@ -873,7 +903,8 @@ var geomap = (function () {
         fPrecision = claims.field("precision"), fLat = claims.field("lat"),
         fLon = claims.field("lon"), fPlace = claims.field("place_row");
     // (by the fields' codes, where each is one of a few values given once)
-    var byCode = fStance.values && fSide.values && fPrecision.values ? new Map() : null;
+    var byCode = claims.coded(fStance) && claims.coded(fSide) && claims.coded(fPrecision)
+        ? new Map() : null;
     var points = [], markers = new Array(claims.length);
     for (var i = 0; i < claims.length; i++) {
       var at = claims.code(fPlace, i), point = points[at], Look = null, code = -1;

@@ -904,12 +904,48 @@ def _incidents(incidents: list[dict] | None, known: set[str]) -> list[dict]:
     return out
 
 
+def _sides_by_claim(inc: dict) -> dict:
+    """An incident as the page carries it: where its sides' claims are its own claims, each
+    side's in the incident's order, each claim's side is given once (``side_of``: by claim,
+    the index of its side in ``sides``, or -1), not the claims' ids again in each side."""
+    claims = inc["claims"]
+    at = {cid: p for p, cid in enumerate(claims)}
+    side_of = [-1] * len(claims)
+    if len(at) != len(claims):
+        return inc
+    for k, side in enumerate(inc["sides"]):
+        last = -1
+        for cid in side["claims"]:
+            p = at.get(cid)
+            if p is None or p <= last or side_of[p] != -1:
+                return inc
+            side_of[p], last = k, p
+    return {**inc, "side_of": side_of,
+            "sides": [{k: v for k, v in side.items() if k != "claims"} for side in inc["sides"]]}
+
+
+def _sides_of(inc: dict) -> dict:
+    """An incident of the page's data as it was before _sides_by_claim."""
+    if "side_of" not in inc:
+        return inc
+    inc = dict(inc)
+    side_of = inc.pop("side_of")
+    sides = []
+    for k, side in enumerate(inc["sides"]):
+        ids = [cid for cid, s in zip(inc["claims"], side_of) if s == k]
+        items = list(side.items())
+        items.insert(2 if len(items) >= 2 else len(items), ("claims", ids))
+        sides.append(dict(items))
+    inc["sides"] = sides
+    return inc
+
+
 # -- the claims in the page's data -----------------------------------------------------------
-# The page carries its claims as two tables (data.claims and data.places, each {"fields":
-# [...], "rows": [[...], ...], "values": {...}}: see _table_json): what a claim says, and
-# where it is (the place, how it was found and its border facts), each place once; a
-# claim's ``place_row`` is its row in data.places. ``claims_of`` (and claims.js) read them
-# back as one record per claim.
+# The page carries its claims as two tables by column (data.claims and data.places, each
+# {"length", "fields", "same", "values", "numbered", "columns"}: see _table_json): what a
+# claim says, and where it is (the place, how it was found and its border facts), each
+# place once; a claim's ``place_row`` is its row in data.places. ``claims_of`` (and
+# claims.js) read them back as one record per claim.
 PLACE_FIELDS = ("place", "place_id", "place_name", "place_kind", "country", "radius_km",
                 "resolution", "lat", "lon", "precision", "confidence", *FACT_COLUMNS)
 # what the popup says about the place (place_words), worked out once per place, from these
@@ -989,27 +1025,92 @@ class ClaimTable:
 
 
 def _table_json(fields: list[str], columns: list[list]) -> str:
-    """A table as the page carries it: {"fields": [...], "rows": [[...], ...], "values":
-    {field: [...]}}. A text or a true-or-false field with few values (a side, a stance, a
-    date, whether a place is disputed) gives each value once, in ``values``, and its rows the
-    value's index there.
+    """A table as the page carries it, by column: {"length": n, "fields": [...], "same":
+    {field: value}, "values": {field: [...]}, "numbered": {field: [...]}, "columns": {field:
+    [...]}}. A field with one value in every row gives it once, in ``same``. A text field
+    whose every value is a few texts each followed by a number ("claims.csv:12") gives the
+    numbers in ``numbered`` and the texts before them as its column (or in ``same``). A
+    text or a true-or-false field with few values (a side, a stance, a date, whether a place
+    is disputed) gives each value once, in ``values``, and its column the value's index there.
 
-    Written as safe_json writes it, fast: rows of scalars hold braces only inside their
+    Written as safe_json writes it, fast: columns of scalars hold braces only inside their
     strings, so each character is replaced at once."""
-    values = {}
-    for k, (field, column) in enumerate(zip(fields, columns)):
-        kinds = set(map(type, column)) - {type(None)}
-        if len(column) < 4 or not (kinds <= {str} or kinds <= {bool}):
+    n = len(columns[0]) if columns else 0
+    same, values, numbered, given = {}, {}, {}, {}
+    for field, column in zip(fields, columns):
+        kinds = set(map(type, column))
+        if n >= 2 and len(kinds) == 1 and len(set(column)) == 1:
+            same[field] = column[0]
             continue
-        distinct = dict.fromkeys(column)
-        if 2 * len(distinct) <= len(column):
-            values[field] = list(distinct)
-            columns[k] = list(map({v: i for i, v in enumerate(distinct)}.__getitem__, column))
-    text = json.dumps(list(zip(*columns)), ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False)
-    for ch, esc in _SCRIPT_SAFE:
-        text = text.replace(ch, esc)
-    return f'{{"fields":{safe_json(fields)},"rows":{text},"values":{safe_json(values)}}}'
+        if kinds == {str} and n >= 4:
+            split = _numbered(column)
+            if split is not None:
+                column, numbered[field] = split
+                if len(set(column)) == 1:
+                    same[field] = column[0]
+                    continue
+        kinds.discard(type(None))
+        if n >= 4 and (kinds <= {str} or kinds <= {bool}):
+            distinct = dict.fromkeys(column)
+            if 2 * len(distinct) <= n:
+                values[field] = list(distinct)
+                column = list(map({v: i for i, v in enumerate(distinct)}.__getitem__, column))
+        given[field] = column
+    numbered = {f: _counted(v) for f, v in numbered.items()}
+    parts = []
+    for field, column in given.items():
+        column = _counted(column)
+        if isinstance(column, dict):
+            parts.append(f"{safe_json(field)}:{safe_json(column)}")
+            continue
+        text = json.dumps(column, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        for ch, esc in _SCRIPT_SAFE:
+            text = text.replace(ch, esc)
+        parts.append(f"{safe_json(field)}:{text}")
+    text = "{" + ",".join(parts) + "}"
+    return (f'{{"length":{n},"fields":{safe_json(fields)},"same":{safe_json(same)},'
+            f'"values":{safe_json(values)},"numbered":{safe_json(numbered)},"columns":{text}}}')
+
+
+def _counted(column: list) -> list | dict:
+    """A column of whole numbers that each differ from the one before by one step (the rows'
+    own numbers, a file's lines one after another) as {"first": a, "step": d}: row i holds
+    a + d * i. Any other column as it is."""
+    if len(column) < 3 or set(map(type, column)) != {int}:
+        return column
+    first, step = column[0], column[1] - column[0]
+    if any(v != first + step * i for i, v in enumerate(column)):
+        return column
+    return {"first": first, "step": step}
+
+
+def _listed(column: list | dict, n: int) -> list:
+    """A column as _counted gives it, as a list of its ``n`` values."""
+    if isinstance(column, dict):
+        return [column["first"] + column["step"] * i for i in range(n)]
+    return column
+
+
+_NUMBERED = re.compile(r"(.*\D)?(0|[1-9][0-9]{0,14})", re.S)
+
+
+def _numbered(column: list[str]) -> tuple[list[str], list[int]] | None:
+    """(the texts before the numbers, the numbers) where every value of ``column`` is a text
+    followed by a number written plainly (no leading zero, at most 15 digits, so that it
+    reads back the same), the texts are few and most values differ; else None."""
+    if 2 * len(set(column)) <= len(column):
+        return None
+    heads, numbers = [], []
+    match = _NUMBERED.fullmatch
+    for v in column:
+        m = match(v)
+        if m is None:
+            return None
+        heads.append(m.group(1) or "")
+        numbers.append(int(m.group(2)))
+    if 2 * len(set(heads)) > len(heads):
+        return None
+    return heads, numbers
 
 
 def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTable:
@@ -1084,9 +1185,11 @@ def claims_of(data: dict) -> list[dict]:
     """The claims of a page's data (script#geomap-data, parsed) as one record each, with
     the fields of their place.
 
-    >>> claims_of({"claims": {"fields": ["id", "side", "place_row"], "rows": [["a", 0, 0]],
-    ...                       "values": {"side": ["AM"]}},
-    ...            "places": {"fields": ["place_name"], "rows": [["Goris"]], "values": {}}})
+    >>> claims_of({"claims": {"length": 1, "fields": ["id", "side", "place_row"],
+    ...                       "same": {}, "values": {"side": ["AM"]}, "numbered": {},
+    ...                       "columns": {"id": ["a"], "side": [0], "place_row": [0]}},
+    ...            "places": {"length": 1, "fields": ["place_name"], "same": {}, "values": {},
+    ...                       "numbered": {}, "columns": {"place_name": ["Goris"]}}})
     [{'id': 'a', 'side': 'AM', 'place_row': 0, 'place_name': 'Goris'}]
     """
     places = _rows_of(data["places"])
@@ -1099,15 +1202,18 @@ def claims_of(data: dict) -> list[dict]:
 
 def _rows_of(table: dict) -> list[dict]:
     """A table of the page's data (``_table_json``) as one dict per row."""
-    fields, values = table["fields"], table.get("values") or {}
-    coded = [(k, values[f]) for k, f in enumerate(fields) if f in values]
-    out = []
-    for row in table["rows"]:
-        row = list(row)
-        for k, vals in coded:
-            row[k] = vals[row[k]]
-        out.append(dict(zip(fields, row)))
-    return out
+    n, same = table["length"], table.get("same") or {}
+    values, numbered = table.get("values") or {}, table.get("numbered") or {}
+    columns = []
+    for f in table["fields"]:
+        column = [same[f]] * n if f in same else _listed(table["columns"][f], n)
+        if f in values:
+            column = [values[f][v] for v in column]
+        if f in numbered:
+            column = [f"{head}{number}"
+                      for head, number in zip(column, _listed(numbered[f], n))]
+        columns.append(column)
+    return [dict(zip(table["fields"], row)) for row in zip(*columns)]
 
 
 def page_data(page: str) -> dict:
@@ -1115,6 +1221,8 @@ def page_data(page: str) -> dict:
     start = page.index('id="geomap-data">') + len('id="geomap-data">')
     data = json.loads(page[start:page.index("</script>", start)])
     data["claims"] = claims_of(data)
+    if "incidents" in data:
+        data["incidents"] = [_sides_of(inc) for inc in data["incidents"]]
     return data
 
 
@@ -1291,7 +1399,7 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
                         for k in LINE_CLASSES if k in line_classes},
     }
     if shown_incidents is not None:
-        data["incidents"] = shown_incidents
+        data["incidents"] = [_sides_by_claim(inc) for inc in shown_incidents]
     root = m.get_root()
     root.header.add_child(Literal(f"<title>{html.escape(title)}</title>"), name="geomap_title")
     root.html.add_child(Literal(DATA_MARK), name="geomap_data")
