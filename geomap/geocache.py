@@ -1,4 +1,5 @@
-"""The countries a map is drawn over, kept on disk beside the gazetteer's name cache.
+"""The countries a map is drawn over (and the reference basemap, geomap/basemap.py), kept on
+disk beside the gazetteer's name cache.
 
 A map inside a region with full-resolution layers (the South Caucasus) needs that region's
 countries joined to the simplified world and dissolved, one shape per country: a second
@@ -14,6 +15,11 @@ foreign file is derived again and rewritten. No pickle: the columns as JSON (tex
 and their dtype), the shapes as WKB, which keeps every coordinate's bits. It is written
 beside its place and renamed into it, so no reader sees half a file, and writers that race
 each write a whole file of the same contents.
+
+``cached`` is the general entry point (a kind of file, its code, and how a value is turned
+into bytes and back); ``load`` is the countries' use of it. ``pack`` and ``unpack`` turn a
+dict of plain values (JSON), bytes, numpy arrays (dtype and shape in the table) and frames
+into bytes and back, for a value of several parts.
 """
 
 from __future__ import annotations
@@ -61,15 +67,15 @@ def _libraries() -> str:
             f"pyogrio {pyogrio.__version__}")
 
 
-def cache_key(what: str, sources: Iterable[Path]) -> str:
+def cache_key(what: str, sources: Iterable[Path], code: Iterable[str] = _CODE) -> str:
     """The key of the frame ``what`` (the region and its box) derived from ``sources`` by
-    this code with these libraries."""
+    this code (``code``: paths inside the package) with these libraries."""
     from . import __version__
 
     h = hashlib.sha256(f"format {CACHE_FORMAT}\nwhat {what}\ngeomap {__version__}\n"
                        f"{_libraries()}\n".encode())
     package = Path(__file__).resolve().parent
-    for path in [*(package / c for c in _CODE), *sources]:
+    for path in [*(package / c for c in code), *sources]:
         try:
             body = path.read_bytes()
         except OSError:
@@ -79,28 +85,45 @@ def cache_key(what: str, sources: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
-def cache_path(key: str) -> Path:
-    return folder() / f"{PREFIX}{key[:24]}.bin"
+def cache_path(key: str, kind: str = "countries") -> Path:
+    return folder() / f"{kind}-{key[:24]}.bin"
 
 
 def load(what: str, sources: list[Path], derive: Callable[[], object]):
     """The frame from the cache file, or derived and written there when it is missing,
     stale or damaged (or derived alone when it cannot be written)."""
-    key = cache_key(what, sources)
-    path = cache_path(key)
+    return cached("countries", what, sources, derive)
+
+
+def cached(kind: str, what: str, sources: list[Path], derive: Callable[[], object], *,
+           code: Iterable[str] = _CODE, encode: Callable[[object], bytes] | None = None,
+           decode: Callable[[bytes], object] | None = None):
+    """The value ``what`` of this ``kind`` (a word: the file's prefix and magic) from its
+    cache file, or ``derive()``d and written there when it is missing, stale or damaged (or
+    derived alone when it cannot be written). The key: ``what``, the ``sources``' names,
+    sizes and contents, the ``code`` (paths inside the package) and the libraries. The value
+    is ``encode``d to bytes and ``decode``d back (a frame's by default); ``decode`` raises
+    DamagedCache (or ValueError, KeyError, TypeError, IndexError) on bytes it cannot read."""
+    encode = encode or _body
+    decode = decode or _frame
+    key = cache_key(what, sources, code)
+    path = cache_path(key, kind)
     try:
-        return read(path, key)
+        return decode(_read_body(path, key, kind))
     except FileNotFoundError:
         pass
     except (OSError, DamagedCache) as err:
-        print(f"geomap: the countries cache {path} is damaged ({err}); rebuilding it",
+        print(f"geomap: the {kind} cache {path} is damaged ({err}); rebuilding it",
               file=sys.stderr)
-    frame = derive()
+    except (ValueError, KeyError, TypeError, IndexError, shapely_error()) as err:
+        print(f"geomap: the {kind} cache {path} is damaged (bad contents: {err}); "
+              "rebuilding it", file=sys.stderr)
+    value = derive()
     try:
-        write(path, key, frame)
+        _write_body(path, key, encode(value), kind)
     except (OSError, ValueError):
-        pass  # (read-only, or a frame this file cannot hold: it serves this process)
-    return frame
+        pass  # (read-only, or a value this file cannot hold: it serves this process)
+    return value
 
 
 def _body(frame) -> bytes:
@@ -113,8 +136,9 @@ def _body(frame) -> bytes:
         if name == geometry:
             continue
         values = frame[name].tolist()
-        if not all(isinstance(v, str) for v in values):
-            raise ValueError(f"column {name!r} is not all text")
+        if not (all(isinstance(v, str) for v in values) or (
+                frame[name].dtype.kind == "i" and str(frame[name].dtype) == "int64")):
+            raise ValueError(f"column {name!r} is neither all text nor int64")
         columns.append([name, str(frame[name].dtype), values])
     wkb = shapely.to_wkb(frame.geometry.values, output_dimension=2, include_srid=False)
     if any(b is None for b in wkb):
@@ -159,30 +183,38 @@ def _frame(body: bytes):
                             geometry=table["geometry"], crs=table["crs"])
 
 
+def _magic(kind: str) -> bytes:
+    return f"geomap {kind}\n".encode()
+
+
 def write(path: Path, key: str, frame) -> None:
     """Write the frame to ``path`` atomically."""
-    body = _body(frame)
+    _write_body(path, key, _body(frame), "countries")
+
+
+def _write_body(path: Path, key: str, body: bytes, kind: str) -> None:
+    """Write ``body`` under its header to ``path`` atomically."""
     header = json.dumps({"format": CACHE_FORMAT, "key": key, "size": len(body),
                          "sha256": hashlib.sha256(body).hexdigest()}).encode()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(MAGIC + len(header).to_bytes(8, "little") + header + body)
+            f.write(_magic(kind) + len(header).to_bytes(8, "little") + header + body)
         os.chmod(tmp, 0o644)  # (shared, as the index is)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _prune(path)
+    _prune(path, kind)
 
 
-def _prune(keep: Path) -> None:
-    """Delete the countries caches of other sources or code older than STALE_DAYS, and the
-    temporary files of killed writers older than STALE_TEMP_SECONDS."""
+def _prune(keep: Path, kind: str = "countries") -> None:
+    """Delete the caches of this kind of other sources or code older than STALE_DAYS, and
+    the temporary files of killed writers older than STALE_TEMP_SECONDS."""
     now = time.time()
-    for pattern, cutoff in ((f"{PREFIX}*.bin", now - STALE_DAYS * 86400),
-                            (f"{PREFIX}*.bin.*.tmp", now - STALE_TEMP_SECONDS)):
+    for pattern, cutoff in ((f"{kind}-*.bin", now - STALE_DAYS * 86400),
+                            (f"{kind}-*.bin.*.tmp", now - STALE_TEMP_SECONDS)):
         for other in keep.parent.glob(pattern):
             try:
                 if other != keep and other.is_file() and other.stat().st_mtime < cutoff:
@@ -194,12 +226,25 @@ def _prune(keep: Path) -> None:
 def read(path: Path, key: str):
     """The frame in the file at ``path``, checked first: DamagedCache if it is not whole,
     not of this format or not for this key."""
+    body = _read_body(path, key, "countries")
+    try:
+        return _frame(body)
+    except DamagedCache:
+        raise
+    except (ValueError, KeyError, TypeError, IndexError, shapely_error()) as err:
+        raise DamagedCache(f"bad contents: {err}") from err
+
+
+def _read_body(path: Path, key: str, kind: str) -> bytes:
+    """The body of the file at ``path``, checked against its header: DamagedCache if it is
+    not whole, not of this kind and format or not for this key."""
     with open(path, "rb") as f:
         raw = f.read()
-    head = len(MAGIC) + 8
-    if len(raw) < head or not raw.startswith(MAGIC):
-        raise DamagedCache("not a countries cache")
-    size = int.from_bytes(raw[len(MAGIC):head], "little")
+    magic = _magic(kind)
+    head = len(magic) + 8
+    if len(raw) < head or not raw.startswith(magic):
+        raise DamagedCache(f"not a {kind} cache")
+    size = int.from_bytes(raw[len(magic):head], "little")
     try:
         header = json.loads(raw[head:head + size])
         if not isinstance(header, dict) or header.get("format") != CACHE_FORMAT \
@@ -208,11 +253,64 @@ def read(path: Path, key: str):
         body = raw[head + size:]
         if len(body) != header["size"] or hashlib.sha256(body).hexdigest() != header["sha256"]:
             raise DamagedCache("its body does not match its header")
-        return _frame(body)
+        return body
     except DamagedCache:
         raise
-    except (ValueError, KeyError, TypeError, IndexError, shapely_error()) as err:
-        raise DamagedCache(f"bad contents: {err}") from err
+    except (ValueError, KeyError, TypeError, IndexError) as err:
+        raise DamagedCache(f"bad header: {err}") from err
+
+
+def pack(parts: dict) -> bytes:
+    """``parts`` as bytes: bytes, numpy arrays (not of objects) and GeoDataFrames as blobs,
+    described in a JSON table (an array's dtype and shape), every other value as JSON (a
+    tuple comes back a list)."""
+    import numpy as np
+
+    plain, blobs, chunks = {}, [], []
+    for name, value in parts.items():
+        if isinstance(value, bytes):
+            blobs.append([name, "bytes", len(value), None, None])
+            chunks.append(value)
+        elif isinstance(value, np.ndarray):
+            if value.dtype.hasobject:
+                raise ValueError(f"{name!r} is an array of objects")
+            data = np.ascontiguousarray(value).tobytes()
+            blobs.append([name, "array", len(data), value.dtype.str, list(value.shape)])
+            chunks.append(data)
+        elif type(value).__name__ == "GeoDataFrame":
+            data = _body(value)
+            blobs.append([name, "frame", len(data), None, None])
+            chunks.append(data)
+        else:
+            plain[name] = value
+    table = json.dumps({"plain": plain, "blobs": blobs}, ensure_ascii=False,
+                       allow_nan=False).encode("utf-8")
+    return len(table).to_bytes(8, "little") + table + b"".join(chunks)
+
+
+def unpack(body: bytes) -> dict:
+    """The parts ``pack`` made these bytes of: DamagedCache (or ValueError and the like) if
+    they are not whole."""
+    import numpy as np
+
+    size = int.from_bytes(body[:8], "little")
+    table = json.loads(body[8:8 + size].decode("utf-8"))
+    parts = dict(table["plain"])
+    at = 8 + size
+    if at + sum(n for _, _, n, _, _ in table["blobs"]) != len(body):
+        raise DamagedCache("the parts are not of the lengths the table gives")
+    for name, kind, n, dtype, shape in table["blobs"]:
+        data = body[at:at + n]
+        at += n
+        if kind == "bytes":
+            parts[name] = data
+        elif kind == "array":
+            parts[name] = np.frombuffer(data, dtype=np.dtype(dtype)).reshape(shape).copy()
+        elif kind == "frame":
+            parts[name] = _frame(data)
+        else:
+            raise DamagedCache(f"a part of unknown kind {kind!r}")
+    return parts
 
 
 def shapely_error() -> type[Exception]:
