@@ -224,8 +224,8 @@ var geomap = (function () {
   /* A column as a list: as given, or {first, step} (row i holds first + step * i). */
   function listed(col, n) {
     if (!col || Array.isArray(col)) return col;
-    var out = new Array(n);
-    for (var i = 0; i < n; i++) out[i] = col.first + col.step * i;
+    var out = [];  // (filled in order: a packed array, not a sparse one of length n)
+    for (var i = 0; i < n; i++) out.push(col.first + col.step * i);
     return out;
   }
 
