@@ -141,7 +141,7 @@ def test_the_page_carries_each_place_once_and_every_field_of_each_claim(example_
     page = path.read_text(encoding="utf-8")
     raw = json.loads(re.search(r'id="geomap-data">(.*?)</script>', page, re.S).group(1))
     assert set(raw["claims"]) == set(raw["places"]) == {
-        "length", "fields", "same", "values", "numbered", "columns"}
+        "length", "fields", "same", "values", "numbered", "digits", "columns"}
     assert raw["places"]["length"] < raw["claims"]["length"] == result.claims_mapped
     assert "claimant_side" in raw["claims"]["values"]  # a few values, given once each
     assert raw["claims"]["numbered"]["origin"]  # "file:line": the file once, the line a number
@@ -167,17 +167,19 @@ def test_a_table_gives_few_values_once_and_reads_back_the_same():
                [1, 2, 1, 1, 1, 2, 1], ["x", True, "x", "x", "x", "x", "x"],
                ["same"] * 7, [None] * 7,
                ["a.csv:2", "a.csv:3", "b.csv:10", "a.csv:0", "a.csv:7", "b.csv:11", "a.csv:99"],
-               ["s01", "s02", "s03", "s04", "s05", "s06", "s07"],  # (leading zeros: as they are)
+               ["s01", "s02", "s03", "s04", "s05", "s06", "s07"],  # (zeros in front: digits)
                [1.0, 1, 1.0, 1.0, 1.0, 1.0, 1.0], [False, True, False]]
     raw = json.loads(_table_json(fields[:-1], [list(c) for c in columns[:-1]]))
     assert raw["length"] == 7
     assert set(raw["values"]) == {"side", "disputed", "origin"}
     assert raw["values"]["disputed"] == [True, False, None]
     assert raw["columns"]["disputed"] == [0, 1, 2, 0, 0, 1, 0]
-    assert raw["same"] == {"one": "same", "none": None}
+    assert raw["same"] == {"one": "same", "none": None, "id": "s"}
     assert raw["values"]["origin"] == ["a.csv:", "b.csv:"]
-    assert raw["numbered"] == {"origin": [2, 3, 10, 0, 7, 11, 99]}
-    assert raw["columns"]["id"] == columns[7] and raw["columns"]["float"] == columns[8]
+    assert raw["numbered"] == {"origin": [2, 3, 10, 0, 7, 11, 99],
+                               "id": {"first": 1, "step": 1}}
+    assert raw["digits"] == {"id": 2} and raw["same"]["id"] == "s"
+    assert raw["columns"]["float"] == columns[8]
     back = _rows_of(raw)
     assert [list(r) for r in back] == [fields[:-1]] * 7
     for k, field in enumerate(fields[:-1]):
@@ -186,6 +188,10 @@ def test_a_table_gives_few_values_once_and_reads_back_the_same():
     few = json.loads(_table_json(["few"], [list(columns[-1])]))  # (under 4 rows: as they are)
     assert few["values"] == {} and few["columns"]["few"] == columns[-1]
     assert _rows_of(json.loads(_table_json(["a", "b"], [[], []]))) == []
+    # numbers with zeros in front given so only where all have as many digits
+    for texts in (["x1", "x2", "x03", "x4", "x5"], ["7", "0012", "3", "4", "5"]):
+        uneven = json.loads(_table_json(["t"], [list(texts)]))
+        assert uneven["columns"]["t"] == texts and _rows_of(uneven) == [{"t": t} for t in texts]
     # whole numbers one step apart (rows' own numbers, lines one after another): the first
     # and the step
     rows = json.loads(_table_json(["row", "origin", "back"], [

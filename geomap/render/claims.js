@@ -208,7 +208,8 @@ var geomap = (function () {
    * ({length, fields, same, values, numbered, columns}: a field in same has that value in
    * every row; else its column is columns[field], whose entries are indexes into
    * values[field] where the field is there; a field in numbered has each row's value
-   * followed by the row's number there; a column or numbers given as {first, step} hold
+   * followed by the row's number there, written with digits[field] digits, zeros in
+   * front, where the field is there; a column or numbers given as {first, step} hold
    * first + step * i in row i): a claim's fields say what it claims, and its
    * place_row is the row of data.places whose fields (the place, its border facts and
    * words) it takes.
@@ -230,13 +231,15 @@ var geomap = (function () {
   }
 
   function columnsOf(t, from) {
-    var values = t.values || {}, same = t.same || {}, numbered = t.numbered || {};
+    var values = t.values || {}, same = t.same || {}, numbered = t.numbered || {},
+        digits = t.digits || {};
     return t.fields.map(function (f) {
       var one = own.call(same, f);
       return {name: f, k: 0, from: from, one: one, same: one ? same[f] : undefined,
               col: one ? null : listed(t.columns[f], t.length),
               values: own.call(values, f) ? values[f] : null,
-              nums: own.call(numbered, f) ? listed(numbered[f], t.length) : null};
+              nums: own.call(numbered, f) ? listed(numbered[f], t.length) : null,
+              digits: own.call(digits, f) ? digits[f] : 0};
     });
   }
 
@@ -255,7 +258,7 @@ var geomap = (function () {
       if (this.fields[j].name === name) return this.fields[j];
     }
     return {name: name, k: -1, from: 0, one: true, same: undefined, col: null, values: null,
-            nums: null};
+            nums: null, digits: 0};
   };
   /* The row of field f's table that claim i takes it from. */
   Claims.prototype.row = function (f, i) {
@@ -267,7 +270,7 @@ var geomap = (function () {
   Claims.prototype.value = function (f, i) {
     if (f.k < 0) return undefined;
     var j = this.row(f, i), v = f.col ? (f.values ? f.values[f.col[j]] : f.col[j]) : f.same;
-    return f.nums ? v + String(f.nums[j]) : v;
+    return f.nums ? v + String(f.nums[j]).padStart(f.digits, "0") : v;
   };
   /* The field's value in claim i as a number that stands for it: the index of its value
    * where the field gives its values once, 0 where it has one value, or the value itself. */

@@ -1036,7 +1036,7 @@ def _table_json(fields: list[str], columns: list[list]) -> str:
     Written as safe_json writes it, fast: columns of scalars hold braces only inside their
     strings, so each character is replaced at once."""
     n = len(columns[0]) if columns else 0
-    same, values, numbered, given = {}, {}, {}, {}
+    same, values, numbered, digits, given = {}, {}, {}, {}, {}
     for field, column in zip(fields, columns):
         kinds = set(map(type, column))
         if n >= 2 and len(kinds) == 1 and len(set(column)) == 1:
@@ -1045,7 +1045,9 @@ def _table_json(fields: list[str], columns: list[list]) -> str:
         if kinds == {str} and n >= 4:
             split = _numbered(column)
             if split is not None:
-                column, numbered[field] = split
+                column, numbered[field], width = split
+                if width:
+                    digits[field] = width
                 if len(set(column)) == 1:
                     same[field] = column[0]
                     continue
@@ -1069,7 +1071,8 @@ def _table_json(fields: list[str], columns: list[list]) -> str:
         parts.append(f"{safe_json(field)}:{text}")
     text = "{" + ",".join(parts) + "}"
     return (f'{{"length":{n},"fields":{safe_json(fields)},"same":{safe_json(same)},'
-            f'"values":{safe_json(values)},"numbered":{safe_json(numbered)},"columns":{text}}}')
+            f'"values":{safe_json(values)},"numbered":{safe_json(numbered)},'
+            f'"digits":{safe_json(digits)},"columns":{text}}}')
 
 
 def _counted(column: list) -> list | dict:
@@ -1091,26 +1094,30 @@ def _listed(column: list | dict, n: int) -> list:
     return column
 
 
-_NUMBERED = re.compile(r"(.*\D)?(0|[1-9][0-9]{0,14})", re.S)
+_NUMBERED = re.compile(r"(.*\D)?([0-9]{1,15})", re.S)
 
 
-def _numbered(column: list[str]) -> tuple[list[str], list[int]] | None:
-    """(the texts before the numbers, the numbers) where every value of ``column`` is a text
-    followed by a number written plainly (no leading zero, at most 15 digits, so that it
-    reads back the same), the texts are few and most values differ; else None."""
+def _numbered(column: list[str]) -> tuple[list[str], list[int], int] | None:
+    """(the texts before the numbers, the numbers, their digits) where every value of
+    ``column`` is a text followed by a number of at most 15 digits written plainly (digits
+    0) or all with as many digits, zeros in front ("s00042": 5), so that it reads back the
+    same, the texts are few and most values differ; else None."""
     if 2 * len(set(column)) <= len(column):
         return None
-    heads, numbers = [], []
+    heads, numbers, lengths, padded = [], [], set(), False
     match = _NUMBERED.fullmatch
     for v in column:
         m = match(v)
         if m is None:
             return None
         heads.append(m.group(1) or "")
-        numbers.append(int(m.group(2)))
-    if 2 * len(set(heads)) > len(heads):
+        digits = m.group(2)
+        numbers.append(int(digits))
+        lengths.add(len(digits))
+        padded = padded or (digits[0] == "0" and len(digits) > 1)
+    if 2 * len(set(heads)) > len(heads) or padded and len(lengths) > 1:
         return None
-    return heads, numbers
+    return heads, numbers, lengths.pop() if padded else 0
 
 
 def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTable:
@@ -1204,13 +1211,15 @@ def _rows_of(table: dict) -> list[dict]:
     """A table of the page's data (``_table_json``) as one dict per row."""
     n, same = table["length"], table.get("same") or {}
     values, numbered = table.get("values") or {}, table.get("numbered") or {}
+    digits = table.get("digits") or {}
     columns = []
     for f in table["fields"]:
         column = [same[f]] * n if f in same else _listed(table["columns"][f], n)
         if f in values:
             column = [values[f][v] for v in column]
         if f in numbered:
-            column = [f"{head}{number}"
+            width = digits.get(f, 0)
+            column = [f"{head}{number:0{width}d}"
                       for head, number in zip(column, _listed(numbered[f], n))]
         columns.append(column)
     return [dict(zip(table["fields"], row)) for row in zip(*columns)]
