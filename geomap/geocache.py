@@ -34,8 +34,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 CACHE_FORMAT = 1
-MAGIC = b"geomap countries\n"
-PREFIX = "countries-"
+MAGIC = b"geomap countries\n"  # (the countries' file's: _magic("countries"))
 # The modules whose code decides what is derived: an edit to one rebuilds the file.
 _CODE = ("layers.py", "geocache.py")
 # The cache of other sources or code is deleted once it has not been written for this long.
@@ -75,14 +74,52 @@ def cache_key(what: str, sources: Iterable[Path], code: Iterable[str] = _CODE) -
     h = hashlib.sha256(f"format {CACHE_FORMAT}\nwhat {what}\ngeomap {__version__}\n"
                        f"{_libraries()}\n".encode())
     package = Path(__file__).resolve().parent
-    for path in [*(package / c for c in code), *sources]:
+    hash_files(h, [*(package / c for c in code), *sources])
+    return h.hexdigest()
+
+
+def hash_files(h, paths: Iterable[Path]) -> None:
+    """Add each file's name, size and contents to the hash ``h`` (a missing one as such):
+    the part of a cache's key that its sources and code make (this cache's and the
+    gazetteer's name cache's)."""
+    for path in paths:
         try:
             body = path.read_bytes()
         except OSError:
             body = b"(missing)"
         h.update(f"{path.name} {len(body)}\n".encode())
         h.update(body)
-    return h.hexdigest()
+
+
+def write_atomically(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write ``chunks`` to a temporary file beside ``path`` and rename it into place: no
+    reader sees half a file, and racing writers each leave a whole one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            for chunk in chunks:
+                f.write(chunk)
+        os.chmod(tmp, 0o644)  # (shared, as the index is)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def prune(keep: Path, prefix: str) -> None:
+    """Delete the files ``prefix*.bin`` beside ``keep`` (caches of other sources or code)
+    older than STALE_DAYS, and the temporary files of killed writers older than
+    STALE_TEMP_SECONDS."""
+    now = time.time()
+    for pattern, cutoff in ((f"{prefix}*.bin", now - STALE_DAYS * 86400),
+                            (f"{prefix}*.bin.*.tmp", now - STALE_TEMP_SECONDS)):
+        for other in keep.parent.glob(pattern):
+            try:
+                if other != keep and other.is_file() and other.stat().st_mtime < cutoff:
+                    other.unlink()
+            except OSError:
+                pass  # (in use or not ours to delete: left)
 
 
 def cache_path(key: str, kind: str = "countries") -> Path:
@@ -196,31 +233,13 @@ def _write_body(path: Path, key: str, body: bytes, kind: str) -> None:
     """Write ``body`` under its header to ``path`` atomically."""
     header = json.dumps({"format": CACHE_FORMAT, "key": key, "size": len(body),
                          "sha256": hashlib.sha256(body).hexdigest()}).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(_magic(kind) + len(header).to_bytes(8, "little") + header + body)
-        os.chmod(tmp, 0o644)  # (shared, as the index is)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, [_magic(kind), len(header).to_bytes(8, "little"), header, body])
     _prune(path, kind)
 
 
 def _prune(keep: Path, kind: str = "countries") -> None:
-    """Delete the caches of this kind of other sources or code older than STALE_DAYS, and
-    the temporary files of killed writers older than STALE_TEMP_SECONDS."""
-    now = time.time()
-    for pattern, cutoff in ((f"{kind}-*.bin", now - STALE_DAYS * 86400),
-                            (f"{kind}-*.bin.*.tmp", now - STALE_TEMP_SECONDS)):
-        for other in keep.parent.glob(pattern):
-            try:
-                if other != keep and other.is_file() and other.stat().st_mtime < cutoff:
-                    other.unlink()
-            except OSError:
-                pass  # (in use or not ours to delete: left)
+    """Delete the caches of this kind of other sources or code, and killed writers' files."""
+    prune(keep, f"{kind}-")
 
 
 def read(path: Path, key: str):

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.cache_damage import DAMAGES
+from tests.cache_damage import damage as damage_file
+
 VIEW = (44.0, 39.0, 46.0, 41.0)
 CONTEXT = (43.0, 38.0, 47.0, 42.0)
 
@@ -87,25 +90,15 @@ def test_a_reference_without_relief(cache):
     _same(derived, warm)
 
 
-@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty", "foreign"])
+@pytest.mark.parametrize("damage", DAMAGES)
 def test_a_damaged_or_foreign_file_is_derived_again(cache, damage, capsys):
     from geomap import geocache
     from geomap.basemap import reference_for
 
     first = reference_for(VIEW, CONTEXT)
     (path,) = cache.glob("reference-*.bin")
-    raw = path.read_bytes()
-    if damage == "truncate":
-        path.write_bytes(raw[: len(raw) // 2])
-    elif damage == "flip":  # one bit of the relief
-        at = len(raw) - 1000
-        path.write_bytes(raw[:at] + bytes([raw[at] ^ 1]) + raw[at + 1:])
-    elif damage == "garbage":
-        path.write_bytes(b"\x00" * 5000)
-    elif damage == "empty":
-        path.write_bytes(b"")
-    else:  # a whole, well-made file of another key
-        geocache._write_body(path, "0" * 64, b"whatever", "reference")
+    raw = damage_file(path, damage, lambda p: geocache._write_body(p, "0" * 64, b"whatever",
+                                                                    "reference"))
     again = reference_for(VIEW, CONTEXT)
     _same(first, again)
     assert "damaged" in capsys.readouterr().err

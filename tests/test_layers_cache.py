@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.cache_damage import DAMAGES
+from tests.cache_damage import damage as damage_file
+
 REGION_VIEW = (44.0, 39.0, 46.0, 41.0)  # inside the South Caucasus' full-resolution layers
 WORLD_VIEW = (-10.0, 39.0, -8.0, 41.0)  # outside every region
 
@@ -79,24 +82,14 @@ def test_cold_and_warm_cache_give_the_derived_frame(cache, view):
     assert not list(cache.glob("*.tmp"))
 
 
-@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty", "foreign"])
+@pytest.mark.parametrize("damage", DAMAGES)
 def test_a_damaged_or_foreign_file_is_derived_again(cache, damage, capsys):
     from geomap import geocache
 
     _, first, _ = _countries(REGION_VIEW)
     (path,) = cache.glob("countries-*.bin")
-    raw = path.read_bytes()
-    if damage == "truncate":
-        path.write_bytes(raw[: len(raw) // 2])
-    elif damage == "flip":  # one bit of one shape
-        at = len(raw) - 1000
-        path.write_bytes(raw[:at] + bytes([raw[at] ^ 1]) + raw[at + 1:])
-    elif damage == "garbage":
-        path.write_bytes(b"\x00" * 5000)
-    elif damage == "empty":
-        path.write_bytes(b"")
-    else:  # a whole, well-made file of another key
-        geocache.write(path, "0" * 64, geocache.read(path, _key(path)))
+    raw = damage_file(path, damage,
+                      lambda p: geocache.write(p, "0" * 64, geocache.read(p, _key(p))))
     _, again, _ = _countries(REGION_VIEW)
     _same(first, again)
     assert "damaged" in capsys.readouterr().err

@@ -27,11 +27,11 @@ import json
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from .. import geocache
 from ..records import Name, Place
 
 CACHE_FORMAT = 1
@@ -159,13 +159,7 @@ def cache_key(index: Path, data: Path) -> str:
     st = index.stat()
     h.update(f"index {index.name} {st.st_size} {st.st_mtime_ns}\n".encode())
     package = Path(__file__).resolve().parents[1]
-    for path in [*(package / c for c in _CODE), *source_files(data)]:
-        try:
-            body = path.read_bytes()
-        except OSError:
-            body = b"(missing)"
-        h.update(f"{path.name} {len(body)}\n".encode())
-        h.update(body)
+    geocache.hash_files(h, [*(package / c for c in _CODE), *source_files(data)])
     return h.hexdigest()
 
 
@@ -241,37 +235,20 @@ def write(path: Path, key: str, names: Names) -> None:
         spans[name] = [at, len(body), hashlib.sha256(body).hexdigest()]
         at += len(body)
     header = json.dumps({"format": CACHE_FORMAT, "key": key, "sections": spans}).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(MAGIC + len(header).to_bytes(8, "little") + header)
-            for _name, body in bodies:
-                f.write(body)
-        os.chmod(tmp, 0o644)  # (shared, as the index is)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    geocache.write_atomically(path, [MAGIC + len(header).to_bytes(8, "little") + header,
+                                     *(body for _name, body in bodies)])
     _prune(path)
 
 
 # The cache of another version of the code or the curated files is deleted once it has not
 # been written for this long (another checkout sharing the folder may still use a recent one).
-STALE_DAYS = 14
+STALE_DAYS = geocache.STALE_DAYS
 
 
 def _prune(keep: Path) -> None:
-    """Delete the name caches of other versions that are older than STALE_DAYS."""
-    import time
-
-    cutoff = time.time() - STALE_DAYS * 86400
-    for other in keep.parent.glob("names-*.bin"):
-        try:
-            if other != keep and other.is_file() and other.stat().st_mtime < cutoff:
-                other.unlink()
-        except OSError:
-            pass  # (in use or not ours to delete: left)
+    """Delete the name caches of other versions older than STALE_DAYS (and killed writers'
+    temporary files)."""
+    geocache.prune(keep, "names-")
 
 
 def _section(path: Path, base: int, span: list) -> bytes:
