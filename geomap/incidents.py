@@ -196,18 +196,23 @@ class _Sets:
             self.up[max(a, b)] = min(a, b)
 
 
-def _areas(claims: list[dict], holds=None) -> dict[str, str]:
+def _areas(claims: list[dict], holds=None, keys: list[str] | None = None,
+           wide: list[bool] | None = None) -> dict[str, str]:
     """Each linking place (key) -> the key of its area: the places that are one place or
     area for an incident, joined. ``holds(area_id, place_id)`` says whether the gazetteer
-    records a place as in an area (the Galwan Valley in Ladakh) beyond the area's reach."""
+    records a place as in an area (the Galwan Valley in Ladakh) beyond the area's reach.
+    ``keys`` and ``wide``: each claim's ``_place_key`` and ``_wide``, where known."""
     import numpy as np
 
+    keys = keys or [_place_key(c) for c in claims]
+    wide = wide or [_wide(c) for c in claims]
     places: dict[str, tuple[float, float, float]] = {}
     areas = set()
-    for c in claims:
-        if not _wide(c):
-            places.setdefault(_place_key(c), (c["lat"], c["lon"], _reach(c)))
-            if _reach(c) and c.get("place_id"):
+    for c, key, too_wide in zip(claims, keys, wide):
+        if not too_wide:
+            reach = _reach(c)
+            places.setdefault(key, (c["lat"], c["lon"], reach))
+            if reach and c.get("place_id"):
                 areas.add(c["place_id"])
     keys = sorted(places)
     sets = _Sets()
@@ -251,96 +256,105 @@ def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = Non
     lat), in date order, undated last. Every claim is in exactly one incident.
     ``holds(area_id, place_id)``: see ``_areas``."""
     side_labels = side_labels or {}
-    area_of = _areas(claims, holds)
-    groups: list[list[dict]] = []
+    # What grouping asks of each claim, asked once; groups hold claims by their index
+    # (sorted by ``order``: the same claims in the same order as sorting the claims).
+    keys = [_place_key(c) for c in claims]
+    wide = [_wide(c) for c in claims]
+    kinds = [_kind(c.get("event", "")) for c in claims]
+    order = [_order(c) for c in claims]
+    spans = [_span(c.get("date", "")) for c in claims]
+    by_order = order.__getitem__
+    area_of = _areas(claims, holds, keys, wide)
+    groups: list[list[int]] = []
     # 1. Happenings dated to the day or week, per area and kind: a chain of dates.
-    core: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    core: dict[tuple[str, str], list[int]] = defaultdict(list)
     rest = []
-    for c in claims:
-        kind = _kind(c.get("event", ""))
-        if kind != "talk" and _exact(c) and not _wide(c):
-            core[(area_of[_place_key(c)], kind)].append(c)
+    for i, c in enumerate(claims):
+        if kinds[i] != "talk" and _exact(c) and not wide[i]:
+            core[(area_of[keys[i]], kinds[i])].append(i)
         else:
-            rest.append(c)
+            rest.append(i)
     index: dict[str, list[int]] = defaultdict(list)  # area -> its groups
     # each group's dates, kept as claims join it (the groups so far are all dated)
     span_of: list[tuple[dt.date, dt.date]] = []
     for (area, _), members in sorted(core.items()):
-        members.sort(key=_order)
-        begin, end = _span(members[0]["date"])
+        members.sort(key=by_order)
+        begin, end = spans[members[0]]
         current = [members[0]]
-        for c in members[1:]:
-            first, last = _span(c["date"])
+        for i in members[1:]:
+            first, last = spans[i]
             if (first - end).days <= GAP_DAYS:
-                current.append(c)
+                current.append(i)
                 begin, end = min(begin, first), max(end, last)
             else:
                 groups.append(current)
                 span_of.append((begin, end))
                 index[area].append(len(groups) - 1)
-                current, begin, end = [c], first, last
+                current, begin, end = [i], first, last
         groups.append(current)
         span_of.append((begin, end))
         index[area].append(len(groups) - 1)
 
-    def nearest(candidates: list[int], claim: dict, limit: int) -> int | None:
-        """The group of ``candidates`` nearest the claim in time (within ``limit`` days);
-        for an undated claim, the largest."""
+    def nearest(candidates: list[int], when, limit: int) -> int | None:
+        """The group of ``candidates`` nearest a claim's dates ``when`` in time (within
+        ``limit`` days); for an undated claim, the largest."""
         best, best_key = None, None
-        when = _span(claim.get("date", ""))
-        for i in candidates:
+        for g in candidates:
             if when is None:
-                key = (-len(groups[i]), i)
+                key = (-len(groups[g]), g)
             else:
-                gap = _apart(when, span_of[i])
+                gap = _apart(when, span_of[g])
                 if gap > limit:
                     continue
-                key = (gap, -len(groups[i]), i)
+                key = (gap, -len(groups[g]), g)
             if best_key is None or key < best_key:
-                best, best_key = i, key
+                best, best_key = g, key
         return best
 
     # 2. Everything else joins the happening at its place (or, for a country, in it)
     # nearest in time; else it gathers with its like.
+    countries = [c.get("country") for c in claims]
     country_groups: dict[str, list[int]] = defaultdict(list)
-    for i, g in enumerate(groups):
-        for country in {c.get("country") for c in g if c.get("country")}:
-            country_groups[country].append(i)
-    left: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for c in sorted(rest, key=_order):
-        limit = TALK_DAYS if _kind(c.get("event", "")) == "talk" else GAP_DAYS
-        if c.get("lat") is not None and not _wide(c):
-            area = area_of[_place_key(c)]
-            found = nearest(index.get(area, []), c, limit)
+    for g, members in enumerate(groups):
+        for country in {countries[i] for i in members if countries[i]}:
+            country_groups[country].append(g)
+    left: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in sorted(rest, key=by_order):
+        c = claims[i]
+        limit = TALK_DAYS if kinds[i] == "talk" else GAP_DAYS
+        if c.get("lat") is not None and not wide[i]:
+            area = area_of[keys[i]]
+            found = nearest(index.get(area, []), spans[i], limit)
         elif c.get("lat") is not None:  # a country or a wide region
-            area = _place_key(c)
-            found = nearest(country_groups.get(c.get("country") or "", []), c, limit)
+            area = keys[i]
+            found = nearest(country_groups.get(countries[i] or "", []), spans[i], limit)
         else:
-            area, found = _place_key(c), None
+            area, found = keys[i], None
         if found is not None:
-            groups[found].append(c)
-            when = _span(c.get("date", ""))
+            groups[found].append(i)
+            when = spans[i]
             if when is not None:
                 a, b = span_of[found]
                 span_of[found] = (min(a, when[0]), max(b, when[1]))
         else:
-            left[(area, _kind(c.get("event", "")))].append(c)
+            left[(area, kinds[i])].append(i)
     for (_area, _kind_), members in sorted(left.items()):
-        members.sort(key=_order)
+        members.sort(key=by_order)
         current = [members[0]]
-        last = _span(members[0].get("date", ""))  # the latest dated claim's, as we go
-        for c in members[1:]:
-            a, b = last, _span(c.get("date", ""))
+        last = spans[members[0]]  # the latest dated claim's, as we go
+        for i in members[1:]:
+            a, b = last, spans[i]
             if b is not None:
                 last = b
             if a is None or b is None or _apart(a, b) <= (
                     TALK_DAYS if _kind_ == "talk" else GAP_DAYS):
-                current.append(c)
+                current.append(i)
             else:
                 groups.append(current)
-                current = [c]
+                current = [i]
         groups.append(current)
-    incidents = [_incident(sorted(g, key=_order), side_labels) for g in groups]
+    incidents = [_incident([claims[i] for i in sorted(g, key=by_order)], side_labels)
+                 for g in groups]
     seen: Counter = Counter()
     for inc in incidents:  # two incidents with one key (rare): told apart by a count
         seen[inc.id] += 1
