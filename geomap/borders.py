@@ -418,7 +418,13 @@ def _nearest(geoms, lats, lons, pts):
     clon = np.round(lons, 5)[at]
     geod = pyproj.Geod(ellps="WGS84")
     xa, ya = _aeqd(geod, clat, clon, a)
-    xb, yb = _aeqd(geod, clat, clon, b)
+    # a segment's end is mostly the start of the next, kept for the same point: that end
+    # is projected once (the same numbers in, the same out)
+    xb, yb = np.empty_like(xa), np.empty_like(ya)
+    same = _next_start(at, seg, a, b, len(segs))
+    own = same < 0
+    xb[~own], yb[~own] = xa[same[~own]], ya[same[~own]]
+    xb[own], yb[own] = _aeqd(geod, clat[own], clon[own], b[own])
     metres = _to_segment(np.zeros_like(xa), np.zeros_like(ya), xa, ya, xb, yb)
     line = seg_line[seg]
     order = np.lexsort((line, metres, at))  # by point, nearest first, the first line first
@@ -426,6 +432,23 @@ def _nearest(geoms, lats, lons, pts):
     best_line[at[first]] = line[first]
     best_m[at[first]] = metres[first]
     return best_line, best_m
+
+
+def _next_start(at, seg, a, b, segments: int):
+    """For each (point ``at``, segment ``seg``) pair: the pair of the same point and the
+    next segment whose start ``a`` is this one's end ``b`` to the bit, else -1."""
+    import numpy as np
+
+    key = at.astype(np.int64) * segments + seg
+    order = np.argsort(key, kind="stable")
+    pos = np.minimum(np.searchsorted(key[order], key + 1), max(len(key) - 1, 0))
+    out = np.full(len(key), -1)
+    if not len(key):
+        return out
+    nxt = order[pos]
+    same = (key[nxt] == key + 1) & (b.view(np.uint64) == a[nxt].view(np.uint64)).all(axis=1)
+    out[same] = nxt[same]
+    return out
 
 
 EARTH_KM = 6371.0088

@@ -1,0 +1,67 @@
+"""Border facts at 100,000 coordinates (issue #13): a segment's end that is the next
+segment's start is projected once (borders._next_start). The nearest lines and distances are
+bitwise those of projecting every end (``clipping_all``, the code before), also for lines
+with a vertex at -0.0 (equal to 0.0, not the same bits), lines crossing the window's edge,
+points on a vertex, and no points."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+import shapely
+
+from geomap import borders
+from tests.test_map_scale_nearest import clipping_all
+
+
+def _zigzag(x0: float, y0: float, n: int, rnd: random.Random) -> list[tuple[float, float]]:
+    return [(round(x0 + k * 0.37 + rnd.uniform(-0.1, 0.1), 5),
+             round(y0 + rnd.uniform(-0.8, 0.8), 5)) for k in range(n)]
+
+
+def _geoms(rnd: random.Random):
+    lines = [shapely.LineString(_zigzag(-3.0, 0.0, 20, rnd)),  # crosses lon 0
+             shapely.LineString([(-0.0, 1.0), (0.0, 2.0), (-0.0, 3.0), (0.5, -0.0)]),
+             shapely.MultiLineString([_zigzag(2.0, 5.0, 8, rnd), _zigzag(-6.0, -4.0, 30, rnd)]),
+             shapely.LineString([(1.0, 1.0), (1.0, 1.0)]),  # a segment of no length
+             shapely.Polygon([(5, -2), (7, -2), (7, 0), (5, 0)])]
+    return np.array(lines, dtype=object)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_projecting_a_shared_end_once_gives_the_same_lines_and_metres(seed, monkeypatch):
+    rnd = random.Random(seed)
+    geoms = _geoms(rnd)
+    n = 400
+    lats = np.array([round(rnd.uniform(-7, 8), 5) for _ in range(n)])
+    lons = np.array([round(rnd.uniform(-12, 14), 5) for _ in range(n)])  # some far out
+    lats[:3], lons[:3] = [1.0, 0.0, -0.0], [-0.0, 0.5, 0.0]  # on vertices, signed zeros
+    pts = shapely.points(lons, lats)
+    shared = []
+    spy = borders._next_start
+
+    def counting(*args):
+        got = spy(*args)
+        shared.append(int((got >= 0).sum()))
+        return got
+
+    monkeypatch.setattr(borders, "_next_start", counting)
+    got_line, got_m = borders._nearest(geoms, lats, lons, pts)
+    want_line, want_m = clipping_all(geoms, lats, lons, pts)
+    assert np.array_equal(got_line, want_line)
+    assert got_m.tobytes() == want_m.tobytes()  # bitwise, NaN where no line is near
+    assert sum(shared) > 0 and (got_line >= 0).any() and (got_line < 0).any()
+
+
+def test_an_end_is_shared_only_with_the_next_segment_of_the_same_point_to_the_bit():
+    at = np.array([0, 0, 0, 1, 1, 2])
+    seg = np.array([3, 4, 6, 4, 5, 7])
+    a = np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 2.0], [1.0, 1.0], [-0.0, 2.0], [5.0, 5.0]])
+    b = np.array([[1.0, 1.0], [2.0, 2.0], [3.0, 3.0], [0.0, 2.0], [4.0, 4.0], [6.0, 6.0]])
+    # 0 -> 1 (same point, next segment, same bits); 1 -> not 2 (segment 6 is not 5);
+    # 3 -> not 4 (0.0 and -0.0)
+    assert borders._next_start(at, seg, a, b, 10).tolist() == [1, -1, -1, -1, -1, -1]
+    empty = np.zeros(0, dtype=int)
+    assert borders._next_start(empty, empty, np.zeros((0, 2)), np.zeros((0, 2)), 10).size == 0
