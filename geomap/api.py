@@ -820,7 +820,7 @@ def _build_map(inputs, *, title: str | None, tiles: str, date: str | None,
                           basemap=basemap)
     claims = got.claims
     if bbox:  # the exports carry what the map shows: the claims in the box, and the unplaced
-        kept = set(placed.frame["id"]) | {u["id"] for u in placed.unplaced}
+        kept = set(placed.frame["id"].tolist()) | {u["id"] for u in placed.unplaced}
         claims = [c for c in claims if c.id in kept]
     manifest = {
         "generator": f"geomap {__version__}",
@@ -957,7 +957,8 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
         every_line = None  # a user's lines have no views: the facts are theirs in every view
     views, by_view = views_and_changes(frame, gaz, point_of_view, names, near, every_line,
                                        disputed, facts)
-    sides = sorted(set(frame["claimant_side"]) | {u["claimant_side"] for u in joined.unplaced})
+    sides = sorted(set(frame["claimant_side"].tolist())
+                   | {u["claimant_side"] for u in joined.unplaced})
     side_labels = {}
     for side in sides:
         try:
@@ -974,7 +975,7 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
 
     incidents = group_incidents([*records, *joined.unplaced], side_labels, holds)
     of = {cid: inc.id for inc in incidents for cid in inc.claims}
-    frame = frame.assign(incident_id=[of[i] for i in frame["id"]])
+    frame = frame.assign(incident_id=[of[i] for i in frame["id"].tolist()])
     unplaced = [replace(u, incident_id=of[u["id"]]) for u in joined.unplaced]
     notes = [n for lay in user_layers for n in lay.notes] + joined.notes
     if outside_box:  # said, so that every claim given is accounted for

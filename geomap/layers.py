@@ -568,7 +568,8 @@ def view_for(frame) -> tuple[float, float, float, float]:
     core = frame[(frame["role"] == "incident") & (frame["precision"] != "country")]
     if len(core):  # and the country-level claims about the countries where those lie
         core = frame[frame.index.isin(core.index) | (
-            (frame["precision"] == "country") & frame["country"].isin(set(core["country"])))]
+            (frame["precision"] == "country")
+            & frame["country"].isin(set(core["country"].tolist())))]
     else:
         core = frame[frame["precision"] != "country"]
     if not len(core):
