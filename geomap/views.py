@@ -96,10 +96,10 @@ def views_and_changes(frame, gaz, point_of_view: str, names: dict[str, str], cou
         except LookupError:
             continue
         named_in[pid] = {c: names_of[c] for c in codes if c in names_of}
-    for cid, pid in zip(ids, place_ids):
+    for cid, pid in zip(ids, place_ids):  # (the first change said: by_view holds no other)
         named = named_in.get(pid)
         if named:
-            by_view.setdefault(cid, {})["place_names"] = dict(named)
+            by_view[cid] = {"place_names": dict(named)}
     if lines is None:  # the user's lines, which have no views: the facts are theirs
         return views, by_view
     texts = {}  # the facts' sentences in each view with lines
@@ -149,7 +149,7 @@ def facts_in_view(frame, view: str, chosen: str, names: dict[str, str], countrie
                                          changed)
     if held is not None and len(points):
         again_mask |= shapely.contains_xy(held, lons, lats)
-    again = {p for p, a in zip(points, again_mask) if a}
+    again = {p for p, a in zip(points, again_mask.tolist()) if a}
     seen = lines.assign(kind=[k.get(view, k[""]) for k in kinds])
     seen = seen[~seen["kind"].isin(NOT_A_BORDER)]
     order = sorted(again)

@@ -65,3 +65,20 @@ def test_an_end_is_shared_only_with_the_next_segment_of_the_same_point_to_the_bi
     assert borders._next_start(at, seg, a, b, 10).tolist() == [1, -1, -1, -1, -1, -1]
     empty = np.zeros(0, dtype=int)
     assert borders._next_start(empty, empty, np.zeros((0, 2)), np.zeros((0, 2)), 10).size == 0
+
+
+def test_segments_whose_boxes_only_meet_the_point_s_box_change_nothing():
+    # long diagonal segments: their boxes meet many points' boxes that the segments miss
+    rnd = random.Random("diagonals")
+    geoms = np.array([shapely.LineString([(0, 0), (3, 3), (6, 0), (9, 3)]),
+                      shapely.LineString([(0, 2.9), (9, 0.1)])], dtype=object)
+    lats = np.array([round(rnd.uniform(-1, 4), 5) for _ in range(600)])
+    lons = np.array([round(rnd.uniform(-1, 10), 5) for _ in range(600)])
+    pts = shapely.points(lons, lats)
+    segs, _ = borders._segments(geoms)
+    tree = shapely.STRtree(shapely.linestrings(segs.reshape(-1, 2, 2)))
+    boxes = shapely.box(lons - 0.3, lats - 0.3, lons + 0.3, lats + 0.3)
+    assert len(tree.query(boxes)[0]) > len(tree.query(boxes, predicate="intersects")[0])
+    got_line, got_m = borders._nearest(geoms, lats, lons, pts)
+    want_line, want_m = clipping_all(geoms, lats, lons, pts)
+    assert np.array_equal(got_line, want_line) and got_m.tobytes() == want_m.tobytes()
