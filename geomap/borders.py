@@ -182,6 +182,8 @@ def _facts(points: list[tuple[float, float]], countries, lines, disputed, accura
     km = [round(m, 1) for m in (metres / 1000).tolist()]  # (as Python rounds, not numpy)
     exclaves, disputes, derive = exclave.tolist(), in_dispute.tolist(), from_derived.tolist()
     made: dict[tuple, BorderFact] = {}
+    # (lines, line, country) -> (the country across the line, its class, its name)
+    across: dict[tuple, tuple[str, str, str]] = {}
     out = []
     for i in range(n):
         if hits[i] < 0:
@@ -190,10 +192,15 @@ def _facts(points: list[tuple[float, float]], countries, lines, disputed, accura
             key = (country[i], None, "", "", exclaves[i], disputes[i], False, accuracy_km, "",
                    "", area_name[i])
         else:
-            if derive[i] and country[i] not in said:
-                said[country[i]] = _said(derived[country[i]])
-            pair, kind, name = said[country[i] if derive[i] else False][lines_of[i]]
-            other = next((p for p in pair if p != country[i]), "")
+            of = (country[i] if derive[i] else False, lines_of[i], country[i])
+            line = across.get(of)
+            if line is None:
+                if derive[i] and country[i] not in said:
+                    said[country[i]] = _said(derived[country[i]])
+                pair, kind, name = said[of[0]][lines_of[i]]
+                other = next((p for p in pair if p != country[i]), "")
+                line = across[of] = (other, kind, name)
+            other, kind, name = line
             key = (country[i], km[i], other, kind, exclaves[i], disputes[i], False,
                    accuracy_km, name, point_of_view, area_name[i])
         fact = made.get(key)

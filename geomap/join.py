@@ -10,7 +10,7 @@ context.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from operator import attrgetter
+from operator import itemgetter
 
 from .gazetteer import Gazetteer
 from .records import JOINED_COLUMNS, Claim, Place, Resolution, Unplaced
@@ -212,7 +212,9 @@ def _frame(placed: list[Claim], rows: list[tuple]):
         return gpd.GeoDataFrame(pd.DataFrame([], columns=COLUMNS),
                                 geometry=gpd.points_from_xy([], []), crs="EPSG:4326")
     said = dict(zip(PLACED, map(list, zip(*rows))))
-    columns = {k: said[k] if k in said else list(map(attrgetter(k), placed)) for k in COLUMNS}
+    fields_of = [vars(c) for c in placed]  # (read from each claim's dict: faster than getattr)
+    columns = {k: said[k] if k in said else list(map(itemgetter(k), fields_of))
+               for k in COLUMNS}
     return gpd.GeoDataFrame(pd.DataFrame(columns, columns=COLUMNS),
                             geometry=_points(said["lon"], said["lat"]), crs="EPSG:4326")
 

@@ -149,7 +149,7 @@ def facts_in_view(frame, view: str, chosen: str, names: dict[str, str], countrie
                                          changed)
     if held is not None and len(points):
         again_mask |= shapely.contains_xy(held, lons, lats)
-    again = {p for p, a in zip(points, again_mask.tolist()) if a}
+    again = {points[i] for i in np.flatnonzero(again_mask).tolist()}
     seen = lines.assign(kind=[k.get(view, k[""]) for k in kinds])
     seen = seen[~seen["kind"].isin(NOT_A_BORDER)]
     order = sorted(again)
