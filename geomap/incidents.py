@@ -245,7 +245,7 @@ def _order(claim: dict) -> tuple:
 
 
 # The fields of a claim that grouping reads (a frame's rows need no more: join.records).
-CLAIM_KEYS = ("id", "date", "date_precision", "event", "stance", "claimant", "claimant_side",
+CLAIM_KEYS = ("id", "date", "date_precision", "event", "stance", "claimant_side",
               "place", "place_id", "place_name", "lat", "lon", "precision", "radius_km",
               "country")
 
@@ -390,7 +390,8 @@ def _incident(members: list[dict], side_labels: dict[str, str]) -> Incident:
     place = str(named.get("place_name") or named.get("place") or "an unnamed place")
     dated = sorted(c["date"] for c in members if c.get("date"))
     first = dated[0] if dated else ""
-    last = max(dated, key=lambda d: _span(d)[1]) if dated else ""
+    # (each date once, in order: the first that ends last, as among them all)
+    last = max(dict.fromkeys(dated), key=lambda d: _span(d)[1]) if dated else ""
     words = date_words(first, last)
     head = TITLE_OF_EVENT.get(main, "Incident at")
     if named.get("precision") in ("country", "province", "zone") and head.endswith(" at"):

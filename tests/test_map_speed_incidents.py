@@ -190,3 +190,14 @@ def test_the_oracle_can_tell_a_different_grouping(monkeypatch):
     claims = random_claims(random.Random(3), 200)
     monkeypatch.setattr(inc, "GAP_DAYS", 0)
     assert said(group_incidents(claims)) != said(simple_group_incidents(claims))
+
+
+def test_the_last_date_is_the_first_of_those_that_end_last():
+    # 31 May and May (to its 31st) end on one day: the first in date order is said
+    claims = [{"id": k, "date": d, "event": "talks", "place": "Goris", "lat": 39.5,
+               "lon": 46.3, "precision": "settlement", "claimant_side": "AM"}
+              for k, d in (("a", "2021-05-31"), ("b", "2021-05"), ("c", "2021-05-31"),
+                           ("d", "2021-04-30"))]
+    (found,) = group_incidents(claims)
+    assert (found.date_from, found.date_to) == ("2021-04-30", "2021-05")
+    assert said([found]) == said(simple_group_incidents(claims))
