@@ -535,8 +535,9 @@ def with_border_facts(frame, countries, lines, disputed=None, *, given: bool = F
     border_km, border_with, border_kind, exclave, disputed, outside, and ``border``, the
     sentence the popup shows. ``given``: the lines are the user's (finer accuracy).
     ``facts_out``: filled with the BorderFact of each (lat, lon) measured."""
-    points = list(zip(frame["lat"].tolist(), frame["lon"].tolist()))
-    distinct = sorted(set(points))  # many claims share a place: measure each place once
+    lats, lons = frame["lat"].tolist(), frame["lon"].tolist()
+    points = list(zip(lats, lons))
+    distinct = _places(lats, lons)  # many claims share a place: measure each place once
     found = dict(zip(distinct, border_facts(distinct, countries, lines, disputed,
                                             accuracy_km=0.5 if given else NE_ACCURACY_KM,
                                             point_of_view=point_of_view)))
@@ -549,6 +550,20 @@ def with_border_facts(frame, countries, lines, disputed=None, *, given: bool = F
         border_with=[f.border_with for f in facts], border_kind=[f.border_kind for f in facts],
         exclave=[f.exclave for f in facts], disputed=[f.disputed for f in facts],
         outside=[f.outside for f in facts], border=sentences)
+
+
+def _places(lats: list[float], lons: list[float]) -> list[tuple[float, float]]:
+    """``sorted(set(zip(lats, lons)))``, sorted by numpy: each (lat, lon) once, in order, as
+    its first claim gives it (-0.0 or 0.0)."""
+    import numpy as np
+
+    la, lo = np.array(lats, dtype=float), np.array(lons, dtype=float)
+    if np.isnan(la).any() or np.isnan(lo).any():  # (NaN is no number to sort by)
+        return sorted(set(zip(lats, lons)))
+    order = np.lexsort((lo, la))  # (stable: the first of equal points first)
+    la, lo = la[order], lo[order]
+    first = np.r_[True, (la[1:] != la[:-1]) | (lo[1:] != lo[:-1])] if len(la) else []
+    return list(zip(la[first].tolist(), lo[first].tolist()))
 
 
 def fact_sentences(frame, facts: list[BorderFact], names: dict[str, str]

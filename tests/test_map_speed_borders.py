@@ -82,3 +82,22 @@ def test_segments_whose_boxes_only_meet_the_point_s_box_change_nothing():
     got_line, got_m = borders._nearest(geoms, lats, lons, pts)
     want_line, want_m = clipping_all(geoms, lats, lons, pts)
     assert np.array_equal(got_line, want_line) and got_m.tobytes() == want_m.tobytes()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_places_measured_are_sorted_set_of_the_points(seed):
+    import math
+
+    rnd = random.Random(seed)
+    grid = [-1.5, -0.0, 0.0, 0.25, 39.51, 46.34, 1e-300]
+    lats = [rnd.choice(grid) for _ in range(300)]
+    lons = [rnd.choice(grid) for _ in range(300)]
+    want = sorted(set(zip(lats, lons)))
+    got = borders._places(lats, lons)
+    assert got == want
+    # the same numbers to the bit: the sign of a zero as the first point there gives it
+    assert [tuple(math.copysign(1, v) for v in p) for p in got] == \
+        [tuple(math.copysign(1, v) for v in p) for p in want]
+    assert borders._places([], []) == []
+    nan = [float("nan"), 1.0, float("nan")]
+    assert len(borders._places(nan, [2.0, 2.0, 2.0])) == len(set(zip(nan, [2.0] * 3)))
