@@ -538,9 +538,9 @@ def with_border_facts(frame, countries, lines, disputed=None, *, given: bool = F
     lats, lons = frame["lat"].tolist(), frame["lon"].tolist()
     points = list(zip(lats, lons))
     distinct = _places(lats, lons)  # many claims share a place: measure each place once
-    found = dict(zip(distinct, border_facts(distinct, countries, lines, disputed,
-                                            accuracy_km=0.5 if given else NE_ACCURACY_KM,
-                                            point_of_view=point_of_view)))
+    # (border_facts without its own pass to make them distinct)
+    found = dict(zip(distinct, _facts(distinct, countries, lines, disputed,
+                                      0.5 if given else NE_ACCURACY_KM, point_of_view)))
     if facts_out is not None:
         facts_out.update(found)
     facts = [found[p] for p in points]
