@@ -12,13 +12,16 @@ addresses, text without control characters).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import email.utils
 import functools
+import gc
 import hashlib
 import io
 import json
+import operator
 import os
 import re
 import stat
@@ -40,6 +43,7 @@ from .records import (
     Claim,
     Document,
     claim_of,
+    claims_of,
 )
 
 REQUIRED = list(REQUIRED_COLUMNS)
@@ -186,6 +190,12 @@ def _span(value: str, name: str) -> int | None:
     if not _OFFSET.fullmatch(value):
         raise ValueError(f"{name} {_shown(value)} is not a character offset (digits 0-9)")
     return int(value)
+
+
+# http(s) addresses that is_http_url takes, without urlsplit: a host of letters, digits,
+# dots and hyphens, a port, then printable ASCII (tests/test_store_select.py checks it).
+_PLAIN_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9][A-Za-z0-9.-]*(?::[0-9]*)?"
+                        r"(?:[/?#][!-~]*)?")
 
 
 @functools.lru_cache(maxsize=4096)  # (a file's addresses repeat: one report, many claims)
@@ -479,6 +489,144 @@ def _decimal_commas(fields: dict[str, str]) -> dict[str, str]:
         v.strip()) else v for k, v in fields.items()}
 
 
+@contextlib.contextmanager
+def without_collections():
+    """No garbage collection within: bulk work on 100,000 claims makes hundreds of
+    thousands of objects and no cycles, and each full collection would walk them all (half
+    of reading a claims file). The collector's state is as it was after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _distinct_ok(values, test) -> bool:
+    """Whether ``test`` holds for each distinct non-empty value (ValueError: it does not)."""
+    try:
+        return all(test(v) for v in set(values) - {""})
+    except ValueError:
+        return False
+
+
+def _numbers(values: tuple, name: str, low: float, high: float, *, low_open: bool = False,
+             limit: bool = False) -> list | None:
+    """The cells of a number column as claim_from_fields reads them (None for an empty
+    cell), or None if one is not a number or is out of range (``limit``: |x| <= high)."""
+    if not any(values):
+        return [None] * len(values)
+    given = [v for v in values if v]
+    if not all(map(_NUMBER.fullmatch, given)):
+        return None
+    xs = list(map(float, given))
+    if limit:
+        if max(map(abs, xs)) > high:
+            return None
+    elif min(xs) < low or low_open and min(xs) <= low or max(xs) > high:
+        return None
+    it = iter(xs)
+    return [next(it) if v else None for v in values]
+
+
+def _claims_at_once(header: list[str], rows: list[list[str]], lines: list[int], path: str,
+                    *, delimiter: str, guarded: bool) -> list[Claim] | None:
+    """The claims of a claims file's rows (text with no character clean_text replaces), a
+    column at a time: what claim_from_fields builds row by row, or None when a row is not
+    as most are (a blank row, a cell to refuse, a number to read otherwise): then the rows
+    are read one by one, which says what is wrong where.
+    tests/test_ingest_speed_read.py holds the two ways together."""
+    width = len(header)
+    if not rows or set(map(len, rows)) != {width}:
+        return None
+    n = len(rows)
+    columns = dict(zip(header, zip(*rows)))
+    if guarded:
+        columns = {k: tuple(from_spreadsheet(v) if v[:1] == "'" else v for v in col)
+                   for k, col in columns.items()}
+    if delimiter != ",":
+        columns = {k: tuple(v.replace(",", ".") if _DECIMAL_COMMA.fullmatch(v.strip()) else v
+                            for v in col) if k in NUMBER_COLUMNS else col
+                   for k, col in columns.items()}
+    f = {k: tuple(map(str.strip, col)) for k, col in columns.items()}
+    empty = ("",) * n
+
+    def get(name: str) -> tuple:
+        return f.get(name, empty)
+
+    if not all(all(f[name]) for name in MUST_HAVE):
+        return None  # (a blank row too)
+    if not (set(f["stance"]) <= set(STANCES) and set(f["event"]) <= set(EVENTS)
+            and set(get("role")) <= {"", *ROLES}
+            and set(get("precision")) <= {"", *PRECISIONS}
+            and set(get("date_precision")) <= {"", *DATE_PRECISIONS}):
+        return None
+    dates = {}
+    try:
+        for value in set(f["date"]) | set(get("published")):
+            dates[value] = parse_date(value)
+    except ValueError:
+        return None
+    role = tuple(r or "incident" for r in f["role"]) if "role" in f else ("incident",) * n
+    parsed = list(map(dates.__getitem__, f["date"]))
+    date = [d for d, _ in parsed]
+    date_precision = [p for _, p in parsed]
+    if "date_precision" in f:
+        date_precision = [given or p for given, p in zip(f["date_precision"], date_precision)]
+    published = [dates[v][0] for v in f["published"]] if "published" in f else empty
+    lats, lons = get("lat"), get("lon")
+    if list(map(bool, lats)) != list(map(bool, lons)):
+        return None  # lat and lon must be given together
+    lat = _numbers(lats, "lat", -90, 90, limit=True)
+    lon = _numbers(lons, "lon", -180, 180, limit=True)
+    depth = _numbers(get("depth_km"), "depth_km", 0, 100, low_open=True)
+    confidence = _numbers(get("confidence"), "confidence", 0, 1)
+    if lat is None or lon is None or depth is None or confidence is None:
+        return None
+    if not _distinct_ok(get("place_id"), _PLACE_ID.fullmatch):
+        return None
+    if not _distinct_ok(f["url"], lambda u: _PLAIN_URL.fullmatch(u) or is_http_url(u)):
+        return None
+    spans = []
+    for name in ("span_start", "span_end"):
+        values = get(name)
+        if not _distinct_ok(values, _OFFSET.fullmatch):
+            return None
+        spans.append([int(v) if v else None for v in values] if any(values) else
+                     [None] * n)
+    ids = get("id")
+    if not all(ids):  # an id from the claim's content (claim_id), where none is given
+        basis = zip(*(get(k) for k in ("source", "url", "date", "place", "claimant",
+                                        "stance", "event", "text")))
+        sha1 = hashlib.sha1
+        ids = [given or "c" + sha1("\x1f".join(b).encode("utf-8")).hexdigest()[:10]
+               for given, b in zip(ids, basis)]
+    origins = [f"{path}:{line}" for line in lines]
+    return claims_of(
+        ids, f["text"], f["claimant"], f["claimant_side"], f["stance"], f["event"],
+        get("actor"), f["place"], get("place_id"), date, date_precision, published,
+        get("source"), get("publisher"), f["url"], role, get("precision"), lat, lon,
+        spans[0], spans[1], depth, confidence, get("check"), origins)
+
+
+def _read_at_once(reader, header: list[str], text: str, path: str, *, delimiter: str,
+                  guarded: bool) -> list[Claim] | None:
+    """The rest of the reader's rows, read at once: _claims_at_once of them, with the line
+    each ends on; None where they are to be read one by one."""
+    try:
+        rows = list(reader)
+    except csv.Error:
+        return None  # (the rows one by one say where)
+    if reader.line_num == len(rows) + 1:  # a row a line
+        lines = list(range(2, len(rows) + 2))
+    else:  # (a cell over several lines): where each row ends, again
+        again = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
+        next(again)
+        lines = [again.line_num for _ in again]
+    return _claims_at_once(header, rows, lines, path, delimiter=delimiter, guarded=guarded)
+
+
 def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = None
                     ) -> list[Claim]:
     """Claims from a CSV file; ``label`` names the file in messages and origins."""
@@ -520,6 +668,14 @@ def read_claims_csv(path: Path, text: str | None = None, *, label: str | None = 
     # end)
     plain = not _has_bad_chars(text)
     guarded = text.startswith("'") or any(f"{c}'" in text for c in ("\r", "\n", '"', delimiter))
+    if plain:  # (most files: every row read, then every column checked at once)
+        with without_collections():
+            at_once = _read_at_once(reader, header, text, path, delimiter=delimiter,
+                                    guarded=guarded)
+        if at_once is not None:
+            return at_once
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
+        next(reader)
     while True:
         try:
             row = next(reader)
@@ -687,9 +843,15 @@ def read_claims(paths: Iterable[str | Path], *, labels: dict[Path, str] | None =
     return claims
 
 
+_id_of = operator.attrgetter("id")
+
+
 def check_ids(claims: list[Claim]) -> None:
     """InputErrors for each id used again (naming where each was used first): every claim
     of the inputs must stay traceable by its id."""
+    ids = list(map(_id_of, claims))
+    if len(set(ids)) == len(ids):  # (each once: the common case, at once)
+        return
     seen: dict[str, str] = {}
     errors = []
     for c in claims:

@@ -200,6 +200,22 @@ def claim_of(*values) -> Claim:
     return claim
 
 
+def claims_of(*columns) -> list[Claim]:
+    """``[claim_of(*values) for values in zip(*columns)]``: claims from their fields' columns
+    (each a sequence, in the order of Claim's fields), a little faster."""
+    if len(columns) != len(CLAIM_FIELDS):
+        raise TypeError(f"claims_of takes the {len(CLAIM_FIELDS)} fields of a Claim, "
+                        f"not {len(columns)}")
+    out = []
+    add = out.append
+    names = CLAIM_FIELDS
+    for values in zip(*columns):
+        claim = _new(Claim)
+        claim.__dict__.update(zip(names, values))  # (a dict sharing its keys, as claim_of's)
+        add(claim)
+    return out
+
+
 @dataclass(frozen=True)
 class Unplaced(Mapping):
     """A claim that could not be placed, and why: the resolution's ``status`` (ambiguous,
