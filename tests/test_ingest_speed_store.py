@@ -1,0 +1,174 @@
+"""An ingest's claims checked a column at a time (store._all_canonical) and placed all at
+once (store._places) give what the claim-by-claim way gives: every claim taken as it is
+only where _Canonical.ok takes each, and the same points (or the same error)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geomap import store
+from geomap.errors import InputError
+from geomap.read import COLUMNS
+from geomap.records import Claim
+
+SETTINGS = settings(deadline=None, database=None, derandomize=True, max_examples=800,
+                    suppress_health_check=list(HealthCheck))
+
+FINE = {
+    "date": ["2021-05-12", "2021-05", "2021", "", "2024-02-29"],
+    "place": ["Goris", "Sev Lich", "Ереван", "x\ny"],
+    "claimant": ["gov", "Հայաստան"],
+    "claimant_side": ["AM", "AZ"],
+    "stance": ["asserts", "denies", "reports", "calls"],
+    "event": ["incursion", "talks", "other"],
+    "actor": ["", "troops"],
+    "text": ["t", "Troops\tcrossed", "a\r\nb"],
+    "source": ["", "s"],
+    "url": ["", "https://example.org/x", "HTTPS://EXAMPLE.ORG"],
+    "id": ["c1"],
+    "place_id": ["", "am-goris", "geonames:616635"],
+    "lat": [None, 39.5, -0.0, 90.0],
+    "lon": [None, 46.25, 180.0, -180.0],
+    "precision": ["", "point", "zone"],
+    "published": ["", "2021-05-14"],
+    "date_precision": ["day", "month", "unknown"],
+    "role": ["incident", "reaction"],
+    "publisher": ["", "Reuters"],
+    "span_start": [None, 0, 10 ** 15 - 1],
+    "span_end": [None, 9],
+    "depth_km": [None, 0.5, 100.0],
+    "confidence": [None, 0.0, -0.0, 1.0],
+    "check": ["", "speaker from 'It'"],
+}
+# Values the reader's rules refuse or change, for each kind of column.
+TEXT_ODD = [None, "", " Goris", "Goris ", "x\x00", "\ud800", "\ufffe", "a\x07b", "\u00a0x", 3]
+ODD = {
+    "date": ["2021-02-30", "14.05.2021", "2021-5", "x"], "published": ["2021-13", " 2021"],
+    "stance": ["maybe"], "event": ["maybe"], "role": ["", "maybe"], "precision": ["maybe"],
+    "date_precision": ["", "maybe"], "place_id": ["am goris", "-x"],
+    "url": ["javascript:x", "https://a b", "https://é.org", "https://[::1"],
+    "lat": [90.5, -90.5, float("nan"), float("inf"), 39, True, "39.5", None],
+    "lon": [180.5, -180.5, float("nan"), 46, None],
+    "depth_km": [0.0, -0.0, 100.5, -1.0, float("nan"), 3, "3"],
+    "confidence": [1.5, -0.5, float("nan"), 1, "1"],
+    "span_start": [-1, 10 ** 15, 3.0, True, "3"], "span_end": [-1, 10 ** 15, 2.0],
+}
+
+
+class Text(str):
+    """A str subclass: the quick ways may decline it, never take it wrongly."""
+
+
+@st.composite
+def claim_lists(draw) -> list[Claim]:
+    """A few claims of fine values, with an odd value here and there."""
+    out = []
+    for i in range(draw(st.integers(1, 5))):
+        values = {c: draw(st.sampled_from(FINE[c])) for c in COLUMNS}
+        values["id"] = f"c{i}"
+        if (values["lat"] is None) != (values["lon"] is None):
+            values["lon"] = None if values["lat"] is None else 46.0
+        if draw(st.integers(0, 4)) == 0:
+            for c in draw(st.lists(st.sampled_from(COLUMNS), min_size=1, max_size=2)):
+                values[c] = draw(st.sampled_from(ODD.get(c, []) + TEXT_ODD))
+            if draw(st.booleans()):
+                name = draw(st.sampled_from(["place", "stance", "date", "text"]))
+                if isinstance(values[name], str):
+                    values[name] = Text(values[name])
+        out.append(Claim(**values, origin=f"c.csv:{i + 2}"))
+    return out
+
+
+def _each_ok(claims) -> bool:
+    quick = store._Canonical()
+    return all(type(c) is Claim and quick.ok(v := store._values_of(c), v[12], v[13])
+               for c in claims)
+
+
+@SETTINGS
+@given(claim_lists())
+def test_claims_taken_at_once_are_claims_each_taken(claims):
+    values = store._all_canonical(claims)
+    if values is not None:
+        assert _each_ok(claims)
+        assert values == [store._values_of(c) for c in claims]
+    elif all(type(v) in (str, float, int, type(None)) for c in claims
+             for v in store._values_of(c)):
+        # (declining is allowed only for what the column checks do not know: subclasses)
+        assert not _each_ok(claims)
+
+
+def test_fine_claims_are_taken_at_once():
+    claims = [Claim(id=f"c{i}", text="t", claimant="gov", claimant_side="AM",
+                    stance="asserts", event="incursion", place="Goris", date="2021-05-12",
+                    date_precision="day", lat=39.5 if i % 2 else None,
+                    lon=46.0 if i % 2 else None, origin=f"c.csv:{i}") for i in range(10)]
+    assert store._all_canonical(claims) is not None
+    checked = store._checked(claims)
+    assert isinstance(checked, store._Checked) and list(checked) == claims
+
+
+POINTS = st.one_of(st.none(), st.tuples(st.floats(allow_nan=True), st.floats(allow_nan=True)),
+                   st.sampled_from([(46.0, 39.5), (180.0, -90.0), (-0.0, 0.0), (181.0, 0.0),
+                                    (46, 39), [46.0, 39.5], (46.0,), (46.0, 39.5, 1.0),
+                                    "46,39", (True, 1.0), (46.0, float("nan")),
+                                    (-180.5, 0.0), (0.0, -90.5), (0.0, 90.5)]))
+
+
+def _places_one_by_one(checked, located):
+    out = []
+    for claim in checked:
+        point = None
+        if claim is not None and claim.lat is None and located:
+            given = located.get(claim.id)
+            if given is not None:
+                point = store._lonlat(given)
+                if point is None:
+                    raise InputError("bad point")
+        out.append(point)
+    return out
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.booleans(), POINTS), min_size=0, max_size=6))
+def test_points_placed_at_once_are_points_placed_one_by_one(cases):
+    checked, located = [], {}
+    for i, (own, point) in enumerate(cases):
+        checked.append(Claim(id=f"c{i}", text="t", claimant="gov", claimant_side="AM",
+                             stance="asserts", event="incursion", place="Goris",
+                             lat=39.0 if own else None, lon=46.0 if own else None))
+        if point is not None:
+            located[f"c{i}"] = point
+    try:
+        expected = _places_one_by_one(checked, located)
+    except InputError:
+        with pytest.raises(InputError):
+            store._places(checked, located)
+        return
+    got = store._places(checked, located)
+    assert len(got) == len(expected)
+    for a, b in zip(got, expected):
+        assert (a is None) == (b is None)
+        if a is not None:
+            assert all(type(x) is float and x == y and math.copysign(1, x) == math.copysign(
+                1, y) for x, y in zip(a, b))
+
+
+def _fine(i: int, **given) -> Claim:
+    values = {c: FINE[c][0] for c in COLUMNS}
+    values.update({"id": f"c{i}", "lat": 39.5, "lon": 46.0, **given})
+    return Claim(**values, origin=f"c.csv:{i + 2}")
+
+
+@pytest.mark.parametrize("column, value", [(c, v) for c in COLUMNS
+                                           for v in ODD.get(c, []) + TEXT_ODD])
+def test_each_odd_value_is_declined_where_the_claim_is(column, value):
+    """Every odd value of every column, in a claim among fine ones: the claims are taken
+    at once exactly when each would be taken (values of plain types)."""
+    claims = [_fine(0), _fine(1, **{column: value}), _fine(2, lat=None, lon=None)]
+    taken = store._all_canonical(claims) is not None
+    assert taken == _each_ok(claims)
