@@ -14,73 +14,87 @@ var geomap = (function () {
 
   /* markercluster's DistanceGrid (1.4.1: what the cluster group finds each marker's
    * neighbours in, at each zoom), giving the same answers in the same order, faster and
-   * with next to nothing made per object: its cells in an open-addressed table by (column,
-   * row) in typed arrays, each cell a list of its objects (and their points) in the order
+   * with nothing made per object: its cells in an open-addressed table by (column, row) in
+   * typed arrays, each cell a list of its objects (and their points' x and y) in the order
    * they came, kept in flat arrays; and a bit for each cell (modulo 1024 columns and rows)
    * that ever held one, since most neighbours asked for are empty. The grid's methods are
    * replaced (the originals kept as L.DistanceGrid.prototype.geomapOriginal); its cells are
-   * made when first used. */
+   * made when first used. ClaimCluster (below) asks the cells directly, by numbers. */
   var FREE = -2, EMPTY = -1;  // (a slot's first entry: none ever; none now)
   function Cells() {
     this.mask = 1023;
-    this.xs = new Int32Array(1024);
-    this.ys = new Int32Array(1024);
+    this.cx = new Int32Array(1024);
+    this.cy = new Int32Array(1024);
     this.first = new Int32Array(1024).fill(FREE);
     this.last = new Int32Array(1024);
     this.used = 0;
-    this.objs = [];  // (the entries: an object, its point, the next entry of its cell)
-    this.points = [];
+    this.objs = [];  // (the entries: an object, its point's x and y, the next entry of its cell)
+    this.xs = new Float64Array(1024);
+    this.ys = new Float64Array(1024);
     this.next = new Int32Array(1024);
     this.odd = null;  // (cells at coordinates that are not 32-bit integers, by "x,y")
     this.seen = new Int32Array(1 << 15);
+    this.atX = 0;  // (the point of what near() found last)
+    this.atY = 0;
   }
   function plain(x, y) { return (x | 0) === x && (y | 0) === y; }
   Cells.prototype.slot = function (x, y) {
     var h = (Math.imul(x, -1640531535) ^ Math.imul(y, 597399067)) & this.mask;
-    while (this.first[h] !== FREE && (this.xs[h] !== x || this.ys[h] !== y)) {
+    while (this.first[h] !== FREE && (this.cx[h] !== x || this.cy[h] !== y)) {
       h = (h + 1) & this.mask;
     }
     return h;
   };
   Cells.prototype.oddCell = function (x, y, make) {
     var key = x + "," + y, odd = this.odd || (this.odd = new Map()), cell = odd.get(key);
-    if (!cell && make) odd.set(key, cell = {objs: [], points: []});
+    if (!cell && make) odd.set(key, cell = {objs: [], xs: [], ys: []});
     return cell;
   };
-  Cells.prototype.add = function (x, y, obj, point) {
+  /* Adds obj at point (px, py), in cell (x, y). */
+  Cells.prototype.add = function (x, y, obj, px, py) {
     if (!plain(x, y)) {
       var cell = this.oddCell(x, y, true);
       cell.objs.push(obj);
-      cell.points.push(point);
+      cell.xs.push(px);
+      cell.ys.push(py);
       return;
     }
     if (2 * (this.used + 1) > this.mask) this.grow();
     var h = this.slot(x, y), e = this.objs.length;
     if (this.first[h] === FREE) {
       var bit = ((y & 1023) << 10) | (x & 1023);
-      this.xs[h] = x;
-      this.ys[h] = y;
+      this.cx[h] = x;
+      this.cy[h] = y;
       this.first[h] = EMPTY;
       this.used++;
       this.seen[bit >> 5] |= 1 << (bit & 31);
     }
     this.objs.push(obj);
-    this.points.push(point);
-    if (e >= this.next.length) {
-      var next = new Int32Array(2 * this.next.length);
-      next.set(this.next);
-      this.next = next;
-    }
+    if (e >= this.next.length) this.more();
+    this.xs[e] = px;
+    this.ys[e] = py;
     this.next[e] = -1;
     if (this.first[h] === EMPTY) this.first[h] = e; else this.next[this.last[h]] = e;
     this.last[h] = e;
   };
+  Cells.prototype.more = function () {
+    var n = 2 * this.next.length, next = new Int32Array(n), xs = new Float64Array(n),
+        ys = new Float64Array(n);
+    next.set(this.next);
+    xs.set(this.xs);
+    ys.set(this.ys);
+    this.next = next;
+    this.xs = xs;
+    this.ys = ys;
+  };
+  /* Takes obj out of cell (x, y); whether it was there. */
   Cells.prototype.remove = function (x, y, obj) {
     if (!plain(x, y)) {
       var cell = this.oddCell(x, y, false), i = cell ? cell.objs.indexOf(obj) : -1;
       if (i < 0) return false;
       cell.objs.splice(i, 1);
-      cell.points.splice(i, 1);
+      cell.xs.splice(i, 1);
+      cell.ys.splice(i, 1);
       return true;
     }
     var h = this.slot(x, y), prev = -1, e = this.first[h];
@@ -92,42 +106,98 @@ var geomap = (function () {
     if (prev < 0) this.first[h] = this.next[e] < 0 ? EMPTY : this.next[e];
     else this.next[prev] = this.next[e];
     if (this.last[h] === e) this.last[h] = prev;
-    this.objs[e] = this.points[e] = null;
+    this.objs[e] = null;
     return true;
   };
-  /* The [object, point] pairs of cell (x, y), in order (for what lies far off any map). */
-  Cells.prototype.entries = function (x, y) {
-    var out = [], cell, k;
-    if (!plain(x, y)) {
-      cell = this.oddCell(x, y, false);
-      for (k = 0; cell && k < cell.objs.length; k++) out.push([cell.objs[k], cell.points[k]]);
-      return out;
+  /* The nearest object to point (px, py) (in cell (x, y)) whose squared distance is at most
+   * limit, the first found of the nearest, as markercluster's getNearObject finds it; or
+   * null. Its point is left in atX, atY. */
+  Cells.prototype.near = function (x, y, px, py, limit) {
+    var closestDistSq = limit, closest = null, i, j, k, dx, dy, d;
+    if (!plain(x - 1, y - 1) || !plain(x + 1, y + 1)) {  // (far off any map)
+      for (i = y - 1; i <= y + 1; i++) {
+        for (j = x - 1; j <= x + 1; j++) {
+          var cell = plain(j, i) ? null : this.oddCell(j, i, false);
+          if (plain(j, i)) {
+            for (k = this.first[this.slot(j, i)]; k >= 0; k = this.next[k]) {
+              dx = px - this.xs[k];
+              dy = py - this.ys[k];
+              d = dx * dx + dy * dy;
+              if (d < closestDistSq || d <= closestDistSq && closest === null) {
+                closestDistSq = d;
+                closest = this.objs[k];
+                this.atX = this.xs[k];
+                this.atY = this.ys[k];
+              }
+            }
+            continue;
+          }
+          for (k = 0; cell && k < cell.objs.length; k++) {
+            dx = px - cell.xs[k];
+            dy = py - cell.ys[k];
+            d = dx * dx + dy * dy;
+            if (d < closestDistSq || d <= closestDistSq && closest === null) {
+              closestDistSq = d;
+              closest = cell.objs[k];
+              this.atX = cell.xs[k];
+              this.atY = cell.ys[k];
+            }
+          }
+        }
+      }
+      return closest;
     }
-    for (k = this.first[this.slot(x, y)]; k >= 0; k = this.next[k]) {
-      out.push([this.objs[k], this.points[k]]);
+    var seen = this.seen, first = this.first, next = this.next, xs = this.xs, ys = this.ys,
+        at = -1;
+    for (i = y - 1; i <= y + 1; i++) {
+      var row = (i & 1023) << 10;
+      for (j = x - 1; j <= x + 1; j++) {
+        var bit = row | (j & 1023);
+        if (!(seen[bit >> 5] & (1 << (bit & 31)))) continue;
+        for (var e = first[this.slot(j, i)]; e >= 0; e = next[e]) {
+          dx = px - xs[e];
+          dy = py - ys[e];
+          d = dx * dx + dy * dy;
+          if (d < closestDistSq || d <= closestDistSq && at < 0) {
+            closestDistSq = d;
+            at = e;
+          }
+        }
+      }
     }
-    return out;
+    if (at < 0) return null;
+    this.atX = xs[at];
+    this.atY = ys[at];
+    return this.objs[at];
   };
   Cells.prototype.grow = function () {
-    var xs = this.xs, ys = this.ys, first = this.first, last = this.last, n = 2 * (this.mask + 1);
+    var cx = this.cx, cy = this.cy, first = this.first, last = this.last, n = 2 * (this.mask + 1);
     this.mask = n - 1;
-    this.xs = new Int32Array(n);
-    this.ys = new Int32Array(n);
+    this.cx = new Int32Array(n);
+    this.cy = new Int32Array(n);
     this.first = new Int32Array(n).fill(FREE);
     this.last = new Int32Array(n);
     for (var k = 0; k < first.length; k++) {
       if (first[k] === FREE) continue;
-      var h = this.slot(xs[k], ys[k]);
-      this.xs[h] = xs[k];
-      this.ys[h] = ys[k];
+      var h = this.slot(cx[k], cy[k]);
+      this.cx[h] = cx[k];
+      this.cy[h] = cy[k];
       this.first[h] = first[k];
       this.last[h] = last[k];
     }
   };
+  /* The cells with each number in them replaced by the object of that number in objs. */
+  function named(cells, objs) {
+    function name(list) {
+      for (var e = 0; e < list.length; e++) if (list[e] !== null) list[e] = objs[list[e]];
+    }
+    name(cells.objs);
+    if (cells.odd) cells.odd.forEach(function (cell) { name(cell.objs); });
+  }
   function cellsOf(grid) { return grid._geomapCells || (grid._geomapCells = new Cells()); }
   var FAST_GRID = {
     addObject: function (obj, point) {
-      cellsOf(this).add(this._getCoord(point.x), this._getCoord(point.y), obj, point);
+      cellsOf(this).add(this._getCoord(point.x), this._getCoord(point.y), obj, point.x, point.y);
     },
     // true where the object was there
     removeObject: function (obj, point) {
@@ -153,38 +223,8 @@ var geomap = (function () {
     },
     // the nearest object within a cell's size of point (the first found of the nearest)
     getNearObject: function (point) {
-      var x = this._getCoord(point.x), y = this._getCoord(point.y), all = cellsOf(this);
-      var closestDistSq = this._sqCellSize, closest = null, px = point.x, py = point.y;
-      if (!plain(x - 1, y - 1) || !plain(x + 1, y + 1)) {  // (far off any map)
-        for (var oi = y - 1; oi <= y + 1; oi++) {
-          for (var oj = x - 1; oj <= x + 1; oj++) {
-            all.entries(oj, oi).forEach(function (entry) {
-              var ex = px - entry[1].x, ey = py - entry[1].y, d = ex * ex + ey * ey;
-              if (d < closestDistSq || d <= closestDistSq && closest === null) {
-                closestDistSq = d;
-                closest = entry[0];
-              }
-            });
-          }
-        }
-        return closest;
-      }
-      var seen = all.seen, first = all.first, next = all.next, pts = all.points;
-      for (var i = y - 1; i <= y + 1; i++) {
-        var row = (i & 1023) << 10;
-        for (var j = x - 1; j <= x + 1; j++) {
-          var bit = row | (j & 1023);
-          if (!(seen[bit >> 5] & (1 << (bit & 31)))) continue;
-          for (var e = first[all.slot(j, i)]; e >= 0; e = next[e]) {
-            var p = pts[e], dx = px - p.x, dy = py - p.y, dist = dx * dx + dy * dy;
-            if (dist < closestDistSq || dist <= closestDistSq && closest === null) {
-              closestDistSq = dist;
-              closest = all.objs[e];
-            }
-          }
-        }
-      }
-      return closest;
+      return cellsOf(this).near(this._getCoord(point.x), this._getCoord(point.y), point.x,
+                                point.y, this._sqCellSize);
     }
   };
   (function () {
@@ -766,6 +806,306 @@ var geomap = (function () {
     };
   });
 
+  /* The cluster group of the claims' markers: markercluster's (1.4.1), but filled on the map
+   * (addLayers) in one go by markercluster's own steps (_addLayer) done with numbers: each
+   * marker's point projected once, at zoom 0, and scaled to each zoom (Leaflet projects to
+   * scale * (a * x + b), each scale a power of two: the very numbers project() gives), the
+   * grids asked by numbers (Cells), and no drag or move listeners on claim markers (they
+   * are not draggable, and the only moves, spiderfy's, markercluster ignores). The same
+   * clusters in the same order as markercluster makes them (tests/browser/
+   * test_cluster_bulk.py); where any of that does not hold, markercluster's own addLayers. */
+  function powerOfTwo(s) { return s > 0 && Math.pow(2, Math.round(Math.log2(s))) === s; }
+  var ClaimCluster = L.MarkerClusterGroup.extend({
+    addLayers: function (layers, skipLayerAddEvent) {
+      if (!this.geomapBulk(layers, skipLayerAddEvent)) {
+        L.MarkerClusterGroup.prototype.addLayers.call(this, layers, skipLayerAddEvent);
+      }
+      return this;
+    },
+    // false where this is not for it (nothing done then)
+    geomapBulk: function (layers, quiet) {
+      var map = this._map, o = this.options, P = L.DistanceGrid.prototype;
+      if (!map || !Array.isArray(layers) || o.chunkedLoading || o.chunkProgress ||
+          o.singleMarkerMode || !this._gridClusters || P.getNearObject !==
+          FAST_GRID.getNearObject || P.addObject !== FAST_GRID.addObject) return false;
+      var crs = map.options.crs, t = crs.transformation;
+      if (crs.latLngToPoint !== L.CRS.latLngToPoint || !(t instanceof L.Transformation) ||
+          t._transform !== L.Transformation.prototype._transform) return false;
+      var minZoom = Math.floor(map.getMinZoom()), maxZoom = this._maxZoom, z, s0 = crs.scale(0);
+      var at = {min: minZoom, C: [], U: [], cellC: [], cellU: [], sqC: [], sqU: [], f: []};
+      for (z = minZoom; z <= maxZoom; z++) {
+        var gc = this._gridClusters[z], gu = this._gridUnclustered[z];
+        if (!gc || !gu || !powerOfTwo(crs.scale(z))) return false;
+        at.C[z] = cellsOf(gc);
+        at.U[z] = cellsOf(gu);
+        at.cellC[z] = gc._cellSize;
+        at.cellU[z] = gu._cellSize;
+        at.sqC[z] = gc._sqCellSize;
+        at.sqU[z] = gu._sqCellSize;
+        at.f[z] = crs.scale(z) / s0;
+      }
+      var i, m, n = layers.length;
+      for (i = 0; i < n; i++) {
+        m = layers[i];
+        if (!m || !m.getLatLng || m instanceof L.LayerGroup) return false;
+      }
+      if (this._needsClustering.length || this._needsRemoving.length) return false;
+      var fg = this._featureGroup, npg = this._nonPointGroup, shown = false, k;
+      for (k in fg._layers) { shown = true; break; }  // (any marker on the map now)
+      if (quiet && !shown && this.geomapEmpty(at) && this.geomapFill(layers, at)) return true;
+      for (i = 0; i < n; i++) {
+        m = layers[i];
+        // (hasLayer(m), as it is where nothing waits to be added or removed)
+        if (m.__parent ? m.__parent._group === this : npg.hasLayer(m)) continue;
+        var p = map.project(m.getLatLng(), 0);
+        if (!isFinite(p.x * at.f[maxZoom]) || !isFinite(p.y * at.f[maxZoom])) {
+          this._addLayer(m, maxZoom);
+        } else {
+          if (!(m instanceof ClaimMarker)) m.on(this._childMarkerEventHandlers, this);
+          this.geomapSlot(m, p.x, p.y, maxZoom, at);
+        }
+        if (!quiet) this.fire("layeradd", {layer: m});
+        // (as markercluster does: a marker now in a pair leaves the map, where it is there)
+        if (shown && m.__parent && m.__parent.getChildCount() === 2) {
+          var pair = m.__parent.getAllChildMarkers();
+          fg.removeLayer(pair[0] === m ? pair[1] : pair[0]);
+        }
+      }
+      this._topClusterLevel._recalculateBounds();
+      this._refreshClustersIcons();
+      this._topClusterLevel._recursivelyAddChildrenToMap(null, this._zoom,
+                                                          this._currentShownBounds);
+      return true;
+    },
+    // Whether the group holds nothing at all (as after clearLayers): not a marker, not a
+    // cluster, nothing in its grids, nothing on the map.
+    // the markers of layers not in the group yet, by numbers (geomapAll): false where a
+    // point is off any scale (nothing done then)
+    geomapFill: function (layers, at) {
+      var map = this._map, npg = this._nonPointGroup, top = this._topClusterLevel, n = 0;
+      var list = [], px = new Float64Array(layers.length), py = new Float64Array(layers.length);
+      var far = at.f[this._maxZoom], i, m, p;
+      for (i = 0; i < layers.length; i++) {
+        m = layers[i];
+        // (hasLayer(m), as it is where nothing waits to be added or removed; each marker
+        // counted in once)
+        if (m.__parent ? m.__parent._group === this : npg.hasLayer(m)) continue;
+        p = map.project(m.getLatLng(), 0);
+        if (!isFinite(p.x * far) || !isFinite(p.y * far)) {
+          list.forEach(function (done) { delete done.__parent; });
+          return false;
+        }
+        m.__parent = top;
+        list.push(m);
+        px[n] = p.x;
+        py[n++] = p.y;
+      }
+      list.forEach(function (one) {
+        if (!(one instanceof ClaimMarker)) one.on(this._childMarkerEventHandlers, this);
+      }, this);
+      this.geomapAll(list, px, py, at);
+      this._topClusterLevel._recalculateBounds();
+      this._refreshClustersIcons();
+      this._topClusterLevel._recursivelyAddChildrenToMap(null, this._zoom,
+                                                          this._currentShownBounds);
+      return true;
+    },
+    geomapEmpty: function (at) {
+      var top = this._topClusterLevel, k;
+      if (top._childCount || top._markers.length || top._childClusters.length ||
+          top._cLatLng) return false;
+      for (k in this._featureGroup._layers) return false;
+      for (var z = at.min; z < at.C.length; z++) {
+        if (at.C[z].objs.length || at.C[z].odd || at.U[z].objs.length || at.U[z].odd) {
+          return false;
+        }
+      }
+      return true;
+    },
+    /* markercluster's _addLayer for each marker of list, into a group that holds nothing,
+     * with numbers for the clusters (made as objects at the end): marker k at (px[k], py[k])
+     * at zoom 0; cluster 0 the top level. What markercluster counts as it goes (each
+     * cluster's markers) is counted once at the end. */
+    geomapAll: function (list, px, py, at) {
+      var n = list.length, min = at.min, max = this._maxZoom, f = at.f;
+      var cap = 1024, made = 1;
+      var zoomOf = new Int32Array(cap), parentOf = new Int32Array(cap),
+          founder = new Int32Array(cap), mHead = new Int32Array(cap), mTail = new Int32Array(cap),
+          cHead = new Int32Array(cap), cTail = new Int32Array(cap), cNext = new Int32Array(cap);
+      // a cluster's markers, in order, linked both ways (markercluster takes one out)
+      var mNext = new Int32Array(n), mPrev = new Int32Array(n), mParent = new Int32Array(n);
+      function grow(a) {
+        var b = new Int32Array(2 * cap);
+        b.set(a);
+        return b;
+      }
+      function cluster(z, first) {
+        if (made === cap) {
+          zoomOf = grow(zoomOf); parentOf = grow(parentOf); founder = grow(founder);
+          mHead = grow(mHead); mTail = grow(mTail); cHead = grow(cHead); cTail = grow(cTail);
+          cNext = grow(cNext);
+          cap *= 2;
+        }
+        zoomOf[made] = z;
+        founder[made] = first;
+        mHead[made] = mTail[made] = cHead[made] = cTail[made] = -1;
+        return made++;
+      }
+      function addMarker(c, k) {
+        mParent[k] = c;
+        mPrev[k] = mTail[c];
+        mNext[k] = -1;
+        if (mTail[c] < 0) mHead[c] = k; else mNext[mTail[c]] = k;
+        mTail[c] = k;
+      }
+      function dropMarker(k) {
+        var c = mParent[k], p = mPrev[k], q = mNext[k];
+        if (p < 0) mHead[c] = q; else mNext[p] = q;
+        if (q < 0) mTail[c] = p; else mPrev[q] = p;
+      }
+      function addCluster(c, child) {
+        parentOf[child] = c;
+        cNext[child] = -1;
+        if (cTail[c] < 0) cHead[c] = child; else cNext[cTail[c]] = child;
+        cTail[c] = child;
+      }
+      zoomOf[0] = min - 1;
+      parentOf[0] = -1;
+      mHead[0] = mTail[0] = cHead[0] = cTail[0] = -1;
+      var k, z, z2, x, y, x2, y2, c, o, cells, last, up, next;
+      markers: for (k = 0; k < n; k++) {
+        for (z = max; z >= min; z--) {
+          x = px[k] * f[z];
+          y = py[k] * f[z];
+          // a cluster close by?
+          c = at.C[z].near(Math.floor(x / at.cellC[z]), Math.floor(y / at.cellC[z]), x, y,
+                           at.sqC[z]);
+          if (c !== null) {
+            addMarker(c, k);
+            continue markers;
+          }
+          // a marker close by, to make a new cluster with?
+          cells = at.U[z];
+          o = cells.near(Math.floor(x / at.cellU[z]), Math.floor(y / at.cellU[z]), x, y,
+                         at.sqU[z]);
+          if (o !== null) {
+            up = mParent[o];
+            dropMarker(o);
+            c = last = cluster(z, o);
+            addMarker(c, o);
+            addMarker(c, k);
+            at.C[z].add(Math.floor(cells.atX / at.cellC[z]), Math.floor(cells.atY / at.cellC[z]),
+                        c, cells.atX, cells.atY);
+            // the clusters between it and the one the marker was in
+            for (z2 = z - 1; z2 > zoomOf[up]; z2--) {
+              next = cluster(z2, o);
+              addCluster(next, last);
+              last = next;
+              x2 = px[o] * f[z2];
+              y2 = py[o] * f[z2];
+              at.C[z2].add(Math.floor(x2 / at.cellC[z2]), Math.floor(y2 / at.cellC[z2]), last,
+                           x2, y2);
+            }
+            addCluster(up, last);
+            // the marker leaves the grids of markers on their own at this zoom and below
+            for (z2 = z; z2 >= min; z2--) {
+              x2 = px[o] * f[z2];
+              y2 = py[o] * f[z2];
+              if (!at.U[z2].remove(Math.floor(x2 / at.cellU[z2]),
+                                   Math.floor(y2 / at.cellU[z2]), o)) break;
+            }
+            continue markers;
+          }
+          // on its own at this zoom: on to the next one out
+          cells.add(Math.floor(x / at.cellU[z]), Math.floor(y / at.cellU[z]), k, x, y);
+        }
+        addMarker(0, k);
+      }
+      // The clusters as markercluster's objects, each as its constructor and _addChild
+      // leave it
+      var top = this._topClusterLevel, objs = new Array(made), count = new Int32Array(made);
+      objs[0] = top;
+      for (c = 1; c < made; c++) objs[c] = new this._markerCluster(this, zoomOf[c]);
+      for (c = 0; c < made; c++) {
+        var cl = objs[c], ms = cl._markers, cs = cl._childClusters;  // (empty: made so)
+        for (k = mHead[c]; k >= 0; k = mNext[k]) {
+          ms.push(list[k]);
+          list[k].__parent = cl;
+        }
+        for (o = cHead[c]; o >= 0; o = cNext[o]) {
+          cs.push(objs[o]);
+          objs[o].__parent = cl;
+        }
+        count[c] = ms.length;
+        if (c) cl._latlng = cl._cLatLng = list[founder[c]]._latlng;
+      }
+      for (z = max; z >= min; z--) {  // (a cluster's children are at greater zooms)
+        for (c = 1; c < made; c++) if (zoomOf[c] === z) count[parentOf[c]] += count[c];
+      }
+      for (c = 0; c < made; c++) objs[c]._childCount = count[c];
+      if (n) {
+        top._cLatLng = list[0]._latlng;  // (the first it was given)
+        top._iconNeedsUpdate = top._boundsNeedUpdate = true;
+      }
+      // and in the grids, the objects for the numbers
+      for (z = min; z <= max; z++) {
+        named(at.C[z], objs);
+        named(at.U[z], list);
+      }
+    },
+    // markercluster's _addLayer(m, zoom), m at (x0, y0) at zoom 0
+    geomapSlot: function (m, x0, y0, zoom, at) {
+      var z, x, y, cells, closest, min = at.min, f = at.f;
+      for (z = zoom; z >= min; z--) {
+        x = x0 * f[z];
+        y = y0 * f[z];
+        // a cluster close by?
+        closest = at.C[z].near(Math.floor(x / at.cellC[z]), Math.floor(y / at.cellC[z]), x, y,
+                               at.sqC[z]);
+        if (closest) {
+          closest._addChild(m);
+          m.__parent = closest;
+          return;
+        }
+        // a marker close by, to make a new cluster with?
+        cells = at.U[z];
+        closest = cells.near(Math.floor(x / at.cellU[z]), Math.floor(y / at.cellU[z]), x, y,
+                             at.sqU[z]);
+        if (closest) {
+          var ox = cells.atX / f[z], oy = cells.atY / f[z];  // (its point at zoom 0)
+          var parent = closest.__parent;
+          if (parent) this._removeLayer(closest, false);
+          var made = new this._markerCluster(this, z, closest, m), last = made, z2, x2, y2;
+          at.C[z].add(Math.floor(cells.atX / at.cellC[z]), Math.floor(cells.atY / at.cellC[z]),
+                      made, cells.atX, cells.atY);
+          closest.__parent = made;
+          m.__parent = made;
+          // the clusters between it and the parent
+          for (z2 = z - 1; z2 > parent._zoom; z2--) {
+            last = new this._markerCluster(this, z2, last);
+            x2 = ox * f[z2];
+            y2 = oy * f[z2];
+            at.C[z2].add(Math.floor(x2 / at.cellC[z2]), Math.floor(y2 / at.cellC[z2]), last,
+                         x2, y2);
+          }
+          parent._addChild(last);
+          // the marker leaves the grids of markers on their own at this zoom and below
+          for (z2 = z; z2 >= min; z2--) {
+            x2 = ox * f[z2];
+            y2 = oy * f[z2];
+            if (!at.U[z2].remove(Math.floor(x2 / at.cellU[z2]), Math.floor(y2 / at.cellU[z2]),
+                                 closest)) break;
+          }
+          return;
+        }
+        // on its own at this zoom: on to the next one out
+        cells.add(Math.floor(x / at.cellU[z]), Math.floor(y / at.cellU[z]), m, x, y);
+      }
+      this._topClusterLevel._addChild(m);
+      m.__parent = this._topClusterLevel;
+    }
+  });
+
   /* The built-in boundary lines (data.lines: geometry g, class by view c, name n,
    * countries p), styled by their class in the view shown; the legend lists the classes
    * that view draws, and the switch (select#geomap-view) changes the view. */
@@ -861,7 +1201,7 @@ var geomap = (function () {
         inc.side_of.forEach(function (k, p) { if (k >= 0) inc.sides[k].claims.push(inc.claims[p]); });
       }
     });
-    var cluster = L.markerClusterGroup({
+    var cluster = new ClaimCluster({
       maxClusterRadius: 36, spiderfyOnMaxZoom: true, showCoverageOnHover: false,
       spiderfyDistanceMultiplier: 1.6,
       iconCreateFunction: function (group) { return clusterIcon(group, sides, sideList); }
