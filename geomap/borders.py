@@ -313,9 +313,25 @@ def _lines_near(geoms, lats, lons):
     geoms = np.asarray(geoms, dtype=object)
     if not len(geoms) or not len(lats):
         return out
-    at, _ = shapely.STRtree(geoms).query(_windows(lats, lons), predicate="intersects")
-    out[at] = True
+    # A window that holds a vertex of a line (on its edge too) is crossed by it: a few of
+    # the vertices, spread along the lines, are looked for first, by comparing numbers;
+    # only the windows that hold none of them are tested against the lines themselves.
+    probes = shapely.get_coordinates(geoms)
+    probes = probes[::max(1, len(probes) // PROBES)]
+    dx, dy = WINDOW
+    for k in range(0, len(lats), 4096):
+        la, lo = lats[k:k + 4096, None], lons[k:k + 4096, None]
+        out[k:k + 4096] = ((probes[:, 0] >= lo - dx) & (probes[:, 0] <= lo + dx)
+                           & (probes[:, 1] >= la - dy) & (probes[:, 1] <= la + dy)).any(axis=1)
+    rest = np.flatnonzero(~out)
+    if len(rest):
+        at, _ = shapely.STRtree(geoms).query(_windows(lats[rest], lons[rest]),
+                                             predicate="intersects")
+        out[rest[at]] = True
     return out
+
+
+PROBES = 64  # (about) the vertices _lines_near looks for in a window before the lines
 
 
 def _segments(geoms):

@@ -101,3 +101,30 @@ def test_the_places_measured_are_sorted_set_of_the_points(seed):
     assert borders._places([], []) == []
     nan = [float("nan"), 1.0, float("nan")]
     assert len(borders._places(nan, [2.0, 2.0, 2.0])) == len(set(zip(nan, [2.0] * 3)))
+
+
+def _crossed(geoms, lats, lons):
+    """_lines_near as it was: every window tested against the lines."""
+    out = np.zeros(len(lats), dtype=bool)
+    at, _ = shapely.STRtree(np.asarray(geoms, dtype=object)).query(
+        borders._windows(lats, lons), predicate="intersects")
+    out[at] = True
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_windows_crossed_by_a_line_as_when_each_is_tested_against_the_lines(seed, monkeypatch):
+    rnd = random.Random(seed)
+    monkeypatch.setattr(borders, "PROBES", rnd.choice([1, 3, 64]))
+    dx, dy = borders.WINDOW
+    geoms = np.array([shapely.LineString([(0, 0), (30, 1)]),  # long: windows between vertices
+                      shapely.LineString(_zigzag(10.0, 10.0, 40, rnd)),
+                      shapely.MultiLineString([[(-20, -20), (-20, -19)], [(5, 30), (6, 31)]])],
+                     dtype=object)
+    lats = np.array([round(rnd.uniform(-30, 40), 5) for _ in range(3000)] + [dy, -dy - 1e-9])
+    lons = np.array([round(rnd.uniform(-30, 40), 5) for _ in range(3000)] + [-dx, 0.0])
+    got = borders._lines_near(geoms, lats, lons)
+    assert np.array_equal(got, _crossed(geoms, lats, lons))
+    assert got.any() and (~got).any() and got[-2] and not got[-1]  # (on the edge; just off)
+    assert borders._lines_near(geoms, lats[:0], lons[:0]).size == 0
+    assert not borders._lines_near(geoms[:0], lats, lons).any()
