@@ -128,3 +128,15 @@ def test_windows_crossed_by_a_line_as_when_each_is_tested_against_the_lines(seed
     assert got.any() and (~got).any() and got[-2] and not got[-1]  # (on the edge; just off)
     assert borders._lines_near(geoms, lats[:0], lons[:0]).size == 0
     assert not borders._lines_near(geoms[:0], lats, lons).any()
+
+
+def test_windows_crossed_by_one_union_of_lines_as_views_tested_them():
+    # views.facts_in_view: the lines a view classes otherwise, as one union
+    rnd = random.Random("union")
+    union = shapely.union_all([shapely.LineString(_zigzag(0.0, 0.0, 30, rnd)),
+                               shapely.LineString([(1, -5), (2, 5), (12, 6)])])
+    lats = np.array([round(rnd.uniform(-10, 12), 5) for _ in range(2000)])
+    lons = np.array([round(rnd.uniform(-8, 25), 5) for _ in range(2000)])
+    want = shapely.intersects(shapely.box(lons - 4, lats - 3, lons + 4, lats + 3), union)
+    got = borders._lines_near(np.array([union], dtype=object), lats, lons)
+    assert np.array_equal(got, want) and want.any() and (~want).any()
