@@ -436,10 +436,12 @@ def _nearest(geoms, lats, lons, pts):
     least = np.full(n, np.inf)
     np.minimum.at(least, at, chord)
     keep = ok & (chord <= least[at] * 1.02 + 0.5)
-    a, b = start[seg], end[seg]
+    a, b = start[seg[keep]], end[seg[keep]]  # (only the kept pairs' ends)
     if len(cut):
-        a[cut], b[cut] = a_cut, b_cut
-    at, seg, a, b = at[keep], seg[keep], a[keep], b[keep]
+        kept = keep[cut]
+        row = (np.cumsum(keep) - 1)[cut[kept]]  # (a kept cut pair's row among the kept)
+        a[row], b[row] = a_cut[kept], b_cut[kept]
+    at, seg = at[keep], seg[keep]
     # the projection is centred where geo.local_crs centres it (5 decimals)
     clat = np.round(lats, 5)[at]
     clon = np.round(lons, 5)[at]
