@@ -68,6 +68,8 @@ import secrets
 import shutil
 import struct
 import time
+from itertools import repeat
+from operator import is_not
 from pathlib import Path
 
 from . import store as base  # (store imports this module only when a path asks for it)
@@ -708,14 +710,18 @@ def _json_line(item: dict) -> str:
 
 def _table(rows: list[list]):
     """Arrow table of new rows (COLUMNS, PLACE_COLUMNS, geometry), with the bbox column."""
+    names = [*COLUMNS, *PLACE_COLUMNS, "geometry"]
+    return _table_of(list(zip(*rows)) if rows else [()] * len(names))
+
+
+def _table_of(columns: list):
+    """``_table`` of the rows' columns (each a sequence: COLUMNS, PLACE_COLUMNS, geometry)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     schema = _schema()
     names = [*COLUMNS, *PLACE_COLUMNS, "geometry"]
-    columns = list(zip(*rows)) if rows else [()] * len(names)
-    arrays = [pa.array(list(values), type=schema.field(name).type)
-              for name, values in zip(names, columns)]
+    arrays = [_array(values, schema.field(name).type) for name, values in zip(names, columns)]
     # The geometry's point, as _row made it: the claim's own lat/lon, else its place's.
     column = {name: array for name, array in zip(names, arrays)}
     xs = pc.coalesce(column["lon"], column["place_lon"])
@@ -723,6 +729,70 @@ def _table(rows: list[list]):
     box = pa.StructArray.from_arrays([xs, ys, xs, ys], names=["xmin", "ymin", "xmax", "ymax"],
                                      mask=pc.is_null(column["geometry"]))
     return pa.Table.from_arrays([*arrays, box], schema=schema)
+
+
+def _array(values, kind):
+    """``pa.array(values, kind)``; strings, bytes, doubles and integers (each maybe None)
+    laid into Arrow's buffers directly: pa.array imports pandas (0.3 s) to ask whether the
+    values are a pandas Series."""
+    import numpy as np
+    import pyarrow as pa
+
+    values = values if isinstance(values, list) else list(values)
+    n = len(values)
+    types = set(map(type, values))
+    nulls = values.count(None) if type(None) in types else 0
+    validity = None
+    if nulls:
+        present = np.fromiter(map(is_not, values, repeat(None)), dtype=bool, count=n)
+        validity = pa.py_buffer(np.packbits(present, bitorder="little"))
+    if kind in (pa.string(), pa.binary()) and types <= {str if kind == pa.string() else bytes,
+                                                        type(None)}:
+        given = [v for v in values if v is not None] if nulls else values
+        try:
+            data = [v.encode("utf-8") for v in given] if kind == pa.string() else given
+        except UnicodeEncodeError:  # (a lone surrogate: pa.array says so)
+            return pa.array(values, type=kind)
+        sizes = np.zeros(n + 1, dtype=np.int64)
+        lengths = np.fromiter(map(len, data), dtype=np.int64, count=len(data))
+        if nulls:
+            sizes[1:][present] = lengths
+        else:
+            sizes[1:] = lengths
+        offsets = np.cumsum(sizes)
+        if offsets[-1] < 2 ** 31 - 1:  # (int32 offsets: else as pa.array does it)
+            return pa.Array.from_buffers(kind, n, [validity, pa.py_buffer(
+                offsets.astype(np.int32)), pa.py_buffer(b"".join(data))], null_count=nulls)
+    elif kind in (pa.float64(), pa.int64()) and types <= {
+            float if kind == pa.float64() else int, type(None)}:
+        dtype = np.float64 if kind == pa.float64() else np.int64
+        try:
+            data = np.fromiter((0 if v is None else v for v in values) if nulls else values,
+                               dtype=dtype, count=n)
+        except OverflowError:  # (an integer beyond int64: pa.array says so)
+            return pa.array(values, type=kind)
+        return pa.Array.from_buffers(kind, n, [validity, pa.py_buffer(data)],
+                                     null_count=nulls)
+    return pa.array(values, type=kind)
+
+
+def _floats(column):
+    """A double column's values as a numpy array, NaN for null; read from its buffers
+    (to_numpy of a column with nulls imports pandas)."""
+    import numpy as np
+    import pyarrow as pa
+
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    n, offset = len(array), array.offset
+    validity, data = array.buffers()[:2]
+    if data is None:
+        return np.full(n, np.nan)
+    out = np.frombuffer(data, dtype=np.float64)[offset:offset + n].astype(float)
+    if validity is not None and array.null_count:
+        valid = np.unpackbits(np.frombuffer(validity, dtype=np.uint8),
+                              bitorder="little")[offset:offset + n].astype(bool)
+        out[~valid] = np.nan
+    return out
 
 
 def _ordered(table):
@@ -733,14 +803,16 @@ def _ordered(table):
     import pyarrow.compute as pc
 
     bbox = table.column("bbox")
-    xs = pc.struct_field(bbox, "xmin").to_numpy().astype(float)
-    ys = pc.struct_field(bbox, "ymin").to_numpy().astype(float)
+    xs = _floats(pc.struct_field(bbox, "xmin"))
+    ys = _floats(pc.struct_field(bbox, "ymin"))
     none = np.isnan(xs) | np.isnan(ys)
     qx = np.clip(np.nan_to_num((xs + 180.0) / 360.0 * 65535.0), 0, 65535).astype(np.uint64)
     qy = np.clip(np.nan_to_num((ys + 90.0) / 180.0 * 65535.0), 0, 65535).astype(np.uint64)
     key = _spread(qx) | (_spread(qy) << np.uint64(1))
     key[none] = np.uint64(1 << 32)
-    order = pc.sort_indices(pa.table({"key": key, "id": table.column("id")}),
+    keys = pa.Array.from_buffers(pa.uint64(), len(key), [None, pa.py_buffer(key)])
+    order = pc.sort_indices(pa.Table.from_arrays([keys, table.column("id")],
+                                                 names=["key", "id"]),
                             sort_keys=[("key", "ascending"), ("id", "ascending")])
     return table.take(order)
 
@@ -790,6 +862,7 @@ class _Partition:
         self.table = None
         self.drop: set[str] = set()  # ids whose stored rows go (replaced, or moved out)
         self.add: list[list] = []
+        self.added = None  # an Arrow table of new rows (a new store's, made at once)
 
     def load(self) -> dict[str, tuple]:
         """The stored rows by id (the partition read whole, once)."""
@@ -808,7 +881,7 @@ class _Partition:
 
     @property
     def changed(self) -> bool:
-        return bool(self.drop or self.add)
+        return bool(self.drop or self.add or self.added is not None)
 
 
 def ingest(store: Path, checked: list, places: list, inputs: list[dict], *,
@@ -864,7 +937,22 @@ def _ingest(store: Path, checked: list, places: list, inputs: list[dict], progre
             found = partitions[value] = _Partition(store, value, [])
         return found
 
-    for i, (claim, place) in enumerate(zip(checked, places)):
+    quick = not stored and isinstance(checked, base._Checked)
+    if quick:  # (no claim stored before: every one is added, its partition's at once)
+        by_month: dict[str, list[int]] = {}
+        months = {d: partition_of(d) for d in {c.date for c in checked}}
+        for i, claim in enumerate(checked):
+            by_month.setdefault(months[claim.date], []).append(i)
+        table = _new_table(checked, places)
+        import pyarrow as pa
+
+        for value, rows in by_month.items():
+            part(value).added = table.take(_array(rows, pa.int64()))
+        added = len(checked)
+        if progress:
+            for i in range(len(checked)):
+                progress(i + 1)
+    for i, (claim, place) in enumerate(zip(checked, places) if not quick else ()):
         if claim is not None:
             row = _row(claim, place)
             old = stored.get(claim.id)
@@ -895,6 +983,20 @@ def _ingest(store: Path, checked: list, places: list, inputs: list[dict], progre
     if changed or recorded or replaced:
         _write_and_publish(store, changed, recorded, replaced)
     return base.IngestResult(added, known, len(updated), tuple(updated), placed)
+
+
+def _new_table(checked, places):
+    """``_table`` of the rows of these claims (checked: with their values) at these points."""
+    tails = []
+    add = tails.append
+    for claim, place in zip(checked, places):
+        if claim.lat is not None:  # the source's own coordinates
+            add((None, None, _wkb_point(claim.lon, claim.lat)))
+        elif place is not None:
+            add((place[0], place[1], _wkb_point(*place)))
+        else:
+            add((None, None, None))
+    return _table_of([*zip(*checked.values), *zip(*tails)])
 
 
 def _row(claim, place) -> list:
@@ -937,6 +1039,7 @@ def _write_and_publish(store: Path, changed: list[_Partition], recorded: list[st
                 table = table.filter(pc.invert(pc.is_in(
                     table.column("id"), value_set=pa.array(sorted(part.drop), pa.string()))))
             table = pa.concat_tables([table.replace_schema_metadata(None),
+                                      *([part.added] if part.added is not None else []),
                                       _table(part.add)])
             folder = store / f"month={part.value}"
             if folder.is_symlink():

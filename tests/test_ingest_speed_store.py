@@ -172,3 +172,45 @@ def test_each_odd_value_is_declined_where_the_claim_is(column, value):
     claims = [_fine(0), _fine(1, **{column: value}), _fine(2, lat=None, lon=None)]
     taken = store._all_canonical(claims) is not None
     assert taken == _each_ok(claims)
+
+
+# -- GeoParquet: Arrow arrays laid out directly (geoparquet._array, _floats) ---------------
+
+KINDS = {"string": st.one_of(st.none(), st.text(max_size=5)),
+         "binary": st.one_of(st.none(), st.binary(max_size=5)),
+         "float64": st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),
+         "int64": st.one_of(st.none(), st.integers(-(2 ** 63), 2 ** 63 - 1),
+                            st.integers(2 ** 63, 2 ** 70))}
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(KINDS)).flatmap(
+    lambda k: st.tuples(st.just(k), st.lists(KINDS[k], max_size=20))))
+def test_an_array_laid_out_directly_is_pa_array(case):
+    import pyarrow as pa
+
+    from geomap import geoparquet
+
+    kind, values = case
+    kind = getattr(pa, kind)()
+    try:
+        expected = pa.array(values, type=kind)
+    except (pa.ArrowException, OverflowError, UnicodeEncodeError) as err:
+        with pytest.raises(type(err)):
+            geoparquet._array(values, kind)
+        return
+    got = geoparquet._array(values, kind)
+    got.validate(full=True)
+    assert got.type == expected.type and got.null_count == expected.null_count
+    assert got.to_pylist() == expected.to_pylist() or kind == pa.float64() and all(
+        a == b or a != a and b != b for a, b in zip(got.to_pylist(), expected.to_pylist()))
+    if kind == pa.float64():
+        import numpy as np
+
+        for column in (expected, expected.slice(1), expected.slice(3, 5),  # (offsets)
+                       pa.chunked_array([expected.slice(1), expected], type=kind),
+                       pa.chunked_array([expected.slice(2)], type=kind)):
+            floats = geoparquet._floats(column)
+            want = np.array([np.nan if v is None else v for v in column.to_pylist()],
+                            dtype=float)
+            assert np.array_equal(floats, want, equal_nan=True)
