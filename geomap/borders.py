@@ -495,12 +495,12 @@ def _chord_km(p, a, b):
     """The distance from each point p to the chord a→b (unit vectors), in kilometres."""
     import numpy as np
 
-    d = b - a
+    d, pa = b - a, p - a
     length = (d * d).sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        t = np.where(length > 0, ((p - a) * d).sum(axis=1) / length, 0.0)
+        t = np.where(length > 0, (pa * d).sum(axis=1) / length, 0.0)
     t = np.clip(t, 0.0, 1.0)
-    return np.linalg.norm(p - a - t[:, None] * d, axis=1) * EARTH_KM
+    return np.linalg.norm(pa - t[:, None] * d, axis=1) * EARTH_KM
 
 
 def _to_segment(px, py, xa, ya, xb, yb):
