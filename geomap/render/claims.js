@@ -877,10 +877,8 @@ var geomap = (function () {
                                                           this._currentShownBounds);
       return true;
     },
-    // Whether the group holds nothing at all (as after clearLayers): not a marker, not a
-    // cluster, nothing in its grids, nothing on the map.
-    // the markers of layers not in the group yet, by numbers (geomapAll): false where a
-    // point is off any scale (nothing done then)
+    // Adds the markers of layers not in the group yet, by numbers (geomapAll): false where
+    // a point is off any scale (nothing done then)
     geomapFill: function (layers, at) {
       var map = this._map, npg = this._nonPointGroup, top = this._topClusterLevel, n = 0;
       var list = [], px = new Float64Array(layers.length), py = new Float64Array(layers.length);
@@ -910,6 +908,8 @@ var geomap = (function () {
                                                           this._currentShownBounds);
       return true;
     },
+    // Whether the group holds nothing at all (as after clearLayers): not a marker, not a
+    // cluster, nothing in its grids, nothing on the map.
     geomapEmpty: function (at) {
       var top = this._topClusterLevel, k;
       if (top._childCount || top._markers.length || top._childClusters.length ||
