@@ -750,7 +750,7 @@ def _array(values, kind):
                                                         type(None)}:
         given = [v for v in values if v is not None] if nulls else values
         try:
-            data = [v.encode("utf-8") for v in given] if kind == pa.string() else given
+            data = list(map(str.encode, given)) if kind == pa.string() else given
         except UnicodeEncodeError:  # (a lone surrogate: pa.array says so)
             return pa.array(values, type=kind)
         sizes = np.zeros(n + 1, dtype=np.int64)
@@ -767,8 +767,13 @@ def _array(values, kind):
             float if kind == pa.float64() else int, type(None)}:
         dtype = np.float64 if kind == pa.float64() else np.int64
         try:
-            data = np.fromiter((0 if v is None else v for v in values) if nulls else values,
-                               dtype=dtype, count=n)
+            if nulls == n:
+                data = np.zeros(n, dtype=dtype)
+            elif nulls and dtype is np.float64:  # (None is NaN there: a null's slot)
+                data = np.array(values, dtype=dtype)
+            else:
+                data = np.fromiter((0 if v is None else v for v in values) if nulls else
+                                   values, dtype=dtype, count=n)
         except OverflowError:  # (an integer beyond int64: pa.array says so)
             return pa.array(values, type=kind)
         return pa.Array.from_buffers(kind, n, [validity, pa.py_buffer(data)],

@@ -19,9 +19,11 @@ Reports come from the open web and a store lives for weeks, so the store trusts 
   SQL on the date column (read.in_date_range, exactly), the box as a test of each claim's
   point in SQL, so a claim left out never becomes a Python object; it counts what each
   filter left out (``Selection``). ``load`` is ``select`` without a box.
-* An ingest is bulk work: the stored rows of the ids given are looked up at once, new
-  claims inserted in one ``executemany`` (in id order), and a claim already as the reader
-  leaves it is taken as it is (``_Canonical``). bench/store_speed.py measures it.
+* An ingest is bulk work: the claims are checked a column at a time (``_all_canonical``:
+  a claim already as the reader leaves it is taken as it is, as ``_Canonical`` would take
+  it; any other goes the reader's way), the stored rows of the ids given are looked up at
+  once, and new claims are inserted a few dozen rows to a statement (in id order; into an
+  empty layer, the date index is made after them). bench/store_speed.py measures it.
 
 The store is a plain GeoPackage 1.2 written with sqlite3 that QGIS and GDAL open:
 
@@ -70,7 +72,6 @@ import json
 import math
 import numbers
 import os
-import re
 import secrets
 import sqlite3
 import struct
@@ -83,7 +84,6 @@ from pathlib import Path
 
 from .errors import InputError, OutputError, shown_path
 from .outputs import short_name, sweep_temporaries
-from .read import _PLAIN_URL as read_PLAIN_URL
 from .read import (
     _BAD_CHARS,
     _DATE,
@@ -97,6 +97,7 @@ from .read import (
     parse_date,
     without_collections,
 )
+from .read import _PLAIN_URL as read_PLAIN_URL
 from .records import DATE_PRECISIONS, EVENTS, PRECISIONS, ROLES, STANCES, Claim
 
 TABLE = "claims"
