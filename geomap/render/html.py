@@ -1082,7 +1082,9 @@ def _counted(column: list) -> list | dict:
     if len(column) < 3 or set(map(type, column)) != {int}:
         return column
     first, step = column[0], column[1] - column[0]
-    if any(v != first + step * i for i, v in enumerate(column)):
+    n = len(column)
+    counted = range(first, first + step * n, step) if step else [first] * n
+    if column != list(counted):
         return column
     return {"first": first, "step": step}
 
@@ -1094,30 +1096,32 @@ def _listed(column: list | dict, n: int) -> list:
     return column
 
 
-_NUMBERED = re.compile(r"(.*\D)?([0-9]{1,15})", re.S)
+_DIGITS = "0123456789"
 
 
 def _numbered(column: list[str]) -> tuple[list[str], list[int], int] | None:
     """(the texts before the numbers, the numbers, their digits) where every value of
     ``column`` is a text followed by a number of at most 15 digits written plainly (digits
     0) or all with as many digits, zeros in front ("s00042": 5), so that it reads back the
-    same, the texts are few and most values differ; else None."""
+    same, the texts are few and most values differ; else None.
+
+    As the regex (.*\\D)?([0-9]{1,15}) would split them: the number is every digit 0-9 at
+    the end, and the text before it may not end in another digit (\\d: "٣")."""
     if 2 * len(set(column)) <= len(column):
         return None
-    heads, numbers, lengths, padded = [], [], set(), False
-    match = _NUMBERED.fullmatch
-    for v in column:
-        m = match(v)
-        if m is None:
-            return None
-        heads.append(m.group(1) or "")
-        digits = m.group(2)
-        numbers.append(int(digits))
-        lengths.add(len(digits))
-        padded = padded or (digits[0] == "0" and len(digits) > 1)
-    if 2 * len(set(heads)) > len(heads) or padded and len(lengths) > 1:
+    heads = [v.rstrip(_DIGITS) for v in column]
+    if 2 * len(set(heads)) > len(heads):
         return None
-    return heads, numbers, lengths.pop() if padded else 0
+    digits = [v[len(head):] for v, head in zip(column, heads)]
+    lengths = set(map(len, digits))
+    if 0 in lengths or max(lengths) > 15:
+        return None
+    if not "".join(heads).isascii() and any(head[-1:].isdecimal() for head in heads):
+        return None
+    padded = any(d[0] == "0" and len(d) > 1 for d in digits)
+    if padded and len(lengths) > 1:
+        return None
+    return heads, list(map(int, digits)), lengths.pop() if padded else 0
 
 
 def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTable:
