@@ -995,15 +995,16 @@ def _column(frame, name: str) -> list:
 
 class ClaimTable:
     """The placed claims as the page carries them: their ``columns`` (every field, by
-    claim), each place once (``place_rows``; ``place_row`` by claim; a place's border fact
-    in a view that says it otherwise is its field ``border:<view>``), and what the switch
-    of views and the popup need (``view_names`` by place id, ``located`` by resolution)."""
+    claim), each place once (``place_columns``, by place field; ``place_row`` by claim; a
+    place's border fact in a view that says it otherwise is its field ``border:<view>``),
+    and what the switch of views and the popup need (``view_names`` by place id,
+    ``located`` by resolution)."""
 
     def __init__(self, columns: dict[str, list], claim_fields: list[str],
-                 place_fields: list[str], place_rows: list[tuple], place_row: list[int],
+                 place_fields: list[str], place_columns: list[list], place_row: list[int],
                  located: dict[str, str], view_names: dict) -> None:
         self.columns, self.claim_fields, self.place_fields = columns, claim_fields, place_fields
-        self.place_rows, self.place_row = place_rows, place_row
+        self.place_columns, self.place_row = place_columns, place_row
         self.located, self.view_names = located, view_names
 
     def __len__(self) -> int:
@@ -1012,16 +1013,15 @@ class ClaimTable:
     def claim(self, i: int) -> dict:
         """The i-th claim as one record."""
         c = {f: self.columns[f][i] for f in self.claim_fields}
-        c.update(zip(self.place_fields, self.place_rows[self.place_row[i]]))
+        row = self.place_row[i]
+        c.update((f, column[row]) for f, column in zip(self.place_fields, self.place_columns))
         return c
 
     def json(self) -> tuple[str, str]:
         """(data.claims, data.places) as JSON that can sit in a <script> element."""
         claims = [self.columns[f] for f in self.claim_fields] + [self.place_row]
-        places = [list(c) for c in zip(*self.place_rows)] if self.place_rows else \
-            [[] for _ in self.place_fields]
         return (_table_json([*self.claim_fields, "place_row"], claims),
-                _table_json(self.place_fields, places))
+                _table_json(self.place_fields, self.place_columns))
 
 
 def _table_json(fields: list[str], columns: list[list]) -> str:
@@ -1153,34 +1153,34 @@ def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTab
                                         for v, t in changes["place_names"].items()}
             if changes.get("borders"):
                 borders_of[i] = tuple(changes["borders"].items())
+    # each place once, in the order the claims first name it; its fields as columns (one
+    # itemgetter over the places each: zip(*places) takes 4 times as long)
     index: dict[tuple, int] = {}
     place_row = [index.setdefault(key, len(index))
                  for key in zip(*(columns[f] for f in place_fields), borders_of)]
+    by_place = [list(map(itemgetter(j), index)) for j in range(len(place_fields) + 1)]
+    place_columns, borders = by_place[:-1], by_place[-1]
     # "located" (how the place was found, in words) follows from the resolution alone:
-    # given once per distinct resolution (data.located), not in every claim
+    # given once per distinct resolution (data.located), not in every claim; the popup's
+    # words follow from a few fields, worked out once for each of their values
     located: dict[str, str] = {}
-    worded: dict[tuple, tuple[str, ...]] = {}  # (the words follow from a few fields)
     asked = [f for f in WORDED_FIELDS if f in place_fields]
-    at = [place_fields.index(f) for f in asked]
-    ask_of = itemgetter(*at) if len(at) > 1 else lambda key: tuple(key[i] for i in at)
-    place_rows = []
-    views = sorted({str(v) for key in index for v, _ in key[-1]})
-    for key in index:
-        ask = ask_of(key)
-        words = worded.get(ask)
-        if words is None:
-            place = dict(zip(asked, ask))
-            said = place_words(place, country_names)
-            located.setdefault(place.get("resolution") or "", said["located"])
-            words = worded[ask] = tuple(said[w] for w in PLACE_WORDS)
-        if key[-1]:
-            shown = {str(v): str(t) for v, t in key[-1]}
-            place_rows.append((*key[:-1], *words, *(shown.get(v) for v in views)))
-        else:
-            place_rows.append((*key[:-1], *words, *(None for _ in views)))
+    asks = list(zip(*(place_columns[place_fields.index(f)] for f in asked))) if asked else \
+        [()] * len(index)
+    worded: dict[tuple, tuple[str, ...]] = {}
+    for ask in dict.fromkeys(asks):
+        place = dict(zip(asked, ask))
+        said = place_words(place, country_names)
+        located.setdefault(place.get("resolution") or "", said["located"])
+        worded[ask] = tuple(said[w] for w in PLACE_WORDS)
+    words = [list(c) for c in zip(*map(worded.__getitem__, asks))] or \
+        [[] for _ in PLACE_WORDS]
+    views = sorted({str(v) for border in borders for v, _ in border})
+    shown = [{str(v): str(t) for v, t in border} for border in borders] if views else []
     return ClaimTable(columns, claim_fields,
                       [*place_fields, *PLACE_WORDS, *(f"border:{v}" for v in views)],
-                      place_rows, place_row, located, view_names)
+                      [*place_columns, *words, *([s.get(v) for s in shown] for v in views)],
+                      place_row, located, view_names)
 
 
 def page_json(data: dict, table: ClaimTable) -> str:
