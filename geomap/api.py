@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
 from .errors import shown_path
 from .gazetteer import Gazetteer
 from .outputs import Staged, check_edits, check_paths, write_atomic
@@ -825,6 +824,8 @@ def _build_map(inputs, *, title: str | None, tiles: str, date: str | None,
     if bbox:  # the exports carry what the map shows: the claims in the box, and the unplaced
         kept = set(placed.frame["id"].tolist()) | {u["id"] for u in placed.unplaced}
         claims = [c for c in claims if c.id in kept]
+    from . import __version__
+
     manifest = {
         "generator": f"geomap {__version__}",
         "gazetteer": gazetteer().version,

@@ -18,7 +18,6 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
 from .errors import GeomapError, shown_path
 
 HELP = {"help_option_names": ["-h", "--help"]}
@@ -73,6 +72,8 @@ def boundary(fn):
 
 def _version(value: bool) -> None:
     if value:
+        from . import __version__
+
         typer.echo(f"geomap {__version__}")
         raise typer.Exit()
 
