@@ -87,3 +87,65 @@ def test_counted_is_the_loop_it_replaced():
         columns.append(column)
     for column in columns:
         assert H._counted(list(column)) == _counted_before(list(column)), column
+
+
+def _table_json_before(fields, columns):
+    n = len(columns[0]) if columns else 0
+    same, values, numbered, digits, given = {}, {}, {}, {}, {}
+    for field, column in zip(fields, columns):
+        kinds = set(map(type, column))
+        if n >= 2 and len(kinds) == 1 and len(set(column)) == 1:
+            same[field] = column[0]
+            continue
+        if kinds == {str} and n >= 4:
+            split = _numbered_before(column)
+            if split is not None:
+                column, numbered[field], width = split
+                if width:
+                    digits[field] = width
+                if len(set(column)) == 1:
+                    same[field] = column[0]
+                    continue
+        kinds.discard(type(None))
+        if n >= 4 and (kinds <= {str} or kinds <= {bool}):
+            distinct = dict.fromkeys(column)
+            if 2 * len(distinct) <= n:
+                values[field] = list(distinct)
+                column = list(map({v: i for i, v in enumerate(distinct)}.__getitem__, column))
+        given[field] = column
+    numbered = {f: _counted_before(v) for f, v in numbered.items()}
+    parts = []
+    for field, column in given.items():
+        column = _counted_before(column)
+        if isinstance(column, dict):
+            parts.append(f"{H.safe_json(field)}:{H.safe_json(column)}")
+            continue
+        text = json.dumps(column, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        for ch, esc in H._SCRIPT_SAFE:
+            text = text.replace(ch, esc)
+        parts.append(f"{H.safe_json(field)}:{text}")
+    text = "{" + ",".join(parts) + "}"
+    return (f'{{"length":{n},"fields":{H.safe_json(fields)},"same":{H.safe_json(same)},'
+            f'"values":{H.safe_json(values)},"numbered":{H.safe_json(numbered)},'
+            f'"digits":{H.safe_json(digits)},"columns":{text}}}')
+
+
+def test_table_json_is_what_it_was_on_hostile_tables():
+    rng = random.Random(2)
+    makers = [
+        lambda n: hostile_texts(rng, n, rng.choice([1, 2, 5])),
+        lambda n: [rng.choice(PIECES) for _ in range(n)],
+        lambda n: [rng.choice([None, *PIECES[:4]]) for _ in range(n)],
+        lambda n: [rng.choice([True, False, None]) for _ in range(n)],
+        lambda n: [rng.choice([0, 1, 1.0, True, None, -0.0, 0.0, 10 ** 20]) for _ in range(n)],
+        lambda n: list(range(3, 3 + 2 * n, 2)),
+        lambda n: [rng.random() for _ in range(n)],
+        lambda n: [7] * n,
+        lambda n: ["same"] * n,
+        lambda n: [f"s{i:05d}" for i in range(n)],
+    ]
+    for _ in range(1500):
+        n = rng.choice([0, 1, 2, 3, 4, 6, 10, 30])
+        fields = [f"f{j}" for j in range(rng.randrange(1, 5))]
+        columns = [rng.choice(makers)(n) for _ in fields]
+        assert H._table_json(fields, columns) == _table_json_before(fields, columns), columns

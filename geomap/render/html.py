@@ -12,10 +12,12 @@ page says (counts, certainty, reasons) are written here and tested (``plural``,
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import re
 from collections import Counter
+from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
 
@@ -1039,7 +1041,7 @@ def _table_json(fields: list[str], columns: list[list]) -> str:
     same, values, numbered, digits, given = {}, {}, {}, {}, {}
     for field, column in zip(fields, columns):
         kinds = set(map(type, column))
-        if n >= 2 and len(kinds) == 1 and len(set(column)) == 1:
+        if n >= 2 and len(kinds) == 1 and column.count(column[0]) == n:
             same[field] = column[0]
             continue
         if kinds == {str} and n >= 4:
@@ -1079,12 +1081,13 @@ def _counted(column: list) -> list | dict:
     """A column of whole numbers that each differ from the one before by one step (the rows'
     own numbers, a file's lines one after another) as {"first": a, "step": d}: row i holds
     a + d * i. Any other column as it is."""
-    if len(column) < 3 or set(map(type, column)) != {int}:
+    n = len(column)
+    if n < 3 or {type(column[0]), type(column[1]), type(column[-1])} != {int}:
         return column
     first, step = column[0], column[1] - column[0]
-    n = len(column)
-    counted = range(first, first + step * n, step) if step else [first] * n
-    if column != list(counted):
+    if column[-1] != first + step * (n - 1) or set(map(type, column)) != {int}:
+        return column  # (the ends first: most columns fail there, before a pass over all)
+    if column != list(range(first, first + step * n, step) if step else [first] * n):
         return column
     return {"first": first, "step": step}
 
@@ -1107,8 +1110,8 @@ def _numbered(column: list[str]) -> tuple[list[str], list[int], int] | None:
 
     As the regex (.*\\D)?([0-9]{1,15}) would split them: the number is every digit 0-9 at
     the end, and the text before it may not end in another digit (\\d: "٣")."""
-    if 2 * len(set(column)) <= len(column):
-        return None
+    if column[0].rstrip(_DIGITS) == column[0] or 2 * len(set(column)) <= len(column):
+        return None  # (the first value ends in no number, or most are the same)
     heads = [v.rstrip(_DIGITS) for v in column]
     if 2 * len(set(heads)) > len(heads):
         return None
@@ -1124,6 +1127,22 @@ def _numbered(column: list[str]) -> tuple[list[str], list[int], int] | None:
     return heads, list(map(int, digits)), lengths.pop() if padded else 0
 
 
+@contextmanager
+def _gc_paused():
+    """Python's cycle collector paused (as a decorator: while the function runs). The page
+    data is some million new tuples, lists and dicts, none in a cycle, and the collector
+    would go over them (and the rest of the heap) again and again as they are made: a
+    third of claim_table's time at 100,000 places."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+@_gc_paused()
 def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTable:
     """The placed claims of ``frame`` as the page carries them (ClaimTable). ``by_view``:
     by claim id, what a view changes in its popup ({"place_names": {view: name}, "borders":
@@ -1176,13 +1195,17 @@ def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTab
     words = [list(c) for c in zip(*map(worded.__getitem__, asks))] or \
         [[] for _ in PLACE_WORDS]
     views = sorted({str(v) for border in borders for v, _ in border})
-    shown = [{str(v): str(t) for v, t in border} for border in borders] if views else []
+    said_in = {v: [None] * len(borders) for v in views}  # a place's border fact by view
+    for row, border in enumerate(borders):
+        for v, t in border:
+            said_in[str(v)][row] = str(t)
     return ClaimTable(columns, claim_fields,
                       [*place_fields, *PLACE_WORDS, *(f"border:{v}" for v in views)],
-                      [*place_columns, *words, *([s.get(v) for s in shown] for v in views)],
+                      [*place_columns, *words, *said_in.values()],
                       place_row, located, view_names)
 
 
+@_gc_paused()
 def page_json(data: dict, table: ClaimTable) -> str:
     """The page's data (``data`` and the claims of ``table``) as JSON for its <script>
     element: safe_json's, with the claims written as tables."""
