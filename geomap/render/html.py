@@ -1161,17 +1161,17 @@ def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTab
     ids = columns["id"]
     borders_of = [()] * len(frame)
     if by_view:
-        row_of = {cid: i for i, cid in enumerate(ids)}
+        row_of = dict(zip(ids, range(len(ids))))
+        place_ids = columns.get("place_id") or [None] * len(ids)
         for cid, changes in by_view.items():
             i = row_of.get(cid)
             if i is None or not changes:
                 continue
-            pid = columns["place_id"][i] if "place_id" in columns else None
-            if changes.get("place_names") and pid:
-                view_names[str(pid)] = {str(v): str(t)
-                                        for v, t in changes["place_names"].items()}
-            if changes.get("borders"):
-                borders_of[i] = tuple(changes["borders"].items())
+            names, borders = changes.get("place_names"), changes.get("borders")
+            if names and place_ids[i]:
+                view_names[str(place_ids[i])] = {str(v): str(t) for v, t in names.items()}
+            if borders:
+                borders_of[i] = tuple(borders.items())
     # each place once, in the order the claims first name it; its fields as columns (one
     # itemgetter over the places each: zip(*places) takes 4 times as long)
     index: dict[tuple, int] = {}
