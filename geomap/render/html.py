@@ -1192,8 +1192,8 @@ def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTab
         said = place_words(place, country_names)
         located.setdefault(place.get("resolution") or "", said["located"])
         worded[ask] = tuple(said[w] for w in PLACE_WORDS)
-    words = [list(c) for c in zip(*map(worded.__getitem__, asks))] or \
-        [[] for _ in PLACE_WORDS]
+    by_ask = list(map(worded.__getitem__, asks))
+    words = [list(map(itemgetter(j), by_ask)) for j in range(len(PLACE_WORDS))]
     views = sorted({str(v) for border in borders for v, _ in border})
     said_in = {v: [None] * len(borders) for v in views}  # a place's border fact by view
     for row, border in enumerate(borders):
