@@ -8,15 +8,13 @@ The CLI is a thin layer over these; they are equally usable from Python::
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import shown_path
+from .garbage import GC_GEN0, fewer_collections  # noqa: F401  (api.GC_GEN0: tests)
 from .gazetteer import Gazetteer
 from .outputs import Staged, check_edits, check_paths, write_atomic
 from .records import Candidate
@@ -28,36 +26,6 @@ __all__ = ["MapResult", "border_facts_for", "extract", "find_places", "gazetteer
 
 TILES = ("none", "osm")
 
-# While a map is made, Python's cyclic garbage collector looks at the young objects every
-# GC_GEN0 allocations rather than every 700: a map of 100,000 claims makes millions of
-# objects (claims, rows, sentences), few of them in cycles, and collecting every 700 was
-# 15 % of its time (1-2 s); every 100,000 still 0.5-0.8 s (each of a dozen collections
-# looked at the claims alive then, and the older generation at them again), every
-# 1,000,000 0.05 s, with the same peak memory. Cycles are still collected, less often; the
-# threshold is put back when the last map being made is done, and left alone if
-# collection is turned off.
-GC_GEN0 = 1_000_000
-_gc_lock = threading.Lock()
-_gc_state = {"depth": 0, "threshold": None}
-
-
-@contextmanager
-def fewer_collections():
-    """Collect cyclic garbage less often inside (GC_GEN0); as it was after."""
-    with _gc_lock:
-        if _gc_state["depth"] == 0:
-            _gc_state["threshold"] = gc.get_threshold()
-            first, *rest = _gc_state["threshold"]
-            if 0 < first < GC_GEN0:
-                gc.set_threshold(GC_GEN0, *rest)
-        _gc_state["depth"] += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_state["depth"] -= 1
-            if _gc_state["depth"] == 0:
-                gc.set_threshold(*_gc_state["threshold"])
 # Files read as news text (extracted on the way); everything else is a claims file.
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 

@@ -147,7 +147,7 @@ def _facts(points: list[tuple[float, float]], countries, lines, disputed, accura
     for c, idx in by_country.items():
         idx = np.array(idx)
         rows = np.array([r for r, p in enumerate(pairs) if c in p], dtype=int)
-        near = _lines_near(lines.geometry.values[rows], lats[idx], lons[idx]) if len(rows) \
+        near = lines_near(lines.geometry.values[rows], lats[idx], lons[idx]) if len(rows) \
             else np.zeros(len(idx), dtype=bool)
         if near.any():
             got, m = _nearest(lines.geometry.values[rows], lats[idx[near]], lons[idx[near]],
@@ -167,7 +167,7 @@ def _facts(points: list[tuple[float, float]], countries, lines, disputed, accura
         edges = derived[c]
         if not len(edges):
             continue
-        near = _lines_near(edges.geometry.values, lats[lonely], lons[lonely])
+        near = lines_near(edges.geometry.values, lats[lonely], lons[lonely])
         if near.any():
             got, m = _nearest(edges.geometry.values, lats[lonely[near]], lons[lonely[near]],
                               pts[lonely[near]])
@@ -304,7 +304,7 @@ def _windows(lats, lons):
     return shapely.box(lons - dx, lats - dy, lons + dx, lats + dy)
 
 
-def _lines_near(geoms, lats, lons):
+def lines_near(geoms, lats, lons):
     """Whether any of ``geoms`` crosses each point's window."""
     import numpy as np
     import shapely
@@ -331,7 +331,7 @@ def _lines_near(geoms, lats, lons):
     return out
 
 
-PROBES = 64  # (about) the vertices _lines_near looks for in a window before the lines
+PROBES = 64  # (about) the vertices lines_near looks for in a window before the lines
 
 
 def _segments(geoms):

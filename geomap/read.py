@@ -12,12 +12,10 @@ addresses, text without control characters).
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import email.utils
 import functools
-import gc
 import hashlib
 import io
 import json
@@ -31,6 +29,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import InputError, shown_path
+from .garbage import without_collections
 from .records import (
     CLAIM_COLUMNS,
     DATE_PRECISIONS,
@@ -489,18 +488,6 @@ def _decimal_commas(fields: dict[str, str]) -> dict[str, str]:
         v.strip()) else v for k, v in fields.items()}
 
 
-@contextlib.contextmanager
-def without_collections():
-    """No garbage collection within: bulk work on 100,000 claims makes hundreds of
-    thousands of objects and no cycles, and each full collection would walk them all (half
-    of reading a claims file). The collector's state is as it was after."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _distinct_ok(values, test) -> bool:

@@ -129,7 +129,7 @@ def facts_in_view(frame, view: str, chosen: str, names: dict[str, str], countrie
     import numpy as np
     import shapely
 
-    from .borders import _lines_near, border_facts, fact_sentences
+    from .borders import lines_near, border_facts, fact_sentences
     from .layers import NOT_A_BORDER, area_holders, classes_of
 
     kinds = [classes_of(d, v) for d, v in zip(lines["default"], lines["views"])]
@@ -145,7 +145,7 @@ def facts_in_view(frame, view: str, chosen: str, names: dict[str, str], countrie
     lons = np.array([p[1] for p in points])
     again_mask = np.zeros(len(points), dtype=bool)
     if changed is not None and len(points):  # within the window a fact looks in
-        again_mask |= _lines_near(np.array([changed], dtype=object), lats, lons)
+        again_mask |= lines_near(np.array([changed], dtype=object), lats, lons)
     if held is not None and len(points):
         again_mask |= shapely.contains_xy(held, lons, lats)
     again = {points[i] for i in np.flatnonzero(again_mask).tolist()}

@@ -104,7 +104,7 @@ def test_the_places_measured_are_sorted_set_of_the_points(seed):
 
 
 def _crossed(geoms, lats, lons):
-    """_lines_near as it was: every window tested against the lines."""
+    """lines_near as it was: every window tested against the lines."""
     out = np.zeros(len(lats), dtype=bool)
     at, _ = shapely.STRtree(np.asarray(geoms, dtype=object)).query(
         borders._windows(lats, lons), predicate="intersects")
@@ -123,11 +123,11 @@ def test_windows_crossed_by_a_line_as_when_each_is_tested_against_the_lines(seed
                      dtype=object)
     lats = np.array([round(rnd.uniform(-30, 40), 5) for _ in range(3000)] + [dy, -dy - 1e-9])
     lons = np.array([round(rnd.uniform(-30, 40), 5) for _ in range(3000)] + [-dx, 0.0])
-    got = borders._lines_near(geoms, lats, lons)
+    got = borders.lines_near(geoms, lats, lons)
     assert np.array_equal(got, _crossed(geoms, lats, lons))
     assert got.any() and (~got).any() and got[-2] and not got[-1]  # (on the edge; just off)
-    assert borders._lines_near(geoms, lats[:0], lons[:0]).size == 0
-    assert not borders._lines_near(geoms[:0], lats, lons).any()
+    assert borders.lines_near(geoms, lats[:0], lons[:0]).size == 0
+    assert not borders.lines_near(geoms[:0], lats, lons).any()
 
 
 def test_windows_crossed_by_one_union_of_lines_as_views_tested_them():
@@ -138,5 +138,5 @@ def test_windows_crossed_by_one_union_of_lines_as_views_tested_them():
     lats = np.array([round(rnd.uniform(-10, 12), 5) for _ in range(2000)])
     lons = np.array([round(rnd.uniform(-8, 25), 5) for _ in range(2000)])
     want = shapely.intersects(shapely.box(lons - 4, lats - 3, lons + 4, lats + 3), union)
-    got = borders._lines_near(np.array([union], dtype=object), lats, lons)
+    got = borders.lines_near(np.array([union], dtype=object), lats, lons)
     assert np.array_equal(got, want) and want.any() and (~want).any()

@@ -12,12 +12,10 @@ page says (counts, certainty, reasons) are written here and tested (``plural``,
 
 from __future__ import annotations
 
-import gc
 import html
 import json
 import re
 from collections import Counter
-from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
 
@@ -35,6 +33,7 @@ from ..layers import (
     area_holders,
     classes_of,
 )
+from ..garbage import without_collections
 from ..records import FACT_COLUMNS, JOINED_COLUMNS
 from ..wording import plural
 from .assets import asset_versions, inline_assets
@@ -1127,22 +1126,9 @@ def _numbered(column: list[str]) -> tuple[list[str], list[int], int] | None:
     return heads, list(map(int, digits)), lengths.pop() if padded else 0
 
 
-@contextmanager
-def _gc_paused():
-    """Python's cycle collector paused (as a decorator: while the function runs). The page
-    data is some million new tuples, lists and dicts, none in a cycle, and the collector
-    would go over them (and the rest of the heap) again and again as they are made: a
-    third of claim_table's time at 100,000 places."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
-@_gc_paused()
+@without_collections()
 def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTable:
     """The placed claims of ``frame`` as the page carries them (ClaimTable). ``by_view``:
     by claim id, what a view changes in its popup ({"place_names": {view: name}, "borders":
@@ -1205,7 +1191,7 @@ def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTab
                       place_row, located, view_names)
 
 
-@_gc_paused()
+@without_collections()
 def page_json(data: dict, table: ClaimTable) -> str:
     """The page's data (``data`` and the claims of ``table``) as JSON for its <script>
     element: safe_json's, with the claims written as tables."""
