@@ -95,9 +95,9 @@ from .read import (
     fields_of,
     in_date_range,
     parse_date,
-    without_collections,
 )
-from .read import _PLAIN_URL as read_PLAIN_URL
+from .garbage import without_collections
+from .read import _PLAIN_URL
 from .records import DATE_PRECISIONS, EVENTS, PRECISIONS, ROLES, STANCES, Claim
 
 TABLE = "claims"
@@ -512,9 +512,6 @@ _CANONICAL_FIELDS = ("id", "text", "claimant", "claimant_side", "stance", "event
                      "span_end", "depth_km", "confidence", "check", "origin")
 _QUICK = tuple(COLUMNS) == _CANONICAL_COLUMNS and tuple(
     f.name for f in dataclasses.fields(Claim)) == _CANONICAL_FIELDS
-# http(s) addresses that read.is_http_url takes, without urlsplit (read._PLAIN_URL). Any
-# other address goes the reader's way.
-_PLAIN_URL = read_PLAIN_URL
 _SPAN_LIMIT = 10 ** 15  # read._OFFSET: at most 15 digits
 _values_of = attrgetter(*COLUMNS)
 _texts_of = itemgetter(*(i for i, c in enumerate(_CANONICAL_COLUMNS) if c not in (
@@ -832,7 +829,7 @@ def ingest(path: str | Path, claims: list[Claim], inputs: list[dict], *,
     upgrades it (in the same transaction; see the module's doc). A path NAME.parquet is a
     GeoParquet store (geomap.geoparquet), written all or nothing likewise.
     """
-    with without_collections():  # (bulk work on every claim: see read.without_collections)
+    with without_collections():  # (bulk work on every claim: see garbage.without_collections)
         return _ingest(Path(path), claims, inputs, progress, located)
 
 
@@ -1053,6 +1050,10 @@ class _Statements:
 _IDS_PER_QUERY = 500
 # Values given to one INSERT of many rows: within those 999 variables too.
 _VALUES_PER_INSERT = 999
+# geomap's date index, as a new store makes it and as an older store is given it (the
+# statements SQLite keeps in sqlite_master): the first made again after a bulk insert
+_DATE_INDEX_SQL = (f'CREATE INDEX {TABLE}_date ON {TABLE} ("date")',
+                   f'CREATE INDEX {TABLE}_date ON {_q(TABLE)} ("date")')
 _NO_POINT = (None, None, None)
 
 
@@ -1134,18 +1135,20 @@ def _write(conn: sqlite3.Connection, layer: _Layer, checked: list[Claim | None],
     # In id order: the id index grows at its end, and the table is read back in its order.
     new_rows.sort(key=itemgetter(COLUMNS.index("id")))
     # Into an empty layer, the date index is made again after the rows (in one sort)
-    # rather than kept up row by row: the same index, with the same SQL, a third less work.
-    # (All in this transaction: a kill leaves the index as it was.)
+    # rather than kept up row by row: a third less work. Only where it is geomap's own
+    # index, made again by geomap's own statement: the SQL a store file holds is data, never
+    # run. (All in this transaction: a kill leaves the index as it was.)
     index = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ? "
                          "AND tbl_name = ?", (f"{TABLE}_date", TABLE)).fetchone() \
         if empty and len(new_rows) >= 1000 else None
-    if index is not None and index[0]:
+    remade = index is not None and index[0] in _DATE_INDEX_SQL
+    if remade:
         conn.execute(f"DROP INDEX {_q(TABLE + '_date')}")
     # (A constraint of a layer another tool made, or an id column that compares ids
     # otherwise than geomap, refuses the ingest: "cannot write the store", nothing stored.)
     _insert(conn, sql, new_rows)
-    if index is not None and index[0]:
-        conn.execute(index[0])
+    if remade:
+        conn.execute(_DATE_INDEX_SQL[0])
     conn.executemany("INSERT INTO geomap_replaced (id, claim, replaced_by) VALUES (?, ?, ?)",
                      replaced)
     conn.executemany(sql.update, corrected)

@@ -214,3 +214,58 @@ def test_an_array_laid_out_directly_is_pa_array(case):
             want = np.array([np.nan if v is None else v for v in column.to_pylist()],
                             dtype=float)
             assert np.array_equal(floats, want, equal_nan=True)
+
+
+def _traced_ingest(monkeypatch, path, claims):
+    """store.ingest of ``claims`` into ``path``, with every SQL statement it runs."""
+    import sqlite3
+
+    ran: list[str] = []
+    real = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        conn = real(*args, **kwargs)
+        conn.set_trace_callback(ran.append)
+        return conn
+
+    with monkeypatch.context() as m:
+        m.setattr(sqlite3, "connect", connect)
+        store.ingest(path, claims, [])
+    return ran
+
+
+def _many(n: int) -> list[Claim]:
+    return [Claim(id=f"c{i:05d}", text="Troops crossed.", claimant="gov", claimant_side="AM",
+                  stance="asserts", event="incursion", actor="troops", place="Goris",
+                  date="2021-05-12", date_precision="day") for i in range(n)]
+
+
+def test_a_bulk_ingest_makes_its_own_date_index_again(tmp_path, monkeypatch):
+    import sqlite3
+
+    path = tmp_path / "s.gpkg"
+    store.ingest(path, [], [])  # (an empty store)
+    ran = _traced_ingest(monkeypatch, path, _many(1500))
+    assert any(s.startswith("DROP INDEX") for s in ran)  # (the index made after the rows)
+    sql = sqlite3.connect(path).execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'claims_date'").fetchone()[0]
+    assert sql == store._DATE_INDEX_SQL[0]
+
+
+def test_the_sql_a_store_file_holds_is_never_run(tmp_path, monkeypatch):
+    # a store whose date index another hand made (the file is input: its SQL is data)
+    import sqlite3
+
+    path = tmp_path / "s.gpkg"
+    store.ingest(path, [], [])
+    odd = 'CREATE INDEX claims_date ON claims ("date") WHERE "date" <> \'{{ 7*7 }}\''
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX claims_date")
+        conn.execute(odd)
+    conn.close()
+    ran = _traced_ingest(monkeypatch, path, _many(1500))
+    assert odd not in ran and not any(s.startswith("DROP INDEX") for s in ran)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] == 1500
+        assert conn.execute("SELECT sql FROM sqlite_master WHERE name = 'claims_date'"
+                            ).fetchone()[0] == odd
