@@ -149,3 +149,70 @@ def test_table_json_is_what_it_was_on_hostile_tables():
         fields = [f"f{j}" for j in range(rng.randrange(1, 5))]
         columns = [rng.choice(makers)(n) for _ in fields]
         assert H._table_json(fields, columns) == _table_json_before(fields, columns), columns
+
+
+# -- claim_table's places: each place once, as a dict of the rows' tuples found them ---------
+def _places_before(columns):
+    from operator import itemgetter
+
+    index: dict[tuple, int] = {}
+    place_row = [index.setdefault(key, len(index)) for key in zip(*columns)]
+    return place_row, [list(map(itemgetter(j), index)) for j in range(len(columns))]
+
+
+NAN, INF = float("nan"), float("inf")
+CELLS = {
+    "str": [None, "", "a", "b", "</script>", "\u2028", "😀", "a\x00", "0", "00", "Goris"],
+    "float64": [0.0, -0.0, NAN, INF, -INF, 1.5, 1e-300, -1.5, 1.0, 40.12345],
+    "int64": [0, 1, -1, 7, 2 ** 62, -(2 ** 63)],
+    "bool": [True, False],
+    "object": [None, 1, 1.0, True, 0, 0.0, -0.0, False, NAN, "1", "", (), ("RU", "x"), 2 ** 70],
+}
+
+
+def hostile_frames(seed=3, count=400):
+    import pandas as pd
+
+    rng = random.Random(seed)
+    for _ in range(count):
+        n = rng.choice([0, 1, 2, 3, 5, 12, 40])
+        data = {}
+        for j in range(rng.randrange(1, 6)):
+            dtype = rng.choice(list(CELLS))
+            few = rng.sample(CELLS[dtype], min(len(CELLS[dtype]), rng.choice([1, 2, 3, 9])))
+            cells = [rng.choice(few) for _ in range(n)]
+            data[f"c{j}"] = pd.Series(cells, dtype=dtype if dtype != "str" else
+                                      rng.choice(["str", pd.StringDtype("python")]))
+        yield pd.DataFrame(data, index=range(n))
+
+
+def test_places_are_the_tuples_dict_they_replaced():
+    import pandas as pd
+
+    seen = 0
+    for frame in hostile_frames():
+        columns = [H._column(frame, f) for f in frame.columns]
+        codes = [H._codes(frame[f], c) for f, c in zip(frame.columns, columns)]
+        extra = [tuple(random.Random(len(frame)).sample([("IN", "x"), ("CN", "y")], 1))
+                 for _ in range(len(frame))]  # (the views' border facts: tuples, in Python)
+        columns.append(extra)
+        codes.append(H._codes(None, extra))
+        row, by_place = H._places(codes, columns)
+        row_before, by_place_before = _places_before(columns)
+        assert row == row_before, frame
+        # (json tells 1 from 1.0 and True, which == does not)
+        assert json.dumps(by_place) == json.dumps(by_place_before), frame
+        seen += 1 < len(by_place[0]) < len(frame)
+    assert seen > 50  # (rows do get taken together, and not all into one)
+    # two rows whose keys would differ by 2**64 (the same int64) were they not numbered
+    # again on the way
+    import numpy as np
+
+    codes = [np.array([0, 2 ** 16, 0]), np.array([0, 0, 2 ** 16 - 2]),
+             np.array([0, 0, 2 ** 32 - 2])]
+    assert H._places(codes, [["a", "b", "c"]] * 3)[0] == [0, 1, 2]
+    wide = pd.DataFrame({f"c{j}": [float(i * (j + 1) % 997) for i in range(3000)]
+                         for j in range(8)})
+    columns = [H._column(wide, f) for f in wide.columns]
+    assert H._places([H._codes(wide[f], c) for f, c in zip(wide.columns, columns)],
+                     columns) == _places_before(columns)

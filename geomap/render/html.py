@@ -23,6 +23,7 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from ..garbage import without_collections
 from ..layers import (
     DISPUTED_SOURCE,
     LINE_CLASSES,
@@ -33,7 +34,6 @@ from ..layers import (
     area_holders,
     classes_of,
 )
-from ..garbage import without_collections
 from ..records import FACT_COLUMNS, JOINED_COLUMNS
 from ..wording import plural
 from .assets import asset_versions, inline_assets
@@ -1057,11 +1057,19 @@ def _table_json(fields: list[str], columns: list[list]) -> str:
             distinct = dict.fromkeys(column)
             if 2 * len(distinct) <= n:
                 values[field] = list(distinct)
-                column = list(map({v: i for i, v in enumerate(distinct)}.__getitem__, column))
+                # the indices written at once, each index's text joined (json.dumps of
+                # the numbers took twice as long); never _counted: a column of repeats
+                # is no run one step apart (all the same was ``same`` above)
+                index = {v: str(i) for i, v in enumerate(distinct)}
+                given[field] = "[" + ",".join(map(index.__getitem__, column)) + "]"
+                continue
         given[field] = column
     numbered = {f: _counted(v) for f, v in numbered.items()}
     parts = []
     for field, column in given.items():
+        if isinstance(column, str):  # (written above)
+            parts.append(f"{safe_json(field)}:{column}")
+            continue
         column = _counted(column)
         if isinstance(column, dict):
             parts.append(f"{safe_json(field)}:{safe_json(column)}")
@@ -1128,6 +1136,48 @@ def _numbered(column: list[str]) -> tuple[list[str], list[int], int] | None:
 
 
 
+def _codes(series, column: list):
+    """Each row's number among the distinct values of ``column`` (a frame's column as
+    _column gives it, ``series``; or None): rows with equal values (Python's ==, as a
+    tuple of them compares) have equal numbers. Text, whole numbers and true-or-false by
+    pandas, at once; any other column in Python."""
+    import numpy as np
+    import pandas as pd
+
+    dtype = getattr(series, "dtype", None)
+    if isinstance(dtype, pd.StringDtype) or isinstance(dtype, np.dtype) and dtype.kind in "biu":
+        return pd.factorize(series)[0]  # (missing: -1, as _column's None is one value)
+    if isinstance(dtype, np.dtype) and dtype.kind == "f":
+        values = series.to_numpy() + 0.0  # (-0.0 == 0.0; NaN and infinities None, as _column)
+        values[~np.isfinite(values)] = np.nan
+        return pd.factorize(values)[0]
+    index: dict = {}
+    return np.array([index.setdefault(v, len(index)) for v in column], dtype=np.int64)
+
+
+def _places(codes: list, columns: list[list]) -> tuple[list[int], list[list]]:
+    """Rows with the same values in every column (``codes``: _codes of each of
+    ``columns``) taken once, in the order of their first row: (each row's place, each
+    column's values by place). The same as a dict of the rows' tuples, faster: numbers
+    combined column by column by pandas, not 100,000 tuples of twenty values hashed."""
+    import numpy as np
+    import pandas as pd
+
+    n = len(columns[0]) if columns else 0
+    key, size = np.zeros(n, dtype=np.int64), 1  # (every key is below size)
+    for c in codes:
+        width = int(c.max(initial=-1)) + 2  # (c's numbers, -1 for missing, plus one)
+        if size * width >= 2 ** 62:  # (numbered again, not to overflow)
+            key = pd.factorize(key)[0]
+            size = int(key.max(initial=-1)) + 1
+        key, size = key * width + (c + 1), size * width
+    key = pd.factorize(key)[0]  # (by place, in the order of their first rows)
+    first = np.unique(key, return_index=True)[1].tolist()
+    if len(first) == n:  # (each row a place of its own: the columns as they are)
+        return key.tolist(), [list(column) for column in columns]
+    return key.tolist(), [list(map(column.__getitem__, first)) for column in columns]
+
+
 @without_collections()
 def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTable:
     """The placed claims of ``frame`` as the page carries them (ClaimTable). ``by_view``:
@@ -1158,12 +1208,9 @@ def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTab
                 view_names[str(place_ids[i])] = {str(v): str(t) for v, t in names.items()}
             if borders:
                 borders_of[i] = tuple(borders.items())
-    # each place once, in the order the claims first name it; its fields as columns (one
-    # itemgetter over the places each: zip(*places) takes 4 times as long)
-    index: dict[tuple, int] = {}
-    place_row = [index.setdefault(key, len(index))
-                 for key in zip(*(columns[f] for f in place_fields), borders_of)]
-    by_place = [list(map(itemgetter(j), index)) for j in range(len(place_fields) + 1)]
+    place_row, by_place = _places([*(_codes(frame[f], columns[f]) for f in place_fields),
+                                   _codes(None, borders_of)],
+                                  [*(columns[f] for f in place_fields), borders_of])
     place_columns, borders = by_place[:-1], by_place[-1]
     # "located" (how the place was found, in words) follows from the resolution alone:
     # given once per distinct resolution (data.located), not in every claim; the popup's
@@ -1171,7 +1218,7 @@ def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTab
     located: dict[str, str] = {}
     asked = [f for f in WORDED_FIELDS if f in place_fields]
     asks = list(zip(*(place_columns[place_fields.index(f)] for f in asked))) if asked else \
-        [()] * len(index)
+        [()] * len(borders)
     worded: dict[tuple, tuple[str, ...]] = {}
     for ask in dict.fromkeys(asks):
         place = dict(zip(asked, ask))
