@@ -873,9 +873,8 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
     from dataclasses import replace
 
     from .borders import with_border_facts
-    from .incidents import CLAIM_KEYS, group_incidents
-    from .join import join
-    from .join import records as rows_of
+    from .incidents import CLAIM_KEYS, claim_columns, group_columns
+    from .join import frame_columns, join
     from .layers import (
         LINE_CLASSES,
         areas_for,
@@ -937,17 +936,21 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
             side_labels[side] = f"{side} — {gaz.get(f'country:{side}').name}"
         except LookupError:
             side_labels[side] = side
-    # (by column: to_dict reads Arrow text one value at a time; only what grouping reads)
-    records = rows_of(frame, list(CLAIM_KEYS))
+    # what grouping reads of the claims, by column: the placed, then the unplaced
+    columns = frame_columns(frame, CLAIM_KEYS)
+    placed_ids = columns["id"]
+    for k, values in claim_columns(joined.unplaced).items():
+        columns[k] = columns[k] + values
+
     def holds(area_id: str, place_id: str) -> bool:
         try:
             return gaz.get(area_id).holds(gaz.get(place_id))
         except LookupError:
             return False
 
-    incidents = group_incidents([*records, *joined.unplaced], side_labels, holds)
+    incidents = group_columns(columns, side_labels, holds)
     of = {cid: inc.id for inc in incidents for cid in inc.claims}
-    frame = frame.assign(incident_id=[of[i] for i in frame["id"].tolist()])
+    frame = frame.assign(incident_id=[of[i] for i in placed_ids])
     unplaced = [replace(u, incident_id=of[u["id"]]) for u in joined.unplaced]
     notes = [n for lay in user_layers for n in lay.notes] + joined.notes
     if outside_box:  # said, so that every claim given is accounted for

@@ -36,6 +36,7 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import and_
 
 from .geo import km_between
 from .wording import listing
@@ -108,12 +109,6 @@ def _span(date: str) -> tuple[dt.date, dt.date] | None:
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
-def _exact(claim: dict) -> bool:
-    """Dated closely enough to link claims: to the day or the week."""
-    return bool(claim.get("date")) and len(claim["date"]) == 10 and \
-        claim.get("date_precision", "day") in ("day", "week", "")
-
-
 def _apart(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
     """Days between two spans (0 when they overlap)."""
     if a[1] < b[0]:
@@ -157,24 +152,21 @@ def date_words(first: str, last: str) -> str:
 
 # -- places ---------------------------------------------------------------------------------
 
-def _place_key(claim: dict) -> str:
-    if claim.get("lat") is None:
-        name = " ".join(str(claim.get("place") or "").lower().split())
+def _place_key(lat, lon, place, place_id, claim_id) -> str:
+    """What links a claim's place to other claims': its place, else its coordinates, else
+    (unplaced) the name it gives."""
+    if lat is None:
+        name = " ".join(str(place or "").lower().split())
         # (claims that name no place are about nothing in common: each stands alone)
-        return f"name:{name}" if name else f"none:{claim.get('id')}"
-    return claim.get("place_id") or f"at:{claim['lat']:.4f},{claim['lon']:.4f}"
+        return f"name:{name}" if name else f"none:{claim_id}"
+    return place_id or f"at:{lat:.4f},{lon:.4f}"
 
 
-def _reach(claim: dict) -> float:
+def _reach(precision, radius_km) -> float:
     """How far a claim's place reaches (km): an area's radius, else a point's."""
-    if claim.get("precision") in AREA_PRECISIONS and claim.get("radius_km"):
-        return float(claim["radius_km"])
+    if precision in AREA_PRECISIONS and radius_km:
+        return float(radius_km)
     return 0.0
-
-
-def _wide(claim: dict) -> bool:
-    return claim.get("lat") is None or claim.get("precision") == "country" or \
-        _reach(claim) > WIDE_KM
 
 
 class _Sets:
@@ -196,24 +188,18 @@ class _Sets:
             self.up[max(a, b)] = min(a, b)
 
 
-def _areas(claims: list[dict], holds=None, keys: list[str] | None = None,
-           wide: list[bool] | None = None) -> dict[str, str]:
+def _areas(claims: _Claims, holds=None) -> dict[str, str]:
     """Each linking place (key) -> the key of its area: the places that are one place or
     area for an incident, joined. ``holds(area_id, place_id)`` says whether the gazetteer
-    records a place as in an area (the Galwan Valley in Ladakh) beyond the area's reach.
-    ``keys`` and ``wide``: each claim's ``_place_key`` and ``_wide``, where known."""
+    records a place as in an area (the Galwan Valley in Ladakh) beyond the area's reach."""
     import numpy as np
 
-    keys = keys or [_place_key(c) for c in claims]
-    wide = wide or [_wide(c) for c in claims]
-    places: dict[str, tuple[float, float, float]] = {}
-    areas = set()
-    for c, key, too_wide in zip(claims, keys, wide):
-        if not too_wide:
-            reach = _reach(c)
-            places.setdefault(key, (c["lat"], c["lon"], reach))
-            if reach and c.get("place_id"):
-                areas.add(c["place_id"])
+    linking = [i for i, too_wide in enumerate(claims.wide) if not too_wide]
+    # each place as its first claim gives it (from the last to the first, the first stays)
+    first = dict(zip(map(claims.keys.__getitem__, reversed(linking)), reversed(linking)))
+    places = {k: (claims.lats[i], claims.lons[i], claims.reach[i]) for k, i in first.items()}
+    # (an area is an area if any of its claims gives it a reach)
+    areas = {claims.place_ids[i] for i in linking if claims.reach[i] and claims.place_ids[i]}
     keys = sorted(places)
     sets = _Sets()
     for k in keys:
@@ -240,37 +226,106 @@ def _kind(event: str) -> str:
     return "military" if event in MILITARY else "talk" if event in TALK else event
 
 
-def _order(claim: dict) -> tuple:
-    return (claim.get("date") or "\uffff", claim.get("id") or "")
-
-
-# The fields of a claim that grouping reads (a frame's rows need no more: join.records).
+# The fields of a claim that grouping reads (a frame's rows need no more).
 CLAIM_KEYS = ("id", "date", "date_precision", "event", "stance", "claimant_side",
               "place", "place_id", "place_name", "lat", "lon", "precision", "radius_km",
               "country")
+# A field a claim (a mapping) lacks, read as grouping reads it: no event is an event of its
+# own (its kind is "" and it is counted as "other"), no date precision a day's, no side "".
+_NO_EVENT = object()
+_ABSENT = {"event": _NO_EVENT, "date_precision": "day", "claimant_side": ""}
+_DAY_OR_WEEK = ("day", "week", "")
 
 
-def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = None,
+def claim_columns(claims) -> dict[str, list]:
+    """What grouping reads of these claims (mappings), a list per field of CLAIM_KEYS; every
+    claim has an id, and an unplaced one no lat (or None)."""
+    claims = list(claims)
+    columns = {k: [c.get(k, _ABSENT.get(k)) for c in claims] for k in CLAIM_KEYS}
+    columns["id"] = [c["id"] for c in claims]
+    return columns
+
+
+def _date_order(dates: list, ids: list) -> tuple[list[int], list[int]]:
+    """The claims (by index) in date order, undated last, then by id; and each claim's rank
+    in that order, equal for claims that tie (so that a sort by rank keeps their order)."""
+    when = [d or "\uffff" for d in dates]
+    names = [i or "" for i in ids]
+    ordered = sorted(range(len(ids)), key=names.__getitem__)
+    ordered.sort(key=when.__getitem__)  # (two sorts by text: quicker than one by pairs)
+    rank = [0] * len(ids)
+    if len(set(names)) == len(names):  # no two claims tie
+        for r, i in enumerate(ordered):
+            rank[i] = r
+        return ordered, rank
+    r, last = -1, None
+    for i in ordered:
+        if (when[i], names[i]) != last:
+            r, last = r + 1, (when[i], names[i])
+        rank[i] = r
+    return ordered, rank
+
+
+class _Claims:
+    """The claims to group, as columns, with what grouping asks of each claim asked once
+    (per distinct value where the answer depends on one field). Claims are known by their
+    index."""
+
+    def __init__(self, columns: dict[str, list]) -> None:
+        c = columns
+        self.ids, self.dates, self.lats, self.lons = c["id"], c["date"], c["lat"], c["lon"]
+        self.precisions, self.radii = c["precision"], c["radius_km"]
+        self.place_ids, self.places, self.place_names = c["place_id"], c["place"], c["place_name"]
+        self.sides, self.stances, self.countries = c["claimant_side"], c["stance"], c["country"]
+        events = c["event"]
+        kind_of = {e: _kind("" if e is _NO_EVENT else e) for e in set(events)}
+        self.kinds = list(map(kind_of.__getitem__, events))
+        # (an incident counts the events its claims name)
+        self.events = [("other" if e is _NO_EVENT else e) for e in events] \
+            if _NO_EVENT in kind_of else events
+        span_of = {d: _span(d) for d in set(self.dates)}
+        self.spans = list(map(span_of.__getitem__, self.dates))
+        # dated closely enough to link claims: to the day or the week
+        day = {d: bool(d) and len(d) == 10 for d in set(self.dates)}
+        by_day = {p: p in _DAY_OR_WEEK for p in set(c["date_precision"])}
+        self.exact = list(map(and_, map(day.__getitem__, self.dates),
+                              map(by_day.__getitem__, c["date_precision"])))
+        self.keys = [
+            pid if lat is not None and pid else _place_key(lat, lon, place, pid, cid)
+            for lat, lon, place, pid, cid in zip(self.lats, self.lons, self.places,
+                                                 self.place_ids, self.ids)]
+        self.reach = list(map(_reach, self.precisions, self.radii))
+        # a country or a region wider than WIDE_KM links nothing by itself
+        self.wide = [lat is None or p == "country" or r > WIDE_KM
+                     for lat, p, r in zip(self.lats, self.precisions, self.reach)]
+        self.in_order, self.rank = _date_order(self.dates, self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def group_incidents(claims, side_labels: dict[str, str] | None = None,
                     holds=None) -> list[Incident]:
     """The incidents of these claims (mappings with CLAIM_KEYS; unplaced claims have no
     lat), in date order, undated last. Every claim is in exactly one incident.
     ``holds(area_id, place_id)``: see ``_areas``."""
+    return group_columns(claim_columns(claims), side_labels, holds)
+
+
+def group_columns(columns: dict[str, list], side_labels: dict[str, str] | None = None,
+                  holds=None) -> list[Incident]:
+    """``group_incidents`` of claims given as columns (a list per field of CLAIM_KEYS, as
+    ``claim_columns`` gives them)."""
     side_labels = side_labels or {}
-    # What grouping asks of each claim, asked once; groups hold claims by their index
-    # (sorted by ``order``: the same claims in the same order as sorting the claims).
-    keys = [_place_key(c) for c in claims]
-    wide = [_wide(c) for c in claims]
-    kinds = [_kind(c.get("event", "")) for c in claims]
-    order = [_order(c) for c in claims]
-    spans = [_span(c.get("date", "")) for c in claims]
-    by_order = order.__getitem__
-    area_of = _areas(claims, holds, keys, wide)
-    groups: list[list[int]] = []
+    claims = _Claims(columns)
+    kinds, spans, wide, keys = claims.kinds, claims.spans, claims.wide, claims.keys
+    area_of = _areas(claims, holds)
+    groups: list[list[int]] = []  # claims by index, each group in date order
     # 1. Happenings dated to the day or week, per area and kind: a chain of dates.
     core: dict[tuple[str, str], list[int]] = defaultdict(list)
     rest = []
-    for i, c in enumerate(claims):
-        if kinds[i] != "talk" and _exact(c) and not wide[i]:
+    for i in claims.in_order:
+        if kinds[i] != "talk" and claims.exact[i] and not wide[i]:
             core[(area_of[keys[i]], kinds[i])].append(i)
         else:
             rest.append(i)
@@ -278,7 +333,6 @@ def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = Non
     # each group's dates, kept as claims join it (the groups so far are all dated)
     span_of: list[tuple[dt.date, dt.date]] = []
     for (area, _), members in sorted(core.items()):
-        members.sort(key=by_order)
         begin, end = spans[members[0]]
         current = [members[0]]
         for i in members[1:]:
@@ -313,19 +367,19 @@ def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = Non
 
     # 2. Everything else joins the happening at its place (or, for a country, in it)
     # nearest in time; else it gathers with its like.
-    countries = [c.get("country") for c in claims]
+    countries = claims.countries
     country_groups: dict[str, list[int]] = defaultdict(list)
     for g, members in enumerate(groups):
-        for country in {countries[i] for i in members if countries[i]}:
-            country_groups[country].append(g)
+        for country in set(map(countries.__getitem__, members)):
+            if country:
+                country_groups[country].append(g)
     left: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i in sorted(rest, key=by_order):
-        c = claims[i]
+    for i in rest:  # (in date order)
         limit = TALK_DAYS if kinds[i] == "talk" else GAP_DAYS
-        if c.get("lat") is not None and not wide[i]:
+        if claims.lats[i] is not None and not wide[i]:
             area = area_of[keys[i]]
             found = nearest(index.get(area, []), spans[i], limit)
-        elif c.get("lat") is not None:  # a country or a wide region
+        elif claims.lats[i] is not None:  # a country or a wide region
             area = keys[i]
             found = nearest(country_groups.get(countries[i] or "", []), spans[i], limit)
         else:
@@ -339,7 +393,6 @@ def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = Non
         else:
             left[(area, kinds[i])].append(i)
     for (_area, _kind_), members in sorted(left.items()):
-        members.sort(key=by_order)
         current = [members[0]]
         last = spans[members[0]]  # the latest dated claim's, as we go
         for i in members[1:]:
@@ -353,8 +406,8 @@ def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = Non
                 groups.append(current)
                 current = [i]
         groups.append(current)
-    incidents = [_incident([claims[i] for i in sorted(g, key=by_order)], side_labels)
-                 for g in groups]
+    by_rank = claims.rank.__getitem__  # (a group's later joiners sorted in among its own)
+    incidents = [_incident(sorted(g, key=by_rank), claims, side_labels) for g in groups]
     seen: Counter = Counter()
     for inc in incidents:  # two incidents with one key (rare): told apart by a count
         seen[inc.id] += 1
@@ -363,51 +416,52 @@ def group_incidents(claims: list[dict], side_labels: dict[str, str] | None = Non
     return sorted(incidents, key=lambda i: (i.date_from or "\uffff", i.date_to, i.id))
 
 
-def _incident(members: list[dict], side_labels: dict[str, str]) -> Incident:
-    events = Counter(c.get("event", "other") for c in members)
+def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) -> Incident:
+    """The incident of these claims (by index, in date order)."""
+    events = Counter(map(claims.events.__getitem__, members))
     order = list(TITLE_OF_EVENT)
     # named by what happened, not by how much was said: fighting before its aftermath, and
     # statements only when nothing happened
     happened = [e for e in events if e not in TALK] or list(events)
     main = min(happened, key=lambda e: (-events[e] * SALIENCE.get(e, 0.1),
                                         order.index(e) if e in order else 99))
-    located = [c for c in members if c.get("lat") is not None]
+    lats, precisions = claims.lats, claims.precisions
+    located = [i for i in members if lats[i] is not None]
     # the incident is named by the widest place it involves short of a country: Syunik
     # rather than Sev Lich; a country when nothing finer is named
-    finer = [c for c in located if c.get("precision") != "country"] or located or members
-    places: dict[tuple, dict] = {}  # (claims share places: each weighed once, the first)
-    for c in finer:
-        precision, radius = c.get("precision"), c.get("radius_km")
-        if radius != radius and precision not in AREA_PRECISIONS:
-            # NaN (coordinates given): no key equals one with NaN, so each such claim was
-            # weighed apart, though its weight (_reach: 0, and its names) is its place's;
-            # a later one of equal weight never wins the max below, so once is the same
-            radius = "NaN"
-        places.setdefault((precision, radius, c.get("place_name"), c.get("place")), c)
-    named = max(places.values(), key=lambda c: (
-        _reach(c), -len(str(c.get("place_name") or "")),
-        str(c.get("place_name") or c.get("place") or "")))
-    place = str(named.get("place_name") or named.get("place") or "an unnamed place")
-    dated = sorted(c["date"] for c in members if c.get("date"))
+    finer = [i for i in located if precisions[i] != "country"] or located or members
+    # Claims share places: each weighed once, as its first claim gives it. Coordinates given
+    # have no radius (NaN, which equals no key): such a claim is its place's (its weight,
+    # _reach 0 and its names, is the place's; a later one of equal weight never wins).
+    radii = claims.radii
+    places = [(precisions[i], "NaN" if radii[i] != radii[i] and precisions[i] not in
+               AREA_PRECISIONS else radii[i], claims.place_names[i], claims.places[i])
+              for i in finer]
+    winner = max(dict.fromkeys(places), key=lambda p: (
+        _reach(p[0], p[1]), -len(str(p[2] or "")), str(p[2] or p[3] or "")))
+    named = finer[places.index(winner)]
+    place = str(claims.place_names[named] or claims.places[named] or "an unnamed place")
+    dates = claims.dates
+    # each date once, in order: the first, and the first that ends last
+    dated = sorted(set(filter(None, map(dates.__getitem__, members))))
     first = dated[0] if dated else ""
-    # (each date once, in order: the first that ends last, as among them all)
-    last = max(dict.fromkeys(dated), key=lambda d: _span(d)[1]) if dated else ""
+    last = max(dated, key=lambda d: _span(d)[1]) if dated else ""
     words = date_words(first, last)
     head = TITLE_OF_EVENT.get(main, "Incident at")
-    if named.get("precision") in ("country", "province", "zone") and head.endswith(" at"):
+    if precisions[named] in ("country", "province", "zone") and head.endswith(" at"):
         head = head[:-3] + " in"  # a clash at Goris, in Syunik
     title = f"{head} {place}" + (f", {words}" if dated else "")
+    by_side: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        by_side[claims.sides[i]].append(i)
     sides: dict[str, dict] = {}
-    for c in members:
-        side = c.get("claimant_side", "")
-        s = sides.get(side)
-        if s is None:
-            s = sides[side] = {"side": side, "label": side_labels.get(side, side),
-                               "claims": [], "stances": dict.fromkeys(STANCE_WORDS, 0)}
-        s["claims"].append(c["id"])
-        stance = c.get("stance")
-        if stance in s["stances"]:
-            s["stances"][stance] += 1
+    for side, said in by_side.items():
+        stances = dict.fromkeys(STANCE_WORDS, 0)
+        for stance, n in Counter(map(claims.stances.__getitem__, said)).items():
+            if stance in stances:
+                stances[stance] += n
+        sides[side] = {"side": side, "label": side_labels.get(side, side),
+                       "claims": list(map(claims.ids.__getitem__, said)), "stances": stances}
     asserting = {s for s, v in sides.items() if v["stances"]["asserts"] or v["stances"]["reports"]}
     denying = {s for s, v in sides.items() if v["stances"]["denies"]}
     contested = any(a != d for a in asserting for d in denying)
@@ -416,16 +470,17 @@ def _incident(members: list[dict], side_labels: dict[str, str]) -> Incident:
         for side, v in sorted(sides.items()))
     # the id: where and when it began, and its kind, none of which claims about its later
     # days change (the first claim in date order; members are in that order)
-    start = next((c for c in members if c.get("date")), members[0])
-    key = "\x1f".join([_place_key(start), start.get("date") or "", _kind(main)])
-    where = named if named.get("lat") is not None else None
+    start = next((i for i in members if dates[i]), members[0])
+    key = "\x1f".join([claims.keys[start], dates[start] or "", _kind(main)])
+    where = named if lats[named] is not None else None
     return Incident(
         id="i" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10], title=title,
-        place_name=place, lat=where["lat"] if where else None,
-        lon=where["lon"] if where else None, date_from=first, date_to=last, dates=words,
-        events=sorted(events, key=lambda e: (-events[e], e)),
-        claims=[c["id"] for c in members], sides=[sides[s] for s in sorted(sides)],
-        contested=contested, contest=contest, placed=bool(located))
+        place_name=place, lat=lats[where] if where is not None else None,
+        lon=claims.lons[where] if where is not None else None, date_from=first,
+        date_to=last, dates=words, events=sorted(events, key=lambda e: (-events[e], e)),
+        claims=list(map(claims.ids.__getitem__, members)),
+        sides=[sides[s] for s in sorted(sides)], contested=contested, contest=contest,
+        placed=bool(located))
 
 
 # -- as files -------------------------------------------------------------------------------

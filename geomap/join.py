@@ -44,14 +44,21 @@ class JoinResult:
         return len(self.frame)
 
 
-def records(frame, columns: list[str] | None = None) -> list[dict]:
-    """The rows of a frame as dicts (``columns``, or every column but the geometry), as
-    ``frame.to_dict("records")`` gives them, read by column: many times faster for text
-    columns, which pandas keeps in Arrow arrays."""
-    columns = columns or [c for c in frame.columns if c != getattr(frame, "_geometry_column_name",
-                                                                   None)]
-    values = [frame[c].tolist() for c in columns]
-    return [dict(zip(columns, row)) for row in zip(*values)]
+def frame_columns(frame, names) -> dict[str, list]:
+    """Columns of a frame as lists, as ``frame[name].tolist()`` gives them, but a text
+    column's equal values one object: hashed once, and quicker to count and look up (a
+    column of 100,000 claims names a few places, sides and events)."""
+    import pandas as pd
+
+    out = {}
+    for name in names:
+        column = frame[name]
+        if not isinstance(column.dtype, pd.StringDtype):
+            out[name] = column.tolist()
+            continue
+        codes, uniques = pd.factorize(column, use_na_sentinel=False)  # (a missing one too)
+        out[name] = list(map(uniques.tolist().__getitem__, codes.tolist()))
+    return out
 
 
 # How many claims whose coordinates lie beyond their place get a note each; the others are

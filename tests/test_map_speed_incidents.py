@@ -5,26 +5,169 @@ month or a year, areas with a radius, wide areas, unplaced claims, no claims).""
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections import Counter, defaultdict
 
 import pytest
 
 from geomap import incidents as inc
+from geomap.geo import km_between
 from geomap.incidents import (
+    AREA_PRECISIONS,
     GAP_DAYS,
+    MAX_PLACES_COMPARED,
+    NEAR_KM,
+    SALIENCE,
+    STANCE_WORDS,
+    TALK,
     TALK_DAYS,
+    TITLE_OF_EVENT,
+    WIDE_KM,
+    Incident,
     _apart,
-    _areas,
-    _exact,
-    _incident,
     _kind,
-    _order,
-    _place_key,
+    _Sets,
     _span,
-    _wide,
+    date_words,
     group_incidents,
 )
+from geomap.wording import listing
+
+# -- the oracle's own helpers: grouping's per-claim questions as they were asked before,
+# of each claim (a mapping) ----------------------------------------------------------------
+
+def _exact(claim: dict) -> bool:
+    """Dated closely enough to link claims: to the day or the week."""
+    return bool(claim.get("date")) and len(claim["date"]) == 10 and \
+        claim.get("date_precision", "day") in ("day", "week", "")
+
+
+def _place_key(claim: dict) -> str:
+    if claim.get("lat") is None:
+        name = " ".join(str(claim.get("place") or "").lower().split())
+        # (claims that name no place are about nothing in common: each stands alone)
+        return f"name:{name}" if name else f"none:{claim.get('id')}"
+    return claim.get("place_id") or f"at:{claim['lat']:.4f},{claim['lon']:.4f}"
+
+
+def _reach(claim: dict) -> float:
+    """How far a claim's place reaches (km): an area's radius, else a point's."""
+    if claim.get("precision") in AREA_PRECISIONS and claim.get("radius_km"):
+        return float(claim["radius_km"])
+    return 0.0
+
+
+def _wide(claim: dict) -> bool:
+    return claim.get("lat") is None or claim.get("precision") == "country" or \
+        _reach(claim) > WIDE_KM
+
+
+def _areas(claims: list[dict], holds=None, keys: list[str] | None = None,
+           wide: list[bool] | None = None) -> dict[str, str]:
+    """Each linking place (key) -> the key of its area: the places that are one place or
+    area for an incident, joined. ``holds(area_id, place_id)`` says whether the gazetteer
+    records a place as in an area (the Galwan Valley in Ladakh) beyond the area's reach.
+    ``keys`` and ``wide``: each claim's ``_place_key`` and ``_wide``, where known."""
+    import numpy as np
+
+    keys = keys or [_place_key(c) for c in claims]
+    wide = wide or [_wide(c) for c in claims]
+    places: dict[str, tuple[float, float, float]] = {}
+    areas = set()
+    for c, key, too_wide in zip(claims, keys, wide):
+        if not too_wide:
+            reach = _reach(c)
+            places.setdefault(key, (c["lat"], c["lon"], reach))
+            if reach and c.get("place_id"):
+                areas.add(c["place_id"])
+    keys = sorted(places)
+    sets = _Sets()
+    for k in keys:
+        sets.find(k)
+    if holds is not None and len(keys) <= MAX_PLACES_COMPARED:
+        for area in sorted(areas):
+            for k in keys:
+                if k != area and not k.startswith(("at:", "name:")) and holds(area, k):
+                    sets.join(area, k)
+    if 1 < len(keys) <= MAX_PLACES_COMPARED:
+        points = np.radians([places[k][:2] for k in keys])
+        reach = np.array([places[k][2] for k in keys])
+        for i in range(len(keys) - 1):
+            d = km_between(points[i:i + 1], points[i + 1:])[0]
+            near = (d <= NEAR_KM) | (d <= np.maximum(reach[i + 1:], reach[i]))
+            for j in np.nonzero(near)[0]:
+                sets.join(keys[i], keys[i + 1 + j])
+    return {k: sets.find(k) for k in keys}
+
+
+def _order(claim: dict) -> tuple:
+    return (claim.get("date") or "\uffff", claim.get("id") or "")
+
+
+def _incident(members: list[dict], side_labels: dict[str, str]) -> Incident:
+    events = Counter(c.get("event", "other") for c in members)
+    order = list(TITLE_OF_EVENT)
+    # named by what happened, not by how much was said: fighting before its aftermath, and
+    # statements only when nothing happened
+    happened = [e for e in events if e not in TALK] or list(events)
+    main = min(happened, key=lambda e: (-events[e] * SALIENCE.get(e, 0.1),
+                                        order.index(e) if e in order else 99))
+    located = [c for c in members if c.get("lat") is not None]
+    # the incident is named by the widest place it involves short of a country: Syunik
+    # rather than Sev Lich; a country when nothing finer is named
+    finer = [c for c in located if c.get("precision") != "country"] or located or members
+    places: dict[tuple, dict] = {}  # (claims share places: each weighed once, the first)
+    for c in finer:
+        precision, radius = c.get("precision"), c.get("radius_km")
+        if radius != radius and precision not in AREA_PRECISIONS:
+            # NaN (coordinates given): no key equals one with NaN, so each such claim was
+            # weighed apart, though its weight (_reach: 0, and its names) is its place's;
+            # a later one of equal weight never wins the max below, so once is the same
+            radius = "NaN"
+        places.setdefault((precision, radius, c.get("place_name"), c.get("place")), c)
+    named = max(places.values(), key=lambda c: (
+        _reach(c), -len(str(c.get("place_name") or "")),
+        str(c.get("place_name") or c.get("place") or "")))
+    place = str(named.get("place_name") or named.get("place") or "an unnamed place")
+    dated = sorted(c["date"] for c in members if c.get("date"))
+    first = dated[0] if dated else ""
+    # (each date once, in order: the first that ends last, as among them all)
+    last = max(dict.fromkeys(dated), key=lambda d: _span(d)[1]) if dated else ""
+    words = date_words(first, last)
+    head = TITLE_OF_EVENT.get(main, "Incident at")
+    if named.get("precision") in ("country", "province", "zone") and head.endswith(" at"):
+        head = head[:-3] + " in"  # a clash at Goris, in Syunik
+    title = f"{head} {place}" + (f", {words}" if dated else "")
+    sides: dict[str, dict] = {}
+    for c in members:
+        side = c.get("claimant_side", "")
+        s = sides.get(side)
+        if s is None:
+            s = sides[side] = {"side": side, "label": side_labels.get(side, side),
+                               "claims": [], "stances": dict.fromkeys(STANCE_WORDS, 0)}
+        s["claims"].append(c["id"])
+        stance = c.get("stance")
+        if stance in s["stances"]:
+            s["stances"][stance] += 1
+    asserting = {s for s, v in sides.items() if v["stances"]["asserts"] or v["stances"]["reports"]}
+    denying = {s for s, v in sides.items() if v["stances"]["denies"]}
+    contested = any(a != d for a in asserting for d in denying)
+    contest = "; ".join(
+        f"{side} " + listing([STANCE_WORDS[k] for k, n in v["stances"].items() if n])
+        for side, v in sorted(sides.items()))
+    # the id: where and when it began, and its kind, none of which claims about its later
+    # days change (the first claim in date order; members are in that order)
+    start = next((c for c in members if c.get("date")), members[0])
+    key = "\x1f".join([_place_key(start), start.get("date") or "", _kind(main)])
+    where = named if named.get("lat") is not None else None
+    return Incident(
+        id="i" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10], title=title,
+        place_name=place, lat=where["lat"] if where else None,
+        lon=where["lon"] if where else None, date_from=first, date_to=last, dates=words,
+        events=sorted(events, key=lambda e: (-events[e], e)),
+        claims=[c["id"] for c in members], sides=[sides[s] for s in sorted(sides)],
+        contested=contested, contest=contest, placed=bool(located))
 
 
 def simple_group_incidents(claims, side_labels=None, holds=None):
@@ -131,6 +274,10 @@ PLACES = [  # (place, place_id, lat, lon, precision, radius_km, country)
     ("Armenia", "country:AM", 40.2, 44.9, "country", 150.0, "AM"),
     ("Caucasus", "x-caucasus", 41.0, 45.0, "zone", 400.0, ""),  # wider than WIDE_KM
     ("Lachin", "az-lachin", 39.64, 46.55, "district", 20.0, "AZ"),
+    # coordinates given in Syunik: its key, but no reach (the first claim's may have none)
+    ("Syunik", "am-syunik", 39.4101, 46.2601, "point", None, "AM"),
+    ("Syunik", "", -0.0, 0.0, "point", "nan", "AM"),  # a zero with its sign; a NaN of its own
+    ("Lachin", "az-lachin", 39.64, 46.55, "district", "nan", "AZ"),  # an area's NaN radius
     ("Nowhere", "", None, None, "", None, ""),  # unplaced
     ("", "", None, None, "", None, ""),  # names no place
 ]
@@ -140,10 +287,16 @@ EVENTS = ["incursion", "withdrawal", "clash", "shelling", "talks", "statement", 
           "exercise", "deployment", "other", "", "odd"]
 
 
+ABSENT = ("event", "date_precision", "claimant_side", "stance", "country", "place",
+          "place_name", "place_id", "precision", "radius_km")
+
+
 def random_claims(rnd: random.Random, n: int) -> list[dict]:
     out = []
     for k in range(n):
         place, place_id, lat, lon, precision, radius, country = rnd.choice(PLACES)
+        if radius == "nan":
+            radius = float("nan")  # (each claim's NaN its own object, as a frame's can be)
         date = rnd.choice(DATES)
         c = {"id": rnd.choice([f"c{k}", f"c{k % 7}", "", None]),  # ties in (date, id)
              "date": date, "date_precision": rnd.choice(["day", "week", "month", "", "year"]),
@@ -157,6 +310,9 @@ def random_claims(rnd: random.Random, n: int) -> list[dict]:
             del c["lat"], c["lon"]  # (as an unplaced claim reads)
         if rnd.random() < 0.1:
             del c["date"]
+        for key in ABSENT:  # a field a mapping lacks reads as it always has
+            if rnd.random() < 0.05:
+                del c[key]
         out.append(c)
     return out
 
