@@ -216,3 +216,60 @@ def test_places_are_the_tuples_dict_they_replaced():
     columns = [H._column(wide, f) for f in wide.columns]
     assert H._places([H._codes(wide[f], c) for f, c in zip(wide.columns, columns)],
                      columns) == _places_before(columns)
+
+
+# -- safe_json: a list of numbers and texts looked at at once ---------------------------------
+def _unbraced_before(value, clash):
+    if isinstance(value, str):
+        if "\ue000" in value or "\ue001" in value:
+            clash.append(True)
+        return value.translate(H._BRACES) if "{" in value or "}" in value else value
+    if isinstance(value, dict):
+        return {_unbraced_before(k, clash): _unbraced_before(v, clash)
+                for k, v in sorted(value.items())}
+    if isinstance(value, (list, tuple)):
+        return [_unbraced_before(v, clash) for v in value]
+    return value
+
+
+def _safe_json_before(value):
+    clash: list[bool] = []
+    text = json.dumps(_unbraced_before(value, clash), ensure_ascii=False, separators=(",", ":"))
+    if clash:
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        text = H._JSON_STRING.sub(
+            lambda m: m.group(0).replace("{", "\\u007b").replace("}", "\\u007d"), text)
+    else:
+        text = text.replace("\ue000", "\\u007b").replace("\ue001", "\\u007d")
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+SCALARS = [*PIECES, "\ue001", "}{", "\ud800", "a\udfff", None, True, False, 0, -1, 1.5, -0.0,
+           NAN, INF, 2 ** 70, "]]>", "\u2028x", "{{ 7*7 }}"]
+
+
+def hostile_value(rng, depth=0):
+    kind = rng.random()
+    if depth > 3 or kind < 0.3:
+        return rng.choice(SCALARS)
+    if kind < 0.6:  # a list of scalars, most often without a brace
+        pool = rng.sample(SCALARS, rng.choice([1, 2, 5]))
+        items = [rng.choice(pool) for _ in range(rng.choice([0, 1, 3, 20]))]
+        return tuple(items) if rng.random() < 0.2 else items
+    if kind < 0.8:
+        return [hostile_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+    keys = rng.choice([[rng.choice(PIECES) for _ in range(3)], [3, 1, 2], [True, False], [None]])
+    return {k: hostile_value(rng, depth + 1) for k in keys}
+
+
+def test_safe_json_is_what_it_was_on_hostile_values():
+    rng = random.Random(4)
+    for _ in range(6000):
+        value = hostile_value(rng)
+        assert H.safe_json(value) == _safe_json_before(value), value
+    big = [f"s{i}" for i in range(1000)]
+    for extra in ([], ["{"], ["\ue000"], [1, None, "}"]):
+        assert H.safe_json({"claims": big + extra}) == _safe_json_before({"claims": big + extra})

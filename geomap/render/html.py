@@ -203,8 +203,16 @@ def _unbraced(value, clash: list[bool]):
     if isinstance(value, dict):
         return {_unbraced(k, clash): _unbraced(v, clash) for k, v in sorted(value.items())}
     if isinstance(value, (list, tuple)):
+        kinds = set(map(type, value))
+        if kinds <= _PLAIN:  # (numbers and texts, 100,000 claims' ids: looked at at once)
+            texts = "".join(value if kinds == {str} else [v for v in value if type(v) is str])
+            if not any(mark in texts for mark in "{}\ue000\ue001"):
+                return value  # (as it would be made again: no brace, no stand-in)
         return [_unbraced(v, clash) for v in value]
     return value
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def guard_templates(root) -> None:
@@ -888,7 +896,8 @@ def _incidents(incidents: list[dict] | None, known: set[str]) -> list[dict]:
             stances = {str(k): int(v) for k, v in (s.get("stances") or {}).items()
                        if _number(v) is not None}
             sides.append({"side": str(s.get("side") or ""), "label": str(s.get("label") or ""),
-                          "claims": [str(c) for c in s.get("claims") or [] if str(c) in known],
+                          "claims": list(filter(known.__contains__,
+                                                map(str, s.get("claims") or []))),
                           "stances": stances})
         out.append({
             "id": str(inc.get("id") or ""), "title": str(inc.get("title") or ""),
@@ -896,7 +905,7 @@ def _incidents(incidents: list[dict] | None, known: set[str]) -> list[dict]:
             "date_from": str(inc.get("date_from") or ""), "date_to": str(inc.get("date_to") or ""),
             "dates": str(inc.get("dates") or ""),
             "events": [str(v) for v in inc.get("events") or []],
-            "claims": [str(c) for c in inc.get("claims") or [] if str(c) in known],
+            "claims": list(filter(known.__contains__, map(str, inc.get("claims") or []))),
             "sides": sides, "contested": bool(inc.get("contested")),
             "contest": str(inc.get("contest") or ""),
             "contest_words": contest_words(inc),
