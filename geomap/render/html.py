@@ -1008,14 +1008,17 @@ class ClaimTable:
     claim), each place once (``place_columns``, by place field; ``place_row`` by claim; a
     place's border fact in a view that says it otherwise is its field ``border:<view>``),
     and what the switch of views and the popup need (``view_names`` by place id,
-    ``located`` by resolution)."""
+    ``located`` by resolution). ``coded`` and ``place_coded``: the text fields' distinct
+    values and each claim's (place's) index among them, as _coded gives them."""
 
     def __init__(self, columns: dict[str, list], claim_fields: list[str],
                  place_fields: list[str], place_columns: list[list], place_row: list[int],
-                 located: dict[str, str], view_names: dict) -> None:
+                 located: dict[str, str], view_names: dict, coded: dict | None = None,
+                 place_coded: dict | None = None) -> None:
         self.columns, self.claim_fields, self.place_fields = columns, claim_fields, place_fields
         self.place_columns, self.place_row = place_columns, place_row
         self.located, self.view_names = located, view_names
+        self.coded, self.place_coded = coded or {}, place_coded or {}
 
     def __len__(self) -> int:
         return len(self.place_row)
@@ -1030,11 +1033,11 @@ class ClaimTable:
     def json(self) -> tuple[str, str]:
         """(data.claims, data.places) as JSON that can sit in a <script> element."""
         claims = [self.columns[f] for f in self.claim_fields] + [self.place_row]
-        return (_table_json([*self.claim_fields, "place_row"], claims),
-                _table_json(self.place_fields, self.place_columns))
+        return (_table_json([*self.claim_fields, "place_row"], claims, self.coded),
+                _table_json(self.place_fields, self.place_columns, self.place_coded))
 
 
-def _table_json(fields: list[str], columns: list[list]) -> str:
+def _table_json(fields: list[str], columns: list[list], coded: dict | None = None) -> str:
     """A table as the page carries it, by column: {"length": n, "fields": [...], "same":
     {field: value}, "values": {field: [...]}, "numbered": {field: [...]}, "columns": {field:
     [...]}}. A field with one value in every row gives it once, in ``same``. A text field
@@ -1044,10 +1047,22 @@ def _table_json(fields: list[str], columns: list[list]) -> str:
     is disputed) gives each value once, in ``values``, and its column the value's index there.
 
     Written as safe_json writes it, fast: columns of scalars hold braces only inside their
-    strings, so each character is replaced at once."""
+    strings, so each character is replaced at once. ``coded``: by field, a text column's
+    distinct values (texts and None, in the order they first come) and each row's index
+    among them, as _coded gives them: a column of few values is written from those, not
+    looked at value by value again."""
     n = len(columns[0]) if columns else 0
     same, values, numbered, digits, given = {}, {}, {}, {}, {}
     for field, column in zip(fields, columns):
+        distinct, codes = (coded or {}).get(field, ((), None))
+        if n >= 4 and 0 < 2 * len(distinct) <= n:  # (as below would find, at once)
+            if len(distinct) == 1:
+                same[field] = distinct[0]
+            else:  # (not _numbered: most values repeat)
+                values[field] = list(distinct)
+                index = [str(i) for i in range(len(distinct))]
+                given[field] = "[" + ",".join(map(index.__getitem__, codes.tolist())) + "]"
+            continue
         kinds = set(map(type, column))
         if n >= 2 and len(kinds) == 1 and column.count(column[0]) == n:
             same[field] = column[0]
@@ -1164,10 +1179,28 @@ def _codes(series, column: list):
     return np.array([index.setdefault(v, len(index)) for v in column], dtype=np.int64)
 
 
-def _places(codes: list, columns: list[list]) -> tuple[list[int], list[list]]:
+def _coded(series) -> tuple[list, list, object] | None:
+    """A text column (pandas' str dtype) as (its values, as _column gives them; its
+    distinct values, in the order they first come, missing as None; each row's index among
+    them, a numpy array), by pandas at once: a column of a few values is made of its few
+    texts, not read from Arrow value by value. None for any other column."""
+    import numpy as np
+    import pandas as pd
+
+    if not isinstance(series.dtype, pd.StringDtype):
+        return None
+    codes, uniques = pd.factorize(series, use_na_sentinel=False)
+    distinct = uniques.tolist()
+    for i in np.flatnonzero(uniques.isna()):
+        distinct[i] = None
+    return list(map(distinct.__getitem__, codes.tolist())), distinct, codes
+
+
+def _places(codes: list, columns: list[list]) -> tuple[list[int], list[list], list[int]]:
     """Rows with the same values in every column (``codes``: _codes of each of
     ``columns``) taken once, in the order of their first row: (each row's place, each
-    column's values by place). The same as a dict of the rows' tuples, faster: numbers
+    column's values by place, each place's first row). The same as a dict of the rows'
+    tuples, faster: numbers
     combined column by column by pandas, not 100,000 tuples of twenty values hashed."""
     import numpy as np
     import pandas as pd
@@ -1183,8 +1216,8 @@ def _places(codes: list, columns: list[list]) -> tuple[list[int], list[list]]:
     key = pd.factorize(key)[0]  # (by place, in the order of their first rows)
     first = np.unique(key, return_index=True)[1].tolist()
     if len(first) == n:  # (each row a place of its own: the columns as they are)
-        return key.tolist(), [list(column) for column in columns]
-    return key.tolist(), [list(map(column.__getitem__, first)) for column in columns]
+        return key.tolist(), [list(column) for column in columns], first
+    return key.tolist(), [list(map(column.__getitem__, first)) for column in columns], first
 
 
 @without_collections()
@@ -1193,7 +1226,10 @@ def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTab
     by claim id, what a view changes in its popup ({"place_names": {view: name}, "borders":
     {view: sentence}})."""
     fields = [f for f in CLAIM_FIELDS if f in frame.columns] + ["incident_id"]
-    columns = {f: _column(frame, f) for f in fields if f in frame.columns}
+    coded = {f: _coded(frame[f]) for f in fields if f in frame.columns}
+    columns = {f: _column(frame, f) if c is None else c[0] for f, c in coded.items()}
+    coded = {f: c[1:] for f, c in coded.items() if c is not None}
+    coded.pop("incident_id", None)  # (made text below)
     if "incident_id" in columns:
         columns["incident_id"] = [str(i or "") for i in columns["incident_id"]]
     else:
@@ -1217,10 +1253,11 @@ def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTab
                 view_names[str(place_ids[i])] = {str(v): str(t) for v, t in names.items()}
             if borders:
                 borders_of[i] = tuple(borders.items())
-    place_row, by_place = _places([*(_codes(frame[f], columns[f]) for f in place_fields),
-                                   _codes(None, borders_of)],
-                                  [*(columns[f] for f in place_fields), borders_of])
+    place_row, by_place, first = _places(
+        [*(coded[f][1] if f in coded else _codes(frame[f], columns[f]) for f in place_fields),
+         _codes(None, borders_of)], [*(columns[f] for f in place_fields), borders_of])
     place_columns, borders = by_place[:-1], by_place[-1]
+    place_coded = {f: (coded[f][0], coded[f][1][first]) for f in place_fields if f in coded}
     # "located" (how the place was found, in words) follows from the resolution alone:
     # given once per distinct resolution (data.located), not in every claim; the popup's
     # words follow from a few fields, worked out once for each of their values
@@ -1244,7 +1281,8 @@ def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTab
     return ClaimTable(columns, claim_fields,
                       [*place_fields, *PLACE_WORDS, *(f"border:{v}" for v in views)],
                       [*place_columns, *words, *said_in.values()],
-                      place_row, located, view_names)
+                      place_row, located, view_names,
+                      {f: coded[f] for f in claim_fields if f in coded}, place_coded)
 
 
 @without_collections()
