@@ -270,6 +270,10 @@ def test_safe_json_is_what_it_was_on_hostile_values():
     for _ in range(6000):
         value = hostile_value(rng)
         assert H.safe_json(value) == _safe_json_before(value), value
+    pairs = [[[1.5, 2.0], (3, None)], [(1, 2), ("{", 2)], [[1, 2], []], [[], ()], [[[1, 2]]],
+             [[True, -0.0], [NAN, 2 ** 70]], [["\ue000", 1]], [[{"a": "}"}]], [[1], "{"]]
+    for value in pairs:
+        assert H.safe_json(value) == _safe_json_before(value), value
     big = [f"s{i}" for i in range(1000)]
     for extra in ([], ["{"], ["\ue000"], [1, None, "}"]):
         assert H.safe_json({"claims": big + extra}) == _safe_json_before({"claims": big + extra})

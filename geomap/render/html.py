@@ -16,6 +16,7 @@ import html
 import json
 import re
 from collections import Counter
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
@@ -203,16 +204,23 @@ def _unbraced(value, clash: list[bool]):
     if isinstance(value, dict):
         return {_unbraced(k, clash): _unbraced(v, clash) for k, v in sorted(value.items())}
     if isinstance(value, (list, tuple)):
+        # Looked at at once, and kept as they are where they hold no brace and no stand-in:
+        # a list of numbers and texts (100,000 claims' ids), a line's [x, y] pairs.
         kinds = set(map(type, value))
-        if kinds <= _PLAIN:  # (numbers and texts, 100,000 claims' ids: looked at at once)
+        if kinds <= _NUMBERS:
+            return value
+        if kinds <= _PLAIN:
             texts = "".join(value if kinds == {str} else [v for v in value if type(v) is str])
-            if not any(mark in texts for mark in "{}\ue000\ue001"):
-                return value  # (as it would be made again: no brace, no stand-in)
+            if not ("{" in texts or "}" in texts or "\ue000" in texts or "\ue001" in texts):
+                return value
+        elif kinds <= {list, tuple} and set(map(type, chain.from_iterable(value))) <= _NUMBERS:
+            return value
         return [_unbraced(v, clash) for v in value]
     return value
 
 
-_PLAIN = frozenset({str, int, float, bool, type(None)})
+_NUMBERS = frozenset({int, float, bool, type(None)})
+_PLAIN = _NUMBERS | {str}
 
 
 def guard_templates(root) -> None:
