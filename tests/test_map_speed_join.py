@@ -248,3 +248,59 @@ def test_join_of_odd_fields_is_the_per_claim_join(gazetteer):
            replace(claims[3], span_start=2**70), replace(claims[4], publisher=b"bytes")]
     for case in ([*odd, *claims], odd[:1], [claims[5]] * 3, []):
         assert_same_join(join(case, gazetteer), old_join(case, gazetteer))
+
+
+# -- distances measured at once say what km says ----------------------------------------------
+
+def said_of(far: float, extent: float) -> tuple[str, bool]:
+    """What join says of a distance: it to the km, and whether beyond the place's extent."""
+    return f"{far:,.0f}", far > extent
+
+
+def pairs_of(points, extents):
+    from geomap.records import Claim, Place
+
+    return [(Claim(id="c", text="t", claimant="x", claimant_side="AM", stance="asserts",
+                   event="incursion", lat=a, lon=b),
+             Place(id="p", name="P", kind="region", country="AM", lat=c, lon=d, radius_km=e))
+            for (a, b, c, d), e in zip(points, extents)]
+
+
+def test_distances_measured_at_once_say_what_km_says():
+    from geomap.geo import km
+    from geomap.join import _how_far
+
+    rnd = random.Random(5)
+    points = [(rnd.uniform(-90, 90), rnd.uniform(-180, 180), rnd.uniform(-90, 90),
+               rnd.uniform(-180, 180)) for _ in range(20000)]
+    points += [(rnd.uniform(38, 42), rnd.uniform(43, 48), 40.18, 44.51) for _ in range(20000)]
+    points += [(0.0, 0.0, 0.0, 180.0), (1.0, 2.0, -1.0, -178.0), (-0.0, 0.0, 0.0, -0.0),
+               (40.0, 44.0, 40.0, 44.0)]
+    extents = [rnd.choice([5.0, 32.4, 150.0, 500.0]) for _ in points]
+    got = _how_far(pairs_of(points, extents))
+    want = [km(*p) for p in points]
+    assert [said_of(f, e) for f, e in zip(got, extents)] == \
+        [said_of(f, e) for f, e in zip(want, extents)]
+    assert _how_far([]) == []
+
+
+def test_a_distance_near_a_half_km_or_the_extent_is_measured_again(monkeypatch):
+    """Distances within a hair of a half km or of the place's extent: numpy's last bits,
+    made worse here by 1e-9 km either way, never change what is said."""
+    from geomap import geo
+    from geomap.geo import EARTH_KM, km
+    from geomap.join import _how_far
+
+    exact = geo.km_each
+    points, extents = [], []
+    for n in range(1, 400):  # along the equator: km is the angle times the radius
+        lon = math.degrees((n + 0.5) / EARTH_KM)
+        points.append((0.0, 0.0, 0.0, lon))
+        extents.append(1000.0)
+        points.append((0.0, 0.0, 0.0, math.degrees(n / EARTH_KM)))
+        extents.append(km(0.0, 0.0, 0.0, math.degrees(n / EARTH_KM)))  # at the extent
+    want = [said_of(km(*p), e) for p, e in zip(points, extents)]
+    for worse in (1e-9, -1e-9):
+        monkeypatch.setattr(geo, "km_each", lambda *a, worse=worse: exact(*a) + worse)
+        got = _how_far(pairs_of(points, extents))
+        assert [said_of(f, e) for f, e in zip(got, extents)] == want
