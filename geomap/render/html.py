@@ -1154,7 +1154,7 @@ def _numbered(column: list[str]) -> tuple[list[str], list[int], int] | None:
     heads = [v.rstrip(_DIGITS) for v in column]
     if 2 * len(set(heads)) > len(heads):
         return None
-    digits = [v[len(head):] for v, head in zip(column, heads)]
+    digits = list(map(str.removeprefix, column, heads))
     lengths = set(map(len, digits))
     if 0 in lengths or max(lengths) > 15:
         return None
@@ -1201,6 +1201,8 @@ def _coded(series) -> tuple[list, list, object] | None:
     distinct = uniques.tolist()
     for i in np.flatnonzero(uniques.isna()):
         distinct[i] = None
+    if len(distinct) == len(codes):  # (all differ: the rows' own order)
+        return list(distinct), distinct, codes
     return list(map(distinct.__getitem__, codes.tolist())), distinct, codes
 
 
