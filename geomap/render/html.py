@@ -1203,6 +1203,8 @@ def _coded(series) -> tuple[list, list, object] | None:
         distinct[i] = None
     if len(distinct) == len(codes):  # (all differ: the rows' own order)
         return list(distinct), distinct, codes
+    if len(distinct) == 1:  # (all the same)
+        return distinct * len(codes), distinct, codes
     return list(map(distinct.__getitem__, codes.tolist())), distinct, codes
 
 
