@@ -622,55 +622,83 @@ def with_border_facts(frame, countries, lines, disputed=None, *, given: bool = F
     border_km, border_with, border_kind, exclave, disputed, outside, and ``border``, the
     sentence the popup shows. ``given``: the lines are the user's (finer accuracy).
     ``facts_out``: filled with the BorderFact of each (lat, lon) measured."""
-    lats, lons = frame["lat"].tolist(), frame["lon"].tolist()
-    points = list(zip(lats, lons))
-    distinct = _places(lats, lons)  # many claims share a place: measure each place once
+    import numpy as np
+
+    # many claims share a place: measure each place once
+    distinct, place_of = distinct_places(frame["lat"].tolist(), frame["lon"].tolist(),
+                                         index=True)
     # (border_facts without its own pass to make them distinct)
-    found = dict(zip(distinct, _facts(distinct, countries, lines, disputed,
-                                      0.5 if given else NE_ACCURACY_KM, point_of_view)))
+    measured = _facts(distinct, countries, lines, disputed, 0.5 if given else NE_ACCURACY_KM,
+                      point_of_view)
     if facts_out is not None:
-        facts_out.update(found)
-    facts = [found[p] for p in points]
-    sentences, kms = fact_sentences(frame, facts, country_names or {})
+        facts_out.update(zip(distinct, measured))
+    facts, at = distinct_facts(measured, place_of)
+    sentences, kms = fact_sentences(frame, facts, at, country_names or {})
+
+    def column(field: str) -> list:  # (each fact's value read once, taken for its claims)
+        return np.array([getattr(f, field) for f in facts], dtype=object)[at].tolist()
+
     return frame.assign(
-        in_country=[f.country for f in facts], border_km=kms,
-        border_with=[f.border_with for f in facts], border_kind=[f.border_kind for f in facts],
-        exclave=[f.exclave for f in facts], disputed=[f.disputed for f in facts],
-        outside=[f.outside for f in facts], border=sentences)
+        in_country=column("country"), border_km=kms, border_with=column("border_with"),
+        border_kind=column("border_kind"), exclave=column("exclave"),
+        disputed=column("disputed"), outside=column("outside"), border=sentences)
 
 
-def _places(lats: list[float], lons: list[float]) -> list[tuple[float, float]]:
+def distinct_places(lats: list[float], lons: list[float], *, index: bool = False):
     """``sorted(set(zip(lats, lons)))``, sorted by numpy: each (lat, lon) once, in order, as
-    its first claim gives it (-0.0 or 0.0)."""
+    its first claim gives it (-0.0 or 0.0); with ``index``, also each claim's place among
+    them (a numpy array)."""
     import numpy as np
 
     la, lo = np.array(lats, dtype=float), np.array(lons, dtype=float)
     if np.isnan(la).any() or np.isnan(lo).any():  # (NaN is no number to sort by)
-        return sorted(set(zip(lats, lons)))
+        places = sorted(set(zip(lats, lons)))
+        if not index:
+            return places
+        where = {p: i for i, p in enumerate(places)}  # (a NaN is its own float: found)
+        return places, np.array([where[p] for p in zip(lats, lons)], dtype=int)
     order = np.lexsort((lo, la))  # (stable: the first of equal points first)
     la, lo = la[order], lo[order]
-    first = np.r_[True, (la[1:] != la[:-1]) | (lo[1:] != lo[:-1])] if len(la) else []
-    return list(zip(la[first].tolist(), lo[first].tolist()))
+    first = np.r_[True, (la[1:] != la[:-1]) | (lo[1:] != lo[:-1])] if len(la) else \
+        np.zeros(0, dtype=bool)
+    places = list(zip(la[first].tolist(), lo[first].tolist()))
+    if not index:
+        return places
+    place_of = np.empty(len(order), dtype=int)
+    place_of[order] = np.cumsum(first) - 1
+    return places, place_of
 
 
-def fact_sentences(frame, facts: list[BorderFact], names: dict[str, str]
+def distinct_facts(facts: list[BorderFact], place_of=None):
+    """The distinct BorderFact objects among ``facts`` (places share them), and for each
+    place (or each claim, ``place_of`` giving its place) its fact's index among them."""
+    import numpy as np
+
+    index: dict[int, int] = {}
+    at = np.array([index.setdefault(id(f), len(index)) for f in facts], dtype=int)
+    distinct = list({id(f): f for f in facts}.values())  # (in the order of index)
+    return distinct, (at if place_of is None else at[place_of])
+
+
+def fact_sentences(frame, facts: list[BorderFact], at, names: dict[str, str]
                    ) -> tuple[list[str], list[float | None]]:
-    """Each claim's border sentence and distance, from the facts of its location: a claim
-    located only to an area gets no distance (from an area's centre it would mean nothing)."""
-    sentences, kms = [], []
-    said: dict[int, str] = {}  # (claims share facts: each said once)
-    for f, precision, place in zip(facts, frame["precision"].tolist(),
-                                   frame["place_name"].tolist()):
-        if precision in AREA_PRECISIONS:
+    """Each claim's border sentence and distance, from the fact of its location
+    (``facts[at[i]]`` for claim i): a claim located only to an area gets no distance (from
+    an area's centre it would mean nothing). Each fact is said once, and its words taken
+    for its claims by numpy."""
+    import numpy as np
+
+    sentences = np.array([f.sentence(names) for f in facts], dtype=object)[at]
+    kms = np.array([f.border_km for f in facts], dtype=object)[at]
+    area = np.flatnonzero(frame["precision"].isin(AREA_PRECISIONS).to_numpy(dtype=bool))
+    if len(area):
+        of = [facts[i] for i in at[area].tolist()]
+        for i, f, precision, place in zip(area.tolist(), of,
+                                          frame["precision"].iloc[area].tolist(),
+                                          frame["place_name"].iloc[area].tolist()):
             where = names.get(f.country, f.country)
-            sentences.append(f"{precision}-level: {place}, in {where}; no distance from a "
-                             "border can be given for an area" if f.country else
-                             f"{precision}-level: {place}")
-            kms.append(None)
-        else:
-            text = said.get(id(f))
-            if text is None:
-                text = said[id(f)] = f.sentence(names)
-            sentences.append(text)
-            kms.append(f.border_km)
-    return sentences, kms
+            sentences[i] = (f"{precision}-level: {place}, in {where}; no distance from a "
+                            "border can be given for an area" if f.country else
+                            f"{precision}-level: {place}")
+        kms[area] = None
+    return sentences.tolist(), kms.tolist()

@@ -129,7 +129,13 @@ def facts_in_view(frame, view: str, chosen: str, names: dict[str, str], countrie
     import numpy as np
     import shapely
 
-    from .borders import lines_near, border_facts, fact_sentences
+    from .borders import (
+        border_facts,
+        distinct_facts,
+        distinct_places,
+        fact_sentences,
+        lines_near,
+    )
     from .layers import NOT_A_BORDER, area_holders, classes_of
 
     kinds = [classes_of(d, v) for d, v in zip(lines["default"], lines["views"])]
@@ -154,16 +160,20 @@ def facts_in_view(frame, view: str, chosen: str, names: dict[str, str], countrie
     order = sorted(again)
     measured = dict(zip(order, border_facts(order, countries, seen, disputed,
                                             point_of_view=view)))
-    seen_as: dict[int, object] = {}  # (points share facts: each said again once)
-    for p in points:  # the others: the chosen view's fact, said as this view says it
-        if p not in measured:
-            fact = facts[p]
-            again_as = seen_as.get(id(fact))
-            if again_as is None:
-                again_as = seen_as[id(fact)] = fact.seen_from(view)
-            measured[p] = again_as
-    found = [measured[p] for p in zip(frame["lat"].tolist(), frame["lon"].tolist())]
-    return fact_sentences(frame, found, names)[0]
+    # each claim's place (the places measured, in their order) and its fact in this view
+    places, place_of = distinct_places(frame["lat"].tolist(), frame["lon"].tolist(),
+                                       index=True)
+    seen_as: dict[int, object] = {}  # (places share facts: each said again once)
+
+    def in_view(place) -> object:  # the others: the chosen view's fact, said as this view
+        fact = measured.get(place)
+        if fact is None:
+            fact = facts[place]
+            fact = seen_as.get(id(fact)) or seen_as.setdefault(id(fact), fact.seen_from(view))
+        return fact
+
+    found, at = distinct_facts([in_view(p) for p in places], place_of)
+    return fact_sentences(frame, found, at, names)[0]
 
 
 def row_as_viewed(row: dict, placed) -> dict:

@@ -93,14 +93,14 @@ def test_the_places_measured_are_sorted_set_of_the_points(seed):
     lats = [rnd.choice(grid) for _ in range(300)]
     lons = [rnd.choice(grid) for _ in range(300)]
     want = sorted(set(zip(lats, lons)))
-    got = borders._places(lats, lons)
+    got = borders.distinct_places(lats, lons)
     assert got == want
     # the same numbers to the bit: the sign of a zero as the first point there gives it
     assert [tuple(math.copysign(1, v) for v in p) for p in got] == \
         [tuple(math.copysign(1, v) for v in p) for p in want]
-    assert borders._places([], []) == []
+    assert borders.distinct_places([], []) == []
     nan = [float("nan"), 1.0, float("nan")]
-    assert len(borders._places(nan, [2.0, 2.0, 2.0])) == len(set(zip(nan, [2.0] * 3)))
+    assert len(borders.distinct_places(nan, [2.0, 2.0, 2.0])) == len(set(zip(nan, [2.0] * 3)))
 
 
 def _crossed(geoms, lats, lons):
