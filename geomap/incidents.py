@@ -286,10 +286,10 @@ class _Claims:
         span_of = {d: _span(d) for d in set(self.dates)}
         self.spans = list(map(span_of.__getitem__, self.dates))
         # dated closely enough to link claims: to the day or the week
-        day = {d: bool(d) and len(d) == 10 for d in set(self.dates)}
-        by_day = {p: p in _DAY_OR_WEEK for p in set(c["date_precision"])}
-        self.exact = list(map(and_, map(day.__getitem__, self.dates),
-                              map(by_day.__getitem__, c["date_precision"])))
+        to_a_day = {d: bool(d) and len(d) == 10 for d in set(self.dates)}
+        day_or_week = {p: p in _DAY_OR_WEEK for p in set(c["date_precision"])}
+        self.exact = list(map(and_, map(to_a_day.__getitem__, self.dates),
+                              map(day_or_week.__getitem__, c["date_precision"])))
         self.keys = [
             pid if lat is not None and pid else _place_key(lat, lon, place, pid, cid)
             for lat, lon, place, pid, cid in zip(self.lats, self.lons, self.places,
@@ -299,9 +299,6 @@ class _Claims:
         self.wide = [lat is None or p == "country" or r > WIDE_KM
                      for lat, p, r in zip(self.lats, self.precisions, self.reach)]
         self.in_order, self.rank = _date_order(self.dates, self.ids)
-
-    def __len__(self) -> int:
-        return len(self.ids)
 
 
 def group_incidents(claims, side_labels: dict[str, str] | None = None,

@@ -55,7 +55,8 @@ def frame_columns(frame, names) -> dict[str, list]:
         if not isinstance(column.dtype, pd.StringDtype):
             out[name] = column.tolist()
             continue
-        codes, uniques = pd.factorize(column, use_na_sentinel=False)  # (a missing one too)
+        # (use_na_sentinel=False: a missing value is among the uniques, as tolist gives it)
+        codes, uniques = pd.factorize(column, use_na_sentinel=False)
         out[name] = list(map(uniques.tolist().__getitem__, codes.tolist()))
     return out
 
