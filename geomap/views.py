@@ -158,22 +158,21 @@ def facts_in_view(frame, view: str, chosen: str, names: dict[str, str], countrie
     seen = lines.assign(kind=[k.get(view, k[""]) for k in kinds])
     seen = seen[~seen["kind"].isin(NOT_A_BORDER)]
     order = sorted(again)
-    measured = dict(zip(order, border_facts(order, countries, seen, disputed,
-                                            point_of_view=view)))
-    # each claim's place (the places measured, in their order) and its fact in this view
+    fresh = border_facts(order, countries, seen, disputed, point_of_view=view)
+    # each place's fact in this view: the chosen view's said as this view says it (each
+    # distinct fact once), or its fact measured again
+    chosen, fact_of = distinct_facts(list(facts.values()))
+    in_view = [f.seen_from(view) for f in chosen]
+    again_facts, again_of = distinct_facts(fresh)
+    row = {points[i]: i for i in np.flatnonzero(again_mask).tolist()}
+    fact_of[[row[p] for p in order]] = again_of + len(in_view)
+    # each claim's place among the places measured (in their order, as a rule)
     places, place_of = distinct_places(frame["lat"].tolist(), frame["lon"].tolist(),
                                        index=True)
-    seen_as: dict[int, object] = {}  # (places share facts: each said again once)
-
-    def in_view(place) -> object:  # the others: the chosen view's fact, said as this view
-        fact = measured.get(place)
-        if fact is None:
-            fact = facts[place]
-            fact = seen_as.get(id(fact)) or seen_as.setdefault(id(fact), fact.seen_from(view))
-        return fact
-
-    found, at = distinct_facts([in_view(p) for p in places], place_of)
-    return fact_sentences(frame, found, at, names)[0]
+    if places != points:
+        row = {p: i for i, p in enumerate(points)}
+        place_of = np.array([row[p] for p in places], dtype=int)[place_of]
+    return fact_sentences(frame, in_view + again_facts, fact_of[place_of], names)[0]
 
 
 def row_as_viewed(row: dict, placed) -> dict:

@@ -317,3 +317,23 @@ def test_sentences_by_distinct_fact_are_those_claim_by_claim():
     assert [repr(v) for v in got[1]] == [repr(v) for v in want[1]]
     empty = frame.iloc[:0]
     assert borders.fact_sentences(empty, facts, np.zeros(0, dtype=int), names) == ([], [])
+
+
+def test_facts_in_a_view_whatever_the_order_of_the_places_measured(galwan):
+    # the places measured in another order than the claims' sorted places, and one more
+    frame, layers, kwargs, view_args = galwan
+    facts: dict = {}
+    placed = borders.with_border_facts(frame, *layers, **{**kwargs, "facts_out": facts})
+    _, gaz, point_of_view, names, countries, every_line, disputed, _ = view_args
+    shuffled = dict(reversed(list(facts.items())))
+    shuffled[(12.5, 45.0)] = next(iter(facts.values()))
+    for view in ("CN", "", "IN"):
+        if view == point_of_view:
+            continue
+        got = view_stage.facts_in_view(placed, view, point_of_view, names, countries,
+                                       every_line, disputed, shuffled)
+        want = facts_in_view_before(placed, view, point_of_view, names, countries,
+                                    every_line, disputed, shuffled)
+        assert got == want
+        assert got == view_stage.facts_in_view(placed, view, point_of_view, names, countries,
+                                                every_line, disputed, facts)
