@@ -357,3 +357,35 @@ def test_the_last_date_is_the_first_of_those_that_end_last():
     (found,) = group_incidents(claims)
     assert (found.date_from, found.date_to) == ("2021-04-30", "2021-05")
     assert said([found]) == said(simple_group_incidents(claims))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_frame_grouped_by_its_columns_is_grouped_as_its_rows_were(seed):
+    """place_claims groups the joined frame by its columns (join.frame_columns, text read
+    as few shared values, missing text as NaN) and the unplaced claims as mappings: the
+    incidents of the frame's rows read as dicts, as before."""
+    import pandas as pd
+
+    from geomap.incidents import CLAIM_KEYS, claim_columns, group_columns
+    from geomap.join import frame_columns
+
+    rnd = random.Random(seed)
+    claims = random_claims(rnd, 300)
+    for k, c in enumerate(claims):  # (a frame's claims have these fields: no NaN)
+        c.update(id=c["id"] or f"x{k % 5}", date=c.get("date") or "",
+                 claimant_side=c.get("claimant_side", "AM"), place_id=c.get("place_id", ""),
+                 event=c.get("event", "other"))
+        if rnd.random() < 0.1:
+            c[rnd.choice(["place", "place_name", "country", "precision", "stance"])] = None
+    placed = [c for c in claims if c.get("lat") is not None]
+    unplaced = [c for c in claims if c.get("lat") is None]
+    frame = pd.DataFrame({k: [c.get(k) for c in placed] for k in CLAIM_KEYS})
+    assert frame["place_name"].isna().any()  # (missing text, as a frame holds it)
+    rows = [dict(zip(CLAIM_KEYS, values))
+            for values in zip(*(frame[k].tolist() for k in CLAIM_KEYS))]
+    columns = frame_columns(frame, CLAIM_KEYS)
+    for k, values in claim_columns(unplaced).items():
+        columns[k] = columns[k] + values
+    labels = {"AM": "AM — Armenia"}
+    assert said(group_columns(columns, labels)) == \
+        said(simple_group_incidents([*rows, *unplaced], labels))
