@@ -1166,8 +1166,6 @@ def _numbered(column: list[str]) -> tuple[list[str], list[int], int] | None:
     return heads, list(map(int, digits)), lengths.pop() if padded else 0
 
 
-
-
 def _codes(series, column: list):
     """Each row's number among the distinct values of ``column`` (a frame's column as
     _column gives it, ``series``; or None): rows with equal values (Python's ==, as a
@@ -1212,8 +1210,8 @@ def _places(codes: list, columns: list[list]) -> tuple[list[int], list[list], li
     """Rows with the same values in every column (``codes``: _codes of each of
     ``columns``) taken once, in the order of their first row: (each row's place, each
     column's values by place, each place's first row). The same as a dict of the rows'
-    tuples, faster: numbers
-    combined column by column by pandas, not 100,000 tuples of twenty values hashed."""
+    tuples, faster: the numbers combined column by column by pandas, not 100,000 tuples of
+    twenty values hashed."""
     import numpy as np
     import pandas as pd
 
@@ -1265,6 +1263,7 @@ def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTab
                 view_names[str(place_ids[i])] = {str(v): str(t) for v, t in names.items()}
             if borders:
                 borders_of[i] = tuple(borders.items())
+    # each place once, in the order the claims first name it; its fields as columns
     place_row, by_place, first = _places(
         [*(coded[f][1] if f in coded else _codes(frame[f], columns[f]) for f in place_fields),
          _codes(None, borders_of)], [*(columns[f] for f in place_fields), borders_of])
