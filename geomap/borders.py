@@ -324,6 +324,14 @@ def lines_near(geoms, lats, lons):
         out[k:k + 4096] = ((probes[:, 0] >= lo - dx) & (probes[:, 0] <= lo + dx)
                            & (probes[:, 1] >= la - dy) & (probes[:, 1] <= la + dy)).any(axis=1)
     rest = np.flatnonzero(~out)
+    if len(rest):  # of those, only the windows that meet the box of a line's part can
+        boxes = shapely.bounds(shapely.get_parts(geoms))  # cross it (numbers first again)
+        meet = np.zeros(len(rest), dtype=bool)
+        for k in range(0, len(rest), 4096):
+            la, lo = lats[rest[k:k + 4096], None], lons[rest[k:k + 4096], None]
+            meet[k:k + 4096] = ((boxes[:, 0] <= lo + dx) & (boxes[:, 2] >= lo - dx)
+                                & (boxes[:, 1] <= la + dy) & (boxes[:, 3] >= la - dy)).any(axis=1)
+        rest = rest[meet]
     if len(rest):
         at, _ = shapely.STRtree(geoms).query(_windows(lats[rest], lons[rest]),
                                              predicate="intersects")

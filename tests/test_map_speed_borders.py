@@ -308,3 +308,31 @@ def test_the_reach_makes_fewer_candidates_near_real_borders(monkeypatch):
     want_line, want_m = borders._nearest(geoms, lats, lons, pts)
     assert np.array_equal(got_line, want_line) and got_m.tobytes() == want_m.tobytes()
     assert with_reach < 0.8 * sum(queried)
+
+
+@pytest.mark.parametrize("probes", [1, 64])
+def test_windows_far_from_every_part_of_a_line_are_not_crossed(probes, monkeypatch):
+    # a union of parts far apart (the lines a view classes otherwise: Crimea, Kashmir):
+    # windows between them meet its box but no part's; windows on a part's box edge, NaN
+    monkeypatch.setattr(borders, "PROBES", probes)
+    rnd = random.Random(f"parts {probes}")
+    union = shapely.union_all([shapely.LineString(_zigzag(30.0, 45.0, 10, rnd)),
+                               shapely.LineString([(75.0, 34.0), (78.0, 35.5)]),
+                               shapely.MultiLineString([[(140.0, 43.0), (147.0, 45.5)]]),
+                               shapely.Point(50.0, 20.0)])
+    geoms = np.array([union, shapely.LineString([(10, 10), (10, 11)]),
+                      shapely.GeometryCollection([shapely.LineString([(0, -40), (1, -41)])]),
+                      shapely.LineString()], dtype=object)
+    lats = np.array([round(rnd.uniform(-45, 50), 5) for _ in range(4000)]
+                    + [34.0, 35.5 - 3.0, 34.0 + 3.0 + 1.5 + 1e-9, np.nan, 20.0, 40.0])
+    lons = np.array([round(rnd.uniform(-10, 150), 5) for _ in range(4000)]
+                    + [75.0 - 4.0, 78.0 + 4.0, 75.0, 76.0, np.nan, 60.0])
+    got = borders.lines_near(geoms, lats, lons)
+    assert np.array_equal(got, _crossed(geoms, lats, lons))
+    assert got.any() and (~got).any()
+    assert got[-6] and got[-5]  # (windows whose edge meets a part's end)
+    assert not got[-4] and not got[-3] and not got[-2] and not got[-1]
+    for one in geoms:
+        single = np.array([one], dtype=object)
+        assert np.array_equal(borders.lines_near(single, lats, lons),
+                              _crossed(single, lats, lons))
