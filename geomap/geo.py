@@ -23,24 +23,6 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return EARTH_KM * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def km_each(lat1, lon1, lat2, lon2):
-    """``km`` of each row of four sequences of degrees, at once (a numpy array): the same
-    formula in the same order. numpy's sin, cos and arcsin may differ from the math module's
-    in the last bit (a few results in 100,000, by 1e-11 km), so where a figure is said to
-    the km, see ``join._how_far``.
-
-    >>> [round(k) for k in km_each([39.51, 0.0], [46.34, 0.0], [39.21, 0.0], [46.41, 1.0])]
-    [34, 111]
-    """
-    import numpy as np
-
-    lat1, lon1, lat2, lon2 = (np.asarray(v, dtype=float) for v in (lat1, lon1, lat2, lon2))
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp, dl = p2 - p1, np.radians(lon2 - lon1)
-    h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return EARTH_KM * 2 * np.arcsin(np.sqrt(np.minimum(1.0, h)))
-
-
 def mean_centre(points) -> tuple[float, float]:
     """The mean (lat, lon) of points given as (lat, lon, ...): the centre of an area's
     settlements (their spread is small beside the Earth's curve)."""

@@ -151,19 +151,17 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
     A row whose coordinates lie beyond the extent of the place it names is mapped at the
     coordinates, with a note naming its file and line.
     """
+    from .geo import km
+
     placed: list[Claim] = []  # the placed claims, and what placing each says (PLACED)
     rows: list[tuple] = []
     unplaced, notes = [], []
     beyond, last_beyond = 0, ""
-    decided = list(_placed(claims, gazetteer))
-    # how far coordinates given lie from the place their claim names, measured at once
-    fars = iter(_how_far([(c, place) for c, _, place, _, given in decided
-                          if given and place is not None]))
-    for c, res, place, by_id, given in decided:
+    for c, res, place, by_id, given in _placed(claims, gazetteer):
         if given:
             why = "coordinates given in the input"
             if place is not None:
-                far = next(fars)
+                far = km(c.lat, c.lon, place.lat, place.lon)
                 if far > place.extent_km:
                     beyond += 1
                     if beyond <= BEYOND_NOTES:
@@ -214,37 +212,6 @@ def join(claims: list[Claim], gazetteer: Gazetteer) -> JoinResult:
             "coordinates_beyond_place)")
     return JoinResult(frame=_frame(placed, rows), unplaced=unplaced, claims_in=len(claims),
                       notes=notes, beyond=beyond)
-
-
-# A distance numpy measures is taken as it is where its last bits cannot change what is
-# said of it (to the km, and beyond a place's extent or not): this far from a half km and
-# from the extent (numpy's sin, cos and arcsin differ from the math module's by 1e-11 km).
-UNSURE_KM = 1e-6
-
-
-def _how_far(pairs: list[tuple[Claim, Place]]) -> list[float]:
-    """The kilometres from each claim's coordinates to its place, as ``geo.km`` gives them
-    where it matters: measured at once by numpy, and again by ``km`` where numpy's last bits
-    could change what is said of them (near a half km, near the place's extent, near the
-    antipode, or no number)."""
-    import numpy as np
-
-    from .geo import km, km_each
-
-    if not pairs:
-        return []
-    claims, places = zip(*pairs)
-    lat1, lon1 = [c.lat for c in claims], [c.lon for c in claims]
-    lat2, lon2 = [p.lat for p in places], [p.lon for p in places]
-    far = km_each(lat1, lon1, lat2, lon2)
-    extent = np.array([p.extent_km for p in places])
-    with np.errstate(invalid="ignore"):
-        unsure = ~np.isfinite(far) | (far > 20_000) | (
-            np.abs(far - np.floor(far) - 0.5) < UNSURE_KM) | (np.abs(far - extent) < UNSURE_KM)
-    out = far.tolist()
-    for i in np.flatnonzero(unsure).tolist():
-        out[i] = km(lat1[i], lon1[i], lat2[i], lon2[i])
-    return out
 
 
 def _frame(placed: list[Claim], rows: list[tuple]):
