@@ -76,6 +76,8 @@ def views_and_changes(frame, gaz, point_of_view: str, names: dict[str, str], cou
     built-in line near the map; None: no fact changes). ``facts``: the chosen view's
     BorderFact of each (lat, lon); a place is measured again only where a line near it or
     the disputed area it lies in differs between the views."""
+    import numpy as np
+
     from .layers import VIEWS, view_name
 
     codes = [point_of_view] + [c for c in ["", *parties(frame, point_of_view)]
@@ -96,10 +98,11 @@ def views_and_changes(frame, gaz, point_of_view: str, names: dict[str, str], cou
         except LookupError:
             continue
         named_in[pid] = {c: names_of[c] for c in codes if c in names_of}
-    for cid, pid in zip(ids, place_ids):  # (the first change said: by_view holds no other)
-        named = named_in.get(pid)
-        if named:
-            by_view[cid] = {"place_names": dict(named)}
+    if any(named_in.values()):
+        for cid, pid in zip(ids, place_ids):  # (the first change said: by_view holds none)
+            named = named_in.get(pid)
+            if named:
+                by_view[cid] = {"place_names": dict(named)}
     if lines is None:  # the user's lines, which have no views: the facts are theirs
         return views, by_view
     texts = {}  # the facts' sentences in each view with lines
@@ -112,11 +115,10 @@ def views_and_changes(frame, gaz, point_of_view: str, names: dict[str, str], cou
     for v in views:
         if not v["lines"]:
             texts[v["code"]] = default
-    borders = frame["border"].tolist()
-    for code, sentences in texts.items():
-        for cid, mine, theirs in zip(ids, borders, sentences):
-            if mine != theirs:
-                by_view.setdefault(cid, {}).setdefault("borders", {})[code] = theirs
+    borders = np.array(frame["border"].tolist(), dtype=object)
+    for code, sentences in texts.items():  # (the claims whose words differ, found by numpy)
+        for i in np.flatnonzero(borders != np.array(sentences, dtype=object)).tolist():
+            by_view.setdefault(ids[i], {}).setdefault("borders", {})[code] = sentences[i]
     return views, by_view
 
 

@@ -7,6 +7,8 @@ sharing places, located only to areas (with no place name too), in a disputed ar
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -245,7 +247,9 @@ def test_what_each_view_changes_is_as_before(galwan):
     want = views_and_changes_before(placed, gaz, point_of_view, names, countries, every_line,
                                     disputed, facts)
     assert got == want
+    assert json.dumps(got) == json.dumps(want)  # (in the same order: the page's)
     views, by_view = got
+    assert any("place_names" in c for c in by_view.values())
     assert len(views) >= 3 and sum("borders" in c for c in by_view.values()) > 10
 
 
