@@ -83,11 +83,13 @@ from operator import attrgetter, is_, itemgetter
 from pathlib import Path
 
 from .errors import InputError, OutputError, shown_path
+from .garbage import without_collections
 from .outputs import short_name, sweep_temporaries
 from .read import (
     _BAD_CHARS,
     _DATE,
     _PLACE_ID,
+    _PLAIN_URL,
     COLUMNS,
     REQUIRED,
     check_date_range,
@@ -96,8 +98,6 @@ from .read import (
     in_date_range,
     parse_date,
 )
-from .garbage import without_collections
-from .read import _PLAIN_URL
 from .records import DATE_PRECISIONS, EVENTS, PRECISIONS, ROLES, STANCES, Claim
 
 TABLE = "claims"

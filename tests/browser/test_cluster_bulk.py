@@ -7,8 +7,6 @@ popups."""
 
 from __future__ import annotations
 
-import json
-
 # In the page: the same markers, in a group of markercluster's own and in a ClaimCluster,
 # through the same steps (filled, emptied and filled with a part as the filters do, more
 # added to a group that holds some, some taken out, some put back); after each, each group
@@ -146,11 +144,11 @@ def test_claim_markers_have_no_move_listeners_and_still_spread(example_page, ope
     popup.wait_for()
     assert "claim " in popup.text_content()
     page.evaluate("window.geomapCluster._map.closePopup()")
-    back = page.evaluate("""() => new Promise(done => {
+    back = page.evaluate("""(at) => new Promise(done => {
         window.geomapCluster._unspiderfy();
         setTimeout(() => done(window.geomapCluster.getLayers()
-          .filter(m => m.getLatLng().toString() === %s).length), 700);
-    })""" % json.dumps(spread["at"]))
+          .filter(m => m.getLatLng().toString() === at).length), 700);
+    })""", spread["at"])
     assert back == spread["n"]  # (each marker back at its own point)
     assert problems == []
 
