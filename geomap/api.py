@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import shown_path
-from .garbage import GC_GEN0, fewer_collections  # noqa: F401  (api.GC_GEN0: tests)
+from .garbage import fewer_collections
 from .gazetteer import Gazetteer
 from .outputs import Staged, check_edits, check_paths, write_atomic
 from .records import Candidate

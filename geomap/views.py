@@ -163,8 +163,8 @@ def facts_in_view(frame, view: str, chosen: str, names: dict[str, str], countrie
     fresh = border_facts(order, countries, seen, disputed, point_of_view=view)
     # each place's fact in this view: the chosen view's said as this view says it (each
     # distinct fact once), or its fact measured again
-    chosen, fact_of = distinct_facts(list(facts.values()))
-    in_view = [f.seen_from(view) for f in chosen]
+    chosen_facts, fact_of = distinct_facts(list(facts.values()))
+    in_view = [f.seen_from(view) for f in chosen_facts]
     again_facts, again_of = distinct_facts(fresh)
     row = {points[i]: i for i in np.flatnonzero(again_mask).tolist()}
     fact_of[[row[p] for p in order]] = again_of + len(in_view)

@@ -1,4 +1,4 @@
-"""A map of many claims is made with fewer cyclic garbage collections (api.fewer_collections)
+"""A map of many claims is made with fewer cyclic garbage collections (garbage.fewer_collections)
 and leaves the collector as it found it: after the map, after a nested map, after an error,
 and with collection turned off by the caller."""
 
@@ -8,7 +8,7 @@ import gc
 
 import pytest
 
-from geomap import api
+from geomap import api, garbage
 from geomap.errors import InputError
 
 
@@ -21,17 +21,17 @@ def threshold():
 
 
 def test_fewer_collections_inside_and_as_before_after(threshold):
-    with api.fewer_collections():
-        assert gc.get_threshold() == (api.GC_GEN0, 10, 10)
-        with api.fewer_collections():  # a map made while another is
-            assert gc.get_threshold()[0] == api.GC_GEN0
-        assert gc.get_threshold()[0] == api.GC_GEN0  # the outer one is not done
+    with garbage.fewer_collections():
+        assert gc.get_threshold() == (garbage.GC_GEN0, 10, 10)
+        with garbage.fewer_collections():  # a map made while another is
+            assert gc.get_threshold()[0] == garbage.GC_GEN0
+        assert gc.get_threshold()[0] == garbage.GC_GEN0  # the outer one is not done
     assert gc.get_threshold() == (700, 10, 10)
-    with pytest.raises(RuntimeError), api.fewer_collections():
+    with pytest.raises(RuntimeError), garbage.fewer_collections():
         raise RuntimeError("boom")
     assert gc.get_threshold() == (700, 10, 10)
     gc.set_threshold(0)  # collection turned off: left off
-    with api.fewer_collections():
+    with garbage.fewer_collections():
         assert gc.get_threshold()[0] == 0
     assert gc.get_threshold()[0] == 0
 
@@ -50,7 +50,7 @@ def test_a_map_and_a_failed_map_leave_the_collector_as_it_was(threshold, tmp_pat
                     "a,2021-05-12,Goris,X,AM,asserts,shelling,t,words,s,\n", encoding="utf-8")
     monkeypatch.setattr(api, "place_claims", spy)
     api.make_map([good], out=tmp_path / "m.html")
-    assert seen == [api.GC_GEN0] and gc.get_threshold() == (700, 10, 10)
+    assert seen == [garbage.GC_GEN0] and gc.get_threshold() == (700, 10, 10)
     bad = tmp_path / "bad.csv"
     bad.write_text("id,date\n1,2\n", encoding="utf-8")
     with pytest.raises(InputError):
