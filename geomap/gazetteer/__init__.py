@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..errors import PlaceNotFound
 from ..extraction.words import COMMON, ORG_WORDS
-from ..geo import km_apart
+from ..geo import EARTH_KM, km_apart
 from ..records import Candidate, Name, Place, Resolution
 from . import cache, world
 from .curated import (
@@ -116,8 +116,11 @@ def confidence(best: Candidate, margin: float | None, gaz: Gazetteer) -> float:
 class Context:
     """The other places a text names: their points and countries, and how far counts as
     near them. ``exclude`` is the point of the name's own place, which does not count (a
-    name does not vouch for itself); the points are kept as arrays, since a long text names
-    hundreds of places and each candidate is measured against all of them."""
+    name does not vouch for itself). A long text names hundreds of places and each
+    candidate is measured against all of them: then the points are measured as numpy
+    arrays; a few candidates against a few points are measured in plain Python (numpy's
+    overhead per call is more than the arithmetic, and a short report then never imports
+    numpy: a fresh `geomap places` of one would spend a third of its time importing it)."""
 
     points: tuple[tuple[float, float], ...] = ()
     countries: frozenset[str] = frozenset()
@@ -140,21 +143,44 @@ class Context:
     def has_taken(self, place_id: str) -> bool:
         return place_id in self.taken and place_id not in self.not_taken
 
-    def __post_init__(self):
+    def __bool__(self) -> bool:
+        if self.countries:
+            return True
+        rows = _made_of(self.points, _rows) if len(self.points) <= PYTHON_PAIRS else None
+        if rows is not None:
+            return any(self._counts(rows))
+        return bool(len(self._arrays[0]))
+
+    def _counts(self, rows):
+        """Whether each of ``rows`` (``_rows`` of the points) counts: all but those within
+        about 40 m of ``exclude`` (numpy's test below, on the same radians: the same
+        points)."""
+        if self.exclude is None:
+            return (True for _ in rows)
+        lat0, lon0 = math.radians(self.exclude[0]), math.radians(self.exclude[1])
+        tol_lat, tol_lon = 1e-9 + 1e-5 * abs(lat0), 1e-9 + 1e-5 * abs(lon0)
+        return (not (abs(r[0] - lat0) <= tol_lat and abs(r[1] - lon0) <= tol_lon)
+                for r in rows)
+
+    @cached_property
+    def _kept(self) -> list[tuple[float, float, float, float, float]]:
+        """The rows of the points that count (plain Python's measure)."""
+        rows = _made_of(self.points, _rows)
+        return [r for r, counts in zip(rows, self._counts(rows)) if counts]
+
+    @cached_property
+    def _arrays(self):
+        """The points that count in radians and as unit vectors (numpy's measure)."""
         import numpy as np
 
         # (a text's names share its points: made once, with their unit vectors)
-        arr, units = _radians_of(self.points)
+        arr, units = _made_of(self.points, _radians)
         if self.exclude is not None and len(arr):
             own = np.radians(np.asarray(self.exclude, dtype=float))
             # (np.isclose's own test, without its overhead: within about 40 m)
             kept = ~np.all(np.abs(arr - own) <= 1e-9 + 1e-5 * np.abs(own), axis=1)
             arr, units = arr[kept], units[kept]
-        object.__setattr__(self, "_radians", arr)
-        object.__setattr__(self, "_units", units)
-
-    def __bool__(self) -> bool:
-        return bool(len(self._radians) or self.countries)
+        return arr, units
 
     def nearest_km(self, lat: float, lon: float) -> float:
         """Kilometres from (lat, lon) to the nearest of the points (inf if none)."""
@@ -162,19 +188,67 @@ class Context:
 
     def nearest_kms(self, at: list[tuple[float, float]]) -> list[float]:
         """``nearest_km`` of each (lat, lon) of ``at``, in one computation (a name's
-        candidates are measured together)."""
+        candidates are measured together).
+
+        The nearest point by the straight line through the Earth (the nearest along it
+        too), as the largest product of unit vectors; then the great-circle distance to that
+        point alone (a long text names hundreds of places, and a name has dozens of
+        candidates: the haversine of every pair was most of reading a long text)."""
+        if not at or not self.points:
+            return [math.inf] * len(at)
+        if len(at) * len(self.points) <= PYTHON_PAIRS:
+            return _nearest_kms(self._kept, at)
         import numpy as np
 
-        arr = self._radians
-        if not len(arr) or not at:
+        arr, units = self._arrays
+        if not len(arr):
             return [math.inf] * len(at)
         q = np.radians(np.asarray(at, dtype=float).reshape(-1, 2))
-        # The nearest point by the straight line through the Earth (the nearest along it
-        # too), all at once as one product of unit vectors; then the great-circle distance
-        # to that point alone (a long text names hundreds of places, and a name has dozens
-        # of candidates: the haversine of every pair was most of reading a long text).
-        nearest = arr[np.argmax(_unit_vectors(q) @ self._units.T, axis=1)]
+        nearest = arr[np.argmax(_unit_vectors(q) @ units.T, axis=1)]
         return [float(x) for x in km_apart(q, nearest)]
+
+
+# Up to this many (candidate, point) pairs, a context is measured in plain Python: faster
+# than numpy's calls below a few hundred pairs (bench: tests/test_reading_speed_context.py
+# holds the two to the same points and kilometres).
+PYTHON_PAIRS = 400
+
+
+def _nearest_kms(rows, at) -> list[float]:
+    """``Context.nearest_kms`` in plain Python over ``_rows`` of the points that count: as
+    numpy's argmax, the first of the largest products (or the first NaN), and its haversine
+    as ``km_apart``'s."""
+    if not rows:
+        return [math.inf] * len(at)
+    out = []
+    cos, sin = math.cos, math.sin
+    for lat, lon in at:
+        p1, l1 = math.radians(lat), math.radians(lon)
+        cp = cos(p1)
+        x, y, z = cp * cos(l1), cp * sin(l1), sin(p1)
+        dots = [x * a + y * b + z * c for _p, _l, a, b, c in rows]
+        total = sum(dots)
+        if total == total:
+            best = rows[dots.index(max(dots))]
+        else:  # (a NaN: numpy's argmax gives the first)
+            best = rows[next(i for i, d in enumerate(dots) if d != d)]
+        p2, l2 = best[0], best[1]
+        h = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin((l2 - l1) / 2) ** 2
+        out.append(EARTH_KM * 2 * math.asin(math.sqrt(min(h, 1.0))))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _rows(points: tuple[tuple[float, float], ...]
+          ) -> tuple[tuple[float, float, float, float, float], ...]:
+    """Each point as (lat, lon) in radians and its unit vector (x, y, z), as
+    ``_unit_vectors`` makes them (a text's names share its points: made once)."""
+    out = []
+    for lat, lon in points:
+        p, lo = math.radians(lat), math.radians(lon)
+        cp = math.cos(p)
+        out.append((p, lo, cp * math.cos(lo), cp * math.sin(lo), math.sin(p)))
+    return tuple(out)
 
 
 def _unit_vectors(radians):
@@ -185,20 +259,19 @@ def _unit_vectors(radians):
     return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
 
 
-# The last points made radians, and their arrays: each of a text's names makes a Context of
-# the same points (the very tuple), and hashing hundreds of points to find them in
-# ``_radians`` cost more than the rest of the Context.
-_last_radians: tuple = ((), None)
+# What was last made of a text's points, by maker (``_rows`` or ``_radians``): each of a
+# text's names makes a Context of the same points (the very tuple), and hashing hundreds of
+# points to find them in the makers' lru_caches cost more than the rest of the Context.
+_last_made: dict = {}
 
 
-def _radians_of(points: tuple[tuple[float, float], ...]):
-    global _last_radians
-    last = _last_radians  # (one read: another thread may replace it)
-    if last[0] is points and last[1] is not None:
+def _made_of(points: tuple[tuple[float, float], ...], make):
+    last = _last_made.get(make)  # (one read: another thread may replace it)
+    if last is not None and last[0] is points:
         return last[1]
-    arr = _radians(points)
-    _last_radians = (points, arr)
-    return arr
+    made = make(points)
+    _last_made[make] = (points, made)
+    return made
 
 
 @lru_cache(maxsize=4)
