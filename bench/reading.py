@@ -83,6 +83,7 @@ def worker(root: str, size_mb: int, what: str) -> dict:
     run = places if what == "places" else extract
     # (and the modules the reading imports when first used: a started command has them)
     run(Document(text="Goris is in Armenia, the ministry said on 12 May.", name="warm"))
+    import numpy  # noqa: F401  (a long text's context measures with it: a short one's does not)
     texts = reports() if size_mb == 0 else (text_at(base, offset, length)
                                             for offset, length in documents(size_mb))
     cpu = nbytes = 0.0

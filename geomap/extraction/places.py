@@ -163,6 +163,12 @@ def _whole(keys):
     return keys.whole() if isinstance(keys, KeySet) else keys
 
 
+def _loaded(keys):
+    """The set's dict where it is loaded already (a long run's: a look-up in it is not a
+    call of ``KeySet.__contains__``, and a text asks tens of thousands), else the set."""
+    return keys.loaded() or keys if isinstance(keys, KeySet) else keys
+
+
 def find_mentions(text: str, lexicon: frozenset[str] | set[str],
                   curated: Callable[[str], bool] = lambda _k: False,
                   not_places: frozenset[str] = frozenset(),
@@ -186,6 +192,8 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
     plans = _plans(lexicon, first_words)  # (before the sets are swapped for their whole)
     if len(text) >= WHOLE_SETS_FROM:  # (a long text asks about more keys than a set holds)
         lexicon, first_words, prominent = map(_whole, (lexicon, first_words, prominent))
+    else:
+        lexicon, first_words, prominent = map(_loaded, (lexicon, first_words, prominent))
     runs = runs_in(text)  # (the runs read once, kept as offsets: 16 bytes each)
     persons = _person_words(text) | _surnames(text, runs, lexicon, curated, adjectives)
     out: list[Mention] = []

@@ -100,6 +100,10 @@ class KeySet:
             self._seen = {}
         return self._whole
 
+    def loaded(self) -> dict[str, None] | None:
+        """Every key, as ``whole`` gives them, where they are loaded already; else None."""
+        return self._whole
+
     def __iter__(self) -> Iterator[str]:
         return iter(self.whole())
 
