@@ -15,7 +15,7 @@ import pytest
 from geomap.gazetteer import world
 
 ROOT = Path(__file__).resolve().parents[1]
-SHORT_REPORT = ROOT / "bench" / "reports" / "kg_tj.txt"
+REPORTS = sorted((ROOT / "bench" / "reports").glob("*.txt"))
 
 # Runs the command as `python -m geomap` does, then says which modules it imported.
 _RUN = """
@@ -29,8 +29,9 @@ print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 
 
-def test_a_fresh_places_of_a_short_report_imports_no_numpy():
-    done = subprocess.run([sys.executable, "-c", _RUN, str(SHORT_REPORT)], cwd=ROOT,
+@pytest.mark.parametrize("report", REPORTS, ids=[p.stem for p in REPORTS])
+def test_a_fresh_places_of_a_short_report_imports_no_numpy(report):
+    done = subprocess.run([sys.executable, "-c", _RUN, str(report)], cwd=ROOT,
                           capture_output=True, text=True, check=True)
     rows = json.loads(done.stdout)
     assert any(r["status"] == "resolved" for r in rows)  # (it did read the report)
