@@ -1,0 +1,54 @@
+"""claims.js makes the claims' markers without Leaflet's constructor (plainMarker): each
+must be the very object new Look(point) makes (the same own fields in the same order, the
+same prototype, options made from the class's), and where a class on the way up has init
+hooks the page must use the constructor."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# For each class of the page's claim markers: a marker made both ways at a claim's point,
+# described whole (own fields in order with their values, prototype, options' prototype and
+# own fields), and the page's own markers' first fields.
+BOTH_WAYS = """() => {
+  const ms = window.geomapCluster.getLayers(), looks = [...new Set(ms.map(m => m.constructor))];
+  function describe(m, Look) {
+    return {keys: Object.keys(m), values: Object.keys(m).map(k => k === "options" ? "-" :
+              JSON.stringify(m[k])),
+            proto: Object.getPrototypeOf(m) === Look.prototype,
+            options: Object.getPrototypeOf(m.options) === Look.prototype.options,
+            ownOptions: Object.keys(m.options),
+            icon: m.options.icon === Look.prototype.options.icon,
+            latlng: m.getLatLng() === ms[0].getLatLng()};
+  }
+  return {
+    n: looks.length,
+    pairs: looks.map(Look => [describe(new Look(ms[0].getLatLng()), Look),
+                              describe(geomap.plainMarker(Look, ms[0].getLatLng()), Look)]),
+    first: ms.slice(0, 50).map(m => Object.keys(m).slice(0, 3).join(",")),
+    plain: geomap.plainMarkers()
+  };
+}"""
+
+
+def test_claim_markers_are_as_leaflets_constructor_makes_them(example_page, open_page):
+    path, _ = example_page
+    page, _, problems = open_page(path)
+    got = page.evaluate(BOTH_WAYS)
+    assert got["plain"] and got["n"] >= 2
+    for theirs, ours in got["pairs"]:
+        assert ours == theirs
+        assert theirs["proto"] and theirs["options"] and theirs["latlng"]
+    # the page's markers start as both ways make them (then markercluster adds its own)
+    assert set(got["first"]) == {",".join(got["pairs"][0][0]["keys"][:3])}
+    assert problems == []
+
+
+def test_an_init_hook_makes_the_page_use_the_constructor(example_page, open_page):
+    path, _ = example_page
+    page, _, problems = open_page(path)
+    assert page.evaluate("geomap.plainMarkers()")
+    assert not page.evaluate("L.Marker.addInitHook(function () {}), geomap.plainMarkers()")
+    assert problems == []
