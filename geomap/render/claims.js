@@ -552,22 +552,19 @@ var geomap = (function () {
     return "conic-gradient(" + stops.join(", ") + ")";
   }
 
-  /* How many of ``indices`` (claims, or markers by their marker's options) each side
-   * has, as {side: count} for the sides that have any. */
-  function sideCounts(n, sideAt, sideList) {
-    var by = new Int32Array(sideList.length), counts = table();
-    for (var i = 0; i < n; i++) by[sideAt(i)]++;
-    for (var s = 0; s < by.length; s++) if (by[s]) counts[sideList[s]] = by[s];
-    return counts;
+  /* How many markers of each side (by its index, as their options say) a cluster holds,
+   * all the way down, into by; how many in all. (As getAllChildMarkers would find them,
+   * counted where they are: no list of a big cluster's markers made for its icon.) */
+  function tally(cluster, by) {
+    var ms = cluster._markers, cs = cluster._childClusters, n = ms.length, k;
+    for (k = 0; k < ms.length; k++) by[ms[k].options.sideIndex]++;
+    for (k = 0; k < cs.length; k++) n += tally(cs[k], by);
+    return n;
   }
 
-  var CHILDREN = [];  // (reused: a cluster's markers while its icon is made)
   function clusterIcon(group, sides, sideList) {
-    CHILDREN.length = 0;
-    var markers = group.getAllChildMarkers(CHILDREN), n = markers.length;
-    var counts = sideCounts(n, function (i) { return markers[i].options.sideIndex; },
-                            sideList);
-    CHILDREN.length = 0;
+    var by = new Int32Array(sideList.length), n = tally(group, by), counts = table();
+    for (var s = 0; s < by.length; s++) if (by[s]) counts[sideList[s]] = by[s];
     var sizes = spec().cluster.sizes;
     var size = n < 10 ? sizes[0] : n < 100 ? sizes[1] : sizes[2];
     var r = el("div", "geomap-cluster-ring");
@@ -825,6 +822,31 @@ var geomap = (function () {
     return m;
   }
 
+  var MERCATOR = L.Projection.SphericalMercator.project;  // (Leaflet's, as claims.js found it)
+  /* map.project(latlng, 0) as {x, y, at(latlng)}: at sets x and y. For a map in EPSG:3857
+   * whose projection is Leaflet's own (fast), by the very operations of
+   * SphericalMercator.project and the transformation, in the same order, with no point made
+   * per call; else by map.project. */
+  function projector(map) {
+    var crs = map.options.crs, sm = L.Projection.SphericalMercator, t = crs.transformation;
+    if (map.project !== L.Map.prototype.project || crs.latLngToPoint !== L.CRS.latLngToPoint ||
+        crs.projection !== sm || sm.project !== MERCATOR || !(t instanceof L.Transformation) ||
+        t._transform !== L.Transformation.prototype._transform) {
+      return {x: 0, y: 0, fast: false, at: function (ll) {
+        var q = map.project(ll, 0);
+        this.x = q.x;
+        this.y = q.y;
+      }};
+    }
+    var scale = crs.scale(0) || 1, a = t._a, b = t._b, c = t._c, dd = t._d,
+        d = Math.PI / 180, max = sm.MAX_LATITUDE, R = sm.R;
+    return {x: 0, y: 0, fast: true, at: function (ll) {
+      var lat = Math.max(Math.min(max, ll.lat), -max), sin = Math.sin(lat * d);
+      this.x = scale * (a * (R * ll.lng * d) + b);
+      this.y = scale * (c * (R * Math.log((1 + sin) / (1 - sin)) / 2) + dd);
+    }};
+  }
+
   /* The cluster group of the claims' markers: markercluster's (1.4.1), but filled on the map
    * (addLayers) in one go by markercluster's own steps (_addLayer) done with numbers: each
    * marker's point projected once, at zoom 0, and scaled to each zoom (Leaflet projects to
@@ -901,13 +923,13 @@ var geomap = (function () {
     geomapFill: function (layers, at) {
       var map = this._map, npg = this._nonPointGroup, top = this._topClusterLevel, n = 0;
       var list = [], px = new Float64Array(layers.length), py = new Float64Array(layers.length);
-      var far = at.f[this._maxZoom], i, m, p;
+      var far = at.f[this._maxZoom], i, m, p = projector(map);
       for (i = 0; i < layers.length; i++) {
         m = layers[i];
         // (hasLayer(m), as it is where nothing waits to be added or removed; each marker
         // counted in once)
         if (m.__parent ? m.__parent._group === this : npg.hasLayer(m)) continue;
-        p = map.project(m.getLatLng(), 0);
+        p.at(m.getLatLng());
         if (!isFinite(p.x * far) || !isFinite(p.y * far)) {
           list.forEach(function (done) { delete done.__parent; });
           return false;
@@ -1507,5 +1529,6 @@ var geomap = (function () {
   }
 
   return {draw: draw, symbol: symbol, formatDate: formatDate,
-          plainMarker: plainMarker, plainMarkers: plainMarkers};  // (the last two for tests)
+          plainMarker: plainMarker, plainMarkers: plainMarkers,  // (these for tests)
+          projector: projector};
 })();

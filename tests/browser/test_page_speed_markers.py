@@ -52,3 +52,39 @@ def test_an_init_hook_makes_the_page_use_the_constructor(example_page, open_page
     assert page.evaluate("geomap.plainMarkers()")
     assert not page.evaluate("L.Marker.addInitHook(function () {}), geomap.plainMarkers()")
     assert problems == []
+
+
+# Points to project: claims' own, and the edges (poles and beyond, the antimeridian, zeros of
+# either sign, the tiny and the huge).
+PROJECTED = """() => {
+  const map = window.geomapCluster._map, p = geomap.projector(map), out = [];
+  const edges = [[0, 0], [-0, -0], [90, 180], [-90, -180], [85.0511287798, 179.9999],
+                 [85.06, -180.5], [-85.06, 540], [1e-300, -1e-300], [45.5, 1e6], [-33.3, 0.1]];
+  const pts = window.geomapCluster.getLayers().map(m => m.getLatLng())
+    .concat(edges.map(e => L.latLng(e[0], e[1])));
+  pts.forEach(ll => {
+    const q = map.project(ll, 0);
+    p.at(ll);
+    if (!Object.is(p.x, q.x) || !Object.is(p.y, q.y)) {
+      out.push([ll.lat, ll.lng, p.x, q.x, p.y, q.y]);
+    }
+  });
+  return {fast: p.fast, n: pts.length, differ: out};
+}"""
+
+
+def test_the_fill_projects_points_as_leaflet_does(example_page, open_page):
+    path, _ = example_page
+    page, _, problems = open_page(path)
+    got = page.evaluate(PROJECTED)
+    assert got["fast"] and got["n"] > 10
+    assert got["differ"] == []
+    # a projection of another's: the fill asks the map
+    assert not page.evaluate("""() => {
+      const sm = L.Projection.SphericalMercator, own = sm.project;
+      sm.project = function (ll) { return own.call(this, ll); };
+      const fast = geomap.projector(window.geomapCluster._map).fast;
+      sm.project = own;
+      return fast;
+    }""")
+    assert problems == []
