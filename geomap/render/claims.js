@@ -15,35 +15,44 @@ var geomap = (function () {
   /* markercluster's DistanceGrid (1.4.1: what the cluster group finds each marker's
    * neighbours in, at each zoom), giving the same answers in the same order, faster and
    * with nothing made per object: its cells in an open-addressed table by (column, row) in
-   * typed arrays, each cell a list of its objects (and their points' x and y) in the order
+   * a typed array, each cell a list of its objects (and their points' x and y) in the order
    * they came, kept in flat arrays; and a bit for each cell (modulo 1024 columns and rows)
-   * that ever held one, since most neighbours asked for are empty. The grid's methods are
-   * replaced (the originals kept as L.DistanceGrid.prototype.geomapOriginal); its cells are
-   * made when first used. ClaimCluster (below) asks the cells directly, by numbers. */
+   * that ever held one, since most neighbours asked for are empty. What is read together
+   * is kept together (a slot's four numbers, an entry's three): at 100,000 claims the
+   * tables are megabytes, and each read of memory far away costs more than the sums. The
+   * grid's methods are replaced (the originals kept as L.DistanceGrid.prototype.
+   * geomapOriginal); its cells are made when first used. ClaimCluster (below) asks the
+   * cells directly, by numbers. */
   var FREE = -2, EMPTY = -1;  // (a slot's first entry: none ever; none now)
+  /* A table of n slots, all free: slot h at 4 * h holds its cell's column and row, and the
+   * first and last entries of the cell. */
+  function freeSlots(n) {
+    var tab = new Int32Array(4 * n);
+    for (var q = 2; q < tab.length; q += 4) tab[q] = FREE;
+    return tab;
+  }
   function Cells() {
     this.mask = 1023;
-    this.cx = new Int32Array(1024);
-    this.cy = new Int32Array(1024);
-    this.first = new Int32Array(1024).fill(FREE);
-    this.last = new Int32Array(1024);
+    this.tab = freeSlots(1024);
     this.used = 0;
-    this.objs = [];  // (the entries: an object, its point's x and y, the next entry of its cell)
-    this.xs = new Float64Array(1024);
-    this.ys = new Float64Array(1024);
-    this.next = new Int32Array(1024);
+    this.objs = [];  // (the entries' objects)
+    this.pts = new Float64Array(3 * 1024);  // (entry e at 3 * e: its point's x and y, the
+                                            // next entry of its cell or -1)
     this.odd = null;  // (cells at coordinates that are not 32-bit integers, by "x,y")
     this.seen = new Int32Array(1 << 15);
     this.atX = 0;  // (the point of what near() found last)
     this.atY = 0;
   }
   function plain(x, y) { return (x | 0) === x && (y | 0) === y; }
+  /* Where cell (x, y)'s slot is in the table (4 * its slot): its own, or the free one where
+   * it would go. */
   Cells.prototype.slot = function (x, y) {
-    var h = (Math.imul(x, -1640531535) ^ Math.imul(y, 597399067)) & this.mask;
-    while (this.first[h] !== FREE && (this.cx[h] !== x || this.cy[h] !== y)) {
-      h = (h + 1) & this.mask;
+    var tab = this.tab, mask = this.mask;
+    var h = (Math.imul(x, -1640531535) ^ Math.imul(y, 597399067)) & mask;
+    while (tab[4 * h + 2] !== FREE && (tab[4 * h] !== x || tab[4 * h + 1] !== y)) {
+      h = (h + 1) & mask;
     }
-    return h;
+    return 4 * h;
   };
   Cells.prototype.oddCell = function (x, y, make) {
     var key = x + "," + y, odd = this.odd || (this.odd = new Map()), cell = odd.get(key);
@@ -60,32 +69,28 @@ var geomap = (function () {
       return;
     }
     if (2 * (this.used + 1) > this.mask) this.grow();
-    var h = this.slot(x, y), e = this.objs.length;
-    if (this.first[h] === FREE) {
+    var q = this.slot(x, y), tab = this.tab, e = this.objs.length;
+    if (tab[q + 2] === FREE) {
       var bit = ((y & 1023) << 10) | (x & 1023);
-      this.cx[h] = x;
-      this.cy[h] = y;
-      this.first[h] = EMPTY;
+      tab[q] = x;
+      tab[q + 1] = y;
+      tab[q + 2] = EMPTY;
       this.used++;
       this.seen[bit >> 5] |= 1 << (bit & 31);
     }
     this.objs.push(obj);
-    if (e >= this.next.length) this.more();
-    this.xs[e] = px;
-    this.ys[e] = py;
-    this.next[e] = -1;
-    if (this.first[h] === EMPTY) this.first[h] = e; else this.next[this.last[h]] = e;
-    this.last[h] = e;
+    if (3 * e >= this.pts.length) this.more();
+    var pts = this.pts;
+    pts[3 * e] = px;
+    pts[3 * e + 1] = py;
+    pts[3 * e + 2] = -1;
+    if (tab[q + 2] === EMPTY) tab[q + 2] = e; else pts[3 * tab[q + 3] + 2] = e;
+    tab[q + 3] = e;
   };
   Cells.prototype.more = function () {
-    var n = 2 * this.next.length, next = new Int32Array(n), xs = new Float64Array(n),
-        ys = new Float64Array(n);
-    next.set(this.next);
-    xs.set(this.xs);
-    ys.set(this.ys);
-    this.next = next;
-    this.xs = xs;
-    this.ys = ys;
+    var pts = new Float64Array(2 * this.pts.length);
+    pts.set(this.pts);
+    this.pts = pts;
   };
   /* Takes obj out of cell (x, y); whether it was there. */
   Cells.prototype.remove = function (x, y, obj) {
@@ -97,15 +102,16 @@ var geomap = (function () {
       cell.ys.splice(i, 1);
       return true;
     }
-    var h = this.slot(x, y), prev = -1, e = this.first[h];
+    var q = this.slot(x, y), tab = this.tab, pts = this.pts, prev = -1, e = tab[q + 2];
     while (e >= 0 && this.objs[e] !== obj) {
       prev = e;
-      e = this.next[e];
+      e = pts[3 * e + 2];
     }
     if (e < 0) return false;
-    if (prev < 0) this.first[h] = this.next[e] < 0 ? EMPTY : this.next[e];
-    else this.next[prev] = this.next[e];
-    if (this.last[h] === e) this.last[h] = prev;
+    var after = pts[3 * e + 2];
+    if (prev < 0) tab[q + 2] = after < 0 ? EMPTY : after;
+    else pts[3 * prev + 2] = after;
+    if (tab[q + 3] === e) tab[q + 3] = prev;
     this.objs[e] = null;
     return true;
   };
@@ -113,21 +119,21 @@ var geomap = (function () {
    * limit, the first found of the nearest, as markercluster's getNearObject finds it; or
    * null. Its point is left in atX, atY. */
   Cells.prototype.near = function (x, y, px, py, limit) {
-    var closestDistSq = limit, closest = null, i, j, k, dx, dy, d;
+    var closestDistSq = limit, closest = null, i, j, k, dx, dy, d, pts = this.pts;
     if (!plain(x - 1, y - 1) || !plain(x + 1, y + 1)) {  // (far off any map)
       for (i = y - 1; i <= y + 1; i++) {
         for (j = x - 1; j <= x + 1; j++) {
           var cell = plain(j, i) ? null : this.oddCell(j, i, false);
           if (plain(j, i)) {
-            for (k = this.first[this.slot(j, i)]; k >= 0; k = this.next[k]) {
-              dx = px - this.xs[k];
-              dy = py - this.ys[k];
+            for (k = this.tab[this.slot(j, i) + 2]; k >= 0; k = pts[3 * k + 2]) {
+              dx = px - pts[3 * k];
+              dy = py - pts[3 * k + 1];
               d = dx * dx + dy * dy;
               if (d < closestDistSq || d <= closestDistSq && closest === null) {
                 closestDistSq = d;
                 closest = this.objs[k];
-                this.atX = this.xs[k];
-                this.atY = this.ys[k];
+                this.atX = pts[3 * k];
+                this.atY = pts[3 * k + 1];
               }
             }
             continue;
@@ -147,16 +153,15 @@ var geomap = (function () {
       }
       return closest;
     }
-    var seen = this.seen, first = this.first, next = this.next, xs = this.xs, ys = this.ys,
-        at = -1;
+    var seen = this.seen, tab = this.tab, at = -1;
     for (i = y - 1; i <= y + 1; i++) {
       var row = (i & 1023) << 10;
       for (j = x - 1; j <= x + 1; j++) {
         var bit = row | (j & 1023);
         if (!(seen[bit >> 5] & (1 << (bit & 31)))) continue;
-        for (var e = first[this.slot(j, i)]; e >= 0; e = next[e]) {
-          dx = px - xs[e];
-          dy = py - ys[e];
+        for (var e = tab[this.slot(j, i) + 2]; e >= 0; e = pts[3 * e + 2]) {
+          dx = px - pts[3 * e];
+          dy = py - pts[3 * e + 1];
           d = dx * dx + dy * dy;
           if (d < closestDistSq || d <= closestDistSq && at < 0) {
             closestDistSq = d;
@@ -166,24 +171,21 @@ var geomap = (function () {
       }
     }
     if (at < 0) return null;
-    this.atX = xs[at];
-    this.atY = ys[at];
+    this.atX = pts[3 * at];
+    this.atY = pts[3 * at + 1];
     return this.objs[at];
   };
   Cells.prototype.grow = function () {
-    var cx = this.cx, cy = this.cy, first = this.first, last = this.last, n = 2 * (this.mask + 1);
+    var old = this.tab, n = 2 * (this.mask + 1);
     this.mask = n - 1;
-    this.cx = new Int32Array(n);
-    this.cy = new Int32Array(n);
-    this.first = new Int32Array(n).fill(FREE);
-    this.last = new Int32Array(n);
-    for (var k = 0; k < first.length; k++) {
-      if (first[k] === FREE) continue;
-      var h = this.slot(cx[k], cy[k]);
-      this.cx[h] = cx[k];
-      this.cy[h] = cy[k];
-      this.first[h] = first[k];
-      this.last[h] = last[k];
+    this.tab = freeSlots(n);
+    for (var q = 0; q < old.length; q += 4) {
+      if (old[q + 2] === FREE) continue;
+      var r = this.slot(old[q], old[q + 1]);
+      this.tab[r] = old[q];
+      this.tab[r + 1] = old[q + 1];
+      this.tab[r + 2] = old[q + 2];
+      this.tab[r + 3] = old[q + 3];
     }
   };
   /* The cells with each number in them replaced by the object of that number in objs. */
@@ -822,6 +824,39 @@ var geomap = (function () {
     return m;
   }
 
+  /* Whether clusters of class C (the group's _markerCluster) can be plainCluster's: its
+   * initialize and Leaflet's Marker's are as they were when claims.js came, and no class on
+   * the way up has init hooks. */
+  var CLUSTER_INIT = L.MarkerCluster.prototype.initialize,
+      MARKER_INIT = L.Marker.prototype.initialize;
+  function plainClusters(C) {
+    for (var p = C.prototype; p; p = Object.getPrototypeOf(p)) {
+      if (own.call(p, "_initHooks") && p._initHooks.length) return false;
+    }
+    return C.prototype.initialize === CLUSTER_INIT &&
+      L.Marker.prototype.initialize === MARKER_INIT;
+  }
+  /* A cluster as new C(group, zoom) makes it (markercluster's initialize, through Leaflet's
+   * constructor), its own fields set in the same order, without the calls; at latlng (the
+   * constructor puts it at 0, 0 until a child comes). */
+  function plainCluster(C, group, zoom, latlng) {
+    var c = Object.create(C.prototype);
+    c.options = Object.create(C.prototype.options);
+    c.options.icon = c;
+    c.options.pane = group.options.clusterPane;
+    c._latlng = latlng;
+    c._group = group;
+    c._zoom = zoom;
+    c._markers = [];
+    c._childClusters = [];
+    c._childCount = 0;
+    c._iconNeedsUpdate = true;
+    c._boundsNeedUpdate = true;
+    c._bounds = new L.LatLngBounds();
+    c._initHooksCalled = true;
+    return c;
+  }
+
   var MERCATOR = L.Projection.SphericalMercator.project;  // (Leaflet's, as claims.js found it)
   /* map.project(latlng, 0) as {x, y, at(latlng)}: at sets x and y. For a map in EPSG:3857
    * whose projection is Leaflet's own (fast), by the very operations of
@@ -1066,7 +1101,11 @@ var geomap = (function () {
       // leave it
       var top = this._topClusterLevel, objs = new Array(made), count = new Int32Array(made);
       objs[0] = top;
-      for (c = 1; c < made; c++) objs[c] = new this._markerCluster(this, zoomOf[c]);
+      var C = this._markerCluster, plainNew = plainClusters(C);
+      for (c = 1; c < made; c++) {
+        objs[c] = plainNew ? plainCluster(C, this, zoomOf[c], list[founder[c]]._latlng)
+          : new C(this, zoomOf[c]);
+      }
       for (c = 0; c < made; c++) {
         var cl = objs[c], ms = cl._markers, cs = cl._childClusters;  // (empty: made so)
         for (k = mHead[c]; k >= 0; k = mNext[k]) {
@@ -1530,5 +1569,6 @@ var geomap = (function () {
 
   return {draw: draw, symbol: symbol, formatDate: formatDate,
           plainMarker: plainMarker, plainMarkers: plainMarkers,  // (these for tests)
+          plainCluster: plainCluster, plainClusters: plainClusters,
           projector: projector};
 })();

@@ -88,3 +88,36 @@ def test_the_fill_projects_points_as_leaflet_does(example_page, open_page):
       return fast;
     }""")
     assert problems == []
+
+
+# A cluster made both ways in the page's group, described whole.
+CLUSTERS_BOTH_WAYS = """() => {
+  const g = window.geomapCluster, C = g._markerCluster;
+  function describe(c) {
+    return {keys: Object.keys(c), proto: Object.getPrototypeOf(c) === C.prototype,
+            options: Object.getPrototypeOf(c.options) === C.prototype.options,
+            ownOptions: Object.keys(c.options), icon: c.options.icon === c,
+            pane: c.options.pane, group: c._group === g, zoom: c._zoom,
+            latlng: [c._latlng.lat, c._latlng.lng], markers: c._markers.length,
+            clusters: c._childClusters.length, count: c._childCount,
+            flags: [c._iconNeedsUpdate, c._boundsNeedUpdate, c._initHooksCalled],
+            bounds: Object.keys(c._bounds), boundsProto: c._bounds instanceof L.LatLngBounds,
+            fresh: [c._markers !== C.prototype._markers, c._bounds !== g._topClusterLevel._bounds]};
+  }
+  return {plain: geomap.plainClusters(C),
+          theirs: describe(new C(g, 7)), ours: describe(geomap.plainCluster(C, g, 7,
+                                                                            L.latLng(0, 0)))};
+}"""
+
+
+def test_clusters_are_as_markerclusters_constructor_makes_them(example_page, open_page):
+    path, _ = example_page
+    page, _, problems = open_page(path)
+    got = page.evaluate(CLUSTERS_BOTH_WAYS)
+    assert got["plain"]
+    assert got["ours"] == got["theirs"]
+    assert not page.evaluate("""() => {
+      L.MarkerCluster.addInitHook(function () {});
+      return geomap.plainClusters(window.geomapCluster._markerCluster);
+    }""")
+    assert problems == []
