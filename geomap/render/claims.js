@@ -696,7 +696,8 @@ var geomap = (function () {
     if (fold && !roomy()) fold.open = false;
     if (fold) fold.addEventListener("toggle", fitLeft);
     window.addEventListener("resize", fitLeft);
-    fitLeft();
+    // (fitted once draw has drawn: asking where the panels are lays out the page, which
+    // the markers' icons would lay out again)
   }
 
   /* Nothing covers a popup. The legend folds (open where there is room); a popup that would
@@ -1561,6 +1562,7 @@ var geomap = (function () {
       if (b.hasAttribute("data-claim")) go.claim(b.getAttribute("data-claim"));
       else if (b.hasAttribute("data-incident")) go.incident(b.getAttribute("data-incident"));
     });
+    fitLeft();
     window.geomapIncidents = incidentLayer;  // for tests: the incidents' symbols, or null
     window.geomapCluster = cluster;  // for tests and the curious: the live cluster group
     window.geomapShow = go;  // for tests: show a claim (.claim(id)) or an incident
