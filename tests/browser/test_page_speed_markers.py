@@ -121,3 +121,37 @@ def test_clusters_are_as_markerclusters_constructor_makes_them(example_page, ope
       return geomap.plainClusters(window.geomapCluster._markerCluster);
     }""")
     assert problems == []
+
+
+# The grid's cells (claims.js's Cells) against markercluster's own DistanceGrid: a cell's
+# last object taken out, then another put in the same cell (its list of entries mended).
+GRID_AFTER_A_REMOVAL = """() => {
+  const orig = L.DistanceGrid.prototype.geomapOriginal;
+  function run(fast) {
+    const g = new L.DistanceGrid(40);
+    if (!fast) Object.keys(orig).forEach(k => { g[k] = orig[k]; });
+    const a = {k: "a"}, b = {k: "b"}, c = {k: "c"}, d = {k: "d"};
+    g.addObject(a, L.point(1, 1));
+    g.addObject(b, L.point(39, 39));  // (all four in cell 0, 0)
+    g.removeObject(b, L.point(39, 39));
+    g.addObject(c, L.point(20, 2));
+    g.addObject(d, L.point(30, 30));
+    g.removeObject(a, L.point(1, 1));
+    const all = [];
+    g.eachObject(o => { all.push(o.k); });
+    const near = [[20, 3], [38, 38], [1, 2], [29, 29]].map(p => {
+      const o = g.getNearObject(L.point(p[0], p[1]));
+      return o ? o.k : "-";
+    });
+    return all.join(",") + "/" + near.join(",");
+  }
+  return [run(true), run(false)];
+}"""
+
+
+def test_the_grid_mends_a_cell_after_a_removal(example_page, open_page):
+    path, _ = example_page
+    page, _, problems = open_page(path)
+    ours, theirs = page.evaluate(GRID_AFTER_A_REMOVAL)
+    assert ours == theirs == "c,d/c,d,c,d"
+    assert problems == []
