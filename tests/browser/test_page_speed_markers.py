@@ -155,3 +155,30 @@ def test_the_grid_mends_a_cell_after_a_removal(example_page, open_page):
     ours, theirs = page.evaluate(GRID_AFTER_A_REMOVAL)
     assert ours == theirs == "c,d/c,d,c,d"
     assert problems == []
+
+
+# Each cluster's icon on the map (its claims counted by side where they are, tally) against
+# the markers markercluster lists for it: the count, and one colour in the ring per side.
+ICONS = r"""() => {
+  const g = window.geomapCluster, out = [];
+  g._featureGroup.eachLayer(c => {
+    if (!(c instanceof L.MarkerCluster)) return;
+    const box = document.createElement("div");
+    box.innerHTML = g.options.iconCreateFunction(c).options.html;
+    const ms = c.getAllChildMarkers(), sides = new Set(ms.map(m => m.options.side));
+    const ring = box.querySelector(".geomap-cluster-ring").style.background;
+    out.push([+box.querySelector(".geomap-cluster-count").textContent, ms.length,
+              new Set(ring.match(/rgba?\([^)]*\)/g)).size, sides.size]);
+  });
+  return out;
+}"""
+
+
+def test_cluster_icons_count_every_claim_by_side(example_page, open_page):
+    path, _ = example_page
+    page, _, problems = open_page(path)
+    icons = page.evaluate(ICONS)
+    assert len(icons) >= 2 and max(n for n, *_ in icons) >= 10
+    for shown, listed, colours, sides in icons:
+        assert shown == listed and colours == sides
+    assert problems == []
