@@ -1,7 +1,9 @@
-"""claims.js makes the claims' markers without Leaflet's constructor (plainMarker): each
-must be the very object new Look(point) makes (the same own fields in the same order, the
-same prototype, options made from the class's), and where a class on the way up has init
-hooks the page must use the constructor."""
+"""claims.js's faster paths as the page opens, against what they stand for: the claims'
+markers and the clusters made without Leaflet's constructor (plainMarker, plainCluster: the
+very objects the constructors make; the constructors used where a class has init hooks),
+the fill's projection (projector: map.project's numbers, bit for bit), the grid's cells
+after a removal (markercluster's DistanceGrid's answers), and the cluster icons' counts
+(tally: every claim markercluster lists under a cluster)."""
 
 from __future__ import annotations
 
