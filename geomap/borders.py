@@ -176,38 +176,92 @@ def _facts(points: list[tuple[float, float]], countries, lines, disputed, accura
             from_derived[lonely[near]] = True
     # each line's countries, class and name, read once (a row of a frame is slow to read)
     said = {False: _said(lines)}
-    # (read as Python values at once; points with the same fact share one BorderFact, so
-    # that its sentence is said once: fact_sentences)
-    hits, lines_of = hit.tolist(), line_of.tolist()
-    km = [round(m, 1) for m in (metres / 1000).tolist()]  # (as Python rounds, not numpy)
-    exclaves, disputes, derive = exclave.tolist(), in_dispute.tolist(), from_derived.tolist()
+    # Points with the same fact share one BorderFact, so that its sentence is said once
+    # (fact_sentences). The points are grouped by numpy first, by everything their fact is
+    # made of (and the line's row: lines may share a class and a name), and each group's
+    # fact is made from its first point: 100,000 places have a few thousand facts.
+    km = _round_km(metres / 1000)
+    groups, first = _same_facts(hit, line_of, from_derived, exclave, in_dispute, km,
+                                country, area_name)
+    hits, lines_of = hit[first].tolist(), line_of[first].tolist()
+    exclaves, disputes = exclave[first].tolist(), in_dispute[first].tolist()
+    derive = from_derived[first].tolist()
     made: dict[tuple, BorderFact] = {}
     # (lines, line, country) -> (the country across the line, its class, its name)
     across: dict[tuple, tuple[str, str, str]] = {}
-    out = []
-    for i in range(n):
-        if hits[i] < 0:
+    out = np.empty(len(first), dtype=object)
+    for g, i in enumerate(first.tolist()):
+        if hits[g] < 0:
             key = ("", None, "", "", False, False, True, accuracy_km, "", "", "")
-        elif lines_of[i] < 0:
-            key = (country[i], None, "", "", exclaves[i], disputes[i], False, accuracy_km, "",
+        elif lines_of[g] < 0:
+            key = (country[i], None, "", "", exclaves[g], disputes[g], False, accuracy_km, "",
                    "", area_name[i])
         else:
-            of = (country[i] if derive[i] else False, lines_of[i], country[i])
+            of = (country[i] if derive[g] else False, lines_of[g], country[i])
             line = across.get(of)
             if line is None:
-                if derive[i] and country[i] not in said:
+                if derive[g] and country[i] not in said:
                     said[country[i]] = _said(derived[country[i]])
-                pair, kind, name = said[of[0]][lines_of[i]]
+                pair, kind, name = said[of[0]][lines_of[g]]
                 other = next((p for p in pair if p != country[i]), "")
                 line = across[of] = (other, kind, name)
             other, kind, name = line
-            key = (country[i], km[i], other, kind, exclaves[i], disputes[i], False,
+            key = (country[i], km[i], other, kind, exclaves[g], disputes[g], False,
                    accuracy_km, name, point_of_view, area_name[i])
         fact = made.get(key)
         if fact is None:
             fact = made[key] = BorderFact(*key)
-        out.append(fact)
-    return out
+        out[g] = fact
+    return out[groups].tolist()
+
+
+def _round_km(km) -> list[float]:
+    """``[round(k, 1) for k in km.tolist()]``: numpy's tenths (k·10 rounded, over 10: the
+    float nearest the same decimal, where k·10 is no tie) and Python's where k·10 is near
+    a tie, which numpy may round the other way (Python rounds the decimal exactly)."""
+    import numpy as np
+
+    tenths = km * 10
+    out = np.round(tenths) / 10
+    with np.errstate(invalid="ignore"):
+        near_tie = ~(np.abs(tenths - np.floor(tenths) - 0.5) > 1e-6)  # (NaN, inf too)
+    near_tie |= np.abs(tenths) > 2.0 ** 40  # (where a float's error may exceed that)
+    values = out.tolist()
+    for i in np.flatnonzero(near_tie).tolist():
+        values[i] = round(float(km[i]), 1)
+    return values
+
+
+def _same_facts(hit, line_of, derived, exclave, disputed, km: list, country: list,
+                area_name: list):
+    """The points grouped by what their fact is made of: each point's group, and each
+    group's first point (groups in the order of their first points)."""
+    import numpy as np
+    import pandas as pd
+
+    def codes(values: list):  # (pandas hashes the strings: quicker than a dict asked)
+        return pd.factorize(np.array(values, dtype=object))[0]
+
+    # a NaN distance (no line) is one group: what it says is read from the first point
+    kms = np.array(km, dtype=float)
+    km_bits = np.where(np.isnan(kms), -1, kms.view(np.int64)) if len(kms) else \
+        np.zeros(0, dtype=np.int64)
+    keys = [hit, line_of, derived, exclave, disputed, km_bits, codes(country),
+            codes(area_name)]
+    order = np.lexsort(keys)  # (stable: a group's first point first)
+    new = np.ones(len(order), dtype=bool)
+    for k in keys:
+        new[1:] &= k[order][1:] == k[order][:-1]
+    new = ~new
+    new[:1] = True
+    group = np.cumsum(new) - 1  # each point's group, in sorted order
+    first = order[new]
+    by_first = np.argsort(first)  # the groups in the order of their first points
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[by_first] = np.arange(len(first))
+    groups = np.empty(len(order), dtype=np.int64)
+    groups[order] = rank[group]
+    return groups, first[by_first]
 
 
 def _said(lines) -> list[tuple[list[str], str, str]]:
@@ -682,9 +736,14 @@ def distinct_facts(facts: list[BorderFact], place_of=None):
     place (or each claim, ``place_of`` giving its place) its fact's index among them."""
     import numpy as np
 
-    index: dict[int, int] = {}
-    at = np.array([index.setdefault(id(f), len(index)) for f in facts], dtype=int)
-    distinct = list({id(f): f for f in facts}.values())  # (in the order of index)
+    # (by numpy: the objects' ids sorted once, rather than a dict asked 100,000 times)
+    ids = np.fromiter(map(id, facts), dtype=np.uint64, count=len(facts))
+    _, first, of = np.unique(ids, return_index=True, return_inverse=True)
+    order = np.argsort(first)  # the distinct facts in the order met
+    rank = np.empty(len(first), dtype=int)
+    rank[order] = np.arange(len(first))
+    at = rank[of.reshape(-1)]
+    distinct = [facts[i] for i in first[order].tolist()]
     return distinct, (at if place_of is None else at[place_of])
 
 

@@ -21,11 +21,13 @@ def parties(frame, point_of_view: str = "") -> list[str]:
 
     from .borders import AREA_PRECISIONS
 
-    core = frame[(frame["role"] == "incident") & (frame["precision"] != "country")]
-    points = core[~core["precision"].isin(AREA_PRECISIONS)]
-    every = Counter(core["in_country"].tolist())
-    every.update(core["claimant_side"].tolist())
-    every.update(points["border_with"].tolist())
+    core = ((frame["role"] == "incident") & (frame["precision"] != "country")).to_numpy(bool)
+    points = core & ~frame["precision"].isin(AREA_PRECISIONS).to_numpy(bool)
+    # (each column's values counted by pandas: a few distinct among 100,000 claims, each
+    # of which Counter would hash again as a new string; a missing value is no country)
+    every = Counter()
+    for name, rows in (("in_country", core), ("claimant_side", core), ("border_with", points)):
+        every.update(frame[name][rows].value_counts(dropna=True).to_dict())
     counts = Counter({c: n for c, n in every.items()
                       if isinstance(c, str) and len(c) == 2 and c.isascii() and c.isalpha()
                       and c.isupper()})
