@@ -113,14 +113,22 @@ def views_and_changes(frame, gaz, point_of_view: str, names: dict[str, str], cou
             texts[v["code"]] = facts_in_view(frame, v["code"], point_of_view, names,
                                               countries, lines, disputed, facts)
     # a view with no lines of its own shows Natural Earth's default lines, and their facts
-    default = texts.get("", frame["border"].tolist())
+    chosen = frame["border"].tolist()  # (read from the frame once)
+    default = texts.get("", chosen)
     for v in views:
         if not v["lines"]:
             texts[v["code"]] = default
-    borders = np.array(frame["border"].tolist(), dtype=object)
+    borders = np.array(chosen, dtype=object)
     for code, sentences in texts.items():  # (the claims whose words differ, found by numpy)
         for i in np.flatnonzero(borders != np.array(sentences, dtype=object)).tolist():
-            by_view.setdefault(ids[i], {}).setdefault("borders", {})[code] = sentences[i]
+            # (by_view.setdefault(id, {}).setdefault("borders", {})[code], asked less)
+            said = by_view.get(ids[i])
+            if said is None:
+                by_view[ids[i]] = {"borders": {code: sentences[i]}}
+            elif "borders" in said:
+                said["borders"][code] = sentences[i]
+            else:
+                said["borders"] = {code: sentences[i]}
     return views, by_view
 
 
