@@ -327,6 +327,9 @@ def merge_duplicates(claims: list) -> tuple[list, int, list[str]]:
     comes again with other content keeps its first version, which is the one from the files
     given (they come before the store), and the note says so.
     """
+    if all(c.span_start is None for c in claims) and \
+            len({c.id for c in claims}) == len(claims):
+        return list(claims), 0, []  # (no id twice and no sentence to compare: none merged)
     first: dict[str, object] = {}
     spans: dict[tuple, object] = {}
     out, notes, merged = [], [], 0
@@ -735,7 +738,8 @@ def gather(inputs=None, *, date: str | None = None, store: str | Path | None = N
     if duplicates:
         notes.append(f"{plural(duplicates, 'claim')} given more than once (the same id, or "
                      "the same words of the same source) mapped once")
-    within = [c for c in claims if in_date_range(c.date, date_from, date_to)]
+    within = [c for c in claims if in_date_range(c.date, date_from, date_to)] \
+        if date_from or date_to else claims  # (no range: every claim, none asked)
     outside = len(claims) - len(within) + store_outside
     if outside:  # said, so that every claim given is accounted for
         notes.append(f"{plural(outside, 'claim')} outside --from/--to "

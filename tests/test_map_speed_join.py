@@ -249,3 +249,36 @@ def test_join_of_odd_fields_is_the_per_claim_join(gazetteer):
     for case in ([*odd, *claims], odd[:1], [claims[5]] * 3, []):
         assert_same_join(join(case, gazetteer), old_join(case, gazetteer))
 
+
+
+def _merged_one_by_one(claims):
+    """api.merge_duplicates as it was for claims with no spans: each id kept once, where it
+    first came, and a note for a later version that differs."""
+    first, out, notes, merged = {}, [], [], 0
+    for c in claims:
+        seen = first.get(c.id)
+        if seen is None:
+            first[c.id] = c
+            out.append(c)
+            continue
+        merged += 1
+        if seen != c:
+            notes.append(f"{c.origin}: claim {c.id} differs from {seen.origin}; the version "
+                         f"from {seen.origin} is mapped")
+    return out, merged, notes
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_claims_with_no_spans_merged_as_one_by_one(seed, gazetteer):
+    from geomap.api import merge_duplicates
+
+    rnd = random.Random(f"merge {seed}")
+    claims = [replace(c, span_start=None, span_end=None)
+              for c in varied_claims(rnd, rnd.choice([0, 1, 30]), gazetteer)]
+    if claims and seed % 2:  # an id again: the same claim, and another version of it
+        claims += [claims[0], replace(claims[-1], text="another version")]
+    got = merge_duplicates(claims)
+    assert got == _merged_one_by_one(claims)
+    assert got[0] is not claims  # (a list of its own)
+    if claims and seed % 2:
+        assert got[1] == 2 and len(got[2]) == 1
