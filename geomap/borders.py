@@ -225,7 +225,9 @@ def _round_km(km) -> list[float]:
     out = np.round(tenths) / 10
     with np.errstate(invalid="ignore"):
         near_tie = ~(np.abs(tenths - np.floor(tenths) - 0.5) > 1e-6)  # (NaN, inf too)
-    near_tie |= np.abs(tenths) > 2.0 ** 40  # (where a float's error may exceed that)
+    # (and past 2**20 tenths, 100,000 km, which no distance on the Earth is: below it
+    # k·10's own error is under 2**-32, far inside the 1e-6 taken for a tie)
+    near_tie |= np.abs(tenths) > 2.0 ** 20
     values = out.tolist()
     for i in np.flatnonzero(near_tie).tolist():
         values[i] = round(float(km[i]), 1)
