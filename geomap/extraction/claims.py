@@ -282,6 +282,12 @@ _TITLE_END = re.compile(r"[.;:!?]\s|\s-+\s|[“”\"]")
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:\([A-Z]\))?,\s*(?P<a>(?:[^.;]|(?<=\b[A-Z])\.)+)")
 
 
+# (the patterns of the rules below, compiled once: ``re.match(str, ...)`` looks each up in
+# ``re``'s cache at every call)
+_ROLE_AFTER = re.compile(r"(?:an? |the )(?P<t>[^,]+)")
+_CAPTION_HEAD = re.compile(r"(?P<c>[A-Z][\w ]+?)\s+-+\s+$")
+
+
 def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]]:
     """Surname key -> (full description, side) for people introduced with their role.
 
@@ -315,7 +321,7 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
         # a person's name comes right after the title: "... Prime Minister Nikol Pashinian";
         # or the title after the name: "Ned Price, a U.S. State Department spokesman"
         if not words or not (words[-1] in _ROLES or desc.endswith("of State")):
-            role = re.match(r"(?:an? |the )(?P<t>[^,]+)", appositive["a"]) if appositive else None
+            role = _ROLE_AFTER.match(appositive["a"]) if appositive else None
             if not role or role["t"].split()[-1].lower() not in _ROLES:
                 continue
             desc = role["t"]
@@ -335,7 +341,7 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
             given.setdefault(first, []).append(people[surname])
     for start, desc, name, _ in found:
         surname = name_key(strip_possessive(name.split()[-1]))
-        caption = re.search(r"(?P<c>[A-Z][\w ]+?)\s+-+\s+$", text[max(0, start - 40):start])
+        caption = _CAPTION_HEAD.search(text[max(0, start - 40):start])
         side = side_in(caption["c"], extra_sides) if caption else ""
         if side and surname not in people:
             people[surname] = (f"{name}, {desc}", side)
@@ -363,6 +369,11 @@ _PARTICLE = re.compile(r"(?:al|el|ad|as|ash|ibn|bin|bint|abu|van|von|der|de|da|d
                        r"(?:-\w+)?$")
 
 
+_GOES_ON_TO = re.compile(r"\b(?:went|goes|go|proceeded) on to\s*$")
+_SUBJECT_WORDS = re.compile(r"[\w’'.-]+|,")
+_LEADING_WORD = re.compile(r"^(?:[Tt]he|[Aa]n?|But|And|Earlier|Later|Meanwhile)\s+")
+
+
 def _subject(prefix: str) -> str:
     """The noun phrase that ends ``prefix`` (the words before a verb of saying), with its
     appositive ("Hamid Osman, a senior official in the Gedaref state government")."""
@@ -371,7 +382,7 @@ def _subject(prefix: str) -> str:
     if prefix.rstrip().endswith(_WHEN_ENDS):
         prefix = _WHEN_BEFORE_VERB.sub("", prefix)
     if prefix.rstrip().endswith("on to"):
-        prefix = re.sub(r"\b(?:went|goes|go|proceeded) on to\s*$", "", prefix)
+        prefix = _GOES_ON_TO.sub("", prefix)
     aside = _APPOSITIVE.search(prefix) if prefix.rstrip().endswith(",") else None
     if aside:
         named = _subject(prefix[:aside.start()])
@@ -381,7 +392,7 @@ def _subject(prefix: str) -> str:
     # (not inside a quote, nor back across a dateline's dash or bracket: "BEIRUT, July 13
     # (Test Wire) – The Israeli military said")
     prefix = prefix[max(prefix.rfind(c) for c in '”")–—') + 1:]
-    words = re.findall(r"[\w’'.-]+|,", prefix)
+    words = _SUBJECT_WORDS.findall(prefix)
     while words and words[-1] == ",":
         words.pop()
     while words and (words[-1].lower() in SKIP_BEFORE_VERB or words[-1].lower().endswith("ly")):
@@ -411,15 +422,18 @@ def _subject(prefix: str) -> str:
         break
     phrase = " ".join(reversed(taken)).replace(" ,", ",").strip(", ")
     phrase = _DATE_PREFIX.sub("", phrase)
-    phrase = re.sub(r"^(?:[Tt]he|[Aa]n?|But|And|Earlier|Later|Meanwhile)\s+", "", phrase)
+    phrase = _LEADING_WORD.sub("", phrase)
     return phrase
+
+
+_AFTER = re.compile(r"\s*(?P<who>(?:the |a )?(?:[A-Z][\w’'.-]+|[a-z]+ minister|prime minister|"
+                    r"premier|president)(?: [A-Z][\w’'.-]+)*"
+                    r"(?:, (?:a|the) (?:[^,.]|\.(?=\s?[A-Z]))+)?)")
 
 
 def _after(suffix: str) -> str:
     """The speaker named after the verb ("..., said Porter", "added the prime minister")."""
-    m = re.match(r"\s*(?P<who>(?:the |a )?(?:[A-Z][\w’'.-]+|[a-z]+ minister|prime minister|"
-                 r"premier|president)(?: [A-Z][\w’'.-]+)*"
-                 r"(?:, (?:a|the) (?:[^,.]|\.(?=\s?[A-Z]))+)?)", suffix)
+    m = _AFTER.match(suffix)
     return m["who"].strip() if m else ""
 
 
@@ -679,6 +693,13 @@ MAX_CLAUSES = 4  # things one sentence is read to say (a bound for hostile input
 MAX_PLACES = 6  # claims one clause gives, a place each
 
 
+_LEAD_WORD = re.compile(r"[\w’']+")
+_IT_SAYS = re.compile(r"(?:it|he|she|they) (?:says|said|claims|claimed|regards as)\b")
+_DENIER = re.compile(r"(?P<who>(?:[A-Z][\w’'.-]+ ){1,4})(?:has |have |had )?(?:denied|"
+                     r"dismissed|rejected|refuted|called)\b")
+_A_CLAIM = re.compile(r"\b(?:claim|accusation|charge|allegation|report)s?\b")
+
+
 def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
     """(start, end, lead) of each thing a sentence says, in order: the first runs from the
     sentence's start; each further one from a cut such as "and said", ", adding that",
@@ -699,22 +720,24 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
             break
         out.append((start, m.start(), lead))
         start = m.end()
-        word = re.match(r"[\w’']+", text[start:])
+        word = _LEAD_WORD.match(text[start:])
         lead = word.group().lower() if word else ""
-        if re.match(r"(?:it|he|she|they) (?:says|said|claims|claimed|regards as)\b",
-                    text[start:]):
+        if _IT_SAYS.match(text[start:]):
             lead = "which it says"
         voice = _VOICE.match(text, start) if m.group().startswith(", ") else None
         if voice and voice["who"].split()[0].lower() not in (
                 "also", "then", "again", "has", "have", *PRONOUNS, "we", "i"):
             lead = "voice"
-        denier = re.match(r"(?P<who>(?:[A-Z][\w’'.-]+ ){1,4})(?:has |have |had )?(?:denied|"
-                          r"dismissed|rejected|refuted|called)\b", text[start:])
-        if denier and re.search(r"\b(?:claim|accusation|charge|allegation|report)s?\b",
-                                m.group()):
+        denier = _DENIER.match(text[start:])
+        if denier and _A_CLAIM.search(m.group()):
             lead = "denied by " + denier["who"].strip()
     out.append((start, len(text), lead))
     return out
+
+
+_AND_END = re.compile(r"\band\s+$")
+_ITS_END = re.compile(r"\b(?:its|their)\s+$")
+_INVERTED = re.compile(r"(?:^|[,”\"])\s*$")
 
 
 def speaker(sent: Sentence, report: Report) -> Speech | None:
@@ -748,21 +771,21 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
     elif verb:
         how = verb["verb"].lower()
         if how.split()[0] in _PARTICIPLE:
-            head = re.match(r"\s*(?:The |A )?(?P<np>(?:[A-Z][\w’'.-]+ ?)+)", text)
+            head = _HEAD.match(text)  # (the same pattern)
             claimant = head["np"].strip() if head else ""
         else:
             claimant = _subject(text[:verb.start()])
-            if not claimant and re.search(r"\band\s+$", text[:verb.start()]):
+            if not claimant and _AND_END.search(text[:verb.start()]):
                 # "Tajik officials have put their toll at 19 and say ...": the sentence's
                 # subject says it
                 claimant = _head_np(text)  # ("Lebanon's caretaker Prime Minister ...")
         at = text.rfind(claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
         head = _HEAD.match(text)
-        if claimant and at > 0 and head and re.search(r"\b(?:its|their)\s+$", text[:at]):
+        if claimant and at > 0 and head and _ITS_END.search(text[:at]):
             # "South Sudan ... has offered to mediate, its foreign ministry said"
             claimant = f"{claimant} of {head['np'].strip()}"
-        inverted = re.search(r"(?:^|[,”\"])\s*$", text[:verb.start()])
+        inverted = _INVERTED.search(text[:verb.start()])
         if (not claimant or claimant.lower() in PRONOUNS) and inverted:
             after = _after(text[verb.end():])
             if after and not claimant:
@@ -842,8 +865,8 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         if there and report.capital_of and any(
                 r.resolved and report.capital_of(r.place) == there for _, r in sent.mentions):
             return there, "side from where they spoke"
-    if _LOCAL.match(who) or (sent is not None and re.match(
-            r"\s*,\s*\d{1,3}\s*,", sent.text[speech.span[1]:])):  # ("..., 52, a farmer")
+    # (and "..., 52, a farmer")
+    if _LOCAL.match(who) or (sent is not None and _AGED.match(sent.text[speech.span[1]:])):
         here = [r.place for m, r in (sent.mentions if sent else [])
                 if r.resolved and sent.start + speech.span[0] <= m.start
                 < sent.start + speech.span[1]]
@@ -861,9 +884,13 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
 
 _SPOKE_IN = re.compile(r"\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a news conference|"
                        r"lawmakers|parliament) in (?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+_AGED = re.compile(r"\s*,\s*\d{1,3}\s*,")
 # people of a place, who speak for no state: their side is where they are
 _LOCAL = re.compile(r"(?:local |the )?(?:residents?|villagers?|locals|witnesses|a witness|"
                     r"farmers|local (?:officials|authorities|leaders|people))\b", re.I)
+
+
+_TOLD = re.compile(r"\s+(?:that\s+)?(?P<who>[A-Z][\w’'-]+)\s+[a-z]+(?:ed|s)\b")
 
 
 def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> None:
@@ -882,11 +909,13 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
                              bool(sent.quotes)))
     # whom the words report ("It said Putin stressed ..."): "he" next may be him
     verb = speech.verb
-    told = re.match(r"\s+(?:that\s+)?(?P<who>[A-Z][\w’'-]+)\s+[a-z]+(?:ed|s)\b",
-                    sent.text[verb.end():]) if verb and speech.how != "according" else None
+    told = _TOLD.match(sent.text[verb.end():]) if verb and speech.how != "according" else None
     if told and name_key(told["who"]) in report.people:
         name, named = report.people[name_key(told["who"])]
         speakers.append(_Speaker(name, named, True))
+
+
+_REPORTS = re.compile(r"\breports?\b", re.I)
 
 
 def stance(sent: Sentence, speech: Speech, a: int = 0, b: int | None = None,
@@ -897,7 +926,7 @@ def stance(sent: Sentence, speech: Speech, a: int = 0, b: int | None = None,
     or asserts. A later clause takes its cut's verb ("and said", ", urging")."""
     how, text = speech.how, sent.text
     b = len(text) if b is None else b
-    if how == "according" and re.search(r"\breports?\b", speech.claimant, re.I):
+    if how == "according" and _REPORTS.search(speech.claimant):
         return "reports"
     if not speech.claimant and how == "reportedly":
         return "reports"
@@ -1085,6 +1114,9 @@ _GROUP_REF = re.compile(r"(?:an? |the )?(?:official )?(?:(?:ministry|office|gove
 _HEAD = re.compile(r"\s*(?:The |A )?(?P<np>(?:[A-Z][\w’'.-]+ ?)+)")
 
 
+_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
+
+
 def _head_np(text: str) -> str:
     """The noun phrase a sentence starts with, title words and all: "Tajik officials",
     "Lebanon's caretaker Prime Minister Najib Mikati"."""
@@ -1095,7 +1127,7 @@ def _head_np(text: str) -> str:
         taken.append(w)
         if w.endswith(","):
             break
-    return re.sub(r"^(?:The|A|An)\s+", "", " ".join(taken)).strip(" ,")
+    return _ARTICLE.sub("", " ".join(taken)).strip(" ,")
 
 
 def _narrates(sentence: Sentence) -> bool:
@@ -1127,12 +1159,15 @@ _DATELINE = re.compile(r"\s-{1,2}\s|•")
 _CAPTION = Keyed(re.compile(r"\bis seen\b|\bpictured\b|\(C\)|\bfile photo\b", re.I))
 
 
+_TWO_NAMES = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+_BODY_NAMES = re.compile(r"Ministry|Department|Office|Government|Palace|Kremlin")
+
+
 def _is_person(name: str) -> bool:
     """Whether a speaker is a person ("he") rather than a body ("it"): two capitalised
     words, and no ministry, office, army or other body ("The Indian Army said ... It
     said": the army)."""
-    return bool(re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", name)) and \
-        not re.search(r"Ministry|Department|Office|Government|Palace|Kremlin", name) and \
+    return bool(_TWO_NAMES.search(name)) and not _BODY_NAMES.search(name) and \
         not _body(name.split(",")[0].split())
 
 
