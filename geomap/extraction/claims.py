@@ -756,7 +756,10 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
         request = request or v
     low = sent.low
     according = _ACCORDING.search(text) if "according to" in low else None
-    reportedly = _HEDGE.search(text, low=low)
+
+    def hedged() -> bool:  # ("reportedly": looked for only where no verb decides first)
+        return _HEDGE.search(text, low=low) is not None
+
     claimant, span = "", (0, 0)
     if according and (not verb or according.start() < verb.start()):
         claimant, span, how = according["who"].strip(), according.span("who"), "according"
@@ -781,12 +784,12 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
                 claimant = _head_np(text)  # ("Lebanon's caretaker Prime Minister ...")
         at = text.rfind(claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
-        head = _HEAD.match(text)
-        if claimant and at > 0 and head and _ITS_END.search(text[:at]):
+        head = _HEAD.match(text) if claimant and at > 0 else None
+        if head and _ITS_END.search(text[:at]):
             # "South Sudan ... has offered to mediate, its foreign ministry said"
             claimant = f"{claimant} of {head['np'].strip()}"
-        inverted = _INVERTED.search(text[:verb.start()])
-        if (not claimant or claimant.lower() in PRONOUNS) and inverted:
+        if (not claimant or claimant.lower() in PRONOUNS) and \
+                _INVERTED.search(text[:verb.start()]):  # (the speaker after the verb)
             after = _after(text[verb.end():])
             if after and not claimant:
                 claimant = after
@@ -796,7 +799,7 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
         # "Armenia formally appealed to Russia for support": the report states the act
         how, verb = "request", request
         claimant = _subject(text[:request.start()])
-    elif reportedly:
+    elif hedged():
         how = "reportedly"
     elif _narrates(sent):
         how = "narration"  # the report's own voice: the publisher asserts it
@@ -810,7 +813,7 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
     if not claimant and how not in ("reportedly", "narration", "request"):
         if verb is not None and _PASSIVE.search(text, max(0, verb.start() - 8), verb.start()):
             how = "narration"  # "No agreements were announced": the report's own word
-        elif reportedly:
+        elif hedged():
             how = "reportedly"  # ("A video posted on Facebook ... could not be verified")
         else:
             return None  # someone speaks whom we cannot tell: not the report's word either
