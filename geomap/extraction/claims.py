@@ -472,6 +472,15 @@ class Report:
     day: str = ""  # the last day a sentence gave: the report's narrative time
     home: str = ""  # the country of the report's dateline ("NEW DELHI, June 17 (Wire) -")
     last_place: Place | None = None  # the last place finer than a country a sentence named
+    _side_of: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def side_of(self, text: str) -> str:
+        """``side_in(text, self.sides)``, looked up once per phrase of the report (the same
+        claimants and forces come again and again; ``sides`` is whole once read)."""
+        found = self._side_of.get(text)
+        if found is None:
+            found = self._side_of[text] = side_in(text, self.sides)
+        return found
 
 
 @dataclass
@@ -619,7 +628,7 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
     if (" and " in speech.claimant or ", " in speech.claimant) and verb is not None and \
             _MUTUAL.match(text, verb.start()):
         parts = [w.strip() for w in re.split(r",| and ", speech.claimant) if w.strip()]
-        named = [(w, side_in(w, report.sides)) for w in parts[:MAX_CLAUSES]]
+        named = [(w, report.side_of(w)) for w in parts[:MAX_CLAUSES]]
         if all(x for _, x in named) and len({x for _, x in named}) == len(named):
             voices = named  # (sides apart, each accusing: not "Nikol Pashinian, Armenian PM")
     # where what is said begins (with "according to" the verb may be anywhere)
@@ -694,18 +703,18 @@ def _clause_voice(lead: str, a: int, sent: Sentence, speech: Speech, report: Rep
     if lead.startswith("denied by "):
         # "..., a claim Bishkek dismissed as disinformation": Bishkek denies it
         who = lead[10:]
-        return who, side_in(who, report.sides), "denied", "denied"
+        return who, report.side_of(who), "denied", "denied"
     if lead == "voice":
         # another speaker in the same sentence: ", while Hezbollah said ..."
         v = _VOICE.match(sent.text, a)
         who = _subject(v["who"])
         key = name_key(who.split(" ")[-1]) if who else ""
         who = report.people[key][0] if key in report.people else who
-        return who, side_in(who, report.sides), v["verb"], v["verb"]
+        return who, report.side_of(who), v["verb"], v["verb"]
     if lead == "which it says" and speech.subject:
         # "asked Moscow to help it deal with troops which it says crossed ...": the one
         # who asks claims the crossing
-        return speech.subject, side_in(speech.subject, report.sides), "says", lead
+        return speech.subject, report.side_of(speech.subject), "says", lead
     return None
 
 
@@ -877,14 +886,14 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     who = speech.claimant
     if not who:
         return "PRESS", ""
-    found = speech.known or side_in(who, report.sides)
+    found = speech.known or report.side_of(who)
     if found:
         return found, ""
     # where they spoke: "told reporters in Addis Ababa", "a briefing in Beijing"
     verb = speech.verb
     if verb is not None and sent is not None:
         near = _SPOKE_IN.search(sent.text, verb.end(), verb.end() + 60)
-        there = near and side_in(near["where"], report.sides)
+        there = near and report.side_of(near["where"])
         if there and report.capital_of and any(
                 r.resolved and report.capital_of(r.place) == there for _, r in sent.mentions):
             return there, "side from where they spoke"
@@ -924,7 +933,7 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
         # Kremlin did not confirm this ... It said Putin stressed")
         head = _HEAD.match(sent.text)
         who = speech.subject or (head["np"].strip() if head else "")
-        named = side_in(who, report.sides) if who else ""
+        named = report.side_of(who) if who else ""
         if named not in ("", "PRESS"):
             speakers.append(_Speaker(who, named, _is_person(who)))
         return
@@ -981,17 +990,17 @@ def actor(sent: Sentence, speech: Speech, who_side: str, report: Report) -> tupl
     # "its troops": the speaker's own; read off each match, not searched for again per
     # actor (a sentence may hold thousands)
     owned = {m["who"] for m in found if _OWNED.search(text, max(0, m.start() - 7), m.start())}
-    who = next((a for a in actors if side_in(a, report.sides) or a in owned),
+    who = next((a for a in actors if report.side_of(a) or a in owned),
                actors[0] if actors else "")
     obj = _URGED.search(text)
-    actor_side = side_in(obj["who"], report.sides) if obj else ""
+    actor_side = report.side_of(obj["who"]) if obj else ""
     if not actor_side and who:
-        actor_side = side_in(who, report.sides)
+        actor_side = report.side_of(who)
         its = re.search(rf"\b(?:its|their|our) {re.escape(who)}", text)
         if not actor_side and its:
             # "its troops": the side named last before it ("demanded that Azerbaijan
             # withdraw its troops"), else the claimant ("Baku says its troops ...")
-            named = [side_in(w.group(), report.sides) for w in re.finditer(
+            named = [report.side_of(w.group()) for w in re.finditer(
                 r"[A-Z][\w’'-]+", text[speech.span[1]:its.start()])]
             named = [x for x in named if x and x != "PRESS"]
             actor_side = named[-1] if named else who_side
@@ -1087,7 +1096,7 @@ def role(who_side: str, actor_side: str, place_id: str, sent: Sentence,
     place_country = places[place_id].country if place_id in places else (
         place_id[8:] if place_id.startswith("country:") else "")
     if who_side == "PRESS":
-        subject = side_in(_head_np(sent.text), report.sides)
+        subject = report.side_of(_head_np(sent.text))
         parties = report.parties | {place_country, "PRESS", ""}
         return "reaction" if subject not in parties else "incident"
     parties = {actor_side, who_side if actor_side == who_side else "", place_country}
