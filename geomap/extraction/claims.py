@@ -291,6 +291,10 @@ def _person_names(text: str):
     such as "French President Emmanuel Macron" the words after the last title."""
     for m in _NAME.finditer(text):
         words = m.group().split(" ")
+        if _TITLED.isdisjoint(words):  # (as most runs: no title, the run is the name)
+            if len(words) <= 3:
+                yield m.start(), m.end(), m.group()
+            continue
         # the name follows the last title ("French President Emmanuel Macron")
         skip = max((i + 1 for i, w in enumerate(words) if w in _TITLED), default=0)
         if 2 <= len(words) - skip <= 3:
