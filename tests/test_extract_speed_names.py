@@ -50,3 +50,10 @@ def test_a_run_of_four_names_is_no_person_and_a_title_is_left_out():
 @given(st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join))
 def test_any_run_of_words(text):
     assert list(claims._person_names(text)) == _plain(text)
+
+
+def test_a_person_under_a_captions_country_is_of_that_country():
+    """(the caption's dash, spaces after it, is looked for before the caption's pattern)"""
+    for dash in (" - ", " -- ", " -\t", " - \u00a0"):
+        text = f"Photo. Armenia{dash}Deputy Prime Minister Tigran Avinian speaks in Yerevan."
+        assert claims._people(text, {"armenia": "AM"}).get("avinian", ("", ""))[1] == "AM"

@@ -386,7 +386,9 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
             given.setdefault(first, []).append(people[surname])
     for start, desc, name, _ in found:
         surname = name_key(strip_possessive(name.split()[-1]))
-        caption = _CAPTION_HEAD.search(text[max(0, start - 40):start])
+        head = text[max(0, start - 40):start]
+        # (a caption's dash ends what comes before the name: looked at before the pattern)
+        caption = _CAPTION_HEAD.search(head) if head.rstrip().endswith("-") else None
         side = side_in(caption["c"], extra_sides) if caption else ""
         if side and surname not in people:
             people[surname] = (f"{name}, {desc}", side)
