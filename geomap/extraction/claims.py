@@ -312,12 +312,10 @@ def _person_names(text: str):
     such as "French President Emmanuel Macron" the words after the last title."""
     for m in _NAME.finditer(text):
         words = m.group().split(" ")
-        if _TITLED.isdisjoint(words):  # (as most runs: no title, the run is the name)
-            if len(words) <= 3:
-                yield m.start(), m.end(), m.group()
-            continue
-        # the name follows the last title ("French President Emmanuel Macron")
-        skip = max((i + 1 for i, w in enumerate(words) if w in _TITLED), default=0)
+        # the name follows the last title ("French President Emmanuel Macron"); most runs
+        # have none, and are the name as they stand
+        skip = 0 if _TITLED.isdisjoint(words) else \
+            max(i + 1 for i, w in enumerate(words) if w in _TITLED)
         if 2 <= len(words) - skip <= 3:
             start = m.start() + sum(len(w) + 1 for w in words[:skip])
             yield start, m.end(), " ".join(words[skip:])

@@ -166,7 +166,7 @@ def _whole(keys):
 def _loaded(keys):
     """The set's dict where it is loaded already (a long run's: a look-up in it is not a
     call of ``KeySet.__contains__``, and a text asks tens of thousands), else the set."""
-    return keys.loaded() or keys if isinstance(keys, KeySet) else keys
+    return (keys.loaded() or keys) if isinstance(keys, KeySet) else keys
 
 
 def find_mentions(text: str, lexicon: frozenset[str] | set[str],
