@@ -146,31 +146,19 @@ class Context:
     def __bool__(self) -> bool:
         if self.countries:
             return True
-        rows = _made_of(self.points, _rows) if len(self.points) <= PYTHON_PAIRS else None
-        if rows is not None:
-            return any(self._counts(rows))
+        if len(self.points) <= PYTHON_PAIRS:
+            return bool(self._kept)
         return bool(len(self._arrays[0]))
-
-    def _counts(self, rows):
-        """Whether each of ``rows`` (``_rows`` of the points) counts: all but those within
-        about 40 m of ``exclude`` (numpy's test below, on the same radians: the same
-        points)."""
-        if self.exclude is None:
-            return (True for _ in rows)
-        lat0, lon0 = math.radians(self.exclude[0]), math.radians(self.exclude[1])
-        tol_lat, tol_lon = 1e-9 + 1e-5 * abs(lat0), 1e-9 + 1e-5 * abs(lon0)
-        return (not (abs(r[0] - lat0) <= tol_lat and abs(r[1] - lon0) <= tol_lon)
-                for r in rows)
 
     @cached_property
     def _kept(self) -> list[tuple[float, float, float, float, float]]:
-        """The rows of the points that count (plain Python's measure)."""
+        """The rows (``_rows``) of the points that count, for plain Python's measure: all
+        but those within about 40 m of ``exclude`` (numpy's test below, on the same radians:
+        the same points). Written out, not as a generator: a long text makes a context for
+        each of hundreds of names, each with hundreds of points."""
         rows = _made_of(self.points, _rows)
         if self.exclude is None:
             return list(rows)
-        # (``_counts``' test, written out: a long text makes a context for each of hundreds
-        # of names, each with hundreds of points, and the generator's step per point was
-        # half of the filter's time)
         lat0, lon0 = math.radians(self.exclude[0]), math.radians(self.exclude[1])
         tol_lat, tol_lon = 1e-9 + 1e-5 * abs(lat0), 1e-9 + 1e-5 * abs(lon0)
         return [r for r in rows
