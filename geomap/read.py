@@ -504,7 +504,7 @@ def _numbers(values: tuple, name: str, low: float, high: float, *, low_open: boo
     cell), or None if one is not a number or is out of range (``limit``: |x| <= high)."""
     if not any(values):
         return [None] * len(values)
-    given = [v for v in values if v]
+    given = list(filter(None, values))
     if not all(map(_NUMBER.fullmatch, given)):
         return None
     xs = list(map(float, given))
@@ -513,6 +513,8 @@ def _numbers(values: tuple, name: str, low: float, high: float, *, low_open: boo
             return None
     elif min(xs) < low or low_open and min(xs) <= low or max(xs) > high:
         return None
+    if len(xs) == len(values):  # (every cell given: the numbers are the column)
+        return xs
     it = iter(xs)
     return [next(it) if v else None for v in values]
 
