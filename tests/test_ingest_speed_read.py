@@ -151,3 +151,27 @@ def test_bad_rows_keep_their_errors(row, message):
     with pytest.raises(InputError) as err:
         read_claims_csv(read.Path("c.csv"), text)
     assert err.value.line == 3 and message in str(err.value)
+
+
+@pytest.mark.parametrize("missing", [None, 0, 3])
+def test_numbers_read_at_once_stay_with_their_rows(monkeypatch, missing):
+    """Coordinates, depths and confidences given in every row (the numbers are the column)
+    or missing in one: each row's own, as the rows read one by one give them."""
+    rows = []
+    for k in range(5):
+        given = k != missing
+        lat, lon = (f"{39 + k / 10:g}", f"{46 - k / 7:.5f}") if given else ("", "")
+        depth, sure = (f"{k + 1}", f"{k / 5:g}") if given else ("", "")
+        rows.append(f"2021-05-1{k},Goris,gov,AM,asserts,incursion,,t{k},,,{lat},{lon},"
+                    f"{depth},{sure}")
+    text = ("date,place,claimant,claimant_side,stance,event,actor,text,source,url,lat,lon,"
+            "depth_km,confidence\n" + "\n".join(rows) + "\n")
+    calls = []
+    original = read._claims_at_once
+    monkeypatch.setattr(read, "_claims_at_once",
+                        lambda *a, **k: calls.append(original(*a, **k)) or calls[-1])
+    claims = read_claims_csv(read.Path("c.csv"), text)
+    assert calls and calls[0] is not None  # (read at once)
+    assert [c.lat for c in claims][:2] == ([39.0, 39.1] if missing != 0 else [None, 39.1])
+    monkeypatch.setattr(read, "_claims_at_once", original)
+    assert _outcome(text) == _one_by_one(monkeypatch, text)
