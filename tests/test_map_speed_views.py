@@ -253,6 +253,28 @@ def test_what_each_view_changes_is_as_before(galwan):
     assert len(views) >= 3 and sum("borders" in c for c in by_view.values()) > 10
 
 
+def test_what_each_view_changes_where_no_view_renames_a_place(galwan):
+    """With no place named otherwise in a view, the first view whose words differ makes
+    every claim's entry (views_and_changes makes them at once): as before, in order."""
+    class Unnamed:  # (a gazetteer that knows no side's names)
+        def side_names(self, place_id):
+            raise LookupError(place_id)
+
+    frame, layers, kwargs, view_args = galwan
+    facts: dict = {}
+    placed = borders.with_border_facts(frame, *layers, **{**kwargs, "facts_out": facts})
+    _, _, point_of_view, names, countries, every_line, disputed, _ = view_args
+    args = (placed, Unnamed(), point_of_view, names, countries, every_line, disputed, facts)
+    got = view_stage.views_and_changes(*args)
+    want = views_and_changes_before(*args)
+    assert json.dumps(got) == json.dumps(want)
+    views, by_view = got
+    assert not any("place_names" in c for c in by_view.values())
+    assert sum("borders" in c for c in by_view.values()) > 10
+    # (and some claim changes in two views: the second view adds to the first's entries)
+    assert any(len(c["borders"]) > 1 for c in by_view.values()) or point_of_view == ""
+
+
 def test_the_places_and_each_claims_place_among_them():
     import math
     import random
