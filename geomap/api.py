@@ -878,7 +878,7 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
 
     from .borders import with_border_facts
     from .incidents import CLAIM_KEYS, claim_columns, group_columns
-    from .join import frame_columns, join, text_column
+    from .join import frame_columns, join
     from .layers import (
         LINE_CLASSES,
         areas_for,
@@ -954,7 +954,7 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
 
     incidents = group_columns(columns, side_labels, holds)
     of = {cid: inc.id for inc in incidents for cid in inc.claims}
-    frame = frame.assign(incident_id=text_column([of[i] for i in placed_ids]))
+    frame = frame.assign(incident_id=[of[i] for i in placed_ids])
     unplaced = [replace(u, incident_id=of[u["id"]]) for u in joined.unplaced]
     notes = [n for lay in user_layers for n in lay.notes] + joined.notes
     if outside_box:  # said, so that every claim given is accounted for

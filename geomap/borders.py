@@ -702,14 +702,10 @@ def with_border_facts(frame, countries, lines, disputed=None, *, given: bool = F
     def column(field: str) -> list:  # (each fact's value read once, taken for its claims)
         return np.array([getattr(f, field) for f in facts], dtype=object)[at].tolist()
 
-    from .join import text_column  # (a list of str made Arrow's text at once)
-
     return frame.assign(
-        in_country=text_column(column("country")), border_km=kms,
-        border_with=text_column(column("border_with")),
-        border_kind=text_column(column("border_kind")), exclave=column("exclave"),
-        disputed=column("disputed"), outside=column("outside"),
-        border=text_column(sentences))
+        in_country=column("country"), border_km=kms, border_with=column("border_with"),
+        border_kind=column("border_kind"), exclave=column("exclave"),
+        disputed=column("disputed"), outside=column("outside"), border=sentences)
 
 
 def distinct_places(lats: list[float], lons: list[float], *, index: bool = False):
