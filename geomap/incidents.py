@@ -299,11 +299,6 @@ class _Claims:
         self.wide = [lat is None or p == "country" or r > WIDE_KM
                      for lat, p, r in zip(self.lats, self.precisions, self.reach)]
         self.in_order, self.rank = _date_order(self.dates, self.ids)
-        # each claim's place as an incident's name is weighed (_incident): a radius that is
-        # NaN (coordinates given) as "NaN", which equals itself as a key
-        radii = [("NaN" if r != r and p not in AREA_PRECISIONS else r)
-                 for p, r in zip(self.precisions, self.radii)]
-        self.weighed = list(zip(self.precisions, radii, self.place_names, self.places))
 
 
 def group_incidents(claims, side_labels: dict[str, str] | None = None,
@@ -435,7 +430,10 @@ def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) 
     # Claims share places: each weighed once, as its first claim gives it. Coordinates given
     # have no radius (NaN, which equals no key): such a claim is its place's (its weight,
     # _reach 0 and its names, is the place's; a later one of equal weight never wins).
-    places = list(map(claims.weighed.__getitem__, finer))
+    radii = claims.radii
+    places = [(precisions[i], "NaN" if radii[i] != radii[i] and precisions[i] not in
+               AREA_PRECISIONS else radii[i], claims.place_names[i], claims.places[i])
+              for i in finer]
     winner = max(dict.fromkeys(places), key=lambda p: (
         _reach(p[0], p[1]), -len(str(p[2] or "")), str(p[2] or p[3] or "")))
     named = finer[places.index(winner)]

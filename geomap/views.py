@@ -120,11 +120,7 @@ def views_and_changes(frame, gaz, point_of_view: str, names: dict[str, str], cou
             texts[v["code"]] = default
     borders = np.array(chosen, dtype=object)
     for code, sentences in texts.items():  # (the claims whose words differ, found by numpy)
-        differ = np.flatnonzero(borders != np.array(sentences, dtype=object)).tolist()
-        if not by_view:  # (nothing said yet: each claim's entry is new, made at once)
-            by_view.update({ids[i]: {"borders": {code: sentences[i]}} for i in differ})
-            continue
-        for i in differ:
+        for i in np.flatnonzero(borders != np.array(sentences, dtype=object)).tolist():
             # (by_view.setdefault(id, {}).setdefault("borders", {})[code], asked less)
             said = by_view.get(ids[i])
             if said is None:
