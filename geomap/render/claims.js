@@ -251,8 +251,9 @@ var geomap = (function () {
    * every row; else its column is columns[field], whose entries are indexes into
    * values[field] where the field is there; a field in numbered has each row's value
    * followed by the row's number there, written with digits[field] digits, zeros in
-   * front, where the field is there; a column or numbers given as {first, step} hold
-   * first + step * i in row i): a claim's fields say what it claims, and its
+   * front, where the field is there, or, where its value is [before, after], the row's
+   * number between those texts (as String writes it); a column or numbers given as
+   * {first, step} hold first + step * i in row i): a claim's fields say what it claims, and its
    * place_row is the row of data.places whose fields (the place, its border facts and
    * words) it takes.
    * Nothing is made per claim when the page opens but its marker: CLAIMS.get(i) gives
@@ -312,7 +313,10 @@ var geomap = (function () {
   Claims.prototype.value = function (f, i) {
     if (f.k < 0) return undefined;
     var j = this.row(f, i), v = f.col ? (f.values ? f.values[f.col[j]] : f.col[j]) : f.same;
-    return f.nums ? v + String(f.nums[j]).padStart(f.digits, "0") : v;
+    if (!f.nums || v === null) return v;
+    // ([before, after]: the text around its number; else the text before it)
+    return Array.isArray(v) ? v[0] + String(f.nums[j]) + v[1]
+      : v + String(f.nums[j]).padStart(f.digits, "0");
   };
   /* The field's value in claim i as a number that stands for it: the index of its value
    * where the field gives its values once, 0 where it has one value, or the value itself. */
@@ -1572,5 +1576,5 @@ var geomap = (function () {
   return {draw: draw, symbol: symbol, formatDate: formatDate,
           plainMarker: plainMarker, plainMarkers: plainMarkers,  // (these for tests)
           plainCluster: plainCluster, plainClusters: plainClusters,
-          projector: projector};
+          projector: projector, Claims: Claims};
 })();

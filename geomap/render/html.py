@@ -1050,7 +1050,10 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
     {field: value}, "values": {field: [...]}, "numbered": {field: [...]}, "columns": {field:
     [...]}}. A field with one value in every row gives it once, in ``same``. A text field
     whose every value is a few texts each followed by a number ("claims.csv:12") gives the
-    numbers in ``numbered`` and the texts before them as its column (or in ``same``). A
+    numbers in ``numbered`` and the texts before them as its column (or in ``same``); one
+    whose values mostly differ but are a few texts around a number (a border fact's "60.1 km
+    inside Russia, from the Georgia border") gives each text around it once, as [before,
+    after] (_templated), in ``values`` (or ``same``), and the numbers in ``numbered``. A
     text or a true-or-false field with few values (a side, a stance, a date, whether a place
     is disputed) gives each value once, in ``values``, and its column the value's index there.
 
@@ -1061,12 +1064,33 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
     looked at value by value again."""
     n = len(columns[0]) if columns else 0
     same, values, numbered, digits, given = {}, {}, {}, {}, {}
+
+    def around(field: str, distinct: list, codes) -> bool:
+        """The field as the texts around its numbers (_templated), where that pays; whether
+        it was. ``codes``: each row's index among ``distinct``."""
+        split = _templated(distinct, n)
+        if split is None:
+            return False
+        texts, text_of, number_of = split
+        import numpy as np
+
+        codes = np.asarray(codes, dtype=np.int64)
+        numbered[field] = np.asarray(number_of, dtype=np.int64)[codes].tolist()
+        if len(texts) == 1:
+            same[field] = list(texts[0])
+            return True
+        values[field] = [t if t is None else list(t) for t in texts]
+        index = [str(i) for i in range(len(texts))]
+        rows = np.asarray(text_of, dtype=np.int64)[codes].tolist()
+        given[field] = "[" + ",".join(map(index.__getitem__, rows)) + "]"
+        return True
+
     for field, column in zip(fields, columns):
         distinct, codes = (coded or {}).get(field, ((), None))
         if n >= 4 and 0 < 2 * len(distinct) <= n:  # (as below would find, at once)
             if len(distinct) == 1:
                 same[field] = distinct[0]
-            else:  # (not _numbered: most values repeat)
+            elif not around(field, list(distinct), codes):  # (not _numbered: most repeat)
                 values[field] = list(distinct)
                 index = [str(i) for i in range(len(distinct))]
                 given[field] = "[" + ",".join(map(index.__getitem__, codes.tolist())) + "]"
@@ -1084,6 +1108,11 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
                 if len(set(column)) == 1:
                     same[field] = column[0]
                     continue
+        if n >= 4 and kinds <= {str, type(None)} and field not in numbered:
+            distinct = dict.fromkeys(column)
+            index = dict(zip(distinct, range(len(distinct))))
+            if around(field, list(distinct), list(map(index.__getitem__, column))):
+                continue
         kinds.discard(type(None))
         if n >= 4 and (kinds <= {str} or kinds <= {bool}):
             distinct = dict.fromkeys(column)
@@ -1164,6 +1193,53 @@ def _numbered(column: list[str]) -> tuple[list[str], list[int], int] | None:
     if padded and len(lengths) > 1:
         return None
     return heads, list(map(int, digits)), lengths.pop() if padded else 0
+
+
+# A text's first number, with the texts before and after it (no text holds a NUL: see
+# _templated)
+_FIRST_NUMBER = re.compile(r"([^0-9\x00]*)([0-9]+)([^\x00]*)")
+
+
+def _templated(distinct: list, n: int) -> tuple[list, list, list] | None:
+    """For a text column of ``n`` rows with these ``distinct`` values (texts and None):
+    (the texts around the values' first numbers, as (before, after), and None for None; the
+    index of each value's among them; each value's number, 0 for None), where those texts
+    are at most a quarter as many as the values, the values' texts weigh more than two
+    characters a row, and every number (its first run of digits 0-9) reads back as it was
+    written: at most 15 digits, no zero in front. Generated sentences ("60.1 km inside
+    Russia, from the Georgia border": 60 and ".1 km inside ...") carry their numbers apart,
+    each sentence's words once. Else None."""
+    texts = [v for v in distinct if v is not None]
+    if len(texts) > 4000:  # (the first thousand tell quotes, each its own, at once)
+        first = _FIRST_NUMBER.findall("\x00".join(texts[:1000]))
+        if 2 * len({(head, tail) for head, _, tail in first}) > 1000:
+            return None
+    text = "\x00".join(texts)
+    if len(text) <= 2 * n or "\x00" in text and text.count("\x00") != len(texts) - 1:
+        return None  # (little to gain; or a value holds a NUL: no telling them apart)
+    found = _FIRST_NUMBER.findall(text)  # (one match from each value's start where it has
+    if len(found) != len(texts):         # a digit: then each matches up to its NUL)
+        return None
+    heads, digits, tails = zip(*found)
+    pairs = list(zip(heads, tails))
+    index: dict = dict.fromkeys(pairs)
+    if 4 * (len(index) + (len(texts) < len(distinct))) > len(distinct):
+        return None
+    if max(map(len, digits)) > 15 or any(t[0] == "0" and len(t) > 1 for t in digits):
+        return None
+    numbers = list(map(int, digits))
+    ordered: list = []  # (the texts around, in the order of the values they first come in)
+    at = iter(range(len(texts)))
+    text_of, number_of = [], []
+    for v in distinct:
+        k = None if v is None else next(at)
+        key = None if k is None else pairs[k]
+        if index.get(key) is None:
+            index[key] = len(ordered)
+            ordered.append(key)
+        text_of.append(index[key])
+        number_of.append(0 if k is None else numbers[k])
+    return ordered, text_of, number_of
 
 
 def _codes(series, column: list):
@@ -1337,7 +1413,8 @@ def _rows_of(table: dict) -> list[dict]:
             column = [values[f][v] for v in column]
         if f in numbered:
             width = digits.get(f, 0)
-            column = [f"{head}{number:0{width}d}"
+            column = [head if head is None else f"{head[0]}{number}{head[1]}"
+                      if isinstance(head, list) else f"{head}{number:0{width}d}"
                       for head, number in zip(column, _listed(numbered[f], n))]
         columns.append(column)
     return [dict(zip(table["fields"], row)) for row in zip(*columns)]
