@@ -1109,9 +1109,11 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
                     same[field] = column[0]
                     continue
         if n >= 4 and kinds <= {str, type(None)} and field not in numbered:
-            distinct = dict.fromkeys(column)
-            index = dict(zip(distinct, range(len(distinct))))
-            if around(field, list(distinct), list(map(index.__getitem__, column))):
+            if codes is None:
+                distinct = dict.fromkeys(column)
+                index = dict(zip(distinct, range(len(distinct))))
+                codes = list(map(index.__getitem__, column))
+            if around(field, list(distinct), codes):
                 continue
         kinds.discard(type(None))
         if n >= 4 and (kinds <= {str} or kinds <= {bool}):
@@ -1221,25 +1223,21 @@ def _templated(distinct: list, n: int) -> tuple[list, list, list] | None:
     if len(found) != len(texts):         # a digit: then each matches up to its NUL)
         return None
     heads, digits, tails = zip(*found)
-    pairs = list(zip(heads, tails))
-    index: dict = dict.fromkeys(pairs)
+    around = list(zip(heads, tails))
+    index = dict.fromkeys(around)
     if 4 * (len(index) + (len(texts) < len(distinct))) > len(distinct):
         return None
-    if max(map(len, digits)) > 15 or any(t[0] == "0" and len(t) > 1 for t in digits):
-        return None
+    if max(map(len, digits)) > 15 or re.search("\x000[0-9]", "\x00" + "\x00".join(digits)):
+        return None  # (more than 15 digits, or a zero in front)
     numbers = list(map(int, digits))
-    ordered: list = []  # (the texts around, in the order of the values they first come in)
-    at = iter(range(len(texts)))
-    text_of, number_of = [], []
-    for v in distinct:
-        k = None if v is None else next(at)
-        key = None if k is None else pairs[k]
-        if index.get(key) is None:
-            index[key] = len(ordered)
-            ordered.append(key)
-        text_of.append(index[key])
-        number_of.append(0 if k is None else numbers[k])
-    return ordered, text_of, number_of
+    if len(texts) < len(distinct):  # (None: one of the distinct values, at most)
+        at = distinct.index(None)
+        around[at:at] = [None]
+        numbers[at:at] = [0]
+        index = dict.fromkeys(around)
+    ordered = list(index)  # (the texts around, in the order of the values they first come in)
+    index = dict(zip(ordered, range(len(ordered))))
+    return ordered, list(map(index.__getitem__, around)), numbers
 
 
 def _codes(series, column: list):
