@@ -569,7 +569,16 @@ var geomap = (function () {
   }
 
   function clusterIcon(group, sides, sideList) {
-    var by = new Int32Array(sideList.length), n = tally(group, by), counts = table();
+    var by = new Int32Array(sideList.length), n, counts = table();
+    var known = group._group && group._group._geomapSides;
+    var at = known ? known.no.get(group) : undefined;
+    if (at !== undefined && known.S === by.length) {
+      // (as the fill counted them: the group has not changed since)
+      for (var k = 0; k < by.length; k++) by[k] = known.by[at * known.S + k];
+      n = group._childCount;
+    } else {
+      n = tally(group, by);
+    }
     for (var s = 0; s < by.length; s++) if (by[s]) counts[sideList[s]] = by[s];
     var sizes = spec().cluster.sizes;
     var size = n < 10 ? sizes[0] : n < 100 ? sizes[1] : sizes[2];
@@ -897,6 +906,17 @@ var geomap = (function () {
    * test_cluster_bulk.py); where any of that does not hold, markercluster's own addLayers. */
   function powerOfTwo(s) { return s > 0 && Math.pow(2, Math.round(Math.log2(s))) === s; }
   var ClaimCluster = L.MarkerClusterGroup.extend({
+    // Each cluster's markers by side as the fill counted them (geomapAll), for its icon:
+    // forgotten at any other change of the group's markers
+    _geomapSides: null,
+    _addLayer: function () {
+      this._geomapSides = null;
+      return L.MarkerClusterGroup.prototype._addLayer.apply(this, arguments);
+    },
+    _removeLayer: function () {
+      this._geomapSides = null;
+      return L.MarkerClusterGroup.prototype._removeLayer.apply(this, arguments);
+    },
     addLayers: function (layers, skipLayerAddEvent) {
       if (!this.geomapBulk(layers, skipLayerAddEvent)) {
         L.MarkerClusterGroup.prototype.addLayers.call(this, layers, skipLayerAddEvent);
@@ -934,6 +954,7 @@ var geomap = (function () {
       var fg = this._featureGroup, npg = this._nonPointGroup, shown = false, k;
       for (k in fg._layers) { shown = true; break; }  // (any marker on the map now)
       if (quiet && !shown && this.geomapEmpty(at) && this.geomapFill(layers, at)) return true;
+      this._geomapSides = null;
       for (i = 0; i < n; i++) {
         m = layers[i];
         // (hasLayer(m), as it is where nothing waits to be added or removed)
@@ -1111,11 +1132,15 @@ var geomap = (function () {
         objs[c] = plainNew ? plainCluster(C, this, zoomOf[c], list[founder[c]]._latlng)
           : new C(this, zoomOf[c]);
       }
+      // (and each cluster's markers by side, their options' sideIndex: for the icons)
+      var S = this.options.geomapSides | 0, by = new Int32Array(made * S), si;
       for (c = 0; c < made; c++) {
         var cl = objs[c], ms = cl._markers, cs = cl._childClusters;  // (empty: made so)
         for (k = mHead[c]; k >= 0; k = mNext[k]) {
           ms.push(list[k]);
           list[k].__parent = cl;
+          si = list[k].options.sideIndex;
+          if (si >= 0 && si < S) by[c * S + si]++;
         }
         for (o = cHead[c]; o >= 0; o = cNext[o]) {
           cs.push(objs[o]);
@@ -1129,8 +1154,17 @@ var geomap = (function () {
       for (z = max; z >= min; z--) {
         for (c = 1; c < made; c++) if (zoomOf[c] === z) byZoom[at0++] = c;
       }
-      for (var b = 0; b < made - 1; b++) count[parentOf[byZoom[b]]] += count[byZoom[b]];
-      for (c = 0; c < made; c++) objs[c]._childCount = count[c];
+      for (var b = 0; b < made - 1; b++) {
+        c = byZoom[b];
+        count[parentOf[c]] += count[c];
+        for (var j = 0; j < S; j++) by[parentOf[c] * S + j] += by[c * S + j];
+      }
+      var no = new Map();  // (cluster c's number, c)
+      for (c = 0; c < made; c++) {
+        objs[c]._childCount = count[c];
+        no.set(objs[c], c);
+      }
+      this._geomapSides = {no: no, by: by, S: S};
       // Each cluster's bounds and centre, as its _recalculateBounds makes them: the same
       // sums in the same order (its markers', then its child clusters' centres times their
       // counts), children first. The top level is left to its own (its children are done).
@@ -1330,7 +1364,7 @@ var geomap = (function () {
     });
     var cluster = new ClaimCluster({
       maxClusterRadius: 36, spiderfyOnMaxZoom: true, showCoverageOnHover: false,
-      spiderfyDistanceMultiplier: 1.6,
+      spiderfyDistanceMultiplier: 1.6, geomapSides: sideList.length,
       iconCreateFunction: function (group) { return clusterIcon(group, sides, sideList); }
     });
     var unplacedById = table();
