@@ -76,3 +76,53 @@ def test_border_facts_are_given_once_each():
     # quotes, each its own: as they were
     quotes = [f"Quote {rng.random()} said {i}" for i in range(5000)]
     assert H._templated(quotes, len(quotes)) is None
+
+
+def _templated_plainly(distinct, n):
+    """_templated as its docstring reads, a match for each value."""
+    import re
+
+    texts = [v for v in distinct if v is not None]
+    if sum(map(len, texts)) + len(texts) - 1 <= 2 * n or any("\x00" in v for v in texts):
+        return None
+    found = [re.match(r"([^0-9]*)([0-9]+)(.*)", v, re.S) for v in texts]
+    if not all(found):
+        return None
+    if any(len(m[2]) > 15 or m[2][0] == "0" and len(m[2]) > 1 for m in found):
+        return None
+    keys = iter([(m[1], m[3]) for m in found])
+    numbers = iter([int(m[2]) for m in found])
+    around = [None if v is None else next(keys) for v in distinct]
+    texts_around = list(dict.fromkeys(around))
+    if 4 * len(texts_around) > len(distinct):
+        return None
+    return (texts_around, [texts_around.index(a) for a in around],
+            [0 if v is None else next(numbers) for v in distinct])
+
+
+def test_templated_is_the_plain_reading_on_long_columns():
+    """Columns of over 4,000 values (the first thousand looked at first; where they are all
+    one text around a number, the rest checked without a match each: _around_one)."""
+    rng = random.Random(9)
+    seen = 0
+    for _ in range(60):
+        n = rng.choice([4001, 6000])
+        head, tail = rng.choice(PIECES[:-2]) + "n ", rng.choice([" said", "", ".5 km", "x\x00"])
+        numbers = [str(i) for i in rng.sample(range(10 ** rng.choice([4, 6, 16])), n)]
+        if rng.random() < 0.3:  # (one that breaks the pattern, anywhere)
+            numbers[rng.randrange(n)] = rng.choice(["007", "", "1" * 16, "5a", "٣"])
+        column = [head + d + tail for d in numbers]
+        if rng.random() < 0.2:
+            column[rng.randrange(n)] = rng.choice(PIECES) + "other 5"
+        column = list(dict.fromkeys(column))
+        got = H._templated(column, len(column))
+        assert got == _templated_plainly(column, len(column)), (head, tail)
+        seen += got is not None and len(got[0]) == 1
+    assert seen > 8  # (the fast path taken: one text around)
+    column = [f"Synthetic claim number {i} for the scale bench." for i in range(5000)]
+    assert H._around_one(column, "Synthetic claim number ", " for the scale bench.")
+    # past the first thousand: a zero in front, 16 digits, no number, a second number
+    for odd in ("007", "1" * 16, "", "12 and 3"):
+        column = [f"n {i} said" for i in range(5000)]
+        column[3000] = f"n {odd} said"
+        assert H._templated(column, 5000) == _templated_plainly(column, 5000), odd

@@ -16,7 +16,7 @@ import html
 import json
 import re
 from collections import Counter
-from itertools import chain
+from itertools import chain, repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -1074,14 +1074,17 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
         texts, text_of, number_of = split
         import numpy as np
 
-        codes = np.asarray(codes, dtype=np.int64)
-        numbered[field] = np.asarray(number_of, dtype=np.int64)[codes].tolist()
+        if len(distinct) == n:  # (all differ: row i is value i)
+            numbered[field], rows = number_of, text_of
+        else:
+            codes = np.asarray(codes, dtype=np.int64)
+            numbered[field] = np.asarray(number_of, dtype=np.int64)[codes].tolist()
+            rows = np.asarray(text_of, dtype=np.int64)[codes].tolist()
         if len(texts) == 1:
             same[field] = list(texts[0])
             return True
         values[field] = [t if t is None else list(t) for t in texts]
         index = [str(i) for i in range(len(texts))]
-        rows = np.asarray(text_of, dtype=np.int64)[codes].tolist()
         given[field] = "[" + ",".join(map(index.__getitem__, rows)) + "]"
         return True
 
@@ -1214,8 +1217,14 @@ def _templated(distinct: list, n: int) -> tuple[list, list, list] | None:
     texts = [v for v in distinct if v is not None]
     if len(texts) > 4000:  # (the first thousand tell quotes, each its own, at once)
         first = _FIRST_NUMBER.findall("\x00".join(texts[:1000]))
-        if 2 * len({(head, tail) for head, _, tail in first}) > 1000:
+        pairs = {(head, tail) for head, _, tail in first}
+        if 2 * len(pairs) > 1000:
             return None
+        if len(pairs) == 1 and len(texts) == len(distinct) and \
+                sum(map(len, texts)) + len(texts) - 1 > 2 * n:
+            one = _around_one(texts, *pairs.pop())
+            if one is not None:
+                return one
     text = "\x00".join(texts)
     if len(text) <= 2 * n or "\x00" in text and text.count("\x00") != len(texts) - 1:
         return None  # (little to gain; or a value holds a NUL: no telling them apart)
@@ -1238,6 +1247,24 @@ def _templated(distinct: list, n: int) -> tuple[list, list, list] | None:
     ordered = list(index)  # (the texts around, in the order of the values they first come in)
     index = dict(zip(ordered, range(len(ordered))))
     return ordered, list(map(index.__getitem__, around)), numbers
+
+
+# Whole numbers of at most 15 digits, no zero in front, one after another with a NUL between
+_NUMBER_RUNS = re.compile(r"(?:0|[1-9][0-9]{0,14})(?:\x00(?:0|[1-9][0-9]{0,14}))*")
+
+
+def _around_one(texts: list[str], head: str, tail: str) -> tuple[list, list, list] | None:
+    """_templated's answer where every text is ``head``, a number and ``tail`` (from a
+    match: no digit in ``head``, none first in ``tail``), found without a match for each
+    text (100,000 generated claim texts); None where one is not."""
+    if not (all(map(str.startswith, texts, repeat(head))) and
+            all(map(str.endswith, texts, repeat(tail)))):
+        return None
+    digits = "\x00".join(map(itemgetter(slice(len(head), -len(tail) or None)),
+                             texts))
+    if not _NUMBER_RUNS.fullmatch(digits):
+        return None
+    return [(head, tail)], [0] * len(texts), list(map(int, digits.split("\x00")))
 
 
 def _codes(series, column: list):
