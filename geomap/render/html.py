@@ -16,7 +16,7 @@ import html
 import json
 import re
 from collections import Counter
-from itertools import chain, repeat
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
@@ -1051,9 +1051,10 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
     [...]}}. A field with one value in every row gives it once, in ``same``. A text field
     whose every value is a few texts each followed by a number ("claims.csv:12") gives the
     numbers in ``numbered`` and the texts before them as its column (or in ``same``); one
-    whose values mostly differ but are a few texts around a number (a border fact's "60.1 km
-    inside Russia, from the Georgia border") gives each text around it once, as [before,
-    after] (_templated), in ``values`` (or ``same``), and the numbers in ``numbered``. A
+    of geomap's own sentences (a border fact's "60.1 km inside Russia, from the Georgia
+    border": _SENTENCES) whose values mostly differ but are a few texts around a number gives
+    each text around it once, as [before, after] (_templated), in ``values`` (or ``same``),
+    and the numbers in ``numbered``. A
     text or a true-or-false field with few values (a side, a stance, a date, whether a place
     is disputed) gives each value once, in ``values``, and its column the value's index there.
 
@@ -1068,7 +1069,7 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
     def around(field: str, distinct: list, codes) -> bool:
         """The field as the texts around its numbers (_templated), where that pays; whether
         it was. ``codes``: each row's index among ``distinct``."""
-        split = _templated(distinct, n)
+        split = _templated(distinct, n) if _SENTENCES.fullmatch(field) else None
         if split is None:
             return False
         texts, text_of, number_of = split
@@ -1200,6 +1201,10 @@ def _numbered(column: list[str]) -> tuple[list[str], list[int], int] | None:
     return heads, list(map(int, digits)), lengths.pop() if padded else 0
 
 
+# The fields of geomap's own sentences, which _templated may carry as texts around numbers:
+# a place's border fact, and what a view says it is. Never an input's text: a quote is its
+# own, and one that looked like a template would be a synthetic input's quirk.
+_SENTENCES = re.compile(r"border(?::.*)?", re.S)
 # A text's first number, with the texts before and after it (no text holds a NUL: see
 # _templated)
 _FIRST_NUMBER = re.compile(r"([^0-9\x00]*)([0-9]+)([^\x00]*)")
@@ -1215,16 +1220,6 @@ def _templated(distinct: list, n: int) -> tuple[list, list, list] | None:
     Russia, from the Georgia border": 60 and ".1 km inside ...") carry their numbers apart,
     each sentence's words once. Else None."""
     texts = [v for v in distinct if v is not None]
-    if len(texts) > 4000:  # (the first thousand tell quotes, each its own, at once)
-        first = _FIRST_NUMBER.findall("\x00".join(texts[:1000]))
-        pairs = {(head, tail) for head, _, tail in first}
-        if 2 * len(pairs) > 1000:
-            return None
-        if len(pairs) == 1 and len(texts) == len(distinct) and \
-                sum(map(len, texts)) + len(texts) - 1 > 2 * n:
-            one = _around_one(texts, *pairs.pop())
-            if one is not None:
-                return one
     text = "\x00".join(texts)
     if len(text) <= 2 * n or "\x00" in text and text.count("\x00") != len(texts) - 1:
         return None  # (little to gain; or a value holds a NUL: no telling them apart)
@@ -1247,24 +1242,6 @@ def _templated(distinct: list, n: int) -> tuple[list, list, list] | None:
     ordered = list(index)  # (the texts around, in the order of the values they first come in)
     index = dict(zip(ordered, range(len(ordered))))
     return ordered, list(map(index.__getitem__, around)), numbers
-
-
-# Whole numbers of at most 15 digits, no zero in front, one after another with a NUL between
-_NUMBER_RUNS = re.compile(r"(?:0|[1-9][0-9]{0,14})(?:\x00(?:0|[1-9][0-9]{0,14}))*")
-
-
-def _around_one(texts: list[str], head: str, tail: str) -> tuple[list, list, list] | None:
-    """_templated's answer where every text is ``head``, a number and ``tail`` (from a
-    match: no digit in ``head``, none first in ``tail``), found without a match for each
-    text (100,000 generated claim texts); None where one is not."""
-    if not (all(map(str.startswith, texts, repeat(head))) and
-            all(map(str.endswith, texts, repeat(tail)))):
-        return None
-    digits = "\x00".join(map(itemgetter(slice(len(head), -len(tail) or None)),
-                             texts))
-    if not _NUMBER_RUNS.fullmatch(digits):
-        return None
-    return [(head, tail)], [0] * len(texts), list(map(int, digits.split("\x00")))
 
 
 def _codes(series, column: list):

@@ -1,5 +1,5 @@
 """claims.js reads the page's text fields carried as the texts around their numbers (html.
-_templated: claims' texts alike but for a number, places' border facts) as Python reads
+_templated: places' border facts) as Python reads
 them back (html.page_data): every field of every claim, hostile texts included."""
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def test_templated_fields_read_back_in_the_page(tmp_path, open_page):
     text = out.read_text(encoding="utf-8")
     data = page_data(text)
     places = data["places"]
-    assert "text" in data_claims_numbered(text)  # (the texts: one, around the numbers)
+    assert "text" not in data_claims_numbered(text)  # (an input's text: whole, as it came)
     assert "border" in places["numbered"] and len(places["values"]["border"]) < 150
     assert "</script><b>" not in text
     page, _, problems = open_page(out)
