@@ -749,12 +749,20 @@ def _array(values, kind):
     if kind in (pa.string(), pa.binary()) and types <= {str if kind == pa.string() else bytes,
                                                         type(None)}:
         given = [v for v in values if v is not None] if nulls else values
-        try:
-            data = list(map(str.encode, given)) if kind == pa.string() else given
-        except UnicodeEncodeError:  # (a lone surrogate: pa.array says so)
-            return pa.array(values, type=kind)
+        if kind == pa.binary():
+            joined = b"".join(given)
+        else:
+            joined = "".join(given)
+            if joined.isascii():  # (a byte a character: each string's size is its length)
+                joined = joined.encode("ascii")
+            else:
+                try:
+                    given = list(map(str.encode, given))
+                except UnicodeEncodeError:  # (a lone surrogate: pa.array says so)
+                    return pa.array(values, type=kind)
+                joined = b"".join(given)
         sizes = np.zeros(n + 1, dtype=np.int64)
-        lengths = np.fromiter(map(len, data), dtype=np.int64, count=len(data))
+        lengths = np.fromiter(map(len, given), dtype=np.int64, count=len(given))
         if nulls:
             sizes[1:][present] = lengths
         else:
@@ -762,7 +770,7 @@ def _array(values, kind):
         offsets = np.cumsum(sizes)
         if offsets[-1] < 2 ** 31 - 1:  # (int32 offsets: else as pa.array does it)
             return pa.Array.from_buffers(kind, n, [validity, pa.py_buffer(
-                offsets.astype(np.int32)), pa.py_buffer(b"".join(data))], null_count=nulls)
+                offsets.astype(np.int32)), pa.py_buffer(joined)], null_count=nulls)
     elif kind in (pa.float64(), pa.int64()) and types <= {
             float if kind == pa.float64() else int, type(None)}:
         dtype = np.float64 if kind == pa.float64() else np.int64
@@ -803,6 +811,17 @@ def _floats(column):
 def _ordered(table):
     """The rows in the Z-order of their points (claims without one last), then by id: near
     claims share row groups, and the order (so the bytes) depends on the claims only."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    order = pc.sort_indices(pa.Table.from_arrays([_z_keys(table), table.column("id")],
+                                                 names=["key", "id"]),
+                            sort_keys=[("key", "ascending"), ("id", "ascending")])
+    return table.take(order)
+
+
+def _z_keys(table):
+    """Each row's Z-order key (uint64) of its point (its bbox), 2**32 for a row without."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -815,11 +834,7 @@ def _ordered(table):
     qy = np.clip(np.nan_to_num((ys + 90.0) / 180.0 * 65535.0), 0, 65535).astype(np.uint64)
     key = _spread(qx) | (_spread(qy) << np.uint64(1))
     key[none] = np.uint64(1 << 32)
-    keys = pa.Array.from_buffers(pa.uint64(), len(key), [None, pa.py_buffer(key)])
-    order = pc.sort_indices(pa.Table.from_arrays([keys, table.column("id")],
-                                                 names=["key", "id"]),
-                            sort_keys=[("key", "ascending"), ("id", "ascending")])
-    return table.take(order)
+    return pa.Array.from_buffers(pa.uint64(), len(key), [None, pa.py_buffer(key)])
 
 
 def _spread(v):
@@ -847,11 +862,13 @@ def _geo_metadata(table) -> bytes:
                        "columns": {"geometry": column}}, sort_keys=True).encode()
 
 
-def _write_data(table, path: Path) -> None:
-    """A data file, whole and synced, at a new path: the same rows give the same bytes."""
+def _write_data(table, path: Path, *, ordered: bool = False) -> None:
+    """A data file, whole and synced, at a new path: the same rows give the same bytes
+    (``ordered``: the rows are in ``_ordered``'s order already)."""
     import pyarrow.parquet as pq
 
-    table = _ordered(table)
+    if not ordered:
+        table = _ordered(table)
     table = table.replace_schema_metadata({"geo": _geo_metadata(table)})
     pq.write_table(table, path, row_group_size=ROW_GROUP, compression=COMPRESSION,
                    compression_level=COMPRESSION_LEVEL, write_statistics=True,
@@ -944,15 +961,8 @@ def _ingest(store: Path, checked: list, places: list, inputs: list[dict], progre
 
     quick = not stored and isinstance(checked, base._Checked)
     if quick:  # (no claim stored before: every one is added, its partition's at once)
-        by_month: dict[str, list[int]] = {}
-        months = {d: partition_of(d) for d in {c.date for c in checked}}
-        for i, claim in enumerate(checked):
-            by_month.setdefault(months[claim.date], []).append(i)
-        table = _new_table(checked, places)
-        import pyarrow as pa
-
-        for value, rows in by_month.items():
-            part(value).added = table.take(_array(rows, pa.int64()))
+        for value, table in _new_tables(checked, places).items():
+            part(value).added = table
         added = len(checked)
         if progress:
             for i in range(len(checked)):
@@ -990,18 +1000,46 @@ def _ingest(store: Path, checked: list, places: list, inputs: list[dict], progre
     return base.IngestResult(added, known, len(updated), tuple(updated), placed)
 
 
-def _new_table(checked, places):
-    """``_table`` of the rows of these claims (checked: with their values) at these points."""
-    tails = []
-    add = tails.append
-    for claim, place in zip(checked, places):
-        if claim.lat is not None:  # the source's own coordinates
-            add((None, None, _wkb_point(claim.lon, claim.lat)))
+def _new_tables(checked, places) -> dict:
+    """The rows of these claims (checked: with their columns) at these points, as tables by
+    partition, each in the order ``_ordered`` gives its rows: one sort of them all (by
+    partition, then that order), then a slice a partition."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    columns = checked.columns
+    place_lons, place_lats, geoms = [], [], []
+    for lat, lon, place in zip(columns["lat"], columns["lon"], places):
+        if lat is not None:  # the source's own coordinates
+            place_lons.append(None)
+            place_lats.append(None)
+            geoms.append(_wkb_point(lon, lat))
         elif place is not None:
-            add((place[0], place[1], _wkb_point(*place)))
+            place_lons.append(place[0])
+            place_lats.append(place[1])
+            geoms.append(_wkb_point(*place))
         else:
-            add((None, None, None))
-    return _table_of([*zip(*checked.values), *zip(*tails)])
+            place_lons.append(None)
+            place_lats.append(None)
+            geoms.append(None)
+    table = _table_of([*(columns[c] for c in COLUMNS), place_lons, place_lats, geoms])
+    dates = columns["date"]
+    months = {d: partition_of(d) for d in set(dates)}
+    values = sorted(set(months.values()))
+    number = {m: i for i, m in enumerate(values)}
+    codes = np.fromiter(map(number.__getitem__, map(months.__getitem__, dates)),
+                        dtype=np.uint64, count=len(dates))
+    order = pc.sort_indices(pa.Table.from_arrays(
+        [pa.array(codes), _z_keys(table), table.column("id")], names=["part", "key", "id"]),
+        sort_keys=[("part", "ascending"), ("key", "ascending"), ("id", "ascending")])
+    table = table.take(order)
+    out, start = {}, 0
+    for value, count in zip(values, np.bincount(codes.astype(np.int64),
+                                                minlength=len(values)).tolist()):
+        out[value] = table.slice(start, count)
+        start += count
+    return out
 
 
 def _row(claim, place) -> list:
@@ -1037,15 +1075,21 @@ def _write_and_publish(store: Path, changed: list[_Partition], recorded: list[st
     remove: list[str] = []
     try:
         for part in sorted(changed, key=lambda p: p.value):
-            if part.table is None:
-                part.load()
-            table = part.table
-            if part.drop:
-                table = table.filter(pc.invert(pc.is_in(
-                    table.column("id"), value_set=pa.array(sorted(part.drop), pa.string()))))
-            table = pa.concat_tables([table.replace_schema_metadata(None),
-                                      *([part.added] if part.added is not None else []),
-                                      _table(part.add)])
+            # A new partition of a new store's claims is in order already (_new_tables).
+            ordered = part.added is not None and not (part.files or part.drop or part.add)
+            if ordered:
+                table = part.added
+            else:
+                if part.table is None:
+                    part.load()
+                table = part.table
+                if part.drop:
+                    table = table.filter(pc.invert(pc.is_in(
+                        table.column("id"),
+                        value_set=pa.array(sorted(part.drop), pa.string()))))
+                table = pa.concat_tables([table.replace_schema_metadata(None),
+                                          *([part.added] if part.added is not None else []),
+                                          _table(part.add)])
             folder = store / f"month={part.value}"
             if folder.is_symlink():
                 raise InputError(f"{folder.name} is a symbolic link: geomap writes only "
@@ -1060,7 +1104,7 @@ def _write_and_publish(store: Path, changed: list[_Partition], recorded: list[st
             folder.mkdir(exist_ok=True)
             tmp = _temporary(final)
             written.append(tmp)
-            _write_data(table, tmp)
+            _write_data(table, tmp, ordered=ordered)
             replace.append((tmp.relative_to(store).as_posix(), keep))
         for name, lines in ((INPUTS, recorded), (REPLACED, replaced)):
             if lines:

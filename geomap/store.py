@@ -78,7 +78,6 @@ import struct
 import urllib.parse
 from dataclasses import dataclass
 from itertools import chain, repeat
-from operator import add as add_tuples
 from operator import attrgetter, is_, itemgetter
 from pathlib import Path
 
@@ -601,26 +600,17 @@ _TEXT_COLUMNS = tuple(c for c in _CANONICAL_COLUMNS if c not in (
 _NONE_TYPE = type(None)
 
 
-_row_of = itemgetter(*_CANONICAL_COLUMNS)
-
-
-def _plain_values(claims: list) -> list[tuple] | None:
-    """Each claim's values (_CANONICAL_COLUMNS), read from its ``__dict__`` (twice as fast
-    as its attributes); None if a claim is no plain Claim."""
+def _plain_columns(claims: list) -> dict[str, list] | None:
+    """The claims' values a column at a time (_CANONICAL_COLUMNS -> list), read from each
+    claim's ``__dict__`` (twice as fast as its attributes); None if a claim is no plain
+    Claim."""
     if not _QUICK or any(type(c) is not Claim for c in claims):
         return None
+    dicts = list(map(vars, claims))
     try:
-        return list(map(_row_of, map(vars, claims)))
+        return {name: list(map(itemgetter(name), dicts)) for name in _CANONICAL_COLUMNS}
     except KeyError:  # a field deleted behind the frozen dataclass's back
         return None
-
-
-def _values(claims: list) -> list[tuple]:
-    """Each claim's values (COLUMNS)."""
-    values = _plain_values(claims)
-    return list(map(_values_of, claims)) if values is None else values
-
-
 
 
 def _in_range(values: list, low: float, high: float, *, low_open: bool = False) -> bool:
@@ -635,27 +625,28 @@ def _in_range(values: list, low: float, high: float, *, low_open: bool = False) 
     return bool(inside.all())
 
 
-def _all_canonical(claims: list) -> list[tuple] | None:
-    """The claims' values (COLUMNS) if ``_Canonical.ok`` takes every one of them (as
-    _checked asks it), else None; decided a column at a time: a set of types, of distinct
-    values, one look over all the text. It may say no where ``ok`` takes them all (a str
-    subclass, say): then each claim is asked. tests/test_ingest_speed_store.py holds the
-    two together."""
-    rows = _plain_values(claims) if claims else None
-    if rows is None:
+def _all_canonical(claims: list) -> dict[str, list] | None:
+    """The claims' values a column at a time (COLUMNS -> list) if ``_Canonical.ok`` takes
+    every one of them (as _checked asks it), else None; decided a column at a time: a set
+    of types, of distinct values, one look over all the text. It may say no where ``ok``
+    takes them all (a str subclass, say): then each claim is asked.
+    tests/test_ingest_speed_store.py holds the two together."""
+    col = _plain_columns(claims) if claims else None
+    if col is None or not _canonical_columns(col):
         return None
-    col = dict(zip(_CANONICAL_COLUMNS, zip(*rows)))  # (row by row, then turned: faster
-    # than a column at a time over 100,000 objects)
-    if not _canonical_columns(col):
-        return None
-    return rows
+    return col
 
 
-def _canonical_columns(col: dict[str, tuple]) -> bool:
+def _canonical_columns(col: dict[str, list]) -> bool:
     everything = []
     for name in _TEXT_COLUMNS:
         values = col[name]
-        if set(map(type, values)) != {str} or tuple(map(str.strip, values)) != values:
+        # Plain str, stripped, in one pass: str.strip gives back the very string when it
+        # has nothing to strip and is a str; a copy for any other (a subclass: declined).
+        try:
+            if not all(map(is_, map(str.strip, values), values)):
+                return False
+        except TypeError:  # a value that is no text
             return False
         everything.append("".join(values))
     joined = "".join(everything)
@@ -710,26 +701,22 @@ def _canonical_columns(col: dict[str, tuple]) -> bool:
     return True
 
 
-_ID = _CANONICAL_COLUMNS.index("id")
-
-
 class _Checked(list):
-    """Checked claims, none a repeat, with their values (COLUMNS) read once."""
+    """Checked claims, none a repeat, with their values read once, a column at a time
+    (``columns``: COLUMNS -> list)."""
 
-    def __init__(self, claims: list[Claim], values: list[tuple]):
+    def __init__(self, claims: list[Claim], columns: dict[str, list]):
         super().__init__(claims)
-        self.values = values
+        self.columns = columns
 
 
 def _checked(claims: list[Claim]) -> list[Claim | None]:
     """Each claim as it will read back from the store, or None for a repeat of an earlier
     claim of this ingest; InputError (naming the claim's origin) for any claim that would
     not read back, and for two different claims with one id. Nothing is written before."""
-    values = _all_canonical(claims)  # (the common case, a column at a time)
-    if values is not None:
-        ids = [v[_ID] for v in values]
-        if len(set(ids)) == len(ids):
-            return _Checked(claims, values)
+    columns = _all_canonical(claims)  # (the common case, a column at a time)
+    if columns is not None and len(set(columns["id"])) == len(claims):
+        return _Checked(claims, columns)
     out: list[Claim | None] = []
     first: dict[str, Claim] = {}
     quick = _Canonical()
@@ -1005,6 +992,11 @@ class _Statements:
         # New ids (looked up first) are inserted together.
         self.insert = (f"INSERT INTO {table} ({', '.join(names)}) VALUES "
                        f"({', '.join('?' for _ in names)})")
+        # The same, for ``rows``: a number or a geometry given as '' is NULL.
+        nullable = [c in _NUMERIC for c in COLUMNS] + [True] * (1 + len(PLACE_COLUMNS))
+        self.quick_insert = (f"INSERT INTO {table} ({', '.join(names)}) VALUES ("
+                             + ", ".join("nullif(?, '')" if empty else "?"
+                                         for empty in nullable) + ")")
         self.update = (f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in names)} "
                        f"WHERE {ident} = ?")
         self.select = f"SELECT {ident}, {', '.join(names)} FROM {table} WHERE {ident} IN "
@@ -1012,22 +1004,33 @@ class _Statements:
         self.place = (f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in place)} "
                       f"WHERE {ident} = ?")
 
-    def rows(self, claims: list[Claim], places: list, values: list[tuple] | None = None
-             ) -> list[tuple] | None:
-        """``row`` of each claim (none None; ``values``: their values, COLUMNS, if known),
-        as tuples; None when ``row`` must make them (numbers go into TEXT columns)."""
+    def rows(self, places: list, columns: dict[str, list]) -> list[tuple] | None:
+        """The rows of checked claims (``columns``: their values, as _Checked holds them)
+        at these places (PLACE_COLUMNS), for ``quick_insert``; None when ``row`` must make
+        them (numbers go into TEXT columns)."""
         if self.any_text:
             return None
-        tails = []
-        add = tails.append
-        for claim, place in zip(claims, places):
-            if claim.lat is not None:  # the source's own coordinates
-                add((_GP_POINT + _XY.pack(claim.lon, claim.lat), None, None))
+        # Python's sqlite3 binds str, int, float and bytearray straight, but looks up an
+        # adapter for every other value (None, bytes: half a microsecond each, a third of
+        # the insert): so an empty value is '' here, which quick_insert makes NULL again
+        # (nullif), and a geometry a bytearray (the same blob).
+        geoms, place_lons, place_lats = [], [], []
+        for lat, lon, place in zip(columns["lat"], columns["lon"], places):
+            if lat is not None:  # the source's own coordinates
+                geoms.append(bytearray(_GP_POINT + _XY.pack(lon, lat)))
+                place_lons.append("")
+                place_lats.append("")
             elif place is not None:
-                add((_GP_POINT + _XY.pack(*place), *place))
+                geoms.append(bytearray(_GP_POINT + _XY.pack(*place)))
+                place_lons.append(place[0])
+                place_lats.append(place[1])
             else:
-                add(_NO_POINT)
-        return list(map(add_tuples, _values(claims) if values is None else values, tails))
+                geoms.append("")
+                place_lons.append("")
+                place_lats.append("")
+        values = [[_EMPTY if v is None else v for v in columns[c]] if c in _NUMERIC
+                  else columns[c] for c in COLUMNS]
+        return list(zip(*values, geoms, place_lons, place_lats))
 
     def row(self, claim: Claim, place: tuple[float, float] | None) -> list:
         """The claim's columns, its geometry, then its place point (PLACE_COLUMNS)."""
@@ -1054,17 +1057,18 @@ _VALUES_PER_INSERT = 999
 # statements SQLite keeps in sqlite_master): the first made again after a bulk insert
 _DATE_INDEX_SQL = (f'CREATE INDEX {TABLE}_date ON {TABLE} ("date")',
                    f'CREATE INDEX {TABLE}_date ON {_q(TABLE)} ("date")')
-_NO_POINT = (None, None, None)
+_EMPTY = ""  # an empty number or geometry in _Statements.rows
 
 
-def _insert(conn: sqlite3.Connection, sql: _Statements, rows: list) -> None:
+def _insert(conn: sqlite3.Connection, insert: str, rows: list) -> None:
     """INSERT the rows, in order, a few dozen to a statement (one statement per row costs
-    a quarter more: each runs the AUTOINCREMENT bookkeeping again)."""
+    a quarter more: each runs the AUTOINCREMENT bookkeeping again); ``insert`` is the
+    statement of one row (_Statements.insert or quick_insert)."""
     if not rows:
         return
     width = len(rows[0])
     per = max(1, _VALUES_PER_INSERT // width)
-    head, _, one = sql.insert.partition(" VALUES ")
+    head, _, one = insert.partition(" VALUES ")
     full = f"{head} VALUES {', '.join([one] * per)}"
     whole = len(rows) - len(rows) % per
     for i in range(0, whole, per):
@@ -1101,7 +1105,7 @@ def _write(conn: sqlite3.Connection, layer: _Layer, checked: list[Claim | None],
     updated: list[tuple[str, str]] = []
     quick = None
     if not stored and isinstance(checked, _Checked):  # (a new store: every claim is added)
-        quick = sql.rows(checked, places, checked.values)
+        quick = sql.rows(places, checked.columns)
     if quick is not None:
         new_rows = quick
         added = len(new_rows)
@@ -1146,7 +1150,7 @@ def _write(conn: sqlite3.Connection, layer: _Layer, checked: list[Claim | None],
         conn.execute(f"DROP INDEX {_q(TABLE + '_date')}")
     # (A constraint of a layer another tool made, or an id column that compares ids
     # otherwise than geomap, refuses the ingest: "cannot write the store", nothing stored.)
-    _insert(conn, sql, new_rows)
+    _insert(conn, sql.insert if quick is None else sql.quick_insert, new_rows)
     if remade:
         conn.execute(_DATE_INDEX_SQL[0])
     conn.executemany("INSERT INTO geomap_replaced (id, claim, replaced_by) VALUES (?, ?, ?)",
