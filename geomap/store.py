@@ -604,7 +604,7 @@ def _plain_columns(claims: list) -> dict[str, list] | None:
     """The claims' values a column at a time (_CANONICAL_COLUMNS -> list), read from each
     claim's ``__dict__`` (twice as fast as its attributes); None if a claim is no plain
     Claim."""
-    if not _QUICK or any(type(c) is not Claim for c in claims):
+    if not _QUICK or set(map(type, claims)) != {Claim}:
         return None
     dicts = list(map(vars, claims))
     try:
@@ -666,10 +666,10 @@ def _canonical_columns(col: dict[str, list]) -> bool:
     quick = _Canonical()
     if not all(quick._date(d) for d in (distinct["date"] | distinct["published"]) - {""}):
         return False
-    if not all(_PLACE_ID.fullmatch(p) for p in distinct["place_id"] - {""}):
+    if not all(map(_PLACE_ID.fullmatch, distinct["place_id"] - {""})):
         return False
     urls = set(col["url"]) - {""}
-    if not all(_PLAIN_URL.fullmatch(u) for u in urls):
+    if not all(map(_PLAIN_URL.fullmatch, urls)):
         return False
     # lat and lon: both None, or both floats in range
     lats, lons = col["lat"], col["lon"]
@@ -763,8 +763,12 @@ def _places(checked: list[Claim | None], located) -> list[tuple[float, float] | 
     if not located:
         return [None] * len(checked)
     get = located.get
-    given = [None if claim is None or claim.lat is not None else get(claim.id)
-             for claim in checked]
+    if isinstance(checked, _Checked):  # (no None among them, and their columns at hand)
+        given = [None if lat is not None else get(ident)
+                 for lat, ident in zip(checked.columns["lat"], checked.columns["id"])]
+    else:
+        given = [None if claim is None or claim.lat is not None else get(claim.id)
+                 for claim in checked]
     points = [g for g in given if g is not None]
     # (the common case, all at once: pairs of floats in range, taken as they are)
     if set(map(type, points)) <= {tuple} and set(map(len, points)) <= {2} and \
@@ -989,14 +993,8 @@ class _Statements:
         self.any_text = any(self.text)
         names = [_q(layer.columns[c]) for c in COLUMNS] + [_q(layer.geom)] + \
             [_q(layer.columns[c]) for c in PLACE_COLUMNS]
-        # New ids (looked up first) are inserted together.
-        self.insert = (f"INSERT INTO {table} ({', '.join(names)}) VALUES "
-                       f"({', '.join('?' for _ in names)})")
-        # The same, for ``rows``: a number or a geometry given as '' is NULL.
-        nullable = [c in _NUMERIC for c in COLUMNS] + [True] * (1 + len(PLACE_COLUMNS))
-        self.quick_insert = (f"INSERT INTO {table} ({', '.join(names)}) VALUES ("
-                             + ", ".join("nullif(?, '')" if empty else "?"
-                                         for empty in nullable) + ")")
+        # New ids (looked up first) are inserted together (_insert).
+        self.insert = f"INSERT INTO {table} ({', '.join(names)})"
         self.update = (f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in names)} "
                        f"WHERE {ident} = ?")
         self.select = f"SELECT {ident}, {', '.join(names)} FROM {table} WHERE {ident} IN "
@@ -1004,33 +1002,36 @@ class _Statements:
         self.place = (f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in place)} "
                       f"WHERE {ident} = ?")
 
-    def rows(self, places: list, columns: dict[str, list]) -> list[tuple] | None:
+    def rows(self, places: list, columns: dict[str, list]) -> _Rows | None:
         """The rows of checked claims (``columns``: their values, as _Checked holds them)
-        at these places (PLACE_COLUMNS), for ``quick_insert``; None when ``row`` must make
-        them (numbers go into TEXT columns)."""
+        at these places (PLACE_COLUMNS), in id order, for ``_insert``; None when ``row``
+        must make them (numbers go into TEXT columns)."""
         if self.any_text:
             return None
+        lats, lons, pack = columns["lat"], columns["lon"], _XY.pack
         # Python's sqlite3 binds str, int, float and bytearray straight, but looks up an
         # adapter for every other value (None, bytes: half a microsecond each, a third of
-        # the insert): so an empty value is '' here, which quick_insert makes NULL again
-        # (nullif), and a geometry a bytearray (the same blob).
-        geoms, place_lons, place_lats = [], [], []
-        for lat, lon, place in zip(columns["lat"], columns["lon"], places):
-            if lat is not None:  # the source's own coordinates
-                geoms.append(bytearray(_GP_POINT + _XY.pack(lon, lat)))
-                place_lons.append("")
-                place_lats.append("")
-            elif place is not None:
-                geoms.append(bytearray(_GP_POINT + _XY.pack(*place)))
-                place_lons.append(place[0])
-                place_lats.append(place[1])
-            else:
-                geoms.append("")
-                place_lons.append("")
-                place_lats.append("")
-        values = [[_EMPTY if v is None else v for v in columns[c]] if c in _NUMERIC
-                  else columns[c] for c in COLUMNS]
-        return list(zip(*values, geoms, place_lons, place_lats))
+        # the insert): so an empty number or geometry is '' here, which the statement
+        # makes NULL again (nullif), and a geometry is a bytearray (the same blob).
+        # The claim's own point (given by its source), else its place's, else none.
+        geoms = [bytearray(_GP_POINT + pack(lon, lat)) if lat is not None else
+                 bytearray(_GP_POINT + pack(*place)) if place is not None else _EMPTY
+                 for lat, lon, place in zip(lats, lons, places)]
+        place_lons, place_lats = (
+            [place[i] if lat is None and place is not None else _EMPTY
+             for lat, place in zip(lats, places)] for i in (0, 1))
+        stored = [[_EMPTY if v is None else v for v in columns[c]] if c in _NUMERIC
+                  else columns[c] for c in COLUMNS] + [geoms, place_lons, place_lats]
+        nullable = [c in _NUMERIC for c in COLUMNS] + [True] * (1 + len(PLACE_COLUMNS))
+        # A column of one text in every row (often '': no publisher, no depth) is bound
+        # once per statement, not once per row: a third fewer values to bind.
+        n = len(geoms)
+        same = [n > 1 and type(v[0]) is str and v.count(v[0]) == n for v in stored]
+        rows = list(zip(*(v for v, one in zip(stored, same) if not one)))
+        varying = [c for c, one in zip(COLUMNS, same) if not one]
+        if "id" in varying:  # (in id order: see _write)
+            rows.sort(key=itemgetter(varying.index("id")))
+        return _Rows(rows, [v[0] for v, one in zip(stored, same) if one], same, nullable)
 
     def row(self, claim: Claim, place: tuple[float, float] | None) -> list:
         """The claim's columns, its geometry, then its place point (PLACE_COLUMNS)."""
@@ -1060,23 +1061,52 @@ _DATE_INDEX_SQL = (f'CREATE INDEX {TABLE}_date ON {TABLE} ("date")',
 _EMPTY = ""  # an empty number or geometry in _Statements.rows
 
 
-def _insert(conn: sqlite3.Connection, insert: str, rows: list) -> None:
+@dataclass
+class _Rows:
+    """New rows as _insert takes them: each row's values of the columns not in
+    ``constants`` (``same``, by stored column: its value is the next constant's, in every
+    row); a ``nullable`` column's '' is NULL."""
+
+    rows: list[tuple]
+    constants: list = dataclasses.field(default_factory=list)
+    same: list[bool] | None = None
+    nullable: list[bool] | None = None
+
+
+def _insert(conn: sqlite3.Connection, insert: str, new: _Rows) -> None:
     """INSERT the rows, in order, a few dozen to a statement (one statement per row costs
-    a quarter more: each runs the AUTOINCREMENT bookkeeping again); ``insert`` is the
-    statement of one row (_Statements.insert or quick_insert)."""
+    a quarter more: each runs the AUTOINCREMENT bookkeeping again); ``insert`` is
+    "INSERT INTO table (columns)". The constants are bound once per statement (?1, ?2, ...),
+    then each row's values."""
+    rows, constants = new.rows, new.constants
     if not rows:
         return
+    k = len(constants)
     width = len(rows[0])
-    per = max(1, _VALUES_PER_INSERT // width)
-    head, _, one = insert.partition(" VALUES ")
-    full = f"{head} VALUES {', '.join([one] * per)}"
+    same = new.same or [False] * (k + width)
+    nullable = new.nullable or [False] * len(same)
+
+    def values(r: int) -> str:  # the r-th row of a statement: its parameters' numbers
+        cells, constant, value = [], 0, k + r * width
+        for one, empty in zip(same, nullable):
+            if one:
+                constant += 1
+                number = constant
+            else:
+                value += 1
+                number = value
+            cells.append(f"nullif(?{number}, '')" if empty else f"?{number}")
+        return f"({', '.join(cells)})"
+
+    per = max(1, (_VALUES_PER_INSERT - k) // max(width, 1))
+    full = f"{insert} VALUES {', '.join(map(values, range(per)))}"
     whole = len(rows) - len(rows) % per
     for i in range(0, whole, per):
-        conn.execute(full, list(chain.from_iterable(rows[i:i + per])))
+        conn.execute(full, [*constants, *chain.from_iterable(rows[i:i + per])])
     if whole < len(rows):
         rest = rows[whole:]
-        conn.execute(f"{head} VALUES {', '.join([one] * len(rest))}",
-                     list(chain.from_iterable(rest)))
+        conn.execute(f"{insert} VALUES {', '.join(map(values, range(len(rest))))}",
+                     [*constants, *chain.from_iterable(rest)])
 
 
 def _is_empty(conn: sqlite3.Connection) -> bool:
@@ -1107,7 +1137,7 @@ def _write(conn: sqlite3.Connection, layer: _Layer, checked: list[Claim | None],
     if not stored and isinstance(checked, _Checked):  # (a new store: every claim is added)
         quick = sql.rows(places, checked.columns)
     if quick is not None:
-        new_rows = quick
+        new_rows = quick.rows
         added = len(new_rows)
         known = len(checked) - added
         if progress:
@@ -1137,7 +1167,8 @@ def _write(conn: sqlite3.Connection, layer: _Layer, checked: list[Claim | None],
         if progress:
             progress(i + 1)
     # In id order: the id index grows at its end, and the table is read back in its order.
-    new_rows.sort(key=itemgetter(COLUMNS.index("id")))
+    if quick is None:
+        new_rows.sort(key=itemgetter(COLUMNS.index("id")))
     # Into an empty layer, the date index is made again after the rows (in one sort)
     # rather than kept up row by row: a third less work. Only where it is geomap's own
     # index, made again by geomap's own statement: the SQL a store file holds is data, never
@@ -1150,7 +1181,7 @@ def _write(conn: sqlite3.Connection, layer: _Layer, checked: list[Claim | None],
         conn.execute(f"DROP INDEX {_q(TABLE + '_date')}")
     # (A constraint of a layer another tool made, or an id column that compares ids
     # otherwise than geomap, refuses the ingest: "cannot write the store", nothing stored.)
-    _insert(conn, sql.insert if quick is None else sql.quick_insert, new_rows)
+    _insert(conn, sql.insert, _Rows(new_rows) if quick is None else quick)
     if remade:
         conn.execute(_DATE_INDEX_SQL[0])
     conn.executemany("INSERT INTO geomap_replaced (id, claim, replaced_by) VALUES (?, ?, ?)",
@@ -1181,7 +1212,10 @@ def _extent(blobs: list) -> list[float] | None:
     import numpy as np
 
     blobs = [b for b in blobs if b is not None]
-    plain = [b for b in blobs if type(b) is bytes and len(b) == 29]
+    if set(map(type, blobs)) == {bytes} and set(map(len, blobs)) == {29}:
+        plain = blobs  # (the common case, as geomap writes them: each looked at at once)
+    else:
+        plain = [b for b in blobs if type(b) is bytes and len(b) == 29]
     xs = ys = np.empty(0)
     if plain:  # points as geomap writes them, read all at once
         table = np.frombuffer(b"".join(plain), dtype=np.dtype(
@@ -1192,7 +1226,8 @@ def _extent(blobs: list) -> list[float] | None:
             xs, ys = table["x"], table["y"]
             keep = ~(np.isnan(xs) | np.isnan(ys))  # an empty point
             xs, ys = xs[keep], ys[keep]
-            blobs = [b for b in blobs if not (type(b) is bytes and len(b) == 29)]
+            blobs = [] if plain is blobs else [
+                b for b in blobs if not (type(b) is bytes and len(b) == 29)]
     box = [float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())] if len(xs) \
         else None
     for blob in blobs:  # any other geometry: its box counts
@@ -1211,8 +1246,8 @@ def _contents(conn: sqlite3.Connection, layer: _Layer, changed: list[str]) -> No
     now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
     for name in changed:
         if name == TABLE:
-            box = _extent([blob for blob, in conn.execute(
-                f"SELECT {_q(layer.geom)} FROM {_q(TABLE)}")])
+            box = _extent(list(map(itemgetter(0), conn.execute(
+                f"SELECT {_q(layer.geom)} FROM {_q(TABLE)}"))))
             conn.execute(f"UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, "
                          f"max_y = ?, last_change = {now} WHERE table_name = ?",
                          (*(box or (None,) * 4), TABLE))
