@@ -62,13 +62,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import re
 import secrets
 import shutil
 import struct
 import time
-from itertools import repeat
+from itertools import chain, repeat
 from operator import is_not
 from pathlib import Path
 
@@ -133,8 +134,11 @@ def _schema():
     return pa.schema([*fields, pa.field("geometry", pa.binary()), pa.field("bbox", bbox)])
 
 
+_WKB_POINT_HEAD = b"\x01\x01\x00\x00\x00"  # WKB: little-endian, a 2D point
+
+
 def _wkb_point(lon: float, lat: float) -> bytes:
-    return b"\x01\x01\x00\x00\x00" + struct.pack("<dd", lon, lat)
+    return _WKB_POINT_HEAD + struct.pack("<dd", lon, lat)
 
 
 def _point_of(wkb) -> tuple[float, float] | None:
@@ -715,13 +719,15 @@ def _table(rows: list[list]):
 
 
 def _table_of(columns: list):
-    """``_table`` of the rows' columns (each a sequence: COLUMNS, PLACE_COLUMNS, geometry)."""
+    """``_table`` of the rows' columns (each a sequence, or an Arrow array of its type:
+    COLUMNS, PLACE_COLUMNS, geometry)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     schema = _schema()
     names = [*COLUMNS, *PLACE_COLUMNS, "geometry"]
-    arrays = [_array(values, schema.field(name).type) for name, values in zip(names, columns)]
+    arrays = [values if isinstance(values, pa.Array) else _array(values, schema.field(name).type)
+              for name, values in zip(names, columns)]
     # The geometry's point, as _row made it: the claim's own lat/lon, else its place's.
     column = {name: array for name, array in zip(names, arrays)}
     xs = pc.coalesce(column["lon"], column["place_lon"])
@@ -740,6 +746,16 @@ def _array(values, kind):
 
     values = values if isinstance(values, list) else list(values)
     n = len(values)
+    first = values[0] if n else None
+    if n and (first is None or type(first) is str) and values[-1] == first and \
+            values.count(first) == n:
+        # One text in every row (an empty column, often), or none: not looked at one by one.
+        if first is None:
+            return pa.nulls(n, kind)
+        if kind == pa.string() and first.isascii() and len(first) * n < 2 ** 31 - 1:
+            offsets = np.arange(n + 1, dtype=np.int32) * np.int32(len(first))
+            return pa.Array.from_buffers(kind, n, [None, pa.py_buffer(offsets),
+                                                   pa.py_buffer(first.encode() * n)])
     types = set(map(type, values))
     nulls = values.count(None) if type(None) in types else 0
     validity = None
@@ -814,21 +830,20 @@ def _ordered(table):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    order = pc.sort_indices(pa.Table.from_arrays([_z_keys(table), table.column("id")],
+    bbox = table.column("bbox")
+    keys = _z_keys(_floats(pc.struct_field(bbox, "xmin")),
+                   _floats(pc.struct_field(bbox, "ymin")))
+    order = pc.sort_indices(pa.Table.from_arrays([keys, table.column("id")],
                                                  names=["key", "id"]),
                             sort_keys=[("key", "ascending"), ("id", "ascending")])
     return table.take(order)
 
 
-def _z_keys(table):
-    """Each row's Z-order key (uint64) of its point (its bbox), 2**32 for a row without."""
+def _z_keys(xs, ys):
+    """The Z-order key (uint64) of each point (numpy arrays x, y), 2**32 for none (NaN)."""
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
 
-    bbox = table.column("bbox")
-    xs = _floats(pc.struct_field(bbox, "xmin"))
-    ys = _floats(pc.struct_field(bbox, "ymin"))
     none = np.isnan(xs) | np.isnan(ys)
     qx = np.clip(np.nan_to_num((xs + 180.0) / 360.0 * 65535.0), 0, 65535).astype(np.uint64)
     qy = np.clip(np.nan_to_num((ys + 90.0) / 180.0 * 65535.0), 0, 65535).astype(np.uint64)
@@ -1003,27 +1018,15 @@ def _ingest(store: Path, checked: list, places: list, inputs: list[dict], progre
 def _new_tables(checked, places) -> dict:
     """The rows of these claims (checked: with their columns) at these points, as tables by
     partition, each in the order ``_ordered`` gives its rows: one sort of them all (by
-    partition, then that order), then a slice a partition."""
+    partition, then that order), then a slice a partition. (Arrow's take puts the rows in
+    order: the claims' values put in order first would be read from all over memory.)"""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
     columns = checked.columns
-    place_lons, place_lats, geoms = [], [], []
-    for lat, lon, place in zip(columns["lat"], columns["lon"], places):
-        if lat is not None:  # the source's own coordinates
-            place_lons.append(None)
-            place_lats.append(None)
-            geoms.append(_wkb_point(lon, lat))
-        elif place is not None:
-            place_lons.append(place[0])
-            place_lats.append(place[1])
-            geoms.append(_wkb_point(*place))
-        else:
-            place_lons.append(None)
-            place_lats.append(None)
-            geoms.append(None)
-    table = _table_of([*(columns[c] for c in COLUMNS), place_lons, place_lats, geoms])
+    xs, ys, placed = _points(columns["lon"], columns["lat"], places)
+    table = _table_of([*(columns[c] for c in COLUMNS), *_point_arrays(xs, ys, placed)])
     dates = columns["date"]
     months = {d: partition_of(d) for d in set(dates)}
     values = sorted(set(months.values()))
@@ -1031,7 +1034,7 @@ def _new_tables(checked, places) -> dict:
     codes = np.fromiter(map(number.__getitem__, map(months.__getitem__, dates)),
                         dtype=np.uint64, count=len(dates))
     order = pc.sort_indices(pa.Table.from_arrays(
-        [pa.array(codes), _z_keys(table), table.column("id")], names=["part", "key", "id"]),
+        [pa.array(codes), _z_keys(xs, ys), table.column("id")], names=["part", "key", "id"]),
         sort_keys=[("part", "ascending"), ("key", "ascending"), ("id", "ascending")])
     table = table.take(order)
     out, start = {}, 0
@@ -1040,6 +1043,51 @@ def _new_tables(checked, places) -> dict:
         out[value] = table.slice(start, count)
         start += count
     return out
+
+
+def _points(lons: list, lats: list, places: list):
+    """Each claim's point as numpy arrays x, y (NaN: none), and whether it is its place's
+    (as _row takes them: the claim's own lon/lat (floats or None: both or neither), else
+    its place's point, else none)."""
+    import numpy as np
+
+    n = len(lons)
+    own_x, own_y = (np.array(v, dtype=np.float64) for v in (lons, lats))  # None: NaN
+    nowhere = (math.nan, math.nan)
+    xy = np.fromiter(chain.from_iterable([nowhere if p is None else p for p in places]),
+                     dtype=np.float64, count=2 * n).reshape(n, 2)
+    own = ~np.isnan(own_y)
+    placed = ~own & ~np.isnan(xy[:, 1])
+    return np.where(own, own_x, xy[:, 0]), np.where(own, own_y, xy[:, 1]), placed
+
+
+def _point_arrays(xs, ys, placed) -> list:
+    """The arrays place_lon, place_lat and geometry (WKB) of points as _points gives them."""
+    import numpy as np
+    import pyarrow as pa
+
+    n = len(xs)
+    some = ~np.isnan(ys)
+    wkb = np.dtype([("head", "V5"), ("x", "<f8"), ("y", "<f8")])  # (packed: 21 bytes)
+    points = np.empty(n, dtype=wkb)
+    points["head"] = np.void(_WKB_POINT_HEAD)
+    points["x"], points["y"] = xs, ys
+    sizes = np.zeros(n + 1, dtype=np.int32)
+    sizes[1:][some] = wkb.itemsize
+    geometry = pa.Array.from_buffers(
+        pa.binary(), n, [_validity(some), pa.py_buffer(np.cumsum(sizes, dtype=np.int32)),
+                         pa.py_buffer(points[some].tobytes())], null_count=n - int(some.sum()))
+    place = [pa.Array.from_buffers(pa.float64(), n, [_validity(placed), pa.py_buffer(
+        np.where(placed, v, math.nan))], null_count=n - int(placed.sum())) for v in (xs, ys)]
+    return [*place, geometry]
+
+
+def _validity(present):
+    """An Arrow validity bitmap of a boolean array; None when every value is present."""
+    import numpy as np
+    import pyarrow as pa
+
+    return None if present.all() else pa.py_buffer(np.packbits(present, bitorder="little"))
 
 
 def _row(claim, place) -> list:

@@ -77,8 +77,8 @@ import sqlite3
 import struct
 import urllib.parse
 from dataclasses import dataclass
-from itertools import chain, repeat
-from operator import attrgetter, is_, itemgetter
+from itertools import chain, compress, count, repeat
+from operator import attrgetter, is_, is_not, itemgetter
 from pathlib import Path
 
 from .errors import InputError, OutputError, shown_path
@@ -764,8 +764,9 @@ def _places(checked: list[Claim | None], located) -> list[tuple[float, float] | 
         return [None] * len(checked)
     get = located.get
     if isinstance(checked, _Checked):  # (no None among them, and their columns at hand)
-        given = [None if lat is not None else get(ident)
-                 for lat, ident in zip(checked.columns["lat"], checked.columns["id"])]
+        given = list(map(get, checked.columns["id"]))
+        for i in compress(count(), map(is_not, checked.columns["lat"], repeat(None))):
+            given[i] = None  # (a claim's own lat/lon win)
     else:
         given = [None if claim is None or claim.lat is not None else get(claim.id)
                  for claim in checked]
