@@ -23,7 +23,9 @@ Reports come from the open web and a store lives for weeks, so the store trusts 
   a claim already as the reader leaves it is taken as it is, as ``_Canonical`` would take
   it; any other goes the reader's way), the stored rows of the ids given are looked up at
   once, and new claims are inserted a few dozen rows to a statement (in id order; into an
-  empty layer, the date index is made after them). bench/store_speed.py measures it.
+  empty layer, the date index is made after them; a text every new claim shares is bound
+  once a statement). bench/store_speed.py measures it; tests/test_store_speed_quick.py
+  holds the quick ways to the claim-by-claim way.
 
 The store is a plain GeoPackage 1.2 written with sqlite3 that QGIS and GDAL open:
 
