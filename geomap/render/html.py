@@ -1069,7 +1069,7 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
     def around(field: str, distinct: list, codes) -> bool:
         """The field as the texts around its numbers (_templated), where that pays; whether
         it was. ``codes``: each row's index among ``distinct``."""
-        split = _templated(distinct, n) if _SENTENCES.fullmatch(field) else None
+        split = _templated(distinct, n)
         if split is None:
             return False
         texts, text_of, number_of = split
@@ -1091,10 +1091,11 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
 
     for field, column in zip(fields, columns):
         distinct, codes = (coded or {}).get(field, ((), None))
+        sentences = _SENTENCES.fullmatch(field) is not None  # (which may be templated)
         if n >= 4 and 0 < 2 * len(distinct) <= n:  # (as below would find, at once)
             if len(distinct) == 1:
                 same[field] = distinct[0]
-            elif not around(field, list(distinct), codes):  # (not _numbered: most repeat)
+            elif not (sentences and around(field, list(distinct), codes)):  # (not _numbered)
                 values[field] = list(distinct)
                 index = [str(i) for i in range(len(distinct))]
                 given[field] = "[" + ",".join(map(index.__getitem__, codes.tolist())) + "]"
@@ -1112,7 +1113,7 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
                 if len(set(column)) == 1:
                     same[field] = column[0]
                     continue
-        if n >= 4 and kinds <= {str, type(None)} and field not in numbered:
+        if sentences and n >= 4 and kinds <= {str, type(None)} and field not in numbered:
             if codes is None:
                 distinct = dict.fromkeys(column)
                 index = dict(zip(distinct, range(len(distinct))))
