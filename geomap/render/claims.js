@@ -253,9 +253,11 @@ var geomap = (function () {
    * followed by the row's number there, written with digits[field] digits, zeros in
    * front, where the field is there, or, where its value is [before, after], the row's
    * number between those texts (as String writes it); a column or numbers given as
-   * {first, step} hold first + step * i in row i): a claim's fields say what it claims, and its
-   * place_row is the row of data.places whose fields (the place, its border facts and
-   * words) it takes.
+   * {first, step} hold first + step * i in row i; a field in neither same nor columns is
+   * in script#geomap-later's table of the same name, which only a popup, a tooltip or a
+   * whole record needs: parsed when first asked, readLater): a claim's fields say what it
+   * claims, and its place_row is the row of data.places whose fields (the place, its
+   * border facts and words) it takes.
    * Nothing is made per claim when the page opens but its marker: CLAIMS.get(i) gives
    * claim i's few fields the map's links, its filters and the incidents need (LIGHT, and
    * its row i), made when first asked; recordOf the whole claim, made when a popup or a
@@ -275,11 +277,12 @@ var geomap = (function () {
 
   function columnsOf(t, from) {
     var values = t.values || {}, same = t.same || {}, numbered = t.numbered || {},
-        digits = t.digits || {};
+        digits = t.digits || {}, columns = t.columns || {};
     return t.fields.map(function (f) {
-      var one = own.call(same, f);
-      return {name: f, k: 0, from: from, one: one, same: one ? same[f] : undefined,
-              col: one ? null : listed(t.columns[f], t.length),
+      var one = own.call(same, f), later = !one && !own.call(columns, f);
+      return {name: f, k: 0, from: from, later: later, one: one,
+              same: one ? same[f] : undefined,
+              col: one || later ? null : listed(columns[f], t.length),
               values: own.call(values, f) ? values[f] : null,
               nums: own.call(numbered, f) ? listed(numbered[f], t.length) : null,
               digits: own.call(digits, f) ? digits[f] : 0};
@@ -294,14 +297,41 @@ var geomap = (function () {
     this.placeRow = this.field("place_row");
     this.lightFields = LIGHT.map(function (name) { return this.field(name); }, this);
     this.index = null;  // (claim i by id, made when first asked)
+    this.laterRead = false;
   }
+  /* The fields of script#geomap-later (those of this.fields marked later), read once. */
+  Claims.prototype.readLater = function () {
+    if (this.laterRead) return;
+    this.laterRead = true;
+    var box = document.getElementById("geomap-later");
+    var more = box ? JSON.parse(box.textContent) : {};
+    var given = [];
+    if (more.claims) given = given.concat(columnsOf(more.claims, 0));
+    if (more.places) given = given.concat(columnsOf(more.places, 1));
+    this.fields.forEach(function (f) {
+      if (!f.later) return;
+      f.later = false;
+      for (var j = 0; j < given.length; j++) {
+        var g = given[j];
+        if (g.name !== f.name || g.from !== f.from || g.later) continue;
+        f.one = g.one;
+        f.same = g.same;
+        f.col = g.col;
+        f.values = g.values;
+        f.nums = g.nums;
+        f.digits = g.digits;
+        return;
+      }
+      f.k = -1;  // (not given: none)
+    });
+  };
   /* A field by name: the claim's own first, then its place's ({name, k: -1}: none). */
   Claims.prototype.field = function (name) {
     for (var j = 0; j < this.fields.length; j++) {
       if (this.fields[j].name === name) return this.fields[j];
     }
-    return {name: name, k: -1, from: 0, one: true, same: undefined, col: null, values: null,
-            nums: null, digits: 0};
+    return {name: name, k: -1, from: 0, later: false, one: true, same: undefined, col: null,
+            values: null, nums: null, digits: 0};
   };
   /* The row of field f's table that claim i takes it from. */
   Claims.prototype.row = function (f, i) {
@@ -311,6 +341,7 @@ var geomap = (function () {
   };
   /* The value of field f (from field()) in claim i. */
   Claims.prototype.value = function (f, i) {
+    if (f.later) this.readLater();
     if (f.k < 0) return undefined;
     var j = this.row(f, i), v = f.col ? (f.values ? f.values[f.col[j]] : f.col[j]) : f.same;
     if (!f.nums || v === null) return v;
@@ -321,16 +352,21 @@ var geomap = (function () {
   /* The field's value in claim i as a number that stands for it: the index of its value
    * where the field gives its values once, 0 where it has one value, or the value itself. */
   Claims.prototype.code = function (f, i) {
+    if (f.later) this.readLater();
     if (f.k < 0) return undefined;
     if (!f.col) return 0;
     return f.col[this.row(f, i)];
   };
   /* Whether the field is one of a few values, each standing for a number (code). */
-  Claims.prototype.coded = function (f) { return !f.nums && (!f.col || !!f.values); };
+  Claims.prototype.coded = function (f) {
+    if (f.later) this.readLater();
+    return !f.nums && (!f.col || !!f.values);
+  };
   /* Whether test(value) holds for field f of claim i, as a function of i: the test is asked
    * once for each value where the claims' field gives its values once. */
   Claims.prototype.where = function (f, test) {
     var self = this;
+    if (f.later) this.readLater();
     if (f.k >= 0 && !f.from && !f.nums && !f.col) {
       var always = !!test(f.same);
       return function () { return always; };

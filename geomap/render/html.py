@@ -972,6 +972,22 @@ WORDED_FIELDS = ("confidence", "place_name", "place", "country", "place_kind", "
 # The script element the data goes into once folium has rendered the page; no input can
 # write it (every "<" of an input is escaped in the page).
 DATA_MARK = '<script type="application/json" id="geomap-data"></script>'
+# What only a popup (or a record asked for) shows: a claim's quote, and its place's facts and
+# words. The page carries these columns in a second element, script#geomap-later ({"claims":
+# table, "places": table}, tables as _table_json writes them), which claims.js parses when
+# first asked: a quote is free text, the most of a page's data, and the map, its filters and
+# its panels need none of it to open. In script#geomap-data, such a field is in the table's
+# "fields" (the fields' order is the record's) but in none of its "same" or "columns".
+LATER_FIELDS = frozenset(("text", "place_kind", "country", "radius_km", "resolution",
+                          "confidence", *FACT_COLUMNS, *PLACE_WORDS))
+
+
+def _later(field: str) -> bool:
+    """Whether the page carries the field in script#geomap-later (LATER_FIELDS; a border
+    fact in any view)."""
+    return field in LATER_FIELDS or _SENTENCES.fullmatch(field) is not None
+
+
 _SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("{", "\\u007b"),
                 ("}", "\\u007d"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
@@ -1038,14 +1054,31 @@ class ClaimTable:
         c.update((f, column[row]) for f, column in zip(self.place_fields, self.place_columns))
         return c
 
-    def json(self) -> tuple[str, str]:
-        """(data.claims, data.places) as JSON that can sit in a <script> element."""
+    def json(self) -> tuple[str, str, str]:
+        """(data.claims, data.places, the later tables: script#geomap-later's {"claims",
+        "places"}) as JSON that can sit in a <script> element."""
+        fields = [*self.claim_fields, "place_row"]
         claims = [self.columns[f] for f in self.claim_fields] + [self.place_row]
-        return (_table_json([*self.claim_fields, "place_row"], claims, self.coded),
-                _table_json(self.place_fields, self.place_columns, self.place_coded))
+        now_claims, later_claims = _split_json(fields, claims, self.coded)
+        now_places, later_places = _split_json(self.place_fields, self.place_columns,
+                                               self.place_coded)
+        return now_claims, now_places, f'{{"claims":{later_claims},"places":{later_places}}}'
 
 
-def _table_json(fields: list[str], columns: list[list], coded: dict | None = None) -> str:
+def _split_json(fields: list[str], columns: list[list], coded: dict) -> tuple[str, str]:
+    """A table as two (_table_json): the fields read as the page opens, with every field
+    named in its "fields", and those it reads later (_later), in a table of their own."""
+    now = [f for f in fields if not _later(f)]
+    if not now:  # (nothing to tell the length by: all read as the page opens)
+        return _table_json(fields, columns, coded), _table_json([], [])
+    by_name = dict(zip(fields, columns))
+    later = [f for f in fields if _later(f)]
+    return (_table_json(now, [by_name[f] for f in now], coded, listed=fields),
+            _table_json(later, [by_name[f] for f in later], coded))
+
+
+def _table_json(fields: list[str], columns: list[list], coded: dict | None = None,
+                listed: list[str] | None = None) -> str:
     """A table as the page carries it, by column: {"length": n, "fields": [...], "same":
     {field: value}, "values": {field: [...]}, "numbered": {field: [...]}, "columns": {field:
     [...]}}. A field with one value in every row gives it once, in ``same``. A text field
@@ -1062,7 +1095,8 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
     strings, so each character is replaced at once. ``coded``: by field, a text column's
     distinct values (texts and None, in the order they first come) and each row's index
     among them, as _coded gives them: a column of few values is written from those, not
-    looked at value by value again."""
+    looked at value by value again. ``listed``: the fields its "fields" names, where they
+    are more than those given here (the others are in script#geomap-later)."""
     n = len(columns[0]) if columns else 0
     same, values, numbered, digits, given = {}, {}, {}, {}, {}
 
@@ -1147,7 +1181,8 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
             text = text.replace(ch, esc)
         parts.append(f"{safe_json(field)}:{text}")
     text = "{" + ",".join(parts) + "}"
-    return (f'{{"length":{n},"fields":{safe_json(fields)},"same":{safe_json(same)},'
+    return (f'{{"length":{n},"fields":{safe_json(fields if listed is None else listed)},'
+            f'"same":{safe_json(same)},'
             f'"values":{safe_json(values)},"numbered":{safe_json(numbered)},'
             f'"digits":{safe_json(digits)},"columns":{text}}}')
 
@@ -1376,18 +1411,20 @@ def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTab
 
 
 @without_collections()
-def page_json(data: dict, table: ClaimTable) -> str:
+def page_json(data: dict, table: ClaimTable) -> tuple[str, str]:
     """The page's data (``data`` and the claims of ``table``) as JSON for its <script>
-    element: safe_json's, with the claims written as tables."""
-    claims, places = table.json()
+    elements: safe_json's, with the claims written as tables: (script#geomap-data's,
+    script#geomap-later's: LATER_FIELDS)."""
+    claims, places, later = table.json()
     parts = {k: safe_json(v) for k, v in data.items()}
     parts.update(claims=claims, places=places)
-    return "{" + ",".join(f"{safe_json(k)}:{v}" for k, v in sorted(parts.items())) + "}"
+    return "{" + ",".join(f"{safe_json(k)}:{v}" for k, v in sorted(parts.items())) + "}", later
 
 
-def claims_of(data: dict) -> list[dict]:
+def claims_of(data: dict, later: dict | None = None) -> list[dict]:
     """The claims of a page's data (script#geomap-data, parsed) as one record each, with
-    the fields of their place.
+    the fields of their place; with ``later`` (script#geomap-later, parsed) every field,
+    else those the page reads as it opens (LATER_FIELDS left out).
 
     >>> claims_of({"claims": {"length": 1, "fields": ["id", "side", "place_row"],
     ...                       "same": {}, "values": {"side": ["AM"]}, "numbered": {},
@@ -1396,22 +1433,34 @@ def claims_of(data: dict) -> list[dict]:
     ...                       "numbered": {}, "columns": {"place_name": ["Goris"]}}})
     [{'id': 'a', 'side': 'AM', 'place_row': 0, 'place_name': 'Goris'}]
     """
-    places = _rows_of(data["places"])
+    later = later or {}
+    places = _rows_of(_joined(data["places"], later.get("places")))
     out = []
-    for c in _rows_of(data["claims"]):
+    for c in _rows_of(_joined(data["claims"], later.get("claims"))):
         c.update(places[c["place_row"]])
         out.append(c)
     return out
 
 
+def _joined(table: dict, later: dict | None) -> dict:
+    """A table of script#geomap-data with the columns script#geomap-later gives it."""
+    if not later:
+        return table
+    out = dict(table)
+    for part in ("same", "values", "numbered", "digits", "columns"):
+        out[part] = {**(table.get(part) or {}), **(later.get(part) or {})}
+    return out
+
+
 def _rows_of(table: dict) -> list[dict]:
-    """A table of the page's data (``_table_json``) as one dict per row."""
+    """A table of the page's data (``_table_json``) as one dict per row; a field given in
+    neither its "same" nor its "columns" (one in script#geomap-later) left out."""
     n, same = table["length"], table.get("same") or {}
     values, numbered = table.get("values") or {}, table.get("numbered") or {}
-    digits = table.get("digits") or {}
-    columns = []
-    for f in table["fields"]:
-        column = [same[f]] * n if f in same else _listed(table["columns"][f], n)
+    digits, given = table.get("digits") or {}, table.get("columns") or {}
+    columns, fields = [], [f for f in table["fields"] if f in same or f in given]
+    for f in fields:
+        column = [same[f]] * n if f in same else _listed(given[f], n)
         if f in values:
             column = [values[f][v] for v in column]
         if f in numbered:
@@ -1420,13 +1469,19 @@ def _rows_of(table: dict) -> list[dict]:
                       if isinstance(head, list) else f"{head}{number:0{width}d}"
                       for head, number in zip(column, _listed(numbered[f], n))]
         columns.append(column)
-    return [dict(zip(table["fields"], row)) for row in zip(*columns)]
+    return [dict(zip(fields, row)) for row in zip(*columns)]
 
 
 def page_data(page: str) -> dict:
-    """A page's data (script#geomap-data), its claims as one record each (``claims_of``)."""
+    """A page's data (script#geomap-data), its claims as one record each, every field
+    (``claims_of``, with script#geomap-later's), its places as one table."""
     start = page.index('id="geomap-data">') + len('id="geomap-data">')
     data = json.loads(page[start:page.index("</script>", start)])
+    if 'id="geomap-later">' in page:
+        start = page.index('id="geomap-later">') + len('id="geomap-later">')
+        later = json.loads(page[start:page.index("</script>", start)])
+        data["places"] = _joined(data["places"], later.get("places"))
+        data["claims"] = _joined(data["claims"], later.get("claims"))
     data["claims"] = claims_of(data)
     if "incidents" in data:
         data["incidents"] = [_sides_of(inc) for inc in data["incidents"]]
@@ -1637,6 +1692,8 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
     if page.count(DATA_MARK) != 1:  # (no input can write it: its "<" would be escaped)
         raise RuntimeError("the page's data has no single place to go")
     head, tail = page.split(DATA_MARK)
-    return "".join((head, '<script type="application/json" id="geomap-data">',
-                    page_json(data, table), "</script>", tail))
+    now, later = page_json(data, table)
+    return "".join((head, '<script type="application/json" id="geomap-data">', now,
+                    '</script><script type="application/json" id="geomap-later">', later,
+                    "</script>", tail))
 
