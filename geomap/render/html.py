@@ -1,9 +1,10 @@
 """The HTML map: one self-contained file, no request of any kind when it opens.
 
 The page is a Folium map whose Leaflet, jQuery and MarkerCluster come inlined from their
-Python packages (see assets.py). Claims travel as JSON in ``script#geomap-data`` and are
-drawn by the project's own small script (claims.js) using DOM text nodes, so no source text
-is ever parsed as HTML. Panels (title, incidents, unplaced claims, filters, legend) are
+Python packages (see assets.py). Claims travel as JSON in ``script#geomap-data`` (what
+only a popup shows in ``script#geomap-later``: LATER_FIELDS) and are drawn by the
+project's own small script (claims.js) using DOM text nodes, so no source text is ever
+parsed as HTML. Panels (title, incidents, unplaced claims, filters, legend) are
 built here with every source string passed through ``html.escape``. The symbols and colours
 come from symbols.py, the one spec the legend and claims.js both draw from; the words the
 page says (counts, certainty, reasons) are written here and tested (``plural``,
@@ -1069,7 +1070,7 @@ def _split_json(fields: list[str], columns: list[list], coded: dict) -> tuple[st
     """A table as two (_table_json): the fields read as the page opens, with every field
     named in its "fields", and those it reads later (_later), in a table of their own."""
     now = [f for f in fields if not _later(f)]
-    if not now:  # (nothing to tell the length by: all read as the page opens)
+    if not now:  # (all later: all kept in one table, which gives the length)
         return _table_json(fields, columns, coded), _table_json([], [])
     by_name = dict(zip(fields, columns))
     later = [f for f in fields if _later(f)]
