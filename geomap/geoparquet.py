@@ -899,21 +899,27 @@ class _Partition:
         self.table = None
         self.drop: set[str] = set()  # ids whose stored rows go (replaced, or moved out)
         self.add: list[list] = []
-        self.added = None  # an Arrow table of new rows (a new store's, made at once)
+        self.added = None  # an Arrow table of new rows (made at once, from _Checked claims)
 
-    def load(self) -> dict[str, tuple]:
-        """The stored rows by id (the partition read whole, once)."""
+    def read(self):
+        """The partition's stored rows as one Arrow table (read whole, once); InputError if
+        a file of it is not laid out as geomap writes them."""
         import pyarrow as pa
 
-        tables = [_read_table(self.store, f) for f in self.files]
-        wanted = _schema().remove_metadata()
-        for f, t in zip(self.files, tables):
-            if t.schema.remove_metadata() != wanted:
-                raise InputError(f"{_relative(self.store, f)} is not laid out as geomap writes "
-                                 "its files (columns or types): geomap reads it but does not "
-                                 "rewrite it", path=self.store)
-        self.table = pa.concat_tables(tables) if tables else _table([])
-        rows = _rows(self.store, self.store, self.table)
+        if self.table is None:
+            tables = [_read_table(self.store, f) for f in self.files]
+            wanted = _schema().remove_metadata()
+            for f, t in zip(self.files, tables):
+                if t.schema.remove_metadata() != wanted:
+                    raise InputError(f"{_relative(self.store, f)} is not laid out as geomap "
+                                     "writes its files (columns or types): geomap reads it but "
+                                     "does not rewrite it", path=self.store)
+            self.table = pa.concat_tables(tables) if tables else _table([])
+        return self.table
+
+    def load(self) -> dict[str, tuple]:
+        """The stored rows by id."""
+        rows = _rows(self.store, self.store, self.read())
         return {row[COLUMNS.index("id")]: row for row in rows}
 
     @property
@@ -945,25 +951,45 @@ def ingest(store: Path, checked: list, places: list, inputs: list[dict], *,
         raise OutputError(f"{store}: cannot write the store: {err.strerror or err}") from err
 
 
-def _ingest(store: Path, checked: list, places: list, inputs: list[dict], progress):
-    n = len(COLUMNS)
-    partitions = {value: _Partition(store, value, files)
-                  for value, files in _files(store).items()}
-    where: dict[str, str] = {}  # stored id -> its partition
-    for value, part in partitions.items():
+def _stored_ids(store: Path, partitions: dict[str, _Partition]):
+    """Every stored id (an Arrow string array) and each one's partition (a numpy array of
+    indexes into ``list(partitions)``); InputError, naming the first as the files are
+    read, for an id stored twice or a claim stored without one."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    columns, owners = [], []
+    for code, part in enumerate(partitions.values()):
         for f in part.files:
             ids = _read_table(store, f, columns=["id"])
             if "id" not in ids.column_names:
                 raise InputError(f"{_relative(store, f)} lacks the column id: not a geomap "
                                  "store", path=store)
-            for ident in ids.column("id").to_pylist():
-                if ident in where or not isinstance(ident, str):
-                    raise InputError(f"holds claim id {ident!r} more than once (or a claim "
-                                     "without one): not a geomap store", path=store)
-                where[ident] = value
-    stored: dict[str, tuple] = {}
-    for value in sorted({where[c.id] for c in checked if c is not None and c.id in where}):
-        stored.update(partitions[value].load())
+            columns.append(ids.column("id"))
+            owners.append(np.full(ids.num_rows, code, dtype=np.int64))
+    owner = np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64)
+    if all(c.type == pa.string() for c in columns):  # (the common case, all at once)
+        ids = pa.chunked_array(columns, pa.string()).combine_chunks()
+        if not ids.null_count and pc.count_distinct(ids).as_py() == len(ids):
+            return ids, owner
+    where: dict[str, int] = {}  # (any other: one by one, which finds the first wrong id)
+    for column, codes in zip(columns, owners):
+        for ident, code in zip(column.to_pylist(), codes.tolist()):
+            if ident in where or not isinstance(ident, str):
+                raise InputError(f"holds claim id {ident!r} more than once (or a claim "
+                                 "without one): not a geomap store", path=store)
+            where[ident] = code
+    return pa.array(list(where), pa.string()), np.fromiter(where.values(), dtype=np.int64,
+                                                           count=len(where))
+
+
+def _ingest(store: Path, checked: list, places: list, inputs: list[dict], progress):
+    n = len(COLUMNS)
+    partitions = {value: _Partition(store, value, files)
+                  for value, files in _files(store).items()}
+    stored_ids, owner = _stored_ids(store, partitions)
+    values = list(partitions)
     added = known = placed = 0
     replaced: list[str] = []
     updated: list[tuple[str, str]] = []
@@ -974,40 +1000,54 @@ def _ingest(store: Path, checked: list, places: list, inputs: list[dict], progre
             found = partitions[value] = _Partition(store, value, [])
         return found
 
-    quick = not stored and isinstance(checked, base._Checked)
-    if quick:  # (no claim stored before: every one is added, its partition's at once)
-        for value, table in _new_tables(checked, places).items():
+    def one(claim, place, old, home: str | None) -> None:
+        """A claim whose id is stored (``old``: its stored row, in partition ``home``),
+        or not (None): added, already there, given its place's point, or corrected."""
+        nonlocal added, known, placed
+        row = _row(claim, place)
+        value = partition_of(claim.date)
+        if old is None:
+            part(value).add.append(row)
+            added += 1
+        elif list(old[:n]) == row[:n] or base._same(old[:n], claim):
+            known += 1
+            if place is not None and base._replaceable(old[-1], old[n:n + 2], place,
+                                                    _point_of):
+                moved = list(old[:n]) + row[n:]  # the stored claim, at its place's point
+                partitions[home].drop.add(claim.id)
+                partitions[home].add.append(moved)
+                placed += 1
+        else:  # corrected: the stored version is kept in the replaced claims
+            replaced.append(_json_line({"id": claim.id, "claim": json.loads(
+                base._replaced_json(old[:n])), "replaced_by": claim.origin}))
+            partitions[home].drop.add(claim.id)
+            part(value).add.append(row)
+            updated.append((claim.id, claim.origin))
+
+    if isinstance(checked, base._Checked):  # (the claims' columns at hand: see _compare)
+        new, same, rest, old_rows, homes = _compare(store, checked, places, stored_ids,
+                                                    owner, [partitions[v] for v in values])
+        for value, table in new.items():
             part(value).added = table
-        added = len(checked)
+        added, known = sum(t.num_rows for t in new.values()), same
+        for i, old, home in zip(rest, old_rows, homes):
+            one(checked[i], places[i], old, values[home])
         if progress:
             for i in range(len(checked)):
                 progress(i + 1)
-    for i, (claim, place) in enumerate(zip(checked, places) if not quick else ()):
-        if claim is not None:
-            row = _row(claim, place)
-            old = stored.get(claim.id)
-            value = partition_of(claim.date)
-            if old is None:
-                part(value).add.append(row)
-                added += 1
-            elif list(old[:n]) == row[:n] or base._same(old[:n], claim):
+    else:
+        where = dict(zip(stored_ids.to_pylist(), owner.tolist()))  # stored id -> partition
+        stored: dict[str, tuple] = {}
+        for code in sorted({where[c.id] for c in checked if c is not None and c.id in where}):
+            stored.update(partitions[values[code]].load())
+        for i, (claim, place) in enumerate(zip(checked, places)):
+            if claim is not None:
+                old = stored.get(claim.id)
+                one(claim, place, old, None if old is None else values[where[claim.id]])
+            else:
                 known += 1
-                if place is not None and base._replaceable(old[-1], old[n:n + 2], place,
-                                                        _point_of):
-                    moved = list(old[:n]) + row[n:]  # the stored claim, at its place's point
-                    partitions[where[claim.id]].drop.add(claim.id)
-                    partitions[where[claim.id]].add.append(moved)
-                    placed += 1
-            else:  # corrected: the stored version is kept in the replaced claims
-                replaced.append(_json_line({"id": claim.id, "claim": json.loads(
-                    base._replaced_json(old[:n])), "replaced_by": claim.origin}))
-                partitions[where[claim.id]].drop.add(claim.id)
-                part(value).add.append(row)
-                updated.append((claim.id, claim.origin))
-        else:
-            known += 1
-        if progress:
-            progress(i + 1)
+            if progress:
+                progress(i + 1)
     recorded = _recorded(store, inputs)
     changed = [p for p in partitions.values() if p.changed]
     if changed or recorded or replaced:
@@ -1015,32 +1055,98 @@ def _ingest(store: Path, checked: list, places: list, inputs: list[dict], progre
     return base.IngestResult(added, known, len(updated), tuple(updated), placed)
 
 
-def _new_tables(checked, places) -> dict:
-    """The rows of these claims (checked: with their columns) at these points, as tables by
-    partition, each in the order ``_ordered`` gives its rows: one sort of them all (by
-    partition, then that order), then a slice a partition. (Arrow's take puts the rows in
-    order: the claims' values put in order first would be read from all over memory.)"""
+def _compare(store: Path, checked, places, stored_ids, owner, parts: list[_Partition]):
+    """Checked claims (with their columns) beside the store, column by column in Arrow,
+    without a stored row made a Python object unless it is needed: (the new claims' rows
+    as tables by partition, in _ordered's order; how many claims are stored as they are,
+    at the place point given; the indexes of the other stored claims, in order, their
+    stored rows and the index of each one's partition in ``parts``). Only the partitions
+    that hold a given id are read; a claim it sets apart goes the claim-by-claim way
+    (tests/test_store_speed_quick.py holds the two ways together)."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    table, xs, ys = _incoming(checked, places)
+    ids = table.column("id").combine_chunks()
+    codes, months = _months(checked.columns["date"])
+    hit = pc.fill_null(pc.index_in(ids, value_set=stored_ids), -1).to_numpy()
+    # (in the order of their names, as the claim-by-claim way reads them)
+    touched = sorted(np.unique(owner[hit[hit >= 0]]).tolist(), key=lambda k: parts[k].value)
+    fresh = np.flatnonzero(hit < 0)
+    new = _by_partition(table, xs, ys, codes, months,
+                        None if len(fresh) == len(hit) else fresh)
+    if not touched:
+        return new, 0, [], [], []
+    held = [parts[k].read() for k in touched]
+    stored = pa.concat_tables(held).combine_chunks()
+    home = np.repeat(np.array(touched, dtype=np.int64), [t.num_rows for t in held])
+    at = pc.fill_null(pc.index_in(ids, value_set=stored.column("id").chunk(0)), -1).to_numpy()
+    given = np.flatnonzero(at >= 0)
+    old, mine = stored.take(at[given]), table.take(given)
+    # A stored claim is as it is when each of its values equals the given one (or both are
+    # null: list equality in Python, which the claim-by-claim way asks first) and its
+    # stored place point is the one given (or none is given): then it is "already there".
+    same = np.ones(len(given), dtype=bool)
+    for name in COLUMNS:
+        a, b = old.column(name), mine.column(name)
+        equal = pc.or_(pc.fill_null(pc.equal(a, b), False),
+                       pc.and_(pc.is_null(a), pc.is_null(b)))
+        same &= equal.to_numpy(zero_copy_only=False)
+    at_place = pc.fill_null(pc.and_(pc.equal(old.column("place_lon"), mine.column("place_lon")),
+                                    pc.equal(old.column("place_lat"), mine.column("place_lat"))),
+                            False)
+    same &= pc.or_(pc.is_null(mine.column("place_lon")), at_place).to_numpy(
+        zero_copy_only=False)
+    rest = given[~same]
+    rows = _rows(store, store, stored.take(at[rest])) if len(rest) else []
+    return new, int(same.sum()), rest.tolist(), rows, home[at[rest]].tolist()
+
+
+def _incoming(checked, places):
+    """The rows of checked claims (with their columns) at these points, as one Arrow table
+    in the claims' order, and each one's point (numpy arrays x, y; NaN: none)."""
     columns = checked.columns
     xs, ys, placed = _points(columns["lon"], columns["lat"], places)
     table = _table_of([*(columns[c] for c in COLUMNS), *_point_arrays(xs, ys, placed)])
-    dates = columns["date"]
+    return table, xs, ys
+
+
+def _months(dates: list[str]):
+    """Each date's partition, as numpy codes into the sorted list of those partitions."""
+    import numpy as np
+
     months = {d: partition_of(d) for d in set(dates)}
     values = sorted(set(months.values()))
     number = {m: i for i, m in enumerate(values)}
     codes = np.fromiter(map(number.__getitem__, map(months.__getitem__, dates)),
                         dtype=np.uint64, count=len(dates))
+    return codes, values
+
+
+def _by_partition(table, xs, ys, codes, months, rows=None) -> dict:
+    """The table's rows (``rows``: those of these indexes; None: all) as tables by
+    partition (``codes`` into ``months``), each in the order ``_ordered`` gives its rows:
+    one sort of them all (by partition, then that order), then a slice a partition.
+    (Arrow's take puts the rows in order: the claims' values put in order first would be
+    read from all over memory.)"""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if rows is not None:
+        if not len(rows):
+            return {}
+        table, xs, ys, codes = table.take(rows), xs[rows], ys[rows], codes[rows]
     order = pc.sort_indices(pa.Table.from_arrays(
         [pa.array(codes), _z_keys(xs, ys), table.column("id")], names=["part", "key", "id"]),
         sort_keys=[("part", "ascending"), ("key", "ascending"), ("id", "ascending")])
     table = table.take(order)
     out, start = {}, 0
-    for value, count in zip(values, np.bincount(codes.astype(np.int64),
-                                                minlength=len(values)).tolist()):
-        out[value] = table.slice(start, count)
+    for value, count in zip(months, np.bincount(codes.astype(np.int64),
+                                                minlength=len(months)).tolist()):
+        if count:
+            out[value] = table.slice(start, count)
         start += count
     return out
 

@@ -1,11 +1,13 @@
-"""A new store's claims written the quick way (a column at a time: store._Statements.rows
-and _insert's shared values for a GeoPackage; geoparquet._new_tables, _points and
-_point_arrays for a GeoParquet store) give the very store the claim-by-claim way gives:
-the same rows in SQLite (each value and its type), the same GeoParquet files, byte for
-byte."""
+"""A store's claims written the quick way (a column at a time: store._Statements.rows
+and _insert's shared values, store._sorted_out for a GeoPackage; geoparquet._compare,
+_by_partition, _points and _point_arrays for a GeoParquet store) give the very store the
+claim-by-claim way gives: the same rows in SQLite (each value and its type), the same
+GeoParquet files, byte for byte, and the same results; for a new store, and for claims
+given again into a store that holds them (the same, corrected, moved, new)."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import sqlite3
 import tempfile
@@ -110,6 +112,12 @@ def _files(store_path: Path) -> dict[str, str]:
             for p in sorted(store_path.rglob("*.parquet"))}
 
 
+def _all_files(store_path: Path) -> dict[str, str]:
+    """Every file of a GeoParquet store (data, inputs, replaced claims), by its hash."""
+    return {p.relative_to(store_path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(store_path.rglob("*")) if p.is_file()}
+
+
 @SETTINGS
 @given(new_claims())
 def test_a_new_geoparquet_store_made_at_once_is_made_claim_by_claim(case):
@@ -129,3 +137,99 @@ def test_the_quick_ways_are_taken():
     checked = store._checked(claims)
     assert isinstance(checked, store._Checked)
     assert list(checked.columns) == [*COLUMNS] or set(checked.columns) == set(COLUMNS)
+
+
+@st.composite
+def claims_again(draw):
+    """Claims, then claims given again: each of the first the same, with one value changed
+    (maybe to the one it had), with its own point changed, or left out; its place's point
+    the same, moved or none; new claims (dated into old months and new ones); in any
+    order."""
+    first, located = draw(new_claims())
+    second, places = [], {}
+    names = sorted(VALUES)
+    for k, claim in enumerate(first):
+        action = draw(st.sampled_from(["same", "same", "changed", "own point", "left out"]))
+        if action == "left out":
+            continue
+        if action == "changed":  # (each claim's list starts elsewhere: every field changes)
+            name = draw(st.sampled_from(names[k % len(names):] + names[:k % len(names)]))
+            claim = dataclasses.replace(claim, **{name: draw(st.sampled_from(VALUES[name]))})
+        elif action == "own point":
+            own = draw(st.sampled_from(COORDINATES))
+            claim = dataclasses.replace(claim, lon=own[0] if own else None,
+                                        lat=own[1] if own else None)
+        second.append(claim)
+        where = draw(st.sampled_from(["moved", "kept", "none"]))
+        if where == "kept" and claim.id in located:
+            places[claim.id] = located[claim.id]
+        elif where == "moved":  # (elsewhere: the gazetteer puts the place elsewhere now)
+            places[claim.id] = draw(st.sampled_from(
+                [xy for xy in COORDINATES[1:] if xy != located.get(claim.id)]))
+    if draw(st.booleans()):
+        extra, extra_located = draw(new_claims())
+        for claim in extra:
+            second.append(dataclasses.replace(claim, id="n" + claim.id))
+            if claim.id in extra_located:
+                places["n" + claim.id] = extra_located[claim.id]
+    return first, located, draw(st.permutations(second)), places
+
+
+def _ingest_twice_both_ways(folder: Path, suffix: str, case, monkeypatch):
+    """The store made, then given claims again, the quick way and claim by claim; the
+    second ingests' results (with what they corrected and placed)."""
+    first, located, second, places = case
+    quick, slow = folder / f"quick{suffix}", folder / f"slow{suffix}"
+    inputs = [{"sha256": "a" * 64, "name": "again.csv", "claims": len(second)}]
+    store.ingest(quick, first, [], located=located)
+    done = store.ingest(quick, second, inputs, located=places)
+    with monkeypatch.context() as m:
+        m.setattr(store, "_all_canonical", lambda claims: None)  # each claim on its own
+        store.ingest(slow, first, [], located=located)
+        done_slow = store.ingest(slow, second, inputs, located=places)
+    assert (tuple(done), done.updated, done.corrections, done.placed) == (
+        tuple(done_slow), done_slow.updated, done_slow.corrections, done_slow.placed)
+    return quick, slow
+
+
+def _sqlite_tables(path: Path) -> list:
+    """_sqlite_rows, and geomap's own tables but for the time an ingest is recorded."""
+    with sqlite3.connect(path) as conn:
+        own = [conn.execute(f"SELECT * FROM {name} ORDER BY fid").fetchall()
+               for name in ("geomap_inputs", "geomap_replaced")]
+    return _sqlite_rows(path) + own
+
+
+@SETTINGS
+@given(claims_again())
+def test_claims_given_again_to_a_geopackage_quick_or_claim_by_claim(case):
+    with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as monkeypatch:
+        quick, slow = _ingest_twice_both_ways(Path(tmp), ".gpkg", case, monkeypatch)
+        assert _sqlite_tables(quick) == _sqlite_tables(slow)
+
+
+@SETTINGS
+@given(claims_again())
+def test_claims_given_again_to_a_geoparquet_store_quick_or_claim_by_claim(case):
+    with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as monkeypatch:
+        quick, slow = _ingest_twice_both_ways(Path(tmp), ".parquet", case, monkeypatch)
+        files = _all_files(quick)
+        assert _files(quick) and files == _all_files(slow)
+
+
+def test_claims_given_again_take_the_quick_ways(monkeypatch, tmp_path):
+    """(So that the two tests above compare two ways.)"""
+    from geomap import geoparquet
+
+    claims = [Claim(id=f"c{i}", text="t", claimant="gov", claimant_side="AM",
+                    stance="asserts", event="incursion", place="Goris", date="2021-05-12",
+                    date_precision="day", origin=f"c.csv:{i}") for i in range(4)]
+    calls = []
+    for module, name in ((store, "_sorted_out"), (geoparquet, "_compare")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, real=real, name=name: (
+            calls.append(name), real(*a))[1])
+    for path in (tmp_path / "s.gpkg", tmp_path / "s.parquet"):
+        for _ in range(2):
+            assert store.ingest(path, claims, [], located={"c1": (46.0, 39.5)})
+    assert calls == ["_sorted_out"] * 2 + ["_compare"] * 2
