@@ -966,8 +966,8 @@ def _stored_ids(store: Path, partitions: dict[str, _Partition]):
             if "id" not in ids.column_names:
                 raise InputError(f"{_relative(store, f)} lacks the column id: not a geomap "
                                  "store", path=store)
-            columns.append(ids.column("id"))
-            owners.append(np.full(ids.num_rows, code, dtype=np.int64))
+            columns += ids.column("id").chunks  # (chunks: of ChunkedArrays, Arrow would
+            owners.append(np.full(ids.num_rows, code, dtype=np.int64))  # make Python lists)
     owner = np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64)
     if all(c.type == pa.string() for c in columns):  # (the common case, all at once)
         ids = pa.chunked_array(columns, pa.string()).combine_chunks()
@@ -1069,21 +1069,35 @@ def _compare(store: Path, checked, places, stored_ids, owner, parts: list[_Parti
 
     table, xs, ys = _incoming(checked, places)
     ids = table.column("id").combine_chunks()
-    codes, months = _months(checked.columns["date"])
     hit = pc.fill_null(pc.index_in(ids, value_set=stored_ids), -1).to_numpy()
     # (in the order of their names, as the claim-by-claim way reads them)
     touched = sorted(np.unique(owner[hit[hit >= 0]]).tolist(), key=lambda k: parts[k].value)
     fresh = np.flatnonzero(hit < 0)
-    new = _by_partition(table, xs, ys, codes, months,
-                        None if len(fresh) == len(hit) else fresh)
+    new = {}
+    if len(fresh):
+        codes, months = _months(checked.columns["date"])
+        new = _by_partition(table, xs, ys, codes, months,
+                            None if len(fresh) == len(hit) else fresh)
     if not touched:
         return new, 0, [], [], []
     held = [parts[k].read() for k in touched]
-    stored = pa.concat_tables(held).combine_chunks()
+    stored = pa.concat_tables(held)
     home = np.repeat(np.array(touched, dtype=np.int64), [t.num_rows for t in held])
-    at = pc.fill_null(pc.index_in(ids, value_set=stored.column("id").chunk(0)), -1).to_numpy()
-    given = np.flatnonzero(at >= 0)
-    old, mine = stored.take(at[given]), table.take(given)
+    # Each given claim's row in ``stored``: a partition's rows are its ids' (_stored_ids
+    # read them from the same files, in the same order), at another start.
+    given = np.flatnonzero(hit >= 0)
+    starts = np.zeros(len(parts), dtype=np.int64)  # of each partition's ids in stored_ids
+    starts[1:] = np.cumsum(np.bincount(owner, minlength=len(parts)))[:-1]
+    held_starts = np.zeros(len(parts), dtype=np.int64)  # of each held partition in stored
+    held_starts[touched] = np.cumsum([0] + [t.num_rows for t in held[:-1]])
+    at = np.full(len(hit), -1, dtype=np.int64)
+    part_of = owner[hit[given]]
+    at[given] = hit[given] - starts[part_of] + held_starts[part_of]
+    compared = [*COLUMNS, *PLACE_COLUMNS]
+    old = stored.select(compared).take(at[given])
+    mine = table.select(compared)
+    if len(given) < len(at):  # (else every claim given is stored: all of them, in order)
+        mine = mine.take(given)
     # A stored claim is as it is when each of its values equals the given one (or both are
     # null: list equality in Python, which the claim-by-claim way asks first) and its
     # stored place point is the one given (or none is given): then it is "already there".
@@ -1106,8 +1120,16 @@ def _compare(store: Path, checked, places, stored_ids, owner, parts: list[_Parti
 def _incoming(checked, places):
     """The rows of checked claims (with their columns) at these points, as one Arrow table
     in the claims' order, and each one's point (numpy arrays x, y; NaN: none)."""
-    columns = checked.columns
-    xs, ys, placed = _points(columns["lon"], columns["lat"], places)
+    import numpy as np
+    import pyarrow as pa
+
+    columns = dict(checked.columns)
+    xs, ys, placed, own_x, own_y = _points(columns["lon"], columns["lat"], places)
+    own = ~np.isnan(own_y)
+    if own.any():  # lon and lat as _array lays them (None: NaN), from the points' arrays
+        for name, values in (("lon", own_x), ("lat", own_y)):
+            columns[name] = pa.Array.from_buffers(pa.float64(), len(own), [
+                _validity(own), pa.py_buffer(values)], null_count=len(own) - int(own.sum()))
     table = _table_of([*(columns[c] for c in COLUMNS), *_point_arrays(xs, ys, placed)])
     return table, xs, ys
 
@@ -1154,7 +1176,7 @@ def _by_partition(table, xs, ys, codes, months, rows=None) -> dict:
 def _points(lons: list, lats: list, places: list):
     """Each claim's point as numpy arrays x, y (NaN: none), and whether it is its place's
     (as _row takes them: the claim's own lon/lat (floats or None: both or neither), else
-    its place's point, else none)."""
+    its place's point, else none); then the own lon/lat as numpy arrays (None: NaN)."""
     import numpy as np
 
     n = len(lons)
@@ -1164,7 +1186,7 @@ def _points(lons: list, lats: list, places: list):
                      dtype=np.float64, count=2 * n).reshape(n, 2)
     own = ~np.isnan(own_y)
     placed = ~own & ~np.isnan(xy[:, 1])
-    return np.where(own, own_x, xy[:, 0]), np.where(own, own_y, xy[:, 1]), placed
+    return np.where(own, own_x, xy[:, 0]), np.where(own, own_y, xy[:, 1]), placed, own_x, own_y
 
 
 def _point_arrays(xs, ys, placed) -> list:
