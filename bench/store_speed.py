@@ -23,7 +23,9 @@ this is what a user waits for: the claims file read, the places joined, then the
 
 Each store figure is the least CPU time (of the process, every thread) of --runs runs,
 each run in a fresh process and a fresh store, after a garbage collection; claims/s is the
-claims given (ingest) or stored (load) over that time.
+claims given (ingest) or stored (load) over that time. "ingest again" gives the same claims
+into the store they are in (all "already there"); "ingest corrected" gives them again with
+one in ten corrected (another text: "updated"), after the loads.
 The claims are synthetic, the same every run: half with their source's coordinates, 45 %
 placed by their place's point, 5 % without any; dated by day, month, year or not at all,
 over four years; a one-week range holds about 1 % of them, the box about 4 %.
@@ -32,6 +34,7 @@ over four years; a one-week range holds about 1 % of them, the box about 4 %.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import json
 import os
@@ -120,6 +123,11 @@ def measure(kind: str, claims: int) -> dict:
             clock("load a week in a box", lambda: in_box(store.load(
                 path, date_from=WEEK[0], date_to=WEEK[1])), len)
             clock("load a box", lambda: in_box(store.load(path)), len)
+        # Last (it changes the store): the claims again, one in ten of them corrected.
+        corrected = [dataclasses.replace(c, text=c.text + " (corrected)") if i % 10 == 0
+                     else c for i, c in enumerate(given)]
+        clock("ingest corrected", lambda: store.ingest(path, corrected, [], located=located),
+              lambda r: len(given))
     return out
 
 
