@@ -21,9 +21,11 @@ Reports come from the open web and a store lives for weeks, so the store trusts 
   filter left out (``Selection``). ``load`` is ``select`` without a box.
 * An ingest is bulk work: the claims are checked a column at a time (``_all_canonical``:
   a claim already as the reader leaves it is taken as it is, as ``_Canonical`` would take
-  it; any other goes the reader's way), the stored rows of the ids given are looked up at
-  once, and new claims are inserted a few dozen rows to a statement (in id order; into an
-  empty layer, the date index is made after them; a text every new claim shares is bound
+  it; any other goes the reader's way), the stored rows of the ids given are read at once
+  (a scan, for many), a claim stored as it is counted without a look at it alone
+  (``_sorted_out``; GeoParquet compares columns in Arrow and writes nothing when nothing
+  changed), and new claims are inserted a few dozen rows to a statement (in id order; into
+  an empty layer, the date index is made after them; a text every new claim shares is bound
   once a statement). bench/store_speed.py measures it; tests/test_store_speed_quick.py
   holds the quick ways to the claim-by-claim way.
 
@@ -778,7 +780,8 @@ def _places(checked: list[Claim | None], located) -> list[tuple[float, float] | 
             set(map(type, chain.from_iterable(points))) <= {float}:
         import numpy as np
 
-        xy = np.array(points, dtype=float).reshape(-1, 2)
+        xy = np.fromiter(chain.from_iterable(points), dtype=float,
+                         count=2 * len(points)).reshape(-1, 2)
         if bool(((xy[:, 0] >= -180) & (xy[:, 0] <= 180) & (xy[:, 1] >= -90)
                  & (xy[:, 1] <= 90)).all()):
             return given
