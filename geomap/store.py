@@ -1154,7 +1154,8 @@ def _write(conn: sqlite3.Connection, layer: _Layer, checked: list[Claim | None],
     updated: list[tuple[str, str]] = []
     quick = None
     one_by_one: range | list[int] = range(len(checked))  # the claims looked at one by one
-    if isinstance(checked, _Checked) and not sql.any_text:
+    sorted_out = isinstance(checked, _Checked) and not sql.any_text
+    if sorted_out:
         # (their columns at hand: the new claims' rows made at once, the claims stored as
         # they are counted, and only the others looked at one by one)
         fresh, one_by_one, known = _sorted_out(checked.columns, places, stored)
@@ -1188,9 +1189,9 @@ def _write(conn: sqlite3.Connection, layer: _Layer, checked: list[Claim | None],
                 updated.append((claim.id, claim.origin))
         else:
             known += 1
-        if progress and type(one_by_one) is range:
+        if progress and not sorted_out:
             progress(i + 1)
-    if progress and type(one_by_one) is not range:
+    if progress and sorted_out:  # (every claim was looked at: counted once it is done)
         for i in range(len(checked)):
             progress(i + 1)
     # In id order: the id index grows at its end, and the table is read back in its order.
