@@ -36,7 +36,8 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import and_
+from itertools import repeat
+from operator import and_, is_not, ne
 
 from .geo import km_between
 from .wording import listing
@@ -299,6 +300,8 @@ class _Claims:
         self.wide = [lat is None or p == "country" or r > WIDE_KM
                      for lat, p, r in zip(self.lats, self.precisions, self.reach)]
         self.in_order, self.rank = _date_order(self.dates, self.ids)
+        self.weights = _place_weights(self.lats, self.precisions, self.reach,
+                                      self.place_names, self.places)
 
 
 def group_incidents(claims, side_labels: dict[str, str] | None = None,
@@ -413,19 +416,45 @@ def group_columns(columns: dict[str, list], side_labels: dict[str, str] | None =
     return sorted(incidents, key=lambda i: (i.date_from or "\uffff", i.date_to, i.id))
 
 
-def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) -> Incident:
-    """The incident of these claims (by index, in date order)."""
-    events = Counter(map(claims.events.__getitem__, members))
-    order = list(TITLE_OF_EVENT)
-    # named by what happened, not by how much was said: fighting before its aftermath, and
-    # statements only when nothing happened
-    happened = [e for e in events if e not in TALK] or list(events)
-    main = min(happened, key=lambda e: (-events[e] * SALIENCE.get(e, 0.1),
-                                        order.index(e) if e in order else 99))
+def _place_weights(lats, precisions, reach, place_names, places) -> list[int] | None:
+    """Each claim's weight as the place that names its incident (_named), as one whole
+    number per claim, equal where two claims weigh the same: an incident's place is then its
+    first claim of the greatest weight, found without a tuple per claim (worked out for all
+    claims at once: by numpy, and each distinct name once). None where a reach is NaN (an
+    area of unknown radius compares as neither more nor less): _named is asked instead."""
+    import numpy as np
+
+    n = len(lats)
+    wide = np.array(reach, dtype=np.float64)
+    if np.isnan(wide).any():
+        return None
+    # by name: -len(name) then the name's text (_named's order), as one rank
+    said = {p: (len(str(p[0] or "")), str(p[0] or p[1] or ""))
+            for p in set(zip(place_names, places))}
+    texts = {t: k for k, t in enumerate(sorted({t for _, t in said.values()}))}
+    longest = max((length for length, _ in said.values()), default=0)
+    rank_of = {p: (longest - length) * len(texts) + texts[t] for p, (length, t) in said.items()}
+    named = np.fromiter(map(rank_of.__getitem__, zip(place_names, places)), np.int64, n)
+    # located short of a country (2), located (1), not located (0)
+    located = np.fromiter(map(is_not, lats, repeat(None)), bool, n)
+    finer = np.fromiter(map(ne, precisions, repeat("country")), bool, n)
+    tier = located.astype(np.int64) * (1 + finer)
+    order = np.lexsort((named, wide, tier))  # (the last key first)
+    tier, wide, named = tier[order], wide[order], named[order]
+    new = np.ones(n, dtype=bool)
+    new[1:] = (tier[1:] != tier[:-1]) | (wide[1:] != wide[:-1]) | (named[1:] != named[:-1])
+    weights = np.empty(n, dtype=np.int64)
+    weights[order] = np.cumsum(new)
+    return weights.tolist()
+
+
+def _named(members: list[int], claims: _Claims) -> int:
+    """The claim (of ``members``, by index, in date order) whose place names their
+    incident: the widest place it involves short of a country (Syunik rather than Sev
+    Lich), a country when nothing finer is named; of equal places the shortest name, then
+    the name last in text order; of equal weights the first."""
     lats, precisions = claims.lats, claims.precisions
     located = [i for i in members if lats[i] is not None]
-    # the incident is named by the widest place it involves short of a country: Syunik
-    # rather than Sev Lich; a country when nothing finer is named
     finer = [i for i in located if precisions[i] != "country"] or located or members
     # Claims share places: each weighed once, as its first claim gives it. Coordinates given
     # have no radius (NaN, which equals no key): such a claim is its place's (its weight,
@@ -436,7 +465,21 @@ def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) 
               for i in finer]
     winner = max(dict.fromkeys(places), key=lambda p: (
         _reach(p[0], p[1]), -len(str(p[2] or "")), str(p[2] or p[3] or "")))
-    named = finer[places.index(winner)]
+    return finer[places.index(winner)]
+
+
+def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) -> Incident:
+    """The incident of these claims (by index, in date order)."""
+    events = Counter(map(claims.events.__getitem__, members))
+    order = list(TITLE_OF_EVENT)
+    # named by what happened, not by how much was said: fighting before its aftermath, and
+    # statements only when nothing happened
+    happened = [e for e in events if e not in TALK] or list(events)
+    main = min(happened, key=lambda e: (-events[e] * SALIENCE.get(e, 0.1),
+                                        order.index(e) if e in order else 99))
+    lats, precisions = claims.lats, claims.precisions
+    named = _named(members, claims) if claims.weights is None else \
+        max(members, key=claims.weights.__getitem__)  # (the first of the greatest weight)
     place = str(claims.place_names[named] or claims.places[named] or "an unnamed place")
     dates = claims.dates
     # each date once, in order: the first, and the first that ends last
@@ -477,7 +520,7 @@ def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) 
         date_to=last, dates=words, events=sorted(events, key=lambda e: (-events[e], e)),
         claims=list(map(claims.ids.__getitem__, members)),
         sides=[sides[s] for s in sorted(sides)], contested=contested, contest=contest,
-        placed=bool(located))
+        placed=lats[named] is not None)
 
 
 # -- as files -------------------------------------------------------------------------------

@@ -196,3 +196,37 @@ def test_claims_at_their_own_coordinates_name_the_incident_by_the_first_of_them(
     assert inc.claims == ["p1", "p2", "q1", "p3"]
     # the shorter name of the two, at its first claim's point
     assert (inc.place_name, inc.lat, inc.lon) == ("Goris", 39.52, 46.33)
+
+
+def test_the_place_weights_name_each_incident_as_the_places_compared_would():
+    """_place_weights (a whole number per claim, all claims at once) picks the claim that
+    _named picks by comparing the places themselves: located short of a country first, the
+    widest, the shortest name, the name last in text order, the first of equals; NaN
+    reaches give no weights (and _named is asked)."""
+    import random
+
+    from geomap.incidents import _Claims, _named, claim_columns
+
+    rnd = random.Random(5)
+    nan = float("nan")
+    for round_ in range(300):
+        claims = []
+        for i in range(rnd.randint(1, 12)):
+            located = rnd.random() < 0.7
+            claims.append(claim(
+                f"c{i}", rnd.choice(["2021-05-12", "2021-05-13", "2021-05"]),
+                place=rnd.choice(["Goris", "Syunik", "Ab", "a", "", None]),
+                place_id=rnd.choice(["", "am-goris", "am-syunik"]),
+                lat=39.5 if located else None, lon=46.3 if located else None,
+                precision=rnd.choice(["point", "settlement", "province", "country", "zone"]),
+                radius_km=rnd.choice([None, nan, 0, 5.0, 40.0, 400.0])))
+        columns = claim_columns(claims)
+        if round_ % 2:  # (areas of known radius: weights)
+            columns["radius_km"] = [r if r == r else 5.0 for r in columns["radius_km"]]
+        table = _Claims(columns)
+        reaches = table.reach
+        assert (table.weights is None) == any(r != r for r in reaches)
+        if table.weights is None:
+            continue
+        for members in (list(range(len(claims))), table.in_order, table.in_order[::2]):
+            assert max(members, key=table.weights.__getitem__) == _named(members, table)
