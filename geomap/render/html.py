@@ -1318,7 +1318,8 @@ def _coded(series) -> tuple[list, list, object] | None:
         return list(distinct), distinct, codes
     if len(distinct) == 1:  # (all the same)
         return distinct * len(codes), distinct, codes
-    return list(map(distinct.__getitem__, codes.tolist())), distinct, codes
+    # (each row's text taken by numpy: the same objects, a third of the time of a map)
+    return np.array(distinct, dtype=object)[codes].tolist(), distinct, codes
 
 
 def _places(codes: list, columns: list[list]) -> tuple[list[int], list[list], list[int]]:
@@ -1369,15 +1370,18 @@ def claim_table(frame, by_view: dict, country_names: dict[str, str]) -> ClaimTab
     if by_view:
         row_of = dict(zip(ids, range(len(ids))))
         place_ids = columns.get("place_id") or [None] * len(ids)
-        for cid, changes in by_view.items():
-            i = row_of.get(cid)
-            if i is None or not changes:
-                continue
-            names, borders = changes.get("place_names"), changes.get("borders")
-            if names and place_ids[i]:
+        for cid, changes in by_view.items():  # (in by_view's order: the last says a name)
+            names = changes.get("place_names") if changes else None
+            i = row_of.get(cid) if names else None
+            if i is not None and place_ids[i]:
                 view_names[str(place_ids[i])] = {str(v): str(t) for v, t in names.items()}
-            if borders:
-                borders_of[i] = tuple(borders.items())
+        # a claim's border facts, looked up by its id in one pass over the claims
+        get = by_view.get
+        borders_of = [tuple(b.items()) if (c := get(cid)) and (b := c.get("borders")) else ()
+                      for cid in ids]
+        if len(row_of) < len(ids):  # (an id on two rows: its last row's, as row_of says)
+            borders_of = [b if row_of[cid] == i else ()
+                          for i, (cid, b) in enumerate(zip(ids, borders_of))]
     # each place once, in the order the claims first name it; its fields as columns
     place_row, by_place, first = _places(
         [*(coded[f][1] if f in coded else _codes(frame[f], columns[f]) for f in place_fields),
