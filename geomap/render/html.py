@@ -1115,13 +1115,12 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
         else:
             codes = np.asarray(codes, dtype=np.int64)
             numbered[field] = np.asarray(number_of, dtype=np.int64)[codes].tolist()
-            rows = np.asarray(text_of, dtype=np.int64)[codes].tolist()
+            rows = np.asarray(text_of, dtype=np.int64)[codes]
         if len(texts) == 1:
             same[field] = list(texts[0])
             return True
         values[field] = [t if t is None else list(t) for t in texts]
-        index = [str(i) for i in range(len(texts))]
-        given[field] = "[" + ",".join(map(index.__getitem__, rows)) + "]"
+        given[field] = _indices_json(rows)
         return True
 
     for field, column in zip(fields, columns):
@@ -1132,8 +1131,7 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
                 same[field] = distinct[0]
             elif not (sentences and around(field, list(distinct), codes)):  # (not _numbered)
                 values[field] = list(distinct)
-                index = [str(i) for i in range(len(distinct))]
-                given[field] = "[" + ",".join(map(index.__getitem__, codes.tolist())) + "]"
+                given[field] = _indices_json(codes)
             continue
         kinds = set(map(type, column))
         if n >= 2 and len(kinds) == 1 and column.count(column[0]) == n:
@@ -1177,6 +1175,9 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
         if isinstance(column, dict):
             parts.append(f"{safe_json(field)}:{safe_json(column)}")
             continue
+        if _finite_floats(column):  # (as json writes them, each its repr: quicker at once)
+            parts.append(f"{safe_json(field)}:[{','.join(map(float.__repr__, column))}]")
+            continue
         text = json.dumps(column, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         for ch, esc in _SCRIPT_SAFE:
             text = text.replace(ch, esc)
@@ -1186,6 +1187,30 @@ def _table_json(fields: list[str], columns: list[list], coded: dict | None = Non
             f'"same":{safe_json(same)},'
             f'"values":{safe_json(values)},"numbered":{safe_json(numbered)},'
             f'"digits":{safe_json(digits)},"columns":{text}}}')
+
+
+def _finite_floats(column: list) -> bool:
+    """Whether every value is a Python float, none NaN or infinite (which JSON refuses)."""
+    import numpy as np
+
+    return (bool(column) and type(column[0]) is float and set(map(type, column)) == {float}
+            and bool(np.isfinite(np.array(column, dtype=np.float64)).all()))
+
+
+def _indices_json(indices) -> str:
+    """Indices (whole numbers from 0) as a JSON list, "[0,2,1]", written by numpy at once:
+    each index's text and comma made once, as bytes padded with NULs to one width, the
+    rows' taken from those and the NULs dropped (a join of 100,000 small texts took longer)."""
+    import numpy as np
+
+    indices = np.asarray(indices, dtype=np.int64)
+    if not len(indices):
+        return "[]"
+    top = int(indices.max())
+    width = len(str(top)) + 1
+    texts = np.array([f"{i},".encode("ascii").ljust(width, b"\0") for i in range(top + 1)])
+    chars = texts.view(np.uint8).reshape(top + 1, width)[indices].ravel()
+    return "[" + chars[chars != 0].tobytes().decode("ascii")[:-1] + "]"
 
 
 def _counted(column: list) -> list | dict:
