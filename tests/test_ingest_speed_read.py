@@ -175,3 +175,38 @@ def test_numbers_read_at_once_stay_with_their_rows(monkeypatch, missing):
     assert [c.lat for c in claims][:2] == ([39.0, 39.1] if missing != 0 else [None, 39.1])
     monkeypatch.setattr(read, "_claims_at_once", original)
     assert _outcome(text) == _one_by_one(monkeypatch, text)
+
+
+# Cells a number column may hold: numbers as _NUMBER writes them, and what float() also
+# reads (underscores, nan, infinity, other digits, blanks, a line end) or nothing reads.
+NUMBERISH = ["1", "-0.0", "+1", ".5", "5.", "1e5", "1E+5", "5.e-3", "+.5e+05", "00.5",
+             "1_0", "nan", "NaN", "inf", "-infinity", "١", "٤٠", "１", " 1", "1 ", "1\t",
+             "\n1", "1\n", "1\n2", "e1", "E", ".", "-", "+", "1e", "1e+", "1.2.3", "--1",
+             "+-1", "1ee5", "1e5.5", "1..2", ".e1", "0x10", "1,5", "١.5", "1e999"]
+
+
+@pytest.mark.parametrize("cell", NUMBERISH)
+def test_a_number_column_takes_the_numbers_the_pattern_takes(cell):
+    """A column of numbers read at once (each cell's characters looked at together, then
+    float() of each) takes a cell just where _NUMBER does, and reads it as float() does."""
+    got = read._numbers(("39.5", cell, ""), "lat", -1e308, 1e308)
+    if read._NUMBER.fullmatch(cell) and abs(float(cell)) <= 1e308:
+        assert got == [39.5, float(cell), None]
+    else:
+        assert got is None
+
+
+URLS = ["https://example.org/x", "HTTPS://A.B:80/", "http://[::1]/x", "https://é.org/x",
+        "http://a.b/\u00e9", "https://a.b/c d", "javascript:x", "http://-a", "http://a.b/\x7f",
+        "http://", "https://[::1"]
+
+
+@pytest.mark.parametrize("k", range(len(URLS)))
+def test_addresses_checked_at_once_as_each_alone(k):
+    """The addresses of a column, tried first by the quick pattern (_PLAIN_URL), then each by
+    is_http_url: a column passes just where each address passes one of the two."""
+    for column in (URLS[:k + 1], URLS[k:k + 2], ["", URLS[k], URLS[0]]):
+        want = all(read._PLAIN_URL.fullmatch(u) or read.is_http_url(u)
+                   for u in set(column) - {""})
+        assert read._distinct_ok(column, read.is_http_url, quick=read._PLAIN_URL.fullmatch) \
+            == want, column
