@@ -70,15 +70,23 @@ _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 
 
 _BAD_ASCII = [chr(i) for i in range(32) if chr(i) not in "\t\n\r"]
+# The UTF-8 bytes that are no control character _BAD_CHARS names (such a byte is never part
+# of another character's bytes)
+_NOT_BAD_BYTES = bytes(i for i in range(256) if chr(i) not in _BAD_ASCII)
 
 
 def _has_bad_chars(text: str) -> bool:
     """Whether ``text`` holds a character clean_text replaces; for ASCII text (most files)
     by a fast search for each control character rather than the pattern at every position
-    (12 MB: 0.16 s)."""
+    (12 MB: 0.16 s); for other text, by its UTF-8 bytes with all but the control characters'
+    taken out (36 MB: 0.13 s rather than 0.27 s), and a search for U+FFFE and U+FFFF."""
     if text.isascii():
         return any(ch in text for ch in _BAD_ASCII)
-    return _BAD_CHARS.search(text) is not None
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate ("\ud800"), which UTF-8 cannot hold
+        return True
+    return bool(data.translate(None, _NOT_BAD_BYTES)) or "\ufffe" in text or "\uffff" in text
 
 
 def clean_text(value: str) -> str:

@@ -210,3 +210,15 @@ def test_addresses_checked_at_once_as_each_alone(k):
                    for u in set(column) - {""})
         assert read._distinct_ok(column, read.is_http_url, quick=read._PLAIN_URL.fullmatch) \
             == want, column
+
+
+@pytest.mark.parametrize("bad", [chr(i) for i in range(32)] + [
+    "\x7f", "\x85", "\ufffd", "\ufffe", "\uffff", "\ud800", "\udfff", "\udc80", "\U0001f600",
+    "\u2028", "\ue000", "\U0010ffff", "é"])
+def test_a_file_has_characters_to_replace_where_clean_text_replaces_one(bad):
+    """_has_bad_chars (a look at the whole file, ASCII or not) says a character is to be
+    replaced just where clean_text's pattern finds one, wherever in the text it is."""
+    for text in (bad, f"Goris, {bad} claim", f"Ереван «{bad}»", "x" * 3 + bad + "Ереван",
+                 f"Ереван{bad}"[::-1]):
+        assert read._has_bad_chars(text) == (read._BAD_CHARS.search(text) is not None), \
+            repr(text)
