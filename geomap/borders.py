@@ -576,12 +576,16 @@ def _near_cell(tree, lats, lons):
     ok = np.flatnonzero(np.isfinite(lats) & np.isfinite(lons) & (np.abs(lats) < POLAR))
     if not len(ok):
         return ok, ok
-    cells = np.stack([np.floor(lons[ok] / CELL), np.floor(lats[ok] / CELL)], axis=1)
-    cells, cell_of = np.unique(cells, axis=0, return_inverse=True)
-    at, seg = tree.query_nearest(shapely.points((cells + 0.5) * CELL))
-    nearest = np.full(len(cells), -1)
+    x, y = np.floor(lons[ok] / CELL), np.floor(lats[ok] / CELL)
+    order = np.lexsort((x, y))  # (each cell once: np.unique by rows is ten times slower)
+    x, y = x[order], y[order]
+    new = np.r_[True, (x[1:] != x[:-1]) | (y[1:] != y[:-1])]
+    cell_of = np.empty(len(ok), dtype=np.int64)
+    cell_of[order] = np.cumsum(new) - 1
+    at, seg = tree.query_nearest(shapely.points((x[new] + 0.5) * CELL, (y[new] + 0.5) * CELL))
+    nearest = np.full(int(new.sum()), -1)
     nearest[at] = seg  # (of equally near segments, any one bounds the distance)
-    return ok, nearest[cell_of.reshape(-1)]
+    return ok, nearest[cell_of]
 
 
 def _reach(lats, km, longest: float):
