@@ -549,10 +549,16 @@ def _nearest(geoms, lats, lons, pts):
     xb[own], yb[own] = _aeqd(geod, clat[own], clon[own], b[own])
     metres = _to_segment(np.zeros_like(xa), np.zeros_like(ya), xa, ya, xb, yb)
     line = seg_line[seg]
-    order = np.lexsort((line, metres, at))  # by point, nearest first, the first line first
-    first = order[np.r_[True, at[order][1:] != at[order][:-1]]] if len(order) else order
-    best_line[at[first]] = line[first]
-    best_m[at[first]] = metres[first]
+    # each point's least metres (NaN only where every pair's is NaN) and, of its pairs at
+    # that, the first line: what a sort by point, metres and line puts first, unsorted
+    least = np.full(n, np.nan)
+    np.fmin.at(least, at, metres)
+    tie = (metres == least[at]) | np.isnan(least[at])
+    first_line = np.full(n, np.iinfo(np.int64).max)
+    np.minimum.at(first_line, at[tie], line[tie])
+    found = np.zeros(n, dtype=bool)
+    found[at] = True
+    best_line[found], best_m[found] = first_line[found], least[found]
     return best_line, best_m
 
 

@@ -187,3 +187,24 @@ def test_a_lone_point_or_ring_as_the_only_line_is_measured_from_each_point():
     got_line, got_m = borders._nearest(geoms, lats, lons, shapely.points(lons, lats))
     want_line, want_m = projecting_all(geoms, lats, lons)
     assert got_m.tobytes() == want_m.tobytes()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_of_lines_equally_near_the_first_wins_as_a_sort_would_have_it(seed):
+    # the same stretch in two lines (and a third meeting them at a vertex): every point
+    # is as near to both; the first line in ``geoms`` wins, as before, whatever its order
+    rnd = random.Random(f"ties {seed}")
+    stretch = [(round(30 + k * 0.2, 5), round(10 + rnd.uniform(-0.3, 0.3), 5)) for k in range(8)]
+    geoms = [shapely.LineString(stretch), shapely.LineString(stretch[::-1]),
+             shapely.LineString([stretch[3], (31.0, 12.0)]),
+             shapely.MultiLineString([stretch[2:6]])]
+    rnd.shuffle(geoms)
+    geoms = np.array(geoms, dtype=object)
+    lats = np.array([round(10 + rnd.uniform(-1.5, 1.5), 5) for _ in range(200)]
+                    + [stretch[3][1], stretch[0][1]])
+    lons = np.array([round(30.7 + rnd.uniform(-1.5, 1.5), 5) for _ in range(200)]
+                    + [stretch[3][0], stretch[0][0]])
+    line = _same(geoms, lats, lons)
+    on = [i for i, g in enumerate(geoms) if shapely.intersects(g, shapely.Point(lons[-1],
+                                                                                 lats[-1]))]
+    assert len(set(line.tolist())) >= 2 and len(on) >= 2 and line[-1] == min(on)
