@@ -635,7 +635,10 @@ def _next_start(at, seg, a, b, segments: int):
     if not len(key):
         return out
     nxt = order[pos]
-    same = (key[nxt] == key + 1) & (b.view(np.uint64) == a[nxt].view(np.uint64)).all(axis=1)
+    # (the same point: a point's last segment is followed in ``key`` by the next point's
+    # first, whose start is the same vertex when the lines are one ring or one lone point)
+    same = ((key[nxt] == key + 1) & (at[nxt] == at)
+            & (b.view(np.uint64) == a[nxt].view(np.uint64)).all(axis=1))
     out[same] = nxt[same]
     return out
 

@@ -63,6 +63,12 @@ def test_an_end_is_shared_only_with_the_next_segment_of_the_same_point_to_the_bi
     # 0 -> 1 (same point, next segment, same bits); 1 -> not 2 (segment 6 is not 5);
     # 3 -> not 4 (0.0 and -0.0)
     assert borders._next_start(at, seg, a, b, 10).tolist() == [1, -1, -1, -1, -1, -1]
+    # a point's last segment is not followed by the next point's first, though its end is
+    # that segment's start (one ring: its last vertex is its first)
+    ring_a = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 0.0]])
+    ring_b = np.array([[1.0, 0.0], [0.0, 0.0], [1.0, 0.0]])
+    assert borders._next_start(np.array([0, 0, 1]), np.array([0, 1, 0]), ring_a, ring_b,
+                               2).tolist() == [1, -1, -1]
     empty = np.zeros(0, dtype=int)
     assert borders._next_start(empty, empty, np.zeros((0, 2)), np.zeros((0, 2)), 10).size == 0
 

@@ -176,10 +176,6 @@ def test_the_nearest_segment_is_asked_once_per_cell_not_per_point(monkeypatch):
     assert 0 < sum(asked) <= 26 * 20
 
 
-@pytest.mark.xfail(reason="a known slip of _next_start (kept: the figures stay what they "
-                   "were): the last segment's end is shared with the next point's first "
-                   "segment's start, which is the same vertex when the lines are one ring "
-                   "or one lone point, but projected around the next point")
 def test_a_lone_point_or_ring_as_the_only_line_is_measured_from_each_point():
     geoms = np.array([shapely.MultiPoint([(-0.02648, -0.01939)])], dtype=object)
     lats = np.array([-0.00587, -0.04249, -0.04838])
