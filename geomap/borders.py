@@ -110,6 +110,7 @@ WINDOW = (4.0, 3.0)
 def _facts(points: list[tuple[float, float]], countries, lines, disputed, accuracy_km: float,
            point_of_view: str) -> list[BorderFact]:
     import numpy as np
+    import pandas as pd
     import shapely
 
     if not points:
@@ -120,8 +121,8 @@ def _facts(points: list[tuple[float, float]], countries, lines, disputed, accura
     pts = shapely.points(lons, lats)
     shapes = np.asarray(countries.geometry.values, dtype=object)
     hit = _containing(shapes, lats, lons, pts, near_deg=0.02)  # row of countries, or -1
-    iso2 = list(countries["iso2"]) if len(countries) else []
-    country = [iso2[h] if h >= 0 else "" for h in hit.tolist()]
+    iso2 = np.array([*countries["iso2"], ""], dtype=object)  # (the last: -1, no country)
+    country = iso2[hit]  # (an array of str: taken by numpy, changed below, then a list)
     exclave = np.zeros(n, dtype=bool)
     for row in sorted(set(hit[hit >= 0])):
         parts = list(getattr(shapes[row], "geoms", [shapes[row]]))
@@ -130,22 +131,23 @@ def _facts(points: list[tuple[float, float]], countries, lines, disputed, accura
             main = max(parts, key=lambda g: g.area).buffer(0.005)
             exclave[at] = ~_contains_xy(main, lons[at], lats[at])
     area_name, in_dispute, holder = _disputes(disputed, lats, lons, pts, point_of_view)
-    for i in range(n):
-        if holder[i] and hit[i] >= 0 and holder[i] != country[i]:
-            # the view gives the area to another country (India's maps: Aksai Chin is
-            # India's): the place is in that country, measured from that country's lines
-            country[i], exclave[i] = holder[i], False
+    holder = np.array(holder, dtype=object)
+    # the view gives the area to another country (India's maps: Aksai Chin is India's): the
+    # place is in that country, measured from that country's lines
+    given = (holder != "") & (hit >= 0) & (holder != country)
+    country[given], exclave[given] = holder[given], False
+    country = country.tolist()
     line_of = np.full(n, -1)  # the nearest line: its row in ``lines`` or in derived[country]
     metres = np.full(n, np.nan)
     derived: dict[str, object] = {}  # country -> its shared edges, when no line is near
     from_derived = np.zeros(n, dtype=bool)
     pairs = lines["countries"].str.split("-") if len(lines) else []
-    by_country: dict[str, list[int]] = {}
-    for i, h in enumerate(hit.tolist()):
-        if h >= 0:
-            by_country.setdefault(country[i], []).append(i)
-    for c, idx in by_country.items():
-        idx = np.array(idx)
+    # the points in a country, by country (in the order first met)
+    placed = np.flatnonzero(hit >= 0)
+    of, found = pd.factorize(np.array(country, dtype=object)[placed], use_na_sentinel=False)
+    by_country = np.split(placed[np.argsort(of, kind="stable")],
+                          np.cumsum(np.bincount(of, minlength=len(found)))[:-1])
+    for c, idx in zip(found, by_country):
         rows = np.array([r for r, p in enumerate(pairs) if c in p], dtype=int)
         near = lines_near(lines.geometry.values[rows], lats[idx], lons[idx]) if len(rows) \
             else np.zeros(len(idx), dtype=bool)
