@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -349,11 +350,28 @@ def group_columns(columns: dict[str, list], side_labels: dict[str, str] | None =
         span_of.append((begin, end))
         index[area].append(len(groups) - 1)
 
-    def nearest(candidates: list[int], when, limit: int) -> int | None:
-        """The group of ``candidates`` nearest a claim's dates ``when`` in time (within
-        ``limit`` days); for an undated claim, the largest."""
+    # A group's dates only widen as claims join it: by at most ``before`` days ahead of the
+    # day it first began and ``after`` days beyond it (the most any group has). So the groups
+    # within a claim's reach began within those bounds of its dates, and are found by
+    # bisection in each list of groups sorted by when they first began, not by asking every
+    # group at the place (a busy place has thousands of small incidents over the years).
+    began = [begin.toordinal() for begin, _ in span_of]
+    before = 0
+    after = max((end.toordinal() - b for (_, end), b in zip(span_of, began)), default=0)
+
+    def by_start(candidates: list[int]) -> tuple[list[int], list[int]]:
+        order = sorted(candidates, key=began.__getitem__)
+        return list(map(began.__getitem__, order)), order
+
+    def nearest(candidates: tuple[list[int], list[int]], when, limit: int) -> int | None:
+        """The group of ``candidates`` (``by_start``) nearest a claim's dates ``when`` in
+        time (within ``limit`` days); for an undated claim, the largest."""
+        starts, order = candidates
+        if when is not None:
+            order = order[bisect_left(starts, when[0].toordinal() - limit - after):
+                          bisect_right(starts, when[1].toordinal() + limit + before)]
         best, best_key = None, None
-        for g in candidates:
+        for g in order:
             if when is None:
                 key = (-len(groups[g]), g)
             else:
@@ -373,15 +391,18 @@ def group_columns(columns: dict[str, list], side_labels: dict[str, str] | None =
         for country in set(map(countries.__getitem__, members)):
             if country:
                 country_groups[country].append(g)
+    in_area = {area: by_start(gs) for area, gs in index.items()}
+    in_country = {country: by_start(gs) for country, gs in country_groups.items()}
+    nowhere: tuple[list[int], list[int]] = ([], [])
     left: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in rest:  # (in date order)
         limit = TALK_DAYS if kinds[i] == "talk" else GAP_DAYS
         if claims.lats[i] is not None and not wide[i]:
             area = area_of[keys[i]]
-            found = nearest(index.get(area, []), spans[i], limit)
+            found = nearest(in_area.get(area, nowhere), spans[i], limit)
         elif claims.lats[i] is not None:  # a country or a wide region
             area = keys[i]
-            found = nearest(country_groups.get(countries[i] or "", []), spans[i], limit)
+            found = nearest(in_country.get(countries[i] or "", nowhere), spans[i], limit)
         else:
             area, found = keys[i], None
         if found is not None:
@@ -389,7 +410,9 @@ def group_columns(columns: dict[str, list], side_labels: dict[str, str] | None =
             when = spans[i]
             if when is not None:
                 a, b = span_of[found]
-                span_of[found] = (min(a, when[0]), max(b, when[1]))
+                a, b = span_of[found] = (min(a, when[0]), max(b, when[1]))
+                before = max(before, began[found] - a.toordinal())
+                after = max(after, b.toordinal() - began[found])
         else:
             left[(area, kinds[i])].append(i)
     for (_area, _kind_), members in sorted(left.items()):
