@@ -62,6 +62,7 @@ TITLE_OF_EVENT = {
 # withdrawal or the troops that faced off; statements only when nothing happened.
 SALIENCE = {"incursion": 3, "clash": 3, "shelling": 3, "casualties": 2, "withdrawal": 1,
             "deployment": 1, "exercise": 1, "other": 0.5}
+_EVENT_ORDER = {e: k for k, e in enumerate(TITLE_OF_EVENT)}  # (ties in naming an incident)
 STANCE_WORDS = {"asserts": "asserts", "denies": "denies", "reports": "reports",
                 "calls": "calls for action"}
 AREA_PRECISIONS = ("province", "district", "zone")
@@ -494,12 +495,11 @@ def _named(members: list[int], claims: _Claims) -> int:
 def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) -> Incident:
     """The incident of these claims (by index, in date order)."""
     events = Counter(map(claims.events.__getitem__, members))
-    order = list(TITLE_OF_EVENT)
     # named by what happened, not by how much was said: fighting before its aftermath, and
     # statements only when nothing happened
     happened = [e for e in events if e not in TALK] or list(events)
     main = min(happened, key=lambda e: (-events[e] * SALIENCE.get(e, 0.1),
-                                        order.index(e) if e in order else 99))
+                                        _EVENT_ORDER.get(e, 99)))
     lats, precisions = claims.lats, claims.precisions
     named = _named(members, claims) if claims.weights is None else \
         max(members, key=claims.weights.__getitem__)  # (the first of the greatest weight)
@@ -514,17 +514,19 @@ def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) 
     if precisions[named] in ("country", "province", "zone") and head.endswith(" at"):
         head = head[:-3] + " in"  # a clash at Goris, in Syunik
     title = f"{head} {place}" + (f", {words}" if dated else "")
-    by_side: dict[str, list[int]] = defaultdict(list)
-    for i in members:
-        by_side[claims.sides[i]].append(i)
+    # each side's claims and stances, in one pass over the claims (a side as first met)
     sides: dict[str, dict] = {}
-    for side, said in by_side.items():
-        stances = dict.fromkeys(STANCE_WORDS, 0)
-        for stance, n in Counter(map(claims.stances.__getitem__, said)).items():
-            if stance in stances:
-                stances[stance] += n
-        sides[side] = {"side": side, "label": side_labels.get(side, side),
-                       "claims": list(map(claims.ids.__getitem__, said)), "stances": stances}
+    side_of, stance_of, ids = claims.sides, claims.stances, claims.ids
+    for i in members:
+        side = side_of[i]
+        entry = sides.get(side)
+        if entry is None:
+            entry = sides[side] = {"side": side, "label": side_labels.get(side, side),
+                                   "claims": [], "stances": dict.fromkeys(STANCE_WORDS, 0)}
+        entry["claims"].append(ids[i])
+        counts = entry["stances"]
+        if stance_of[i] in counts:
+            counts[stance_of[i]] += 1
     asserting = {s for s, v in sides.items() if v["stances"]["asserts"] or v["stances"]["reports"]}
     denying = {s for s, v in sides.items() if v["stances"]["denies"]}
     contested = any(a != d for a in asserting for d in denying)
