@@ -514,19 +514,17 @@ def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) 
     if precisions[named] in ("country", "province", "zone") and head.endswith(" at"):
         head = head[:-3] + " in"  # a clash at Goris, in Syunik
     title = f"{head} {place}" + (f", {words}" if dated else "")
-    # each side's claims and stances, in one pass over the claims (a side as first met)
-    sides: dict[str, dict] = {}
-    side_of, stance_of, ids = claims.sides, claims.stances, claims.ids
+    by_side: dict[str, list[int]] = defaultdict(list)
     for i in members:
-        side = side_of[i]
-        entry = sides.get(side)
-        if entry is None:
-            entry = sides[side] = {"side": side, "label": side_labels.get(side, side),
-                                   "claims": [], "stances": dict.fromkeys(STANCE_WORDS, 0)}
-        entry["claims"].append(ids[i])
-        counts = entry["stances"]
-        if stance_of[i] in counts:
-            counts[stance_of[i]] += 1
+        by_side[claims.sides[i]].append(i)
+    sides: dict[str, dict] = {}
+    for side, said in by_side.items():
+        stances = dict.fromkeys(STANCE_WORDS, 0)
+        for stance, n in Counter(map(claims.stances.__getitem__, said)).items():
+            if stance in stances:
+                stances[stance] += n
+        sides[side] = {"side": side, "label": side_labels.get(side, side),
+                       "claims": list(map(claims.ids.__getitem__, said)), "stances": stances}
     asserting = {s for s, v in sides.items() if v["stances"]["asserts"] or v["stances"]["reports"]}
     denying = {s for s, v in sides.items() if v["stances"]["denies"]}
     contested = any(a != d for a in asserting for d in denying)
