@@ -17,14 +17,12 @@ from geomap.borders import WINDOW, _aeqd, _chord_km, _clip, _segments, _to_segme
 
 def clipping_all(geoms, lats, lons, pts):
     """_nearest as it was: every candidate segment clipped to its point's window."""
-    import pyproj
     import shapely
 
     segs, seg_line = _segments(geoms)
     n = len(lats)
-    best_line, best_m = np.full(n, -1), np.full(n, np.nan)
     if not len(segs) or not n:
-        return best_line, best_m
+        return np.full(n, -1), np.full(n, np.nan)
     dx, dy = WINDOW
     tree = shapely.STRtree(shapely.linestrings(segs.reshape(-1, 2, 2)))
     (at, _), deg = tree.query_nearest(pts, return_distance=True)
@@ -36,16 +34,31 @@ def clipping_all(geoms, lats, lons, pts):
     rx, ry = np.where(wide, dx, rx), np.where(wide, dy, ry)
     at, seg = tree.query(shapely.box(lons - rx, lats - ry, lons + rx, lats + ry),
                          predicate="intersects")
+    return measured(segs, seg_line, lats, lons, at, seg, near_only=True)
+
+
+def measured(segs, seg_line, lats, lons, at, seg, *, near_only: bool):
+    """Each point's nearest line among its pairs (point ``at``, segment ``seg``): each
+    segment cut to the point's window and projected, the least distance taken (the first
+    line wins a tie); with ``near_only``, only the pairs whose chord is within 2 % and
+    0.5 km of the least are projected, as _nearest keeps them."""
+    import pyproj
+
+    n = len(lats)
+    best_line, best_m = np.full(n, -1), np.full(n, np.nan)
+    dx, dy = WINDOW
     a, b = segs[seg, :2], segs[seg, 2:]
     t0, t1, ok = _clip(a, b, lons[at] - dx, lats[at] - dy, lons[at] + dx, lats[at] + dy)
     at, seg, a, b, t0, t1 = at[ok], seg[ok], a[ok], b[ok], t0[ok], t1[ok]
     d = b - a
     a, b = a + t0[:, None] * d, a + t1[:, None] * d
-    chord = _chord_km(_unit(lats, lons)[at], _unit(a[:, 1], a[:, 0]), _unit(b[:, 1], b[:, 0]))
-    least = np.full(n, np.inf)
-    np.minimum.at(least, at, chord)
-    keep = chord <= least[at] * 1.02 + 0.5
-    at, seg, a, b = at[keep], seg[keep], a[keep], b[keep]
+    if near_only:
+        chord = _chord_km(_unit(lats, lons)[at], _unit(a[:, 1], a[:, 0]),
+                          _unit(b[:, 1], b[:, 0]))
+        least = np.full(n, np.inf)
+        np.minimum.at(least, at, chord)
+        keep = chord <= least[at] * 1.02 + 0.5
+        at, seg, a, b = at[keep], seg[keep], a[keep], b[keep]
     clat, clon = np.round(lats, 5)[at], np.round(lons, 5)[at]
     geod = pyproj.Geod(ellps="WGS84")
     xa, ya = _aeqd(geod, clat, clon, a)

@@ -16,39 +16,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geomap import borders
-from geomap.borders import WINDOW, _aeqd, _clip, _segments, _to_segment
-from tests.test_map_scale_nearest import clipping_all
+from geomap.borders import _segments
+from tests.test_map_scale_nearest import clipping_all, measured
 
 
 def projecting_all(geoms, lats, lons):
     """The nearest line by its definition: every segment cut to the point's window and
     projected, the least distance taken (the first line wins a tie)."""
-    import pyproj
-
     segs, seg_line = _segments(geoms)
     n = len(lats)
-    best_line, best_m = np.full(n, -1), np.full(n, np.nan)
     if not len(segs) or not n:
-        return best_line, best_m
-    dx, dy = WINDOW
+        return np.full(n, -1), np.full(n, np.nan)
     at = np.repeat(np.arange(n), len(segs))
     seg = np.tile(np.arange(len(segs)), n)
-    a, b = segs[seg, :2], segs[seg, 2:]
-    t0, t1, ok = _clip(a, b, lons[at] - dx, lats[at] - dy, lons[at] + dx, lats[at] + dy)
-    at, seg, a, b, t0, t1 = at[ok], seg[ok], a[ok], b[ok], t0[ok], t1[ok]
-    d = b - a
-    a, b = a + t0[:, None] * d, a + t1[:, None] * d
-    geod = pyproj.Geod(ellps="WGS84")
-    clat, clon = np.round(lats, 5)[at], np.round(lons, 5)[at]
-    xa, ya = _aeqd(geod, clat, clon, a)
-    xb, yb = _aeqd(geod, clat, clon, b)
-    metres = _to_segment(np.zeros_like(xa), np.zeros_like(ya), xa, ya, xb, yb)
-    line = seg_line[seg]
-    order = np.lexsort((line, metres, at))
-    first = order[np.r_[True, at[order][1:] != at[order][:-1]]] if len(order) else order
-    best_line[at[first]] = line[first]
-    best_m[at[first]] = metres[first]
-    return best_line, best_m
+    return measured(segs, seg_line, lats, lons, at, seg, near_only=False)
 
 
 def _same(geoms, lats, lons):
