@@ -1,11 +1,14 @@
 """Scale: many claims into the HTML map, Chromium, and the PNG/PDF sheets.
 
-    python bench/scale.py [--claims 10000] [--distinct region|borders] [--before DIR]
-                           [--no-sheets] [--limit SECONDS] [--sheets-limit SECONDS]
+    python bench/scale.py [--claims 10000] [--distinct region|borders] [--years N]
+                           [--before DIR] [--no-sheets] [--limit SECONDS]
+                           [--sheets-limit SECONDS]
 
 ``--distinct``: every claim at coordinates of its own (given in the claims file) rather
 than at one of the region's settlements: ``region`` spreads them over Armenia, Azerbaijan,
 Georgia and around; ``borders`` along the AM–AZ, IN–CN and KG–TJ borders.
+``--years N``: the claims dated over N years to May 2021 rather than in that month alone:
+a store of years, many small incidents at each place.
 ``--before DIR``: a checkout of older code (``git worktree add /tmp/map-before 5860338``),
 measured on the same claims: each figure is printed beside its figure there.
 
@@ -28,10 +31,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date as Date
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+LAST_DAY = Date(2021, 5, 31)  # (--years: the claims' dates end on it)
 # Where --distinct puts its claims: (min_lon, min_lat, max_lon, max_lat); each claim names
 # the country its point is in (its coordinates locate it), on land.
 REGION = [(43.4, 38.3, 50.9, 43.6)]  # Armenia, Azerbaijan, Georgia and around
@@ -40,8 +46,10 @@ BORDERS = [(44.8, 38.8, 46.7, 41.3),  # AM–AZ, with Nakhchivan
            (69.4, 39.5, 71.9, 40.6)]  # KG–TJ: Batken, Isfara
 
 
-def claims_file(path: Path, n: int, distinct: str | None = None) -> None:
-    """``n`` claims; ``distinct``: each at coordinates of its own (REGION or BORDERS)."""
+def claims_file(path: Path, n: int, distinct: str | None = None, years: int = 0) -> None:
+    """``n`` claims; ``distinct``: each at coordinates of its own (REGION or BORDERS);
+    ``years``: dated over that many years to May 2021 (many small incidents), not in May
+    2021 alone."""
     sys.path.insert(0, str(ROOT))
     rnd = random.Random(2021)  # the same file every run
     sides = ["AM", "AZ", "RU", "US", "FR", "CSTO"]
@@ -60,7 +68,9 @@ def claims_file(path: Path, n: int, distinct: str | None = None) -> None:
                     "actor", "text", "source", "url"] + (["lat", "lon"] if distinct else []))
         for i in range(n):
             side = rnd.choice(sides)
-            row = [f"s{i:05d}", f"2021-05-{rnd.randint(1, 31):02d}",
+            date = (f"2021-05-{rnd.randint(1, 31):02d}" if not years else
+                    (LAST_DAY - timedelta(days=rnd.randrange(365 * years))).isoformat())
+            row = [f"s{i:05d}", date,
                    rnd.choice(places) if places else "", f"Official {i % 97}", side,
                    rnd.choice(["asserts", "denies", "reports", "calls"]),
                    rnd.choice(["incursion", "shelling", "talks", "statement"]),
@@ -179,6 +189,8 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=10000)
     ap.add_argument("--distinct", choices=("region", "borders"),
                     help="each claim at coordinates of its own")
+    ap.add_argument("--years", type=int, default=0,
+                    help="date the claims over this many years (many small incidents)")
     ap.add_argument("--before", type=Path, help="a checkout of older code to compare with")
     ap.add_argument("--no-sheets", action="store_true", help="skip the PNG and PDF")
     ap.add_argument("--limit", type=float, default=3600,
@@ -195,7 +207,7 @@ def main() -> None:
     codes = {"now": ROOT, **({"before": args.before} if args.before else {})}
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "claims.csv"
-        claims_file(src, args.claims, args.distinct)
+        claims_file(src, args.claims, args.distinct, args.years)
         got, ready = {}, {}
         for name, code in codes.items():
             page = Path(tmp) / f"{name}.html"
@@ -219,7 +231,8 @@ def main() -> None:
         return f"{now} (before: {said('before', key, fmt)})" if "before" in got else now
 
     what = (f"{args.claims:,} claims" + (f" at {args.claims:,} coordinates ({args.distinct})"
-                                         if args.distinct else ""))
+                                         if args.distinct else "")
+            + (f" over {args.years} years" if args.years else ""))
     g = got["now"]
     print(f"{what}: {g['mapped']:,} mapped, {g['unplaced']:,} unplaced, "
           f"{g['incidents']:,} incidents, {g['notes']:,} notes")
