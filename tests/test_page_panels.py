@@ -340,3 +340,65 @@ def test_hostile_incident_text_is_escaped(tmp_path):
     assert "<img src=x" not in page
     assert "49" not in visible_text(page).split()
     assert htmllib.escape(HOSTILE) in page  # as text in the panel and the select
+
+
+# -- many incidents -------------------------------------------------------------------------
+
+def _short_panel(monkeypatch, tmp_path, at_once: int, **kw) -> str:
+    """The example with the panel in its short form and ``at_once`` incidents listed."""
+    monkeypatch.setattr(page_html, "PANEL_CLAIMS_IN_FULL", 0)
+    monkeypatch.setattr(page_html, "PANEL_INCIDENTS_AT_ONCE", at_once)
+    return render(tmp_path, **kw)
+
+
+def test_many_incidents_the_panel_lists_the_first_and_a_button(monkeypatch, tmp_path):
+    page = _short_panel(monkeypatch, tmp_path, 2)
+    incidents = manifest(page)["incidents"]
+    assert len(incidents) >= 4
+    panel = page[page.index('<details class="geomap-incidents"'):]
+    panel = panel[:panel.index("</ol></details>")]
+    assert f"Incidents ({len(incidents)})" in panel
+    listed = re.findall(r'<li class="geomap-incident" data-incident="([^"]+)"', panel)
+    assert listed == [i["id"] for i in incidents[:2]]
+    rest = len(incidents) - 2
+    assert (f'<li class="geomap-incident-more"><button type="button" '
+            f'class="geomap-more-incidents" data-next="2" data-step="2">'
+            f'List the next 2 ({rest} not listed yet)</button></li>') in panel
+    # the filter's menu is left to claims.js, which words it as incident_choice does
+    select = page.split('<select name="incident"', 1)[1].split("</select>")[0]
+    assert select.strip() == 'data-fill="later"><option value="">all incidents</option>'
+
+
+def test_as_many_incidents_as_listed_at_once_no_button(monkeypatch, tmp_path):
+    n = len(manifest(render(tmp_path))["incidents"])
+    page = _short_panel(monkeypatch, tmp_path, n)
+    assert 'class="geomap-more-incidents"' not in page and 'data-fill="later"' not in page
+    panel = page[page.index('<details class="geomap-incidents"'):]
+    assert panel.count('<li class="geomap-incident" ') == n
+    # the short form: no side columns, a pointer to the incident's popup
+    assert 'class="geomap-side-column"' not in panel
+    assert panel.count("Its claims side by side: click its title") == n
+
+
+def test_the_full_form_lists_every_incident_however_many(monkeypatch, tmp_path):
+    """Under PANEL_CLAIMS_IN_FULL claims, every incident with its claims, as before."""
+    monkeypatch.setattr(page_html, "PANEL_INCIDENTS_AT_ONCE", 1)
+    page = render(tmp_path)
+    n = len(manifest(page)["incidents"])
+    assert page.count('<li class="geomap-incident" ') == n > 1
+    assert 'class="geomap-more-incidents"' not in page and 'class="geomap-side-column"' in page
+    assert 'data-fill="later"' in page  # (the menu: beyond PANEL_INCIDENTS_AT_ONCE)
+
+
+def test_words_for_many_incidents():
+    at_once = page_html.PANEL_INCIDENTS_AT_ONCE
+    assert page_html.more_incidents_words(at_once, 23330) == \
+        f"List the next {at_once:,} ({23330 - at_once:,} not listed yet)"
+    assert page_html.more_incidents_words(at_once, at_once + 3) == \
+        "List the next 3 (3 not listed yet)"
+    inc = {"title": "Shelling of a village whose name is long, on the 4th of June 2011, again",
+           "claims": ["a"] * 1234}
+    assert page_html.incident_choice(inc) == \
+        "Shelling of a village whose name is long, on the 4th of\u2026 (1,234 claims)"
+    assert page_html.incident_choice({"title": "t", "claims": ["a"]}) == "t (1 claim)"
+    assert page_html.counts_words(1234, 1234, 1000).startswith("1,234 claims about 1,000 ")

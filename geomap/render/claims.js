@@ -437,7 +437,21 @@ var geomap = (function () {
     title.style.maxHeight = Math.max(120, room) + "px";
   }
 
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  /* "1 claim", "1,234 claims": as wording.plural writes them. */
+  function thousands(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
+  function plural(n, word) { return thousands(n) + " " + word + (n === 1 ? "" : "s"); }
+
+  // (what Python's str.split() splits at, so that shortText cuts where html._short does)
+  var SPACES = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+  /* A text cut at a word near ``limit`` characters (code points), with an ellipsis when
+   * cut: html._short. */
+  function shortText(text, limit) {
+    var chars = Array.from(String(text || "").split(SPACES).filter(Boolean).join(" "));
+    if (chars.length <= limit) return chars.join("");
+    var cut = chars.slice(0, limit).join(""), at = cut.lastIndexOf(" ");
+    if (at > 0) cut = cut.slice(0, at);
+    return cut.replace(/[,;:.]+$/, "") + "\u2026";
+  }
 
   var STANCE_VERBS = {asserts: "asserts", denies: "denies", reports: "reports",
                       calls: "calls for"};
@@ -724,8 +738,65 @@ var geomap = (function () {
     update(true);  // (the whole range: draw() draws once, after every control is set)
   }
 
+  /* An incident in the Incidents panel, in its short form (a page of more claims than
+   * html.PANEL_CLAIMS_IN_FULL): what html._incident_panel writes for it. */
+  function incidentEntry(inc) {
+    var li = el("li", "geomap-incident"), fold = el("details"), head = el("summary");
+    li.setAttribute("data-incident", inc.id);
+    var title = inc.title || "untitled incident";
+    if (inc.placed) {
+      var b = document.createElement("button");  // (its attributes in html.py's order)
+      b.type = "button";
+      b.className = "geomap-show geomap-incident-goto";
+      b.setAttribute("data-incident", inc.id);
+      b.textContent = title;
+      head.appendChild(b);
+    } else {
+      head.appendChild(el("span", "geomap-incident-title", title));
+    }
+    var facts = [inc.title.indexOf(inc.dates) < 0 ? inc.dates : "",
+                 plural(inc.claims.length, "claim")].filter(Boolean);
+    head.appendChild(el("div", "geomap-incident-facts", facts.join(" \u00b7 ")));
+    var contest = el("div", inc.contested ? "geomap-contested" : "geomap-uncontested");
+    if (inc.contested) {
+      var mark = el("span", "geomap-incident-mark geomap-incident-mark-sample",
+                    spec().incident.contested_mark);
+      mark.setAttribute("aria-hidden", "true");
+      contest.appendChild(mark);
+    }
+    contest.appendChild(document.createTextNode(inc.contest_words));
+    head.appendChild(contest);
+    fold.appendChild(head);
+    var line = [inc.place_name ? "at " + inc.place_name : "",
+                inc.events.length ? "events: " + inc.events.join(", ") : "",
+                inc.placed ? "" : "not on the map"].filter(Boolean).join("; ");
+    // (it begins "at", "events" or "not": the first letter is a plain one)
+    if (line) fold.appendChild(el("div", "geomap-reason", line[0].toUpperCase() + line.slice(1)));
+    fold.appendChild(el("div", "geomap-reason", "Its claims side by side: click its title " +
+                        "(or choose it in the filters)."));
+    li.appendChild(fold);
+    return li;
+  }
+
+  /* The Incidents panel's "List the next ..." button (html.more_incidents_words): lists the
+   * next PANEL_INCIDENTS_AT_ONCE of the page's incidents before itself. */
+  function listMore(button, incidents) {
+    var from = +button.getAttribute("data-next"), step = +button.getAttribute("data-step");
+    var to = Math.min(incidents.length, from + step), item = button.parentNode;
+    var list = document.createDocumentFragment();
+    for (var k = from; k < to; k++) list.appendChild(incidentEntry(incidents[k]));
+    item.parentNode.insertBefore(list, item);
+    if (to >= incidents.length) {
+      item.parentNode.removeChild(item);
+      return;
+    }
+    button.setAttribute("data-next", String(to));
+    button.textContent = "List the next " + thousands(Math.min(step, incidents.length - to)) +
+      " (" + thousands(incidents.length - to) + " not listed yet)";
+  }
+
   /* The stance and event checkboxes and the incident select. */
-  function filters(state, refresh) {
+  function filters(state, refresh, incidents) {
     var box = document.getElementById("geomap-timeline");
     if (!box) return;
     ["stance", "event"].forEach(function (name) {
@@ -737,6 +808,26 @@ var geomap = (function () {
       });
     });
     var select = box.querySelector("select[name=incident]");
+    if (select && select.getAttribute("data-fill") === "later") {
+      // (a menu of tens of thousands: made when first used, as html.incident_choice words it)
+      var fill = function () {
+        if (select.getAttribute("data-fill") !== "later") return;
+        select.removeAttribute("data-fill");
+        // (as wide as it may be: sized to its longest choice, the menu took 2 s to fill)
+        select.classList.add("geomap-long");
+        var items = document.createDocumentFragment();
+        (incidents || []).forEach(function (inc) {
+          var o = el("option", null, shortText(inc.title, 60) + " (" +
+                     plural(inc.claims.length, "claim") + ")");
+          o.value = inc.id;
+          items.appendChild(o);
+        });
+        select.appendChild(items);
+      };
+      ["focus", "mousedown", "touchstart", "keydown"].forEach(function (kind) {
+        select.addEventListener(kind, fill);
+      });
+    }
     if (select) {
       state.incident = select.value;
       select.addEventListener("change", function () { state.incident = select.value; refresh(); });
@@ -1475,7 +1566,8 @@ var geomap = (function () {
       L.DomEvent.stop(e);  // (as a bound popup's own click does)
       m.openPopup();
     });
-    // One symbol per incident (drawn while its layer is on)
+    // One symbol per incident, drawn while its layer is on: each marker is made when the
+    // layer is first switched on (years of incidents are tens of thousands of icons)
     var incidentMarkers = [], incidentById = table();
     if (incidentLayer) {
       var at = table();
@@ -1483,22 +1575,40 @@ var geomap = (function () {
         if (!inc.placed) return;
         var key = inc.lat.toFixed(4) + "," + inc.lon.toFixed(4);
         at[key] = at[key] === undefined ? 0 : at[key] + 1;
-        var im = {inc: inc, offset: at[key], shown: []};
-        im.marker = L.marker([inc.lat, inc.lon], {
-          icon: incidentIcon(inc, [], sides, im.offset), title: "", keyboard: true,
-          riseOnHover: true});
-        im.marker.bindPopup(function () {
-          return incidentPopup(inc, im.shown, unplacedById, sides);
-        }, popupOptions());
-        clearOfPanels(im.marker.getPopup());
-        im.marker.bindTooltip(function () {
-          return el("span", null, inc.title + " \u2014 " + plural(im.shown.length, "claim") +
-                    (inc.contested ? "; contested" : ""));
-        }, {direction: "top", offset: [0, -18]});
+        var im = {inc: inc, offset: at[key], shown: [], marker: null};
         incidentMarkers.push(im);
         incidentById[inc.id] = im;
       });
     }
+    function incidentMarker(im) {
+      var inc = im.inc;
+      im.marker = L.marker([inc.lat, inc.lon], {
+        icon: incidentIcon(inc, im.shown, sides, im.offset), title: "", keyboard: true,
+        riseOnHover: true});
+      im.marker.bindPopup(function () {
+        return incidentPopup(inc, im.shown, unplacedById, sides);
+      }, popupOptions());
+      clearOfPanels(im.marker.getPopup());
+      im.marker.bindTooltip(function () {
+        return el("span", null, inc.title + " \u2014 " + plural(im.shown.length, "claim") +
+                  (inc.contested ? "; contested" : ""));
+      }, {direction: "top", offset: [0, -18]});
+      return im.marker;
+    }
+    // (the claims shown of each incident, byIncident: what its symbol counts)
+    function drawIncidents(byIncident) {
+      incidentMarkers.forEach(function (im) {
+        im.shown = byIncident[im.inc.id] || [];
+        if (im.shown.length) {
+          if (!im.marker) incidentMarker(im);
+          else im.marker.setIcon(incidentIcon(im.inc, im.shown, sides, im.offset));
+          if (!incidentLayer.hasLayer(im.marker)) incidentLayer.addLayer(im.marker);
+        } else if (im.marker && incidentLayer.hasLayer(im.marker)) {
+          incidentLayer.removeLayer(im.marker);
+        }
+      });
+    }
+    var byIncidentNow = null;  // (the last refresh's, until the incidents' layer uses it)
     // What is shown: the sides switched on in the layer control, the dates in the time
     // control's range, the stances, events and incident chosen. Every change rebuilds the
     // cluster group (and the incidents' symbols) from that state.
@@ -1539,15 +1649,11 @@ var geomap = (function () {
       }
       cluster.clearLayers();
       cluster.addLayers(shown, true);  // (no one listens for each layer's layeradd)
-      incidentMarkers.forEach(function (im) {
-        im.shown = byIncident[im.inc.id] || [];
-        if (im.shown.length) {
-          im.marker.setIcon(incidentIcon(im.inc, im.shown, sides, im.offset));
-          if (!incidentLayer.hasLayer(im.marker)) incidentLayer.addLayer(im.marker);
-        } else if (incidentLayer.hasLayer(im.marker)) {
-          incidentLayer.removeLayer(im.marker);
-        }
-      });
+      byIncidentNow = withIncidents ? byIncident : null;
+      if (incidentMode && byIncidentNow) {
+        drawIncidents(byIncidentNow);
+        byIncidentNow = null;
+      }
       var counter = document.getElementById("geomap-timeline-count");
       if (counter) {
         counter.textContent = shown.length + " of " + plural(claims.length, "claim") +
@@ -1561,6 +1667,10 @@ var geomap = (function () {
       if (incidentLayer && e.layer === incidentLayer) {
         incidentMode = e.type === "overlayadd";
         if (incidentMode) map.removeLayer(cluster); else cluster.addTo(map);
+        if (incidentMode && byIncidentNow) {
+          drawIncidents(byIncidentNow);
+          byIncidentNow = null;
+        }
         return;
       }
       groups.forEach(function (pair) {
@@ -1569,7 +1679,7 @@ var geomap = (function () {
     });
     viewSwitch(map, data, restyle, refresh);
     timeline(data.dates, range, refresh);
-    filters(state, refresh);
+    filters(state, refresh, data.incidents);
     refresh();
     keepClear(map);
     data.labels.forEach(function (l) {
@@ -1631,6 +1741,11 @@ var geomap = (function () {
     // The panels' links (Reactions, Incidents): a click shows the claim or incident
     document.addEventListener("click", function (ev) {
       var t = ev.target;
+      var more = t && t.closest ? t.closest(".geomap-more-incidents") : null;
+      if (more) {
+        listMore(more, data.incidents || []);
+        return;
+      }
       var b = t && t.closest ? t.closest(".geomap-goto, .geomap-show") : null;
       if (!b) return;
       if (b.hasAttribute("data-claim")) go.claim(b.getAttribute("data-claim"));
@@ -1646,5 +1761,5 @@ var geomap = (function () {
   return {draw: draw, symbol: symbol, formatDate: formatDate,
           plainMarker: plainMarker, plainMarkers: plainMarkers,  // (these for tests)
           plainCluster: plainCluster, plainClusters: plainClusters,
-          projector: projector, Claims: Claims};
+          projector: projector, Claims: Claims, shortText: shortText, plural: plural};
 })();

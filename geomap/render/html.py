@@ -151,6 +151,7 @@ CSS = """
 #geomap-timeline fieldset { border: none; margin: 2px 0; padding: 0; }
 #geomap-timeline legend { padding: 0; color: #555; font-weight: 600; }
 #geomap-timeline select { max-width: 250px; font: inherit; }
+#geomap-timeline select.geomap-long { width: 250px; }
 #geomap-timeline input[type=range] { width: 200px; vertical-align: middle; }
 .geomap-goto, .geomap-show { border: none; background: none; padding: 0; color: #0b57d0;
   cursor: pointer; font: inherit; text-decoration: underline; text-align: left; }
@@ -686,6 +687,12 @@ def contest_words(incident: dict) -> str:
 # 10,000 claims would otherwise carry every quote twice: 3.4 MB), and its popup and the
 # map's incident filter show its claims side by side.
 PANEL_CLAIMS_IN_FULL = 2000
+# In that short form, beyond this many incidents the panel lists this many and a button that
+# lists the next as many, made by claims.js from the page's data (incidentEntry); the
+# incident filter's menu is filled by claims.js when first used. Years of a busy border are
+# tens of thousands of incidents: 23,330 written as HTML were 13.8 MB of a 41 MB page and
+# 20 s of Chromium's parsing and layout before the map was ready.
+PANEL_INCIDENTS_AT_ONCE = 200
 
 
 def _incident_panel(incidents: list[dict], claims_by_id: dict[str, dict],
@@ -696,9 +703,10 @@ def _incident_panel(incidents: list[dict], claims_by_id: dict[str, dict],
     .geomap-goto)."""
     e = html.escape
     in_full = len(claims_by_id) <= PANEL_CLAIMS_IN_FULL
-    out = [f'<details class="geomap-incidents" open><summary>Incidents ({len(incidents)})'
+    listed = incidents if in_full else incidents[:PANEL_INCIDENTS_AT_ONCE]
+    out = [f'<details class="geomap-incidents" open><summary>Incidents ({len(incidents):,})'
            '</summary><ol class="geomap-incident-list">']
-    for inc in incidents:
+    for inc in listed:
         contested = "geomap-contested" if inc["contested"] else "geomap-uncontested"
         n = len(inc["claims"])
         title = e(inc["title"] or "untitled incident")
@@ -760,8 +768,26 @@ def _incident_panel(incidents: list[dict], claims_by_id: dict[str, dict],
                 out.append("</ul></div>")
             out.append("</div>")
         out.append("</div></details></li>")
+    if len(listed) < len(incidents):
+        out.append(f'<li class="geomap-incident-more"><button type="button" '
+                   f'class="geomap-more-incidents" data-next="{len(listed)}" '
+                   f'data-step="{PANEL_INCIDENTS_AT_ONCE}">'
+                   f'{e(more_incidents_words(len(listed), len(incidents)))}</button></li>')
     out.append("</ol></details>")
     return "\n".join(out)
+
+
+def more_incidents_words(listed: int, total: int) -> str:
+    """The Incidents panel's button once ``listed`` of ``total`` are listed: "List the next
+    200 (23,130 not listed yet)" (claims.js words it the same)."""
+    return (f"List the next {min(PANEL_INCIDENTS_AT_ONCE, total - listed):,} "
+            f"({total - listed:,} not listed yet)")
+
+
+def incident_choice(incident: dict) -> str:
+    """An incident in the incident filter's menu: its title, cut near 60 characters, and
+    its count of claims (claims.js words it the same)."""
+    return f'{_short(incident["title"], 60)} ({plural(len(incident["claims"]), "claim")})'
 
 
 def _filters(stances: list[str], events: list[str], incidents: list[dict]) -> str:
@@ -791,10 +817,14 @@ def _filters(stances: list[str], events: list[str], incidents: list[dict]) -> st
                    f'{e(ev)}</label>' for ev in events)
         out.append("</fieldset>")
     if incidents:
-        out.append('<label class="geomap-filter-incident">Incident <select name="incident">'
-                   '<option value="">all incidents</option>')
-        out.extend(f'<option value="{e(i["id"])}">{e(_short(i["title"], 60))} '
-                   f'({plural(len(i["claims"]), "claim")})</option>' for i in incidents)
+        # (beyond the panel's length, claims.js fills the menu when it is first used)
+        lazy = len(incidents) > PANEL_INCIDENTS_AT_ONCE
+        out.append('<label class="geomap-filter-incident">Incident <select name="incident"'
+                   + (' data-fill="later">' if lazy else ">")
+                   + '<option value="">all incidents</option>')
+        if not lazy:
+            out.extend(f'<option value="{e(i["id"])}">{e(incident_choice(i))}</option>'
+                       for i in incidents)
         out.append("</select></label>")
     out.append("</details></div>")
     return "\n".join(out)
