@@ -665,6 +665,23 @@ var geomap = (function () {
                       iconAnchor: [size / 2 - offset * (size + 8), size / 2]});
   }
 
+  /* A cluster of incidents' symbols (where a page has more placed incidents than the
+   * symbols' clustered_from): how many incidents, on a stack of grey squares, with the contested mark
+   * where any of them is contested. */
+  function incidentClusterIcon(group) {
+    var sp = spec().incident, children = group.getAllChildMarkers();
+    var r = el("div", "geomap-incident-ring geomap-incident-stack");
+    r.appendChild(el("span", "geomap-incident-count", thousands(children.length)));
+    var contested = children.some(function (m) { return m.geomapIncident.contested; });
+    if (contested) r.appendChild(el("span", "geomap-incident-mark", sp.contested_mark));
+    var holder = el("div");
+    holder.appendChild(r);
+    var size = sp.size + 8;
+    return L.divIcon({html: holder.innerHTML, className: "geomap-incident-icon " +
+                      "geomap-incident-cluster" + (contested ? " geomap-incident-contested" : ""),
+                      iconSize: [size, size]});
+  }
+
   function incidentPopup(inc, shown, unplacedById, sides) {
     var box = el("div", "geomap-popup geomap-incident-popup");
     var head = el("div", "geomap-popup-head");
@@ -1567,24 +1584,35 @@ var geomap = (function () {
       m.openPopup();
     });
     // One symbol per incident, drawn while its layer is on: each marker is made when the
-    // layer is first switched on (years of incidents are tens of thousands of icons)
-    var incidentMarkers = [], incidentById = table();
+    // layer is first switched on (years of incidents are tens of thousands of icons). The
+    // incidents at one point are drawn side by side; beyond the symbols' clustered_from
+    // placed incidents, they cluster as the claims do (incidentGroup, in the layer).
+    var incidentMarkers = [], incidentById = table(), incidentGroup = incidentLayer;
     if (incidentLayer) {
       var at = table();
-      (data.incidents || []).forEach(function (inc) {
-        if (!inc.placed) return;
+      var placedIncidents = (data.incidents || []).filter(function (inc) { return inc.placed; });
+      // (23,330 side by side took 18 s to draw, a place's hundreds in a row across the map)
+      var clustered = placedIncidents.length > spec().incident.clustered_from;
+      placedIncidents.forEach(function (inc) {
         var key = inc.lat.toFixed(4) + "," + inc.lon.toFixed(4);
         at[key] = at[key] === undefined ? 0 : at[key] + 1;
-        var im = {inc: inc, offset: at[key], shown: [], marker: null};
+        var im = {inc: inc, offset: clustered ? 0 : at[key], shown: [], marker: null};
         incidentMarkers.push(im);
         incidentById[inc.id] = im;
       });
+      if (clustered) {
+        incidentGroup = L.markerClusterGroup({
+          maxClusterRadius: 40, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+          spiderfyDistanceMultiplier: 1.6, iconCreateFunction: incidentClusterIcon});
+        incidentLayer.addLayer(incidentGroup);
+      }
     }
     function incidentMarker(im) {
       var inc = im.inc;
       im.marker = L.marker([inc.lat, inc.lon], {
         icon: incidentIcon(inc, im.shown, sides, im.offset), title: "", keyboard: true,
         riseOnHover: true});
+      im.marker.geomapIncident = inc;
       im.marker.bindPopup(function () {
         return incidentPopup(inc, im.shown, unplacedById, sides);
       }, popupOptions());
@@ -1597,6 +1625,19 @@ var geomap = (function () {
     }
     // (the claims shown of each incident, byIncident: what its symbol counts)
     function drawIncidents(byIncident) {
+      if (incidentGroup !== incidentLayer) {  // (clustered: refilled at once, as the claims)
+        var shownMarkers = [];
+        incidentMarkers.forEach(function (im) {
+          im.shown = byIncident[im.inc.id] || [];
+          if (!im.shown.length) return;
+          if (!im.marker) incidentMarker(im);
+          else im.marker.setIcon(incidentIcon(im.inc, im.shown, sides, im.offset));
+          shownMarkers.push(im.marker);
+        });
+        incidentGroup.clearLayers();
+        incidentGroup.addLayers(shownMarkers);
+        return;
+      }
       incidentMarkers.forEach(function (im) {
         im.shown = byIncident[im.inc.id] || [];
         if (im.shown.length) {
@@ -1656,7 +1697,7 @@ var geomap = (function () {
       }
       var counter = document.getElementById("geomap-timeline-count");
       if (counter) {
-        counter.textContent = shown.length + " of " + plural(claims.length, "claim") +
+        counter.textContent = thousands(shown.length) + " of " + plural(claims.length, "claim") +
           " shown";
       }
     }
@@ -1727,8 +1768,9 @@ var geomap = (function () {
       if (!inc || !inc.placed) return;
       var where = L.latLng(inc.lat, inc.lon);
       near(where, 8);
-      if (im && incidentMode && incidentLayer.hasLayer(im.marker)) {
-        im.marker.openPopup();
+      if (im && im.marker && incidentMode && incidentGroup.hasLayer(im.marker)) {
+        if (incidentGroup === incidentLayer) im.marker.openPopup();
+        else incidentGroup.zoomToShowLayer(im.marker, function () { im.marker.openPopup(); });
         return;
       }
       var shown = [];

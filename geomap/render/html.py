@@ -125,6 +125,10 @@ CSS = """
   border-radius: 4px; width: 60%; height: 60%; display: flex; align-items: center;
   justify-content: center; font-weight: 700; font-size: 12px; }
 .geomap-incident-sample span { font-size: 10px; }
+.geomap-incident-stack { background: #6b6b6b; border-radius: 7px;
+  box-shadow: 3px 3px 0 #fff, 4px 4px 0 #8a8a8a, 0 1px 4px rgba(0,0,0,0.5); }
+.geomap-incident-stack .geomap-incident-count { width: auto; min-width: 60%; padding: 0 3px;
+  font-size: 11px; }
 .geomap-incident-mark { position: absolute; top: -7px; right: -7px; width: 15px; height: 15px;
   border-radius: 50%; background: #b2182b; color: #fff; font-weight: 700; font-size: 12px;
   line-height: 15px; text-align: center; border: 1.5px solid #fff; }
@@ -503,7 +507,8 @@ def _source_name(s: dict) -> str:
 
 def _legend(sides: list[dict], layers: list[Layer], has_areas: bool,
             has_bands: bool = False, has_incidents: bool = False,
-            line_classes: tuple[str, ...] = (), views: list[dict] | None = None) -> str:
+            line_classes: tuple[str, ...] = (), views: list[dict] | None = None,
+            incidents_clustered: bool = False) -> str:
     e = html.escape
     out = ['<div id="geomap-legend" class="geomap-panel geomap-legend">',
            '<details class="geomap-legend-fold" open><summary>Legend</summary>',
@@ -547,6 +552,10 @@ def _legend(sides: list[dict], layers: list[Layer], has_areas: bool,
         out.append(f'<div class="geomap-legend-item"><span class="geomap-incident-mark '
                    f'geomap-incident-mark-sample">{e(sym["contested_mark"])}</span>'
                    f'{e(sym["contested_label"][2:])}</div>')
+        if incidents_clustered:
+            out.append('<div class="geomap-legend-item"><span class="geomap-incident-sample '
+                       f'geomap-incident-stack"><span>12</span></span>{e(sym["stack_label"])}'
+                       '</div>')
     out.append("<h2>Boundaries</h2>")
     shown = set()
     for layer in layers:
@@ -782,6 +791,12 @@ def more_incidents_words(listed: int, total: int) -> str:
     200 (23,130 not listed yet)" (claims.js words it the same)."""
     return (f"List the next {min(PANEL_INCIDENTS_AT_ONCE, total - listed):,} "
             f"({total - listed:,} not listed yet)")
+
+
+def _clustered(incidents: list[dict] | None) -> bool:
+    """Whether the map's incidents' symbols cluster (claims.js: more placed incidents than
+    the symbols' clustered_from)."""
+    return sum(bool(i["placed"]) for i in incidents or []) > INCIDENT_SYMBOL["clustered_from"]
 
 
 def incident_choice(incident: dict) -> str:
@@ -1742,7 +1757,9 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
                                         bands is not None and bool(len(bands)),
                                         incident_layer is not None,
                                         tuple(k for k in LINE_CLASSES if k in line_classes),
-                                        views if len(views) > 1 else None)),
+                                        views if len(views) > 1 else None,
+                                        incident_layer is not None and _clustered(
+                                            shown_incidents))),
                         name="geomap_legend")
     _stable_ids(root)
     guard_templates(root)

@@ -50,7 +50,10 @@ APPROXIMATE = ("province", "district", "country", "zone")
 INCIDENT_SYMBOL = {"shape": "rounded square", "size": 34, "corner": 7, "ring": 0.2,
                    "contested_mark": "\u2260", "contested_colour": "#b2182b",
                    "label": "incident: its claims split by side, and their count",
-                   "contested_label": "\u2260 contested: the sides' accounts disagree"}
+                   "contested_label": "\u2260 contested: the sides' accounts disagree",
+                   # (beyond this many placed incidents on a map, their symbols cluster)
+                   "clustered_from": 1000,
+                   "stack_label": "incidents close together: how many (click to zoom in)"}
 # Clusters of claims (several claims close together): a ring split by side.
 CLUSTER_SYMBOL = {"shape": "circle", "sizes": [34, 40, 46], "ring": 0.18}
 

@@ -145,3 +145,56 @@ def test_the_incidents_symbols_are_made_when_switched_on(many, open_page):
     left = {c["incident_id"] for c in claims_of(data) if c["stance"] != "denies"}
     assert page.locator(".geomap-incident-icon").count() == len(left) > 0
     assert problems == []
+
+
+@pytest.fixture(scope="module")
+def clustered(tmp_path_factory):
+    """The example with its incidents' symbols clustered (as beyond 1,000 placed)."""
+    from geomap.render import symbols
+
+    mp = pytest.MonkeyPatch()
+    try:
+        mp.setitem(symbols.INCIDENT_SYMBOL, "clustered_from", 1)
+        return _make(tmp_path_factory.mktemp("clustered") / "clustered.html")
+    finally:
+        mp.undo()
+
+
+def test_many_incidents_symbols_cluster(clustered, many, open_page):
+    from geomap.render.html import claims_of
+
+    page, requests, problems = open_page(clustered)
+    data = json.loads(page.locator("script#geomap-data").text_content())
+    placed = [i for i in data["incidents"] if i["placed"]]
+    assert len(placed) > 1
+    legend = page.locator("#geomap-legend").text_content()
+    assert "incidents close together: how many" in legend
+    assert "incidents close together" not in open_page(many["example"][1])[0].locator(
+        "#geomap-legend").text_content()
+    page.locator(".leaflet-control-layers-overlays label").filter(
+        has_text="One symbol per incident").click()
+    group = "window.geomapIncidents.getLayers()[0]"
+    assert page.evaluate(f"{group}.getLayers().length") == len(placed)
+    # zoomed out, the incidents near each other are one stack that counts them
+    page.evaluate("window.geomapIncidents._map.setZoom(5, {animate: false})")
+    stacks = page.locator(".geomap-incident-cluster")
+    stacks.first.wait_for()
+    counted = sum(int(stacks.nth(k).locator(".geomap-incident-count").text_content())
+                  for k in range(stacks.count()))
+    singles = page.locator(".geomap-incident-icon:not(.geomap-incident-cluster)").count()
+    assert counted + singles == len(placed) and counted >= 2
+    assert page.locator(".geomap-incident-cluster.geomap-incident-contested").count() >= 1
+    # an incident asked for is zoomed to out of its stack and opened
+    syunik = next(i for i in placed if i["place_name"] == "Syunik")
+    page.evaluate(f"window.geomapShow.incident({json.dumps(syunik['id'])})")
+    popup = page.locator(".geomap-incident-popup")
+    popup.wait_for()
+    assert syunik["title"] in popup.text_content()
+    # the filters reach the clustered symbols too
+    page.locator(".leaflet-popup-close-button").click()
+    page.locator("input[name=stance][value=denies]").uncheck()
+    page.locator("input[name=stance][value=asserts]").uncheck()
+    left = {c["incident_id"] for c in claims_of(data) if c["stance"] not in ("denies", "asserts")}
+    assert page.evaluate(f"{group}.getLayers().length") == len(left & {i["id"] for i in placed})
+    assert problems == []
+    assert [r for r in requests if not r.startswith("data:")] == [clustered.resolve().as_uri()]
