@@ -1498,9 +1498,12 @@ var geomap = (function () {
       sideIndex[s.side] = k;
       sideList.push(s.side);
     });
-    var incidents = table();
+    var incidents = table(), shared = data.incident_sides;
     (data.incidents || []).forEach(function (inc) {
       incidents[inc.id] = inc;
+      if (shared) {  // (each side its own copy of the distinct side it names: _shared_sides)
+        inc.sides = inc.sides.map(function (k) { return Object.assign({}, shared[k]); });
+      }
       if (inc.side_of) {  // (each side's claims, from each claim's side: side_of)
         inc.sides.forEach(function (s) { s.claims = []; });
         inc.side_of.forEach(function (k, p) { if (k >= 0) inc.sides[k].claims.push(inc.claims[p]); });

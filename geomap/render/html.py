@@ -1000,6 +1000,37 @@ def _sides_by_claim(inc: dict) -> dict:
             "sides": [{k: v for k, v in side.items() if k != "claims"} for side in inc["sides"]]}
 
 
+def _shared_sides(incidents: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(The incidents with each of their sides given by its index in the second, the
+    distinct sides.) A side, its label and its counts of stances repeat from incident to
+    incident: years of claims at 93 places were 54,038 sides of 23,330 incidents, 2,394 of
+    them distinct, and 5.1 MB of the page's 16 MB of incidents."""
+    shared: list[dict] = []
+    index: dict[tuple, int] = {}
+    out = []
+    for inc in incidents:
+        ks = []
+        for side in inc["sides"]:
+            key = tuple(sorted((k, _frozen(v)) for k, v in side.items()))
+            k = index.get(key)
+            if k is None:
+                k = index[key] = len(shared)
+                shared.append(side)
+            ks.append(k)
+        out.append({**inc, "sides": ks})
+    return out, shared
+
+
+def _frozen(value):
+    """A side's value (text, list of texts, counts by stance) as a key: equal keys, equal
+    JSON."""
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((k, _frozen(v)) for k, v in value.items())))
+    if isinstance(value, list):
+        return ("list", tuple(map(_frozen, value)))
+    return (type(value).__name__, value)
+
+
 def _sides_of(inc: dict) -> dict:
     """An incident of the page's data as it was before _sides_by_claim."""
     if "side_of" not in inc:
@@ -1570,8 +1601,11 @@ def page_data(page: str) -> dict:
         data["places"] = _joined(data["places"], later.get("places"))
         data["claims"] = _joined(data["claims"], later.get("claims"))
     data["claims"] = claims_of(data)
-    if "incidents" in data:
-        data["incidents"] = [_sides_of(inc) for inc in data["incidents"]]
+    if "incidents" in data:  # (each side in full again: _shared_sides, _sides_by_claim)
+        shared = data.pop("incident_sides", None)
+        data["incidents"] = [_sides_of(inc if shared is None else
+                                       {**inc, "sides": [dict(shared[k]) for k in inc["sides"]]})
+                             for inc in data["incidents"]]
     return data
 
 
@@ -1748,7 +1782,8 @@ def render_map(frame, unplaced: list[dict], layers: list[Layer], areas, *, title
                         for k in LINE_CLASSES if k in line_classes},
     }
     if shown_incidents is not None:
-        data["incidents"] = [_sides_by_claim(inc) for inc in shown_incidents]
+        data["incidents"], data["incident_sides"] = _shared_sides(
+            [_sides_by_claim(inc) for inc in shown_incidents])
     root = m.get_root()
     root.header.add_child(Literal(f"<title>{html.escape(title)}</title>"), name="geomap_title")
     root.html.add_child(Literal(DATA_MARK), name="geomap_data")

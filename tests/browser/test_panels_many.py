@@ -47,7 +47,20 @@ def many(tmp_path_factory):
     return {"example": _pages(base, "example"),
             "hostile": _pages(base, "hostile", [DATA / "hostile.csv"], title_prefix=ODD,
                               place_name=ODD),
-            "odd": _pages(base, "odd", title_prefix=ODD)}
+            "odd": _pages(base, "odd", title_prefix=ODD),
+            "shared": _pages(base, "shared", [_same_sides(base)])}
+
+
+def _same_sides(base):
+    """Claims of one side and stance at three places: three incidents with the same side."""
+    path = base / "same-sides.csv"
+    path.write_text(
+        "id,date,place,claimant,claimant_side,stance,event,actor,text,source,url\n"
+        "a,2021-05-12,Goris,gov,AM,asserts,shelling,,t,s,\n"
+        "b,2021-05-13,Sisian,gov,AM,asserts,shelling,,t,s,\n"
+        "c,2021-05-14,Kapan,gov,AM,asserts,shelling,,t,s,\n"
+        "d,2021-05-14,Kapan,mod,AZ,denies,shelling,,t,s,\n", encoding="utf-8")
+    return path
 
 
 # The panel's entries as the browser holds them, without the white space between tags
@@ -198,3 +211,47 @@ def test_many_incidents_symbols_cluster(clustered, many, open_page):
     assert page.evaluate(f"{group}.getLayers().length") == len(left & {i["id"] for i in placed})
     assert problems == []
     assert [r for r in requests if not r.startswith("data:")] == [clustered.resolve().as_uri()]
+
+
+def test_each_incident_names_its_own_sides(many, open_page):
+    """The page gives each distinct side once (incident_sides); each incident's popup still
+    counts its own sides' claims."""
+    from geomap.render.html import page_data, plural
+
+    for name in ("example", "hostile", "shared"):
+        path = many[name][1]
+        raw = json.loads(path.read_text(encoding="utf-8").split(
+            'id="geomap-data">', 1)[1].split("</script>", 1)[0])
+        given = [k for inc in raw["incidents"] for k in inc["sides"]]
+        assert all(isinstance(k, int) for k in given)
+        if name == "shared":
+            assert len(raw["incident_sides"]) == 2 < len(given) == 4
+        incidents = page_data(path.read_text(encoding="utf-8"))["incidents"]
+        page, _, problems = open_page(path)
+        for inc in (i for i in incidents if i["placed"]):
+            page.evaluate(f"window.geomapShow.incident({json.dumps(inc['id'])})")
+            popup = page.locator(".geomap-incident-popup")
+            popup.wait_for()
+            sides = "; ".join(f"{s['label'] or s['side']}: {plural(len(s['claims']), 'claim')}"
+                              for s in inc["sides"])
+            assert sides in popup.text_content(), (inc["id"], sides)
+            page.locator(".leaflet-popup-close-button").click()
+            page.wait_for_function("!document.querySelector('.geomap-incident-popup')")
+        assert problems == []
+
+
+def test_shared_sides_are_given_once_and_come_back_whole():
+    from geomap.render.html import _shared_sides
+
+    am = {"side": "AM", "label": "AM {{7*7}}", "stances": {"asserts": 1, "denies": 0}}
+    incidents = [{"id": "a", "sides": [am, {**am, "side": "AZ"}]},
+                 {"id": "b", "sides": [dict(reversed(list(am.items())))]},
+                 {"id": "c", "sides": [{**am, "stances": {"asserts": 1, "denies": 1}},
+                                       {**am, "stances": {"asserts": True, "denies": 0}},
+                                       {**am, "stances": {"asserts": 1.0, "denies": 0}},
+                                       {**am, "claims": ["x"]}, {**am, "claims": ["y"]}]}]
+    out, shared = _shared_sides(incidents)
+    assert [inc["sides"] for inc in out] == [[0, 1], [0], [2, 3, 4, 5, 6]]
+    assert [[shared[k] for k in inc["sides"]] for inc in out] == [
+        inc["sides"] for inc in incidents]
+    assert incidents[0]["sides"][0] is am  # (the caller's incidents are left as they were)
