@@ -43,3 +43,20 @@ def test_float_columns_are_written_as_json_writes_them():
     for bad in (float("nan"), float("inf"), -float("inf")):
         with pytest.raises(ValueError):
             H._table_json(["a"], [[1.5, 2.5, bad, 3.5, 4.5]])
+
+
+def test_incidents_stance_counts_as_before():
+    """_incidents keeps whole-number counts as they are, and reads any other as it did:
+    numbers made whole, texts of numbers read, what is not a number left out."""
+    odd = {"asserts": 1.0, "denies": True, "reports": "2", "calls": "nan", 3: 4, "x": None,
+           "y": float("inf"), "z": 2.7}
+    plain = {"asserts": 2, "denies": 0, "reports": 1, "calls": 0}
+    incidents = [{"id": "i", "sides": [{"side": "AM", "stances": odd},
+                                       {"side": "AZ", "stances": plain},
+                                       {"side": "RU", "stances": {**plain, 5: 1}},
+                                       {"side": "FR", "stances": {**plain, "calls": False}}]}]
+    sides = H._incidents(incidents, set())[0]["sides"]
+    assert [s["stances"] for s in sides] == [
+        {"asserts": 1, "denies": 1, "reports": 2, "3": 4, "z": 2}, plain, {**plain, "5": 1},
+        {**plain, "calls": 0}]
+    assert [type(v) for v in sides[3]["stances"].values()] == [int] * 4

@@ -959,8 +959,11 @@ def _incidents(incidents: list[dict] | None, known: set[str]) -> list[dict]:
         lat, lon = _number(inc.get("lat")), _number(inc.get("lon"))
         sides = []
         for s in inc.get("sides") or []:
-            stances = {str(k): int(v) for k, v in (s.get("stances") or {}).items()
-                       if _number(v) is not None}
+            counts = s.get("stances") or {}
+            if all(type(k) is str and type(v) is int for k, v in counts.items()):
+                stances = dict(counts)  # (as geomap's own incidents give them)
+            else:
+                stances = {str(k): int(v) for k, v in counts.items() if _number(v) is not None}
             sides.append({"side": str(s.get("side") or ""), "label": str(s.get("label") or ""),
                           "claims": list(filter(known.__contains__,
                                                 map(str, s.get("claims") or []))),
