@@ -666,8 +666,8 @@ var geomap = (function () {
   }
 
   /* A cluster of incidents' symbols (where a page has more placed incidents than the
-   * symbols' clustered_from): how many incidents, on a stack of grey squares, with the contested mark
-   * where any of them is contested. */
+   * symbols' clustered_from): how many incidents, on a stack of grey squares, with the
+   * contested mark where any of them is contested. */
   function incidentClusterIcon(group) {
     var sp = spec().incident, children = group.getAllChildMarkers();
     var r = el("div", "geomap-incident-ring geomap-incident-stack");
