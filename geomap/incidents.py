@@ -34,9 +34,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import repeat
 from operator import and_, is_not, ne
 
@@ -112,6 +112,12 @@ def _span(date: str) -> tuple[dt.date, dt.date] | None:
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
+def _days(date: str) -> tuple[int, int] | None:
+    """``_span`` as day numbers (``date.toordinal``)."""
+    span = _span(date)
+    return (span[0].toordinal(), span[1].toordinal()) if span else None
+
+
 def _apart(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
     """Days between two spans (0 when they overlap)."""
     if a[1] < b[0]:
@@ -121,6 +127,7 @@ def _apart(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
     return 0
 
 
+@lru_cache(maxsize=65536)  # (each incident's dates are said: thousands at a busy place)
 def date_words(first: str, last: str) -> str:
     """ "12 May 2021", "12–13 May 2021", "30 April – 2 May 2021", "May 2021", or
     "date unknown".
@@ -286,8 +293,10 @@ class _Claims:
         # (an incident counts the events its claims name)
         self.events = [("other" if e is _NO_EVENT else e) for e in events] \
             if _NO_EVENT in kind_of else events
-        span_of = {d: _span(d) for d in set(self.dates)}
-        self.spans = list(map(span_of.__getitem__, self.dates))
+        # each claim's first and last day as day numbers (date.toordinal), None if undated:
+        # grouping compares days by the hundred thousand, and whole numbers are quicker
+        days_of = {d: _days(d) for d in set(self.dates)}
+        self.days = list(map(days_of.__getitem__, self.dates))
         # dated closely enough to link claims: to the day or the week
         to_a_day = {d: bool(d) and len(d) == 10 for d in set(self.dates)}
         day_or_week = {p: p in _DAY_OR_WEEK for p in set(c["date_precision"])}
@@ -320,7 +329,7 @@ def group_columns(columns: dict[str, list], side_labels: dict[str, str] | None =
     ``claim_columns`` gives them)."""
     side_labels = side_labels or {}
     claims = _Claims(columns)
-    kinds, spans, wide, keys = claims.kinds, claims.spans, claims.wide, claims.keys
+    kinds, days, wide, keys = claims.kinds, claims.days, claims.wide, claims.keys
     area_of = _areas(claims, holds)
     groups: list[list[int]] = []  # claims by index, each group in date order
     # 1. Happenings dated to the day or week, per area and kind: a chain of dates.
@@ -332,14 +341,14 @@ def group_columns(columns: dict[str, list], side_labels: dict[str, str] | None =
         else:
             rest.append(i)
     index: dict[str, list[int]] = defaultdict(list)  # area -> its groups
-    # each group's dates, kept as claims join it (the groups so far are all dated)
-    span_of: list[tuple[dt.date, dt.date]] = []
+    # each group's first and last day, kept as claims join it (the groups so far are dated)
+    span_of: list[tuple[int, int]] = []
     for (area, _), members in sorted(core.items()):
-        begin, end = spans[members[0]]
+        begin, end = days[members[0]]
         current = [members[0]]
         for i in members[1:]:
-            first, last = spans[i]
-            if (first - end).days <= GAP_DAYS:
+            first, last = days[i]
+            if first - end <= GAP_DAYS:
                 current.append(i)
                 begin, end = min(begin, first), max(end, last)
             else:
@@ -356,32 +365,35 @@ def group_columns(columns: dict[str, list], side_labels: dict[str, str] | None =
     # within a claim's reach began within those bounds of its dates, and are found by
     # bisection in each list of groups sorted by when they first began, not by asking every
     # group at the place (a busy place has thousands of small incidents over the years).
-    began = [begin.toordinal() for begin, _ in span_of]
+    began = [begin for begin, _ in span_of]
     before = 0
-    after = max((end.toordinal() - b for (_, end), b in zip(span_of, began)), default=0)
+    after = max((end - b for (_, end), b in zip(span_of, began)), default=0)
 
     def by_start(candidates: list[int]) -> tuple[list[int], list[int]]:
         order = sorted(candidates, key=began.__getitem__)
         return list(map(began.__getitem__, order)), order
 
     def nearest(candidates: tuple[list[int], list[int]], when, limit: int) -> int | None:
-        """The group of ``candidates`` (``by_start``) nearest a claim's dates ``when`` in
-        time (within ``limit`` days); for an undated claim, the largest."""
+        """The group of ``candidates`` (``by_start``) nearest a claim's days ``when`` in
+        time (within ``limit`` days; of equal gaps the largest, then the first made); for
+        an undated claim, the largest."""
         starts, order = candidates
-        if when is not None:
-            order = order[bisect_left(starts, when[0].toordinal() - limit - after):
-                          bisect_right(starts, when[1].toordinal() + limit + before)]
         best, best_key = None, None
-        for g in order:
-            if when is None:
+        if when is None:
+            for g in order:
                 key = (-len(groups[g]), g)
-            else:
-                gap = _apart(when, span_of[g])
-                if gap > limit:
-                    continue
+                if best_key is None or key < best_key:
+                    best, best_key = g, key
+            return best
+        a0, a1 = when
+        for g in order[bisect_left(starts, a0 - limit - after):
+                       bisect_right(starts, a1 + limit + before)]:
+            b0, b1 = span_of[g]
+            gap = b0 - a1 if a1 < b0 else a0 - b1 if b1 < a0 else 0  # (0: they overlap)
+            if gap <= limit:
                 key = (gap, -len(groups[g]), g)
-            if best_key is None or key < best_key:
-                best, best_key = g, key
+                if best_key is None or key < best_key:
+                    best, best_key = g, key
         return best
 
     # 2. Everything else joins the happening at its place (or, for a country, in it)
@@ -396,47 +408,52 @@ def group_columns(columns: dict[str, list], side_labels: dict[str, str] | None =
     in_country = {country: by_start(gs) for country, gs in country_groups.items()}
     nowhere: tuple[list[int], list[int]] = ([], [])
     left: dict[tuple[str, str], list[int]] = defaultdict(list)
+    joined = set()  # the groups claims joined (to be put back in date order)
     for i in rest:  # (in date order)
         limit = TALK_DAYS if kinds[i] == "talk" else GAP_DAYS
         if claims.lats[i] is not None and not wide[i]:
             area = area_of[keys[i]]
-            found = nearest(in_area.get(area, nowhere), spans[i], limit)
+            found = nearest(in_area.get(area, nowhere), days[i], limit)
         elif claims.lats[i] is not None:  # a country or a wide region
             area = keys[i]
-            found = nearest(in_country.get(countries[i] or "", nowhere), spans[i], limit)
+            found = nearest(in_country.get(countries[i] or "", nowhere), days[i], limit)
         else:
             area, found = keys[i], None
         if found is not None:
             groups[found].append(i)
-            when = spans[i]
+            joined.add(found)
+            when = days[i]
             if when is not None:
                 a, b = span_of[found]
                 a, b = span_of[found] = (min(a, when[0]), max(b, when[1]))
-                before = max(before, began[found] - a.toordinal())
-                after = max(after, b.toordinal() - began[found])
+                before = max(before, began[found] - a)
+                after = max(after, b - began[found])
         else:
             left[(area, kinds[i])].append(i)
     for (_area, _kind_), members in sorted(left.items()):
+        limit = TALK_DAYS if _kind_ == "talk" else GAP_DAYS
         current = [members[0]]
-        last = spans[members[0]]  # the latest dated claim's, as we go
+        last = days[members[0]]  # the latest dated claim's, as we go
         for i in members[1:]:
-            a, b = last, spans[i]
+            a, b = last, days[i]
             if b is not None:
                 last = b
-            if a is None or b is None or _apart(a, b) <= (
-                    TALK_DAYS if _kind_ == "talk" else GAP_DAYS):
+            if a is None or b is None or (b[0] - a[1] if a[1] < b[0] else
+                                          a[0] - b[1] if b[1] < a[0] else 0) <= limit:
                 current.append(i)
             else:
                 groups.append(current)
                 current = [i]
         groups.append(current)
     by_rank = claims.rank.__getitem__  # (a group's later joiners sorted in among its own)
-    incidents = [_incident(sorted(g, key=by_rank), claims, side_labels) for g in groups]
-    seen: Counter = Counter()
+    for g in joined:
+        groups[g].sort(key=by_rank)
+    incidents = [_incident(g, claims, side_labels) for g in groups]
+    seen: dict[str, int] = {}
     for inc in incidents:  # two incidents with one key (rare): told apart by a count
-        seen[inc.id] += 1
-        if seen[inc.id] > 1:
-            inc.id = f"{inc.id}-{seen[inc.id]}"
+        seen[inc.id] = n = seen.get(inc.id, 0) + 1
+        if n > 1:
+            inc.id = f"{inc.id}-{n}"
     return sorted(incidents, key=lambda i: (i.date_from or "\uffff", i.date_to, i.id))
 
 
@@ -492,58 +509,88 @@ def _named(members: list[int], claims: _Claims) -> int:
     return finer[places.index(winner)]
 
 
+@cache
+def _stance_words(taken: tuple[bool, ...]) -> str:
+    """ "asserts and denies": the stances a side takes, by whether it takes each of
+    STANCE_WORDS (so few that each is said once)."""
+    return listing([w for w, t in zip(STANCE_WORDS.values(), taken) if t])
+
+
 def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) -> Incident:
-    """The incident of these claims (by index, in date order)."""
-    events = Counter(map(claims.events.__getitem__, members))
+    """The incident of these claims (by index, in date order: undated last).
+
+    A busy place over years has thousands of small incidents, so each is worked out in a
+    few passes over its claims with plain dicts (a Counter costs more to make than a small
+    incident costs to count)."""
+    all_events, all_sides, all_stances = claims.events, claims.sides, claims.stances
+    events: dict[str, int] = {}  # (in the order the claims first name them)
+    by_side: dict[str, list[int]] = {}
+    for i in members:
+        e = all_events[i]
+        events[e] = events.get(e, 0) + 1
+        side = all_sides[i]
+        if side in by_side:
+            by_side[side].append(i)
+        else:
+            by_side[side] = [i]
     # named by what happened, not by how much was said: fighting before its aftermath, and
     # statements only when nothing happened
     happened = [e for e in events if e not in TALK] or list(events)
-    main = min(happened, key=lambda e: (-events[e] * SALIENCE.get(e, 0.1),
-                                        _EVENT_ORDER.get(e, 99)))
+    main = happened[0] if len(happened) == 1 else min(happened, key=lambda e: (
+        -events[e] * SALIENCE.get(e, 0.1), _EVENT_ORDER.get(e, 99)))
     lats, precisions = claims.lats, claims.precisions
     named = _named(members, claims) if claims.weights is None else \
         max(members, key=claims.weights.__getitem__)  # (the first of the greatest weight)
     place = str(claims.place_names[named] or claims.places[named] or "an unnamed place")
-    dates = claims.dates
-    # each date once, in order: the first, and the first that ends last
-    dated = sorted(set(filter(None, map(dates.__getitem__, members))))
-    first = dated[0] if dated else ""
-    last = max(dated, key=lambda d: _span(d)[1]) if dated else ""
+    # the first date, and the first that ends last (members are in date order, which is the
+    # dates' order as text, undated last)
+    dates, days = claims.dates, claims.days
+    first = last = dates[members[0]] or ""
+    if first:
+        end = days[members[0]][1]
+        for i in members:
+            when = days[i]
+            if when is None:
+                break
+            if when[1] > end:
+                last, end = dates[i], when[1]
     words = date_words(first, last)
     head = TITLE_OF_EVENT.get(main, "Incident at")
     if precisions[named] in ("country", "province", "zone") and head.endswith(" at"):
         head = head[:-3] + " in"  # a clash at Goris, in Syunik
-    title = f"{head} {place}" + (f", {words}" if dated else "")
-    by_side: dict[str, list[int]] = defaultdict(list)
-    for i in members:
-        by_side[claims.sides[i]].append(i)
-    sides: dict[str, dict] = {}
-    for side, said in by_side.items():
+    title = f"{head} {place}" + (f", {words}" if first else "")
+    ids = claims.ids
+    sides = []
+    asserting, denying = set(), set()
+    contest = []
+    for side in sorted(by_side):
+        said = by_side[side]
         stances = dict.fromkeys(STANCE_WORDS, 0)
-        for stance, n in Counter(map(claims.stances.__getitem__, said)).items():
+        for i in said:
+            stance = all_stances[i]
             if stance in stances:
-                stances[stance] += n
-        sides[side] = {"side": side, "label": side_labels.get(side, side),
-                       "claims": list(map(claims.ids.__getitem__, said)), "stances": stances}
-    asserting = {s for s, v in sides.items() if v["stances"]["asserts"] or v["stances"]["reports"]}
-    denying = {s for s, v in sides.items() if v["stances"]["denies"]}
+                stances[stance] += 1
+        sides.append({"side": side, "label": side_labels.get(side, side),
+                      "claims": list(map(ids.__getitem__, said)), "stances": stances})
+        if stances["asserts"] or stances["reports"]:
+            asserting.add(side)
+        if stances["denies"]:
+            denying.add(side)
+        contest.append(f"{side} " + _stance_words(tuple(map(bool, stances.values()))))
     contested = any(a != d for a in asserting for d in denying)
-    contest = "; ".join(
-        f"{side} " + listing([STANCE_WORDS[k] for k, n in v["stances"].items() if n])
-        for side, v in sorted(sides.items()))
     # the id: where and when it began, and its kind, none of which claims about its later
     # days change (the first claim in date order; members are in that order)
-    start = next((i for i in members if dates[i]), members[0])
+    start = members[0]
     key = "\x1f".join([claims.keys[start], dates[start] or "", _kind(main)])
     where = named if lats[named] is not None else None
     return Incident(
         id="i" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10], title=title,
         place_name=place, lat=lats[where] if where is not None else None,
         lon=claims.lons[where] if where is not None else None, date_from=first,
-        date_to=last, dates=words, events=sorted(events, key=lambda e: (-events[e], e)),
-        claims=list(map(claims.ids.__getitem__, members)),
-        sides=[sides[s] for s in sorted(sides)], contested=contested, contest=contest,
-        placed=lats[named] is not None)
+        date_to=last, dates=words,
+        events=sorted(events, key=lambda e: (-events[e], e)) if len(events) > 1 else [main],
+        claims=list(map(ids.__getitem__, members)), sides=sides, contested=contested,
+        contest="; ".join(contest), placed=lats[named] is not None)
 
 
 # -- as files -------------------------------------------------------------------------------
