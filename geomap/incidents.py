@@ -361,23 +361,28 @@ def group_columns(columns: dict[str, list], side_labels: dict[str, str] | None =
         index[area].append(len(groups) - 1)
 
     # A group's dates only widen as claims join it: by at most ``before`` days ahead of the
-    # day it first began and ``after`` days beyond it (the most any group has). So the groups
-    # within a claim's reach began within those bounds of its dates, and are found by
-    # bisection in each list of groups sorted by when they first began, not by asking every
-    # group at the place (a busy place has thousands of small incidents over the years).
+    # day it first began and ``after`` days beyond it (the most any group in a list of
+    # groups to look in has: each list keeps its own, so that one long incident somewhere
+    # widens no other place's search). So the groups within a claim's reach began within
+    # those bounds of its dates, and are found by bisection in each list of groups sorted by
+    # when they first began, not by asking every group at the place (a busy place has
+    # thousands of small incidents over the years).
     began = [begin for begin, _ in span_of]
-    before = 0
-    after = max((end - b for (_, end), b in zip(span_of, began)), default=0)
+    widths: list[list[list[int]]] = [[] for _ in groups]  # [before, after] of each's lists
 
-    def by_start(candidates: list[int]) -> tuple[list[int], list[int]]:
+    def by_start(candidates: list[int]) -> tuple[list[int], list[int], list[int]]:
         order = sorted(candidates, key=began.__getitem__)
-        return list(map(began.__getitem__, order)), order
+        width = [0, max((span_of[g][1] - began[g] for g in order), default=0)]
+        for g in order:
+            widths[g].append(width)
+        return list(map(began.__getitem__, order)), order, width
 
-    def nearest(candidates: tuple[list[int], list[int]], when, limit: int) -> int | None:
+    def nearest(candidates: tuple[list[int], list[int], list[int]], when,
+                limit: int) -> int | None:
         """The group of ``candidates`` (``by_start``) nearest a claim's days ``when`` in
         time (within ``limit`` days; of equal gaps the largest, then the first made); for
         an undated claim, the largest."""
-        starts, order = candidates
+        starts, order, (before, after) = candidates
         best, best_key = None, None
         if when is None:
             for g in order:
@@ -406,7 +411,7 @@ def group_columns(columns: dict[str, list], side_labels: dict[str, str] | None =
                 country_groups[country].append(g)
     in_area = {area: by_start(gs) for area, gs in index.items()}
     in_country = {country: by_start(gs) for country, gs in country_groups.items()}
-    nowhere: tuple[list[int], list[int]] = ([], [])
+    nowhere: tuple[list[int], list[int], list[int]] = ([], [], [0, 0])
     left: dict[tuple[str, str], list[int]] = defaultdict(list)
     joined = set()  # the groups claims joined (to be put back in date order)
     for i in rest:  # (in date order)
@@ -426,8 +431,9 @@ def group_columns(columns: dict[str, list], side_labels: dict[str, str] | None =
             if when is not None:
                 a, b = span_of[found]
                 a, b = span_of[found] = (min(a, when[0]), max(b, when[1]))
-                before = max(before, began[found] - a)
-                after = max(after, b - began[found])
+                for width in widths[found]:  # (its place's list, its countries')
+                    width[0] = max(width[0], began[found] - a)
+                    width[1] = max(width[1], b - began[found])
         else:
             left[(area, kinds[i])].append(i)
     for (_area, _kind_), members in sorted(left.items()):
