@@ -545,8 +545,9 @@ def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) 
     main = happened[0] if len(happened) == 1 else min(happened, key=lambda e: (
         -events[e] * SALIENCE.get(e, 0.1), _EVENT_ORDER.get(e, 99)))
     lats, precisions = claims.lats, claims.precisions
-    named = _named(members, claims) if claims.weights is None else \
-        max(members, key=claims.weights.__getitem__)  # (the first of the greatest weight)
+    named = _named(members, claims) if claims.weights is None else members[0] \
+        if len(members) == 1 else max(members, key=claims.weights.__getitem__)
+    # (the first of the greatest weight)
     place = str(claims.place_names[named] or claims.places[named] or "an unnamed place")
     # the first date, and the first that ends last (members are in date order, which is the
     # dates' order as text, undated last)
@@ -567,9 +568,9 @@ def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) 
     title = f"{head} {place}" + (f", {words}" if first else "")
     ids = claims.ids
     sides = []
-    asserting, denying = set(), set()
+    asserting, denying = [], []
     contest = []
-    for side in sorted(by_side):
+    for side in sorted(by_side) if len(by_side) > 1 else by_side:
         said = by_side[side]
         stances = dict.fromkeys(STANCE_WORDS, 0)
         for i in said:
@@ -579,11 +580,13 @@ def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) 
         sides.append({"side": side, "label": side_labels.get(side, side),
                       "claims": list(map(ids.__getitem__, said)), "stances": stances})
         if stances["asserts"] or stances["reports"]:
-            asserting.add(side)
+            asserting.append(side)
         if stances["denies"]:
-            denying.add(side)
+            denying.append(side)
         contest.append(f"{side} " + _stance_words(tuple(map(bool, stances.values()))))
-    contested = any(a != d for a in asserting for d in denying)
+    # one side asserts what another denies: (each side is in each list at most once)
+    contested = bool(asserting and denying) and (
+        len(asserting) > 1 or len(denying) > 1 or asserting != denying)
     # the id: where and when it began, and its kind, none of which claims about its later
     # days change (the first claim in date order; members are in that order)
     start = members[0]
