@@ -118,13 +118,9 @@ def _days(date: str) -> tuple[int, int] | None:
     return (span[0].toordinal(), span[1].toordinal()) if span else None
 
 
-def _apart(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
-    """Days between two spans (0 when they overlap)."""
-    if a[1] < b[0]:
-        return (b[0] - a[1]).days
-    if b[1] < a[0]:
-        return (a[0] - b[1]).days
-    return 0
+def _apart(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two spans of day numbers (``_days``; 0 when they overlap)."""
+    return b[0] - a[1] if a[1] < b[0] else a[0] - b[1] if b[1] < a[0] else 0
 
 
 @lru_cache(maxsize=65536)  # (each incident's dates are said: thousands at a busy place)
@@ -390,11 +386,9 @@ def group_columns(columns: dict[str, list], side_labels: dict[str, str] | None =
                 if best_key is None or key < best_key:
                     best, best_key = g, key
             return best
-        a0, a1 = when
-        for g in order[bisect_left(starts, a0 - limit - after):
-                       bisect_right(starts, a1 + limit + before)]:
-            b0, b1 = span_of[g]
-            gap = b0 - a1 if a1 < b0 else a0 - b1 if b1 < a0 else 0  # (0: they overlap)
+        for g in order[bisect_left(starts, when[0] - limit - after):
+                       bisect_right(starts, when[1] + limit + before)]:
+            gap = _apart(when, span_of[g])
             if gap <= limit:
                 key = (gap, -len(groups[g]), g)
                 if best_key is None or key < best_key:
@@ -444,8 +438,7 @@ def group_columns(columns: dict[str, list], side_labels: dict[str, str] | None =
             a, b = last, days[i]
             if b is not None:
                 last = b
-            if a is None or b is None or (b[0] - a[1] if a[1] < b[0] else
-                                          a[0] - b[1] if b[1] < a[0] else 0) <= limit:
+            if a is None or b is None or _apart(a, b) <= limit:
                 current.append(i)
             else:
                 groups.append(current)

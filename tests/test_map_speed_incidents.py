@@ -25,7 +25,6 @@ from geomap.incidents import (
     TITLE_OF_EVENT,
     WIDE_KM,
     Incident,
-    _apart,
     _kind,
     _Sets,
     _span,
@@ -36,6 +35,17 @@ from geomap.wording import listing
 
 # -- the oracle's own helpers: grouping's per-claim questions as they were asked before,
 # of each claim (a mapping) ----------------------------------------------------------------
+
+
+def _apart(a, b) -> int:
+    """Days between two spans of dates (0 when they overlap): the reference's own, in dates
+    as the code before measured them (geomap's measures day numbers)."""
+    if a[1] < b[0]:
+        return (b[0] - a[1]).days
+    if b[1] < a[0]:
+        return (a[0] - b[1]).days
+    return 0
+
 
 def _exact(claim: dict) -> bool:
     """Dated closely enough to link claims: to the day or the week."""
