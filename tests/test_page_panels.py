@@ -402,3 +402,19 @@ def test_words_for_many_incidents():
         "Shelling of a village whose name is long, on the 4th of\u2026 (1,234 claims)"
     assert page_html.incident_choice({"title": "t", "claims": ["a"]}) == "t (1 claim)"
     assert page_html.counts_words(1234, 1234, 1000).startswith("1,234 claims about 1,000 ")
+
+
+def test_shared_sides_are_given_once_and_come_back_whole():
+    am = {"side": "AM", "label": "AM {{7*7}}", "stances": {"asserts": 1, "denies": 0}}
+    incidents = [{"id": "a", "sides": [am, {**am, "side": "AZ"}]},
+                 {"id": "b", "sides": [dict(reversed(list(am.items()))), {**am, "label": "AM"}]},
+                 {"id": "c", "sides": [{**am, "stances": {"asserts": 1, "denies": 1}},
+                                       {**am, "stances": {"asserts": 1}},
+                                       {**am, "stances": {"denies": 0, "asserts": 1}},
+                                       {**am, "claims": ["x"]}, {**am, "claims": ["y"]},
+                                       {**am, "claims": []}, {**am, "claims": ["x"]}]}]
+    out, shared = page_html._shared_sides(incidents)
+    assert [inc["sides"] for inc in out] == [[0, 1], [0, 2], [3, 4, 5, 6, 7, 8, 6]]
+    assert [[shared[k] for k in inc["sides"]] for inc in out] == [
+        inc["sides"] for inc in incidents]
+    assert incidents[0]["sides"][0] is am  # (the caller's incidents are left as they were)

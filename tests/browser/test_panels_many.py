@@ -238,21 +238,3 @@ def test_each_incident_names_its_own_sides(many, open_page):
             page.locator(".leaflet-popup-close-button").click()
             page.wait_for_function("!document.querySelector('.geomap-incident-popup')")
         assert problems == []
-
-
-def test_shared_sides_are_given_once_and_come_back_whole():
-    from geomap.render.html import _shared_sides
-
-    am = {"side": "AM", "label": "AM {{7*7}}", "stances": {"asserts": 1, "denies": 0}}
-    incidents = [{"id": "a", "sides": [am, {**am, "side": "AZ"}]},
-                 {"id": "b", "sides": [dict(reversed(list(am.items()))), {**am, "label": "AM"}]},
-                 {"id": "c", "sides": [{**am, "stances": {"asserts": 1, "denies": 1}},
-                                       {**am, "stances": {"asserts": 1}},
-                                       {**am, "stances": {"denies": 0, "asserts": 1}},
-                                       {**am, "claims": ["x"]}, {**am, "claims": ["y"]},
-                                       {**am, "claims": []}, {**am, "claims": ["x"]}]}]
-    out, shared = _shared_sides(incidents)
-    assert [inc["sides"] for inc in out] == [[0, 1], [0, 2], [3, 4, 5, 6, 7, 8, 6]]
-    assert [[shared[k] for k in inc["sides"]] for inc in out] == [
-        inc["sides"] for inc in incidents]
-    assert incidents[0]["sides"][0] is am  # (the caller's incidents are left as they were)
