@@ -133,10 +133,18 @@ def test_clauses_cut_where_a_sentence_says_two_things():
     ("The ministry said troops advanced into Kyrgyz territory.", "incursion"),
     ("Residents said houses in Kok-Tash were set on fire.", "other"),
     ("Hundreds of evacuated villagers sheltered in schools in Batken.", "other"),
+    ("Border guards said Tajik troops fired at a post near Batken.", "shelling"),
+    ("Villagers in Kok-Tash said they heard gunfire overnight.", "shelling"),
+    ("The two sides exchanged fire near Vorukh, the ministry said.", "clash"),
 ])
 def test_event(text, event):
     hit = rules.EVENT_RX.search(text)
     assert hit and hit.lastgroup == event
+
+
+def test_fired_alone_is_no_event():
+    assert rules.EVENT_RX.search("The president fired the commander of the border guards.") \
+        is None
 
 
 def test_quick_patterns_find_what_their_full_patterns_find():
@@ -163,6 +171,26 @@ def test_actor_is_the_side_urged_or_whose_forces_act():
     assert rules.actor(sent, speech, "IN", report)[1] == "CN"
     report, sent, speech = _last("Kyrgyzstan said Tajik forces shelled homes in Ak-Sai.")
     assert rules.actor(sent, speech, "KG", report) == ("Tajik forces", "TJ")
+
+
+@pytest.mark.parametrize("text, speaker_side, acts", [
+    # forces that speak tell of other forces: those act
+    ("Kyrgyz border guards said Tajik troops opened fire near Batken.", "KG",
+     ("Tajik troops", "TJ")),
+    ("Indian army officers said Chinese soldiers crossed into Ladakh.", "IN",
+     ("Chinese soldiers", "CN")),
+    ("Tajik troops shelled Kok-Tash, Kyrgyz border guards said.", "KG",
+     ("Tajik troops", "TJ")),
+    # the speaker's own forces: the speaker's name, not the bare "troops"
+    ("The Sudanese army said its troops advanced near Gallabat.", "SD",
+     ("Sudanese army", "SD")),
+    ("Tajik border guards said they returned fire near Isfara.", "TJ",
+     ("Tajik border guards", "TJ")),
+])
+def test_actor_forces_the_speaker_tells_of_not_the_speaking_forces(text, speaker_side, acts):
+    report, sent, speech = _last(text)
+    assert speech.span[1] > speech.span[0], speech
+    assert rules.actor(sent, speech, speaker_side, report) == acts
 
 
 def test_place_a_claim_per_place_and_not_the_area_holding_them():

@@ -147,8 +147,12 @@ EVENTS = [
                   r"breach\w*|across the border|into (?:\w+ ){0,2}territory|sending troops|"
                   r"entered (?:\w+ ){0,2}territory)\b"),
     ("withdrawal", r"\b(withdr[ae]w\w*|withdrawal|pull(?:ed|ing)? (?:back|out)|left some)\b"),
-    ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict)\b"),
-    ("shelling", r"\b(shell\w*|artillery|mortar\w*|opened fire|fired on)\b"),
+    ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict|exchanged fire|"
+              r"exchanges? of fire)\b"),
+    # (fire at someone, as "fired" alone may be a dismissal: "fired the commander")
+    ("shelling", r"\b(shell\w*|artillery|mortar\w*|opened fire|gunfire|fired (?:on|at|upon|into|"
+                 r"across|towards?|near|shots|warning shots|rockets?|missiles?|shells?|"
+                 r"grenades?|rifles?|guns?))\b"),
     ("casualties", r"\b(killed|wounded|injured|dead|casualt\w*|died|death toll)\b"),
     ("exercise", r"\b(exercises?(?! (?:maximum |utmost |the utmost )?restraint)|drills?|"
                  r"manoeuvres|maneuvers)\b"),
@@ -163,7 +167,7 @@ EVENTS = [
               r"seiz(?:ed|ing|ure))\b"),
 ]
 # One pattern for all: the leftmost match wins, and at one place the earlier event listed.
-EVENT_RX = _quick("abcdefiklmnoprstw",
+EVENT_RX = _quick("abcdefgiklmnoprstw",
                   "|".join(f"(?P<{e.replace('-', '_')}>{rx})" for e, rx in EVENTS), re.I)
 # ... and these, as most sentences name no event, say nothing, hedge nothing and caption no
 # photo, found by their leading words (keyed.py): the same matches, several times faster
@@ -1011,6 +1015,15 @@ def actor(sent: Sentence, speech: Speech, who_side: str, report: Report) -> tupl
     as the side named last before them, or the speaker's own."""
     text = sent.text
     found = list(_ACTOR.finditer(text))
+    # forces that speak are not those the speaker tells of ("Kyrgyz border guards said
+    # Tajik troops opened fire"): forces of a side named outside the claimant's words come
+    # first; the speaker's own act where no others are ("Armenian troops said they returned
+    # fire", "the army said its troops advanced": the army is the better name)
+    s0, s1 = speech.span
+    if s1 > s0:
+        told = [m for m in found if (m.end() <= s0 or m.start() >= s1)
+                and report.side_of(m["who"])]
+        found = told + [m for m in found if m not in told]
     actors = [m["who"] for m in found]
     # "its troops": the speaker's own; read off each match, not searched for again per
     # actor (a sentence may hold thousands)
