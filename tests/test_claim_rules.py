@@ -136,14 +136,19 @@ def test_clauses_cut_where_a_sentence_says_two_things():
     ("Border guards said Tajik troops fired at a post near Batken.", "shelling"),
     ("Villagers in Kok-Tash said they heard gunfire overnight.", "shelling"),
     ("The two sides exchanged fire near Vorukh, the ministry said.", "clash"),
+    ("Officials said gunmen fired anti-tank missiles at a post near Metula.", "shelling"),
+    ("The army said Chinese troops tried to transgress near Pangong Tso.", "incursion"),
+    ("Officials said militiamen attacked farmers near Gallabat.", "clash"),
 ])
 def test_event(text, event):
     hit = rules.EVENT_RX.search(text)
     assert hit and hit.lastgroup == event
 
 
-def test_fired_alone_is_no_event():
+def test_fired_alone_and_the_attack_told_again_are_no_event():
     assert rules.EVENT_RX.search("The president fired the commander of the border guards.") \
+        is None
+    assert rules.EVENT_RX.search("Hezbollah warned that the attack will not go unanswered.") \
         is None
 
 
@@ -186,6 +191,15 @@ def test_actor_is_the_side_urged_or_whose_forces_act():
      ("Sudanese army", "SD")),
     ("Tajik border guards said they returned fire near Isfara.", "TJ",
      ("Tajik border guards", "TJ")),
+    # forces other than troops: fighters, militias, patrols, servicemen
+    ("The Israeli army said Hezbollah fighters fired rockets at Metula.", "IL",
+     ("Hezbollah fighters", "LB")),
+    ("Sudanese officials said Ethiopian militiamen attacked farmers near Gallabat.", "SD",
+     ("Ethiopian militiamen", "ET")),
+    ("The Lebanese army said an Israeli patrol crossed the Blue Line near Kfar Kila.", "LB",
+     ("Israeli patrol", "IL")),
+    ("Azerbaijani servicemen crossed the border near Sev Lich, Armenia said.", "AM",
+     ("Azerbaijani servicemen", "AZ")),
 ])
 def test_actor_forces_the_speaker_tells_of_not_the_speaking_forces(text, speaker_side, acts):
     report, sent, speech = _last(text)

@@ -145,14 +145,15 @@ EVENTS = [
                r"(?:aid|assistance|support|help)|military (?:support|aid|assistance))\b"),
     ("incursion", r"\b(advanc\w*|crossed|cross into|crossing|incursion\w*|invad\w*|occupied|"
                   r"breach\w*|across the border|into (?:\w+ ){0,2}territory|sending troops|"
-                  r"entered (?:\w+ ){0,2}territory)\b"),
+                  r"entered (?:\w+ ){0,2}territory|transgress\w*|intru(?:sions?|ded|ding))\b"),
     ("withdrawal", r"\b(withdr[ae]w\w*|withdrawal|pull(?:ed|ing)? (?:back|out)|left some)\b"),
+    # (attacked, the act: "the attack" tells again of what was said before it)
     ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict|exchanged fire|"
-              r"exchanges? of fire)\b"),
+              r"exchanges? of fire|attack(?:ed|ing)|ambush(?:ed|ing))\b"),
     # (fire at someone, as "fired" alone may be a dismissal: "fired the commander")
     ("shelling", r"\b(shell\w*|artillery|mortar\w*|opened fire|gunfire|fired (?:on|at|upon|into|"
-                 r"across|towards?|near|shots|warning shots|rockets?|missiles?|shells?|"
-                 r"grenades?|rifles?|guns?))\b"),
+                 r"across|towards?|near|(?:[\w-]+ ){0,2}(?:shots|rockets?|missiles?|shells?|"
+                 r"grenades?|rounds|bullets|rifles?|guns?)))\b"),
     ("casualties", r"\b(killed|wounded|injured|dead|casualt\w*|died|death toll)\b"),
     ("exercise", r"\b(exercises?(?! (?:maximum |utmost |the utmost )?restraint)|drills?|"
                  r"manoeuvres|maneuvers)\b"),
@@ -174,15 +175,18 @@ EVENT_RX = _quick("abcdefgiklmnoprstw",
 _EVENT = Keyed(EVENT_RX)
 # As in places.py: a capitalised word starts at a word start and is at most 40 characters,
 # so that "A-A-A-..." is read in linear time.
-_ACTOR = _quick("A-Zabcfmnostu", r"\b(?P<who>(?:(?<![\w’'.-])[A-Z][\w’'.-]{0,40} )?"
-                r"(?:troops|forces|armed forces|soldiers|units|army|border guards|"
+_ACTOR = _quick("A-Zabcfgmnopstu", r"\b(?P<who>(?:(?<![\w’'.-])[A-Z][\w’'.-]{0,40} )?"
+                r"(?:troops|forces|armed forces|soldiers|units|army|border guards|fighters|"
+                r"militants|militiamen|militias?|gunmen|servicemen|patrols?|paratroopers|"
+                r"snipers|peacekeepers|"
                 r"military(?! (?:aid|support|assistance|help|base|bases|cooperation|ties))|"
                 r"officers|military officials|"
                 r"commanders|negotiators))\b")
 # (none of its matches holds a line break, a comma, a colon, a bracket or a quotation mark,
 # and each holds one of these words: read in the pieces between those that hold one)
 _ACTOR_NOUNS = re.compile(trie("""troops forces soldiers units army guards military officers
-commanders negotiators""".split()))
+commanders negotiators fighters militants militia gunmen servicemen patrol paratroopers snipers
+peacekeepers""".split()))
 _ACTOR_SEPS = "\n,;:()“”\""
 _OWNED = re.compile(r"\b(?:its|their|our) $")
 # "several kilometers into", "3 km inside": a depth, read as its upper reading
