@@ -286,6 +286,25 @@ def test_a_denial_is_where_the_charge_is_and_the_report_moves_on_to_the_day_said
     assert (crossed.date, added.date) == ("2021-01-11", "2021-01-12")
 
 
+def test_a_clause_that_names_no_place_is_where_the_sentence_said_not_the_reports_place():
+    text = ("Indian and Chinese troops face off again in eastern Ladakh\n\n"
+            "NEW DELHI, Jan 25 (Test Wire) - Indian and Chinese soldiers had a minor face-off "
+            "at Naku La in north Sikkim on January 20, the Indian Army said, adding that the "
+            "situation had been resolved by local commanders. Chinese troops were also seen "
+            "in the area, the army said.")
+    doc = Document(text=text, name="t.txt", published="2021-01-25")
+    from geomap.api import extract
+
+    claims = extract(doc)
+    first = [c for c in claims if "Naku La" in c.text]
+    assert len(first) == 2 and {c.place_id for c in first} == {"in-naku-la"}, first
+    assert "place from the clause before" in first[1].check
+    assert first[1].confidence < first[0].confidence  # (an inference, counted as such)
+    # a sentence of its own that names no place: still the report's place
+    seen = next(c for c in claims if c.text.startswith("Chinese troops were also seen"))
+    assert "place from the report's focus" in seen.check
+
+
 def test_a_speaker_we_cannot_tell_is_no_claim_of_the_report():
     # "Hospital bosses said": somebody speaks, not the publisher; a passive ("were
     # announced") and a hedge ("could not independently verify") are the report's own

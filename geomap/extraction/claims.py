@@ -691,6 +691,12 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         wheres = place(sent, speech, actor_side, report, a, b)
         if lead == "denied" and said == "denied" and before:
             wheres = before  # (what is denied happened where the charge says)
+        elif before and all(w[2] is True for w in wheres) and \
+                not any(w[2] is True for w in before):
+            # a clause that names no place goes on about the places the sentence named
+            # ("... at Naku La in north Sikkim, the army said, adding that the situation
+            # had been resolved"), not the report's place, which may be another
+            wheres = [(pid, surface, _BEFORE) for pid, surface, _ in before]
         before = wheres
         for place_id, surface, from_focus in wheres:
             inferred = speech.inferred if own_voice is None else ""
@@ -700,7 +706,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
                 note,
                 "date from an earlier sentence" if carried else "",
                 "the report's own voice" if said == "narration" else "",
-                "place from the report's focus" if from_focus else ""]))
+                "place from the report's focus" if from_focus is True else
+                "place from the clause before" if from_focus is _BEFORE else ""]))
             fields = {"source": doc.title, "url": doc.url, "date": day, "place": surface,
                       "claimant": claimant, "stance": how, "event": what,
                       "text": text.strip()}
@@ -751,6 +758,8 @@ def _clause_voice(lead: str, a: int, sent: Sentence, speech: Speech, report: Rep
     return None
 
 
+# (a clause's place taken from the clause before it in the sentence: claims_in)
+_BEFORE = "the clause before"
 MAX_CLAUSES = 4  # things one sentence is read to say (a bound for hostile input)
 MAX_PLACES = 6  # claims one clause gives, a place each
 
