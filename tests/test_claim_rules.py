@@ -236,6 +236,23 @@ def test_date_the_events_day_never_the_datelines_and_narrative_time():
     assert rules.date(sent, report) == ("2021-04-29", "day", True)
 
 
+@pytest.mark.parametrize("text, day", [
+    # the speaker after what is said: its day is the event's, not the day it was said
+    ("Indian and Chinese soldiers clashed near Naku La on Friday, the army said on Monday.",
+     ("2021-01-22", "day")),
+    ("Soldiers had a face-off at Naku La last week, the Indian Army said on Monday.",
+     ("2021-01-18", "week")),
+    # the speaker first: the day after "that", else the day it was said
+    ("The Indian Army said on Monday that troops clashed near Naku La on Friday.",
+     ("2021-01-22", "day")),
+    ("The Indian Army said on Monday Chinese troops crossed near Naku La.",
+     ("2021-01-25", "day")),
+])
+def test_date_of_what_is_said_before_its_speaker(text, day):
+    report, sent, speech = _last(text, "2021-01-26")
+    assert rules.date(sent, report, 0, None, speech.verb.end())[:2] == day
+
+
 def test_role_parties_and_third_parties():
     text = ("Kyrgyz and Tajik troops clashed near Vorukh. Russia urged both sides to show "
             "restraint.")

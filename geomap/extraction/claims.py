@@ -1179,7 +1179,10 @@ def date(sent: Sentence, report: Report, a: int = 0, b: int | None = None,
     when = frame = None
     if said_at is not None and a <= said_at < b:
         that = _THAT.search(text, said_at, b)
-        when = find_date(text[that.end():b], published) if that else None
+        # what is said follows "that", or came before its speaker ("... clashed last
+        # week, the army said on Monday": last week)
+        when = find_date(text[that.end():b], published) if that else \
+            find_date(text[a:said_at], published)
         # the day it was said ("said on Monday that ..."), before a day elsewhere in the
         # clause ("al-Burhan, who visited the front last week, said on Monday")
         frame = find_date(text[said_at:that.start() if that else b], published)
