@@ -322,6 +322,25 @@ def test_a_clause_that_names_no_place_is_where_the_sentence_said_not_the_reports
     assert "place from the report's focus" in seen.check
 
 
+def test_a_denial_in_a_sentence_of_its_own_is_where_the_charge_it_denies_was():
+    text = ("Fighting broke out near Vorukh on Thursday.\n\n"
+            "The Kyrgyz border service accused Tajik forces of seizing a water intake near "
+            "Golovnoi. Tajik officials said two people were killed. Tajikistan's border "
+            "service denied the accusation. Kyrgyzstan denied it too.")
+    doc = Document(text=text, name="t.txt", published="2021-04-30")
+    from geomap.api import extract
+
+    claims = extract(doc)
+    charge = next(c for c in claims if c.text.startswith("The Kyrgyz border service"))
+    denial = next(c for c in claims if c.text.startswith("Tajikistan's border service"))
+    assert (charge.claimant_side, denial.claimant_side, denial.stance) == ("KG", "TJ", "denies")
+    assert denial.place_id == charge.place_id == "kg-golovnoi-water-intake", (charge, denial)
+    assert "place from the charge denied" in denial.check
+    # a side does not deny its own charge: no charge of the other side, the report's place
+    own = next(c for c in claims if c.text.startswith("Kyrgyzstan denied"))
+    assert own.place_id != charge.place_id and "place from the report's focus" in own.check
+
+
 def test_a_speaker_we_cannot_tell_is_no_claim_of_the_report():
     # "Hospital bosses said": somebody speaks, not the publisher; a passive ("were
     # announced") and a hedge ("could not independently verify") are the report's own

@@ -505,6 +505,9 @@ class Report:
     day: str = ""  # the last day a sentence gave: the report's narrative time
     home: str = ""  # the country of the report's dateline ("NEW DELHI, June 17 (Wire) -")
     last_place: Place | None = None  # the last place finer than a country a sentence named
+    # the last claim that asserted something where the text said: (its side, its places);
+    # a denial that names no place of its own denies it there (claims_in)
+    charge: tuple[str, list] | None = None
     _side_of: dict[str, str] = field(default_factory=dict, repr=False)
 
     def side_of(self, text: str) -> str:
@@ -697,7 +700,14 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             # ("... at Naku La in north Sikkim, the army said, adding that the situation
             # had been resolved"), not the report's place, which may be another
             wheres = [(pid, surface, _BEFORE) for pid, surface, _ in before]
+        elif how == "denies" and all(w[2] is True for w in wheres) and report.charge and \
+                report.charge[0] != side_here:
+            # "Tajikistan's border service denied the accusation": where it was made
+            wheres = [(pid, surface, _CHARGE) for pid, surface, _ in report.charge[1]]
         before = wheres
+        if how == "asserts" and wheres and wheres[0][0] and \
+                not any(w[2] is True or w[2] is _CHARGE for w in wheres):
+            report.charge = (side_here, wheres)
         for place_id, surface, from_focus in wheres:
             inferred = speech.inferred if own_voice is None else ""
             check = "; ".join(filter(None, [
@@ -707,7 +717,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
                 "date from an earlier sentence" if carried else "",
                 "the report's own voice" if said == "narration" else "",
                 "place from the report's focus" if from_focus is True else
-                "place from the clause before" if from_focus is _BEFORE else ""]))
+                "place from the clause before" if from_focus is _BEFORE else
+                "place from the charge denied" if from_focus is _CHARGE else ""]))
             fields = {"source": doc.title, "url": doc.url, "date": day, "place": surface,
                       "claimant": claimant, "stance": how, "event": what,
                       "text": text.strip()}
@@ -760,6 +771,8 @@ def _clause_voice(lead: str, a: int, sent: Sentence, speech: Speech, report: Rep
 
 # (a clause's place taken from the clause before it in the sentence: claims_in)
 _BEFORE = "the clause before"
+# (a denial's place taken from the charge it denies, said in an earlier sentence)
+_CHARGE = "the charge denied"
 MAX_CLAUSES = 4  # things one sentence is read to say (a bound for hostile input)
 MAX_PLACES = 6  # claims one clause gives, a place each
 
