@@ -287,15 +287,19 @@ def test_one_speaker_with_an_appositive_is_not_two_who_accuse():
     assert sides.count("AM") == 1 and sorted(sides[1:]) == ["IL", "LB"]
 
 
+def _claims_of(text: str, published: str) -> list:
+    """The claims geomap.extract finds in a report of these words."""
+    from geomap.api import extract
+
+    return extract(Document(text=text, name="t.txt", published=published))
+
+
 def test_a_denial_is_where_the_charge_is_and_the_report_moves_on_to_the_day_said():
     text = ("KHARTOUM, Jan 14 (Test Wire) - An Amhara official said Sudanese troops shot three "
             "farmers near Metema on Sunday, a charge Khartoum denied. Chinese spokesman Zhao "
             "Lijian told a briefing on "
             "Tuesday that troops crossed on Monday. He added that talks went well.")
-    doc = Document(text=text, name="t.txt", published="2021-01-14")
-    from geomap.api import extract
-
-    claims = extract(doc)
+    claims = _claims_of(text, "2021-01-14")
     denial = next(c for c in claims if c.stance == "denies")
     assert (denial.claimant_side, denial.place) == ("SD", next(
         c.place for c in claims if c.claimant_side == "ET"))
@@ -309,10 +313,7 @@ def test_a_clause_that_names_no_place_is_where_the_sentence_said_not_the_reports
             "at Naku La in north Sikkim on January 20, the Indian Army said, adding that the "
             "situation had been resolved by local commanders. Chinese troops were also seen "
             "in the area, the army said.")
-    doc = Document(text=text, name="t.txt", published="2021-01-25")
-    from geomap.api import extract
-
-    claims = extract(doc)
+    claims = _claims_of(text, "2021-01-25")
     first = [c for c in claims if "Naku La" in c.text]
     assert len(first) == 2 and {c.place_id for c in first} == {"in-naku-la"}, first
     assert "place from the clause before" in first[1].check
@@ -327,10 +328,7 @@ def test_a_denial_in_a_sentence_of_its_own_is_where_the_charge_it_denies_was():
             "The Kyrgyz border service accused Tajik forces of seizing a water intake near "
             "Golovnoi. Tajik officials said two people were killed. Tajikistan's border "
             "service denied the accusation. Kyrgyzstan denied it too.")
-    doc = Document(text=text, name="t.txt", published="2021-04-30")
-    from geomap.api import extract
-
-    claims = extract(doc)
+    claims = _claims_of(text, "2021-04-30")
     charge = next(c for c in claims if c.text.startswith("The Kyrgyz border service"))
     denial = next(c for c in claims if c.text.startswith("Tajikistan's border service"))
     assert (charge.claimant_side, denial.claimant_side, denial.stance) == ("KG", "TJ", "denies")
