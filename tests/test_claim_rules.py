@@ -339,6 +339,24 @@ def test_a_denial_in_a_sentence_of_its_own_is_where_the_charge_it_denies_was():
     assert own.place_id != charge.place_id and "place from the report's focus" in own.check
 
 
+@pytest.mark.parametrize("who", ["officials from both countries",
+                                 "the militaries of the two sides"])
+def test_speakers_of_both_sides_make_a_claim_of_each_party(who):
+    text = ("BISHKEK, April 29 (Test Wire) - At least 13 people were killed on Thursday in clashes "
+            f"between Kyrgyz and Tajik border troops near Kok-Tash, {who} said.")
+    claims = _claims_of(text, "2021-04-29")
+    assert [(c.claimant_side, c.place_id) for c in claims] == [("KG", "kg-kok-tash"),
+                                                                ("TJ", "kg-kok-tash")]
+    assert len({c.id for c in claims}) == 2 and all("side from the parties" in c.check
+                                                    for c in claims)
+    assert [c.claimant for c in claims] == [f"{who} (KG)", f"{who} (TJ)"]
+
+
+def test_forces_named_with_border_are_a_sides_forces():
+    report, _ = _read("Kyrgyz and Tajik border troops clashed near Kok-Tash.")
+    assert report.parties == {"KG", "TJ"}
+
+
 def test_a_speaker_we_cannot_tell_is_no_claim_of_the_report():
     # "Hospital bosses said": somebody speaks, not the publisher; a passive ("were
     # announced") and a hedge ("could not independently verify") are the report's own

@@ -175,7 +175,7 @@ EVENT_RX = _quick("abcdefgiklmnoprstw",
 _EVENT = Keyed(EVENT_RX)
 # As in places.py: a capitalised word starts at a word start and is at most 40 characters,
 # so that "A-A-A-..." is read in linear time.
-_ACTOR = _quick("A-Zabcfgmnopstu", r"\b(?P<who>(?:(?<![\w’'.-])[A-Z][\w’'.-]{0,40} )?"
+_ACTOR = _quick("A-Zabcfgmnopstu", r"\b(?P<who>(?:(?<![\w’'.-])[A-Z][\w’'.-]{0,40} (?:border )?)?"
                 r"(?:troops|forces|armed forces|soldiers|units|army|border guards|fighters|"
                 r"militants|militiamen|militias?|gunmen|servicemen|patrols?|paratroopers|"
                 r"snipers|peacekeepers|"
@@ -424,12 +424,23 @@ _PARTICLE = re.compile(r"(?:al|el|ad|as|ash|ibn|bin|bint|abu|van|von|der|de|da|d
 
 _GOES_ON_TO = re.compile(r"\b(?:went|goes|go|proceeded) on to\s*$")
 _SUBJECT_WORDS = re.compile(r"[\w’'.-]+|,")
+# speakers of both sides at once: "officials from both countries", "the militaries of the
+# two sides"
+_BOTH_SIDES = r"(?:both|the two) (?:countries|sides|governments|nations)"
+_BOTH_ENDS = ("countries", "sides", "governments", "nations")
+_BOTH_SIDES_END = re.compile(rf"(?P<who>(?:[Tt]he )?(?:\w+ )?(?P<role>\w+) (?:from|of|in|on) "
+                             rf"{_BOTH_SIDES})\s*$")
+_BOTH_SPEAK = re.compile(rf"(?:[Tt]he )?(?:\w+ )?\w+ (?:from|of|in|on) {_BOTH_SIDES}")
 _LEADING_WORD = re.compile(r"^(?:[Tt]he|[Aa]n?|But|And|Earlier|Later|Meanwhile)\s+")
 
 
 def _subject(prefix: str) -> str:
     """The noun phrase that ends ``prefix`` (the words before a verb of saying), with its
     appositive ("Hamid Osman, a senior official in the Gedaref state government")."""
+    both = _BOTH_SIDES_END.search(prefix) if prefix.rstrip().endswith(_BOTH_ENDS) else None
+    role = both["role"].lower() if both else ""
+    if role and (role in ROLE_NOUNS or re.sub("ies$", "y", role) in ROLE_NOUNS):
+        return both["who"]  # ("officials from both countries": each party, claims_in)
     # (each pattern below ends its match at the prefix's end: tried where the last word
     # allows one, as a search for "...$" reads the whole prefix)
     if prefix.rstrip().endswith(_WHEN_ENDS):
@@ -654,6 +665,11 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             report.speakers.append(_Speaker(*report.people[who], True))
         return []
     who_side, side_note = side(speech, report, sent)
+    # "officials from both countries said": each of the two parties says it
+    both = sorted(report.parties) if len(report.parties - {"PRESS"}) == 2 and \
+        _BOTH_SPEAK.fullmatch(speech.claimant) else []
+    if both:
+        who_side, side_note = both[0], "side from the parties"
     if not who_side:
         return []  # nobody we can place on a side: not a claim we can map honestly
     remember(speech, who_side, sent, report)
@@ -661,7 +677,9 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
     # "Kyrgyzstan and Tajikistan accused each other": each accuses
     voices = [(speech.claimant, who_side)]
     verb = speech.verb
-    if (" and " in speech.claimant or ", " in speech.claimant) and verb is not None and \
+    if both:  # (a claim each, its claimant named with its side: the two told apart)
+        voices = [(f"{speech.claimant} ({p})", p) for p in both]
+    elif (" and " in speech.claimant or ", " in speech.claimant) and verb is not None and \
             _MUTUAL.match(text, verb.start()):
         parts = [w.strip() for w in re.split(r",| and ", speech.claimant) if w.strip()]
         named = [(w, report.side_of(w)) for w in parts[:MAX_CLAUSES]]
