@@ -352,6 +352,15 @@ def test_speakers_of_both_sides_make_a_claim_of_each_party(who):
     assert [c.claimant for c in claims] == [f"{who} (KG)", f"{who} (TJ)"]
 
 
+@pytest.mark.parametrize("who, side", [("Indian government sources", "IN"),
+                                       ("diplomatic sources", "IN")])
+def test_sources_speak(who, side):
+    report, sent, speech = _last("NEW DELHI, June 17 (Test Wire) - Chinese troops attacked an "
+                                 f"Indian patrol in the Galwan Valley, {who} said.",
+                                 "2020-06-17")
+    assert speech.claimant == who and rules.side(speech, report, sent)[0] == side
+
+
 def test_forces_named_with_border_are_a_sides_forces():
     report, _ = _read("Kyrgyz and Tajik border troops clashed near Kok-Tash.")
     assert report.parties == {"KG", "TJ"}

@@ -218,11 +218,11 @@ commanders military army forces leader leaders parliament statement readout nego
 prime deputy foreign defense defence general envoy embassy authorities presidency
 administration border service services guard guards health interior ministry army
 agency counterpart committee command officer officers police media television spokesperson
-chief force peacekeepers peacekeeping mission""".split())
+chief force peacekeepers peacekeeping mission sources source""".split())
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
-intelligence""".split())
+intelligence diplomatic""".split())
 _ROLES = ROLE_NOUNS | TITLES
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
 _REQUESTS = frozenset(REQUEST.split("|"))
