@@ -353,7 +353,8 @@ def test_speakers_of_both_sides_make_a_claim_of_each_party(who):
 
 
 @pytest.mark.parametrize("who, side", [("Indian government sources", "IN"),
-                                       ("diplomatic sources", "IN")])
+                                       ("diplomatic sources", "IN"),
+                                       ("China's state news agency Xinhua", "CN")])
 def test_sources_speak(who, side):
     report, sent, speech = _last("NEW DELHI, June 17 (Test Wire) - Chinese troops attacked an "
                                  f"Indian patrol in the Galwan Valley, {who} said.",

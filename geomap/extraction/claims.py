@@ -222,7 +222,7 @@ chief force peacekeepers peacekeeping mission sources source""".split())
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
-intelligence diplomatic""".split())
+intelligence diplomatic news""".split())
 _ROLES = ROLE_NOUNS | TITLES
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
 _REQUESTS = frozenset(REQUEST.split("|"))
