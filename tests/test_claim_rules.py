@@ -253,6 +253,21 @@ def test_date_of_what_is_said_before_its_speaker(text, day):
     assert rules.date(sent, report, 0, None, speech.verb.end())[:2] == day
 
 
+@pytest.mark.parametrize("words, day", [
+    ("Troops fired on the village overnight.", ("2020-08-25", "day")),
+    ("Shots were fired last night near the fence.", ("2020-08-25", "day")),
+    ("Troops crossed overnight into Saturday.", ("2020-08-22", "day")),  # (the day named)
+    ("Patrols will stay overnight near the post.", None),
+    ("Clashes broke out earlier this month.", ("2020-08", "month")),
+    ("Clashes broke out late last month.", ("2020-07", "month")),
+])
+def test_date_words_of_the_night_and_the_month(words, day):
+    from geomap.extraction.dates import find_date
+
+    found = find_date(words, "2020-08-26")  # (a Wednesday)
+    assert (found[:2] if found else None) == day
+
+
 def test_role_parties_and_third_parties():
     text = ("Kyrgyz and Tajik troops clashed near Vorukh. Russia urged both sides to show "
             "restraint.")

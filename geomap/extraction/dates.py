@@ -31,6 +31,11 @@ _PATTERNS = [
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("today", re.compile(r"\btoday\b", re.I)),
     ("this_week", re.compile(r"\b(this|last) week\b", re.I)),
+    # the night before a report's day: the day it began
+    # (not "overnight into Saturday", "overnight on Friday": that day says it)
+    ("last_night", re.compile(r"\b(?:last night|overnight(?! (?:into|to|on|before|from|"
+                              r"between)\b))\b", re.I)),
+    ("this_month", re.compile(r"\b(this|last) month\b", re.I)),
 ]
 
 
@@ -55,7 +60,8 @@ def find_date(sentence: str, published: str) -> tuple[str, str, int] | None:
     # "the March" do not)
     has_month = _MONTH_STEMS.search(sentence) is not None and (
         _DIGIT.search(sentence) is not None or "last " in low)
-    if not (has_month or "day" in low or "week" in low or "-" in sentence):
+    if not (has_month or "day" in low or "week" in low or "-" in sentence or "night" in low
+            or "month" in low):
         return None  # (most sentences hold no date: a few looks, not a dozen patterns)
     wanted = {
         "dmy": has_month, "mdy": has_month, "dm": has_month, "md": has_month,
@@ -63,6 +69,7 @@ def find_date(sentence: str, published: str) -> tuple[str, str, int] | None:
         "iso": "-" in sentence and bool(_ISO_HINT.search(sentence)),
         "weekday": "day" in sentence and any(d in sentence for d in _WEEKDAY_NAMES),
         "yesterday": "yesterday" in low, "today": "today" in low, "this_week": "week" in low,
+        "last_night": "night" in low, "this_month": "month" in low,
     }
     if not any(wanted.values()):
         return None
@@ -128,6 +135,16 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, sentence: str):
         return (pub - dt.timedelta(days=1)).isoformat(), "day"
     if kind == "today":
         return pub.isoformat(), "day"
+    if kind == "last_night":
+        near = sentence[max(0, m.start() - 30):m.start()]
+        if _FUTURE.search(near):  # ("will stay overnight")
+            return None
+        return (pub - dt.timedelta(days=1)).isoformat(), "day"
+    if kind == "this_month":
+        first = pub.replace(day=1)
+        if m[1].lower() == "last":
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return first.isoformat()[:7], "month"
     if kind == "this_week":
         monday = pub - dt.timedelta(days=pub.weekday())
         if m[1].lower() == "last":
