@@ -200,6 +200,11 @@ def test_actor_is_the_side_urged_or_whose_forces_act():
      ("Israeli patrol", "IL")),
     ("Azerbaijani servicemen crossed the border near Sev Lich, Armenia said.", "AM",
      ("Azerbaijani servicemen", "AZ")),
+    # those it was done to are not who did it: the forces after "by" did
+    ("Four Sudanese soldiers were killed in an ambush by Ethiopian forces, Sudan said.", "SD",
+     ("Ethiopian forces", "ET")),
+    ("Sudan said Ethiopian militias backed by Ethiopian forces attacked farmers.", "SD",
+     ("Ethiopian militias", "ET")),
 ])
 def test_actor_forces_the_speaker_tells_of_not_the_speaking_forces(text, speaker_side, acts):
     report, sent, speech = _last(text)
@@ -369,7 +374,8 @@ def test_speakers_of_both_sides_make_a_claim_of_each_party(who):
 
 @pytest.mark.parametrize("who, side", [("Indian government sources", "IN"),
                                        ("diplomatic sources", "IN"),
-                                       ("China's state news agency Xinhua", "CN")])
+                                       ("China's state news agency Xinhua", "CN"),
+                                       ("witnesses in Ladakh", "IN")])
 def test_sources_speak(who, side):
     report, sent, speech = _last("NEW DELHI, June 17 (Test Wire) - Chinese troops attacked an "
                                  f"Indian patrol in the Galwan Valley, {who} said.",

@@ -218,7 +218,8 @@ commanders military army forces leader leaders parliament statement readout nego
 prime deputy foreign defense defence general envoy embassy authorities presidency
 administration border service services guard guards health interior ministry army
 agency counterpart committee command officer officers police media television spokesperson
-chief force peacekeepers peacekeeping mission sources source""".split())
+chief force peacekeepers peacekeeping mission sources source witnesses witness residents
+resident villagers locals""".split())
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
@@ -1068,6 +1069,11 @@ def actor(sent: Sentence, speech: Speech, who_side: str, report: Report) -> tupl
         told = [m for m in found if (m.end() <= s0 or m.start() >= s1)
                 and report.side_of(m["who"])]
         found = told + [m for m in found if m not in told]
+    # who did it to those it was done to: "soldiers were killed in an ambush by Ethiopian
+    # forces" (the forces after "by" act; not "militias backed by Ethiopian forces")
+    agents = [m for m in found if _DONE_BY.search(text, max(0, m.start() - 40), m.start())
+              and report.side_of(m["who"])]
+    found = agents + [m for m in found if m not in agents]
     actors = [m["who"] for m in found]
     # "its troops": the speaker's own; read off each match, not searched for again per
     # actor (a sentence may hold thousands)
@@ -1165,6 +1171,11 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
 
 _LOCATED = re.compile(r"\b(?:in|at|near)\s+$")
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+# an act, or those it was done to, then whom by: the doers (actor)
+_DONE_BY = re.compile(r"\b(?:ambush|attack|assault|raid|shelling|fire|incursion|offensive|"
+                      r"killed|wounded|injured|attacked|shelled|ambushed|seized|occupied|"
+                      r"captured|abducted|detained|shot|targeted|hit|fired on)\s+by\s+"
+                      r"(?:the\s+)?$")
 
 
 def _fine(mentions) -> list[Place]:
