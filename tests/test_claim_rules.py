@@ -383,6 +383,18 @@ def test_sources_speak(who, side):
     assert speech.claimant == who and rules.side(speech, report, sent)[0] == side
 
 
+def test_a_spokeswoman_of_the_body_named_before_speaks_for_its_side_not_the_datelines():
+    text = ("YEREVAN, May 13 (Test Wire) - Armenia said Azerbaijani troops crossed near Sev "
+            "Lich. Azerbaijan's foreign ministry rejected the accusation. \"Our border guards "
+            "are on our own territory,\" ministry spokeswoman Leyla Abdullayeva said. The "
+            "Collective Security Treaty Organisation said it was following the situation.")
+    claims = _claims_of(text, "2021-05-13")
+    her = next(c for c in claims if c.claimant.startswith("ministry spokeswoman"))
+    assert (her.claimant_side, "side from the body named before" in her.check) == ("AZ", True)
+    csto = next(c for c in claims if c.claimant.startswith("Collective Security"))
+    assert csto.claimant_side == "CSTO"  # (its British spelling too; not the dateline's)
+
+
 def test_forces_named_with_border_are_a_sides_forces():
     report, _ = _read("Kyrgyz and Tajik border troops clashed near Kok-Tash.")
     assert report.parties == {"KG", "TJ"}

@@ -983,9 +983,23 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         if where is not None and where.country:
             return where.country, "side from the place"
     words = set(who.lower().replace(",", " ").split())
+    # "ministry spokeswoman Leyla Abdullayeva" after "Azerbaijan's foreign ministry
+    # rejected ...": the body named before speaks through her, whatever the dateline
+    body = words & _BODIES
+    for earlier in reversed(report.speakers[-_BODY_BACK:] if body else []):
+        if earlier.side not in ("", "PRESS") and not earlier.person and \
+                body & set(earlier.name.lower().replace(",", " ").split()):
+            return earlier.side, "side from the body named before"
     if report.home and words & _ROLES and not speech.inferred:
         return report.home, "side from the dateline"
     return "", ""
+
+
+# the bodies a spokesperson, an official or a statement may be "of" without naming its
+# country; the last few speakers are looked back at
+_BODIES = frozenset("""ministry office government army military service committee command
+council presidency administration agency embassy mission""".split())
+_BODY_BACK = 4
 
 
 _SPOKE_IN = re.compile(r"\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a news conference|"
