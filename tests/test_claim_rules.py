@@ -314,6 +314,11 @@ def _claims_of(text: str, published: str) -> list:
     return extract(Document(text=text, name="t.txt", published=published))
 
 
+def _first(claims: list, start: str, by: str = "text"):
+    """The first of the claims whose ``by`` (its text, its claimant) begins with ``start``."""
+    return next(c for c in claims if getattr(c, by).startswith(start))
+
+
 def test_a_denial_is_where_the_charge_is_and_the_report_moves_on_to_the_day_said():
     text = ("KHARTOUM, Jan 14 (Test Wire) - An Amhara official said Sudanese troops shot three "
             "farmers near Metema on Sunday, a charge Khartoum denied. Chinese spokesman Zhao "
@@ -339,7 +344,7 @@ def test_a_clause_that_names_no_place_is_where_the_sentence_said_not_the_reports
     assert "place from the clause before" in first[1].check
     assert first[1].confidence < first[0].confidence  # (an inference, counted as such)
     # a sentence of its own that names no place: still the report's place
-    seen = next(c for c in claims if c.text.startswith("Chinese troops were also seen"))
+    seen = _first(claims, "Chinese troops were also seen")
     assert "place from the report's focus" in seen.check
 
 
@@ -349,13 +354,13 @@ def test_a_denial_in_a_sentence_of_its_own_is_where_the_charge_it_denies_was():
             "Golovnoi. Tajik officials said two people were killed. Tajikistan's border "
             "service denied the accusation. Kyrgyzstan denied it too.")
     claims = _claims_of(text, "2021-04-30")
-    charge = next(c for c in claims if c.text.startswith("The Kyrgyz border service"))
-    denial = next(c for c in claims if c.text.startswith("Tajikistan's border service"))
+    charge = _first(claims, "The Kyrgyz border service")
+    denial = _first(claims, "Tajikistan's border service")
     assert (charge.claimant_side, denial.claimant_side, denial.stance) == ("KG", "TJ", "denies")
     assert denial.place_id == charge.place_id == "kg-golovnoi-water-intake", (charge, denial)
     assert "place from the charge denied" in denial.check
     # a side does not deny its own charge: no charge of the other side, the report's place
-    own = next(c for c in claims if c.text.startswith("Kyrgyzstan denied"))
+    own = _first(claims, "Kyrgyzstan denied")
     assert own.place_id != charge.place_id and "place from the report's focus" in own.check
 
 
@@ -389,9 +394,9 @@ def test_a_spokeswoman_of_the_body_named_before_speaks_for_its_side_not_the_date
             "are on our own territory,\" ministry spokeswoman Leyla Abdullayeva said. The "
             "Collective Security Treaty Organisation said it was following the situation.")
     claims = _claims_of(text, "2021-05-13")
-    her = next(c for c in claims if c.claimant.startswith("ministry spokeswoman"))
+    her = _first(claims, "ministry spokeswoman", "claimant")
     assert (her.claimant_side, "side from the body named before" in her.check) == ("AZ", True)
-    csto = next(c for c in claims if c.claimant.startswith("Collective Security"))
+    csto = _first(claims, "Collective Security", "claimant")
     assert csto.claimant_side == "CSTO"  # (its British spelling too; not the dateline's)
 
 
