@@ -388,6 +388,14 @@ def test_sources_speak(who, side):
     assert speech.claimant == who and rules.side(speech, report, sent)[0] == side
 
 
+def test_the_event_of_words_said_before_their_speaker_is_in_those_words():
+    claims = _claims_of("\"Azerbaijani troops have crossed into Armenian territory,\" French "
+                        "President Emmanuel Macron tweeted after a phone call with Pashinyan. "
+                        "\"Talks are going on,\" Armenia's deputy prime minister told reporters "
+                        "in Syunik, where troops advanced.", "2021-05-13")
+    assert [c.event for c in claims] == ["incursion", "talks"]
+
+
 def test_a_spokeswoman_of_the_body_named_before_speaks_for_its_side_not_the_datelines():
     text = ("YEREVAN, May 13 (Test Wire) - Armenia said Azerbaijani troops crossed near Sev "
             "Lich. Azerbaijan's foreign ministry rejected the accusation. \"Our border guards "

@@ -145,7 +145,8 @@ EVENTS = [
                r"(?:aid|assistance|support|help)|military (?:support|aid|assistance))\b"),
     ("incursion", r"\b(advanc\w*|crossed|cross into|crossing|incursion\w*|invad\w*|occupied|"
                   r"breach\w*|across the border|into (?:\w+ ){0,2}territory|sending troops|"
-                  r"entered (?:\w+ ){0,2}territory|transgress\w*|intru(?:sions?|ded|ding))\b"),
+                  r"entered (?:\w+ ){0,2}territory|transgress\w*|intru(?:sions?|ded|ding)|"
+                  r"encroach\w*)\b"),
     ("withdrawal", r"\b(withdr[ae]w\w*|withdrawal|pull(?:ed|ing)? (?:back|out)|left some)\b"),
     # (attacked, the act: "the attack" tells again of what was said before it)
     ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict|exchanged fire|"
@@ -688,8 +689,12 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             voices = named  # (sides apart, each accusing: not "Nikol Pashinian, Armenian PM")
     # where what is said begins (with "according to" the verb may be anywhere)
     said_at = speech.verb.end() if speech.verb and speech.how != "according" else None
-    hit = _EVENT.search(text, said_at or 0, low=sent.low) or \
-        _EVENT.search(text, low=sent.low)
+    # what is said before its speaker ("'... an encroachment ...,' Pashinyan told a
+    # government meeting") is read there first, not in the words about the saying
+    before_speaker = speech.span[0] if said_at is not None and speech.span[0] > 0 and \
+        not _THAT.search(text, said_at) else 0
+    hit = (_EVENT.search(text, 0, before_speaker, low=sent.low) if before_speaker else None) \
+        or _EVENT.search(text, said_at or 0, low=sent.low) or _EVENT.search(text, low=sent.low)
     who_acts, actor_side = actor(sent, speech, who_side, report)
     out: list[Claim] = []
     before: list = []  # the places of the clause before
