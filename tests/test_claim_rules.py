@@ -388,6 +388,22 @@ def test_sources_speak(who, side):
     assert speech.claimant == who and rules.side(speech, report, sent)[0] == side
 
 
+def test_the_datelines_city_and_date_are_not_where_it_happened():
+    claims = _claims_of("SRINAGAR, Nov 13 (Test Wire) - Pakistani troops shelled Indian posts, "
+                        "the Indian Army said. Shelling went on near Uri on Friday, the army "
+                        "said.", "2020-11-13")
+    # (not Srinagar, where the report was filed, nor Nov, a town in Tajikistan: Uri, the
+    # report's place)
+    assert [c.place_id for c in claims] == ["in-uri", "in-uri"]
+    assert "place from the report's focus" in claims[0].check
+
+
+def test_a_month_beside_a_days_number_is_a_date_not_a_place():
+    doc = Document(text="Troops shelled Nov on 13 May. On Mar 3 and Nov 13, and on 4th Aug, "
+                        "it was quiet.", name="t.txt")
+    assert [m.surface for m, _ in find_places(doc)] == ["Nov"]  # (the town in Tajikistan)
+
+
 def test_the_event_of_words_said_before_their_speaker_is_in_those_words():
     claims = _claims_of("\"Azerbaijani troops have crossed into Armenian territory,\" French "
                         "President Emmanuel Macron tweeted after a phone call with Pashinyan. "

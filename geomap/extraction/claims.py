@@ -602,7 +602,10 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
             sides.setdefault(name_key(m.surface), r.place.country)
     people = _people(text, sides)
     sides.update({k: v[1] for k, v in people.items()})
-    focus = _focus(resolved, capital_of)
+    # (the dateline's city is where the report was filed, not what it is about)
+    line = _DATELINE_AT.search(text, 0, 3000)
+    filed = range(line.start("city"), line.end("city")) if line else range(0)
+    focus = _focus([(m, r) for m, r in resolved if m.start not in filed], capital_of)
     places = {r.place.id: r.place for _, r in resolved if r.resolved}
     # the parties: the country of the report's place, and the side named most with troops
     # or forces (then the next, if the report's place gave none)
@@ -621,10 +624,8 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
         if who and who != "PRESS":  # (forces named with no side are no side)
             parties.add(who)
     report = Report(doc, people, sides, focus, capital_of, parties, places)
-    line = _DATELINE_AT.search(text, 0, 3000)
     if line:
-        at = next((r.place for m, r in resolved if r.resolved and line.start("city") <= m.start
-                   < line.end("city")), None)
+        at = next((r.place for m, r in resolved if r.resolved and m.start in filed), None)
         report.home = at.country if at is not None else ""
     return report
 
@@ -1139,8 +1140,11 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
     s = sent.start
     e = s + (len(sent.text) if b is None else b)
     span, focus, places = speech.span, report.focus, report.places
+    # (nor the dateline's city, where the report was filed: "SRINAGAR, Nov 13 (Wire) -")
+    line = _DATELINE_AT.match(sent.text)
+    filed = s + line.end() if line else s
     candidates = [(m, r) for m, r in sent.mentions if s + a <= m.start < e and r.resolved
-                  and not (s + span[0] <= m.start < s + span[1])]
+                  and not (s + span[0] <= m.start < s + span[1]) and m.start >= filed]
     # the side that is asked or accused is not where it happened ("urged Azerbaijan to
     # withdraw its troops from Armenia's border areas": Armenia)
     if actor_side:

@@ -58,6 +58,13 @@ def runs_in(text: str) -> array:
 _KIND_AFTER = re.compile(r"\s+(province|region|district|village|marz|rayon|lake|exclave)\b",
                          re.I)
 _PREV_WORD = re.compile(r"([\w'’.-]+)[^\w]*$")
+# a month beside a day's number is a date ("SRINAGAR, Nov 13", "on 12 May"), not a place
+# (Nov, Tajikistan; Mar, Aug and others are places too)
+_MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|"
+                         r"February|March|April|June|July|August|September|October|November|"
+                         r"December")
+_DAY_AFTER = re.compile(r"\.?\s{1,3}\d{1,2}(?!\d)")
+_DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s{1,3}$")
 _NEXT_WORD = re.compile(r"^[ ]?([\w'’-]+)")
 # Linear time on any text: a name starts where a word starts (not inside "A-A-A-..."), and
 # a word is at most 40 characters, so no position is scanned more than a fixed number of times.
@@ -397,6 +404,9 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
     ``org_at`` lists, in order, the positions in the run of organisations' words."""
     single = j - i == 1
     start, end = words[i][0], words[j - 1][1]
+    if single and _MONTH_WORD.fullmatch(words[i][2]) and (
+            _DAY_AFTER.match(text, end) or _DAY_BEFORE.search(text, max(0, start - 8), start)):
+        return None  # (a date)
     # inside an organisation's name ("the Washington Post", "University of California"):
     # the name is there, but it locates nothing; unless it is possessive ("Russia's
     # Southern Military District")
