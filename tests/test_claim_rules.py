@@ -205,6 +205,11 @@ def test_actor_is_the_side_urged_or_whose_forces_act():
      ("Ethiopian forces", "ET")),
     ("Sudan said Ethiopian militias backed by Ethiopian forces attacked farmers.", "SD",
      ("Ethiopian militias", "ET")),
+    # an act or its arms named with a side
+    ("Pakistan's military said Indian shelling killed four civilians in Neelum.", "PK",
+     ("Indian shelling", "IN")),
+    ("Lebanon's news agency said Israeli drones flew over Kfarchouba.", "LB",
+     ("Israeli drones", "IL")),
 ])
 def test_actor_forces_the_speaker_tells_of_not_the_speaking_forces(text, speaker_side, acts):
     report, sent, speech = _last(text)
@@ -410,6 +415,14 @@ def test_the_event_of_words_said_before_their_speaker_is_in_those_words():
                         "\"Talks are going on,\" Armenia's deputy prime minister told reporters "
                         "in Syunik, where troops advanced.", "2021-05-13")
     assert [c.event for c in claims] == ["incursion", "talks"]
+
+
+def test_a_clause_that_names_forces_of_its_own_has_them_as_its_actor():
+    claims = _claims_of("\"No Ethiopian aircraft has violated Sudanese airspace,\" Ethiopia's "
+                        "foreign ministry spokesman said on Thursday, accusing Sudan's army of "
+                        "seizing land near al-Fashaga.", "2021-01-15")
+    assert [(c.stance, c.actor) for c in claims] == [("denies", "Ethiopian aircraft"),
+                                                     ("asserts", "Sudan's army")]
 
 
 def test_a_spokeswoman_of_the_body_named_before_speaks_for_its_side_not_the_datelines():

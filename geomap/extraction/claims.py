@@ -182,12 +182,15 @@ _ACTOR = _quick("A-Zabcfgmnopstu", r"\b(?P<who>(?:(?<![\w’'.-])[A-Z][\w’'.-]
                 r"snipers|peacekeepers|"
                 r"military(?! (?:aid|support|assistance|help|base|bases|cooperation|ties))|"
                 r"officers|military officials|"
-                r"commanders|negotiators))\b")
+                r"commanders|negotiators)|"
+                # (an act or its arms named with a side: "Indian shelling", "Israeli drones")
+                r"(?<![\w’'.-])[A-Z][\w’'.-]{0,40} (?:shelling|fire|strikes|airstrikes|drones|"
+                r"aircraft|jets|artillery|mortar fire|gunfire))\b")
 # (none of its matches holds a line break, a comma, a colon, a bracket or a quotation mark,
 # and each holds one of these words: read in the pieces between those that hold one)
 _ACTOR_NOUNS = re.compile(trie("""troops forces soldiers units army guards military officers
 commanders negotiators fighters militants militia gunmen servicemen patrol paratroopers snipers
-peacekeepers""".split()))
+peacekeepers shelling fire strikes drones aircraft jets artillery""".split()))
 _ACTOR_SEPS = "\n,;:()“”\""
 _OWNED = re.compile(r"\b(?:its|their|our) $")
 # "several kilometers into", "3 km inside": a depth, read as its upper reading
@@ -710,13 +713,19 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             claimant, side_here, said, lead = own_voice
             note = ""
         how = stance(sent, Speech(claimant, speech.span, said, speech.verb), a, b, lead)
+        acts, acts_side = who_acts, actor_side
+        if a:  # a clause after the first that names forces of a side of its own: theirs
+            # (", accusing Sudan's army of ...": the army)
+            here = actor(sent, speech, who_side, report, a, b)
+            if here[0] and here[1] and report.side_of(here[0]):
+                acts, acts_side = here
         claimant = claimant or doc.publisher or "the report (unattributed)"
         own = _EVENT.search(text, a, b, low=sent.low) if a else None
         what = (own or hit).lastgroup if (own or hit) else "statement"
         deep = _DEPTH.search(text, a, b) if what == "incursion" else None
         depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
         day, precision, carried = date(sent, report, a, b, said_at)
-        wheres = place(sent, speech, actor_side, report, a, b)
+        wheres = place(sent, speech, acts_side, report, a, b)
         if lead == "denied" and said == "denied" and before:
             wheres = before  # (what is denied happened where the charge says)
         elif before and all(w[2] is True for w in wheres) and \
@@ -750,10 +759,10 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             out.append(Claim(
                 id=claim_id({**fields, "text": f"{sent.start}{f'+{a}' if a else ''}:{text}"}),
                 text=" ".join(text.split()), claimant=claimant, claimant_side=side_here,
-                stance=how, event=what, actor=who_acts, place=place_id or surface, date=day,
+                stance=how, event=what, actor=acts, place=place_id or surface, date=day,
                 date_precision=precision, published=doc.published,
                 source=doc.title or doc.name.rsplit("/", 1)[-1], publisher=doc.publisher,
-                url=doc.url, role=role(side_here, actor_side, place_id, sent, report),
+                url=doc.url, role=role(side_here, acts_side, place_id, sent, report),
                 span_start=sent.start, span_end=sent.end, depth_km=depth, check=check,
                 origin=f"{doc.name}#{sent.start}-{sent.end}"))
     return out
@@ -1074,12 +1083,15 @@ def stance(sent: Sentence, speech: Speech, a: int = 0, b: int | None = None,
     return "asserts"
 
 
-def actor(sent: Sentence, speech: Speech, who_side: str, report: Report) -> tuple[str, str]:
-    """Whose forces act, and their side: the side urged or accused ("urged Azerbaijan to
-    withdraw"), else forces named with a side ("Azerbaijani troops"), else "its troops"
-    as the side named last before them, or the speaker's own."""
+def actor(sent: Sentence, speech: Speech, who_side: str, report: Report, a: int = 0,
+          b: int | None = None) -> tuple[str, str]:
+    """Whose forces act in the sentence (or its clause ``sent.text[a:b]``), and their side:
+    the side urged or accused ("urged Azerbaijan to withdraw"), else forces named with a
+    side ("Azerbaijani troops"), else "its troops" as the side named last before them, or
+    the speaker's own."""
     text = sent.text
-    found = list(_ACTOR.finditer(text))
+    b = len(text) if b is None else b
+    found = list(_ACTOR.finditer(text, a, b))
     # forces that speak are not those the speaker tells of ("Kyrgyz border guards said
     # Tajik troops opened fire"): forces of a side named outside the claimant's words come
     # first; the speaker's own act where no others are ("Armenian troops said they returned
@@ -1100,7 +1112,7 @@ def actor(sent: Sentence, speech: Speech, who_side: str, report: Report) -> tupl
     owned = {m["who"] for m in found if _OWNED.search(text, max(0, m.start() - 7), m.start())}
     who = next((a for a in actors if report.side_of(a) or a in owned),
                actors[0] if actors else "")
-    obj = _URGED.search(text)
+    obj = _URGED.search(text, a, b)
     actor_side = report.side_of(obj["who"]) if obj else ""
     if not actor_side and who:
         actor_side = report.side_of(who)
