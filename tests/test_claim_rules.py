@@ -139,6 +139,7 @@ def test_clauses_cut_where_a_sentence_says_two_things():
     ("Officials said gunmen fired anti-tank missiles at a post near Metula.", "shelling"),
     ("The army said Chinese troops tried to transgress near Pangong Tso.", "incursion"),
     ("Officials said militiamen attacked farmers near Gallabat.", "clash"),
+    ("Sporadic shooting continued near Vorukh, residents said.", "shelling"),
 ])
 def test_event(text, event):
     hit = rules.EVENT_RX.search(text)
@@ -423,6 +424,13 @@ def test_a_clause_that_names_forces_of_its_own_has_them_as_its_actor():
                         "seizing land near al-Fashaga.", "2021-01-15")
     assert [(c.stance, c.actor) for c in claims] == [("denies", "Ethiopian aircraft"),
                                                      ("asserts", "Sudan's army")]
+
+
+def test_residents_speak_for_the_place_their_sentence_names_before_the_last_named():
+    claims = _claims_of("Kyrgyz officials said houses burned in Maksat. Shooting went on near "
+                        "Vorukh on Friday, residents told Test Wire by phone.", "2021-04-30")
+    residents = _first(claims, "residents", "claimant")
+    assert (residents.claimant_side, residents.event) == ("TJ", "shelling")
 
 
 def test_a_spokeswoman_of_the_body_named_before_speaks_for_its_side_not_the_datelines():

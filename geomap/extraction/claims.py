@@ -152,9 +152,9 @@ EVENTS = [
     ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict|exchanged fire|"
               r"exchanges? of fire|attack(?:ed|ing)|ambush(?:ed|ing))\b"),
     # (fire at someone, as "fired" alone may be a dismissal: "fired the commander")
-    ("shelling", r"\b(shell\w*|artillery|mortar\w*|opened fire|gunfire|fired (?:on|at|upon|into|"
-                 r"across|towards?|near|(?:[\w-]+ ){0,2}(?:shots|rockets?|missiles?|shells?|"
-                 r"grenades?|rounds|bullets|rifles?|guns?)))\b"),
+    ("shelling", r"\b(shell\w*|artillery|mortar\w*|opened fire|gunfire|shooting|fired (?:on|at|"
+                 r"upon|into|across|towards?|near|(?:[\w-]+ ){0,2}(?:shots|rockets?|missiles?|"
+                 r"shells?|grenades?|rounds|bullets|rifles?|guns?)))\b"),
     ("casualties", r"\b(killed|wounded|injured|dead|casualt\w*|died|death toll)\b"),
     ("exercise", r"\b(exercises?(?! (?:maximum |utmost |the utmost )?restraint)|drills?|"
                  r"manoeuvres|maneuvers)\b"),
@@ -992,9 +992,9 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
                 if r.resolved and sent.start + speech.span[0] <= m.start
                 < sent.start + speech.span[1]]
         fine = _fine(sent.mentions if sent else [])
-        # (the place they are named with, else the one the report last named, else the
-        # one their sentence names)
-        where = here[0] if here else report.last_place or (fine[0] if fine else None)
+        # (the place they are named with, else the one their sentence names: "shooting
+        # went on near Vorukh, residents said", else the one the report last named)
+        where = here[0] if here else (fine[0] if fine else report.last_place)
         if where is not None and where.country:
             return where.country, "side from the place"
     words = set(who.lower().replace(",", " ").split())
