@@ -211,6 +211,9 @@ def test_actor_is_the_side_urged_or_whose_forces_act():
      ("Indian shelling", "IN")),
     ("Lebanon's news agency said Israeli drones flew over Kfarchouba.", "LB",
      ("Israeli drones", "IL")),
+    # forces "of" a side, whose name holds its own "'s"
+    ("The Indian Army said troops of the People's Liberation Army crossed near Naku La and "
+     "were stopped by Indian soldiers.", "IN", ("troops of the People's Liberation Army", "CN")),
 ])
 def test_actor_forces_the_speaker_tells_of_not_the_speaking_forces(text, speaker_side, acts):
     report, sent, speech = _last(text)

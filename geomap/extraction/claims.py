@@ -176,7 +176,11 @@ EVENT_RX = _quick("abcdefgiklmnoprstw",
 _EVENT = Keyed(EVENT_RX)
 # As in places.py: a capitalised word starts at a word start and is at most 40 characters,
 # so that "A-A-A-..." is read in linear time.
-_ACTOR = _quick("A-Zabcfgmnopstu", r"\b(?P<who>(?:(?<![\w’'.-])[A-Z][\w’'.-]{0,40} (?:border )?)?"
+_ACTOR = _quick("A-Zabcfgmnopstu", r"\b(?P<who>"
+                # ("troops of the People's Liberation Army": the army's)
+                r"(?:troops|forces|soldiers|units) of (?:the )?[A-Z][\w’'.-]{0,40}"
+                r"(?: [A-Z][\w’'.-]{0,40}){0,3}|"
+                r"(?:(?<![\w’'.-])[A-Z][\w’'.-]{0,40} (?:border )?)?"
                 r"(?:troops|forces|armed forces|soldiers|units|army|border guards|fighters|"
                 r"militants|militiamen|militias?|gunmen|servicemen|patrols?|paratroopers|"
                 r"snipers|peacekeepers|"

@@ -56,8 +56,12 @@ def side_in(text: str, extra: dict[str, str] | None = None) -> str:
         for n in (4, 3, 2, 1):
             if i + n > len(words):
                 continue
-            key = name_key(" ".join(words[i:i + n]).replace("’s", "").replace("'s", ""))
+            phrase = " ".join(words[i:i + n])
+            key = name_key(phrase.replace("’s", "").replace("'s", ""))
             found = terms.get(key) or extra.get(key)  # (the terms first)
+            if not found and ("'s" in phrase or "’s" in phrase):
+                found = terms.get(name_key(phrase))  # (a name with its own "'s": the
+                # People's Liberation Army)
             if found:
                 return found
     return ""
