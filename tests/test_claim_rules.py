@@ -436,6 +436,29 @@ def test_residents_speak_for_the_place_their_sentence_names_before_the_last_name
     assert (residents.claimant_side, residents.event) == ("TJ", "shelling")
 
 
+def test_calling_a_report_a_lie_denies_it_and_its_spokeswoman_speaks_for_that_body():
+    claims = _claims_of("BAKU, July 28 (Test Wire) - Azerbaijan's defence ministry said units of "
+                        "the Armenian armed forces fired on positions near Kalbajar. The Armenian "
+                        "Defence Ministry called the report disinformation. Its spokeswoman "
+                        "Shushan Stepanyan said Azerbaijani units opened fire first, killing "
+                        "three Armenian soldiers.", "2021-07-28")
+    charge = _first(claims, "Azerbaijan's defence ministry", "claimant")
+    assert (charge.actor, charge.claimant_side) == ("units of the Armenian armed forces", "AZ")
+    denial = _first(claims, "Armenian Defence Ministry", "claimant")
+    assert (denial.claimant_side, denial.stance) == ("AM", "denies")
+    her = [c for c in claims if c.claimant.startswith("Its spokeswoman")]
+    assert her and all(c.claimant_side == "AM" and "side from 'Its'" in c.check for c in her)
+    # those killed in her words are not who fired
+    assert {c.actor for c in her} == {"Azerbaijani units"}
+
+
+@pytest.mark.parametrize("words", ["called the claims lies", "branded the report as fake news",
+                                   "described the accusation as baseless"])
+def test_a_lie_called_so_is_a_denial(words):
+    report, sent, speech = _last(f"Kyrgyzstan said Tajik troops crossed. Tajikistan {words}.")
+    assert (speech.claimant, rules.stance(sent, speech)) == ("Tajikistan", "denies")
+
+
 def test_a_spokeswoman_of_the_body_named_before_speaks_for_its_side_not_the_datelines():
     text = ("YEREVAN, May 13 (Test Wire) - Armenia said Azerbaijani troops crossed near Sev "
             "Lich. Azerbaijan's foreign ministry rejected the accusation. \"Our border guards "

@@ -56,6 +56,18 @@ CALL = ("urged|urges|urging|called on|calls on|calling on|called for|calls for|d
 # a request for help ("appealed to Russia for military support", "asked Moscow to help"):
 # an act the report states, unless a verb of saying gives it to a speaker
 REQUEST = "appealed|appeals|asked|asks|requested|requests|decided to ask|will ask"
+# calling what the other side said a lie denies it: "called the report disinformation",
+# "branded the claims as lies", "described the accusation as baseless"
+_DISMISS = re.compile(r"\b(?P<verb>called|calls|branded|brands|labell?ed|labels|described|"
+                      r"describes)\s+(?:(?:the|this|that|these|those|such|its|their|his|her)\s+)?"
+                      r"(?:[\w’'-]+\s+){0,3}?(?:as\s+)?(?:an?\s+|pure\s+|complete\s+|absolute\s+|"
+                      r"blatant\s+)?(?:disinformation|misinformation|lies|lie|false(?:hood)?|"
+                      r"fake(?: news)?|baseless|groundless|untrue|provocation|fabricat\w+|absurd|"
+                      r"nonsense|propaganda)\b", re.I)
+
+
+_DISMISS_WORDS = ["called", "calls", "branded", "brands", "labeled", "labelled", "labels",
+                  "described", "describes"]
 
 
 def _quick(first: str, pattern: str, flags: int = 0) -> re.Pattern:
@@ -179,7 +191,7 @@ _EVENT = Keyed(EVENT_RX)
 _ACTOR = _quick("A-Zabcfgmnopstu", r"\b(?P<who>"
                 # ("troops of the People's Liberation Army": the army's)
                 r"(?:troops|forces|soldiers|units) of (?:the )?[A-Z][\w’'.-]{0,40}"
-                r"(?: [A-Z][\w’'.-]{0,40}){0,3}|"
+                r"(?: [A-Z][\w’'.-]{0,40}){0,3}(?: (?:armed forces|army|military|forces))?|"
                 r"(?:(?<![\w’'.-])[A-Z][\w’'.-]{0,40} (?:border )?)?"
                 r"(?:troops|forces|armed forces|soldiers|units|army|border guards|fighters|"
                 r"militants|militiamen|militias?|gunmen|servicemen|patrols?|paratroopers|"
@@ -718,8 +730,9 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             note = ""
         how = stance(sent, Speech(claimant, speech.span, said, speech.verb), a, b, lead)
         acts, acts_side = who_acts, actor_side
-        if a:  # a clause after the first that names forces of a side of its own: theirs
-            # (", accusing Sudan's army of ...": the army)
+        if a and _ACCUSING.match(text, a):  # a later clause that accuses forces of a side
+            # of its own: theirs (", accusing Sudan's army of ...": the army; not ",
+            # killing three Armenian soldiers", those it was done to)
             here = actor(sent, speech, who_side, report, a, b)
             if here[0] and here[1] and report.side_of(here[0]):
                 acts, acts_side = here
@@ -782,7 +795,7 @@ def _may_speak(sent: Sentence) -> bool:
 
 
 # the leading words of the verbs, hedges and events (keyed.py), each at a word's start
-_SPEAKS = WordKeys(_VERBS.words + _HEDGE.words + _EVENT.words)
+_SPEAKS = WordKeys(_VERBS.words + _HEDGE.words + _EVENT.words + _DISMISS_WORDS)
 
 
 def _clause_voice(lead: str, a: int, sent: Sentence, speech: Speech, report: Report
@@ -862,6 +875,11 @@ _ITS_END = re.compile(r"\b(?:its|their)\s+$")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*$")
 
 
+def _how(verb: re.Match) -> str:
+    """How a verb found says: its word, or "dismissed" for a lie called so (_DISMISS)."""
+    return "dismissed" if verb.re is _DISMISS else verb["verb"].lower()
+
+
 def speaker(sent: Sentence, report: Report) -> Speech | None:
     """Who speaks in a sentence: the phrase before a verb of saying or after "according
     to", else the one named after the verb ("said Porter"); "he", "It", "the office" and
@@ -876,6 +894,12 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
             verb = v
             break
         request = request or v
+    if any(w in sent.low for w in _DISMISS_WORDS):
+        # "The Armenian Defense Ministry called the report disinformation": a denial, the
+        # frame where it comes first ("called the claims lies": not "claims" said)
+        d = next((d for d in _DISMISS.finditer(text) if not sent.quoted(d.start())), None)
+        if d is not None and (verb is None or d.start() <= verb.start()):
+            verb = d
     low = sent.low
     according = _ACCORDING.search(text) if "according to" in low else None
 
@@ -890,11 +914,11 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
             verb.start() > according.end() else ""
         if named and named.lower() not in PRONOUNS and name_key(
                 named.split(" ")[-1]) in report.people:
-            claimant, how = named, verb["verb"].lower()
+            claimant, how = named, _how(verb)
             span = (text.find(named, according.end()),
                     text.find(named, according.end()) + len(named))
     elif verb:
-        how = verb["verb"].lower()
+        how = _how(verb)
         if how.split()[0] in _PARTICIPLE:
             head = _HEAD.match(text)  # (the same pattern)
             claimant = head["np"].strip() if head else ""
@@ -1002,6 +1026,13 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         if where is not None and where.country:
             return where.country, "side from the place"
     words = set(who.lower().replace(",", " ").split())
+    # "Its spokeswoman Shushan Stepanyan" after "The Armenian Defense Ministry called the
+    # report disinformation": the body that spoke last
+    if who.split(" ", 1)[0].lower() in ("its", "their"):
+        body = next((x for x in reversed(report.speakers[-_BODY_BACK:])
+                     if not x.person and x.side not in ("", "PRESS")), None)
+        if body is not None:
+            return body.side, f"side from {who.split(' ', 1)[0]!r}"
     # "ministry spokeswoman Leyla Abdullayeva" after "Azerbaijan's foreign ministry
     # rejected ...": the body named before speaks through her, whatever the dateline
     body = words & _BODIES
@@ -1210,6 +1241,8 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
 
 _LOCATED = re.compile(r"\b(?:in|at|near)\s+$")
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+# a clause that accuses: ", accusing Sudan's army of ...", "and blamed Kyrgyz troops"
+_ACCUSING = re.compile(r"[\s,;]*(?:and\s+)?(?:accus|blam)\w*\b", re.I)
 # an act, or those it was done to, then whom by: the doers (actor)
 _DONE_BY = re.compile(r"\b(?:ambush|attack|assault|raid|shelling|fire|incursion|offensive|"
                       r"killed|wounded|injured|attacked|shelled|ambushed|seized|occupied|"
