@@ -459,6 +459,16 @@ def test_a_lie_called_so_is_a_denial(words):
     assert (speech.claimant, rules.stance(sent, speech)) == ("Tajikistan", "denies")
 
 
+def test_one_quoted_as_saying_speaks_not_the_agency_nor_the_datelines_city():
+    claims = _claims_of("MOSCOW, May 14 (Test Wire) - Interfax quoted an Armenian defence "
+                        "ministry source as saying that Azerbaijani troops had advanced near "
+                        "Sotk. Azerbaijan's President Ilham Aliyev was quoted by state media as "
+                        "saying his troops were on Azerbaijani soil.", "2021-05-14")
+    assert [(c.claimant, c.claimant_side) for c in claims] == [
+        ("an Armenian defence ministry source", "AM"),
+        ("Azerbaijan's President Ilham Aliyev", "AZ")]
+
+
 def test_a_spokeswoman_of_the_body_named_before_speaks_for_its_side_not_the_datelines():
     text = ("YEREVAN, May 13 (Test Wire) - Armenia said Azerbaijani troops crossed near Sev "
             "Lich. Azerbaijan's foreign ministry rejected the accusation. \"Our border guards "

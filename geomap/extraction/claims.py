@@ -919,8 +919,13 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
                     text.find(named, according.end()) + len(named))
     elif verb:
         how = _how(verb)
-        if how.split()[0] in _PARTICIPLE:
-            head = _HEAD.match(text)  # (the same pattern)
+        quoted = _QUOTED_AS.search(text, 0, verb.start()) if how == "saying" else None
+        if quoted:  # "Interfax quoted an Armenian defence ministry source as saying": the
+            # source says it (not the agency, nor the dateline's city)
+            claimant = quoted["who"]
+        elif how.split()[0] in _PARTICIPLE:
+            line = _DATELINE_AT.match(text)  # (after a dateline: "MOSCOW, May 14 (Wire) -")
+            head = _HEAD.match(text, line.end() if line else 0)  # (the same pattern)
             claimant = head["np"].strip() if head else ""
         else:
             claimant = _subject(text[:verb.start()])
@@ -1321,6 +1326,9 @@ _GROUP_REF = re.compile(r"(?:an? |the )?(?:official )?(?:(?:ministry|office|gove
                         r"(?:statement|readout|office|ministry|presidency|palace)(?: (?:by|"
                         r"from|of) the (?:office|ministry|presidency|palace))?")
 _HEAD = re.compile(r"\s*(?:The |A )?(?P<np>(?:[A-Z][\w’'.-]+ ?)+)")
+# "Interfax quoted an Armenian defence ministry source as saying": the one quoted
+_QUOTED_AS = re.compile(r"\bquoted\s+(?!by\s)(?P<who>[^,;:“”\"]{1,80}?)\s+as\s+$")  # (not
+# "X was quoted by state media as saying": X)
 
 
 _ARTICLE = re.compile(r"^(?:The|A|An)\s+")
