@@ -413,6 +413,22 @@ def test_a_month_beside_a_days_number_is_a_date_not_a_place():
     assert [m.surface for m, _ in find_places(doc)] == ["Nov"]  # (the town in Tajikistan)
 
 
+def test_a_place_before_a_verb_of_saying_is_a_place_where_a_preposition_says_so():
+    doc = Document(text="The de facto authorities in Tskhinvali said the man crossed into South "
+                        "Ossetia. Porter said so too.", name="t.txt")
+    found = [(m.surface, r.place.id if r.resolved else None) for m, r in find_places(doc)]
+    assert found == [("Tskhinvali", "geonames:611403"), ("South Ossetia", "ge-south-ossetia")]
+
+
+def test_calling_it_something_is_no_call():
+    report, sent, speech = _last("Russian border guards detained a Georgian near Gori, Georgia's "
+                                 "foreign ministry said, calling it an illegal abduction.")
+    clauses = list(rules.clauses(sent, speech))
+    assert len(clauses) == 2
+    a, b, lead = clauses[1]
+    assert rules.stance(sent, speech, a, b, lead) == "asserts"
+
+
 def test_the_event_of_words_said_before_their_speaker_is_in_those_words():
     claims = _claims_of("\"Azerbaijani troops have crossed into Armenian territory,\" French "
                         "President Emmanuel Macron tweeted after a phone call with Pashinyan. "

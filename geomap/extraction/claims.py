@@ -1110,9 +1110,10 @@ def stance(sent: Sentence, speech: Speech, a: int = 0, b: int | None = None,
     verb = lead if a else how
     if verb in DENY.split("|"):
         return "denies"
-    if verb in CALL.split("|") or verb.startswith(("called", "calls", "calling", "urging",
-                                                   "demanding")):
-        return "calls"
+    if verb in CALL.split("|") or verb.startswith(("urging", "demanding")) or (
+            verb.startswith(("called", "calls", "calling")) and not (
+                a and _NAMING.match(text, a))):
+        return "calls"  # (not ", calling it an illegal abduction": what it is called)
     verb_at = speech.verb.end() if speech.verb and not a else 0
     if sent.quoted(a) or any(q0 < verb_at for q0, _ in sent.quotes[:1]):
         verb_at = a  # ("“No Ethiopian aircraft has violated ...,” the spokesman said")
@@ -1246,6 +1247,9 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
 
 _LOCATED = re.compile(r"\b(?:in|at|near)\s+$")
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+# a clause that names what happened, not a call: ", calling it an illegal abduction"
+_NAMING = re.compile(r"[\s,;]*(?:and\s+)?(?:again\s+|also\s+)?call(?:ed|s|ing)\s+(?!on\b|for\b|"
+                     r"upon\b)", re.I)
 # a clause that accuses: ", accusing Sudan's army of ...", "and blamed Kyrgyz troops"
 _ACCUSING = re.compile(r"[\s,;]*(?:and\s+)?(?:accus|blam)\w*\b", re.I)
 # an act, or those it was done to, then whom by: the doers (actor)
