@@ -45,7 +45,8 @@ def test_make_map_of_claims_in_memory_shows_inline_and_saves(tmp_path):
     assert (m.claims_in, m.claims_mapped, m.unplaced) == (len(claims), len(claims), [])
     assert m.path is None and m.written == []  # nothing written yet
     (incident,) = m.incidents
-    assert incident.contested and incident.title.startswith("Advance into Syunik")
+    # (the denial is where the charge it denies was: Sev Lich, the finer place)
+    assert incident.contested and incident.title.startswith("Advance into Qaragöl / Sev Lich")
     frame = m.to_geodataframe()
     assert frame.crs.to_epsg() == 4326 and set(frame["incident_id"]) == {incident.id}
     inline = m._repr_html_()
