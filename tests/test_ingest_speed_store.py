@@ -5,6 +5,7 @@ only where _Canonical.ok takes each, and the same points (or the same error)."""
 from __future__ import annotations
 
 import math
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +21,7 @@ SETTINGS = settings(deadline=None, database=None, derandomize=True, max_examples
 
 FINE = {
     "date": ["2021-05-12", "2021-05", "2021", "", "2024-02-29"],
-    "place": ["Goris", "Sev Lich", "Ереван", "x\ny"],
+    "place": ["Goris", "Sev Lich", "Ереван", "x\ny", "\U0001fffe", "a\u3000b"],
     "claimant": ["gov", "Հայաստան"],
     "claimant_side": ["AM", "AZ"],
     "stance": ["asserts", "denies", "reports", "calls"],
@@ -45,7 +46,8 @@ FINE = {
     "check": ["", "speaker from 'It'"],
 }
 # Values the reader's rules refuse or change, for each kind of column.
-TEXT_ODD = [None, "", " Goris", "Goris ", "x\x00", "\ud800", "\ufffe", "a\x07b", "\u00a0x", 3]
+TEXT_ODD = [None, "", " Goris", "Goris ", "x\x00", "\ud800", "\ufffe", "a\x07b", "\u00a0x", 3,
+            "x\u3000", "\x1cx", "Ереван\x85", "\t", "\uffff", "é\x0b", "\x00", "a\x0bb", "ö\x0cb"]
 ODD = {
     "date": ["2021-02-30", "14.05.2021", "2021-5", "x"], "published": ["2021-13", " 2021"],
     "stance": ["maybe"], "event": ["maybe"], "role": ["", "maybe"], "precision": ["maybe"],
@@ -81,6 +83,14 @@ def claim_lists(draw) -> list[Claim]:
                     values[name] = Text(values[name])
         out.append(Claim(**values, origin=f"c.csv:{i + 2}"))
     return out
+
+
+def test_no_whitespace_beyond_the_table_of_spaces():
+    # (_texts_canonical looks code points up in store._spaces, the last entry for any beyond)
+    spaces = store._spaces()
+    assert not spaces[-1]
+    assert not any(chr(i).isspace() for i in range(len(spaces) - 1, sys.maxunicode + 1))
+    assert spaces.tolist()[:-1] == [chr(i).isspace() for i in range(len(spaces) - 1)]
 
 
 def _each_ok(claims) -> bool:
