@@ -1072,12 +1072,14 @@ class _Statements:
         # A column of one text in every row (often '': no publisher, no depth) is bound
         # once per statement, not once per row: a third fewer values to bind.
         n = len(geoms)
-        same = [n > 1 and type(v[0]) is str and v.count(v[0]) == n for v in stored]
+        same = [n > 1 and type(v[0]) is str and v[-1] == v[0] and v.count(v[0]) == n
+                for v in stored]
         rows = list(zip(*(v for v, one in zip(stored, same) if not one)))
         varying = [c for c, one in zip(COLUMNS, same) if not one]
         if "id" in varying:  # (in id order: see _write)
             rows.sort(key=itemgetter(varying.index("id")))
-        return _Rows(rows, [v[0] for v, one in zip(stored, same) if one], same, nullable)
+        return _Rows(rows, [v[0] for v, one in zip(stored, same) if one], same, nullable,
+                     _blobs_extent(geoms))
 
     def row(self, claim: Claim, place: tuple[float, float] | None) -> list:
         """The claim's columns, its geometry, then its place point (PLACE_COLUMNS)."""
@@ -1109,6 +1111,10 @@ _DATE_INDEX_SQL = (f'CREATE INDEX {TABLE}_date ON {TABLE} ("date")',
 _EMPTY = ""  # an empty number or geometry in _Statements.rows
 
 
+# An extent _contents must read from the table.
+_UNKNOWN = object()
+
+
 @dataclass
 class _Rows:
     """New rows as _insert takes them: each row's values of the columns not in
@@ -1119,6 +1125,16 @@ class _Rows:
     constants: list = dataclasses.field(default_factory=list)
     same: list[bool] | None = None
     nullable: list[bool] | None = None
+    # [min_x, min_y, max_x, max_y] of their geometries (None: none has one), where
+    # _blobs_extent can tell it; else _UNKNOWN.
+    extent: list[float] | None | object = _UNKNOWN
+
+
+def _blobs_extent(geoms: list) -> list[float] | None:
+    """The extent of new rows' geometries (_Statements.rows: each a bytearray, or '' for
+    none), as _extent reads it back from the table. (Read in another order, an edge at 0
+    may be -0.0 rather than 0.0: gpkg_contents' REAL columns store both as 0.0.)"""
+    return _extent([bytes(g) for g in geoms if g])
 
 
 def _insert(conn: sqlite3.Connection, insert: str, new: _Rows) -> None:
@@ -1264,7 +1280,9 @@ def _write(conn: sqlite3.Connection, layer: _Layer, checked: list[Claim | None],
     changed += ["geomap_inputs"] * bool(recorded) + ["geomap_replaced"] * bool(updated)
     changed += ["geomap_meta"] * upgraded
     if changed:
-        _contents(conn, layer, changed)
+        # (into an empty layer, the new rows are all there is: their extent is at hand)
+        _contents(conn, layer, changed, quick.extent if empty and quick is not None and not
+                  (corrected or moved) else _UNKNOWN)
     return IngestResult(added, known, len(updated), tuple(updated), placed)
 
 
@@ -1332,15 +1350,17 @@ def _extent(blobs: list) -> list[float] | None:
     return box
 
 
-def _contents(conn: sqlite3.Connection, layer: _Layer, changed: list[str]) -> None:
+def _contents(conn: sqlite3.Connection, layer: _Layer, changed: list[str],
+              extent: list[float] | None | object = _UNKNOWN) -> None:
     """gpkg_contents (and GDAL's gpkg_ogr_contents) for the tables this ingest changed:
     caches GDAL and QGIS trust. The layer's extent is its geometries' real extent (NULL
-    when none has one), last_change is now, and feature counts are counted again."""
+    when none has one; ``extent``, if known, else read), last_change is now, and feature
+    counts are counted again."""
     now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
     for name in changed:
         if name == TABLE:
-            box = _extent(list(map(itemgetter(0), conn.execute(
-                f"SELECT {_q(layer.geom)} FROM {_q(TABLE)}"))))
+            box = extent if extent is not _UNKNOWN else _extent(list(map(
+                itemgetter(0), conn.execute(f"SELECT {_q(layer.geom)} FROM {_q(TABLE)}"))))
             conn.execute(f"UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, "
                          f"max_y = ?, last_change = {now} WHERE table_name = ?",
                          (*(box or (None,) * 4), TABLE))

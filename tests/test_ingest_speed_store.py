@@ -279,3 +279,38 @@ def test_the_sql_a_store_file_holds_is_never_run(tmp_path, monkeypatch):
         assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] == 1500
         assert conn.execute("SELECT sql FROM sqlite_master WHERE name = 'claims_date'"
                             ).fetchone()[0] == odd
+
+
+# -- the extent of a new store's claims, from the points at hand (store._blobs_extent) ----
+
+def _extent_read_back(path):
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        stored = conn.execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE "
+                              "table_name = 'claims'").fetchone()
+        read = store._extent([g for (g,) in conn.execute("SELECT geom FROM claims")])
+    finally:
+        conn.close()
+    return list(stored), read
+
+
+@pytest.mark.parametrize("points", [
+    [(46.0, 39.5), (44.25, 40.0)],
+    [(0.0, 0.0), (-0.0, -0.0), (1.0, 1.0)],  # (SQLite stores -0.0 as 0.0 in a REAL column)
+    [(-0.0, 5.0), (0.0, -0.0), (-1.0, 0.0)],
+    [None, None],
+    [(180.0, -90.0), None, (-180.0, 90.0)],
+])
+def test_a_new_stores_extent_is_its_geometries(tmp_path, points):
+    # ids in the reverse of the order given: the order the table is read in is another
+    claims = [Claim(id=f"c{len(points) - i}", text="t", claimant="gov", claimant_side="AM",
+                    stance="asserts", event="incursion", place="Goris",
+                    lat=None if p is None or i % 2 else p[1],
+                    lon=None if p is None or i % 2 else p[0]) for i, p in enumerate(points)]
+    located = {c.id: p for c, p in zip(claims, points) if p is not None and c.lat is None}
+    path = tmp_path / "s.gpkg"
+    store.ingest(path, claims, [], located=located)
+    stored, read = _extent_read_back(path)
+    assert stored == ([None] * 4 if read is None else read)
