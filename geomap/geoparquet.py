@@ -1123,7 +1123,7 @@ def _incoming(checked, places):
     import numpy as np
     import pyarrow as pa
 
-    columns = dict(checked.columns)
+    columns = {**checked.columns, **_text_arrays(checked.columns.text, len(checked))}
     xs, ys, placed, own_x, own_y = _points(columns["lon"], columns["lat"], places)
     own = ~np.isnan(own_y)
     if own.any():  # lon and lat as _array lays them (None: NaN), from the points' arrays
@@ -1132,6 +1132,25 @@ def _incoming(checked, places):
                 _validity(own), pa.py_buffer(values)], null_count=len(own) - int(own.sum()))
     table = _table_of([*(columns[c] for c in COLUMNS), *_point_arrays(xs, ys, placed)])
     return table, xs, ys
+
+
+def _text_arrays(text: str, n: int) -> dict:
+    """The text columns of n checked claims as Arrow arrays, cut from their values as the
+    check joined them (store._texts_canonical: NUL before, between and after the values,
+    column by column): one split in Arrow rather than a conversion of each column;
+    {} (each column converted) for a text too long for one Arrow string."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    data = text.encode("utf-8")
+    if len(data) >= 2 ** 31 - 1:
+        return {}
+    # (one Arrow string from its buffers: pa.array would import pandas, 0.3 s)
+    whole = pa.Array.from_buffers(pa.string(), 1, [None, pa.py_buffer(
+        np.array([0, len(data)], dtype=np.int32)), pa.py_buffer(data)])
+    values = pc.split_pattern(whole, "\x00").flatten()
+    return {name: values.slice(1 + k * n, n) for k, name in enumerate(base._TEXT_ORDER)}
 
 
 def _months(dates: list[str]):

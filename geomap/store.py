@@ -630,16 +630,25 @@ def _in_range(values: list, low: float, high: float, *, low_open: bool = False) 
     return bool(inside.all())
 
 
-def _all_canonical(claims: list) -> dict[str, list] | None:
+class _Columns(dict):
+    """Claims' values a column at a time (COLUMNS -> list), and ``text``: the values of
+    their text columns joined as _texts_canonical joins them (GeoParquet cuts its arrays
+    from it)."""
+
+    def __init__(self, columns: dict[str, list], text: str):
+        super().__init__(columns)
+        self.text = text
+
+
+def _all_canonical(claims: list) -> _Columns | None:
     """The claims' values a column at a time (COLUMNS -> list) if ``_Canonical.ok`` takes
     every one of them (as _checked asks it), else None; decided a column at a time: a set
     of types, of distinct values, one look over all the text. It may say no where ``ok``
     takes them all (a str subclass, say): then each claim is asked.
     tests/test_ingest_speed_store.py holds the two together."""
     col = _plain_columns(claims) if claims else None
-    if col is None or not _canonical_columns(col):
-        return None
-    return col
+    text = None if col is None else _canonical_columns(col)
+    return None if text is None else _Columns(col, text)
 
 
 # Text columns that _Canonical.ok asks a value of, first (see _texts_canonical).
@@ -656,48 +665,55 @@ def _spaces():
     return np.array([chr(i).isspace() for i in range(0x3001)] + [False])
 
 
-def _texts_canonical(col: dict[str, list]) -> bool:
-    """Whether every value of the text columns is text, stripped (no whitespace at either
-    end), without a character the reader replaces (_BAD_CHARS), and not empty in the
-    columns _FILLED: what _Canonical.ok asks of each, asked of all the text at once. The
-    values are joined with NUL between them (and at both ends), then looked at as an array
-    of code points: each NUL is a value's edge (a NUL within a value is one too many)."""
+def _texts_canonical(col: dict[str, list]) -> str | None:
+    """The values of the text columns joined, if every one is text, stripped (no
+    whitespace at either end), without a character the reader replaces (_BAD_CHARS), and
+    not empty in the columns _FILLED: what _Canonical.ok asks of each, asked of all the
+    text at once; else None. The values are joined column by column (_TEXT_ORDER) with NUL
+    between them and at both ends, then looked at as an array of code points: each NUL is
+    a value's edge (a NUL within a value is one too many)."""
     import numpy as np
 
     n = len(col["id"])
     try:  # (a column at a time: a third quicker than all the values in one join)
         joined = "\x00".join(["", *("\x00".join(col[c]) for c in _TEXT_ORDER), ""])
     except TypeError:  # a value that is no text
-        return False
+        return None
     if joined.isascii():
         codes = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
     else:
         try:
             codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
         except UnicodeEncodeError:  # a lone surrogate: a character the reader replaces
-            return False
+            return None
         if np.count_nonzero((codes >= 0xFFFE) & (codes <= 0xFFFF)):
-            return False
+            return None
     edges = np.flatnonzero(codes == 0)
     if len(edges) != len(_TEXT_ORDER) * n + 1:
-        return False
+        return None
     # Of the control characters, only the edges and tab, newline, return.
     if np.count_nonzero(codes < 32) != len(edges) + sum(
             np.count_nonzero(codes == c) for c in (9, 10, 13)):
-        return False
+        return None
     spaces = _spaces()
     for beside in (codes[edges[1:] - 1], codes[edges[:-1] + 1]):  # (a value's last, first)
         if beside.dtype != np.uint8:
             beside = np.minimum(beside, len(spaces) - 1)
         if spaces[beside].any():
-            return False
+            return None
     # (an empty value: two edges side by side)
-    return not (np.diff(edges[:len(_FILLED) * n + 1]) == 1).any()
+    return None if (np.diff(edges[:len(_FILLED) * n + 1]) == 1).any() else joined
 
 
-def _canonical_columns(col: dict[str, list]) -> bool:
-    if not _texts_canonical(col):
-        return False
+def _canonical_columns(col: dict[str, list]) -> str | None:
+    """_texts_canonical's text if _Canonical.ok takes every claim of these columns."""
+    text = _texts_canonical(col)
+    if text is None or not _numbers_and_sets_canonical(col):
+        return None
+    return text
+
+
+def _numbers_and_sets_canonical(col: dict[str, list]) -> bool:
     distinct = {name: set(col[name]) for name in (
         "stance", "event", "role", "date_precision", "precision", "date", "published",
         "place_id")}
@@ -746,9 +762,9 @@ def _canonical_columns(col: dict[str, list]) -> bool:
 
 class _Checked(list):
     """Checked claims, none a repeat, with their values read once, a column at a time
-    (``columns``: COLUMNS -> list)."""
+    (``columns``: COLUMNS -> list, with their ``text``)."""
 
-    def __init__(self, claims: list[Claim], columns: dict[str, list]):
+    def __init__(self, claims: list[Claim], columns: _Columns):
         super().__init__(claims)
         self.columns = columns
 

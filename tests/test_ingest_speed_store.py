@@ -226,6 +226,22 @@ def test_an_array_laid_out_directly_is_pa_array(case):
             assert np.array_equal(floats, want, equal_nan=True)
 
 
+@SETTINGS
+@given(claim_lists())
+def test_text_arrays_cut_from_the_checked_text_are_the_columns(claims):
+    import pyarrow as pa
+
+    from geomap import geoparquet
+
+    columns = store._all_canonical(claims)
+    if columns is not None:
+        arrays = geoparquet._text_arrays(columns.text, len(claims))
+        assert sorted(arrays) == sorted(store._TEXT_COLUMNS)
+        for name, array in arrays.items():
+            array.validate(full=True)
+            assert array.equals(pa.array(columns[name], pa.string())), name
+
+
 def _traced_ingest(monkeypatch, path, claims):
     """store.ingest of ``claims`` into ``path``, with every SQL statement it runs."""
     import sqlite3
