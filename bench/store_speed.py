@@ -18,10 +18,10 @@ ingest was made bulk); one with the GeoParquet store gets its figures beside too
 
 The whole command too: ``geomap ingest claims.csv --store S`` of a claims file of as many
 claims (bench/scale.py's, placed by the gazetteer's names), each run a fresh process and a
-fresh store, its CPU time (user and system) and its wall time, the least of --runs runs;
+fresh store, its CPU time (user and system) and its wall time, the median of --runs runs;
 this is what a user waits for: the claims file read, the places joined, then the store.
 
-Each store figure is the least CPU time (of the process, every thread) of --runs runs,
+Each store figure is the median CPU time (of the process, every thread) of --runs runs,
 each run in a fresh process and a fresh store, after a garbage collection; claims/s is the
 claims given (ingest) or stored (load) over that time. "ingest again" gives the same claims
 into the store they are in (all "already there"); "ingest corrected" gives them again with
@@ -41,6 +41,7 @@ import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -174,18 +175,17 @@ def commands(roots: dict, claims: int, runs: int) -> None:
         claims_file = Path(tmp) / "claims.csv"
         scale.claims_file(claims_file, claims)
         for kind in ("gpkg", "parquet"):
-            best: dict[str, list[float]] = {}
+            seen: dict[str, list[tuple[float, float]]] = {}
             for _ in range(runs):  # interleaved, as above
                 for who, root in roots.items():
                     if root is None or who == "before" and kind == "parquet" and not (
                             root / "geomap" / "geoparquet.py").exists():
                         continue
-                    cpu, wall = command(root, kind, claims_file)
-                    old = best.setdefault(who, [cpu, wall])
-                    best[who] = [min(old[0], cpu), min(old[1], wall)]
+                    seen.setdefault(who, []).append(command(root, kind, claims_file))
             print(f"\ngeomap ingest claims.csv --store S.{kind}, {claims:,} claims, the whole "
-                  f"command (least of {runs} runs)")
-            for who, (cpu, wall) in best.items():
+                  f"command (median of {runs} runs)")
+            for who, figures in seen.items():
+                cpu, wall = (statistics.median(f[i] for f in figures) for i in (0, 1))
                 print(f"  {who:8} CPU {cpu:6.2f} s {claims / cpu:8,.0f}/s    wall {wall:6.2f} s "
                       f"{claims / wall:8,.0f}/s")
 
@@ -201,18 +201,18 @@ def main() -> None:
         print(f"{args.before}: no checkout of the code before (see this script's doc): "
               "only the figures of this code", file=sys.stderr)
     for kind in ("gpkg", "parquet"):
-        best: dict[str, dict] = {}
+        seen: dict[str, dict[str, list]] = {}
         for _ in range(args.runs):  # interleaved, so that a busy moment hits both alike
             for who, root in (("before", before), ("now", ROOT)):
                 if root is None or who == "before" and kind == "parquet" and not (
                         root / "geomap" / "geoparquet.py").exists():
                     continue  # (a "before" without the GeoParquet store)
-                for name, (seconds, count) in run(root, kind, args.claims).items():
-                    old = best.setdefault(name, {}).get(who)
-                    if old is None or seconds < old[0]:
-                        best[name][who] = (seconds, count)
+                for name, figure in run(root, kind, args.claims).items():
+                    seen.setdefault(name, {}).setdefault(who, []).append(figure)
+        best = {name: {who: (statistics.median(f[0] for f in figures), figures[0][1])
+                       for who, figures in runs.items()} for name, runs in seen.items()}
         print(f"\n{'GeoPackage' if kind == 'gpkg' else 'GeoParquet'} store, "
-              f"{args.claims:,} claims (CPU s, claims/s; least of {args.runs} runs)")
+              f"{args.claims:,} claims (CPU s, claims/s; median of {args.runs} runs)")
         print(f"  {'':22} {'before':>24}   {'now':>24}   claims")
         for name, figures in best.items():
             cells = []

@@ -702,9 +702,13 @@ def _inputs(store: Path) -> list[dict]:
 
 # -- writing -------------------------------------------------------------------------------
 
+# json.dumps(..., sort_keys=True, ensure_ascii=False, default=base._jsonable), the encoder
+# made once.
+_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=base._jsonable).encode
+
+
 def _json_line(item: dict) -> str:
-    line = json.dumps(item, sort_keys=True, ensure_ascii=False,
-                      default=base._jsonable) + "\n"
+    line = _JSON(item) + "\n"
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:  # a name that is not UTF-8: escaped, not lost
@@ -1018,8 +1022,9 @@ def _ingest(store: Path, checked: list, places: list, inputs: list[dict], progre
                 partitions[home].add.append(moved)
                 placed += 1
         else:  # corrected: the stored version is kept in the replaced claims
-            replaced.append(_json_line({"id": claim.id, "claim": json.loads(
-                base._replaced_json(old[:n])), "replaced_by": claim.origin}))
+            # (its columns as the GeoPackage store's JSON of them has them: a blob as hex)
+            replaced.append(_json_line({"id": claim.id, "claim": dict(zip(COLUMNS, old[:n])),
+                                        "replaced_by": claim.origin}))
             partitions[home].drop.add(claim.id)
             part(value).add.append(row)
             updated.append((claim.id, claim.origin))

@@ -518,6 +518,7 @@ _QUICK = tuple(COLUMNS) == _CANONICAL_COLUMNS and tuple(
     f.name for f in dataclasses.fields(Claim)) == _CANONICAL_FIELDS
 _SPAN_LIMIT = 10 ** 15  # read._OFFSET: at most 15 digits
 _values_of = attrgetter(*COLUMNS)
+_ID = COLUMNS.index("id")
 _texts_of = itemgetter(*(i for i, c in enumerate(_CANONICAL_COLUMNS) if c not in (
     "lat", "lon", "span_start", "span_end", "depth_km", "confidence")))
 
@@ -1330,8 +1331,7 @@ def _sorted_out(columns: dict[str, list], places: list, stored: dict
 
 def _replaced_json(stored: tuple) -> str:
     """A stored claim's columns as JSON, as geomap_replaced keeps a replaced version."""
-    return json.dumps(dict(zip(COLUMNS, stored)), sort_keys=True, ensure_ascii=False,
-                      default=_jsonable)
+    return _REPLACED_JSON(dict(zip(COLUMNS, stored)))
 
 
 def _extent(blobs: list) -> list[float] | None:
@@ -1395,6 +1395,12 @@ def _jsonable(value):
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
+# json.dumps(value, sort_keys=True, ensure_ascii=False, default=_jsonable), its encoder made
+# once (json.dumps makes one a call when given options).
+_REPLACED_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False,
+                                  default=_jsonable).encode
+
+
 def _replaceable(geom, stored_place: tuple, place: tuple[float, float],
                  point_of=_blob_point) -> bool:
     """Whether a known claim's stored point may become its place's point: it has none and
@@ -1423,8 +1429,16 @@ def _stored_point(values) -> tuple[float, float] | None:
     return (out[0], out[1]) if len(out) == 2 else None
 
 
+# The claims of stored rows as the reader reads them, for _same (its dates cache: dates
+# repeat from one ingest to the next).
+_STORED = _Canonical()
+
+
 def _same(stored: tuple, claim: Claim) -> bool:
     """Whether a stored row is this claim (compared as claims: 39.5 and '39.5' agree)."""
+    # (a row stored as the reader leaves it is the claim _Canonical builds: no rules to run)
+    if type(stored[_ID]) is str and (back := _STORED.claim(tuple(stored), None, "")):
+        return back == claim
     try:
         fields = {k: _text(v, k) for k, v in zip(COLUMNS, stored)}
         return claim_from_fields(fields, "") == claim

@@ -242,6 +242,30 @@ def test_text_arrays_cut_from_the_checked_text_are_the_columns(claims):
             assert array.equals(pa.array(columns[name], pa.string())), name
 
 
+def _same_the_long_way(stored: tuple, claim: Claim) -> bool:
+    from geomap.read import claim_from_fields
+
+    try:
+        return claim_from_fields({k: store._text(v, k) for k, v in zip(COLUMNS, stored)},
+                                 "") == claim
+    except ValueError:
+        return False
+
+
+@settings(SETTINGS, max_examples=300)
+@given(claim_lists(), claim_lists(), st.booleans())
+def test_a_stored_row_is_the_claim_as_the_readers_rules_say(stored, given_claims, as_text):
+    # each stored row (as a store of schema 2 holds it, or as text: schema 1) beside each
+    # claim given, and beside itself
+    for old in stored:
+        row = store._values_of(old)
+        if as_text:
+            row = tuple(v if v is None or isinstance(v, str) else store._text(v, "")
+                        for v in row)
+        for claim in [*given_claims, old]:
+            assert store._same(row, claim) == _same_the_long_way(row, claim)
+
+
 def _traced_ingest(monkeypatch, path, claims):
     """store.ingest of ``claims`` into ``path``, with every SQL statement it runs."""
     import sqlite3
