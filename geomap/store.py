@@ -689,12 +689,15 @@ def _texts_canonical(col: dict[str, list]) -> str | None:
             return None
         if np.count_nonzero((codes >= 0xFFFE) & (codes <= 0xFFFF)):
             return None
-    edges = np.flatnonzero(codes == 0)
+    # (one array of booleans, used again: each new array of the text's size costs its
+    # memory's first touch too)
+    mask = codes == 0
+    edges = np.flatnonzero(mask)
     if len(edges) != len(_TEXT_ORDER) * n + 1:
         return None
     # Of the control characters, only the edges and tab, newline, return.
-    if np.count_nonzero(codes < 32) != len(edges) + sum(
-            np.count_nonzero(codes == c) for c in (9, 10, 13)):
+    if np.count_nonzero(np.less(codes, 32, out=mask)) != len(edges) + sum(
+            map(joined.count, "\t\n\r")):
         return None
     spaces = _spaces()
     for beside in (codes[edges[1:] - 1], codes[edges[:-1] + 1]):  # (a value's last, first)
