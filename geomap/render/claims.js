@@ -1040,6 +1040,233 @@ var geomap = (function () {
     }};
   }
 
+  /* The clusters geomapAll makes, as numbers: cluster c's zoom, parent, founding marker (the
+   * one whose point it takes), its markers in order (linked both ways: markercluster takes
+   * one out) and its child clusters in order. Cluster 0 is the top level, at zoom top. */
+  function Tree(n, top) {
+    var cap = Math.max(1024, n);  // (clusters: rarely more than markers)
+    this.cap = cap;
+    this.made = 1;
+    this.zoomOf = new Int32Array(cap);
+    this.parentOf = new Int32Array(cap);
+    this.founder = new Int32Array(cap);
+    this.mHead = new Int32Array(cap);
+    this.mTail = new Int32Array(cap);
+    this.cHead = new Int32Array(cap);
+    this.cTail = new Int32Array(cap);
+    this.cNext = new Int32Array(cap);
+    this.mNext = new Int32Array(n);
+    this.mPrev = new Int32Array(n);
+    this.mParent = new Int32Array(n);
+    this.zoomOf[0] = top;
+    this.parentOf[0] = -1;
+    this.mHead[0] = this.mTail[0] = this.cHead[0] = this.cTail[0] = -1;
+  }
+  function grown(a, cap) {
+    var b = new Int32Array(cap);
+    b.set(a);
+    return b;
+  }
+  /* A new cluster at zoom z, founded by marker first: its number. */
+  Tree.prototype.cluster = function (z, first) {
+    var c = this.made;
+    if (c === this.cap) {
+      var cap = this.cap = 2 * c;
+      this.zoomOf = grown(this.zoomOf, cap);
+      this.parentOf = grown(this.parentOf, cap);
+      this.founder = grown(this.founder, cap);
+      this.mHead = grown(this.mHead, cap);
+      this.mTail = grown(this.mTail, cap);
+      this.cHead = grown(this.cHead, cap);
+      this.cTail = grown(this.cTail, cap);
+      this.cNext = grown(this.cNext, cap);
+    }
+    this.zoomOf[c] = z;
+    this.founder[c] = first;
+    this.mHead[c] = this.mTail[c] = this.cHead[c] = this.cTail[c] = -1;
+    this.made = c + 1;
+    return c;
+  };
+  /* Marker k at the end of cluster c's markers. */
+  Tree.prototype.addMarker = function (c, k) {
+    var tail = this.mTail[c];
+    this.mParent[k] = c;
+    this.mPrev[k] = tail;
+    this.mNext[k] = -1;
+    if (tail < 0) this.mHead[c] = k; else this.mNext[tail] = k;
+    this.mTail[c] = k;
+  };
+  /* Marker k out of its cluster's markers. */
+  Tree.prototype.dropMarker = function (k) {
+    var c = this.mParent[k], p = this.mPrev[k], q = this.mNext[k];
+    if (p < 0) this.mHead[c] = q; else this.mNext[p] = q;
+    if (q < 0) this.mTail[c] = p; else this.mPrev[q] = p;
+  };
+  /* Cluster child at the end of cluster c's child clusters. */
+  Tree.prototype.addCluster = function (c, child) {
+    this.parentOf[child] = c;
+    this.cNext[child] = -1;
+    if (this.cTail[c] < 0) this.cHead[c] = child; else this.cNext[this.cTail[c]] = child;
+    this.cTail[c] = child;
+  };
+
+  /* markercluster's _addLayer(marker k, zoom max) in numbers, marker i at (px[i], py[i]) at
+   * zoom 0: from
+   * the closest zoom out, into a cluster close by, or into a new one with a marker on its
+   * own close by, or on its own at that zoom and on to the next one out. */
+  function placeMarker(tree, at, k, px, py, max) {
+    var min = at.min, f = at.f, z, z2, x, y, x2, y2, c, o, cells, last, up, next, cell;
+    for (z = max; z >= min; z--) {
+      x = px[k] * f[z];
+      y = py[k] * f[z];
+      // a cluster close by?
+      cell = at.cellC[z];
+      c = at.C[z].near(Math.floor(x / cell), Math.floor(y / cell), x, y, at.sqC[z]);
+      if (c !== null) {
+        tree.addMarker(c, k);
+        return;
+      }
+      // a marker close by, to make a new cluster with?
+      cells = at.U[z];
+      o = cells.near(Math.floor(x / at.cellU[z]), Math.floor(y / at.cellU[z]), x, y,
+                     at.sqU[z]);
+      if (o !== null) {
+        up = tree.mParent[o];
+        tree.dropMarker(o);
+        c = last = tree.cluster(z, o);
+        tree.addMarker(c, o);
+        tree.addMarker(c, k);
+        at.C[z].add(Math.floor(cells.atX / cell), Math.floor(cells.atY / cell), c, cells.atX,
+                    cells.atY);
+        // the clusters between it and the one the marker was in
+        for (z2 = z - 1; z2 > tree.zoomOf[up]; z2--) {
+          next = tree.cluster(z2, o);
+          tree.addCluster(next, last);
+          last = next;
+          x2 = px[o] * f[z2];
+          y2 = py[o] * f[z2];
+          at.C[z2].add(Math.floor(x2 / at.cellC[z2]), Math.floor(y2 / at.cellC[z2]), last, x2,
+                       y2);
+        }
+        tree.addCluster(up, last);
+        // the marker leaves the grids of markers on their own at this zoom and below
+        for (z2 = z; z2 >= min; z2--) {
+          x2 = px[o] * f[z2];
+          y2 = py[o] * f[z2];
+          if (!at.U[z2].remove(Math.floor(x2 / at.cellU[z2]), Math.floor(y2 / at.cellU[z2]),
+                               o)) break;
+        }
+        return;
+      }
+      // on its own at this zoom: on to the next one out
+      cells.add(Math.floor(x / at.cellU[z]), Math.floor(y / at.cellU[z]), k, x, y);
+    }
+    tree.addMarker(0, k);
+  }
+
+  /* The clusters of tree as markercluster's objects, each as its constructor and _addChild
+   * leave it (its markers and child clusters, their __parent, its first point), but for its
+   * count, centre and bounds (countClusters, boundClusters): cluster c is objs[c]. */
+  function makeClusters(group, tree, list) {
+    var made = tree.made, objs = new Array(made), C = group._markerCluster, c, k, o;
+    var plainNew = plainClusters(C), zoomOf = tree.zoomOf, founder = tree.founder;
+    var mHead = tree.mHead, mNext = tree.mNext, cHead = tree.cHead, cNext = tree.cNext;
+    objs[0] = group._topClusterLevel;
+    for (c = 1; c < made; c++) {
+      objs[c] = plainNew ? plainCluster(C, group, zoomOf[c], list[founder[c]]._latlng)
+        : new C(group, zoomOf[c]);
+    }
+    for (c = 0; c < made; c++) {
+      var cl = objs[c], ms = cl._markers, cs = cl._childClusters;  // (empty: made so)
+      for (k = mHead[c]; k >= 0; k = mNext[k]) {
+        ms.push(list[k]);
+        list[k].__parent = cl;
+      }
+      for (o = cHead[c]; o >= 0; o = cNext[o]) {
+        cs.push(objs[o]);
+        objs[o].__parent = cl;
+      }
+      if (c) cl._latlng = cl._cLatLng = list[founder[c]]._latlng;
+    }
+    return objs;
+  }
+  /* The clusters by zoom, from max down to min, greatest first (a cluster's children are at
+   * greater zooms), but the top level. */
+  function byZoom(tree, min, max) {
+    var made = tree.made, out = new Int32Array(made - 1), at = 0, z, c, zoomOf = tree.zoomOf;
+    for (z = max; z >= min; z--) {
+      for (c = 1; c < made; c++) if (zoomOf[c] === z) out[at++] = c;
+    }
+    return out;
+  }
+  /* Each cluster's count (_childCount) and its markers by side (their options' sideIndex,
+   * S sides), all the way down: for the icons, as the group's _geomapSides; order: byZoom's. */
+  function countClusters(tree, objs, list, S, order) {
+    var made = tree.made, count = new Int32Array(made), by = new Int32Array(made * S);
+    var mHead = tree.mHead, mNext = tree.mNext, parentOf = tree.parentOf, c, k, si, j;
+    for (c = 0; c < made; c++) {
+      for (k = mHead[c]; k >= 0; k = mNext[k]) {
+        count[c]++;
+        si = list[k].options.sideIndex;
+        if (si >= 0 && si < S) by[c * S + si]++;
+      }
+    }
+    for (var b = 0; b < made - 1; b++) {
+      c = order[b];
+      count[parentOf[c]] += count[c];
+      for (j = 0; j < S; j++) by[parentOf[c] * S + j] += by[c * S + j];
+    }
+    var no = new Map();  // (cluster c's number, c)
+    for (c = 0; c < made; c++) {
+      objs[c]._childCount = count[c];
+      no.set(objs[c], c);
+    }
+    return {no: no, by: by, S: S, count: count};
+  }
+  /* Each cluster's bounds and centre, as its _recalculateBounds makes them: the same sums in
+   * the same order (its markers', then its child clusters' centres times their counts),
+   * children first (order: byZoom's; count: each cluster's). The top level is left to its
+   * own (its children are done). */
+  function boundClusters(tree, objs, list, order, count) {
+    var made = tree.made;
+    var mHead = tree.mHead, mNext = tree.mNext, cHead = tree.cHead, cNext = tree.cNext;
+    var wLat = new Float64Array(made), wLng = new Float64Array(made),
+        south = new Float64Array(made), west = new Float64Array(made),
+        north = new Float64Array(made), east = new Float64Array(made), ll, LL = L.LatLng;
+    for (var b = 0; b < made - 1; b++) {
+      var c = order[b], k, o, cl;
+      var latSum = 0, lngSum = 0, s = Infinity, w = Infinity, nn = -Infinity, e = -Infinity;
+      for (k = mHead[c]; k >= 0; k = mNext[k]) {
+        ll = list[k]._latlng;
+        s = Math.min(ll.lat, s);
+        w = Math.min(ll.lng, w);
+        nn = Math.max(ll.lat, nn);
+        e = Math.max(ll.lng, e);
+        latSum += ll.lat;
+        lngSum += ll.lng;
+      }
+      for (o = cHead[c]; o >= 0; o = cNext[o]) {
+        s = Math.min(south[o], s);
+        w = Math.min(west[o], w);
+        nn = Math.max(north[o], nn);
+        e = Math.max(east[o], e);
+        latSum += wLat[o] * count[o];
+        lngSum += wLng[o] * count[o];
+      }
+      south[c] = s;
+      west[c] = w;
+      north[c] = nn;
+      east[c] = e;
+      wLat[c] = latSum / count[c];
+      wLng[c] = lngSum / count[c];
+      cl = objs[c];
+      cl._bounds._southWest = new LL(s, w);
+      cl._bounds._northEast = new LL(nn, e);
+      cl._latlng = cl._wLatLng = new LL(wLat[c], wLng[c]);
+      cl._boundsNeedUpdate = false;
+    }
+  }
+
   /* The cluster group of the claims' markers: markercluster's (1.4.1), but filled on the map
    * (addLayers) in one go by markercluster's own steps (_addLayer) done with numbers: each
    * marker's point projected once, at zoom 0, and scaled to each zoom (Leaflet projects to
@@ -1169,191 +1396,25 @@ var geomap = (function () {
       return true;
     },
     /* markercluster's _addLayer for each marker of list, into a group that holds nothing,
-     * with numbers for the clusters (made as objects at the end): marker k at (px[k], py[k])
-     * at zoom 0; cluster 0 the top level. What markercluster counts as it goes (each
-     * cluster's markers) is counted once at the end. */
+     * with numbers for the clusters (made as objects at the end, makeClusters): marker k at
+     * (px[k], py[k]) at zoom 0; cluster 0 the top level. What markercluster counts as it
+     * goes (each cluster's markers) is counted once at the end. (Each step its own function:
+     * the browser compiles a small function called often better than a long loop run once.)
+     */
     geomapAll: function (list, px, py, at) {
-      var n = list.length, min = at.min, max = this._maxZoom, f = at.f;
-      var cap = 1024, made = 1;
-      var zoomOf = new Int32Array(cap), parentOf = new Int32Array(cap),
-          founder = new Int32Array(cap), mHead = new Int32Array(cap), mTail = new Int32Array(cap),
-          cHead = new Int32Array(cap), cTail = new Int32Array(cap), cNext = new Int32Array(cap);
-      // a cluster's markers, in order, linked both ways (markercluster takes one out)
-      var mNext = new Int32Array(n), mPrev = new Int32Array(n), mParent = new Int32Array(n);
-      function grow(a) {
-        var b = new Int32Array(2 * cap);
-        b.set(a);
-        return b;
-      }
-      function cluster(z, first) {
-        if (made === cap) {
-          zoomOf = grow(zoomOf); parentOf = grow(parentOf); founder = grow(founder);
-          mHead = grow(mHead); mTail = grow(mTail); cHead = grow(cHead); cTail = grow(cTail);
-          cNext = grow(cNext);
-          cap *= 2;
-        }
-        zoomOf[made] = z;
-        founder[made] = first;
-        mHead[made] = mTail[made] = cHead[made] = cTail[made] = -1;
-        return made++;
-      }
-      function addMarker(c, k) {
-        mParent[k] = c;
-        mPrev[k] = mTail[c];
-        mNext[k] = -1;
-        if (mTail[c] < 0) mHead[c] = k; else mNext[mTail[c]] = k;
-        mTail[c] = k;
-      }
-      function dropMarker(k) {
-        var c = mParent[k], p = mPrev[k], q = mNext[k];
-        if (p < 0) mHead[c] = q; else mNext[p] = q;
-        if (q < 0) mTail[c] = p; else mPrev[q] = p;
-      }
-      function addCluster(c, child) {
-        parentOf[child] = c;
-        cNext[child] = -1;
-        if (cTail[c] < 0) cHead[c] = child; else cNext[cTail[c]] = child;
-        cTail[c] = child;
-      }
-      zoomOf[0] = min - 1;
-      parentOf[0] = -1;
-      mHead[0] = mTail[0] = cHead[0] = cTail[0] = -1;
-      var k, z, z2, x, y, x2, y2, c, o, cells, last, up, next;
-      markers: for (k = 0; k < n; k++) {
-        for (z = max; z >= min; z--) {
-          x = px[k] * f[z];
-          y = py[k] * f[z];
-          // a cluster close by?
-          c = at.C[z].near(Math.floor(x / at.cellC[z]), Math.floor(y / at.cellC[z]), x, y,
-                           at.sqC[z]);
-          if (c !== null) {
-            addMarker(c, k);
-            continue markers;
-          }
-          // a marker close by, to make a new cluster with?
-          cells = at.U[z];
-          o = cells.near(Math.floor(x / at.cellU[z]), Math.floor(y / at.cellU[z]), x, y,
-                         at.sqU[z]);
-          if (o !== null) {
-            up = mParent[o];
-            dropMarker(o);
-            c = last = cluster(z, o);
-            addMarker(c, o);
-            addMarker(c, k);
-            at.C[z].add(Math.floor(cells.atX / at.cellC[z]), Math.floor(cells.atY / at.cellC[z]),
-                        c, cells.atX, cells.atY);
-            // the clusters between it and the one the marker was in
-            for (z2 = z - 1; z2 > zoomOf[up]; z2--) {
-              next = cluster(z2, o);
-              addCluster(next, last);
-              last = next;
-              x2 = px[o] * f[z2];
-              y2 = py[o] * f[z2];
-              at.C[z2].add(Math.floor(x2 / at.cellC[z2]), Math.floor(y2 / at.cellC[z2]), last,
-                           x2, y2);
-            }
-            addCluster(up, last);
-            // the marker leaves the grids of markers on their own at this zoom and below
-            for (z2 = z; z2 >= min; z2--) {
-              x2 = px[o] * f[z2];
-              y2 = py[o] * f[z2];
-              if (!at.U[z2].remove(Math.floor(x2 / at.cellU[z2]),
-                                   Math.floor(y2 / at.cellU[z2]), o)) break;
-            }
-            continue markers;
-          }
-          // on its own at this zoom: on to the next one out
-          cells.add(Math.floor(x / at.cellU[z]), Math.floor(y / at.cellU[z]), k, x, y);
-        }
-        addMarker(0, k);
-      }
-      // The clusters as markercluster's objects, each as its constructor and _addChild
-      // leave it
-      var top = this._topClusterLevel, objs = new Array(made), count = new Int32Array(made);
-      objs[0] = top;
-      var C = this._markerCluster, plainNew = plainClusters(C);
-      for (c = 1; c < made; c++) {
-        objs[c] = plainNew ? plainCluster(C, this, zoomOf[c], list[founder[c]]._latlng)
-          : new C(this, zoomOf[c]);
-      }
-      // (and each cluster's markers by side, their options' sideIndex: for the icons)
-      var S = this.options.geomapSides | 0, by = new Int32Array(made * S), si;
-      for (c = 0; c < made; c++) {
-        var cl = objs[c], ms = cl._markers, cs = cl._childClusters;  // (empty: made so)
-        for (k = mHead[c]; k >= 0; k = mNext[k]) {
-          ms.push(list[k]);
-          list[k].__parent = cl;
-          si = list[k].options.sideIndex;
-          if (si >= 0 && si < S) by[c * S + si]++;
-        }
-        for (o = cHead[c]; o >= 0; o = cNext[o]) {
-          cs.push(objs[o]);
-          objs[o].__parent = cl;
-        }
-        count[c] = ms.length;
-        if (c) cl._latlng = cl._cLatLng = list[founder[c]]._latlng;
-      }
-      // (a cluster's children are at greater zooms: the clusters by zoom, greatest first)
-      var byZoom = new Int32Array(made - 1), at0 = 0;
-      for (z = max; z >= min; z--) {
-        for (c = 1; c < made; c++) if (zoomOf[c] === z) byZoom[at0++] = c;
-      }
-      for (var b = 0; b < made - 1; b++) {
-        c = byZoom[b];
-        count[parentOf[c]] += count[c];
-        for (var j = 0; j < S; j++) by[parentOf[c] * S + j] += by[c * S + j];
-      }
-      var no = new Map();  // (cluster c's number, c)
-      for (c = 0; c < made; c++) {
-        objs[c]._childCount = count[c];
-        no.set(objs[c], c);
-      }
-      this._geomapSides = {no: no, by: by, S: S};
-      // Each cluster's bounds and centre, as its _recalculateBounds makes them: the same
-      // sums in the same order (its markers', then its child clusters' centres times their
-      // counts), children first. The top level is left to its own (its children are done).
-      var sLat = new Float64Array(made), sLng = new Float64Array(made),
-          wLat = new Float64Array(made), wLng = new Float64Array(made),
-          south = new Float64Array(made), west = new Float64Array(made),
-          north = new Float64Array(made), east = new Float64Array(made), ll, LL = L.LatLng;
-      for (b = 0; b < made - 1; b++) {
-        c = byZoom[b];
-        var latSum = 0, lngSum = 0, s = Infinity, w = Infinity, nn = -Infinity, e = -Infinity;
-        for (k = mHead[c]; k >= 0; k = mNext[k]) {
-          ll = list[k]._latlng;
-          s = Math.min(ll.lat, s);
-          w = Math.min(ll.lng, w);
-          nn = Math.max(ll.lat, nn);
-          e = Math.max(ll.lng, e);
-          latSum += ll.lat;
-          lngSum += ll.lng;
-        }
-        for (o = cHead[c]; o >= 0; o = cNext[o]) {
-          s = Math.min(south[o], s);
-          w = Math.min(west[o], w);
-          nn = Math.max(north[o], nn);
-          e = Math.max(east[o], e);
-          latSum += wLat[o] * count[o];
-          lngSum += wLng[o] * count[o];
-        }
-        south[c] = s;
-        west[c] = w;
-        north[c] = nn;
-        east[c] = e;
-        wLat[c] = latSum / count[c];
-        wLng[c] = lngSum / count[c];
-        cl = objs[c];
-        cl._bounds._southWest = new LL(s, w);
-        cl._bounds._northEast = new LL(nn, e);
-        cl._latlng = cl._wLatLng = new LL(wLat[c], wLng[c]);
-        cl._boundsNeedUpdate = false;
-      }
+      var n = list.length, max = this._maxZoom, tree = new Tree(n, at.min - 1), k, z;
+      for (k = 0; k < n; k++) placeMarker(tree, at, k, px, py, max);
+      var objs = makeClusters(this, tree, list), order = byZoom(tree, at.min, max);
+      var sides = this._geomapSides = countClusters(tree, objs, list,
+                                                    this.options.geomapSides | 0, order);
+      boundClusters(tree, objs, list, order, sides.count);
       if (n) {
+        var top = this._topClusterLevel;
         top._cLatLng = list[0]._latlng;  // (the first it was given)
         top._iconNeedsUpdate = top._boundsNeedUpdate = true;
       }
       // and in the grids, the objects for the numbers
-      for (z = min; z <= max; z++) {
+      for (z = at.min; z <= max; z++) {
         named(at.C[z], objs);
         named(at.U[z], list);
       }
