@@ -974,12 +974,27 @@ var geomap = (function () {
   /* A marker as new Look(point) makes it (Leaflet's constructor: setOptions, Marker's
    * initialize, callInitHooks), its own fields set in the same order, without the calls:
    * a page of 100,000 claims makes 100,000. */
-  function plainMarker(Look, point) {
-    var m = Object.create(Look.prototype);
-    m.options = Object.create(Look.prototype.options);
-    m._latlng = point;
-    m._initHooksCalled = true;
-    return m;
+  function plainMarker(Look, point) { return new (plainMaker(Look, markerMaker))(point); }
+  function markerMaker(Look) {
+    return function (point) {
+      this.options = Object.create(Look.prototype.options);
+      this._latlng = point;
+      this._initHooksCalled = true;
+    };
+  }
+  /* A constructor (made by make(K), then kept) of plain objects of class K: the browser
+   * lays out the objects a constructor makes with room for the fields it sets, where
+   * Object.create's had room for four and a block for the rest made again as it grew (at
+   * 100,000 markers and clusters, megabytes to collect). */
+  var PLAIN = new Map();
+  function plainMaker(K, make) {
+    var Plain = PLAIN.get(K);
+    if (!Plain) {
+      Plain = make(K);
+      Plain.prototype = K.prototype;
+      PLAIN.set(K, Plain);
+    }
+    return Plain;
   }
 
   /* Whether clusters of class C (the group's _markerCluster) can be plainCluster's: its
@@ -998,21 +1013,24 @@ var geomap = (function () {
    * constructor), its own fields set in the same order, without the calls; at latlng (the
    * constructor puts it at 0, 0 until a child comes). */
   function plainCluster(C, group, zoom, latlng) {
-    var c = Object.create(C.prototype);
-    c.options = Object.create(C.prototype.options);
-    c.options.icon = c;
-    c.options.pane = group.options.clusterPane;
-    c._latlng = latlng;
-    c._group = group;
-    c._zoom = zoom;
-    c._markers = [];
-    c._childClusters = [];
-    c._childCount = 0;
-    c._iconNeedsUpdate = true;
-    c._boundsNeedUpdate = true;
-    c._bounds = new L.LatLngBounds();
-    c._initHooksCalled = true;
-    return c;
+    return new (plainMaker(C, clusterMaker))(group, zoom, latlng);
+  }
+  function clusterMaker(C) {
+    return function (group, zoom, latlng) {
+      this.options = Object.create(C.prototype.options);
+      this.options.icon = this;
+      this.options.pane = group.options.clusterPane;
+      this._latlng = latlng;
+      this._group = group;
+      this._zoom = zoom;
+      this._markers = [];
+      this._childClusters = [];
+      this._childCount = 0;
+      this._iconNeedsUpdate = true;
+      this._boundsNeedUpdate = true;
+      this._bounds = new L.LatLngBounds();
+      this._initHooksCalled = true;
+    };
   }
 
   var MERCATOR = L.Projection.SphericalMercator.project;  // (Leaflet's, as claims.js found it)
