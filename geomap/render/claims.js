@@ -853,8 +853,7 @@ var geomap = (function () {
     if (fold && !roomy()) fold.open = false;
     if (fold) fold.addEventListener("toggle", fitLeft);
     window.addEventListener("resize", fitLeft);
-    // (fitted once draw has drawn: asking where the panels are lays out the page, which
-    // the markers' icons would lay out again)
+    // (fitted first when the page is about to be drawn on screen: draw's end)
   }
 
   /* Nothing covers a popup. The legend folds (open where there is room); a popup that would
@@ -1875,7 +1874,10 @@ var geomap = (function () {
       if (b.hasAttribute("data-claim")) go.claim(b.getAttribute("data-claim"));
       else if (b.hasAttribute("data-incident")) go.incident(b.getAttribute("data-incident"));
     });
-    fitLeft();
+    // The panels fitted just before the first frame: asking where they are lays out the
+    // page, which the frame does then anyway (asked here, at 100,000 claims the layout,
+    // some 0.2 s, was done before the page was ready, with the frame still to come)
+    requestAnimationFrame(fitLeft);
     window.geomapIncidents = incidentLayer;  // for tests: the incidents' symbols, or null
     window.geomapCluster = cluster;  // for tests and the curious: the live cluster group
     window.geomapShow = go;  // for tests: show a claim (.claim(id)) or an incident
