@@ -621,7 +621,7 @@ var geomap = (function () {
   function clusterIcon(group, sides, sideList) {
     var by = new Int32Array(sideList.length), n, counts = table();
     var known = group._group && group._group._geomapSides;
-    var at = known ? known.no.get(group) : undefined;
+    var at = known ? numberOf(known, group) : undefined;
     if (at !== undefined && known.S === by.length) {
       // (as the fill counted them: the group has not changed since)
       for (var k = 0; k < by.length; k++) by[k] = known.by[at * known.S + k];
@@ -1183,11 +1183,16 @@ var geomap = (function () {
 
   /* The clusters of tree as markercluster's objects, each as its constructor and _addChild
    * leave it (its markers and child clusters, their __parent, its first point), but for its
-   * count, centre and bounds (countClusters, boundClusters): cluster c is objs[c]. */
-  function makeClusters(group, tree, list) {
-    var made = tree.made, objs = new Array(made), C = group._markerCluster, c, k, o;
+   * count, centre and bounds (countClusters, boundClusters): cluster c is objs[c]. In the
+   * same pass over its markers (one look at each), what the others need of them: sums,
+   * each cluster's own markers' count and count by side, and their bounds and sums of
+   * latitudes and longitudes, in order. */
+  function makeClusters(group, tree, list, sums) {
+    var made = tree.made, objs = new Array(made), C = group._markerCluster, c, k, o, ll, si;
     var plainNew = plainClusters(C), zoomOf = tree.zoomOf, founder = tree.founder;
     var mHead = tree.mHead, mNext = tree.mNext, cHead = tree.cHead, cNext = tree.cNext;
+    var S = sums.S, count = sums.count, by = sums.by, south = sums.south, west = sums.west,
+        north = sums.north, east = sums.east, lat = sums.lat, lng = sums.lng;
     objs[0] = group._topClusterLevel;
     for (c = 1; c < made; c++) {
       objs[c] = plainNew ? plainCluster(C, group, zoomOf[c], list[founder[c]]._latlng)
@@ -1195,10 +1200,28 @@ var geomap = (function () {
     }
     for (c = 0; c < made; c++) {
       var cl = objs[c], ms = cl._markers, cs = cl._childClusters;  // (empty: made so)
+      var latSum = 0, lngSum = 0, s = Infinity, w = Infinity, nn = -Infinity, e = -Infinity;
       for (k = mHead[c]; k >= 0; k = mNext[k]) {
-        ms.push(list[k]);
-        list[k].__parent = cl;
+        var m = list[k];
+        ms.push(m);
+        m.__parent = cl;
+        si = m.options.sideIndex;
+        if (si >= 0 && si < S) by[c * S + si]++;
+        ll = m._latlng;
+        s = Math.min(ll.lat, s);
+        w = Math.min(ll.lng, w);
+        nn = Math.max(ll.lat, nn);
+        e = Math.max(ll.lng, e);
+        latSum += ll.lat;
+        lngSum += ll.lng;
       }
+      count[c] = ms.length;
+      south[c] = s;
+      west[c] = w;
+      north[c] = nn;
+      east[c] = e;
+      lat[c] = latSum;
+      lng[c] = lngSum;
       for (o = cHead[c]; o >= 0; o = cNext[o]) {
         cs.push(objs[o]);
         objs[o].__parent = cl;
@@ -1206,6 +1229,18 @@ var geomap = (function () {
       if (c) cl._latlng = cl._cLatLng = list[founder[c]]._latlng;
     }
     return objs;
+  }
+  /* What makeClusters counts and sums for each of n clusters (S sides). */
+  function Sums(n, S) {
+    this.S = S;
+    this.count = new Int32Array(n);
+    this.by = new Int32Array(n * S);
+    this.south = new Float64Array(n);
+    this.west = new Float64Array(n);
+    this.north = new Float64Array(n);
+    this.east = new Float64Array(n);
+    this.lat = new Float64Array(n);
+    this.lng = new Float64Array(n);
   }
   /* The clusters by zoom, from max down to min, greatest first (a cluster's children are at
    * greater zooms), but the top level. */
@@ -1216,52 +1251,47 @@ var geomap = (function () {
     }
     return out;
   }
-  /* Each cluster's count (_childCount) and its markers by side (their options' sideIndex,
-   * S sides), all the way down: for the icons, as the group's _geomapSides; order: byZoom's. */
-  function countClusters(tree, objs, list, S, order) {
-    var made = tree.made, count = new Int32Array(made), by = new Int32Array(made * S);
-    var mHead = tree.mHead, mNext = tree.mNext, parentOf = tree.parentOf, c, k, si, j;
-    for (c = 0; c < made; c++) {
-      for (k = mHead[c]; k >= 0; k = mNext[k]) {
-        count[c]++;
-        si = list[k].options.sideIndex;
-        if (si >= 0 && si < S) by[c * S + si]++;
-      }
-    }
+  /* Each cluster's count (_childCount) and its markers by side, all the way down, from
+   * its own (sums: makeClusters'), children first (order: byZoom's): for the icons, as the
+   * group's _geomapSides. */
+  function countClusters(tree, objs, sums, order) {
+    var made = tree.made, count = sums.count, by = sums.by, S = sums.S;
+    var parentOf = tree.parentOf, c, j, p;
     for (var b = 0; b < made - 1; b++) {
       c = order[b];
-      count[parentOf[c]] += count[c];
-      for (j = 0; j < S; j++) by[parentOf[c] * S + j] += by[c * S + j];
+      p = parentOf[c];
+      count[p] += count[c];
+      for (j = 0; j < S; j++) by[p * S + j] += by[c * S + j];
     }
-    var no = new Map();  // (cluster c's number, c)
-    for (c = 0; c < made; c++) {
-      objs[c]._childCount = count[c];
-      no.set(objs[c], c);
+    for (c = 0; c < made; c++) objs[c]._childCount = count[c];
+    return {objs: objs, zoomOf: tree.zoomOf, no: [], by: by, S: S};
+  }
+  /* Cluster c's number in the fill that counted it (known: the group's _geomapSides), or
+   * undefined: from a table of the fill's clusters at c's zoom, made when first asked (icons
+   * are made for the clusters on the map, a zoom at a time: a table of 70,000 clusters made
+   * as the page opened took tens of milliseconds). */
+  function numberOf(known, c) {
+    var z = c._zoom, at = known.no[z];
+    if (!at) {
+      at = known.no[z] = new Map();
+      for (var k = 0; k < known.objs.length; k++) {
+        if (known.zoomOf[k] === z) at.set(known.objs[k], k);
+      }
     }
-    return {no: no, by: by, S: S, count: count};
+    return at.get(c);
   }
   /* Each cluster's bounds and centre, as its _recalculateBounds makes them: the same sums in
-   * the same order (its markers', then its child clusters' centres times their counts),
-   * children first (order: byZoom's; count: each cluster's). The top level is left to its
-   * own (its children are done). */
-  function boundClusters(tree, objs, list, order, count) {
-    var made = tree.made;
-    var mHead = tree.mHead, mNext = tree.mNext, cHead = tree.cHead, cNext = tree.cNext;
-    var wLat = new Float64Array(made), wLng = new Float64Array(made),
-        south = new Float64Array(made), west = new Float64Array(made),
-        north = new Float64Array(made), east = new Float64Array(made), ll, LL = L.LatLng;
-    for (var b = 0; b < made - 1; b++) {
-      var c = order[b], k, o, cl;
-      var latSum = 0, lngSum = 0, s = Infinity, w = Infinity, nn = -Infinity, e = -Infinity;
-      for (k = mHead[c]; k >= 0; k = mNext[k]) {
-        ll = list[k]._latlng;
-        s = Math.min(ll.lat, s);
-        w = Math.min(ll.lng, w);
-        nn = Math.max(ll.lat, nn);
-        e = Math.max(ll.lng, e);
-        latSum += ll.lat;
-        lngSum += ll.lng;
-      }
+   * the same order (its markers', from makeClusters' sums, then its child clusters' centres
+   * times their counts), children first (order: byZoom's). The top level is left to its own
+   * (its children are done). */
+  function boundClusters(tree, objs, sums, order) {
+    var cHead = tree.cHead, cNext = tree.cNext, count = sums.count, LL = L.LatLng;
+    var south = sums.south, west = sums.west, north = sums.north, east = sums.east;
+    var wLat = sums.lat, wLng = sums.lng;  // (made each cluster's centre, once summed)
+    for (var b = 0; b < order.length; b++) {
+      var c = order[b], o, cl;
+      var latSum = wLat[c], lngSum = wLng[c], s = south[c], w = west[c], nn = north[c],
+          e = east[c];
       for (o = cHead[c]; o >= 0; o = cNext[o]) {
         s = Math.min(south[o], s);
         w = Math.min(west[o], w);
@@ -1421,10 +1451,10 @@ var geomap = (function () {
     geomapAll: function (list, px, py, at) {
       var n = list.length, max = this._maxZoom, tree = new Tree(n, at.min - 1), k, z;
       for (k = 0; k < n; k++) placeMarker(tree, at, k, px, py, max);
-      var objs = makeClusters(this, tree, list), order = byZoom(tree, at.min, max);
-      var sides = this._geomapSides = countClusters(tree, objs, list,
-                                                    this.options.geomapSides | 0, order);
-      boundClusters(tree, objs, list, order, sides.count);
+      var sums = new Sums(tree.made, this.options.geomapSides | 0);
+      var objs = makeClusters(this, tree, list, sums), order = byZoom(tree, at.min, max);
+      this._geomapSides = countClusters(tree, objs, sums, order);
+      boundClusters(tree, objs, sums, order);
       if (n) {
         var top = this._topClusterLevel;
         top._cLatLng = list[0]._latlng;  // (the first it was given)
