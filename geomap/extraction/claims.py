@@ -58,16 +58,15 @@ CALL = ("urged|urges|urging|called on|calls on|calling on|called for|calls for|d
 REQUEST = "appealed|appeals|asked|asks|requested|requests|decided to ask|will ask"
 # calling what the other side said a lie denies it: "called the report disinformation",
 # "branded the claims as lies", "described the accusation as baseless"
-_DISMISS = re.compile(r"\b(?P<verb>called|calls|branded|brands|labell?ed|labels|described|"
-                      r"describes)\s+(?:(?:the|this|that|these|those|such|its|their|his|her)\s+)?"
+_DISMISS_WORDS = ["called", "calls", "branded", "brands", "labeled", "labelled", "labels",
+                  "described", "describes"]
+_DISMISS = re.compile(rf"\b(?P<verb>{'|'.join(_DISMISS_WORDS)})\s+"
+                      r"(?:(?:the|this|that|these|those|such|its|their|his|her)\s+)?"
                       r"(?:[\w’'-]+\s+){0,3}?(?:as\s+)?(?:an?\s+|pure\s+|complete\s+|absolute\s+|"
                       r"blatant\s+)?(?:disinformation|misinformation|lies|lie|false(?:hood)?|"
                       r"fake(?: news)?|baseless|groundless|untrue|provocation|fabricat\w+|absurd|"
                       r"nonsense|propaganda)\b", re.I)
 
-
-_DISMISS_WORDS = ["called", "calls", "branded", "brands", "labeled", "labelled", "labels",
-                  "described", "describes"]
 
 
 def _quick(first: str, pattern: str, flags: int = 0) -> re.Pattern:
@@ -449,9 +448,9 @@ _SUBJECT_WORDS = re.compile(r"[\w’'.-]+|,")
 # two sides"
 _BOTH_SIDES = r"(?:both|the two) (?:countries|sides|governments|nations)"
 _BOTH_ENDS = ("countries", "sides", "governments", "nations")
-_BOTH_SIDES_END = re.compile(rf"(?P<who>(?:[Tt]he )?(?:\w+ )?(?P<role>\w+) (?:from|of|in|on) "
-                             rf"{_BOTH_SIDES})\s*$")
-_BOTH_SPEAK = re.compile(rf"(?:[Tt]he )?(?:\w+ )?\w+ (?:from|of|in|on) {_BOTH_SIDES}")
+_BOTH_SPEAK = re.compile(rf"(?P<who>(?:[Tt]he )?(?:\w+ )?(?P<role>\w+) (?:from|of|in|on) "
+                         rf"{_BOTH_SIDES})")
+_BOTH_SIDES_END = re.compile(_BOTH_SPEAK.pattern + r"\s*$")
 _LEADING_WORD = re.compile(r"^(?:[Tt]he|[Aa]n?|But|And|Earlier|Later|Meanwhile)\s+")
 
 
@@ -540,6 +539,9 @@ class Report:
     # the last claim that asserted something where the text said: (its side, its places);
     # a denial that names no place of its own denies it there (claims_in)
     charge: tuple[str, list] | None = None
+    # where the dateline names the city the report was filed in (offsets in the text):
+    # neither a claim's place nor the report's
+    filed: range = range(0)
     _side_of: dict[str, str] = field(default_factory=dict, repr=False)
 
     def side_of(self, text: str) -> str:
@@ -642,7 +644,7 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
             break
         if who and who != "PRESS":  # (forces named with no side are no side)
             parties.add(who)
-    report = Report(doc, people, sides, focus, capital_of, parties, places)
+    report = Report(doc, people, sides, focus, capital_of, parties, places, filed=filed)
     if line:
         at = next((r.place for m, r in resolved if r.resolved and m.start in filed), None)
         report.home = at.country if at is not None else ""
@@ -1194,10 +1196,9 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
     e = s + (len(sent.text) if b is None else b)
     span, focus, places = speech.span, report.focus, report.places
     # (nor the dateline's city, where the report was filed: "SRINAGAR, Nov 13 (Wire) -")
-    line = _DATELINE_AT.match(sent.text)
-    filed = s + line.end() if line else s
     candidates = [(m, r) for m, r in sent.mentions if s + a <= m.start < e and r.resolved
-                  and not (s + span[0] <= m.start < s + span[1]) and m.start >= filed]
+                  and not (s + span[0] <= m.start < s + span[1])
+                  and m.start not in report.filed]
     # the side that is asked or accused is not where it happened ("urged Azerbaijan to
     # withdraw its troops from Armenia's border areas": Armenia)
     if actor_side:

@@ -14,19 +14,21 @@ import re
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
-_MONTH = ("|".join(m.capitalize() for m in MONTHS)
-          + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# a month as news writes it: its name or its abbreviation (places.py: a month beside a
+# day's number is no place)
+MONTH_NAMES = ("|".join(m.capitalize() for m in MONTHS)
+               + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _FUTURE = re.compile(r"\b(will|is to|are to|scheduled|plans?|planned|due to|set to|next)\b", re.I)
 _PATTERNS = [
     # the night of 15/16 June: the first day
-    ("night", re.compile(rf"\b(\d{{1,2}})/\d{{1,2}} ({_MONTH})\b")),
-    ("dmy", re.compile(rf"\b(\d{{1,2}}) ({_MONTH})\.? (\d{{4}})\b")),
-    ("mdy", re.compile(rf"\b({_MONTH})\.? (\d{{1,2}}),? (\d{{4}})\b")),
+    ("night", re.compile(rf"\b(\d{{1,2}})/\d{{1,2}} ({MONTH_NAMES})\b")),
+    ("dmy", re.compile(rf"\b(\d{{1,2}}) ({MONTH_NAMES})\.? (\d{{4}})\b")),
+    ("mdy", re.compile(rf"\b({MONTH_NAMES})\.? (\d{{1,2}}),? (\d{{4}})\b")),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    ("dm", re.compile(rf"\b(\d{{1,2}}) ({_MONTH})\b")),
-    ("md", re.compile(rf"\b({_MONTH})\.? (\d{{1,2}})\b(?!,? \d{{4}})")),
-    ("last_month", re.compile(rf"\blast ({_MONTH})\b")),
-    ("month_year", re.compile(rf"\b(?:in )?({_MONTH}) (\d{{4}})\b")),
+    ("dm", re.compile(rf"\b(\d{{1,2}}) ({MONTH_NAMES})\b")),
+    ("md", re.compile(rf"\b({MONTH_NAMES})\.? (\d{{1,2}})\b(?!,? \d{{4}})")),
+    ("last_month", re.compile(rf"\blast ({MONTH_NAMES})\b")),
+    ("month_year", re.compile(rf"\b(?:in )?({MONTH_NAMES}) (\d{{4}})\b")),
     ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("today", re.compile(r"\btoday\b", re.I)),

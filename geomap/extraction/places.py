@@ -17,6 +17,7 @@ from collections.abc import Callable
 from ..gazetteer.cache import KeySet
 from ..gazetteer.normalize import KIND_WORDS, name_key, strip_possessive
 from ..records import Mention
+from .dates import MONTH_NAMES
 from .keyed import Keyed, pieces_holding, trie
 from .words import COMMON, ORG_WORDS, SPEECH, TITLES, UNIT_WORDS
 
@@ -60,9 +61,7 @@ _KIND_AFTER = re.compile(r"\s+(province|region|district|village|marz|rayon|lake|
 _PREV_WORD = re.compile(r"([\w'’.-]+)[^\w]*$")
 # a month beside a day's number is a date ("SRINAGAR, Nov 13", "on 12 May"), not a place
 # (Nov, Tajikistan; Mar, Aug and others are places too)
-_MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|"
-                         r"February|March|April|June|July|August|September|October|November|"
-                         r"December")
+_MONTH_WORD = re.compile(rf"(?:{MONTH_NAMES})\.?")
 _DAY_AFTER = re.compile(r"\.?\s{1,3}\d{1,2}(?!\d)")
 _DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s{1,3}$")
 _NEXT_WORD = re.compile(r"^[ ]?([\w'’-]+)")
