@@ -55,10 +55,17 @@ var geomapReference = (function () {
       L.polygon(shape, Object.assign({pane: "geomap-water", color: "#7ea6c8", weight: 0.7,
         fillColor: "#b8d3ea", fillOpacity: 1}, quiet)).addTo(groups.water);
     });
-    var widths = {1: 1.6, 2: 1.1, 3: 0.8};
+    /* The rivers of one width are one path (a multi-line): the same look as a path per
+     * river, but a page along long borders has thousands of river pieces, and each path is
+     * an element the browser lays out and Leaflet projects and clips on its own. */
+    var widths = {1: 1.6, 2: 1.1, 3: 0.8}, byWidth = {};
     (ref.rivers || []).forEach(function (river) {
-      L.polyline(river[1], Object.assign({pane: "geomap-water", color: "#5d93c4",
-        weight: widths[river[0]] || 0.8, opacity: 0.9}, quiet)).addTo(groups.water);
+      var w = widths[river[0]] || 0.8;
+      (byWidth[w] = byWidth[w] || []).push(river[1]);
+    });
+    Object.keys(byWidth).sort().forEach(function (w) {
+      L.polyline(byWidth[w], Object.assign({pane: "geomap-water", color: "#5d93c4",
+        weight: Number(w), opacity: 0.9}, quiet)).addTo(groups.water);
     });
     var labels = [];
     (ref.places || []).forEach(function (p) {
