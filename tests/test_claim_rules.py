@@ -580,3 +580,26 @@ def test_a_sentence_said_to_say_nothing_at_a_glance_has_no_speaker():
                 assert rules.speaker(sent, report) is None, sent.text
             rules.claims_in(sent, report)
     assert quiet > 10  # (the look does pass sentences over)
+
+
+def _claims(text: str) -> list:
+    report, sents = _read(text)
+    return [c for sent in sents for c in rules.claims_in(sent, report)]
+
+
+def test_what_came_of_an_act_is_part_of_its_claim():
+    # ", killing two villagers" tells what the shelling did: no second claim of it, where
+    # that clause would take the place, the forces and the speaker of the one before
+    one = _claims("BANGKOK, July 24 (Test Wire) - The Thai army said Cambodian forces fired "
+                  "rockets at a civilian area in Surin province, killing at least two "
+                  "villagers.")
+    assert [(c.claimant, c.event, c.actor, c.place, c.check) for c in one] == [
+        ("Thai army", "shelling", "Cambodian forces", "th-surin-province", "")]
+    # what came of it somewhere else is a claim of its own, there
+    two = _claims("BISHKEK, May 1 (Test Wire) - Kyrgyzstan's border service said Tajik troops "
+                  "shelled a post near Vorukh, killing two soldiers in Kok-Tash.")
+    assert len({c.place for c in two}) == len(two) == 2
+    # and a clause that says more ("adding that") stays a claim, though it reads the same
+    more = _claims("BANGKOK, July 24 (Test Wire) - The Thai army said Cambodian forces shelled "
+                   "Surin province, adding that Cambodian forces had shelled it before.")
+    assert len(more) == 2

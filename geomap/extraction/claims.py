@@ -720,6 +720,7 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
     who_acts, actor_side = actor(sent, speech, who_side, report)
     out: list[Claim] = []
     before: list = []  # the places of the clause before
+    made: set = set()  # what the claims so far say (who, how, what, who acts, where, when)
     for (a, b, lead), (voice, voice_side) in ((c, v) for v in voices
                                               for c in clauses(sent, speech)):
         own_voice = _clause_voice(lead, a, sent, speech, report)
@@ -762,6 +763,13 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
                 not any(w[2] is True or w[2] is _CHARGE for w in wheres):
             report.charge = (side_here, wheres)
         for place_id, surface, from_focus in wheres:
+            said_here = (claimant, side_here, how, what, acts, place_id or surface, day, depth)
+            if lead in _OUTCOME and said_here in made:
+                # what came of the act ("... fired rockets at a village in Surin province,
+                # killing two villagers"), where it reads as the same claim (the same
+                # shelling there, by the same forces): part of the claim made already
+                continue
+            made.add(said_here)
             inferred = speech.inferred if own_voice is None else ""
             check = "; ".join(filter(None, [
                 (f"speaker from {inferred!r}" if said != "quote" else
@@ -822,6 +830,8 @@ def _clause_voice(lead: str, a: int, sent: Sentence, speech: Speech, report: Rep
     return None
 
 
+# a clause that tells what came of the act before it (_CLAUSE's cuts: ", killing ...")
+_OUTCOME = frozenset({"killing", "wounding", "injuring", "leading", "prompting"})
 # (a clause's place taken from the clause before it in the sentence: claims_in)
 _BEFORE = "the clause before"
 # (a denial's place taken from the charge it denies, said in an earlier sentence)
