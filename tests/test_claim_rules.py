@@ -603,3 +603,16 @@ def test_what_came_of_an_act_is_part_of_its_claim():
     more = _claims("BANGKOK, July 24 (Test Wire) - The Thai army said Cambodian forces shelled "
                    "Surin province, adding that Cambodian forces had shelled it before.")
     assert len(more) == 2
+
+
+def test_a_demonym_two_countries_share_is_the_side_the_report_names():
+    from geomap.extraction.sides import side_in
+
+    # "Congolese" is the demonym of CD and of CG: the one the report names, else the first
+    assert side_in("Congolese army spokesman") == "CD"
+    assert side_in("Congolese army spokesman", {"brazzaville": "CG"}) == "CG"
+    assert side_in("Congolese army spokesman", {"goma": "CD", "kigali": "RW"}) == "CD"
+    got = _claims("BRAZZAVILLE, March 3 (Test Wire) - The Republic of the Congo said on "
+                  "Monday that troops had crossed the river. A Congolese army spokesman "
+                  "said soldiers fired near the border.")
+    assert {c.claimant_side for c in got} == {"CG"}

@@ -24,14 +24,26 @@ def side_terms() -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=1)
 def _sides_only() -> dict[str, str]:
     """name key -> side: every country's English name and demonym (countries.csv and
-    demonyms.csv, derived: "Lebanon", "Lebanese"), then sides.csv over them."""
+    demonyms.csv, derived: "Lebanon", "Lebanese"), then sides.csv over them. A demonym of
+    several countries ("Congolese": CD, CG) is the first's here (_shared_by has them all)."""
     out: dict[str, str] = {}
     for name, columns in (("countries.csv", ("name", "iso2")), ("demonyms.csv",
                                                                 ("term", "country"))):
         with open(data_dir() / name, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
-                out[name_key(row[columns[0]])] = row[columns[1]]
+                out.setdefault(name_key(row[columns[0]]), row[columns[1]])
     return {**out, **{k: v[0] for k, v in side_terms().items()}}
+
+
+@lru_cache(maxsize=1)
+def _shared_by() -> dict[str, tuple[str, ...]]:
+    """name key -> the countries, in demonyms.csv's order, of each demonym that more than
+    one country has ("Congolese": CD and CG), where sides.csv does not settle it."""
+    by: dict[str, list[str]] = {}
+    with open(data_dir() / "demonyms.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            by.setdefault(name_key(row["term"]), []).append(row["country"])
+    return {k: tuple(v) for k, v in by.items() if len(v) > 1 and k not in side_terms()}
 
 
 def not_places() -> frozenset[str]:
@@ -59,6 +71,11 @@ def side_in(text: str, extra: dict[str, str] | None = None) -> str:
             phrase = " ".join(words[i:i + n])
             key = name_key(phrase.replace("’s", "").replace("'s", ""))
             found = terms.get(key) or extra.get(key)  # (the terms first)
+            if key in _shared_by() and extra:
+                # "Congolese" is the side of the two that the report names (its "Congo"
+                # was the Democratic Republic's: CD); the first where it names neither
+                named = set(extra.values())
+                found = next((c for c in _shared_by()[key] if c in named), found)
             if not found and ("'s" in phrase or "’s" in phrase):
                 found = terms.get(name_key(phrase))  # (a name with its own "'s": the
                 # People's Liberation Army)
