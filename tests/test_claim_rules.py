@@ -616,3 +616,14 @@ def test_a_demonym_two_countries_share_is_the_side_the_report_names():
                   "Monday that troops had crossed the river. A Congolese army spokesman "
                   "said soldiers fired near the border.")
     assert {c.claimant_side for c in got} == {"CG"}
+
+
+@pytest.mark.parametrize("who, side", [("Taliban", "AF"), ("Hamas", "PS"), ("Houthi", "YE")])
+def test_a_movement_that_speaks_is_its_side_not_a_town_abroad(who, side):
+    # "Taliban" and "Hamas" are alternate names of towns in Turkey and Germany (GeoNames):
+    # before a spokesman they were read as those towns, and the speaker took their side
+    text = (f"ISLAMABAD, Oct 12 (Test Wire) - {who} spokesman Ahmed Karim said in a statement "
+            "that forces had attacked a border post near Chaman.")
+    report, sents = _read(text)
+    assert [m.surface for m, r in sents[0].mentions if r.resolved] == ["ISLAMABAD", "Chaman"]
+    assert {c.claimant_side for c in rules.claims_in(sents[0], report)} == {side}
