@@ -172,8 +172,8 @@ def extract_from(source, *, date: str | None = None, title: str | None = None,
 
 # How much less sure a claim is for each thing inferred rather than read ("speaker from
 # 'It'", "speaker of the quote before", "side from the dateline", "place from the report's
-# focus", "place from the clause before", "place from the charge denied", "date from an
-# earlier sentence"); the report's own voice is read, not inferred.
+# focus", "place from the clause before", "place from the charge denied", "place from the
+# speaker's words", "date from an earlier sentence"); the report's own voice is read, not inferred.
 INFERRED_FACTOR = 0.85
 
 

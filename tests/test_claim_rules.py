@@ -627,3 +627,25 @@ def test_a_movement_that_speaks_is_its_side_not_a_town_abroad(who, side):
     report, sents = _read(text)
     assert [m.surface for m, r in sents[0].mentions if r.resolved] == ["ISLAMABAD", "Chaman"]
     assert {c.claimant_side for c in rules.claims_in(sents[0], report)} == {side}
+
+
+def test_residents_of_a_place_speak_of_it():
+    # a place's kind after its name is part of who speaks ("in Sisaket province"), and
+    # what residents tell, where the sentence names no other place, happened at theirs
+    got = _claims("BANGKOK, July 24 (Test Wire) - Thai and Cambodian troops clashed near "
+                  "Surin. Residents in Sisaket province said they heard heavy shelling "
+                  "overnight.")[-1]
+    assert (got.claimant, got.claimant_side, got.event, got.place) == (
+        "Residents in Sisaket province", "TH", "shelling", "th-sisaket-province")
+    assert "place from the speaker's words" in got.check
+    # where they are, said aside, is theirs: not the speaker, nor the claim's place
+    got = _claims("ISLAMABAD, Oct 12 (Test Wire) - Afghan and Pakistani forces exchanged fire "
+                  "at Torkham. Residents of Spin Boldak, across the border from the Pakistani "
+                  "town of Chaman, said shops were closed and shelling went on.")[-1]
+    assert (got.claimant, got.claimant_side, got.place) == (
+        "Residents of Spin Boldak", "AF", "af-spin-boldak")
+    # and "in the Batken region" is part of who speaks
+    report, sent, speech = _last("BISHKEK, May 1 (Test Wire) - Kyrgyz and Tajik troops clashed "
+                                 "near Kok-Tash. Officials in the Batken region said shelling "
+                                 "went on.")
+    assert speech.claimant == "Officials in the Batken region"

@@ -435,6 +435,8 @@ _WHEN_ENDS = (",", "day", "night", "morning", "evening", "afternoon")  # how tho
 # an appositive that says who the speaker is: ", a senior official in the Gedaref state
 # government,", ", editor of the state-backed Global Times tabloid,"
 _APPOSITIVE = re.compile(r",\s*(?P<a>(?:an?|the|[a-z]+ of)\s[^,]{1,80}),\s*$")
+_WHERE_ASIDE = re.compile(r",\s*(?:just\s+)?(?:across|near|close to|not far from|outside|"
+                          r"(?:north|south|east|west)\w*\s+of)\s[^,]{1,80},\s*$")
 
 
 # a lowercase part of a name: "al-Burhan", "bin Zayed", "von der Leyen"
@@ -467,6 +469,10 @@ def _subject(prefix: str) -> str:
         prefix = _WHEN_BEFORE_VERB.sub("", prefix)
     if prefix.rstrip().endswith("on to"):
         prefix = _GOES_ON_TO.sub("", prefix)
+    if prefix.rstrip().endswith(","):
+        # where the speaker is, said aside: "Residents of Spin Boldak, across the border
+        # from the Pakistani town of Chaman, said" (the residents, not the town)
+        prefix = _WHERE_ASIDE.sub("", prefix)
     aside = _APPOSITIVE.search(prefix) if prefix.rstrip().endswith(",") else None
     if aside:
         named = _subject(prefix[:aside.start()])
@@ -484,7 +490,8 @@ def _subject(prefix: str) -> str:
     if words and words[-1].lower() in PRONOUNS:
         return words[-1]
     taken: list[str] = []
-    for w in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
         low = w.lower()
         if w == ",":
             if taken and taken[-1][:1].isupper():
@@ -493,8 +500,12 @@ def _subject(prefix: str) -> str:
             break
         if w[:1].isupper() or low in ROLE_NOUNS or low in ("of", "the", "a", "an", "’s", "'s",
                                                             "for") or (
-                low in ("in", "and") and taken and taken[-1][:1].isupper()) or (
-                low in MODIFIERS and taken) or _PARTICLE.match(low):
+                low in ("in", "and") and taken and (taken[-1][:1].isupper() or (
+                    taken[-1] == "the" and taken[-2:-1] != ["the"]
+                    and taken[-2][:1].isupper()))) or (
+                low in MODIFIERS and taken) or _PARTICLE.match(low) or (
+                low in _PLACE_KINDS and k and words[k - 1][:1].isupper()):
+            # (a place's kind after its name: "Residents in Sisaket province")
             taken.append(w)
             continue
         if "," in taken:
@@ -510,6 +521,9 @@ def _subject(prefix: str) -> str:
     return phrase
 
 
+# a place's kind, which may follow its name in a speaker's phrase
+_PLACE_KINDS = frozenset("""province region district state county governorate oblast
+prefecture village town city""".split())
 _AFTER = re.compile(r"\s*(?P<who>(?:the |a )?(?:[A-Z][\w’'.-]+|[a-z]+ minister|prime minister|"
                     r"premier|president)(?: [A-Z][\w’'.-]+)*"
                     r"(?:, (?:a|the) (?:[^,.]|\.(?=\s?[A-Z]))+)?)")
@@ -779,7 +793,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
                 "the report's own voice" if said == "narration" else "",
                 "place from the report's focus" if from_focus is True else
                 "place from the clause before" if from_focus is _BEFORE else
-                "place from the charge denied" if from_focus is _CHARGE else ""]))
+                "place from the charge denied" if from_focus is _CHARGE else
+                "place from the speaker's words" if from_focus is _SPEAKERS else ""]))
             fields = {"source": doc.title, "url": doc.url, "date": day, "place": surface,
                       "claimant": claimant, "stance": how, "event": what,
                       "text": text.strip()}
@@ -836,6 +851,8 @@ _OUTCOME = frozenset({"killing", "wounding", "injuring", "leading", "prompting"}
 _BEFORE = "the clause before"
 # (a denial's place taken from the charge it denies, said in an earlier sentence)
 _CHARGE = "the charge denied"
+# (a place of residents or witnesses, named where they are named: place)
+_SPEAKERS = "the speaker's words"
 MAX_CLAUSES = 4  # things one sentence is read to say (a bound for hostile input)
 MAX_PLACES = 6  # claims one clause gives, a place each
 
@@ -947,6 +964,8 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
                 claimant = _head_np(text)  # ("Lebanon's caretaker Prime Minister ...")
         at = text.rfind(claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
+        if span[1] and _WHERE_ASIDE.match(text, span[1], verb.start()):
+            span = (at, verb.start())  # (the place said aside is the speaker's, not the claim's)
         head = _HEAD.match(text) if claimant and at > 0 else None
         if head and _ITS_END.search(text[:at]):
             # "South Sudan ... has offered to mediate, its foreign ministry said"
@@ -1246,6 +1265,14 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
             # claim is about the incident
             return [(focus[1], focus[0], False)]
         return [(r.place.id, m.surface, False)]
+    if _LOCAL.match(speech.claimant):
+        # what residents or witnesses of a place tell, with no other place, they tell of
+        # their own ("Residents in Sisaket province said they heard shelling")
+        # (the first named: "Residents of Spin Boldak, across the border from Chaman")
+        own = next(((m, r) for m, r in sent.mentions if s + span[0] <= m.start < s + span[1]
+                    and m.start not in report.filed and _fine([(m, r)])), None)
+        if own:
+            return [(own[1].place.id, own[0].surface, _SPEAKERS)]
     t = _TERRITORY.search(sent.text, a, e - s)
     country = side_terms().get(name_key(t["adj"]), ("", ""))[0] if t else ""
     if country and len(country) == 2 and country != actor_side and not (
