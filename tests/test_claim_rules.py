@@ -164,6 +164,9 @@ def test_quick_patterns_find_what_their_full_patterns_find():
                    "the Russian military officials and negotiators; units; army officers.")
     samples.append("It was reported; troops reportedly, allegedly, purportedly advanced, "
                    "which Test Wire could not independently verify, appeared to show.")
+    samples.append("They violated Cambodian territory, came under heavy fire, launched an "
+                   "attack, exchanged heavy fire and bombed posts in air strikes to strike "
+                   "military targets, crossing into Thailand.")
     for quick in (rules.EVENT_RX, rules._CALL_WORDS, rules._NEGATED, rules._VERB, rules._ACTOR,
                   rules._REPORTEDLY):
         full = re.compile(quick.pattern.split("(?:", 1)[1].rsplit(")", 1)[0], quick.flags)
@@ -649,3 +652,36 @@ def test_residents_of_a_place_speak_of_it():
                                  "near Kok-Tash. Officials in the Batken region said shelling "
                                  "went on.")
     assert speech.claimant == "Officials in the Batken region"
+
+
+@pytest.mark.parametrize("words, event", [
+    ("sent fighter jets to strike military targets near the temple", "shelling"),
+    ("carried out air strikes near the temple", "shelling"),
+    ("bombed a post near the temple", "shelling"),
+    ("said its soldiers came under fire near the temple", "shelling"),
+    ("launched the attack first near the temple", "clash"),
+    ("exchanged heavy fire near the temple", "clash"),
+    ("violated Cambodian territory near the temple", "incursion"),
+    ("were crossing into Thailand near the temple", "incursion"),
+    # (a border crossing's name is no crossing: "the Torkham crossing" was an incursion)
+    ("closed the Torkham crossing near the temple", "statement"),
+])
+def test_events_from_the_air_under_fire_and_launched(words, event):
+    got = _claims(f"BANGKOK, July 24 (Test Wire) - The Thai army said Cambodian troops {words}.")
+    assert {c.event for c in got} == {event}
+
+
+def test_what_was_struck_does_not_act():
+    got = _claims("BANGKOK, July 24 (Test Wire) - Thailand said it had sent fighter jets to "
+                  "strike Cambodian military targets near the Preah Vihear temple.")
+    assert got and all(c.actor != "Cambodian military" for c in got)
+
+
+def test_a_denial_of_the_charge_denies_what_the_charge_said_happened():
+    # "denied the accusation" names no event: it denies the charge's (a clash), where it was
+    got = _claims("BANGKOK, July 24 (Test Wire) - Cambodia's defence ministry said Thai troops "
+                  "had launched the attack in Oddar Meanchey province. Thailand denied the "
+                  "accusation.")
+    assert [(c.claimant_side, c.stance, c.event) for c in got] == [
+        ("KH", "asserts", "clash"), ("TH", "denies", "clash")]
+    assert got[1].place == got[0].place

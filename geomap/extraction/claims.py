@@ -154,18 +154,25 @@ EVENTS = [
     ("appeal", r"\b(appeal\w*|invoke|request\w* (?:\w+ ){0,2}(?:military )?(?:support|"
                r"assistance|aid|help)|asked (?:both )?(?:\w+ ){0,3}to help|ask for (?:\w+ ){0,2}"
                r"(?:aid|assistance|support|help)|military (?:support|aid|assistance))\b"),
-    ("incursion", r"\b(advanc\w*|crossed|cross into|crossing|incursion\w*|invad\w*|occupied|"
+    # (crossing as what troops do, not a border crossing's name: "the Torkham crossing")
+    ("incursion", r"\b(advanc\w*|crossed|cross into|crossing (?=into|over|the|through)|"
+                  r"incursion\w*|invad\w*|occupied|"
                   r"breach\w*|across the border|into (?:\w+ ){0,2}territory|sending troops|"
                   r"entered (?:\w+ ){0,2}territory|transgress\w*|intru(?:sions?|ded|ding)|"
-                  r"encroach\w*)\b"),
+                  r"encroach\w*|violat(?:ed|ing) (?:\w+ ){0,2}(?:territory|airspace|border))\b"),
     ("withdrawal", r"\b(withdr[ae]w\w*|withdrawal|pull(?:ed|ing)? (?:back|out)|left some)\b"),
     # (attacked, the act: "the attack" tells again of what was said before it)
-    ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict|exchanged fire|"
-              r"exchanges? of fire|attack(?:ed|ing)|ambush(?:ed|ing))\b"),
+    ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict|"
+              r"exchanged (?:\w+ )?fire|exchanges? of (?:\w+ )?fire|attack(?:ed|ing)|"
+              r"ambush(?:ed|ing)|"
+              r"launch(?:ed|ing) (?:an? |the )?(?:\w+ )?(?:attack|assault|offensive))\b"),
     # (fire at someone, as "fired" alone may be a dismissal: "fired the commander")
+    # (and from the air: "air strikes", "to strike military targets", "bombed")
     ("shelling", r"\b(shell\w*|artillery|mortar\w*|opened fire|gunfire|shooting|fired (?:on|at|"
                  r"upon|into|across|towards?|near|(?:[\w-]+ ){0,2}(?:shots|rockets?|missiles?|"
-                 r"shells?|grenades?|rounds|bullets|rifles?|guns?)))\b"),
+                 r"shells?|grenades?|rounds|bullets|rifles?|guns?))|came under (?:\w+ )?fire|"
+                 r"air ?strikes?|strik(?:e|es|ing) (?:\w+ ){0,2}targets|"
+                 r"bomb(?:ed|ing|ings|ardment))\b"),
     ("casualties", r"\b(killed|wounded|injured|dead|casualt\w*|died|death toll)\b"),
     ("exercise", r"\b(exercises?(?! (?:maximum |utmost |the utmost )?restraint)|drills?|"
                  r"manoeuvres|maneuvers)\b"),
@@ -180,7 +187,7 @@ EVENTS = [
               r"seiz(?:ed|ing|ure))\b"),
 ]
 # One pattern for all: the leftmost match wins, and at one place the earlier event listed.
-EVENT_RX = _quick("abcdefgiklmnoprstw",
+EVENT_RX = _quick("abcdefgiklmnoprstvw",
                   "|".join(f"(?P<{e.replace('-', '_')}>{rx})" for e, rx in EVENTS), re.I)
 # ... and these, as most sentences name no event, say nothing, hedge nothing and caption no
 # photo, found by their leading words (keyed.py): the same matches, several times faster
@@ -195,7 +202,9 @@ _ACTOR = _quick("A-Zabcfgmnopstu", r"\b(?P<who>"
                 r"(?:troops|forces|armed forces|soldiers|units|army|border guards|fighters|"
                 r"militants|militiamen|militias?|gunmen|servicemen|patrols?|paratroopers|"
                 r"snipers|peacekeepers|"
-                r"military(?! (?:aid|support|assistance|help|base|bases|cooperation|ties))|"
+                # (not what was struck: "Cambodian military targets")
+                r"military(?! (?:aid|support|assistance|help|base|bases|cooperation|ties|"
+                r"targets?|positions?|posts?|sites?|installations?|facilit\w+|vehicles?))|"
                 r"officers|military officials|"
                 r"commanders|negotiators)|"
                 # (an act or its arms named with a side: "Indian shelling", "Israeli drones")
@@ -550,9 +559,9 @@ class Report:
     day: str = ""  # the last day a sentence gave: the report's narrative time
     home: str = ""  # the country of the report's dateline ("NEW DELHI, June 17 (Wire) -")
     last_place: Place | None = None  # the last place finer than a country a sentence named
-    # the last claim that asserted something where the text said: (its side, its places);
-    # a denial that names no place of its own denies it there (claims_in)
-    charge: tuple[str, list] | None = None
+    # the last claim that asserted something where the text said: (its side, its places,
+    # its event); a denial that names no place of its own denies it there (claims_in)
+    charge: tuple[str, list, str] | None = None
     # where the dateline names the city the report was filed in (offsets in the text):
     # neither a claim's place nor the report's
     filed: range = range(0)
@@ -772,10 +781,12 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
                 report.charge[0] != side_here:
             # "Tajikistan's border service denied the accusation": where it was made
             wheres = [(pid, surface, _CHARGE) for pid, surface, _ in report.charge[1]]
+            if not _EVENT.search(text, a, b, low=sent.low):
+                what = report.charge[2]  # (and what happened there, says the charge)
         before = wheres
         if how == "asserts" and wheres and wheres[0][0] and \
                 not any(w[2] is True or w[2] is _CHARGE for w in wheres):
-            report.charge = (side_here, wheres)
+            report.charge = (side_here, wheres, what)
         for place_id, surface, from_focus in wheres:
             said_here = (claimant, side_here, how, what, acts, place_id or surface, day, depth)
             if lead in _OUTCOME and said_here in made:
