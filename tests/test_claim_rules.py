@@ -685,3 +685,27 @@ def test_a_denial_of_the_charge_denies_what_the_charge_said_happened():
     assert [(c.claimant_side, c.stance, c.event) for c in got] == [
         ("KH", "asserts", "clash"), ("TH", "denies", "clash")]
     assert got[1].place == got[0].place
+
+
+def test_where_it_was_said_and_a_place_named_to_say_where_another_is():
+    # "U.N." ends no clause, and where it was told is not where it happened
+    got = _claims("KINSHASA, Jan 26 (Test Wire) - Rwandan troops crossed into Congo near Goma. "
+                  "\"This is a declaration of war,\" Foreign Minister Therese Wagner told the "
+                  "U.N. Security Council in New York.")
+    assert [(c.claimant, c.place) for c in got if "Wagner" in c.claimant] == [
+        ("Foreign Minister Therese Wagner", "cd-goma")]
+    # "in Rubavu, across the border from Goma": Rubavu; and the clause that says more has
+    # its own forces, and what came of their shelling is the same claim
+    got = _claims("KIGALI, Jan 26 (Test Wire) - Rwanda's government spokeswoman Yolande Makolo "
+                  "denied that Rwandan troops were fighting in Congo and said Congolese shells "
+                  "had landed in Rubavu, across the border from Goma, killing five civilians.")
+    assert [(c.stance, c.event, c.actor, c.place) for c in got] == [
+        ("denies", "clash", "Rwandan troops", "country:CD"),
+        ("asserts", "shelling", "Congolese shells", "rw-gisenyi")]
+
+
+@pytest.mark.parametrize("words, event", [("seized Ethiopian land", "incursion"),
+                                          ("seized a water distribution point", "other")])
+def test_land_seized_is_an_incursion(words, event):
+    got = _claims(f"KHARTOUM, Jan 14 (Test Wire) - Sudan said Ethiopian militias {words}.")
+    assert {c.event for c in got} == {event}

@@ -159,7 +159,9 @@ EVENTS = [
                   r"incursion\w*|invad\w*|occupied|"
                   r"breach\w*|across the border|into (?:\w+ ){0,2}territory|sending troops|"
                   r"entered (?:\w+ ){0,2}territory|transgress\w*|intru(?:sions?|ded|ding)|"
-                  r"encroach\w*|violat(?:ed|ing) (?:\w+ ){0,2}(?:territory|airspace|border))\b"),
+                  r"encroach\w*|violat(?:ed|ing) (?:\w+ ){0,2}(?:territory|airspace|border)|"
+                  # (land taken: an incursion; a water point or a man seized: "other")
+                  r"seiz(?:e|ed|ing) (?:\w+ ){0,2}(?:land|territory|villages?|heights?))\b"),
     ("withdrawal", r"\b(withdr[ae]w\w*|withdrawal|pull(?:ed|ing)? (?:back|out)|left some)\b"),
     # (attacked, the act: "the attack" tells again of what was said before it)
     ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict|"
@@ -184,7 +186,7 @@ EVENTS = [
     # what else an incident does to people and places: burned, looted, evacuated, detained
     ("other", r"\b(burn(?:ed|ing|t)|burned-out|set on fire|loot\w*|destroy\w*|damag(?:ed|ing)|"
               r"evacuat\w*|fled|displaced|detain\w*|arrest\w*|abduct\w*|kidnap\w*|"
-              r"seiz(?:ed|ing|ure))\b"),
+              r"seiz(?:e|ed|ing|ure))\b"),
 ]
 # One pattern for all: the leftmost match wins, and at one place the earlier event listed.
 EVENT_RX = _quick("abcdefgiklmnoprstvw",
@@ -209,12 +211,13 @@ _ACTOR = _quick("A-Zabcfgmnopstu", r"\b(?P<who>"
                 r"commanders|negotiators)|"
                 # (an act or its arms named with a side: "Indian shelling", "Israeli drones")
                 r"(?<![\w’'.-])[A-Z][\w’'.-]{0,40} (?:shelling|fire|strikes|airstrikes|drones|"
-                r"aircraft|jets|artillery|mortar fire|gunfire))\b")
+                r"aircraft|jets|artillery|mortar fire|gunfire|shells|rockets|missiles))\b")
 # (none of its matches holds a line break, a comma, a colon, a bracket or a quotation mark,
 # and each holds one of these words: read in the pieces between those that hold one)
 _ACTOR_NOUNS = re.compile(trie("""troops forces soldiers units army guards military officers
 commanders negotiators fighters militants militia gunmen servicemen patrol paratroopers snipers
-peacekeepers shelling fire strikes drones aircraft jets artillery""".split()))
+peacekeepers shelling fire strikes drones aircraft jets artillery shells rockets
+missiles""".split()))
 _ACTOR_SEPS = "\n,;:()“”\""
 _OWNED = re.compile(r"\b(?:its|their|our) $")
 # "several kilometers into", "3 km inside": a depth, read as its upper reading
@@ -743,6 +746,7 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
     who_acts, actor_side = actor(sent, speech, who_side, report)
     out: list[Claim] = []
     before: list = []  # the places of the clause before
+    before_what, before_acts = "", None  # and its event, and who acted
     made: set = set()  # what the claims so far say (who, how, what, who acts, where, when)
     for (a, b, lead), (voice, voice_side) in ((c, v) for v in voices
                                               for c in clauses(sent, speech)):
@@ -755,16 +759,23 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             claimant, side_here, said, lead = own_voice
             note = ""
         how = stance(sent, Speech(claimant, speech.span, said, speech.verb), a, b, lead)
-        acts, acts_side = who_acts, actor_side
-        if a and _ACCUSING.match(text, a):  # a later clause that accuses forces of a side
-            # of its own: theirs (", accusing Sudan's army of ...": the army; not ",
-            # killing three Armenian soldiers", those it was done to)
+        acts, acts_side = (who_acts, actor_side) if lead not in _OUTCOME or not before_acts \
+            else before_acts  # (what came of an act is of those who did it)
+        if a and (_ACCUSING.match(text, a) or lead in _SAYS_MORE):
+            # a later clause that accuses forces of a side of its own, or says more of
+            # them: theirs (", accusing Sudan's army of ...": the army; "... and said
+            # Congolese shells had landed": the shells; not ", killing three Armenian
+            # soldiers", those it was done to)
             here = actor(sent, speech, who_side, report, a, b)
             if here[0] and here[1] and report.side_of(here[0]):
                 acts, acts_side = here
         claimant = claimant or doc.publisher or "the report (unattributed)"
         own = _EVENT.search(text, a, b, low=sent.low) if a else None
         what = (own or hit).lastgroup if (own or hit) else "statement"
+        if a and not own and before_what and own_voice is None:
+            # a clause that names no event goes on about the one before it ("..., and said
+            # Congolese shells had landed in Rubavu, killing five civilians": the shelling)
+            what = before_what
         deep = _DEPTH.search(text, a, b) if what == "incursion" else None
         depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
         day, precision, carried = date(sent, report, a, b, said_at)
@@ -783,7 +794,7 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             wheres = [(pid, surface, _CHARGE) for pid, surface, _ in report.charge[1]]
             if not _EVENT.search(text, a, b, low=sent.low):
                 what = report.charge[2]  # (and what happened there, says the charge)
-        before = wheres
+        before, before_what, before_acts = wheres, what, (acts, acts_side)
         if how == "asserts" and wheres and wheres[0][0] and \
                 not any(w[2] is True or w[2] is _CHARGE for w in wheres):
             report.charge = (side_here, wheres, what)
@@ -856,6 +867,9 @@ def _clause_voice(lead: str, a: int, sent: Sentence, speech: Speech, report: Rep
     return None
 
 
+# a clause that says more (_CLAUSE's cuts: "... and said", ", adding that")
+_SAYS_MORE = frozenset({"said", "says", "say", "added", "adds", "adding", "saying", "claiming",
+                        "insisted", "insisting", "stressed", "noted"})
 # a clause that tells what came of the act before it (_CLAUSE's cuts: ", killing ...")
 _OUTCOME = frozenset({"killing", "wounding", "injuring", "leading", "prompting"})
 # (a clause's place taken from the clause before it in the sentence: claims_in)
@@ -885,6 +899,9 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
     begin = speech.verb.end() if speech.verb else 0
     out, start, lead = [], 0, ""
     for m in _clause_cuts(text):
+        if text[m.start() - 1:m.start()] == "." and \
+                _ABBREV.search(text, max(0, m.start() - 12), m.start() - 1):
+            continue  # (not a full stop: "told the U.N. Security Council")
         if m.start() < begin and not sent.quoted(m.start()) and m.end() > speech.span[0] and \
                 not (speech.verb is not None and m.end() == speech.verb.start() and
                      m.group().strip(" ,") in ("and", "but")):
@@ -1099,6 +1116,12 @@ council presidency administration agency embassy mission""".split())
 _BODY_BACK = 4
 
 
+# a verb of telling, whom it was told to, and where: "told the U.N. Security Council in "
+# (a few words, none "that": what was told begins there)
+_TOLD_IN = re.compile(r"(?:told|tells|telling|briefed|addressed|addressing)(?:\s+(?:the |a |an )?"
+                      r"(?:(?!that\b)[\w.’'-]+\s+){0,4}(?:in|at)\s+(?:the\s+)?)?")
+_ACROSS_FROM = re.compile(r"\bacross\s+(?:the\s+(?:border|river|frontier)\s+)?from\s+"
+                          r"(?:the\s+)?(?:[\w’'-]+\s+){0,4}$")
 _SPOKE_IN = re.compile(r"\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a news conference|"
                        r"lawmakers|parliament) in (?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 _AGED = re.compile(r"\s*,\s*\d{1,3}\s*,")
@@ -1252,6 +1275,16 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
                       text[max(0, m.start - 24):m.start])
                   # (nor the one who did it: "planned by China", "shelled by Azerbaijan")
                   and not _AGENT.search(text, max(0, m.start - 8), m.start)]
+    verb = speech.verb
+    if verb is not None and _TOLD_IN.match(text, s + verb.start(), s + verb.end()):
+        # nor where they said it: "told the U.N. Security Council in New York"
+        candidates = [(m, r) for m, r in candidates if not (
+            m.start > s + verb.end() and _TOLD_IN.fullmatch(text, s + verb.start(), m.start))]
+    # nor a place named to say where another is ("in Rubavu, across the border from
+    # Goma"), where the clause names another
+    apart = [(m, r) for m, r in candidates
+             if not _ACROSS_FROM.search(text, max(0, m.start - 60), m.start)]
+    candidates = apart or candidates
     fine = _fine(candidates)
     # (each place once; and a bounded few, as a sentence may name thousands)
     fine = list({p.id: p for p in fine}.values())[:4 * MAX_PLACES]
