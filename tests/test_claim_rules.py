@@ -166,7 +166,9 @@ def test_quick_patterns_find_what_their_full_patterns_find():
                    "which Test Wire could not independently verify, appeared to show.")
     samples.append("They violated Cambodian territory, came under heavy fire, launched an "
                    "attack, exchanged heavy fire and bombed posts in air strikes to strike "
-                   "military targets, crossing into Thailand.")
+                   "military targets, crossing into Thailand. Missiles struck six locations "
+                   "and targeted civilians; rockets fell; a gunfight, a gun battle; Syrian army "
+                   "positions and the Indian army.")
     for quick in (rules.EVENT_RX, rules._CALL_WORDS, rules._NEGATED, rules._VERB, rules._ACTOR,
                   rules._REPORTEDLY):
         full = re.compile(quick.pattern.split("(?:", 1)[1].rsplit(")", 1)[0], quick.flags)
@@ -709,3 +711,35 @@ def test_where_it_was_said_and_a_place_named_to_say_where_another_is():
 def test_land_seized_is_an_incursion(words, event):
     got = _claims(f"KHARTOUM, Jan 14 (Test Wire) - Sudan said Ethiopian militias {words}.")
     assert {c.event for c in got} == {event}
+
+
+def test_warplanes_that_struck_army_posts_act_and_a_source_cited_speaks_for_its_citer():
+    got = _claims("JERUSALEM, April 2 (Test Wire) - Israeli warplanes struck Syrian army positions "
+                  "near Quneitra, the Israeli military said. Syria's state news agency SANA, "
+                  "citing a military source, said Israeli aircraft had targeted sites near "
+                  "Daraa. The source said Syrian air defences had shot down most of the "
+                  "missiles.")
+    assert [(c.claimant_side, c.event, c.actor) for c in got[:2]] == [
+        ("IL", "shelling", "Israeli warplanes"), ("SY", "shelling", "Israeli aircraft")]
+    assert (got[-1].claimant, got[-1].claimant_side) == (
+        "military source cited by Syria's state news agency SANA", "SY")
+
+
+@pytest.mark.parametrize("words, event", [
+    ("Indian missiles had struck six locations in Pakistan", "shelling"),
+    ("the two armies exchanged heavy artillery fire", "clash"),
+    ("police fought a gunfight at the monastery", "clash"),
+    ("two rockets fell near the village", "shelling"),
+])
+def test_more_words_of_fire(words, event):
+    got = _claims(f"ISLAMABAD, May 8 (Test Wire) - Pakistan's military said {words}.")
+    assert {c.event for c in got} == {event}
+
+
+def test_a_denial_of_who_was_behind_it_denies_the_charge():
+    # it names a country, not an event: it denies the clash the other side charged
+    got = _claims("PRISTINA, Sept 24 (Test Wire) - Kosovo police said gunmen attacked a patrol "
+                  "in Banjska. Serbian President Aleksandar Vucic denied that Serbia was behind "
+                  "the attack.")
+    assert [(c.claimant_side, c.stance, c.event) for c in got] == [
+        ("XK", "asserts", "clash"), ("RS", "denies", "clash")]

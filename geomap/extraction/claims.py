@@ -165,7 +165,8 @@ EVENTS = [
     ("withdrawal", r"\b(withdr[ae]w\w*|withdrawal|pull(?:ed|ing)? (?:back|out)|left some)\b"),
     # (attacked, the act: "the attack" tells again of what was said before it)
     ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict|"
-              r"exchanged (?:\w+ )?fire|exchanges? of (?:\w+ )?fire|attack(?:ed|ing)|"
+              r"exchanged (?:\w+ ){0,2}fire|exchanges? of (?:\w+ ){0,2}fire|attack(?:ed|ing)|"
+              r"gunfights?|gun battles?|"
               r"ambush(?:ed|ing)|"
               r"launch(?:ed|ing) (?:an? |the )?(?:\w+ )?(?:attack|assault|offensive))\b"),
     # (fire at someone, as "fired" alone may be a dismissal: "fired the commander")
@@ -174,6 +175,10 @@ EVENTS = [
                  r"upon|into|across|towards?|near|(?:[\w-]+ ){0,2}(?:shots|rockets?|missiles?|"
                  r"shells?|grenades?|rounds|bullets|rifles?|guns?))|came under (?:\w+ )?fire|"
                  r"air ?strikes?|strik(?:e|es|ing) (?:\w+ ){0,2}targets|"
+                 r"(?:struck|target(?:ed|ing)) (?:\w+ ){0,3}(?:targets|positions|posts|sites|"
+                 r"locations|camps|villages|areas|civilians)|"
+                 r"(?:rockets?|shells?|missiles?|mortars?|drones?) (?:had )?(?:fell|landed|"
+                 r"hit|struck|exploded)|"
                  r"bomb(?:ed|ing|ings|ardment))\b"),
     ("casualties", r"\b(killed|wounded|injured|dead|casualt\w*|died|death toll)\b"),
     ("exercise", r"\b(exercises?(?! (?:maximum |utmost |the utmost )?restraint)|drills?|"
@@ -200,24 +205,29 @@ _ACTOR = _quick("A-Zabcfgmnopstu", r"\b(?P<who>"
                 # ("troops of the People's Liberation Army": the army's)
                 r"(?:troops|forces|soldiers|units) of (?:the )?[A-Z][\w’'.-]{0,40}"
                 r"(?: [A-Z][\w’'.-]{0,40}){0,3}(?: (?:armed forces|army|military|forces))?|"
-                r"(?:(?<![\w’'.-])[A-Z][\w’'.-]{0,40} (?:border )?)?"
-                r"(?:troops|forces|armed forces|soldiers|units|army|border guards|fighters|"
+                # (a side's word, not an article: "The military said" is the speaker)
+                r"(?:(?<![\w’'.-])(?!(?:The|A|An|Its|Their|Our|This|That) )[A-Z][\w’'.-]{0,40} "
+                r"(?:border )?)?"
+                r"(?:troops|forces|armed forces|soldiers|units|border guards|fighters|"
                 r"militants|militiamen|militias?|gunmen|servicemen|patrols?|paratroopers|"
                 r"snipers|peacekeepers|"
-                # (not what was struck: "Cambodian military targets")
+                # (not what was struck: "Cambodian military targets", "Syrian army posts")
+                r"army(?! (?:targets?|positions?|posts?|sites?|installations?|bases?|"
+                r"facilit\w+|vehicles?|depots?))|"
                 r"military(?! (?:aid|support|assistance|help|base|bases|cooperation|ties|"
                 r"targets?|positions?|posts?|sites?|installations?|facilit\w+|vehicles?))|"
                 r"officers|military officials|"
                 r"commanders|negotiators)|"
                 # (an act or its arms named with a side: "Indian shelling", "Israeli drones")
                 r"(?<![\w’'.-])[A-Z][\w’'.-]{0,40} (?:shelling|fire|strikes|airstrikes|drones|"
-                r"aircraft|jets|artillery|mortar fire|gunfire|shells|rockets|missiles))\b")
+                r"aircraft|jets|warplanes|helicopters|tanks|artillery|mortar fire|gunfire|"
+                r"shells|rockets|missiles))\b")
 # (none of its matches holds a line break, a comma, a colon, a bracket or a quotation mark,
 # and each holds one of these words: read in the pieces between those that hold one)
 _ACTOR_NOUNS = re.compile(trie("""troops forces soldiers units army guards military officers
 commanders negotiators fighters militants militia gunmen servicemen patrol paratroopers snipers
-peacekeepers shelling fire strikes drones aircraft jets artillery shells rockets
-missiles""".split()))
+peacekeepers shelling fire strikes drones aircraft jets warplanes helicopters tanks artillery
+shells rockets missiles""".split()))
 _ACTOR_SEPS = "\n,;:()“”\""
 _OWNED = re.compile(r"\b(?:its|their|our) $")
 # "several kilometers into", "3 km inside": a depth, read as its upper reading
@@ -792,8 +802,9 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
                 report.charge[0] != side_here:
             # "Tajikistan's border service denied the accusation": where it was made
             wheres = [(pid, surface, _CHARGE) for pid, surface, _ in report.charge[1]]
-            if not _EVENT.search(text, a, b, low=sent.low):
-                what = report.charge[2]  # (and what happened there, says the charge)
+        if how == "denies" and report.charge and report.charge[0] != side_here and \
+                not _EVENT.search(text, a, b, low=sent.low):
+            what = report.charge[2]  # (what the charge it denies says happened)
         before, before_what, before_acts = wheres, what, (acts, acts_side)
         if how == "asserts" and wheres and wheres[0][0] and \
                 not any(w[2] is True or w[2] is _CHARGE for w in wheres):
@@ -1147,6 +1158,10 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
         return
     speakers.append(_Speaker(speech.claimant, who_side, _is_person(speech.claimant),
                              bool(sent.quotes)))
+    # the one it cites ("SANA, citing a military source, said"): "the source" next, theirs
+    cited = _CITING.search(sent.text)
+    if cited:
+        speakers.append(_Speaker(f"{cited['who']} cited by {speech.claimant}", who_side, False))
     # whom the words report ("It said Putin stressed ..."): "he" next may be him
     verb = speech.verb
     told = _TOLD.match(sent.text[verb.end():]) if verb and speech.how != "according" else None
@@ -1155,6 +1170,8 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
         speakers.append(_Speaker(name, named, True))
 
 
+_CITING = re.compile(r"\bciting (?:an? |the )?(?P<who>(?:[\w-]+ ){0,3}(?:sources?|officials?|"
+                     r"officers?))\b")
 _REPORTS = re.compile(r"\breports?\b", re.I)
 
 
