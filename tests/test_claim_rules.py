@@ -736,3 +736,11 @@ def test_a_denial_of_who_was_behind_it_denies_the_charge():
                   "the attack.")
     assert [(c.claimant_side, c.stance, c.event) for c in got] == [
         ("XK", "asserts", "clash"), ("RS", "denies", "clash")]
+
+
+def test_a_speaker_with_its_acronym_in_brackets():
+    report, sent, speech = _last("PRISTINA, Sept 24 (Test Wire) - Gunmen attacked a patrol in "
+                                 "Banjska. NATO peacekeepers in Kosovo (KFOR) said they were "
+                                 "ready to act.")
+    assert (speech.claimant, rules.side(speech, report, sent)[0]) == (
+        "NATO peacekeepers in Kosovo", "NATO")

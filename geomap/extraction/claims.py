@@ -457,6 +457,7 @@ _WHEN_ENDS = (",", "day", "night", "morning", "evening", "afternoon")  # how tho
 # an appositive that says who the speaker is: ", a senior official in the Gedaref state
 # government,", ", editor of the state-backed Global Times tabloid,"
 _APPOSITIVE = re.compile(r",\s*(?P<a>(?:an?|the|[a-z]+ of)\s[^,]{1,80}),\s*$")
+_ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z.]{1,12}\)\s*$")
 _WHERE_ASIDE = re.compile(r",\s*(?:just\s+)?(?:across|near|close to|not far from|outside|"
                           r"(?:north|south|east|west)\w*\s+of)\s[^,]{1,80},\s*$")
 
@@ -503,6 +504,8 @@ def _subject(prefix: str) -> str:
         prefix = prefix[:aside.start()]
     # (not inside a quote, nor back across a dateline's dash or bracket: "BEIRUT, July 13
     # (Test Wire) – The Israeli military said")
+    if prefix.rstrip().endswith(")"):
+        prefix = _ACRONYM_END.sub(" ", prefix)  # "NATO peacekeepers in Kosovo (KFOR) said"
     prefix = prefix[max(prefix.rfind(c) for c in '”")–—') + 1:]
     words = _SUBJECT_WORDS.findall(prefix)
     while words and words[-1] == ",":
