@@ -665,6 +665,7 @@ def test_residents_of_a_place_speak_of_it():
     ("exchanged heavy fire near the temple", "clash"),
     ("violated Cambodian territory near the temple", "incursion"),
     ("were crossing into Thailand near the temple", "incursion"),
+    ("pushed into Thailand's Surin province", "incursion"),
     # (a border crossing's name is no crossing: "the Torkham crossing" was an incursion)
     ("closed the Torkham crossing near the temple", "statement"),
     ("had struck six locations in Thailand with missiles", "shelling"),

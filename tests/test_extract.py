@@ -409,3 +409,22 @@ def test_the_report_maps_with_the_border_and_every_claim(tmp_path):
     assert any(name.startswith("Undemarcated") for name in data["layers"])
     # the view is the incident's region, not the far capitals
     assert all(c["place_name"] not in ("Washington", "Paris", "Moscow") for c in data["claims"])
+
+
+@pytest.mark.parametrize("text, surface, name, kind", [
+    # a province named after its town, known by another form ("Kurskaya oblast'")
+    ("Troops crossed into Russia's Kursk region on Tuesday.", "Kursk", "Kurskaya oblast'",
+     "admin1"),
+    ("Troops entered Kursk Oblast on Tuesday.", "Kursk", "Kurskaya oblast'", "admin1"),
+    ("Shelling hit the Belgorod region.", "Belgorod", "Belgorodskaya oblast'", "admin1"),
+    ("Shelling hit Ukraine's Sumy region.", "Sumy", "Sumska oblast", "admin1"),
+    # and the town itself where the text says no more
+    ("Fighting near Kursk went on.", "Kursk", "Kursk", "settlement"),
+])
+def test_a_province_named_after_its_town(text, surface, name, kind):
+    from geomap.api import find_places
+    from geomap.records import Document
+
+    got = [(m.surface, r.place.name, r.place.kind) for m, r in find_places(
+        Document(text=text, name="t.txt")) if r.resolved and r.place.kind != "country"]
+    assert got == [(surface, name, kind)]

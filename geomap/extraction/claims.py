@@ -156,6 +156,7 @@ EVENTS = [
                r"(?:aid|assistance|support|help)|military (?:support|aid|assistance))\b"),
     # (crossing as what troops do, not a border crossing's name: "the Torkham crossing")
     ("incursion", r"\b(advanc\w*|crossed|cross into|crossing (?=into|over|the|through)|"
+                  r"push(?:ed|es|ing)? (?:deep )?into|"
                   r"incursion\w*|invad\w*|occupied|"
                   r"breach\w*|across the border|into (?:\w+ ){0,2}territory|sending troops|"
                   r"entered (?:\w+ ){0,2}territory|transgress\w*|intru(?:sions?|ded|ding)|"

@@ -56,7 +56,7 @@ def runs_in(text: str) -> array:
     return out
 
 
-_KIND_AFTER = re.compile(r"\s+(province|region|district|village|marz|rayon|lake|exclave)\b",
+_KIND_AFTER = re.compile(r"\s+(province|region|district|village|marz|rayon|oblast|lake|exclave)\b",
                          re.I)
 _PREV_WORD = re.compile(r"([\w'’.-]+)[^\w]*$")
 # a month beside a day's number is a date ("SRINAGAR, Nov 13", "on 12 May"), not a place
@@ -379,7 +379,8 @@ def _surnames(text: str, runs: array, lexicon, curated, adjectives) -> set[str]:
             continue
         first, last = (name_key(strip_possessive(w)) for w in words)
         if name_key(group) in lexicon or first in adjectives or curated(last) or \
-                last in KIND_WORDS or first in COMMON or last in COMMON:
+                last in KIND_WORDS or first in COMMON or last in COMMON or \
+                _KIND_AFTER.match(text, runs[k + 1]):  # ("Russia's Kursk region")
             continue
         out.add(last)
     return out
@@ -436,8 +437,13 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
         # a name known only to GeoNames beside another capitalised word is most often part
         # of a person's name ("Philip Reeker", "Ned Price") or of some other name
         sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3):start]))
-        if single and ((i > 0 and not (i == 1 and _SENTENCE_END.search(
-                text[max(0, words[0][0] - 3):words[0][0]]))) or j < len(words)):
+        # (not where the other word says what it is, or whose: "Kursk Oblast", "Russia's
+        # Kursk region")
+        kind_after = j == len(words) - 1 and words[j][2].lower() in KIND_WORDS
+        owned = i == 1 and words[0][2].endswith(("'s", "’s"))
+        if single and not (kind_after or owned) and ((i > 0 and not (
+                i == 1 and _SENTENCE_END.search(text[max(0, words[0][0] - 3):words[0][0]])))
+                or j < len(words)):
             return None
         if single and sentence_start and key in COMMON:
             return None

@@ -726,6 +726,23 @@ class Gazetteer:
         cache[place_id] = found
         return found
 
+    def _namesake_area(self, place: Place) -> Place | None:
+        """The province a town gives its name to ("Kursk": Kurskaya oblast'), where the
+        town lies in it and the province's name begins as the town's does (all its letters
+        but the last: "Sumy", "Sumska oblast"); None for any other place."""
+        if place.kind != "settlement" or "." not in place.admin1:
+            return None
+        town = name_key(place.name).replace(" ", "")
+        if len(town) < 4:
+            return None
+        cc, code = place.admin1.split(".", 1)
+        row = self._conn.execute("SELECT gid FROM places WHERE kind = 'admin1' AND country = ? "
+                                 "AND admin1 = ? ORDER BY gid LIMIT 1", (cc, code)).fetchone()
+        if row is None:
+            return None
+        area = self.get(f"geonames:{row[0]}")
+        return area if name_key(area.name).replace(" ", "").startswith(town[:-1]) else None
+
     def _world_place(self, row: tuple) -> Place:
         gid, name, country, admin1, lat, lon, population, _capital, kind, radius = row
         region = kind in ("admin1", "admin2")
@@ -822,6 +839,13 @@ class Gazetteer:
             bare, implied = split_kind(key)
             if implied and bare != key:
                 found, kind = self._codes_as_written(self._matches(bare), text), kind or implied
+        if kind == "admin1" and found and all(p.kind != "admin1" for p, _, _ in found.values()):
+            # "the Kursk region": the province named after its town, where the gazetteer
+            # knows it by another form of the name ("Kurskaya oblast'")
+            for place, matched, _ in list(found.values()):
+                area = self._namesake_area(place)
+                if area is not None:
+                    found.setdefault(area.id, (area, matched, False))
         out = []
         for place_id, (place, matched, primary) in found.items():
             score, why = (MATCH_PRIMARY, ["name"]) if primary else (MATCH_ALTERNATE,
