@@ -168,7 +168,8 @@ def test_quick_patterns_find_what_their_full_patterns_find():
                    "attack, exchanged heavy fire and bombed posts in air strikes to strike "
                    "military targets, crossing into Thailand. Missiles struck six locations "
                    "and targeted civilians; rockets fell; a gunfight, a gun battle; Syrian army "
-                   "positions and the Indian army.")
+                   "positions and the Indian army. Chinese coast guard ships rammed and "
+                   "boarded Philippine navy boats; warships.")
     for quick in (rules.EVENT_RX, rules._CALL_WORDS, rules._NEGATED, rules._VERB, rules._ACTOR,
                   rules._REPORTEDLY):
         full = re.compile(quick.pattern.split("(?:", 1)[1].rsplit(")", 1)[0], quick.flags)
@@ -745,3 +746,29 @@ def test_a_speaker_with_its_acronym_in_brackets():
                                  "ready to act.")
     assert (speech.claimant, rules.side(speech, report, sent)[0]) == (
         "NATO peacekeepers in Kosovo", "NATO")
+
+
+def test_a_denial_denies_the_other_sides_charge_of_what_it_denies():
+    # Pakistan denies targeting civilians (a shelling): India's charge of shelling, at
+    # Poonch, though Pakistan's own charge (Muzaffarabad) was made after it
+    got = _claims("ISLAMABAD, May 8 (Test Wire) - The Indian army said Pakistani troops fired "
+                  "mortar shells at villages in Poonch. Pakistan's military said Indian "
+                  "missiles struck six locations in Muzaffarabad. Pakistan denied that its "
+                  "forces had targeted civilians.")
+    denial = got[-1]
+    assert (denial.claimant_side, denial.stance, denial.event, denial.place) == (
+        "PK", "denies", "shelling", "in-poonch")
+    assert "place from the charge denied" in denial.check
+
+
+def test_at_sea_a_coast_guard_speaks_and_its_ships_act_at_a_shoal_each_side_names():
+    got = _claims("MANILA, June 17 (Test Wire) - Chinese coast guard ships rammed and boarded "
+                  "Philippine navy boats near Ayungin Shoal, the Philippine military said. "
+                  "China's coast guard said the Philippine vessels had approached Chinese "
+                  "ships near Ren'ai Reef.")
+    assert [(c.claimant, c.claimant_side, c.event, c.actor, c.place) for c in got] == [
+        ("Philippine military", "PH", "clash", "Chinese coast guard ships",
+         "rg-second-thomas-shoal"),
+        ("China's coast guard", "CN", "statement", "Philippine vessels",
+         "rg-second-thomas-shoal")]
+    assert all("side from" not in c.check for c in got)  # ("Philippine": PH, said)

@@ -165,7 +165,8 @@ EVENTS = [
                   r"seiz(?:e|ed|ing) (?:\w+ ){0,2}(?:land|territory|villages?|heights?))\b"),
     ("withdrawal", r"\b(withdr[ae]w\w*|withdrawal|pull(?:ed|ing)? (?:back|out)|left some)\b"),
     # (attacked, the act: "the attack" tells again of what was said before it)
-    ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict|"
+    # (and at sea: "rammed and boarded Philippine navy boats")
+    ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict|ramm(?:ed|ing)|"
               r"exchanged (?:\w+ ){0,2}fire|exchanges? of (?:\w+ ){0,2}fire|attack(?:ed|ing)|"
               r"gunfights?|gun battles?|"
               r"ambush(?:ed|ing)|"
@@ -191,6 +192,7 @@ EVENTS = [
               r"spoke|phone calls)\b"),
     # what else an incident does to people and places: burned, looted, evacuated, detained
     ("other", r"\b(burn(?:ed|ing|t)|burned-out|set on fire|loot\w*|destroy\w*|damag(?:ed|ing)|"
+              r"board(?:ed|ing) (?:\w+ ){0,3}(?:boats?|ships?|vessels?)|"
               r"evacuat\w*|fled|displaced|detain\w*|arrest\w*|abduct\w*|kidnap\w*|"
               r"seiz(?:e|ed|ing|ure))\b"),
 ]
@@ -202,7 +204,7 @@ EVENT_RX = _quick("abcdefgiklmnoprstvw",
 _EVENT = Keyed(EVENT_RX)
 # As in places.py: a capitalised word starts at a word start and is at most 40 characters,
 # so that "A-A-A-..." is read in linear time.
-_ACTOR = _quick("A-Zabcfgmnopstu", r"\b(?P<who>"
+_ACTOR = _quick("A-Zabcfgmnopstuw", r"\b(?P<who>"
                 # ("troops of the People's Liberation Army": the army's)
                 r"(?:troops|forces|soldiers|units) of (?:the )?[A-Z][\w’'.-]{0,40}"
                 r"(?: [A-Z][\w’'.-]{0,40}){0,3}(?: (?:armed forces|army|military|forces))?|"
@@ -211,7 +213,7 @@ _ACTOR = _quick("A-Zabcfgmnopstu", r"\b(?P<who>"
                 r"(?:border )?)?"
                 r"(?:troops|forces|armed forces|soldiers|units|border guards|fighters|"
                 r"militants|militiamen|militias?|gunmen|servicemen|patrols?|paratroopers|"
-                r"snipers|peacekeepers|"
+                r"snipers|peacekeepers|coast guard(?: ships| vessels)?|navy|warships|"
                 # (not what was struck: "Cambodian military targets", "Syrian army posts")
                 r"army(?! (?:targets?|positions?|posts?|sites?|installations?|bases?|"
                 r"facilit\w+|vehicles?|depots?))|"
@@ -222,13 +224,13 @@ _ACTOR = _quick("A-Zabcfgmnopstu", r"\b(?P<who>"
                 # (an act or its arms named with a side: "Indian shelling", "Israeli drones")
                 r"(?<![\w’'.-])[A-Z][\w’'.-]{0,40} (?:shelling|fire|strikes|airstrikes|drones|"
                 r"aircraft|jets|warplanes|helicopters|tanks|artillery|mortar fire|gunfire|"
-                r"shells|rockets|missiles))\b")
+                r"shells|rockets|missiles|ships|vessels|boats))\b")
 # (none of its matches holds a line break, a comma, a colon, a bracket or a quotation mark,
 # and each holds one of these words: read in the pieces between those that hold one)
 _ACTOR_NOUNS = re.compile(trie("""troops forces soldiers units army guards military officers
 commanders negotiators fighters militants militia gunmen servicemen patrol paratroopers snipers
 peacekeepers shelling fire strikes drones aircraft jets warplanes helicopters tanks artillery
-shells rockets missiles""".split()))
+shells rockets missiles guard navy warships ships vessels boats""".split()))
 _ACTOR_SEPS = "\n,;:()“”\""
 _OWNED = re.compile(r"\b(?:its|their|our) $")
 # "several kilometers into", "3 km inside": a depth, read as its upper reading
@@ -265,7 +267,7 @@ resident villagers locals""".split())
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
-intelligence diplomatic news""".split())
+intelligence diplomatic news coast""".split())
 _ROLES = ROLE_NOUNS | TITLES
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
 _REQUESTS = frozenset(REQUEST.split("|"))
@@ -576,9 +578,10 @@ class Report:
     day: str = ""  # the last day a sentence gave: the report's narrative time
     home: str = ""  # the country of the report's dateline ("NEW DELHI, June 17 (Wire) -")
     last_place: Place | None = None  # the last place finer than a country a sentence named
-    # the last claim that asserted something where the text said: (its side, its places,
-    # its event); a denial that names no place of its own denies it there (claims_in)
-    charge: tuple[str, list, str] | None = None
+    # the last claims (CHARGES_KEPT) that asserted something where the text said: (side,
+    # places, event), in order; a denial that names no place or event of its own denies
+    # another side's there (claims_in)
+    charges: list = field(default_factory=list)
     # where the dateline names the city the report was filed in (offsets in the text):
     # neither a claim's place nor the report's
     filed: range = range(0)
@@ -591,6 +594,17 @@ class Report:
         if found is None:
             found = self._side_of[text] = side_in(text, self.sides)
         return found
+
+    def charge_against(self, side: str, event: str = "") -> tuple[list, str] | None:
+        """What a denial by ``side`` of ``event`` ("" if it names none) denies: (places,
+        event) of the last charge of that event by another side, else of the report's own
+        voice ("Azerbaijani forces advanced into Syunik"); else the last charge made, unless
+        it is ``side``'s own ("Kyrgyzstan denied it too")."""
+        latest = list(reversed(self.charges))
+        same = [c for c in latest if c[2] == event and c[0] != side]
+        found = next((c for c in same if c[0] != "PRESS"), None) or next(iter(same), None) \
+            or next((c for c in latest[:1] if c[0] != side), None)
+        return found[1:] if found else None
 
 
 @dataclass
@@ -794,6 +808,10 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
         day, precision, carried = date(sent, report, a, b, said_at)
         wheres = place(sent, speech, acts_side, report, a, b)
+        denied = _EVENT.search(text, a, b, low=sent.low) if how == "denies" else None
+        # (the other side's charge of what it denies, else its last)
+        against = report.charge_against(side_here, denied.lastgroup if denied else "") \
+            if how == "denies" else None
         if lead == "denied" and said == "denied" and before:
             wheres = before  # (what is denied happened where the charge says)
         elif before and all(w[2] is True for w in wheres) and \
@@ -802,17 +820,15 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             # ("... at Naku La in north Sikkim, the army said, adding that the situation
             # had been resolved"), not the report's place, which may be another
             wheres = [(pid, surface, _BEFORE) for pid, surface, _ in before]
-        elif how == "denies" and all(w[2] is True for w in wheres) and report.charge and \
-                report.charge[0] != side_here:
+        elif how == "denies" and all(w[2] is True for w in wheres) and against:
             # "Tajikistan's border service denied the accusation": where it was made
-            wheres = [(pid, surface, _CHARGE) for pid, surface, _ in report.charge[1]]
-        if how == "denies" and report.charge and report.charge[0] != side_here and \
-                not _EVENT.search(text, a, b, low=sent.low):
-            what = report.charge[2]  # (what the charge it denies says happened)
+            wheres = [(pid, surface, _CHARGE) for pid, surface, _ in against[0]]
+        if against and not denied:
+            what = against[1]  # (what the charge it denies says happened)
         before, before_what, before_acts = wheres, what, (acts, acts_side)
         if how == "asserts" and wheres and wheres[0][0] and \
                 not any(w[2] is True or w[2] is _CHARGE for w in wheres):
-            report.charge = (side_here, wheres, what)
+            report.charges = [*report.charges[1 - CHARGES_KEPT:], (side_here, wheres, what)]
         for place_id, surface, from_focus in wheres:
             said_here = (claimant, side_here, how, what, acts, place_id or surface, day, depth)
             if lead in _OUTCOME and said_here in made:
@@ -894,6 +910,7 @@ _CHARGE = "the charge denied"
 # (a place of residents or witnesses, named where they are named: place)
 _SPEAKERS = "the speaker's words"
 MAX_CLAUSES = 4  # things one sentence is read to say (a bound for hostile input)
+CHARGES_KEPT = 20  # the last charges a denial may deny (Report.charges)
 MAX_PLACES = 6  # claims one clause gives, a place each
 
 
