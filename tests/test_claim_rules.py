@@ -772,3 +772,13 @@ def test_at_sea_a_coast_guard_speaks_and_its_ships_act_at_a_shoal_each_side_name
         ("China's coast guard", "CN", "statement", "Philippine vessels",
          "rg-second-thomas-shoal")]
     assert all("side from" not in c.check for c in got)  # ("Philippine": PH, said)
+
+
+def test_a_governor_speaks_and_across_the_border_said_aside_is_no_incursion():
+    got = _claims("MOSCOW, Aug 7 (Test Wire) - Ukrainian troops crossed into Russia's Kursk "
+                  "region. Acting governor Alexei Smirnov said five civilians had been killed "
+                  "by Ukrainian shelling. In Sumy, across the border, Ukrainian authorities "
+                  "ordered the evacuation of residents.")
+    assert [(c.claimant, c.claimant_side, c.event) for c in got][-2:] == [
+        ("Acting governor Alexei Smirnov", "RU", "casualties"),
+        ("Test Wire", "PRESS", "other")]

@@ -158,7 +158,7 @@ EVENTS = [
     ("incursion", r"\b(advanc\w*|crossed|cross into|crossing (?=into|over|the|through)|"
                   r"push(?:ed|es|ing)? (?:deep )?into|"
                   r"incursion\w*|invad\w*|occupied|"
-                  r"breach\w*|across the border|into (?:\w+ ){0,2}territory|sending troops|"
+                  r"breach\w*|(?<!, )across the border(?!,)|into (?:\w+ ){0,2}territory|sending troops|"
                   r"entered (?:\w+ ){0,2}territory|transgress\w*|intru(?:sions?|ded|ding)|"
                   r"encroach\w*|violat(?:ed|ing) (?:\w+ ){0,2}(?:territory|airspace|border)|"
                   # (land taken: an incursion; a water point or a man seized: "other")
@@ -263,7 +263,7 @@ prime deputy foreign defense defence general envoy embassy authorities presidenc
 administration border service services guard guards health interior ministry army
 agency counterpart committee command officer officers police media television spokesperson
 chief force peacekeepers peacekeeping mission sources source witnesses witness residents
-resident villagers locals""".split())
+resident villagers locals governor mayor""".split())
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
