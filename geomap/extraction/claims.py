@@ -157,8 +157,8 @@ EVENTS = [
     # (crossing as what troops do, not a border crossing's name: "the Torkham crossing")
     ("incursion", r"\b(advanc\w*|crossed|cross into|crossing (?=into|over|the|through)|"
                   r"push(?:ed|es|ing)? (?:deep )?into|"
-                  r"incursion\w*|invad\w*|occupied|"
-                  r"breach\w*|(?<!, )across the border(?!,)|into (?:\w+ ){0,2}territory|sending troops|"
+                  r"incursion\w*|invad\w*|occupied|breach\w*|"
+                  r"(?<!, )across the border(?!,)|into (?:\w+ ){0,2}territory|sending troops|"
                   r"entered (?:\w+ ){0,2}territory|transgress\w*|intru(?:sions?|ded|ding)|"
                   r"encroach\w*|violat(?:ed|ing) (?:\w+ ){0,2}(?:territory|airspace|border)|"
                   # (land taken: an incursion; a water point or a man seized: "other")
