@@ -782,3 +782,9 @@ def test_a_governor_speaks_and_across_the_border_said_aside_is_no_incursion():
     assert [(c.claimant, c.claimant_side, c.event) for c in got][-2:] == [
         ("Acting governor Alexei Smirnov", "RU", "casualties"),
         ("Test Wire", "PRESS", "other")]
+
+
+def test_fire_from_a_sides_side_of_the_border_is_that_sides():
+    got = _claims("GEORGETOWN, Feb 17 (Test Wire) - Guyana's defence force said soldiers on the "
+                  "Cuyuni river came under fire from the Venezuelan side of the border.")
+    assert [(c.event, c.actor) for c in got] == [("shelling", "Venezuelan side")]

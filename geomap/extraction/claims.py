@@ -221,6 +221,8 @@ _ACTOR = _quick("A-Zabcfgmnopstuw", r"\b(?P<who>"
                 r"targets?|positions?|posts?|sites?|installations?|facilit\w+|vehicles?))|"
                 r"officers|military officials|"
                 r"commanders|negotiators)|"
+                # (fire "from the Venezuelan side of the border": that side's)
+                r"(?<=from the )[A-Z][\w’'.-]{0,40} side(?= of the (?:border|frontier))|"
                 # (an act or its arms named with a side: "Indian shelling", "Israeli drones")
                 r"(?<![\w’'.-])[A-Z][\w’'.-]{0,40} (?:shelling|fire|strikes|airstrikes|drones|"
                 r"aircraft|jets|warplanes|helicopters|tanks|artillery|mortar fire|gunfire|"
@@ -230,7 +232,7 @@ _ACTOR = _quick("A-Zabcfgmnopstuw", r"\b(?P<who>"
 _ACTOR_NOUNS = re.compile(trie("""troops forces soldiers units army guards military officers
 commanders negotiators fighters militants militia gunmen servicemen patrol paratroopers snipers
 peacekeepers shelling fire strikes drones aircraft jets warplanes helicopters tanks artillery
-shells rockets missiles guard navy warships ships vessels boats""".split()))
+shells rockets missiles guard navy warships ships vessels boats side""".split()))
 _ACTOR_SEPS = "\n,;:()“”\""
 _OWNED = re.compile(r"\b(?:its|their|our) $")
 # "several kilometers into", "3 km inside": a depth, read as its upper reading
