@@ -96,7 +96,9 @@ def test_a_namesake_ten_times_the_others_is_chosen_and_said_uncertain(gazetteer)
 
 @pytest.mark.parametrize("name, town, area", [
     ("Nakhichevan", "az-nakhchivan", "az-nakhchivan-ar"), ("Porto", "geonames:2735943", None),
-    ("Batken", "kg-batken", None)])
+    ("Batken", "kg-batken", None),
+    # (a wide province whose point lies far from its town: GeoNames codes the town in it)
+    ("Mandera", "geonames:187896", "geonames:187895")])
 def test_a_bare_name_is_the_town_and_its_kind_word_the_area(gazetteer, name, town, area):
     """A town and the province named after it, around it: the bare name is the town (the
     reason names the other reading); with the kind word it is the area."""
@@ -105,6 +107,13 @@ def test_a_bare_name_is_the_town_and_its_kind_word_the_area(gazetteer, name, tow
     area_res = gazetteer.resolve(name, kind="admin1")
     assert area_res.place.kind == "admin1"
     assert area is None or area_res.place.id == area
+
+
+def test_a_town_and_the_district_of_its_name_in_the_same_province_is_the_town(gazetteer):
+    # Cúcuta's municipality (admin2) has a point 34 km from the city and a radius of 5 km;
+    # both are coded in Norte de Santander (CO.21)
+    res = gazetteer.resolve("Cucuta")
+    assert res.place.id == "geonames:3685533" and "the other reading" in res.reason
 
 
 def test_a_kind_word_settles_an_ambiguous_name(gazetteer):

@@ -307,9 +307,13 @@ def _seat(close: list[Candidate]) -> Candidate | None:
         return None
     town = towns[0].place
     # (an area's point is its settlements' medoid, its radius rough: a seat 25 km off
-    # still lies in it)
-    if all(a.place.radius_km and _haversine_km((town.lat, town.lon), (a.place.lat, a.place.lon))
-           <= max(a.place.radius_km, 25.0) for a in areas):
+    # still lies in it; and GeoNames codes the town in the province (Mandera, KE.33), or
+    # in the province the district of its name lies in (Cúcuta, CO.21))
+    if all((a.place.radius_km and _haversine_km((town.lat, town.lon),
+                                                (a.place.lat, a.place.lon))
+            <= max(a.place.radius_km, 25.0)) or (town.admin1 and town.admin1 in (
+                a.place.area_code, a.place.admin1 if a.place.kind == "admin2" else ""))
+           for a in areas):
         return towns[0]
     return None
 
