@@ -788,3 +788,11 @@ def test_fire_from_a_sides_side_of_the_border_is_that_sides():
     got = _claims("GEORGETOWN, Feb 17 (Test Wire) - Guyana's defence force said soldiers on the "
                   "Cuyuni river came under fire from the Venezuelan side of the border.")
     assert [(c.event, c.actor) for c in got] == [("shelling", "Venezuelan side")]
+
+
+def test_a_capital_that_accuses_speaks_for_its_government_and_in_a_statement_is_no_name():
+    text = ("NEW DELHI, June 17 (Test Wire) - Chinese and Indian troops clashed in the Galwan "
+            "Valley. Beijing accused New Delhi of sending troops across the line. In a "
+            "statement, India's defence ministry said Chinese troops had attacked a patrol.")
+    got = [(c.claimant, c.claimant_side) for c in _claims(text)]
+    assert got[-2:] == [("Beijing", "CN"), ("India's defence ministry", "IN")]

@@ -481,7 +481,9 @@ _BOTH_ENDS = ("countries", "sides", "governments", "nations")
 _BOTH_SPEAK = re.compile(rf"(?P<who>(?:[Tt]he )?(?:\w+ )?(?P<role>\w+) (?:from|of|in|on) "
                          rf"{_BOTH_SIDES})")
 _BOTH_SIDES_END = re.compile(_BOTH_SPEAK.pattern + r"\s*$")
-_LEADING_WORD = re.compile(r"^(?:[Tt]he|[Aa]n?|But|And|Earlier|Later|Meanwhile)\s+")
+_LEADING_WORD = re.compile(r"^(?:(?:In|in) (?:an? |its |their )?(?:\w+ ){0,2}(?:statement|"
+                           r"interview|post|tweet|briefing|message|letter),\s*)?"
+                           r"(?:(?:[Tt]he|[Aa]n?|But|And|Earlier|Later|Meanwhile)\s+)?")
 
 
 def _subject(prefix: str) -> str:

@@ -432,8 +432,9 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
             return None
         nxt = _NEXT_WORD.match(text[end:end + 30])
         if single and nxt and nxt.group(1).lower() in SPEECH and \
-                before not in ("in", "at", "from", "near"):
-            return None  # ("Porter said"; not "the authorities in Tskhinvali said")
+                before not in ("in", "at", "from", "near") and not prominent:
+            return None  # ("Porter said"; not "the authorities in Tskhinvali said", nor
+            # a large city, a government's seat: "Beijing accused New Delhi")
         # a name known only to GeoNames beside another capitalised word is most often part
         # of a person's name ("Philip Reeker", "Ned Price") or of some other name
         sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3):start]))
