@@ -796,3 +796,18 @@ def test_a_capital_that_accuses_speaks_for_its_government_and_in_a_statement_is_
             "statement, India's defence ministry said Chinese troops had attacked a patrol.")
     got = [(c.claimant, c.claimant_side) for c in _claims(text)]
     assert got[-2:] == [("Beijing", "CN"), ("India's defence ministry", "IN")]
+
+
+def test_two_tolls_an_ombudsman_and_a_president_speaking_in_his_capital():
+    head = "YEREVAN, May 14 (Test Wire) - Azerbaijani troops advanced into Syunik. "
+    toll = _claims(head + "Kyrgyz officials put the death toll at 36; Tajik officials said "
+                          "19 had died.")
+    assert [(c.claimant, c.claimant_side) for c in toll if c.span_start > 60] == [
+        ("Kyrgyz officials", "KG"), ("Tajik officials", "TJ")]
+    aliyev = _claims(head + "Speaking to reporters in Baku, President Ilham Aliyev said "
+                            "Azerbaijani troops were on Azerbaijani land.")[-1]
+    assert (aliyev.claimant_side, "side from where they spoke" in aliyev.check) == ("AZ", True)
+    ombudsman = _claims(head + "The Armenian ombudsman, Arman Tatoyan, said villagers had been "
+                               "threatened.")[-1]
+    assert (ombudsman.claimant, ombudsman.claimant_side) == (
+        "Arman Tatoyan, Armenian ombudsman", "AM")

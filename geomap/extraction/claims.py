@@ -48,7 +48,8 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           "thinks|regards|claiming|saying|warning|accusing|reported|announce|voiced|posted|"
           "expressed|reiterated|recalled|declared|acknowledged|admitted|pledged|vowed|condemned|"
           "condemns|"
-          "traded accusations|traded blame|trade blame|trade accusations|traded charges")
+          "traded accusations|traded blame|trade blame|trade accusations|traded charges|"
+          "put the death toll at|put the toll at|puts the death toll at|puts the toll at")
 DENY = "denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses"
 # calls on someone to act: the speaker's call
 CALL = ("urged|urges|urging|called on|calls on|calling on|called for|calls for|demanded|"
@@ -114,6 +115,8 @@ _CLAUSE = re.compile(
     # another speaker: ", while Hezbollah said ...", ", and a U.S. spokesperson said ..."
     r"|, (?:while|whereas|and|but) (?=(?:[\w’'.-]+ ){1,6}?(?:said|says|told|denied|denies|"
     r"urged|accused)\b)"
+    # ... or after a semicolon: "Kyrgyz officials put the toll at 36; Tajik officials said"
+    r"|; (?=(?:[\w’'.-]+ ){1,6}?(?:said|says|told|denied|denies|urged|accused)\b)"
     r"|,? but (?=(?:their|its|his|her|our|the|it|they|we|has|have|had|is|are|was|were|"
     r"still|did|does|do|would|will|could|can)\b)"
     # a quotation of several sentences ("“... crossed into Armenian territory. They must
@@ -123,7 +126,7 @@ _CLAUSE = re.compile(
 # begins with ("and", "which", "a claim", ...), or after a full stop: these are found
 # first and ``_CLAUSE`` is tried only there, not at every space (the same matches as
 # ``_CLAUSE.finditer``: tests/test_extract_speed_clauses.py)
-_CLAUSE_HINT = re.compile(r", | (?=(?:and|but|which|what|a claim|an accusation|a charge|claims|"
+_CLAUSE_HINT = re.compile(r"[,;] | (?=(?:and|but|which|what|a claim|an accusation|a charge|claims|"
                           r"accusations|allegations|a report|reports) )|[.!?]\s")
 
 
@@ -265,7 +268,7 @@ prime deputy foreign defense defence general envoy embassy authorities presidenc
 administration border service services guard guards health interior ministry army
 agency counterpart committee command officer officers police media television spokesperson
 chief force peacekeepers peacekeeping mission sources source witnesses witness residents
-resident villagers locals governor mayor""".split())
+resident villagers locals governor mayor ombudsman ambassador""".split())
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
@@ -412,7 +415,7 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
             if w.endswith(",") and kept:
                 break  # ("In a televised address on Friday, Kyrgyz President ...")
             kept.insert(0, w)
-        desc = " ".join(kept).strip(" ,")
+        desc = _ARTICLE.sub("", " ".join(kept).strip(" ,"))  # ("The Armenian ombudsman, ...")
         words = desc.lower().split()
         after = text[end:end + 90]
         appositive = _APPOSITIVE_AFTER.match(after)
@@ -952,7 +955,7 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
         lead = word.group().lower() if word else ""
         if _IT_SAYS.match(text[start:]):
             lead = "which it says"
-        voice = _VOICE.match(text, start) if m.group().startswith(", ") else None
+        voice = _VOICE.match(text, start) if m.group().startswith((", ", "; ")) else None
         if voice and voice["who"].split()[0].lower() not in (
                 "also", "then", "again", "has", "have", *PRONOUNS, "we", "i"):
             lead = "voice"
@@ -1109,7 +1112,10 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     # where they spoke: "told reporters in Addis Ababa", "a briefing in Beijing"
     verb = speech.verb
     if verb is not None and sent is not None:
-        near = _SPOKE_IN.search(sent.text, verb.end(), verb.end() + 60)
+        near = _SPOKE_IN.search(sent.text, verb.end(), verb.end() + 60) or (
+            # ("Speaking to reporters in Baku, President Ilham Aliyev said")
+            _SPOKE_IN.search(sent.text, 0, speech.span[0])
+            if sent.text.lstrip().startswith("Speaking") else None)
         there = near and report.side_of(near["where"])
         if there and report.capital_of and any(
                 r.resolved and report.capital_of(r.place) == there for _, r in sent.mentions):
