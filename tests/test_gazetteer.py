@@ -116,6 +116,15 @@ def test_a_town_and_the_district_of_its_name_in_the_same_province_is_the_town(ga
     assert res.place.id == "geonames:3685533" and "the other reading" in res.reason
 
 
+def test_namesakes_a_few_km_apart_are_one_place(gazetteer):
+    # GeoNames lists El Geneina twice, the city and its fort 3 km away: equally likely, but
+    # one place, the more populous; namesakes far apart stay ambiguous
+    res = gazetteer.resolve("El Geneina")
+    assert res.place.id == "geonames:379303" and "one place" in res.reason
+    assert res.confidence == 0.8
+    assert gazetteer.resolve("Portland").status == "ambiguous"
+
+
 def test_a_kind_word_settles_an_ambiguous_name(gazetteer):
     assert gazetteer.resolve("Nakhichevan exclave").place.kind == "admin1"
     assert gazetteer.resolve("Ararat province").place.kind == "admin1"

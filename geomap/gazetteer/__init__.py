@@ -86,6 +86,9 @@ STATE_CONFIDENCE = 0.85
 # Namesakes that nothing in the text tells apart, one of them ten times the size of any
 # other (Portland, Oregon and Portland, Maine): the large one, said to be uncertain.
 LARGEST_RATIO, LARGEST_CONFIDENCE = 10, 0.7
+# Namesakes this close together are one place, listed twice (a town and its fort, a city
+# and its old quarter): the most populous of them.
+TOGETHER_KM, TOGETHER_CONFIDENCE = 10.0, 0.8
 AMBIGUOUS_CONFIDENCE = 0.5
 
 
@@ -363,6 +366,12 @@ def _one_reading(close: list[Candidate]) -> tuple[Candidate, str, float] | None:
         inside = "places" if len(close) > 2 else "place"
         return state, (f"{p.name} (country): the country; the {inside} of that name inside "
                        "it the other reading"), STATE_CONFIDENCE
+    together = _together(close)
+    if together is not None:
+        p = together.place
+        return together, (f"{p.name} ({p.kind}, {p.country}): the {len(close)} places of that "
+                          f"name lie within {TOGETHER_KM:.0f} km of each other, one place"), \
+            TOGETHER_CONFIDENCE
     largest = _largest(close)
     if largest is not None:
         p = largest.place
@@ -371,6 +380,17 @@ def _one_reading(close: list[Candidate]) -> tuple[Candidate, str, float] | None:
                          f"{len(close)} places of that name ({p.population:,} people, the "
                          f"next {nxt:,}); nothing else in the text tells them apart"), \
             LARGEST_CONFIDENCE
+    return None
+
+
+def _together(close: list[Candidate]) -> Candidate | None:
+    """The most populous of equally likely namesakes of one kind, in one country, that all
+    lie within TOGETHER_KM of it (El Geneina and El Geneina Fort), if they do."""
+    top = max(close, key=lambda c: (c.place.population, c.place.id))
+    p = top.place
+    if all(c.place.country == p.country and c.place.kind == p.kind and _haversine_km(
+            (p.lat, p.lon), (c.place.lat, c.place.lon)) <= TOGETHER_KM for c in close):
+        return top
     return None
 
 
