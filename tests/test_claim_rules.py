@@ -811,3 +811,10 @@ def test_two_tolls_an_ombudsman_and_a_president_speaking_in_his_capital():
                                "threatened.")[-1]
     assert (ombudsman.claimant, ombudsman.claimant_side) == (
         "Arman Tatoyan, Armenian ombudsman", "AM")
+
+
+def test_the_country_reminded_or_warned_is_not_where_it_happened():
+    got = _claims("MANILA, June 17 (Test Wire) - Chinese coast guard ships rammed Philippine "
+                  "boats at the Second Thomas Shoal, the Philippine military said. The United "
+                  "States said it stood with its ally and reminded China of the 1951 treaty.")
+    assert got[-1].place == "rg-second-thomas-shoal"

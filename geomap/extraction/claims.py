@@ -286,7 +286,8 @@ _DATE_PREFIX = re.compile(r"^(?:(?:Earlier|Later|Late|Also|Meanwhile)\s+)?(?:on\
                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                           r"(?:\s+(?:night|morning|evening))?,\s*")
 _ADDRESSEE = re.compile(r"\b(?:appealed to|appeals to|wrote to|written to|asked|ask|"
-                        r"asked both|turned to|spoke with|called|telephoned|thanked)\s+"
+                        r"asked both|turned to|spoke with|called|telephoned|thanked|reminded|"
+                        r"warned)\s+"
                         r"(?:both\s+)?(?:the\s+)?$")
 _PARTICIPLE = ("calling", "urging", "saying", "warning", "accusing", "claiming", "adding",
                "insisting", "demanding")
