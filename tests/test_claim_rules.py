@@ -818,3 +818,11 @@ def test_the_country_reminded_or_warned_is_not_where_it_happened():
                   "boats at the Second Thomas Shoal, the Philippine military said. The United "
                   "States said it stood with its ally and reminded China of the 1951 treaty.")
     assert got[-1].place == "rg-second-thomas-shoal"
+
+
+@pytest.mark.parametrize("text", ["Residents in the asked for help.", "Those in the said so.",
+                                  "Officials in the and said nothing."])
+def test_a_speaker_phrase_that_ends_in_the_before_the_verb_is_read_without_error(text):
+    # ("in" then "the", last before the verb: the phrase's look back at the word before
+    # "the" found none)
+    _claims("BISHKEK, May 1 (Test Wire) - Troops clashed near Kok-Tash. " + text)

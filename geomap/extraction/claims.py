@@ -537,8 +537,7 @@ def _subject(prefix: str) -> str:
         if w[:1].isupper() or low in ROLE_NOUNS or low in ("of", "the", "a", "an", "’s", "'s",
                                                             "for") or (
                 low in ("in", "and") and taken and (taken[-1][:1].isupper() or (
-                    taken[-1] == "the" and taken[-2:-1] != ["the"]
-                    and taken[-2][:1].isupper()))) or (
+                    taken[-1] == "the" and len(taken) > 1 and taken[-2][:1].isupper()))) or (
                 low in MODIFIERS and taken) or _PARTICLE.match(low) or (
                 low in _PLACE_KINDS and k and words[k - 1][:1].isupper()):
             # (a place's kind after its name: "Residents in Sisaket province")
