@@ -169,7 +169,7 @@ def test_quick_patterns_find_what_their_full_patterns_find():
                    "military targets, crossing into Thailand. Missiles struck six locations "
                    "and targeted civilians; rockets fell; a gunfight, a gun battle; Syrian army "
                    "positions and the Indian army. Chinese coast guard ships rammed and "
-                   "boarded Philippine navy boats; warships.")
+                   "boarded Philippine navy boats; warships. They repelled an attack.")
     for quick in (rules.EVENT_RX, rules._CALL_WORDS, rules._NEGATED, rules._VERB, rules._ACTOR,
                   rules._REPORTEDLY):
         full = re.compile(quick.pattern.split("(?:", 1)[1].rsplit(")", 1)[0], quick.flags)
@@ -673,6 +673,7 @@ def test_residents_of_a_place_speak_of_it():
     ("exchanged heavy artillery fire with Thai troops", "clash"),
     ("fought a gunfight at the temple", "clash"),
     ("said two rockets fell near the village", "shelling"),
+    ("had repelled an attack on a post near the temple", "clash"),
 ])
 def test_events_from_the_air_under_fire_and_launched(words, event):
     got = _claims(f"BANGKOK, July 24 (Test Wire) - The Thai army said Cambodian troops {words}.")
@@ -802,6 +803,9 @@ def test_two_tolls_an_ombudsman_and_a_president_speaking_in_his_capital():
     head = "YEREVAN, May 14 (Test Wire) - Azerbaijani troops advanced into Syunik. "
     toll = _claims(head + "Kyrgyz officials put the death toll at 36; Tajik officials said "
                           "19 had died.")
+    wounded = _claims(head + "Kyrgyzstan's health ministry put the number of wounded at 150.")
+    assert [(c.claimant, c.claimant_side) for c in wounded if c.span_start > 60] == [
+        ("Kyrgyzstan's health ministry", "KG")]
     assert [(c.claimant, c.claimant_side) for c in toll if c.span_start > 60] == [
         ("Kyrgyz officials", "KG"), ("Tajik officials", "TJ")]
     aliyev = _claims(head + "Speaking to reporters in Baku, President Ilham Aliyev said "

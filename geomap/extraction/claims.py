@@ -49,7 +49,8 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           "expressed|reiterated|recalled|declared|acknowledged|admitted|pledged|vowed|condemned|"
           "condemns|"
           "traded accusations|traded blame|trade blame|trade accusations|traded charges|"
-          "put the death toll at|put the toll at|puts the death toll at|puts the toll at")
+          "put the death toll at|put the toll at|puts the death toll at|puts the toll at|"
+          "put the number of|puts the number of")
 DENY = "denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses"
 # calls on someone to act: the speaker's call
 CALL = ("urged|urges|urging|called on|calls on|calling on|called for|calls for|demanded|"
@@ -172,7 +173,8 @@ EVENTS = [
     ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict|ramm(?:ed|ing)|"
               r"exchanged (?:\w+ ){0,2}fire|exchanges? of (?:\w+ ){0,2}fire|attack(?:ed|ing)|"
               r"gunfights?|gun battles?|"
-              r"ambush(?:ed|ing)|"
+              r"ambush(?:ed|ing)|repell?(?:ed|ing)? (?:an? |the )?(?:\w+ )?(?:attack|assault|"
+              r"incursion|offensive)|"
               r"launch(?:ed|ing) (?:an? |the )?(?:\w+ )?(?:attack|assault|offensive))\b"),
     # (fire at someone, as "fired" alone may be a dismissal: "fired the commander")
     # (and from the air: "air strikes", "to strike military targets", "bombed")
