@@ -686,16 +686,6 @@ def test_what_was_struck_does_not_act():
     assert got and all(c.actor != "Cambodian military" for c in got)
 
 
-def test_a_denial_of_the_charge_denies_what_the_charge_said_happened():
-    # "denied the accusation" names no event: it denies the charge's (a clash), where it was
-    got = _claims("BANGKOK, July 24 (Test Wire) - Cambodia's defence ministry said Thai troops "
-                  "had launched the attack in Oddar Meanchey province. Thailand denied the "
-                  "accusation.")
-    assert [(c.claimant_side, c.stance, c.event) for c in got] == [
-        ("KH", "asserts", "clash"), ("TH", "denies", "clash")]
-    assert got[1].place == got[0].place
-
-
 def test_where_it_was_said_and_a_place_named_to_say_where_another_is():
     # "U.N." ends no clause, and where it was told is not where it happened
     got = _claims("KINSHASA, Jan 26 (Test Wire) - Rwandan troops crossed into Congo near Goma. "
@@ -732,13 +722,20 @@ def test_warplanes_that_struck_army_posts_act_and_a_source_cited_speaks_for_its_
         "military source cited by Syria's state news agency SANA", "SY")
 
 
-def test_a_denial_of_who_was_behind_it_denies_the_charge():
+@pytest.mark.parametrize("text, charge, denial", [
+    # "denied the accusation" names no event: it denies the charge's (a clash), where it was
+    ("BANGKOK, July 24 (Test Wire) - Cambodia's defence ministry said Thai troops had "
+     "launched the attack in Oddar Meanchey province. Thailand denied the accusation.",
+     ("KH", "asserts", "clash"), ("TH", "denies", "clash")),
     # it names a country, not an event: it denies the clash the other side charged
-    got = _claims("PRISTINA, Sept 24 (Test Wire) - Kosovo police said gunmen attacked a patrol "
-                  "in Banjska. Serbian President Aleksandar Vucic denied that Serbia was behind "
-                  "the attack.")
-    assert [(c.claimant_side, c.stance, c.event) for c in got] == [
-        ("XK", "asserts", "clash"), ("RS", "denies", "clash")]
+    ("PRISTINA, Sept 24 (Test Wire) - Kosovo police said gunmen attacked a patrol in Banjska. "
+     "Serbian President Aleksandar Vucic denied that Serbia was behind the attack.",
+     ("XK", "asserts", "clash"), ("RS", "denies", "clash")),
+])
+def test_a_denial_with_no_event_of_its_own_denies_the_charged_event(text, charge, denial):
+    got = _claims(text)
+    assert [(c.claimant_side, c.stance, c.event) for c in got] == [charge, denial]
+    assert got[1].place == got[0].place
 
 
 def test_a_speaker_with_its_acronym_in_brackets():

@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..gazetteer.normalize import name_key, strip_possessive
+from ..gazetteer.normalize import KIND_WORDS, name_key, strip_possessive
 from ..read import claim_id
 from ..records import Claim, Document, Mention, Place, Resolution
 from .dates import find_date
@@ -541,7 +541,7 @@ def _subject(prefix: str) -> str:
                 low in ("in", "and") and taken and (taken[-1][:1].isupper() or (
                     taken[-1] == "the" and len(taken) > 1 and taken[-2][:1].isupper()))) or (
                 low in MODIFIERS and taken) or _PARTICLE.match(low) or (
-                low in _PLACE_KINDS and k and words[k - 1][:1].isupper()):
+                low in KIND_WORDS and k and words[k - 1][:1].isupper()):
             # (a place's kind after its name: "Residents in Sisaket province")
             taken.append(w)
             continue
@@ -558,9 +558,6 @@ def _subject(prefix: str) -> str:
     return phrase
 
 
-# a place's kind, which may follow its name in a speaker's phrase
-_PLACE_KINDS = frozenset("""province region district state county governorate oblast
-prefecture village town city""".split())
 _AFTER = re.compile(r"\s*(?P<who>(?:the |a )?(?:[A-Z][\w’'.-]+|[a-z]+ minister|prime minister|"
                     r"premier|president)(?: [A-Z][\w’'.-]+)*"
                     r"(?:, (?:a|the) (?:[^,.]|\.(?=\s?[A-Z]))+)?)")
