@@ -91,6 +91,7 @@ def extract(doc) -> list:
     from dataclasses import replace
 
     from .extraction.claims import extract_claims
+    from .extraction.places import KIND_AFTER
 
     gaz = gazetteer()
     # An adjective ("Russian troops") names a side, not where a claim happens; the phrases
@@ -101,9 +102,15 @@ def extract(doc) -> list:
                             if p.id in capitals else "")
     surfaces: dict[str, list[str]] = {}
     sure: dict[str, float] = {}  # place id -> the best confidence of its resolutions here
+    worded: dict[str, list[str]] = {}  # ... and with the kind word after it: "Kursk region"
     for m, r in resolved:
         if r.resolved and m.surface not in surfaces.setdefault(r.place.id, []):
             surfaces[r.place.id].append(m.surface)
+        kind_word = KIND_AFTER.match(doc.text, m.end) if r.resolved and m.kind else None
+        if kind_word:
+            name = f"{m.surface} {kind_word.group(1)}"
+            if name not in worded.setdefault(r.place.id, []):
+                worded[r.place.id].append(name)
         if r.resolved:
             sure[r.place.id] = max(sure.get(r.place.id, 0.0), r.confidence)
     out = []
@@ -115,10 +122,12 @@ def extract(doc) -> list:
         if p is None:
             out.append(c)
             continue
-        # Name the place as the text does, where that name alone means the same place (an
-        # area with its kind word: "Batken region", where "Batken" is the town).
+        # Name the place as the text does, where that name alone means the same place: with
+        # the kind word the text gives it ("Kursk region", not the gazetteer's "Kursk
+        # Oblast"), or an area with its kind word ("Batken region", where "Batken" is the
+        # town).
         shown = p.id
-        names = [*surfaces.get(p.id, []), p.name]
+        names = [*surfaces.get(p.id, []), *worded.get(p.id, []), p.name]
         if p.kind in ("admin1", "admin2"):
             names += [f"{n} {w}" for n in names for w in ("region", "province", "district")]
         for name in names:

