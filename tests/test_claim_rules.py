@@ -674,6 +674,8 @@ def test_residents_of_a_place_speak_of_it():
     ("fought a gunfight at the temple", "clash"),
     ("said two rockets fell near the village", "shelling"),
     ("had repelled an attack on a post near the temple", "clash"),
+    ("had repelled Thai troops near the temple", "clash"),
+    ("repulsed two Thai assaults near the temple", "clash"),
 ])
 def test_events_from_the_air_under_fire_and_launched(words, event):
     got = _claims(f"BANGKOK, July 24 (Test Wire) - The Thai army said Cambodian troops {words}.")

@@ -173,8 +173,9 @@ EVENTS = [
     ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict|ramm(?:ed|ing)|"
               r"exchanged (?:\w+ ){0,2}fire|exchanges? of (?:\w+ ){0,2}fire|attack(?:ed|ing)|"
               r"gunfights?|gun battles?|"
-              r"ambush(?:ed|ing)|repell?(?:ed|ing)? (?:an? |the )?(?:\w+ )?(?:attack|assault|"
-              r"incursion|offensive)|"
+              r"ambush(?:ed|ing)|(?:repell?(?:ed|ing)?|repuls(?:ed|ing)) (?:an? |the )?"
+              r"(?:[\w-]+ ){0,2}(?:attacks?|assaults?|incursions?|offensives?|troops|forces|"
+              r"soldiers|units|fighters|militants|raids?|attempts?)|"
               r"launch(?:ed|ing) (?:an? |the )?(?:\w+ )?(?:attack|assault|offensive))\b"),
     # (fire at someone, as "fired" alone may be a dismissal: "fired the commander")
     # (and from the air: "air strikes", "to strike military targets", "bombed")
