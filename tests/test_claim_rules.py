@@ -829,3 +829,77 @@ def test_a_speaker_phrase_that_ends_in_the_before_the_verb_is_read_without_error
     # ("in" then "the", last before the verb: the phrase's look back at the word before
     # "the" found none)
     _claims("BISHKEK, May 1 (Test Wire) - Troops clashed near Kok-Tash. " + text)
+
+
+@pytest.mark.parametrize("text, claimant, side", [
+    # an aide to the president speaks, not the president; and "said Armenian forces ..."
+    # after the president's name says nothing of his side
+    ("BAKU, Sept 13 (Test Wire) - Azerbaijani forces shelled Jermuk, the Armenian defence "
+     "ministry said. Hikmet Hajiyev, an aide to President Ilham Aliyev, said Armenian forces "
+     "shelled Lachin.", "Hikmet Hajiyev, an aide to President Ilham Aliyev", "AZ"),
+    # "quoted X, Name, as saying": X speaks (not the agency's country, nor the dateline's)
+    ("ISLAMABAD, Jan 18 (Test Wire) - Pakistan struck militant hideouts in Iran. Iran's state "
+     "news agency IRNA quoted the deputy governor of Sistan-Baluchestan, Alireza Marhamati, as "
+     "saying that several missiles hit a village near Saravan.",
+     "the deputy governor of Sistan-Baluchestan, Alireza Marhamati", "IR")])
+def test_who_speaks_is_the_name_not_the_one_it_is_said_of(text, claimant, side):
+    last = _claims(text)[-1]
+    assert (last.claimant, last.claimant_side) == (claimant, side)
+
+
+def test_the_words_that_say_which_body_or_group_speaks():
+    # the words before a body that say which ("transitional"), and a group's own name
+    mali = _claims("BAMAKO, April 6 (Test Wire) - Mali's transitional government accused "
+                   "Algeria of shooting down a Malian army drone near Kidal. Tuareg rebels of "
+                   "the Strategic Framework for the Defence of the People of Azawad said the "
+                   "drone was about to strike civilians in Kidal.")
+    assert [c.claimant for c in mali] == [
+        "Mali's transitional government",
+        "Tuareg rebels of the Strategic Framework for the Defence of the People of Azawad"]
+
+
+def test_an_acronym_the_report_defines_speaks_for_its_body():
+    # "the JCS" is the Joint Chiefs of Staff the report named before: a body with no country
+    # in its name, of the dateline's side (as an official's); and "fired warning shots" says
+    # nothing (not "warning" someone)
+    got = _claims("SEOUL, June 20 (Test Wire) - South Korean troops fired warning shots after "
+                  "North Korean soldiers crossed the border, the Joint Chiefs of Staff (JCS) "
+                  "said. About 20 North Korean soldiers crossed about 20 metres into the South "
+                  "near Cheorwon, the JCS said.")
+    assert [(c.claimant, c.claimant_side) for c in got] == [
+        ("Joint Chiefs of Staff", "KR"), ("JCS", "KR")]
+    assert got[-1].actor == "North Korean soldiers" and got[-1].event == "incursion"
+    assert all("side from the dateline" in c.check for c in got)
+
+
+def test_a_person_named_with_a_trade_is_of_the_place_they_are_at():
+    got = _claims_of("ISLAMABAD, Jan 18 (Test Wire) - Iranian missiles struck a village near "
+                     "Panjgur. \"We heard three explosions and then the mosque was on fire,\" "
+                     "said Abdul Ghani, a shopkeeper.", "2024-01-18")
+    assert [(c.claimant, c.claimant_side) for c in got][-1] == ("Abdul Ghani, a shopkeeper",
+                                                                 "PK")
+    assert "side from the place" in got[-1].check
+
+
+def test_the_lead_after_a_dateline_is_the_reports_own_word():
+    # (the dateline's dash is no caption's)
+    got = _claims("ISLAMABAD, Jan 18 (Test Wire) - Pakistan carried out military strikes "
+                  "against militant hideouts in Iran's Sistan-Baluchestan province early on "
+                  "Thursday.")
+    assert [(c.claimant_side, c.stance, c.event, c.place) for c in got] == [
+        ("PRESS", "asserts", "shelling", "geonames:1159456")]
+
+
+@pytest.mark.parametrize("words, event", [
+    ("carried out precision military strikes on hideouts", "shelling"),
+    ("struck militant hideouts", "shelling"),
+    ("fired first at the post", "shelling"),
+    ("shot down a drone", "shelling"),
+    ("downed an armed reconnaissance drone", "shelling"),
+    ("exchanged heavy gunfire with the guards", "clash"),
+    ("committed an unprovoked violation of its airspace", "incursion"),
+])
+def test_strikes_gunfire_and_violations_of_airspace(words, event):
+    got = _claims(f"KABUL, May 27 (Test Wire) - The Afghan army said Iranian forces {words} "
+                  "near Zaranj.")
+    assert {c.event for c in got} == {event}

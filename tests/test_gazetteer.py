@@ -307,3 +307,17 @@ def test_another_name_for_a_place_the_text_names_is_another_place(gazetteer):
     res = resolve_places(["Mexico", "Mexico City", "Oaxaca"], gazetteer)
     assert res["Mexico"].place.kind == "country", res["Mexico"].reason
     assert res["Mexico City"].place.kind == "settlement"
+
+
+@pytest.mark.parametrize("name, place_id", [
+    ("Sistan-Baluchestan", "geonames:1159456"), ("Bosnia-Herzegovina", "country:BA"),
+    ("Trinidad-Tobago", "country:TT")])
+def test_two_names_joined_by_and_are_found_hyphenated(gazetteer, name, place_id):
+    # "Sistan and Baluchestan" as news writes it: "Iran's Sistan-Baluchestan province"
+    assert gazetteer.resolve(name).place.id == place_id
+    from geomap.api import find_places
+    from geomap.records import Document
+
+    found = [(m.surface, r.place.id) for m, r in find_places(Document(
+        text=f"Shells fell in {name} on Tuesday.", name="t.txt")) if r.resolved]
+    assert found == [(name, place_id)]

@@ -78,7 +78,9 @@ def _quick(first: str, pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(rf"\b(?=[{first}])(?:{pattern})", flags)
 
 
-_VERB = _quick("abcdeimnprstuvw", rf"\b(?P<verb>{DENY}|{CALL}|{REQUEST}|{ASSERT})\b")
+# (not "warning" of "fired warning shots")
+_VERB = _quick("abcdeimnprstuvw", rf"\b(?P<verb>{DENY}|{CALL}|{REQUEST}|{ASSERT})\b"
+               r"(?! (?:shots?|fire|flares?|signals?|lights?|sirens?)\b)")
 _VERBS = Keyed(_VERB)
 # a call in what is said: "They must withdraw", "we expect Azerbaijan to pull back",
 # "stressed the need for", "would like the UN Security Council to", "hope that ... could"
@@ -165,13 +167,15 @@ EVENTS = [
                   r"(?<!, )across the border(?!,)|into (?:\w+ ){0,2}territory|sending troops|"
                   r"entered (?:\w+ ){0,2}territory|transgress\w*|intru(?:sions?|ded|ding)|"
                   r"encroach\w*|violat(?:ed|ing) (?:\w+ ){0,2}(?:territory|airspace|border)|"
+                  r"violations? of (?:\w+ ){0,2}(?:territory|airspace|border)|"
                   # (land taken: an incursion; a water point or a man seized: "other")
                   r"seiz(?:e|ed|ing) (?:\w+ ){0,2}(?:land|territory|villages?|heights?))\b"),
     ("withdrawal", r"\b(withdr[ae]w\w*|withdrawal|pull(?:ed|ing)? (?:back|out)|left some)\b"),
     # (attacked, the act: "the attack" tells again of what was said before it)
     # (and at sea: "rammed and boarded Philippine navy boats")
     ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict|ramm(?:ed|ing)|"
-              r"exchanged (?:\w+ ){0,2}fire|exchanges? of (?:\w+ ){0,2}fire|attack(?:ed|ing)|"
+              r"exchanged (?:\w+ ){0,2}(?:gun)?fire|exchanges? of (?:\w+ ){0,2}(?:gun)?fire|"
+              r"attack(?:ed|ing)|"
               r"gunfights?|gun battles?|"
               r"ambush(?:ed|ing)|(?:repell?(?:ed|ing)?|repuls(?:ed|ing)) (?:an? |the )?"
               r"(?:[\w-]+ ){0,2}(?:attacks?|assaults?|incursions?|offensives?|troops|forces|"
@@ -182,9 +186,12 @@ EVENTS = [
     ("shelling", r"\b(shell\w*|artillery|mortar\w*|opened fire|gunfire|shooting|fired (?:on|at|"
                  r"upon|into|across|towards?|near|(?:[\w-]+ ){0,2}(?:shots|rockets?|missiles?|"
                  r"shells?|grenades?|rounds|bullets|rifles?|guns?))|came under (?:\w+ )?fire|"
-                 r"air ?strikes?|strik(?:e|es|ing) (?:\w+ ){0,2}targets|"
+                 r"fired first|shot down|(?:downed|shooting down) (?:\w+ ){0,4}(?:drones?|aircraft|"
+                 r"planes?|jets?|helicopters?)|"
+                 r"(?:air|military|missile|drone|rocket|artillery|precision) ?strikes?|"
+                 r"strik(?:e|es|ing) (?:\w+ ){0,2}targets|"
                  r"(?:struck|target(?:ed|ing)) (?:\w+ ){0,3}(?:targets|positions|posts|sites|"
-                 r"locations|camps|villages|areas|civilians)|"
+                 r"locations|camps|villages|areas|civilians|bases|hideouts)|"
                  r"(?:rockets?|shells?|missiles?|mortars?|drones?) (?:had )?(?:fell|landed|"
                  r"hit|struck|exploded)|"
                  r"bomb(?:ed|ing|ings|ardment))\b"),
@@ -215,7 +222,9 @@ _ACTOR = _quick("A-Zabcfgmnopstuw", r"\b(?P<who>"
                 r"(?:troops|forces|soldiers|units) of (?:the )?[A-Z][\w’'.-]{0,40}"
                 r"(?: [A-Z][\w’'.-]{0,40}){0,3}(?: (?:armed forces|army|military|forces))?|"
                 # (a side's word, not an article: "The military said" is the speaker)
-                r"(?:(?<![\w’'.-])(?!(?:The|A|An|Its|Their|Our|This|That) )[A-Z][\w’'.-]{0,40} "
+                # (two words where a side takes two: "North Korean soldiers")
+                r"(?:(?<![\w’'.-])(?!(?:The|A|An|Its|Their|Our|This|That) )"
+                r"(?:(?:North|South|East|West|Northern|Southern) )?[A-Z][\w’'.-]{0,40} "
                 r"(?:border )?)?"
                 r"(?:troops|forces|armed forces|soldiers|units|border guards|fighters|"
                 r"militants|militiamen|militias?|gunmen|servicemen|patrols?|paratroopers|"
@@ -224,13 +233,15 @@ _ACTOR = _quick("A-Zabcfgmnopstuw", r"\b(?P<who>"
                 r"army(?! (?:targets?|positions?|posts?|sites?|installations?|bases?|"
                 r"facilit\w+|vehicles?|depots?))|"
                 r"military(?! (?:aid|support|assistance|help|base|bases|cooperation|ties|"
-                r"targets?|positions?|posts?|sites?|installations?|facilit\w+|vehicles?))|"
+                r"targets?|positions?|posts?|sites?|installations?|facilit\w+|vehicles?|"
+                r"strikes?|operations?))|"
                 r"officers|military officials|"
                 r"commanders|negotiators)|"
                 # (fire "from the Venezuelan side of the border": that side's)
                 r"(?<=from the )[A-Z][\w’'.-]{0,40} side(?= of the (?:border|frontier))|"
                 # (an act or its arms named with a side: "Indian shelling", "Israeli drones")
-                r"(?<![\w’'.-])[A-Z][\w’'.-]{0,40} (?:shelling|fire|strikes|airstrikes|drones|"
+                r"(?<![\w’'.-])(?:(?:North|South) )?[A-Z][\w’'.-]{0,40} (?:shelling|fire|strikes|"
+                r"airstrikes|drones|"
                 r"aircraft|jets|warplanes|helicopters|tanks|artillery|mortar fire|gunfire|"
                 r"shells|rockets|missiles|ships|vessels|boats))\b")
 # (none of its matches holds a line break, a comma, a colon, a bracket or a quotation mark,
@@ -271,11 +282,12 @@ prime deputy foreign defense defence general envoy embassy authorities presidenc
 administration border service services guard guards health interior ministry army
 agency counterpart committee command officer officers police media television spokesperson
 chief force peacekeepers peacekeeping mission sources source witnesses witness residents
-resident villagers locals governor mayor ombudsman ambassador""".split())
+resident villagers locals governor mayor ombudsman ambassador rebels insurgents militants
+fighters staff chiefs""".split())
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
-intelligence diplomatic news coast""".split())
+intelligence diplomatic news coast transitional military-led""".split())
 _ROLES = ROLE_NOUNS | TITLES
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
 _REQUESTS = frozenset(REQUEST.split("|"))
@@ -436,7 +448,10 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
     # the side from the title ("Armenian Prime Minister ..."); failing that, from a country
     # that heads a caption ("Armenia - Deputy Prime Minister Tigran Avinian ...")
     for _start, desc, name, appositive in found:
-        side = side_in(desc, extra_sides) or side_in(appositive, extra_sides)
+        # (what follows the name's comma says who they are only as a role: ", a U.S. State
+        # Department spokesman", not ", said Armenian forces shelled Lachin")
+        side = side_in(desc, extra_sides) or (
+            side_in(appositive, extra_sides) if _ROLE_AFTER.match(appositive) else "")
         surname = name_key(strip_possessive(name.split()[-1]))
         if side and surname not in people:
             people[surname] = (f"{strip_possessive(name)}, {desc}", side)
@@ -592,6 +607,7 @@ class Report:
     # where the dateline names the city the report was filed in (offsets in the text):
     # neither a claim's place nor the report's
     filed: range = range(0)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "JCS": "Joint Chiefs of Staff"
     _side_of: dict[str, str] = field(default_factory=dict, repr=False)
 
     def side_of(self, text: str) -> str:
@@ -705,7 +721,8 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
             break
         if who and who != "PRESS":  # (forces named with no side are no side)
             parties.add(who)
-    report = Report(doc, people, sides, focus, capital_of, parties, places, filed=filed)
+    report = Report(doc, people, sides, focus, capital_of, parties, places, filed=filed,
+                    acronyms=_acronyms(text))
     if line:
         at = next((r.place for m, r in resolved if r.resolved and m.start in filed), None)
         report.home = at.country if at is not None else ""
@@ -713,6 +730,28 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
 
 
 _BOTH = re.compile(r"(?P<who>[A-Z][\w’'-]{0,40}) and $")
+# a body's name and the acronym it goes by after: "the Joint Chiefs of Staff (JCS)"
+_ACRONYM_DEF = re.compile(r"(?P<name>(?:[A-Z][\w’'-]{0,30}\s(?:(?:of|for|and|the|on)\s){0,2})"
+                          r"{1,7})\((?P<acr>[A-Z]{2,6})\)")
+ACRONYMS_KEPT = 50  # (a bound for hostile input)
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines, each with the name it stands for ("JCS": "Joint Chiefs of
+    Staff"): where its letters are the name's capitals, in order (the last of them)."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM_DEF.finditer(text) if "(" in text else ():
+        words = m["name"].split()
+        caps = [w[0] for w in words if w[:1].isupper()]
+        acr = m["acr"]
+        for k in range(len(caps) - len(acr), -1, -1):
+            if "".join(caps[k:k + len(acr)]) == acr and k + len(acr) == len(caps):
+                nth = [i for i, w in enumerate(words) if w[:1].isupper()][k]
+                out.setdefault(acr, " ".join(words[nth:]))
+                break
+        if len(out) >= ACRONYMS_KEPT:
+            break
+    return out
 # a dateline: "NEW DELHI/BEIJING, June 17 (Test Wire) -", "BISHKEK, May 1 (Reuters) -"
 # (its words apart by a space or a hyphen, never both ways: "A-A-A-..." is read in linear time)
 _DATELINE_AT = re.compile(r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'’.]{1,30}(?:[ -][A-Z][A-Z'’.]{0,30})"
@@ -976,6 +1015,10 @@ def _how(verb: re.Match) -> str:
     return "dismissed" if verb.re is _DISMISS else verb["verb"].lower()
 
 
+# where what a speaker's name is followed by says who they are: ", an aide to ..."
+_NAMED = re.compile(r",\s(?:an?|the)\s")
+
+
 def speaker(sent: Sentence, report: Report) -> Speech | None:
     """Who speaks in a sentence: the phrase before a verb of saying or after "according
     to", else the one named after the verb ("said Porter"); "he", "It", "the office" and
@@ -1018,7 +1061,7 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
         quoted = _QUOTED_AS.search(text, 0, verb.start()) if how == "saying" else None
         if quoted:  # "Interfax quoted an Armenian defence ministry source as saying": the
             # source says it (not the agency, nor the dateline's city)
-            claimant = quoted["who"]
+            claimant = quoted["who"].rstrip(",")
         elif how.split()[0] in _PARTICIPLE:
             line = _DATELINE_AT.match(text)  # (after a dateline: "MOSCOW, May 14 (Wire) -")
             head = _HEAD.match(text, line.end() if line else 0)  # (the same pattern)
@@ -1087,8 +1130,11 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
         claimant, known = (prior.name, prior.side) if prior else (claimant, "")
         inferred = inferred if prior else ""
     elif claimant and "’s" not in claimant and "'s" not in claimant and name_key(
-            claimant.rstrip(",").split(" ")[-1]) in report.people:
-        claimant = report.people[name_key(claimant.rstrip(",").split(" ")[-1])][0]
+            _NAMED.split(claimant, 1)[0].rstrip(",").split(" ")[-1]) in report.people:
+        # (the surname of the name itself, not of what is said of it after: "Hikmet
+        # Hajiyev, an aide to President Ilham Aliyev" is not Aliyev)
+        claimant = report.people[name_key(
+            _NAMED.split(claimant, 1)[0].rstrip(",").split(" ")[-1])][0]
     if how == "request":
         # the report's own voice; the one who asks acts, and is "it" next
         return Speech("", (0, 0), "narration", verb, subject=claimant)
@@ -1109,6 +1155,11 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     found = speech.known or report.side_of(who)
     if found:
         return found, ""
+    # an acronym the report defined ("the JCS"): the body it stands for
+    who = report.acronyms.get(who.split()[-1], who) if who.split()[-1].isupper() else who
+    found = report.side_of(who)
+    if found:
+        return found, ""
     # where they spoke: "told reporters in Addis Ababa", "a briefing in Beijing"
     verb = speech.verb
     if verb is not None and sent is not None:
@@ -1121,7 +1172,8 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
                 r.resolved and report.capital_of(r.place) == there for _, r in sent.mentions):
             return there, "side from where they spoke"
     # (and "..., 52, a farmer")
-    if _LOCAL.match(who) or (sent is not None and _AGED.match(sent.text[speech.span[1]:])):
+    if _LOCAL.match(who) or _TRADE.search(who) or (
+            sent is not None and _AGED.match(sent.text[speech.span[1]:])):
         here = [r.place for m, r in (sent.mentions if sent else [])
                 if r.resolved and sent.start + speech.span[0] <= m.start
                 < sent.start + speech.span[1]]
@@ -1170,6 +1222,11 @@ _AGED = re.compile(r"\s*,\s*\d{1,3}\s*,")
 # people of a place, who speak for no state: their side is where they are
 _LOCAL = re.compile(r"(?:local |the )?(?:residents?|villagers?|locals|witnesses|a witness|"
                     r"farmers|local (?:officials|authorities|leaders|people))\b", re.I)
+# ... and a person named with a trade, not an office ("Abdul Ghani, a shopkeeper")
+_TRADE = re.compile(r",\s(?:an?|the)\s(?:local\s|\w+-year-old\s)?(?:shopkeeper|farmer|teacher|"
+                    r"driver|taxi driver|trader|shepherd|herder|fisherman|student|doctor|nurse|"
+                    r"mother|father|worker|labou?rer|merchant|vendor|resident|villager|"
+                    r"housewife|pensioner|elder|businessman|businesswoman)\b")
 
 
 _TOLD = re.compile(r"\s+(?:that\s+)?(?P<who>[A-Z][\w’'-]+)\s+[a-z]+(?:ed|s)\b")
@@ -1461,8 +1518,9 @@ _GROUP_REF = re.compile(r"(?:an? |the )?(?:official )?(?:(?:ministry|office|gove
                         r"from|of) the (?:office|ministry|presidency|palace))?")
 _HEAD = re.compile(r"\s*(?:The |A )?(?P<np>(?:[A-Z][\w’'.-]+ ?)+)")
 # "Interfax quoted an Armenian defence ministry source as saying": the one quoted
-_QUOTED_AS = re.compile(r"\bquoted\s+(?!by\s)(?P<who>[^,;:“”\"]{1,80}?)\s+as\s+$")  # (not
-# "X was quoted by state media as saying": X)
+_QUOTED_AS = re.compile(r"\bquoted\s+(?!by\s)(?P<who>[^,;:“”\"]{1,80}?(?:,\s[^,;:“”\"]{1,60},)?)"
+                        r"\s+as\s+$")  # (not "X was quoted by state media as saying": X;
+# and with the name after the title: "quoted the deputy governor, Alireza Marhamati, as")
 
 
 _ARTICLE = re.compile(r"^(?:The|A|An)\s+")
@@ -1498,7 +1556,8 @@ def _narrates(sentence: Sentence) -> bool:
     if _CAPTION.search(" ".join(tail)) or sum(w[:1].isupper() for w in tail) > len(tail) / 2 \
             and not any(w.islower() and len(w) > 3 and w not in _SMALL_WORDS for w in tail):
         return False  # a caption, or a headline in Title Case
-    if _DATELINE.search(text):
+    line = _DATELINE_AT.match(text)  # (a wire's dateline before it: "KABUL, May 27 (Wire) -")
+    if _DATELINE.search(text, line.end() if line else 0):
         return False  # "Armenia - French President ... speaks at ...": a photo's caption
     return True
 

@@ -36,7 +36,7 @@ from .curated import (
     load_countries,
     load_curated,
 )
-from .normalize import name_key, skeleton, split_kind, strip_possessive
+from .normalize import joined_key, name_key, skeleton, split_kind, strip_possessive
 
 __all__ = ["Context", "Gazetteer", "name_key"]
 
@@ -612,9 +612,9 @@ class Gazetteer:
             # matched must not depend on the interpreter's hash seed.
             for name in dict.fromkeys([place.name, *sorted(n.text for n in place.names)]):
                 for part in name.split(" / "):
-                    key = name_key(part)
-                    if key and (place.id, part) not in keys[key]:
-                        keys[key].append((place.id, part))
+                    for key in (name_key(part), joined_key(part)):
+                        if key and (place.id, part) not in keys[key]:
+                            keys[key].append((place.id, part))
 
         # Adjectives of places beyond countries ("European"), and of countries (their
         # demonyms): names a text uses to locate, kept apart so the finder can tell them.

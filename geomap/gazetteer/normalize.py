@@ -52,6 +52,21 @@ def name_key(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+_TWO_JOINED = re.compile(r"\s*([^\s,]+) and ([^\s,]+)\s*")
+
+
+def joined_key(text: str) -> str:
+    """The key of a name of two words joined by "and" as news writes it with a hyphen
+    ("Sistan and Baluchestan": "Sistan-Baluchestan", whose key is "sistan baluchestan"),
+    or "" for any other name.
+
+    >>> joined_key("Bosnia and Herzegovina"), joined_key("Prescott and Russell County")
+    ('bosnia herzegovina', '')
+    """
+    m = _TWO_JOINED.fullmatch(text)
+    return name_key(f"{m[1]} {m[2]}") if m else ""
+
+
 # Written short or long alike ("St. Petersburg", "Saint Petersburg"; "Mt Hermon").
 _LONG = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _SHORT = re.compile(r"\b(?:st|ste|mt|ft)\b")

@@ -22,9 +22,9 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from ..geo import km, mean_centre, spread_km
-from .normalize import name_key
+from .normalize import joined_key, name_key
 
-INDEX_FORMAT = 13
+INDEX_FORMAT = 14
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -146,6 +146,10 @@ def _keys(texts, country: str) -> list[tuple[str, str, bool]]:
             continue
         seen.add(key)
         out.append((key, text, key == primary))
+        joined = joined_key(text)  # ("Sistan-Baluchestan" for "Sistan and Baluchestan")
+        if joined and joined not in seen:
+            seen.add(joined)
+            out.append((joined, text, False))
         if country in _ARABIC_SPEAKING:
             bare = _ARTICLE.sub("", key)
             if bare != key and bare not in seen:
