@@ -903,3 +903,16 @@ def test_strikes_gunfire_and_violations_of_airspace(words, event):
     got = _claims(f"KABUL, May 27 (Test Wire) - The Afghan army said Iranian forces {words} "
                   "near Zaranj.")
     assert {c.event for c in got} == {event}
+
+
+def test_said_in_a_capital_and_the_country_that_acts_is_not_where():
+    got = _claims_of("YEREVAN, Sept 13 (Test Wire) - Azerbaijani forces shelled Jermuk, "
+                     "Armenia's defence ministry said. The ministry said Azerbaijan used "
+                     "artillery against civilian targets. \"Armenia is trying to drag the region "
+                     "into a new war,\" Hikmet Hajiyev, an aide to President Ilham Aliyev, said "
+                     "in Baku.", "2022-09-13")
+    # Azerbaijan used the artillery: the shelling is where the report is, not Azerbaijan
+    assert [c.place_id for c in got if c.text.startswith("The ministry")] == ["am-jermuk"]
+    # an aide named with no country, who said it in Baku: Azerbaijan's
+    aide = got[-1]
+    assert (aide.claimant_side, "side from where they spoke" in aide.check) == ("AZ", True)

@@ -1216,8 +1216,9 @@ _TOLD_IN = re.compile(r"(?:told|tells|telling|briefed|addressed|addressing)(?:\s
                       r"(?:(?!that\b)[\w.’'-]+\s+){0,4}(?:in|at)\s+(?:the\s+)?)?")
 _ACROSS_FROM = re.compile(r"\bacross\s+(?:the\s+(?:border|river|frontier)\s+)?from\s+"
                           r"(?:the\s+)?(?:[\w’'-]+\s+){0,4}$")
-_SPOKE_IN = re.compile(r"\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a news conference|"
-                       r"lawmakers|parliament) in (?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+_SPOKE_IN = re.compile(r"(?:\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a news conference|"
+                       r"lawmakers|parliament)|(?<=said)|(?<=says)|(?<=added)) in "
+                       r"(?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")  # (and "said in Baku")
 _AGED = re.compile(r"\s*,\s*\d{1,3}\s*,")
 # people of a place, who speak for no state: their side is where they are
 _LOCAL = re.compile(r"(?:local |the )?(?:residents?|villagers?|locals|witnesses|a witness|"
@@ -1378,8 +1379,10 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
                       speech.how == "narration" and _LOCATED.search(
                           text, max(0, m.start - 6), m.start))) and not _ADDRESSEE.search(
                       text[max(0, m.start - 24):m.start])
-                  # (nor the one who did it: "planned by China", "shelled by Azerbaijan")
-                  and not _AGENT.search(text, max(0, m.start - 8), m.start)]
+                  # (nor the one who did it: "planned by China", "shelled by Azerbaijan",
+                  # "Azerbaijan used artillery")
+                  and not _AGENT.search(text, max(0, m.start - 8), m.start)
+                  and not (r.place.kind == "country" and _ACTS.match(text, m.end))]
     verb = speech.verb
     if verb is not None and _TOLD_IN.match(text, s + verb.start(), s + verb.end()):
         # nor where they said it: "told the U.N. Security Council in New York"
@@ -1434,6 +1437,11 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
 
 _LOCATED = re.compile(r"\b(?:in|at|near)\s+$")
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+# ... or the country that does it, named before its act: "Azerbaijan used artillery",
+# "Iran struck what it said were bases in Pakistan's Balochistan province"
+_ACTS = re.compile(r"\s+(?:(?:has|have|had|then|also|again)\s+)?(?:used|fired|launched|"
+                   r"carried out|shelled|attacked|struck|bombed|targeted|hit|deployed|sent|"
+                   r"moved|conducted|violated|crossed|advanced|invaded|seized|occupied)\b")
 # a clause that names what happened, not a call: ", calling it an illegal abduction"
 _NAMING = re.compile(r"[\s,;]*(?:and\s+)?(?:again\s+|also\s+)?call(?:ed|s|ing)\s+(?!on\b|for\b|"
                      r"upon\b)", re.I)
