@@ -916,3 +916,12 @@ def test_said_in_a_capital_and_the_country_that_acts_is_not_where():
     # an aide named with no country, who said it in Baku: Azerbaijan's
     aide = got[-1]
     assert (aide.claimant_side, "side from where they spoke" in aide.check) == ("AZ", True)
+
+
+def test_a_month_said_beside_the_day_leaves_the_day_to_the_sentences_after():
+    # ", the second such incident this month" gives no day: the report's time is Tuesday
+    got = _claims_of("SEOUL, June 20 (Test Wire) - North Korean soldiers crossed the border "
+                     "on Tuesday, the Joint Chiefs of Staff (JCS) said, the second such "
+                     "incident this month. About 20 North Korean soldiers crossed about 20 "
+                     "metres into the South near Cheorwon, the JCS said.", "2024-06-20")
+    assert [(c.date, c.date_precision) for c in got] == [("2024-06-18", "day")] * 2

@@ -1506,7 +1506,9 @@ def date(sent: Sentence, report: Report, a: int = 0, b: int | None = None,
         frame = find_date(text[said_at:that.start() if that else b], published)
     when = when or frame or find_date(text[a:b], published)
     if when:
-        said = frame or when
+        # (a frame that gives no day, ", the second such incident this month", moves the
+        # report's time no more than none)
+        said = frame if frame and frame[1] == "day" else when
         if said[1] == "day" and said[0] <= (report.doc.published or said[0]):
             # the report's time moves on to the day it was said (not a day ahead: "talks
             # will resume on Saturday"; not the day of what was said)
