@@ -925,3 +925,9 @@ def test_a_month_said_beside_the_day_leaves_the_day_to_the_sentences_after():
                      "incident this month. About 20 North Korean soldiers crossed about 20 "
                      "metres into the South near Cheorwon, the JCS said.", "2024-06-20")
     assert [(c.date, c.date_precision) for c in got] == [("2024-06-18", "day")] * 2
+
+
+def test_the_side_accused_acts_not_the_forces_it_acted_on():
+    got = _claims("BAMAKO, April 6 (Test Wire) - Mali's transitional government accused "
+                  "Algeria on Sunday of shooting down a Malian army drone near Kidal.")
+    assert [(c.actor, c.event) for c in got] == [("Algeria", "shelling")]

@@ -1326,6 +1326,10 @@ def actor(sent: Sentence, speech: Speech, who_side: str, report: Report, a: int 
                actors[0] if actors else "")
     obj = _URGED.search(text, a, b)
     actor_side = report.side_of(obj["who"]) if obj else ""
+    if actor_side and who and report.side_of(who) not in ("", actor_side):
+        # the side accused acts, not forces of another side the clause names ("accused
+        # Algeria of shooting down a Malian army drone": Algeria)
+        who = next((x for x in actors if report.side_of(x) == actor_side), obj["who"])
     if not actor_side and who:
         actor_side = report.side_of(who)
         its = None if actor_side else _owned_by_speaker(who, text)
