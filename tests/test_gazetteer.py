@@ -321,3 +321,17 @@ def test_two_names_joined_by_and_are_found_hyphenated(gazetteer, name, place_id)
     found = [(m.surface, r.place.id) for m, r in find_places(Document(
         text=f"Shells fell in {name} on Tuesday.", name="t.txt")) if r.resolved]
     assert found == [(name, place_id)]
+
+
+def test_border_crossings_of_afghanistan_iran_and_mali_algeria(gazetteer):
+    # GeoNames cities500 knows one Milak, in India: the crossing opposite Zaranj is Iran's
+    from geomap.api import find_places
+    from geomap.records import Document
+
+    text = ("A resident of Zaranj, the capital of Nimroz, said the crossing at Milak was "
+            "shut. Algeria said it downed a drone near Tin Zaouatine; Mali said the wreckage "
+            "was found near Tinzaouaten.")
+    got = {m.surface: r.place.id for m, r in find_places(Document(text=text, name="t.txt"))
+           if r.resolved}
+    assert (got["Milak"], got["Tin Zaouatine"], got["Tinzaouaten"]) == (
+        "ir-milak", "dz-tin-zaouatine", "ml-tinzaouaten")
