@@ -130,11 +130,17 @@ def extract(doc) -> list:
         names = [*surfaces.get(p.id, []), *worded.get(p.id, []), p.name]
         if p.kind in ("admin1", "admin2"):
             names += [f"{n} {w}" for n in names for w in ("region", "province", "district")]
+        among = ""  # (else a name it is one reading of: "Rafah", Egypt's or Gaza's, which
+        # the place_id beside it settles, as join.py reads them; not the bare id)
         for name in names:
             again = gaz.resolve(name)
             if again.resolved and again.place.id == p.id:
                 shown = name
                 break
+            if not among and any(k.place.id == p.id for k in again.candidates):
+                among = name
+        else:
+            shown = among or shown
         # The place it was resolved to, by id: the coordinates stay the gazetteer's, apart
         # from any a source gives, so a corrected place is resolved again (join.py).
         out.append(replace(c, place=shown, place_id=p.id,

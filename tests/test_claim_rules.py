@@ -931,3 +931,46 @@ def test_the_side_accused_acts_not_the_forces_it_acted_on():
     got = _claims("BAMAKO, April 6 (Test Wire) - Mali's transitional government accused "
                   "Algeria on Sunday of shooting down a Malian army drone near Kidal.")
     assert [(c.actor, c.event) for c in got] == [("Algeria", "shelling")]
+
+
+def test_a_place_two_namesakes_share_is_named_not_given_as_its_id():
+    # "Rafah" alone is Egypt's or Gaza's: the claim names it as the text does, and its
+    # place_id says which (join.py reads them together), not "geonames:..." as its name
+    got = _claims_of("CAIRO, May 27 (Test Wire) - An Egyptian soldier was killed on Monday in "
+                     "an exchange of fire with Israeli forces near the Rafah crossing between "
+                     "Egypt and the Gaza Strip, Egyptian security sources said.", "2024-05-27")
+    assert [c.place for c in got] == ["Rafah"] and got[0].place_id.startswith("geonames:")
+
+
+def test_a_body_named_with_whose_it_is_and_its_spokesman():
+    # "South Sudan's army" is a body ("it"), not a person; its spokesman, named with no
+    # country, speaks for it; and "He" next is the spokesman
+    got = _claims("JUBA, April 10 (Test Wire) - South Sudan's army said on Tuesday it had "
+                  "taken control of the oil field after heavy fighting with Sudanese forces "
+                  "near Bentiu. \"Our forces are now in full control of the area,\" army "
+                  "spokesman Philip Aguer told Test Wire. He said Sudanese warplanes had "
+                  "bombed positions near Bentiu.")
+    assert [(c.claimant, c.claimant_side) for c in got] == [
+        ("South Sudan's army", "SS"), ("army spokesman Philip Aguer", "SS"),
+        ("army spokesman Philip Aguer", "SS")]
+    assert "side from the body named before" in got[1].check
+
+
+def test_an_official_named_by_surname_as_first_introduced_with_no_country():
+    # "Defence Minister Vladimir Padrino" (the dateline's side), then "Padrino said"; and
+    # the lead's first clause, before its verb, is of the day that verb gives
+    got = _claims_of("CARACAS, March 22 (Test Wire) - Venezuelan troops clashed with a "
+                     "Colombian armed group in Apure, killing two fighters, Defence Minister "
+                     "Vladimir Padrino said on Monday. Padrino said two Venezuelan soldiers "
+                     "were killed near La Victoria.", "2021-03-22")
+    assert [(c.claimant, c.claimant_side, c.date) for c in got] == [
+        ("Defence Minister Vladimir Padrino", "VE", "2021-03-22"),
+        ("Vladimir Padrino, Defence Minister", "VE", "2021-03-22")]
+
+
+def test_the_two_countries_ministries_each_say_it():
+    got = _claims("BEIRUT, March 17 (Test Wire) - Lebanese and Syrian troops clashed near "
+                  "Hermel, killing three Syrian soldiers, the two countries' defence ministries "
+                  "said.")
+    assert {(c.claimant_side, c.check) for c in got} == {("LB", "side from the parties"),
+                                                        ("SY", "side from the parties")}

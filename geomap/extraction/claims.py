@@ -405,11 +405,13 @@ _ROLE_AFTER = re.compile(r"(?:an? |the )(?P<t>[^,]+)")
 _CAPTION_HEAD = re.compile(r"(?P<c>[A-Z][\w ]+?)\s+-+\s+$")
 
 
-def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]]:
+def _people(text: str, extra_sides: dict[str, str],
+            titled: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
     """Surname key -> (full description, side) for people introduced with their role.
 
     "Armenian Prime Minister Nikol Pashinian" -> pashinian: (that phrase, AM);
-    "Kremlin spokesman Dmitry Peskov" -> peskov: (..., RU).
+    "Kremlin spokesman Dmitry Peskov" -> peskov: (..., RU). Those whose role names no side
+    ("Defence Minister Vladimir Padrino") go into ``titled``: surname -> description.
     """
     people: dict[str, tuple[str, str]] = {}
     given: dict[str, list] = {}
@@ -453,6 +455,8 @@ def _people(text: str, extra_sides: dict[str, str]) -> dict[str, tuple[str, str]
         side = side_in(desc, extra_sides) or (
             side_in(appositive, extra_sides) if _ROLE_AFTER.match(appositive) else "")
         surname = name_key(strip_possessive(name.split()[-1]))
+        if not side and titled is not None:
+            titled.setdefault(surname, f"{strip_possessive(name)}, {desc}")
         if side and surname not in people:
             people[surname] = (f"{strip_possessive(name)}, {desc}", side)
             # (and by the first name, as a family name comes first in Chinese, Korean,
@@ -501,8 +505,9 @@ _SUBJECT_WORDS = re.compile(r"[\w’'.-]+|,")
 _BOTH_SIDES = r"(?:both|the two) (?:countries|sides|governments|nations)"
 _BOTH_ENDS = ("countries", "sides", "governments", "nations")
 _BOTH_SPEAK = re.compile(rf"(?P<who>(?:[Tt]he )?(?:\w+ )?(?P<role>\w+) (?:from|of|in|on) "
-                         rf"{_BOTH_SIDES})")
-_BOTH_SIDES_END = re.compile(_BOTH_SPEAK.pattern + r"\s*$")
+                         rf"{_BOTH_SIDES}|(?:[Tt]he )?{_BOTH_SIDES}['’] (?:\w+ )?(?P<role2>\w+))")
+_BOTH_SIDES_END = re.compile(_BOTH_SPEAK.pattern + r"\s*$")  # (and "the two countries'
+# defence ministries")
 _LEADING_WORD = re.compile(r"^(?:(?:In|in) (?:an? |its |their )?(?:\w+ ){0,2}(?:statement|"
                            r"interview|post|tweet|briefing|message|letter),\s*)?"
                            r"(?:(?:[Tt]he|[Aa]n?|But|And|Earlier|Later|Meanwhile)\s+)?")
@@ -511,8 +516,9 @@ _LEADING_WORD = re.compile(r"^(?:(?:In|in) (?:an? |its |their )?(?:\w+ ){0,2}(?:
 def _subject(prefix: str) -> str:
     """The noun phrase that ends ``prefix`` (the words before a verb of saying), with its
     appositive ("Hamid Osman, a senior official in the Gedaref state government")."""
-    both = _BOTH_SIDES_END.search(prefix) if prefix.rstrip().endswith(_BOTH_ENDS) else None
-    role = both["role"].lower() if both else ""
+    both = _BOTH_SIDES_END.search(prefix) if prefix.rstrip().endswith(_BOTH_ENDS) or (
+        "' " in prefix or "’ " in prefix) else None
+    role = (both["role"] or both["role2"]).lower() if both else ""
     if role and (role in ROLE_NOUNS or re.sub("ies$", "y", role) in ROLE_NOUNS):
         return both["who"]  # ("officials from both countries": each party, claims_in)
     # (each pattern below ends its match at the prefix's end: tried where the last word
@@ -608,6 +614,9 @@ class Report:
     # neither a claim's place nor the report's
     filed: range = range(0)
     acronyms: dict[str, str] = field(default_factory=dict)  # "JCS": "Joint Chiefs of Staff"
+    # people introduced with a role that names no side: surname -> "Vladimir Padrino,
+    # Defence Minister" (who, named by surname later, is an official as first named)
+    titled: dict[str, str] = field(default_factory=dict)
     _side_of: dict[str, str] = field(default_factory=dict, repr=False)
 
     def side_of(self, text: str) -> str:
@@ -698,7 +707,8 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     for m, r in resolved:
         if r.resolved and r.place.country and r.place.kind != "region":
             sides.setdefault(name_key(m.surface), r.place.country)
-    people = _people(text, sides)
+    titled: dict[str, str] = {}
+    people = _people(text, sides, titled)
     sides.update({k: v[1] for k, v in people.items()})
     # (the dateline's city is where the report was filed, not what it is about)
     line = _DATELINE_AT.search(text, 0, 3000)
@@ -722,7 +732,8 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
         if who and who != "PRESS":  # (forces named with no side are no side)
             parties.add(who)
     report = Report(doc, people, sides, focus, capital_of, parties, places, filed=filed,
-                    acronyms=_acronyms(text))
+                    acronyms=_acronyms(text),
+                    titled={k: v for k, v in titled.items() if k not in people})
     if line:
         at = next((r.place for m, r in resolved if r.resolved and m.start in filed), None)
         report.home = at.country if at is not None else ""
@@ -1135,6 +1146,8 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
         # Hajiyev, an aide to President Ilham Aliyev" is not Aliyev)
         claimant = report.people[name_key(
             _NAMED.split(claimant, 1)[0].rstrip(",").split(" ")[-1])][0]
+    elif claimant and " " not in claimant and name_key(claimant) in report.titled:
+        claimant = report.titled[name_key(claimant)]  # ("Padrino said": as introduced)
     if how == "request":
         # the report's own voice; the one who asks acts, and is "it" next
         return Speech("", (0, 0), "narration", verb, subject=claimant)
@@ -1193,7 +1206,7 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
             return body.side, f"side from {who.split(' ', 1)[0]!r}"
     # "ministry spokeswoman Leyla Abdullayeva" after "Azerbaijan's foreign ministry
     # rejected ...": the body named before speaks through her, whatever the dateline
-    body = words & _BODIES
+    body = words & (_SPOKEN_FOR | _BODIES)
     for earlier in reversed(report.speakers[-_BODY_BACK:] if body else []):
         if earlier.side not in ("", "PRESS") and not earlier.person and \
                 body & set(earlier.name.lower().replace(",", " ").split()):
@@ -1204,8 +1217,8 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
 
 
 # the bodies a spokesperson, an official or a statement may be "of" without naming its
-# country; the last few speakers are looked back at
-_BODIES = frozenset("""ministry office government army military service committee command
+# country (and any body's word below); the last few speakers are looked back at
+_SPOKEN_FOR = frozenset("""ministry office government army military service committee command
 council presidency administration agency embassy mission""".split())
 _BODY_BACK = 4
 
@@ -1509,6 +1522,11 @@ def date(sent: Sentence, report: Report, a: int = 0, b: int | None = None,
         # clause ("al-Burhan, who visited the front last week, said on Monday")
         frame = find_date(text[said_at:that.start() if that else b], published)
     when = when or frame or find_date(text[a:b], published)
+    if not when and said_at is not None and said_at >= b:
+        # a clause before its sentence's verb of saying takes the day that verb is said on
+        # ("Troops clashed with ..., killing two, the minister said on Monday"), as the
+        # sentence's one clause would
+        when = frame = find_date(text[said_at:], published)
     if when:
         # (a frame that gives no day, ", the second such incident this month", moves the
         # report's time no more than none)
@@ -1606,7 +1624,10 @@ def _body(words: list[str]) -> bool:
     """Whether a speaker's words name a body ("The Indian Army", "New York Police
     Department"), not one of its people ("Indian Army spokesman Col. ...", "foreign ministry
     spokesman Dina Mufti")."""
-    return any(w[:1].isupper() and w.lower() in _BODIES for w in words) and \
+    # (or its word last, after whose it is: "South Sudan's army")
+    return (any(w[:1].isupper() and w.lower() in _BODIES for w in words) or (
+        len(words) > 1 and words[-1].lower() in _BODIES and
+        words[-2].endswith(("'s", "’s")))) and \
         not any(w.lower().rstrip(".") in _ONE_OF_THEM for w in words)
 
 
