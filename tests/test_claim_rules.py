@@ -898,6 +898,10 @@ def test_the_lead_after_a_dateline_is_the_reports_own_word():
     ("downed an armed reconnaissance drone", "shelling"),
     ("exchanged heavy gunfire with the guards", "clash"),
     ("committed an unprovoked violation of its airspace", "incursion"),
+    # a place taken is an incursion; people taken are not
+    ("captured Heglig", "incursion"), ("had taken control of the oil field", "incursion"),
+    ("seized two border posts", "incursion"), ("recaptured the town", "incursion"),
+    ("captured 32 people", "statement"), ("seized weapons", "other"),
 ])
 def test_strikes_gunfire_and_violations_of_airspace(words, event):
     got = _claims(f"KABUL, May 27 (Test Wire) - The Afghan army said Iranian forces {words} "

@@ -323,15 +323,17 @@ def test_two_names_joined_by_and_are_found_hyphenated(gazetteer, name, place_id)
     assert found == [(name, place_id)]
 
 
-def test_border_crossings_of_afghanistan_iran_and_mali_algeria(gazetteer):
+def test_border_places_of_afghanistan_iran_mali_algeria_and_the_sudans(gazetteer):
     # GeoNames cities500 knows one Milak, in India: the crossing opposite Zaranj is Iran's
     from geomap.api import find_places
     from geomap.records import Document
 
     text = ("A resident of Zaranj, the capital of Nimroz, said the crossing at Milak was "
             "shut. Algeria said it downed a drone near Tin Zaouatine; Mali said the wreckage "
-            "was found near Tinzaouaten.")
+            "was found near Tinzaouaten. South Sudan's army took Heglig, which it calls "
+            "Panthou.")
     got = {m.surface: r.place.id for m, r in find_places(Document(text=text, name="t.txt"))
            if r.resolved}
-    assert (got["Milak"], got["Tin Zaouatine"], got["Tinzaouaten"]) == (
-        "ir-milak", "dz-tin-zaouatine", "ml-tinzaouaten")
+    assert (got["Milak"], got["Tin Zaouatine"], got["Tinzaouaten"], got["Heglig"],
+            got["Panthou"]) == ("ir-milak", "dz-tin-zaouatine", "ml-tinzaouaten",
+                                "sd-heglig", "sd-heglig")

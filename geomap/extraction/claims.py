@@ -169,7 +169,14 @@ EVENTS = [
                   r"encroach\w*|violat(?:ed|ing) (?:\w+ ){0,2}(?:territory|airspace|border)|"
                   r"violations? of (?:\w+ ){0,2}(?:territory|airspace|border)|"
                   # (land taken: an incursion; a water point or a man seized: "other")
-                  r"seiz(?:e|ed|ing) (?:\w+ ){0,2}(?:land|territory|villages?|heights?))\b"),
+                  r"seiz(?:e|ed|ing) (?:\w+ ){0,2}(?:land|territory|villages?|heights?|towns?|"
+                  r"area|(?:oil ?)?fields?|positions?|posts?)|"
+                  # (a place taken: "captured Heglig", "took control of the area"; not
+                  # "captured 32 people")
+                  r"(?:captur|recaptur)(?:e|ed|ing) (?:the )?(?:[A-Z]\w+\b(?! (?:soldiers?|troops|"
+                  r"fighters|officers?|citizens?|nationals?))|(?:\w+ ){0,2}(?:towns?|villages?|"
+                  r"area|city|(?:oil ?)?fields?|positions?|posts?|bases?|hills?|heights?|"
+                  r"territory|land))|(?:took|taken|taking|seized|seize) (?:full )?control of)\b"),
     ("withdrawal", r"\b(withdr[ae]w\w*|withdrawal|pull(?:ed|ing)? (?:back|out)|left some)\b"),
     # (attacked, the act: "the attack" tells again of what was said before it)
     # (and at sea: "rammed and boarded Philippine navy boats")
@@ -930,6 +937,12 @@ def _may_speak(sent: Sentence) -> bool:
 
 
 # the leading words of the verbs, hedges and events (keyed.py), each at a word's start
+# (each pattern must have them: one alternative that may begin with anything, "(?:re)?x",
+# would leave all its words out here, and the sentences they alone start unread)
+for _keyed in (_VERBS, _HEDGE, _EVENT):
+    if not _keyed.words:
+        raise ValueError(f"not keyed (an alternative begins with no word): "
+                         f"{_keyed.rx.pattern[:60]}")
 _SPEAKS = WordKeys(_VERBS.words + _HEDGE.words + _EVENT.words + _DISMISS_WORDS)
 
 
