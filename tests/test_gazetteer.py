@@ -323,17 +323,55 @@ def test_two_names_joined_by_and_are_found_hyphenated(gazetteer, name, place_id)
     assert found == [(name, place_id)]
 
 
-def test_border_places_of_afghanistan_iran_mali_algeria_and_the_sudans(gazetteer):
+@pytest.mark.parametrize("text, surface, place_id", [
     # GeoNames cities500 knows one Milak, in India: the crossing opposite Zaranj is Iran's
+    ("Guards clashed at a post between Iran's Sistan-Baluchestan province and Afghanistan's "
+     "Nimroz province. A resident of Zaranj said the crossing at Milak was shut.",
+     "Milak", "ir-milak"),
+    ("Algeria said it downed a drone near Tin Zaouatine, in the south.", "Tin Zaouatine",
+     "dz-tin-zaouatine"),
+    ("Mali said the wreckage was found near Tinzaouaten.", "Tinzaouaten", "ml-tinzaouaten"),
+    ("South Sudan's army took Heglig, which it calls Panthou.", "Panthou", "sd-heglig")])
+def test_border_places_of_afghanistan_iran_mali_algeria_and_the_sudans(text, surface,
+                                                                         place_id):
     from geomap.api import find_places
     from geomap.records import Document
 
-    text = ("A resident of Zaranj, the capital of Nimroz, said the crossing at Milak was "
-            "shut. Algeria said it downed a drone near Tin Zaouatine; Mali said the wreckage "
-            "was found near Tinzaouaten. South Sudan's army took Heglig, which it calls "
-            "Panthou.")
-    got = {m.surface: r.place.id for m, r in find_places(Document(text=text, name="t.txt"))
+    got = {m.surface: r.place for m, r in find_places(Document(text=text, name="t.txt"))
            if r.resolved}
-    assert (got["Milak"], got["Tin Zaouatine"], got["Tinzaouaten"], got["Heglig"],
-            got["Panthou"]) == ("ir-milak", "dz-tin-zaouatine", "ml-tinzaouaten",
-                                "sd-heglig", "sd-heglig")
+    assert got[surface].id == place_id
+    # (at the coordinates its row types, not its province's centre)
+    lat, lon = {"ir-milak": (30.97, 61.80917), "dz-tin-zaouatine": (19.95333, 2.96667),
+                "ml-tinzaouaten": (19.94861, 2.96778), "sd-heglig": (9.99944, 29.39861)}[
+        place_id]
+    assert (got[surface].lat, got[surface].lon) == (lat, lon)
+
+
+def test_a_curated_row_gives_its_coordinates_once(tmp_path):
+    # typed coordinates beside an admin-1 code were passed over for the province's centre
+    from geomap.gazetteer import curated
+
+    (tmp_path / "hotspots").mkdir()
+    (tmp_path / "places.csv").write_text(",".join(curated.PLACE_COLUMNS) + "\n",
+                                         encoding="utf-8")
+    path = tmp_path / "hotspots" / "x.places.csv"
+    path.write_text(",".join(curated.PLACE_COLUMNS) + "\n"
+                    "ml-x,X,settlement,ML,,19.9,2.9,,ML.10,,a page,\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"x.places.csv:2: ml-x gives its coordinates "
+                                             r"twice \(geonames_admin1, lat\)"):
+        list(curated.curated_rows(tmp_path))
+
+
+def test_a_town_of_known_size_is_not_far_larger_than_one_of_unknown_size(gazetteer):
+    # India's Milak (28,505 people) against Iran's border crossing, curated with no
+    # population: not "by far the largest" (ten times nothing); with nothing else to tell
+    # them apart, ambiguous
+    res = gazetteer.resolve("Milak")
+    assert res.status == "resolved" and res.place.country == "IN"  # (alone: ahead by score)
+    from geomap.api import find_places
+    from geomap.records import Document
+
+    got = [r for m, r in find_places(Document(
+        text="A resident of Zaranj, the capital of Nimroz, said the crossing at Milak was "
+             "shut.", name="t.txt")) if m.surface == "Milak"]
+    assert got[0].status == "ambiguous"
