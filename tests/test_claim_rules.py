@@ -978,3 +978,11 @@ def test_the_two_countries_ministries_each_say_it():
                   "said.")
     assert {(c.claimant_side, c.check) for c in got} == {("LB", "side from the parties"),
                                                         ("SY", "side from the parties")}
+
+
+def test_a_second_thing_said_has_its_own_forces():
+    got = _claims("ISLAMABAD, May 9 (Test Wire) - Pakistan's military said Afghan forces opened "
+                  "fire on border posts in the Kurram district, and that Pakistani troops "
+                  "responded.")
+    assert [(c.event, c.actor) for c in got] == [("shelling", "Afghan forces"),
+                                                ("shelling", "Pakistani troops")]

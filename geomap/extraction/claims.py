@@ -853,7 +853,7 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         how = stance(sent, Speech(claimant, speech.span, said, speech.verb), a, b, lead)
         acts, acts_side = (who_acts, actor_side) if lead not in _OUTCOME or not before_acts \
             else before_acts  # (what came of an act is of those who did it)
-        if a and (_ACCUSING.match(text, a) or lead in _SAYS_MORE):
+        if a and (_ACCUSING.match(text, a) or lead in _SAYS_MORE or lead == "that"):
             # a later clause that accuses forces of a side of its own, or says more of
             # them: theirs (", accusing Sudan's army of ...": the army; "... and said
             # Congolese shells had landed": the shells; not ", killing three Armenian
