@@ -481,12 +481,16 @@ def test_a_lie_called_so_is_a_denial(words):
     assert (speech.claimant, rules.stance(sent, speech)) == ("Tajikistan", "denies")
 
 
+def _who(text: str, published: str) -> list[tuple[str, str]]:
+    """(claimant, side) of each claim geomap.extract finds in a report of these words."""
+    return [(c.claimant, c.claimant_side) for c in _claims_of(text, published)]
+
+
 def test_one_quoted_as_saying_speaks_not_the_agency_nor_the_datelines_city():
-    claims = _claims_of("MOSCOW, May 14 (Test Wire) - Interfax quoted an Armenian defence "
-                        "ministry source as saying that Azerbaijani troops had advanced near "
-                        "Sotk. Azerbaijan's President Ilham Aliyev was quoted by state media as "
-                        "saying his troops were on Azerbaijani soil.", "2021-05-14")
-    assert [(c.claimant, c.claimant_side) for c in claims] == [
+    assert _who("MOSCOW, May 14 (Test Wire) - Interfax quoted an Armenian defence ministry "
+                "source as saying that Azerbaijani troops had advanced near Sotk. Azerbaijan's "
+                "President Ilham Aliyev was quoted by state media as saying his troops were on "
+                "Azerbaijani soil.", "2021-05-14") == [
         ("an Armenian defence ministry source", "AM"),
         ("Azerbaijan's President Ilham Aliyev", "AZ")]
 
@@ -986,3 +990,34 @@ def test_a_second_thing_said_has_its_own_forces():
                   "responded.")
     assert [(c.event, c.actor) for c in got] == [("shelling", "Afghan forces"),
                                                 ("shelling", "Pakistani troops")]
+
+
+def test_ministries_named_by_their_affairs_and_a_treaty_named_after_a_town():
+    text = ("KATHMANDU, May 9 (Test Wire) - Nepal's foreign ministry said Kalapani was Nepali "
+            "territory under the 1816 Sugauli treaty. India's external affairs ministry "
+            "spokesman Anurag Srivastava said the road lay within India.")
+    assert _who(text, "2020-05-09") == [
+        ("Nepal's foreign ministry", "NP"),
+        ("India's external affairs ministry spokesman Anurag Srivastava", "IN")]
+    # (Sugauli, a town in India, names the treaty: no claim is placed there)
+    assert all(c.place != "Sugauli" for c in _claims_of(text, "2020-05-09"))
+
+
+def test_a_figure_rejected_and_a_claim_called_fake_news_are_denials():
+    got = _claims_of("KASTANIES, Greece, March 4 (Test Wire) - Turkey's interior minister "
+                     "Suleyman Soylu said Greek security forces had shot dead one migrant near "
+                     "Edirne. Greek government spokesman Stelios Petsas called the claim "
+                     "\"fake news\". Turkish officials said more than 130,000 migrants had "
+                     "crossed through Edirne, a figure Greek officials rejected as "
+                     "\"disinformation\".", "2020-03-04")
+    assert [(c.claimant_side, c.stance) for c in got] == [
+        ("TR", "asserts"), ("GR", "denies"), ("TR", "asserts"), ("GR", "denies")]
+
+
+@pytest.mark.parametrize("words, event", [
+    ("committed large-scale provocations", "clash"),
+    ("mined the supply roads", "other")])
+def test_what_a_defence_ministry_calls_an_attack(words, event):
+    got = _claims(f"BAKU, Sept 13 (Test Wire) - Armenian units {words} near Kalbajar, "
+                  "Azerbaijan's defence ministry said.")
+    assert [c.event for c in got] == [event]

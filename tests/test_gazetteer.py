@@ -331,7 +331,9 @@ def test_two_names_joined_by_and_are_found_hyphenated(gazetteer, name, place_id)
     ("Algeria said it downed a drone near Tin Zaouatine, in the south.", "Tin Zaouatine",
      "dz-tin-zaouatine"),
     ("Mali said the wreckage was found near Tinzaouaten.", "Tinzaouaten", "ml-tinzaouaten"),
-    ("South Sudan's army took Heglig, which it calls Panthou.", "Panthou", "sd-heglig")])
+    ("South Sudan's army took Heglig, which it calls Panthou.", "Panthou", "sd-heglig"),
+    ("Nepal protested against India's new road to the Lipulekh pass.", "Lipulekh",
+     "in-lipulekh")])
 def test_border_places_of_afghanistan_iran_mali_algeria_and_the_sudans(text, surface,
                                                                          place_id):
     from geomap.api import find_places
@@ -342,7 +344,8 @@ def test_border_places_of_afghanistan_iran_mali_algeria_and_the_sudans(text, sur
     assert got[surface].id == place_id
     # (at the coordinates its row types, not its province's centre)
     lat, lon = {"ir-milak": (30.97, 61.80917), "dz-tin-zaouatine": (19.95333, 2.96667),
-                "ml-tinzaouaten": (19.94861, 2.96778), "sd-heglig": (9.99944, 29.39861)}[
+                "ml-tinzaouaten": (19.94861, 2.96778), "sd-heglig": (9.99944, 29.39861),
+                "in-lipulekh": (30.23408, 81.0288)}[
         place_id]
     assert (got[surface].lat, got[surface].lon) == (lat, lon)
 

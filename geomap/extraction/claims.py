@@ -65,7 +65,7 @@ _DISMISS_WORDS = ["called", "calls", "branded", "brands", "labeled", "labelled",
 _DISMISS = re.compile(rf"\b(?P<verb>{'|'.join(_DISMISS_WORDS)})\s+"
                       r"(?:(?:the|this|that|these|those|such|its|their|his|her)\s+)?"
                       r"(?:[\w’'-]+\s+){0,3}?(?:as\s+)?(?:an?\s+|pure\s+|complete\s+|absolute\s+|"
-                      r"blatant\s+)?(?:disinformation|misinformation|lies|lie|false(?:hood)?|"
+                      r"blatant\s+)?[“\"‘']?(?:disinformation|misinformation|lies|lie|false(?:hood)?|"
                       r"fake(?: news)?|baseless|groundless|untrue|provocation|fabricat\w+|absurd|"
                       r"nonsense|propaganda)\b", re.I)
 
@@ -109,9 +109,10 @@ _CLAUSE = re.compile(
     r"claiming|demanding|leading to|prompting|killing|wounding|injuring)\b)"
     r"|,? (?:which|what) (?=(?:it|he|she|they) (?:says|said|claims|claimed|regards as)\b)"
     # "..., a claim Bishkek dismissed as disinformation": another side's denial
-    r"|,? (?:a claim|an accusation|a charge|claims|accusations|allegations|a report|reports) "
-    r"(?:that )?(?=(?:[A-Z][\w’'.-]+ ){1,4}(?:has |have |had )?(?:denied|dismissed|rejected|"
-    r"refuted|called)\b)"
+    r"|,? (?:a claim|an accusation|a charge|claims|accusations|allegations|a report|reports|"
+    r"a figure|figures) "
+    r"(?:that )?(?=(?:[A-Z][\w’'.-]+ ){1,4}(?:(?:officials|authorities|government|ministry|"
+    r"military|army) )?(?:has |have |had )?(?:denied|dismissed|rejected|refuted|called)\b)"
     r"|,? (?:and|but) (?=(?:we|i|they) (?!said)[a-z]+)"
     # "said that he is considering ... and that France is prepared to ...": a second thing
     r"|,? and (?=that\b)"
@@ -180,7 +181,9 @@ EVENTS = [
     ("withdrawal", r"\b(withdr[ae]w\w*|withdrawal|pull(?:ed|ing)? (?:back|out)|left some)\b"),
     # (attacked, the act: "the attack" tells again of what was said before it)
     # (and at sea: "rammed and boarded Philippine navy boats")
+    # (and "committed large-scale provocations", as defence ministries put an attack)
     ("clash", r"\b(clash\w*|fighting|firefight|skirmish\w*|armed conflict|ramm(?:ed|ing)|"
+              r"committed (?:[\w-]+ ){0,2}provocations?|"
               r"exchanged (?:\w+ ){0,2}(?:gun)?fire|exchanges? of (?:\w+ ){0,2}(?:gun)?fire|"
               r"attack(?:ed|ing)|"
               r"gunfights?|gun battles?|"
@@ -213,6 +216,7 @@ EVENTS = [
     # what else an incident does to people and places: burned, looted, evacuated, detained
     ("other", r"\b(burn(?:ed|ing|t)|burned-out|set on fire|loot\w*|destroy\w*|damag(?:ed|ing)|"
               r"board(?:ed|ing) (?:\w+ ){0,3}(?:boats?|ships?|vessels?)|"
+              r"mined (?:the )?(?:\w+ ){0,2}(?:roads?|routes?|paths?|fields?)|"
               r"evacuat\w*|fled|displaced|detain\w*|arrest\w*|abduct\w*|kidnap\w*|"
               r"seiz(?:e|ed|ing|ure))\b"),
 ]
@@ -294,7 +298,7 @@ fighters staff chiefs""".split())
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
-intelligence diplomatic news coast transitional military-led""".split())
+intelligence diplomatic news coast transitional military-led external affairs home""".split())
 _ROLES = ROLE_NOUNS | TITLES
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
 _REQUESTS = frozenset(REQUEST.split("|"))
@@ -986,9 +990,10 @@ MAX_PLACES = 6  # claims one clause gives, a place each
 
 _LEAD_WORD = re.compile(r"[\w’']+")
 _IT_SAYS = re.compile(r"(?:it|he|she|they) (?:says|said|claims|claimed|regards as)\b")
-_DENIER = re.compile(r"(?P<who>(?:[A-Z][\w’'.-]+ ){1,4})(?:has |have |had )?(?:denied|"
-                     r"dismissed|rejected|refuted|called)\b")
-_A_CLAIM = re.compile(r"\b(?:claim|accusation|charge|allegation|report)s?\b")
+_DENIER = re.compile(r"(?P<who>(?:[A-Z][\w’'.-]+ ){1,4}(?:(?:officials|authorities|"
+                     r"government|ministry|military|army) )?)(?:has |have |had )?(?:denied|"
+                     r"dismissed|rejected|refuted|called)\b")  # (and "Greek officials")
+_A_CLAIM = re.compile(r"\b(?:claim|accusation|charge|allegation|report|figure)s?\b")
 
 
 def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:

@@ -19,7 +19,7 @@ from ..gazetteer.normalize import KIND_WORDS, name_key, strip_possessive
 from ..records import Mention
 from .dates import MONTH_NAMES
 from .keyed import Keyed, pieces_holding, trie
-from .words import COMMON, ORG_WORDS, SPEECH, TITLES, UNIT_WORDS
+from .words import AGREEMENT_WORDS, COMMON, ORG_WORDS, SPEECH, TITLES, UNIT_WORDS
 
 MAX_WORDS = 6
 _UPPER = "".join(ch for ch in map(chr, range(0x0590)) if ch.isupper() and ch.isalpha())
@@ -412,8 +412,8 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
     # the name is there, but it locates nothing; unless it is possessive ("Russia's
     # Southern Military District")
     unit = _NEXT_WORD.match(text[end:end + 30])
-    if unit and unit.group(1) in UNIT_WORDS:  # "the 16 Bihar regiment": a unit's name
-        return "embedded"
+    if unit and (unit.group(1) in UNIT_WORDS or unit.group(1) in AGREEMENT_WORDS):
+        return "embedded"  # "the 16 Bihar regiment": a unit's name; "the Sugauli treaty"
     if org_at and (org_at[0] < i or org_at[-1] >= j) and \
             not words[j - 1][2].endswith(("'s", "’s")):
         # (a name GeoNames alone knows, in an organisation's name, is more often a

@@ -39,6 +39,10 @@ prof sergeant sgt captain capt admiral marshal sheikh emir prince princess lord 
 # Military units named after places: "the Bihar Regiment", "the Assam Rifles", and in lower
 # case after their place, "the 16 Bihar regiment"
 UNIT_WORDS = frozenset("regiment regiments battalion brigade rifles scouts corps".split())
+# ... and a place before one of these names an agreement, not where anything happens ("the
+# 1816 Sugauli treaty", "the Minsk agreements", "the Shimla accord")
+AGREEMENT_WORDS = frozenset("""treaty treaties agreement agreements accord accords protocol
+protocols pact declaration format process""".split())
 # Words that end or start an organisation's name: a place inside it locates nothing.
 ORG_WORDS = frozenset("""
 organization organisation council ministry department office palace union agency service
