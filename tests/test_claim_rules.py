@@ -1021,3 +1021,9 @@ def test_what_a_defence_ministry_calls_an_attack(words, event):
     got = _claims(f"BAKU, Sept 13 (Test Wire) - Armenian units {words} near Kalbajar, "
                   "Azerbaijan's defence ministry said.")
     assert [c.event for c in got] == [event]
+
+
+def test_a_transcripts_question_mark_is_not_part_of_the_speaker():
+    got = _claims("BEIJING, June 16 (Test Wire) - Troops clashed in the Galwan Valley. Q: India's "
+                  "army says 20 Indian soldiers were killed.")
+    assert [(c.claimant, c.claimant_side) for c in got][-1] == ("India's army", "IN")

@@ -552,7 +552,7 @@ def _subject(prefix: str) -> str:
     # (Test Wire) – The Israeli military said")
     if prefix.rstrip().endswith(")"):
         prefix = _ACRONYM_END.sub(" ", prefix)  # "NATO peacekeepers in Kosovo (KFOR) said"
-    prefix = prefix[max(prefix.rfind(c) for c in '”")–—') + 1:]
+    prefix = prefix[max(prefix.rfind(c) for c in '”")–—:') + 1:]  # (and "Q: India's army says")
     words = _SUBJECT_WORDS.findall(prefix)
     while words and words[-1] == ",":
         words.pop()
