@@ -1027,3 +1027,21 @@ def test_a_transcripts_question_mark_is_not_part_of_the_speaker():
     got = _claims("BEIJING, June 16 (Test Wire) - Troops clashed in the Galwan Valley. Q: India's "
                   "army says 20 Indian soldiers were killed.")
     assert [(c.claimant, c.claimant_side) for c in got][-1] == ("India's army", "IN")
+
+
+@pytest.mark.parametrize("publisher, side, check", [
+    # a party's own release, or its state media: the report's voice is that side's
+    ("Ministry of Defense of the Republic of Azerbaijan", "AZ", "side from the publisher"),
+    ("TASS", "RU", "side from the publisher"),
+    # the press, whatever country its name holds
+    ("Reuters", "PRESS", "the report's own voice"),
+    ("Agence France-Presse", "PRESS", "the report's own voice"),
+    ("The Times of India", "PRESS", "the report's own voice")])
+def test_the_reports_own_voice_is_a_partys_where_a_party_publishes_it(publisher, side, check):
+    from geomap.api import extract
+
+    got = extract(Document(text="Baku, 13 September 2022. On September 12, units of the "
+                                "Armenian army committed large-scale provocations near Kalbajar.",
+                           name="t.txt", published="2022-09-13", publisher=publisher))
+    assert [(c.claimant, c.claimant_side, c.check.split("; ")[0]) for c in got] == [
+        (publisher, side, check)]

@@ -1182,7 +1182,10 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     ("side from the dateline"). ("", "") when none can be told."""
     who = speech.claimant
     if not who:
-        return "PRESS", ""
+        # the report's own voice: the press's, unless a party published it (a ministry, an
+        # army, state media: "Ministry of Defense of Azerbaijan", "TASS")
+        party = _party_publisher(report)
+        return (party, "side from the publisher") if party else ("PRESS", "")
     found = speech.known or report.side_of(who)
     if found:
         return found, ""
@@ -1232,6 +1235,23 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     if report.home and words & _ROLES and not speech.inferred:
         return report.home, "side from the dateline"
     return "", ""
+
+
+def _party_publisher(report: Report) -> str:
+    """The side a report's publisher is a body of: a state's ministry, army or office
+    named with its country ("Ministry of Defense of the Republic of Azerbaijan"), or an
+    institution of sides.csv (state media: "TASS", "Xinhua"); "" for the press ("Reuters",
+    "Agence France-Presse", "The Times of India": a country in a newspaper's name makes
+    it no party)."""
+    publisher = report.doc.publisher or ""
+    side_here = report.side_of(publisher) if publisher else ""
+    if not side_here or side_here == "PRESS":
+        return ""
+    words = {w.lower() for w in re.findall(r"[\w’'-]+", publisher)}
+    key = f" {name_key(publisher)} "
+    institution = any(f" {k} " in key for k, (x, kind) in side_terms().items()
+                      if kind == "institution" and x == side_here)
+    return side_here if institution or words & _SPOKEN_FOR else ""
 
 
 # the bodies a spokesperson, an official or a statement may be "of" without naming its
