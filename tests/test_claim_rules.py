@@ -481,9 +481,11 @@ def test_a_lie_called_so_is_a_denial(words):
     assert (speech.claimant, rules.stance(sent, speech)) == ("Tajikistan", "denies")
 
 
-def _who(text: str, published: str) -> list[tuple[str, str]]:
-    """(claimant, side) of each claim geomap.extract finds in a report of these words."""
-    return [(c.claimant, c.claimant_side) for c in _claims_of(text, published)]
+def _who(text: str, published: str, *more: str) -> list[tuple]:
+    """(claimant, side, and the fields ``more`` names) of each claim geomap.extract finds
+    in a report of these words."""
+    return [(c.claimant, c.claimant_side, *(getattr(c, f) for f in more))
+            for c in _claims_of(text, published)]
 
 
 def test_one_quoted_as_saying_speaks_not_the_agency_nor_the_datelines_city():
@@ -967,11 +969,10 @@ def test_a_body_named_with_whose_it_is_and_its_spokesman():
 def test_an_official_named_by_surname_as_first_introduced_with_no_country():
     # "Defence Minister Vladimir Padrino" (the dateline's side), then "Padrino said"; and
     # the lead's first clause, before its verb, is of the day that verb gives
-    got = _claims_of("CARACAS, March 22 (Test Wire) - Venezuelan troops clashed with a "
-                     "Colombian armed group in Apure, killing two fighters, Defence Minister "
-                     "Vladimir Padrino said on Monday. Padrino said two Venezuelan soldiers "
-                     "were killed near La Victoria.", "2021-03-22")
-    assert [(c.claimant, c.claimant_side, c.date) for c in got] == [
+    assert _who("CARACAS, March 22 (Test Wire) - Venezuelan troops clashed with a Colombian "
+                "armed group in Apure, killing two fighters, Defence Minister Vladimir Padrino "
+                "said on Monday. Padrino said two Venezuelan soldiers were killed near La "
+                "Victoria.", "2021-03-22", "date") == [
         ("Defence Minister Vladimir Padrino", "VE", "2021-03-22"),
         ("Vladimir Padrino, Defence Minister", "VE", "2021-03-22")]
 
@@ -1045,3 +1046,36 @@ def test_the_reports_own_voice_is_a_partys_where_a_party_publishes_it(publisher,
                            name="t.txt", published="2022-09-13", publisher=publisher))
     assert [(c.claimant, c.claimant_side, c.check.split("; ")[0]) for c in got] == [
         (publisher, side, check)]
+
+
+def test_who_speaks_after_an_age_a_relative_clause_and_a_title_of_office():
+    # an appositive's side is its role's ("the head of the interim administration"), not
+    # Eritrea's of what he said; "information minister" is a title; a dismissal in quotes
+    # denies; and "He" next is the one who dismissed it
+    assert _who("MEKELLE, Ethiopia, Oct 14 (Test Wire) - Eritrean forces shelled Zalambessa "
+                "on Thursday, according to Tigray's interim administration. Getachew Reda, the "
+                "head of the interim administration, said Eritrean troops had also advanced. "
+                "Eritrea's information minister, Yemane Gebremeskel, dismissed the report as "
+                "\"pure fabrication\". He said Eritrean troops had not crossed the border.",
+                "2021-10-14", "stance") == [
+        ("Tigray's interim administration", "ET", "asserts"),
+        ("Getachew Reda, the head of the interim administration", "ET", "asserts"),
+        ("Eritrea's information minister, Yemane Gebremeskel", "ER", "denies"),
+        ("Eritrea's information minister, Yemane Gebremeskel", "ER", "denies")]
+    # a farmer named with his age and a clause about him, of the report's place (not of
+    # the capital the report named last: "Moscow did not comment")
+    assert _who("TBILISI, July 10 (AP) - Russian border guards moved signs deeper into "
+                "Georgian-controlled territory near Gori, Georgia's State Security Service said. "
+                "Moscow did not comment. Local farmer Data Vanishvili, 85, whose house was left "
+                "behind a fence in 2017, said he was afraid to go out.", "2024-07-10",
+                "event") == [
+        ("Georgia's State Security Service", "GE", "incursion"),
+        ("Data Vanishvili", "GE", "statement")]
+
+
+def test_a_mission_which_patrols_is_no_patrol_and_de_facto_authorities_are_named_whole():
+    got = _claims("TBILISI, July 10 (Test Wire) - The European Union Monitoring Mission (EUMM), "
+                  "which patrols the line, said its monitors had observed new signs near Gori. "
+                  "South Ossetia's de facto authorities said the signs marked the border.")
+    assert [c.actor for c in got][0] != "patrols"
+    assert got[-1].claimant == "South Ossetia's de facto authorities"

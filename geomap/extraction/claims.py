@@ -64,7 +64,7 @@ _DISMISS_WORDS = ["called", "calls", "branded", "brands", "labeled", "labelled",
                   "described", "describes"]
 _DISMISS = re.compile(rf"\b(?P<verb>{'|'.join(_DISMISS_WORDS)})\s+"
                       r"(?:(?:the|this|that|these|those|such|its|their|his|her)\s+)?"
-                      r"(?:[\w’'-]+\s+){0,3}?(?:as\s+)?(?:an?\s+|pure\s+|complete\s+|absolute\s+|"
+                      r"(?:[\w’'-]+\s+){0,3}?(?:as\s+)?[“\"‘']?(?:an?\s+|pure\s+|complete\s+|absolute\s+|"
                       r"blatant\s+)?[“\"‘']?(?:disinformation|misinformation|lies|lie|false(?:hood)?|"
                       r"fake(?: news)?|baseless|groundless|untrue|provocation|fabricat\w+|absurd|"
                       r"nonsense|propaganda)\b", re.I)
@@ -165,8 +165,8 @@ EVENTS = [
     ("incursion", r"\b(advanc\w*|crossed|cross into|crossing (?=into|over|the|through)|"
                   r"push(?:ed|es|ing)? (?:deep )?into|"
                   r"incursion\w*|invad\w*|occupied|breach\w*|"
-                  r"(?<!, )across the border(?!,)|into (?:\w+ ){0,2}territory|sending troops|"
-                  r"entered (?:\w+ ){0,2}territory|transgress\w*|intru(?:sions?|ded|ding)|"
+                  r"(?<!, )across the border(?!,)|into (?:[\w-]+ ){0,2}territory|sending troops|"
+                  r"entered (?:[\w-]+ ){0,2}territory|transgress\w*|intru(?:sions?|ded|ding)|"
                   r"encroach\w*|violat(?:ed|ing) (?:\w+ ){0,2}(?:territory|airspace|border)|"
                   r"violations? of (?:\w+ ){0,2}(?:territory|airspace|border)|"
                   # (land taken: an incursion; a water point or a man seized: "other")
@@ -238,7 +238,8 @@ _ACTOR = _quick("A-Zabcfgmnopstuw", r"\b(?P<who>"
                 r"(?:(?:North|South|East|West|Northern|Southern) )?[A-Z][\w’'.-]{0,40} "
                 r"(?:border )?)?"
                 r"(?:troops|forces|armed forces|soldiers|units|border guards|fighters|"
-                r"militants|militiamen|militias?|gunmen|servicemen|patrols?|paratroopers|"
+                r"militants|militiamen|militias?|gunmen|servicemen|"
+                r"(?<!which )(?<!that )(?<!who )patrols?|paratroopers|"
                 r"snipers|peacekeepers|coast guard(?: ships| vessels)?|navy|warships|"
                 # (not what was struck: "Cambodian military targets", "Syrian army posts")
                 r"army(?! (?:targets?|positions?|posts?|sites?|installations?|bases?|"
@@ -298,7 +299,9 @@ fighters staff chiefs""".split())
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
-intelligence diplomatic news coast transitional military-led external affairs home""".split())
+intelligence diplomatic news coast transitional military-led external affairs home facto
+de-facto breakaway separatist self-proclaimed information finance justice energy water
+petroleum trade transport""".split())
 _ROLES = ROLE_NOUNS | TITLES
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
 _REQUESTS = frozenset(REQUEST.split("|"))
@@ -464,7 +467,8 @@ def _people(text: str, extra_sides: dict[str, str],
         # (what follows the name's comma says who they are only as a role: ", a U.S. State
         # Department spokesman", not ", said Armenian forces shelled Lachin")
         side = side_in(desc, extra_sides) or (
-            side_in(appositive, extra_sides) if _ROLE_AFTER.match(appositive) else "")
+            side_in(appositive.split(",")[0], extra_sides) if _ROLE_AFTER.match(appositive)
+            else "")  # (the role itself: not ", the head of ..., said Eritrean troops ...")
         surname = name_key(strip_possessive(name.split()[-1]))
         if not side and titled is not None:
             titled.setdefault(surname, f"{strip_possessive(name)}, {desc}")
@@ -493,9 +497,10 @@ def _people(text: str, extra_sides: dict[str, str],
 _WHEN_BEFORE_VERB = re.compile(
     r"(?:\s+(?:late|early|earlier|later)?\s*(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|today|yesterday)(?:\s+(?:night|morning|evening|"
-    r"afternoon))?|,\s*(?:in|on|at|during|after|via|citing|quoting|who|which|"
+    r"afternoon))?|,\s*(?:in|on|at|during|after|via|citing|quoting|who|whose|which|"
     r"[a-z]+(?:ed|ing))\s[^,]{1,80},|,\s*\d{1,3},)\s*$")
 _WHEN_ENDS = (",", "day", "night", "morning", "evening", "afternoon")  # how those end
+_AGE_END = re.compile(r",\s*\d{1,3}\s*$")  # (a speaker's age after the name)
 # an appositive that says who the speaker is: ", a senior official in the Gedaref state
 # government,", ", editor of the state-backed Global Times tabloid,"
 _APPOSITIVE = re.compile(r",\s*(?P<a>(?:an?|the|[a-z]+ of)\s[^,]{1,80}),\s*$")
@@ -536,6 +541,8 @@ def _subject(prefix: str) -> str:
     # allows one, as a search for "...$" reads the whole prefix)
     if prefix.rstrip().endswith(_WHEN_ENDS):
         prefix = _WHEN_BEFORE_VERB.sub("", prefix)
+    if prefix.rstrip()[-1:].isdigit():
+        prefix = _AGE_END.sub("", prefix)  # ("Local farmer Data Vanishvili, 85, said")
     if prefix.rstrip().endswith("on to"):
         prefix = _GOES_ON_TO.sub("", prefix)
     if prefix.rstrip().endswith(","):
@@ -1215,6 +1222,11 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # (the place they are named with, else the one their sentence names: "shooting
         # went on near Vorukh, residents said", else the one the report last named)
         where = here[0] if here else (fine[0] if fine else report.last_place)
+        if where is not None and not here and not fine and report.capital_of and \
+                report.capital_of(where) and report.focus and report.focus[1] in report.places:
+            # (not a capital the report named last, "Moscow did not comment": a capital
+            # stands for its government; the report's place)
+            where = report.places[report.focus[1]]
         if where is not None and where.country:
             return where.country, "side from the place"
     words = set(who.lower().replace(",", " ").split())
