@@ -599,6 +599,11 @@ def _claims(text: str) -> list:
     return [c for sent in sents for c in rules.claims_in(sent, report)]
 
 
+def _said(text: str) -> list[tuple[str, str]]:
+    """(claimant, side) of each claim the rules read in these words."""
+    return [(c.claimant, c.claimant_side) for c in _claims(text)]
+
+
 def test_what_came_of_an_act_is_part_of_its_claim():
     # ", killing two villagers" tells what the shelling did: no second claim of it, where
     # that clause would take the place, the forces and the speaker of the one before
@@ -847,14 +852,19 @@ def test_who_speaks_is_the_name_not_the_one_it_is_said_of(text, claimant, side):
 
 
 def test_the_words_that_say_which_body_or_group_speaks():
-    # the words before a body that say which ("transitional"), and a group's own name
-    mali = _claims("BAMAKO, April 6 (Test Wire) - Mali's transitional government accused "
-                   "Algeria of shooting down a Malian army drone near Kidal. Tuareg rebels of "
-                   "the Strategic Framework for the Defence of the People of Azawad said the "
-                   "drone was about to strike civilians in Kidal.")
-    assert [c.claimant for c in mali] == [
-        "Mali's transitional government",
-        "Tuareg rebels of the Strategic Framework for the Defence of the People of Azawad"]
+    # the words before a body that say which ("transitional"); and an armed group named
+    # whole, which no side the report gives speaks for: no claim, rather than the
+    # dateline's side (it was "of the Strategic Framework ...", Mali's)
+    assert _said("BAMAKO, April 6 (Test Wire) - Mali's transitional government accused "
+                 "Algeria of shooting down a Malian army drone near Kidal. Tuareg rebels of the "
+                 "Strategic Framework for the Defence of the People of Azawad said the drone "
+                 "was about to strike civilians in Kidal. Rebels said on Tuesday they had shot "
+                 "down a drone near Kidal.") == [("Mali's transitional government", "ML")]
+    from geomap.extraction.claims import _subject
+
+    assert _subject("Tuareg rebels of the Strategic Framework for the Defence of the People of "
+                    "Azawad ") == ("Tuareg rebels of the Strategic Framework for the Defence "
+                                   "of the People of Azawad")
 
 
 def test_an_acronym_the_report_defines_speaks_for_its_body():
@@ -950,14 +960,13 @@ def test_a_place_two_namesakes_share_is_named_not_given_as_its_id():
 def test_a_body_named_with_whose_it_is_and_its_spokesman():
     # "South Sudan's army" is a body ("it"), not a person; its spokesman, named with no
     # country, speaks for it; and "He" next is the spokesman
-    got = _claims("JUBA, April 10 (Test Wire) - South Sudan's army said on Tuesday it had "
-                  "taken control of the oil field after heavy fighting with Sudanese forces "
-                  "near Bentiu. \"Our forces are now in full control of the area,\" army "
-                  "spokesman Philip Aguer told Test Wire. He said Sudanese warplanes had "
-                  "bombed positions near Bentiu.")
-    assert [(c.claimant, c.claimant_side) for c in got] == [
-        ("South Sudan's army", "SS"), ("army spokesman Philip Aguer", "SS"),
-        ("army spokesman Philip Aguer", "SS")]
+    text = ("JUBA, April 10 (Test Wire) - South Sudan's army said on Tuesday it had taken "
+            "control of the oil field after heavy fighting with Sudanese forces near Bentiu. "
+            "\"Our forces are now in full control of the area,\" army spokesman Philip Aguer "
+            "told Test Wire. He said Sudanese warplanes had bombed positions near Bentiu.")
+    assert _said(text) == [("South Sudan's army", "SS"), ("army spokesman Philip Aguer", "SS"),
+                           ("army spokesman Philip Aguer", "SS")]
+    got = _claims(text)
     assert "side from the body named before" in got[1].check
 
 
@@ -1074,3 +1083,55 @@ def test_a_mission_which_patrols_is_no_patrol_and_de_facto_authorities_are_named
                   "South Ossetia's de facto authorities said the signs marked the border.")
     assert [c.actor for c in got][0] != "patrols"
     assert got[-1].claimant == "South Ossetia's de facto authorities"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "said shots were fired": said is the verb (only "warning shots" is no warning)
+    ("NEW DELHI, May 3 (Test Wire) - Indian police said shots were fired at an army post in "
+     "Poonch on Monday.", [("Indian police", "IN", "shelling")]),
+    # a soldier captured is no place taken
+    ("YEREVAN, May 3 (Test Wire) - Armenia's defence ministry said Azerbaijani forces "
+     "captured an Armenian soldier near Jermuk.", [("Armenia's defence ministry", "AM",
+                                                   "statement")]),
+])
+def test_shots_said_and_a_soldier_captured(text, expected):
+    assert [(c.claimant, c.claimant_side, c.event) for c in _claims(text)] == expected
+
+
+def test_a_date_after_adding_that_is_the_later_acts():
+    got = _claims_of("BISHKEK, May 1 (Test Wire) - Tajik troops shelled Kok-Tash on Sunday, "
+                     "the Kyrgyz border service said, adding that Kyrgyz forces returned fire "
+                     "on Monday.", "2024-05-01")
+    assert [c.date for c in got][0] == "2024-04-28"
+    got = _claims_of("BISHKEK, May 1 (Test Wire) - Tajik troops shelled Kok-Tash, the Kyrgyz "
+                     "border service said, adding that Kyrgyz forces returned fire on Monday.",
+                     "2024-05-01")
+    assert [c.date for c in got][0] != "2024-04-29"  # (Monday is the return of fire's)
+
+
+def test_a_country_fired_at_is_where_it_was_hit():
+    got = _claims("YEREVAN, May 3 (Test Wire) - Armenia's defence ministry said Azerbaijani "
+                  "shells fired at Armenia hit a house on Tuesday.")
+    assert [c.place for c in got] == ["country:AM"]
+
+
+@pytest.mark.parametrize("publisher", ["RFE/RL's Tajik Service", "Asia-Plus Tajik news agency"])
+def test_a_newsroom_named_with_a_country_is_the_press(publisher):
+    from geomap.api import extract
+
+    got = extract(Document(text="DUSHANBE, May 1 (Test Wire) - Kyrgyz troops shelled Vorukh on "
+                                "Sunday.", name="t.txt", published="2024-05-01",
+                           publisher=publisher))
+    assert [c.claimant_side for c in got] == ["PRESS"]
+
+
+def test_a_long_run_after_a_possessive_is_read_in_linear_time():
+    import time
+
+    from geomap.api import extract
+
+    extract(Document(text="warm", name="w.txt"))
+    text = "BISHKEK, May 1 (Wire) - Officials' " + "a" * 60_000 + " said troops shelled Batken."
+    start = time.process_time()
+    extract(Document(text=text, name="t.txt"))
+    assert time.process_time() - start < 5  # (it took 52 s: the both-sides pattern)

@@ -45,7 +45,9 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           "insists|stated|added|adds|tweeted|tweets|wrote|writes|suggested|suggests|"
           "noted|notes|announced|announces|confirmed|confirms|reaffirmed|stressed|stresses|"
           "warned|warns|maintains|alleged|alleges|argued|argues|informed|assured|believes|"
-          "thinks|regards|claiming|saying|warning|accusing|reported|announce|voiced|posted|"
+          "thinks|regards|claiming|saying|accusing|reported|announce|voiced|posted|"
+          # (not "warning" of "fired warning shots")
+          r"warning(?! (?:shots?|fire|flares?|signals?|lights?|sirens?)\b)|"
           "expressed|reiterated|recalled|declared|acknowledged|admitted|pledged|vowed|condemned|"
           "condemns|"
           "traded accusations|traded blame|trade blame|trade accusations|traded charges|"
@@ -78,9 +80,7 @@ def _quick(first: str, pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(rf"\b(?=[{first}])(?:{pattern})", flags)
 
 
-# (not "warning" of "fired warning shots")
-_VERB = _quick("abcdeimnprstuvw", rf"\b(?P<verb>{DENY}|{CALL}|{REQUEST}|{ASSERT})\b"
-               r"(?! (?:shots?|fire|flares?|signals?|lights?|sirens?)\b)")
+_VERB = _quick("abcdeimnprstuvw", rf"\b(?P<verb>{DENY}|{CALL}|{REQUEST}|{ASSERT})\b")
 _VERBS = Keyed(_VERB)
 # a call in what is said: "They must withdraw", "we expect Azerbaijan to pull back",
 # "stressed the need for", "would like the UN Security Council to", "hope that ... could"
@@ -173,11 +173,16 @@ EVENTS = [
                   r"seiz(?:e|ed|ing) (?:\w+ ){0,2}(?:land|territory|villages?|heights?|towns?|"
                   r"area|(?:oil ?)?fields?|positions?|posts?)|"
                   # (a place taken: "captured Heglig", "took control of the area"; not
-                  # "captured 32 people")
-                  r"(?:captur|recaptur)(?:e|ed|ing) (?:the )?(?:[A-Z]\w+\b(?! (?:soldiers?|troops|"
-                  r"fighters|officers?|citizens?|nationals?))|(?:\w+ ){0,2}(?:towns?|villages?|"
-                  r"area|city|(?:oil ?)?fields?|positions?|posts?|bases?|hills?|heights?|"
-                  r"territory|land))|(?:took|taken|taking|seized|seize) (?:full )?control of)\b"),
+                  # "captured 32 people", "an Armenian soldier", "footage", "the situation":
+                  # a capital letter, whatever the pattern's case, then no people)
+                  r"(?:captur|recaptur)(?:e|ed|ing) (?:the )?(?:(?-i:[A-Z])\w+\b(?! (?:soldiers?|"
+                  r"troops|fighters|officers?|citizens?|nationals?|servicemen))|"
+                  r"(?:\w+ ){0,2}(?:towns?|villages?|area|city|(?:oil ?)?fields?|positions?|"
+                  r"posts?|bases?|hills?|heights?|territory|land))|"
+                  r"(?:took|taken|taking|seized|seize) (?:full )?control of (?:the )?"
+                  r"(?:(?-i:[A-Z])\w+|(?:\w+ ){0,2}(?:towns?|villages?|area|city|(?:oil ?)?fields?|"
+                  r"positions?|posts?|bases?|hills?|heights?|territory|land|crossing|region|"
+                  r"district)))\b"),
     ("withdrawal", r"\b(withdr[ae]w\w*|withdrawal|pull(?:ed|ing)? (?:back|out)|left some)\b"),
     # (attacked, the act: "the attack" tells again of what was said before it)
     # (and at sea: "rammed and boarded Philippine navy boats")
@@ -294,8 +299,10 @@ prime deputy foreign defense defence general envoy embassy authorities presidenc
 administration border service services guard guards health interior ministry army
 agency counterpart committee command officer officers police media television spokesperson
 chief force peacekeepers peacekeeping mission sources source witnesses witness residents
-resident villagers locals governor mayor ombudsman ambassador rebels insurgents militants
-fighters staff chiefs""".split())
+resident villagers locals governor mayor ombudsman ambassador staff chiefs""".split())
+# armed groups, named in a speaker's phrase ("Tuareg rebels of the ... said") but, unlike an
+# official, of no side the dateline can give
+GROUP_NOUNS = frozenset("rebels insurgents militants fighters".split())
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
@@ -532,8 +539,9 @@ _LEADING_WORD = re.compile(r"^(?:(?:In|in) (?:an? |its |their )?(?:\w+ ){0,2}(?:
 def _subject(prefix: str) -> str:
     """The noun phrase that ends ``prefix`` (the words before a verb of saying), with its
     appositive ("Hamid Osman, a senior official in the Gedaref state government")."""
-    both = _BOTH_SIDES_END.search(prefix) if prefix.rstrip().endswith(_BOTH_ENDS) or (
-        "' " in prefix or "’ " in prefix) else None
+    # (its last words only: the pattern reads a long run of words in quadratic time)
+    both = _BOTH_SIDES_END.search(prefix[-120:]) if prefix.rstrip().endswith(_BOTH_ENDS) or (
+        "' " in prefix[-120:] or "’ " in prefix[-120:]) else None
     role = (both["role"] or both["role2"]).lower() if both else ""
     if role and (role in ROLE_NOUNS or re.sub("ies$", "y", role) in ROLE_NOUNS):
         return both["who"]  # ("officials from both countries": each party, claims_in)
@@ -576,8 +584,8 @@ def _subject(prefix: str) -> str:
                 taken.append(w)
                 continue
             break
-        if w[:1].isupper() or low in ROLE_NOUNS or low in ("of", "the", "a", "an", "’s", "'s",
-                                                            "for") or (
+        if w[:1].isupper() or low in ROLE_NOUNS or low in GROUP_NOUNS or low in (
+                "of", "the", "a", "an", "’s", "'s", "for") or (
                 low in ("in", "and") and taken and (taken[-1][:1].isupper() or (
                     taken[-1] == "the" and len(taken) > 1 and taken[-2][:1].isupper()))) or (
                 low in MODIFIERS and taken) or _PARTICLE.match(low) or (
@@ -767,17 +775,14 @@ ACRONYMS_KEPT = 50  # (a bound for hostile input)
 
 def _acronyms(text: str) -> dict[str, str]:
     """Acronyms the text defines, each with the name it stands for ("JCS": "Joint Chiefs of
-    Staff"): where its letters are the name's capitals, in order (the last of them)."""
+    Staff"): where its letters are the last capitals of the words before it, in order."""
     out: dict[str, str] = {}
     for m in _ACRONYM_DEF.finditer(text) if "(" in text else ():
         words = m["name"].split()
-        caps = [w[0] for w in words if w[:1].isupper()]
+        capped = [i for i, w in enumerate(words) if w[:1].isupper()]
         acr = m["acr"]
-        for k in range(len(caps) - len(acr), -1, -1):
-            if "".join(caps[k:k + len(acr)]) == acr and k + len(acr) == len(caps):
-                nth = [i for i, w in enumerate(words) if w[:1].isupper()][k]
-                out.setdefault(acr, " ".join(words[nth:]))
-                break
+        if len(capped) >= len(acr) and "".join(words[i][0] for i in capped[-len(acr):]) == acr:
+            out.setdefault(acr, " ".join(words[capped[-len(acr)]:]))
         if len(out) >= ACRONYMS_KEPT:
             break
     return out
@@ -1244,7 +1249,8 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         if earlier.side not in ("", "PRESS") and not earlier.person and \
                 body & set(earlier.name.lower().replace(",", " ").split()):
             return earlier.side, "side from the body named before"
-    if report.home and words & _ROLES and not speech.inferred:
+    if report.home and words & _ROLES and not words & GROUP_NOUNS and not speech.inferred:
+        # (an official's, not an armed group's: "Tuareg rebels of the ... said")
         return report.home, "side from the dateline"
     return "", ""
 
@@ -1263,7 +1269,16 @@ def _party_publisher(report: Report) -> str:
     key = f" {name_key(publisher)} "
     institution = any(f" {k} " in key for k, (x, kind) in side_terms().items()
                       if kind == "institution" and x == side_here)
-    return side_here if institution or words & _SPOKEN_FOR else ""
+    state_body = bool(words & _STATE_BODIES) and not words & _NEWSROOM
+    return side_here if institution or state_body else ""
+
+
+# a state's bodies (a publisher that is one speaks for the state), and a newsroom's words
+# ("RFE/RL's Tajik Service", "Asia-Plus Tajik news agency": the press)
+_STATE_BODIES = frozenset("""ministry government army military presidency embassy command
+forces""".split())
+_NEWSROOM = frozenset("""news press radio television tv times post daily herald tribune
+journal gazette service agency""".split())
 
 
 # the bodies a spokesperson, an official or a statement may be "of" without naming its
@@ -1449,7 +1464,8 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
                   # (nor the one who did it: "planned by China", "shelled by Azerbaijan",
                   # "Azerbaijan used artillery")
                   and not _AGENT.search(text, max(0, m.start - 8), m.start)
-                  and not (r.place.kind == "country" and _ACTS.match(text, m.end))]
+                  and not (r.place.kind == "country" and _ACTS.match(text, m.end) and
+                           not _OBJECT_BEFORE.search(text, max(0, m.start - 12), m.start))]
     verb = speech.verb
     if verb is not None and _TOLD_IN.match(text, s + verb.start(), s + verb.end()):
         # nor where they said it: "told the U.N. Security Council in New York"
@@ -1506,6 +1522,8 @@ _LOCATED = re.compile(r"\b(?:in|at|near)\s+$")
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 # ... or the country that does it, named before its act: "Azerbaijan used artillery",
 # "Iran struck what it said were bases in Pakistan's Balochistan province"
+# (not where it is the object: "shells fired at Armenia hit a house")
+_OBJECT_BEFORE = re.compile(r"\b(?:at|on|into|from|in|against|towards?|to|of|near)\s+$")
 _ACTS = re.compile(r"\s+(?:(?:has|have|had|then|also|again)\s+)?(?:used|fired|launched|"
                    r"carried out|shelled|attacked|struck|bombed|targeted|hit|deployed|sent|"
                    r"moved|conducted|violated|crossed|advanced|invaded|seized|occupied)\b")
@@ -1575,8 +1593,10 @@ def date(sent: Sentence, report: Report, a: int = 0, b: int | None = None,
     if not when and said_at is not None and said_at >= b:
         # a clause before its sentence's verb of saying takes the day that verb is said on
         # ("Troops clashed with ..., killing two, the minister said on Monday"), as the
-        # sentence's one clause would
-        when = frame = find_date(text[said_at:], published)
+        # sentence's one clause would (the verb's own words: not ", adding that ... on
+        # Monday", the day of another act)
+        comma = text.find(",", said_at)
+        when = frame = find_date(text[said_at:comma if comma >= 0 else len(text)], published)
     if when:
         # (a frame that gives no day, ", the second such incident this month", moves the
         # report's time no more than none)

@@ -402,7 +402,7 @@ def _largest(close: list[Candidate]) -> Candidate | None:
         return None  # (by its own name only: GeoNames lists "White House" for Casablanca)
     if any(not c.place.population for c in rest):
         return None  # (a place of unknown size, as a curated border post is, is not small)
-    if all(top.place.population >= LARGEST_RATIO * max(c.place.population, 1) for c in rest):
+    if all(top.place.population >= LARGEST_RATIO * c.place.population for c in rest):
         return top
     return None
 

@@ -177,9 +177,10 @@ def curated_rows(folder: Path) -> Iterator[tuple[str, dict]]:
                                      f"{seen[row['id']]}")
             seen[row["id"]] = where
             given = [c for c in ("geonameid", "geonames_admin1", "lat") if row[c].strip()]
-            if "lat" in given and (row["geonames_admin1"].strip() or row["geonameid"].strip()):
-                # (one source of coordinates: typed ones beside a GeoNames id or admin-1 code
-                # were silently passed over for it, putting a town at its province's centre)
+            if len(given) > 1:
+                # (one source of coordinates: typed ones beside a GeoNames id or admin-1 code,
+                # or a code beside an id, were silently passed over, putting a town at its
+                # province's centre)
                 raise GazetteerError(f"{where}: {row['id']} gives its coordinates twice "
                                      f"({', '.join(given)}): keep one")
             for col, limit in (("lat", 90), ("lon", 180), ("radius_km", 5000)):
