@@ -1135,3 +1135,22 @@ def test_a_long_run_after_a_possessive_is_read_in_linear_time():
     start = time.process_time()
     extract(Document(text=text, name="t.txt"))
     assert time.process_time() - start < 5  # (it took 52 s: the both-sides pattern)
+
+
+def test_a_four_letter_dateline_city_and_the_speakers_own_forces():
+    # "KYIV" is the dateline's city, not an acronym: an official body of no country named
+    # after it is Ukraine's; and "its forces had struck ..., and ... destroyed 15 Ukrainian
+    # drones": its forces act, not the drones
+    got = _claims_of("KYIV, Aug 20 (Test Wire) - Russian forces shelled 10 communities in "
+                     "Ukraine's Sumy region, the regional military administration said on "
+                     "Tuesday. Russia's defence ministry said its forces had struck Ukrainian "
+                     "positions in the Sumy region and destroyed 15 Ukrainian drones.",
+                     "2024-08-20")
+    assert [(c.claimant_side, c.check.split("; ")[0], c.actor) for c in got][:2] == [
+        ("UA", "side from the dateline", "Russian forces"),
+        ("RU", "date from an earlier sentence", "forces")]
+    from geomap.api import find_places
+
+    assert [m.surface for m, r in find_places(Document(
+        text="ROME/KYIV, Aug 20 (Test Wire) - Talks went on. The IDF said KYIV was calm.",
+        name="t.txt")) if r.resolved] == ["ROME", "KYIV"]

@@ -1388,8 +1388,18 @@ def actor(sent: Sentence, speech: Speech, who_side: str, report: Report, a: int 
     # fire", "the army said its troops advanced": the army is the better name)
     s0, s1 = speech.span
     if s1 > s0:
+        # (and the speaker's own, named as such: "its forces had struck ... and destroyed
+        # 15 Ukrainian drones" - its forces act, the drones were struck)
         told = [m for m in found if (m.end() <= s0 or m.start() >= s1)
-                and report.side_of(m["who"])]
+                and (report.side_of(m["who"]) or (
+                    _OWNED.search(text, max(0, m.start() - 7), m.start()) and
+                    not _AT_OWN.search(text, max(0, m.start() - 20), m.start())))]
+        # (its forces, where the speaker is a force itself, are best named by the speaker's
+        # name: "The Sudanese army said its troops advanced" - the Sudanese army)
+        speaking = next((m for m in found if s0 <= m.start() < s1 and
+                         report.side_of(m["who"])), None)
+        if speaking is not None:
+            told = [m if report.side_of(m["who"]) else speaking for m in told]
         found = told + [m for m in found if m not in told]
     # who did it to those it was done to: "soldiers were killed in an ambush by Ethiopian
     # forces" (the forces after "by" act; not "militias backed by Ethiopian forces")
@@ -1419,6 +1429,10 @@ def actor(sent: Sentence, speech: Speech, who_side: str, report: Report, a: int 
             named = [x for x in named if x and x != "PRESS"]
             actor_side = named[-1] if named else who_side
     return who, actor_side
+
+
+# (the speaker's own forces fired at: "shots were fired ... at its soldiers")
+_AT_OWN = re.compile(r"\b(?:at|on|against|towards?)\s+(?:its|their|our)\s+$")
 
 
 def _owned_by_speaker(who: str, text: str) -> re.Match | None:

@@ -66,6 +66,8 @@ _MONTH_WORD = re.compile(rf"(?:{MONTH_NAMES})\.?")
 _DAY_AFTER = re.compile(r"\.?\s{1,3}\d{1,2}(?!\d)")
 _DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s{1,3}$")
 _NEXT_WORD = re.compile(r"^[ ]?([\w'’-]+)")
+_DATELINE_WORD = re.compile(r"(?:/[A-Z][A-Z /'’.-]{0,40})?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|"
+                            r"(?:/[A-Z][A-Z /'’.-]{0,40})?,?\s+\([A-Z][^)\n]{0,40}\)\s*[-–—]")
 # Linear time on any text: a name starts where a word starts (not inside "A-A-A-..."), and
 # a word is at most 40 characters, so no position is scanned more than a fixed number of times.
 _NAME = r"[A-Z][\w'’\-]{0,40}(?: [A-Z][\w'’\-]{0,40}){0,2}"
@@ -422,8 +424,11 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
             else None
     if not trusted:
         first = words[i][2]
-        if single and (key in COMMON or len(key) <= 2 or (first.isupper() and len(key) <= 4)):
-            return None  # a common word, a letter or two, or an acronym
+        if single and (key in COMMON or len(key) <= 2 or (
+                first.isupper() and len(key) <= 4 and not _DATELINE_WORD.match(text, end) or
+                first.isupper() and len(key) <= 4 and start > 0 and text[start - 1] not in "\n/")):
+            return None  # a common word, a letter or two, or an acronym (not a dateline's
+            # city at a line's start: "KYIV, Aug 20 (Reuters) -", "ROME/KYIV, ...")
         if key in persons or all(name_key(strip_possessive(w[2])) in persons
                                  for w in words[i:j]):
             return None
