@@ -441,3 +441,14 @@ def test_a_province_named_after_its_town(text, surface, name, kind):
     got = [(m.surface, r.place.name, r.place.kind) for m, r in find_places(
         Document(text=text, name="t.txt")) if r.resolved and r.place.kind != "country"]
     assert got == [(surface, name, kind)]
+
+
+def test_two_names_before_a_plural_kind_word_are_each_of_that_kind():
+    from geomap.api import find_places
+    from geomap.records import Document
+
+    got = [(m.surface, r.place.name, r.place.kind) for m, r in find_places(Document(
+        text="Drones were downed over the Belgorod and Kursk regions.", name="t.txt"))
+        if r.resolved]
+    assert got == [("Belgorod", "Belgorod Oblast", "admin1"),
+                   ("Kursk", "Kursk Oblast", "admin1")]

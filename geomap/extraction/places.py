@@ -56,9 +56,12 @@ def runs_in(text: str) -> array:
     return out
 
 
-# A place's kind word after its name ("Kursk region", "Sisaket province")
-KIND_AFTER = re.compile(r"\s+(province|region|district|village|marz|rayon|oblast|lake|exclave)\b",
-                        re.I)
+# A place's kind word after its name ("Kursk region", "Sisaket province"); and after two
+# names, the plural for both ("the Belgorod and Kursk regions": Belgorod's too)
+KIND_AFTER = re.compile(r"\s+(province|region|district|village|marz|rayon|oblast|lake|exclave)"
+                        r"s?\b", re.I)
+_KIND_AFTER_BOTH = re.compile(r"\s+and\s+[A-Z][\w'’-]{0,40}(?:\s[A-Z][\w'’-]{0,40})?\s+"
+                              r"(province|region|district|village|rayon|oblast)s\b", re.I)
 _PREV_WORD = re.compile(r"([\w'’.-]+)[^\w]*$")
 # a month beside a day's number is a date ("SRINAGAR, Nov 13", "on 12 May"), not a place
 # (Nov, Tajikistan; Mar, Aug and others are places too)
@@ -257,7 +260,7 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
             if how:
                 s, end = _widen(text, s, s + len(surface), lexicon)
                 surface = text[s:end]
-                kind_word = KIND_AFTER.match(text, end)
+                kind_word = KIND_AFTER.match(text, end) or _KIND_AFTER_BOTH.match(text, end)
                 kind = KIND_WORDS[kind_word.group(1).lower()] if kind_word else None
                 out.append(Mention(surface, s, end, kind=kind, embedded=how == "embedded"))
     return _add_marked(text, out, lexicon)
