@@ -640,6 +640,7 @@ class Report:
     # neither a claim's place nor the report's
     filed: range = range(0)
     acronyms: dict[str, str] = field(default_factory=dict)  # "JCS": "Joint Chiefs of Staff"
+    party_publisher: str = ""  # the side of a party that published the report, if one did
     # people introduced with a role that names no side: surname -> "Vladimir Padrino,
     # Defence Minister" (who, named by surname later, is an official as first named)
     titled: dict[str, str] = field(default_factory=dict)
@@ -759,6 +760,7 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
             parties.add(who)
     report = Report(doc, people, sides, focus, capital_of, parties, places, filed=filed,
                     acronyms=_acronyms(text),
+                    party_publisher=_party_publisher(doc.publisher or "", sides),
                     titled={k: v for k, v in titled.items() if k not in people})
     if line:
         at = next((r.place for m, r in resolved if r.resolved and m.start in filed), None)
@@ -1196,7 +1198,7 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     if not who:
         # the report's own voice: the press's, unless a party published it (a ministry, an
         # army, state media: "Ministry of Defense of Azerbaijan", "TASS")
-        party = _party_publisher(report)
+        party = report.party_publisher
         return (party, "side from the publisher") if party else ("PRESS", "")
     found = speech.known or report.side_of(who)
     if found:
@@ -1255,14 +1257,13 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     return "", ""
 
 
-def _party_publisher(report: Report) -> str:
-    """The side a report's publisher is a body of: a state's ministry, army or office
-    named with its country ("Ministry of Defense of the Republic of Azerbaijan"), or an
-    institution of sides.csv (state media: "TASS", "Xinhua"); "" for the press ("Reuters",
-    "Agence France-Presse", "The Times of India": a country in a newspaper's name makes
-    it no party)."""
-    publisher = report.doc.publisher or ""
-    side_here = report.side_of(publisher) if publisher else ""
+def _party_publisher(publisher: str, sides: dict[str, str]) -> str:
+    """The side a report's publisher is a body of: a state's ministry, government, army or
+    the like named with its country ("Ministry of Defense of the Republic of Azerbaijan"),
+    or an institution of sides.csv (state media: "TASS", "Xinhua"); "" for the press
+    ("Reuters", "Agence France-Presse", "The Times of India": a country in a newspaper's
+    name makes it no party)."""
+    side_here = side_in(publisher, sides) if publisher else ""
     if not side_here or side_here == "PRESS":
         return ""
     words = {w.lower() for w in re.findall(r"[\w’'-]+", publisher)}
