@@ -21,6 +21,9 @@ ANCHOR_MARGIN = 0.4
 # A small place this far from all the others a text names, in none of their countries, is
 # too unlikely to choose without support.
 FAR_KM, FAR_POPULATION = 2500.0, 100_000
+# ... and a place known by that name only as another spelling (GeoNames' alternate names:
+# "Makapa" for Macapá) this far, unless a city of a million or a capital
+ALTERNATE_FAR_KM, ALTERNATE_POPULATION = 1000.0, 1_000_000
 
 
 def resolve_places(names: list[str], gazetteer: Gazetteer,
@@ -88,16 +91,24 @@ def _unsupported(res: Resolution, context: Context, gazetteer: Gazetteer) -> Res
     p = res.place
     if not res.resolved or not len(context.points) or context.has_country(p.country):
         return res
-    if p.kind not in ("settlement", "admin2") or p.population >= FAR_POPULATION or \
-            gazetteer.is_curated(p.id) or p.id in gazetteer.capital_ids():
+    matched = res.candidates[0].matched if res.candidates else ""
+    # (a name the place bears, or only another spelling of its name: "Makapa", a post on
+    # the Cuyuni in a report on Guyana, is no spelling of Brazil's Macapá there)
+    spelling = bool(res.candidates) and res.candidates[0].place.id == p.id and \
+        name_key(res.candidates[0].matched) != name_key(p.name)
+    if p.kind not in ("settlement", "admin2") or gazetteer.is_curated(p.id) or \
+            p.id in gazetteer.capital_ids() or \
+            p.population >= (ALTERNATE_POPULATION if spelling else FAR_POPULATION):
         return res
     far = context.nearest_km(p.lat, p.lon)
-    if far < FAR_KM:
+    if far < (ALTERNATE_FAR_KM if spelling else FAR_KM):
         return res
     return replace(res, status="ambiguous", place=None, confidence=round(res.confidence / 3, 2),
-                   reason=f"{p.name} ({p.kind}, {p.country}) is the only likely place of that "
-                          f"name, but it lies {far:,.0f} km from every other place the text "
-                          "names and nothing supports it: not chosen")
+                   reason=f"{p.name} ({p.kind}, {p.country})"
+                          f"{f', which {matched!r} also spells,' if spelling else ''}"
+                          f" is the only likely place of that name, but it lies {far:,.0f} km "
+                          "from every other place the text names and nothing supports it: not "
+                          "chosen")
 
 
 def _clear(res: Resolution) -> bool:

@@ -87,6 +87,19 @@ def test_a_far_unsupported_namesake_is_not_chosen():
     assert far["status"] != "resolved" and "nothing supports it" in far["reason"]
 
 
+@pytest.mark.parametrize("text, name, chosen", [
+    # "Makapa" is only another spelling of Brazil's Macapá, 1,100 km from the Cuyuni
+    ("Guyanese soldiers were shot near Makapa on the Cuyuni River in Guyana.", "Makapa",
+     False),
+    # a city of millions keeps its other spellings wherever the text is
+    ("Shelling was reported in Goris and Kapan, a diplomat in Bombay said.", "Bombay", True),
+])
+def test_a_far_place_known_by_that_name_only_as_another_spelling_is_not_chosen(text, name,
+                                                                              chosen):
+    row = next(r for r in places(Document(text=text)) if r["surface"] == name)
+    assert (row["status"] == "resolved") is chosen, row["reason"]
+
+
 def test_every_resolution_has_a_confidence_and_uncertain_ones_say_so(tmp_path):
     rows = places(Document(text="Troops clashed near Goris and Hot Springs, near Chushul."))
     assert all(0 <= r["confidence"] <= 1 for r in rows)
