@@ -452,3 +452,23 @@ def test_two_names_before_a_plural_kind_word_are_each_of_that_kind():
         if r.resolved]
     assert got == [("Belgorod", "Belgorod Oblast", "admin1"),
                    ("Kursk", "Kursk Oblast", "admin1")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Shelling hit Azad Jammu and Kashmir on Monday.", ["pk-azad-kashmir"]),
+    ("Troops in Jammu and Kashmir were on alert.", ["in-jammu-and-kashmir"]),
+    ("Bosnia and Herzegovina said it was calm.", ["country:BA"]),
+    ("Armenia and Azerbaijan clashed near Goris and Kapan.",
+     ["country:AM", "country:AZ", "am-goris", "am-kapan"]),
+    # an acronym spelled out as a body's name is no place's ("Naf", a river); one spelled
+    # out as a place's name is that place
+    ("The Nigerian Air Force (NAF) said 195 cadets joined NAF. Boats crossed the Naf.",
+     ["country:NG", "rg-naf-river"]),
+    ("Fighting in the Democratic Republic of Congo (DRC) spread; the DRC army said.",
+     ["country:CD", "country:CD", "country:CD"]),
+])
+def test_a_name_with_and_in_it_is_one_place(text, names):
+    from geomap.api import find_places
+    from geomap.records import Document
+
+    assert [r.place.id for _, r in find_places(Document(text=text, name="t.txt"))] == names

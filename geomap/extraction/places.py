@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..gazetteer.cache import KeySet
 from ..gazetteer.normalize import KIND_WORDS, name_key, strip_possessive
 from ..records import Mention
 from .dates import MONTH_NAMES
 from .keyed import Keyed, pieces_holding, trie
-from .words import AGREEMENT_WORDS, COMMON, ORG_WORDS, SPEECH, TITLES, UNIT_WORDS
+from .words import AGREEMENT_WORDS, COMMON, ORG_WORDS, SPEECH, TITLES, UNIT_WORDS, acronyms
 
 MAX_WORDS = 6
 _UPPER = "".join(ch for ch in map(chr, range(0x0590)) if ch.isupper() and ch.isalpha())
@@ -94,6 +95,8 @@ _LIST_ITEM = re.compile(_NAME)
 # words: they are run on the pieces between those that hold one
 _KIND_WORDS = re.compile(trie("""village town city settlement hamlet province region district
 marz rayon oblast lake river valley pass gorge""".split()))
+_BODY_ENDS = ORG_WORDS | frozenset("""force forces army navy guard guards command front movement
+police military""".split())
 _ROAD = re.compile(r" (?:road|highway|motorway|route|railway|railroad|pipeline|corridor)\b",
                    re.I)
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”—–\n(])\s*$")
@@ -181,6 +184,22 @@ def _loaded(keys):
     return (keys.loaded() or keys) if isinstance(keys, KeySet) else keys
 
 
+def _joined(text: str, runs: array, k: int, lexicon, not_places) -> tuple[int, int] | None:
+    """The span of a name the lexicon knows that runs from a word of run ``k`` over " and "
+    into the run after it ("Jammu and Kashmir", "Bosnia and Herzegovina"), the longest;
+    None where there is none."""
+    if k + 2 >= len(runs) or runs[k + 2] != runs[k + 1] + 5:
+        return None
+    first = [m.span() for m in _RUN_WORD.finditer(text, runs[k], runs[k + 1])][-MAX_WORDS:]
+    second = [m.span() for m in _RUN_WORD.finditer(text, runs[k + 2], runs[k + 3])][:MAX_WORDS]
+    for s, _ in first:
+        for _, e in reversed(second):
+            key = name_key(text[s:e])
+            if key in lexicon and key not in not_places:
+                return s, e
+    return None
+
+
 def find_mentions(text: str, lexicon: frozenset[str] | set[str],
                   curated: Callable[[str], bool] = lambda _k: False,
                   not_places: frozenset[str] = frozenset(),
@@ -209,8 +228,27 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
     runs = runs_in(text)  # (the runs read once, kept as offsets: 16 bytes each)
     persons = _person_words(text) | _surnames(text, runs, lexicon, curated, adjectives)
     out: list[Mention] = []
+    taken = 0  # (where a name of two runs joined by "and" ended: the runs up to it are read)
     for k in range(0, len(runs), 2):
         run_start, run_end = runs[k], runs[k + 1]
+        if run_start < taken:
+            continue
+        joined = _joined(text, runs, k, lexicon, not_places) \
+            if text.startswith(" and ", run_end) else None
+        if joined is not None:
+            # "Bosnia and Herzegovina", "Azad Jammu and Kashmir": one name of two runs; the
+            # words of the first before it are read as a run of their own
+            s, e = joined
+            if s > run_start:
+                out.extend(replace(m, start=m.start + run_start, end=m.end + run_start)
+                           for m in find_mentions(text[run_start:s - 1], lexicon, curated,
+                                                  not_places, first_words, adjectives,
+                                                  abbreviations, prominent))
+            kind_word = KIND_AFTER.match(text, e)
+            out.append(Mention(text[s:e], s, e, kind=KIND_WORDS[kind_word.group(1).lower()]
+                               if kind_word else None))
+            taken = e
+            continue
         group = text[run_start:run_end]
         plan = plans.get(group)
         if plan is None:
@@ -263,6 +301,13 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
                 kind_word = KIND_AFTER.match(text, end) or _KIND_AFTER_BOTH.match(text, end)
                 kind = KIND_WORDS[kind_word.group(1).lower()] if kind_word else None
                 out.append(Mention(surface, s, end, kind=kind, embedded=how == "embedded"))
+    # an acronym the text spells out as a body's name ("the Nigerian Air Force (NAF)") is
+    # not a place named so ("Naf", a river); one of a place's name ("the Democratic
+    # Republic of Congo (DRC)") still is
+    spelled = {a for a, name in acronyms(text).items()
+               if name.rsplit(" ", 1)[-1].lower() in _BODY_ENDS} if "(" in text else ()
+    if spelled:
+        out = [m for m in out if m.surface not in spelled]
     return _add_marked(text, out, lexicon)
 
 

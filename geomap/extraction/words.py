@@ -1,5 +1,7 @@
 """Small word lists the extractor's rules use. Written for this project (general English)."""
 
+import re
+
 # Function words and common words that are also place names somewhere ("Most", "Along").
 # A place name that is one of these counts only where the gazetteer curates it.
 COMMON = frozenset("""
@@ -60,3 +62,24 @@ denies insisted insists urged urges warned warns stated states tweeted tweets wr
 noted notes suggested suggests announced announces confirmed confirms asked asks stressed
 stresses recalled recalls informed assured expressed reported reports thanked telephoned
 """.split())
+
+
+# a body's name and the acronym it goes by after: "the Joint Chiefs of Staff (JCS)"
+_ACRONYM_DEF = re.compile(r"(?P<name>(?:[A-Z][\w’'-]{0,30}\s(?:(?:of|for|and|the|on)\s){0,2})"
+                          r"{1,7})\((?P<acr>[A-Z]{2,6})\)")
+ACRONYMS_KEPT = 50  # (a bound for hostile input)
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines, each with the name it stands for ("JCS": "Joint Chiefs of
+    Staff"): where its letters are the last capitals of the words before it, in order."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM_DEF.finditer(text) if "(" in text else ():
+        words = m["name"].split()
+        capped = [i for i, w in enumerate(words) if w[:1].isupper()]
+        acr = m["acr"]
+        if len(capped) >= len(acr) and "".join(words[i][0] for i in capped[-len(acr):]) == acr:
+            out.setdefault(acr, " ".join(words[capped[-len(acr)]:]))
+        if len(out) >= ACRONYMS_KEPT:
+            break
+    return out
