@@ -1154,3 +1154,84 @@ def test_a_four_letter_dateline_city_and_the_speakers_own_forces():
     assert [m.surface for m, r in find_places(Document(
         text="ROME/KYIV, Aug 20 (Test Wire) - Talks went on. The IDF said KYIV was calm.",
         name="t.txt")) if r.resolved] == ["ROME", "KYIV"]
+
+
+@pytest.mark.parametrize("dateline, side", [
+    ("YEREVAN, FEBRUARY 15, ARMENPRESS. ", "AM"),  # an agency's own
+    ("WARSAW — ", "PL"),  # a newspaper's
+    ("ISLAMABAD: ", "PK"),
+    ("MOSCOW, September 16. /TASS/. ", "RU"),
+    ("", ""),  # none: an official of no country named is of no side we can tell
+])
+def test_an_agencys_or_a_newspapers_own_dateline_gives_an_officials_side(dateline, side):
+    got = _who(f"Border clash\n\n{dateline}The defence ministry said troops shelled a "
+               "village on Tuesday.\n\nPrime Minister Ivan Petrov said the attack was a "
+               "provocation.", "2024-02-15")
+    assert got == ([("defence ministry", side), ("Prime Minister Ivan Petrov", side)]
+                   if side else [])
+
+
+def test_a_government_named_after_its_country_spoke_is_that_countrys():
+    # the dateline's first city is Congo's; the spokeswoman of the government that spoke
+    # last is Rwanda's
+    assert _who("GOMA/KIGALI, Jan 28 (Test Wire) - Congo accused Rwanda of shelling Goma. "
+                "Rwanda denies backing the rebels. \"There are no Rwandan soldiers in Goma,\" "
+                "government spokeswoman Yolande Makolo said.", "2025-01-28")[-1] == (
+        "government spokeswoman Yolande Makolo", "RW")
+
+
+def test_its_ministry_is_the_ministry_of_the_body_that_spoke_last():
+    got = _who("BAGHDAD, July 21 (Test Wire) - Foreign ministry spokesman Ahmed al-Sahaf said "
+               "Turkish troops shelled Zakho. Turkey denied any role. \"Turkey does not target "
+               "civilians,\" its foreign ministry said.", "2022-07-21")
+    assert got[-1] == ("Turkey's foreign ministry", "TR")
+
+
+@pytest.mark.parametrize("sentence, who", [
+    # an acronym's appositive, and an aside between commas, before the verb
+    ("The military's media wing, Inter-Services Public Relations (ISPR), said Afghan forces "
+     "opened fire on posts in Kurram.", ("Inter-Services Public Relations", "PK")),
+    ("Indian officials, meanwhile, accused Afghan troops of firing at Kurram.",
+     ("Indian officials", "IN")),
+    ("The Indian army, for its part, said Afghan forces fired on Kurram.",
+     ("Indian army", "IN")),
+    # "here": where the reporter is
+    ("A senior security official here denied that Pakistani forces fired on civilians.",
+     ("senior security official", "PK")),
+])
+def test_the_speaker_before_the_verb_not_the_forces_after_it(sentence, who):
+    assert _who(f"ISLAMABAD, Oct 12 (Test Wire) - {sentence}", "2025-10-12") == [who]
+
+
+def test_a_new_official_is_no_earlier_one_and_not_saying_is_no_claim():
+    got = _who("ISLAMABAD, May 8 (Test Wire) - Indian officials accused Pakistani troops of "
+               "shelling Poonch. A district administration official said Indian shells hit "
+               "Kotli. India has not confirmed losing any aircraft. Venezuela did not say "
+               "who had fired.", "2025-05-08")
+    assert got == [("Indian officials", "IN"), ("district administration official", "PK")]
+
+
+def test_she_is_the_woman_named_before_not_the_last_man_who_spoke():
+    got = _who("BANGKOK, July 25 (Test Wire) - Army spokesman Maj Gen Winthai Suvaree said "
+               "Cambodian troops opened fire near the temple. In Phnom Penh, Lt Gen Maly "
+               "Socheata, spokeswoman for Cambodia's Ministry of National Defence, gave the "
+               "opposite account. She said Thai troops had advanced on the temple.",
+               "2025-07-25")
+    assert [side for _, side in got] == ["TH", "KH"]
+
+
+def test_he_is_the_last_man_who_spoke_even_of_no_side_we_can_tell():
+    # the acting prime minister is of no side the report tells: "he" is him, so no claim,
+    # not the Cambodian spokesman before him
+    got = _who("Border clash\n\nMeth Meas Pheakdey, spokesman for the Oddar Meanchey "
+               "provincial administration, said Thai shells hit a village. Acting Prime "
+               "Minister Phumtham Wechayachai said the situation was delicate. \"There has "
+               "been no declaration of war,\" he said.", "2025-07-25")
+    assert got == [("spokesman for the Oddar Meanchey provincial administration", "KH")]
+
+
+def test_a_former_title_and_a_present_one_are_one_speaker():
+    assert _who("Former Cambodian prime minister Hun Sen, now president of the Senate, wrote "
+                "on Facebook that Thai forces had shelled two Cambodian provinces.",
+                "2025-07-25")[0] == (
+        "Former Cambodian prime minister Hun Sen, now president of the Senate", "KH")

@@ -39,7 +39,7 @@ from ..records import Claim, Document, Mention, Place, Resolution
 from .dates import find_date
 from .keyed import Keyed, WordKeys, pieces_holding, trie
 from .sides import side_in, side_terms
-from .words import COMMON, ORG_WORDS, TITLES
+from .words import COMMON, ORG_WORDS, TITLES, acronyms
 
 ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charges|insisted|"
           "insists|stated|added|adds|tweeted|tweets|wrote|writes|suggested|suggests|"
@@ -316,7 +316,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")
 _EMBEDDED = re.compile(r"\b(?:which|what)\s+(?:it|he|she|they)\s+$")
 SKIP_BEFORE_VERB = frozenset("""also again has have had then later earlier still further now
 already since will would could did does do not only reportedly formally repeatedly publicly
-officially previously""".split())
+officially previously here there""".split())
 PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group"}
 _DATE_PREFIX = re.compile(r"^(?:(?:Earlier|Later|Late|Also|Meanwhile)\s+)?(?:on\s+)?"
                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -338,6 +338,21 @@ class _Speaker:
     side: str
     person: bool
     quoted: bool = False  # whether the sentence they spoke in held a quotation
+
+    def fits(self, pronoun: str) -> bool:
+        """Whether "he" or "she" may mean this speaker: not one their words call a woman
+        ("spokeswoman", "Ms") or a man ("spokesman", "Mr")."""
+        words = set(_LOWER_WORDS.findall(self.name.lower()))
+        woman, man = bool(words & _WOMAN), bool(words & _MAN)
+        return {"she": woman or not man, "he": man or not woman}.get(pronoun, True)
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_WOMAN = frozenset("""spokeswoman chairwoman congresswoman councilwoman businesswoman woman
+mother wife ms mrs madam madame mme""".split())
+_MAN = frozenset("spokesman chairman congressman councilman businessman man father husband mr "
+                 "sir".split())
+_WHERE_FIRST = re.compile(r"\s*(?:In|At|From) [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){0,2}, ")
 
 
 _QUOTE = re.compile(r"“[^”“\n]*”|\"[^\"\n]*\"")
@@ -422,7 +437,9 @@ _APPOSITIVE_AFTER = re.compile(r"\s*(?:\([A-Z]\))?,\s*(?P<a>(?:[^.;]|(?<=\b[A-Z]
 
 # (the patterns of the rules below, compiled once: ``re.match(str, ...)`` looks each up in
 # ``re``'s cache at every call)
-_ROLE_AFTER = re.compile(r"(?:an? |the )(?P<t>[^,]+)")
+_ROLE_AFTER = re.compile(r"(?:an? |the |(?=(?:spokes(?:wo)?man|spokesperson|head|chief|commander|"
+                         r"director|deputy|secretary|ambassador|governor|mayor|adviser|envoy)"
+                         r" (?:for|of|to) ))(?P<t>[^,]+)")  # (", spokeswoman for ...,")
 _CAPTION_HEAD = re.compile(r"(?P<c>[A-Z][\w ]+?)\s+-+\s+$")
 
 
@@ -505,12 +522,16 @@ _WHEN_BEFORE_VERB = re.compile(
     r"(?:\s+(?:late|early|earlier|later)?\s*(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|today|yesterday)(?:\s+(?:night|morning|evening|"
     r"afternoon))?|,\s*(?:in|on|at|during|after|via|citing|quoting|who|whose|which|"
-    r"[a-z]+(?:ed|ing))\s[^,]{1,80},|,\s*\d{1,3},)\s*$")
+    r"[a-z]+(?:ed|ing))\s[^,]{1,80},|,\s*\d{1,3},|"
+    # (an aside: "Indian officials, meanwhile, accused", "..., for its part, rejected")
+    r",\s*(?:meanwhile|however|though|too|also|separately|instead|likewise|in turn|"
+    r"in response|in return|for (?:its|his|her|their|our) part),)\s*$")
 _WHEN_ENDS = (",", "day", "night", "morning", "evening", "afternoon")  # how those end
 _AGE_END = re.compile(r",\s*\d{1,3}\s*$")  # (a speaker's age after the name)
 # an appositive that says who the speaker is: ", a senior official in the Gedaref state
 # government,", ", editor of the state-backed Global Times tabloid,"
-_APPOSITIVE = re.compile(r",\s*(?P<a>(?:an?|the|[a-z]+ of)\s[^,]{1,80}),\s*$")
+_APPOSITIVE = re.compile(r",\s*(?P<a>(?:(?:now|also|formerly|currently)\s)?(?:an?|the|[a-z]+ of)\s"
+                         r"[^,]{1,80}),\s*$")  # (and ", now president of the Senate,")
 _ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z.]{1,12}\)\s*$")
 _WHERE_ASIDE = re.compile(r",\s*(?:just\s+)?(?:across|near|close to|not far from|outside|"
                           r"(?:north|south|east|west)\w*\s+of)\s[^,]{1,80},\s*$")
@@ -567,6 +588,8 @@ def _subject(prefix: str) -> str:
     # (Test Wire) – The Israeli military said")
     if prefix.rstrip().endswith(")"):
         prefix = _ACRONYM_END.sub(" ", prefix)  # "NATO peacekeepers in Kosovo (KFOR) said"
+    elif prefix.rstrip().endswith("),"):  # "The military's media wing, Inter-Services
+        prefix = _ACRONYM_END.sub(" ", prefix.rstrip()[:-1]) + ", "  # Public Relations (ISPR),"
     prefix = prefix[max(prefix.rfind(c) for c in '”")–—:') + 1:]  # (and "Q: India's army says")
     words = _SUBJECT_WORDS.findall(prefix)
     while words and words[-1] == ",":
@@ -608,7 +631,10 @@ def _subject(prefix: str) -> str:
 
 _AFTER = re.compile(r"\s*(?P<who>(?:the |a )?(?:[A-Z][\w’'.-]+|[a-z]+ minister|prime minister|"
                     r"premier|president)(?: [A-Z][\w’'.-]+)*"
-                    r"(?:, (?:a|the) (?:[^,.]|\.(?=\s?[A-Z]))+)?)")
+                    r"(?:, (?:a|the) (?:[^,.]|\.(?=\s?[A-Z]))+)?)"
+                    # (where the name ends: not "said Afghan forces opened fire")
+                    r"(?=\s*(?:$|[.,;:!?”\"’)\]–—-]|(?:on|in|at|late|earlier|told|adding|"
+                    r"according|who|after|before|during|via|from|to|as|and|but)\b))")
 
 
 def _after(suffix: str) -> str:
@@ -644,7 +670,12 @@ class Report:
     # people introduced with a role that names no side: surname -> "Vladimir Padrino,
     # Defence Minister" (who, named by surname later, is an official as first named)
     titled: dict[str, str] = field(default_factory=dict)
+    governments: frozenset[str] = frozenset()  # the keys of its countries' and capitals' names
     _side_of: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def capital_or_country(self, name: str) -> bool:
+        """Whether the name is one of the report's countries or capitals ("Rwanda")."""
+        return name_key(name) in self.governments
 
     def side_of(self, text: str) -> str:
         """``side_in(text, self.sides)``, looked up once per phrase of the report (the same
@@ -729,6 +760,7 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
                 sides[name_key(m.surface)] = r.place.country
             elif capital_of and capital_of(r.place):
                 sides[name_key(m.surface)] = capital_of(r.place)
+    governments = frozenset(sides)  # (the names of its countries and capitals)
     # (a province or town in a speaker's words is that country's: "a senior official in the
     # Gedaref state government", "Residents of Gallabat"; after the countries and capitals)
     for m, r in resolved:
@@ -737,9 +769,10 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     titled: dict[str, str] = {}
     people = _people(text, sides, titled)
     sides.update({k: v[1] for k, v in people.items()})
-    # (the dateline's city is where the report was filed, not what it is about)
-    line = _DATELINE_AT.search(text, 0, 3000)
-    filed = range(line.start("city"), line.end("city")) if line else range(0)
+    # (the dateline's cities are where the report was filed, not what it is about)
+    line = _dateline(text)
+    filed = range(line.start("city"), line.end("more") if line["more"] else line.end("city")) \
+        if line else range(0)
     focus = _focus([(m, r) for m, r in resolved if m.start not in filed], capital_of)
     places = {r.place.id: r.place for _, r in resolved if r.resolved}
     # the parties: the country of the report's place, and the side named most with troops
@@ -759,40 +792,47 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
         if who and who != "PRESS":  # (forces named with no side are no side)
             parties.add(who)
     report = Report(doc, people, sides, focus, capital_of, parties, places, filed=filed,
-                    acronyms=_acronyms(text),
+                    acronyms=acronyms(text),
                     party_publisher=_party_publisher(doc.publisher or "", sides),
-                    titled={k: v for k, v in titled.items() if k not in people})
-    if line:
+                    titled={k: v for k, v in titled.items() if k not in people},
+                    governments=governments)
+    if line:  # (the first city's: "NEW DELHI/BEIJING" is filed from New Delhi first)
         at = next((r.place for m, r in resolved if r.resolved and m.start in filed), None)
         report.home = at.country if at is not None else ""
     return report
 
 
 _BOTH = re.compile(r"(?P<who>[A-Z][\w’'-]{0,40}) and $")
-# a body's name and the acronym it goes by after: "the Joint Chiefs of Staff (JCS)"
-_ACRONYM_DEF = re.compile(r"(?P<name>(?:[A-Z][\w’'-]{0,30}\s(?:(?:of|for|and|the|on)\s){0,2})"
-                          r"{1,7})\((?P<acr>[A-Z]{2,6})\)")
-ACRONYMS_KEPT = 50  # (a bound for hostile input)
-
-
-def _acronyms(text: str) -> dict[str, str]:
-    """Acronyms the text defines, each with the name it stands for ("JCS": "Joint Chiefs of
-    Staff"): where its letters are the last capitals of the words before it, in order."""
-    out: dict[str, str] = {}
-    for m in _ACRONYM_DEF.finditer(text) if "(" in text else ():
-        words = m["name"].split()
-        capped = [i for i, w in enumerate(words) if w[:1].isupper()]
-        acr = m["acr"]
-        if len(capped) >= len(acr) and "".join(words[i][0] for i in capped[-len(acr):]) == acr:
-            out.setdefault(acr, " ".join(words[capped[-len(acr)]:]))
-        if len(out) >= ACRONYMS_KEPT:
-            break
-    return out
 # a dateline: "NEW DELHI/BEIJING, June 17 (Test Wire) -", "BISHKEK, May 1 (Reuters) -"
 # (its words apart by a space or a hyphen, never both ways: "A-A-A-..." is read in linear time)
-_DATELINE_AT = re.compile(r"(?m)^[ \t]*(?P<city>[A-Z][A-Z'’.]{1,30}(?:[ -][A-Z][A-Z'’.]{0,30})"
-                          r"{0,3})(?:/[A-Z][A-Z /'’.-]{0,40})?,[^\n(]{0,30}\([^)\n]{1,40}\)"
-                          r"\s*[-–—]")
+_CITY = (r"(?P<city>[A-Z][A-Z'’.]{1,30}(?:[ -][A-Z][A-Z'’.]{0,30}){0,3})"
+         r"(?P<more>/[A-Z][A-Z /'’.-]{0,40})?")
+_DATELINE_AT = re.compile(rf"(?m)^[ \t]*{_CITY},[^\n(]{{0,30}}\([^)\n]{{1,40}}\)\s*[-–—]")
+# ... and a newspaper's or a news agency's own, at the start of one of the report's first
+# lines: "WARSAW — ", "ISLAMABAD: ", "YEREVAN, FEBRUARY 15, ARMENPRESS. ",
+# "MOSCOW, September 16. /TASS/. " (a city of three letters at least)
+_DATELINE_OWN = re.compile(rf"[ \t]*(?=[A-Z]{{3}}){_CITY}(?:,[^\n,.:]{{1,30}}){{0,2}}"
+                           r"(?:\s[-–—]{1,2}\s|:\s|\.\s)")
+DATELINE_LINES = 4  # (the headline, a byline, a date line, then the dateline's)
+
+
+def _dateline(text: str) -> re.Match | None:
+    """The report's dateline: a wire's within its first 3,000 characters, else a
+    newspaper's or an agency's own at the start of one of its first lines."""
+    wire = _DATELINE_AT.search(text, 0, 3000)
+    if wire:
+        return wire
+    at, lines = 0, 0
+    while at < min(len(text), 3000) and lines < DATELINE_LINES:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if text[at:end].strip():
+            lines += 1
+            own = _DATELINE_OWN.match(text, at, end + 1)
+            if own:
+                return own
+        at = end + 1
+    return None
 
 
 def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
@@ -819,7 +859,10 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         date(sent, report)  # (its day still moves the report's narrative time on)
         # a sentence that claims nothing may still bring a person forward, whom "he"
         # next means ("Pashinian gave some details ... he told lawmakers")
-        head = _HEAD.match(sent.text)
+        # (after where they were: "In Phnom Penh, Lt Gen Maly Socheata, spokeswoman for
+        # ..., gave the opposite account")
+        where = _WHERE_FIRST.match(sent.text)
+        head = _HEAD.match(sent.text, where.end() if where else 0)
         who = name_key(strip_possessive(head["np"].split()[-1])) if head else ""
         if who in report.people:
             report.speakers.append(_Speaker(*report.people[who], True))
@@ -831,7 +874,10 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
     if both:
         who_side, side_note = both[0], "side from the parties"
     if not who_side:
-        return []  # nobody we can place on a side: not a claim we can map honestly
+        # nobody we can place on a side: not a claim we can map honestly; but "he" next
+        # means them, not someone before them
+        remember(speech, "", sent, report)
+        return []
     remember(speech, who_side, sent, report)
     text, doc = sent.text, report.doc
     # "Kyrgyzstan and Tajikistan accused each other": each accuses
@@ -1051,6 +1097,8 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
 _AND_END = re.compile(r"\band\s+$")
 _ITS_END = re.compile(r"\b(?:its|their)\s+$")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*$")
+_NOT_SAYING = re.compile(r"\b(?:not|n't|never|declined to|refused to)\s+$")
+_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$")
 
 
 def _how(verb: re.Match) -> str:
@@ -1072,6 +1120,8 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
     for v in _VERBS.finditer(text, low=sent.low):
         if sent.quoted(v.start()) or _EMBEDDED.search(text, max(0, v.start() - 16), v.start()):
             continue  # (in a quotation, or "troops which it says crossed": not the frame)
+        if _NOT_SAYING.search(text, max(0, v.start() - 16), v.start()):
+            continue  # ("India has not confirmed ...", "Venezuela did not say who fired")
         if v["verb"].lower() not in _REQUESTS:
             verb = v
             break
@@ -1155,7 +1205,10 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
     low, known = claimant.lower(), ""
     if _GROUP_REF.fullmatch(low):
         low = "it"  # "the office", "a statement by the office", "the readout": as "it"
-    alone = bool(claimant) and claimant == low and low.split()[-1] in _ROLES
+    # ("the official": the one named before; "a district official", "another official":
+    # someone new)
+    alone = bool(claimant) and claimant == low and low.split()[-1] in _ROLES and \
+        not _INDEFINITE.search(text, max(0, span[0] - 9), span[0])
     inferred = claimant if low in PRONOUNS or alone else ""
     speakers = report.speakers
     if low in PRONOUNS:
@@ -1164,8 +1217,16 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
         # Pashinian" is not Pashinian)
         rest = text[verb.end():] if verb else ""
         prior = next((sp for sp in reversed(speakers) if sp.person == want_person and not (
-            want_person and sp.name.split(",")[0].split()[-1] in rest)), None)
+            want_person and sp.name.split(",")[0].split()[-1] in rest) and sp.fits(low)), None)
         claimant, known = (prior.name, prior.side) if prior else (claimant, "")
+    elif alone and _OWNED.search(text, max(0, span[0] - 7), span[0]):
+        # "Turkey denied any role. ... its foreign ministry said": the ministry of the body
+        # that spoke last (not another side's ministry named before it)
+        prior = next((sp for sp in reversed(speakers[-_BODY_BACK:]) if not sp.person
+                      and sp.side not in ("", "PRESS")), None)
+        claimant, known = (f"{prior.name}'s {claimant}", prior.side) if prior else \
+            (claimant, "")
+        inferred = inferred if prior else ""
     elif alone:
         # "the prime minister", "the service", "the military": the last speaker it names
         word = low.split()[-1]
@@ -1248,8 +1309,11 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     # rejected ...": the body named before speaks through her, whatever the dateline
     body = words & (_SPOKEN_FOR | _BODIES)
     for earlier in reversed(report.speakers[-_BODY_BACK:] if body else []):
-        if earlier.side not in ("", "PRESS") and not earlier.person and \
-                body & set(earlier.name.lower().replace(",", " ").split()):
+        if earlier.side not in ("", "PRESS") and not earlier.person and (
+                body & set(earlier.name.lower().replace(",", " ").split()) or
+                # (a country or its capital speaks as its government: "government
+                # spokeswoman Yolande Makolo" after "Rwanda denies ...")
+                "government" in body and report.capital_or_country(earlier.name)):
             return earlier.side, "side from the body named before"
     if report.home and words & _ROLES and not words & GROUP_NOUNS and not speech.inferred:
         # (an official's, not an armed group's: "Tuareg rebels of the ... said")
