@@ -127,7 +127,9 @@ def extract(doc) -> list:
         # Oblast"), or an area with its kind word ("Batken region", where "Batken" is the
         # town).
         shown = p.id
-        names = [*surfaces.get(p.id, []), *worded.get(p.id, []), p.name]
+        # (the text's own names first, not a dateline's capitals: "Goma", not "GOMA")
+        said = sorted(surfaces.get(p.id, []), key=lambda n: n.isupper())
+        names = [*said, *worded.get(p.id, []), p.name]
         if p.kind in ("admin1", "admin2"):
             names += [f"{n} {w}" for n in names for w in ("region", "province", "district")]
         among = ""  # (else a name it is one reading of: "Rafah", Egypt's or Gaza's, which

@@ -280,6 +280,12 @@ def test_date_of_what_is_said_before_its_speaker(text, day):
     ("Patrols will stay overnight near the post.", None),
     ("Clashes broke out earlier this month.", ("2020-08", "month")),
     ("Clashes broke out late last month.", ("2020-07", "month")),
+    # a date that names an earlier event is not the sentence's
+    ("It was a response to the August 12 killing of tourists.", None),
+    ("The clash on the 12 August was deadly.", ("2020-08-12", "day")),
+    # what one said would happen is ahead; what happened, said after a comma, is not
+    ("Ruto said he would convene a summit on Friday.", ("2020-08-28", "day")),
+    ("Armenia would not accept it, Pashinyan said on Monday.", ("2020-08-24", "day")),
 ])
 def test_date_words_of_the_night_and_the_month(words, day):
     from geomap.extraction.dates import find_date
@@ -1235,3 +1241,30 @@ def test_a_former_title_and_a_present_one_are_one_speaker():
                 "on Facebook that Thai forces had shelled two Cambodian provinces.",
                 "2025-07-25")[0] == (
         "Former Cambodian prime minister Hun Sen, now president of the Senate", "KH")
+
+
+def test_blamed_and_estimated_are_said_and_each_side_is_both_parties():
+    got = _who("BANGKOK, July 25 (Test Wire) - Thai and Cambodian troops clashed near Ta Muen "
+               "Thom temple in Surin. Each side accused the other of firing first. U.N. "
+               "experts estimated that 40,000 people fled. Taliban officials blamed Pakistan "
+               "for violating Afghan airspace.", "2025-07-25", "event")
+    assert got[2:] == [("Each side (KH)", "KH", "shelling"), ("Each side (TH)", "TH", "shelling"),
+                       ("U.N. experts", "UN", "other"),
+                       ("Taliban officials", "AF", "incursion")]
+
+
+def test_a_person_of_no_side_named_is_of_the_side_a_claim_told_when_named_again():
+    got = _who("ISLAMABAD, Oct 12 (Test Wire) - The Taliban government said its forces struck "
+               "Pakistani posts. Its chief spokesman, Zabihullah Mujahid, told a news "
+               "conference in Kabul that 58 Pakistani soldiers had been killed. Mujahid said "
+               "the operation was a response to Pakistani air strikes.", "2025-10-12")
+    assert [side for _, side in got] == ["AF", "AF", "AF"]
+
+
+@pytest.mark.parametrize("who, side", [
+    ("The M23", "M23"), ("The Arakan Army", "Arakan Army"), ("The PKK", "PKK"),
+    ("The Pakistani Taliban", "TTP"),
+])
+def test_an_armed_group_of_no_state_is_a_side_of_its_own(who, side):
+    assert _who(f"GOMA, Jan 28 (Test Wire) - {who} said in a statement that it had taken "
+                "control of Goma airport.", "2025-01-28") == [(who.split(" ", 1)[1], side)]

@@ -472,3 +472,11 @@ def test_a_name_with_and_in_it_is_one_place(text, names):
     from geomap.records import Document
 
     assert [r.place.id for _, r in find_places(Document(text=text, name="t.txt"))] == names
+
+
+def test_a_claims_place_is_named_as_its_sentence_names_it_not_as_the_dateline():
+    from geomap.records import Document
+
+    got = extract(Document(text="GOMA, Jan 28 (Test Wire) - Congo said Rwanda shelled Goma.",
+                           name="t.txt", published="2025-01-28"))
+    assert [(c.place, c.place_id) for c in got] == [("Goma", "cd-goma")]

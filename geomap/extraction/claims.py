@@ -52,7 +52,7 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           "condemns|"
           "traded accusations|traded blame|trade blame|trade accusations|traded charges|"
           "put the death toll at|put the toll at|puts the death toll at|puts the toll at|"
-          "put the number of|puts the number of")
+          "put the number of|puts the number of|blamed|blames|blaming|estimated|estimates")
 DENY = "denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses"
 # calls on someone to act: the speaker's call
 CALL = ("urged|urges|urging|called on|calls on|calling on|called for|calls for|demanded|"
@@ -95,7 +95,8 @@ _CALL_WORDS = _quick(
 _VOICE = re.compile(r"(?P<who>(?:[\w’'.-]+ ){1,6}?)(?P<verb>said|says|told|denied|denies|urged|"
                     r"accused)\b")
 # both speakers accuse: "Kyrgyzstan and Tajikistan accused each other", "traded accusations"
-_MUTUAL = re.compile(r"(?:accused|accuse|blamed|blame)(?: \w+){0,2} (?:each other|one another)\b|"
+_MUTUAL = re.compile(r"(?:accused|accuse|accusing|blamed|blame|blaming)(?: \w+){0,2} "
+                     r"(?:each other|one another)\b|"
                      r"(?:traded|trade) (?:accusations|blame|charges)\b")
 # where one sentence says two things: "denied ... and said its forces only took up",
 # ", adding that", ", again accusing", "and pointed to", "which it says crossed", "... but
@@ -201,7 +202,8 @@ EVENTS = [
     ("shelling", r"\b(shell\w*|artillery|mortar\w*|opened fire|gunfire|shooting|fired (?:on|at|"
                  r"upon|into|across|towards?|near|(?:[\w-]+ ){0,2}(?:shots|rockets?|missiles?|"
                  r"shells?|grenades?|rounds|bullets|rifles?|guns?))|came under (?:\w+ )?fire|"
-                 r"fired first|shot down|(?:downed|shooting down) (?:\w+ ){0,4}(?:drones?|aircraft|"
+                 r"(?:fired|firing|opened fire|opening fire) first|shot down|"
+                 r"(?:downed|shooting down) (?:\w+ ){0,4}(?:drones?|aircraft|"
                  r"planes?|jets?|helicopters?)|"
                  r"(?:air|military|missile|drone|rocket|artillery|precision) ?strikes?|"
                  r"strik(?:e|es|ing) (?:\w+ ){0,2}targets|"
@@ -300,9 +302,10 @@ administration border service services guard guards health interior ministry arm
 agency counterpart committee command officer officers police media television spokesperson
 chief force peacekeepers peacekeeping mission sources source witnesses witness residents
 resident villagers locals governor mayor ombudsman ambassador staff chiefs""".split())
-# armed groups, named in a speaker's phrase ("Tuareg rebels of the ... said") but, unlike an
-# official, of no side the dateline can give
-GROUP_NOUNS = frozenset("rebels insurgents militants fighters".split())
+# armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
+# said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
+GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
+observers analysts""".split())
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
@@ -348,6 +351,7 @@ class _Speaker:
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
+_CAPPED_WORD = re.compile(r"[A-Z][\w’'-]+")
 _WOMAN = frozenset("""spokeswoman chairwoman congresswoman councilwoman businesswoman woman
 mother wife ms mrs madam madame mme""".split())
 _MAN = frozenset("spokesman chairman congressman councilman businessman man father husband mr "
@@ -550,6 +554,9 @@ _BOTH_SIDES = r"(?:both|the two) (?:countries|sides|governments|nations)"
 _BOTH_ENDS = ("countries", "sides", "governments", "nations")
 _BOTH_SPEAK = re.compile(rf"(?P<who>(?:[Tt]he )?(?:\w+ )?(?P<role>\w+) (?:from|of|in|on) "
                          rf"{_BOTH_SIDES}|(?:[Tt]he )?{_BOTH_SIDES}['’] (?:\w+ )?(?P<role2>\w+))")
+# ... and "Each side accused the other", "Both governments said"
+_EACH = re.compile(r"(?:[Ee]ach|[Bb]oth) (?:side|sides|country|countries|government|governments|"
+                   r"army|armies|military|militaries)")
 _BOTH_SIDES_END = re.compile(_BOTH_SPEAK.pattern + r"\s*$")  # (and "the two countries'
 # defence ministries")
 _LEADING_WORD = re.compile(r"^(?:(?:In|in) (?:an? |its |their )?(?:\w+ ){0,2}(?:statement|"
@@ -672,6 +679,17 @@ class Report:
     titled: dict[str, str] = field(default_factory=dict)
     governments: frozenset[str] = frozenset()  # the keys of its countries' and capitals' names
     _side_of: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def side_found(self, claimant: str, side: str) -> None:
+        """A person introduced with a role of no side ("Its chief spokesman, Zabihullah
+        Mujahid"), once a claim tells their side ("told a news conference in Kabul"), is of
+        that side when named again ("Mujahid said"), not of the dateline's."""
+        for word in _CAPPED_WORD.findall(claimant):
+            key = name_key(word)
+            if key in self.titled:
+                self.people[key] = (self.titled.pop(key), side)
+                self.sides[key] = side
+                self._side_of.clear()
 
     def capital_or_country(self, name: str) -> bool:
         """Whether the name is one of the report's countries or capitals ("Rwanda")."""
@@ -869,8 +887,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         return []
     who_side, side_note = side(speech, report, sent)
     # "officials from both countries said": each of the two parties says it
-    both = sorted(report.parties) if len(report.parties - {"PRESS"}) == 2 and \
-        _BOTH_SPEAK.fullmatch(speech.claimant) else []
+    both = sorted(report.parties) if len(report.parties - {"PRESS"}) == 2 and (
+        _BOTH_SPEAK.fullmatch(speech.claimant) or _EACH.fullmatch(speech.claimant)) else []
     if both:
         who_side, side_note = both[0], "side from the parties"
     if not who_side:
@@ -879,6 +897,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         remember(speech, "", sent, report)
         return []
     remember(speech, who_side, sent, report)
+    if report.titled and side_note != "side from the dateline" and who_side != "PRESS":
+        report.side_found(speech.claimant, who_side)
     text, doc = sent.text, report.doc
     # "Kyrgyzstan and Tajikistan accused each other": each accuses
     voices = [(speech.claimant, who_side)]
@@ -1315,8 +1335,11 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
                 # spokeswoman Yolande Makolo" after "Rwanda denies ...")
                 "government" in body and report.capital_or_country(earlier.name)):
             return earlier.side, "side from the body named before"
-    if report.home and words & _ROLES and not words & GROUP_NOUNS and not speech.inferred:
-        # (an official's, not an armed group's: "Tuareg rebels of the ... said")
+    if report.home and words & _ROLES and not words & GROUP_NOUNS and not speech.inferred \
+            and (report.home in report.parties or not report.parties):
+        # (an official's, not an armed group's: "Tuareg rebels of the ... said"; and of a
+        # party: in a report on Kyrgyzstan and Tajikistan filed in Moscow, "the border
+        # troops" are not Russia's)
         return report.home, "side from the dateline"
     return "", ""
 

@@ -18,7 +18,8 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 # day's number is no place)
 MONTH_NAMES = ("|".join(m.capitalize() for m in MONTHS)
                + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
-_FUTURE = re.compile(r"\b(will|is to|are to|scheduled|plans?|planned|due to|set to|next)\b", re.I)
+_FUTURE = re.compile(r"\b(will|would(?! have)|is to|are to|scheduled|plans?|planned|due to|"
+                     r"set to|next)\b", re.I)
 _PATTERNS = [
     # the night of 15/16 June: the first day
     ("night", re.compile(rf"\b(\d{{1,2}})/\d{{1,2}} ({MONTH_NAMES})\b")),
@@ -82,8 +83,11 @@ def find_date(sentence: str, published: str) -> tuple[str, str, int] | None:
         if not wanted[kind]:
             continue
         # (not a date a state began or ends at: "since Monday", "until May 20")
+        # (nor the date that names an earlier event: "the April 22 killing of tourists")
         m = next((m for m in rx.finditer(sentence)
-                  if not _BOUND.search(sentence, max(0, m.start() - 8), m.start())), None)
+                  if not _BOUND.search(sentence, max(0, m.start() - 8), m.start()) and not (
+                      _THE.search(sentence, max(0, m.start() - 4), m.start()) and
+                      _NOUN_AFTER.match(sentence, m.end()))), None)
         if not m or (best and m.start() >= best[2]):
             continue
         got = _resolve("dm" if kind == "night" else kind, m, pub, sentence)
@@ -93,6 +97,10 @@ def find_date(sentence: str, published: str) -> tuple[str, str, int] | None:
 
 
 _BOUND = re.compile(r"\b(?:since|until|till)\s+(?:on\s+|last\s+)?$", re.I)
+_THE = re.compile(r"\b[Tt]he\s$")
+_NOUN_AFTER = re.compile(r",?\s(?!(?:was|were|is|are|and|but|when|while|with|for|from|into|"
+                         r"that|which|who|the|after|before|had|has|have|will|would|said|says|"
+                         r"night|morning|evening|afternoon)\b)[a-z]{3,}")
 
 
 def _resolve(kind: str, m: re.Match, pub: dt.date | None, sentence: str):
@@ -128,7 +136,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, sentence: str):
         # (ahead when the words just before say so: "talks will resume on Saturday",
         # not a "will" elsewhere in the sentence or inside a quotation)
         near = sentence[max(0, m.start() - 60):m.start()]
-        near = near[max(near.rfind("”"), near.rfind('"'), near.rfind("“")) + 1:]
+        near = near[max(near.rfind("”"), near.rfind('"'), near.rfind("“"), near.rfind(",")) + 1:]
         if _FUTURE.search(near):
             ahead = (target - pub.weekday()) % 7 or 7
             return (pub + dt.timedelta(days=ahead)).isoformat(), "day"
