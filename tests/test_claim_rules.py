@@ -1268,3 +1268,18 @@ def test_a_person_of_no_side_named_is_of_the_side_a_claim_told_when_named_again(
 def test_an_armed_group_of_no_state_is_a_side_of_its_own(who, side):
     assert _who(f"GOMA, Jan 28 (Test Wire) - {who} said in a statement that it had taken "
                 "control of Goma airport.", "2025-01-28") == [(who.split(" ", 1)[1], side)]
+
+
+def test_one_told_is_not_the_speaker_and_a_post_is_not_its_poster():
+    got = _who("DHAKA, Feb 6 (Test Wire) - Myanmar's ambassador was called to the ministry and "
+               "told that mortar shells landing in Ghumdhum were unacceptable, Bangladesh's "
+               "Foreign Minister Hasan Mahmud told reporters. A shell struck a house in "
+               "Ghumdhum on Monday, said AKM Jahangir Aziz, chairman of the Ghumdhum union "
+               "parishad. Myanmar's foreign ministry rejected the accusation. In a statement "
+               "posted by its spokesman, it called the report \"fabricated\".", "2024-02-06",
+               "stance")
+    assert got == [("Bangladesh's Foreign Minister Hasan Mahmud", "BD", "asserts"),
+                   ("AKM Jahangir Aziz, chairman of the Ghumdhum union parishad", "BD",
+                    "asserts"),
+                   ("Myanmar's foreign ministry", "MM", "denies"),
+                   ("Myanmar's foreign ministry", "MM", "denies")]

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from ..gazetteer.normalize import KIND_WORDS, name_key, strip_possessive
 from ..read import claim_id
 from ..records import Claim, Document, Mention, Place, Resolution
-from .dates import find_date
+from .dates import MONTHS, WEEKDAYS, find_date
 from .keyed import Keyed, WordKeys, pieces_holding, trie
 from .sides import side_in, side_terms
 from .words import COMMON, ORG_WORDS, TITLES, acronyms
@@ -633,12 +633,13 @@ def _subject(prefix: str) -> str:
     phrase = " ".join(reversed(taken)).replace(" ,", ",").strip(", ")
     phrase = _DATE_PREFIX.sub("", phrase)
     phrase = _LEADING_WORD.sub("", phrase)
-    return phrase
+    # (a day is no speaker: "... struck a house on Monday, said AKM Jahangir Aziz")
+    return "" if phrase.lower() in _DAY_WORDS else phrase
 
 
 _AFTER = re.compile(r"\s*(?P<who>(?:the |a )?(?:[A-Z][\w’'.-]+|[a-z]+ minister|prime minister|"
                     r"premier|president)(?: [A-Z][\w’'.-]+)*"
-                    r"(?:, (?:a|the) (?:[^,.]|\.(?=\s?[A-Z]))+)?)"
+                    r"(?:, (?:a|the|[a-z]+ (?:of|for)) (?:[^,.]|\.(?=\s?[A-Z]))+)?)"
                     # (where the name ends: not "said Afghan forces opened fire")
                     r"(?=\s*(?:$|[.,;:!?”\"’)\]–—-]|(?:on|in|at|late|earlier|told|adding|"
                     r"according|who|after|before|during|via|from|to|as|and|but)\b))")
@@ -1117,6 +1118,9 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
 _AND_END = re.compile(r"\band\s+$")
 _ITS_END = re.compile(r"\b(?:its|their)\s+$")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*$")
+_DAY_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"yesterday", "today"}
+_POSTED_BY = re.compile(r"\b(?:statement|message|video|letter|note|post)\s+$")
+_TOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s(?:(?:\w+\s){1,10}and\s)?$")
 _NOT_SAYING = re.compile(r"\b(?:not|n't|never|declined to|refused to)\s+$")
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$")
 
@@ -1142,6 +1146,11 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
             continue  # (in a quotation, or "troops which it says crossed": not the frame)
         if _NOT_SAYING.search(text, max(0, v.start() - 16), v.start()):
             continue  # ("India has not confirmed ...", "Venezuela did not say who fired")
+        if v["verb"] == "posted" and _POSTED_BY.search(text, max(0, v.start() - 12), v.start()):
+            continue  # ("In a statement posted by Foreign Minister Yvan Gil, it called ...")
+        if v["verb"] in ("told", "informed", "assured") and \
+                _TOLD_PASSIVE.search(text, max(0, v.start() - 80), v.start()):
+            continue  # (one told: "The ambassador was summoned and told that ...")
         if v["verb"].lower() not in _REQUESTS:
             verb = v
             break
@@ -1781,10 +1790,13 @@ def _is_person(name: str) -> bool:
     """Whether a speaker is a person ("he") rather than a body ("it"): two capitalised
     words, and no ministry, office, army or other body ("The Indian Army said ... It
     said": the army)."""
-    return bool(_TWO_NAMES.search(name)) and not _BODY_NAMES.search(name) and \
-        not _body(name.split(",")[0].split())
+    return (bool(_TWO_NAMES.search(name)) and not _BODY_NAMES.search(name) and
+            not _body(name.split(",")[0].split())) or name.lower() in _ONE_TITLE
 
 
+# a title alone is a person ("the President said", "the Minister said")
+_ONE_TITLE = frozenset("""president minister premier chancellor governor mayor ambassador
+envoy spokesman spokeswoman spokesperson""".split())
 # The words of a body's name: an organisation's (words.py), a force's
 _BODIES = ORG_WORDS | frozenset("""army navy forces force military police guard guards
 command embassy mission authority authorities presidency administration""".split())
