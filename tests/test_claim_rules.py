@@ -1283,3 +1283,23 @@ def test_one_told_is_not_the_speaker_and_a_post_is_not_its_poster():
                     "asserts"),
                    ("Myanmar's foreign ministry", "MM", "denies"),
                    ("Myanmar's foreign ministry", "MM", "denies")]
+
+
+def test_he_after_an_official_named_in_a_sentence_that_claims_nothing():
+    # (a name of letters beyond a-z and two parts: "Władysław Kosiniak-Kamysz")
+    got = _who("Soldier dies\n\nWARSAW — The army said a soldier was stabbed at the fence. "
+               "Defence Minister Władysław Kosiniak-Kamysz ordered flags lowered. He accused "
+               "Belarusian services of steering migrants to the fence. Opposition politicians "
+               "from Law and Justice accused the government of leaving troops unprotected.",
+               "2024-06-07")
+    # (and the opposition party of no side we can tell is not British: "Law" no place)
+    assert got == [("army", "PL"), ("Władysław Kosiniak-Kamysz, Defence Minister", "PL")]
+
+
+def test_a_second_speaker_with_an_aside_has_a_clause_of_its_own():
+    got = _who("MOSCOW, Sept 16 (Test Wire) - The Kyrgyz Border Service reported that Tajik "
+               "troops had resumed shelling of Kyrgyz positions, and Tajik media, citing the "
+               "border troops, said Kyrgyz forces were firing at three border villages.",
+               "2022-09-16", "actor")
+    assert got == [("Kyrgyz Border Service", "KG", "Tajik troops"),
+                   ("Tajik media", "TJ", "Kyrgyz forces")]

@@ -92,8 +92,9 @@ _CALL_WORDS = _quick(
     r"(?:ask|asks|asked|urge|urges|urged|urging|was urging) (?:\w+ ){1,3}to|"
     r"(?<!phone )(?<!a )call(?:s|ed|ing)? (?:on|for)|"
     r"(?:wants?|wanted) (?:\w+ ){1,4}(?:settled|resolved|ended|stopped|withdrawn))\b", re.I)
-_VOICE = re.compile(r"(?P<who>(?:[\w’'.-]+ ){1,6}?)(?P<verb>said|says|told|denied|denies|urged|"
-                    r"accused)\b")
+_VOICE = re.compile(r"(?P<who>(?:[\w’'.-]+ ){1,6}?|(?:[\w’'.-]+ ){0,5}[\w’'.-]+, [^,\n]{1,60}, )"
+                    r"(?P<verb>said|says|told|denied|denies|urged|accused)\b")  # (an aside:
+# ", and Tajik media, citing the border troops, said")
 # both speakers accuse: "Kyrgyzstan and Tajikistan accused each other", "traded accusations"
 _MUTUAL = re.compile(r"(?:accused|accuse|accusing|blamed|blame|blaming)(?: \w+){0,2} "
                      r"(?:each other|one another)\b|"
@@ -119,7 +120,10 @@ _CLAUSE = re.compile(
     r"|,? and (?=that\b)"
     # another speaker: ", while Hezbollah said ...", ", and a U.S. spokesperson said ..."
     r"|, (?:while|whereas|and|but) (?=(?:[\w’'.-]+ ){1,6}?(?:said|says|told|denied|denies|"
-    r"urged|accused)\b)"
+    r"urged|accused)\b|"
+    # (and with an aside: ", and Tajik media, citing the border troops, said ...")
+    r"(?:[\w’'.-]+ ){0,5}[\w’'.-]+, [^,\n]{1,60}, (?:said|says|told|denied|denies|urged|"
+    r"accused)\b)"
     # ... or after a semicolon: "Kyrgyz officials put the toll at 36; Tajik officials said"
     r"|; (?=(?:[\w’'.-]+ ){1,6}?(?:said|says|told|denied|denies|urged|accused)\b)"
     r"|,? but (?=(?:their|its|his|her|our|the|it|they|we|has|have|had|is|are|was|were|"
@@ -415,9 +419,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_NAME_WORD = r"[A-Z][a-z]+[’'-]?[a-z]*"
+# (its letters after the capital any but capitals: "Władysław"; and a double name:
+# "Kosiniak-Kamysz")
+_LOW = r"[^\W\dA-Z_]"
+_NAME_WORD = rf"[A-Z]{_LOW}+(?:[’'-][A-Z]?{_LOW}*)?"
 # (the capital read first and "no letter before it" asserted after: a scan in C)
-_NAME = re.compile(rf"[A-Z](?<!\w.)[a-z]+[’'-]?[a-z]*(?: {_NAME_WORD}){{1,5}}\b")
+_NAME = re.compile(rf"[A-Z](?<!\w.){_LOW}+(?:[’'-][A-Z]?{_LOW}*)?(?: {_NAME_WORD}){{1,5}}\b")
 _TITLED = frozenset(w.capitalize() for w in ROLE_NOUNS | TITLES)
 
 
@@ -885,6 +892,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         who = name_key(strip_possessive(head["np"].split()[-1])) if head else ""
         if who in report.people:
             report.speakers.append(_Speaker(*report.people[who], True))
+        elif who in report.titled:  # ("Defence Minister Władysław Kosiniak-Kamysz ordered")
+            report.speakers.append(_Speaker(report.titled[who], "", True))
         return []
     who_side, side_note = side(speech, report, sent)
     # "officials from both countries said": each of the two parties says it
@@ -1344,7 +1353,8 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
                 # spokeswoman Yolande Makolo" after "Rwanda denies ...")
                 "government" in body and report.capital_or_country(earlier.name)):
             return earlier.side, "side from the body named before"
-    if report.home and words & _ROLES and not words & GROUP_NOUNS and not speech.inferred \
+    if report.home and words & _ROLES and not words & GROUP_NOUNS and (
+            not speech.inferred or speech.inferred.lower() in ("he", "she")) \
             and (report.home in report.parties or not report.parties):
         # (an official's, not an armed group's: "Tuareg rebels of the ... said"; and of a
         # party: in a report on Kyrgyzstan and Tajikistan filed in Moscow, "the border
