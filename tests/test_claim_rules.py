@@ -1303,3 +1303,17 @@ def test_a_second_speaker_with_an_aside_has_a_clause_of_its_own():
                "2022-09-16", "actor")
     assert got == [("Kyrgyz Border Service", "KG", "Tajik troops"),
                    ("Tajik media", "TJ", "Kyrgyz forces")]
+
+
+def test_fire_from_a_sides_ground_its_territory_and_a_presence_denied():
+    got = _who("Shells fall on Rubavu as Congo and Rwanda trade blame\n\nGOMA, Jan 28 (Test "
+               "Wire) - Rwanda's army said five civilians were killed in Rubavu when shells "
+               "fired from Congolese territory hit homes. Rwanda's foreign minister said "
+               "Congo's army had shelled Rwandan territory since Sunday. \"There is no Rwandan "
+               "soldier in Goma,\" Rwanda's government spokeswoman said.", "2025-01-28",
+               "stance", "actor", "place")
+    assert got[0][:2] == ("Congo", "CD") and got[1][:2] == ("Rwanda", "RW")  # (not "Rubavu as")
+    assert [g[2:] for g in got[2:]] == [
+        ("asserts", "Congolese side", "Rubavu"),
+        ("asserts", "Congo's army", "Rubavu"),  # (Rwandan territory: the report's place in it)
+        ("denies", "", "Goma")]

@@ -159,8 +159,11 @@ _REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|we
                      re.I)
 _HEDGE = Keyed(_REPORTEDLY)
 _NEGATED = _quick("dhn", r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)|no)\b"
-                  r"[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach)\w*|"
-                  r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed)\b",
+                  r"(?:[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach)\w*|"
+                  r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed)\b|"
+                  # (a presence denied: "There is no Rwandan soldier in Goma")
+                  r" (?:[\w-]+ )?(?:soldiers?|troops?|forces|military presence|presence)"
+                  r" (?:in|on|inside|at|near)\b)",
                   re.I)
 EVENTS = [
     ("appeal", r"\b(appeal\w*|invoke|request\w* (?:\w+ ){0,2}(?:military )?(?:support|"
@@ -549,8 +552,8 @@ _WHERE_ASIDE = re.compile(r",\s*(?:just\s+)?(?:across|near|close to|not far from
 
 
 # a lowercase part of a name: "al-Burhan", "bin Zayed", "von der Leyen"
-_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|ibn|bin|bint|abu|van|von|der|de|da|di|du|la|le)"
-                       r"(?:-\w+)?$")
+_PARTICLE = re.compile(r"(?:(?:al|el|ad|ash|ibn|bin|bint|abu|van|von|der|de|da|di|du|la|le)"
+                       r"(?:-\w+)?|as-\w+)$")  # (not "as": "Shells fall on Rubavu as Congo")
 
 
 _GOES_ON_TO = re.compile(r"\b(?:went|goes|go|proceeded) on to\s*$")
@@ -1507,6 +1510,12 @@ def actor(sent: Sentence, speech: Speech, who_side: str, report: Report, a: int 
                          report.side_of(m["who"])), None)
         if speaking is not None:
             told = [m if report.side_of(m["who"]) else speaking for m in told]
+        if not told:
+            # fire from a side's ground, where no forces are named: that side's ("shells
+            # fired from Congolese territory hit homes": not the army that says so)
+            whence = _FROM_SIDE.search(text, a, b)
+            if whence and report.side_of(whence["who"]) not in ("", who_side):
+                return whence["who"] + " side", report.side_of(whence["who"])
         found = told + [m for m in found if m not in told]
     # who did it to those it was done to: "soldiers were killed in an ambush by Ethiopian
     # forces" (the forces after "by" act; not "militias backed by Ethiopian forces")
@@ -1538,6 +1547,8 @@ def actor(sent: Sentence, speech: Speech, who_side: str, report: Report, a: int 
     return who, actor_side
 
 
+_FROM_SIDE = re.compile(r"\b(?:fired|launched|came|coming|shot) from (?:the )?"
+                        r"(?P<who>[A-Z][\w’'-]{1,30}) (?:territory|side|soil|positions?|bank)\b")
 # (the speaker's own forces fired at: "shots were fired ... at its soldiers")
 _AT_OWN = re.compile(r"\b(?:at|on|against|towards?)\s+(?:its|their|our)\s+$")
 
@@ -1630,7 +1641,7 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
         if own:
             return [(own[1].place.id, own[0].surface, _SPEAKERS)]
     t = _TERRITORY.search(sent.text, a, e - s)
-    country = side_terms().get(name_key(t["adj"]), ("", ""))[0] if t else ""
+    country = side_in(t["adj"]) if t else ""  # (a demonym of demonyms.csv too: "Rwandan")
     if country and len(country) == 2 and country != actor_side and not (
             focus and _in_country(focus[1], country, places)):
         return [(f"country:{country}", f"country:{country}", False)]
