@@ -1317,3 +1317,17 @@ def test_fire_from_a_sides_ground_its_territory_and_a_presence_denied():
         ("asserts", "Congolese side", "Rubavu"),
         ("asserts", "Congo's army", "Rubavu"),  # (Rwandan territory: the report's place in it)
         ("denies", "", "Goma")]
+
+
+def test_where_one_spoke_said_first_and_restraint_exercised_are_not_the_event():
+    got = _who("ISLAMABAD, May 8 (Test Wire) - Pakistan said India struck Muridke. Addressing "
+               "a press conference in Rawalpindi, Lt Gen Ahmed Sharif Chaudhry said the "
+               "heaviest toll was in Ahmedpur East. In New Delhi, India's foreign secretary "
+               "Vikram Misri told a briefing that Indian forces struck nine sites. UN Secretary "
+               "General Antonio Guterres urged both countries to exercise maximum restraint.",
+               "2025-05-08", "event", "place")
+    assert [(who, event, place) for who, _, event, place in got] == [
+        ("Pakistan", "shelling", "Muridke"),
+        ("Lt Gen Ahmed Sharif Chaudhry", "statement", "Ahmedpur East"),
+        ("India's foreign secretary Vikram Misri", "shelling", "Muridke"),
+        ("Antonio Guterres, UN Secretary General", "statement", "Muridke")]

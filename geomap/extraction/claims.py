@@ -216,11 +216,14 @@ EVENTS = [
                  r"strik(?:e|es|ing) (?:\w+ ){0,2}targets|"
                  r"(?:struck|target(?:ed|ing)) (?:\w+ ){0,3}(?:targets|positions|posts|sites|"
                  r"locations|camps|villages|areas|civilians|bases|hideouts)|"
+                 r"(?:struck|attacked|targeted) (?-i:[A-Z])\w+|"  # ("India struck Muridke")
                  r"(?:rockets?|shells?|missiles?|mortars?|drones?) (?:had )?(?:fell|landed|"
                  r"hit|struck|exploded)|"
                  r"bomb(?:ed|ing|ings|ardment))\b"),
     ("casualties", r"\b(killed|wounded|injured|dead|casualt\w*|died|death toll)\b"),
-    ("exercise", r"\b(exercises?(?! (?:maximum |utmost |the utmost )?restraint)|drills?|"
+    # (not the verb: "to exercise maximum restraint", "exercise its rights")
+    ("exercise", r"\b((?<!\bto )exercises?(?! (?:maximum |utmost |the utmost |its |their |his |"
+                 r"her |our |the right|restraint|caution|sovereignty|rights?\b))|drills?|"
                  r"manoeuvres|maneuvers)\b"),
     # (troops that "faced off" do something; "the border standoff" names the background)
     ("deployment", r"\b(deploy\w*|stationed|took up (?:new )?positions|reinforce\w*|"
@@ -570,7 +573,9 @@ _EACH = re.compile(r"(?:[Ee]ach|[Bb]oth) (?:side|sides|country|countries|governm
 _BOTH_SIDES_END = re.compile(_BOTH_SPEAK.pattern + r"\s*$")  # (and "the two countries'
 # defence ministries")
 _LEADING_WORD = re.compile(r"^(?:(?:In|in) (?:an? |its |their )?(?:\w+ ){0,2}(?:statement|"
-                           r"interview|post|tweet|briefing|message|letter),\s*)?"
+                           r"interview|post|tweet|briefing|message|letter),\s*|"
+                           # (where: "In New Delhi, India's foreign secretary Vikram Misri")
+                           r"(?:In|At|From) [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30})?,\s*)?"
                            r"(?:(?:[Tt]he|[Aa]n?|But|And|Earlier|Later|Meanwhile)\s+)?")
 
 
@@ -1400,6 +1405,8 @@ _BODY_BACK = 4
 
 # a verb of telling, whom it was told to, and where: "told the U.N. Security Council in "
 # (a few words, none "that": what was told begins there)
+# where one spoke, said first: "Addressing a press conference in Rawalpindi, ... said"
+_SPEAKING_FIRST = re.compile(r"\s*(?:Addressing|Speaking|Talking|Briefing|Writing)\b[^,]{0,80},")
 _TOLD_IN = re.compile(r"(?:told|tells|telling|briefed|addressed|addressing)(?:\s+(?:the |a |an )?"
                       r"(?:(?!that\b)[\w.’'-]+\s+){0,4}(?:in|at)\s+(?:the\s+)?)?")
 _ACROSS_FROM = re.compile(r"\bacross\s+(?:the\s+(?:border|river|frontier)\s+)?from\s+"
@@ -1603,6 +1610,9 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
         # nor where they said it: "told the U.N. Security Council in New York"
         candidates = [(m, r) for m, r in candidates if not (
             m.start > s + verb.end() and _TOLD_IN.fullmatch(text, s + verb.start(), m.start))]
+    speaking = _SPEAKING_FIRST.match(sent.text) if not a else None
+    if speaking:  # (nor where they spoke, said first: "Speaking to reporters in Baku, ...")
+        candidates = [(m, r) for m, r in candidates if m.start >= s + speaking.end()]
     # nor a place named to say where another is ("in Rubavu, across the border from
     # Goma"), where the clause names another
     apart = [(m, r) for m, r in candidates
