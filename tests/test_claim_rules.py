@@ -1331,3 +1331,29 @@ def test_where_one_spoke_said_first_and_restraint_exercised_are_not_the_event():
         ("Lt Gen Ahmed Sharif Chaudhry", "statement", "Ahmedpur East"),
         ("India's foreign secretary Vikram Misri", "shelling", "Muridke"),
         ("Antonio Guterres, UN Secretary General", "statement", "Muridke")]
+
+
+def test_he_after_a_name_with_a_particle_residents_of_a_place_named_and_ministers_meeting():
+    got = _who("Golan\n\nDAMASCUS, Dec 14 (Test Wire) - Israel's Defence Minister Israel Katz "
+               "said troops would hold the Hermon summit. Syria's de facto leader Ahmed "
+               "al-Sharaa said Israeli forces crossed into Quneitra. In an interview, he said "
+               "Israeli troops had crossed the lines. Arab foreign ministers meeting in the "
+               "Jordanian city of Aqaba condemned the incursion into Quneitra. In Madinat "
+               "al-Baath, the provincial capital, residents said Israeli bulldozers tore up "
+               "roads. The Israeli military denied the reports. \"Our forces are not advancing "
+               "on Damascus,\" an army spokesman said.", "2024-12-14")
+    # (the ministers of several states take no side from the dateline: no claim)
+    assert got == [("Israel's Defence Minister Israel Katz", "IL"),
+                   ("Syria's de facto leader Ahmed al-Sharaa", "SY"),
+                   ("Syria's de facto leader Ahmed al-Sharaa", "SY"), ("residents", "SY"),
+                   ("Israeli military", "IL"), ("army spokesman", "IL")]
+
+
+def test_a_dateline_on_the_line_after_the_headline_and_a_country_whose_airspace_was_hit():
+    # (no blank line after the headline; the country's airspace makes it a party, so that
+    # its officials take the dateline's side)
+    got = _who("Estonia seeks NATO talks after Russian jets enter its airspace\nTALLINN — "
+               "Three Russian MiG-31 jets entered Estonian airspace near Vaindloo, the army "
+               "said. Foreign Minister Margus Tsahkna said Russia's charge d'affaires had "
+               "been summoned.", "2025-09-19")
+    assert got == [("army", "EE"), ("Foreign Minister Margus Tsahkna", "EE")]

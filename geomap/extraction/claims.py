@@ -289,8 +289,8 @@ _DEPTH_WORDS = {"several": 5.0, "a few": 3.0, "a couple of": 2.0, "one": 1.0, "t
                 "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0,
                 "nine": 9.0, "ten": 10.0}
 _TERRITORY = re.compile(r"(?<![\w’'-])(?P<adj>[A-Z][\w’'-]{0,40}) (?:sovereign )?"
-                        r"(?:territory|soil|border areas|side of the frontier|"
-                        r"side of the border)\b")
+                        r"(?:territory|soil|airspace|territorial waters|border areas|"
+                        r"side of the frontier|side of the border)\b")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|"
                      r"Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|Ltd|Co|Ave|Amb|Adm|Capt|Maj|Sgt|"
                      r"Cpl|Pvt|Brig|Prof|Pres|Sr|Jr|Rev|Hon|Dept|Mt|Ft|Gens|Cmdr|Lt\. Col|"
@@ -303,6 +303,9 @@ _SPLIT = re.compile(r"[”\"’)\s]"
                     r"(?:(?<=[.!?][”\"’)])\s+(?=[“\"‘(]?[A-Z0-9])"  # (after a full stop)
                     r"|(?<=[.!?]\s)\s*(?=[“\"‘(]?[A-Z0-9])"
                     r"|(?<=\n)\s*\n"  # (a blank line)
+                    # (a line that opens with a dateline: "...in its airspace\nTALLINN — ")
+                    r"|(?<=\n)(?=[ \t]*[A-Z][A-Z'’.]{2,30}(?:[ -][A-Z][A-Z'’.]{0,30}){0,3}"
+                    r"(?:/[A-Z][A-Z /'’.-]{0,40})?(?:,|:\s| [-–—]{1,2}\s))"
                     r"|(?<=\d, [12]\d\d\d )(?=[A-Z][a-z]))")
 ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson minister ministry president premier
 office government officials official side secretary department council palace commander
@@ -315,7 +318,7 @@ resident villagers locals governor mayor ombudsman ambassador staff chiefs""".sp
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
-observers analysts""".split())
+observers analysts ministers ambassadors diplomats""".split())  # (and several states' envoys)
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
@@ -544,6 +547,8 @@ _WHEN_BEFORE_VERB = re.compile(
     r",\s*(?:meanwhile|however|though|too|also|separately|instead|likewise|in turn|"
     r"in response|in return|for (?:its|his|her|their|our) part),)\s*$")
 _WHEN_ENDS = (",", "day", "night", "morning", "evening", "afternoon")  # how those end
+_MEETING_IN = re.compile(r"\s(?:meeting|gathered|based|stationed|speaking|visiting)\s(?:in|at)"
+                         r"\s[^,;:.]{1,80}$")
 _AGE_END = re.compile(r",\s*\d{1,3}\s*$")  # (a speaker's age after the name)
 # an appositive that says who the speaker is: ", a senior official in the Gedaref state
 # government,", ", editor of the state-backed Global Times tabloid,"
@@ -596,6 +601,10 @@ def _subject(prefix: str) -> str:
         prefix = _AGE_END.sub("", prefix)  # ("Local farmer Data Vanishvili, 85, said")
     if prefix.rstrip().endswith("on to"):
         prefix = _GOES_ON_TO.sub("", prefix)
+    if " in " in prefix[-90:] or " at " in prefix[-90:]:
+        # where they met, said between them and the verb: "Arab foreign ministers meeting
+        # in the Jordanian Red Sea city of Aqaba condemned"
+        prefix = _MEETING_IN.sub(" ", prefix[-200:])
     if prefix.rstrip().endswith(","):
         # where the speaker is, said aside: "Residents of Spin Boldak, across the border
         # from the Pakistani town of Chaman, said" (the residents, not the town)
@@ -820,6 +829,12 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
             acting[side_in(both["who"], sides)] += 1
     territory = places[focus[1]].country if focus and focus[1] in places else ""
     parties = {territory} - {""}
+    # (then whose ground or air the text names: "Estonian airspace", "Rwandan territory")
+    ground = Counter(side_in(t["adj"]) for t in _TERRITORY.finditer(text)) if any(
+        w in text for w in ("territory", "airspace", "soil")) else Counter()
+    ground.pop("", None)
+    if ground and not parties:  # (the one named most, where the report's place gave none)
+        parties.add(ground.most_common(1)[0][0])
     for who, _ in acting.most_common():
         if len(parties) >= 2:
             break
@@ -1273,6 +1288,9 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
         claimant, known = (f"{prior.name}'s {claimant}", prior.side) if prior else \
             (claimant, "")
         inferred = inferred if prior else ""
+    elif alone and _LOCAL.fullmatch(low) and _fine(
+            [(m, r) for m, r in sent.mentions if m.start < sent.start + span[0]]):
+        pass  # ("In Madinat al-Baath, the provincial capital, residents said": theirs)
     elif alone:
         # "the prime minister", "the service", "the military": the last speaker it names
         word = low.split()[-1]
@@ -1353,10 +1371,10 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
             return body.side, f"side from {who.split(' ', 1)[0]!r}"
     # "ministry spokeswoman Leyla Abdullayeva" after "Azerbaijan's foreign ministry
     # rejected ...": the body named before speaks through her, whatever the dateline
-    body = words & (_SPOKEN_FOR | _BODIES)
+    body = _same_body(words & (_SPOKEN_FOR | _BODIES))
     for earlier in reversed(report.speakers[-_BODY_BACK:] if body else []):
         if earlier.side not in ("", "PRESS") and not earlier.person and (
-                body & set(earlier.name.lower().replace(",", " ").split()) or
+                body & _same_body(set(earlier.name.lower().replace(",", " ").split())) or
                 # (a country or its capital speaks as its government: "government
                 # spokeswoman Yolande Makolo" after "Rwanda denies ...")
                 "government" in body and report.capital_or_country(earlier.name)):
@@ -1369,6 +1387,12 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # troops" are not Russia's)
         return report.home, "side from the dateline"
     return "", ""
+
+
+def _same_body(words: set[str]) -> set[str]:
+    """A body's words, with an army's names as one ("army spokesman" after "The Israeli
+    military denied ...": the military's)."""
+    return {"army" if w in ("military", "forces", "army") else w for w in words}
 
 
 def _party_publisher(publisher: str, sides: dict[str, str]) -> str:
@@ -1813,7 +1837,8 @@ _DATELINE = re.compile(r"\s-{1,2}\s|•")
 _CAPTION = Keyed(re.compile(r"\bis seen\b|\bpictured\b|\(C\)|\bfile photo\b", re.I))
 
 
-_TWO_NAMES = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+_TWO_NAMES = re.compile(rf"\b[A-Z]{_LOW}+ (?:(?:al|el|ad|ash|bin|ibn|abu|van|von|de|da|du|le|la)"
+                        rf"[- ])?[A-Z]{_LOW}+\b")  # (and "Ahmed al-Sharaa", "Władysław ...")
 _BODY_NAMES = re.compile(r"Ministry|Department|Office|Government|Palace|Kremlin")
 
 
