@@ -1357,3 +1357,15 @@ def test_a_dateline_on_the_line_after_the_headline_and_a_country_whose_airspace_
                "said. Foreign Minister Margus Tsahkna said Russia's charge d'affaires had "
                "been summoned.", "2025-09-19")
     assert got == [("army", "EE"), ("Foreign Minister Margus Tsahkna", "EE")]
+
+
+def test_the_reports_place_is_the_one_its_headline_names():
+    text = ("Cambodian rockets kill civilians as fighting erupts at Ta Muen Thom\n\nBANGKOK, "
+            "July 25 (Test Wire) - Thai officials said Cambodian rockets hit Surin province. "
+            "Villagers in Surin fled. Shells also fell in Surin town. The army said the fighting "
+            "began in the morning.")
+    report, _ = _read(text, "2025-07-25")
+    assert report.focus == ("Ta Muen Thom", "th-prasat-ta-muen-thom")
+    # (no headline: the place named most)
+    report, _ = _read(text.split("\n\n", 1)[1], "2025-07-25")
+    assert report.focus[1] == "th-surin-province"

@@ -816,7 +816,12 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     line = _dateline(text)
     filed = range(line.start("city"), line.end("more") if line["more"] else line.end("city")) \
         if line else range(0)
-    focus = _focus([(m, r) for m, r in resolved if m.start not in filed], capital_of)
+    # (the place the headline names, where it names one: "... fighting erupts at Ta Muen
+    # Thom", not Surin, named more often as where the shells fell)
+    head = _HEADLINE.match(text) if not (line and line.start() == 0) else None
+    focus = _focus([(m, r) for m, r in resolved if head and m.start < head.end()],
+                   capital_of) if head else None
+    focus = focus or _focus([(m, r) for m, r in resolved if m.start not in filed], capital_of)
     places = {r.place.id: r.place for _, r in resolved if r.resolved}
     # the parties: the country of the report's place, and the side named most with troops
     # or forces (then the next, if the report's place gave none)
@@ -852,6 +857,8 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
 
 
 _BOTH = re.compile(r"(?P<who>[A-Z][\w’'-]{0,40}) and $")
+# a headline: the text's first line, with no full stop at its end, and a line after it
+_HEADLINE = re.compile(r"[ \t]*[^\n]{10,250}(?<![.!?:”\"])[ \t]*\n(?=\s*\S)")
 # a dateline: "NEW DELHI/BEIJING, June 17 (Test Wire) -", "BISHKEK, May 1 (Reuters) -"
 # (its words apart by a space or a hyphen, never both ways: "A-A-A-..." is read in linear time)
 _CITY = (r"(?P<city>[A-Z][A-Z'’.]{1,30}(?:[ -][A-Z][A-Z'’.]{0,30}){0,3})"
