@@ -1369,3 +1369,17 @@ def test_the_reports_place_is_the_one_its_headline_names():
     # (no headline: the place named most)
     report, _ = _read(text.split("\n\n", 1)[1], "2025-07-25")
     assert report.focus[1] == "th-surin-province"
+
+
+def test_no_part_in_it_is_a_denial_and_a_byline_is_no_title():
+    got = _who("VILNIUS, Oct 26 (Test Wire) - Lithuania said balloons from Belarus closed the "
+               "airport. The State Border Committee of Belarus stated that Belarusian state "
+               "bodies have no relation to the launching of balloons. Minsk said it had "
+               "nothing to do with the balloons.", "2025-10-27", "stance")
+    assert [g[2] for g in got] == ["asserts", "denies", "denies"]
+    from geomap.extraction.claims import _people
+
+    titled: dict = {}
+    _people("Blasts hit Mandera, Lamu\n\nBy Our Reporter\n\nInterior Cabinet Secretary Kithure "
+            "Kindiki said the attackers fled.", {}, titled)
+    assert titled == {"kindiki": "Kithure Kindiki, Interior Cabinet Secretary"}

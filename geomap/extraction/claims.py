@@ -163,7 +163,10 @@ _NEGATED = _quick("dhn", r"\b(did not|didn't|has not|have not|had not|never|not(
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed)\b|"
                   # (a presence denied: "There is no Rwandan soldier in Goma")
                   r" (?:[\w-]+ )?(?:soldiers?|troops?|forces|military presence|presence)"
-                  r" (?:in|on|inside|at|near)\b)",
+                  r" (?:in|on|inside|at|near)\b|"
+                  # (a part denied: "have no relation to the launching of balloons")
+                  r" (?:relation|involvement|connection|link|role|part) (?:to|with|in)\b)|"
+                  r"\b(?:nothing to do with|not involved in)\b",
                   re.I)
 EVENTS = [
     ("appeal", r"\b(appeal\w*|invoke|request\w* (?:\w+ ){0,2}(?:military )?(?:support|"
@@ -451,7 +454,7 @@ def _person_names(text: str):
             yield start, m.end(), " ".join(words[skip:])
 
 
-_TITLE_END = re.compile(r"[.;:!?]\s|\s-+\s|[“”\"]")
+_TITLE_END = re.compile(r"[.;:!?]\s|\s-+\s|[“”\"]|\n")  # (not across a line: a byline)
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:\([A-Z]\))?,\s*(?P<a>(?:[^.;]|(?<=\b[A-Z])\.)+)")
 
 
