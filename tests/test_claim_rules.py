@@ -1383,3 +1383,17 @@ def test_no_part_in_it_is_a_denial_and_a_byline_is_no_title():
     _people("Blasts hit Mandera, Lamu\n\nBy Our Reporter\n\nInterior Cabinet Secretary Kithure "
             "Kindiki said the attackers fled.", {}, titled)
     assert titled == {"kindiki": "Kithure Kindiki, Interior Cabinet Secretary"}
+
+
+def test_a_bodys_spokesperson_after_the_body_is_named_and_never_targeted_denies():
+    got = _who("NEW DELHI, Dec 13 (Test Wire) - Defence minister Rajnath Singh said PLA troops "
+               "tried to transgress the LAC at Yangtse. In Beijing, the PLA's Eastern Theatre "
+               "Command offered a different version. Its spokesperson, Senior Colonel Long "
+               "Shaohua, said Chinese troops on patrol near Yangtse were \"obstructed by Indian "
+               "troops who illegally crossed the line\". \"Our response was firm,\" Long said. "
+               "\"Morocco has never targeted and will never target civilians,\" a Moroccan "
+               "source said.", "2022-12-13", "stance", "actor")
+    assert [g[1:] for g in got] == [("IN", "asserts", "PLA troops"),
+                                    ("CN", "asserts", "Indian troops"),
+                                    ("CN", "asserts", ""), ("MA", "denies", ""),
+                                    ("MA", "denies", "")]  # (the two verbs, a claim each)

@@ -160,7 +160,8 @@ _REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|we
 _HEDGE = Keyed(_REPORTEDLY)
 _NEGATED = _quick("dhn", r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)|no)\b"
                   r"(?:[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach)\w*|"
-                  r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed)\b|"
+                  r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed|"
+                  r"target|targeted|targeting|bomb|bombed|strike|struck|harm|harmed)\b|"
                   # (a presence denied: "There is no Rwandan soldier in Goma")
                   r" (?:[\w-]+ )?(?:soldiers?|troops?|forces|military presence|presence)"
                   r" (?:in|on|inside|at|near)\b|"
@@ -718,6 +719,10 @@ class Report:
                 self.people[key] = (self.titled.pop(key), side)
                 self.sides[key] = side
                 self._side_of.clear()
+                # (and by the first name, as a family name comes first in Chinese, Korean,
+                # Hungarian names: "Senior Colonel Long Shaohua" ... "Long said")
+                first = name_key(self.people[key][0].split(" ", 1)[0])
+                self.people.setdefault(first, self.people[key])
 
     def capital_or_country(self, name: str) -> bool:
         """Whether the name is one of the report's countries or capitals ("Rwanda")."""
@@ -921,12 +926,18 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         # (after where they were: "In Phnom Penh, Lt Gen Maly Socheata, spokeswoman for
         # ..., gave the opposite account")
         where = _WHERE_FIRST.match(sent.text)
-        head = _HEAD.match(sent.text, where.end() if where else 0)
+        at = where.end() if where else 0
+        head = _HEAD.match(sent.text, at + 4 if sent.text.startswith("the ", at) else at)
         who = name_key(strip_possessive(head["np"].split()[-1])) if head else ""
         if who in report.people:
             report.speakers.append(_Speaker(*report.people[who], True))
         elif who in report.titled:  # ("Defence Minister Władysław Kosiniak-Kamysz ordered")
             report.speakers.append(_Speaker(report.titled[who], "", True))
+        elif head and _body(head["np"].split()) and report.side_of(head["np"]):
+            # a body, whose spokesperson speaks next ("In Beijing, the PLA's Eastern
+            # Theatre Command offered a different version. Its spokesperson ... said")
+            report.speakers.append(_Speaker(head["np"].strip(), report.side_of(head["np"]),
+                                            False))
         return []
     who_side, side_note = side(speech, report, sent)
     # "officials from both countries said": each of the two parties says it
@@ -1711,7 +1722,8 @@ _ACCUSING = re.compile(r"[\s,;]*(?:and\s+)?(?:accus|blam)\w*\b", re.I)
 # an act, or those it was done to, then whom by: the doers (actor)
 _DONE_BY = re.compile(r"\b(?:ambush|attack|assault|raid|shelling|fire|incursion|offensive|"
                       r"killed|wounded|injured|attacked|shelled|ambushed|seized|occupied|"
-                      r"captured|abducted|detained|shot|targeted|hit|fired on)\s+by\s+"
+                      r"captured|abducted|detained|shot|targeted|hit|fired on|obstructed|"
+                      r"provoked)\s+by\s+"  # (not "stopped by": those who answered it)
                       r"(?:the\s+)?$")
 
 
