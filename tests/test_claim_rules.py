@@ -74,8 +74,12 @@ def test_speaker_a_request_for_help_is_the_reports_act():
      "militias attacked.", "SD", ""),
     ("Residents of Gallabat said they heard artillery fire.", "SD", ""),
     ("Local officials said 30,000 people had left Batken.", "KG", "side from the place"),
-    ("NEW DELHI, June 17 (Test Wire) - Prime Minister Narendra Modi said the sacrifice of the "
+    # (an official the report names with no country, whom sides.csv does not list)
+    ("NEW DELHI, June 17 (Test Wire) - Minister of State Ravi Kumar said the sacrifice of the "
      "soldiers will not be in vain.", "IN", "side from the dateline"),
+    # (one whom it lists: "Modi")
+    ("Prime Minister Narendra Modi said the sacrifice of the soldiers will not be in vain.",
+     "IN", ""),
     ("“No aircraft has violated Sudanese airspace,” foreign ministry spokesman Dina Mufti "
      "told reporters in Addis Ababa.", "ET", "side from where they spoke"),
 ])
@@ -817,7 +821,8 @@ def test_two_tolls_an_ombudsman_and_a_president_speaking_in_his_capital():
         ("Kyrgyzstan's health ministry", "KG")]
     assert [(c.claimant, c.claimant_side) for c in toll if c.span_start > 60] == [
         ("Kyrgyz officials", "KG"), ("Tajik officials", "TJ")]
-    aliyev = _claims(head + "Speaking to reporters in Baku, President Ilham Aliyev said "
+    aliyev = _claims(head + "Speaking to reporters in Baku, Deputy Prime Minister Samir "
+                            "Mammadov said "
                             "Azerbaijani troops were on Azerbaijani land.")[-1]
     assert (aliyev.claimant_side, "side from where they spoke" in aliyev.check) == ("AZ", True)
     ombudsman = _claims(head + "The Armenian ombudsman, Arman Tatoyan, said villagers had been "
@@ -930,7 +935,7 @@ def test_said_in_a_capital_and_the_country_that_acts_is_not_where():
     got = _claims_of("YEREVAN, Sept 13 (Test Wire) - Azerbaijani forces shelled Jermuk, "
                      "Armenia's defence ministry said. The ministry said Azerbaijan used "
                      "artillery against civilian targets. \"Armenia is trying to drag the region "
-                     "into a new war,\" Hikmet Hajiyev, an aide to President Ilham Aliyev, said "
+                     "into a new war,\" Hikmet Hajiyev, a presidential aide, said "
                      "in Baku.", "2022-09-13")
     # Azerbaijan used the artillery: the shelling is where the report is, not Azerbaijan
     assert [c.place_id for c in got if c.text.startswith("The ministry")] == ["am-jermuk"]
@@ -1397,3 +1402,13 @@ def test_a_bodys_spokesperson_after_the_body_is_named_and_never_targeted_denies(
                                     ("CN", "asserts", "Indian troops"),
                                     ("CN", "asserts", ""), ("MA", "denies", ""),
                                     ("MA", "denies", "")]  # (the two verbs, a claim each)
+
+
+def test_a_leader_known_by_name_a_press_service_and_border_troops_of_a_body():
+    got = _who("VILNIUS, Oct 26 (Test Wire) - Lithuania said balloons from Belarus closed the "
+               "airport. The press service of President A. Lukashenko stated that Vilnius was "
+               "looking for an enemy. The border troops of the State Committee for National "
+               "Security of Tajikistan said Kyrgyz forces shelled Vorukh.", "2025-10-27")
+    assert got == [("Lithuania", "LT"), ("press service of President A. Lukashenko", "BY"),
+                   ("border troops of the State Committee for National Security of Tajikistan",
+                    "TJ")]

@@ -318,7 +318,7 @@ prime deputy foreign defense defence general envoy embassy authorities presidenc
 administration border service services guard guards health interior ministry army
 agency counterpart committee command officer officers police media television spokesperson
 chief force peacekeepers peacekeeping mission sources source witnesses witness residents
-resident villagers locals governor mayor ombudsman ambassador staff chiefs""".split())
+resident villagers locals governor mayor ombudsman ambassador staff chiefs troops""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
@@ -328,7 +328,7 @@ MODIFIERS = frozenset("""security caretaker interim acting former senior top reg
 state-run state-backed national federal provincial local military army naval
 intelligence diplomatic news coast transitional military-led external affairs home facto
 de-facto breakaway separatist self-proclaimed information finance justice energy water
-petroleum trade transport""".split())
+petroleum trade transport press""".split())
 _ROLES = ROLE_NOUNS | TITLES
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
 _REQUESTS = frozenset(REQUEST.split("|"))
