@@ -1412,3 +1412,11 @@ def test_a_leader_known_by_name_a_press_service_and_border_troops_of_a_body():
     assert got == [("Lithuania", "LT"), ("press service of President A. Lukashenko", "BY"),
                    ("border troops of the State Committee for National Security of Tajikistan",
                     "TJ")]
+
+
+def test_residents_describe_and_where_is_no_speaker():
+    got = _who("GOMA, Jan 28 (Test Wire) - Congo said Rwanda shelled Goma. In Kinshasa, "
+               "protesters attacked the embassies of Rwanda and France, accusing Western "
+               "governments of failing to rein in Kigali. Residents of Goma described heavy "
+               "gunfire overnight near the airport.", "2025-01-28")
+    assert got == [("Congo", "CD"), ("Residents of Goma", "CD")]

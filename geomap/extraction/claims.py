@@ -52,7 +52,8 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           "condemns|"
           "traded accusations|traded blame|trade blame|trade accusations|traded charges|"
           "put the death toll at|put the toll at|puts the death toll at|puts the toll at|"
-          "put the number of|puts the number of|blamed|blames|blaming|estimated|estimates")
+          "put the number of|puts the number of|blamed|blames|blaming|estimated|estimates|"
+          "described|describes")
 DENY = "denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses"
 # calls on someone to act: the speaker's call
 CALL = ("urged|urges|urging|called on|calls on|calling on|called for|calls for|demanded|"
@@ -1239,7 +1240,9 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
             claimant = quoted["who"].rstrip(",")
         elif how.split()[0] in _PARTICIPLE:
             line = _DATELINE_AT.match(text)  # (after a dateline: "MOSCOW, May 14 (Wire) -")
-            head = _HEAD.match(text, line.end() if line else 0)  # (the same pattern)
+            at = line.end() if line else 0
+            where = _WHERE_FIRST.match(text, at)  # (and where: "In Kinshasa, protesters")
+            head = _HEAD.match(text, where.end() if where else at)  # (the same pattern)
             claimant = head["np"].strip() if head else ""
         else:
             claimant = _subject(text[:verb.start()])
