@@ -1317,8 +1317,9 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
         pass  # ("In Madinat al-Baath, the provincial capital, residents said": theirs)
     elif alone:
         # "the prime minister", "the service", "the military": the last speaker it names
-        word = low.split()[-1]
-        prior = next((sp for sp in reversed(speakers) if word in sp.name.lower()), None)
+        word = low.split()[-1]  # (a word of its name: "office" is not in "officials")
+        prior = next((sp for sp in reversed(speakers)
+                      if word in _LOWER_WORDS.findall(sp.name.lower())), None)
         claimant, known = (prior.name, prior.side) if prior else (claimant, "")
         inferred = inferred if prior else ""
     elif claimant and "’s" not in claimant and "'s" not in claimant and name_key(
