@@ -1420,3 +1420,12 @@ def test_residents_describe_and_where_is_no_speaker():
                "governments of failing to rein in Kigali. Residents of Goma described heavy "
                "gunfire overnight near the airport.", "2025-01-28")
     assert got == [("Congo", "CD"), ("Residents of Goma", "CD")]
+
+
+def test_an_office_is_no_earlier_speaker_whose_name_only_holds_the_letters():
+    got = _who("TALLINN, Sept 19 (Test Wire) - Russian jets entered Estonian airspace, the army "
+               "said. Finnish aircraft also watched the flight, according to officials in "
+               "Helsinki. Mark Rutte spoke with the prime minister by phone about the Russian "
+               "jets that entered Estonian airspace, the prime minister's office said.",
+               "2025-09-19")
+    assert got[-1] == ("prime minister's office", "EE")

@@ -643,7 +643,8 @@ def _subject(prefix: str) -> str:
                 taken.append(w)
                 continue
             break
-        if w[:1].isupper() or low in ROLE_NOUNS or low in GROUP_NOUNS or low in (
+        if w[:1].isupper() or low in ROLE_NOUNS or low in GROUP_NOUNS or (
+                low[-2:] in ("'s", "’s") and low[:-2] in ROLE_NOUNS) or low in (
                 "of", "the", "a", "an", "’s", "'s", "for") or (
                 low in ("in", "and") and taken and (taken[-1][:1].isupper() or (
                     taken[-1] == "the" and len(taken) > 1 and taken[-2][:1].isupper()))) or (
