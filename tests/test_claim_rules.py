@@ -1429,3 +1429,28 @@ def test_an_office_is_no_earlier_speaker_whose_name_only_holds_the_letters():
                "jets that entered Estonian airspace, the prime minister's office said.",
                "2025-09-19")
     assert got[-1] == ("prime minister's office", "EE")
+
+
+def test_a_transcripts_answers_are_its_spokespersons():
+    got = _who("China says coast guard acted professionally\n\nTranscript of the Chinese "
+               "Foreign Ministry's regular press conference, June 17, 2024. Spokesperson: Lin "
+               "Jian.\n\nQ: Manila says a sailor was injured. Did officers use knives?\n\nA: "
+               "Ren'ai Jiao is part of China's Nansha Qundao. The Philippines sent a supply ship "
+               "into the waters off Ren'ai Jiao. We urge Manila to stop its provocations.\n\n"
+               "Q: Will China talk to Manila?\n\nA: Our position is clear.", "2024-06-19",
+               "stance")
+    assert [g for g in got if g[0] == "Spokesperson Lin Jian"] == [
+        ("Spokesperson Lin Jian", "CN", "asserts")] * 2 + [
+        ("Spokesperson Lin Jian", "CN", "calls"), ("Spokesperson Lin Jian", "CN", "asserts")]
+
+
+def test_a_correspondent_is_the_press_and_an_aside_with_commas_before_the_verb():
+    got = _who("Sudan and Chad\n\nKHARTOUM, March 27 (Test Wire) - Sudan said convoys for "
+               "the RSF crossed at Adre. Our correspondent in eastern Chad, who watched convoys "
+               "at the Adre crossing, said lorries passed at night. Gen. Romeo Brawner Jr., "
+               "speaking at the Western Command headquarters in Puerto Princesa City, Palawan, "
+               "said Chinese personnel boarded Philippine boats.", "2025-03-27")
+    assert got[1:] == [("Our correspondent in eastern Chad", "PRESS")]
+    assert rules._subject("Gen. Romeo Brawner Jr., speaking at the Western Command "
+                          "headquarters in Puerto Princesa City, Palawan, ") == (
+        "Gen. Romeo Brawner Jr.")  # (not "Palawan")

@@ -480,3 +480,12 @@ def test_a_claims_place_is_named_as_its_sentence_names_it_not_as_the_dateline():
     got = extract(Document(text="GOMA, Jan 28 (Test Wire) - Congo said Rwanda shelled Goma.",
                            name="t.txt", published="2025-01-28"))
     assert [(c.place, c.place_id) for c in got] == [("Goma", "cd-goma")]
+
+
+def test_a_ship_named_for_a_place_is_not_there():
+    from geomap.api import find_places
+    from geomap.records import Document
+
+    got = find_places(Document(text="Supplies for the BRP Sierra Madre at Second Thomas Shoal; "
+                                    "the USS Texas sailed from Manila.", name="t.txt"))
+    assert [m.surface for m, _ in got] == ["Second Thomas Shoal", "Manila"]

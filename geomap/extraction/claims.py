@@ -56,7 +56,7 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           "described|describes")
 DENY = "denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses"
 # calls on someone to act: the speaker's call
-CALL = ("urged|urges|urging|called on|calls on|calling on|called for|calls for|demanded|"
+CALL = ("urged|urges|urge|urging|called on|calls on|calling on|called for|calls for|demanded|"
         "demands|wants|expect|expects")
 # a request for help ("appealed to Russia for military support", "asked Moscow to help"):
 # an act the report states, unless a verb of saying gives it to a speaker
@@ -323,7 +323,8 @@ resident villagers locals governor mayor ombudsman ambassador staff chiefs troop
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
-observers analysts ministers ambassadors diplomats""".split())  # (and several states' envoys)
+observers analysts ministers ambassadors diplomats correspondent correspondents reporter
+reporters journalists""".split())  # (and several states' envoys)
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
@@ -547,7 +548,7 @@ _WHEN_BEFORE_VERB = re.compile(
     r"(?:\s+(?:late|early|earlier|later)?\s*(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|today|yesterday)(?:\s+(?:night|morning|evening|"
     r"afternoon))?|,\s*(?:in|on|at|during|after|via|citing|quoting|who|whose|which|"
-    r"[a-z]+(?:ed|ing))\s[^,]{1,80},|,\s*\d{1,3},|"
+    r"[a-z]+(?:ed|ing))\s[^,]{1,80},(?:[^,]{1,40},){0,2}|,\s*\d{1,3},|"
     # (an aside: "Indian officials, meanwhile, accused", "..., for its part, rejected")
     r",\s*(?:meanwhile|however|though|too|also|separately|instead|likewise|in turn|"
     r"in response|in return|for (?:its|his|her|their|our) part),)\s*$")
@@ -646,9 +647,11 @@ def _subject(prefix: str) -> str:
         if w[:1].isupper() or low in ROLE_NOUNS or low in GROUP_NOUNS or (
                 low[-2:] in ("'s", "’s") and low[:-2] in ROLE_NOUNS) or low in (
                 "of", "the", "a", "an", "’s", "'s", "for") or (
-                low in ("in", "and") and taken and (taken[-1][:1].isupper() or (
+                low in ("in", "and") and taken and (taken[-1][:1].isupper() or
+                                                    taken[-1] in _DIRECTIONS or (
                     taken[-1] == "the" and len(taken) > 1 and taken[-2][:1].isupper()))) or (
                 low in MODIFIERS and taken) or _PARTICLE.match(low) or (
+                low in _DIRECTIONS and taken and taken[-1][:1].isupper()) or (
                 low in KIND_WORDS and k and words[k - 1][:1].isupper()):
             # (a place's kind after its name: "Residents in Sisaket province")
             taken.append(w)
@@ -709,6 +712,11 @@ class Report:
     # Defence Minister" (who, named by surname later, is an official as first named)
     titled: dict[str, str] = field(default_factory=dict)
     governments: frozenset[str] = frozenset()  # the keys of its countries' and capitals' names
+    # a press conference's transcript: the spans of its answers ("A: ..."), and who gives
+    # them, with their side ("Spokesperson: Lin Jian" under "the Chinese Foreign Ministry's
+    # regular press conference")
+    answers: list = field(default_factory=list)
+    answerer: tuple[str, str] = ("", "")
     _side_of: dict[str, str] = field(default_factory=dict, repr=False)
 
     def side_found(self, claimant: str, side: str) -> None:
@@ -860,6 +868,8 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
                     party_publisher=_party_publisher(doc.publisher or "", sides),
                     titled={k: v for k, v in titled.items() if k not in people},
                     governments=governments)
+    if "A:" in text:
+        report.answers, report.answerer = _answers(text, sides)
     if line:  # (the first city's: "NEW DELHI/BEIJING" is filed from New Delhi first)
         at = next((r.place for m, r in resolved if r.resolved and m.start in filed), None)
         report.home = at.country if at is not None else ""
@@ -920,7 +930,7 @@ def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
 def claims_in(sent: Sentence, report: Report) -> list[Claim]:
     """The claims one sentence makes, composed from the rules below: one per thing it
     says (``clauses``) and per place it names for that thing (``place``)."""
-    speech = speaker(sent, report) if _may_speak(sent) else None
+    speech = speaker(sent, report) if _may_speak(sent) or report.answers else None
     if speech is None:
         date(sent, report)  # (its day still moves the report's narrative time on)
         # a sentence that claims nothing may still bring a person forward, whom "he"
@@ -1194,6 +1204,20 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
     to", else the one named after the verb ("said Porter"); "he", "It", "the office" and
     "the prime minister" are the last speaker they fit; a surname is the person as first
     introduced. None when nobody speaks and the report states no event itself."""
+    speech = _speaker(sent, report)
+    if report.answers and any(a <= sent.start < b for a, b in report.answers) and (
+            speech is None or speech.how == "narration" or
+            speech.claimant.lower() in ("", "we", "i", "our side")):
+        # a transcript's answer, its every sentence: the spokesperson's words, but for
+        # another speaker the answer names ("The Philippine side said ...")
+        return Speech(report.answerer[0], (0, 0), speech.how if speech and speech.how !=
+                      "narration" else "said", speech.verb if speech else None,
+                      known=report.answerer[1])
+    return speech
+
+
+def _speaker(sent: Sentence, report: Report) -> Speech | None:
+    """``speaker``, before a transcript's answers are given to the one who answers."""
     text = sent.text
     verb = request = None
     for v in _VERBS.finditer(text, low=sent.low):
@@ -1351,6 +1375,8 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # army, state media: "Ministry of Defense of Azerbaijan", "TASS")
         party = report.party_publisher
         return (party, "side from the publisher") if party else ("PRESS", "")
+    if _REPORTER.search(who):  # ("Our correspondent in eastern Chad": the press, not Chad)
+        return "PRESS", ""
     found = speech.known or report.side_of(who)
     if found:
         return found, ""
@@ -1413,6 +1439,41 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # troops" are not Russia's)
         return report.home, "side from the dateline"
     return "", ""
+
+
+_ANSWER = re.compile(r"(?m)^[ \t]*A:[ \t]")
+_ANSWER_END = re.compile(r"\n[ \t]*\n|\n[ \t]*Q:")
+_ANSWERER = re.compile(r"(?m)^[^\n]{0,200}?\b[Ss]pokes(?:person|man|woman)\b[: ]+"
+                       r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})[^\n]{0,200}$|"
+                       r"^[^\n]{0,200}?(?P<name2>[A-Z][\w’'-]+ [A-Z][\w’'-]+)['’]s [Rr]egular "
+                       r"[Pp]ress [Cc]onference[^\n]{0,200}$")
+ANSWERS_KEPT = 200  # (a bound for hostile input)
+
+
+def _answers(text: str, sides: dict[str, str]) -> tuple[list, tuple[str, str]]:
+    """A transcript's answers: [(start, end)] of each paragraph that opens "A:", and the
+    spokesperson who gives them, with the side of the line that names them (the ministry
+    whose press conference it is); none where the transcript names no spokesperson with a
+    side."""
+    who = _ANSWERER.search(text, 0, 5000)
+    name = (who["name"] or who["name2"]) if who else ""
+    side = side_in(who.group(), sides) if who else ""
+    if not (name and side):
+        return [], ("", "")
+    spans = []
+    for m in _ANSWER.finditer(text):
+        end = _ANSWER_END.search(text, m.end())
+        spans.append((m.start(), end.start() if end else len(text)))
+        if len(spans) >= ANSWERS_KEPT:
+            break
+    return spans, (f"Spokesperson {name}", side)
+
+
+_REPORTER = re.compile(r"^(?:[Oo]ur |[Tt]his newspaper's |[Aa]n? |[Tt]he )?(?:[A-Z][\w’'.-]+ )?"
+                       r"(?:own )?(?:correspondents?|reporters?|journalists?|photographers?)\b")
+# "in eastern Chad": a direction within a place named in a speaker's phrase
+_DIRECTIONS = frozenset("""eastern western northern southern central north south east west
+northeastern northwestern southeastern southwestern""".split())
 
 
 def _same_body(words: set[str]) -> set[str]:

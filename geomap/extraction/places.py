@@ -95,6 +95,7 @@ _LIST_ITEM = re.compile(_NAME)
 # words: they are run on the pieces between those that hold one
 _KIND_WORDS = re.compile(trie("""village town city settlement hamlet province region district
 marz rayon oblast lake river valley pass gorge""".split()))
+_SHIP = re.compile(r"\b(?:BRP|USS|HMS|HMAS|HMCS|INS|PNS|RFS|ROKS|MV|SS)\s$")
 _BODY_ENDS = ORG_WORDS | frozenset("""force forces army navy guard guards command front movement
 police military""".split())
 _ROAD = re.compile(r" (?:road|highway|motorway|route|railway|railroad|pipeline|corridor)\b",
@@ -308,6 +309,9 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
                if name.rsplit(" ", 1)[-1].lower() in _BODY_ENDS} if "(" in text else ()
     if spelled:
         out = [m for m in out if m.surface not in spelled]
+    # a ship is named for a place, and is not there ("the BRP Sierra Madre", "USS Texas")
+    out = [m for m in out if not (m.start >= 3 and text[m.start - 1] == " " and
+                                  _SHIP.search(text, max(0, m.start - 6), m.start))]
     return _add_marked(text, out, lexicon)
 
 
