@@ -1454,3 +1454,9 @@ def test_a_correspondent_is_the_press_and_an_aside_with_commas_before_the_verb()
     assert rules._subject("Gen. Romeo Brawner Jr., speaking at the Western Command "
                           "headquarters in Puerto Princesa City, Palawan, ") == (
         "Gen. Romeo Brawner Jr.")  # (not "Palawan")
+
+
+def test_a_question_claims_nothing():
+    assert _who("Sudan and Chad\n\nKHARTOUM, March 27 (Test Wire) - Sudan said convoys for "
+                "the RSF crossed at Adre.\n\nWhat does Chad say?\n\nChad denied it.",
+                "2025-03-27") == [("Sudan", "SD"), ("Chad", "TD")]

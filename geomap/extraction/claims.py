@@ -1219,6 +1219,8 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
 def _speaker(sent: Sentence, report: Report) -> Speech | None:
     """``speaker``, before a transcript's answers are given to the one who answers."""
     text = sent.text
+    if text.rstrip().endswith("?") and not sent.quotes:
+        return None  # a question claims nothing ("What does Chad say?", "Q: Did ...?")
     verb = request = None
     for v in _VERBS.finditer(text, low=sent.low):
         if sent.quoted(v.start()) or _EMBEDDED.search(text, max(0, v.start() - 16), v.start()):
