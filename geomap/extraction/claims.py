@@ -728,7 +728,8 @@ class Report:
             if key in self.titled:
                 self.people[key] = (self.titled.pop(key), side)
                 self.sides[key] = side
-                self._side_of.clear()
+                for said in [t for t in self._side_of if word in t]:
+                    del self._side_of[said]  # (the phrases that name them, asked again)
                 # (and by the first name, as a family name comes first in Chinese, Korean,
                 # Hungarian names: "Senior Colonel Long Shaohua" ... "Long said")
                 first = name_key(self.people[key][0].split(" ", 1)[0])
@@ -1764,7 +1765,7 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
         if own:
             return [(own[1].place.id, own[0].surface, _SPEAKERS)]
     t = _TERRITORY.search(sent.text, a, e - s)
-    country = side_in(t["adj"]) if t else ""  # (a demonym of demonyms.csv too: "Rwandan")
+    country = report.side_of(t["adj"]) if t else ""  # (a demonym of demonyms.csv: "Rwandan")
     if country and len(country) == 2 and country != actor_side and not (
             focus and _in_country(focus[1], country, places)):
         return [(f"country:{country}", f"country:{country}", False)]
