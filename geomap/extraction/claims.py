@@ -856,7 +856,7 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     # (then whose ground or air the text names: "Estonian airspace", "Rwandan territory")
     ground = Counter(side_in(t["adj"]) for t in _TERRITORY.finditer(text)) if any(
         w in text for w in ("territory", "airspace", "soil")) else Counter()
-    ground.pop("", None)
+    ground = Counter({k: n for k, n in ground.items() if len(k) == 2})  # (a country's)
     if ground and not parties:  # (the one named most, where the report's place gave none)
         parties.add(ground.most_common(1)[0][0])
     for who, _ in acting.most_common():
