@@ -1460,3 +1460,14 @@ def test_a_question_claims_nothing():
     assert _who("Sudan and Chad\n\nKHARTOUM, March 27 (Test Wire) - Sudan said convoys for "
                 "the RSF crossed at Adre.\n\nWhat does Chad say?\n\nChad denied it.",
                 "2025-03-27") == [("Sudan", "SD"), ("Chad", "TD")]
+
+
+def test_the_reports_place_is_a_place_named_again_before_a_sea_and_a_headlines_sector():
+    text = ("TALLINN, Sept 19 (Test Wire) - Russian jets entered Estonian airspace near "
+            "Vaindloo over the Baltic Sea. They flew on over the Baltic Sea. Jets over the Baltic "
+            "Sea are common, officials said. Vaindloo island is Estonia's northernmost point.")
+    report, _ = _read(text, "2025-09-19")
+    assert report.focus == ("Vaindloo", "ee-vaindloo")  # (named twice, by two names)
+    report, _ = _read("Troops clash at Yangtse\n\nNEW DELHI, Dec 13 (Test Wire) - Troops "
+                      "clashed. Galwan, in 2020, was worse; Galwan is far away.", "2022-12-13")
+    assert report.focus == ("Yangtse", "in-yangtse")

@@ -839,7 +839,7 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     # Thom", not Surin, named more often as where the shells fell)
     head = _HEADLINE.match(text) if not (line and line.start() == 0) else None
     focus = _focus([(m, r) for m, r in resolved if head and m.start < head.end()],
-                   capital_of) if head else None
+                   capital_of, areas=True) if head else None
     focus = focus or _focus([(m, r) for m, r in resolved if m.start not in filed], capital_of)
     places = {r.place.id: r.place for _, r in resolved if r.resolved}
     # the parties: the country of the report's place, and the side named most with troops
@@ -912,20 +912,31 @@ def _dateline(text: str) -> re.Match | None:
     return None
 
 
-def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
+def _focus(resolved, capital_of=None, areas: bool = False) -> tuple[str, str] | None:
     """The place the report is about: the place it names most that is neither a country,
     a wide region nor a capital (capitals mostly stand for governments); ties go to the
-    first named."""
-    counts: Counter = Counter()
-    first: dict = {}
+    first named. With ``areas``, a region of one country less than ``WIDE_KM`` across
+    counts too (a headline's "Yangtse", a sector)."""
+    counts: Counter = Counter()  # (by place, whatever its names: "Vaindloo island" too)
+    first: dict = {}  # place id -> (offset, surface) of its first mention
+    wide: set = set()  # (a sea or a range hundreds of kilometres wide: the Baltic Sea)
     for m, r in resolved:
-        if r.resolved and r.place.kind not in ("country", "region") and not (
+        if r.resolved and r.place.kind != "country" and (r.place.kind != "region" or (
+                areas and r.place.country and (r.place.radius_km or 0) < WIDE_KM)) and not (
                 capital_of and capital_of(r.place)):
-            counts[(m.surface, r.place.id)] += 1
-            first.setdefault((m.surface, r.place.id), m.start)
+            counts[r.place.id] += 1
+            first.setdefault(r.place.id, (m.start, m.surface))
+            if (r.place.radius_km or 0) >= WIDE_KM:
+                wide.add(r.place.id)
     if not counts:
         return None
-    return max(counts, key=lambda k: (counts[k], -first[k]))
+    # (a place within it, named again, before a wide one: Vaindloo, not the Baltic Sea)
+    fine = [k for k in counts if k not in wide and counts[k] > 1] if wide else []
+    best = max(fine or counts, key=lambda k: (counts[k], -first[k][0]))
+    return first[best][1], best
+
+
+WIDE_KM = 100.0  # (a place wider than this is the report's place only where no other is)
 
 
 def claims_in(sent: Sentence, report: Report) -> list[Claim]:
