@@ -1471,3 +1471,15 @@ def test_the_reports_place_is_a_place_named_again_before_a_sea_and_a_headlines_s
     report, _ = _read("Troops clash at Yangtse\n\nNEW DELHI, Dec 13 (Test Wire) - Troops "
                       "clashed. Galwan, in 2020, was worse; Galwan is far away.", "2022-12-13")
     assert report.focus == ("Yangtse", "in-yangtse")
+
+
+def test_an_ap_dateline_a_generals_abbreviated_title_and_going_according_to_plan():
+    got = _who("Kursk\n\nKYIV, Ukraine (Test Press) — Gen. Oleksandr Syrskyi said Ukrainian "
+               "units pushed forward in the Kursk region. \"The operation is going according to "
+               "plan,\" Syrskyi said. Zelensky, who had refused to confirm the incursion, spoke "
+               "about it on Monday. He said the offensive was meant to push the war back. "
+               "Russian military bloggers said parts of Sudzha were still contested.",
+               "2024-08-13")
+    assert got == [("Gen. Oleksandr Syrskyi", "UA"), ("Oleksandr Syrskyi, Gen.", "UA"),
+                   ("the report (unattributed)", "PRESS"), ("Zelensky", "UA"),
+                   ("Russian military bloggers", "RU")]

@@ -153,7 +153,8 @@ def _clause_cuts(text: str):
             pos = m.end()
 
 
-_ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;“”\"]+)", re.I)
+_ACCORDING = re.compile(r"\baccording to (?!(?:the )?(?:plan|schedule|law|tradition)\b)"
+                        r"(?P<who>[^,.;“”\"]+)", re.I)  # (not "going according to plan")
 _REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|were reported|"
                      r"was reported|allegedly|purportedly|appeared to show|could not "
                      r"(?:be )?(?:independently )?(?:verify|verified|confirm|confirmed))\b",
@@ -324,7 +325,7 @@ resident villagers locals governor mayor ombudsman ambassador staff chiefs troop
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
 observers analysts ministers ambassadors diplomats correspondent correspondents reporter
-reporters journalists""".split())  # (and several states' envoys)
+reporters journalists bloggers""".split())  # (and several states' envoys)
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
@@ -375,7 +376,8 @@ _WOMAN = frozenset("""spokeswoman chairwoman congresswoman councilwoman business
 mother wife ms mrs madam madame mme""".split())
 _MAN = frozenset("spokesman chairman congressman councilman businessman man father husband mr "
                  "sir".split())
-_WHERE_FIRST = re.compile(r"\s*(?:In|At|From) [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){0,2}, ")
+_WHERE_FIRST = re.compile(r"\s*(?:In|At|From) (?:the )?(?:[a-z]+ )?[A-Z][\w’'-]{0,30}"
+                          r"(?: [A-Z][\w’'-]{0,30}){0,2}(?: region| province| district)?, ")
 
 
 _QUOTE = re.compile(r"“[^”“\n]*”|\"[^\"\n]*\"")
@@ -457,7 +459,11 @@ def _person_names(text: str):
             yield start, m.end(), " ".join(words[skip:])
 
 
-_TITLE_END = re.compile(r"[.;:!?]\s|\s-+\s|[“”\"]|\n")  # (not across a line: a byline)
+# (not across a line, a byline; nor across a sentence's end, but for a title's abbreviation:
+# "Gen. Oleksandr Syrskyi")
+_TITLE_END = re.compile(r"(?:(?<!\bGen)(?<!\bCol)(?<!\bGov)(?<!\bSen)(?<!\bMaj)(?<!\bCapt)"
+                        r"(?<!\bSgt)(?<!\bAdm)(?<!\bRep)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)"
+                        r"(?<!\bLt)\.|[;:!?])\s|\s-+\s|[“”\"]|\n")
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:\([A-Z]\))?,\s*(?P<a>(?:[^.;]|(?<=\b[A-Z])\.)+)")
 
 
@@ -498,7 +504,7 @@ def _people(text: str, extra_sides: dict[str, str],
                 break  # ("In a televised address on Friday, Kyrgyz President ...")
             kept.insert(0, w)
         desc = _ARTICLE.sub("", " ".join(kept).strip(" ,"))  # ("The Armenian ombudsman, ...")
-        words = desc.lower().split()
+        words = desc.lower().replace(".", "").split()  # ("Gen. Oleksandr Syrskyi")
         after = text[end:end + 90]
         appositive = _APPOSITIVE_AFTER.match(after)
         # a person's name comes right after the title: "... Prime Minister Nikol Pashinian";
@@ -1427,7 +1433,7 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
             where = report.places[report.focus[1]]
         if where is not None and where.country:
             return where.country, "side from the place"
-    words = set(who.lower().replace(",", " ").split())
+    words = set(who.lower().replace(",", " ").replace(".", " ").split())  # ("Gen.")
     # "Its spokeswoman Shushan Stepanyan" after "The Armenian Defense Ministry called the
     # report disinformation": the body that spoke last
     if who.split(" ", 1)[0].lower() in ("its", "their"):
@@ -1563,7 +1569,10 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
         who = speech.subject or (head["np"].strip() if head else "")
         named = report.side_of(who) if who else ""
         if named not in ("", "PRESS"):
-            speakers.append(_Speaker(who, named, _is_person(who)))
+            # (a person known by one name is a person: "Zelensky ... spoke about it")
+            known = name_key(strip_possessive(who.split()[-1])) in report.people or \
+                side_terms().get(name_key(who), ("", ""))[1] == "person"
+            speakers.append(_Speaker(who, named, _is_person(who) or known))
         return
     speakers.append(_Speaker(speech.claimant, who_side, _is_person(speech.claimant),
                              bool(sent.quotes)))
