@@ -1483,3 +1483,11 @@ def test_an_ap_dateline_a_generals_abbreviated_title_and_going_according_to_plan
     assert got == [("Gen. Oleksandr Syrskyi", "UA"), ("Oleksandr Syrskyi, Gen.", "UA"),
                    ("the report (unattributed)", "PRESS"), ("Zelensky", "UA"),
                    ("Russian military bloggers", "RU")]
+
+
+@pytest.mark.parametrize("dateline", ["Tehran, IRNA -- ", "Baku, May 14, AZERTAC\n\n"])
+def test_an_agencys_dateline_with_its_city_in_small_letters(dateline):
+    home = {"Tehran": "IR", "Baku": "AZ"}[dateline.split(",")[0]]
+    report, _ = _read(f"Border clash\n\n{dateline}Police said two guards were killed at the "
+                      "border post.", "2023-05-28")
+    assert report.home == home

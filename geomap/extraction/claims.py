@@ -633,7 +633,9 @@ def _subject(prefix: str) -> str:
         prefix = _ACRONYM_END.sub(" ", prefix)  # "NATO peacekeepers in Kosovo (KFOR) said"
     elif prefix.rstrip().endswith("),"):  # "The military's media wing, Inter-Services
         prefix = _ACRONYM_END.sub(" ", prefix.rstrip()[:-1]) + ", "  # Public Relations (ISPR),"
-    prefix = prefix[max(prefix.rfind(c) for c in '”")–—:') + 1:]  # (and "Q: India's army says")
+    dashes = prefix.rfind(" -- ")  # (and "Q: India's army says", "Tehran, IRNA -- Iran's")
+    prefix = prefix[max(max(prefix.rfind(c) for c in '”")–—:') + 1,
+                        dashes + 4 if dashes >= 0 else 0):]
     words = _SUBJECT_WORDS.findall(prefix)
     while words and words[-1] == ",":
         words.pop()
@@ -839,8 +841,9 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     sides.update({k: v[1] for k, v in people.items()})
     # (the dateline's cities are where the report was filed, not what it is about)
     line = _dateline(text)
-    filed = range(line.start("city"), line.end("more") if line["more"] else line.end("city")) \
-        if line else range(0)
+    filed = range(0) if not line else range(*line.span("town")) if line.groupdict().get(
+        "town") else \
+        range(line.start("city"), line.end("more") if line["more"] else line.end("city"))
     # (the place the headline names, where it names one: "... fighting erupts at Ta Muen
     # Thom", not Surin, named more often as where the shells fell)
     head = _HEADLINE.match(text) if not (line and line.start() == 0) else None
@@ -894,8 +897,13 @@ _DATELINE_AT = re.compile(rf"(?m)^[ \t]*{_CITY},[^\n(]{{0,30}}\([^)\n]{{1,40}}\)
 # ... and a newspaper's or a news agency's own, at the start of one of the report's first
 # lines: "WARSAW — ", "ISLAMABAD: ", "YEREVAN, FEBRUARY 15, ARMENPRESS. ",
 # "MOSCOW, September 16. /TASS/. " (a city of three letters at least)
-_DATELINE_OWN = re.compile(rf"[ \t]*(?=[A-Z]{{3}}){_CITY}(?:,[^\n,.:]{{1,30}}){{0,2}}"
-                           r"(?:\s[-–—]{1,2}\s|:\s|\.\s)")
+_DATELINE_OWN = re.compile(rf"[ \t]*(?:(?=[A-Z]{{3}}){_CITY}(?:,[^\n,.:]{{1,30}}){{0,2}}|"
+                           # (and an agency's, with the city in small letters: "Tehran, IRNA
+                           # -- ", "Baku, May 14, AZERTAC. ")
+                           r"(?P<town>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?)(?:, (?:"
+                           r"[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}|"
+                           r"[A-Z]{2,10}(?:/[A-Z]{2,10})?))+)"
+                           r"(?:\s[-–—]{1,2}\s|:\s|\.\s|\.?\n)")
 DATELINE_LINES = 4  # (the headline, a byline, a date line, then the dateline's)
 
 
