@@ -1491,3 +1491,13 @@ def test_an_agencys_dateline_with_its_city_in_small_letters(dateline):
     report, _ = _read(f"Border clash\n\n{dateline}Police said two guards were killed at the "
                       "border post.", "2023-05-28")
     assert report.home == home
+
+
+def test_a_spokesperson_of_a_body_named_with_it_is_she_or_he():
+    got = _who("SRINAGAR, Oct 26 (Test Wire) - India's foreign ministry spokesperson Arindam "
+               "Bagchi said Pakistani troops fired first at Poonch. Pakistan's Foreign Office "
+               "spokesperson Mumtaz Zahra Baloch told a briefing in Islamabad that Indian troops "
+               "opened fire. She denied that Pakistan had fired first.", "2023-10-26",
+               "stance")
+    assert got[-1] == ("Pakistan's Foreign Office spokesperson Mumtaz Zahra Baloch", "PK",
+                       "denies")

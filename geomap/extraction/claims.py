@@ -1958,6 +1958,7 @@ _CAPTION = Keyed(re.compile(r"\bis seen\b|\bpictured\b|\(C\)|\bfile photo\b", re
 
 _TWO_NAMES = re.compile(rf"\b[A-Z]{_LOW}+ (?:(?:al|el|ad|ash|bin|ibn|abu|van|von|de|da|du|le|la)"
                         rf"[- ])?[A-Z]{_LOW}+\b")  # (and "Ahmed al-Sharaa", "Władysław ...")
+_NAME_LAST = re.compile(rf"\b[A-Z]{_LOW}+ (?:[A-Z]{_LOW}+ )?[A-Z]{_LOW}+$")
 _BODY_NAMES = re.compile(r"Ministry|Department|Office|Government|Palace|Kremlin")
 
 
@@ -1965,8 +1966,12 @@ def _is_person(name: str) -> bool:
     """Whether a speaker is a person ("he") rather than a body ("it"): two capitalised
     words, and no ministry, office, army or other body ("The Indian Army said ... It
     said": the army)."""
+    head = name.split(",")[0]
+    if _NAME_LAST.search(head) and not _ONE_OF_THEM.isdisjoint(head.lower().split()):
+        return True  # (one of a body: "Pakistan's Foreign Office spokesperson Mumtaz Zahra
+        # Baloch" is she, not it)
     return (bool(_TWO_NAMES.search(name)) and not _BODY_NAMES.search(name) and
-            not _body(name.split(",")[0].split())) or name.lower() in _ONE_TITLE
+            not _body(head.split())) or name.lower() in _ONE_TITLE
 
 
 # a title alone is a person ("the President said", "the Minister said")
