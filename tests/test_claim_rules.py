@@ -1238,7 +1238,8 @@ def test_he_is_the_last_man_who_spoke_even_of_no_side_we_can_tell():
                "provincial administration, said Thai shells hit a village. Acting Prime "
                "Minister Phumtham Wechayachai said the situation was delicate. \"There has "
                "been no declaration of war,\" he said.", "2025-07-25")
-    assert got == [("spokesman for the Oddar Meanchey provincial administration", "KH")]
+    assert got == [("Meth Meas Pheakdey, spokesman for the Oddar Meanchey provincial "
+                    "administration", "KH")]
 
 
 def test_a_former_title_and_a_present_one_are_one_speaker():
@@ -1501,3 +1502,15 @@ def test_a_spokesperson_of_a_body_named_with_it_is_she_or_he():
                "stance")
     assert got[-1] == ("Pakistan's Foreign Office spokesperson Mumtaz Zahra Baloch", "PK",
                        "denies")
+
+
+def test_residents_described_at_length_and_an_adviser_to_a_leader():
+    got = _who("Tigray\n\nMEKELLE, Feb 4 (Test Wire) - Tigrayan officials said Eritrean troops "
+               "remain in Zalambessa. Residents of Irob, a small community of about 30,000 people "
+               "squeezed between the escarpment and the Eritrean border, told this newspaper "
+               "that Eritrean soldiers still ran checkpoints. Hikmet Hajiyev, foreign policy "
+               "adviser to President Ilham Aliyev, dismissed the claims as disinformation.",
+               "2023-02-04")
+    assert got[1:] == [("Residents of Irob, a small community of about 30,000 people squeezed "
+                        "between the escarpment and the Eritrean border", "ET"),
+                       ("Hikmet Hajiyev, foreign policy adviser to President Ilham Aliyev", "AZ")]

@@ -564,8 +564,12 @@ _MEETING_IN = re.compile(r"\s(?:meeting|gathered|based|stationed|speaking|visiti
 _AGE_END = re.compile(r",\s*\d{1,3}\s*$")  # (a speaker's age after the name)
 # an appositive that says who the speaker is: ", a senior official in the Gedaref state
 # government,", ", editor of the state-backed Global Times tabloid,"
-_APPOSITIVE = re.compile(r",\s*(?P<a>(?:(?:now|also|formerly|currently)\s)?(?:an?|the|[a-z]+ of)\s"
-                         r"[^,]{1,80}),\s*$")  # (and ", now president of the Senate,")
+_APPOSITIVE = re.compile(r",\s*(?P<a>(?:(?:now|also|formerly|currently)\s)?(?:an?|the|[a-z]+ of|"
+                         r"(?:[a-z]+ ){0,2}(?:adviser|advisor|aide|spokes(?:wo)?man|spokesperson|"
+                         r"envoy|secretary|ambassador|commander) (?:to|of|for))\s"
+                         r"(?:[^,]|,(?=\d)){1,120}),\s*$")  # (", now president of the Senate,",
+# ", a community of about 30,000 people ...,", ", foreign policy adviser to President Ilham
+# Aliyev,")
 _ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z.]{1,12}\)\s*$")
 _WHERE_ASIDE = re.compile(r",\s*(?:just\s+)?(?:across|near|close to|not far from|outside|"
                           r"(?:north|south|east|west)\w*\s+of)\s[^,]{1,80},\s*$")
@@ -1405,14 +1409,18 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         return (party, "side from the publisher") if party else ("PRESS", "")
     if _REPORTER.search(who):  # ("Our correspondent in eastern Chad": the press, not Chad)
         return "PRESS", ""
-    found = speech.known or report.side_of(who)
+    # (residents are of their place, not of what the words said of it name: "Residents of
+    # Irob, a small community ... between the escarpment and the Eritrean border")
+    named = who.split(",")[0] if _LOCAL.match(who) else who
+    found = speech.known or report.side_of(named)
     if found:
         return found, ""
     # an acronym the report defined ("the JCS"): the body it stands for
-    who = report.acronyms.get(who.split()[-1], who) if who.split()[-1].isupper() else who
-    found = report.side_of(who)
-    if found:
-        return found, ""
+    if named.split()[-1].isupper():
+        who = named = report.acronyms.get(named.split()[-1], named)
+        found = report.side_of(named)
+        if found:
+            return found, ""
     # where they spoke: "told reporters in Addis Ababa", "a briefing in Beijing"
     verb = speech.verb
     if verb is not None and sent is not None:
