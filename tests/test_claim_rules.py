@@ -1514,3 +1514,15 @@ def test_residents_described_at_length_and_an_adviser_to_a_leader():
     assert got[1:] == [("Residents of Irob, a small community of about 30,000 people squeezed "
                         "between the escarpment and the Eritrean border", "ET"),
                        ("Hikmet Hajiyev, foreign policy adviser to President Ilham Aliyev", "AZ")]
+
+
+def test_a_long_title_before_a_name_and_once_again():
+    got = _who("Clash\n\nTehran, IRNA -- Deputy Police Chief Brigadier General Qasem Rezaei said "
+               "Taliban forces opened fire on the Sasuli post. \"The border guards responded,\" "
+               "Rezaei said. The Ministry of Foreign Affairs of the Republic of Azerbaijan has "
+               "once again stated that its units are on Azerbaijani land. On Thursday, Armenia's "
+               "acting Prime Minister Nikol Pashinyan told his Security Council that Azerbaijani "
+               "troops advanced.", "2023-05-28")
+    assert got == [("Qasem Rezaei, Deputy Police Chief Brigadier General", "IR")] * 2 + [
+                   ("Ministry of Foreign Affairs of the Republic of Azerbaijan", "AZ"),
+                   ("Armenia's acting Prime Minister Nikol Pashinyan", "AM")]

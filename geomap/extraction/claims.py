@@ -339,9 +339,9 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")
 _EMBEDDED = re.compile(r"\b(?:which|what)\s+(?:it|he|she|they)\s+$")
 SKIP_BEFORE_VERB = frozenset("""also again has have had then later earlier still further now
 already since will would could did does do not only reportedly formally repeatedly publicly
-officially previously here there""".split())
+officially previously here there once""".split())
 PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group"}
-_DATE_PREFIX = re.compile(r"^(?:(?:Earlier|Later|Late|Also|Meanwhile)\s+)?(?:on\s+)?"
+_DATE_PREFIX = re.compile(r"^(?:(?:Earlier|Later|Late|Also|Meanwhile)\s+)?(?:[Oo]n\s+)?"
                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                           r"(?:\s+(?:night|morning|evening))?,\s*")
 _ADDRESSEE = re.compile(r"\b(?:appealed to|appeals to|wrote to|written to|asked|ask|"
@@ -441,7 +441,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 _LOW = r"[^\W\dA-Z_]"
 _NAME_WORD = rf"[A-Z]{_LOW}+(?:[’'-][A-Z]?{_LOW}*)?"
 # (the capital read first and "no letter before it" asserted after: a scan in C)
-_NAME = re.compile(rf"[A-Z](?<!\w.){_LOW}+(?:[’'-][A-Z]?{_LOW}*)?(?: {_NAME_WORD}){{1,5}}\b")
+_NAME = re.compile(rf"[A-Z](?<!\w.){_LOW}+(?:[’'-][A-Z]?{_LOW}*)?(?: {_NAME_WORD}){{1,8}}\b")
 _TITLED = frozenset(w.capitalize() for w in ROLE_NOUNS | TITLES)
 
 
