@@ -461,9 +461,9 @@ def _person_names(text: str):
 
 # (not across a line, a byline; nor across a sentence's end, but for a title's abbreviation:
 # "Gen. Oleksandr Syrskyi")
-_TITLE_END = re.compile(r"(?:(?<!\bGen)(?<!\bCol)(?<!\bGov)(?<!\bSen)(?<!\bMaj)(?<!\bCapt)"
-                        r"(?<!\bSgt)(?<!\bAdm)(?<!\bRep)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)"
-                        r"(?<!\bLt)\.|[;:!?])\s|\s-+\s|[“”\"]|\n")
+_TITLE_END = re.compile(r"(?:\.(?<!\bGen\.)(?<!\bCol\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bMaj\.)"
+                        r"(?<!\bCapt\.)(?<!\bSgt\.)(?<!\bAdm\.)(?<!\bRep\.)(?<!\bMr\.)"
+                        r"(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bLt\.)|[;:!?])\s|\s-+\s|[“”\"]|\n")
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:\([A-Z]\))?,\s*(?P<a>(?:[^.;]|(?<=\b[A-Z])\.)+)")
 
 
@@ -867,10 +867,11 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     territory = places[focus[1]].country if focus and focus[1] in places else ""
     parties = {territory} - {""}
     # (then whose ground or air the text names: "Estonian airspace", "Rwandan territory")
-    ground = Counter(side_in(t["adj"]) for t in _TERRITORY.finditer(text)) if any(
-        w in text for w in ("territory", "airspace", "soil")) else Counter()
-    ground = Counter({k: n for k, n in ground.items() if len(k) == 2})  # (a country's)
-    if ground and not parties:  # (the one named most, where the report's place gave none)
+    # (the one named most, where the report's place gave none; a country's)
+    ground = Counter(side_in(t["adj"]) for t in _TERRITORY.finditer(text)) if not parties and \
+        any(w in text for w in ("territory", "airspace", "soil")) else Counter()
+    ground = Counter({k: n for k, n in ground.items() if len(k) == 2})
+    if ground:
         parties.add(ground.most_common(1)[0][0])
     for who, _ in acting.most_common():
         if len(parties) >= 2:

@@ -96,7 +96,10 @@ _LIST_ITEM = re.compile(_NAME)
 # words: they are run on the pieces between those that hold one
 _KIND_WORDS = re.compile(trie("""village town city settlement hamlet province region district
 marz rayon oblast lake river valley pass gorge""".split()))
-_SHIP = re.compile(r"\b(?:BRP|USS|HMS|HMAS|HMCS|INS|PNS|RFS|ROKS|MV|SS)\s$")
+_AND_NAME = re.compile(r" and (?=[A-Z])")
+_SHIPS = r"\b(?:BRP|USS|HMS|HMAS|HMCS|INS|PNS|RFS|ROKS|MV|SS)\s"
+_SHIP = re.compile(_SHIPS + "$")
+_SHIP_ANYWHERE = re.compile(_SHIPS)
 _BODY_ENDS = ORG_WORDS | frozenset("""force forces army navy guard guards command front movement
 police military""".split())
 _ROAD = re.compile(r" (?:road|highway|motorway|route|railway|railroad|pipeline|corridor)\b",
@@ -231,12 +234,12 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
     persons = _person_words(text) | _surnames(text, runs, lexicon, curated, adjectives)
     out: list[Mention] = []
     taken = 0  # (where a name of two runs joined by "and" ended: the runs up to it are read)
+    ands = {m.start() for m in _AND_NAME.finditer(text)}  # (one scan, not a look a run)
     for k in range(0, len(runs), 2):
         run_start, run_end = runs[k], runs[k + 1]
         if run_start < taken:
             continue
-        joined = _joined(text, runs, k, lexicon, not_places) \
-            if text.startswith(" and ", run_end) else None
+        joined = _joined(text, runs, k, lexicon, not_places) if run_end in ands else None
         if joined is not None:
             # "Bosnia and Herzegovina", "Azad Jammu and Kashmir": one name of two runs; the
             # words of the first before it are read as a run of their own
@@ -311,8 +314,9 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
     if spelled:
         out = [m for m in out if m.surface not in spelled]
     # a ship is named for a place, and is not there ("the BRP Sierra Madre", "USS Texas")
-    out = [m for m in out if not (m.start >= 3 and text[m.start - 1] == " " and
-                                  _SHIP.search(text, max(0, m.start - 6), m.start))]
+    if _SHIP_ANYWHERE.search(text):  # (most texts name no ship: one look, not one a name)
+        out = [m for m in out if not (m.start >= 3 and text[m.start - 1] == " " and
+                                      _SHIP.search(text, max(0, m.start - 6), m.start))]
     return _add_marked(text, out, lexicon)
 
 

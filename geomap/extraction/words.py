@@ -1,6 +1,7 @@
 """Small word lists the extractor's rules use. Written for this project (general English)."""
 
 import re
+from functools import lru_cache
 
 # Function words and common words that are also place names somewhere ("Most", "Along").
 # A place name that is one of these counts only where the gazetteer curates it.
@@ -65,18 +66,28 @@ stresses recalled recalls informed assured expressed reported reports thanked te
 """.split())
 
 
-# a body's name and the acronym it goes by after: "the Joint Chiefs of Staff (JCS)"
-_ACRONYM_DEF = re.compile(r"(?P<name>(?:[A-Z][\w’'-]{0,30}\s(?:(?:of|for|and|the|on)\s){0,2})"
-                          r"{1,7})\((?P<acr>[A-Z]{2,6})\)")
+# a body's name and the acronym it goes by after: "the Joint Chiefs of Staff (JCS)"; the
+# acronym in brackets is found first, then the words before it (a search for the whole at
+# every capital of a long text took most of this function's time)
+_ACRONYM_PAREN = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
+_ACRONYM_NAME = re.compile(r"(?P<name>(?:[A-Z][\w’'-]{0,30}\s(?:(?:of|for|and|the|on)\s){0,2})"
+                           r"{1,7})\Z")
 ACRONYMS_KEPT = 50  # (a bound for hostile input)
+_NAME_REACH = 320  # (seven words of at most 31 letters and two connectors each, and spaces)
 
 
+@lru_cache(maxsize=2)  # (a text's places and then its claims ask: read once)
 def acronyms(text: str) -> dict[str, str]:
     """Acronyms the text defines, each with the name it stands for ("JCS": "Joint Chiefs of
     Staff"): where its letters are the last capitals of the words before it, in order."""
     out: dict[str, str] = {}
-    for m in _ACRONYM_DEF.finditer(text) if "(" in text else ():
-        words = m["name"].split()
+    taken = 0  # (where the last name found ended: names do not overlap)
+    for m in _ACRONYM_PAREN.finditer(text) if "(" in text else ():
+        named = _ACRONYM_NAME.search(text, max(taken, m.start() - _NAME_REACH), m.start())
+        taken = m.end()
+        if named is None:
+            continue
+        words = named["name"].split()
         capped = [i for i, w in enumerate(words) if w[:1].isupper()]
         acr = m["acr"]
         if len(capped) >= len(acr) and "".join(words[i][0] for i in capped[-len(acr):]) == acr:
