@@ -1526,3 +1526,11 @@ def test_a_long_title_before_a_name_and_once_again():
     assert got == [("Qasem Rezaei, Deputy Police Chief Brigadier General", "IR")] * 2 + [
                    ("Ministry of Foreign Affairs of the Republic of Azerbaijan", "AZ"),
                    ("Armenia's acting Prime Minister Nikol Pashinyan", "AM")]
+
+
+def test_a_paramilitary_at_war_with_its_state_is_a_side_and_acts_as_named():
+    got = _who("KHARTOUM, March 27 (Test Wire) - Sudan's army said the RSF shelled El Fasher. "
+               "The Rapid Support Forces denied attacking civilians. The TPLF said Eritrean "
+               "troops remain in Zalambessa.", "2025-03-27", "actor")
+    assert got == [("Sudan's army", "SD", "RSF"), ("Rapid Support Forces", "RSF", ""),
+                   ("TPLF", "TPLF", "Eritrean troops")]

@@ -1674,6 +1674,12 @@ def actor(sent: Sentence, speech: Speech, who_side: str, report: Report, a: int 
             whence = _FROM_SIDE.search(text, a, b)
             if whence and report.side_of(whence["who"]) not in ("", who_side):
                 return whence["who"] + " side", report.side_of(whence["who"])
+            # ... and another side named as the one that acted ("Sudan's army said the RSF
+            # shelled El Fasher": the RSF, not the army that says so)
+            doer = next((d for d in _SIDE_ACTS.finditer(text, max(a, s1), b)
+                         if report.side_of(d["who"]) not in ("", "PRESS", who_side)), None)
+            if doer is not None:
+                return doer["who"], report.side_of(doer["who"])
         found = told + [m for m in found if m not in told]
     # who did it to those it was done to: "soldiers were killed in an ambush by Ethiopian
     # forces" (the forces after "by" act; not "militias backed by Ethiopian forces")
@@ -1705,6 +1711,9 @@ def actor(sent: Sentence, speech: Speech, who_side: str, report: Report, a: int 
     return who, actor_side
 
 
+_SIDE_ACTS = re.compile(r"\b(?:the )?(?P<who>[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,3}) "
+                        r"(?:had |has |have )?(?:shelled|attacked|struck|fired|opened fire|"
+                        r"captured|seized|killed|advanced|crossed|bombed|raided|ambushed)\b")
 _FROM_SIDE = re.compile(r"\b(?:fired|launched|came|coming|shot) from (?:the )?"
                         r"(?P<who>[A-Z][\w’'-]{1,30}) (?:territory|side|soil|positions?|bank)\b")
 # (the speaker's own forces fired at: "shots were fired ... at its soldiers")
