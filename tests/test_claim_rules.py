@@ -1534,3 +1534,14 @@ def test_a_paramilitary_at_war_with_its_state_is_a_side_and_acts_as_named():
                "troops remain in Zalambessa.", "2025-03-27", "actor")
     assert got == [("Sudan's army", "SD", "RSF"), ("Rapid Support Forces", "RSF", ""),
                    ("TPLF", "TPLF", "Eritrean troops")]
+
+
+def test_a_transcripts_answers_under_the_spokespersons_name():
+    got = _who("Transcript\n\nForeign Ministry Spokesperson Mao Ning's Regular Press Conference "
+               "on June 17, 2024, of the Chinese Foreign Ministry\n\nReuters: Manila says a "
+               "sailor was injured. What is China's response?\n\nMao Ning: The Philippines sent "
+               "ships into the waters off Ren'ai Jiao. We urge Manila to stop.\n\nAFP: Will "
+               "talks go on?\n\nMao Ning: Our position is clear.", "2024-06-19", "stance")
+    assert [g for g in got if g[0] == "Spokesperson Mao Ning"] == [
+        ("Spokesperson Mao Ning", "CN", "asserts"), ("Spokesperson Mao Ning", "CN", "calls"),
+        ("Spokesperson Mao Ning", "CN", "asserts")]

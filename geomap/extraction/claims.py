@@ -883,7 +883,7 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
                     party_publisher=_party_publisher(doc.publisher or "", sides),
                     titled={k: v for k, v in titled.items() if k not in people},
                     governments=governments)
-    if "A:" in text:
+    if ":" in text and _ANSWERER.search(text, 0, 5000):
         report.answers, report.answerer = _answers(text, sides)
     if line:  # (the first city's: "NEW DELHI/BEIJING" is filed from New Delhi first)
         at = next((r.place for m, r in resolved if r.resolved and m.start in filed), None)
@@ -1478,10 +1478,9 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     return "", ""
 
 
-_ANSWER = re.compile(r"(?m)^[ \t]*A:[ \t]")
-_ANSWER_END = re.compile(r"\n[ \t]*\n|\n[ \t]*Q:")
+_ANSWER_END = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:Q|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3}):")
 _ANSWERER = re.compile(r"(?m)^[^\n]{0,200}?\b[Ss]pokes(?:person|man|woman)\b[: ]+"
-                       r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})[^\n]{0,200}$|"
+                       r"(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+){1,2})[^\n]{0,200}$|"
                        r"^[^\n]{0,200}?(?P<name2>[A-Z][\w’'-]+ [A-Z][\w’'-]+)['’]s [Rr]egular "
                        r"[Pp]ress [Cc]onference[^\n]{0,200}$")
 ANSWERS_KEPT = 200  # (a bound for hostile input)
@@ -1498,7 +1497,9 @@ def _answers(text: str, sides: dict[str, str]) -> tuple[list, tuple[str, str]]:
     if not (name and side):
         return [], ("", "")
     spans = []
-    for m in _ANSWER.finditer(text):
+    # ("A: ..." or the spokesperson's own name: "Lin Jian: The Philippines ...")
+    opens = re.compile(rf"(?m)^[ \t]*(?:A|{re.escape(name)}):[ \t]")
+    for m in opens.finditer(text):
         end = _ANSWER_END.search(text, m.end())
         spans.append((m.start(), end.start() if end else len(text)))
         if len(spans) >= ANSWERS_KEPT:
