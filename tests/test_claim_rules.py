@@ -1545,3 +1545,43 @@ def test_a_transcripts_answers_under_the_spokespersons_name():
     assert [g for g in got if g[0] == "Spokesperson Mao Ning"] == [
         ("Spokesperson Mao Ning", "CN", "asserts"), ("Spokesperson Mao Ning", "CN", "calls"),
         ("Spokesperson Mao Ning", "CN", "asserts")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no soldiers hurt is no denial of the shelling
+    ("Pakistan's army said Indian troops shelled Kotli on Monday, but no soldiers at the post "
+     "were wounded.", [("Pakistan's army", "PK", "asserts", "Indian troops")]),
+    # a place is no actor
+    ("India's army said the explosion in Kotli killed two civilians on Monday.",
+     [("India's army", "IN", "asserts", "India's army")]),
+    # "an estimated" says nothing
+    ("Indian shelling killed an estimated 12 civilians in Kotli on Monday.",
+     [("the report (unattributed)", "PRESS", "asserts", "Indian shelling")]),
+    # one who was somewhere and told reporters speaks
+    ("Bangladesh's foreign minister was in Delhi on Monday and told reporters that Indian "
+     "border guards shot two villagers near Ghumdhum.",
+     [("Bangladesh's foreign minister", "BD", "asserts", "Indian border guards")] * 2),
+])
+def test_what_the_review_of_this_stop_found(text, expected):
+    assert _who(text, "2024-01-01", "stance", "actor") == expected
+
+
+def test_a_spokesman_in_prose_answers_no_transcript_and_a_wrapped_first_line_no_headline():
+    got = _who("Report\n\nIndian army spokesman Sunil Bartwal said on Monday that troops were on "
+               "alert.\n\nQ: Did your troops fire first?\n\nA: Our troops responded to Indian "
+               "shelling of villages near Kotli.", "2024-01-01")
+    assert ("Spokesperson Sunil Bartwal", "IN") not in got
+    report, _ = _read("Troops exchanged fire near Kotli on Monday as shelling hit\nvillages in "
+                      "Rajouri, officials in Rajouri said, and Rajouri schools shut.",
+                      "2024-01-01")
+    assert report.focus[0] == "Rajouri"  # (the first line of wrapped text is no headline)
+
+
+@pytest.mark.parametrize("words, day", [
+    ("India said the May 7 strikes hit nine camps.", ("2024-05-07", "day")),
+    ("Qatar said the two sides will meet in Doha, Qatar, on Monday.", ("2024-06-03", "day")),
+])
+def test_a_date_naming_the_sentences_own_event_and_a_future_day_after_a_comma(words, day):
+    from geomap.extraction.dates import find_date
+
+    assert find_date(words, "2024-05-30")[:2] == day  # (a Thursday)

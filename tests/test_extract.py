@@ -489,3 +489,17 @@ def test_a_ship_named_for_a_place_is_not_there():
     got = find_places(Document(text="Supplies for the BRP Sierra Madre at Second Thomas Shoal; "
                                     "the USS Texas sailed from Manila.", name="t.txt"))
     assert [m.surface for m, _ in got] == ["Second Thomas Shoal", "Manila"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Israeli strikes hit the West Bank and Gaza City on Monday.",
+     ["country:IL", "geonames:285153", "geonames:281133"]),
+    ("Sudanese warplanes bombed areas of Unity state on Monday.",
+     ["country:SD", "geonames:408650"]),
+])
+def test_names_joined_by_and_stop_before_a_whole_place_and_unity_is_a_state(text, names):
+    from geomap.api import find_places
+    from geomap.records import Document
+
+    assert [r.place.id for _, r in find_places(Document(text=text, name="t.txt"))
+            if r.resolved] == names

@@ -160,16 +160,18 @@ _REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|we
                      r"(?:be )?(?:independently )?(?:verify|verified|confirm|confirmed))\b",
                      re.I)
 _HEDGE = Keyed(_REPORTEDLY)
-_NEGATED = _quick("dhn", r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)|no)\b"
+_NEGATED = _quick("dhnt", r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)|no)\b"
                   r"(?:[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach)\w*|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed|"
                   r"target|targeted|targeting|bomb|bombed|strike|struck|harm|harmed)\b|"
-                  # (a presence denied: "There is no Rwandan soldier in Goma")
-                  r" (?:[\w-]+ )?(?:soldiers?|troops?|forces|military presence|presence)"
-                  r" (?:in|on|inside|at|near)\b|"
                   # (a part denied: "have no relation to the launching of balloons")
                   r" (?:relation|involvement|connection|link|role|part) (?:to|with|in)\b)|"
-                  r"\b(?:nothing to do with|not involved in)\b",
+                  r"\b(?:nothing to do with|not involved in)\b|"
+                  # (a presence denied: "There is no Rwandan soldier in Goma", "has no troops
+                  # in"; not "no soldiers at the post were wounded")
+                  r"\b(?:there (?:is|are|was|were) no|(?:has|have|had) no) (?:[\w-]+ )?"
+                  r"(?:soldiers?|troops?|forces|military presence|presence) (?:in|on|inside|at|"
+                  r"near)\b",
                   re.I)
 EVENTS = [
     ("appeal", r"\b(appeal\w*|invoke|request\w* (?:\w+ ){0,2}(?:military )?(?:support|"
@@ -893,7 +895,10 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
 
 _BOTH = re.compile(r"(?P<who>[A-Z][\w’'-]{0,40}) and $")
 # a headline: the text's first line, with no full stop at its end, and a line after it
-_HEADLINE = re.compile(r"[ \t]*[^\n]{10,250}(?<![.!?:”\"])[ \t]*\n(?=\s*\S)")
+_HEADLINE = re.compile(r"[ \t]*[^\n]{10,250}(?<![.!?:”\"])[ \t]*\n(?=[ \t]*\n\s*\S|[ \t]*"
+                       r"[A-Z][A-Z'’.]{2,30}(?:[ /-][A-Z][A-Z'’.]{0,30}){0,3}"
+                       r"(?:,|:\s| [-–—]{1,2}\s))")
+# (then a blank line, or a dateline: not the first line of a text wrapped at 80 columns)
 # a dateline: "NEW DELHI/BEIJING, June 17 (Test Wire) -", "BISHKEK, May 1 (Reuters) -"
 # (its words apart by a space or a hyphen, never both ways: "A-A-A-..." is read in linear time)
 _CITY = (r"(?P<city>[A-Z][A-Z'’.]{1,30}(?:[ -][A-Z][A-Z'’.]{0,30}){0,3})"
@@ -1215,8 +1220,10 @@ _AND_END = re.compile(r"\band\s+$")
 _ITS_END = re.compile(r"\b(?:its|their)\s+$")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*$")
 _DAY_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"yesterday", "today"}
+_ARTICLE_END = re.compile(r"\b(?:an|the)\s$", re.I)
 _POSTED_BY = re.compile(r"\b(?:statement|message|video|letter|note|post)\s+$")
-_TOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s(?:(?:\w+\s){1,10}and\s)?$")
+_TOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s(?:\w+(?:ed|en)\s(?:\w+\s){0,8}"
+                           r"and\s)?$")  # ("was called ... and told", not "was in Delhi and told")
 _NOT_SAYING = re.compile(r"\b(?:not|n't|never|declined to|refused to)\s+$")
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$")
 
@@ -1260,6 +1267,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             continue  # ("India has not confirmed ...", "Venezuela did not say who fired")
         if v["verb"] == "posted" and _POSTED_BY.search(text, max(0, v.start() - 12), v.start()):
             continue  # ("In a statement posted by Foreign Minister Yvan Gil, it called ...")
+        if v["verb"] in ("estimated", "described") and (
+                text.startswith(" by ", v.end()) or _ARTICLE_END.search(
+                    text, max(0, v.start() - 5), v.start())):
+            continue  # ("an estimated 12 civilians", "described by officials as")
         if v["verb"] in ("told", "informed", "assured") and \
                 _TOLD_PASSIVE.search(text, max(0, v.start() - 80), v.start()):
             continue  # (one told: "The ambassador was summoned and told that ...")
@@ -1359,8 +1370,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         # (not a person the sentence itself names after the verb: "He also assured
         # Pashinian" is not Pashinian)
         rest = text[verb.end():] if verb else ""
-        prior = next((sp for sp in reversed(speakers) if sp.person == want_person and not (
-            want_person and sp.name.split(",")[0].split()[-1] in rest) and sp.fits(low)), None)
+        prior = next((sp for sp in reversed(speakers[-_PRONOUN_BACK:])
+                      if sp.person == want_person and not (
+                          want_person and sp.name.split(",")[0].split()[-1] in rest)
+                      and sp.fits(low)), None)
         claimant, known = (prior.name, prior.side) if prior else (claimant, "")
     elif alone and _OWNED.search(text, max(0, span[0] - 7), span[0]):
         # "Turkey denied any role. ... its foreign ministry said": the ministry of the body
@@ -1479,7 +1492,9 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
 
 
 _ANSWER_END = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:Q|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3}):")
-_ANSWERER = re.compile(r"(?m)^[^\n]{0,200}?\b[Ss]pokes(?:person|man|woman)\b[: ]+"
+# (on a transcript's header or label line, not in a report's prose: "Spokesperson: Lin Jian",
+# "Spokesperson Mao Ning's Regular Press Conference")
+_ANSWERER = re.compile(r"(?m)^[^\n]{0,200}?\b[Ss]pokes(?:person|man|woman):[ ]*"
                        r"(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+){1,2})[^\n]{0,200}$|"
                        r"^[^\n]{0,200}?(?P<name2>[A-Z][\w’'-]+ [A-Z][\w’'-]+)['’]s [Rr]egular "
                        r"[Pp]ress [Cc]onference[^\n]{0,200}$")
@@ -1550,6 +1565,7 @@ journal gazette service agency""".split())
 _SPOKEN_FOR = frozenset("""ministry office government army military service committee command
 council presidency administration agency embassy mission""".split())
 _BODY_BACK = 4
+_PRONOUN_BACK = 12  # (the speakers "he" or "she" may go back to: a bound for long texts)
 
 
 # a verb of telling, whom it was told to, and where: "told the U.N. Security Council in "
@@ -1677,10 +1693,12 @@ def actor(sent: Sentence, speech: Speech, who_side: str, report: Report, a: int 
                 return whence["who"] + " side", report.side_of(whence["who"])
             # ... and another side named as the one that acted ("Sudan's army said the RSF
             # shelled El Fasher": the RSF, not the army that says so)
+            # (a side's own name, of sides.csv or a country's: not a place, "the explosion in
+            # Kotli killed")
             doer = next((d for d in _SIDE_ACTS.finditer(text, max(a, s1), b)
-                         if report.side_of(d["who"]) not in ("", "PRESS", who_side)), None)
+                         if side_in(d["who"]) not in ("", "PRESS", who_side)), None)
             if doer is not None:
-                return doer["who"], report.side_of(doer["who"])
+                return doer["who"], side_in(doer["who"])
         found = told + [m for m in found if m not in told]
     # who did it to those it was done to: "soldiers were killed in an ambush by Ethiopian
     # forces" (the forces after "by" act; not "militias backed by Ethiopian forces")

@@ -86,7 +86,7 @@ def find_date(sentence: str, published: str) -> tuple[str, str, int] | None:
         # (nor the date that names an earlier event: "the April 22 killing of tourists")
         m = next((m for m in rx.finditer(sentence)
                   if not _BOUND.search(sentence, max(0, m.start() - 8), m.start()) and not (
-                      _THE.search(sentence, max(0, m.start() - 4), m.start()) and
+                      _THE.search(sentence, max(0, m.start() - 16), m.start()) and
                       _NOUN_AFTER.match(sentence, m.end()))), None)
         if not m or (best and m.start() >= best[2]):
             continue
@@ -96,8 +96,11 @@ def find_date(sentence: str, published: str) -> tuple[str, str, int] | None:
     return best
 
 
+_SAID = re.compile(r"\b(?:said|says|told|added|stated)\b")
 _BOUND = re.compile(r"\b(?:since|until|till)\s+(?:on\s+|last\s+)?$", re.I)
-_THE = re.compile(r"\b[Tt]he\s$")
+# (after a preposition: "in response to the April 22 killing", not "The May 7 strikes hit")
+_THE = re.compile(r"\b(?:to|of|for|after|before|since|over|about|from|following|amid|despite)"
+                  r"\s+the\s$", re.I)
 _NOUN_AFTER = re.compile(r",?\s(?!(?:was|were|is|are|and|but|when|while|with|for|from|into|"
                          r"that|which|who|the|after|before|had|has|have|will|would|said|says|"
                          r"night|morning|evening|afternoon)\b)[a-z]{3,}")
@@ -136,7 +139,9 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, sentence: str):
         # (ahead when the words just before say so: "talks will resume on Saturday",
         # not a "will" elsewhere in the sentence or inside a quotation)
         near = sentence[max(0, m.start() - 60):m.start()]
-        near = near[max(near.rfind("”"), near.rfind('"'), near.rfind("“"), near.rfind(",")) + 1:]
+        near = near[max(near.rfind("”"), near.rfind('"'), near.rfind("“")) + 1:]
+        said = near[near.rfind(",") + 1:]  # ("..., Pashinyan said on Monday": past; "in Doha,
+        near = said if _SAID.search(said) else near  # Qatar, on Monday" after "will meet": not)
         if _FUTURE.search(near):
             ahead = (target - pub.weekday()) % 7 or 7
             return (pub + dt.timedelta(days=ahead)).isoformat(), "day"

@@ -197,8 +197,10 @@ def _joined(text: str, runs: array, k: int, lexicon, not_places) -> tuple[int, i
         return None
     first = [m.span() for m in _RUN_WORD.finditer(text, runs[k], runs[k + 1])][-MAX_WORDS:]
     second = [m.span() for m in _RUN_WORD.finditer(text, runs[k + 2], runs[k + 3])][:MAX_WORDS]
+    # (not into a name the second run is whole: "the West Bank and Gaza City" is two)
+    whole = name_key(text[runs[k + 2]:runs[k + 3]]) in lexicon if len(second) > 1 else False
     for s, _ in first:
-        for _, e in reversed(second):
+        for _, e in reversed(second if not whole else second[-1:]):
             key = name_key(text[s:e])
             if key in lexicon and key not in not_places:
                 return s, e

@@ -28,7 +28,7 @@ great little big black white red green blue lake mount river valley city town vi
 province region district border street road square park hill hills mountain mountains
 two three four five six seven eight nine ten eleven twelve twenty hundred thousand million
 man men woman women col lt sgt maj capt cpl gen adm
-law justice human rights peace freedom liberty unity hope victory progress solidarity
+law justice human rights peace freedom liberty hope victory progress solidarity
 """.split())
 
 # Words that make a capitalised name a person's when they stand before it.
