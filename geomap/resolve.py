@@ -85,8 +85,10 @@ def _area(place) -> str:
 
 def _unsupported(res: Resolution, context: Context, gazetteer: Gazetteer) -> Resolution:
     """A far namesake that nothing in the text supports is not chosen: a small place, not
-    curated and no capital, thousands of kilometres from every other place the text names
-    and in none of their countries ("Four", in France, in a report on the Caucasus) is
+    curated and no capital, thousands of kilometres (FAR_KM) from every other place the text
+    names and in none of their countries ("Four", in France, in a report on the Caucasus),
+    or a place known by the name only as another spelling of its own, under a million people
+    and ALTERNATE_FAR_KM away ("Makapa" for Brazil's Macapá in a report on Guyana), is
     reported as a name that could not be placed, with its candidates."""
     p = res.place
     if not res.resolved or not len(context.points) or context.has_country(p.country):

@@ -954,7 +954,8 @@ def _focus(resolved, capital_of=None, areas: bool = False) -> tuple[str, str] | 
                 wide.add(r.place.id)
     if not counts:
         return None
-    # (a place within it, named again, before a wide one: Vaindloo, not the Baltic Sea)
+    # (a place of its own named again before a wide one, wherever it lies: Vaindloo, not
+    # the Baltic Sea)
     fine = [k for k in counts if k not in wide and counts[k] > 1] if wide else []
     best = max(fine or counts, key=lambda k: (counts[k], -first[k][0]))
     return first[best][1], best
