@@ -96,8 +96,8 @@ def _unsupported(res: Resolution, context: Context, gazetteer: Gazetteer) -> Res
     matched = res.candidates[0].matched if res.candidates else ""
     # (a name the place bears, or only another spelling of its name: "Makapa", a post on
     # the Cuyuni in a report on Guyana, is no spelling of Brazil's Macapá there)
-    spelling = bool(res.candidates) and res.candidates[0].place.id == p.id and \
-        name_key(res.candidates[0].matched) != name_key(p.name)
+    spelling = bool(matched) and res.candidates[0].place.id == p.id and \
+        name_key(matched) != name_key(p.name)
     if p.kind not in ("settlement", "admin2") or gazetteer.is_curated(p.id) or \
             p.id in gazetteer.capital_ids() or \
             p.population >= (ALTERNATE_POPULATION if spelling else FAR_POPULATION):

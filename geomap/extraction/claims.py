@@ -847,9 +847,7 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     sides.update({k: v[1] for k, v in people.items()})
     # (the dateline's cities are where the report was filed, not what it is about)
     line = _dateline(text)
-    filed = range(0) if not line else range(*line.span("town")) if line.groupdict().get(
-        "town") else \
-        range(line.start("city"), line.end("more") if line["more"] else line.end("city"))
+    filed = _filed(line)
     # (the place the headline names, where it names one: "... fighting erupts at Ta Muen
     # Thom", not Surin, named more often as where the shells fell)
     head = _HEADLINE.match(text) if not (line and line.start() == 0) else None
@@ -885,7 +883,7 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
                     party_publisher=_party_publisher(doc.publisher or "", sides),
                     titled={k: v for k, v in titled.items() if k not in people},
                     governments=governments)
-    if ":" in text and _ANSWERER.search(text, 0, 5000):
+    if ":" in text:
         report.answers, report.answerer = _answers(text, sides)
     if line:  # (the first city's: "NEW DELHI/BEIJING" is filed from New Delhi first)
         at = next((r.place for m, r in resolved if r.resolved and m.start in filed), None)
@@ -934,6 +932,15 @@ def _dateline(text: str) -> re.Match | None:
                 return own
         at = end + 1
     return None
+
+
+def _filed(line: re.Match | None) -> range:
+    """Where a dateline names the cities the report was filed in (offsets in the text)."""
+    if line is None:
+        return range(0)
+    if line.groupdict().get("town"):  # ("Tehran, IRNA -- ")
+        return range(*line.span("town"))
+    return range(line.start("city"), line.end("more") if line["more"] else line.end("city"))
 
 
 def _focus(resolved, capital_of=None, areas: bool = False) -> tuple[str, str] | None:

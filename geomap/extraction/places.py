@@ -312,7 +312,7 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
     # not a place named so ("Naf", a river); one of a place's name ("the Democratic
     # Republic of Congo (DRC)") still is
     spelled = {a for a, name in acronyms(text).items()
-               if name.rsplit(" ", 1)[-1].lower() in _BODY_ENDS} if "(" in text else ()
+               if name.rsplit(" ", 1)[-1].lower() in _BODY_ENDS}
     if spelled:
         out = [m for m in out if m.surface not in spelled]
     # a ship is named for a place, and is not there ("the BRP Sierra Madre", "USS Texas")
