@@ -491,6 +491,17 @@ def test_a_ship_named_for_a_place_is_not_there():
     assert [m.surface for m, _ in got] == ["Second Thomas Shoal", "Manila"]
 
 
+def test_common_words_of_bodies_and_times_are_no_places():
+    # GeoNames has a Century in Florida and gives Tanzania's Pwani region the name "Coast"
+    from geomap.api import find_places
+    from geomap.records import Document
+
+    got = find_places(Document(text="Gunmen held the 14th Century monastery near Zvecan. "
+                                    "China's Coast Guard Law lets ships fire near Okinawa.",
+                               name="t.txt"))
+    assert [m.surface for m, r in got if r.resolved] == ["Zvecan", "China", "Okinawa"]
+
+
 @pytest.mark.parametrize("text, names", [
     ("Israeli strikes hit the West Bank and Gaza City on Monday.",
      ["country:IL", "geonames:285153", "geonames:281133"]),

@@ -29,6 +29,7 @@ province region district border street road square park hill hills mountain moun
 two three four five six seven eight nine ten eleven twelve twenty hundred thousand million
 man men woman women col lt sgt maj capt cpl gen adm
 law justice human rights peace freedom liberty hope victory progress solidarity
+century coast guard
 """.split())
 
 # Words that make a capitalised name a person's when they stand before it.
