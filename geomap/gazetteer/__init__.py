@@ -329,6 +329,10 @@ _GENERIC_WORDS = frozenset("""
     harbor harbour port station tower hotel house mall market square street road
     avenue church cathedral palace castle garden gardens field fields centre center world
     """.split())
+# An Arabic name's next word joined to its article ("Tal al-Sultan", "Ain el-Hilweh"): the
+# words before it are the head of one name ("hill of", "spring of"), not a place inside it
+_ARTICLE_NEXT = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|et|ul|ud)-\w",
+                           re.IGNORECASE)
 # A name ending in one of these is a natural feature or a place of its own ("Grants Town" is
 # no part of Grants), not the place inside its name.
 FEATURE_WORDS = frozenset("""
@@ -1048,7 +1052,8 @@ class Gazetteer:
                 span = " ".join(words[i:i + n]).strip(",;:()\"'")
                 key = name_key(span)
                 if not span[:1].isupper() or key in _GENERIC_WORDS or (
-                        key in COMMON and not span.isupper()):
+                        key in COMMON and not span.isupper()) or (
+                        i + n < len(words) and _ARTICLE_NEXT.match(words[i + n])):
                     continue
                 if key in self.adjective_keys and not any(
                         name_key(w) in INSTITUTION_WORDS for w in words[i + n:]):
