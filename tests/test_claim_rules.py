@@ -1585,3 +1585,25 @@ def test_a_date_naming_the_sentences_own_event_and_a_future_day_after_a_comma(wo
     from geomap.extraction.dates import find_date
 
     assert find_date(words, "2024-05-30")[:2] == day  # (a Thursday)
+
+
+def test_the_one_a_passive_verb_of_saying_names_by_speaks():
+    # a press release's style: "it was reported by X", "was condemned by X"
+    got = _who("TBILISI — A citizen of Georgia was detained near Khurvaleti on Wednesday, it "
+               "was reported by the State Security Service of Georgia (SSSG). The detention "
+               "was strongly condemned by the State Minister for Reconciliation Tea "
+               "Akhvlediani. Speaking in Gori, she said Russian forces had moved the fence.",
+               "2024-06-13", "stance")
+    assert got == [("the State Security Service of Georgia", "GE", "asserts"),
+                   ("the State Minister for Reconciliation Tea Akhvlediani", "GE", "asserts"),
+                   ("the State Minister for Reconciliation Tea Akhvlediani", "GE", "asserts")]
+
+
+def test_a_quotation_in_single_quotes_ends_its_sentence_and_its_speaker_follows_it():
+    # British style: 'It rests with Moscow,' the Service said.
+    got = _who("TBILISI — A citizen was detained near Gori on Wednesday, the State Security "
+               "Service of Georgia said. 'The responsibility rests with the occupying power,' "
+               "the Service said. 'We did not move it.' Russia's foreign ministry said Georgian "
+               "troops crossed the line.", "2024-06-13")
+    assert got == [("State Security Service of Georgia", "GE"), ("Service", "GE"),
+                   ("Russia's foreign ministry", "RU")]

@@ -49,7 +49,7 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           # (not "warning" of "fired warning shots")
           r"warning(?! (?:shots?|fire|flares?|signals?|lights?|sirens?)\b)|"
           "expressed|reiterated|recalled|declared|acknowledged|admitted|pledged|vowed|condemned|"
-          "condemns|"
+          "condemns|underlined|underlines|underscored|underscores|emphasised|emphasized|"
           "traded accusations|traded blame|trade blame|trade accusations|traded charges|"
           "put the death toll at|put the toll at|puts the death toll at|puts the toll at|"
           "put the number of|puts the number of|blamed|blames|blaming|estimated|estimates|"
@@ -307,9 +307,9 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|Jan|Feb|Ma
 # "... at the Kremlin, April 7, 2021 Prime Minister Nikol Pashinian telephoned ...")
 # Every cut begins with a closing sign or a space, read first so that ``re`` scans for it
 # in C; what must come before it is asserted after it.
-_SPLIT = re.compile(r"[”\"’)\s]"
-                    r"(?:(?<=[.!?][”\"’)])\s+(?=[“\"‘(]?[A-Z0-9])"  # (after a full stop)
-                    r"|(?<=[.!?]\s)\s*(?=[“\"‘(]?[A-Z0-9])"
+_SPLIT = re.compile(r"[”\"’')\s]"  # (and a quotation in single quotes: '...,' he said.)
+                    r"(?:(?<=[.!?][”\"’')])\s+(?=[“\"‘'(]?[A-Z0-9])"  # (after a full stop)
+                    r"|(?<=[.!?]\s)\s*(?=[“\"‘'(]?[A-Z0-9])"
                     r"|(?<=\n)\s*\n"  # (a blank line)
                     # (a line that opens with a dateline: "...in its airspace\nTALLINN — ")
                     r"|(?<=\n)(?=[ \t]*[A-Z][A-Z'’.]{2,30}(?:[ -][A-Z][A-Z'’.]{0,30}){0,3}"
@@ -392,12 +392,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTE.finditer(text)]
 
 
-_CLOSING = re.compile(r"[”\"’)]*")
+_CLOSING = re.compile(r"[”\"’')]*")
 # Every cut begins right after a full stop, a question or an exclamation mark, at a line
 # break, or at the space after a caption's ", 2021": these, far rarer than spaces, are
 # found first and ``_SPLIT`` is tried only there (tests/test_extract_speed_sentences.py
 # compares the cuts with ``_SPLIT.finditer``'s)
-_CUT_HINT = re.compile(r"[.!?](?=[”\"’)\s])|\n|, [12]\d\d\d ")
+_CUT_HINT = re.compile(r"[.!?](?=[”\"’')\s])|\n|, [12]\d\d\d ")
 
 
 def _cuts(text: str):
@@ -640,8 +640,10 @@ def _subject(prefix: str) -> str:
     elif prefix.rstrip().endswith("),"):  # "The military's media wing, Inter-Services
         prefix = _ACRONYM_END.sub(" ", prefix.rstrip()[:-1]) + ", "  # Public Relations (ISPR),"
     dashes = prefix.rfind(" -- ")  # (and "Q: India's army says", "Tehran, IRNA -- Iran's")
-    prefix = prefix[max(max(prefix.rfind(c) for c in '”")–—:') + 1,
-                        dashes + 4 if dashes >= 0 else 0):]
+    # (and a quotation in single quotes: "'It rests with Russia,' the Service said")
+    single = max(prefix.rfind(c) for c in (",' ", ",’ ", ".' ", ".’ ", "?' ", "?’ ", "!' "))
+    prefix = prefix[max(max(prefix.rfind(c) for c in '”")–—:') + 1, single + 3 if single >= 0
+                        else 0, dashes + 4 if dashes >= 0 else 0):]
     words = _SUBJECT_WORDS.findall(prefix)
     while words and words[-1] == ",":
         words.pop()
@@ -1232,6 +1234,13 @@ _ARTICLE_END = re.compile(r"\b(?:an|the)\s$", re.I)
 _POSTED_BY = re.compile(r"\b(?:statement|message|video|letter|note|post)\s+$")
 _TOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s(?:\w+(?:ed|en)\s(?:\w+\s){0,8}"
                            r"and\s)?$")  # ("was called ... and told", not "was in Delhi and told")
+# a verb of saying in the passive ("it was reported", "was strongly condemned") and the one
+# it was said by, to where the name ends
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:(?:also|further|again|"
+                             r"then|later|\w+ly)\s+){0,2}$")
+_BY_AGENT = re.compile(r",?\s+by\s+(?P<who>(?:the\s+|an?\s+)?[A-Za-z][^,;:()“”\"\n.]{1,100}?)"
+                       r"(?=\s*(?:[,;:()“”\"\n]|\.(?:\s|$)|$)|\s+(?:that|on|as|in|at|after|"
+                       r"during|who|which|and)\b)")
 _NOT_SAYING = re.compile(r"\b(?:not|n't|never|declined to|refused to)\s+$")
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$")
 
@@ -1312,7 +1321,14 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     elif verb:
         how = _how(verb)
         quoted = _QUOTED_AS.search(text, 0, verb.start()) if how == "saying" else None
-        if quoted:  # "Interfax quoted an Armenian defence ministry source as saying": the
+        # the one it was said by ("..., it was reported by the State Security Service",
+        # "The detention was condemned by the minister"): the speaker, after the verb
+        agent = _BY_AGENT.match(text, verb.end()) if text.startswith((" by ", ", by "), (
+            verb.end())) and _PASSIVE_BEFORE.search(text, max(0, verb.start() - 30),
+                                                    verb.start()) else None
+        if agent:
+            claimant = agent["who"]
+        elif quoted:  # "Interfax quoted an Armenian defence ministry source as saying": the
             # source says it (not the agency, nor the dateline's city)
             claimant = quoted["who"].rstrip(",")
         elif how.split()[0] in _PARTICIPLE:
@@ -1327,7 +1343,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                 # "Tajik officials have put their toll at 19 and say ...": the sentence's
                 # subject says it
                 claimant = _head_np(text)  # ("Lebanon's caretaker Prime Minister ...")
-        at = text.rfind(claimant, 0, verb.start())
+        at = agent.start("who") if agent else text.rfind(claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
         if span[1] and _WHERE_ASIDE.match(text, span[1], verb.start()):
             span = (at, verb.start())  # (the place said aside is the speaker's, not the claim's)
