@@ -1607,3 +1607,12 @@ def test_a_quotation_in_single_quotes_ends_its_sentence_and_its_speaker_follows_
                "troops crossed the line.", "2024-06-13")
     assert got == [("State Security Service of Georgia", "GE"), ("Service", "GE"),
                    ("Russia's foreign ministry", "RU")]
+
+
+def test_denials_by_none_by_a_verb_left_out_and_by_not_accepting():
+    got = _who("SEOUL, Oct 15 (Test Wire) - South Korea's military said its troops fired "
+               "warning shots, and that none of its soldiers had been harmed. Asked whether "
+               "the military had sent drones over Pyongyang, South Korea's Defence Minister "
+               "Kim Yong-hyun said it had not. China's foreign ministry said China did not "
+               "accept Japan's protest.", "2024-10-15", "stance")
+    assert [g[2] for g in got] == ["asserts", "denies", "denies", "denies"]

@@ -160,10 +160,15 @@ _REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|we
                      r"(?:be )?(?:independently )?(?:verify|verified|confirm|confirmed))\b",
                      re.I)
 _HEDGE = Keyed(_REPORTEDLY)
-_NEGATED = _quick("dhnt", r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)|no)\b"
+_NEGATED = _quick("dhnt", r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)|no|"
+                  r"none)\b"
                   r"(?:[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach)\w*|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed|"
-                  r"target|targeted|targeting|bomb|bombed|strike|struck|harm|harmed)\b|"
+                  r"target|targeted|targeting|bomb|bombed|strike|struck|harm|harmed|planned|"
+                  r"accept|accepted)\b|"
+                  # (the verb left out, the question before it: "asked whether the military
+                  # had sent the drones, the minister said it had not")
+                  r"(?<=\bnot)\s*(?=[.;]|$)|"
                   # (a part denied: "have no relation to the launching of balloons")
                   r" (?:relation|involvement|connection|link|role|part) (?:to|with|in)\b)|"
                   r"\b(?:nothing to do with|not involved in)\b|"
