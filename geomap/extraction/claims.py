@@ -492,8 +492,13 @@ def _people(text: str, extra_sides: dict[str, str],
     """
     people: dict[str, tuple[str, str]] = {}
     given: dict[str, list] = {}
+    # (the surnames each first word of a name goes with: "Kim Yong-hyun" and "Kim Yo Jong"
+    # share "Kim", which then means neither)
+    firsts: dict[str, set[str]] = {}
     found = []
     for start, end, name in _person_names(text):
+        firsts.setdefault(name_key(name.split()[0]), set()).add(
+            name_key(strip_possessive(name.split()[-1])))
         if any(w.lower() in COMMON for w in name.split()) or \
                 name_key(strip_possessive(name.split()[-1])) in extra_sides:
             continue  # "Support For Armenia" is a headline, not a person
@@ -550,7 +555,8 @@ def _people(text: str, extra_sides: dict[str, str],
         if side and surname not in people:
             people[surname] = (f"{name}, {desc}", side)
     for first, who in given.items():
-        if len(who) == 1 and first not in people and first not in extra_sides:
+        if len(who) == 1 and first not in people and first not in extra_sides and \
+                len(firsts.get(first, ())) <= 1:
             people[first] = who[0]
     return people
 
@@ -843,6 +849,12 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
                 sides[name_key(m.surface)] = r.place.country
             elif capital_of and capital_of(r.place):
                 sides[name_key(m.surface)] = capital_of(r.place)
+    # "the North", "the South": the one country of the report named so ("North Korea",
+    # "South Sudan"), as reports on a divided country call each half
+    for half in ("north", "south"):
+        named = {c for k, c in sides.items() if k.startswith(half + " ")}
+        if len(named) == 1:
+            sides.setdefault(half, named.pop())
     governments = frozenset(sides)  # (the names of its countries and capitals)
     # (a province or town in a speaker's words is that country's: "a senior official in the
     # Gedaref state government", "Residents of Gallabat"; after the countries and capitals)
