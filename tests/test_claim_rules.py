@@ -1622,7 +1622,7 @@ def test_the_north_is_the_north_and_a_shared_family_name_is_no_ones():
     got = _who("SEOUL, Oct 15 (Test Wire) - North Korea blew up roads near Kaesong, South "
                "Korea's military said. An official of the North's Ministry of Land said the "
                "blasts were lawful. South Korea's Defence Minister Kim Yong-hyun said North "
-               "Korean troops crossed the line. Kim Yo Jong, the sister of the North's leader, "
+               "Korean troops crossed the line. Kim Yo Jong, the leader's influential sister, "
                "said drones had flown over Pyongyang.", "2024-10-15")
     # (the North's official was South Korea's, from the dateline; Kim Yo Jong was South
     # Korea's, by the family name she shares with the minister: now no one's)
