@@ -1629,3 +1629,19 @@ def test_the_north_is_the_north_and_a_shared_family_name_is_no_ones():
     assert got == [("South Korea's military", "KR"),
                    ("official of the North's Ministry of Land", "KP"),
                    ("South Korea's Defence Minister Kim Yong-hyun", "KR")]
+
+
+def test_a_live_blogs_sources_aside_and_future():
+    got = _claims_of(
+        "Egyptian soldier killed at Rafah\n\nCAIRO — Local media in Faiyum governorate, "
+        "south-west of Cairo, say the soldier's body is expected to arrive overnight. Two "
+        "Egyptian security sources said a soldier opened fire near the border. An Egyptian "
+        "security source told Egyptian television that Israeli forces fired first. The "
+        "Egyptian guard, he said, took protective measures and returned fire towards the "
+        "source.", "2024-05-27")
+    # (the aside ", south-west of Cairo," was the speaker "of Cairo"; "expected to arrive
+    # overnight" was last night; "he" was the two sources, and not the one source, whose
+    # "source" the sentence names in another sense)
+    assert [(c.claimant, c.date) for c in got] == [
+        ("Local media in Faiyum governorate", ""), ("Two Egyptian security sources", ""),
+        ("Egyptian security source", ""), ("Egyptian security source", "")]

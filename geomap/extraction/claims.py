@@ -374,6 +374,11 @@ class _Speaker:
         ("spokeswoman", "Ms") or a man ("spokesman", "Mr")."""
         words = set(_LOWER_WORDS.findall(self.name.lower()))
         woman, man = bool(words & _WOMAN), bool(words & _MAN)
+        # (nor "Two Egyptian security sources", "officials": "he" is one)
+        head = self.name.split(",")[0].split()[-1:] or [""]
+        if pronoun in ("he", "she") and head[0].islower() and head[0].endswith("s") and \
+                not head[0].endswith(("ss", "us")):
+            return False
         return {"she": woman or not man, "he": man or not woman}.get(pronoun, True)
 
 
@@ -584,8 +589,10 @@ _APPOSITIVE = re.compile(r",\s*(?P<a>(?:(?:now|also|formerly|currently)\s)?(?:an
 # ", a community of about 30,000 people ...,", ", foreign policy adviser to President Ilham
 # Aliyev,")
 _ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z.]{1,12}\)\s*$")
-_WHERE_ASIDE = re.compile(r",\s*(?:just\s+)?(?:across|near|close to|not far from|outside|"
-                          r"(?:north|south|east|west)\w*\s+of)\s[^,]{1,80},\s*$")
+_WHERE_ASIDE = re.compile(r",\s*(?:just\s+)?(?:(?:some|about|around)\s+)?(?:\d[\d,.]*\s?"
+                          r"(?:km|kilometres|kilometers|miles)\s+)?(?:across|near|close to|"
+                          r"not far from|outside|(?:north|south|east|west)[\w-]*\s+of)"
+                          r"\s[^,]{1,80},\s*$")
 
 
 # a lowercase part of a name: "al-Burhan", "bin Zayed", "von der Leyen"
@@ -1413,7 +1420,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         rest = text[verb.end():] if verb else ""
         prior = next((sp for sp in reversed(speakers[-_PRONOUN_BACK:])
                       if sp.person == want_person and not (
-                          want_person and sp.name.split(",")[0].split()[-1] in rest)
+                          want_person and _named_in(sp.name, rest))
                       and sp.fits(low)), None)
         claimant, known = (prior.name, prior.side) if prior else (claimant, "")
     elif alone and _OWNED.search(text, max(0, span[0] - 7), span[0]):
@@ -1446,6 +1453,13 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         # the report's own voice; the one who asks acts, and is "it" next
         return Speech("", (0, 0), "narration", verb, subject=claimant)
     return Speech(claimant, span, how, verb, inferred, known=known)
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Whether a person's name (its last word, a capitalised one) is in the text: "He also
+    assured Pashinian" is not Pashinian; "towards the source" names no "security source"."""
+    last = (name.split(",")[0].split()[-1:] or [""])[0]
+    return last[:1].isupper() and last in text
 
 
 def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[str, str]:
@@ -2045,6 +2059,11 @@ def _is_person(name: str) -> bool:
     words, and no ministry, office, army or other body ("The Indian Army said ... It
     said": the army)."""
     head = name.split(",")[0]
+    last = (head.split()[-1:] or [""])[0]
+    if last in _ONE_PERSON:
+        return True  # ("An Egyptian security source told ... The guard, he said, ...")
+    if last.islower() and last.endswith("s") and not last.endswith(("ss", "us")):
+        return False  # (many: "Two Egyptian security sources", "Thai officials")
     if _NAME_LAST.search(head) and not _ONE_OF_THEM.isdisjoint(head.lower().split()):
         return True  # (one of a body: "Pakistan's Foreign Office spokesperson Mumtaz Zahra
         # Baloch" is she, not it)
@@ -2052,6 +2071,9 @@ def _is_person(name: str) -> bool:
             not _body(head.split())) or name.lower() in _ONE_TITLE
 
 
+# one person named by what they are ("a security source", "a district official")
+_ONE_PERSON = frozenset("""official officer source spokesman spokeswoman spokesperson resident
+witness villager commander diplomat analyst minister envoy ambassador governor mayor""".split())
 # a title alone is a person ("the President said", "the Minister said")
 _ONE_TITLE = frozenset("""president minister premier chancellor governor mayor ambassador
 envoy spokesman spokeswoman spokesperson""".split())
