@@ -1645,3 +1645,19 @@ def test_a_live_blogs_sources_aside_and_future():
     assert [(c.claimant, c.date) for c in got] == [
         ("Local media in Faiyum governorate", ""), ("Two Egyptian security sources", ""),
         ("Egyptian security source", ""), ("Egyptian security source", "")]
+
+
+def test_what_a_speaker_calls_a_thing_and_a_second_speaker_who_warns():
+    got = _who("ISLAMABAD: Pakistan's Foreign Office spokesperson Mumtaz Zahra Baloch called "
+               "the Iranian strike an unprovoked breach of Pakistan's sovereignty. The crisis "
+               "began on Tuesday, when Iran launched missiles and drones at Panjgur. Qatar's "
+               "foreign ministry earlier this week called the strikes \"a dangerous "
+               "development\", while Saudi Arabia warned that they would sabotage the region's "
+               "security.", "2024-01-19", "stance", "event")
+    # (a call, "called on", stays a call: tests above)
+    assert got == [
+        ("Pakistan's Foreign Office spokesperson Mumtaz Zahra Baloch", "PK", "asserts",
+         "incursion"),  # ("a breach of sovereignty")
+        ("the report (unattributed)", "PRESS", "asserts", "shelling"),
+        ("Qatar's foreign ministry", "QA", "asserts", "statement"),
+        ("Saudi Arabia", "SA", "asserts", "statement")]

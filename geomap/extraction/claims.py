@@ -50,6 +50,10 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           r"warning(?! (?:shots?|fire|flares?|signals?|lights?|sirens?)\b)|"
           "expressed|reiterated|recalled|declared|acknowledged|admitted|pledged|vowed|condemned|"
           "condemns|underlined|underlines|underscored|underscores|emphasised|emphasized|"
+          # (what the speaker calls a thing: "called the strike an unprovoked breach of
+          # Pakistan's sovereignty"; a call on someone is CALL's, a lie called so _DISMISS's)
+          r"call(?:ed|s)(?= (?:the|this|that|these|those|it|its|their|his|her|them)\b"
+          r"[^.;]{0,80}? [“\"‘']?(?:an?|as) )|termed|terms|"
           "traded accusations|traded blame|trade blame|trade accusations|traded charges|"
           "put the death toll at|put the toll at|puts the death toll at|puts the toll at|"
           "put the number of|puts the number of|blamed|blames|blaming|estimated|estimates|"
@@ -94,7 +98,8 @@ _CALL_WORDS = _quick(
     r"(?<!phone )(?<!a )call(?:s|ed|ing)? (?:on|for)|"
     r"(?:wants?|wanted) (?:\w+ ){1,4}(?:settled|resolved|ended|stopped|withdrawn))\b", re.I)
 _VOICE = re.compile(r"(?P<who>(?:[\w’'.-]+ ){1,6}?|(?:[\w’'.-]+ ){0,5}[\w’'.-]+, [^,\n]{1,60}, )"
-                    r"(?P<verb>said|says|told|denied|denies|urged|accused)\b")  # (an aside:
+                    r"(?P<verb>said|says|told|denied|denies|urged|accused|warned|warns|"
+                    r"insisted|insists)\b")  # (an aside:
 # ", and Tajik media, citing the border troops, said")
 # both speakers accuse: "Kyrgyzstan and Tajikistan accused each other", "traded accusations"
 _MUTUAL = re.compile(r"(?:accused|accuse|accusing|blamed|blame|blaming)(?: \w+){0,2} "
@@ -121,10 +126,10 @@ _CLAUSE = re.compile(
     r"|,? and (?=that\b)"
     # another speaker: ", while Hezbollah said ...", ", and a U.S. spokesperson said ..."
     r"|, (?:while|whereas|and|but) (?=(?:[\w’'.-]+ ){1,6}?(?:said|says|told|denied|denies|"
-    r"urged|accused)\b|"
+    r"urged|accused|warned|warns|insisted|insists)\b|"
     # (and with an aside: ", and Tajik media, citing the border troops, said ...")
     r"(?:[\w’'.-]+ ){0,5}[\w’'.-]+, [^,\n]{1,60}, (?:said|says|told|denied|denies|urged|"
-    r"accused)\b)"
+    r"accused|warned|warns|insisted|insists)\b)"
     # ... or after a semicolon: "Kyrgyz officials put the toll at 36; Tajik officials said"
     r"|; (?=(?:[\w’'.-]+ ){1,6}?(?:said|says|told|denied|denies|urged|accused)\b)"
     r"|,? but (?=(?:their|its|his|her|our|the|it|they|we|has|have|had|is|are|was|were|"
@@ -219,7 +224,9 @@ EVENTS = [
               r"launch(?:ed|ing) (?:an? |the )?(?:\w+ )?(?:attack|assault|offensive))\b"),
     # (fire at someone, as "fired" alone may be a dismissal: "fired the commander")
     # (and from the air: "air strikes", "to strike military targets", "bombed")
-    ("shelling", r"\b(shell\w*|artillery|mortar\w*|opened fire|gunfire|shooting|fired (?:on|at|"
+    ("shelling", r"\b(shell\w*|artillery|mortar\w*|opened fire|gunfire|shooting|"
+                 r"launch(?:ed|ing) (?:\w+ ){0,2}(?:missiles?|rockets?|drones?|strikes?|"
+                 r"airstrikes?|shells?)|fired (?:on|at|"
                  r"upon|into|across|towards?|near|(?:[\w-]+ ){0,2}(?:shots|rockets?|missiles?|"
                  r"shells?|grenades?|rounds|bullets|rifles?|guns?))|came under (?:\w+ )?fire|"
                  r"(?:fired|firing|opened fire|opening fire) first|shot down|"
@@ -571,12 +578,13 @@ def _people(text: str, extra_sides: dict[str, str],
 _WHEN_BEFORE_VERB = re.compile(
     r"(?:\s+(?:late|early|earlier|later)?\s*(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|today|yesterday)(?:\s+(?:night|morning|evening|"
-    r"afternoon))?|,\s*(?:in|on|at|during|after|via|citing|quoting|who|whose|which|"
+    r"afternoon))?|\s+(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:week|month)|"
+    r",\s*(?:in|on|at|during|after|via|citing|quoting|who|whose|which|"
     r"[a-z]+(?:ed|ing))\s[^,]{1,80},(?:[^,]{1,40},){0,2}|,\s*\d{1,3},|"
     # (an aside: "Indian officials, meanwhile, accused", "..., for its part, rejected")
     r",\s*(?:meanwhile|however|though|too|also|separately|instead|likewise|in turn|"
     r"in response|in return|for (?:its|his|her|their|our) part),)\s*$")
-_WHEN_ENDS = (",", "day", "night", "morning", "evening", "afternoon")  # how those end
+_WHEN_ENDS = (",", "day", "night", "morning", "evening", "afternoon", "week", "month")
 _MEETING_IN = re.compile(r"\s(?:meeting|gathered|based|stationed|speaking|visiting)\s(?:in|at)"
                          r"\s[^,;:.]{1,80}$")
 _AGE_END = re.compile(r",\s*\d{1,3}\s*$")  # (a speaker's age after the name)
@@ -1091,7 +1099,11 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         deep = _DEPTH.search(text, a, b) if what == "incursion" else None
         depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
         day, precision, carried = date(sent, report, a, b, said_at)
-        wheres = place(sent, speech, acts_side, report, a, b)
+        # (another speaker's clause: its place after its speaker's words, ", while Saudi
+        # Arabia warned that ...": not Saudi Arabia)
+        voiced = _VOICE.match(text, a) if own_voice is not None and lead in _VOICE_VERBS \
+            else None
+        wheres = place(sent, speech, acts_side, report, voiced.end() if voiced else a, b)
         denied = _EVENT.search(text, a, b, low=sent.low) if how == "denies" else None
         # (the other side's charge of what it denies, else its last)
         against = report.charge_against(side_here, denied.lastgroup if denied else "") \
@@ -1188,6 +1200,9 @@ def _clause_voice(lead: str, a: int, sent: Sentence, speech: Speech, report: Rep
     return None
 
 
+# the verbs of another speaker's clause (_VOICE)
+_VOICE_VERBS = frozenset("said says told denied denies urged accused warned warns insisted "
+                         "insists".split())
 # a clause that says more (_CLAUSE's cuts: "... and said", ", adding that")
 _SAYS_MORE = frozenset({"said", "says", "say", "added", "adds", "adding", "saying", "claiming",
                         "insisted", "insisting", "stressed", "noted"})
@@ -1271,7 +1286,11 @@ _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$")
 
 def _how(verb: re.Match) -> str:
     """How a verb found says: its word, or "dismissed" for a lie called so (_DISMISS)."""
-    return "dismissed" if verb.re is _DISMISS else verb["verb"].lower()
+    if verb.re is _DISMISS:
+        return "dismissed"
+    word = verb["verb"].lower()
+    # (naming: "called the strike a breach" asserts; "called on" is a call, CALL's)
+    return "termed" if word in ("called", "calls") else word
 
 
 # where what a speaker's name is followed by says who they are: ", an aide to ..."
