@@ -962,8 +962,9 @@ def test_the_side_accused_acts_not_the_forces_it_acted_on():
 def test_a_place_two_namesakes_share_is_named_not_given_as_its_id():
     # "Rafah" alone is Egypt's or Gaza's: the claim names it as the text does, and its
     # place_id says which (join.py reads them together), not "geonames:..." as its name
+    # ("the Rafah crossing" is a place of its own: tests/data/hotspots/eg-ps.json)
     got = _claims_of("CAIRO, May 27 (Test Wire) - An Egyptian soldier was killed on Monday in "
-                     "an exchange of fire with Israeli forces near the Rafah crossing between "
+                     "an exchange of fire with Israeli forces near Rafah, on the border between "
                      "Egypt and the Gaza Strip, Egyptian security sources said.", "2024-05-27")
     assert [c.place for c in got] == ["Rafah"] and got[0].place_id.startswith("geonames:")
 
