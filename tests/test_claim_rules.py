@@ -1662,3 +1662,9 @@ def test_what_a_speaker_calls_a_thing_and_a_second_speaker_who_warns():
         ("the report (unattributed)", "PRESS", "asserts", "shelling"),
         ("Qatar's foreign ministry", "QA", "asserts", "statement"),
         ("Saudi Arabia", "SA", "asserts", "statement")]
+
+
+def test_the_one_named_at_the_sentences_end_speaks():
+    got = _who("CAIRO — Egypt has warned against any harm to its troops deployed along the "
+               "border, a high-level source told state-linked Al-Qahera News.", "2024-05-27")
+    assert got == [("a high-level source", "EG")]  # (not "Egypt", what the source says)

@@ -1273,6 +1273,12 @@ _ARTICLE_END = re.compile(r"\b(?:an|the)\s$", re.I)
 _POSTED_BY = re.compile(r"\b(?:statement|message|video|letter|note|post)\s+$")
 _TOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s(?:\w+(?:ed|en)\s(?:\w+\s){0,8}"
                            r"and\s)?$")  # ("was called ... and told", not "was in Delhi and told")
+# one who speaks named at the sentence's end, after a comma: ", a high-level source told
+# state-linked Al-Qahera News.", ", two officials said."
+_FINAL_FRAME = re.compile(r",\s(?P<who>(?:an?|the|one|two|three|several|some)\s(?:[\w’'-]+\s)"
+                          r"{0,5}?(?:sources?|officials?|diplomats?|officers?|spokes(?:man|woman|"
+                          r"person)|ministers?))\s(?P<verb>told|said|says|tells|added)\b"
+                          r"[^,;.“”\"]{0,60}[.!][”\"’]?\s*$")
 # a verb of saying in the passive ("it was reported", "was strongly condemned") and the one
 # it was said by, to where the name ends
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:(?:also|further|again|"
@@ -1338,6 +1344,14 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             verb = v
             break
         request = request or v
+    final = _FINAL_FRAME.search(text) if verb is not None and text.rstrip()[-1:] in \
+        ".!”\"’" and (" told " in text or " said" in text) else None
+    if final and final.start("verb") > verb.start() and not sent.quoted(final.start()):
+        # the frame is the sentence's end ("Egypt has warned against any harm to its
+        # troops, a high-level source told Al-Qahera News"): what comes before is said
+        verb = _VERB.match(text, final.start("verb")) or verb
+    else:
+        final = None
     if any(w in sent.low for w in _DISMISS_WORDS):
         # "The Armenian Defense Ministry called the report disinformation": a denial, the
         # frame where it comes first ("called the claims lies": not "claims" said)
@@ -1371,6 +1385,8 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                                                     verb.start()) else None
         if agent:
             claimant = agent["who"]
+        elif final is not None and final.start("verb") == verb.start():
+            claimant = final["who"]
         elif quoted:  # "Interfax quoted an Armenian defence ministry source as saying": the
             # source says it (not the agency, nor the dateline's city)
             claimant = quoted["who"].rstrip(",")
