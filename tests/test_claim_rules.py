@@ -1668,3 +1668,11 @@ def test_the_one_named_at_the_sentences_end_speaks():
     got = _who("CAIRO — Egypt has warned against any harm to its troops deployed along the "
                "border, a high-level source told state-linked Al-Qahera News.", "2024-05-27")
     assert got == [("a high-level source", "EG")]  # (not "Egypt", what the source says)
+
+
+def test_what_another_side_denies_in_a_clause_of_which():
+    got = _who("GAZA — The UN said Israel had blocked aid through the Rafah crossing, which "
+               "Israel denies. Thailand has accused Cambodia of laying new mines, a charge "
+               "Phnom Penh denies.", "2024-05-27", "stance")
+    assert got == [("UN", "UN", "asserts"), ("Israel", "IL", "denies"),
+                   ("Thailand", "TH", "asserts"), ("Phnom Penh", "KH", "denies")]

@@ -118,9 +118,10 @@ _CLAUSE = re.compile(
     r"|,? (?:which|what) (?=(?:it|he|she|they) (?:says|said|claims|claimed|regards as)\b)"
     # "..., a claim Bishkek dismissed as disinformation": another side's denial
     r"|,? (?:a claim|an accusation|a charge|claims|accusations|allegations|a report|reports|"
-    r"a figure|figures) "
+    r"a figure|figures|which) "
     r"(?:that )?(?=(?:[A-Z][\w’'.-]+ ){1,4}(?:(?:officials|authorities|government|ministry|"
-    r"military|army) )?(?:has |have |had )?(?:denied|dismissed|rejected|refuted|called)\b)"
+    r"military|army) )?(?:has |have |had )?(?:denied|denies|dismissed|dismisses|rejected|"
+    r"rejects|refuted|refutes|disputes|disputed|called)\b)"
     r"|,? (?:and|but) (?=(?:we|i|they) (?!said)[a-z]+)"
     # "said that he is considering ... and that France is prepared to ...": a second thing
     r"|,? and (?=that\b)"
@@ -1223,8 +1224,10 @@ _LEAD_WORD = re.compile(r"[\w’']+")
 _IT_SAYS = re.compile(r"(?:it|he|she|they) (?:says|said|claims|claimed|regards as)\b")
 _DENIER = re.compile(r"(?P<who>(?:[A-Z][\w’'.-]+ ){1,4}(?:(?:officials|authorities|"
                      r"government|ministry|military|army) )?)(?:has |have |had )?(?:denied|"
-                     r"dismissed|rejected|refuted|called)\b")  # (and "Greek officials")
-_A_CLAIM = re.compile(r"\b(?:claim|accusation|charge|allegation|report|figure)s?\b")
+                     r"denies|dismissed|dismisses|rejected|rejects|refuted|refutes|disputes|"
+                     r"disputed|called)\b")  # (and "Greek officials")
+# (what another side denies: "a claim Bishkek dismissed", "..., which Israel denies")
+_A_CLAIM = re.compile(r"\b(?:(?:claim|accusation|charge|allegation|report|figure)s?|which)\b")
 
 
 def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
