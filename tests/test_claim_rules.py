@@ -1620,13 +1620,14 @@ def test_denials_by_none_by_a_verb_left_out_and_by_not_accepting():
 
 
 def test_the_north_is_the_north_and_a_shared_family_name_is_no_ones():
-    got = _who("SEOUL, Oct 15 (Test Wire) - North Korea blew up roads near Kaesong, South "
+    got = _who("North Korea blew up roads near Kaesong, South "
                "Korea's military said. An official of the North's Ministry of Land said the "
                "blasts were lawful. South Korea's Defence Minister Kim Yong-hyun said North "
-               "Korean troops crossed the line. Kim Yo Jong, the leader's influential sister, "
-               "said drones had flown over Pyongyang.", "2024-10-15")
-    # (the North's official was South Korea's, from the dateline; Kim Yo Jong was South
-    # Korea's, by the family name she shares with the minister: now no one's)
+               "Korean troops crossed the line. Kim Sung-ho, a retired general, said drones "
+               "had flown over Pyongyang.", "2024-10-15")
+    # (the North's official was no one's, and from a SEOUL dateline South Korea's; Kim
+    # Sung-ho was South Korea's, by the family name he shares with the minister: now no
+    # one's)
     assert got == [("South Korea's military", "KR"),
                    ("official of the North's Ministry of Land", "KP"),
                    ("South Korea's Defence Minister Kim Yong-hyun", "KR")]
