@@ -1677,3 +1677,11 @@ def test_what_another_side_denies_in_a_clause_of_which():
                "Phnom Penh denies.", "2024-05-27", "stance")
     assert got == [("UN", "UN", "asserts"), ("Israel", "IL", "denies"),
                    ("Thailand", "TH", "asserts"), ("Phnom Penh", "KH", "denies")]
+
+
+def test_he_is_never_a_country():
+    got = _who("PRISTINA — Kosovo's Prime Minister Albin Kurti said Serbian gunmen attacked "
+               "police at Banjska. The United States said it was watching Serbian troops near "
+               "the boundary. He said the attack had been planned in Belgrade.", "2023-09-26")
+    assert got == [("Kosovo's Prime Minister Albin Kurti", "XK"), ("United States", "US"),
+                   ("Kosovo's Prime Minister Albin Kurti", "XK")]

@@ -1699,9 +1699,12 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
             # (a person known by one name is a person: "Zelensky ... spoke about it")
             known = name_key(strip_possessive(who.split()[-1])) in report.people or \
                 side_terms().get(name_key(who), ("", ""))[1] == "person"
-            speakers.append(_Speaker(who, named, _is_person(who) or known))
+            speakers.append(_Speaker(who, named, (_is_person(who) or known) and
+                                     not report.capital_or_country(strip_possessive(who))))
         return
-    speakers.append(_Speaker(speech.claimant, who_side, _is_person(speech.claimant),
+    # (a country or its capital is "it", never "he": "the United States ... He said")
+    speakers.append(_Speaker(speech.claimant, who_side, _is_person(speech.claimant) and
+                             not report.capital_or_country(strip_possessive(speech.claimant)),
                              bool(sent.quotes)))
     # the one it cites ("SANA, citing a military source, said"): "the source" next, theirs
     cited = _CITING.search(sent.text)
