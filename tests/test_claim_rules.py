@@ -1685,3 +1685,12 @@ def test_he_is_never_a_country():
                "the boundary. He said the attack had been planned in Belgrade.", "2023-09-26")
     assert got == [("Kosovo's Prime Minister Albin Kurti", "XK"), ("United States", "US"),
                    ("Kosovo's Prime Minister Albin Kurti", "XK")]
+
+
+def test_a_day_long_past_is_not_the_reports_time():
+    got = _claims_of("TBILISI — A villager was detained near Gori on Wednesday, the State "
+                     "Security Service of Georgia said. The line was drawn under the ceasefire "
+                     "agreement of 12 August 2008, the service said. The minister said the "
+                     "detention was illegal.", "2024-06-13")
+    # (the minister's day was 12 August 2008, carried from the sentence before)
+    assert [c.date for c in got] == ["2024-06-12", "2008-08-12", "2024-06-12"]

@@ -32,6 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date as _day
 
 from ..gazetteer.normalize import KIND_WORDS, name_key, strip_possessive
 from ..read import claim_id
@@ -2019,9 +2020,11 @@ def date(sent: Sentence, report: Report, a: int = 0, b: int | None = None,
         # (a frame that gives no day, ", the second such incident this month", moves the
         # report's time no more than none)
         said = frame if frame and frame[1] == "day" else when
-        if said[1] == "day" and said[0] <= (report.doc.published or said[0]):
+        if said[1] == "day" and said[0] <= (report.doc.published or said[0]) and \
+                _recent(said[0], report.doc.published):
             # the report's time moves on to the day it was said (not a day ahead: "talks
-            # will resume on Saturday"; not the day of what was said)
+            # will resume on Saturday"; not the day of what was said; nor a day of the
+            # past the report recalls, "the ceasefire agreement of 12 August 2008")
             report.day = said[0]
         return when[0], when[1], False
     if report.day:
@@ -2030,6 +2033,19 @@ def date(sent: Sentence, report: Report, a: int = 0, b: int | None = None,
 
 
 _THAT = re.compile(r"\bthat\b")
+RECENT_DAYS = 62  # how far before its publication a report's narrative time may go back
+
+
+def _recent(day: str, published: str) -> bool:
+    """Whether ``day`` is within RECENT_DAYS before the publication day (or either is not
+    known as a day)."""
+    if len(day) != 10 or len(published or "") < 10:
+        return True
+    try:
+        return (_day.fromisoformat(published[:10]) - _day.fromisoformat(day)).days \
+            <= RECENT_DAYS
+    except ValueError:
+        return True
 
 
 # An organisation or document named by its kind alone: the one last named ("It", in effect)
