@@ -1694,3 +1694,13 @@ def test_a_day_long_past_is_not_the_reports_time():
                      "detention was illegal.", "2024-06-13")
     # (the minister's day was 12 August 2008, carried from the sentence before)
     assert [c.date for c in got] == ["2024-06-12", "2008-08-12", "2024-06-12"]
+
+
+def test_a_reports_place_may_be_a_small_region_it_names_most():
+    got = _claims_of("Japan protests over ships near disputed islands\n\nTOKYO, Dec 5 - Two "
+                     "Chinese coast guard ships entered waters around the Senkaku Islands, "
+                     "Japan said. The Senkaku Islands are administered from Ishigaki, Okinawa. "
+                     "China says the Senkaku Islands are its own. Japan's coast guard said the "
+                     "ships left.", "2024-12-05")
+    # (Okinawa, a town named once, had been the report's place: the islands are a region)
+    assert {c.place_id for c in got} == {"jp-senkaku-islands"}

@@ -888,7 +888,7 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     # Thom", not Surin, named more often as where the shells fell)
     head = _HEADLINE.match(text) if not (line and line.start() == 0) else None
     focus = _focus([(m, r) for m, r in resolved if head and m.start < head.end()],
-                   capital_of, areas=True) if head else None
+                   capital_of) if head else None
     focus = focus or _focus([(m, r) for m, r in resolved if m.start not in filed], capital_of)
     places = {r.place.id: r.place for _, r in resolved if r.resolved}
     # the parties: the country of the report's place, and the side named most with troops
@@ -979,17 +979,17 @@ def _filed(line: re.Match | None) -> range:
     return range(line.start("city"), line.end("more") if line["more"] else line.end("city"))
 
 
-def _focus(resolved, capital_of=None, areas: bool = False) -> tuple[str, str] | None:
+def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
     """The place the report is about: the place it names most that is neither a country,
     a wide region nor a capital (capitals mostly stand for governments); ties go to the
-    first named. With ``areas``, a region of one country less than ``WIDE_KM`` across
-    counts too (a headline's "Yangtse", a sector)."""
+    first named. A region of one country less than ``WIDE_KM`` across counts too (a
+    headline's "Yangtse", a sector, the Senkaku Islands)."""
     counts: Counter = Counter()  # (by place, whatever its names: "Vaindloo island" too)
     first: dict = {}  # place id -> (offset, surface) of its first mention
     wide: set = set()  # (a sea or a range hundreds of kilometres wide: the Baltic Sea)
     for m, r in resolved:
         if r.resolved and r.place.kind != "country" and (r.place.kind != "region" or (
-                areas and r.place.country and (r.place.radius_km or 0) < WIDE_KM)) and not (
+                r.place.country and (r.place.radius_km or 0) < WIDE_KM)) and not (
                 capital_of and capital_of(r.place)):
             counts[r.place.id] += 1
             first.setdefault(r.place.id, (m.start, m.surface))
