@@ -508,6 +508,29 @@ def _named(members: list[int], claims: _Claims) -> int:
     return finer[places.index(winner)]
 
 
+def _most_named(members: list[int], named: int, claims: _Claims) -> int:
+    """Of the places as wide as ``named``'s (as far as they reach, and as located), the one
+    most of the incident's claims name, where more name it than ``named``'s: "Rafah
+    crossing", which 21 claims name, not "Tal al-Sultan", which one names and whose name is
+    shorter. Its first claim."""
+    reach, lats, precisions = claims.reach, claims.lats, claims.precisions
+    names, places = claims.place_names, claims.places
+    # (among the claims _named weighs: located short of a country, else located, else all)
+    located = [i for i in members if lats[i] is not None]
+    finer = [i for i in located if precisions[i] != "country"] or located or members
+    width = reach[named]
+    counts: dict = {}
+    first: dict = {}
+    for i in finer:
+        if reach[i] == width or (reach[i] != reach[i] and width != width):
+            key = (names[i], places[i])
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, i)
+    own = (names[named], places[named])
+    best = max(counts, key=lambda k: (counts[k], k == own))
+    return named if counts[best] <= counts.get(own, 0) else first[best]
+
+
 @cache
 def _stance_words(taken: tuple[bool, ...]) -> str:
     """ "asserts and denies": the stances a side takes, by whether it takes each of
@@ -540,6 +563,8 @@ def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) 
     lats, precisions = claims.lats, claims.precisions
     named = _named(members, claims) if claims.weights is None else members[0] \
         if len(members) == 1 else max(members, key=claims.weights.__getitem__)
+    if len(members) > 2:
+        named = _most_named(members, named, claims)
     # (the first of the greatest weight)
     place = str(claims.place_names[named] or claims.places[named] or "an unnamed place")
     # the first date, and the first that ends last (members are in date order, which is the

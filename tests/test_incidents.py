@@ -230,3 +230,17 @@ def test_the_place_weights_name_each_incident_as_the_places_compared_would():
             continue
         for members in (list(range(len(claims))), table.in_order, table.in_order[::2]):
             assert max(members, key=table.weights.__getitem__) == _named(members, table)
+
+
+def test_of_places_as_wide_the_one_most_claims_name_names_the_incident():
+    # two points 7 km apart: 3 claims at the Rafah crossing, one at Tal al-Sultan, whose
+    # name is shorter (the tie-break that had named the incident)
+    rafah = {"place": "Rafah crossing", "place_id": "ps-rafah-crossing", "lat": 31.2486,
+             "lon": 34.2592, "precision": "point", "country": "PS"}
+    tal = {"place": "Tal al-Sultan", "place_id": "ps-tal-al-sultan", "lat": 31.309,
+           "lon": 34.2431, "precision": "point", "country": "PS"}
+    claims = [claim("a", "2024-05-27", event="shelling", **tal),
+              *(claim(k, "2024-05-27", event="shelling", side="EG", **rafah)
+                for k in ("b", "c", "d"))]
+    (incident,) = group_incidents(claims)
+    assert incident.title == "Shelling of Rafah crossing, 27 May 2024"

@@ -139,6 +139,16 @@ def _incident(members: list[dict], side_labels: dict[str, str]) -> Incident:
     named = max(places.values(), key=lambda c: (
         _reach(c), -len(str(c.get("place_name") or "")),
         str(c.get("place_name") or c.get("place") or "")))
+    if len(members) > 2:
+        # of places as wide, the one most claims name, where more name it (its first claim)
+        width = _reach(named)
+        same = [c for c in finer if _reach(c) == width or (_reach(c) != _reach(c) and
+                                                           width != width)]
+        counts = Counter((c.get("place_name"), c.get("place")) for c in same)
+        own = (named.get("place_name"), named.get("place"))
+        best = max(counts, key=lambda k: (counts[k], k == own))
+        if counts[best] > counts.get(own, 0):
+            named = next(c for c in same if (c.get("place_name"), c.get("place")) == best)
     place = str(named.get("place_name") or named.get("place") or "an unnamed place")
     dated = sorted(c["date"] for c in members if c.get("date"))
     first = dated[0] if dated else ""
