@@ -1704,3 +1704,13 @@ def test_a_reports_place_may_be_a_small_region_it_names_most():
                      "ships left.", "2024-12-05")
     # (Okinawa, a town named once, had been the report's place: the islands are a region)
     assert {c.place_id for c in got} == {"jp-senkaku-islands"}
+
+
+def test_an_outlet_of_no_side_is_the_press_and_land_claimed_by_two_is_no_speech():
+    got = _who("ATHENS — Separately, it was reported by state broadcaster ERT that Turkish "
+               "border guards fired shots near the village of Tychero late on Wednesday. The "
+               "area is claimed by both Greece and Turkey.", "2022-06-10", "place")
+    # (ERT's report was no one's, the passive agent of no side; the land "claimed by both
+    # Greece and Turkey" made "both Greece" a speaker)
+    assert got == [("state broadcaster ERT", "PRESS", "Tychero"),
+                   ("the report (unattributed)", "PRESS", "Tychero")]

@@ -1384,9 +1384,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         quoted = _QUOTED_AS.search(text, 0, verb.start()) if how == "saying" else None
         # the one it was said by ("..., it was reported by the State Security Service",
         # "The detention was condemned by the minister"): the speaker, after the verb
+        # (not land "claimed by both Sudan and South Sudan")
         agent = _BY_AGENT.match(text, verb.end()) if text.startswith((" by ", ", by "), (
-            verb.end())) and _PASSIVE_BEFORE.search(text, max(0, verb.start() - 30),
-                                                    verb.start()) else None
+            verb.end())) and how not in ("claimed", "claims") and _PASSIVE_BEFORE.search(
+                text, max(0, verb.start() - 30), verb.start()) else None
         if agent:
             claimant = agent["who"]
         elif final is not None and final.start("verb") == verb.start():
@@ -1582,9 +1583,16 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # party: in a report on Kyrgyzstan and Tajikistan filed in Moscow, "the border
         # troops" are not Russia's)
         return report.home, "side from the dateline"
+    if words & _OUTLETS:
+        # an outlet no side owns, named by what it is ("state broadcaster ERT", "several
+        # Kathmandu dailies"): the press
+        return "PRESS", "an outlet"
     return "", ""
 
 
+# what an outlet is called by its kind (a state's own agencies are sides.csv's)
+_OUTLETS = frozenset("""broadcaster broadcasters newspaper newspapers daily dailies outlet
+outlets media channel channels tabloid tabloids website websites""".split())
 _ANSWER_END = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:Q|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3}):")
 # (on a transcript's header or label line, not in a report's prose: "Spokesperson: Lin Jian",
 # "Spokesperson Mao Ning's Regular Press Conference")
