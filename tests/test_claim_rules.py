@@ -1714,3 +1714,14 @@ def test_an_outlet_of_no_side_is_the_press_and_land_claimed_by_two_is_no_speech(
     # Greece and Turkey" made "both Greece" a speaker)
     assert got == [("state broadcaster ERT", "PRESS", "Tychero"),
                    ("the report (unattributed)", "PRESS", "Tychero")]
+
+
+def test_bullets_are_sentences_and_a_statement_rejecting_denies():
+    got = _who("Abyei update\n\n- On 29 January, Abyei Information Minister Bulis Koch told "
+               "the Associated Press that 52 people had been killed in Abyei.\n- On 30 "
+               "January, South Sudan's Warrap State Information Minister William Wol issued a "
+               "statement rejecting the accusations. He said Nuer youth had turned violent.",
+               "2024-02-06", "stance")
+    # (the bullets ran into one sentence; "issued a statement rejecting" said nothing, and
+    # "He" was the minister before)
+    assert [g[1:] for g in got][1:] == [("SS", "denies"), ("SS", "asserts")]

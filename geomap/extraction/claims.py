@@ -59,7 +59,8 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           "put the death toll at|put the toll at|puts the death toll at|puts the toll at|"
           "put the number of|puts the number of|blamed|blames|blaming|estimated|estimates|"
           "described|describes")
-DENY = "denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses"
+DENY = ("denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses|denying|"
+        "rejecting|refuting")
 # calls on someone to act: the speaker's call
 CALL = ("urged|urges|urge|urging|called on|calls on|calling on|called for|calls for|demanded|"
         "demands|wants|expect|expects")
@@ -115,7 +116,8 @@ _CLAUSE = re.compile(
     r"noted|notes|pointed to|points to|insisted|warned|urged|called|demanded|simply|only|"
     r"instead|must|should|will|expressed|recalled|wants|wanted)\b)"
     r"|, (?:again |also )?(?=(?:adding|accusing|warning|saying|urging|calling|insisting|"
-    r"claiming|demanding|leading to|prompting|killing|wounding|injuring)\b)"
+    r"claiming|demanding|denying|rejecting|leading to|prompting|killing|wounding|injuring)"
+    r"\b)"
     r"|,? (?:which|what) (?=(?:it|he|she|they) (?:says|said|claims|claimed|regards as)\b)"
     # "..., a claim Bishkek dismissed as disinformation": another side's denial
     r"|,? (?:a claim|an accusation|a charge|claims|accusations|allegations|a report|reports|"
@@ -325,6 +327,7 @@ _SPLIT = re.compile(r"[”\"’')\s]"  # (and a quotation in single quotes: '...
                     r"(?:(?<=[.!?][”\"’')])\s+(?=[“\"‘'(]?[A-Z0-9])"  # (after a full stop)
                     r"|(?<=[.!?]\s)\s*(?=[“\"‘'(]?[A-Z0-9])"
                     r"|(?<=\n)\s*\n"  # (a blank line)
+                    r"|(?<=\n)(?=[ \t]*[-*•][ \t])"  # (a line that opens with a bullet)
                     # (a line that opens with a dateline: "...in its airspace\nTALLINN — ")
                     r"|(?<=\n)(?=[ \t]*[A-Z][A-Z'’.]{2,30}(?:[ -][A-Z][A-Z'’.]{0,30}){0,3}"
                     r"(?:/[A-Z][A-Z /'’.-]{0,40})?(?:,|:\s| [-–—]{1,2}\s))"
@@ -365,7 +368,7 @@ _ADDRESSEE = re.compile(r"\b(?:appealed to|appeals to|wrote to|written to|asked|
                         r"warned)\s+"
                         r"(?:both\s+)?(?:the\s+)?$")
 _PARTICIPLE = ("calling", "urging", "saying", "warning", "accusing", "claiming", "adding",
-               "insisting", "demanding")
+               "insisting", "demanding", "denying", "rejecting", "refuting")
 SPECIFIC = {"settlement": 0, "water": 0, "landmark": 0, "mountain": 0, "military-site": 0,
             "border-crossing": 0, "pass": 0, "valley": 1, "river": 1, "admin2": 1, "admin1": 1,
             "region": 2, "country": 3}
@@ -1277,6 +1280,10 @@ _ARTICLE_END = re.compile(r"\b(?:an|the)\s$", re.I)
 _POSTED_BY = re.compile(r"\b(?:statement|message|video|letter|note|post)\s+$")
 _TOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s(?:\w+(?:ed|en)\s(?:\w+\s){0,8}"
                            r"and\s)?$")  # ("was called ... and told", not "was in Delhi and told")
+# what may open a sentence before its subject: a bullet, and the day ("On 30 January,")
+_LEAD_IN = re.compile(r"\s*(?:[-*•]\s+)?(?:(?:[Oo]n|[Bb]y|[Ll]ate on|[Ee]arly on)\s+(?:\d{1,2}"
+                      r"\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}|(?:Mon|Tues|Wednes|Thurs|"
+                      r"Fri|Satur|Sun)day)(?:,?\s+\d{4})?,\s*)?")
 # one who speaks named at the sentence's end, after a comma: ", a high-level source told
 # state-linked Al-Qahera News.", ", two officials said."
 _FINAL_FRAME = re.compile(r",\s(?P<who>(?:an?|the|one|two|three|several|some)\s(?:[\w’'-]+\s)"
@@ -1397,7 +1404,9 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             claimant = quoted["who"].rstrip(",")
         elif how.split()[0] in _PARTICIPLE:
             line = _DATELINE_AT.match(text)  # (after a dateline: "MOSCOW, May 14 (Wire) -")
-            at = line.end() if line else 0
+            # (and after a bullet and its day: "- On 30 January, the minister issued a
+            # statement rejecting ...")
+            at = line.end() if line else _LEAD_IN.match(text).end()
             where = _WHERE_FIRST.match(text, at)  # (and where: "In Kinshasa, protesters")
             head = _HEAD.match(text, where.end() if where else at)  # (the same pattern)
             claimant = head["np"].strip() if head else ""
