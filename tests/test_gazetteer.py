@@ -257,6 +257,10 @@ def test_a_name_after_a_place_is_located_by_it_and_said_uncertain(gazetteer):
     for name in ("Tal al-Hawa camp", "Ain el-Hilweh", "Tal al-Sultan"):
         res = gazetteer.resolve(name)
         assert res.place is None or res.place.country in ("SY", "LB", "PS"), (name, res.reason)
+    # (but a whole name before the article is the place: a new quarter of Mosul, a hospital
+    # of Khan Younis)
+    for name, country in (("Mosul al-Jadida", "IQ"), ("Khan Younis al-Amal Hospital", "PS")):
+        assert gazetteer.resolve(name).place.country == country, name
 
 
 def test_a_place_named_in_capitals_in_a_dateline(gazetteer):

@@ -54,7 +54,7 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           # (what the speaker calls a thing: "called the strike an unprovoked breach of
           # Pakistan's sovereignty"; a call on someone is CALL's, a lie called so _DISMISS's)
           r"call(?:ed|s)(?= (?:the|this|that|these|those|it|its|their|his|her|them)\b"
-          r"[^.;]{0,80}? [“\"‘']?(?:an?|as) )|termed|terms|"
+          r"[^.;]{0,80}? [“\"‘']?an? )|termed|"
           "traded accusations|traded blame|trade blame|trade accusations|traded charges|"
           "put the death toll at|put the toll at|puts the death toll at|puts the toll at|"
           "put the number of|puts the number of|blamed|blames|blaming|estimated|estimates|"
@@ -170,14 +170,16 @@ _REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|we
                      re.I)
 _HEDGE = Keyed(_REPORTEDLY)
 _NEGATED = _quick("dhnt", r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)|no|"
-                  r"none)\b"
+                  r"none(?= of (?:its|their|our|his|her) ))\b"
                   r"(?:[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach)\w*|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed|"
-                  r"target|targeted|targeting|bomb|bombed|strike|struck|harm|harmed|planned|"
-                  r"accept|accepted)\b|"
+                  r"target|targeted|targeting|bomb|bombed|strike|struck|harm|harmed|"
+                  r"been planned|"  # ("it had not been planned"; not "an attack not planned")
+                  r"(?:accept|accepted) (?:[\w’'-]+ ){0,2}(?:protests?|claims?|accusations?|"
+                  r"charges?|version|account|allegations?))\b|"
                   # (the verb left out, the question before it: "asked whether the military
-                  # had sent the drones, the minister said it had not")
-                  r"(?<=\bnot)\s*(?=[.;]|$)|"
+                  # had sent the drones, the minister said it had not"; not "or not")
+                  r"(?<=\b(?:did|had|has|was) not)\s*(?=[.;]|$)|"
                   # (a part denied: "have no relation to the launching of balloons")
                   r" (?:relation|involvement|connection|link|role|part) (?:to|with|in)\b)|"
                   r"\b(?:nothing to do with|not involved in)\b|"
@@ -229,7 +231,7 @@ EVENTS = [
     # (fire at someone, as "fired" alone may be a dismissal: "fired the commander")
     # (and from the air: "air strikes", "to strike military targets", "bombed")
     ("shelling", r"\b(shell\w*|artillery|mortar\w*|opened fire|gunfire|shooting|"
-                 r"launch(?:ed|ing) (?:\w+ ){0,2}(?:missiles?|rockets?|drones?|strikes?|"
+                 r"launch(?:ed|ing) (?:\w+ ){0,2}(?:missiles?|rockets?|strikes?|"
                  r"airstrikes?|shells?)|fired (?:on|at|"
                  r"upon|into|across|towards?|near|(?:[\w-]+ ){0,2}(?:shots|rockets?|missiles?|"
                  r"shells?|grenades?|rounds|bullets|rifles?|guns?))|came under (?:\w+ )?fire|"
@@ -386,11 +388,6 @@ class _Speaker:
         ("spokeswoman", "Ms") or a man ("spokesman", "Mr")."""
         words = set(_LOWER_WORDS.findall(self.name.lower()))
         woman, man = bool(words & _WOMAN), bool(words & _MAN)
-        # (nor "Two Egyptian security sources", "officials": "he" is one)
-        head = self.name.split(",")[0].split()[-1:] or [""]
-        if pronoun in ("he", "she") and head[0].islower() and head[0].endswith("s") and \
-                not head[0].endswith(("ss", "us")):
-            return False
         return {"she": woman or not man, "he": man or not woman}.get(pronoun, True)
 
 
@@ -581,9 +578,10 @@ def _people(text: str, extra_sides: dict[str, str],
 # Between a speaker and the verb: when ("India on Tuesday called on ...", "late on
 # Thursday") and an aside (", in a statement,")
 _WHEN_BEFORE_VERB = re.compile(
-    r"(?:\s+(?:late|early|earlier|later)?\s*(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday|today|yesterday)(?:\s+(?:night|morning|evening|"
-    r"afternoon))?|\s+(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:week|month)|"
+    # (one run of blanks before each word: three optional runs in a row took cubic time)
+    r"(?:\s+(?:(?:late|early|earlier|later)\s+)?(?:(?:on|last|this)\s+)?(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)(?:\s+(?:night|morning|"
+    r"evening|afternoon))?|\s+(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:week|month)|"
     r",\s*(?:in|on|at|during|after|via|citing|quoting|who|whose|which|"
     r"[a-z]+(?:ed|ing))\s[^,]{1,80},(?:[^,]{1,40},){0,2}|,\s*\d{1,3},|"
     # (an aside: "Indian officials, meanwhile, accused", "..., for its part, rejected")
@@ -602,7 +600,7 @@ _APPOSITIVE = re.compile(r",\s*(?P<a>(?:(?:now|also|formerly|currently)\s)?(?:an
 # ", a community of about 30,000 people ...,", ", foreign policy adviser to President Ilham
 # Aliyev,")
 _ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z.]{1,12}\)\s*$")
-_WHERE_ASIDE = re.compile(r",\s*(?:just\s+)?(?:(?:some|about|around)\s+)?(?:\d[\d,.]*\s?"
+_WHERE_ASIDE = re.compile(r",\s*(?:just\s+)?(?:(?:some|about|around)\s+)?(?:\d[\d,.]{0,12}\s?"
                           r"(?:km|kilometres|kilometers|miles)\s+)?(?:across|near|close to|"
                           r"not far from|outside|(?:north|south|east|west)[\w-]*\s+of)"
                           r"\s[^,]{1,80},\s*$")
@@ -645,7 +643,9 @@ def _subject(prefix: str) -> str:
     # (each pattern below ends its match at the prefix's end: tried where the last word
     # allows one, as a search for "...$" reads the whole prefix)
     if prefix.rstrip().endswith(_WHEN_ENDS):
-        prefix = _WHEN_BEFORE_VERB.sub("", prefix)
+        # (on the prefix's last words only: the pattern is slow over a long run of spaces)
+        tail = max(0, len(prefix) - 400)
+        prefix = prefix[:tail] + _WHEN_BEFORE_VERB.sub("", prefix[tail:])
     if prefix.rstrip()[-1:].isdigit():
         prefix = _AGE_END.sub("", prefix)  # ("Local farmer Data Vanishvili, 85, said")
     if prefix.rstrip().endswith("on to"):
@@ -672,7 +672,7 @@ def _subject(prefix: str) -> str:
         prefix = _ACRONYM_END.sub(" ", prefix.rstrip()[:-1]) + ", "  # Public Relations (ISPR),"
     dashes = prefix.rfind(" -- ")  # (and "Q: India's army says", "Tehran, IRNA -- Iran's")
     # (and a quotation in single quotes: "'It rests with Russia,' the Service said")
-    single = max(prefix.rfind(c) for c in (",' ", ",’ ", ".' ", ".’ ", "?' ", "?’ ", "!' "))
+    single = max(prefix.rfind(c) for c in (",' ", ",’ ", ".' ", ".’ ", "?' ", "?’ ", "!' ", "!’ "))
     prefix = prefix[max(max(prefix.rfind(c) for c in '”")–—:') + 1, single + 3 if single >= 0
                         else 0, dashes + 4 if dashes >= 0 else 0):]
     words = _SUBJECT_WORDS.findall(prefix)
@@ -869,10 +869,13 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
                 sides[name_key(m.surface)] = r.place.country
             elif capital_of and capital_of(r.place):
                 sides[name_key(m.surface)] = capital_of(r.place)
-    # "the North", "the South": the one country of the report named so ("North Korea",
-    # "South Sudan"), as reports on a divided country call each half
-    for half in ("north", "south"):
-        named = {c for k, c in sides.items() if k.startswith(half + " ")}
+    # "the North", "the South": a divided country's half, where the report names both
+    # ("North Korea" and "South Korea"; "Sudan" and "South Sudan"), not "North Macedonia"
+    # named once
+    for half, other in (("north", "south"), ("south", "north")):
+        named = {c for k, c in sides.items() if k.startswith(half + " ") and (
+            f"{other} {k[len(half) + 1:]}" in sides or (
+                half == "south" and k[len(half) + 1:] in sides))}
         if len(named) == 1:
             sides.setdefault(half, named.pop())
     governments = frozenset(sides)  # (the names of its countries and capitals)
@@ -1104,10 +1107,11 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         deep = _DEPTH.search(text, a, b) if what == "incursion" else None
         depth = (_DEPTH_WORDS.get(deep["n"].lower()) or float(deep["n"])) if deep else None
         day, precision, carried = date(sent, report, a, b, said_at)
-        # (another speaker's clause: its place after its speaker's words, ", while Saudi
-        # Arabia warned that ...": not Saudi Arabia)
+        # (another speaker's clause: its place after its speaker's words where they are a
+        # country, ", while Saudi Arabia warned that ...": not Saudi Arabia; but ", while
+        # residents of Vorukh said ...": Vorukh)
         voiced = _VOICE.match(text, a) if own_voice is not None and lead in _VOICE_VERBS \
-            else None
+            and report.capital_or_country(strip_possessive(claimant)) else None
         wheres = place(sent, speech, acts_side, report, voiced.end() if voiced else a, b)
         denied = _EVENT.search(text, a, b, low=sent.low) if how == "denies" else None
         # (the other side's charge of what it denies, else its last)
@@ -1191,6 +1195,10 @@ def _clause_voice(lead: str, a: int, sent: Sentence, speech: Speech, report: Rep
         # "..., a claim Bishkek dismissed as disinformation": Bishkek denies it
         who = lead[10:]
         return who, report.side_of(who), "denied", "denied"
+    if lead.startswith("called by "):
+        # "..., which Pakistan called a violation of its sovereignty": Pakistan's claim
+        who = lead[10:]
+        return who, report.side_of(who), "termed", "termed"
     if lead == "voice":
         # another speaker in the same sentence: ", while Hezbollah said ..."
         v = _VOICE.match(sent.text, a)
@@ -1267,7 +1275,11 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
             lead = "voice"
         denier = _DENIER.match(text[start:])
         if denier and _A_CLAIM.search(m.group()):
-            lead = "denied by " + denier["who"].strip()
+            # (", which Pakistan called a violation": what it calls the act, its claim;
+            # ", which Bishkek called disinformation" a denial)
+            named = "which" in m.group() and denier.group().endswith("called") and \
+                not _DISMISS.match(text, start + denier.end() - len("called"))
+            lead = ("called by " if named else "denied by ") + denier["who"].strip()
     out.append((start, len(text), lead))
     return out
 
@@ -1286,9 +1298,12 @@ _LEAD_IN = re.compile(r"\s*(?:[-*•]\s+)?(?:(?:[Oo]n|[Bb]y|[Ll]ate on|[Ee]arly 
                       r"Fri|Satur|Sun)day)(?:,?\s+\d{4})?,\s*)?")
 # one who speaks named at the sentence's end, after a comma: ", a high-level source told
 # state-linked Al-Qahera News.", ", two officials said."
-_FINAL_FRAME = re.compile(r",\s(?P<who>(?:an?|the|one|two|three|several|some)\s(?:[\w’'-]+\s)"
-                          r"{0,5}?(?:sources?|officials?|diplomats?|officers?|spokes(?:man|woman|"
-                          r"person)|ministers?))\s(?P<verb>told|said|says|tells|added)\b"
+_FINAL_FRAME = re.compile(r",\s(?!(?:an?|the)\s(?:claim|charge|accusation|allegation|report|"
+                          r"version|move)\b)(?P<who>(?:an?|the|one|two|three|several|some)\s"
+                          r"(?:[\w’'-]+\s){0,5}?(?:sources?|officials?|diplomats?|officers?|"
+                          r"spokes(?:man|woman|person)|ministers?))\s(?P<verb>told|said)\b"
+                          # (not what they said of it: "..., a charge officials said was false")
+                          r"(?!\s(?:was|were|is|are|had|has|would|that)\b)"
                           r"[^,;.“”\"]{0,60}[.!][”\"’]?\s*$")
 # a verb of saying in the passive ("it was reported", "was strongly condemned") and the one
 # it was said by, to where the name ends
@@ -1297,6 +1312,9 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:(?:also|fur
 _BY_AGENT = re.compile(r",?\s+by\s+(?P<who>(?:the\s+|an?\s+)?[A-Za-z][^,;:()“”\"\n.]{1,100}?)"
                        r"(?=\s*(?:[,;:()“”\"\n]|\.(?:\s|$)|$)|\s+(?:that|on|as|in|at|after|"
                        r"during|who|which|and)\b)")
+# a participle that is no frame: after a preposition, or an aside before the verb of saying
+_PREP_BEFORE = re.compile(r"\b(?:after|before|while|without|by|for|of|since|on|in)\s+$", re.I)
+_SAID_LATER = re.compile(r"[^,;]{0,120},\s*(?:[\w’'-]+ ){0,6}?(?:said|says|told)\b")
 _NOT_SAYING = re.compile(r"\b(?:not|n't|never|declined to|refused to)\s+$")
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$")
 
@@ -1351,6 +1369,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         if v["verb"] in ("told", "informed", "assured") and \
                 _TOLD_PASSIVE.search(text, max(0, v.start() - 80), v.start()):
             continue  # (one told: "The ambassador was summoned and told that ...")
+        if v["verb"].lower() in ("denying", "rejecting", "refuting") and (
+                _PREP_BEFORE.search(text, max(0, v.start() - 10), v.start()) or
+                _SAID_LATER.match(text, v.end())):
+            continue  # ("after rejecting a ceasefire", "X, denying any role, said ...")
         if v["verb"].lower() not in _REQUESTS:
             verb = v
             break
@@ -1395,7 +1417,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         agent = _BY_AGENT.match(text, verb.end()) if text.startswith((" by ", ", by "), (
             verb.end())) and how not in ("claimed", "claims") and _PASSIVE_BEFORE.search(
                 text, max(0, verb.start() - 30), verb.start()) else None
-        if agent:
+        if agent and not agent["who"].startswith("both "):  # (not "by both X and Y")
             claimant = agent["who"]
         elif final is not None and final.start("verb") == verb.start():
             claimant = final["who"]
@@ -1416,7 +1438,8 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                 # "Tajik officials have put their toll at 19 and say ...": the sentence's
                 # subject says it
                 claimant = _head_np(text)  # ("Lebanon's caretaker Prime Minister ...")
-        at = agent.start("who") if agent else text.rfind(claimant, 0, verb.start())
+        at = agent.start("who") if agent and claimant == agent["who"] else text.rfind(
+            claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
         if span[1] and _WHERE_ASIDE.match(text, span[1], verb.start()):
             span = (at, verb.start())  # (the place said aside is the speaker's, not the claim's)

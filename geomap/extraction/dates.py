@@ -19,7 +19,8 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 MONTH_NAMES = ("|".join(m.capitalize() for m in MONTHS)
                + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _FUTURE = re.compile(r"\b(will|would(?! have)|is to|are to|scheduled|plans?|planned|due to|"
-                     r"set to|next|expected to|expects to|likely to|about to)\b", re.I)
+                     r"set to|next|(?<!was )(?<!were )expected to|expects to|likely to|"
+                     r"about to)\b", re.I)
 _PATTERNS = [
     # the night of 15/16 June: the first day
     ("night", re.compile(rf"\b(\d{{1,2}})/\d{{1,2}} ({MONTH_NAMES})\b")),

@@ -329,10 +329,14 @@ _GENERIC_WORDS = frozenset("""
     harbor harbour port station tower hotel house mall market square street road
     avenue church cathedral palace castle garden gardens field fields centre center world
     """.split())
-# An Arabic name's next word joined to its article ("Tal al-Sultan", "Ain el-Hilweh"): the
-# words before it are the head of one name ("hill of", "spring of"), not a place inside it
+# An Arabic name's next word joined to its article ("Tal al-Sultan", "Ain el-Hilweh") after a
+# head word of Arabic place names ("hill of", "spring of"): one name, not a place inside it
+# ("Mosul al-Jadida", "Khan Younis al-Amal Hospital" are Mosul's and Khan Younis's)
 _ARTICLE_NEXT = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|et|ul|ud)-\w",
                            re.IGNORECASE)
+_ARABIC_HEADS = frozenset("""tal tall tell ain ayn bab abu umm deir dayr beit bayt kafr ras
+wadi jabal jebel jabel bir khirbet khirbat qasr marj nahr sidi sheikh shaykh bani beni ard
+hayy tel""".split())
 # A name ending in one of these is a natural feature or a place of its own ("Grants Town" is
 # no part of Grants), not the place inside its name.
 FEATURE_WORDS = frozenset("""
@@ -1053,7 +1057,8 @@ class Gazetteer:
                 key = name_key(span)
                 if not span[:1].isupper() or key in _GENERIC_WORDS or (
                         key in COMMON and not span.isupper()) or (
-                        i + n < len(words) and _ARTICLE_NEXT.match(words[i + n])):
+                        key in _ARABIC_HEADS and i + n < len(words) and
+                        _ARTICLE_NEXT.match(words[i + n])):
                     continue
                 if key in self.adjective_keys and not any(
                         name_key(w) in INSTITUTION_WORDS for w in words[i + n:]):
