@@ -1782,3 +1782,14 @@ def test_asides_and_times_before_a_verb_read_in_linear_time(text):
     start = time.process_time()
     extract(Document(text=text, name="t.txt"))
     assert time.process_time() - start < 5
+
+
+@pytest.mark.parametrize("day, published, recent", [
+    ("2024-06-12", "2024-06-13", True), ("2024-04-12", "2024-06-13", True),
+    ("2024-04-11", "2024-06-13", False), ("2008-08-12", "2024-06-13", False),
+    ("2024-06", "2024-06-13", True),  # (a month: not a day the report's time may go back to)
+    ("2024-06-12", "", True), ("2024-02-30", "2024-06-13", True)])  # (no such day)
+def test_which_days_are_recent_enough_to_be_a_reports_time(day, published, recent):
+    from geomap.extraction.claims import _recent
+
+    assert _recent(day, published) is recent
