@@ -1793,3 +1793,14 @@ def test_which_days_are_recent_enough_to_be_a_reports_time(day, published, recen
     from geomap.extraction.claims import _recent
 
     assert _recent(day, published) is recent
+
+
+def test_a_person_first_named_with_the_body_they_speak_for_is_she_not_it():
+    got = _who("ISLAMABAD: Foreign Office Spokesperson Mumtaz Zahra Baloch said Pakistan struck "
+               "hideouts in Iran. Iranian Foreign Minister Hossein Amir-Abdollahian denied that "
+               "any Pakistani was targeted. In a statement on Wednesday, Ms Baloch called the "
+               "Iranian strike an unprovoked breach of Pakistan's sovereignty. She announced "
+               "that Pakistan had recalled its ambassador from Tehran.", "2024-01-19")
+    # ("Mumtaz Zahra Baloch, Foreign Office Spokesperson", as the report first named her, was
+    # a body by its "Office": "She" was the Iranian minister)
+    assert [g[1] for g in got] == ["PK", "IR", "PK", "PK"]

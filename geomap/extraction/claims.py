@@ -2161,9 +2161,11 @@ def _is_person(name: str) -> bool:
         return True  # ("An Egyptian security source told ... The guard, he said, ...")
     if last.islower() and last.endswith("s") and not last.endswith(("ss", "us")):
         return False  # (many: "Two Egyptian security sources", "Thai officials")
-    if _NAME_LAST.search(head) and not _ONE_OF_THEM.isdisjoint(head.lower().split()):
+    if _NAME_LAST.search(head) and not _ONE_OF_THEM.isdisjoint(
+            name.lower().replace(",", " ").split()):
         return True  # (one of a body: "Pakistan's Foreign Office spokesperson Mumtaz Zahra
-        # Baloch" is she, not it)
+        # Baloch" is she, not it, and so is "Mumtaz Zahra Baloch, Foreign Office
+        # Spokesperson", as the report first named her)
     return (bool(_TWO_NAMES.search(name)) and not _BODY_NAMES.search(name) and
             not _body(head.split())) or name.lower() in _ONE_TITLE
 
