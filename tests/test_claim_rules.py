@@ -1804,3 +1804,14 @@ def test_a_person_first_named_with_the_body_they_speak_for_is_she_not_it():
     # ("Mumtaz Zahra Baloch, Foreign Office Spokesperson", as the report first named her, was
     # a body by its "Office": "She" was the Iranian minister)
     assert [g[1] for g in got] == ["PK", "IR", "PK", "PK"]
+
+
+def test_a_general_staff_is_it_and_a_spokesman_for_a_ministry_he():
+    got = _who("SEOUL, Oct 15 (Test Wire) - North Korea blew up roads near Kaesong. South "
+               "Korea's Unification Ministry called the demolition a clear breach. The "
+               "General Staff of the Korean People's Army announced on Oct 9 that it would cut "
+               "off roads to the South. It said it had sent a message to the U.S. military. A "
+               "spokesman for the North's Ministry of National Defence said the work would go "
+               "on. The border would be fortified, he said.", "2024-10-17")
+    # ("General" made the General Staff a person, so "It" was South Korea's ministry)
+    assert [g[1] for g in got] == ["KR", "KP", "KP", "KP", "KP"]

@@ -1600,7 +1600,8 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
             return body.side, f"side from {who.split(' ', 1)[0]!r}"
     # "ministry spokeswoman Leyla Abdullayeva" after "Azerbaijan's foreign ministry
     # rejected ...": the body named before speaks through her, whatever the dateline
-    body = _same_body(words & (_SPOKEN_FOR | _BODIES))
+    # (not a news agency: "Yonhap news agency said" after KCNA is no one's agency)
+    body = _same_body(words & (_SPOKEN_FOR | _BODIES)) if "news" not in words else set()
     for earlier in reversed(report.speakers[-_BODY_BACK:] if body else []):
         if earlier.side not in ("", "PRESS") and not earlier.person and (
                 body & _same_body(set(earlier.name.lower().replace(",", " ").split())) or
@@ -1615,9 +1616,9 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # party: in a report on Kyrgyzstan and Tajikistan filed in Moscow, "the border
         # troops" are not Russia's)
         return report.home, "side from the dateline"
-    if words & _OUTLETS:
-        # an outlet no side owns, named by what it is ("state broadcaster ERT", "several
-        # Kathmandu dailies"): the press
+    if words & _OUTLETS or {"news", "agency"} <= words:
+        # an outlet no side owns, named by what it is ("state broadcaster ERT", "Yonhap
+        # news agency"): the press
         return "PRESS", "an outlet"
     return "", ""
 
@@ -2156,6 +2157,10 @@ def _is_person(name: str) -> bool:
     words, and no ministry, office, army or other body ("The Indian Army said ... It
     said": the army)."""
     head = name.split(",")[0]
+    core = re.split(r" (?:of|for|at|in) ", head, maxsplit=1)[0].split()
+    if len(core) > 1 and core[-1][:1].isupper() and core[-1].lower() in _BODIES | {"staff"}:
+        return False  # (a body named by what it is: "The General Staff of the Korean
+        # People's Army", though "General" is a title)
     last = (head.split()[-1:] or [""])[0]
     if last in _ONE_PERSON:
         return True  # ("An Egyptian security source told ... The guard, he said, ...")
