@@ -493,9 +493,7 @@ def _named(members: list[int], claims: _Claims) -> int:
     incident: the widest place it involves short of a country (Syunik rather than Sev
     Lich), a country when nothing finer is named; of equal places the shortest name, then
     the name last in text order; of equal weights the first."""
-    lats, precisions = claims.lats, claims.precisions
-    located = [i for i in members if lats[i] is not None]
-    finer = [i for i in located if precisions[i] != "country"] or located or members
+    finer, precisions = _finer(members, claims), claims.precisions
     # Claims share places: each weighed once, as its first claim gives it. Coordinates given
     # have no radius (NaN, which equals no key): such a claim is its place's (its weight,
     # _reach 0 and its names, is the place's; a later one of equal weight never wins).
@@ -508,20 +506,24 @@ def _named(members: list[int], claims: _Claims) -> int:
     return finer[places.index(winner)]
 
 
+def _finer(members: list[int], claims: _Claims) -> list[int]:
+    """The claims an incident's name is chosen among: those located short of a country, else
+    those located, else all."""
+    lats, precisions = claims.lats, claims.precisions
+    located = [i for i in members if lats[i] is not None]
+    return [i for i in located if precisions[i] != "country"] or located or members
+
+
 def _most_named(members: list[int], named: int, claims: _Claims) -> int:
     """Of the places as wide as ``named``'s (as far as they reach, and as located), the one
     most of the incident's claims name, where more name it than ``named``'s: "Rafah
     crossing", which 21 claims name, not "Tal al-Sultan", which one names and whose name is
     shorter. Its first claim."""
-    reach, lats, precisions = claims.reach, claims.lats, claims.precisions
-    names, places = claims.place_names, claims.places
-    # (among the claims _named weighs: located short of a country, else located, else all)
-    located = [i for i in members if lats[i] is not None]
-    finer = [i for i in located if precisions[i] != "country"] or located or members
+    reach, names, places = claims.reach, claims.place_names, claims.places
     width = reach[named]
     counts: dict = {}
     first: dict = {}
-    for i in finer:
+    for i in _finer(members, claims):  # (among the claims _named weighs)
         if reach[i] == width or (reach[i] != reach[i] and width != width):
             key = (names[i], places[i])
             counts[key] = counts.get(key, 0) + 1
@@ -563,9 +565,9 @@ def _incident(members: list[int], claims: _Claims, side_labels: dict[str, str]) 
     lats, precisions = claims.lats, claims.precisions
     named = _named(members, claims) if claims.weights is None else members[0] \
         if len(members) == 1 else max(members, key=claims.weights.__getitem__)
+    # (the first of the greatest weight; then, of places as wide, the most named)
     if len(members) > 2:
         named = _most_named(members, named, claims)
-    # (the first of the greatest weight)
     place = str(claims.place_names[named] or claims.places[named] or "an unnamed place")
     # the first date, and the first that ends last (members are in date order, which is the
     # dates' order as text, undated last)

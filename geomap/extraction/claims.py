@@ -99,9 +99,11 @@ _CALL_WORDS = _quick(
     r"(?:ask|asks|asked|urge|urges|urged|urging|was urging) (?:\w+ ){1,3}to|"
     r"(?<!phone )(?<!a )call(?:s|ed|ing)? (?:on|for)|"
     r"(?:wants?|wanted) (?:\w+ ){1,4}(?:settled|resolved|ended|stopped|withdrawn))\b", re.I)
+# the verbs of another speaker's clause (", while Hezbollah said ...")
+VOICE_VERBS = "said|says|told|denied|denies|urged|accused|warned|warns|insisted|insists"
+_VOICE_VERBS = frozenset(VOICE_VERBS.split("|"))
 _VOICE = re.compile(r"(?P<who>(?:[\w’'.-]+ ){1,6}?|(?:[\w’'.-]+ ){0,5}[\w’'.-]+, [^,\n]{1,60}, )"
-                    r"(?P<verb>said|says|told|denied|denies|urged|accused|warned|warns|"
-                    r"insisted|insists)\b")  # (an aside:
+                    rf"(?P<verb>{VOICE_VERBS})\b")  # (an aside:
 # ", and Tajik media, citing the border troops, said")
 # both speakers accuse: "Kyrgyzstan and Tajikistan accused each other", "traded accusations"
 _MUTUAL = re.compile(r"(?:accused|accuse|accusing|blamed|blame|blaming)(?: \w+){0,2} "
@@ -129,13 +131,11 @@ _CLAUSE = re.compile(
     # "said that he is considering ... and that France is prepared to ...": a second thing
     r"|,? and (?=that\b)"
     # another speaker: ", while Hezbollah said ...", ", and a U.S. spokesperson said ..."
-    r"|, (?:while|whereas|and|but) (?=(?:[\w’'.-]+ ){1,6}?(?:said|says|told|denied|denies|"
-    r"urged|accused|warned|warns|insisted|insists)\b|"
+    rf"|, (?:while|whereas|and|but) (?=(?:[\w’'.-]+ ){{1,6}}?(?:{VOICE_VERBS})\b|"
     # (and with an aside: ", and Tajik media, citing the border troops, said ...")
-    r"(?:[\w’'.-]+ ){0,5}[\w’'.-]+, [^,\n]{1,60}, (?:said|says|told|denied|denies|urged|"
-    r"accused|warned|warns|insisted|insists)\b)"
+    rf"(?:[\w’'.-]+ ){{0,5}}[\w’'.-]+, [^,\n]{{1,60}}, (?:{VOICE_VERBS})\b)"
     # ... or after a semicolon: "Kyrgyz officials put the toll at 36; Tajik officials said"
-    r"|; (?=(?:[\w’'.-]+ ){1,6}?(?:said|says|told|denied|denies|urged|accused)\b)"
+    rf"|; (?=(?:[\w’'.-]+ ){{1,6}}?(?:{VOICE_VERBS})\b)"
     r"|,? but (?=(?:their|its|his|her|our|the|it|they|we|has|have|had|is|are|was|were|"
     r"still|did|does|do|would|will|could|can)\b)"
     # a quotation of several sentences ("“... crossed into Armenian territory. They must
@@ -1213,9 +1213,6 @@ def _clause_voice(lead: str, a: int, sent: Sentence, speech: Speech, report: Rep
     return None
 
 
-# the verbs of another speaker's clause (_VOICE)
-_VOICE_VERBS = frozenset("said says told denied denies urged accused warned warns insisted "
-                         "insists".split())
 # a clause that says more (_CLAUSE's cuts: "... and said", ", adding that")
 _SAYS_MORE = frozenset({"said", "says", "say", "added", "adds", "adding", "saying", "claiming",
                         "insisted", "insisting", "stressed", "noted"})
@@ -1298,6 +1295,7 @@ _LEAD_IN = re.compile(r"\s*(?:[-*•]\s+)?(?:(?:[Oo]n|[Bb]y|[Ll]ate on|[Ee]arly 
                       r"Fri|Satur|Sun)day)(?:,?\s+\d{4})?,\s*)?")
 # one who speaks named at the sentence's end, after a comma: ", a high-level source told
 # state-linked Al-Qahera News.", ", two officials said."
+_FRAME_END = 240  # (characters: its name's six words, the verb, and sixty after)
 _FINAL_FRAME = re.compile(r",\s(?!(?:an?|the)\s(?:claim|charge|accusation|allegation|report|"
                           r"version|move)\b)(?P<who>(?:an?|the|one|two|three|several|some)\s"
                           r"(?:[\w’'-]+\s){0,5}?(?:sources?|officials?|diplomats?|officers?|"
@@ -1377,14 +1375,15 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             verb = v
             break
         request = request or v
-    final = _FINAL_FRAME.search(text) if verb is not None and text.rstrip()[-1:] in \
-        ".!”\"’" and (" told " in text or " said" in text) else None
-    if final and final.start("verb") > verb.start() and not sent.quoted(final.start()):
-        # the frame is the sentence's end ("Egypt has warned against any harm to its
-        # troops, a high-level source told Al-Qahera News"): what comes before is said
-        verb = _VERB.match(text, final.start("verb")) or verb
-    else:
+    # the frame is the sentence's end ("Egypt has warned against any harm to its troops, a
+    # high-level source told Al-Qahera News"): what comes before is said (the pattern ends
+    # its match at the text's end: tried on its last words only)
+    final = _FINAL_FRAME.search(text, max(0, len(text) - _FRAME_END)) if verb is not None \
+        and text.rstrip()[-1:] in ".!”\"’" else None
+    if final and (final.start("verb") <= verb.start() or sent.quoted(final.start())):
         final = None
+    if final:
+        verb = _VERB.match(text, final.start("verb")) or verb
     if any(w in sent.low for w in _DISMISS_WORDS):
         # "The Armenian Defense Ministry called the report disinformation": a denial, the
         # frame where it comes first ("called the claims lies": not "claims" said)
@@ -2158,7 +2157,7 @@ def _is_person(name: str) -> bool:
     said": the army)."""
     head = name.split(",")[0]
     core = re.split(r" (?:of|for|at|in) ", head, maxsplit=1)[0].split()
-    if len(core) > 1 and core[-1][:1].isupper() and core[-1].lower() in _BODIES | {"staff"}:
+    if len(core) > 1 and core[-1][:1].isupper() and core[-1].lower() in _BODY_HEADS:
         return False  # (a body named by what it is: "The General Staff of the Korean
         # People's Army", though "General" is a title)
     last = (head.split()[-1:] or [""])[0]
@@ -2184,6 +2183,7 @@ envoy spokesman spokeswoman spokesperson""".split())
 # The words of a body's name: an organisation's (words.py), a force's
 _BODIES = ORG_WORDS | frozenset("""army navy forces force military police guard guards
 command embassy mission authority authorities presidency administration""".split())
+_BODY_HEADS = _BODIES | {"staff"}  # (what a body named by what it is ends in)
 _ONE_OF_THEM = TITLES | frozenset("""spokesman spokeswoman spokesperson official officer
 envoy""".split())
 

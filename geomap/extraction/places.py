@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..gazetteer.cache import KeySet
-from ..gazetteer.normalize import KIND_WORDS, name_key, strip_possessive
+from ..gazetteer.normalize import ARABIC_ARTICLE, KIND_WORDS, name_key, strip_possessive
 from ..records import Mention
 from .dates import MONTH_NAMES
 from .keyed import Keyed, pieces_holding, trie
@@ -26,7 +26,7 @@ MAX_WORDS = 6
 _UPPER = "".join(ch for ch in map(chr, range(0x0590)) if ch.isupper() and ch.isalpha())
 # Arabic names carry the article joined by a hyphen ("Aita al-Shaab", "Maroun el-Ras",
 # "al-Fashaga"): such a word counts as capitalised.
-_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|et|ul|ud)-"
+_ARTICLE = ARABIC_ARTICLE
 _WORD = rf"(?:{_ARTICLE})?[{re.escape(_UPPER)}][\w'’]*(?:-[\w'’]+)*"
 _CAPITALISED = re.compile(rf"(?:{_ARTICLE})?[{re.escape(_UPPER)}]")
 _CONNECTORS = ("of", "de", "del", "la", "le", "al", "el", "du", "da", "upon", "i")

@@ -36,7 +36,7 @@ from .curated import (
     load_countries,
     load_curated,
 )
-from .normalize import joined_key, name_key, skeleton, split_kind, strip_possessive
+from .normalize import ARABIC_ARTICLE, joined_key, name_key, skeleton, split_kind, strip_possessive
 
 __all__ = ["Context", "Gazetteer", "name_key"]
 
@@ -332,8 +332,7 @@ _GENERIC_WORDS = frozenset("""
 # An Arabic name's next word joined to its article ("Tal al-Sultan", "Ain el-Hilweh") after a
 # head word of Arabic place names ("hill of", "spring of"): one name, not a place inside it
 # ("Mosul al-Jadida", "Khan Younis al-Amal Hospital" are Mosul's and Khan Younis's)
-_ARTICLE_NEXT = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|et|ul|ud)-\w",
-                           re.IGNORECASE)
+_ARTICLE_NEXT = re.compile(ARABIC_ARTICLE + r"\w", re.IGNORECASE)
 _ARABIC_HEADS = frozenset("""tal tall tell ain ayn bab abu umm deir dayr beit bayt kafr ras
 wadi jabal jebel jabel bir khirbet khirbat qasr marj nahr sidi sheikh shaykh bani beni ard
 hayy tel""".split())

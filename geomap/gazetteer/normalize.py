@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# the Arabic article joined to a name by a hyphen ("al-Fashaga", "Maroun el-Ras", "ash-Shati")
+ARABIC_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|et|ul|ud)-"
 _LETTERS = str.maketrans({"ə": "a", "Ə": "a", "ı": "i", "ß": "ss", "æ": "ae", "ø": "o", "đ": "d",
                           "ł": "l", "Ł": "l", "ħ": "h", "þ": "th"})
 _DROPPED = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u02b9\u0060\u00b4\u055a\u055b\u055d.]")
