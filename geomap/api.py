@@ -96,10 +96,12 @@ def extract(doc) -> list:
     gaz = gazetteer()
     # An adjective ("Russian troops") names a side, not where a claim happens; the phrases
     # in which one locates ("Armenian territory") are read by the claims' own rules.
-    resolved = [(m, r) for m, r in find_places(doc) if not (m.adjective or m.embedded)]
+    found = find_places(doc)
+    resolved = [(m, r) for m, r in found if not (m.adjective or m.embedded)]
     capitals = gaz.capital_ids()
     claims = extract_claims(doc, resolved, capital_of=lambda p: p.country
-                            if p.id in capitals else "")
+                            if p.id in capitals else "",
+                            inside=[(m, r) for m, r in found if m.embedded])
     surfaces: dict[str, list[str]] = {}
     sure: dict[str, float] = {}  # place id -> the best confidence of its resolutions here
     worded: dict[str, list[str]] = {}  # ... and with the kind word after it: "Kursk region"

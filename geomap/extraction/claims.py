@@ -354,6 +354,11 @@ intelligence diplomatic news coast transitional military-led external affairs ho
 de-facto breakaway separatist self-proclaimed information finance justice energy water
 petroleum trade transport press""".split())
 _ROLES = ROLE_NOUNS | TITLES
+# words of a speaker that say no state's official speaks: a mission, a council, a source
+# of any side, an analyst, a courtesy title, one retired
+_NO_STATE_ROLES = frozenset("""mission peacekeepers peacekeeping council media television
+sources source side witnesses witness analyst professor prof pope mr mrs ms dr lord lady
+sir retired former""".split())
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
 _REQUESTS = frozenset(REQUEST.split("|"))
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")
@@ -640,6 +645,9 @@ def _subject(prefix: str) -> str:
     role = (both["role"] or both["role2"]).lower() if both else ""
     if role and (role in ROLE_NOUNS or re.sub("ies$", "y", role) in ROLE_NOUNS):
         return both["who"]  # ("officials from both countries": each party, claims_in)
+    local = _LOCALS_OF.search(prefix, max(0, len(prefix) - 160))
+    if local:
+        return local["who"]
     # (each pattern below ends its match at the prefix's end: tried where the last word
     # allows one, as a search for "...$" reads the whole prefix)
     if prefix.rstrip().endswith(_WHEN_ENDS):
@@ -692,7 +700,8 @@ def _subject(prefix: str) -> str:
                 continue
             break
         if w[:1].isupper() or low in ROLE_NOUNS or low in GROUP_NOUNS or (
-                low[-2:] in ("'s", "’s") and low[:-2] in ROLE_NOUNS) or low in (
+                low[-2:] in ("'s", "’s") and (low[:-2] in ROLE_NOUNS or taken and taken[-1]
+                                              .lower() in _TITLE_WORDS)) or low in (
                 "of", "the", "a", "an", "’s", "'s", "for") or (
                 low in ("in", "and") and taken and (taken[-1][:1].isupper() or
                                                     taken[-1] in _DIRECTIONS or (
@@ -707,8 +716,14 @@ def _subject(prefix: str) -> str:
             # a phrase across a comma is one name only from the sentence's start ("Israel,
             # Hezbollah trade blame", "The U.N. force in Lebanon, UNIFIL, said"); after
             # other words it is the end of a clause and the speaker ("... crossed into
-            # Syunik, Armenia said": Armenia)
-            taken = taken[:taken.index(",")]
+            # Syunik, Armenia said": Armenia); but a name after its role, set off by
+            # commas, is one with it wherever it stands ("Speaking in Juba, South Sudan's
+            # Minister of Information, Michael Makuei Lueth, said")
+            cut = taken.index(",")
+            more = taken.index(",", cut + 1) if "," in taken[cut + 1:] else len(taken)
+            role = {x.lower().removesuffix("'s").removesuffix("’s") for x in taken[cut + 1:more]}
+            taken = taken[:more] if all(x[:1].isupper() for x in taken[:cut]) and \
+                role & _ONE_OF_THEM else taken[:cut]  # (a person's role: not "its agency")
         break
     phrase = " ".join(reversed(taken)).replace(" ,", ",").strip(", ")
     phrase = _DATE_PREFIX.sub("", phrase)
@@ -764,6 +779,9 @@ class Report:
     # regular press conference")
     answers: list = field(default_factory=list)
     answerer: tuple[str, str] = ("", "")
+    # the countries of places named inside bodies' names ("Edirne" in "the Edirne
+    # Governor's Office"), by the name's key: an office's, not an outlet's
+    inside: dict[str, str] = field(default_factory=dict)
     _side_of: dict[str, str] = field(default_factory=dict, repr=False)
 
     def side_found(self, claimant: str, side: str) -> None:
@@ -840,13 +858,18 @@ class Speech:
 
 
 def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
-                   *, capital_of=None) -> list[Claim]:
+                   *, capital_of=None, inside: list[tuple[Mention, Resolution]] = ()
+                   ) -> list[Claim]:
     """Claims in a document, each with its sentence, span, claimant, place and date.
 
     ``resolved`` is the resolve stage's output for this document's mentions;
-    ``capital_of(place)`` gives the country a capital stands for ("Baku says": AZ).
+    ``capital_of(place)`` gives the country a capital stands for ("Baku says": AZ);
+    ``inside``, the resolved mentions inside a body's name ("the Edirne Governor's
+    Office"): no claim's place, but the country of an office named so.
     """
     report = read_report(doc, resolved, capital_of)
+    report.inside = {name_key(m.surface): r.place.country for m, r in inside
+                     if r.resolved and r.place.country and r.place.kind != "region"}
     claims: list[Claim] = []
     starts = [m.start for m, _ in resolved]
     for s, e in sentences(doc.text):
@@ -1555,12 +1578,20 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     found = speech.known or report.side_of(named)
     if found:
         return found, ""
+    words, official = _role_words(who, speech)
+    if official and report.inside and not words & _OUTLETS:
+        # a place inside the name of the office that speaks ("The Edirne Governor's Office
+        # denied"), not an outlet's ("the Kathmandu Post")
+        found = side_in(named, report.inside)
+        if found:
+            return found, ""
     # an acronym the report defined ("the JCS"): the body it stands for
     if named.split()[-1].isupper():
         who = named = report.acronyms.get(named.split()[-1], named)
         found = report.side_of(named)
         if found:
             return found, ""
+        words, official = _role_words(who, speech)
     # where they spoke: "told reporters in Addis Ababa", "a briefing in Beijing"
     verb = speech.verb
     if verb is not None and sent is not None:
@@ -1589,7 +1620,6 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
             where = report.places[report.focus[1]]
         if where is not None and where.country:
             return where.country, "side from the place"
-    words = set(who.lower().replace(",", " ").replace(".", " ").split())  # ("Gen.")
     # "Its spokeswoman Shushan Stepanyan" after "The Armenian Defense Ministry called the
     # report disinformation": the body that spoke last
     if who.split(" ", 1)[0].lower() in ("its", "their"):
@@ -1608,18 +1638,33 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
                 # spokeswoman Yolande Makolo" after "Rwanda denies ...")
                 "government" in body and report.capital_or_country(earlier.name)):
             return earlier.side, "side from the body named before"
-    if report.home and words & _ROLES and not words & GROUP_NOUNS and (
-            not speech.inferred or speech.inferred.lower() in ("he", "she")) \
-            and (report.home in report.parties or not report.parties):
+    if report.home and official and (report.home in report.parties or not report.parties):
         # (an official's, not an armed group's: "Tuareg rebels of the ... said"; and of a
         # party: in a report on Kyrgyzstan and Tajikistan filed in Moscow, "the border
         # troops" are not Russia's)
         return report.home, "side from the dateline"
+    if not report.home and official and not words & _NO_STATE_ROLES and report.focus and \
+            report.focus[1] in report.places:
+        # a report with no dateline names its own country's officials with no country
+        # ("Foreign Minister Hasan Mahmud said" in a Dhaka paper on shells landing in
+        # Bangladesh): the country of the place the report is about, marked as the guess it
+        # is (an official of the other party named so gets the wrong side)
+        country = report.places[report.focus[1]].country
+        if country and country in report.parties:
+            return country, "side from the report's place"
     if words & _OUTLETS or {"news", "agency"} <= words:
         # an outlet no side owns, named by what it is ("state broadcaster ERT", "Yonhap
         # news agency"): the press
         return "PRESS", "an outlet"
     return "", ""
+
+
+def _role_words(who: str, speech: Speech) -> tuple[set[str], bool]:
+    """The words of a claimant's name, lower-cased ("Gen." as "gen"), and whether they name
+    an official (a role, not a group: not "rebels", nor "experts"), as named or as "he"."""
+    words = set(who.lower().replace(",", " ").replace(".", " ").split())
+    return words, bool(words & _ROLES) and not words & GROUP_NOUNS and (
+        not speech.inferred or speech.inferred.lower() in ("he", "she"))
 
 
 # what an outlet is called by its kind (a state's own agencies are sides.csv's)
@@ -1715,8 +1760,16 @@ _SPOKE_IN = re.compile(r"(?:\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a
                        r"(?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")  # (and "said in Baku")
 _AGED = re.compile(r"\s*,\s*\d{1,3}\s*,")
 # people of a place, who speak for no state: their side is where they are
-_LOCAL = re.compile(r"(?:local |the )?(?:residents?|villagers?|locals|witnesses|a witness|"
-                    r"farmers|local (?:officials|authorities|leaders|people))\b", re.I)
+_LOCAL = re.compile(r"(?:(?:two|three|four|several|some|many|other|\d{1,4}) )?(?:local |the )?"
+                    r"(?:residents?|villagers?|locals|witnesses|a witness|eyewitnesses|"
+                    r"an eyewitness|survivors|a survivor|inhabitants|farmers|"
+                    r"local (?:officials|authorities|leaders|people))\b", re.I)
+# ... named with their place, which may end in a word of no capital ("residents of the Bilal
+# Mosque area", "Locals in Teknaf's Whykong and Hnila unions"): at the end of the words
+# before a verb of saying (looked for in their last 160 characters)
+_LOCALS_OF = re.compile(r"(?:^|(?<=[\s,]))(?P<who>" + _LOCAL.pattern +
+                        r"\s+(?:of|in|from|near|around)\s+[A-Z][^,;:.!?\"“”()]{0,80}?)\s*$",
+                        re.I)
 # ... and a person named with a trade, not an office ("Abdul Ghani, a shopkeeper")
 _TRADE = re.compile(r",\s(?:an?|the)\s(?:local\s|\w+-year-old\s)?(?:shopkeeper|farmer|teacher|"
                     r"driver|taxi driver|trader|shepherd|herder|fisherman|student|doctor|nurse|"
