@@ -1875,3 +1875,13 @@ def test_people_of_a_place_before_a_long_run_of_words_are_read_in_linear_time():
     t = time.process_time()
     _who(text, "2021-05-14")
     assert time.process_time() - t < 5
+
+
+def test_a_participles_speaker_keeps_its_title_words_and_a_lead_in_is_not_the_speaker():
+    got = _who("ANKARA — Greek jets flew over Lesvos. Turkey's defence ministry said Greek jets "
+               "flew over Lesvos. The ministry went further, claiming that Greek fighters had "
+               "locked their radars on Turkish jets. Addressing Parliament, Defence Minister "
+               "Yasar Guler said the jets crossed near Lesvos. CORRESPONDENT: Turkey's army put "
+               "out a statement saying its jets flew over Lesvos.", "2024-02-05")
+    assert [w for w, _ in got] == ["Turkey's defence ministry", "Turkey's defence ministry",
+                                   "Defence Minister Yasar Guler", "Turkey's army"]

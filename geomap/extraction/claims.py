@@ -632,7 +632,10 @@ _BOTH_SIDES_END = re.compile(_BOTH_SPEAK.pattern + r"\s*$")  # (and "the two cou
 _LEADING_WORD = re.compile(r"^(?:(?:In|in) (?:an? |its |their )?(?:\w+ ){0,2}(?:statement|"
                            r"interview|post|tweet|briefing|message|letter),\s*|"
                            # (where: "In New Delhi, India's foreign secretary Vikram Misri")
-                           r"(?:In|At|From) [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30})?,\s*)?"
+                           r"(?:In|At|From) [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30})?,\s*|"
+                           # (and how: "Addressing Parliament, Defence Minister ...")
+                           r"(?:Addressing|Speaking to|Speaking at|Briefing|Writing on) "
+                           r"(?:the )?[A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30})?,\s*)?"
                            r"(?:(?:[Tt]he|[Aa]n?|But|And|Earlier|Later|Meanwhile)\s+)?")
 
 
@@ -1453,7 +1456,9 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             at = line.end() if line else _LEAD_IN.match(text).end()
             where = _WHERE_FIRST.match(text, at)  # (and where: "In Kinshasa, protesters")
             head = _HEAD.match(text, where.end() if where else at)  # (the same pattern)
-            claimant = head["np"].strip() if head else ""
+            # (with its title words: "The ministry went further, claiming", not "The")
+            claimant = _head_np(text[where.end() if where else at:]) or (
+                head["np"].strip() if head else "")
         else:
             claimant = _subject(text[:verb.start()])
             if not claimant and _AND_END.search(text[:verb.start()]):
@@ -2162,6 +2167,9 @@ def _head_np(text: str) -> str:
     for w in text.split()[:12]:
         if not (w[:1].isupper() or w.lower() in _TITLE_WORDS or _PARTICLE.match(w)):
             break
+        if w.endswith(":"):  # (a transcript's label: "CORRESPONDENT: Hezbollah put out ...")
+            taken = []
+            continue
         taken.append(w)
         if w.endswith(","):
             break
