@@ -1885,3 +1885,26 @@ def test_a_participles_speaker_keeps_its_title_words_and_a_lead_in_is_not_the_sp
                "out a statement saying its jets flew over Lesvos.", "2024-02-05")
     assert [w for w, _ in got] == ["Turkey's defence ministry", "Turkey's defence ministry",
                                    "Defence Minister Yasar Guler", "Turkey's army"]
+
+
+def test_it_after_a_body_of_no_side_named_with_no_claim_is_that_body_and_a_groups_front_is_its():
+    # (the front of no side the report tells: "it" is the front, no claim; not the army
+    # chief, nor the ministry, before it)
+    got = _who("KATHMANDU — India's army chief, General MM Naravane, said Nepal objected at "
+               "someone's behest over Lipulekh. The Socialist Front, an alliance of four "
+               "parties, went further on Friday. In a joint statement, it called the agreement "
+               "on Lipulekh a violation of Nepal's sovereignty.", "2025-08-22")
+    assert [w for w, _ in got] == ["India's army chief, General MM Naravane"]
+    # "the group's Northeastern War Front" is the ELN's, as the statement it issued is
+    got = _who("BOGOTA — The army said ELN fighters attacked villages in Tibu. The ELN denied the "
+               "army's account. In a statement posted online, the group's Northeastern War "
+               "Front said its units had clashed only with FARC dissidents in Tibu. The "
+               "statement rejected as a lie the claim that its commanders were in Venezuela.",
+               "2025-01-30")
+    assert got[-2:] == [("ELN's Northeastern War Front", "ELN")] * 2
+    # (a headline's "Police chief" is a person: "the police" later are the police named)
+    got = _who("Police chief orders firm response after Taliban fire on Sasuli post\n\nTehran, "
+               "IRNA -- Iran's Police Chief Ahmad-Reza Radan ordered guards to respond after "
+               "Taliban forces opened fire on the Sasuli post in Zabol. Two guards were killed "
+               "in the clash, the police said in a statement.", "2023-05-28")
+    assert ("Iran's Police Chief Ahmad-Reza Radan", "IR") in got or got[-1][1] == "IR"

@@ -307,6 +307,8 @@ peacekeepers shelling fire strikes drones aircraft jets warplanes helicopters ta
 shells rockets missiles guard navy warships ships vessels boats side""".split()))
 _ACTOR_SEPS = "\n,;:()“”\""
 _OWNED = re.compile(r"\b(?:its|their|our) $")
+_OWNED_BY = re.compile(r"\b(?:[Ii]ts|[Tt]heir|the (?:group|movement|militia|organi[sz]ation|"
+                       r"rebels|insurgents)['’]s?) $")
 # "several kilometers into", "3 km inside": a depth, read as its upper reading
 _DEPTH = re.compile(r"\b(?P<n>several|a few|a couple of|\d+(?:\.\d+)?|one|two|three|four|five|"
                     r"six|seven|eight|nine|ten)[ -](?:kilomet(?:er|re)s?|km)\s+(?:deep\s+)?"
@@ -1057,9 +1059,13 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             report.speakers.append(_Speaker(*report.people[who], True))
         elif who in report.titled:  # ("Defence Minister Władysław Kosiniak-Kamysz ordered")
             report.speakers.append(_Speaker(report.titled[who], "", True))
-        elif head and _body(head["np"].split()) and report.side_of(head["np"]):
+        elif head and _body(head["np"].split()) and (report.side_of(head["np"]) or _body(
+                _head_np(sent.text[at:]).split())):  # (not "Police chief orders ...")
             # a body, whose spokesperson speaks next ("In Beijing, the PLA's Eastern
-            # Theatre Command offered a different version. Its spokesperson ... said")
+            # Theatre Command offered a different version. Its spokesperson ... said"), and
+            # which "it" next means, of a side we can tell or not ("The Socialist Front ...
+            # went further on Friday. In a joint statement, it called ...": theirs, no
+            # claim, not an earlier body's)
             report.speakers.append(_Speaker(head["np"].strip(), report.side_of(head["np"]),
                                             False))
         return []
@@ -1530,6 +1536,14 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         claimant, known = (f"{prior.name}'s {claimant}", prior.side) if prior else \
             (claimant, "")
         inferred = inferred if prior else ""
+    elif claimant[:1].isupper() and not _is_person(claimant) and _OWNED_BY.search(
+            text, max(0, span[0] - 24), span[0]):
+        # "The ELN also denied ... the group's Northeastern War Front said": a body of the
+        # body that spoke last, of its side
+        prior = next((sp for sp in reversed(speakers[-_BODY_BACK:]) if not sp.person
+                      and sp.side not in ("", "PRESS")), None)
+        if prior:
+            claimant, known = f"{prior.name}'s {claimant}", prior.side
     elif alone and _LOCAL.fullmatch(low) and _fine(
             [(m, r) for m, r in sent.mentions if m.start < sent.start + span[0]]):
         pass  # ("In Madinat al-Baath, the provincial capital, residents said": theirs)
@@ -2243,7 +2257,8 @@ _ONE_TITLE = frozenset("""president minister premier chancellor governor mayor a
 envoy spokesman spokeswoman spokesperson""".split())
 # The words of a body's name: an organisation's (words.py), a force's
 _BODIES = ORG_WORDS | frozenset("""army navy forces force military police guard guards
-command embassy mission authority authorities presidency administration""".split())
+command embassy mission authority authorities presidency administration front alliance
+coalition""".split())
 _BODY_HEADS = _BODIES | {"staff"}  # (what a body named by what it is ends in)
 _ONE_OF_THEM = TITLES | frozenset("""spokesman spokeswoman spokesperson official officer
 envoy""".split())
