@@ -1908,3 +1908,18 @@ def test_it_after_a_body_of_no_side_named_with_no_claim_is_that_body_and_a_group
                "Taliban forces opened fire on the Sasuli post in Zabol. Two guards were killed "
                "in the clash, the police said in a statement.", "2023-05-28")
     assert ("Iran's Police Chief Ahmad-Reza Radan", "IR") in got or got[-1][1] == "IR"
+
+
+def test_an_outlet_is_the_press_unless_the_state_owns_it_or_it_cites_officials():
+    got = _who("Egypt says a soldier was killed near Rafah\n\nAn Egyptian soldier was killed "
+               "near the Rafah crossing. Israel's public broadcaster Kan reported that no "
+               "Israeli soldiers were injured at Rafah. Channel 14 reported that Egyptian "
+               "guards shot at an Israeli truck at Rafah. Armenian media said shells hit "
+               "Rafah. Egyptian state television said the soldier was killed at Rafah. "
+               "Israeli media, citing military sources, reported that the soldier fired "
+               "first at Rafah. The London-based Afghanistan International channel, citing "
+               "local sources, said gunmen fired at Rafah.", "2024-05-27")
+    assert [(w, s) for w, s in got if w not in ("the report (unattributed)", "Egypt")] == [
+        ("Israel's public broadcaster Kan", "PRESS"), ("Channel 14", "PRESS"),
+        ("Armenian media", "PRESS"), ("Egyptian state television", "EG"),
+        ("Israeli media", "IL"), ("London-based Afghanistan International channel", "PRESS")]

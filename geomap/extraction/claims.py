@@ -712,6 +712,8 @@ def _subject(prefix: str) -> str:
                                                     taken[-1] in _DIRECTIONS or (
                     taken[-1] == "the" and len(taken) > 1 and taken[-2][:1].isupper()))) or (
                 low in MODIFIERS and taken) or _PARTICLE.match(low) or (
+                low in _OUTLETS or low in _OUTLET_MODIFIERS and taken) or (
+                w.isdigit() and k and words[k - 1].lower() in ("channel", "tv")) or (
                 low in _DIRECTIONS and taken and taken[-1][:1].isupper()) or (
                 low in KIND_WORDS and k and words[k - 1][:1].isupper()):
             # (a place's kind after its name: "Residents in Sisaket province")
@@ -1594,6 +1596,16 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     # (residents are of their place, not of what the words said of it name: "Residents of
     # Irob, a small community ... between the escarpment and the Eritrean border")
     named = who.split(",")[0] if _LOCAL.match(who) else who
+    head = set(_LOWER_WORDS.findall(named.split(",")[0].lower()))
+    cited = _CITING.search(sent.text) if sent is not None and head & _OUTLETS else None
+    if head & _OUTLETS and not head & _STATE_OWNED and not speech.known and not (
+            cited and set(cited["who"].lower().split()) & _OFFICIALS) and \
+            not _institution_in(named):
+        # an outlet is the press, whatever country it is of ("Israel's public broadcaster
+        # Kan", "Armenian media", "Channel 14"), unless the state owns it ("Iraqi state
+        # television", "Army Radio"), it is one of sides.csv's ("KCNA"), or it cites a
+        # side's sources ("Indian media, citing unnamed government sources": theirs)
+        return "PRESS", "an outlet"
     found = speech.known or report.side_of(named)
     if found:
         return found, ""
@@ -1678,6 +1690,22 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     return "", ""
 
 
+# whom an outlet cites that speak for a state ("citing unnamed government sources")
+_OFFICIALS = frozenset("""government military army security officials official police
+defence defense ministry intelligence diplomatic""".split())
+_STATE_OWNED = frozenset("""state state-run state-owned state-controlled official government
+army military""".split())
+
+
+def _institution_in(name: str) -> bool:
+    """Whether a phrase names an institution, organisation or person of sides.csv, not only
+    a country or a demonym ("the KCNA news agency", not "Israel's Channel 12")."""
+    terms = side_terms()
+    words = _CAPPED_WORD.findall(name)
+    return any(terms.get(name_key(" ".join(words[i:i + n])), ("", "demonym"))[1] != "demonym"
+               for n in (3, 2, 1) for i in range(len(words) - n + 1))
+
+
 def _role_words(who: str, speech: Speech) -> tuple[set[str], bool]:
     """The words of a claimant's name, lower-cased ("Gen." as "gen"), and whether they name
     an official (a role, not a group: not "rebels", nor "experts"), as named or as "he"."""
@@ -1688,7 +1716,9 @@ def _role_words(who: str, speech: Speech) -> tuple[set[str], bool]:
 
 # what an outlet is called by its kind (a state's own agencies are sides.csv's)
 _OUTLETS = frozenset("""broadcaster broadcasters newspaper newspapers daily dailies outlet
-outlets media channel channels tabloid tabloids website websites""".split())
+outlets media channel channels tabloid tabloids website websites radio tv""".split())
+# ... and words before that kind ("Israel's public broadcaster Kan")
+_OUTLET_MODIFIERS = frozenset("public private commercial independent online".split())
 _ANSWER_END = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:Q|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3}):")
 # (on a transcript's header or label line, not in a report's prose: "Spokesperson: Lin Jian",
 # "Spokesperson Mao Ning's Regular Press Conference")
