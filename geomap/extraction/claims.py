@@ -1538,8 +1538,8 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         claimant, known = (f"{prior.name}'s {claimant}", prior.side) if prior else \
             (claimant, "")
         inferred = inferred if prior else ""
-    elif claimant[:1].isupper() and not _is_person(claimant) and _OWNED_BY.search(
-            text, max(0, span[0] - 24), span[0]):
+    elif claimant[:1].isupper() and _OWNED_BY.search(text, max(0, span[0] - 24), span[0]) \
+            and not _is_person(claimant):
         # "The ELN also denied ... the group's Northeastern War Front said": a body of the
         # body that spoke last, of its side
         prior = next((sp for sp in reversed(speakers[-_BODY_BACK:]) if not sp.person
