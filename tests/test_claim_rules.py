@@ -1923,3 +1923,10 @@ def test_an_outlet_is_the_press_unless_the_state_owns_it_or_it_cites_officials()
         ("Israel's public broadcaster Kan", "PRESS"), ("Channel 14", "PRESS"),
         ("Armenian media", "PRESS"), ("Egyptian state television", "EG"),
         ("Israeli media", "IL"), ("London-based Afghanistan International channel", "PRESS")]
+
+
+def test_where_an_envoy_is_posted_is_not_where_the_shelling_was():
+    got = _who("Myanmar mortar kills two in Ghumdhum\n\nThe foreign ministry summoned Myanmar's "
+               "ambassador in Dhaka after mortar shells killed two people in Naikhongchhari.",
+               "2024-02-05", "place")
+    assert [p for _, _, p in got] == ["Naikhongchhari"]

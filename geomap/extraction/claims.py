@@ -307,6 +307,8 @@ peacekeepers shelling fire strikes drones aircraft jets warplanes helicopters ta
 shells rockets missiles guard navy warships ships vessels boats side""".split()))
 _ACTOR_SEPS = "\n,;:()“”\""
 _OWNED = re.compile(r"\b(?:its|their|our) $")
+_POSTED_IN = re.compile(r"\b(?:ambassador|envoy|embassy|high commissioner|charg[eé] d'affaires|"
+                        r"consul|consulate|attach[eé]|diplomats?)s? (?:in|at) $", re.I)
 _OWNED_BY = re.compile(r"\b(?:[Ii]ts|[Tt]heir|the (?:group|movement|militia|organi[sz]ation|"
                        r"rebels|insurgents)['’]s?) $")
 # "several kilometers into", "3 km inside": a depth, read as its upper reading
@@ -2021,6 +2023,8 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
                   # (nor the one who did it: "planned by China", "shelled by Azerbaijan",
                   # "Azerbaijan used artillery")
                   and not _AGENT.search(text, max(0, m.start - 8), m.start)
+                  # (nor where an envoy is posted: "summoned Myanmar's ambassador in Dhaka")
+                  and not _POSTED_IN.search(text, max(0, m.start - 24), m.start)
                   and not (r.place.kind == "country" and _ACTS.match(text, m.end) and
                            not _OBJECT_BEFORE.search(text, max(0, m.start - 12), m.start))]
     verb = speech.verb
