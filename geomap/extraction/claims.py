@@ -358,11 +358,6 @@ intelligence diplomatic news coast transitional military-led external affairs ho
 de-facto breakaway separatist self-proclaimed information finance justice energy water
 petroleum trade transport press""".split())
 _ROLES = ROLE_NOUNS | TITLES
-# words of a speaker that say no state's official speaks: a mission, a council, a source
-# of any side, an analyst, a courtesy title, one retired
-_NO_STATE_ROLES = frozenset("""mission peacekeepers peacekeeping council media television
-sources source side witnesses witness analyst professor prof pope mr mrs ms dr lord lady
-sir retired former""".split())
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
 _REQUESTS = frozenset(REQUEST.split("|"))
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")
@@ -1676,15 +1671,6 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # party: in a report on Kyrgyzstan and Tajikistan filed in Moscow, "the border
         # troops" are not Russia's)
         return report.home, "side from the dateline"
-    if not report.home and official and not words & _NO_STATE_ROLES and report.focus and \
-            report.focus[1] in report.places:
-        # a report with no dateline names its own country's officials with no country
-        # ("Foreign Minister Hasan Mahmud said" in a Dhaka paper on shells landing in
-        # Bangladesh): the country of the place the report is about, marked as the guess it
-        # is (an official of the other party named so gets the wrong side)
-        country = report.places[report.focus[1]].country
-        if country and country in report.parties:
-            return country, "side from the report's place"
     if words & _OUTLETS or {"news", "agency"} <= words:
         # an outlet no side owns, named by what it is ("state broadcaster ERT", "Yonhap
         # news agency"): the press
