@@ -181,6 +181,19 @@ def test_sentences_split_right_around_abbreviations_and_keep_their_quotes():
         "Dr. Ali left."]
 
 
+def test_an_outlet_named_by_a_places_name_locates_nothing(tmp_path):
+    path = tmp_path / "r.txt"  # sentences written for this test
+    path.write_text("Jordanian troops killed five smugglers near Ruwaished, the army said in a "
+                    "statement carried by the state news agency Petra. The Dhaka daily Prothom "
+                    "Alo said shells hit Ghumdhum, citing the Petra news agency. Tourists left "
+                    "Petra on Monday.")
+    rows = places(read_document(path))
+    named = [(r["surface"], r["embedded"]) for r in rows if r["surface"] in ("Petra", "Dhaka")]
+    assert named[:3] == [("Petra", True), ("Dhaka", True), ("Petra", True)], named
+    assert not [c for c in extract(read_document(path)) if c.place in ("Petra", "Dhaka")
+                and "Tourists" not in c.text]
+
+
 def test_a_military_unit_named_after_a_place_locates_nothing(tmp_path):
     path = tmp_path / "r.txt"  # sentences written for this test
     path.write_text("Soldiers of the 16 Bihar regiment and the Assam Rifles were sent to "

@@ -102,6 +102,9 @@ _SHIP = re.compile(_SHIPS + "$")
 _SHIP_ANYWHERE = re.compile(_SHIPS)
 _BODY_ENDS = ORG_WORDS | frozenset("""force forces army navy guard guards command front movement
 police military""".split())
+# an outlet named by a place's name and what it is, in lower case
+_OUTLET_AFTER = frozenset("news agency newspaper daily tv television radio broadcaster".split())
+_OUTLET_BEFORE = re.compile(r"\b(?:agency|newspaper|daily|broadcaster|channel|tabloid) $")
 _ROAD = re.compile(r" (?:road|highway|motorway|route|railway|railroad|pipeline|corridor)\b",
                    re.I)
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”—–\n(])\s*$")
@@ -513,6 +516,11 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
             return None
         if single and sentence_start and key in COMMON:
             return None
+    if unit and unit.group(1) in _OUTLET_AFTER or \
+            _OUTLET_BEFORE.search(text, max(0, start - 16), start):
+        # an outlet's name, not a place it names: "the state-run Petra news agency", "the
+        # Dhaka daily Prothom Alo", "the state news agency Petra" (where it is one at all)
+        return "embedded"
     return "place"
 
 
