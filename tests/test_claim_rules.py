@@ -1928,3 +1928,11 @@ def test_where_an_envoy_is_posted_is_not_where_the_shelling_was():
                "ambassador in Dhaka after mortar shells killed two people in Naikhongchhari.",
                "2024-02-05", "place")
     assert [p for _, _, p in got] == ["Naikhongchhari"]
+
+
+def test_a_negated_taking_of_land_or_part_is_a_denial():
+    got = _who("Santa Rosa dispute\n\nBOGOTA, Aug 6 (Test Wire) - Colombia said Peru had annexed "
+               "Santa Rosa island near Leticia. Peru's foreign ministry said Peru \"has not "
+               "appropriated any territory\" near Leticia. Peruvian officials said their troops "
+               "had played no part in the incident in Leticia.", "2025-08-06", "stance")
+    assert [s for _, side, s in got if side == "PE"] == ["denies", "denies"]

@@ -171,7 +171,9 @@ _REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|we
 _HEDGE = Keyed(_REPORTEDLY)
 _NEGATED = _quick("dhnt", r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)|no|"
                   r"none(?= of (?:its|their|our|his|her) ))\b"
-                  r"(?:[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach)\w*|"
+                  r"(?:[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach|"
+                  r"appropriat|annex|seiz|captur|encroach|intrud|abduct|kidnap|deploy|"
+                  r"construct|involv)\w*|part(?= in\b)|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed|"
                   r"target|targeted|targeting|bomb|bombed|strike|struck|harm|harmed|"
                   r"been planned|"  # ("it had not been planned"; not "an attack not planned")
