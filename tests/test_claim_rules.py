@@ -1936,3 +1936,13 @@ def test_a_negated_taking_of_land_or_part_is_a_denial():
                "appropriated any territory\" near Leticia. Peruvian officials said their troops "
                "had played no part in the incident in Leticia.", "2025-08-06", "stance")
     assert [s for _, side, s in got if side == "PE"] == ["denies", "denies"]
+
+
+def test_a_bodys_name_of_lower_case_nouns_and_where_a_third_countrys_speaker_was():
+    got = _who("BAMAKO, Aug 30 (Test Wire) - Malian drones struck Tinzaouaten on Sunday. "
+               "Ukraine's foreign ministry rejected the accusation. In Geneva, a spokeswoman "
+               "for the UN human rights office said it was concerned by the reports from "
+               "Tinzaouaten. The UN refugee agency UNHCR said families fled Tinzaouaten.",
+               "2024-08-30", "place")
+    assert got[-2:] == [("spokeswoman for the UN human rights office", "UN", "Tinzaouaten"),
+                        ("UN refugee agency UNHCR", "UN", "Tinzaouaten")]

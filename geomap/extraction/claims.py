@@ -695,6 +695,7 @@ def _subject(prefix: str) -> str:
     if words and words[-1].lower() in PRONOUNS:
         return words[-1]
     taken: list[str] = []
+    compound = 0  # (lower-case nouns taken in a body's name: "human rights office")
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         low = w.lower()
@@ -716,6 +717,15 @@ def _subject(prefix: str) -> str:
                 low in _DIRECTIONS and taken and taken[-1][:1].isupper()) or (
                 low in KIND_WORDS and k and words[k - 1][:1].isupper()):
             # (a place's kind after its name: "Residents in Sisaket province")
+            taken.append(w)
+            continue
+        owner = k > 0 and (words[k - 1][:1].isupper() or (
+            k > 1 and words[k - 2][:1].isupper() and words[k - 1].isalpha()))
+        if w.isalpha() and compound < 2 and owner and taken and \
+                taken[-1].lower() in _BODY_HEADS | _NOUN_COMPOUND:
+            # a body's name of lower-case nouns after its owner's: "the UN human rights
+            # office" (not "office" alone), "the UN refugee agency"
+            compound += 1
             taken.append(w)
             continue
         if "," in taken:
@@ -2023,6 +2033,14 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
     speaking = _SPEAKING_FIRST.match(sent.text) if not a else None
     if speaking:  # (nor where they spoke, said first: "Speaking to reporters in Baku, ...")
         candidates = [(m, r) for m, r in candidates if m.start >= s + speaking.end()]
+    where = _WHERE_FIRST.match(sent.text) if not a and span[1] else None
+    if where and span[0] >= where.end() - 1:
+        # nor where the speaker was, said first, in a country of neither party, where the
+        # words name another place: "In Geneva, a spokeswoman for the UN human rights
+        # office said ... the reports from Tinzaouaten" (but "In El Geneina, capital of West
+        # Darfur, UN investigators say": El Geneina)
+        candidates = [(m, r) for m, r in candidates if m.start >= s + where.end() or
+                      r.place.country in report.parties] or candidates
     # nor a place named to say where another is ("in Rubavu, across the border from
     # Goma"), where the clause names another
     apart = [(m, r) for m, r in candidates
@@ -2281,7 +2299,9 @@ envoy spokesman spokeswoman spokesperson""".split())
 _BODIES = ORG_WORDS | frozenset("""army navy forces force military police guard guards
 command embassy mission authority authorities presidency administration front alliance
 coalition""".split())
-_BODY_HEADS = _BODIES | {"staff"}  # (what a body named by what it is ends in)
+_BODY_HEADS = _BODIES | {"staff"}
+# lower-case nouns that stand inside a body's name before its head ("human rights office")
+_NOUN_COMPOUND = frozenset("rights refugee refugees affairs relief aid".split())  # (what a body named by what it is ends in)
 _ONE_OF_THEM = TITLES | frozenset("""spokesman spokeswoman spokesperson official officer
 envoy""".split())
 
