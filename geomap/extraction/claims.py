@@ -2299,9 +2299,9 @@ envoy spokesman spokeswoman spokesperson""".split())
 _BODIES = ORG_WORDS | frozenset("""army navy forces force military police guard guards
 command embassy mission authority authorities presidency administration front alliance
 coalition""".split())
-_BODY_HEADS = _BODIES | {"staff"}
+_BODY_HEADS = _BODIES | {"staff"}  # (what a body named by what it is ends in)
 # lower-case nouns that stand inside a body's name before its head ("human rights office")
-_NOUN_COMPOUND = frozenset("rights refugee refugees affairs relief aid".split())  # (what a body named by what it is ends in)
+_NOUN_COMPOUND = frozenset("rights refugee refugees affairs relief aid".split())
 _ONE_OF_THEM = TITLES | frozenset("""spokesman spokeswoman spokesperson official officer
 envoy""".split())
 
