@@ -1946,3 +1946,13 @@ def test_a_bodys_name_of_lower_case_nouns_and_where_a_third_countrys_speaker_was
                "2024-08-30", "place")
     assert got[-2:] == [("spokeswoman for the UN human rights office", "UN", "Tinzaouaten"),
                         ("UN refugee agency UNHCR", "UN", "Tinzaouaten")]
+
+
+def test_the_statement_is_of_the_one_whose_statement_the_report_told_of_last():
+    got = _who("JERUSALEM, June 4 (Test Wire) - An Egyptian policeman killed three Israeli "
+               "soldiers near Nitzana. \"He crossed through the gate,\" IDF spokesman Daniel "
+               "Hagari said. In a statement posted on Facebook, Egyptian military spokesman "
+               "Gharib Abdel Hafez said a member of the security forces had chased smugglers "
+               "near Nitzana. The statement expressed condolences to the families of the dead.",
+               "2023-06-04")
+    assert got[-1][1] == "EG" and "Gharib Abdel Hafez" in got[-1][0]

@@ -388,6 +388,7 @@ class _Speaker:
     side: str
     person: bool
     quoted: bool = False  # whether the sentence they spoke in held a quotation
+    stated: bool = False  # ... and spoke of a statement ("in a statement", "a statement said")
 
     def fits(self, pronoun: str) -> bool:
         """Whether "he" or "she" may mean this speaker: not one their words call a woman
@@ -1521,15 +1522,24 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         else:
             return None  # someone speaks whom we cannot tell: not the report's word either
     low, known = claimant.lower(), ""
+    stated = None
     if _GROUP_REF.fullmatch(low):
         low = "it"  # "the office", "a statement by the office", "the readout": as "it"
+        if "statement" in claimant.lower():
+            # "the statement": of the one whose statement the report told of last ("In a
+            # statement posted on Facebook, Egyptian military spokesman ... said ... The
+            # statement expressed condolences"), a person too
+            stated = next((sp for sp in reversed(report.speakers[-_BODY_BACK:])
+                           if sp.stated), None)
     # ("the official": the one named before; "a district official", "another official":
     # someone new)
     alone = bool(claimant) and claimant == low and low.split()[-1] in _ROLES and \
         not _INDEFINITE.search(text, max(0, span[0] - 9), span[0])
     inferred = claimant if low in PRONOUNS or alone else ""
     speakers = report.speakers
-    if low in PRONOUNS:
+    if stated is not None:
+        claimant, known = stated.name, stated.side
+    elif low in PRONOUNS:
         want_person = PRONOUNS[low] == "person"
         # (not a person the sentence itself names after the verb: "He also assured
         # Pashinian" is not Pashinian)
@@ -1848,7 +1858,7 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
     # (a country or its capital is "it", never "he": "the United States ... He said")
     speakers.append(_Speaker(speech.claimant, who_side, _is_person(speech.claimant) and
                              not report.capital_or_country(strip_possessive(speech.claimant)),
-                             bool(sent.quotes)))
+                             bool(sent.quotes), "statement" in sent.low))
     # the one it cites ("SANA, citing a military source, said"): "the source" next, theirs
     cited = _CITING.search(sent.text)
     if cited:
