@@ -1956,3 +1956,11 @@ def test_the_statement_is_of_the_one_whose_statement_the_report_told_of_last():
                "near Nitzana. The statement expressed condolences to the families of the dead.",
                "2023-06-04")
     assert got[-1][1] == "EG" and "Gharib Abdel Hafez" in got[-1][0]
+
+
+def test_an_activist_of_a_place_is_one_person_whom_he_next_means():
+    got = _who("AMMAN, Jan 24 (Test Wire) - Jordanian jets struck houses in Arman near Salkhad. "
+               "A Jordanian security source said the raids hit smugglers in Arman. One activist "
+               "in Salkhad, who asked that his name be withheld, said residents knew the dead "
+               "in Arman. \"The gangs are protected by Damascus,\" he said.", "2024-01-24")
+    assert got[-2:] == [("One activist in Salkhad", "SY")] * 2

@@ -352,7 +352,7 @@ resident villagers locals governor mayor ombudsman ambassador staff chiefs troop
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
 observers analysts ministers ambassadors diplomats correspondent correspondents reporter
-reporters journalists bloggers""".split())  # (and several states' envoys)
+reporters journalists bloggers activist activists""".split())  # (and several states' envoys)
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
@@ -2286,8 +2286,9 @@ def _is_person(name: str) -> bool:
         return False  # (a body named by what it is: "The General Staff of the Korean
         # People's Army", though "General" is a title)
     last = (head.split()[-1:] or [""])[0]
-    if last in _ONE_PERSON:
-        return True  # ("An Egyptian security source told ... The guard, he said, ...")
+    if last in _ONE_PERSON or core and core[-1] in _ONE_PERSON:
+        return True  # ("An Egyptian security source told ... The guard, he said, ...";
+        # "One activist in Salkhad")
     if last.islower() and last.endswith("s") and not last.endswith(("ss", "us")):
         return False  # (many: "Two Egyptian security sources", "Thai officials")
     if _NAME_LAST.search(head) and not _ONE_OF_THEM.isdisjoint(
@@ -2301,7 +2302,8 @@ def _is_person(name: str) -> bool:
 
 # one person named by what they are ("a security source", "a district official")
 _ONE_PERSON = frozenset("""official officer source spokesman spokeswoman spokesperson resident
-witness villager commander diplomat analyst minister envoy ambassador governor mayor""".split())
+witness villager commander diplomat analyst minister envoy ambassador governor mayor activist
+survivor eyewitness""".split())
 # a title alone is a person ("the President said", "the Minister said")
 _ONE_TITLE = frozenset("""president minister premier chancellor governor mayor ambassador
 envoy spokesman spokeswoman spokesperson""".split())
