@@ -194,6 +194,15 @@ def test_an_outlet_named_by_a_places_name_locates_nothing(tmp_path):
                 and "Tourists" not in c.text]
 
 
+def test_a_past_battle_named_after_a_place_locates_nothing(tmp_path):
+    path = tmp_path / "r.txt"  # sentences written for this test
+    path.write_text("Petro moved the commemoration of the Battle of Boyacá to Leticia. Troops "
+                    "reached Boyacá on Monday.")
+    rows = [(r["surface"], r["embedded"]) for r in places(read_document(path))
+            if r["surface"] == "Boyacá"]
+    assert rows == [("Boyacá", True), ("Boyacá", False)]
+
+
 def test_a_military_unit_named_after_a_place_locates_nothing(tmp_path):
     path = tmp_path / "r.txt"  # sentences written for this test
     path.write_text("Soldiers of the 16 Bihar regiment and the Assam Rifles were sent to "

@@ -102,6 +102,8 @@ _SHIP = re.compile(_SHIPS + "$")
 _SHIP_ANYWHERE = re.compile(_SHIPS)
 _BODY_ENDS = ORG_WORDS | frozenset("""force forces army navy guard guards command front movement
 police military""".split())
+# a past event named after its place locates nothing now ("the Battle of Boyacá")
+_EVENT_NAMES = frozenset(("Battle", "Siege"))
 # an outlet named by a place's name and what it is, in lower case
 _OUTLET_AFTER = frozenset("news agency newspaper daily tv television radio broadcaster".split())
 _OUTLET_BEFORE = re.compile(r"\b(?:agency|newspaper|daily|broadcaster|channel|tabloid) $")
@@ -392,7 +394,8 @@ def _plan(group: str, lexicon, first_words, plans: _Plans) -> _Plan:
         return _NOTHING
     # where the run holds an organisation's word, found once per run (not per name: a run
     # may be thousands of words long)
-    org_at = [k for k, w in enumerate(words) if w[2].lower() in ORG_WORDS]
+    org_at = [k for k, w in enumerate(words) if w[2].lower() in ORG_WORDS or
+              w[2] in _EVENT_NAMES]
     return _Plan(words=words, org_at=org_at, hits=hits)
 
 
