@@ -1964,3 +1964,11 @@ def test_an_activist_of_a_place_is_one_person_whom_he_next_means():
                "in Salkhad, who asked that his name be withheld, said residents knew the dead "
                "in Arman. \"The gangs are protected by Damascus,\" he said.", "2024-01-24")
     assert got[-2:] == [("One activist in Salkhad", "SY")] * 2
+
+
+def test_where_they_spoke_said_aside_between_the_speaker_and_the_verb_gives_the_side():
+    got = _who("Fencing row\n\nIndian troops began fencing near Shibganj. BGB Director General "
+               "Mohammad Siddiqui, talking to reporters in Dhaka on Sunday, rejected the Indian "
+               "claim that the BGB had been informed about the fencing near Shibganj.",
+               "2024-06-09", "check")
+    assert got == [("BGB Director General Mohammad Siddiqui", "BD", "side from where they spoke")]

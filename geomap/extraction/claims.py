@@ -1648,7 +1648,10 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         near = _SPOKE_IN.search(sent.text, verb.end(), verb.end() + 60) or (
             # ("Speaking to reporters in Baku, President Ilham Aliyev said")
             _SPOKE_IN.search(sent.text, 0, speech.span[0])
-            if sent.text.lstrip().startswith("Speaking") else None)
+            if sent.text.lstrip().startswith("Speaking") else None) or (
+            # (and said aside: "..., talking to reporters in Dhaka on Sunday, rejected")
+            _SPOKE_IN.search(sent.text, speech.span[1], verb.start())
+            if 0 < speech.span[1] < verb.start() else None)
         there = near and report.side_of(near["where"])
         if there and report.capital_of and any(
                 r.resolved and report.capital_of(r.place) == there for _, r in sent.mentions):
