@@ -1967,8 +1967,8 @@ def test_an_activist_of_a_place_is_one_person_whom_he_next_means():
 
 
 def test_where_they_spoke_said_aside_between_the_speaker_and_the_verb_gives_the_side():
-    got = _who("Fencing row\n\nIndian troops began fencing near Shibganj. BGB Director General "
+    got = _who("Fencing row\n\nIndian troops began fencing near Shibganj. EBF Director General "
                "Mohammad Siddiqui, talking to reporters in Dhaka on Sunday, rejected the Indian "
-               "claim that the BGB had been informed about the fencing near Shibganj.",
+               "claim that the EBF had been informed about the fencing near Shibganj.",
                "2024-06-09", "check")
-    assert got == [("BGB Director General Mohammad Siddiqui", "BD", "side from where they spoke")]
+    assert got == [("EBF Director General Mohammad Siddiqui", "BD", "side from where they spoke")]
