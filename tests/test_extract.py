@@ -194,6 +194,13 @@ def test_an_outlet_named_by_a_places_name_locates_nothing(tmp_path):
                 and "Tourists" not in c.text]
 
 
+def test_a_short_capital_in_a_papers_own_dateline_is_a_place(tmp_path):
+    path = tmp_path / "r.txt"  # sentences written for this test
+    path.write_text("KYIV — Russian drones hit Kharkiv overnight, officials said.")
+    rows = [(r["surface"], r["country"]) for r in places(read_document(path))]
+    assert rows[0] == ("KYIV", "UA")
+
+
 def test_a_past_battle_named_after_a_place_locates_nothing(tmp_path):
     path = tmp_path / "r.txt"  # sentences written for this test
     path.write_text("Petro moved the commemoration of the Battle of Boyacá to Leticia. Troops "

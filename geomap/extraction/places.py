@@ -72,7 +72,9 @@ _DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s{1,3}$")
 _NEXT_WORD = re.compile(r"^[ ]?([\w'’-]+)")
 _DATELINE_WORD = re.compile(r"(?:/[A-Z][A-Z /'’.-]{0,40})?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|"
                             r"(?:/[A-Z][A-Z /'’.-]{0,40})?,?\s+(?:[A-Z][a-z]{2,20}(?: [A-Z][a-z]"
-                            r"{2,20})?\s+)?\([A-Z][^)\n]{0,40}\)\s*[-–—]")  # "KYIV, Ukraine (AP) —"
+                            r"{2,20})?\s+)?\([A-Z][^)\n]{0,40}\)\s*[-–—]|"  # "KYIV, Ukraine (AP) —"
+                            # (and a paper's own: "KYIV — Russian drones", "OSH: Kyrgyz ...")
+                            r"(?:/[A-Z][A-Z /'’.-]{0,40})?(?::|\s[—–]|\s--?)\s+[A-Z\"“]")
 # Linear time on any text: a name starts where a word starts (not inside "A-A-A-..."), and
 # a word is at most 40 characters, so no position is scanned more than a fixed number of times.
 _NAME = r"[A-Z][\w'’\-]{0,40}(?: [A-Z][\w'’\-]{0,40}){0,2}"
