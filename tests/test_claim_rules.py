@@ -1235,6 +1235,17 @@ def test_she_is_the_woman_named_before_not_the_last_man_who_spoke():
     assert [side for _, side in got] == ["TH", "KH"]
 
 
+def test_an_official_named_with_no_country_of_the_other_partys_place_is_no_ones():
+    # (the acting prime minister in a report whose place is Cambodia's: no claim, not
+    # Cambodia's, and "he" is him, not the Cambodian spokesman before him)
+    got = _who("Border clash\n\nMeth Meas Pheakdey, spokesman for the Oddar Meanchey "
+               "provincial administration, said Thai shells hit a village. Acting Prime "
+               "Minister Phumtham Wechayachai said the situation was delicate. \"There has "
+               "been no declaration of war,\" he said.", "2025-07-25")
+    assert got == [("Meth Meas Pheakdey, spokesman for the Oddar Meanchey provincial "
+                    "administration", "KH")]
+
+
 def test_he_is_the_last_man_who_spoke_even_of_no_side_we_can_tell():
     # the analyst is of no side the report tells: "he" is him, so no claim, not the
     # Cambodian spokesman before him
@@ -1837,9 +1848,9 @@ def test_a_place_inside_an_offices_name_gives_its_side_not_an_outlets():
     got = _who(text, "2024-02-05", "stance")
     assert ("Edirne Governor's Office", "TR", "denies") in got
     # (an outlet that a city's name heads is no office of that city)
-    got = _who("The Kathmandu Post reported that Indian troops crossed near Lipulekh.",
+    got = _who("KATHMANDU — The Kathmandu Post said Indian troops crossed near Lipulekh.",
                "2024-02-05")
-    assert all(side != "NP" for _, side in got)
+    assert got == [("Kathmandu Post", "PRESS")]
 
 
 def test_a_name_after_its_role_set_off_by_commas_is_one_speaker_after_a_lead_in():
@@ -1869,10 +1880,11 @@ def test_people_of_a_place_named_with_words_of_no_capital_and_survivors_speak_fo
 
 def test_people_of_a_place_before_a_long_run_of_words_are_read_in_linear_time():
     import time
-    text = "Residents of " + "Abc def " * 25_000 + "said shells fell in Goris."
-    t = time.process_time()
-    _who(text, "2021-05-14")
-    assert time.process_time() - t < 5
+    for text in ("Residents of " + "Abc def " * 25_000 + "said shells fell in Goris.",
+                 ("Residents of " + "Abc def " * 40 + "said shells fell in Goris. ") * 600):
+        t = time.process_time()
+        _who(text, "2021-05-14")
+        assert time.process_time() - t < 5
 
 
 def test_a_participles_speaker_keeps_its_title_words_and_a_lead_in_is_not_the_speaker():
@@ -1905,7 +1917,7 @@ def test_it_after_a_body_of_no_side_named_with_no_claim_is_that_body_and_a_group
                "IRNA -- Iran's Police Chief Ahmad-Reza Radan ordered guards to respond after "
                "Taliban forces opened fire on the Sasuli post in Zabol. Two guards were killed "
                "in the clash, the police said in a statement.", "2023-05-28")
-    assert ("Iran's Police Chief Ahmad-Reza Radan", "IR") in got or got[-1][1] == "IR"
+    assert got[-1][1] == "IR"
 
 
 def test_an_outlet_is_the_press_unless_the_state_owns_it_or_it_cites_officials():
@@ -1934,8 +1946,9 @@ def test_a_negated_taking_of_land_or_part_is_a_denial():
     got = _who("Santa Rosa dispute\n\nBOGOTA, Aug 6 (Test Wire) - Colombia said Peru had annexed "
                "Santa Rosa island near Leticia. Peru's foreign ministry said Peru \"has not "
                "appropriated any territory\" near Leticia. Peruvian officials said their troops "
-               "had played no part in the incident in Leticia.", "2025-08-06", "stance")
-    assert [s for _, side, s in got if side == "PE"] == ["denies", "denies"]
+               "had played no part in the incident in Leticia. Peru's defence minister said "
+               "Peru had no choice but to deploy troops near Leticia.", "2025-08-06", "stance")
+    assert [s for _, side, s in got if side == "PE"] == ["denies", "denies", "asserts"]
 
 
 def test_a_bodys_name_of_lower_case_nouns_and_where_a_third_countrys_speaker_was():
@@ -1972,3 +1985,31 @@ def test_where_they_spoke_said_aside_between_the_speaker_and_the_verb_gives_the_
                "claim that the EBF had been informed about the fencing near Shibganj.",
                "2024-06-09", "check")
     assert got == [("EBF Director General Mohammad Siddiqui", "BD", "side from where they spoke")]
+
+
+def test_the_rules_of_this_stop_keep_to_their_cases():
+    # (a review's cases: a consulate that is hit is the place; "the statement" is the one
+    # issued, not one asked about; a party's own outlet is the party's; "quoting" officials
+    # as "citing" them; "the group's" front is no state army's; villagers who complained)
+    def said(text):
+        return [(w, s, p) for w, s, p in _who(text, "2024-02-05", "place")
+                if w != "the report (unattributed)"]
+    assert said("ODESA — Russian missiles hit Odesa. A drone damaged the Polish consulate "
+                "in Kharkiv, officials said.") == [("officials", "UA", "Kharkiv")]
+    assert [s for _, s, _ in said(
+        "BAKU — Azerbaijan's foreign ministry said in a statement that Armenian troops fired "
+        "at Tovuz. Asked about the statement, Armenian Prime Minister Nikol Pashinyan said "
+        "troops did not fire at Tovuz. The statement added that Armenian troops fired at "
+        "Tovuz.")] == ["AZ", "AM", "AZ"]
+    assert said("BEIRUT — Israeli jets struck Nabatieh. Hezbollah's Al-Manar TV said Israeli "
+                "jets struck Nabatieh.")[0][1] == "LB"
+    assert said("NEW DELHI — Chinese troops clashed with Indian troops in Galwan. Indian "
+                "media, quoting army officials, said 20 Indian soldiers died in Galwan."
+                )[0][:2] == ("Indian media", "IN")
+    assert [w for w, _, _ in said(
+        "BOGOTA — Colombia's army said ELN fighters attacked Tibu. The group's Northeastern "
+        "War Front said its units had clashed only with FARC dissidents in Tibu.")] == [
+        "Colombia's army"]
+    assert said("YEREVAN — Azerbaijani troops shelled Sotk. Villagers in Sotk complained "
+                "Azerbaijan's defence ministry lied about Sotk, Armenian officials said.") == [
+        ("Armenian officials", "AM", "Sotk")]

@@ -169,11 +169,17 @@ _REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|we
                      r"(?:be )?(?:independently )?(?:verify|verified|confirm|confirmed))\b",
                      re.I)
 _HEDGE = Keyed(_REPORTEDLY)
-_NEGATED = _quick("dhnt", r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)|no|"
+_NEGATED = _quick("dhntp", r"\b(?:(?:did not|didn't|has not|have not|had not|never)\s+"
+                  # (a taking of land or people, a deployment denied, the verb right after:
+                  # "Peru has not appropriated any territory"; not "had no choice but to
+                  # deploy", "not only seized")
+                  r"(?:been\s+)?(?:appropriat|annex|seiz|captur|encroach|intrud|abduct|kidnap|"
+                  r"deploy|construct|involv)\w*|"
+                  r"(?:(?:took|taken|take|takes|taking|played|play|plays|playing|had|has|have) "
+                  r"no|(?:did|do|does|will) not take) part in\b)|"
+                  r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)|no|"
                   r"none(?= of (?:its|their|our|his|her) ))\b"
-                  r"(?:[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach|"
-                  r"appropriat|annex|seiz|captur|encroach|intrud|abduct|kidnap|deploy|"
-                  r"construct|involv)\w*|part(?= in\b)|"
+                  r"(?:[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach)\w*|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed|"
                   r"target|targeted|targeting|bomb|bombed|strike|struck|harm|harmed|"
                   r"been planned|"  # ("it had not been planned"; not "an attack not planned")
@@ -309,10 +315,15 @@ peacekeepers shelling fire strikes drones aircraft jets warplanes helicopters ta
 shells rockets missiles guard navy warships ships vessels boats side""".split()))
 _ACTOR_SEPS = "\n,;:()“”\""
 _OWNED = re.compile(r"\b(?:its|their|our) $")
-_POSTED_IN = re.compile(r"\b(?:ambassador|envoy|embassy|high commissioner|charg[eé] d'affaires|"
-                        r"consul|consulate|attach[eé]|diplomats?)s? (?:in|at) $", re.I)
-_OWNED_BY = re.compile(r"\b(?:[Ii]ts|[Tt]heir|the (?:group|movement|militia|organi[sz]ation|"
-                       r"rebels|insurgents)['’]s?) $")
+# a statement the speaker issued ("In a statement posted on Facebook, ... said"; not "Asked
+# about the statement, ... said")
+_STATED = re.compile(r"\b(?:in|issued|released|published|put out) (?:a|an|its|their|his|her)"
+                     r" (?:[\w-]+ )?statement\b|\bstatement (?:posted|issued|released|"
+                     r"published)\b", re.I)
+_POSTED_IN = re.compile(r"\b(?:ambassador|envoy|high commissioner|charg[eé] d'affaires|consul|"
+                        r"attach[eé])s? (?:in|at) $", re.I)  # (a person: an embassy may be hit)
+_OWNED_BY = re.compile(r"\bthe (?:group|movement|militia|organi[sz]ation|rebels|insurgents)"
+                       r"['’]s? $")
 # "several kilometers into", "3 km inside": a depth, read as its upper reading
 _DEPTH = re.compile(r"\b(?P<n>several|a few|a couple of|\d+(?:\.\d+)?|one|two|three|four|five|"
                     r"six|seven|eight|nine|ten)[ -](?:kilomet(?:er|re)s?|km)\s+(?:deep\s+)?"
@@ -1560,9 +1571,9 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     elif claimant[:1].isupper() and _OWNED_BY.search(text, max(0, span[0] - 24), span[0]) \
             and not _is_person(claimant):
         # "The ELN also denied ... the group's Northeastern War Front said": a body of the
-        # body that spoke last, of its side
+        # armed group that spoke last, of its side (not a state's: "Colombia's army")
         prior = next((sp for sp in reversed(speakers[-_BODY_BACK:]) if not sp.person
-                      and sp.side not in ("", "PRESS")), None)
+                      and sp.side not in ("", "PRESS") and len(sp.side) > 2), None)
         if prior:
             claimant, known = f"{prior.name}'s {claimant}", prior.side
     elif alone and _LOCAL.fullmatch(low) and _fine(
@@ -1615,9 +1626,10 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     # (residents are of their place, not of what the words said of it name: "Residents of
     # Irob, a small community ... between the escarpment and the Eritrean border")
     named = who.split(",")[0] if _LOCAL.match(who) else who
-    head = set(_LOWER_WORDS.findall(named.split(",")[0].lower()))
-    cited = _CITING.search(sent.text) if sent is not None and head & _OUTLETS else None
-    if head & _OUTLETS and not head & _STATE_OWNED and not speech.known and not (
+    head = set(_LOWER_WORDS.findall(named.split(",")[0].lower())) & (_OUTLETS | _PAPER_NAMES
+                                                                      | _STATE_OWNED)
+    cited = _CITING.search(sent.text) if sent is not None and head else None
+    if head - _STATE_OWNED and not head & _STATE_OWNED and not speech.known and not (
             cited and set(cited["who"].lower().split()) & _OFFICIALS) and \
             not _institution_in(named):
         # an outlet is the press, whatever country it is of ("Israel's public broadcaster
@@ -1707,14 +1719,14 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
 _OFFICIALS = frozenset("""government military army security officials official police
 defence defense ministry intelligence diplomatic""".split())
 _STATE_OWNED = frozenset("""state state-run state-owned state-controlled official government
-army military""".split())
+army military ministry office presidency police forces embassy""".split())
 
 
 def _institution_in(name: str) -> bool:
     """Whether a phrase names an institution, organisation or person of sides.csv, not only
     a country or a demonym ("the KCNA news agency", not "Israel's Channel 12")."""
     terms = side_terms()
-    words = _CAPPED_WORD.findall(name)
+    words = [strip_possessive(w) for w in _CAPPED_WORD.findall(name)]
     return any(terms.get(name_key(" ".join(words[i:i + n])), ("", "demonym"))[1] != "demonym"
                for n in (3, 2, 1) for i in range(len(words) - n + 1))
 
@@ -1729,7 +1741,9 @@ def _role_words(who: str, speech: Speech) -> tuple[set[str], bool]:
 
 # what an outlet is called by its kind (a state's own agencies are sides.csv's)
 _OUTLETS = frozenset("""broadcaster broadcasters newspaper newspapers daily dailies outlet
-outlets media channel channels tabloid tabloids website websites radio tv""".split())
+outlets media channel channels tabloid tabloids website websites radio tv television""".split())
+# ... a newspaper's name ("The Kathmandu Post", "The Moscow Times")
+_PAPER_NAMES = frozenset("post times herald gazette tribune journal".split())
 # ... and words before that kind ("Israel's public broadcaster Kan")
 _OUTLET_MODIFIERS = frozenset("public private commercial independent online".split())
 _ANSWER_END = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:Q|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3}):")
@@ -1829,9 +1843,13 @@ _LOCAL = re.compile(r"(?:(?:two|three|four|several|some|many|other|\d{1,4}) )?(?
 # ... named with their place, which may end in a word of no capital ("residents of the Bilal
 # Mosque area", "Locals in Teknaf's Whykong and Hnila unions"): at the end of the words
 # before a verb of saying (looked for in their last 160 characters)
-_LOCALS_OF = re.compile(r"(?:^|(?<=[\s,]))(?P<who>" + _LOCAL.pattern +
-                        r"\s+(?:of|in|from|near|around)\s+[A-Z][^,;:.!?\"“”()]{0,80}?)\s*$",
-                        re.I)
+_LOCALS_OF = re.compile(r"(?:^|(?<=[\s,]))(?P<who>(?i:" + _LOCAL.pattern + ")" +
+                        r"\s+(?:of|in|from|near|around)\s+(?:the\s+)?(?:(?:villages?|towns?|areas?|camps?|"
+                        r"districts?)\s+(?:of|in|near|around)\s+(?:the\s+)?)?"
+                        r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|"
+                        r"and|the|of|nearby|mining|[a-z]+['’]s|areas?|districts?|villages?|"
+                        r"towns?|city|camps?|unions?|regions?|province|county|quarter|upazila|"
+                        r"neighbou?rhoods?)){0,10})\s*$")
 # ... and a person named with a trade, not an office ("Abdul Ghani, a shopkeeper")
 _TRADE = re.compile(r",\s(?:an?|the)\s(?:local\s|\w+-year-old\s)?(?:shopkeeper|farmer|teacher|"
                     r"driver|taxi driver|trader|shepherd|herder|fisherman|student|doctor|nurse|"
@@ -1861,7 +1879,8 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
     # (a country or its capital is "it", never "he": "the United States ... He said")
     speakers.append(_Speaker(speech.claimant, who_side, _is_person(speech.claimant) and
                              not report.capital_or_country(strip_possessive(speech.claimant)),
-                             bool(sent.quotes), "statement" in sent.low))
+                             bool(sent.quotes), "statement" in sent.low and
+                             bool(_STATED.search(sent.text))))
     # the one it cites ("SANA, citing a military source, said"): "the source" next, theirs
     cited = _CITING.search(sent.text)
     if cited:
@@ -1874,7 +1893,8 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
         speakers.append(_Speaker(name, named, True))
 
 
-_CITING = re.compile(r"\bciting (?:an? |the )?(?P<who>(?:[\w-]+ ){0,3}(?:sources?|officials?|"
+_CITING = re.compile(r"\b(?:citing|quoting) (?:an? |the )?(?P<who>(?:[\w-]+ ){0,3}"
+                     r"(?:sources?|officials?|"
                      r"officers?))\b")
 _REPORTS = re.compile(r"\breports?\b", re.I)
 
@@ -2053,7 +2073,8 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
         # office said ... the reports from Tinzaouaten" (but "In El Geneina, capital of West
         # Darfur, UN investigators say": El Geneina)
         candidates = [(m, r) for m, r in candidates if m.start >= s + where.end() or
-                      r.place.country in report.parties] or candidates
+                      r.place.country in report.parties or r.place.population < 100_000] or \
+            candidates  # (a city where officials sit: not "In Quneitra, ...")
     # nor a place named to say where another is ("in Rubavu, across the border from
     # Goma"), where the clause names another
     apart = [(m, r) for m, r in candidates

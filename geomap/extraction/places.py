@@ -73,8 +73,9 @@ _NEXT_WORD = re.compile(r"^[ ]?([\w'’-]+)")
 _DATELINE_WORD = re.compile(r"(?:/[A-Z][A-Z /'’.-]{0,40})?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|"
                             r"(?:/[A-Z][A-Z /'’.-]{0,40})?,?\s+(?:[A-Z][a-z]{2,20}(?: [A-Z][a-z]"
                             r"{2,20})?\s+)?\([A-Z][^)\n]{0,40}\)\s*[-–—]|"  # "KYIV, Ukraine (AP) —"
-                            # (and a paper's own: "KYIV — Russian drones", "OSH: Kyrgyz ...")
-                            r"(?:/[A-Z][A-Z /'’.-]{0,40})?(?::|\s[—–]|\s--?)\s+[A-Z\"“]")
+                            # (and a paper's own: "KYIV — Russian drones")
+                            r"(?:/[A-Z][A-Z /'’.-]{0,40})?(?:\s[—–]|\s--?)\s+[A-Z\"“]")
+# (not a colon: "PAUL:" heads a transcript's line as often as "OSH:" a dateline)
 # Linear time on any text: a name starts where a word starts (not inside "A-A-A-..."), and
 # a word is at most 40 characters, so no position is scanned more than a fixed number of times.
 _NAME = r"[A-Z][\w'’\-]{0,40}(?: [A-Z][\w'’\-]{0,40}){0,2}"
@@ -107,8 +108,10 @@ police military""".split())
 # a past event named after its place locates nothing now ("the Battle of Boyacá")
 _EVENT_NAMES = frozenset(("Battle", "Siege"))
 # an outlet named by a place's name and what it is, in lower case
-_OUTLET_AFTER = frozenset("news agency newspaper daily tv television radio broadcaster".split())
-_OUTLET_BEFORE = re.compile(r"\b(?:agency|newspaper|daily|broadcaster|channel|tabloid) $")
+_OUTLET_AFTER = frozenset("newspaper broadcaster".split())  # (and "news agency", below; not
+# "daily", "television" or "radio", which also follow a place otherwise: "shelled Kupiansk
+# daily", "the Kharkiv television tower")
+_OUTLET_BEFORE = re.compile(r"\b(?:news agency|newspaper|broadcaster|tabloid) $")
 _ROAD = re.compile(r" (?:road|highway|motorway|route|railway|railroad|pipeline|corridor)\b",
                    re.I)
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”—–\n(])\s*$")
@@ -521,7 +524,7 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
             return None
         if single and sentence_start and key in COMMON:
             return None
-    if unit and unit.group(1) in _OUTLET_AFTER or \
+    if unit and (unit.group(1) in _OUTLET_AFTER or text.startswith(" news agency", end)) or \
             _OUTLET_BEFORE.search(text, max(0, start - 16), start):
         # an outlet's name, not a place it names: "the state-run Petra news agency", "the
         # Dhaka daily Prothom Alo", "the state news agency Petra" (where it is one at all)
