@@ -214,6 +214,16 @@ def test_a_place_before_an_outlets_word_or_a_label_stays_a_place(tmp_path):
     assert not [s for s, _ in rows if s == "PAUL"]
 
 
+def test_a_curated_crossing_named_with_its_kind_word_is_the_crossing_not_the_village(tmp_path):
+    path = tmp_path / "r.txt"  # sentences written for this test
+    path.write_text("Finland closed the Nuijamaa checkpoint on Friday. Shops in Nuijamaa "
+                    "closed. Troops reached Paktika province.")
+    rows = [(r["surface"], r["place_id"]) for r in places(read_document(path))]
+    assert rows[1] == ("the Nuijamaa checkpoint", "fi-nuijamaa-crossing")
+    assert rows[2][0] == "Nuijamaa" and rows[2][1] != "fi-nuijamaa-crossing"
+    assert rows[3] == ("Paktika", "af-paktika")  # (a province's kind word is read apart)
+
+
 def test_a_past_battle_named_after_a_place_locates_nothing(tmp_path):
     path = tmp_path / "r.txt"  # sentences written for this test
     path.write_text("Petro moved the commemoration of the Battle of Boyacá to Leticia. Troops "

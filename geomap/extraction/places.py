@@ -159,7 +159,7 @@ def _words_before(text: str, s: int) -> list[str]:
     return [text[p:end1]] if p >= 0 else []
 
 
-def _widen(text: str, s: int, e: int, lexicon) -> tuple[int, int]:
+def _widen(text: str, s: int, e: int, lexicon, curated=None) -> tuple[int, int]:
     """The span [s, e) widened over the lower-case words before or after it, as far as the
     whole is a name in ``lexicon``; unchanged when no wider name is known."""
     own = name_key(text[s:e])
@@ -167,8 +167,12 @@ def _widen(text: str, s: int, e: int, lexicon) -> tuple[int, int]:
     if after:
         tail = after.group().split(" ")[1:]
         for k in range(len(tail), 0, -1):
-            if tail[k - 1] in KIND_WORDS:  # "Paktika province": the kind is read apart
-                continue
+            if tail[k - 1] in KIND_WORDS and not (
+                    KIND_WORDS[tail[k - 1]] == "border-crossing" and curated is not None and
+                    curated(name_key(text[s:e] + " " + " ".join(tail[:k])))):
+                continue  # "Paktika province": the kind is read apart; but a curated
+                # crossing named so is that crossing ("the Nuijamaa checkpoint"), not the
+                # village
             wider = text[s:e] + " " + " ".join(tail[:k])
             if name_key(wider) in lexicon:
                 e = s + len(wider)
@@ -313,7 +317,7 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
             how = _keep(text, words, i, j, key, curated(key), persons, plan.org_at,
                         key in prominent)
             if how:
-                s, end = _widen(text, s, s + len(surface), lexicon)
+                s, end = _widen(text, s, s + len(surface), lexicon, curated)
                 surface = text[s:end]
                 kind_word = KIND_AFTER.match(text, end) or _KIND_AFTER_BOTH.match(text, end)
                 kind = KIND_WORDS[kind_word.group(1).lower()] if kind_word else None
