@@ -734,7 +734,7 @@ def _subject(prefix: str) -> str:
         owner = k > 0 and (words[k - 1][:1].isupper() or (
             k > 1 and words[k - 2][:1].isupper() and words[k - 1].isalpha()))
         if w.isalpha() and compound < 2 and owner and taken and \
-                taken[-1].lower() in _BODY_HEADS | _NOUN_COMPOUND:
+                taken[-1].lower() in _COMPOUND_HEADS:
             # a body's name of lower-case nouns after its owner's: "the UN human rights
             # office" (not "office" alone), "the UN refugee agency"
             compound += 1
@@ -1626,11 +1626,10 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     # (residents are of their place, not of what the words said of it name: "Residents of
     # Irob, a small community ... between the escarpment and the Eritrean border")
     named = who.split(",")[0] if _LOCAL.match(who) else who
-    head = set(_LOWER_WORDS.findall(named.split(",")[0].lower())) & (_OUTLETS | _PAPER_NAMES
-                                                                      | _STATE_OWNED)
-    cited = _CITING.search(sent.text) if sent is not None and head else None
-    if head - _STATE_OWNED and not head & _STATE_OWNED and not speech.known and not (
-            cited and set(cited["who"].lower().split()) & _OFFICIALS) and \
+    head = set(_LOWER_WORDS.findall(named.split(",")[0].lower()))
+    outlet = bool(head & _OUTLET_WORDS) and not head & _STATE_OWNED and not speech.known
+    cited = _CITING.search(sent.text) if outlet and sent is not None else None
+    if outlet and not (cited and set(cited["who"].lower().split()) & _OFFICIALS) and \
             not _institution_in(named):
         # an outlet is the press, whatever country it is of ("Israel's public broadcaster
         # Kan", "Armenian media", "Channel 14"), unless the state owns it ("Iraqi state
@@ -1744,6 +1743,7 @@ _OUTLETS = frozenset("""broadcaster broadcasters newspaper newspapers daily dail
 outlets media channel channels tabloid tabloids website websites radio tv television""".split())
 # ... a newspaper's name ("The Kathmandu Post", "The Moscow Times")
 _PAPER_NAMES = frozenset("post times herald gazette tribune journal".split())
+_OUTLET_WORDS = _OUTLETS | _PAPER_NAMES
 # ... and words before that kind ("Israel's public broadcaster Kan")
 _OUTLET_MODIFIERS = frozenset("public private commercial independent online".split())
 _ANSWER_END = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:Q|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3}):")
@@ -2338,6 +2338,7 @@ coalition""".split())
 _BODY_HEADS = _BODIES | {"staff"}  # (what a body named by what it is ends in)
 # lower-case nouns that stand inside a body's name before its head ("human rights office")
 _NOUN_COMPOUND = frozenset("rights refugee refugees affairs relief aid".split())
+_COMPOUND_HEADS = _BODY_HEADS | _NOUN_COMPOUND
 _ONE_OF_THEM = TITLES | frozenset("""spokesman spokeswoman spokesperson official officer
 envoy""".split())
 

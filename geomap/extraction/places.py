@@ -107,10 +107,10 @@ _BODY_ENDS = ORG_WORDS | frozenset("""force forces army navy guard guards comman
 police military""".split())
 # a past event named after its place locates nothing now ("the Battle of Boyacá")
 _EVENT_NAMES = frozenset(("Battle", "Siege"))
-# an outlet named by a place's name and what it is, in lower case
-_OUTLET_AFTER = frozenset("newspaper broadcaster".split())  # (and "news agency", below; not
-# "daily", "television" or "radio", which also follow a place otherwise: "shelled Kupiansk
-# daily", "the Kharkiv television tower")
+# an outlet named by a place's name and what it is, in lower case, after it or before it
+# (not "daily", "television" or "radio", which also follow a place otherwise: "shelled
+# Kupiansk daily", "the Kharkiv television tower")
+_OUTLET_AFTER = re.compile(r" (?:newspaper|broadcaster|news agency)\b")
 _OUTLET_BEFORE = re.compile(r"\b(?:news agency|newspaper|broadcaster|tabloid) $")
 _ROAD = re.compile(r" (?:road|highway|motorway|route|railway|railroad|pipeline|corridor)\b",
                    re.I)
@@ -528,10 +528,9 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
             return None
         if single and sentence_start and key in COMMON:
             return None
-    if unit and (unit.group(1) in _OUTLET_AFTER or text.startswith(" news agency", end)) or \
-            _OUTLET_BEFORE.search(text, max(0, start - 16), start):
+    if _OUTLET_AFTER.match(text, end) or _OUTLET_BEFORE.search(text, max(0, start - 16), start):
         # an outlet's name, not a place it names: "the state-run Petra news agency", "the
-        # Dhaka daily Prothom Alo", "the state news agency Petra" (where it is one at all)
+        # Dhaka newspaper Prothom Alo", "the state news agency Petra" (where it is one at all)
         return "embedded"
     return "place"
 
