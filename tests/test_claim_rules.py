@@ -2013,3 +2013,15 @@ def test_the_rules_of_this_stop_keep_to_their_cases():
     assert said("YEREVAN — Azerbaijani troops shelled Sotk. Villagers in Sotk complained "
                 "Azerbaijan's defence ministry lied about Sotk, Armenian officials said.") == [
         ("Armenian officials", "AM", "Sotk")]
+
+
+def test_an_aside_before_has_and_an_adverb_still_leaves_its_speaker():
+    # "X, who ..., has repeatedly rejected": the aside is read off as before a bare verb
+    got = _who("DUSHANBE — Kyrgyz troops shelled Vorukh. Tajik border chief Rajabali "
+               "Rahmonali, who led the talks in Batken, has repeatedly denied that Tajik troops "
+               "fired at Kok-Tash.", "2022-09-16", "stance")
+    assert set(got) == {("the report (unattributed)", "PRESS", "asserts"),
+                        ("Rajabali Rahmonali, Tajik border chief", "TJ", "denies")}
+    # (and a clause's end before "has" is no aside: the country that spoke still speaks)
+    assert _who("YEREVAN — Azerbaijan, however, has denied that its troops shelled Sotk.",
+                "2021-05-14", "stance") == [("Azerbaijan", "AZ", "denies")]

@@ -608,6 +608,9 @@ _WHEN_BEFORE_VERB = re.compile(
 _WHEN_ENDS = (",", "day", "night", "morning", "evening", "afternoon", "week", "month")
 _MEETING_IN = re.compile(r"\s(?:meeting|gathered|based|stationed|speaking|visiting)\s(?:in|at)"
                          r"\s[^,;:.]{1,80}$")
+# an auxiliary or adverb between an aside's comma and the verb: ", has repeatedly"
+_AUX_AFTER_ASIDE = re.compile(r",(?:\s+(?:" + "|".join(sorted(SKIP_BEFORE_VERB)) +
+                              r"|[a-z]{2,}ly))+\s*$")
 _AGE_END = re.compile(r",\s*\d{1,3}\s*$")  # (a speaker's age after the name)
 # an appositive that says who the speaker is: ", a senior official in the Gedaref state
 # government,", ", editor of the state-backed Global Times tabloid,"
@@ -666,6 +669,9 @@ def _subject(prefix: str) -> str:
         return local["who"]
     # (each pattern below ends its match at the prefix's end: tried where the last word
     # allows one, as a search for "...$" reads the whole prefix)
+    aux = _AUX_AFTER_ASIDE.search(prefix, max(0, len(prefix) - 60))
+    if aux:  # ("Tashiev, who led the delegation, has repeatedly rejected": the aside as
+        prefix = prefix[:aux.start() + 1]  # before a bare verb, read off below)
     if prefix.rstrip().endswith(_WHEN_ENDS):
         # (on the prefix's last words only: the pattern is slow over a long run of spaces)
         tail = max(0, len(prefix) - 400)
