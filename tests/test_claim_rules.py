@@ -2025,3 +2025,36 @@ def test_an_aside_before_has_and_an_adverb_still_leaves_its_speaker():
     # (and a clause's end before "has" is no aside: the country that spoke still speaks)
     assert _who("YEREVAN — Azerbaijan, however, has denied that its troops shelled Sotk.",
                 "2021-05-14", "stance") == [("Azerbaijan", "AZ", "denies")]
+
+
+def test_a_speaker_after_the_verb_named_by_a_titles_words_and_not_the_one_told():
+    said = [("TASHKENT — Kyrgyz troops fired at Sokh. \"Kyrgyz troops fired first,\" said the "
+             "Uzbek foreign ministry.", ("the Uzbek foreign ministry", "UZ", "asserts")),
+            ("TASHKENT — Kyrgyz troops fired at Sokh, said a spokesman for the Uzbek border "
+             "service.", ("a spokesman for the Uzbek border service", "UZ", "asserts")),
+            ("TASHKENT — Kyrgyz troops fired at Sokh, said Uzbekistan's defence ministry on "
+             "Monday.", ("Uzbekistan's defence ministry", "UZ", "asserts")),
+            ("TASHKENT — Kyrgyz troops fired at Sokh, said Uzbek border chief Abdusalom "
+             "Azizov.", ("Abdusalom Azizov, Uzbek border chief", "UZ", "asserts"))]
+    for text, want in said:
+        assert [c for c in _who(text, "2022-09-16", "stance") if c[1] != "PRESS"] == [want]
+    # (not a verb's object: "said Uzbek forces opened fire" names no speaker)
+    assert _who("TASHKENT — Uzbek officials said Kyrgyz forces opened fire at Sokh.",
+                "2022-09-16", "stance") == [("Uzbek officials", "UZ", "asserts")]
+    # the one told is no speaker, and asking not to be named is no call: a lawyer of no side
+    # gives no claim, an officer of a side asserts
+    assert _who("BISHKEK — \"My client did not call anyone to riot,\" a lawyer for two of the "
+                "detainees, who asked not to be named, told Kyrgyz Wire.", "2022-10-25") == []
+    assert _who("BISHKEK — \"Uzbek troops fired first,\" a Kyrgyz border officer, who asked not "
+                "to be named, told Reuters.", "2022-09-16", "stance") == [
+        ("Kyrgyz border officer", "KG", "asserts")]
+
+
+def test_a_preposition_before_the_comma_is_where_and_an_envoys_post_is_in_the_name():
+    # (the speaker, not the place across the border said aside, nor the envoy's post)
+    assert _who("MOGADISHU — A Kenyan security official in Mandera, directly across the border "
+                "from Beled Hawo, said Kenyan forces had been placed on alert.", "2024-05-03") == [
+        ("Kenyan security official in Mandera", "KE")]
+    assert _who("KATHMANDU — A former Nepali ambassador to India, who asked not to be named, "
+                "said Indian troops built a road at Lipulekh.", "2020-05-12") == [
+        ("former Nepali ambassador to India", "NP")]

@@ -96,7 +96,8 @@ _CALL_WORDS = _quick(
     r"\b(?:must|should|ought to|the need (?:for|to)|need to|needs to|would like|"
     r"expects? (?:\w+ ){0,3}to|we expect|important that|(?:expressed|expresses) (?:the )?hope|"
     r"hopes? that (?:\w+ ){1,6}(?:could|would|can)|backed (?:\w+ ){0,2}demands|"
-    r"(?:ask|asks|asked|urge|urges|urged|urging|was urging) (?:\w+ ){1,3}to|"
+    r"(?:ask|asks|asked|urge|urges|urged|urging|was urging) "
+    r"(?!not to be (?:named|identified|quoted)\b)(?:\w+ ){1,3}to|"  # (anonymity: no call)
     r"(?<!phone )(?<!a )call(?:s|ed|ing)? (?:on|for)|"
     r"(?:wants?|wanted) (?:\w+ ){1,4}(?:settled|resolved|ended|stopped|withdrawn))\b", re.I)
 # the verbs of another speaker's clause (", while Hezbollah said ...")
@@ -621,7 +622,8 @@ _APPOSITIVE = re.compile(r",\s*(?P<a>(?:(?:now|also|formerly|currently)\s)?(?:an
 # ", a community of about 30,000 people ...,", ", foreign policy adviser to President Ilham
 # Aliyev,")
 _ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z.]{1,12}\)\s*$")
-_WHERE_ASIDE = re.compile(r",\s*(?:just\s+)?(?:(?:some|about|around)\s+)?(?:\d[\d,.]{0,12}\s?"
+_WHERE_ASIDE = re.compile(r",\s*(?:(?:just|directly|right|immediately)\s+)?"
+                          r"(?:(?:some|about|around)\s+)?(?:\d[\d,.]{0,12}\s?"
                           r"(?:km|kilometres|kilometers|miles)\s+)?(?:across|near|close to|"
                           r"not far from|outside|(?:north|south|east|west)[\w-]*\s+of)"
                           r"\s[^,]{1,80},\s*$")
@@ -632,6 +634,8 @@ _PARTICLE = re.compile(r"(?:(?:al|el|ad|ash|ibn|bin|bint|abu|van|von|der|de|da|d
                        r"(?:-\w+)?|as-\w+)$")  # (not "as": "Shells fall on Rubavu as Congo")
 
 
+_ENVOYS = frozenset(("ambassador", "ambassadors", "envoy", "envoys", "adviser", "advisor",
+                     "aide", "delegate", "delegates", "representative"))
 _GOES_ON_TO = re.compile(r"\b(?:went|goes|go|proceeded) on to\s*$")
 _SUBJECT_WORDS = re.compile(r"[\w’'.-]+|,")
 # speakers of both sides at once: "officials from both countries", "the militaries of the
@@ -733,8 +737,11 @@ def _subject(prefix: str) -> str:
                 low in _OUTLETS or low in _OUTLET_MODIFIERS and taken) or (
                 w.isdigit() and k and words[k - 1].lower() in ("channel", "tv")) or (
                 low in _DIRECTIONS and taken and taken[-1][:1].isupper()) or (
-                low in KIND_WORDS and k and words[k - 1][:1].isupper()):
-            # (a place's kind after its name: "Residents in Sisaket province")
+                low in KIND_WORDS and k and words[k - 1][:1].isupper()) or (
+                low == "to" and taken and taken[-1][:1].isupper() and k and
+                words[k - 1].lower() in _ENVOYS):
+            # (a place's kind after its name: "Residents in Sisaket province"; an envoy's
+            # post: "A former Nepali ambassador to India")
             taken.append(w)
             continue
         owner = k > 0 and (words[k - 1][:1].isupper() or (
@@ -775,9 +782,44 @@ _AFTER = re.compile(r"\s*(?P<who>(?:the |a )?(?:[A-Z][\w’'.-]+|[a-z]+ minister
 
 
 def _after(suffix: str) -> str:
-    """The speaker named after the verb ("..., said Porter", "added the prime minister")."""
+    """The speaker named after the verb ("..., said Porter", "added the prime minister"),
+    also by a title's lower-case words ("said Kyrgyz border chief Ularbek Sharsheev",
+    "said a spokesman for the Kyrgyz border service", "said Kyrgyzstan's foreign ministry")."""
     m = _AFTER.match(suffix)
-    return m["who"].strip() if m else ""
+    if m:
+        return m["who"].strip()
+    taken: list[tuple[str, int]] = []  # (each word and where it ends)
+    for w in _AFTER_WORD.finditer(suffix, 0, 200):
+        word, end = w.group(1), w.end()
+        if word.endswith(".") and "." not in word[:-1]:
+            word, end = word[:-1], end - 1  # (the sentence's full stop; not "U.N.")
+        low = word.lower()
+        if len(taken) == _AFTER_LONGEST or not (
+                word[:1].isupper() or low in _AFTER_TITLE or low in _AFTER_GLUE and (
+                    taken or low in ("the", "a", "an"))):
+            break
+        taken.append((word, end))
+    while taken and taken[-1][0].lower() in _AFTER_GLUE:
+        taken.pop()
+    if len(taken) < 1 + (taken[0][0].lower() in _AFTER_GLUE if taken else 0):
+        return ""
+    last = taken[-1][0]
+    if not (last[:1].isupper() or last.lower() in _ROLES or last.lower() in GROUP_NOUNS):
+        return ""  # ("said border" is no one)
+    # (where the phrase ends, as _AFTER's: not "said Afghan forces opened fire")
+    if not _AFTER_END.match(suffix, taken[-1][1]):
+        return ""
+    return " ".join(word for word, _ in taken)
+
+
+# (the words of a speaker named after the verb, each after blanks; its title's lower-case
+# words; the small words inside it; the longest; and what may follow it)
+_AFTER_WORD = re.compile(r"\s+([\w’'.-]+)")
+_AFTER_TITLE = _TITLE_WORDS | GROUP_NOUNS
+_AFTER_GLUE = frozenset(("for", "of", "the", "a", "an"))
+_AFTER_LONGEST = 10
+_AFTER_END = re.compile(r"\s*(?:$|[.,;:!?”\"’)\]–—-]|(?:on|in|at|late|earlier|told|adding|"
+                        r"according|who|after|before|during|via|from|to|as|and|but)\b)")
 
 
 @dataclass
@@ -1345,6 +1387,9 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
 _AND_END = re.compile(r"\band\s+$")
 _ITS_END = re.compile(r"\b(?:its|their)\s+$")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*$")
+_OBJECT_BEFORE = re.compile(r"\b(?:at|in|into|near|on|from|to|towards|across|along|inside|"
+                            r"outside|of|by|with)\s+(?:the\s+)?$")
+_TO_LISTENER = frozenset(("told", "tells", "tell", "informed", "informs", "assured", "assures"))
 _DAY_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"yesterday", "today"}
 _ARTICLE_END = re.compile(r"\b(?:an|the)\s$", re.I)
 _POSTED_BY = re.compile(r"\b(?:statement|message|video|letter|note|post)\s+$")
@@ -1496,6 +1541,12 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                 head["np"].strip() if head else "")
         else:
             claimant = _subject(text[:verb.start()])
+            at = text.rfind(claimant, 0, verb.start()) if claimant else -1
+            if at > 0 and text[:verb.start()].rstrip().endswith(",") and \
+                    _OBJECT_BEFORE.search(text, max(0, at - 16), at):
+                # "Kyrgyz troops fired at Sokh, said Uzbekistan's defence ministry": a
+                # preposition's object before ", said" is where, not who (read after it)
+                claimant = ""
             if not claimant and _AND_END.search(text[:verb.start()]):
                 # "Tajik officials have put their toll at 19 and say ...": the sentence's
                 # subject says it
@@ -1510,7 +1561,9 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             # "South Sudan ... has offered to mediate, its foreign ministry said"
             claimant = f"{claimant} of {head['np'].strip()}"
         if (not claimant or claimant.lower() in PRONOUNS) and \
-                _INVERTED.search(text[:verb.start()]):  # (the speaker after the verb)
+                _INVERTED.search(text[:verb.start()]) and \
+                (verb.groupdict().get("verb") or "").lower() not in _TO_LISTENER:  # (but
+            # after "told" is the one told: "..., who asked not to be named, told Reuters")
             after = _after(text[verb.end():])
             if after and not claimant:
                 claimant = after
