@@ -2058,3 +2058,17 @@ def test_a_preposition_before_the_comma_is_where_and_an_envoys_post_is_in_the_na
     assert _who("KATHMANDU — A former Nepali ambassador to India, who asked not to be named, "
                 "said Indian troops built a road at Lipulekh.", "2020-05-12") == [
         ("former Nepali ambassador to India", "NP")]
+
+
+def test_a_bodys_lower_case_modifier_and_where_a_partys_official_spoke_said_first():
+    assert _who("ISLAMABAD — Afghan forces fired mortars at Chaman, a spokesman for Pakistan's "
+                "paramilitary Frontier Corps said.", "2024-12-30", "place") == [
+        ("spokesman for Pakistan's paramilitary Frontier Corps", "PK", "Chaman")]
+    # a city where an official of a party spoke, said first, is not the place of what they
+    # say of another place; what residents there say, and what names no other place, is
+    said = [(w, p) for w, _, p in _who(
+        "Afghan forces fired at Chaman. In Quetta, Balochistan's chief minister Sarfraz Bugti "
+        "said Afghan forces fired mortars at Chaman. In Quetta, Bugti said two soldiers died.",
+        "2024-12-30", "place") if w != "the report (unattributed)"]
+    assert said == [("Balochistan's chief minister Sarfraz Bugti", "Chaman"),
+                    ("Sarfraz Bugti, Balochistan's chief minister", "Quetta")]

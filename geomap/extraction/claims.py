@@ -370,7 +370,8 @@ MODIFIERS = frozenset("""security caretaker interim acting former senior top reg
 state-run state-backed national federal provincial local military army naval
 intelligence diplomatic news coast transitional military-led external affairs home facto
 de-facto breakaway separatist self-proclaimed information finance justice energy water
-petroleum trade transport press""".split())
+petroleum trade transport press paramilitary elite special armed semi-official state-owned
+self-declared customs emergency emergencies""".split())
 _ROLES = ROLE_NOUNS | TITLES
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
 _REQUESTS = frozenset(REQUEST.split("|"))
@@ -2127,12 +2128,15 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
         candidates = [(m, r) for m, r in candidates if m.start >= s + speaking.end()]
     where = _WHERE_FIRST.match(sent.text) if not a and span[1] else None
     if where and span[0] >= where.end() - 1:
-        # nor where the speaker was, said first, in a country of neither party, where the
-        # words name another place: "In Geneva, a spokeswoman for the UN human rights
-        # office said ... the reports from Tinzaouaten" (but "In El Geneina, capital of West
-        # Darfur, UN investigators say": El Geneina)
+        # nor where the speaker was, said first, a city where the words name another
+        # place: "In Geneva, a spokeswoman for the UN human rights office said ... the
+        # reports from Tinzaouaten", "In Quetta, Balochistan's chief minister said ... at
+        # Chaman" (but "In El Geneina, capital of West Darfur, UN investigators say": El
+        # Geneina; and what residents tell is of their own place)
+        keep = _LOCAL.match(speech.claimant) is not None or not any(
+            m.start >= s + span[1] for m, _ in candidates)  # (named in what is said)
         candidates = [(m, r) for m, r in candidates if m.start >= s + where.end() or
-                      r.place.country in report.parties or r.place.population < 100_000] or \
+                      keep or r.place.population < 100_000] or \
             candidates  # (a city where officials sit: not "In Quneitra, ...")
     # nor a place named to say where another is ("in Rubavu, across the border from
     # Goma"), where the clause names another
