@@ -2072,3 +2072,21 @@ def test_a_bodys_lower_case_modifier_and_where_a_partys_official_spoke_said_firs
         "2024-12-30", "place") if w != "the report (unattributed)"]
     assert said == [("Balochistan's chief minister Sarfraz Bugti", "Chaman"),
                     ("Sarfraz Bugti, Balochistan's chief minister", "Quetta")]
+
+
+def test_international_bodies_and_aid_and_rights_groups_speak_as_sides_of_their_own():
+    got = _who("N'DJAMENA — Sudanese troops shelled Adre. Human Rights Watch said the RSF killed "
+               "civilians in El Geneina. The African Union Commission called for a ceasefire in "
+               "Darfur. UNHCR said 20,000 refugees crossed into Adre. Doctors Without Borders "
+               "(MSF) said its hospital in Adre treated 800 wounded. The Chadian interior "
+               "ministry said RSF fighters crossed into Adre.", "2023-06-20", "role")
+    assert [(w, s, r) for w, s, r in got if w != "the report (unattributed)"] == [
+        ("Human Rights Watch", "HRW", "reaction"),
+        ("African Union Commission", "African Union", "reaction"),
+        ("UNHCR", "UN", "reaction"),
+        ("Doctors Without Borders", "MSF", "reaction"),
+        ("Chadian interior ministry", "TD", "incident")]
+    # (an amnesty is no rights group: only its full name is)
+    from geomap.extraction.sides import side_in
+    assert side_in("the amnesty commission") == "" and \
+        side_in("Amnesty International's researcher") == "Amnesty International"
