@@ -2090,3 +2090,27 @@ def test_international_bodies_and_aid_and_rights_groups_speak_as_sides_of_their_
     from geomap.extraction.sides import side_in
     assert side_in("the amnesty commission") == "" and \
         side_in("Amnesty International's researcher") == "Amnesty International"
+
+
+def test_people_of_a_place_by_trade_and_who_they_are_said_aside_or_in_a_clause():
+    def said(text):
+        return [(w, s, p) for w, s, p in _who(text, "2023-06-20", "place")
+                if w != "the report (unattributed)"]
+    # (a doctor, aid workers, refugees: people of their place, not "in Adre")
+    assert said("N'DJAMENA — Sudanese troops shelled Adre. A doctor at the hospital in Adre, on "
+                "the Chadian side of the border, said 40 wounded people arrived from El "
+                "Geneina.") == [("A doctor at the hospital in Adre", "TD", "El Geneina")]
+    assert said("N'DJAMENA — Sudanese troops shelled Adre. Aid workers in Adre said the camps "
+                "were overwhelmed.") == [("Aid workers in Adre", "TD", "Adre")]
+    # (a relative clause is who they are, and its place not the claim's)
+    assert said("N'DJAMENA — Troops clashed. Sudanese refugees who reached Adre described "
+                "killings in El Geneina.") == [("Sudanese refugees", "SD", "El Geneina")]
+    # (", known as X," is an aside; and a dateline with an apostrophe is a dateline)
+    assert said("N'DJAMENA — RSF commander Mohamed Hamdan Dagalo, known as Hemedti, said his "
+                "forces had not attacked Adre. Sudanese troops shelled Adre, a ministry "
+                "spokesman said.") == [("Mohamed Hamdan Dagalo, RSF commander", "RSF", "Adre"),
+                                       ("ministry spokesman", "TD", "Adre")]
+    # (the side of the border said aside, where the gazetteer lacks the place)
+    assert _who("MOGADISHU — Troops clashed. A health worker at the hospital in Dollo Ado, on "
+                "the Ethiopian side of the border, said 11 wounded people arrived.",
+                "2024-05-03")[-1] == ("A health worker at the hospital in Dollo Ado", "ET")

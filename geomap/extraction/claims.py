@@ -364,7 +364,9 @@ resident villagers locals governor mayor ombudsman ambassador staff chiefs troop
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
 observers analysts ministers ambassadors diplomats correspondent correspondents reporter
-reporters journalists bloggers activist activists""".split())  # (and several states' envoys)
+reporters journalists bloggers activist activists herders fishermen traders shopkeepers
+workers doctors doctor nurses nurse medics medic refugees refugee elders""".split())
+# (and several states' envoys; and people of a place, who speak for it: _LOCAL)
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
 state-run state-backed national federal provincial local military army naval
@@ -602,7 +604,7 @@ _WHEN_BEFORE_VERB = re.compile(
     r"(?:\s+(?:(?:late|early|earlier|later)\s+)?(?:(?:on|last|this)\s+)?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)(?:\s+(?:night|morning|"
     r"evening|afternoon))?|\s+(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:week|month)|"
-    r",\s*(?:in|on|at|during|after|via|citing|quoting|who|whose|which|"
+    r",\s*(?:in|on|at|during|after|via|citing|quoting|who|whose|which|(?:also |better )?known|"
     r"[a-z]+(?:ed|ing))\s[^,]{1,80},(?:[^,]{1,40},){0,2}|,\s*\d{1,3},|"
     # (an aside: "Indian officials, meanwhile, accused", "..., for its part, rejected")
     r",\s*(?:meanwhile|however|though|too|also|separately|instead|likewise|in turn|"
@@ -626,7 +628,8 @@ _ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z.]{1,12}\)\s*$")
 _WHERE_ASIDE = re.compile(r",\s*(?:(?:just|directly|right|immediately)\s+)?"
                           r"(?:(?:some|about|around)\s+)?(?:\d[\d,.]{0,12}\s?"
                           r"(?:km|kilometres|kilometers|miles)\s+)?(?:across|near|close to|"
-                          r"not far from|outside|(?:north|south|east|west)[\w-]*\s+of)"
+                          r"not far from|outside|(?:north|south|east|west)[\w-]*\s+of|"
+                          r"on(?=\s+the\s+[\w’'-]+\s+side\s+of\b))"  # (of the border)
                           r"\s[^,]{1,80},\s*$")
 
 
@@ -635,6 +638,8 @@ _PARTICLE = re.compile(r"(?:(?:al|el|ad|ash|ibn|bin|bint|abu|van|von|der|de|da|d
                        r"(?:-\w+)?|as-\w+)$")  # (not "as": "Shells fall on Rubavu as Congo")
 
 
+# a relative clause of no commas between the speaker and the verb
+_WHO_CLAUSE = re.compile(r"\s(?:who|whom)\s[^,;:“”\"()]{1,80}$")
 _ENVOYS = frozenset(("ambassador", "ambassadors", "envoy", "envoys", "adviser", "advisor",
                      "aide", "delegate", "delegates", "representative"))
 _GOES_ON_TO = re.compile(r"\b(?:went|goes|go|proceeded) on to\s*$")
@@ -669,8 +674,9 @@ def _subject(prefix: str) -> str:
     role = (both["role"] or both["role2"]).lower() if both else ""
     if role and (role in ROLE_NOUNS or re.sub("ies$", "y", role) in ROLE_NOUNS):
         return both["who"]  # ("officials from both countries": each party, claims_in)
-    local = _LOCALS_OF.search(prefix, max(0, len(prefix) - 160))
-    if local:
+    bare = _WHERE_ASIDE.sub("", prefix[-200:]) if prefix.rstrip().endswith(",") else prefix
+    local = _LOCALS_OF.search(bare, max(0, len(bare) - 160))  # (where they are said aside:
+    if local:  # "A doctor at the hospital in Adre, on the Chadian side of the border,")
         return local["who"]
     # (each pattern below ends its match at the prefix's end: tried where the last word
     # allows one, as a search for "...$" reads the whole prefix)
@@ -710,6 +716,9 @@ def _subject(prefix: str) -> str:
     single = max(prefix.rfind(c) for c in (",' ", ",’ ", ".' ", ".’ ", "?' ", "?’ ", "!' ", "!’ "))
     prefix = prefix[max(max(prefix.rfind(c) for c in '”")–—:') + 1, single + 3 if single >= 0
                         else 0, dashes + 4 if dashes >= 0 else 0):]
+    clause = _WHO_CLAUSE.search(prefix, max(0, len(prefix) - 100))
+    if clause and clause.start() > 0:  # ("Sudanese refugees who reached Adre described")
+        prefix = prefix[:clause.start()]
     words = _SUBJECT_WORDS.findall(prefix)
     while words and words[-1] == ",":
         words.pop()
@@ -1047,7 +1056,8 @@ _DATELINE_AT = re.compile(rf"(?m)^[ \t]*{_CITY},[^\n(]{{0,30}}\([^)\n]{{1,40}}\)
 # ... and a newspaper's or a news agency's own, at the start of one of the report's first
 # lines: "WARSAW — ", "ISLAMABAD: ", "YEREVAN, FEBRUARY 15, ARMENPRESS. ",
 # "MOSCOW, September 16. /TASS/. " (a city of three letters at least)
-_DATELINE_OWN = re.compile(rf"[ \t]*(?:(?=[A-Z]{{3}}){_CITY}(?:,[^\n,.:]{{1,30}}){{0,2}}|"
+_DATELINE_OWN = re.compile(rf"[ \t]*(?:(?=(?:[A-Z]['’.]?){{3}}){_CITY}"  # (N'DJAMENA too)
+                           rf"(?:,[^\n,.:]{{1,30}}){{0,2}}|"
                            # (and an agency's, with the city in small letters: "Tehran, IRNA
                            # -- ", "Baku, May 14, AZERTAC. ")
                            r"(?P<town>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?)(?:, (?:"
@@ -1555,8 +1565,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         at = agent.start("who") if agent and claimant == agent["who"] else text.rfind(
             claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
-        if span[1] and _WHERE_ASIDE.match(text, span[1], verb.start()):
-            span = (at, verb.start())  # (the place said aside is the speaker's, not the claim's)
+        if span[1] and (_WHERE_ASIDE.match(text, span[1], verb.start()) or
+                        _WHO_CLAUSE.match(text, span[1], verb.start())):
+            span = (at, verb.start())  # (the place said aside is the speaker's, not the claim's;
+            # so is one in a clause of who they are: "refugees who reached Adre described")
         head = _HEAD.match(text) if claimant and at > 0 else None
         if head and _ITS_END.search(text[:at]):
             # "South Sudan ... has offered to mediate, its foreign ministry said"
@@ -1730,6 +1742,11 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     # (and "..., 52, a farmer")
     if _LOCAL.match(who) or _TRADE.search(who) or (
             sent is not None and _AGED.match(sent.text[speech.span[1]:])):
+        aside = _SIDE_OF.search(sent.text, speech.span[0], speech.span[1]) if sent else None
+        if aside and side_in(aside[1], report.sides) not in ("", "PRESS"):
+            # "A health worker at the hospital in Dollo Ado, on the Ethiopian side of the
+            # border," (a place the gazetteer may lack): the side the words name
+            return side_in(aside[1], report.sides), "side from the place"
         here = [r.place for m, r in (sent.mentions if sent else [])
                 if r.resolved and sent.start + speech.span[0] <= m.start
                 < sent.start + speech.span[1]]
@@ -1898,18 +1915,23 @@ _AGED = re.compile(r"\s*,\s*\d{1,3}\s*,")
 # people of a place, who speak for no state: their side is where they are
 _LOCAL = re.compile(r"(?:(?:two|three|four|several|some|many|other|\d{1,4}) )?(?:local |the )?"
                     r"(?:residents?|villagers?|locals|witnesses|a witness|eyewitnesses|"
-                    r"an eyewitness|survivors|a survivor|inhabitants|farmers|"
+                    r"an eyewitness|survivors|a survivor|inhabitants|farmers|herders|"
+                    r"fishermen|traders|shopkeepers|(?:aid|health|relief) workers|"
+                    r"an? (?:aid|health|relief) worker|doctors|a doctor|nurses|a nurse|medics|"
+                    r"a medic|refugees|a refugee|elders|community leaders|"
                     r"local (?:officials|authorities|leaders|people))\b", re.I)
 # ... named with their place, which may end in a word of no capital ("residents of the Bilal
 # Mosque area", "Locals in Teknaf's Whykong and Hnila unions"): at the end of the words
 # before a verb of saying (looked for in their last 160 characters)
 _LOCALS_OF = re.compile(r"(?:^|(?<=[\s,]))(?P<who>(?i:" + _LOCAL.pattern + ")" +
-                        r"\s+(?:of|in|from|near|around)\s+(?:the\s+)?(?:(?:villages?|towns?|areas?|camps?|"
-                        r"districts?)\s+(?:of|in|near|around)\s+(?:the\s+)?)?"
+                        r"\s+(?:of|in|from|near|around|at)\s+(?:the\s+)?(?:(?:villages?|towns?|"
+                        r"areas?|camps?|districts?|hospitals?|clinics?|(?:border )?crossings?)"
+                        r"\s+(?:of|in|near|around|at)\s+(?:the\s+)?)?"
                         r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|"
                         r"and|the|of|nearby|mining|[a-z]+['’]s|areas?|districts?|villages?|"
                         r"towns?|city|camps?|unions?|regions?|province|county|quarter|upazila|"
                         r"neighbou?rhoods?)){0,10})\s*$")
+_SIDE_OF = re.compile(r"\bon the ([A-Z][\w’'-]+) side of\b")
 # ... and a person named with a trade, not an office ("Abdul Ghani, a shopkeeper")
 _TRADE = re.compile(r",\s(?:an?|the)\s(?:local\s|\w+-year-old\s)?(?:shopkeeper|farmer|teacher|"
                     r"driver|taxi driver|trader|shepherd|herder|fisherman|student|doctor|nurse|"
