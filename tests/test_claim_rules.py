@@ -2114,3 +2114,13 @@ def test_people_of_a_place_by_trade_and_who_they_are_said_aside_or_in_a_clause()
     assert _who("MOGADISHU — Troops clashed. A health worker at the hospital in Dollo Ado, on "
                 "the Ethiopian side of the border, said 11 wounded people arrived.",
                 "2024-05-03")[-1] == ("A health worker at the hospital in Dollo Ado", "ET")
+
+
+def test_a_source_quoted_by_an_outlet_is_of_the_outlets_state_or_of_none():
+    # ("An informed source": no verb of informing; the source speaks for a state's agency,
+    # not for the dateline's country, when the outlet is no state's)
+    assert _who("N'DJAMENA — An informed source quoted by Sudan's state news agency SUNA later "
+                "denied that the army shelled Adre.", "2023-06-20", "stance") == [
+        ("source quoted by Sudan's state news agency SUNA", "SD", "denies")]
+    assert _who("ERBIL — An informed source quoted by Tasnim later denied that the IRGC struck "
+                "Koya.", "2022-09-28") == []

@@ -749,9 +749,11 @@ def _subject(prefix: str) -> str:
                 low in _DIRECTIONS and taken and taken[-1][:1].isupper()) or (
                 low in KIND_WORDS and k and words[k - 1][:1].isupper()) or (
                 low == "to" and taken and taken[-1][:1].isupper() and k and
-                words[k - 1].lower() in _ENVOYS):
+                words[k - 1].lower() in _ENVOYS) or (
+                low == "by" and taken and k and words[k - 1].lower() in ("quoted", "cited")) or (
+                low in ("quoted", "cited") and taken and taken[-1] == "by"):
             # (a place's kind after its name: "Residents in Sisaket province"; an envoy's
-            # post: "A former Nepali ambassador to India")
+            # post: "A former Nepali ambassador to India"; "a source quoted by SUNA")
             taken.append(w)
             continue
         owner = k > 0 and (words[k - 1][:1].isupper() or (
@@ -1477,10 +1479,11 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             continue  # ("India has not confirmed ...", "Venezuela did not say who fired")
         if v["verb"] == "posted" and _POSTED_BY.search(text, max(0, v.start() - 12), v.start()):
             continue  # ("In a statement posted by Foreign Minister Yvan Gil, it called ...")
-        if v["verb"] in ("estimated", "described") and (
+        if v["verb"] in ("estimated", "described", "informed") and (
                 text.startswith(" by ", v.end()) or _ARTICLE_END.search(
                     text, max(0, v.start() - 5), v.start())):
-            continue  # ("an estimated 12 civilians", "described by officials as")
+            continue  # ("an estimated 12 civilians", "described by officials as", "an
+            # informed source")
         if v["verb"] in ("told", "informed", "assured") and \
                 _TOLD_PASSIVE.search(text, max(0, v.start() - 80), v.start()):
             continue  # (one told: "The ambassador was summoned and told that ...")
@@ -1698,6 +1701,12 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     # (residents are of their place, not of what the words said of it name: "Residents of
     # Irob, a small community ... between the escarpment and the Eritrean border")
     named = who.split(",")[0] if _LOCAL.match(who) else who
+    by = _QUOTED_BY.search(named) if " by " in named else None
+    if by and not speech.known:
+        # "an informed source quoted by Tasnim": the outlet's side where a state's outlet
+        # ("Sudan's state news agency SUNA"), else none (not the dateline's)
+        found = report.side_of(named[by.end():])
+        return (found, "") if found not in ("", "PRESS") else ("", "")
     head = set(_LOWER_WORDS.findall(named.split(",")[0].lower()))
     outlet = bool(head & _OUTLET_WORDS) and not head & _STATE_OWNED and not speech.known
     cited = _CITING.search(sent.text) if outlet and sent is not None else None
@@ -1931,6 +1940,7 @@ _LOCALS_OF = re.compile(r"(?:^|(?<=[\s,]))(?P<who>(?i:" + _LOCAL.pattern + ")" +
                         r"and|the|of|nearby|mining|[a-z]+['’]s|areas?|districts?|villages?|"
                         r"towns?|city|camps?|unions?|regions?|province|county|quarter|upazila|"
                         r"neighbou?rhoods?)){0,10})\s*$")
+_QUOTED_BY = re.compile(r"\b(?:quoted|cited) by ")
 _SIDE_OF = re.compile(r"\bon the ([A-Z][\w’'-]+) side of\b")
 # ... and a person named with a trade, not an office ("Abdul Ghani, a shopkeeper")
 _TRADE = re.compile(r",\s(?:an?|the)\s(?:local\s|\w+-year-old\s)?(?:shopkeeper|farmer|teacher|"
