@@ -2124,3 +2124,20 @@ def test_a_source_quoted_by_an_outlet_is_of_the_outlets_state_or_of_none():
         ("source quoted by Sudan's state news agency SUNA", "SD", "denies")]
     assert _who("ERBIL — An informed source quoted by Tasnim later denied that the IRGC struck "
                 "Koya.", "2022-09-28") == []
+
+
+def test_said_to_be_false_is_a_denial_and_how_they_were_reached_is_not_who():
+    assert _who("ASMARA — Eritrea's embassy in Nairobi said in a statement that the reports were "
+                "\"baseless\". Eritrea has long denied having troops in Zalambessa.",
+                "2025-03-10", "stance") == [("Eritrea's embassy in Nairobi", "ER", "denies"),
+                                            ("Eritrea", "ER", "denies")]
+    # ("Long" is a name: "..., Long said" is Long's)
+    assert _who("BEIJING — Chinese troops clashed with Indian troops at Yangtse. Senior Colonel "
+                "Long Shaohua said India provoked it. \"We stabilised it,\" Long said.",
+                "2022-12-13")[-1] == ("Senior Colonel Long Shaohua", "CN")
+    said = [(w, s) for w, s in _who(
+        "MEKELLE — Troops crossed into Zalambessa. Residents reached by phone said Eritrean "
+        "soldiers were still in Zalambessa. Speaking by phone from Adigrat, a local official "
+        "said Eritrean soldiers were in Zalambessa.", "2025-03-10")
+        if w != "the report (unattributed)"]
+    assert said == [("Residents", "ET"), ("local official", "ET")]

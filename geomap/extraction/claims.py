@@ -170,6 +170,12 @@ _REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|we
                      r"(?:be )?(?:independently )?(?:verify|verified|confirm|confirmed))\b",
                      re.I)
 _HEDGE = Keyed(_REPORTEDLY)
+# what is said to be false: "said the reports were “baseless”", "said the claims are lies"
+_FALSE = re.compile(r"\b(?:reports?|claims?|accusations?|allegations?|charges?|statements?|"
+                    r"it|this|that)\s+(?:was|were|is|are)\s+(?:[“\"‘']\s*)?(?:(?:completely|"
+                    r"entirely|totally|absolutely|simply)\s+)?(?:[“\"‘']\s*)?(?:baseless|"
+                    r"groundless|false|untrue|fabricated|fabrications?|lies|fake|unfounded|"
+                    r"disinformation|propaganda)\b", re.I)
 _NEGATED = _quick("dhntp", r"\b(?:(?:did not|didn't|has not|have not|had not|never)\s+"
                   # (a taking of land or people, a deployment denied, the verb right after:
                   # "Peru has not appropriated any territory"; not "had no choice but to
@@ -613,7 +619,7 @@ _WHEN_ENDS = (",", "day", "night", "morning", "evening", "afternoon", "week", "m
 _MEETING_IN = re.compile(r"\s(?:meeting|gathered|based|stationed|speaking|visiting)\s(?:in|at)"
                          r"\s[^,;:.]{1,80}$")
 # an auxiliary or adverb between an aside's comma and the verb: ", has repeatedly"
-_AUX_AFTER_ASIDE = re.compile(r",(?:\s+(?:" + "|".join(sorted(SKIP_BEFORE_VERB)) +
+_AUX_AFTER_ASIDE = re.compile(r",(?:\s+(?:long|" + "|".join(sorted(SKIP_BEFORE_VERB)) +
                               r"|[a-z]{2,}ly))+\s*$")
 _AGE_END = re.compile(r",\s*\d{1,3}\s*$")  # (a speaker's age after the name)
 # an appositive that says who the speaker is: ", a senior official in the Gedaref state
@@ -638,6 +644,9 @@ _PARTICLE = re.compile(r"(?:(?:al|el|ad|ash|ibn|bin|bint|abu|van|von|der|de|da|d
                        r"(?:-\w+)?|as-\w+)$")  # (not "as": "Shells fall on Rubavu as Congo")
 
 
+# how they were reached, between the speaker and the verb
+_REACHED = re.compile(r"\s(?:reached|contacted|interviewed|speaking|talking)\s+(?:by|on|via|over|"
+                      r"from)\s+[^,;:“”\"()]{1,40}$")
 # a relative clause of no commas between the speaker and the verb
 _WHO_CLAUSE = re.compile(r"\s(?:who|whom)\s[^,;:“”\"()]{1,80}$")
 _ENVOYS = frozenset(("ambassador", "ambassadors", "envoy", "envoys", "adviser", "advisor",
@@ -674,6 +683,9 @@ def _subject(prefix: str) -> str:
     role = (both["role"] or both["role2"]).lower() if both else ""
     if role and (role in ROLE_NOUNS or re.sub("ies$", "y", role) in ROLE_NOUNS):
         return both["who"]  # ("officials from both countries": each party, claims_in)
+    reached = _REACHED.search(prefix, max(0, len(prefix) - 60))
+    if reached:  # ("Residents reached by phone said")
+        prefix = prefix[:reached.start()] + " "
     bare = _WHERE_ASIDE.sub("", prefix[-200:]) if prefix.rstrip().endswith(",") else prefix
     local = _LOCALS_OF.search(bare, max(0, len(bare) - 160))  # (where they are said aside:
     if local:  # "A doctor at the hospital in Adre, on the Chadian side of the border,")
@@ -722,7 +734,8 @@ def _subject(prefix: str) -> str:
     words = _SUBJECT_WORDS.findall(prefix)
     while words and words[-1] == ",":
         words.pop()
-    while words and (words[-1].lower() in SKIP_BEFORE_VERB or words[-1].lower().endswith("ly")):
+    while words and (words[-1].lower() in SKIP_BEFORE_VERB or words[-1] == "long" or
+                     words[-1].lower().endswith("ly")):  # ("has long denied"; not "Long said")
         words.pop()
     if words and words[-1].lower() in PRONOUNS:
         return words[-1]
@@ -1159,6 +1172,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         _BOTH_SPEAK.fullmatch(speech.claimant) or _EACH.fullmatch(speech.claimant)) else []
     if both:
         who_side, side_note = both[0], "side from the parties"
+    elif _EACH.fullmatch(speech.claimant):
+        who_side = ""  # (each of more or fewer than two parties: not the dateline's alone)
     if not who_side:
         # nobody we can place on a side: not a claim we can map honestly; but "he" next
         # means them, not someone before them
@@ -1928,7 +1943,7 @@ _LOCAL = re.compile(r"(?:(?:two|three|four|several|some|many|other|\d{1,4}) )?(?
                     r"fishermen|traders|shopkeepers|(?:aid|health|relief) workers|"
                     r"an? (?:aid|health|relief) worker|doctors|a doctor|nurses|a nurse|medics|"
                     r"a medic|refugees|a refugee|elders|community leaders|"
-                    r"local (?:officials|authorities|leaders|people))\b", re.I)
+                    r"(?:a )?local (?:officials?|authorities|leaders?|people))\b", re.I)
 # ... named with their place, which may end in a word of no capital ("residents of the Bilal
 # Mosque area", "Locals in Teknaf's Whykong and Hnila unions"): at the end of the words
 # before a verb of saying (looked for in their last 160 characters)
@@ -2015,7 +2030,7 @@ def stance(sent: Sentence, speech: Speech, a: int = 0, b: int | None = None,
     verb_at = speech.verb.end() if speech.verb and not a else 0
     if sent.quoted(a) or any(q0 < verb_at for q0, _ in sent.quotes[:1]):
         verb_at = a  # ("“No Ethiopian aircraft has violated ...,” the spokesman said")
-    if _NEGATED.search(text, max(a, verb_at), b):
+    if _NEGATED.search(text, max(a, verb_at), b) or _FALSE.search(text, max(a, verb_at), b):
         return "denies"
     if verb in ("must", "should") or _CALL_WORDS.search(text, a, b):
         return "calls"
