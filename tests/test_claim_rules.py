@@ -2141,3 +2141,21 @@ def test_said_to_be_false_is_a_denial_and_how_they_were_reached_is_not_who():
         "said Eritrean soldiers were in Zalambessa.", "2025-03-10")
         if w != "the report (unattributed)"]
     assert said == [("Residents", "ET"), ("local official", "ET")]
+
+
+def test_a_person_of_an_age_is_no_place_and_a_narrated_body_after_a_dateline_is_it():
+    got = _who("GUATEMALA CITY — Guatemala's foreign ministry on Friday sent a note of protest to "
+               "Belize. The ministry said Belizean soldiers harassed fishermen from Livingston. "
+               "\"They pointed their rifles at us,\" said Marvin, 42, who has fished the river "
+               "for 20 years.", "2024-06-14", "place")
+    assert got == [("Guatemala's foreign ministry", "GT", "Livingston"),
+                       ("Marvin", "GT", "Livingston")]
+
+
+def test_a_bodys_word_back_is_the_body_not_a_person_titled_with_it():
+    # ("the police" after "Iran's Police Chief ... Radan has ordered": the police)
+    got = _who("Tehran, IRNA -- Iran's Police Chief Brigadier General Ahmad-Reza Radan has "
+               "ordered border guards to respond after Taliban forces opened fire on the Sasuli "
+               "border post in Zabol county. Two Iranian border guards were killed in the clash, "
+               "the police said in a statement.", "2023-05-28")
+    assert got[-1] == ("police", "IR")

@@ -1148,14 +1148,20 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         # next means ("Pashinian gave some details ... he told lawmakers")
         # (after where they were: "In Phnom Penh, Lt Gen Maly Socheata, spokeswoman for
         # ..., gave the opposite account")
-        where = _WHERE_FIRST.match(sent.text)
-        at = where.end() if where else 0
+        line = _DATELINE_AT.match(sent.text) or _DATELINE_OWN.match(sent.text)
+        where = _WHERE_FIRST.match(sent.text, line.end() if line else 0)
+        at = where.end() if where else line.end() if line else 0  # (not "GUATEMALA CITY —")
         head = _HEAD.match(sent.text, at + 4 if sent.text.startswith("the ", at) else at)
         who = name_key(strip_possessive(head["np"].split()[-1])) if head else ""
         if who in report.people:
             report.speakers.append(_Speaker(*report.people[who], True))
         elif who in report.titled:  # ("Defence Minister Władysław Kosiniak-Kamysz ordered")
             report.speakers.append(_Speaker(report.titled[who], "", True))
+        elif head and head["np"].strip().endswith(("'s", "’s")) and (
+                _head_np(sent.text[head.start("np"):]).split()[-1].lower() in _BODIES):
+            # ("Guatemala's foreign ministry on Friday sent a note": the ministry)
+            np = _head_np(sent.text[head.start("np"):])
+            report.speakers.append(_Speaker(np, report.side_of(np), False))
         elif head and _body(head["np"].split()) and (report.side_of(head["np"]) or _body(
                 _head_np(sent.text[at:]).split())):  # (not "Police chief orders ...")
             # a body, whose spokesperson speaks next ("In Beijing, the PLA's Eastern
@@ -1673,8 +1679,9 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         # "the prime minister", "the service", "the military": the last speaker it names
         word = low.split()[-1]  # (a word of its name: "office" is not in "officials")
         prior = next((sp for sp in reversed(speakers)
-                      if word in _LOWER_WORDS.findall(sp.name.lower())), None)
-        claimant, known = (prior.name, prior.side) if prior else (claimant, "")
+                      if word in _LOWER_WORDS.findall(sp.name.lower()) and not (
+                          sp.person and word in _BODIES)), None)  # ("the police": not
+        claimant, known = (prior.name, prior.side) if prior else (claimant, "")  # its chief)
         inferred = inferred if prior else ""
     elif claimant and "’s" not in claimant and "'s" not in claimant and name_key(
             _NAMED.split(claimant, 1)[0].rstrip(",").split(" ")[-1]) in report.people:
@@ -1973,8 +1980,11 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
     if speech.how == "narration":
         # the report speaks, but whom it names first may be "it" or "he" next ("The
         # Kremlin did not confirm this ... It said Putin stressed")
-        head = _HEAD.match(sent.text)
+        line = _DATELINE_AT.match(sent.text) or _DATELINE_OWN.match(sent.text)
+        head = _HEAD.match(sent.text, line.end() if line else 0)  # (not "GUATEMALA CITY —")
         who = speech.subject or (head["np"].strip() if head else "")
+        if who.endswith(("'s", "’s")):  # (its title words: "Guatemala's foreign ministry")
+            who = _head_np(sent.text[head.start("np"):]) or who
         named = report.side_of(who) if who else ""
         if named not in ("", "PRESS"):
             # (a person known by one name is a person: "Zelensky ... spoke about it")
@@ -2360,7 +2370,11 @@ _ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 
 def _head_np(text: str) -> str:
     """The noun phrase a sentence starts with, title words and all: "Tajik officials",
-    "Lebanon's caretaker Prime Minister Najib Mikati"."""
+    "Lebanon's caretaker Prime Minister Najib Mikati" (after a dateline: "GUATEMALA CITY —
+    Guatemala's foreign ministry ...")."""
+    line = _DATELINE_AT.match(text) or _DATELINE_OWN.match(text) if text[:1].isupper() else None
+    if line:
+        text = text[line.end():]
     taken = []
     for w in text.split()[:12]:
         if not (w[:1].isupper() or w.lower() in _TITLE_WORDS or _PARTICLE.match(w)):

@@ -125,6 +125,11 @@ _TITLES = Keyed(_TITLE)  # (found by its titles' words: keyed.py)
 _NAME_AFTER_TITLE = re.compile(r"[A-Z][\w'’-]{0,40}(?: [A-Z][\w'’-]{0,40}){1,2}")
 
 
+# a person's age after their name (", 42,"), and a verb of saying before it ("said Marvin")
+_AGE_AFTER = re.compile(r",\s\d{1,3}(?:,|\.|\s(?:said|says|told|added))")
+_SAID = frozenset(("said", "says", "told", "added", "explained", "recalled"))
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() or bool(_CAPITALISED.match(word))
 
@@ -515,6 +520,8 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
                 before not in ("in", "at", "from", "near") and not prominent:
             return None  # ("Porter said"; not "the authorities in Tskhinvali said", nor
             # a large city, a government's seat: "Beijing accused New Delhi")
+        if single and not prominent and (_AGE_AFTER.match(text, end) or before in _SAID):
+            return None  # a person: "said Marvin, 42, who has fished the river"
         # a name known only to GeoNames beside another capitalised word is most often part
         # of a person's name ("Philip Reeker", "Ned Price") or of some other name
         sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3):start]))
