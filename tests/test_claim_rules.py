@@ -2159,3 +2159,14 @@ def test_a_bodys_word_back_is_the_body_not_a_person_titled_with_it():
                "border post in Zabol county. Two Iranian border guards were killed in the clash, "
                "the police said in a statement.", "2023-05-28")
     assert got[-1] == ("police", "IR")
+
+
+def test_a_panel_and_a_commissioner_speak_and_not_knowing_is_no_denial():
+    got = _who("N'DJAMENA — Sudan's army says weapons are crossing from Chad at Adre. A UN panel "
+               "of experts said in January that it had reports of weapons crossing into Darfur "
+               "from Chad. The panel said it could not confirm who had sent them. Ouaddai "
+               "Province Commissioner Ali Mahamat said no weapons crossed at Adre.",
+               "2024-06-14", "stance")
+    assert got[1:] == [("UN panel of experts", "UN", "asserts"),
+                       ("UN panel of experts", "UN", "asserts"),
+                       ("Ouaddai Province Commissioner Ali Mahamat", "TD", "denies")]

@@ -186,6 +186,9 @@ _NEGATED = _quick("dhntp", r"\b(?:(?:did not|didn't|has not|have not|had not|nev
                   r"no|(?:did|do|does|will) not take) part in\b)|"
                   r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)|no|"
                   r"none(?= of (?:its|their|our|his|her) ))\b"
+                  # (not knowing is no denial: "could not confirm who had sent them")
+                  r"(?!\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif|determin|establish|"
+                  r"identif|say|know|specify|disclose)\w*\b)"
                   r"(?:[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach)\w*|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed|"
                   r"target|targeted|targeting|bomb|bombed|strike|struck|harm|harmed|"
@@ -365,7 +368,8 @@ prime deputy foreign defense defence general envoy embassy authorities presidenc
 administration border service services guard guards health interior ministry army
 agency counterpart committee command officer officers police media television spokesperson
 chief force peacekeepers peacekeeping mission sources source witnesses witness residents
-resident villagers locals governor mayor ombudsman ambassador staff chiefs troops""".split())
+resident villagers locals governor mayor ombudsman ambassador staff chiefs troops panel
+commission commissioner delegation tribunal""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
