@@ -2170,3 +2170,18 @@ def test_a_panel_and_a_commissioner_speak_and_not_knowing_is_no_denial():
     assert got[1:] == [("UN panel of experts", "UN", "asserts"),
                        ("UN panel of experts", "UN", "asserts"),
                        ("Ouaddai Province Commissioner Ali Mahamat", "TD", "denies")]
+
+
+def test_a_place_the_words_mark_but_the_gazetteer_lacks_is_the_claims_unplaced():
+    # (not the report's place: the claim is at the crossing or the river, which the map
+    # then lists as unplaced)
+    got = _who("TUNIS — Libyan forces clashed near Zuwara on Monday. Clashes closed the Ras "
+               "Jedir border crossing on Tuesday, the Tunisian interior ministry said. Belizean "
+               "soldiers patrolled the Sarstoon River, Guatemala said.", "2024-03-20", "place")
+    assert got[1:] == [("Tunisian interior ministry", "TN", "Ras Jedir"),
+                       ("Guatemala", "GT", "Sarstoon")]
+    from geomap.api import find_places
+    kinds = {m.surface: (m.kind, m.marked) for m, _ in find_places(Document(
+        text="Clashes closed the Ras Jedir border crossing. Soldiers patrolled the Sarstoon "
+             "River.", name="t.txt"))}
+    assert kinds == {"Ras Jedir": ("border-crossing", True), "Sarstoon": ("river", True)}

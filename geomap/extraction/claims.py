@@ -2228,6 +2228,12 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
             # claim is about the incident
             return [(focus[1], focus[0], False)]
         return [(r.place.id, m.surface, False)]
+    unknown = next((m for m, r in sent.mentions if m.marked and not r.resolved and
+                    s + a <= m.start < e and not s + span[0] <= m.start < s + span[1]), None)
+    if unknown is not None:
+        # a place the words mark as one but the gazetteer lacks ("the Ras Jedir crossing",
+        # "the Sarstoon River"): the claim is there, unplaced, not at the report's place
+        return [("", unknown.surface, False)]
     if _LOCAL.match(speech.claimant):
         # what residents or witnesses of a place tell, with no other place, they tell of
         # their own ("Residents in Sisaket province said they heard shelling")

@@ -85,7 +85,8 @@ _MARKED_BEFORE = re.compile(
 _MARKED_AFTER = re.compile(
     rf"(?<![\w'’\-])(?P<name>{_NAME}) "
     r"(?P<word>province|region|district|village|marz|rayon|oblast|lake|river|valley|pass|"
-    r"gorge)\b")
+    r"gorge|River|Valley|Pass|Gorge|border crossing|crossing|checkpoint|Border Crossing|"
+    r"Crossing|Checkpoint)\b")  # (and "the Sarstoon River", "the Ras Jedir crossing")
 # ... and lists of them ("the villages of Jashtyk, Borborduk and Dostuk"; "Kulundu and
 # Ak-Aryk villages"): each name a fixed-length piece, the separators unambiguous, and at
 # most a dozen of them (a list has no bound in text, and a match must not scan it all).
@@ -98,7 +99,8 @@ _LIST_ITEM = re.compile(_NAME)
 # None of the three matches across a line break or a full stop, and each holds one of these
 # words: they are run on the pieces between those that hold one
 _KIND_WORDS = re.compile(trie("""village town city settlement hamlet province region district
-marz rayon oblast lake river valley pass gorge""".split()))
+marz rayon oblast lake river valley pass gorge River Valley Pass Gorge crossing Crossing
+checkpoint Checkpoint""".split()))
 _AND_NAME = re.compile(r" and (?=[A-Z])")
 _SHIPS = r"\b(?:BRP|USS|HMS|HMAS|HMCS|INS|PNS|RFS|ROKS|MV|SS)\s"
 _SHIP = re.compile(_SHIPS + "$")
@@ -556,7 +558,9 @@ def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
         key = name_key(name)
         if any(covered[s:e]) or key in lexicon or key.split(" ")[0] in COMMON:
             return
-        extra.append(Mention(name, s, e, kind=KIND_WORDS.get(word, "settlement"), marked=True))
+        kind = KIND_WORDS.get(word.lower(), "border-crossing" if "rossing" in word else
+                              "settlement")
+        extra.append(Mention(name, s, e, kind=kind, marked=True))
         covered[s:e] = b"\x01" * (e - s)
 
     pieces = list(pieces_holding(text, _KIND_WORDS, ".\n"))
