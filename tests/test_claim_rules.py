@@ -2185,3 +2185,15 @@ def test_a_place_the_words_mark_but_the_gazetteer_lacks_is_the_claims_unplaced()
         text="Clashes closed the Ras Jedir border crossing. Soldiers patrolled the Sarstoon "
              "River.", name="t.txt"))}
     assert kinds == {"Ras Jedir": ("border-crossing", True), "Sarstoon": ("river", True)}
+
+
+def test_a_report_about_a_place_the_gazetteer_lacks_places_its_claims_there_unplaced():
+    got = _who("Tension on the Sarstoon\n\nBELIZE CITY — Belizean soldiers patrolled the "
+               "Sarstoon River on Sunday. Guatemala said its navy was in the Sarstoon River "
+               "legally. The Belize Defence Force said the patrol was routine. Fishermen from "
+               "Puerto Barrios said they were afraid.", "2024-06-14", "place", "check")
+    assert [(w, s, p, c.removeprefix("date from an earlier sentence").strip("; "))
+            for w, s, p, c in got] == [
+        ("Guatemala", "GT", "Sarstoon", ""),
+        ("Belize Defence Force", "BZ", "Sarstoon", "place from the report's focus"),
+        ("Fishermen from Puerto Barrios", "GT", "Puerto Barrios", "place from the speaker's words")]

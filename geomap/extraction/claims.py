@@ -865,6 +865,9 @@ class Report:
     speakers: list[_Speaker] = field(default_factory=list)  # who spoke, in order
     day: str = ""  # the last day a sentence gave: the report's narrative time
     home: str = ""  # the country of the report's dateline ("NEW DELHI, June 17 (Wire) -")
+    # a place the words mark but the gazetteer lacks, named more often than ``focus`` ("the
+    # Sarstoon River"): the report's place for claims that name none, unplaced
+    unknown_focus: str = ""
     last_place: Place | None = None  # the last place finer than a country a sentence named
     # the last claims (CHARGES_KEPT) that asserted something where the text said: (side,
     # places, event), in order; a denial that names no place or event of its own denies
@@ -1052,7 +1055,8 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
                     acronyms=acronyms(text),
                     party_publisher=_party_publisher(doc.publisher or "", sides),
                     titled={k: v for k, v in titled.items() if k not in people},
-                    governments=governments)
+                    governments=governments,
+                    unknown_focus=_unknown_focus(resolved, filed, focus))
     if ":" in text:
         report.answers, report.answerer = _answers(text, sides)
     if line:  # (the first city's: "NEW DELHI/BEIJING" is filed from New Delhi first)
@@ -1137,6 +1141,28 @@ def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
     fine = [k for k in counts if k not in wide and counts[k] > 1] if wide else []
     best = max(fine or counts, key=lambda k: (counts[k], -first[k][0]))
     return first[best][1], best
+
+
+def _unknown_focus(resolved, filed, focus) -> str:
+    """The place the words mark but the gazetteer lacks ("the Sarstoon River", "the Ras
+    Jedir crossing") that the report names most, where it names it more often than its
+    place ``focus``, else ''."""
+    counts: Counter = Counter()
+    first: dict = {}
+    known = 0
+    for m, r in resolved:
+        if m.start in filed:
+            continue
+        if m.marked and not r.resolved:
+            key = name_key(m.surface)
+            counts[key] += 1
+            first.setdefault(key, m.surface)
+        elif focus and r.resolved and r.place.id == focus[1]:
+            known += 1
+    if not counts:
+        return ""
+    key, n = counts.most_common(1)[0]
+    return first[key] if n > known else ""
 
 
 WIDE_KM = 100.0  # (a place wider than this is the report's place only where no other is)
@@ -2247,6 +2273,8 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
     if country and len(country) == 2 and country != actor_side and not (
             focus and _in_country(focus[1], country, places)):
         return [(f"country:{country}", f"country:{country}", False)]
+    if report.unknown_focus:
+        return [("", report.unknown_focus, True)]
     if focus:
         return [(focus[1], focus[0], True)]
     return [("", "", False)]
