@@ -129,8 +129,8 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer
     kinds: dict[str, str | None] = {}
     for m in mentions:
         if not m.marked:
-            kinds.setdefault(m.surface, m.kind)
-    found = resolve_places([m.surface for m in mentions if not m.marked], gazetteer, kinds)
+            kinds.setdefault(_query(m), m.kind)
+    found = resolve_places([_query(m) for m in mentions if not m.marked], gazetteer, kinds)
     out = []
     for m in mentions:
         if m.marked:
@@ -140,6 +140,14 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer
                 f"the text calls {m.surface!r} a {m.kind or 'place'}, but the gazetteer "
                 "does not know it")
         else:
-            res = found[m.surface]
+            res = found[_query(m)]
         out.append((m, res))
     return out
+
+
+def _query(m: Mention) -> str:
+    """The name to look up: as written, but a dateline's city of three or four capitals as
+    a name ("OSH —": Osh), which the gazetteer would read as a code written so."""
+    if m.kind == "settlement" and len(m.surface) <= 4 and m.surface.isupper():
+        return m.surface.title()
+    return m.surface

@@ -2197,3 +2197,10 @@ def test_a_report_about_a_place_the_gazetteer_lacks_places_its_claims_there_unpl
         ("Guatemala", "GT", "Sarstoon", ""),
         ("Belize Defence Force", "BZ", "Sarstoon", "place from the report's focus"),
         ("Fishermen from Puerto Barrios", "GT", "Puerto Barrios", "place from the speaker's words")]
+
+
+def test_a_datelines_city_of_three_capitals_is_that_city():
+    # ("OSH —" was read as a code, and gave its officials no side)
+    assert _who("OSH — Uzbek troops fired at Kyrgyz border guards near Kara-Suu on Monday, "
+                "killing a Kyrgyz soldier, officials said.", "2024-06-14", "check") == [
+        ("officials", "KG", "side from the dateline")]

@@ -328,6 +328,9 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
                 surface = text[s:end]
                 kind_word = KIND_AFTER.match(text, end) or _KIND_AFTER_BOTH.match(text, end)
                 kind = KIND_WORDS[kind_word.group(1).lower()] if kind_word else None
+                if kind is None and len(surface) <= 4 and surface.isupper() and \
+                        _DATELINE_WORD.match(text, end):
+                    kind = "settlement"  # (a dateline's city: "OSH —", read as Osh below)
                 out.append(Mention(surface, s, end, kind=kind, embedded=how == "embedded"))
     # an acronym the text spells out as a body's name ("the Nigerian Air Force (NAF)") is
     # not a place named so ("Naf", a river); one of a place's name ("the Democratic
