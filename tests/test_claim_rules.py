@@ -2204,3 +2204,22 @@ def test_a_datelines_city_of_three_capitals_is_that_city():
     assert _who("OSH — Uzbek troops fired at Kyrgyz border guards near Kara-Suu on Monday, "
                 "killing a Kyrgyz soldier, officials said.", "2024-06-14", "check") == [
         ("officials", "KG", "side from the dateline")]
+
+
+def test_a_translated_bodys_acronym_is_of_its_state_and_a_de_facto_body_is_not():
+    got = _who("BISHKEK — Kyrgyz police detained 20 people. The press center of the State "
+               "Committee for National Security (GKNB) of Kyrgyzstan reported it. The GKNB, "
+               "for its part, urged citizens not to join rallies in Bishkek.", "2022-10-25")
+    assert got[-1] == ("GKNB", "KG")
+    # (the de facto authorities of land another state claims are not that state's, nor the
+    # dateline's; "Syria's de facto leader" is Syria's, a side of their own sides.csv's)
+    said = [(w, s) for w, s in _who(
+        "TBILISI — Russian troops detained a man near Gugutiantkari. The so-called State "
+        "Security Committee (KGB) of South Ossetia said he crossed illegally. The de facto "
+        "authorities in Tskhinvali said the man crossed the border illegally. The de facto "
+        "KGB denied that any fences had been moved near Gugutiantkari.", "2024-06-14")
+        if w != "the report (unattributed)"]
+    assert said == []
+    assert _who("DAMASCUS — Syria's de facto leader Ahmed al-Sharaa said Israeli troops crossed "
+                "into Quneitra.", "2024-12-17") == [("Syria's de facto leader Ahmed al-Sharaa",
+                                                     "SY")]

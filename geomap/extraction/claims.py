@@ -1770,6 +1770,12 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # side's sources ("Indian media, citing unnamed government sources": theirs)
         return "PRESS", "an outlet"
     found = speech.known or report.side_of(named)
+    if not speech.known and _DE_FACTO.search(named) and "'s" not in named and \
+            "’s" not in named:
+        # "the de facto authorities in Tskhinvali", "the so-called KGB of South Ossetia":
+        # not the state whose land they hold, nor the dateline's (a side of their own is
+        # sides.csv's: "Transnistrian"; but "Syria's de facto leader" is Syria's)
+        return (found, "") if len(found) > 2 else ("", "")
     if found:
         return found, ""
     words, official = _role_words(who, speech)
@@ -1992,6 +1998,8 @@ _LOCALS_OF = re.compile(r"(?:^|(?<=[\s,]))(?P<who>(?i:" + _LOCAL.pattern + ")" +
                         r"and|the|of|nearby|mining|[a-z]+['’]s|areas?|districts?|villages?|"
                         r"towns?|city|camps?|unions?|regions?|province|county|quarter|upazila|"
                         r"neighbou?rhoods?)){0,10})\s*$")
+_DE_FACTO = re.compile(r"\b(?:so-called|de facto|de-facto|self-proclaimed|self-declared|"
+                       r"breakaway|unrecognised|unrecognized)\b", re.I)
 _QUOTED_BY = re.compile(r"\b(?:quoted|cited) by ")
 _SIDE_OF = re.compile(r"\bon the ([A-Z][\w’'-]+) side of\b")
 # ... and a person named with a trade, not an office ("Abdul Ghani, a shopkeeper")
