@@ -2223,3 +2223,25 @@ def test_a_translated_bodys_acronym_is_of_its_state_and_a_de_facto_body_is_not()
     assert _who("DAMASCUS — Syria's de facto leader Ahmed al-Sharaa said Israeli troops crossed "
                 "into Quneitra.", "2024-12-17") == [("Syria's de facto leader Ahmed al-Sharaa",
                                                      "SY")]
+
+
+def test_a_states_release_speaks_for_it_and_we_in_it_is_the_state():
+    doc = ("Press release: Ministry of Foreign Affairs of the Republic of Tajikistan\n\n"
+           "On 16 September, units of the armed forces of the Kyrgyz Republic opened fire on "
+           "the village of Ovchi-Kalacha. The Ministry of Foreign Affairs of the Republic of "
+           "Tajikistan strongly condemns this act and demands that the Kyrgyz side cease fire. "
+           "We call on the international community to give an objective assessment.")
+    from geomap.api import extract
+    got = [(c.claimant, c.claimant_side, c.stance) for c in extract(Document(
+        text=doc, name="t.txt", published="2022-09-17"))]
+    assert got == [
+        ("the report (unattributed)", "TJ", "asserts"),
+        ("Ministry of Foreign Affairs of the Republic of Tajikistan", "TJ", "asserts"),
+        ("Ministry of Foreign Affairs of the Republic of Tajikistan", "TJ", "calls"),
+        ("We", "TJ", "calls")]
+    # (a mission to a country is its organisation's)
+    assert _who("CHISINAU — A drone hit Tiraspol. The OSCE Mission to Moldova says it is "
+                "following the reports closely and calls on all sides to refrain from steps "
+                "that could raise tensions.", "2024-06-14", "stance")[1:] == [
+        ("OSCE Mission to Moldova", "OSCE", "asserts"),
+        ("OSCE Mission to Moldova", "OSCE", "calls")]

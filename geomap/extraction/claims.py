@@ -62,8 +62,9 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
 DENY = ("denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses|denying|"
         "rejecting|refuting")
 # calls on someone to act: the speaker's call
-CALL = ("urged|urges|urge|urging|called on|calls on|calling on|called for|calls for|demanded|"
-        "demands|wants|expect|expects")
+CALL = ("urged|urges|urge|urging|called on|calls on|call on|calling on|called upon|calls upon|"
+        "call upon|called for|calls for|call for|calling for|demanded|demands|demand|wants|"
+        "expect|expects")
 # a request for help ("appealed to Russia for military support", "asked Moscow to help"):
 # an act the report states, unless a verb of saying gives it to a speaker
 REQUEST = "appealed|appeals|asked|asks|requested|requests|decided to ask|will ask"
@@ -116,7 +117,8 @@ _MUTUAL = re.compile(r"(?:accused|accuse|accusing|blamed|blame|blaming)(?: \w+){
 _CLAUSE = re.compile(
     r",? (?:and|but) (?=(?:also |then |again |has |have )?(?:said|says|say|added|adds|stressed|"
     r"stresses|accuses|accused|"
-    r"noted|notes|pointed to|points to|insisted|warned|urged|called|demanded|simply|only|"
+    r"noted|notes|pointed to|points to|insisted|insists|warned|warns|urged|urges|called|calls|"
+    r"demanded|demands|simply|only|"
     r"instead|must|should|will|expressed|recalled|wants|wanted)\b)"
     r"|, (?:again |also )?(?=(?:adding|accusing|warning|saying|urging|calling|insisting|"
     r"claiming|demanding|denying|rejecting|leading to|prompting|killing|wounding|injuring)"
@@ -654,7 +656,8 @@ _REACHED = re.compile(r"\s(?:reached|contacted|interviewed|speaking|talking)\s+(
 # a relative clause of no commas between the speaker and the verb
 _WHO_CLAUSE = re.compile(r"\s(?:who|whom)\s[^,;:“”\"()]{1,80}$")
 _ENVOYS = frozenset(("ambassador", "ambassadors", "envoy", "envoys", "adviser", "advisor",
-                     "aide", "delegate", "delegates", "representative"))
+                     "aide", "delegate", "delegates", "representative", "mission", "delegation",
+                     "embassy"))  # ("the OSCE Mission to Moldova": the OSCE's)
 _GOES_ON_TO = re.compile(r"\b(?:went|goes|go|proceeded) on to\s*$")
 _SUBJECT_WORDS = re.compile(r"[\w’'.-]+|,")
 # speakers of both sides at once: "officials from both countries", "the militaries of the
@@ -1053,7 +1056,8 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
             parties.add(who)
     report = Report(doc, people, sides, focus, capital_of, parties, places, filed=filed,
                     acronyms=acronyms(text),
-                    party_publisher=_party_publisher(doc.publisher or "", sides),
+                    party_publisher=_party_publisher(doc.publisher or _released_by(text),
+                                                     sides),
                     titled={k: v for k, v in titled.items() if k not in people},
                     governments=governments,
                     unknown_focus=_unknown_focus(resolved, filed, focus))
@@ -1743,9 +1747,9 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     with no country ("Prime Minister Narendra Modi"), the country of the report's dateline
     ("side from the dateline"). ("", "") when none can be told."""
     who = speech.claimant
-    if not who:
+    if not who or who.lower() in ("we", "our side") and report.party_publisher:
         # the report's own voice: the press's, unless a party published it (a ministry, an
-        # army, state media: "Ministry of Defense of Azerbaijan", "TASS")
+        # army, state media: "Ministry of Defense of Azerbaijan", "TASS"); "we" in its text
         party = report.party_publisher
         return (party, "side from the publisher") if party else ("PRESS", "")
     if _REPORTER.search(who):  # ("Our correspondent in eastern Chad": the press, not Chad)
@@ -1932,6 +1936,19 @@ def _same_body(words: set[str]) -> set[str]:
     """A body's words, with an army's names as one ("army spokesman" after "The Israeli
     military denied ...": the military's)."""
     return {"army" if w in ("military", "forces", "army") else w for w in words}
+
+
+# a release's heading, which names who issued it ("Press release: Ministry of Foreign Affairs
+# of the Republic of Tajikistan", "Statement by the Ministry of Defence of Armenia")
+_RELEASE = re.compile(r"[ \t]*(?:Press release|Press statement|News release|Official statement|"
+                      r"Statement|Communiqu[ée]|Information message)\b(?: (?:by|of|from))?"
+                      r"[ \t]*[:—–-]?[ \t]*(?P<who>[^\n]{3,160})", re.I)
+
+
+def _released_by(text: str) -> str:
+    """Who issued a text whose first line says it is their release, else ''."""
+    m = _RELEASE.match(text)
+    return m["who"].strip() if m else ""
 
 
 def _party_publisher(publisher: str, sides: dict[str, str]) -> str:
