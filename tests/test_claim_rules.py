@@ -2245,3 +2245,24 @@ def test_a_states_release_speaks_for_it_and_we_in_it_is_the_state():
                 "that could raise tensions.", "2024-06-14", "stance")[1:] == [
         ("OSCE Mission to Moldova", "OSCE", "asserts"),
         ("OSCE Mission to Moldova", "OSCE", "calls")]
+
+
+def test_a_bodys_name_in_its_own_language_and_a_chancellor_as_a_foreign_minister():
+    said = [(w, s, st) for w, s, st in _who(
+        "BOGOTA — Venezuelan troops fired at Cucuta. The Colombian Ombudsman's Office "
+        "(Defensoría del Pueblo) warned that the fighting had displaced 5,000 people in Tibú. "
+        "\"Colombia has not carried out any military operation in Venezuelan territory,\" the "
+        "chancellor Luis Gilberto Murillo said in a statement.", "2024-06-14", "stance")
+        if w != "the report (unattributed)"]
+    assert said == [("Colombian Ombudsman's Office", "CO", "asserts"),
+                    ("chancellor Luis Gilberto Murillo", "CO", "denies")]
+
+
+def test_a_denial_said_before_its_frame_unquoted_is_a_denial():
+    assert _who("YEREVAN — Armenian troops did not cross into Tavush, Armenia's defence ministry "
+                "said. Armenia has not carried out any strike in Tavush, the ministry told "
+                "reporters in Yerevan on Monday. In Tavush, where no shelling was heard for "
+                "weeks, the ministry said Azerbaijani troops fired.", "2024-06-14", "stance") == [
+        ("Armenia's defence ministry", "AM", "denies"),
+        ("Armenia's defence ministry", "AM", "denies"),
+        ("Armenia's defence ministry", "AM", "asserts")]

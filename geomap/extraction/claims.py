@@ -186,12 +186,13 @@ _NEGATED = _quick("dhntp", r"\b(?:(?:did not|didn't|has not|have not|had not|nev
                   r"deploy|construct|involv)\w*|"
                   r"(?:(?:took|taken|take|takes|taking|played|play|plays|playing|had|has|have) "
                   r"no|(?:did|do|does|will) not take) part in\b)|"
-                  r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)|no|"
+                  r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)(?! only\b)|no|"
                   r"none(?= of (?:its|their|our|his|her) ))\b"
                   # (not knowing is no denial: "could not confirm who had sent them")
                   r"(?!\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif|determin|establish|"
                   r"identif|say|know|specify|disclose)\w*\b)"
-                  r"(?:[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach)\w*|"
+                  r"(?:[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach|"
+                  r"launch|conduct)\w*|carried out|carry out|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed|"
                   r"target|targeted|targeting|bomb|bombed|strike|struck|harm|harmed|"
                   r"been planned|"  # ("it had not been planned"; not "an attack not planned")
@@ -371,7 +372,7 @@ administration border service services guard guards health interior ministry arm
 agency counterpart committee command officer officers police media television spokesperson
 chief force peacekeepers peacekeeping mission sources source witnesses witness residents
 resident villagers locals governor mayor ombudsman ambassador staff chiefs troops panel
-commission commissioner delegation tribunal""".split())
+commission commissioner delegation tribunal chancellor""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
@@ -636,7 +637,8 @@ _APPOSITIVE = re.compile(r",\s*(?P<a>(?:(?:now|also|formerly|currently)\s)?(?:an
                          r"(?:[^,]|,(?=\d)){1,120}),\s*$")  # (", now president of the Senate,",
 # ", a community of about 30,000 people ...,", ", foreign policy adviser to President Ilham
 # Aliyev,")
-_ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z.]{1,12}\)\s*$")
+# (and a name in its own language: "The Colombian Ombudsman's Office (Defensoría del Pueblo)")
+_ACRONYM_END = re.compile(r"\s*\([A-Z][\w.’' -]{1,60}\)\s*$")
 _WHERE_ASIDE = re.compile(r",\s*(?:(?:just|directly|right|immediately)\s+)?"
                           r"(?:(?:some|about|around)\s+)?(?:\d[\d,.]{0,12}\s?"
                           r"(?:km|kilometres|kilometers|miles)\s+)?(?:across|near|close to|"
@@ -2095,7 +2097,13 @@ def stance(sent: Sentence, speech: Speech, a: int = 0, b: int | None = None,
     verb_at = speech.verb.end() if speech.verb and not a else 0
     if sent.quoted(a) or any(q0 < verb_at for q0, _ in sent.quotes[:1]):
         verb_at = a  # ("“No Ethiopian aircraft has violated ...,” the spokesman said")
-    if _NEGATED.search(text, max(a, verb_at), b) or _FALSE.search(text, max(a, verb_at), b):
+    regions = [(max(a, verb_at), b)]
+    if not a and 0 < speech.span[0] < verb_at and not (
+            _EVENT.search(text, verb_at, b, low=sent.low) or _ACTOR.search(text, verb_at, b)):
+        # what is said before its frame, unquoted, the frame ending the sentence: "Armenian
+        # troops did not cross into Tavush, the ministry said on Monday"
+        regions.append((a, speech.span[0]))
+    if any(_NEGATED.search(text, x, y) or _FALSE.search(text, x, y) for x, y in regions):
         return "denies"
     if verb in ("must", "should") or _CALL_WORDS.search(text, a, b):
         return "calls"
