@@ -2266,3 +2266,18 @@ def test_a_denial_said_before_its_frame_unquoted_is_a_denial():
         ("Armenia's defence ministry", "AM", "denies"),
         ("Armenia's defence ministry", "AM", "denies"),
         ("Armenia's defence ministry", "AM", "asserts")]
+
+
+def test_what_is_said_not_to_have_happened_is_denied_whatever_its_frame():
+    for content in ("there was no incursion into Tavush",
+                    "not a single Azerbaijani soldier was in Tavush",
+                    "reports that Azerbaijani troops shelled Tavush were false"):
+        for frame in ("{C}, Armenia's defence ministry said.",
+                      "Armenia's defence ministry said {c}.",
+                      "\"{C},\" said Armenia's defence ministry."):
+            text = "YEREVAN — " + frame.format(c=content, C=content[0].upper() + content[1:])
+            assert [st for _, _, st in _who(text, "2024-06-14", "stance")] == ["denies"], text
+    # (what the other side did not do to them is no denial: "no Indian soldier was hurt")
+    assert _who("SRINAGAR — Pakistani troops fired at posts in Keran, the army said, adding "
+                "that no Indian soldier was hurt.", "2024-06-14", "stance") == [
+        ("army", "IN", "asserts")] * 2

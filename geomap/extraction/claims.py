@@ -173,8 +173,8 @@ _REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|we
                      re.I)
 _HEDGE = Keyed(_REPORTEDLY)
 # what is said to be false: "said the reports were “baseless”", "said the claims are lies"
-_FALSE = re.compile(r"\b(?:reports?|claims?|accusations?|allegations?|charges?|statements?|"
-                    r"it|this|that)\s+(?:was|were|is|are)\s+(?:[“\"‘']\s*)?(?:(?:completely|"
+_FALSE = re.compile(r"\b(?:(?:reports?|claims?|accusations?|allegations?|charges?|statements?)"
+                    r"(?:\s+(?:that|of|about)\s+[^.;]{1,80}?)?|it|this|that)\s+(?:was|were|is|are)\s+(?:[“\"‘']\s*)?(?:(?:completely|"
                     r"entirely|totally|absolutely|simply)\s+)?(?:[“\"‘']\s*)?(?:baseless|"
                     r"groundless|false|untrue|fabricated|fabrications?|lies|fake|unfounded|"
                     r"disinformation|propaganda)\b", re.I)
@@ -204,6 +204,15 @@ _NEGATED = _quick("dhntp", r"\b(?:(?:did not|didn't|has not|have not|had not|nev
                   # (a part denied: "have no relation to the launching of balloons")
                   r" (?:relation|involvement|connection|link|role|part) (?:to|with|in)\b)|"
                   r"\b(?:nothing to do with|not involved in)\b|"
+                  # (an act said not to have happened, or forces not to be there: "there was
+                  # no incursion", "not a single Azerbaijani soldier was in Tavush")
+                  r"\b(?:there (?:was|were|has been|had been) no|no)\s+(?:[\w-]+\s+){0,2}?"
+                  r"(?:incursions?|intrusions?|attacks?|shelling|strikes?|clash(?:es)?|"
+                  r"violations?|infiltrations?|provocations?)\b|"
+                  r"\b(?:not a single|no)\s+(?:[\w-]+\s+){0,2}?(?:soldiers?|troops|servicem[ae]n|"
+                  r"units?|personnel)\s+(?:was|were|is|are|has been|have been|had been|"
+                  r"remains?|remained)\s+(?:in|on|inside|present|stationed|deployed)\b|"
+                  # (not "no Indian soldier was hurt": what the other side did not do)
                   # (a presence denied: "There is no Rwandan soldier in Goma", "has no troops
                   # in"; not "no soldiers at the post were wounded")
                   r"\b(?:there (?:is|are|was|were) no|(?:has|have|had) no) (?:[\w-]+ )?"
