@@ -2281,3 +2281,27 @@ def test_what_is_said_not_to_have_happened_is_denied_whatever_its_frame():
     assert _who("SRINAGAR — Pakistani troops fired at posts in Keran, the army said, adding "
                 "that no Indian soldier was hurt.", "2024-06-14", "stance") == [
         ("army", "IN", "asserts")] * 2
+
+
+def test_speakers_in_every_frame_after_according_to_and_after_the_verb():
+    said = [("YEREVAN — Azerbaijani troops advanced near Berd. According to Suren Papikyan, "
+             "Armenia's defence minister, Azerbaijani troops shelled Berd.",
+             ("Suren Papikyan, Armenia's defence minister", "AM")),
+            ("YEREVAN — Azerbaijani troops advanced near Berd. According to U.S. State "
+             "Department spokesman Matthew Miller, Azerbaijani troops shelled Berd.",
+             ("Matthew Miller, State Department spokesman", "US")),
+            ("YEREVAN — Azerbaijani troops advanced near Berd. Azerbaijani troops shelled Berd, "
+             "said the Kremlin.", ("the Kremlin", "RU")),
+            ("YEREVAN — Azerbaijani troops advanced near Berd. The EU's foreign policy chief "
+             "said Azerbaijani troops shelled Berd.", ("EU's foreign policy chief", "EU"))]
+    for text, want in said:
+        assert _who(text, "2024-06-14")[-1] == want, text
+    # (not what follows "According to the service,": the service)
+    assert _who("BISHKEK — Tajik troops fired at Kok-Tash. According to Kyrgyzstan's border "
+                "service, the Tajik side used mortars, tanks and armoured vehicles.",
+                "2022-09-16")[-1] == ("Kyrgyzstan's border service", "KG")
+    # (nor who the residents say did it: "said federal troops who withdrew ...")
+    assert _who("MOGADISHU — Troops clashed in Doolow. Residents of Beled Hawo, about 35 "
+                "kilometres away on the Kenyan border, said federal troops who withdrew from "
+                "Doolow had regrouped in the town.", "2024-05-03")[-1] == (
+        "Residents of Beled Hawo", "SO")

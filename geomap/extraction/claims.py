@@ -165,8 +165,17 @@ def _clause_cuts(text: str):
             pos = m.end()
 
 
+_ROLE_END = (r"(?:minister|spokes(?:man|woman|person)|chief|head|president|ambassador|envoy|"
+             r"commander|governor|advis[eo]r|secretary|official|researcher|analyst|expert|"
+             r"director|leader)")
 _ACCORDING = re.compile(r"\baccording to (?!(?:the )?(?:plan|schedule|law|tradition)\b)"
-                        r"(?P<who>[^,.;“”\"]+)", re.I)  # (not "going according to plan")
+                        r"(?P<who>(?:[^,.;“”\"]|(?<=\b[A-Z])\.)+"  # (and "U.S.", "U.N.")
+                        # (and who they are: ", Armenia's defence minister,", ", a researcher
+                        # at ...,", ", head of the service,")
+                        rf"(?:,\s(?:(?:an?|the)\s(?:[\w’'-]+\s){{0,4}}{_ROLE_END}\b[^,.;“”\"]{{0,60}}|"
+                        rf"{_ROLE_END}\s(?:of|for|to|at)\s[^,.;“”\"]{{1,60}}|"
+                        rf"[a-z][\w-]+['’]s\s(?:[a-z-]+\s){{0,3}}{_ROLE_END})(?=,))?)",
+                        re.I)  # (not "going according to plan")
 _REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|were reported|"
                      r"was reported|allegedly|purportedly|appeared to show|could not "
                      r"(?:be )?(?:independently )?(?:verify|verified|confirm|confirmed))\b",
@@ -395,7 +404,7 @@ state-run state-backed national federal provincial local military army naval
 intelligence diplomatic news coast transitional military-led external affairs home facto
 de-facto breakaway separatist self-proclaimed information finance justice energy water
 petroleum trade transport press paramilitary elite special armed semi-official state-owned
-self-declared customs emergency emergencies""".split())
+self-declared customs emergency emergencies policy""".split())
 _ROLES = ROLE_NOUNS | TITLES
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
 _REQUESTS = frozenset(REQUEST.split("|"))
@@ -650,9 +659,11 @@ _APPOSITIVE = re.compile(r",\s*(?P<a>(?:(?:now|also|formerly|currently)\s)?(?:an
 _ACRONYM_END = re.compile(r"\s*\([A-Z][\w.’' -]{1,60}\)\s*$")
 _WHERE_ASIDE = re.compile(r",\s*(?:(?:just|directly|right|immediately)\s+)?"
                           r"(?:(?:some|about|around)\s+)?(?:\d[\d,.]{0,12}\s?"
-                          r"(?:km|kilometres|kilometers|miles)\s+)?(?:across|near|close to|"
-                          r"not far from|outside|(?:north|south|east|west)[\w-]*\s+of|"
-                          r"on(?=\s+the\s+[\w’'-]+\s+side\s+of\b))"  # (of the border)
+                          r"(?:km|kilometres|kilometers|miles)\s+away\s+(?:on|along|from|to|in)|"
+                          r"(?:\d[\d,.]{0,12}\s?(?:km|kilometres|kilometers|miles)\s+)?"
+                          r"(?:across|near|close to|not far from|outside|"
+                          r"(?:north|south|east|west)[\w-]*\s+of|"
+                          r"on(?=\s+the\s+[\w’'-]+\s+side\s+of\b)))"  # (of the border)
                           r"\s[^,]{1,80},\s*$")
 
 
@@ -818,7 +829,8 @@ def _subject(prefix: str) -> str:
 
 _AFTER = re.compile(r"\s*(?P<who>(?:the |a )?(?:[A-Z][\w’'.-]+|[a-z]+ minister|prime minister|"
                     r"premier|president)(?: [A-Z][\w’'.-]+)*"
-                    r"(?:, (?:a|the|[a-z]+ (?:of|for)) (?:[^,.]|\.(?=\s?[A-Z]))+)?)"
+                    r"(?:, (?:a|the|[a-z]+ (?:of|for)|[A-Z][\w-]+['’]s) "
+                    r"(?:[^,.]|\.(?=\s?[A-Z]))+)?)"
                     # (where the name ends: not "said Afghan forces opened fire")
                     r"(?=\s*(?:$|[.,;:!?”\"’)\]–—-]|(?:on|in|at|late|earlier|told|adding|"
                     r"according|who|after|before|during|via|from|to|as|and|but)\b))")
@@ -829,8 +841,11 @@ def _after(suffix: str) -> str:
     also by a title's lower-case words ("said Kyrgyz border chief Ularbek Sharsheev",
     "said a spokesman for the Kyrgyz border service", "said Kyrgyzstan's foreign ministry")."""
     m = _AFTER.match(suffix)
-    if m:
-        return m["who"].strip()
+    if m and not m["who"].rstrip().endswith(_CUT_ABBREVIATIONS):  # (not "U.S" of "U.S. State
+        who = m["who"].strip()  # Department spokesman Matthew Miller")
+        last = who.rsplit(" ", 1)[-1]
+        # (the sentence's full stop is not the name's: "said the Kremlin."; "the U.N." keeps its)
+        return who[:-1] if last.endswith(".") and "." not in last[:-1] else who
     taken: list[tuple[str, int]] = []  # (each word and where it ends)
     for w in _AFTER_WORD.finditer(suffix, 0, 200):
         word, end = w.group(1), w.end()
@@ -850,17 +865,21 @@ def _after(suffix: str) -> str:
     if not (last[:1].isupper() or last.lower() in _ROLES or last.lower() in GROUP_NOUNS):
         return ""  # ("said border" is no one)
     # (where the phrase ends, as _AFTER's: not "said Afghan forces opened fire")
-    if not _AFTER_END.match(suffix, taken[-1][1]):
-        return ""
+    if not _AFTER_TITLE_END.match(suffix, taken[-1][1]):
+        return ""  # (nor "said federal troops who withdrew had regrouped": their words)
     return " ".join(word for word, _ in taken)
 
 
 # (the words of a speaker named after the verb, each after blanks; its title's lower-case
 # words; the small words inside it; the longest; and what may follow it)
+_CUT_ABBREVIATIONS = ("U.S", "U.N", "U.K", "E.U")
 _AFTER_WORD = re.compile(r"\s+([\w’'.-]+)")
 _AFTER_TITLE = _TITLE_WORDS | GROUP_NOUNS
 _AFTER_GLUE = frozenset(("for", "of", "the", "a", "an"))
 _AFTER_LONGEST = 10
+_AFTER_TITLE_END = re.compile(r"\s*(?:$|[.,;:!?”\"’)\]–—]|(?:on|late on|early on|earlier on)\s+"
+                              r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+                              r"(?:told|adding|according)\b)")
 _AFTER_END = re.compile(r"\s*(?:$|[.,;:!?”\"’)\]–—-]|(?:on|in|at|late|earlier|told|adding|"
                         r"according|who|after|before|during|via|from|to|as|and|but)\b)")
 
@@ -1468,6 +1487,8 @@ _ITS_END = re.compile(r"\b(?:its|their)\s+$")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*$")
 _OBJECT_BEFORE = re.compile(r"\b(?:at|in|into|near|on|from|to|towards|across|along|inside|"
                             r"outside|of|by|with)\s+(?:the\s+)?$")
+_WORD_BEFORE = re.compile(r"\b(?!(?:an?|the|one|two|three|four|five|several|some|many|other|"
+                          r"another|said|says|and|but)\b)[a-z][a-z’'-]*\s+(?:the\s+)?$")
 _TO_LISTENER = frozenset(("told", "tells", "tell", "informed", "informs", "assured", "assures"))
 _DAY_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"yesterday", "today"}
 _ARTICLE_END = re.compile(r"\b(?:an|the)\s$", re.I)
@@ -1622,10 +1643,14 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         else:
             claimant = _subject(text[:verb.start()])
             at = text.rfind(claimant, 0, verb.start()) if claimant else -1
-            if at > 0 and text[:verb.start()].rstrip().endswith(",") and \
-                    _OBJECT_BEFORE.search(text, max(0, at - 16), at):
+            if at > 0 and text[:verb.start()].rstrip().endswith(",") and (
+                    _OBJECT_BEFORE.search(text, max(0, at - 16), at) or (
+                        _WORD_BEFORE.search(text, max(0, at - 32), at) and
+                        verb["verb"].lower() not in _TO_LISTENER and
+                        _after(text[verb.end():]))):
                 # "Kyrgyz troops fired at Sokh, said Uzbekistan's defence ministry": a
-                # preposition's object before ", said" is where, not who (read after it)
+                # preposition's or a verb's object before ", said" is where, not who, where
+                # one is named after it ("shelled Berd, said the Kremlin")
                 claimant = ""
             if not claimant and _AND_END.search(text[:verb.start()]):
                 # "Tajik officials have put their toll at 19 and say ...": the sentence's
