@@ -1090,7 +1090,7 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
                                                      sides),
                     titled={k: v for k, v in titled.items() if k not in people},
                     governments=governments,
-                    unknown_focus=_unknown_focus(resolved, filed, focus))
+                    unknown_focus=_unknown_focus(resolved, filed, focus, places))
     if ":" in text:
         report.answers, report.answerer = _answers(text, sides)
     if line:  # (the first city's: "NEW DELHI/BEIJING" is filed from New Delhi first)
@@ -1177,10 +1177,13 @@ def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
     return first[best][1], best
 
 
-def _unknown_focus(resolved, filed, focus) -> str:
+def _unknown_focus(resolved, filed, focus, places) -> str:
     """The place the words mark but the gazetteer lacks ("the Sarstoon River", "the Ras
     Jedir crossing") that the report names most, where it names it more often than its
-    place ``focus``, else ''."""
+    place ``focus``, else ''; not where that is an area that may hold it (Syunik province,
+    about Nerkin Hand: the claims are in the province, as precise as the gazetteer is)."""
+    if focus and focus[1] in places and places[focus[1]].kind in _AREA_KINDS:
+        return ""
     counts: Counter = Counter()
     first: dict = {}
     known = 0
@@ -1199,6 +1202,7 @@ def _unknown_focus(resolved, filed, focus) -> str:
     return first[key] if n > known else ""
 
 
+_AREA_KINDS = frozenset(("admin1", "admin2", "region", "country"))
 WIDE_KM = 100.0  # (a place wider than this is the report's place only where no other is)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -98,6 +99,10 @@ _MARKED_LIST = re.compile(
 _LIST_ITEM = re.compile(_NAME)
 # None of the three matches across a line break or a full stop, and each holds one of these
 # words: they are run on the pieces between those that hold one
+MARKED_NAMES = 50  # (a bound for hostile input: each name is looked for in the whole text)
+# a name stands alone where no capitalised word or hyphen joins it before or after
+_ALONE_BEFORE = re.compile(r"[A-Z][\w'’]*[ -]$|-$")
+_ALONE_AFTER = re.compile(r"[ -][A-Z]|-")
 _KIND_WORDS = re.compile(trie("""village town city settlement hamlet province region district
 marz rayon oblast lake river valley pass gorge River Valley Pass Gorge crossing Crossing
 checkpoint Checkpoint""".split()))
@@ -557,6 +562,8 @@ def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
 
     def mark(raw: str, s: int, word: str) -> None:
         name = strip_possessive(raw)
+        if name.startswith("The "):  # ("The Ras Jedir border crossing, the main ...")
+            name, s = name[4:], s + 4
         e = s + len(name)
         key = name_key(name)
         if any(covered[s:e]) or key in lexicon or key.split(" ")[0] in COMMON:
@@ -577,4 +584,29 @@ def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
             word = (m["word"] or m["word2"])[:-1]  # "villages": a village each
             for item in _LIST_ITEM.finditer(m[group]):
                 mark(item.group(), m.start(group) + item.start(), word)
+    # the same name again without its kind word is the same place ("the Ras Jedir border
+    # crossing ... heading to Ras Jedir"), where it stands alone (not "Sarstoon Island"): a
+    # shorter name the gazetteer knows inside it ("Ras") gives way to it
+    kinds = {m.surface: m.kind for m in extra}
+    marked_at = {m.start for m in extra}
+    found = sorted(found, key=lambda m: m.start)
+    starts = [m.start for m in found]
+    dropped: set[int] = set()
+    for name in list(kinds)[:MARKED_NAMES]:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if at not in marked_at and _ALONE_BEFORE.search(text, max(0, at - 2), at) is None \
+                    and _ALONE_AFTER.match(text, end) is None:
+                # (the mentions that start in it, found by bisection: a bounded few)
+                lo = bisect_left(starts, at)
+                hi = bisect_left(starts, end, lo)
+                inside = range(lo, hi)
+                before = lo > 0 and found[lo - 1].end > at  # (one that begins before it)
+                if not before and all(found[i].end <= end for i in inside):
+                    dropped.update(inside)
+                    extra.append(Mention(name, at, end, kind=kinds[name], marked=True))
+                    marked_at.add(at)
+            at = text.find(name, end)
+    found = [m for i, m in enumerate(found) if i not in dropped]
     return sorted(found + extra, key=lambda m: m.start)
