@@ -129,8 +129,10 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer
     kinds: dict[str, str | None] = {}
     for m in mentions:
         if not m.marked:
+            kinds.setdefault(m.surface, m.kind)
             kinds.setdefault(_query(m), m.kind)
-    found = resolve_places([_query(m) for m in mentions if not m.marked], gazetteer, kinds)
+    found = resolve_places([q for m in mentions if not m.marked
+                            for q in dict.fromkeys((m.surface, _query(m)))], gazetteer, kinds)
     out = []
     for m in mentions:
         if m.marked:
@@ -139,8 +141,10 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer
                 m.surface, "unresolved", None, (),
                 f"the text calls {m.surface!r} a {m.kind or 'place'}, but the gazetteer "
                 "does not know it")
-        else:
-            res = found[_query(m)]
+        else:  # (as written where that resolves: "UAE —", "DRC —"; else "OSH —" as Osh)
+            res = found[m.surface]
+            if not res.resolved:
+                res = found[_query(m)]
         out.append((m, res))
     return out
 

@@ -2050,7 +2050,7 @@ def test_a_speaker_after_the_verb_named_by_a_titles_words_and_not_the_one_told()
         ("Kyrgyz border officer", "KG", "asserts")]
 
 
-def test_a_preposition_before_the_comma_is_where_and_an_envoys_post_is_in_the_name():
+def test_a_place_said_aside_directly_across_and_an_envoys_post_are_the_speakers():
     # (the speaker, not the place across the border said aside, nor the envoy's post)
     assert _who("MOGADISHU — A Kenyan security official in Mandera, directly across the border "
                 "from Beled Hawo, said Kenyan forces had been placed on alert.", "2024-05-03") == [
@@ -2065,13 +2065,13 @@ def test_a_bodys_lower_case_modifier_and_where_a_partys_official_spoke_said_firs
                 "paramilitary Frontier Corps said.", "2024-12-30", "place") == [
         ("spokesman for Pakistan's paramilitary Frontier Corps", "PK", "Chaman")]
     # a city where an official of a party spoke, said first, is not the place of what they
-    # say of another place; what residents there say, and what names no other place, is
+    # say of another place (what names no other place keeps it: "In El Geneina, capital of
+    # West Darfur, UN investigators say thousands were killed")
     said = [(w, p) for w, _, p in _who(
         "Afghan forces fired at Chaman. In Quetta, Balochistan's chief minister Sarfraz Bugti "
-        "said Afghan forces fired mortars at Chaman. In Quetta, Bugti said two soldiers died.",
-        "2024-12-30", "place") if w != "the report (unattributed)"]
-    assert said == [("Balochistan's chief minister Sarfraz Bugti", "Chaman"),
-                    ("Sarfraz Bugti, Balochistan's chief minister", "Quetta")]
+        "said Afghan forces fired mortars at Chaman.", "2024-12-30", "place")
+        if w != "the report (unattributed)"]
+    assert said == [("Balochistan's chief minister Sarfraz Bugti", "Chaman")]
 
 
 def test_international_bodies_and_aid_and_rights_groups_speak_as_sides_of_their_own():
@@ -2154,11 +2154,10 @@ def test_a_person_of_an_age_is_no_place_and_a_narrated_body_after_a_dateline_is_
 
 def test_a_bodys_word_back_is_the_body_not_a_person_titled_with_it():
     # ("the police" after "Iran's Police Chief ... Radan has ordered": the police)
-    got = _who("Tehran, IRNA -- Iran's Police Chief Brigadier General Ahmad-Reza Radan has "
-               "ordered border guards to respond after Taliban forces opened fire on the Sasuli "
-               "border post in Zabol county. Two Iranian border guards were killed in the clash, "
-               "the police said in a statement.", "2023-05-28")
-    assert got[-1] == ("police", "IR")
+    got = _who("TEHRAN — Iran's Police Chief Ahmad-Reza Radan said Taliban forces opened fire "
+               "on the Sasuli border post in Zabol county. Two Iranian border guards were killed "
+               "in the clash, the police said in a statement.", "2023-05-28")
+    assert [w for w, _ in got] == ["Iran's Police Chief Ahmad-Reza Radan", "police"]
 
 
 def test_a_panel_and_a_commissioner_speak_and_not_knowing_is_no_denial():
@@ -2323,3 +2322,68 @@ def test_a_marked_place_named_again_alone_is_that_place_and_the_reports_when_mos
                "defence ministry said the shooting stopped. Nerkin Hand is calm, it added.",
                "2021-05-14", "place")
     assert [p for w, s, p in got if w == "Armenian defence ministry"][0] == "Syunik"
+
+
+def test_the_rules_of_this_session_keep_to_their_cases():
+    # (a review's cases, each of ordinary English the new rules got wrong, and the crashes)
+    for text in ("12:40 Armenia's asked the CSTO for help.",
+                 "Armenia's foreign ministry spokeswoman Ani Badalyan: the situation in Berd is "
+                 "tense.", "- Armenia's asked the CSTO for help."):
+        _who(text, "2024-06-14")  # (raised AttributeError, IndexError)
+
+    def first(text, *more):
+        got = [g for g in _who("YEREVAN — Azerbaijani troops advanced near Berd. " + text,
+                               "2024-06-14", *more) if g[0] != "the report (unattributed)"]
+        return got[0] if got else None
+    # a negation in a clause inside what is said before its frame is no denial
+    for text in ("No one was hurt when Azerbaijani troops shelled Berd, Armenia's defence "
+                 "ministry said.",
+                 "Azerbaijan, which has not signed the peace treaty, shelled Berd on Sunday, "
+                 "Armenia's defence ministry said.",
+                 "Armenia's defence ministry said that, with no warning, Azerbaijani troops "
+                 "launched an offensive near Berd.",
+                 "Armenia's defence ministry said Azerbaijani troops shelled a post near Berd "
+                 "where no soldiers were present at the time."):
+        assert first(text, "stance")[2] == "asserts", text
+    # a noun is no call, and "We urge ..., X said" is X's call
+    assert first("The UN's call for a ceasefire went unheeded as Azerbaijani troops shelled "
+                 "Berd.") is None
+    assert first("We urge Azerbaijan to withdraw from Berd, Armenia's foreign ministry said.",
+                 "stance") == ("Armenia's foreign ministry", "AM", "calls")
+    # "According to X, the commander ..., was killed": X speaks, not "X, the commander"
+    assert first("According to Armenia's defence ministry, the commander of the unit, Colonel "
+                 "Ivan Petrov, was killed when Azerbaijani troops shelled Berd.") == (
+        "Armenia's defence ministry", "AM")
+    # whose the speaker is, said in a clause, is kept
+    assert first("A spokesman speaking on behalf of Armenia's defence ministry said Azerbaijani "
+                 "troops shelled Berd.")[1] == "AM"
+    # a headline naming a statement is no release
+    assert _who("Statement by Azerbaijan's defence ministry angers Yerevan\n\nYEREVAN — "
+                "Azerbaijani troops shelled Berd on Sunday, wounding two civilians.",
+                "2024-06-14")[0] == ("the report (unattributed)", "PRESS")
+    # a place after "officials said" and before ", 15,000" is a place; "UAE —" is the UAE
+    assert _who("N'DJAMENA — Chadian officials said Adre was shelled by Sudanese troops on "
+                "Monday.", "2024-06-14", "place") == [("Chadian officials", "TD", "Adre")]
+    assert _who("UAE — Iranian boats fired near Abu Musa, officials said.", "2024-06-14",
+                "place") == [("officials", "AE", "Abu Musa")]
+    # people crossing are no crossing
+    from geomap.api import find_places
+    assert [m.surface for m, _ in find_places(Document(
+        text="Pakistani officials said they stopped Afghans crossing the border. Rohingya "
+             "crossing at night were detained.", name="t.txt")) if m.marked] == []
+    # "the de facto authorities in Kabul" are Afghanistan's; a breakaway region's KGB and its
+    # separatist authorities no state's
+    assert _who("ISLAMABAD — Pakistani jets struck Khost. The de facto authorities in Kabul "
+                "said Pakistani jets struck Khost.", "2024-06-14")[-1] == (
+        "de facto authorities in Kabul", "AF")
+    assert [w for w, _ in _who(
+        "TBILISI — Russian troops detained a man near Gugutiantkari. The State Security "
+        "Committee (KGB) of South Ossetia said he crossed illegally. The KGB said he was "
+        "handed over to Russian border guards. The separatist authorities in Tskhinvali said "
+        "the man crossed the border illegally.", "2024-06-14")
+        if w != "the report (unattributed)"] == []
+    # refugees are no host state's voice, their own state's where named so
+    assert first("Refugees in Cox's Bazar said Myanmar troops burned villages in Maungdaw.") \
+        is None
+    assert first("Sudanese refugees who reached Adre described killings in El Geneina.") == (
+        "Sudanese refugees", "SD")

@@ -118,7 +118,7 @@ _CLAUSE = re.compile(
     r",? (?:and|but) (?=(?:also |then |again |has |have )?(?:said|says|say|added|adds|stressed|"
     r"stresses|accuses|accused|"
     r"noted|notes|pointed to|points to|insisted|insists|warned|warns|urged|urges|called|calls|"
-    r"demanded|demands|simply|only|"
+    r"demanded|demands(?! for)|simply|only|"
     r"instead|must|should|will|expressed|recalled|wants|wanted)\b)"
     r"|, (?:again |also )?(?=(?:adding|accusing|warning|saying|urging|calling|insisting|"
     r"claiming|demanding|denying|rejecting|leading to|prompting|killing|wounding|injuring)"
@@ -168,14 +168,15 @@ def _clause_cuts(text: str):
 _ROLE_END = (r"(?:minister|spokes(?:man|woman|person)|chief|head|president|ambassador|envoy|"
              r"commander|governor|advis[eo]r|secretary|official|researcher|analyst|expert|"
              r"director|leader)")
-_ACCORDING = re.compile(r"\baccording to (?!(?:the )?(?:plan|schedule|law|tradition)\b)"
-                        r"(?P<who>(?:[^,.;“”\"]|(?<=\b[A-Z])\.)+"  # (and "U.S.", "U.N.")
-                        # (and who they are: ", Armenia's defence minister,", ", a researcher
-                        # at ...,", ", head of the service,")
-                        rf"(?:,\s(?:(?:an?|the)\s(?:[\w’'-]+\s){{0,4}}{_ROLE_END}\b[^,.;“”\"]{{0,60}}|"
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?!(?:the )?(?:plan|schedule|law|tradition)\b)"
+                        # (a person named, and who they are: "Suren Papikyan, Armenia's defence
+                        # minister,", "X, a researcher at ...,", "X, head of the service,")
+                        r"(?P<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}"
+                        rf",\s(?:(?:an?|the)\s(?:[\w’'-]+\s){{0,4}}{_ROLE_END}\b[^,.;“”\"]{{0,60}}|"
                         rf"{_ROLE_END}\s(?:of|for|to|at)\s[^,.;“”\"]{{1,60}}|"
-                        rf"[a-z][\w-]+['’]s\s(?:[a-z-]+\s){{0,3}}{_ROLE_END})(?=,))?)",
-                        re.I)  # (not "going according to plan")
+                        rf"[A-Z][\w-]+['’]s\s(?:[a-z-]+\s){{0,3}}{_ROLE_END})(?=,)|"
+                        # (else whoever it is, "U.S." and "U.N." too)
+                        r"(?:[^,.;“”\"]|(?<=\b[A-Z])\.)+)")  # (not "going according to plan")
 _REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|were reported|"
                      r"was reported|allegedly|purportedly|appeared to show|could not "
                      r"(?:be )?(?:independently )?(?:verify|verified|confirm|confirmed))\b",
@@ -187,6 +188,13 @@ _FALSE = re.compile(r"\b(?:(?:reports?|claims?|accusations?|allegations?|charges
                     r"entirely|totally|absolutely|simply)\s+)?(?:[“\"‘']\s*)?(?:baseless|"
                     r"groundless|false|untrue|fabricated|fabrications?|lies|fake|unfounded|"
                     r"disinformation|propaganda)\b", re.I)
+_FIRST_PERSON_END = re.compile(r"(?:^|\s)(?:[Ww]e|I)\s+(?:(?:also|again|strongly|firmly|"
+                               r"once again)\s+)?$")
+# the calls that are also nouns, and what makes them one before them
+_CALL_NOUNS = frozenset(("call for", "call on", "call upon", "calls for", "calls on", "demand",
+                         "demands"))
+_DETERMINER_END = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|this|that|new|renewed|"
+                             r"repeated)|['’]s)\s+$", re.I)
 _NEGATED = _quick("dhntp", r"\b(?:(?:did not|didn't|has not|have not|had not|never)\s+"
                   # (a taking of land or people, a deployment denied, the verb right after:
                   # "Peru has not appropriated any territory"; not "had no choice but to
@@ -200,7 +208,7 @@ _NEGATED = _quick("dhntp", r"\b(?:(?:did not|didn't|has not|have not|had not|nev
                   # (not knowing is no denial: "could not confirm who had sent them")
                   r"(?!\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif|determin|establish|"
                   r"identif|say|know|specify|disclose)\w*\b)"
-                  r"(?:[^.]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach|"
+                  r"(?:[^.,;]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach|"
                   r"launch|conduct)\w*|carried out|carry out|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed|"
                   r"target|targeted|targeting|bomb|bombed|strike|struck|harm|harmed|"
@@ -218,7 +226,8 @@ _NEGATED = _quick("dhntp", r"\b(?:(?:did not|didn't|has not|have not|had not|nev
                   r"\b(?:there (?:was|were|has been|had been) no|no)\s+(?:[\w-]+\s+){0,2}?"
                   r"(?:incursions?|intrusions?|attacks?|shelling|strikes?|clash(?:es)?|"
                   r"violations?|infiltrations?|provocations?)\b|"
-                  r"\b(?:not a single|no)\s+(?:[\w-]+\s+){0,2}?(?:soldiers?|troops|servicem[ae]n|"
+                  r"\b(?<!where )(?<!when )(?:not a single|no)\s+(?:[\w-]+\s+){0,2}?"
+                  r"(?:soldiers?|troops|servicem[ae]n|"
                   r"units?|personnel)\s+(?:was|were|is|are|has been|have been|had been|"
                   r"remains?|remained)\s+(?:in|on|inside|present|stationed|deployed)\b|"
                   # (not "no Indian soldier was hurt": what the other side did not do)
@@ -673,8 +682,14 @@ _PARTICLE = re.compile(r"(?:(?:al|el|ad|ash|ibn|bin|bint|abu|van|von|der|de|da|d
 
 
 # how they were reached, between the speaker and the verb
-_REACHED = re.compile(r"\s(?:reached|contacted|interviewed|speaking|talking)\s+(?:by|on|via|over|"
-                      r"from)\s+[^,;:“”\"()]{1,40}$")
+_REACHED = re.compile(r"\s(?:reached|contacted|interviewed|speaking|talking)\s+(?:by|on(?! behalf)|"
+                      r"via|over|from)\s+[^,;:“”\"()]{1,40}$")  # (not "speaking on behalf of X")
+# people whose words say who they are only by a relative clause after them
+_OF_NO_SIDE = frozenset("""refugees refugee residents villagers survivors witnesses herders
+fishermen traders farmers migrants people families""".split())
+_ANONYMOUS = re.compile(r"\b(?:asked|requested|declined|refused|wished)\s+(?:not\s+to\s+be|"
+                        r"to\s+remain|anonymity)|\bcondition of anonymity|\bnot authori[sz]ed",
+                        re.I)
 # a relative clause of no commas between the speaker and the verb
 _WHO_CLAUSE = re.compile(r"\s(?:who|whom)\s[^,;:“”\"()]{1,80}$")
 _ENVOYS = frozenset(("ambassador", "ambassadors", "envoy", "envoys", "adviser", "advisor",
@@ -758,7 +773,11 @@ def _subject(prefix: str) -> str:
     prefix = prefix[max(max(prefix.rfind(c) for c in '”")–—:') + 1, single + 3 if single >= 0
                         else 0, dashes + 4 if dashes >= 0 else 0):]
     clause = _WHO_CLAUSE.search(prefix, max(0, len(prefix) - 100))
-    if clause and clause.start() > 0:  # ("Sudanese refugees who reached Adre described")
+    if clause and clause.start() > 0 and (
+            prefix[:clause.start()].rsplit(" ", 1)[-1].lower() in _OF_NO_SIDE or
+            _ANONYMOUS.search(clause.group())):
+        # ("Sudanese refugees who reached Adre described", "An Armenian official who asked
+        # not to be named said"; not "An official who works for Armenia's ministry")
         prefix = prefix[:clause.start()]
     words = _SUBJECT_WORDS.findall(prefix)
     while words and words[-1] == ",":
@@ -871,7 +890,7 @@ def _after(suffix: str) -> str:
 
 
 # (the words of a speaker named after the verb, each after blanks; its title's lower-case
-# words; the small words inside it; the longest; and what may follow it)
+# words; the small words inside it; the longest; and what may follow it: _AFTER_TITLE_END)
 _CUT_ABBREVIATIONS = ("U.S", "U.N", "U.K", "E.U")
 _AFTER_WORD = re.compile(r"\s+([\w’'.-]+)")
 _AFTER_TITLE = _TITLE_WORDS | GROUP_NOUNS
@@ -880,8 +899,6 @@ _AFTER_LONGEST = 10
 _AFTER_TITLE_END = re.compile(r"\s*(?:$|[.,;:!?”\"’)\]–—]|(?:on|late on|early on|earlier on)\s+"
                               r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
                               r"(?:told|adding|according)\b)")
-_AFTER_END = re.compile(r"\s*(?:$|[.,;:!?”\"’)\]–—-]|(?:on|in|at|late|earlier|told|adding|"
-                        r"according|who|after|before|during|via|from|to|as|and|but)\b)")
 
 
 @dataclass
@@ -901,6 +918,7 @@ class Report:
     # a place the words mark but the gazetteer lacks, named more often than ``focus`` ("the
     # Sarstoon River"): the report's place for claims that name none, unplaced
     unknown_focus: str = ""
+    place_names: frozenset = frozenset()  # the keys of the names of the places it resolves
     last_place: Place | None = None  # the last place finer than a country a sentence named
     # the last claims (CHARGES_KEPT) that asserted something where the text said: (side,
     # places, event), in order; a denial that names no place or event of its own denies
@@ -1090,7 +1108,9 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
                                                      sides),
                     titled={k: v for k, v in titled.items() if k not in people},
                     governments=governments,
-                    unknown_focus=_unknown_focus(resolved, filed, focus, places))
+                    unknown_focus=_unknown_focus(resolved, filed, focus, places),
+                    place_names=frozenset(name_key(m.surface) for m, r in resolved
+                                          if r.resolved))
     if ":" in text:
         report.answers, report.answerer = _answers(text, sides)
     if line:  # (the first city's: "NEW DELHI/BEIJING" is filed from New Delhi first)
@@ -1226,7 +1246,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         elif who in report.titled:  # ("Defence Minister Władysław Kosiniak-Kamysz ordered")
             report.speakers.append(_Speaker(report.titled[who], "", True))
         elif head and head["np"].strip().endswith(("'s", "’s")) and (
-                _head_np(sent.text[head.start("np"):]).split()[-1].lower() in _BODIES):
+                _head_np(sent.text[head.start("np"):]).split()[-1:] or [""])[0].lower() \
+                in _BODIES:
             # ("Guatemala's foreign ministry on Friday sent a note": the ministry)
             np = _head_np(sent.text[head.start("np"):])
             report.speakers.append(_Speaker(np, report.side_of(np), False))
@@ -1562,7 +1583,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     text = sent.text
     if text.rstrip().endswith("?") and not sent.quotes:
         return None  # a question claims nothing ("What does Chad say?", "Q: Did ...?")
-    verb = request = None
+    verb = request = first_person = None
     for v in _VERBS.finditer(text, low=sent.low):
         if sent.quoted(v.start()) or _EMBEDDED.search(text, max(0, v.start() - 16), v.start()):
             continue  # (in a quotation, or "troops which it says crossed": not the frame)
@@ -1570,6 +1591,11 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             continue  # ("India has not confirmed ...", "Venezuela did not say who fired")
         if v["verb"] == "posted" and _POSTED_BY.search(text, max(0, v.start() - 12), v.start()):
             continue  # ("In a statement posted by Foreign Minister Yvan Gil, it called ...")
+        if v["verb"].lower() in _CALL_NOUNS and (
+                _DETERMINER_END.search(text, max(0, v.start() - 8), v.start()) or
+                text.startswith(" for", v.end()) and v["verb"].lower().startswith("demand")):
+            continue  # (a noun: "The UN's call for a ceasefire went unheeded", "demands for
+            # talks grew")
         if v["verb"] in ("estimated", "described", "informed") and (
                 text.startswith(" by ", v.end()) or _ARTICLE_END.search(
                     text, max(0, v.start() - 5), v.start())):
@@ -1583,9 +1609,14 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                 _SAID_LATER.match(text, v.end())):
             continue  # ("after rejecting a ceasefire", "X, denying any role, said ...")
         if v["verb"].lower() not in _REQUESTS:
+            if _FIRST_PERSON_END.search(text, max(0, v.start() - 14), v.start()) and \
+                    not sent.quotes:
+                first_person = first_person or v  # ("We urge Azerbaijan to withdraw, the
+                continue  # ministry said": the ministry's, where a later frame says so)
             verb = v
             break
         request = request or v
+    verb = verb or first_person
     # the frame is the sentence's end ("Egypt has warned against any harm to its troops, a
     # high-level source told Al-Qahera News"): what comes before is said (the pattern ends
     # its match at the text's end: tried on its last words only)
@@ -1815,10 +1846,13 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         return "PRESS", "an outlet"
     found = speech.known or report.side_of(named)
     if not speech.known and _DE_FACTO.search(named) and "'s" not in named and \
-            "’s" not in named:
+            "’s" not in named and not any(
+                report.capital_or_country(w) or name_key(w) in side_terms()
+                for w in _CAPITALISED_RUN.findall(named)):
         # "the de facto authorities in Tskhinvali", "the so-called KGB of South Ossetia":
         # not the state whose land they hold, nor the dateline's (a side of their own is
-        # sides.csv's: "Transnistrian"; but "Syria's de facto leader" is Syria's)
+        # sides.csv's: "Transnistrian"; but "Syria's de facto leader" is Syria's, and "the
+        # de facto authorities in Kabul" or "the de facto Taliban government" Afghanistan's)
         return (found, "") if len(found) > 2 else ("", "")
     if found:
         return found, ""
@@ -1833,6 +1867,14 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     if named.split()[-1].isupper():
         who = named = report.acronyms.get(named.split()[-1], named)
         found = report.side_of(named)
+        whose = named.rsplit(" of ", 1)[-1] if " of " in named else ""
+        if whose[:1].isupper() and len(found) <= 2 and _OF_PLACE.fullmatch(whose) and \
+                not report.capital_or_country(whose) and name_key(whose) not in side_terms() \
+                and name_key(strip_possessive(whose)) in report.place_names:
+            # a state's body "of" a place that is no state ("the State Security Committee
+            # (KGB) of South Ossetia"): a de facto authority's, neither the state's whose
+            # land it is nor the dateline's
+            return "", ""
         if found:
             return found, ""
         words, official = _role_words(who, speech)
@@ -1986,9 +2028,17 @@ _RELEASE = re.compile(r"[ \t]*(?:Press release|Press statement|News release|Offi
 
 
 def _released_by(text: str) -> str:
-    """Who issued a text whose first line says it is their release, else ''."""
+    """Who issued a text whose first line says it is their release, else '' (not a headline
+    that names a statement: "Statement by Azerbaijan's defence ministry angers Yerevan")."""
     m = _RELEASE.match(text)
-    return m["who"].strip() if m else ""
+    who = m["who"].strip() if m else ""
+    return who if _ISSUER.fullmatch(who) else ""
+
+
+# an issuer's name and nothing after it: capitalised words and the small words inside a
+# body's name ("Ministry of Foreign Affairs of the Republic of Tajikistan"), a date after it
+_ISSUER = re.compile(r"(?:the |The )?[A-Z][\w’'.-]*(?:\s(?:of|for|and|on|the|[A-Z][\w’'.-]*))*"
+                     r"(?:[,;:—–-]\s*[\w ,.]{0,24}\d{4})?\.?")
 
 
 def _party_publisher(publisher: str, sides: dict[str, str]) -> str:
@@ -2040,9 +2090,8 @@ _AGED = re.compile(r"\s*,\s*\d{1,3}\s*,")
 _LOCAL = re.compile(r"(?:(?:two|three|four|several|some|many|other|\d{1,4}) )?(?:local |the )?"
                     r"(?:residents?|villagers?|locals|witnesses|a witness|eyewitnesses|"
                     r"an eyewitness|survivors|a survivor|inhabitants|farmers|herders|"
-                    r"fishermen|traders|shopkeepers|(?:aid|health|relief) workers|"
-                    r"an? (?:aid|health|relief) worker|doctors|a doctor|nurses|a nurse|medics|"
-                    r"a medic|refugees|a refugee|elders|community leaders|"
+                    r"fishermen|traders|shopkeepers|health workers|a health worker|doctors|"
+                    r"a doctor|nurses|a nurse|medics|a medic|elders|community leaders|"
                     r"(?:a )?local (?:officials?|authorities|leaders?|people))\b", re.I)
 # ... named with their place, which may end in a word of no capital ("residents of the Bilal
 # Mosque area", "Locals in Teknaf's Whykong and Hnila unions"): at the end of the words
@@ -2056,7 +2105,9 @@ _LOCALS_OF = re.compile(r"(?:^|(?<=[\s,]))(?P<who>(?i:" + _LOCAL.pattern + ")" +
                         r"towns?|city|camps?|unions?|regions?|province|county|quarter|upazila|"
                         r"neighbou?rhoods?)){0,10})\s*$")
 _DE_FACTO = re.compile(r"\b(?:so-called|de facto|de-facto|self-proclaimed|self-declared|"
-                       r"breakaway|unrecognised|unrecognized)\b", re.I)
+                       r"breakaway|separatist|unrecognised|unrecognized)\b", re.I)
+_OF_PLACE = re.compile(r"(?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
 _QUOTED_BY = re.compile(r"\b(?:quoted|cited) by ")
 _SIDE_OF = re.compile(r"\bon the ([A-Z][\w’'-]+) side of\b")
 # ... and a person named with a trade, not an office ("Abdul Ghani, a shopkeeper")
@@ -2078,8 +2129,9 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
         line = _DATELINE_AT.match(sent.text) or _DATELINE_OWN.match(sent.text)
         head = _HEAD.match(sent.text, line.end() if line else 0)  # (not "GUATEMALA CITY —")
         who = speech.subject or (head["np"].strip() if head else "")
-        if who.endswith(("'s", "’s")):  # (its title words: "Guatemala's foreign ministry")
-            who = _head_np(sent.text[head.start("np"):]) or who
+        if head and who == head["np"].strip() and who.endswith(("'s", "’s")):
+            who = _head_np(sent.text[head.start("np"):]) or who  # (its title words:
+            # "Guatemala's foreign ministry")
         named = report.side_of(who) if who else ""
         if named not in ("", "PRESS"):
             # (a person known by one name is a person: "Zelensky ... spoke about it")
@@ -2141,11 +2193,28 @@ def stance(sent: Sentence, speech: Speech, a: int = 0, b: int | None = None,
         # what is said before its frame, unquoted, the frame ending the sentence: "Armenian
         # troops did not cross into Tavush, the ministry said on Monday"
         regions.append((a, speech.span[0]))
-    if any(_NEGATED.search(text, x, y) or _FALSE.search(text, x, y) for x, y in regions):
+    if _NEGATED.search(text, *regions[0]) or _FALSE.search(text, *regions[0]) or any(
+            _FALSE.search(text, x, y) or _main_negation(text, x, y) for x, y in regions[1:]):
         return "denies"
     if verb in ("must", "should") or _CALL_WORDS.search(text, a, b):
         return "calls"
     return "asserts"
+
+
+_SUBORDINATE = re.compile(r"\b(?:when|after|before|as|while|because|since|although|though|"
+                          r"which|who|where|if|unless|until|despite)\b", re.I)
+
+
+def _main_negation(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b], what is said before its frame, is negated in its main clause
+    ("Azerbaijani troops did not cross into Tavush"), not in a clause inside it ("No one
+    was hurt when Azerbaijani troops shelled Berd", "Although talks did not resume, ...",
+    "Azerbaijan, which has not signed the treaty, shelled ...")."""
+    m = _NEGATED.search(text, a, b)
+    # (an aside set off by two commas is no clause of its own: "The Russian base, stationed
+    # in Dushanbe, has not been involved")
+    return m is not None and not _SUBORDINATE.search(text, a, m.end()) and \
+        text.count(",", a, m.start()) % 2 == 0 and "," not in m.group()
 
 
 def actor(sent: Sentence, speech: Speech, who_side: str, report: Report, a: int = 0,

@@ -99,6 +99,7 @@ _MARKED_LIST = re.compile(
 _LIST_ITEM = re.compile(_NAME)
 # None of the three matches across a line break or a full stop, and each holds one of these
 # words: they are run on the pieces between those that hold one
+_VERB_OBJECT = re.compile(r"\s+(?:the|a|an|into|over)\b")
 MARKED_NAMES = 50  # (a bound for hostile input: each name is looked for in the whole text)
 # a name stands alone where no capitalised word or hyphen joins it before or after
 _ALONE_BEFORE = re.compile(r"[A-Z][\w'’]*[ -]$|-$")
@@ -133,7 +134,8 @@ _NAME_AFTER_TITLE = re.compile(r"[A-Z][\w'’-]{0,40}(?: [A-Z][\w'’-]{0,40}){1
 
 
 # a person's age after their name (", 42,"), and a verb of saying before it ("said Marvin")
-_AGE_AFTER = re.compile(r",\s\d{1,3}(?:,|\.|\s(?:said|says|told|added))")
+_AGE_AFTER = re.compile(r",\s\d{1,3}(?!\d|,\d)(?:,|\.|\s(?:said|says|told|added))")
+_SAID_FRAME = re.compile(r"[,”\"’']\s*(?:said|says|told|added|explained|recalled)\s+$")
 _SAID = frozenset(("said", "says", "told", "added", "explained", "recalled"))
 
 
@@ -530,8 +532,11 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
                 before not in ("in", "at", "from", "near") and not prominent:
             return None  # ("Porter said"; not "the authorities in Tskhinvali said", nor
             # a large city, a government's seat: "Beijing accused New Delhi")
-        if single and not prominent and (_AGE_AFTER.match(text, end) or before in _SAID):
-            return None  # a person: "said Marvin, 42, who has fished the river"
+        if single and not prominent and (_AGE_AFTER.match(text, end) or (
+                before in _SAID and text[end:end + 1] in ",." and
+                _SAID_FRAME.search(text, max(0, start - 16), start))):
+            return None  # a person: "..., said Marvin, 42, who has fished the river" (not
+            # "officials said Adre was shelled", nor "Adre, 15,000 of whose residents")
         # a name known only to GeoNames beside another capitalised word is most often part
         # of a person's name ("Philip Reeker", "Ned Price") or of some other name
         sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3):start]))
@@ -577,6 +582,12 @@ def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
     for rx in (_MARKED_BEFORE, _MARKED_AFTER):
         for start, end in pieces:
             for m in rx.finditer(text, start, end):
+                if m["word"].lower().endswith(("crossing", "checkpoint")) and (not (
+                        m["name"].startswith("The ") or
+                        text.endswith("the ", 0, m.start("name"))) or
+                        _VERB_OBJECT.match(text, m.end())):
+                    continue  # (a crossing is "the X crossing": not "Afghans crossing the
+                    # border", "Rohingya crossing at night")
                 mark(m["name"], m.start("name"), m["word"])
     for start, end in pieces:
         for m in _MARKED_LIST.finditer(text, start, end):
