@@ -2387,3 +2387,11 @@ def test_the_rules_of_this_session_keep_to_their_cases():
         is None
     assert first("Sudanese refugees who reached Adre described killings in El Geneina.") == (
         "Sudanese refugees", "SD")
+
+
+def test_a_speaker_after_the_verb_is_of_the_body_their_role_names():
+    got = _who("BEIRUT — Saudi border guards fired at migrants in Monabbih. \"What is happening "
+               "is a pattern of killing,\" said Nadia Hardman, refugee and migrant rights "
+               "researcher at Human Rights Watch.", "2023-08-21")
+    assert got[-1] == ("Nadia Hardman, refugee and migrant rights researcher at Human Rights "
+                       "Watch", "HRW")

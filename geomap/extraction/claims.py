@@ -848,7 +848,9 @@ def _subject(prefix: str) -> str:
 
 _AFTER = re.compile(r"\s*(?P<who>(?:the |a )?(?:[A-Z][\w’'.-]+|[a-z]+ minister|prime minister|"
                     r"premier|president)(?: [A-Z][\w’'.-]+)*"
-                    r"(?:, (?:a|the|[a-z]+ (?:of|for)|[A-Z][\w-]+['’]s) "
+                    r"(?:, (?:a|the|[a-z]+ (?:of|for)|[A-Z][\w-]+['’]s|(?:[a-z][\w-]* ){0,5}"
+                    r"(?:researcher|analyst|director|official|expert|coordinator|adviser|"
+                    r"advisor|representative|spokes(?:man|woman|person)) (?:at|of|for|with)) "
                     r"(?:[^,.]|\.(?=\s?[A-Z]))+)?)"
                     # (where the name ends: not "said Afghan forces opened fire")
                     r"(?=\s*(?:$|[.,;:!?”\"’)\]–—-]|(?:on|in|at|late|earlier|told|adding|"
