@@ -2395,3 +2395,12 @@ def test_a_speaker_after_the_verb_is_of_the_body_their_role_names():
                "researcher at Human Rights Watch.", "2023-08-21")
     assert got[-1] == ("Nadia Hardman, refugee and migrant rights researcher at Human Rights "
                        "Watch", "HRW")
+
+
+def test_an_act_called_a_provocation_is_asserted_a_report_so_called_denied():
+    assert _who("VILNIUS — Belarus sent migrants across the border. \"This is provocation,\" "
+                "Lithuania's foreign ministry said.", "2021-07-10", "stance")[-1] == (
+        "Lithuania's foreign ministry", "LT", "asserts")
+    assert _who("VILNIUS — Belarus sent migrants across the border. Belarus's foreign ministry "
+                "called the report a provocation.", "2021-07-10", "stance")[-1] == (
+        "Belarus's foreign ministry", "BY", "denies")

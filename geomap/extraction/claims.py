@@ -40,7 +40,7 @@ from ..records import Claim, Document, Mention, Place, Resolution
 from .dates import MONTHS, WEEKDAYS, find_date
 from .keyed import Keyed, WordKeys, pieces_holding, trie
 from .sides import side_in, side_terms
-from .words import COMMON, ORG_WORDS, TITLES, acronyms
+from .words import COMMON, ORG_WORDS, TITLES, UNRECOGNISED, acronyms
 
 ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charges|insisted|"
           "insists|stated|added|adds|tweeted|tweets|wrote|writes|suggested|suggests|"
@@ -72,12 +72,14 @@ REQUEST = "appealed|appeals|asked|asks|requested|requests|decided to ask|will as
 # "branded the claims as lies", "described the accusation as baseless"
 _DISMISS_WORDS = ["called", "calls", "branded", "brands", "labeled", "labelled", "labels",
                   "described", "describes"]
+# what a claim is called that says it is false (and, of a report only, "a provocation": "This
+# is provocation" is said of an act)
+_FALSE_WORDS = (r"disinformation|misinformation|lies|lie|false(?:hood)?|fake(?: news)?|baseless|"
+                r"groundless|untrue|unfounded|fabricat\w+|absurd|nonsense|propaganda")
 _DISMISS = re.compile(rf"\b(?P<verb>{'|'.join(_DISMISS_WORDS)})\s+"
                       r"(?:(?:the|this|that|these|those|such|its|their|his|her)\s+)?"
-                      r"(?:[\w’'-]+\s+){0,3}?(?:as\s+)?[“\"‘']?(?:an?\s+|pure\s+|complete\s+|absolute\s+|"
-                      r"blatant\s+)?[“\"‘']?(?:disinformation|misinformation|lies|lie|false(?:hood)?|"
-                      r"fake(?: news)?|baseless|groundless|untrue|provocation|fabricat\w+|absurd|"
-                      r"nonsense|propaganda)\b", re.I)
+                      r"(?:[\w’'-]+\s+){0,3}?(?:as\s+)?[“\"‘']?(?:an?\s+|pure\s+|complete\s+|"
+                      rf"absolute\s+|blatant\s+)?[“\"‘']?(?:{_FALSE_WORDS}|provocation)\b", re.I)
 
 
 
@@ -184,10 +186,9 @@ _REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|we
 _HEDGE = Keyed(_REPORTEDLY)
 # what is said to be false: "said the reports were “baseless”", "said the claims are lies"
 _FALSE = re.compile(r"\b(?:(?:reports?|claims?|accusations?|allegations?|charges?|statements?)"
-                    r"(?:\s+(?:that|of|about)\s+[^.;]{1,80}?)?|it|this|that)\s+(?:was|were|is|are)\s+(?:[“\"‘']\s*)?(?:(?:completely|"
-                    r"entirely|totally|absolutely|simply)\s+)?(?:[“\"‘']\s*)?(?:baseless|"
-                    r"groundless|false|untrue|fabricated|fabrications?|lies|fake|unfounded|"
-                    r"disinformation|propaganda)\b", re.I)
+                    r"(?:\s+(?:that|of|about)\s+[^.;]{1,80}?)?|it|this|that)\s+"
+                    r"(?:was|were|is|are)\s+(?:[“\"‘']\s*)?(?:(?:completely|entirely|totally|"
+                    rf"absolutely|simply)\s+)?(?:[“\"‘']\s*)?(?:{_FALSE_WORDS})\b", re.I)
 _FIRST_PERSON_END = re.compile(r"(?:^|\s)(?:[Ww]e|I)\s+(?:(?:also|again|strongly|firmly|"
                                r"once again)\s+)?$")
 # the calls that are also nouns, and what makes them one before them
@@ -1146,6 +1147,13 @@ _DATELINE_OWN = re.compile(rf"[ \t]*(?:(?=(?:[A-Z]['’.]?){{3}}){_CITY}"  # (N'
 DATELINE_LINES = 4  # (the headline, a byline, a date line, then the dateline's)
 
 
+def _after_dateline(text: str) -> int:
+    """Where a sentence's own words begin: after the dateline it opens with, if any ("GUATEMALA
+    CITY — Guatemala's foreign ministry ..."), else 0."""
+    line = _DATELINE_AT.match(text) or _DATELINE_OWN.match(text) if text[:1].isupper() else None
+    return line.end() if line else 0
+
+
 def _dateline(text: str) -> re.Match | None:
     """The report's dateline: a wire's within its first 3,000 characters, else a
     newspaper's or an agency's own at the start of one of its first lines."""
@@ -1238,9 +1246,9 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         # next means ("Pashinian gave some details ... he told lawmakers")
         # (after where they were: "In Phnom Penh, Lt Gen Maly Socheata, spokeswoman for
         # ..., gave the opposite account")
-        line = _DATELINE_AT.match(sent.text) or _DATELINE_OWN.match(sent.text)
-        where = _WHERE_FIRST.match(sent.text, line.end() if line else 0)
-        at = where.end() if where else line.end() if line else 0  # (not "GUATEMALA CITY —")
+        lead = _after_dateline(sent.text)  # (not "GUATEMALA CITY —")
+        where = _WHERE_FIRST.match(sent.text, lead)
+        at = where.end() if where else lead
         head = _HEAD.match(sent.text, at + 4 if sent.text.startswith("the ", at) else at)
         who = name_key(strip_possessive(head["np"].split()[-1])) if head else ""
         if who in report.people:
@@ -1847,7 +1855,7 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # side's sources ("Indian media, citing unnamed government sources": theirs)
         return "PRESS", "an outlet"
     found = speech.known or report.side_of(named)
-    if not speech.known and _DE_FACTO.search(named) and "'s" not in named and \
+    if not speech.known and UNRECOGNISED.search(named) and "'s" not in named and \
             "’s" not in named and not any(
                 report.capital_or_country(w) or name_key(w) in side_terms()
                 for w in _CAPITALISED_RUN.findall(named)):
@@ -1870,9 +1878,8 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         who = named = report.acronyms.get(named.split()[-1], named)
         found = report.side_of(named)
         whose = named.rsplit(" of ", 1)[-1] if " of " in named else ""
-        if whose[:1].isupper() and len(found) <= 2 and _OF_PLACE.fullmatch(whose) and \
-                not report.capital_or_country(whose) and name_key(whose) not in side_terms() \
-                and name_key(strip_possessive(whose)) in report.place_names:
+        if len(found) <= 2 and name_key(strip_possessive(whose)) in report.place_names and \
+                not report.capital_or_country(whose) and name_key(whose) not in side_terms():
             # a state's body "of" a place that is no state ("the State Security Committee
             # (KGB) of South Ossetia"): a de facto authority's, neither the state's whose
             # land it is nor the dateline's
@@ -2106,9 +2113,6 @@ _LOCALS_OF = re.compile(r"(?:^|(?<=[\s,]))(?P<who>(?i:" + _LOCAL.pattern + ")" +
                         r"and|the|of|nearby|mining|[a-z]+['’]s|areas?|districts?|villages?|"
                         r"towns?|city|camps?|unions?|regions?|province|county|quarter|upazila|"
                         r"neighbou?rhoods?)){0,10})\s*$")
-_DE_FACTO = re.compile(r"\b(?:so-called|de facto|de-facto|self-proclaimed|self-declared|"
-                       r"breakaway|separatist|unrecognised|unrecognized)\b", re.I)
-_OF_PLACE = re.compile(r"(?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
 _QUOTED_BY = re.compile(r"\b(?:quoted|cited) by ")
 _SIDE_OF = re.compile(r"\bon the ([A-Z][\w’'-]+) side of\b")
@@ -2128,8 +2132,7 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
     if speech.how == "narration":
         # the report speaks, but whom it names first may be "it" or "he" next ("The
         # Kremlin did not confirm this ... It said Putin stressed")
-        line = _DATELINE_AT.match(sent.text) or _DATELINE_OWN.match(sent.text)
-        head = _HEAD.match(sent.text, line.end() if line else 0)  # (not "GUATEMALA CITY —")
+        head = _HEAD.match(sent.text, _after_dateline(sent.text))  # (not "GUATEMALA CITY —")
         who = speech.subject or (head["np"].strip() if head else "")
         if head and who == head["np"].strip() and who.endswith(("'s", "’s")):
             who = _head_np(sent.text[head.start("np"):]) or who  # (its title words:
@@ -2552,9 +2555,7 @@ def _head_np(text: str) -> str:
     """The noun phrase a sentence starts with, title words and all: "Tajik officials",
     "Lebanon's caretaker Prime Minister Najib Mikati" (after a dateline: "GUATEMALA CITY —
     Guatemala's foreign ministry ...")."""
-    line = _DATELINE_AT.match(text) or _DATELINE_OWN.match(text) if text[:1].isupper() else None
-    if line:
-        text = text[line.end():]
+    text = text[_after_dateline(text):]
     taken = []
     for w in text.split()[:12]:
         if not (w[:1].isupper() or w.lower() in _TITLE_WORDS or _PARTICLE.match(w)):

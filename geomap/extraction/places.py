@@ -133,10 +133,10 @@ _TITLES = Keyed(_TITLE)  # (found by its titles' words: keyed.py)
 _NAME_AFTER_TITLE = re.compile(r"[A-Z][\w'’-]{0,40}(?: [A-Z][\w'’-]{0,40}){1,2}")
 
 
-# a person's age after their name (", 42,"), and a verb of saying before it ("said Marvin")
+# a person's age after their name (", 42,"), and a verb of saying that frames it before it
+# ('..., said Marvin.')
 _AGE_AFTER = re.compile(r",\s\d{1,3}(?!\d|,\d)(?:,|\.|\s(?:said|says|told|added))")
 _SAID_FRAME = re.compile(r"[,”\"’']\s*(?:said|says|told|added|explained|recalled)\s+$")
-_SAID = frozenset(("said", "says", "told", "added", "explained", "recalled"))
 
 
 def _is_cap(word: str) -> bool:
@@ -533,7 +533,7 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
             return None  # ("Porter said"; not "the authorities in Tskhinvali said", nor
             # a large city, a government's seat: "Beijing accused New Delhi")
         if single and not prominent and (_AGE_AFTER.match(text, end) or (
-                before in _SAID and text[end:end + 1] in ",." and
+                text[end:end + 1] in ",." and
                 _SAID_FRAME.search(text, max(0, start - 16), start))):
             return None  # a person: "..., said Marvin, 42, who has fished the river" (not
             # "officials said Adre was shelled", nor "Adre, 15,000 of whose residents")

@@ -74,8 +74,9 @@ _ACRONYM_PAREN = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 _ACRONYM_NAME = re.compile(r"(?P<name>(?:[A-Z][\w’'-]{0,30}\s(?:(?:of|for|and|the|on)\s){0,2})"
                            r"{1,7})\Z")
 ACRONYMS_KEPT = 50  # (a bound for hostile input)
-_UNRECOGNISED = re.compile(r"\b(?:so-called|de facto|de-facto|self-proclaimed|self-declared|"
-                           r"breakaway|separatist|unrecognised|unrecognized)\b", re.I)
+# words that call an authority unrecognised (its claims are no state's: claims.py)
+UNRECOGNISED = re.compile(r"\b(?:so-called|de facto|de-facto|self-proclaimed|self-declared|"
+                          r"breakaway|separatist|unrecognised|unrecognized)\b", re.I)
 _OF_AFTER = re.compile(r" of (?P<of>[A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){0,2})")
 _NAME_REACH = 320  # (seven words of at most 31 letters and two connectors each, and spaces)
 
@@ -99,7 +100,7 @@ def acronyms(text: str) -> dict[str, str]:
         elif capped and any(w.lower() in ORG_WORDS for w in words[capped[0]:]):
             # a body's name translated, its acronym not ("the State Committee for National
             # Security (GKNB) of Kyrgyzstan"), with whose it is, said after it
-            whose = _OF_AFTER.match(text, m.end()) if not _UNRECOGNISED.search(
+            whose = _OF_AFTER.match(text, m.end()) if not UNRECOGNISED.search(
                 text, max(0, named.start() - 24), named.start()) else None
             # (not a "so-called" or "de facto" body's: the place it claims is another
             # state's, "the so-called State Security Committee (KGB) of South Ossetia")
