@@ -2404,3 +2404,31 @@ def test_an_act_called_a_provocation_is_asserted_a_report_so_called_denied():
     assert _who("VILNIUS — Belarus sent migrants across the border. Belarus's foreign ministry "
                 "called the report a provocation.", "2021-07-10", "stance")[-1] == (
         "Belarus's foreign ministry", "BY", "denies")
+
+
+def test_an_acronym_of_a_body_the_report_names_in_full_is_that_body():
+    # the report names the body in full once and by its initials after, without brackets
+    got = _who("The Guyana Defence Force sent troops to the Cuyuni River on Monday. Three "
+               "soldiers were wounded near Goris, the GDF said.", "2025-02-18")
+    assert got[-1] == ("GDF", "GY")
+    assert _who("Soldiers of the Uganda People's Defence Forces crossed into Ituri. Ugandan "
+                "troops fired at Bunia, the UPDF said.", "2025-02-18")[-1] == ("UPDF", "UG")
+    # initials of words that name no body, or shorter than three letters, are not read so
+    assert _who("Guyana Defence Force troops went to Goris. Ugandan Police said three soldiers "
+                "were wounded near Goris, the UP said.", "2025-02-18")[-1:] != [("UP", "UG")]
+    assert [w for w, _ in _who("The Guyana Dairy Farms were shelled near Goris. Three soldiers "
+                               "were wounded near Goris, the GDF said.", "2025-02-18")
+            if w == "GDF"] == []
+
+
+def test_the_army_is_the_defence_force_the_report_named():
+    # "the army", "the military": a defence force or armed forces the report named before
+    got = _who("The Guyana Defence Force sent troops to the Cuyuni River on Monday. Soldiers "
+               "were ambushed near Goris on Sunday, the army said.", "2025-02-18")
+    assert got[-1] == ("Guyana Defence Force", "GY")
+    got = _who("The Sudanese Armed Forces moved troops to El Geneina. Rebels shelled El "
+               "Geneina on Sunday, the military said.", "2025-02-18")
+    assert got[-1] == ("Sudanese Armed Forces", "SD")
+    # not a paramilitary force that is no army
+    assert _who("The Rapid Support Forces moved fighters to El Geneina. Rebels shelled El "
+                "Geneina on Sunday, the army said.", "2025-02-18") == []

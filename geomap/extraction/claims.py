@@ -455,6 +455,10 @@ class _Speaker:
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
+# "the army", "the military": a state's army the report named by another name before ("the
+# Guyana Defence Force", "the Sudanese Armed Forces"; not "the Rapid Support Forces")
+_ARMY_WORDS = frozenset(("army", "military"))
+_ARMY = re.compile(r"\b(?:Army|Military|Armed Forces|Defen[cs]e Forces?)\b", re.I)
 _CAPPED_WORD = re.compile(r"[A-Z][\w’'-]+")
 _WOMAN = frozenset("""spokeswoman chairwoman congresswoman councilwoman businesswoman woman
 mother wife ms mrs madam madame mme""".split())
@@ -945,6 +949,7 @@ class Report:
     # Governor's Office"), by the name's key: an office's, not an outlet's
     inside: dict[str, str] = field(default_factory=dict)
     _side_of: dict[str, str] = field(default_factory=dict, repr=False)
+    _initials: dict[str, str] = field(default_factory=dict, repr=False)
 
     def side_found(self, claimant: str, side: str) -> None:
         """A person introduced with a role of no side ("Its chief spokesman, Zabihullah
@@ -961,6 +966,22 @@ class Report:
                 # Hungarian names: "Senior Colonel Long Shaohua" ... "Long said")
                 first = name_key(self.people[key][0].split(" ", 1)[0])
                 self.people.setdefault(first, self.people[key])
+
+    def stands_for(self, acronym: str) -> str:
+        """The body an acronym names: as the report defines it ("the Joint Chiefs of Staff
+        (JCS)"), else a body the report names in full, the initials of whose capitalised
+        words are its letters ("the Guyana Defence Force ... the GDF said"), else ""."""
+        if acronym in self.acronyms:
+            return self.acronyms[acronym]
+        found = self._initials.get(acronym)
+        if found is None:
+            found = ""
+            if 3 <= len(acronym) <= 6 and acronym.isascii() and acronym.isalpha() and \
+                    len(self._initials) < INITIALS_LOOKED:
+                found = next((m.group() for m in _initials(acronym).finditer(self.doc.text)
+                              if m.group().rsplit(" ", 1)[-1].lower() in _BODY_HEADS), "")
+            self._initials[acronym] = found
+        return found
 
     def capital_or_country(self, name: str) -> bool:
         """Whether the name is one of the report's countries or capitals ("Rwanda")."""
@@ -984,6 +1005,16 @@ class Report:
         found = next((c for c in same if c[0] != "PRESS"), None) or next(iter(same), None) \
             or next((c for c in latest[:1] if c[0] != side), None)
         return found[1:] if found else None
+
+
+INITIALS_LOOKED = 20  # (acronyms a report's initials are looked for: each reads the text)
+
+
+def _initials(acronym: str) -> re.Pattern:
+    """Capitalised words, one a letter of the acronym, joined by spaces and the odd "of the"
+    ("Armed Forces of the Philippines" for AFP)."""
+    return re.compile(r"(?<![\w’'-])" + r" (?:(?:of|for|and|the|on) ){0,2}".join(
+        rf"{c}[\w’'-]{{0,30}}" for c in acronym) + r"(?![\w’'-])")
 
 
 @dataclass
@@ -1794,7 +1825,8 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         # "the prime minister", "the service", "the military": the last speaker it names
         word = low.split()[-1]  # (a word of its name: "office" is not in "officials")
         prior = next((sp for sp in reversed(speakers)
-                      if word in _LOWER_WORDS.findall(sp.name.lower()) and not (
+                      if (word in _LOWER_WORDS.findall(sp.name.lower()) or (
+                          word in _ARMY_WORDS and _ARMY.search(sp.name))) and not (
                           sp.person and word in _BODIES)), None)  # ("the police": not
         claimant, known = (prior.name, prior.side) if prior else (claimant, "")  # its chief)
         inferred = inferred if prior else ""
@@ -1875,7 +1907,7 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
             return found, ""
     # an acronym the report defined ("the JCS"): the body it stands for
     if named.split()[-1].isupper():
-        who = named = report.acronyms.get(named.split()[-1], named)
+        who = named = report.stands_for(named.split()[-1]) or named
         found = report.side_of(named)
         whose = named.rsplit(" of ", 1)[-1] if " of " in named else ""
         if len(found) <= 2 and name_key(strip_possessive(whose)) in report.place_names and \
@@ -1933,10 +1965,14 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     # "ministry spokeswoman Leyla Abdullayeva" after "Azerbaijan's foreign ministry
     # rejected ...": the body named before speaks through her, whatever the dateline
     # (not a news agency: "Yonhap news agency said" after KCNA is no one's agency)
-    body = _same_body(words & (_SPOKEN_FOR | _BODIES)) if "news" not in words else set()
+    # (an army by another name is a state's: "the army" after "the Rapid Support Forces" is
+    # not theirs, but after "the Kachin Independence Army" it is)
+    named = words & (_SPOKEN_FOR | _BODIES) if "news" not in words else set()
+    body = _same_body(named)
     for earlier in reversed(report.speakers[-_BODY_BACK:] if body else []):
+        theirs = set(earlier.name.lower().replace(",", " ").split())
         if earlier.side not in ("", "PRESS") and not earlier.person and (
-                body & _same_body(set(earlier.name.lower().replace(",", " ").split())) or
+                named & theirs or len(earlier.side) == 2 and body & _same_body(theirs) or
                 # (a country or its capital speaks as its government: "government
                 # spokeswoman Yolande Makolo" after "Rwanda denies ...")
                 "government" in body and report.capital_or_country(earlier.name)):
