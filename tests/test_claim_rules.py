@@ -2432,3 +2432,48 @@ def test_the_army_is_the_defence_force_the_report_named():
     # not a paramilitary force that is no army
     assert _who("The Rapid Support Forces moved fighters to El Geneina. Rebels shelled El "
                 "Geneina on Sunday, the army said.", "2025-02-18") == []
+
+
+def test_a_phrase_before_the_speaker_says_where_they_spoke():
+    # an opening phrase is no part of the speaker's name, and the capital it names is theirs
+    for opener in ("Speaking in Kathmandu, ", "Speaking in Kathmandu the same day, ",
+                   "At a news conference in Kathmandu, ", "In Kathmandu, ",
+                   "In a statement issued in Kathmandu on Monday, ",
+                   "Addressing parliament in Kathmandu on Monday, "):
+        got = _who("India opened a road through Lipulekh on Monday. " + opener +
+                   "Communications Minister Prithvi Subba Gurung said Indian troops had "
+                   "entered Lipulekh.", "2024-06-12")
+        assert got[-1] == ("Communications Minister Prithvi Subba Gurung", "NP"), opener
+    assert _who("Iraqi militias fired at Erbil. Meanwhile, US Central Command said it shot "
+                "down a drone near Erbil.", "2024-06-12")[-1] == ("US Central Command", "US")
+    # a third country's capital, where the two parties' officials meet, is neither's
+    assert _who("BAKU — Armenian troops shelled Sotk, Azerbaijan said. In Moscow, Foreign "
+                "Minister Ararat Mirzoyan said Azerbaijani troops had shelled Sotk.",
+                "2024-06-12")[-1][1] != "RU"
+    # an envoy to the United Nations is their own state's
+    assert _who("Eritrean troops remain in Irob. The US ambassador to the United Nations, Linda "
+                "Thomas-Greenfield, said Eritrean troops must leave Irob.", "2024-06-12") == [
+        ("US ambassador to the United Nations, Linda Thomas-Greenfield", "US")]
+
+
+def test_his_office_and_the_mission_are_those_the_report_named():
+    got = _who("Syrian troops shelled Quneitra. Israeli Prime Minister Benjamin Netanyahu said "
+               "troops would stay in Quneitra. His office later said Syrian troops shelled "
+               "Quneitra.", "2024-06-12")
+    assert got[-1] == ("Benjamin Netanyahu's office", "IL")
+    # the person the sentence before names, past a live blog's time stamp; not one before
+    got = _who("10:42 — Defence Minister Israel Katz ordered the army to hold the Hermon. In a "
+               "statement, Katz said troops must stay on the Hermon.\n\n11:20 — Prime Minister "
+               "Benjamin Netanyahu, who declared the accord dead, has described the deployment "
+               "as temporary. His office said Syrian troops shelled Quneitra.", "2024-06-12")
+    assert got[-1][0] == "Benjamin Netanyahu's office"
+    # ("Its statement": the body's, as "its statement" mid-sentence)
+    assert _who("Syrian troops shelled Quneitra, the Israeli foreign ministry said. Its "
+                "spokesman Oren Marmorstein said Syrian troops shelled Quneitra.",
+                "2024-06-12")[-1][1] == "IL"
+    # "the mission": the one the report named last, here only as a post's
+    got = _who("Israeli shells hit a UNIFIL post near Naqoura on Monday. Two peacekeepers "
+               "were wounded, the mission said.", "2024-06-12")
+    assert got[-1] == ("UNIFIL", "UN")
+    assert _who("Israeli shells hit a post near Naqoura on Monday. Two peacekeepers were "
+                "wounded, the mission said.", "2024-06-12")[-1][0] != "mission"

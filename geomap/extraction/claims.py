@@ -39,7 +39,7 @@ from ..read import claim_id
 from ..records import Claim, Document, Mention, Place, Resolution
 from .dates import MONTHS, WEEKDAYS, find_date
 from .keyed import Keyed, WordKeys, pieces_holding, trie
-from .sides import side_in, side_terms
+from .sides import missions_in, side_in, side_terms
 from .words import COMMON, ORG_WORDS, TITLES, UNRECOGNISED, acronyms
 
 ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charges|insisted|"
@@ -355,7 +355,9 @@ commanders negotiators fighters militants militia gunmen servicemen patrol parat
 peacekeepers shelling fire strikes drones aircraft jets warplanes helicopters tanks artillery
 shells rockets missiles guard navy warships ships vessels boats side""".split()))
 _ACTOR_SEPS = "\n,;:()“”\""
-_OWNED = re.compile(r"\b(?:its|their|our) $")
+_OWNED = re.compile(r"\b(?:[Ii]ts|[Tt]heir|our) $")
+_HIS = re.compile(r"\s*(?:His|Her) ")
+_NAMED_BEFORE = 400  # (characters: about the sentence before)
 # a statement the speaker issued ("In a statement posted on Facebook, ... said"; not "Asked
 # about the statement, ... said")
 _STATED = re.compile(r"\b(?:in|issued|released|published|put out) (?:a|an|its|their|his|her)"
@@ -717,9 +719,12 @@ _LEADING_WORD = re.compile(r"^(?:(?:In|in) (?:an? |its |their )?(?:\w+ ){0,2}(?:
                            r"interview|post|tweet|briefing|message|letter),\s*|"
                            # (where: "In New Delhi, India's foreign secretary Vikram Misri")
                            r"(?:In|At|From) [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30})?,\s*|"
-                           # (and how: "Addressing Parliament, Defence Minister ...")
-                           r"(?:Addressing|Speaking to|Speaking at|Briefing|Writing on) "
-                           r"(?:the )?[A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30})?,\s*)?"
+                           # (and how: "Addressing Parliament, Defence Minister ...",
+                           # "Speaking in Kathmandu, ...", "Meanwhile, ...")
+                           r"(?:Addressing|Speaking|Briefing|Writing|Talking|Responding|"
+                           r"Reacting|Commenting|Replying|Asked)(?: (?:to|at|in|on|from|with|"
+                           r"about|the|a|an|[A-Z][\w’'-]{0,30})){1,5},\s*|"
+                           r"(?:Meanwhile|Separately|Elsewhere|However|Earlier|Later),\s*)?"
                            r"(?:(?:[Tt]he|[Aa]n?|But|And|Earlier|Later|Meanwhile)\s+)?")
 
 
@@ -814,8 +819,9 @@ def _subject(prefix: str) -> str:
                 w.isdigit() and k and words[k - 1].lower() in ("channel", "tv")) or (
                 low in _DIRECTIONS and taken and taken[-1][:1].isupper()) or (
                 low in KIND_WORDS and k and words[k - 1][:1].isupper()) or (
-                low == "to" and taken and taken[-1][:1].isupper() and k and
-                words[k - 1].lower() in _ENVOYS) or (
+                low == "to" and taken and (taken[-1][:1].isupper() or taken[-1] == "the" and
+                                           len(taken) > 1 and taken[-2][:1].isupper()) and
+                k and words[k - 1].lower() in _ENVOYS) or (
                 low == "by" and taken and k and words[k - 1].lower() in ("quoted", "cited")) or (
                 low in ("quoted", "cited") and taken and taken[-1] == "by"):
             # (a place's kind after its name: "Residents in Sisaket province"; an envoy's
@@ -950,6 +956,7 @@ class Report:
     inside: dict[str, str] = field(default_factory=dict)
     _side_of: dict[str, str] = field(default_factory=dict, repr=False)
     _initials: dict[str, str] = field(default_factory=dict, repr=False)
+    _missions: list | None = field(default=None, repr=False)
 
     def side_found(self, claimant: str, side: str) -> None:
         """A person introduced with a role of no side ("Its chief spokesman, Zabihullah
@@ -982,6 +989,14 @@ class Report:
                               if m.group().rsplit(" ", 1)[-1].lower() in _BODY_HEADS), "")
             self._initials[acronym] = found
         return found
+
+    def mission_before(self, at: int) -> tuple[str, str] | None:
+        """The organisation that sends missions the report names last before offset ``at``,
+        as written, and its side ("a UNIFIL post": UNIFIL, UN); None if it names none."""
+        if self._missions is None:
+            self._missions = missions_in(self.doc.text)  # (read once, on first asking)
+        k = bisect_left(self._missions, (at,)) - 1
+        return self._missions[k][1:] if k >= 0 else None
 
     def capital_or_country(self, name: str) -> bool:
         """Whether the name is one of the report's countries or capitals ("Rwanda")."""
@@ -1181,8 +1196,14 @@ DATELINE_LINES = 4  # (the headline, a byline, a date line, then the dateline's)
 def _after_dateline(text: str) -> int:
     """Where a sentence's own words begin: after the dateline it opens with, if any ("GUATEMALA
     CITY — Guatemala's foreign ministry ..."), else 0."""
-    line = _DATELINE_AT.match(text) or _DATELINE_OWN.match(text) if text[:1].isupper() else None
+    line = _DATELINE_AT.match(text) or _DATELINE_OWN.match(text) if text[:1].isupper() else \
+        _TIMESTAMP.match(text) if text[:1].isdigit() else None
     return line.end() if line else 0
+
+
+# a live blog's time stamp before an entry's words ("11:20 — ", "14:05 GMT: ")
+_TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?: ?(?:GMT|UTC|BST|CET|EST|ET|AM|PM|am|pm|"
+                        r"local time))?(?:\s*[—–]\s*|\s+-\s+|:\s+)")
 
 
 def _dateline(text: str) -> re.Match | None:
@@ -1774,9 +1795,16 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             how = "reportedly"  # ("A video posted on Facebook ... could not be verified")
         else:
             return None  # someone speaks whom we cannot tell: not the report's word either
+    owner, _, rest = claimant.partition(" ")
+    if owner in ("Its", "Their", "His", "Her") and rest.split(" ")[-1].lower() in _ROLES:
+        # ("Its statement warned", "His office said": whose, read as mid-sentence below)
+        claimant, span = rest, (span[0] + len(owner) + 1, span[1])
     low, known = claimant.lower(), ""
     stated = None
-    if _GROUP_REF.fullmatch(low):
+    # ("His office said": a sentence's first words; "..., his press service reported" is
+    # of the sentence's own subject, read as before)
+    his = _HIS.fullmatch(text, _after_dateline(text), span[0])
+    if _GROUP_REF.fullmatch(low) and not his:
         low = "it"  # "the office", "a statement by the office", "the readout": as "it"
         if "statement" in claimant.lower():
             # "the statement": of the one whose statement the report told of last ("In a
@@ -1810,6 +1838,19 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         claimant, known = (f"{prior.name}'s {claimant}", prior.side) if prior else \
             (claimant, "")
         inferred = inferred if prior else ""
+    elif his and low.split()[-1] in _ROLES:
+        # "Netanyahu said .... His office later said ...": the office of the person the
+        # report named last, whom "he" would mean, where the sentence before names them
+        pronoun = "she" if his.group().startswith("Her") else "he"
+        prior = next((sp for sp in reversed(speakers[-_PRONOUN_BACK:])
+                      if sp.person and sp.fits(pronoun)), None)
+        whose = prior and (prior.side or report.side_of(prior.name))
+        before = report.doc.text[max(0, sent.start - _NAMED_BEFORE):sent.start].rstrip()
+        before = before[before.rfind(". ", 0, len(before) - 1) + 1:]  # (the sentence before)
+        if whose and whose != "PRESS" and _named_in(prior.name, before):
+            claimant, known = f"{prior.name.split(',')[0]}'s {claimant}", whose
+        else:
+            inferred = ""
     elif claimant[:1].isupper() and _OWNED_BY.search(text, max(0, span[0] - 24), span[0]) \
             and not _is_person(claimant):
         # "The ELN also denied ... the group's Northeastern War Front said": a body of the
@@ -1824,12 +1865,18 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     elif alone:
         # "the prime minister", "the service", "the military": the last speaker it names
         word = low.split()[-1]  # (a word of its name: "office" is not in "officials")
-        prior = next((sp for sp in reversed(speakers)
+        prior = next((sp for sp in reversed(speakers[-_ROLE_BACK:])
                       if (word in _LOWER_WORDS.findall(sp.name.lower()) or (
                           word in _ARMY_WORDS and _ARMY.search(sp.name))) and not (
                           sp.person and word in _BODIES)), None)  # ("the police": not
         claimant, known = (prior.name, prior.side) if prior else (claimant, "")  # its chief)
         inferred = inferred if prior else ""
+        if prior is None and word == "mission":
+            # "Israeli shells hit a UNIFIL post. ..., the mission said": the mission the
+            # report named last (in the text just before: a bound for long texts)
+            named = report.mission_before(sent.start)
+            if named:
+                claimant, known, inferred = named[0], named[1], claimant
     elif claimant and "’s" not in claimant and "'s" not in claimant and name_key(
             _NAMED.split(claimant, 1)[0].rstrip(",").split(" ")[-1]) in report.people:
         # (the surname of the name itself, not of what is said of it after: "Hikmet
@@ -1922,10 +1969,14 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     # where they spoke: "told reporters in Addis Ababa", "a briefing in Beijing"
     verb = speech.verb
     if verb is not None and sent is not None:
+        opener = _OPENER_IN.match(sent.text, _after_dateline(sent.text), speech.span[0])
+        if opener and len(report.parties - {"PRESS"}) >= 2 and \
+                report.side_of(opener["where"]) not in report.parties:
+            opener = None  # (a third country's capital, where talks were: not theirs)
         near = _SPOKE_IN.search(sent.text, verb.end(), verb.end() + 60) or (
-            # ("Speaking to reporters in Baku, President Ilham Aliyev said")
-            _SPOKE_IN.search(sent.text, 0, speech.span[0])
-            if sent.text.lstrip().startswith("Speaking") else None) or (
+            # ("Speaking to reporters in Baku, President Ilham Aliyev said", "In Kathmandu,
+            # ...", "At a news conference in Dhaka on Monday, ...")
+            opener) or (
             # (and said aside: "..., talking to reporters in Dhaka on Sunday, rejected")
             _SPOKE_IN.search(sent.text, speech.span[1], verb.start())
             if 0 < speech.span[1] < verb.start() else None)
@@ -2116,6 +2167,7 @@ journal gazette service agency""".split())
 _SPOKEN_FOR = frozenset("""ministry office government army military service committee command
 council presidency administration agency embassy mission""".split())
 _BODY_BACK = 4
+_ROLE_BACK = 40  # (... and those "the military" may: a bound, each is read in every sentence)
 _PRONOUN_BACK = 12  # (the speakers "he" or "she" may go back to: a bound for long texts)
 
 
@@ -2130,6 +2182,10 @@ _ACROSS_FROM = re.compile(r"\bacross\s+(?:the\s+(?:border|river|frontier)\s+)?fr
 _SPOKE_IN = re.compile(r"(?:\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a news conference|"
                        r"lawmakers|parliament)|(?<=said)|(?<=says)|(?<=added)) in "
                        r"(?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")  # (and "said in Baku")
+# (a phrase that opens the sentence, before its speaker, saying where they spoke)
+_OPENER_IN = re.compile(r"\s*(?:(?:Speaking|Addressing|Briefing|Talking|Writing|Responding|"
+                        r"Reacting|Commenting|Replying|Asked|In|At|From)\b[^,;:“”\"()]{0,100}?"
+                        r"\s)?[Ii]n (?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 _AGED = re.compile(r"\s*,\s*\d{1,3}\s*,")
 # people of a place, who speak for no state: their side is where they are
 _LOCAL = re.compile(r"(?:(?:two|three|four|several|some|many|other|\d{1,4}) )?(?:local |the )?"

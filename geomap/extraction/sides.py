@@ -82,3 +82,21 @@ def side_in(text: str, extra: dict[str, str] | None = None) -> str:
             if found:
                 return found
     return ""
+
+
+# organisations that send missions and forces of peacekeepers or monitors
+MISSION_SIDES = frozenset(("UN", "EU", "NATO", "OSCE", "AU"))
+
+
+@lru_cache(maxsize=1)
+def _missions() -> re.Pattern:
+    keys = sorted((k for k, (side, kind) in side_terms().items()
+                   if side in MISSION_SIDES and kind == "organisation"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b", re.I)
+
+
+def missions_in(text: str) -> list[tuple[int, str, str]]:
+    """Where the text names an organisation that sends missions, as written, and its side
+    ("a UNIFIL post": (2, UNIFIL, UN)), in order."""
+    return [(m.start(), m.group(), side_terms()[name_key(m.group())][0])
+            for m in _missions().finditer(text)]
