@@ -2477,3 +2477,23 @@ def test_his_office_and_the_mission_are_those_the_report_named():
     assert got[-1] == ("UNIFIL", "UN")
     assert _who("Israeli shells hit a post near Naqoura on Monday. Two peacekeepers were "
                 "wounded, the mission said.", "2024-06-12")[-1][0] != "mission"
+
+
+def test_names_that_begin_with_an_accented_capital():
+    # a sentence may begin with one (it was one sentence with the one before), and a person
+    # so named after a title is no place ("Uribe", a town in Colombia)
+    text = ("Colombian troops raided a camp near Lago Agrio. Álvaro Uribe, Colombia's president, "
+            "said the raid was legal. President Álvaro Uribe said FARC was to blame. Uribe's "
+            "government denied that troops had stayed.")
+    report, sents = _read(text)
+    assert len(sents) == 4
+    assert "Uribe" not in [m.surface for m, _ in find_places(Document(text=text, name="t"))]
+    assert _who(text, "2008-03-02")[0] == ("Álvaro Uribe, Colombia's president", "CO")
+
+
+def test_a_person_named_beside_a_role_is_that_person_by_surname_again():
+    # "Salvador said": the minister named before, not El Salvador
+    got = _who("Colombian troops raided Angostura. Ecuador's foreign minister, María Isabel "
+               "Salvador, said Colombian troops had entered Angostura. Salvador said the raid "
+               "violated Ecuadorian sovereignty.", "2008-03-02")
+    assert [s for _, s in got] == ["EC", "EC"]

@@ -40,7 +40,7 @@ from ..records import Claim, Document, Mention, Place, Resolution
 from .dates import MONTHS, WEEKDAYS, find_date
 from .keyed import Keyed, WordKeys, pieces_holding, trie
 from .sides import missions_in, side_in, side_terms
-from .words import COMMON, ORG_WORDS, TITLES, UNRECOGNISED, acronyms
+from .words import COMMON, ORG_WORDS, TITLES, UNRECOGNISED, UPPER, acronyms
 
 ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charges|insisted|"
           "insists|stated|added|adds|tweeted|tweets|wrote|writes|suggested|suggests|"
@@ -386,8 +386,8 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|Jan|Feb|Ma
 # Every cut begins with a closing sign or a space, read first so that ``re`` scans for it
 # in C; what must come before it is asserted after it.
 _SPLIT = re.compile(r"[”\"’')\s]"  # (and a quotation in single quotes: '...,' he said.)
-                    r"(?:(?<=[.!?][”\"’')])\s+(?=[“\"‘'(]?[A-Z0-9])"  # (after a full stop)
-                    r"|(?<=[.!?]\s)\s*(?=[“\"‘'(]?[A-Z0-9])"
+                    rf"(?:(?<=[.!?][”\"’')])\s+(?=[“\"‘'(]?[{UPPER}0-9])"  # (after a full stop)
+                    rf"|(?<=[.!?]\s)\s*(?=[“\"‘'(]?[{UPPER}0-9])"
                     r"|(?<=\n)\s*\n"  # (a blank line)
                     r"|(?<=\n)(?=[ \t]*[-*•][ \t])"  # (a line that opens with a bullet)
                     # (a line that opens with a dateline: "...in its airspace\nTALLINN — ")
@@ -529,9 +529,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 # (its letters after the capital any but capitals: "Władysław"; and a double name:
 # "Kosiniak-Kamysz")
 _LOW = r"[^\W\dA-Z_]"
-_NAME_WORD = rf"[A-Z]{_LOW}+(?:[’'-][A-Z]?{_LOW}*)?"
+_NAME_WORD = rf"[{UPPER}]{_LOW}+(?:[’'-][A-Z]?{_LOW}*)?"
 # (the capital read first and "no letter before it" asserted after: a scan in C)
-_NAME = re.compile(rf"[A-Z](?<!\w.){_LOW}+(?:[’'-][A-Z]?{_LOW}*)?(?: {_NAME_WORD}){{1,8}}\b")
+_NAME = re.compile(rf"[{UPPER}](?<!\w.){_LOW}+(?:[’'-][A-Z]?{_LOW}*)?(?: {_NAME_WORD}){{1,8}}\b")
 _TITLED = frozenset(w.capitalize() for w in ROLE_NOUNS | TITLES)
 
 
@@ -1027,9 +1027,11 @@ INITIALS_LOOKED = 20  # (acronyms a report's initials are looked for: each reads
 
 def _initials(acronym: str) -> re.Pattern:
     """Capitalised words, one a letter of the acronym, joined by spaces and the odd "of the"
-    ("Armed Forces of the Philippines" for AFP)."""
-    return re.compile(r"(?<![\w’'-])" + r" (?:(?:of|for|and|the|on) ){0,2}".join(
-        rf"{c}[\w’'-]{{0,30}}" for c in acronym) + r"(?![\w’'-])")
+    ("Armed Forces of the Philippines" for AFP). (Its first letter first, no word before it
+    asserted after: a scan in C for the letter, not a look behind at every position.)"""
+    words = [rf"{c}[\w’'-]{{0,30}}" for c in acronym]
+    words[0] = rf"{acronym[0]}(?<![\w’'-]{acronym[0]})[\w’'-]{{0,30}}"
+    return re.compile(r" (?:(?:of|for|and|the|on) ){0,2}".join(words) + r"(?![\w’'-])")
 
 
 @dataclass
@@ -2242,6 +2244,8 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
                              not report.capital_or_country(strip_possessive(speech.claimant)),
                              bool(sent.quotes), "statement" in sent.low and
                              bool(_STATED.search(sent.text))))
+    if who_side not in ("", "PRESS") and ", " in speech.claimant:
+        _named_with_role(speech.claimant, who_side, report)
     # the one it cites ("SANA, citing a military source, said"): "the source" next, theirs
     cited = _CITING.search(sent.text)
     if cited:
@@ -2254,6 +2258,25 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
         speakers.append(_Speaker(name, named, True))
 
 
+def _named_with_role(claimant: str, side: str, report: Report) -> None:
+    """A person named beside their role ("Ecuador's foreign minister, María Isabel
+    Salvador"), of a side: that person where the report names them by surname again
+    ("Salvador said": not El Salvador)."""
+    for part in claimant.split(", "):
+        words = part.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and \
+                not {w.lower() for w in words} & _TITLE_WORDS and \
+                not report.capital_or_country(part):
+            key = name_key(words[-1])
+            if key not in report.people:  # (by name alone where the role is "its ...")
+                report.people[key] = (part if claimant.startswith(_OWNERS) else claimant,
+                                      side)
+                for said in [t for t in report._side_of if words[-1] in t]:
+                    del report._side_of[said]  # (the phrases that name them, asked again)
+            return
+
+
+_OWNERS = ("Its ", "Their ", "His ", "Her ", "its ", "their ", "his ", "her ")
 _CITING = re.compile(r"\b(?:citing|quoting) (?:an? |the )?(?P<who>(?:[\w-]+ ){0,3}"
                      r"(?:sources?|officials?|"
                      r"officers?))\b")

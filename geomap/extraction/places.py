@@ -21,22 +21,21 @@ from ..gazetteer.normalize import ARABIC_ARTICLE, KIND_WORDS, name_key, strip_po
 from ..records import Mention
 from .dates import MONTH_NAMES
 from .keyed import Keyed, pieces_holding, trie
-from .words import AGREEMENT_WORDS, COMMON, ORG_WORDS, SPEECH, TITLES, UNIT_WORDS, acronyms
+from .words import AGREEMENT_WORDS, COMMON, ORG_WORDS, SPEECH, TITLES, UNIT_WORDS, UPPER, acronyms
 
 MAX_WORDS = 6
-_UPPER = "".join(ch for ch in map(chr, range(0x0590)) if ch.isupper() and ch.isalpha())
 # Arabic names carry the article joined by a hyphen ("Aita al-Shaab", "Maroun el-Ras",
 # "al-Fashaga"): such a word counts as capitalised.
 _ARTICLE = ARABIC_ARTICLE
-_WORD = rf"(?:{_ARTICLE})?[{re.escape(_UPPER)}][\w'’]*(?:-[\w'’]+)*"
-_CAPITALISED = re.compile(rf"(?:{_ARTICLE})?[{re.escape(_UPPER)}]")
+_WORD = rf"(?:{_ARTICLE})?[{UPPER}][\w'’]*(?:-[\w'’]+)*"
+_CAPITALISED = re.compile(rf"(?:{_ARTICLE})?[{UPPER}]")
 _CONNECTORS = ("of", "de", "del", "la", "le", "al", "el", "du", "da", "upon", "i")
 # A run of capitalised words, joined by single spaces and the odd connector ("Bay of
 # Biscay"); abbreviations such as U.S. and D.C. count as words. Names lie inside runs.
 _RUN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*"
                   rf"(?:{_WORD}|(?:[A-Z]\.){{2,}}))*")
 _RUN_WORD = re.compile(r"[^ ]+")
-_CAPITAL = re.compile(f"[{re.escape(_UPPER)}]")
+_CAPITAL = re.compile(f"[{UPPER}]")
 
 
 def runs_in(text: str) -> array:
@@ -130,7 +129,8 @@ _TITLE = re.compile(
     r"(?: (?:" + "|".join(sorted(TITLES | {"foreign", "defense", "defence", "of", "state"},
                                  key=len, reverse=True)) + r")\.?)*,? ")
 _TITLES = Keyed(_TITLE)  # (found by its titles' words: keyed.py)
-_NAME_AFTER_TITLE = re.compile(r"[A-Z][\w'’-]{0,40}(?: [A-Z][\w'’-]{0,40}){1,2}")
+_NAME_AFTER_TITLE = re.compile(rf"[{UPPER}][\w'’-]{{0,40}}"
+                               rf"(?: [{UPPER}][\w'’-]{{0,40}}){{1,2}}")
 
 
 # a person's age after their name (", 42,"), and a verb of saying that frames it before it

@@ -3,6 +3,10 @@
 import re
 from functools import lru_cache
 
+# Capital letters of the Latin, Greek and Cyrillic scripts ("Á" of "Álvaro", "Ö" of "Ömer"),
+# escaped for a character class: a name, or a sentence, may begin with any of them
+UPPER = re.escape("".join(ch for ch in map(chr, range(0x0590)) if ch.isupper() and ch.isalpha()))
+
 # Function words and common words that are also place names somewhere ("Most", "Along").
 # A place name that is one of these counts only where the gazetteer curates it.
 COMMON = frozenset("""
