@@ -137,16 +137,27 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer
     for m in mentions:
         if m.marked:
             # (unless it is another spelling of a curated place: Bobojan Ghafurov district)
-            res = gazetteer.resolve_variant(m.surface) or Resolution(
+            res = gazetteer.resolve_variant(m.surface)
+            if m.kind in _WATERS:
+                # a water or an island the gazetteer holds by this name ("the Naf river":
+                # Naf River); but the Helmand River is not Helmand province
+                res = gazetteer.resolve(m.surface)
+                res = res if res.resolved and res.place.kind not in _LAND else None
+            kind = m.kind or "place"
+            res = res or Resolution(
                 m.surface, "unresolved", None, (),
-                f"the text calls {m.surface!r} a {m.kind or 'place'}, but the gazetteer "
-                "does not know it")
+                f"the text calls {m.surface!r} {'an' if kind[0] in 'aeiou' else 'a'} {kind}, "
+                "but the gazetteer does not know it")
         else:  # (as written where that resolves: "UAE —", "DRC —"; else "OSH —" as Osh)
             res = found[m.surface]
             if not res.resolved:
                 res = found[_query(m)]
         out.append((m, res))
     return out
+
+
+_WATERS = ("river", "island", "water")  # (the kinds places.py gives a water's name)
+_LAND = ("country", "admin1", "admin2", "settlement")  # (... which no such place is)
 
 
 def _query(m: Mention) -> str:

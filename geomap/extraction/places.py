@@ -27,7 +27,10 @@ MAX_WORDS = 6
 # Arabic names carry the article joined by a hyphen ("Aita al-Shaab", "Maroun el-Ras",
 # "al-Fashaga"): such a word counts as capitalised.
 _ARTICLE = ARABIC_ARTICLE
-_WORD = rf"(?:{_ARTICLE})?[{UPPER}][\w'’]*(?:-[\w'’]+)*"
+# ... and an abbreviated "Saint", "Mount" or "Fort" before a name is a word of it ("St.
+# Petersburg", "Ft. Worth"), never a place alone (_ABBREVIATED)
+_WORD = rf"(?:(?:St|Ste|Mt|Ft|Pt)\.(?= [{UPPER}])|(?:{_ARTICLE})?[{UPPER}][\w'’]*(?:-[\w'’]+)*)"
+_ABBREVIATED = frozenset("St St. Ste Ste. Mt Mt. Ft Ft. Pt Pt.".split())
 _CAPITALISED = re.compile(rf"(?:{_ARTICLE})?[{UPPER}]")
 _CONNECTORS = ("of", "de", "del", "la", "le", "al", "el", "du", "da", "upon", "i")
 # A run of capitalised words, joined by single spaces and the odd connector ("Bay of
@@ -350,7 +353,41 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
     if _SHIP_ANYWHERE.search(text):  # (most texts name no ship: one look, not one a name)
         out = [m for m in out if not (m.start >= 3 and text[m.start - 1] == " " and
                                       _SHIP.search(text, max(0, m.start - 6), m.start))]
-    return _add_marked(text, out, lexicon)
+    return _add_marked(text, _waters(text, out), lexicon)
+
+
+# A name before a water's or an island's word is that water's or island's ("the Amur River",
+# "Calero Island", "the Helmand river"), not the town or province it shares a name with:
+# named and unplaced where the gazetteer does not hold it as such (the whole it does hold,
+# "the Jordan River", is found whole before this). And the word itself is not a place
+# ("Island", Iceland's name in Danish).
+_WATERS = {"River": "river", "river": "river", "Island": "island", "island": "island",
+           "Islands": "island", "islands": "island", "Isle": "island", "Islet": "island",
+           "Atoll": "island", "Reef": "water", "Shoal": "water", "Strait": "water",
+           "strait": "water", "Straits": "water", "Bay": "water", "Gulf": "water",
+           "Canal": "water", "Sea": "water"}
+_WATER_AFTER = re.compile(r" (" + "|".join(_WATERS) + r")\b")
+# (but "the Gulf" alone is a place: the Persian Gulf)
+_WORD_ALONE = frozenset("River river Island island Islands islands Isle Islet".split())
+_NAME_BEFORE = re.compile(rf"(?:^|(?<=[^\w'’-]))[{UPPER}][\w'’-]{{0,40}} $")
+
+
+def _waters(text: str, found: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in found:
+        after = None if m.adjective or m.marked or m.embedded else \
+            _WATER_AFTER.match(text, m.end)
+        if after:
+            out.append(replace(m, kind=_WATERS[after[1]], marked=True))
+            continue
+        if m.surface in _WORD_ALONE and not m.marked:
+            name = _NAME_BEFORE.search(text, max(0, m.start - 42), m.start)
+            if name and not (out and out[-1].end > name.start()):
+                s, e = name.start(), m.start - 1
+                out.append(Mention(text[s:e], s, e, kind=_WATERS[m.surface], marked=True))
+            continue  # ("Island" alone, after no name: no place either)
+        out.append(m)
+    return out
 
 
 class _Plan:
@@ -407,7 +444,7 @@ def _plan(group: str, lexicon, first_words, plans: _Plans) -> _Plan:
                 continue
             surface = strip_possessive(group[start:words[j - 1][1]]).rstrip("'’")
             key = name_key(surface)
-            if key in lexicon:
+            if key in lexicon and surface not in _ABBREVIATED:
                 at = start
                 if surface[:4] in ("The ", "the "):
                     at, surface = at + 4, surface[4:]

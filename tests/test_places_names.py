@@ -1,0 +1,36 @@
+"""Names around a place's name that change what it names: an abbreviated "Saint" before it,
+a river's or an island's word after it. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from geomap.api import places
+from geomap.records import Document
+
+
+def _rows(text: str) -> dict[str, tuple[str, str, str]]:
+    """surface -> (status, the place's name, its country) of each mention."""
+    return {r["surface"]: (r["status"], r["name"], r["country"])
+            for r in places(Document(text=text, name="t.txt"))}
+
+
+def test_an_abbreviated_saint_is_part_of_the_name_and_no_place_alone():
+    got = _rows("The envoy flew from St. Petersburg to Ft. Worth. The shop on Goris St. is shut.")
+    assert got["St. Petersburg"][1:] == ("Saint Petersburg", "RU")
+    assert got["Ft. Worth"][1:] == ("Fort Worth", "US")
+    assert "Petersburg" not in got and not any(s.startswith("St") and len(s) <= 3 for s in got)
+
+
+def test_a_rivers_or_an_islands_name_is_not_the_town_or_province_it_shares():
+    got = _rows("Troops massed on the Amur River. Shots were fired near the Helmand River. "
+                "Nicaraguan troops landed on Calero Island. Helmand province was calm.")
+    # (Amur, a village in India; Island, Iceland's name in Danish; Helmand, the province)
+    assert got["Amur"][0] == "unresolved" and got["Calero"][0] == "unresolved"
+    assert "Island" not in got
+    helmand = [r for r in places(Document(text="Shots were fired near the Helmand River. "
+                                          "Helmand province was calm.", name="t.txt"))
+               if r["surface"] == "Helmand"]
+    assert [(r["status"], r["kind"]) for r in helmand] == [("unresolved", "river"),
+                                                          ("resolved", "admin1")]
+    # a water the gazetteer holds by that name stays that water; "the Gulf" alone is one
+    got = _rows("Gunfire came from across the Naf river. Tankers crossed the Gulf.")
+    assert got["Naf"][1] == "Naf River" and got["Gulf"][1] == "Persian Gulf"
