@@ -2497,3 +2497,14 @@ def test_a_person_named_beside_a_role_is_that_person_by_surname_again():
                "Salvador, said Colombian troops had entered Angostura. Salvador said the raid "
                "violated Ecuadorian sovereignty.", "2008-03-02")
     assert [s for _, s in got] == ["EC", "EC"]
+
+
+def test_troops_who_entered_a_place_or_waters_are_an_incursion():
+    assert _who("Nicaraguan troops landed on Isla Calero on Monday, Costa Rica's foreign ministry "
+                "said.", "2010-11-02", "event")[-1] == ("Costa Rica's foreign ministry", "CR",
+                                                        "incursion")
+    assert _who("A Guatemalan navy boat entered Belizean waters, Belize's foreign ministry said.",
+                "2024-06-12", "event")[-1][2] == "incursion"
+    # (not what else enters: "Aid trucks entered Gaza")
+    assert [e for *_, e in _who("Aid trucks entered Gaza, Israel's army said.", "2024-06-12",
+                                "event")] != ["incursion"]

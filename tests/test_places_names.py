@@ -34,3 +34,11 @@ def test_a_rivers_or_an_islands_name_is_not_the_town_or_province_it_shares():
     # a water the gazetteer holds by that name stays that water; "the Gulf" alone is one
     got = _rows("Gunfire came from across the Naf river. Tankers crossed the Gulf.")
     assert got["Naf"][1] == "Naf River" and got["Gulf"][1] == "Persian Gulf"
+
+
+def test_an_island_named_in_its_own_language_or_of_is_one():
+    got = _rows("Nicaraguan troops landed on Isla Calero. Moroccan gendarmes landed on the island "
+                "of Perejil. Troops left Isla Portillos and Goris.")
+    assert {s: got[s][0] for s in ("Isla Calero", "Perejil", "Isla Portillos")} == {
+        "Isla Calero": "unresolved", "Perejil": "unresolved", "Isla Portillos": "unresolved"}
+    assert got["Goris"][1] == "Goris"

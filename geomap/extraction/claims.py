@@ -247,7 +247,11 @@ EVENTS = [
                   r"push(?:ed|es|ing)? (?:deep )?into|"
                   r"incursion\w*|invad\w*|occupied|breach\w*|"
                   r"(?<!, )across the border(?!,)|into (?:[\w-]+ ){0,2}territory|sending troops|"
-                  r"entered (?:[\w-]+ ){0,2}territory|transgress\w*|intru(?:sions?|ded|ding)|"
+                  r"entered (?:[\w-]+ ){0,2}(?:territory|waters|airspace)|transgress\w*|"
+                  r"intru(?:sions?|ded|ding)|"
+                  # (troops who entered a place: "Nicaraguan troops landed on Isla Calero")
+                  r"(?:troops|forces|soldiers|servicemen|units|gendarmes|marines|sailors) "
+                  r"(?:had |have |has |reportedly )?(?:entered|landed on|landed at)|"
                   r"encroach\w*|violat(?:ed|ing) (?:\w+ ){0,2}(?:territory|airspace|border)|"
                   r"violations? of (?:\w+ ){0,2}(?:territory|airspace|border)|"
                   # (land taken: an incursion; a water point or a man seized: "other")

@@ -83,8 +83,13 @@ _DATELINE_WORD = re.compile(r"(?:/[A-Z][A-Z /'’.-]{0,40})?,\s+[A-Z][a-z]{2,8}\
 # a word is at most 40 characters, so no position is scanned more than a fixed number of times.
 _NAME = r"[A-Z][\w'’\-]{0,40}(?: [A-Z][\w'’\-]{0,40}){0,2}"
 _MARKED_BEFORE = re.compile(
-    r"\b(?:the )?(?P<word>village|town|city|settlement|hamlet|province|region|district) of "
-    rf"(?P<name>{_NAME})")
+    r"\b(?:the )?(?P<word>village|town|city|settlement|hamlet|province|region|district|"
+    rf"island|islet) of (?P<name>{_NAME})")
+# ... and an island named in its own language, the word a part of its name ("Isla Calero",
+# "Isla Perejil", "Île Tromelin")
+_MARKED_ISLAND = re.compile(rf"(?<![\w'’\-])(?P<name>(?P<word>Isla|Islas|Isola|Île|Ilha) "
+                            rf"(?:(?:de|del|de la|do|da) )?{_NAME})")
+_ISLAND_WORDS = frozenset(("island", "islet", "isla", "islas", "isola", "île", "ilha"))
 _MARKED_AFTER = re.compile(
     rf"(?<![\w'’\-])(?P<name>{_NAME}) "
     r"(?P<word>province|region|district|village|marz|rayon|oblast|lake|river|valley|pass|"
@@ -108,7 +113,7 @@ _ALONE_BEFORE = re.compile(r"[A-Z][\w'’]*[ -]$|-$")
 _ALONE_AFTER = re.compile(r"[ -][A-Z]|-")
 _KIND_WORDS = re.compile(trie("""village town city settlement hamlet province region district
 marz rayon oblast lake river valley pass gorge River Valley Pass Gorge crossing Crossing
-checkpoint Checkpoint""".split()))
+checkpoint Checkpoint island islet Isla Islas Isola Île Ilha""".split()))
 _AND_NAME = re.compile(r" and (?=[A-Z])")
 _SHIPS = r"\b(?:BRP|USS|HMS|HMAS|HMCS|INS|PNS|RFS|ROKS|MV|SS)\s"
 _SHIP = re.compile(_SHIPS + "$")
@@ -610,13 +615,13 @@ def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
         key = name_key(name)
         if any(covered[s:e]) or key in lexicon or key.split(" ")[0] in COMMON:
             return
-        kind = KIND_WORDS.get(word.lower(), "border-crossing" if "rossing" in word else
-                              "settlement")
+        kind = "island" if word.lower() in _ISLAND_WORDS else KIND_WORDS.get(
+            word.lower(), "border-crossing" if "rossing" in word else "settlement")
         extra.append(Mention(name, s, e, kind=kind, marked=True))
         covered[s:e] = b"\x01" * (e - s)
 
     pieces = list(pieces_holding(text, _KIND_WORDS, ".\n"))
-    for rx in (_MARKED_BEFORE, _MARKED_AFTER):
+    for rx in (_MARKED_BEFORE, _MARKED_AFTER, _MARKED_ISLAND):
         for start, end in pieces:
             for m in rx.finditer(text, start, end):
                 if m["word"].lower().endswith(("crossing", "checkpoint")) and (not (
