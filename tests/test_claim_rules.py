@@ -2446,6 +2446,8 @@ def test_a_phrase_before_the_speaker_says_where_they_spoke():
         assert got[-1] == ("Communications Minister Prithvi Subba Gurung", "NP"), opener
     assert _who("Iraqi militias fired at Erbil. Meanwhile, US Central Command said it shot "
                 "down a drone near Erbil.", "2024-06-12")[-1] == ("US Central Command", "US")
+    assert _who("Algeria is breaking off relations with Morocco, Foreign Minister Ramtane "
+                "Lamamra announced in Algiers on Tuesday.", "2021-08-24")[0][1] == "DZ"
     # a third country's capital, where the two parties' officials meet, is neither's
     assert _who("BAKU — Armenian troops shelled Sotk, Azerbaijan said. In Moscow, Foreign "
                 "Minister Ararat Mirzoyan said Azerbaijani troops had shelled Sotk.",
@@ -2508,3 +2510,35 @@ def test_troops_who_entered_a_place_or_waters_are_an_incursion():
     # (not what else enters: "Aid trucks entered Gaza")
     assert [e for *_, e in _who("Aid trucks entered Gaza, Israel's army said.", "2024-06-12",
                                 "event")] != ["incursion"]
+
+
+def test_datelines_with_a_bracket_or_a_year_and_what_they_give():
+    # ("BAMAKO (AFP) -", "SANTIAGO (translated from Spanish) -", "Caracas, 22 February 2019.")
+    got = _who("SANTIAGO (translated from Spanish) - Chile sent a note to Peru over a law that "
+               "annexes land near Tacna, Foreign Minister Heraldo Muñoz said. The law \"has no "
+               "legal value\" for Chile, Muñoz said.", "2015-11-30")
+    assert got == [("Foreign Minister Heraldo Muñoz", "CL"),
+                   ("Heraldo Muñoz, Foreign Minister", "CL")]  # (not "for Chile, Muñoz")
+    got = _who("Caracas, 22 February 2019. The closure of the border with Colombia in Táchira "
+               "state was announced by Executive Vice President Delcy Rodríguez.", "2019-02-22")
+    assert got == [("Executive Vice President Delcy Rodríguez", "VE")]
+    # but an armed group's spokesman is not the dateline's state's
+    got = _who("BAMAKO (AFP) - Malian drones struck Tinzaouaten, killing 21 civilians, a rebel "
+               "alliance said. Around twenty were wounded, said Mohamed Elmaouloud Ramadane, a "
+               "spokesman for the alliance. The strikes destroyed a depot, the army said.",
+               "2024-08-27")
+    assert [s for w, s in got if "Ramadane" in w] == [] and got[-1] == ("army", "ML")
+
+
+def test_a_villages_head_speaks_for_it_and_a_given_name_is_no_country():
+    got = _who("DUHOK - Turkish warplanes bombed the village of Kani Masi in Amadiya district "
+               "on Sunday, the village mukhtar told our correspondent.", "2024-07-15")
+    assert got and got[0][1] == "IQ"
+    assert "TR" not in [s for _, s in _who(
+        "MANAMA - Two Bahraini soldiers were killed in a Houthi drone attack on the Saudi "
+        "border, Bahrain's military said. Brigadier General Turki al-Maliki, the coalition's "
+        "spokesman, called the attack hostile.", "2023-09-25")]
+    # (nor a place after a title that ends a sentence: "... commander. In Ukhiya's ...")
+    text = ("BGB officials met the BGP commander. In Ukhiya's Palongkhali union, Myanmar troops "
+            "crossed the border, BGB officials said.")
+    assert "Ukhiya" in [m.surface for m, _ in find_places(Document(text=text, name="t"))]

@@ -406,13 +406,14 @@ administration border service services guard guards health interior ministry arm
 agency counterpart committee command officer officers police media television spokesperson
 chief force peacekeepers peacekeeping mission sources source witnesses witness residents
 resident villagers locals governor mayor ombudsman ambassador staff chiefs troops panel
-commission commissioner delegation tribunal chancellor""".split())
+commission commissioner delegation tribunal chancellor unit mukhtar headman""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
 observers analysts ministers ambassadors diplomats correspondent correspondents reporter
 reporters journalists bloggers activist activists herders fishermen traders shopkeepers
-workers doctors doctor nurses nurse medics medic refugees refugee elders""".split())
+workers doctors doctor nurses nurse medics medic refugees refugee elders rebel alliance
+separatists separatist militia militias guerrillas guerrilla""".split())
 # (and several states' envoys; and people of a place, who speak for it: _LOCAL)
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
@@ -854,6 +855,10 @@ def _subject(prefix: str) -> str:
             taken = taken[:more] if all(x[:1].isupper() for x in taken[:cut]) and \
                 role & _ONE_OF_THEM else taken[:cut]  # (a person's role: not "its agency")
         break
+    if "," in taken and taken[-1] in ("for", "of", "in", "and", "to"):
+        # (words before a comma that end what is said, not a name: '"... no legal value"
+        # for Chile, Muñoz said')
+        taken = taken[:taken.index(",")]
     phrase = " ".join(reversed(taken)).replace(" ,", ",").strip(", ")
     phrase = _DATE_PREFIX.sub("", phrase)
     phrase = _LEADING_WORD.sub("", phrase)
@@ -1189,11 +1194,14 @@ _DATELINE_AT = re.compile(rf"(?m)^[ \t]*{_CITY},[^\n(]{{0,30}}\([^)\n]{{1,40}}\)
 # lines: "WARSAW — ", "ISLAMABAD: ", "YEREVAN, FEBRUARY 15, ARMENPRESS. ",
 # "MOSCOW, September 16. /TASS/. " (a city of three letters at least)
 _DATELINE_OWN = re.compile(rf"[ \t]*(?:(?=(?:[A-Z]['’.]?){{3}}){_CITY}"  # (N'DJAMENA too)
-                           rf"(?:,[^\n,.:]{{1,30}}){{0,2}}|"
+                           # (and "SANTIAGO (translated from Spanish) - ")
+                           rf"(?:,[^\n,.:]{{1,30}}){{0,2}}(?: \([^)\n]{{1,40}}\))?|"
                            # (and an agency's, with the city in small letters: "Tehran, IRNA
                            # -- ", "Baku, May 14, AZERTAC. ")
                            r"(?P<town>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?)(?:, (?:"
-                           r"[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}|"
+                           # (and a year: "Caracas, 22 February 2019. ")
+                           r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?|\d{1,2} [A-Z][a-z]{2,8}"
+                           r"(?: \d{4})?|"
                            r"[A-Z]{2,10}(?:/[A-Z]{2,10})?))+)"
                            r"(?:\s[-–—]{1,2}\s|:\s|\.\s|\.?\n)")
 DATELINE_LINES = 4  # (the headline, a byline, a date line, then the dateline's)
@@ -2034,7 +2042,10 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
                 # spokeswoman Yolande Makolo" after "Rwanda denies ...")
                 "government" in body and report.capital_or_country(earlier.name)):
             return earlier.side, "side from the body named before"
-    if report.home and official and (report.home in report.parties or not report.parties):
+    if report.home and official and (report.home in report.parties or
+                                     len(report.parties - {"PRESS"}) < 2):
+        # (and where the report names one party only, the dateline's may be the other:
+        # "SANTIAGO - Chile sent a note to Peru ..., Foreign Minister Heraldo Muñoz said")
         # (an official's, not an armed group's: "Tuareg rebels of the ... said"; and of a
         # party: in a report on Kyrgyzstan and Tajikistan filed in Moscow, "the border
         # troops" are not Russia's)
@@ -2186,7 +2197,8 @@ _TOLD_IN = re.compile(r"(?:told|tells|telling|briefed|addressed|addressing)(?:\s
 _ACROSS_FROM = re.compile(r"\bacross\s+(?:the\s+(?:border|river|frontier)\s+)?from\s+"
                           r"(?:the\s+)?(?:[\w’'-]+\s+){0,4}$")
 _SPOKE_IN = re.compile(r"(?:\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a news conference|"
-                       r"lawmakers|parliament)|(?<=said)|(?<=says)|(?<=added)) in "
+                       r"lawmakers|parliament)|(?<=said)|(?<=says)|(?<=added)|(?<=announced)|"
+                       r"(?<=declared)|(?<=stated)|(?<=insisted)|(?<=warned)) in "
                        r"(?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")  # (and "said in Baku")
 # (a phrase that opens the sentence, before its speaker, saying where they spoke)
 _OPENER_IN = re.compile(r"\s*(?:(?:Speaking|Addressing|Briefing|Talking|Writing|Responding|"
@@ -2199,6 +2211,9 @@ _LOCAL = re.compile(r"(?:(?:two|three|four|several|some|many|other|\d{1,4}) )?(?
                     r"an eyewitness|survivors|a survivor|inhabitants|farmers|herders|"
                     r"fishermen|traders|shopkeepers|health workers|a health worker|doctors|"
                     r"a doctor|nurses|a nurse|medics|a medic|elders|community leaders|"
+                    # (a village's head, who speaks for it: "the village mukhtar")
+                    r"(?:a |the )?(?:village |local )?(?:mukhtar|headman)|"
+                    r"(?:a |the )?(?:village|tribal) (?:head|leader|chief|elder)s?|"
                     r"(?:a )?local (?:officials?|authorities|leaders?|people))\b", re.I)
 # ... named with their place, which may end in a word of no capital ("residents of the Bilal
 # Mosque area", "Locals in Teknaf's Whykong and Hnila unions"): at the end of the words

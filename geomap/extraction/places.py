@@ -21,6 +21,7 @@ from ..gazetteer.normalize import ARABIC_ARTICLE, KIND_WORDS, name_key, strip_po
 from ..records import Mention
 from .dates import MONTH_NAMES
 from .keyed import Keyed, pieces_holding, trie
+from .sides import english_side_names
 from .words import AGREEMENT_WORDS, COMMON, ORG_WORDS, SPEECH, TITLES, UNIT_WORDS, UPPER, acronyms
 
 MAX_WORDS = 6
@@ -137,8 +138,9 @@ _TITLE = re.compile(
     r"(?: (?:" + "|".join(sorted(TITLES | {"foreign", "defense", "defence", "of", "state"},
                                  key=len, reverse=True)) + r")\.?)*,? ")
 _TITLES = Keyed(_TITLE)  # (found by its titles' words: keyed.py)
-_NAME_AFTER_TITLE = re.compile(rf"[{UPPER}][\w'’-]{{0,40}}"
-                               rf"(?: [{UPPER}][\w'’-]{{0,40}}){{1,2}}")
+_SHORT_TITLES = frozenset("gen col lt maj capt sgt dr mr mrs ms prof sen rep adm".split())
+_NAME_AFTER_TITLE = re.compile(rf"[{UPPER}][\w'’-]{{0,40}}"  # (and "Turki al-Maliki")
+                               rf"(?: (?:{_ARTICLE})?[{UPPER}][\w'’-]{{0,40}}){{1,2}}")
 
 
 # a person's age after their name (", 42,"), and a verb of saying that frames it before it
@@ -527,6 +529,8 @@ def _person_words(text: str) -> set[str]:
     people: set[str] = set()
     low = text.lower()
     for m in _TITLES.finditer(low, low=low):
+        if m.group().endswith(". ") and m.group()[:-2].rsplit(" ", 1)[-1] not in _SHORT_TITLES:
+            continue  # (a sentence's end: "..., the BGB's commander. In Ukhiya's ...")
         name = _NAME_AFTER_TITLE.match(text, m.end())
         if name:
             people.update(name_key(strip_possessive(w)) for w in name.group().split())
@@ -555,6 +559,8 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
         # person's or a brand's: kept only where the gazetteer vouches for it)
         return "embedded" if trusted or prominent or (key not in persons and not single) \
             else None
+    if trusted and key in persons and key not in english_side_names():
+        return None  # ("Brigadier General Turki al-Maliki": a person, not Turkey's Malay name)
     if not trusted:
         first = words[i][2]
         if single and (key in COMMON or len(key) <= 2 or (

@@ -36,6 +36,13 @@ def _sides_only() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def english_side_names() -> frozenset[str]:
+    """The keys of every country's English name and demonym and of sides.csv's terms (not
+    a country's name in another language: "Turki", Turkey's in Malay, is a given name)."""
+    return frozenset(_sides_only())
+
+
+@lru_cache(maxsize=1)
 def _shared_by() -> dict[str, tuple[str, ...]]:
     """name key -> the countries, in demonyms.csv's order, of each demonym that more than
     one country has ("Congolese": CD and CG), where sides.csv does not settle it."""
