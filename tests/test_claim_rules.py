@@ -2542,3 +2542,18 @@ def test_a_villages_head_speaks_for_it_and_a_given_name_is_no_country():
     text = ("BGB officials met the BGP commander. In Ukhiya's Palongkhali union, Myanmar troops "
             "crossed the border, BGB officials said.")
     assert "Ukhiya" in [m.surface for m, _ in find_places(Document(text=text, name="t"))]
+
+
+def test_a_release_of_one_paragraph_speaks_for_its_issuers_officials():
+    text = ("PRESS RELEASE - Ministry of National Defence, Ankara. Minister of National Defence "
+            "Hulusi Akar said the operation was carried out under the right to self-defence. "
+            "Commandos were inserted into the area after air strikes on shelters, the ministry "
+            "said.")
+    got = _who(text, "2022-04-18")
+    assert [s for _, s in got] == ["TR", "TR"]
+    assert got[0][0] == "Minister of National Defence Hulusi Akar"
+    # (a heading that names no issuer alone is no release: "Press release: the army says ...")
+    from geomap.extraction.claims import _released_by
+    assert _released_by("PRESS RELEASE - Ministry of Interior, Bangkok. The ministry said.") \
+        == "Ministry of Interior, Bangkok"
+    assert _released_by("Press release: troops said to cross near Tak as talks stall") == ""

@@ -1334,8 +1334,12 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             # which "it" next means, of a side we can tell or not ("The Socialist Front ...
             # went further on Friday. In a joint statement, it called ...": theirs, no
             # claim, not an earlier body's)
-            report.speakers.append(_Speaker(head["np"].strip(), report.side_of(head["np"]),
-                                            False))
+            # (a state's body with no country in its name, where such a body published
+            # the report, is theirs: "PRESS RELEASE - Ministry of National Defence, Ankara.")
+            whose = report.side_of(head["np"]) or (
+                report.party_publisher if len(report.party_publisher) == 2 and
+                set(head["np"].lower().split()) & _STATE_BODIES else "")
+            report.speakers.append(_Speaker(head["np"].strip(), whose, False))
         return []
     who_side, side_note = side(speech, report, sent)
     # "officials from both countries said": each of the two parties says it
@@ -2042,6 +2046,10 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
                 # spokeswoman Yolande Makolo" after "Rwanda denies ...")
                 "government" in body and report.capital_or_country(earlier.name)):
             return earlier.side, "side from the body named before"
+    if official and len(report.party_publisher) == 2:
+        # a state's body that published the report speaks for its officials ("PRESS RELEASE
+        # - Ministry of Interior, Bangkok. ... the ministry calls on ...")
+        return report.party_publisher, "side from the publisher"
     if report.home and official and (report.home in report.parties or
                                      len(report.parties - {"PRESS"}) < 2):
         # (and where the report names one party only, the dateline's may be the other:
@@ -2144,13 +2152,19 @@ def _released_by(text: str) -> str:
     """Who issued a text whose first line says it is their release, else '' (not a headline
     that names a statement: "Statement by Azerbaijan's defence ministry angers Yerevan")."""
     m = _RELEASE.match(text)
-    who = m["who"].strip() if m else ""
+    # (to the heading's end: "PRESS RELEASE - Ministry of Interior, Bangkok. The Ministry ...")
+    who = _HEADING_END.split(m["who"], 1)[0].strip() if m else ""
     return who if _ISSUER.fullmatch(who) else ""
+
+
+_HEADING_END = re.compile(r"(?<=[a-z])\.\s+(?=[A-Z])")
 
 
 # an issuer's name and nothing after it: capitalised words and the small words inside a
 # body's name ("Ministry of Foreign Affairs of the Republic of Tajikistan"), a date after it
 _ISSUER = re.compile(r"(?:the |The )?[A-Z][\w’'.-]*(?:\s(?:of|for|and|on|the|[A-Z][\w’'.-]*))*"
+                     # (and where it issued it from: "Ministry of Interior, Bangkok")
+                     r"(?:,\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)?"
                      r"(?:[,;:—–-]\s*[\w ,.]{0,24}\d{4})?\.?")
 
 
