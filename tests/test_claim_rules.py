@@ -2557,3 +2557,15 @@ def test_a_release_of_one_paragraph_speaks_for_its_issuers_officials():
     assert _released_by("PRESS RELEASE - Ministry of Interior, Bangkok. The ministry said.") \
         == "Ministry of Interior, Bangkok"
     assert _released_by("Press release: troops said to cross near Tak as talks stall") == ""
+
+
+def test_a_name_before_its_role_and_a_places_own_official():
+    got = _who("Nine people were killed when Pakistani strikes hit a village near Saravan early "
+               "on Thursday, Alireza Marhamati, deputy governor of Iran's Sistan-Baluchestan "
+               "province, told the official IRNA news agency.", "2024-01-18")
+    assert got[0] == ("Alireza Marhamati, deputy governor of Iran's Sistan-Baluchestan "
+                      "province", "IR")
+    got = _who("Turkish jets flew over Oinousses on Monday, Greece's General Staff said. On "
+               "Chios, the island's mayor, Stamatis Karmantzis, said residents of Kardamyla had "
+               "heard the jets.", "2021-06-01")
+    assert ("island's mayor, Stamatis Karmantzis", "GR") in got

@@ -27,6 +27,7 @@ the ``Report``, tested on its own in tests/test_claim_rules.py:
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -723,7 +724,7 @@ _BOTH_SIDES_END = re.compile(_BOTH_SPEAK.pattern + r"\s*$")  # (and "the two cou
 _LEADING_WORD = re.compile(r"^(?:(?:In|in) (?:an? |its |their )?(?:\w+ ){0,2}(?:statement|"
                            r"interview|post|tweet|briefing|message|letter),\s*|"
                            # (where: "In New Delhi, India's foreign secretary Vikram Misri")
-                           r"(?:In|At|From) [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30})?,\s*|"
+                           r"(?:In|At|From|On) [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30})?,\s*|"
                            # (and how: "Addressing Parliament, Defence Minister ...",
                            # "Speaking in Kathmandu, ...", "Meanwhile, ...")
                            r"(?:Addressing|Speaking|Briefing|Writing|Talking|Responding|"
@@ -811,6 +812,14 @@ def _subject(prefix: str) -> str:
             if taken and taken[-1][:1].isupper():
                 taken.append(w)
                 continue
+            # a person's name before their role, set off by commas ("..., Alireza Marhamati,
+            # deputy governor of Iran's Sistan-Baluchestan province, told"): both
+            name = list(itertools.takewhile(lambda x: x[:1].isupper() and x != ",",
+                                            reversed(words[max(0, k - 5):k])))
+            rest = k - len(name) - 1
+            if 2 <= len(name) <= 4 and (rest < 0 or words[rest] == ",") and \
+                    {t.lower() for t in taken} & _ONE_OF_THEM:
+                taken += [",", *name]
             break
         if w[:1].isupper() or low in ROLE_NOUNS or low in GROUP_NOUNS or (
                 low[-2:] in ("'s", "’s") and (low[:-2] in ROLE_NOUNS or taken and taken[-1]
@@ -2002,6 +2011,10 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         if there and report.capital_of and any(
                 r.resolved and report.capital_of(r.place) == there for _, r in sent.mentions):
             return there, "side from where they spoke"
+        if there and near is opener and set(_LOWER_WORDS.findall(who.lower())) & _LOCAL_OFFICIALS:
+            # a place's own official, where the sentence opens with it ("On Chios, the
+            # island's mayor, ...", "In Mandera, the county commissioner ..."): its side
+            return there, "side from the place"
     # (and "..., 52, a farmer")
     if _LOCAL.match(who) or _TRADE.search(who) or (
             sent is not None and _AGED.match(sent.text[speech.span[1]:])):
@@ -2215,9 +2228,10 @@ _SPOKE_IN = re.compile(r"(?:\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a
                        r"(?<=declared)|(?<=stated)|(?<=insisted)|(?<=warned)) in "
                        r"(?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")  # (and "said in Baku")
 # (a phrase that opens the sentence, before its speaker, saying where they spoke)
+_LOCAL_OFFICIALS = frozenset("mayor governor prefect commissioner councillor".split())
 _OPENER_IN = re.compile(r"\s*(?:(?:Speaking|Addressing|Briefing|Talking|Writing|Responding|"
                         r"Reacting|Commenting|Replying|Asked|In|At|From)\b[^,;:“”\"()]{0,100}?"
-                        r"\s)?[Ii]n (?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+                        r"\s)?(?:[Ii]n|On) (?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 _AGED = re.compile(r"\s*,\s*\d{1,3}\s*,")
 # people of a place, who speak for no state: their side is where they are
 _LOCAL = re.compile(r"(?:(?:two|three|four|several|some|many|other|\d{1,4}) )?(?:local |the )?"
