@@ -2569,3 +2569,14 @@ def test_a_name_before_its_role_and_a_places_own_official():
                "Chios, the island's mayor, Stamatis Karmantzis, said residents of Kardamyla had "
                "heard the jets.", "2021-06-01")
     assert ("island's mayor, Stamatis Karmantzis", "GR") in got
+
+
+def test_his_office_after_a_sentence_about_a_person_is_that_persons():
+    got = _who("Pakistan's caretaker Prime Minister Anwaar-ul-Haq Kakar cut short a visit to "
+               "Davos after Iranian strikes in Panjgur, his office said.", "2024-01-18")
+    assert got == [("Pakistan's caretaker Prime Minister Anwaar-ul-Haq Kakar's office", "PK")]
+    # and "it" next is that office, a body
+    got = _who("DUSHANBE - Tajik President Emomali Rahmon met the heads of the security "
+               "agencies after a clash in Vorukh, his press service reported. According to it, "
+               "five people were killed in Vorukh.", "2024-01-18")
+    assert [w for w, _ in got] == ["Tajik President Emomali Rahmon's press service"] * 2

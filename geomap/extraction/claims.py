@@ -1831,7 +1831,8 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     # ("His office said": a sentence's first words; "..., his press service reported" is
     # of the sentence's own subject, read as before)
     his = _HIS.fullmatch(text, _after_dateline(text), span[0])
-    if _GROUP_REF.fullmatch(low) and not his:
+    his_mid = span[0] >= 4 and text[span[0] - 4:span[0]] in ("his ", "her ")
+    if _GROUP_REF.fullmatch(low) and not his and not his_mid:
         low = "it"  # "the office", "a statement by the office", "the readout": as "it"
         if "statement" in claimant.lower():
             # "the statement": of the one whose statement the report told of last ("In a
@@ -1878,6 +1879,13 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             claimant, known = f"{prior.name.split(',')[0]}'s {claimant}", whose
         else:
             inferred = ""
+    elif his_mid and set(_LOWER_WORDS.findall(low)) & _ROLES:
+        # "President X cut short a visit ..., his office said", "... has urged restraint,
+        # his spokesman Stephane Dujarric said": of the person the sentence begins with
+        owner = _head_np(text)
+        whose = report.side_of(owner) if owner and _is_person(owner) else ""
+        if whose and whose != "PRESS":
+            claimant, known = f"{owner}'s {claimant}", whose
     elif claimant[:1].isupper() and _OWNED_BY.search(text, max(0, span[0] - 24), span[0]) \
             and not _is_person(claimant):
         # "The ELN also denied ... the group's Northeastern War Front said": a body of the
@@ -2772,6 +2780,9 @@ def _is_person(name: str) -> bool:
     words, and no ministry, office, army or other body ("The Indian Army said ... It
     said": the army)."""
     head = name.split(",")[0]
+    owned = _OWNED_BODY.search(head)
+    if owned and owned[1] in _BODY_HEADS:
+        return False  # (a person's body: "Tajik President Emomali Rahmon's press service")
     core = re.split(r" (?:of|for|at|in) ", head, maxsplit=1)[0].split()
     if len(core) > 1 and core[-1][:1].isupper() and core[-1].lower() in _BODY_HEADS:
         return False  # (a body named by what it is: "The General Staff of the Korean
@@ -2791,6 +2802,7 @@ def _is_person(name: str) -> bool:
             not _body(head.split())) or name.lower() in _ONE_TITLE
 
 
+_OWNED_BODY = re.compile(r"['’]s (?:[a-z]+ ){0,2}([a-z]+)$")
 # one person named by what they are ("a security source", "a district official")
 _ONE_PERSON = frozenset("""official officer source spokesman spokeswoman spokesperson resident
 witness villager commander diplomat analyst minister envoy ambassador governor mayor activist
