@@ -581,6 +581,7 @@ def _people(text: str, extra_sides: dict[str, str],
     """
     people: dict[str, tuple[str, str]] = {}
     given: dict[str, list] = {}
+    titled_given: dict[str, list] = {}  # (the same, of people titled with no side)
     # (the surnames each first word of a name goes with: "Kim Yong-hyun" and "Kim Yo Jong"
     # share "Kim", which then means neither)
     firsts: dict[str, set[str]] = {}
@@ -629,6 +630,11 @@ def _people(text: str, extra_sides: dict[str, str],
         surname = name_key(strip_possessive(name.split()[-1]))
         if not side and titled is not None:
             titled.setdefault(surname, f"{strip_possessive(name)}, {desc}")
+            # (and by the first name, as a Thai's given name: "Foreign Minister Parnpree
+            # Bahiddha-Nukara ... Parnpree said"), where no one else has it
+            if " " in name.strip():
+                titled_given.setdefault(name_key(name.split()[0]), []).append(
+                    titled[surname])
         if side and surname not in people:
             people[surname] = (f"{strip_possessive(name)}, {desc}", side)
             # (and by the first name, as a family name comes first in Chinese, Korean,
@@ -647,6 +653,11 @@ def _people(text: str, extra_sides: dict[str, str],
         if len(who) == 1 and first not in people and first not in extra_sides and \
                 len(firsts.get(first, ())) <= 1:
             people[first] = who[0]
+    for first, named in titled_given.items():
+        if titled is not None and len(set(named)) == 1 and first not in people and \
+                first not in titled and first not in extra_sides and \
+                len(firsts.get(first, ())) <= 1:
+            titled[first] = named[0]
     return people
 
 
