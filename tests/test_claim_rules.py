@@ -2591,3 +2591,17 @@ def test_a_titled_person_named_again_by_their_given_name():
                "About 200 junta soldiers were sheltering near the second bridge to Myawaddy, "
                "Parnpree said.", "2024-04-12")
     assert got[-1] == ("Parnpree Bahiddha-Nukara, Foreign Minister", "TH")
+
+
+def test_its_representative_a_negotiator_and_the_sdf():
+    got = _who("Thousands crossed from West Darfur into Chad through Adré, according to the UN "
+               "refugee agency UNHCR. Laura Lo Castro, its representative in Chad, said many of "
+               "the new arrivals from El Geneina had gunshot wounds.", "2023-06-16")
+    assert got[-1] == ("Laura Lo Castro, its representative in Chad", "UN")  # (not Chad's)
+    got = _who("JAKARTA, July 22 (Wire) - Indonesia and Timor-Leste settled their land border, "
+               "Indonesia's minister Wiranto said after meeting Timorese chief negotiator Xanana "
+               "Gusmao. Gusmao, a former president, said talks on the sea border near Oecusse "
+               "would follow.", "2019-07-22")
+    assert got[-1][1] == "TL"  # (not the dateline's)
+    assert _who("Rockets hit Karkamis. The SDF denied any involvement, saying in a statement "
+                "that it was not targeting Turkish territory.", "2022-11-21")[0][1] == "SDF"

@@ -407,7 +407,8 @@ administration border service services guard guards health interior ministry arm
 agency counterpart committee command officer officers police media television spokesperson
 chief force peacekeepers peacekeeping mission sources source witnesses witness residents
 resident villagers locals governor mayor ombudsman ambassador staff chiefs troops panel
-commission commissioner delegation tribunal chancellor unit mukhtar headman""".split())
+commission commissioner delegation tribunal chancellor unit mukhtar headman negotiator
+representative""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
@@ -745,6 +746,10 @@ _LEADING_WORD = re.compile(r"^(?:(?:In|in) (?:an? |its |their )?(?:\w+ ){0,2}(?:
                            r"(?:(?:[Tt]he|[Aa]n?|But|And|Earlier|Later|Meanwhile)\s+)?")
 
 
+_NAME_ITS_ROLE = re.compile(rf"(?P<name>[{UPPER}][\w’'-]+(?: [{UPPER}][\w’'-]+){{1,3}}), "
+                            r"(?P<role>(?:its|their) [a-z][\w’'-]*(?: [\w’'-]+){0,8}),\s*$")
+
+
 def _subject(prefix: str) -> str:
     """The noun phrase that ends ``prefix`` (the words before a verb of saying), with its
     appositive ("Hamid Osman, a senior official in the Gedaref state government")."""
@@ -754,6 +759,10 @@ def _subject(prefix: str) -> str:
     role = (both["role"] or both["role2"]).lower() if both else ""
     if role and (role in ROLE_NOUNS or re.sub("ies$", "y", role) in ROLE_NOUNS):
         return both["who"]  # ("officials from both countries": each party, claims_in)
+    owned = _NAME_ITS_ROLE.search(prefix, max(0, len(prefix) - 200))
+    if owned and (owned.start() == 0 or prefix[owned.start() - 2:owned.start()] in (", ", ". ")):
+        # "Laura Lo Castro, its representative in Chad, said": she, of the body before
+        return f"{owned['name']}, {owned['role']}"
     reached = _REACHED.search(prefix, max(0, len(prefix) - 60))
     if reached:  # ("Residents reached by phone said")
         prefix = prefix[:reached.start()] + " "
@@ -1979,6 +1988,9 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # television", "Army Radio"), it is one of sides.csv's ("KCNA"), or it cites a
         # side's sources ("Indian media, citing unnamed government sources": theirs)
         return "PRESS", "an outlet"
+    # (not by where the role of an "its" says they are: "Laura Lo Castro, its
+    # representative in Chad," is UNHCR's, below)
+    named = ", ".join(p for p in named.split(", ") if not p.startswith(("its ", "their ")))
     found = speech.known or report.side_of(named)
     if not speech.known and UNRECOGNISED.search(named) and "'s" not in named and \
             "’s" not in named and not any(
@@ -2058,11 +2070,14 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
             return where.country, "side from the place"
     # "Its spokeswoman Shushan Stepanyan" after "The Armenian Defense Ministry called the
     # report disinformation": the body that spoke last
-    if who.split(" ", 1)[0].lower() in ("its", "their"):
+    # (and "Laura Lo Castro, its representative in Chad," after "according to UNHCR")
+    owner = next((p.split(" ", 1)[0] for p in who.split(", ")
+                  if p.split(" ", 1)[0].lower() in ("its", "their")), "")
+    if owner:
         body = next((x for x in reversed(report.speakers[-_BODY_BACK:])
                      if not x.person and x.side not in ("", "PRESS")), None)
         if body is not None:
-            return body.side, f"side from {who.split(' ', 1)[0]!r}"
+            return body.side, f"side from {owner!r}"
     # "ministry spokeswoman Leyla Abdullayeva" after "Azerbaijan's foreign ministry
     # rejected ...": the body named before speaks through her, whatever the dateline
     # (not a news agency: "Yonhap news agency said" after KCNA is no one's agency)
