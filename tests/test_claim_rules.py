@@ -2605,3 +2605,17 @@ def test_its_representative_a_negotiator_and_the_sdf():
     assert got[-1][1] == "TL"  # (not the dateline's)
     assert _who("Rockets hit Karkamis. The SDF denied any involvement, saying in a statement "
                 "that it was not targeting Turkish territory.", "2022-11-21")[0][1] == "SDF"
+
+
+def test_a_portfolio_a_country_named_in_french_and_an_agencys_spokesman():
+    got = _who("Nigeria handed over Bakassi to Cameroon at a ceremony in Calabar. Cameroon's "
+               "minister delegate for justice, Maurice Kamto, told the gathering that Yaounde "
+               "would respect the rights of Nigerians in Abana.", "2008-08-14")
+    # (Maurice is Mauritius in French, and a given name)
+    assert got == [("Cameroon's minister delegate for justice, Maurice Kamto", "CM")]
+    assert "Maurice" in [m.surface for m, _ in find_places(Document(
+        text="Port Louis is the capital of Maurice.", name="t"))]
+    got = _who("GENEVA - UNHCR, the UN refugee agency, said it was alarmed that Mozambicans were "
+               "sent back from Tanzania at the Negomano crossing. Thousands had been returned, "
+               "the agency's spokesman, Boris Cheshirkov, told a briefing.", "2021-06-11")
+    assert got[-1][1] == "UN"  # (not the dateline's Switzerland)

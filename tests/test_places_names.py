@@ -42,3 +42,10 @@ def test_an_island_named_in_its_own_language_or_of_is_one():
     assert {s: got[s][0] for s in ("Isla Calero", "Perejil", "Isla Portillos")} == {
         "Isla Calero": "unresolved", "Perejil": "unresolved", "Isla Portillos": "unresolved"}
     assert got["Goris"][1] == "Goris"
+
+
+def test_the_centre_is_a_government_and_a_country_named_in_french_a_given_name():
+    got = _rows("The State said the Centre had failed to act. Troops moved into Centre-Nord.")
+    assert "Centre" not in got and got["Centre-Nord"][0] == "resolved"
+    # (the Vatican Gardens are a place, named with no verb of saying after them)
+    assert "Vatican" in _rows("The statue stands in the Vatican Gardens, near the basilica.")

@@ -408,7 +408,7 @@ agency counterpart committee command officer officers police media television sp
 chief force peacekeepers peacekeeping mission sources source witnesses witness residents
 resident villagers locals governor mayor ombudsman ambassador staff chiefs troops panel
 commission commissioner delegation tribunal chancellor unit mukhtar headman negotiator
-representative""".split())
+representative delegate""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
@@ -845,6 +845,10 @@ def _subject(prefix: str) -> str:
                 low[-2:] in ("'s", "’s") and (low[:-2] in ROLE_NOUNS or taken and taken[-1]
                                               .lower() in _TITLE_WORDS)) or low in (
                 "of", "the", "a", "an", "’s", "'s", "for") or (
+                # (a portfolio: "minister delegate for justice", "minister of information")
+                low.isalpha() and k >= 2 and words[k - 1].lower() in ("for", "of") and
+                any(x.lower() in _ROLES for x in words[max(0, k - 4):k - 1]) and
+                (not taken or taken[-1] == ",") or
                 low in ("in", "and") and taken and (taken[-1][:1].isupper() or
                                                     taken[-1] in _DIRECTIONS or (
                     taken[-1] == "the" and len(taken) > 1 and taken[-2][:1].isupper()))) or (
@@ -2083,7 +2087,9 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     # (not a news agency: "Yonhap news agency said" after KCNA is no one's agency)
     # (an army by another name is a state's: "the army" after "the Rapid Support Forces" is
     # not theirs, but after "the Kachin Independence Army" it is)
-    named = words & (_SPOKEN_FOR | _BODIES) if "news" not in words else set()
+    # (and "the agency's spokesman, Boris Cheshirkov" after "UNHCR, the UN refugee agency")
+    own = {w.removesuffix("'s").removesuffix("’s") for w in words}
+    named = own & (_SPOKEN_FOR | _BODIES) if "news" not in words else set()
     body = _same_body(named)
     for earlier in reversed(report.speakers[-_BODY_BACK:] if body else []):
         theirs = set(earlier.name.lower().replace(",", " ").split())

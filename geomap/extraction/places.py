@@ -21,7 +21,7 @@ from ..gazetteer.normalize import ARABIC_ARTICLE, KIND_WORDS, name_key, strip_po
 from ..records import Mention
 from .dates import MONTH_NAMES
 from .keyed import Keyed, pieces_holding, trie
-from .sides import english_side_names
+from .sides import foreign_country_names
 from .words import AGREEMENT_WORDS, COMMON, ORG_WORDS, SPEECH, TITLES, UNIT_WORDS, UPPER, acronyms
 
 MAX_WORDS = 6
@@ -138,6 +138,10 @@ _TITLE = re.compile(
     r"(?: (?:" + "|".join(sorted(TITLES | {"foreign", "defense", "defence", "of", "state"},
                                  key=len, reverse=True)) + r")\.?)*,? ")
 _TITLES = Keyed(_TITLE)  # (found by its titles' words: keyed.py)
+# (a person's name, then a verb of saying: "Maurice Kamto, told", "Maurice Kamto said")
+_SAYS_AFTER = re.compile(r",? (?:" + "|".join(sorted(SPEECH)) + r")\b")
+_CENTRE_PLACE = re.compile(r"[ -](?:[Rr]egion|[Pp]rovince|[Dd]istrict|Val)\b")
+_NEXT_CAP = re.compile(rf" ([{UPPER}][\w'’-]{{1,40}})")
 _SHORT_TITLES = frozenset("gen col lt maj capt sgt dr mr mrs ms prof sen rep adm".split())
 _NAME_AFTER_TITLE = re.compile(rf"[{UPPER}][\w'’-]{{0,40}}"  # (and "Turki al-Maliki")
                                rf"(?: (?:{_ARTICLE})?[{UPPER}][\w'’-]{{0,40}}){{1,2}}")
@@ -559,8 +563,15 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
         # person's or a brand's: kept only where the gazetteer vouches for it)
         return "embedded" if trusted or prominent or (key not in persons and not single) \
             else None
-    if trusted and key in persons and key not in english_side_names():
-        return None  # ("Brigadier General Turki al-Maliki": a person, not Turkey's Malay name)
+    if single and words[i][2] in ("Centre", "Center") and text.endswith("the ", 0, start) \
+            and not _CENTRE_PLACE.match(text, end):
+        return None  # ("the Centre had failed": India's central government, no region)
+    if trusted and key in foreign_country_names() and (key in persons or single and (
+            (nxt := _NEXT_CAP.match(text, end)) and name_key(nxt[1]) in persons and
+            _SAYS_AFTER.match(text, nxt.end()))):
+        # ("Brigadier General Turki al-Maliki", "Maurice Kamto": a person, not Turkey's
+        # name in Malay nor Mauritius's in French)
+        return None
     if not trusted:
         first = words[i][2]
         if single and (key in COMMON or len(key) <= 2 or (

@@ -43,6 +43,18 @@ def english_side_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def foreign_country_names() -> frozenset[str]:
+    """The keys of countries' names in other languages (countries.csv), less any English
+    name or demonym of a side: "turki" (Turkey in Malay), "maurice" (Mauritius in French),
+    which are given names too."""
+    out: set[str] = set()
+    with open(data_dir() / "countries.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            out.update(name_key(n) for n in row["names"].split("|") if n)
+    return frozenset(out - english_side_names())
+
+
+@lru_cache(maxsize=1)
 def _shared_by() -> dict[str, tuple[str, ...]]:
     """name key -> the countries, in demonyms.csv's order, of each demonym that more than
     one country has ("Congolese": CD and CG), where sides.csv does not settle it."""
