@@ -2619,3 +2619,24 @@ def test_a_portfolio_a_country_named_in_french_and_an_agencys_spokesman():
                "sent back from Tanzania at the Negomano crossing. Thousands had been returned, "
                "the agency's spokesman, Boris Cheshirkov, told a briefing.", "2021-06-11")
     assert got[-1][1] == "UN"  # (not the dateline's Switzerland)
+
+
+def test_a_word_of_a_bodys_name_a_release_in_capitals_and_what_another_says():
+    # "Maritime" in "the National Maritime Council" is no place of the body (Togo's province)
+    assert "TG" not in [s for _, s in _who(
+        "MANILA - The National Maritime Council says China Coast Guard ships fired water "
+        "cannon near Bajo de Masinloc. One crew member was hurt, the council said.",
+        "2025-09-17")]
+    got = _who("STATEMENT OF THE MINISTRY OF FOREIGN AFFAIRS OF UKRAINE, Kyiv, 25 August 2024. "
+               "Belarus is massing forces in the Gomel region near the border. We warn "
+               "Belarusian officials against tragic mistakes, and we call on Minsk to withdraw "
+               "these forces from the border.", "2024-08-25", "stance")
+    assert ("We", "UA", "calls") in got
+    got = _who("KYIV - Minsk says Ukraine is massing troops on its border. What Minsk is saying "
+               "is rhetoric meant to shift the blame, the State Border Guard Service said.",
+               "2024-09-06")
+    assert [w for w, _ in got] == ["Minsk", "State Border Guard Service"]
+    got = _who("RAWALPINDI, Feb 25 - India and Pakistan agreed to observe the ceasefire along "
+               "the Line of Control, Maj. Gen. Babar Iftikhar, director general of the ISPR, "
+               "told reporters.", "2021-02-25")
+    assert got[0] == ("Maj. Gen. Babar Iftikhar, director general of the ISPR", "PK")

@@ -46,7 +46,7 @@ from .words import COMMON, ORG_WORDS, TITLES, UNRECOGNISED, UPPER, acronyms
 ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charges|insisted|"
           "insists|stated|added|adds|tweeted|tweets|wrote|writes|suggested|suggests|"
           "noted|notes|announced|announces|confirmed|confirms|reaffirmed|stressed|stresses|"
-          "warned|warns|maintains|alleged|alleges|argued|argues|informed|assured|believes|"
+          "warned|warns|warn|maintains|alleged|alleges|argued|argues|informed|assured|believes|"
           "thinks|regards|claiming|saying|accusing|reported|announce|voiced|posted|"
           # (not "warning" of "fired warning shots")
           r"warning(?! (?:shots?|fire|flares?|signals?|lights?|sirens?)\b)|"
@@ -408,7 +408,7 @@ agency counterpart committee command officer officers police media television sp
 chief force peacekeepers peacekeeping mission sources source witnesses witness residents
 resident villagers locals governor mayor ombudsman ambassador staff chiefs troops panel
 commission commissioner delegation tribunal chancellor unit mukhtar headman negotiator
-representative delegate""".split())
+representative delegate director""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
@@ -464,6 +464,8 @@ class _Speaker:
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
+_WHAT_SAYS = re.compile(r"\b[Ww]hat (?:[\w’'-]+ ){1,4}(?:is|was|are|were|has been) $")
+_CAPPED_BEFORE = re.compile(rf"(?<![\w’'-])(?!(?:The|A|An) )[{UPPER}][\w’'-]* $")
 # "the army", "the military": a state's army the report named by another name before ("the
 # Guyana Defence Force", "the Sudanese Armed Forces"; not "the Rapid Support Forces")
 _ARMY_WORDS = frozenset(("army", "military"))
@@ -1120,8 +1122,11 @@ def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
     Office"): no claim's place, but the country of an office named so.
     """
     report = read_report(doc, resolved, capital_of)
+    # (a place that begins the body's name: not "Maritime" in "the National Maritime
+    # Council", a word of the name, which is Togo's province)
     report.inside = {name_key(m.surface): r.place.country for m, r in inside
-                     if r.resolved and r.place.country and r.place.kind != "region"}
+                     if r.resolved and r.place.country and r.place.kind != "region" and
+                     not _CAPPED_BEFORE.search(doc.text, max(0, m.start - 41), m.start)}
     claims: list[Claim] = []
     starts = [m.start for m, _ in resolved]
     for s, e in sentences(doc.text):
@@ -1702,6 +1707,9 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             continue  # (in a quotation, or "troops which it says crossed": not the frame)
         if _NOT_SAYING.search(text, max(0, v.start() - 16), v.start()):
             continue  # ("India has not confirmed ...", "Venezuela did not say who fired")
+        if _WHAT_SAYS.search(text, max(0, v.start() - 60), v.start()):
+            continue  # (what another says, said of: "What Minsk is saying is rhetoric";
+            # but "in what Greek officials described as" is what they say)
         if v["verb"] == "posted" and _POSTED_BY.search(text, max(0, v.start() - 12), v.start()):
             continue  # ("In a statement posted by Foreign Minister Yvan Gil, it called ...")
         if v["verb"].lower() in _CALL_NOUNS and (
@@ -2210,7 +2218,7 @@ def _released_by(text: str) -> str:
     return who if _ISSUER.fullmatch(who) else ""
 
 
-_HEADING_END = re.compile(r"(?<=[a-z])\.\s+(?=[A-Z])")
+_HEADING_END = re.compile(r"(?<=[a-z0-9])\.\s+(?=[A-Z])")
 
 
 # an issuer's name and nothing after it: capitalised words and the small words inside a
