@@ -2640,3 +2640,13 @@ def test_a_word_of_a_bodys_name_a_release_in_capitals_and_what_another_says():
                "the Line of Control, Maj. Gen. Babar Iftikhar, director general of the ISPR, "
                "told reporters.", "2021-02-25")
     assert got[0] == ("Maj. Gen. Babar Iftikhar, director general of the ISPR", "PK")
+
+
+def test_according_to_a_ranked_officer():
+    got = _who("Shells fired from Goma landed in Rubavu on Monday, killing five people, "
+               "according to Brig. Gen. Ronald Rwivanga, the Rwanda Defence Force spokesperson, "
+               "who blamed the Congolese army.", "2025-01-27")
+    assert got and all(s == "RW" for _, s in got) and "Rwivanga" in got[0][0]
+    # (a rank's full stop does not end the name; "U.S." still reads as before)
+    assert _who("Shells landed in Rubavu, according to the U.S. State Department.",
+                "2025-01-27") == [("the U.S. State Department", "US")]

@@ -171,15 +171,18 @@ def _clause_cuts(text: str):
 _ROLE_END = (r"(?:minister|spokes(?:man|woman|person)|chief|head|president|ambassador|envoy|"
              r"commander|governor|advis[eo]r|secretary|official|researcher|analyst|expert|"
              r"director|leader)")
+_RANKS = "Brig|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Cdr|Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep"
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?!(?:the )?(?:plan|schedule|law|tradition)\b)"
                         # (a person named, and who they are: "Suren Papikyan, Armenia's defence
                         # minister,", "X, a researcher at ...,", "X, head of the service,")
-                        r"(?P<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}"
+                        rf"(?P<who>(?:(?:{_RANKS})\.? )*[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){{1,3}}"
                         rf",\s(?:(?:an?|the)\s(?:[\w’'-]+\s){{0,4}}{_ROLE_END}\b[^,.;“”\"]{{0,60}}|"
                         rf"{_ROLE_END}\s(?:of|for|to|at)\s[^,.;“”\"]{{1,60}}|"
                         rf"[A-Z][\w-]+['’]s\s(?:[a-z-]+\s){{0,3}}{_ROLE_END})(?=,)|"
                         # (else whoever it is, "U.S." and "U.N." too)
-                        r"(?:[^,.;“”\"]|(?<=\b[A-Z])\.)+)")  # (not "going according to plan")
+                        r"(?:[^,.;“”\"]|(?<=\b[A-Z])\.|" + "|".join(
+                            rf"(?<=\b{r})\." for r in _RANKS.split("|")) + r")+)")
+# (not "going according to plan"; and a rank's stop: "according to Brig. Gen. Ronald ...")
 _REPORTEDLY = _quick("acprw", r"\b(reportedly|according to (?:media )?reports|were reported|"
                      r"was reported|allegedly|purportedly|appeared to show|could not "
                      r"(?:be )?(?:independently )?(?:verify|verified|confirm|confirmed))\b",
