@@ -2650,3 +2650,11 @@ def test_according_to_a_ranked_officer():
     # (a rank's full stop does not end the name; "U.S." still reads as before)
     assert _who("Shells landed in Rubavu, according to the U.S. State Department.",
                 "2025-01-27") == [("the U.S. State Department", "US")]
+
+
+def test_not_taking_part_and_not_involved_are_denials():
+    for said in ("Belarusian troops were not taking part in the operation",
+                 "Belarus was not involved"):
+        got = _who(f"KYIV - Russian troops crossed near Senkivka. In Minsk, President Alexander "
+                   f"Lukashenko said {said}.", "2022-02-24", "stance")
+        assert got[-1][2] == "denies", said

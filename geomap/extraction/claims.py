@@ -200,14 +200,14 @@ _CALL_NOUNS = frozenset(("call for", "call on", "call upon", "calls for", "calls
                          "demands"))
 _DETERMINER_END = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|this|that|new|renewed|"
                              r"repeated)|['’]s)\s+$", re.I)
-_NEGATED = _quick("dhntp", r"\b(?:(?:did not|didn't|has not|have not|had not|never)\s+"
+_NEGATED = _quick("adhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not|never)\s+"
                   # (a taking of land or people, a deployment denied, the verb right after:
                   # "Peru has not appropriated any territory"; not "had no choice but to
                   # deploy", "not only seized")
                   r"(?:been\s+)?(?:appropriat|annex|seiz|captur|encroach|intrud|abduct|kidnap|"
                   r"deploy|construct|involv)\w*|"
                   r"(?:(?:took|taken|take|takes|taking|played|play|plays|playing|had|has|have) "
-                  r"no|(?:did|do|does|will) not take) part in\b)|"
+                  r"no|(?:did|do|does|will) not take|(?:is|are|was|were) not taking) part in\b)|"
                   r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)(?! only\b)|no|"
                   r"none(?= of (?:its|their|our|his|her) ))\b"
                   # (not knowing is no denial: "could not confirm who had sent them")
@@ -225,7 +225,7 @@ _NEGATED = _quick("dhntp", r"\b(?:(?:did not|didn't|has not|have not|had not|nev
                   r"(?<=\b(?:did|had|has|was) not)\s*(?=[.;]|$)|"
                   # (a part denied: "have no relation to the launching of balloons")
                   r" (?:relation|involvement|connection|link|role|part) (?:to|with|in)\b)|"
-                  r"\b(?:nothing to do with|not involved in)\b|"
+                  r"\b(?:nothing to do with|not involved in|(?:is|are|was|were) not involved)\b|"
                   # (an act said not to have happened, or forces not to be there: "there was
                   # no incursion", "not a single Azerbaijani soldier was in Tavush")
                   r"\b(?:there (?:was|were|has been|had been) no|no)\s+(?:[\w-]+\s+){0,2}?"
