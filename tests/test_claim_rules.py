@@ -2658,3 +2658,12 @@ def test_not_taking_part_and_not_involved_are_denials():
         got = _who(f"KYIV - Russian troops crossed near Senkivka. In Minsk, President Alexander "
                    f"Lukashenko said {said}.", "2022-02-24", "stance")
         assert got[-1][2] == "denies", said
+
+
+def test_a_speaker_named_only_by_whose_they_are_is_no_crash():
+    # "according to their relatives and lawyers": a speaker all of whose words are "their
+    # ..." (an IndexError stopped the report's extraction)
+    got = _who("BISHKEK - Police detained activists near Kempir-Abad. Among those detained, "
+               "according to their relatives and lawyers, are former Prosecutor General Azimbek "
+               "Beknazarov and former MP Ravshan Jeenbekov.", "2022-10-24")
+    assert isinstance(got, list)

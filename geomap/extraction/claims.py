@@ -2005,7 +2005,8 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         return "PRESS", "an outlet"
     # (not by where the role of an "its" says they are: "Laura Lo Castro, its
     # representative in Chad," is UNHCR's, below)
-    named = ", ".join(p for p in named.split(", ") if not p.startswith(("its ", "their ")))
+    named = ", ".join(p for p in named.split(", ")
+                      if not p.startswith(("its ", "their "))) or named
     found = speech.known or report.side_of(named)
     if not speech.known and UNRECOGNISED.search(named) and "'s" not in named and \
             "’s" not in named and not any(
