@@ -2824,7 +2824,7 @@ def _is_person(name: str) -> bool:
     words, and no ministry, office, army or other body ("The Indian Army said ... It
     said": the army)."""
     head = name.split(",")[0]
-    owned = _OWNED_BODY.search(head)
+    owned = _OWNED_BODY.search(head) if "'s " in head or "’s " in head else None
     if owned and owned[1] in _BODY_HEADS:
         return False  # (a person's body: "Tajik President Emomali Rahmon's press service")
     core = re.split(r" (?:of|for|at|in) ", head, maxsplit=1)[0].split()
