@@ -2667,3 +2667,19 @@ def test_a_speaker_named_only_by_whose_they_are_is_no_crash():
                "according to their relatives and lawyers, are former Prosecutor General Azimbek "
                "Beknazarov and former MP Ravshan Jeenbekov.", "2022-10-24")
     assert isinstance(got, list)
+
+
+def test_a_verb_in_scare_quotes_is_the_frames_and_an_occasion_locates_nothing():
+    got = _who("BOGOTÁ - Petro spoke in Leticia about Santa Rosa. In a communiqué released on "
+               "Wednesday, the Ministry of Foreign Affairs of Peru \"categorically rejected\" the "
+               "statements of the Colombian president about Santa Rosa.", "2025-08-07",
+               "stance")
+    assert got == [("Ministry of Foreign Affairs of Peru", "PE", "denies")]
+    # (but what is said in quotes before its frame is not the frame)
+    assert _who("\"We rejected their claims,\" the ministry of Peru said about Santa Rosa.",
+                "2025-08-07")[0][0] == "ministry of Peru"
+    # an occasion named after a place is held elsewhere: the report's place is not Boyacá
+    mentions = find_places(Document(text="Petro takes the Boyacá celebration to Leticia. "
+                                    "Troops massed in Boyacá.", name="t"))
+    assert [(m.surface, m.embedded) for m, _ in mentions if m.surface == "Boyacá"] == [
+        ("Boyacá", True), ("Boyacá", False)]

@@ -1069,6 +1069,7 @@ class Report:
         return found[1:] if found else None
 
 
+SCARE_QUOTE = 40  # (characters: a quotation this short around a verb may be the frame's)
 INITIALS_LOOKED = 20  # (acronyms a report's initials are looked for: each reads the text)
 
 
@@ -1098,6 +1099,18 @@ class Sentence:
     def quoted(self, pos: int) -> bool:
         k = bisect_right(self._starts, pos) - 1
         return k >= 0 and pos < self.quotes[k][1]
+
+    def scare_quoted(self, pos: int) -> bool:
+        """Whether ``pos`` opens a few words in quotation marks that begin at most one word
+        before it: a speaker's own word quoted in the frame ('the ministry "categorically
+        rejected" the statements'), not what they said."""
+        k = bisect_right(self._starts, pos) - 1
+        if k < 0 or pos >= self.quotes[k][1]:
+            return False
+        a, b = self.quotes[k]
+        return b - a <= SCARE_QUOTE and self.text.count(" ", a, pos) <= 1 and a >= 2 and \
+            self.text[a - 1] == " " and self.text[a - 2].isalnum() and \
+            self.text[b - 2] not in ",.!?"  # (inside the frame: not '"We rejected it," ...')
 
 
 @dataclass
@@ -1706,7 +1719,8 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         return None  # a question claims nothing ("What does Chad say?", "Q: Did ...?")
     verb = request = first_person = None
     for v in _VERBS.finditer(text, low=sent.low):
-        if sent.quoted(v.start()) or _EMBEDDED.search(text, max(0, v.start() - 16), v.start()):
+        if sent.quoted(v.start()) and not sent.scare_quoted(v.start()) or \
+                _EMBEDDED.search(text, max(0, v.start() - 16), v.start()):
             continue  # (in a quotation, or "troops which it says crossed": not the frame)
         if _NOT_SAYING.search(text, max(0, v.start() - 16), v.start()):
             continue  # ("India has not confirmed ...", "Venezuela did not say who fired")
@@ -1800,7 +1814,11 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             claimant = _head_np(text[where.end() if where else at:]) or (
                 head["np"].strip() if head else "")
         else:
-            claimant = _subject(text[:verb.start()])
+            # (before the quotation a verb is in, in the frame: 'the ministry "categorically
+            # rejected" ...')
+            before = sent.quotes[bisect_right(sent._starts, verb.start()) - 1][0] if \
+                sent.quoted(verb.start()) else verb.start()
+            claimant = _subject(text[:before].rstrip() + " ")
             at = text.rfind(claimant, 0, verb.start()) if claimant else -1
             if at > 0 and text[:verb.start()].rstrip().endswith(",") and (
                     _OBJECT_BEFORE.search(text, max(0, at - 16), at) or (

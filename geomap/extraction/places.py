@@ -22,7 +22,17 @@ from ..records import Mention
 from .dates import MONTH_NAMES
 from .keyed import Keyed, pieces_holding, trie
 from .sides import foreign_country_names
-from .words import AGREEMENT_WORDS, COMMON, ORG_WORDS, SPEECH, TITLES, UNIT_WORDS, UPPER, acronyms
+from .words import (
+    AGREEMENT_WORDS,
+    COMMON,
+    OCCASION_WORDS,
+    ORG_WORDS,
+    SPEECH,
+    TITLES,
+    UNIT_WORDS,
+    UPPER,
+    acronyms,
+)
 
 MAX_WORDS = 6
 # Arabic names carry the article joined by a hyphen ("Aita al-Shaab", "Maroun el-Ras",
@@ -555,7 +565,8 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
     # the name is there, but it locates nothing; unless it is possessive ("Russia's
     # Southern Military District")
     unit = _NEXT_WORD.match(text[end:end + 30])
-    if unit and (unit.group(1) in UNIT_WORDS or unit.group(1) in AGREEMENT_WORDS):
+    if unit and (unit.group(1) in UNIT_WORDS or unit.group(1) in AGREEMENT_WORDS or
+                 unit.group(1) in OCCASION_WORDS):
         return "embedded"  # "the 16 Bihar regiment": a unit's name; "the Sugauli treaty"
     if org_at and (org_at[0] < i or org_at[-1] >= j) and \
             not words[j - 1][2].endswith(("'s", "’s")):

@@ -52,6 +52,10 @@ UNIT_WORDS = frozenset("regiment regiments battalion brigade rifles scouts corps
 # 1816 Sugauli treaty", "the Minsk agreements", "the Shimla accord")
 AGREEMENT_WORDS = frozenset("""treaty treaties agreement agreements accord accords protocol
 protocols pact declaration format process""".split())
+# ... and an occasion named after a place is held anywhere ("the Boyacá celebration", "the
+# Independence Day parade"): it names the place, and locates nothing
+OCCASION_WORDS = frozenset("""celebration celebrations anniversary commemoration commemorations
+festival carnival parade""".split())
 # Words that end or start an organisation's name: a place inside it locates nothing.
 ORG_WORDS = frozenset("""
 organization organisation council ministry department office palace union agency service
