@@ -49,3 +49,15 @@ def test_the_centre_is_a_government_and_a_country_named_in_french_a_given_name()
     assert "Centre" not in got and got["Centre-Nord"][0] == "resolved"
     # (the Vatican Gardens are a place, named with no verb of saying after them)
     assert "Vatican" in _rows("The statue stands in the Vatican Gardens, near the basilica.")
+
+
+def test_a_country_named_with_and_the_and_a_given_name_before_a_surname():
+    got = _rows("St. Vincent and the Grenadines Prime Minister Ralph Gonsalves said he had read "
+                "of it. Troops from Goris and the Tavush region moved.")
+    assert got["St. Vincent and the Grenadines"][1:] == ("Saint Vincent and the Grenadines",
+                                                         "VC")
+    assert "Goris" in got and "Tavush" in got  # (not one name: "Goris and the Tavush")
+    # a given name before a surname the text names is no place ("Raúl", a village in Peru)
+    got = _rows("Live: Colombia kills FARC's Raúl Reyes in Ecuador raid. Reyes was the group's "
+                "second-in-command.")
+    assert "Raúl" not in got and "Reyes" not in got

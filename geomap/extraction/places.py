@@ -125,7 +125,7 @@ _ALONE_AFTER = re.compile(r"[ -][A-Z]|-")
 _KIND_WORDS = re.compile(trie("""village town city settlement hamlet province region district
 marz rayon oblast lake river valley pass gorge River Valley Pass Gorge crossing Crossing
 checkpoint Checkpoint island islet Isla Islas Isola Île Ilha""".split()))
-_AND_NAME = re.compile(r" and (?=[A-Z])")
+_AND_NAME = re.compile(r" and (?:the )?(?=[A-Z])")  # ("St. Vincent and the Grenadines")
 _SHIPS = r"\b(?:BRP|USS|HMS|HMAS|HMCS|INS|PNS|RFS|ROKS|MV|SS)\s"
 _SHIP = re.compile(_SHIPS + "$")
 _SHIP_ANYWHERE = re.compile(_SHIPS)
@@ -245,7 +245,7 @@ def _joined(text: str, runs: array, k: int, lexicon, not_places) -> tuple[int, i
     """The span of a name the lexicon knows that runs from a word of run ``k`` over " and "
     into the run after it ("Jammu and Kashmir", "Bosnia and Herzegovina"), the longest;
     None where there is none."""
-    if k + 2 >= len(runs) or runs[k + 2] != runs[k + 1] + 5:
+    if k + 2 >= len(runs) or runs[k + 2] - runs[k + 1] not in (5, 9):  # (" and the ")
         return None
     first = [m.span() for m in _RUN_WORD.finditer(text, runs[k], runs[k + 1])][-MAX_WORDS:]
     second = [m.span() for m in _RUN_WORD.finditer(text, runs[k + 2], runs[k + 3])][:MAX_WORDS]
@@ -524,6 +524,8 @@ def _surnames(text: str, runs: array, lexicon, curated, adjectives) -> set[str]:
     out: set[str] = set()
     for k in range(0, len(runs), 2):
         group = text[runs[k]:runs[k + 1]]
+        if group.count(" ") == 2 and group.split(" ", 1)[0].endswith(("'s", "’s")):
+            group = group.split(" ", 1)[1]  # (a possessive before it: "FARC's Raúl Reyes")
         if group.count(" ") != 1:
             continue
         words = group.split(" ")
@@ -593,6 +595,9 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
         if key in persons or all(name_key(strip_possessive(w[2])) in persons
                                  for w in words[i:j]):
             return None
+        if single and j < len(words) and name_key(strip_possessive(words[j][2])) in persons \
+                and words[j][0] == end + 1:
+            return None  # (a given name before a surname: "Raúl Reyes" is no Raúl, Peru)
         prev = _PREV_WORD.search(text[max(0, start - 30):start])
         before = prev.group(1).lower().rstrip(".") if prev else ""
         if before in TITLES:
