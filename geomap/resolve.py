@@ -143,7 +143,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer
                 # Naf River); but the Helmand River is not Helmand province
                 res = gazetteer.resolve(m.surface)
                 res = res if res.resolved and res.place.kind not in _LAND else None
-            kind = m.kind or "place"
+            kind = {"water": "body of water", None: "place"}.get(m.kind, m.kind)
             res = res or Resolution(
                 m.surface, "unresolved", None, (),
                 f"the text calls {m.surface!r} {'an' if kind[0] in 'aeiou' else 'a'} {kind}, "

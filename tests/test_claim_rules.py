@@ -2683,3 +2683,14 @@ def test_a_verb_in_scare_quotes_is_the_frames_and_an_occasion_locates_nothing():
                                     "Troops massed in Boyacá.", name="t"))
     assert [(m.surface, m.embedded) for m, _ in mentions if m.surface == "Boyacá"] == [
         ("Boyacá", True), ("Boyacá", False)]
+
+
+def test_google_is_no_place_and_a_live_blogs_time_stamp_no_speaker():
+    places_named = [m.surface for m, _ in find_places(Document(
+        text="Pastora pointed to a Google map of Isla Calero. Dredging in the San Juan basin.",
+        name="t"))]
+    assert "Google" not in places_named  # (Topeka's joke name)
+    got = _who("LIVE: Colombia strikes FARC camp in Ecuador\n\n19:05 GMT\nThe Organization of "
+               "American States says its council will meet in Washington on Tuesday.",
+               "2008-03-02")
+    assert got == [("Organization of American States", "OAS")]

@@ -738,7 +738,8 @@ _EACH = re.compile(r"(?:[Ee]ach|[Bb]oth) (?:side|sides|country|countries|governm
                    r"army|armies|military|militaries)")
 _BOTH_SIDES_END = re.compile(_BOTH_SPEAK.pattern + r"\s*$")  # (and "the two countries'
 # defence ministries")
-_LEADING_WORD = re.compile(r"^(?:(?:In|in) (?:an? |its |their )?(?:\w+ ){0,2}(?:statement|"
+_LEADING_WORD = re.compile(r"^(?:(?:GMT|UTC|BST|CET|EST)\s+)?"  # (a live blog's time stamp's)
+                           r"(?:(?:In|in) (?:an? |its |their )?(?:\w+ ){0,2}(?:statement|"
                            r"interview|post|tweet|briefing|message|letter),\s*|"
                            # (where: "In New Delhi, India's foreign secretary Vikram Misri")
                            r"(?:In|At|From|On) [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30})?,\s*|"
@@ -1271,7 +1272,7 @@ def _after_dateline(text: str) -> int:
 
 # a live blog's time stamp before an entry's words ("11:20 — ", "14:05 GMT: ")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?: ?(?:GMT|UTC|BST|CET|EST|ET|AM|PM|am|pm|"
-                        r"local time))?(?:\s*[—–]\s*|\s+-\s+|:\s+)")
+                        r"local time))?(?:\s*[—–]\s*|\s+-\s+|:\s+|[ \t]*\n\s*)")
 
 
 def _dateline(text: str) -> re.Match | None:

@@ -386,7 +386,7 @@ _WATERS = {"River": "river", "river": "river", "Island": "island", "island": "is
            "Islands": "island", "islands": "island", "Isle": "island", "Islet": "island",
            "Atoll": "island", "Reef": "water", "Shoal": "water", "Strait": "water",
            "strait": "water", "Straits": "water", "Bay": "water", "Gulf": "water",
-           "Canal": "water", "Sea": "water"}
+           "Canal": "water", "Sea": "water", "basin": "water", "Basin": "water"}
 _WATER_AFTER = re.compile(r" (" + "|".join(_WATERS) + r")\b")
 # (but "the Gulf" alone is a place: the Persian Gulf)
 _WORD_ALONE = frozenset("River river Island island Islands islands Isle Islet".split())
