@@ -2694,3 +2694,21 @@ def test_google_is_no_place_and_a_live_blogs_time_stamp_no_speaker():
                "American States says its council will meet in Washington on Tuesday.",
                "2008-03-02")
     assert got == [("Organization of American States", "OAS")]
+
+
+def test_cannot_and_not_set_foot_deny_and_we_urge_calls():
+    got = _who("MANAGUA - Costa Rica says Nicaraguan troops are on Isla Calero. Vice President "
+               "Jaime Morales Carazo said Nicaragua cannot invade a territory that is its own.",
+               "2010-11-03", "stance")
+    assert got[-1][2] == "denies"
+    got = _who("MANAGUA - Costa Rica says Nicaraguan troops are on Isla Calero. Nicaragua's army "
+               "chief said his troops have not set foot on Costa Rican soil.", "2010-11-03",
+               "stance")
+    assert got[-1][2] == "denies"
+    # (not knowing or not ruling out is no denial)
+    assert _who("Armenia's ministry said it cannot rule out an attack on Goris.", "2021-05-14",
+                "stance")[-1][2] == "asserts"
+    got = _who("GEORGETOWN - Gunmen attacked soldiers on the Cuyuni River. \"We urge both Guyana "
+               "and Venezuela to exercise restraint,\" UN spokesman Stéphane Dujarric said.",
+               "2025-02-21", "stance")
+    assert got[-1][1:] == ("UN", "calls")

@@ -102,6 +102,7 @@ _CALL_WORDS = _quick(
     r"hopes? that (?:\w+ ){1,6}(?:could|would|can)|backed (?:\w+ ){0,2}demands|"
     r"(?:ask|asks|asked|urge|urges|urged|urging|was urging) "
     r"(?!not to be (?:named|identified|quoted)\b)(?:\w+ ){1,3}to|"  # (anonymity: no call)
+    r"\b(?:[Ww]e|I) urge (?:\w+ ){1,5}to|"  # ("We urge both Guyana and Venezuela to")
     r"(?<!phone )(?<!a )call(?:s|ed|ing)? (?:on|for)|"
     r"(?:wants?|wanted) (?:\w+ ){1,4}(?:settled|resolved|ended|stopped|withdrawn))\b", re.I)
 # the verbs of another speaker's clause (", while Hezbollah said ...")
@@ -200,7 +201,7 @@ _CALL_NOUNS = frozenset(("call for", "call on", "call upon", "calls for", "calls
                          "demands"))
 _DETERMINER_END = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|this|that|new|renewed|"
                              r"repeated)|['’]s)\s+$", re.I)
-_NEGATED = _quick("adhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not|never)\s+"
+_NEGATED = _quick("acdhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not|never)\s+"
                   # (a taking of land or people, a deployment denied, the verb right after:
                   # "Peru has not appropriated any territory"; not "had no choice but to
                   # deploy", "not only seized")
@@ -208,14 +209,16 @@ _NEGATED = _quick("adhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not|
                   r"deploy|construct|involv)\w*|"
                   r"(?:(?:took|taken|take|takes|taking|played|play|plays|playing|had|has|have) "
                   r"no|(?:did|do|does|will) not take|(?:is|are|was|were) not taking) part in\b)|"
-                  r"\b(did not|didn't|has not|have not|had not|never|not(?! to\b)(?! only\b)|no|"
+                  r"\b(did not|didn't|has not|have not|had not|never|cannot|can't|could not|"
+                  r"not(?! to\b)(?! only\b)|no|"
                   r"none(?= of (?:its|their|our|his|her) ))\b"
                   # (not knowing is no denial: "could not confirm who had sent them")
                   r"(?!\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif|determin|establish|"
-                  r"identif|say|know|specify|disclose)\w*\b)"
+                  r"identif|say|know|specify|disclose|rule|exclud)\w*\b)"  # (nor "cannot rule out")
                   r"(?:[^.,;]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach|"
                   r"launch|conduct)\w*|carried out|carry out|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed|"
+                  r"set foot|"  # ("have not set foot on Costa Rican soil")
                   r"target|targeted|targeting|bomb|bombed|strike|struck|harm|harmed|"
                   r"been planned|"  # ("it had not been planned"; not "an attack not planned")
                   r"(?:accept|accepted) (?:[\w’'-]+ ){0,2}(?:protests?|claims?|accusations?|"
