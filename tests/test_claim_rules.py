@@ -2712,3 +2712,14 @@ def test_cannot_and_not_set_foot_deny_and_we_urge_calls():
                "and Venezuela to exercise restraint,\" UN spokesman Stéphane Dujarric said.",
                "2025-02-21", "stance")
     assert got[-1][1:] == ("UN", "calls")
+
+
+def test_a_side_named_in_five_words_and_a_chairperson():
+    got = _who("GEORGETOWN - Gunmen attacked soldiers on the Cuyuni. St. Vincent and the "
+               "Grenadines Prime Minister Ralph Gonsalves said he had only read about it.",
+               "2025-02-21")
+    assert got[-1][1] == "VC"  # (not the dateline's Guyana)
+    got = _who("KIGALI - Burundi closed its border with Rwanda. In Addis Ababa, the African "
+               "Union Commission chairperson, Moussa Faki Mahamat, urged Burundi and Rwanda to "
+               "show restraint.", "2024-01-12")
+    assert got[-1][1] == "African Union"  # (not Ethiopia, where he spoke)

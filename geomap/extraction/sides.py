@@ -84,7 +84,7 @@ def side_in(text: str, extra: dict[str, str] | None = None) -> str:
     for i in range(len(words)):
         if not (words[i][:1].isupper() or "-" in words[i]):
             continue  # (a side's term starts with a capital: "Armenian", "U.S.", "al-Burhan")
-        for n in (4, 3, 2, 1):
+        for n in (6, 5, 4, 3, 2, 1):  # ("St. Vincent and the Grenadines Prime Minister")
             if i + n > len(words):
                 continue
             phrase = " ".join(words[i:i + n])

@@ -41,7 +41,7 @@ TITLES = frozenset("""
 president prime minister premier secretary spokesman spokeswoman spokesperson general gen
 mr mrs ms dr colonel col lieutenant lt major maj commander chancellor king queen pope
 senator sen rep representative governor mayor ambassador envoy chief deputy acting
-assistant director chairman chairwoman leader aide adviser advisor analyst professor
+assistant director chairman chairwoman chairperson leader aide adviser advisor analyst professor
 prof sergeant sgt captain capt admiral marshal sheikh emir prince princess lord lady sir
 """.split())
 
