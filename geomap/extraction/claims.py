@@ -1970,9 +1970,12 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             if named:
                 claimant, known, inferred = named[0], named[1], claimant
     elif claimant and "’s" not in claimant and "'s" not in claimant and name_key(
-            _NAMED.split(claimant, 1)[0].rstrip(",").split(" ")[-1]) in report.people:
+            _NAMED.split(claimant, 1)[0].rstrip(",").split(" ")[-1]) in report.people and \
+            not _another_given_name(claimant, report.people[name_key(
+                _NAMED.split(claimant, 1)[0].rstrip(",").split(" ")[-1])][0]):
         # (the surname of the name itself, not of what is said of it after: "Hikmet
-        # Hajiyev, an aide to President Ilham Aliyev" is not Aliyev)
+        # Hajiyev, an aide to President Ilham Aliyev" is not Aliyev; nor one of the same
+        # surname and another given name: "Faustin Ndikumana" after "Emmanuel Ndikumana")
         claimant = report.people[name_key(
             _NAMED.split(claimant, 1)[0].rstrip(",").split(" ")[-1])][0]
     elif claimant and " " not in claimant and name_key(claimant) in report.titled:
@@ -1981,6 +1984,15 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         # the report's own voice; the one who asks acts, and is "it" next
         return Speech("", (0, 0), "narration", verb, subject=claimant)
     return Speech(claimant, span, how, verb, inferred, known=known)
+
+
+def _another_given_name(claimant: str, known: str) -> bool:
+    """Whether a name given in full ("Faustin Ndikumana") names another person than the one
+    known by its surname ("Emmanuel Ndikumana, a trader"): a capitalised word before the
+    surname that the known one's name lacks."""
+    name = _NAMED.split(claimant, 1)[0].rstrip(",").split()
+    given = [w for w in name[:-1] if w[:1].isupper() and w.lower() not in _TITLE_WORDS]
+    return bool(given) and not any(w in known.split(",")[0].split() for w in given)
 
 
 def _named_in(name: str, text: str) -> bool:
@@ -2098,7 +2110,16 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         fine = _fine(sent.mentions if sent else [])
         # (the place they are named with, else the one their sentence names: "shooting
         # went on near Vorukh, residents said", else the one the report last named)
-        where = here[0] if here else (fine[0] if fine else report.last_place)
+        # (but the report's own place, not its last, where the sentence names one the
+        # gazetteer lacks: "In Eteringbang, residents said" after Washington spoke)
+        opening = _WHERE_FIRST.match(sent.text, _after_dateline(sent.text)) if sent else None
+        unknown = sent is not None and (any(not r.resolved and not m.adjective
+                                            for m, r in sent.mentions) or (
+            opening is not None and not any(r.resolved and m.start < sent.start + opening.end()
+                                            for m, r in sent.mentions)))
+        focus = report.places.get(report.focus[1]) if report.focus else None
+        where = here[0] if here else (fine[0] if fine else
+                                      focus if unknown else report.last_place)
         if where is not None and not here and not fine and report.capital_of and \
                 report.capital_of(where) and report.focus and report.focus[1] in report.places:
             # (not a capital the report named last, "Moscow did not comment": a capital
