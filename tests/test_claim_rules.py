@@ -2738,3 +2738,15 @@ def test_residents_of_a_place_the_gazetteer_lacks_and_two_people_of_one_surname(
                "2024-01-12")
     assert [w for w, _ in got if w.startswith("Emmanuel")] == [
         "Emmanuel Ndikumana, a trader at Ruhwa"]
+
+
+def test_an_accented_dateline_and_one_who_accuses_the_datelines_capital():
+    got = _who("Nicaragua blames Google map\n\nSAN JOSÉ. Costa Rica denounced Nicaraguan soldiers "
+               "on Isla Calero. Security Minister José María Tijerino said some 70 officers "
+               "remain in Barra del Colorado. Foreign Minister Samuel Santos, for his part, "
+               "accused San José of inflating a routine river-cleaning job. The Nicaraguan "
+               "Army, through a statement, reported that its units fight drug traffickers.",
+               "2010-11-03")
+    assert ("Security Minister José María Tijerino", "CR") in got  # (the dateline's)
+    assert [s for w, s in got if "Santos" in w] == []  # (no Costa Rican: he accuses it)
+    assert ("Nicaraguan Army", "NI") in got

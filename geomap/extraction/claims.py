@@ -677,8 +677,8 @@ _WHEN_BEFORE_VERB = re.compile(
     r"(?:\s+(?:(?:late|early|earlier|later)\s+)?(?:(?:on|last|this)\s+)?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)(?:\s+(?:night|morning|"
     r"evening|afternoon))?|\s+(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:week|month)|"
-    r",\s*(?:in|on|at|during|after|via|citing|quoting|who|whose|which|(?:also |better )?known|"
-    r"[a-z]+(?:ed|ing))\s[^,]{1,80},(?:[^,]{1,40},){0,2}|,\s*\d{1,3},|"
+    r",\s*(?:in|on|at|during|after|via|through|citing|quoting|who|whose|which|"
+    r"(?:also |better )?known|[a-z]+(?:ed|ing))\s[^,]{1,80},(?:[^,]{1,40},){0,2}|,\s*\d{1,3},|"
     # (an aside: "Indian officials, meanwhile, accused", "..., for its part, rejected")
     r",\s*(?:meanwhile|however|though|too|also|separately|instead|likewise|in turn|"
     r"in response|in return|for (?:its|his|her|their|our) part),)\s*$")
@@ -1245,13 +1245,14 @@ _HEADLINE = re.compile(r"[ \t]*[^\n]{10,250}(?<![.!?:”\"])[ \t]*\n(?=[ \t]*\n\
 # (then a blank line, or a dateline: not the first line of a text wrapped at 80 columns)
 # a dateline: "NEW DELHI/BEIJING, June 17 (Test Wire) -", "BISHKEK, May 1 (Reuters) -"
 # (its words apart by a space or a hyphen, never both ways: "A-A-A-..." is read in linear time)
-_CITY = (r"(?P<city>[A-Z][A-Z'’.]{1,30}(?:[ -][A-Z][A-Z'’.]{0,30}){0,3})"
-         r"(?P<more>/[A-Z][A-Z /'’.-]{0,40})?")
+# (in capitals of any Latin script: "SAN JOSÉ", "BOGOTÁ", "ASUNCIÓN")
+_CITY = (rf"(?P<city>[{UPPER}][{UPPER}'’.]{{1,30}}(?:[ -][{UPPER}][{UPPER}'’.]{{0,30}}){{0,3}})"
+         rf"(?P<more>/[{UPPER}][{UPPER} /'’.-]{{0,40}})?")
 _DATELINE_AT = re.compile(rf"(?m)^[ \t]*{_CITY},[^\n(]{{0,30}}\([^)\n]{{1,40}}\)\s*[-–—]")
 # ... and a newspaper's or a news agency's own, at the start of one of the report's first
 # lines: "WARSAW — ", "ISLAMABAD: ", "YEREVAN, FEBRUARY 15, ARMENPRESS. ",
 # "MOSCOW, September 16. /TASS/. " (a city of three letters at least)
-_DATELINE_OWN = re.compile(rf"[ \t]*(?:(?=(?:[A-Z]['’.]?){{3}}){_CITY}"  # (N'DJAMENA too)
+_DATELINE_OWN = re.compile(rf"[ \t]*(?:(?=(?:[{UPPER}]['’.]?){{3}}){_CITY}"  # (N'DJAMENA too)
                            # (and "SANTIAGO (translated from Spanish) - ")
                            rf"(?:,[^\n,.:]{{1,30}}){{0,2}}(?: \([^)\n]{{1,40}}\))?|"
                            # (and an agency's, with the city in small letters: "Tehran, IRNA
@@ -2158,8 +2159,13 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # a state's body that published the report speaks for its officials ("PRESS RELEASE
         # - Ministry of Interior, Bangkok. ... the ministry calls on ...")
         return report.party_publisher, "side from the publisher"
+    accuses = _ACCUSES.match(sent.text, speech.verb.end()) if sent is not None and \
+        speech.verb is not None and speech.verb.group().lower() in _ACCUSING_VERBS else None
     if report.home and official and (report.home in report.parties or
-                                     len(report.parties - {"PRESS"}) < 2):
+                                     len(report.parties - {"PRESS"}) < 2) and not (
+            accuses and report.side_of(accuses["whom"]) == report.home):
+        # (not one who accuses the dateline's own country: "SAN JOSÉ. ... Foreign Minister
+        # Samuel Santos accused San José of inflating ...")
         # (and where the report names one party only, the dateline's may be the other:
         # "SANTIAGO - Chile sent a note to Peru ..., Foreign Minister Heraldo Muñoz said")
         # (an official's, not an armed group's: "Tuareg rebels of the ... said"; and of a
@@ -2323,6 +2329,8 @@ _SPOKE_IN = re.compile(r"(?:\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a
                        r"(?<=declared)|(?<=stated)|(?<=insisted)|(?<=warned)) in "
                        r"(?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")  # (and "said in Baku")
 # (a phrase that opens the sentence, before its speaker, saying where they spoke)
+_ACCUSES = re.compile(r" (?:[a-z]+ ){0,2}?(?P<whom>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+_ACCUSING_VERBS = frozenset("accused accuses blamed blames condemned condemns".split())
 _LOCAL_OFFICIALS = frozenset("mayor governor prefect commissioner councillor".split())
 _OPENER_IN = re.compile(r"\s*(?:(?:Speaking|Addressing|Briefing|Talking|Writing|Responding|"
                         r"Reacting|Commenting|Replying|Asked|In|At|From)\b[^,;:“”\"()]{0,100}?"
