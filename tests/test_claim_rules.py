@@ -2750,3 +2750,14 @@ def test_an_accented_dateline_and_one_who_accuses_the_datelines_capital():
     assert ("Security Minister José María Tijerino", "CR") in got  # (the dateline's)
     assert [s for w, s in got if "Santos" in w] == []  # (no Costa Rican: he accuses it)
     assert ("Nicaraguan Army", "NI") in got
+
+
+def test_indicated_and_protested_are_said_and_protests_the_noun_is_not():
+    got = _who("NOUAKCHOTT - Malian troops detained herders near Fassala. The ministry of foreign "
+               "affairs of Mauritania indicated in a statement that the attacks on Mauritanians "
+               "near Fassala were unacceptable.", "2024-04-15")
+    assert got and got[-1][1] == "MR"
+    assert _who("Athens protests Turkish overflights of Oinousses and Chios", "2021-06-01")[0] \
+        == ("Athens", "GR")
+    assert [w for w, _ in _who("Amini died in custody in Tehran, sparking nationwide "
+                               "protests.", "2022-09-16")] in ([], ["the report (unattributed)"])

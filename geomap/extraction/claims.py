@@ -52,6 +52,8 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           r"warning(?! (?:shots?|fire|flares?|signals?|lights?|sirens?)\b)|"
           "expressed|reiterated|recalled|declared|acknowledged|admitted|pledged|vowed|condemned|"
           "condemns|underlined|underlines|underscored|underscores|emphasised|emphasized|"
+          # (and translation's: "the ministry indicated in a statement that", "protested")
+          "indicated|indicates|protested|protests|"
           # (what the speaker calls a thing: "called the strike an unprovoked breach of
           # Pakistan's sovereignty"; a call on someone is CALL's, a lie called so _DISMISS's)
           r"call(?:ed|s)(?= (?:the|this|that|these|those|it|its|their|his|her|them)\b"
@@ -470,6 +472,9 @@ class _Speaker:
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
+# who protests: a capitalised name or a body right before the verb ("Japan protests",
+# "the ministry protests")
+_PROTESTER = re.compile(r"(?:[A-Z][\w’'-]*|ministry|government|embassy|army|office) $")
 _WHAT_SAYS = re.compile(r"\b[Ww]hat (?:[\w’'-]+ ){1,4}(?:is|was|are|were|has been) $")
 _CAPPED_BEFORE = re.compile(rf"(?<![\w’'-])(?!(?:The|A|An) )[{UPPER}][\w’'-]* $")
 # "the army", "the military": a state's army the report named by another name before ("the
@@ -1739,6 +1744,9 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                 text.startswith(" for", v.end()) and v["verb"].lower().startswith("demand")):
             continue  # (a noun: "The UN's call for a ceasefire went unheeded", "demands for
             # talks grew")
+        if v["verb"].lower() == "protests" and not _PROTESTER.search(
+                text, max(0, v.start() - 40), v.start()):
+            continue  # (a noun: "sparking nationwide protests"; but "Athens protests ...")
         if v["verb"] in ("estimated", "described", "informed") and (
                 text.startswith(" by ", v.end()) or _ARTICLE_END.search(
                     text, max(0, v.start() - 5), v.start())):
