@@ -2761,3 +2761,10 @@ def test_indicated_and_protested_are_said_and_protests_the_noun_is_not():
         == ("Athens", "GR")
     assert [w for w, _ in _who("Amini died in custody in Tehran, sparking nationwide "
                                "protests.", "2022-09-16")] in ([], ["the report (unattributed)"])
+
+
+def test_from_a_capital_a_minister_speaks_for_it():
+    got = _who("QUITO - Colombian troops raided a camp in Ecuador. From Brasília, Foreign Minister "
+               "Celso Amorim called the incursion \"very serious\" and said Ecuador's territorial "
+               "integrity must be respected.", "2008-03-03")
+    assert got[-1] == ("Foreign Minister Celso Amorim", "BR")  # (not "From Brasília", not EC)

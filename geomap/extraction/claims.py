@@ -2087,9 +2087,10 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     verb = speech.verb
     if verb is not None and sent is not None:
         opener = _OPENER_IN.match(sent.text, _after_dateline(sent.text), speech.span[0])
-        if opener and len(report.parties - {"PRESS"}) >= 2 and \
+        if opener and opener["at"] != "From" and len(report.parties - {"PRESS"}) >= 2 and \
                 report.side_of(opener["where"]) not in report.parties:
-            opener = None  # (a third country's capital, where talks were: not theirs)
+            opener = None  # (a third country's capital, where talks were: not theirs; but
+            # "From Brasília, Foreign Minister Celso Amorim" speaks from home)
         near = _SPOKE_IN.search(sent.text, verb.end(), verb.end() + 60) or (
             # ("Speaking to reporters in Baku, President Ilham Aliyev said", "In Kathmandu,
             # ...", "At a news conference in Dhaka on Monday, ...")
@@ -2342,7 +2343,7 @@ _ACCUSING_VERBS = frozenset("accused accuses blamed blames condemned condemns".s
 _LOCAL_OFFICIALS = frozenset("mayor governor prefect commissioner councillor".split())
 _OPENER_IN = re.compile(r"\s*(?:(?:Speaking|Addressing|Briefing|Talking|Writing|Responding|"
                         r"Reacting|Commenting|Replying|Asked|In|At|From)\b[^,;:“”\"()]{0,100}?"
-                        r"\s)?(?:[Ii]n|On) (?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+                        r"\s)?(?P<at>[Ii]n|On|From) (?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 _AGED = re.compile(r"\s*,\s*\d{1,3}\s*,")
 # people of a place, who speak for no state: their side is where they are
 _LOCAL = re.compile(r"(?:(?:two|three|four|several|some|many|other|\d{1,4}) )?(?:local |the )?"
@@ -2829,6 +2830,8 @@ def _head_np(text: str) -> str:
     "Lebanon's caretaker Prime Minister Najib Mikati" (after a dateline: "GUATEMALA CITY —
     Guatemala's foreign ministry ...")."""
     text = text[_after_dateline(text):]
+    where = _WHERE_FIRST.match(text)  # (and after where: "From Brasília, Foreign Minister ...")
+    text = text[where.end():] if where else text
     taken = []
     for w in text.split()[:12]:
         if not (w[:1].isupper() or w.lower() in _TITLE_WORDS or _PARTICLE.match(w)):
