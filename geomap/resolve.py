@@ -137,12 +137,13 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer
     for m in mentions:
         if m.marked:
             # (unless it is another spelling of a curated place: Bobojan Ghafurov district)
-            res = gazetteer.resolve_variant(m.surface)
-            if m.kind in _WATERS:
+            if m.kind in _WATER_KINDS:
                 # a water or an island the gazetteer holds by this name ("the Naf river":
                 # Naf River); but the Helmand River is not Helmand province
                 res = gazetteer.resolve(m.surface)
                 res = res if res.resolved and res.place.kind not in _LAND else None
+            else:
+                res = gazetteer.resolve_variant(m.surface)
             kind = {"water": "body of water", None: "place"}.get(m.kind, m.kind)
             res = res or Resolution(
                 m.surface, "unresolved", None, (),
@@ -156,7 +157,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer
     return out
 
 
-_WATERS = ("river", "island", "water")  # (the kinds places.py gives a water's name)
+_WATER_KINDS = ("river", "island", "water")  # (the kinds places.py gives a water's name)
 _LAND = ("country", "admin1", "admin2", "settlement")  # (... which no such place is)
 
 

@@ -746,7 +746,8 @@ _EACH = re.compile(r"(?:[Ee]ach|[Bb]oth) (?:side|sides|country|countries|governm
                    r"army|armies|military|militaries)")
 _BOTH_SIDES_END = re.compile(_BOTH_SPEAK.pattern + r"\s*$")  # (and "the two countries'
 # defence ministries")
-_LEADING_WORD = re.compile(r"^(?:(?:GMT|UTC|BST|CET|EST)\s+)?"  # (a live blog's time stamp's)
+_TIMEZONES = "GMT|UTC|BST|CET|EST"  # (a live blog's time stamp's)
+_LEADING_WORD = re.compile(rf"^(?:(?:{_TIMEZONES})\s+)?"
                            r"(?:(?:In|in) (?:an? |its |their )?(?:\w+ ){0,2}(?:statement|"
                            r"interview|post|tweet|briefing|message|letter),\s*|"
                            # (where: "In New Delhi, India's foreign secretary Vikram Misri")
@@ -1023,12 +1024,32 @@ class Report:
             if key in self.titled:
                 self.people[key] = (self.titled.pop(key), side)
                 self.sides[key] = side
-                for said in [t for t in self._side_of if word in t]:
-                    del self._side_of[said]  # (the phrases that name them, asked again)
+                self._forget(word)
                 # (and by the first name, as a family name comes first in Chinese, Korean,
                 # Hungarian names: "Senior Colonel Long Shaohua" ... "Long said")
                 first = name_key(self.people[key][0].split(" ", 1)[0])
                 self.people.setdefault(first, self.people[key])
+
+    def person_named(self, claimant: str, side: str) -> None:
+        """A person named beside their role ("Ecuador's foreign minister, María Isabel
+        Salvador"), of a side: that person where the report names them by surname again
+        ("Salvador said": not El Salvador)."""
+        for part in claimant.split(", "):
+            words = part.split()
+            if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and \
+                    not {w.lower() for w in words} & _TITLE_WORDS and \
+                    not self.capital_or_country(part):
+                key = name_key(words[-1])
+                if key not in self.people:  # (by name alone where the role is "its ...")
+                    self.people[key] = (part if claimant.startswith(_OWNERS) else claimant,
+                                        side)
+                    self._forget(words[-1])
+                return
+
+    def _forget(self, word: str) -> None:
+        """Forget the sides of the phrases that hold ``word``: they are asked again."""
+        for said in [t for t in self._side_of if word in t]:
+            del self._side_of[said]
 
     def stands_for(self, acronym: str) -> str:
         """The body an acronym names: as the report defines it ("the Joint Chiefs of Staff
@@ -1280,7 +1301,7 @@ def _after_dateline(text: str) -> int:
 
 
 # a live blog's time stamp before an entry's words ("11:20 — ", "14:05 GMT: ")
-_TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?: ?(?:GMT|UTC|BST|CET|EST|ET|AM|PM|am|pm|"
+_TIMESTAMP = re.compile(rf"\d{{1,2}}[:.]\d{{2}}(?: ?(?:{_TIMEZONES}|ET|AM|PM|am|pm|"
                         r"local time))?(?:\s*[—–]\s*|\s+-\s+|:\s+|[ \t]*\n\s*)")
 
 
@@ -1889,7 +1910,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         else:
             return None  # someone speaks whom we cannot tell: not the report's word either
     owner, _, rest = claimant.partition(" ")
-    if owner in ("Its", "Their", "His", "Her") and rest.split(" ")[-1].lower() in _ROLES:
+    if owner + " " in _OWNERS and owner[:1].isupper() and rest.split(" ")[-1].lower() in _ROLES:
         # ("Its statement warned", "His office said": whose, read as mid-sentence below)
         claimant, span = rest, (span[0] + len(owner) + 1, span[1])
     low, known = claimant.lower(), ""
@@ -1978,15 +1999,13 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             named = report.mission_before(sent.start)
             if named:
                 claimant, known, inferred = named[0], named[1], claimant
-    elif claimant and "’s" not in claimant and "'s" not in claimant and name_key(
-            _NAMED.split(claimant, 1)[0].rstrip(",").split(" ")[-1]) in report.people and \
-            not _another_given_name(claimant, report.people[name_key(
-                _NAMED.split(claimant, 1)[0].rstrip(",").split(" ")[-1])][0]):
+    elif claimant and "’s" not in claimant and "'s" not in claimant and (surname := name_key(
+            _NAMED.split(claimant, 1)[0].rstrip(",").split(" ")[-1])) in report.people and \
+            not _another_given_name(claimant, report.people[surname][0]):
         # (the surname of the name itself, not of what is said of it after: "Hikmet
         # Hajiyev, an aide to President Ilham Aliyev" is not Aliyev; nor one of the same
         # surname and another given name: "Faustin Ndikumana" after "Emmanuel Ndikumana")
-        claimant = report.people[name_key(
-            _NAMED.split(claimant, 1)[0].rstrip(",").split(" ")[-1])][0]
+        claimant = report.people[surname][0]
     elif claimant and " " not in claimant and name_key(claimant) in report.titled:
         claimant = report.titled[name_key(claimant)]  # ("Padrino said": as introduced)
     if how == "request":
@@ -2337,10 +2356,11 @@ _SPOKE_IN = re.compile(r"(?:\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a
                        r"lawmakers|parliament)|(?<=said)|(?<=says)|(?<=added)|(?<=announced)|"
                        r"(?<=declared)|(?<=stated)|(?<=insisted)|(?<=warned)) in "
                        r"(?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")  # (and "said in Baku")
-# (a phrase that opens the sentence, before its speaker, saying where they spoke)
+# (one who accuses a place of the dateline's side: "... accused San José of ...")
 _ACCUSES = re.compile(r" (?:[a-z]+ ){0,2}?(?P<whom>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 _ACCUSING_VERBS = frozenset("accused accuses blamed blames condemned condemns".split())
 _LOCAL_OFFICIALS = frozenset("mayor governor prefect commissioner councillor".split())
+# (a phrase that opens the sentence, before its speaker, saying where they spoke)
 _OPENER_IN = re.compile(r"\s*(?:(?:Speaking|Addressing|Briefing|Talking|Writing|Responding|"
                         r"Reacting|Commenting|Replying|Asked|In|At|From)\b[^,;:“”\"()]{0,100}?"
                         r"\s)?(?P<at>[Ii]n|On|From) (?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
@@ -2404,7 +2424,7 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
                              bool(sent.quotes), "statement" in sent.low and
                              bool(_STATED.search(sent.text))))
     if who_side not in ("", "PRESS") and ", " in speech.claimant:
-        _named_with_role(speech.claimant, who_side, report)
+        report.person_named(speech.claimant, who_side)
     # the one it cites ("SANA, citing a military source, said"): "the source" next, theirs
     cited = _CITING.search(sent.text)
     if cited:
@@ -2415,24 +2435,6 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
     if told and name_key(told["who"]) in report.people:
         name, named = report.people[name_key(told["who"])]
         speakers.append(_Speaker(name, named, True))
-
-
-def _named_with_role(claimant: str, side: str, report: Report) -> None:
-    """A person named beside their role ("Ecuador's foreign minister, María Isabel
-    Salvador"), of a side: that person where the report names them by surname again
-    ("Salvador said": not El Salvador)."""
-    for part in claimant.split(", "):
-        words = part.split()
-        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and \
-                not {w.lower() for w in words} & _TITLE_WORDS and \
-                not report.capital_or_country(part):
-            key = name_key(words[-1])
-            if key not in report.people:  # (by name alone where the role is "its ...")
-                report.people[key] = (part if claimant.startswith(_OWNERS) else claimant,
-                                      side)
-                for said in [t for t in report._side_of if words[-1] in t]:
-                    del report._side_of[said]  # (the phrases that name them, asked again)
-            return
 
 
 _OWNERS = ("Its ", "Their ", "His ", "Her ", "its ", "their ", "his ", "her ")

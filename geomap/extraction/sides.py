@@ -36,13 +36,6 @@ def _sides_only() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def english_side_names() -> frozenset[str]:
-    """The keys of every country's English name and demonym and of sides.csv's terms (not
-    a country's name in another language: "Turki", Turkey's in Malay, is a given name)."""
-    return frozenset(_sides_only())
-
-
-@lru_cache(maxsize=1)
 def foreign_country_names() -> frozenset[str]:
     """The keys of countries' names in other languages (countries.csv), less any English
     name or demonym of a side: "turki" (Turkey in Malay), "maurice" (Mauritius in French),
@@ -51,7 +44,7 @@ def foreign_country_names() -> frozenset[str]:
     with open(data_dir() / "countries.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             out.update(name_key(n) for n in row["names"].split("|") if n)
-    return frozenset(out - english_side_names())
+    return frozenset(out - _sides_only().keys())
 
 
 @lru_cache(maxsize=1)
