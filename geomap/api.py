@@ -17,7 +17,7 @@ from .errors import shown_path
 from .garbage import fewer_collections
 from .gazetteer import Gazetteer
 from .outputs import Staged, check_edits, check_paths, write_atomic
-from .records import Candidate
+from .records import UNKNOWN_SIDE, Candidate
 from .wording import plural
 
 __all__ = ["MapResult", "border_facts_for", "extract", "find_places", "gazetteer", "ingest",
@@ -956,6 +956,9 @@ def place_claims(claims: list, *, layers: list[str] | None = None,
                    | {u["claimant_side"] for u in joined.unplaced})
     side_labels = {}
     for side in sides:
+        if side == UNKNOWN_SIDE:
+            side_labels[side] = f"{side} — no side the report tells"
+            continue
         try:
             side_labels[side] = f"{side} — {gaz.get(f'country:{side}').name}"
         except LookupError:

@@ -18,6 +18,9 @@ EVENTS = (
 PRECISIONS = ("point", "settlement", "district", "province", "country", "zone")
 DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
 ROLES = ("incident", "reaction")
+# The claimant side of one who speaks but whose side nothing in the text tells ("a security
+# source", "Interior Minister X" in a report of no dateline): a claim still, of no guessed side
+UNKNOWN_SIDE = "UNKNOWN"
 
 # How precise a location is when all we know is the kind of place it is.
 PRECISION_OF_KIND = {

@@ -37,7 +37,7 @@ from datetime import date as _day
 
 from ..gazetteer.normalize import KIND_WORDS, name_key, strip_possessive
 from ..read import claim_id
-from ..records import Claim, Document, Mention, Place, Resolution
+from ..records import UNKNOWN_SIDE, Claim, Document, Mention, Place, Resolution
 from .dates import MONTHS, WEEKDAYS, find_date
 from .keyed import Keyed, WordKeys, pieces_holding, trie
 from .sides import missions_in, side_in, side_terms
@@ -415,15 +415,17 @@ administration border service services guard guards health interior ministry arm
 agency counterpart committee command officer officers police media television spokesperson
 chief force peacekeepers peacekeeping mission sources source witnesses witness residents
 resident villagers locals governor mayor ombudsman ambassador staff chiefs troops panel
-commission commissioner delegation tribunal chancellor unit mukhtar headman negotiator
-representative delegate director""".split())
+commission commissioner delegation tribunal court chancellor unit mukhtar headman negotiator
+representative delegate director member members lawmaker lawmakers legislator legislators
+mp mps""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
 observers analysts ministers ambassadors diplomats correspondent correspondents reporter
 reporters journalists bloggers activist activists herders fishermen traders shopkeepers
 workers doctors doctor nurses nurse medics medic refugees refugee elders rebel alliance
-separatists separatist militia militias guerrillas guerrilla""".split())
+separatists separatist militia militias guerrillas guerrilla herder farmer farmers fisherman
+shepherd shepherds trader shopkeeper breeder breeders notable notables""".split())
 # (and several states' envoys; and people of a place, who speak for it: _LOCAL)
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
@@ -433,6 +435,7 @@ de-facto breakaway separatist self-proclaimed information finance justice energy
 petroleum trade transport press paramilitary elite special armed semi-official state-owned
 self-declared customs emergency emergencies policy""".split())
 _ROLES = ROLE_NOUNS | TITLES
+_SPEAKER_NOUNS = ROLE_NOUNS | GROUP_NOUNS
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
 _REQUESTS = frozenset(REQUEST.split("|"))
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")
@@ -687,6 +690,15 @@ _WHEN_BEFORE_VERB = re.compile(
     # (an aside: "Indian officials, meanwhile, accused", "..., for its part, rejected")
     r",\s*(?:meanwhile|however|though|too|also|separately|instead|likewise|in turn|"
     r"in response|in return|for (?:its|his|her|their|our) part),)\s*$")
+# a time that opens a sentence, before a comma ("Last week,", "On Monday,", "Earlier,")
+_OPENING_TIME = re.compile(r"\s*(?:(?:[Ll]ate |[Ee]arly )?(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier "
+                           r"this|[Ll]ater that) (?:week|weekend|month|year|morning|evening|"
+                           r"night)|(?:[Oo]n |[Ll]ate on |[Ee]arly on )?(?:Monday|Tuesday|"
+                           r"Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|evening|"
+                           r"night|afternoon))?|[Yy]esterday|[Tt]oday|[Ee]arlier|[Ll]ater|"
+                           r"[Mm]eanwhile|[Tt]hat day|[Tt]he same day)\s*")
+_LOWER_WHERE_END = re.compile(r"(?P<before>[\w’'-]+)\s(?:in|at|near|on|along)\s(?:the\s)?"
+                              r"(?P<words>(?!(?:which|whom|who|whose|that|what)\s)(?:[a-z][\w-]*\s){1,3})$")
 _WHEN_ENDS = (",", "day", "night", "morning", "evening", "afternoon", "week", "month")
 _MEETING_IN = re.compile(r"\s(?:meeting|gathered|based|stationed|speaking|visiting)\s(?:in|at)"
                          r"\s[^,;:.]{1,80}$")
@@ -793,7 +805,21 @@ def _subject(prefix: str) -> str:
     if prefix.rstrip().endswith(_WHEN_ENDS):
         # (on the prefix's last words only: the pattern is slow over a long run of spaces)
         tail = max(0, len(prefix) - 400)
-        prefix = prefix[:tail] + _WHEN_BEFORE_VERB.sub("", prefix[tail:])
+        aside = _WHEN_BEFORE_VERB.search(prefix, tail)
+        if aside and aside.group().startswith(",") and _OPENING_TIME.fullmatch(
+                prefix[:aside.start()]):
+            # an aside that opens the sentence after its time, the speaker after it ("Last
+            # week, at the weekly press briefing, the government spokesman, Nani Ould
+            # Chrougha, said"): the aside is its first part only
+            prefix = prefix[aside.start() + aside.group().index(",", 1) + 1:]
+        elif aside:
+            prefix = prefix[:aside.start()]
+    where = _LOWER_WHERE_END.search(prefix, max(0, len(prefix) - 60))
+    if where and where["before"].lower() in _SPEAKER_NOUNS and \
+            where["words"].split()[-1] not in _SPEAKER_NOUNS:
+        # where a speaker is, in words of no name: "A security source in the border zone
+        # told AFP" (not "... zone"); but "an official at the ministry" is one of it
+        prefix = prefix[:where.end("before")] + " "
     if prefix.rstrip()[-1:].isdigit():
         prefix = _AGE_END.sub("", prefix)  # ("Local farmer Data Vanishvili, 85, said")
     if prefix.rstrip().endswith("on to"):
@@ -864,6 +890,8 @@ def _subject(prefix: str) -> str:
                 low.isalpha() and k >= 2 and words[k - 1].lower() in ("for", "of") and
                 any(x.lower() in _ROLES for x in words[max(0, k - 4):k - 1]) and
                 (not taken or taken[-1] == ",") or
+                low == "from" and taken and taken[-1][:1].isupper() and k and (
+                    words[k - 1].lower() in ROLE_NOUNS or words[k - 1].lower() in GROUP_NOUNS) or
                 low in ("in", "and") and taken and (taken[-1][:1].isupper() or
                                                     taken[-1] in _DIRECTIONS or (
                     taken[-1] == "the" and len(taken) > 1 and taken[-2][:1].isupper()))) or (
@@ -943,7 +971,9 @@ def _after(suffix: str) -> str:
         low = word.lower()
         if len(taken) == _AFTER_LONGEST or not (
                 word[:1].isupper() or low in _AFTER_TITLE or low in _AFTER_GLUE and (
-                    taken or low in ("the", "a", "an"))):
+                    taken or low in ("the", "a", "an")) or
+                # (a word of their trade before it: "said a livestock breeder")
+                taken and low.isalpha() and _is_speaker_noun(_AFTER_WORD.match(suffix, end))):
             break
         taken.append((word, end))
     while taken and taken[-1][0].lower() in _AFTER_GLUE:
@@ -957,6 +987,11 @@ def _after(suffix: str) -> str:
     if not _AFTER_TITLE_END.match(suffix, taken[-1][1]):
         return ""  # (nor "said federal troops who withdrew had regrouped": their words)
     return " ".join(word for word, _ in taken)
+
+
+def _is_speaker_noun(word: re.Match | None) -> bool:
+    """Whether the word (an _AFTER_WORD match) names a speaker: a role or a group."""
+    return word is not None and word.group(1).rstrip(".").lower() in _SPEAKER_NOUNS
 
 
 # (the words of a speaker named after the verb, each after blanks; its title's lower-case
@@ -1434,13 +1469,15 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         who_side, side_note = both[0], "side from the parties"
     elif _EACH.fullmatch(speech.claimant):
         who_side = ""  # (each of more or fewer than two parties: not the dateline's alone)
-    if not who_side:
-        # nobody we can place on a side: not a claim we can map honestly; but "he" next
-        # means them, not someone before them
-        remember(speech, "", sent, report)
-        return []
+    # ("he" next means them, whether or not their side is known)
     remember(speech, who_side, sent, report)
-    if report.titled and side_note != "side from the dateline" and who_side != "PRESS":
+    if not who_side:
+        # nobody we can place on a side: still a claim, honestly of a side not found (not
+        # someone else's), but for a bare pronoun that means no one named
+        if speech.claimant.lower() in PRONOUNS or not speech.claimant.strip():
+            return []
+        who_side, side_note = UNKNOWN_SIDE, "side not found"
+    elif report.titled and side_note != "side from the dateline" and who_side != "PRESS":
         report.side_found(speech.claimant, who_side)
     text, doc = sent.text, report.doc
     # "Kyrgyzstan and Tajikistan accused each other": each accuses
@@ -1522,7 +1559,7 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         if against and not denied:
             what = against[1]  # (what the charge it denies says happened)
         before, before_what, before_acts = wheres, what, (acts, acts_side)
-        if how == "asserts" and wheres and wheres[0][0] and \
+        if how == "asserts" and wheres and wheres[0][0] and side_here != UNKNOWN_SIDE and \
                 not any(w[2] is True or w[2] is _CHARGE for w in wheres):
             report.charges = [*report.charges[1 - CHARGES_KEPT:], (side_here, wheres, what)]
         for place_id, surface, from_focus in wheres:
@@ -2370,6 +2407,9 @@ _LOCAL = re.compile(r"(?:(?:two|three|four|several|some|many|other|\d{1,4}) )?(?
                     r"(?:residents?|villagers?|locals|witnesses|a witness|eyewitnesses|"
                     r"an eyewitness|survivors|a survivor|inhabitants|farmers|herders|"
                     r"fishermen|traders|shopkeepers|health workers|a health worker|doctors|"
+                    # (one of them: "a livestock breeder", "a local notable", "a herder")
+                    r"an? (?:livestock |cattle )?(?:breeder|herder|farmer|fisherman|"
+                    r"shepherd|trader|shopkeeper)|(?:a )?(?:local )?notables?|"
                     r"a doctor|nurses|a nurse|medics|a medic|elders|community leaders|"
                     # (a village's head, who speaks for it: "the village mukhtar")
                     r"(?:a |the )?(?:village |local )?(?:mukhtar|headman)|"
@@ -2742,6 +2782,8 @@ def role(who_side: str, actor_side: str, place_id: str, sent: Sentence,
     places = report.places
     place_country = places[place_id].country if place_id in places else (
         place_id[8:] if place_id.startswith("country:") else "")
+    if who_side == UNKNOWN_SIDE:
+        return "incident"  # (not a third party we can tell: most often a local source)
     if who_side == "PRESS":
         subject = report.side_of(_head_np(sent.text))
         parties = report.parties | {place_country, "PRESS", ""}
