@@ -286,3 +286,12 @@ def test_page_data_reads_back_every_claim_as_the_frame_gives_it(tmp_path):
                                      for i in inc["claims"])
         for side in inc["sides"]:
             assert set(side["claims"]) <= set(inc["claims"])
+
+
+def test_the_side_no_report_tells_is_grey_and_takes_no_sides_colour():
+    from geomap.render.symbols import PALETTE, UNKNOWN_COLOUR, side_colours
+
+    got = side_colours(["UNKNOWN", "AM", "AZ"])
+    assert got == {"AM": PALETTE[0], "AZ": PALETTE[1], "UNKNOWN": UNKNOWN_COLOUR}
+    assert UNKNOWN_COLOUR not in PALETTE
+    assert side_colours(["AM", "AZ"]) == {"AM": PALETTE[0], "AZ": PALETTE[1]}

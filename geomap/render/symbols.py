@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import html
 
+from ..records import UNKNOWN_SIDE
+
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#E69F00", "#0072B2", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#7F6A38",
            "#222222"]
 SIDE = "side"  # in a symbol's spec: the claimant side's colour
 NEUTRAL = "#555555"  # the legend's stance samples, which belong to no side
+UNKNOWN_COLOUR = "#9e9e9e"  # claims of a side no report tells (records.UNKNOWN_SIDE)
 SYMBOL_SIZE = 22
 STANCES = ("asserts", "denies", "reports", "calls")
 FALLBACK_STANCE = "calls"  # a stance the spec does not know is drawn as this one
@@ -95,8 +98,11 @@ STANCE_LEGEND = [(s, STANCE_SYMBOLS[s]["label"]) for s in STANCES]
 
 
 def side_colours(sides: list[str]) -> dict[str, str]:
-    """A colour for each side, by the sides' sorted order: same sides, same colours."""
-    return {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sorted(sides))}
+    """A colour for each side, by the sides' sorted order: same sides, same colours; grey
+    for the side no report tells (UNKNOWN), which takes none of the palette's."""
+    told = sorted(s for s in sides if s != UNKNOWN_SIDE)
+    colours = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(told)}
+    return colours | ({UNKNOWN_SIDE: UNKNOWN_COLOUR} if UNKNOWN_SIDE in sides else {})
 
 
 def _num(x: float) -> str:
