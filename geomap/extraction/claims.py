@@ -444,8 +444,9 @@ SKIP_BEFORE_VERB = frozenset("""also again has have had then later earlier still
 already since will would could did does do not only reportedly formally repeatedly publicly
 officially previously here there once""".split())
 PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group"}
+_WEEKDAY = "|".join(day.capitalize() for day in WEEKDAYS)  # ("Monday|Tuesday|...")
 _DATE_PREFIX = re.compile(r"^(?:(?:Earlier|Later|Late|Also|Meanwhile)\s+)?(?:[Oo]n\s+)?"
-                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                          rf"(?:{_WEEKDAY})"
                           r"(?:\s+(?:night|morning|evening))?,\s*")
 _ADDRESSEE = re.compile(r"\b(?:appealed to|appeals to|wrote to|written to|asked|ask|"
                         r"asked both|turned to|spoke with|called|telephoned|thanked|reminded|"
@@ -682,8 +683,8 @@ def _people(text: str, extra_sides: dict[str, str],
 # Thursday") and an aside (", in a statement,")
 _WHEN_BEFORE_VERB = re.compile(
     # (one run of blanks before each word: three optional runs in a row took cubic time)
-    r"(?:\s+(?:(?:late|early|earlier|later)\s+)?(?:(?:on|last|this)\s+)?(?:Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)(?:\s+(?:night|morning|"
+    r"(?:\s+(?:(?:late|early|earlier|later)\s+)?(?:(?:on|last|this)\s+)?(?:"
+    rf"{_WEEKDAY}|today|yesterday)(?:\s+(?:night|morning|"
     r"evening|afternoon))?|\s+(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:week|month)|"
     r",\s*(?:in|on|at|during|after|via|through|citing|quoting|who|whose|which|"
     r"(?:also |better )?known|[a-z]+(?:ed|ing))\s[^,]{1,80},(?:[^,]{1,40},){0,2}|,\s*\d{1,3},|"
@@ -693,12 +694,15 @@ _WHEN_BEFORE_VERB = re.compile(
 # a time that opens a sentence, before a comma ("Last week,", "On Monday,", "Earlier,")
 _OPENING_TIME = re.compile(r"\s*(?:(?:[Ll]ate |[Ee]arly )?(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier "
                            r"this|[Ll]ater that) (?:week|weekend|month|year|morning|evening|"
-                           r"night)|(?:[Oo]n |[Ll]ate on |[Ee]arly on )?(?:Monday|Tuesday|"
-                           r"Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|evening|"
+                           r"night)|(?:[Oo]n |[Ll]ate on |[Ee]arly on )?"
+                           rf"(?:{_WEEKDAY})(?: (?:morning|evening|"
                            r"night|afternoon))?|[Yy]esterday|[Tt]oday|[Ee]arlier|[Ll]ater|"
                            r"[Mm]eanwhile|[Tt]hat day|[Tt]he same day)\s*")
+# where a speaker is, in lower-case words after their role, up to the verb ("A security
+# source in the border zone"; not "a statement in which ...")
 _LOWER_WHERE_END = re.compile(r"(?P<before>[\w’'-]+)\s(?:in|at|near|on|along)\s(?:the\s)?"
-                              r"(?P<words>(?!(?:which|whom|who|whose|that|what)\s)(?:[a-z][\w-]*\s){1,3})$")
+                              r"(?P<words>(?!(?:which|whom|who|whose|that|what)\s)"
+                              r"(?:[a-z][\w-]*\s){1,3})$")
 _WHEN_ENDS = (",", "day", "night", "morning", "evening", "afternoon", "week", "month")
 _MEETING_IN = re.compile(r"\s(?:meeting|gathered|based|stationed|speaking|visiting)\s(?:in|at)"
                          r"\s[^,;:.]{1,80}$")
@@ -890,8 +894,8 @@ def _subject(prefix: str) -> str:
                 low.isalpha() and k >= 2 and words[k - 1].lower() in ("for", "of") and
                 any(x.lower() in _ROLES for x in words[max(0, k - 4):k - 1]) and
                 (not taken or taken[-1] == ",") or
-                low == "from" and taken and taken[-1][:1].isupper() and k and (
-                    words[k - 1].lower() in ROLE_NOUNS or words[k - 1].lower() in GROUP_NOUNS) or
+                low == "from" and taken and taken[-1][:1].isupper() and k and
+                words[k - 1].lower() in _SPEAKER_NOUNS or  # ("member of parliament from X")
                 low in ("in", "and") and taken and (taken[-1][:1].isupper() or
                                                     taken[-1] in _DIRECTIONS or (
                     taken[-1] == "the" and len(taken) > 1 and taken[-2][:1].isupper()))) or (
@@ -1002,7 +1006,7 @@ _AFTER_TITLE = _TITLE_WORDS | GROUP_NOUNS
 _AFTER_GLUE = frozenset(("for", "of", "the", "a", "an"))
 _AFTER_LONGEST = 10
 _AFTER_TITLE_END = re.compile(r"\s*(?:$|[.,;:!?”\"’)\]–—]|(?:on|late on|early on|earlier on)\s+"
-                              r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+                              rf"(?:{_WEEKDAY})\b|"
                               r"(?:told|adding|according)\b)")
 
 
