@@ -61,3 +61,25 @@ def test_a_country_named_with_and_the_and_a_given_name_before_a_surname():
     got = _rows("Live: Colombia kills FARC's Raúl Reyes in Ecuador raid. Reyes was the group's "
                 "second-in-command.")
     assert "Raúl" not in got and "Reyes" not in got
+
+
+def test_an_island_named_with_its_word_in_small_letters_and_a_list_of_islands():
+    # (the island's word after a name the gazetteer lacks: "Migingo island" was no place at
+    # all, though "Migingo Island" was one; and "the X and Y islands" each an island)
+    got = _rows("Police raised a flag on Migingo island. Police landed on Usengi island and "
+                "Remba island. The Bubiyan and Warbah islands lie off the coast.")
+    for name in ("Migingo", "Remba", "Bubiyan", "Warbah"):
+        assert got[name][0] == "unresolved", name
+    kinds = {r["surface"]: r["kind"] for r in places(Document(
+        text="Police raised a flag on Migingo island.", name="t.txt"))}
+    assert kinds == {"Migingo": "island"}
+    # (an adjective before "island" is no island's name: "the Greek island of Lesbos")
+    assert "Greek" in _rows("They sailed to the Greek island of Lesbos.") and \
+        _rows("They sailed to the Greek island of Lesbos.")["Greek"][1] == "Greece"
+
+
+def test_a_datelines_city_before_its_country_and_date():
+    # ("UMAG, Croatia, May 4 (Wire) -": a town named in capitals, then its country, was
+    # taken for an acronym and dropped)
+    got = _rows("UMAG, Croatia, May 4 (Wire) - A police boat entered the bay.")
+    assert got["UMAG"][1:] == ("Umag", "HR")

@@ -84,7 +84,8 @@ _MONTH_WORD = re.compile(rf"(?:{MONTH_NAMES})\.?")
 _DAY_AFTER = re.compile(r"\.?\s{1,3}\d{1,2}(?!\d)")
 _DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s{1,3}$")
 _NEXT_WORD = re.compile(r"^[ ]?([\w'’-]+)")
-_DATELINE_WORD = re.compile(r"(?:/[A-Z][A-Z /'’.-]{0,40})?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|"
+_DATELINE_WORD = re.compile(r"(?:/[A-Z][A-Z /'’.-]{0,40})?(?:,\s+[A-Z][a-z]{2,20}(?: [A-Z][a-z]"
+                            r"{2,20})?)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|"  # (", Croatia, May 4")
                             r"(?:/[A-Z][A-Z /'’.-]{0,40})?,?\s+(?:[A-Z][a-z]{2,20}(?: [A-Z][a-z]"
                             r"{2,20})?\s+)?\([A-Z][^)\n]{0,40}\)\s*[-–—]|"  # "KYIV, Ukraine (AP) —"
                             # (and a paper's own: "KYIV — Russian drones")
@@ -105,15 +106,16 @@ _MARKED_AFTER = re.compile(
     rf"(?<![\w'’\-])(?P<name>{_NAME}) "
     r"(?P<word>province|region|district|village|marz|rayon|oblast|lake|river|valley|pass|"
     r"gorge|River|Valley|Pass|Gorge|border crossing|crossing|checkpoint|Border Crossing|"
-    r"Crossing|Checkpoint)\b")  # (and "the Sarstoon River", "the Ras Jedir crossing")
+    r"Crossing|Checkpoint|island|islet|Island|Islet)\b")
+# (and "the Sarstoon River", "the Ras Jedir crossing", "Migingo island")
 # ... and lists of them ("the villages of Jashtyk, Borborduk and Dostuk"; "Kulundu and
 # Ak-Aryk villages"): each name a fixed-length piece, the separators unambiguous, and at
 # most a dozen of them (a list has no bound in text, and a match must not scan it all).
 _MARKED_LIST = re.compile(
-    r"\b(?:the )?(?P<word>villages|towns|settlements|districts|provinces|regions) of "
+    r"\b(?:the )?(?P<word>villages|towns|settlements|districts|provinces|regions|islands) of "
     rf"(?P<list>{_NAME}(?:, {_NAME}){{0,12}}(?:,? and {_NAME})?)"
     rf"|(?<![\w'’\-])(?P<list2>{_NAME}(?:, {_NAME}){{0,12}},? and {_NAME}) "
-    r"(?P<word2>villages|towns|districts|provinces|regions)\b")
+    r"(?P<word2>villages|towns|districts|provinces|regions|islands)\b")
 _LIST_ITEM = re.compile(_NAME)
 # None of the three matches across a line break or a full stop, and each holds one of these
 # words: they are run on the pieces between those that hold one
