@@ -2831,3 +2831,102 @@ def test_one_whose_side_no_rule_tells_still_makes_a_claim_of_side_unknown():
 def test_speakers_named_with_where_they_are_and_their_trade(text, who):
     got = _claims_of(text, "2024-04-22")
     assert [c.claimant for c in got][:1] == ([who] if who else [])
+
+
+def test_the_datelines_country_after_a_town_it_lacks_and_according_to_him():
+    # the dateline's own country, where the gazetteer lacks its town (the report had no home
+    # then, and the ministry's side was not told)
+    for town in ("UMAG", "SAVUDRIJA"):
+        got = _who(f"{town}, Croatia, May 4 (Wire) - A Slovenian police boat entered Croatian "
+                   "waters, the interior ministry said.", "2021-05-04", "check")
+        assert got == [("interior ministry", "HR", "side from the dateline")], town
+    # "According to him" is "he said": the person named before (it was "him", no side)
+    got = _who("Kenya's Foreign Minister Raphael Tuju visited Kisumu on Monday. According to "
+               "him, Ugandan police had raised their flag on Migingo island.", "2009-03-03")
+    assert got == [("Raphael Tuju, Kenya's Foreign Minister", "KE")]
+
+
+@pytest.mark.parametrize("text, side", [
+    ("UNFICYP said troops had crossed into the buffer zone near Pyla.", "UN"),
+    ("Frontex said it had sent officers to the Evros border.", "EU"),
+    ("KUNA said Kuwait had summoned Iraq's ambassador over Khor Abdullah.", "KW"),
+    ("The Vietnam News Agency said Chinese ships rammed a patrol boat near the Paracels.",
+     "VN"),
+])
+def test_un_missions_and_state_news_agencies_speak_for_their_side(text, side):
+    assert [s for _, s in _who(text, "2023-09-10")][:1] == [side]
+
+
+@pytest.mark.parametrize("text, want", [
+    # "the organization", "the group", "the agency": the body of no state's government that
+    # spoke last (these made no claim, or one of side UNKNOWN)
+    ("Human Rights Watch called on Kyrgyz authorities to free the detainees. The organization "
+     "said that the charges were aimed at critics.", ("Human Rights Watch", "HRW")),
+    ("Amnesty International urged Tajikistan to investigate. The rights group said witnesses "
+     "saw troops fire on Vorukh.", ("Amnesty International", "Amnesty International")),
+    ("UNHCR said 2,000 people had crossed into Goris. The agency said more were expected.",
+     ("UNHCR", "UN")),
+    # ... but "a rights group" is someone new
+    ("Kyrgyzstan's border service said Tajik troops fired. A rights group said two died.",
+     ("rights group", UNKNOWN)),
+    # a body named whole in a sentence that claims nothing is "the ministry" next
+    ('In Tashkent, the Ministry of Foreign Affairs of Uzbekistan declined to comment on the '
+     'detentions, calling them "an internal matter". The ministry noted that the draft '
+     'agreement was fair.', ("Ministry of Foreign Affairs of Uzbekistan", "UZ")),
+])
+def test_a_body_named_again_by_what_it_is(text, want):
+    got = _who(text, "2022-11-01")
+    # (a claim of each sentence; none of one that declines to comment)
+    assert got[-1] == want and len(got) == (1 if "declined" in text else 2)
+
+
+def test_a_person_known_by_one_name_is_he_next_and_ones_office_frames_a_sentence():
+    got = _who("Kamchybek Tashiev, head of Kyrgyzstan's State Committee for National "
+               "Security, visited Kempir-Abad. Tashiev said the deal was fair. He warned that "
+               '"those who destabilise the situation will answer before the law."',
+               "2022-11-01")
+    assert got[-1] == ("Tashiev", "KG")  # (no claim: "Tashiev" alone was no person)
+    # "..., Gallant's office said": the office's words, not those of "who expressed" (no
+    # claim at all)
+    got = _who("Defense Minister Yoav Gallant spoke by phone with his Egyptian counterpart, "
+               "Mohamed Zaki, who expressed his condolences, Gallant's office said.",
+               "2023-06-04")
+    assert [c for c, _ in got] == ["Gallant's office"]
+
+
+def test_a_release_heading_a_translators_note_and_a_title_named_before():
+    # a release's heading is no dateline's city, and its issuer, with a comma in its
+    # name, speaks for its state
+    got = _who("PRESS RELEASE — Ministry of Foreign Affairs, Plurinational State of Bolivia. "
+               "La Paz, 8 June 2016. The Ministry of Foreign Affairs informs the public that "
+               "Chile continues to divert the waters of the Lauca River. Foreign Minister David "
+               "Choquehuanca stated that Bolivia may go to court.", "2016-06-08")
+    assert {s for _, s in got} == {"BO"}
+    # a dateline after a translator's note is the dateline
+    got = _who("(Translated from Spanish) BUENOS AIRES — Presidential spokesman Manuel Adorni "
+               "told his daily press conference that the claim to the Malvinas would be pressed "
+               "through diplomatic channels, hours after British Foreign Secretary David "
+               "Cameron landed at Mount Pleasant.", "2024-02-19", "check")
+    assert got[0] == ("Presidential spokesman Manuel Adorni", "AR", "side from the dateline")
+    # the one side whose prime minister the report names unnamed is the prime minister's,
+    # not the dateline's; not where that side's is named, nor for a title of another
+    text = ("COTONOU — The government spokesman, Wilfried Houngbédji, on Monday denied that "
+            "France has bases in Benin, two days after Niger's prime minister used the "
+            "allegation to keep the border closed. On Saturday, Prime Minister Ali Mahaman "
+            "Lamine Zeine said the border at Gaya would stay shut.")
+    assert _who(text, "2024-05-13", "check")[-1] == (
+        "Prime Minister Ali Mahaman Lamine Zeine", "NE", "side from the title named before")
+    named = text.replace("Niger's prime minister used", "Niger's prime minister, Ali Zeine, "
+                         "used").replace("On Saturday, Prime Minister Ali Mahaman Lamine Zeine",
+                                         "On Saturday, Prime Minister Romuald Wadagni")
+    assert _who(named, "2024-05-13")[-1][1] != "NE"
+    other = text.replace("Niger's prime minister used", "Niger's Prime Minister of Defence "
+                         "used")
+    assert _who(other, "2024-05-13")[-1][1] != "NE"
+
+
+def test_the_country_blamed_is_not_where_it_happened():
+    got = _claims_of("Israeli troops shelled a UN post near Shama. A Hezbollah official "
+                     "insisted the group had never aimed at peacekeepers and blamed Israel for "
+                     "bringing the fighting to UN positions.", "2024-11-22")
+    assert got and all(c.place != "Israel" for c in got)

@@ -425,7 +425,8 @@ observers analysts ministers ambassadors diplomats correspondent correspondents 
 reporters journalists bloggers activist activists herders fishermen traders shopkeepers
 workers doctors doctor nurses nurse medics medic refugees refugee elders rebel alliance
 separatists separatist militia militias guerrillas guerrilla herder farmer farmers fisherman
-shepherd shepherds trader shopkeeper breeder breeders notable notables""".split())
+shepherd shepherds trader shopkeeper breeder breeders notable notables group organization
+organisation watchdog charity""".split())
 # (and several states' envoys; and people of a place, who speak for it: _LOCAL)
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
@@ -444,6 +445,7 @@ SKIP_BEFORE_VERB = frozenset("""also again has have had then later earlier still
 already since will would could did does do not only reportedly formally repeatedly publicly
 officially previously here there once""".split())
 PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group"}
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _WEEKDAY = "|".join(day.capitalize() for day in WEEKDAYS)  # ("Monday|Tuesday|...")
 _DATE_PREFIX = re.compile(r"^(?:(?:Earlier|Later|Late|Also|Meanwhile)\s+)?(?:[Oo]n\s+)?"
                           rf"(?:{_WEEKDAY})"
@@ -1051,6 +1053,7 @@ class Report:
     # Governor's Office"), by the name's key: an office's, not an outlet's
     inside: dict[str, str] = field(default_factory=dict)
     _side_of: dict[str, str] = field(default_factory=dict, repr=False)
+    _title_sides: dict[str, str] = field(default_factory=dict, repr=False)
     _initials: dict[str, str] = field(default_factory=dict, repr=False)
     _missions: list | None = field(default=None, repr=False)
 
@@ -1126,6 +1129,26 @@ class Report:
             found = self._side_of[text] = side_in(text, self.sides)
         return found
 
+    def side_of_title(self, title: str) -> str:
+        """The one side whose official of this title the report names with no name ("two
+        days after Niger's prime minister used the allegation", "the Nigerien foreign
+        minister said"), else "": whose "Prime Minister Ali Mahaman Lamine Zeine" is. Looked
+        for once per title, in a bounded number of places."""
+        found = self._title_sides.get(title)
+        if found is None:
+            words = r"\s+".join(re.escape(w) for w in title.split())
+            rx = re.compile(rf"\b(?P<who>[A-Z][\w’'-]+)(?:['’]s)?\s+(?i:{words})\b"
+                            rf"(?!\s+of\b)(?P<named>,?\s+[A-Z])?")
+            sides, named = set(), set()
+            for m in itertools.islice(rx.finditer(self.doc.text), TITLES_LOOKED):
+                (named if m["named"] else sides).add(self.side_of(m["who"]))
+            # (not where that side's one is named: "Venezuela's defence minister" is
+            # "Venezuelan Defence Minister Vladimir Padrino", not "Defence Minister Iván
+            # Velásquez"; nor a title of another: "Eritrea's Minister of Information")
+            sides -= {"", "PRESS"} | named
+            found = self._title_sides[title] = sides.pop() if len(sides) == 1 else ""
+        return found
+
     def charge_against(self, side: str, event: str = "") -> tuple[list, str] | None:
         """What a denial by ``side`` of ``event`` ("" if it names none) denies: (places,
         event) of the last charge of that event by another side, else of the report's own
@@ -1138,6 +1161,7 @@ class Report:
         return found[1:] if found else None
 
 
+TITLES_LOOKED = 50  # (the places a title is looked at: a bound for hostile input)
 SCARE_QUOTE = 40  # (characters: a quotation this short around a verb may be the frame's)
 INITIALS_LOOKED = 20  # (acronyms a report's initials are looked for: each reads the text)
 
@@ -1298,6 +1322,11 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
         report.answers, report.answerer = _answers(text, sides)
     if line:  # (the first city's: "NEW DELHI/BEIJING" is filed from New Delhi first)
         at = next((r.place for m, r in resolved if r.resolved and m.start in filed), None)
+        # (else the country it names after a city the gazetteer lacks: "SAVUDRIJA, Croatia,
+        # May 4 (Wire) -")
+        at = at or next((r.place for m, r in resolved if r.resolved and not m.adjective and
+                         r.place.kind == "country" and line.start() <= m.start < line.end()),
+                        None)
         report.home = at.country if at is not None else ""
     return report
 
@@ -1313,11 +1342,16 @@ _HEADLINE = re.compile(r"[ \t]*[^\n]{10,250}(?<![.!?:”\"])[ \t]*\n(?=[ \t]*\n\
 # (in capitals of any Latin script: "SAN JOSÉ", "BOGOTÁ", "ASUNCIÓN")
 _CITY = (rf"(?P<city>[{UPPER}][{UPPER}'’.]{{1,30}}(?:[ -][{UPPER}][{UPPER}'’.]{{0,30}}){{0,3}})"
          rf"(?P<more>/[{UPPER}][{UPPER} /'’.-]{{0,40}})?")
+# a line's heading, or a transcript's speaker, in capitals, where a dateline's city would be
+_HEADINGS = (r"(?:PRESS RELEASE|NEWS RELEASE|PRESS STATEMENT|STATEMENT|PRESENTER|REPORTER|"
+             r"CORRESPONDENT|ANCHOR|HOST|UPDATE|BREAKING|EXCLUSIVE|TRANSCRIPT|ANALYSIS)")
 _DATELINE_AT = re.compile(rf"(?m)^[ \t]*{_CITY},[^\n(]{{0,30}}\([^)\n]{{1,40}}\)\s*[-–—]")
 # ... and a newspaper's or a news agency's own, at the start of one of the report's first
 # lines: "WARSAW — ", "ISLAMABAD: ", "YEREVAN, FEBRUARY 15, ARMENPRESS. ",
 # "MOSCOW, September 16. /TASS/. " (a city of three letters at least)
-_DATELINE_OWN = re.compile(rf"[ \t]*(?:(?=(?:[{UPPER}]['’.]?){{3}}){_CITY}"  # (N'DJAMENA too)
+_DATELINE_OWN = re.compile(rf"[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?"  # ("(Translated from French) ")
+                           rf"(?!{_HEADINGS}\b)"  # (a heading, not a city: "PRESS RELEASE -")
+                           rf"(?:(?=(?:[{UPPER}]['’.]?){{3}}){_CITY}"  # (N'DJAMENA too)
                            # (and "SANTIAGO (translated from Spanish) - ")
                            rf"(?:,[^\n,.:]{{1,30}}){{0,2}}(?: \([^)\n]{{1,40}}\))?|"
                            # (and an agency's, with the city in small letters: "Tehran, IRNA
@@ -1334,9 +1368,14 @@ DATELINE_LINES = 4  # (the headline, a byline, a date line, then the dateline's)
 def _after_dateline(text: str) -> int:
     """Where a sentence's own words begin: after the dateline it opens with, if any ("GUATEMALA
     CITY — Guatemala's foreign ministry ..."), else 0."""
-    line = _DATELINE_AT.match(text) or _DATELINE_OWN.match(text) if text[:1].isupper() else \
+    line = _DATELINE_AT.match(text) or _DATELINE_OWN.match(text) or _HEADING.match(text) \
+        if text[:1].isupper() or text[:1] == "(" else \
         _TIMESTAMP.match(text) if text[:1].isdigit() else None
     return line.end() if line else 0
+
+
+# ("PRESS RELEASE - Ministry of ...", "CORRESPONDENT (voice-over): Prime Minister ...")
+_HEADING = re.compile(rf"{_HEADINGS}\b(?:\s?\([^)\n]{{1,30}}\))?\s*[:—–.-]?\s*")
 
 
 # a live blog's time stamp before an entry's words ("11:20 — ", "14:05 GMT: ")
@@ -1452,7 +1491,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             np = _head_np(sent.text[head.start("np"):])
             report.speakers.append(_Speaker(np, report.side_of(np), False))
         elif head and _body(head["np"].split()) and (report.side_of(head["np"]) or _body(
-                _head_np(sent.text[at:]).split())):  # (not "Police chief orders ...")
+                _head_np(sent.text[head.start("np"):]).split())):
+            # (not "Police chief orders ...")
             # a body, whose spokesperson speaks next ("In Beijing, the PLA's Eastern
             # Theatre Command offered a different version. Its spokesperson ... said"), and
             # which "it" next means, of a side we can tell or not ("The Socialist Front ...
@@ -1460,10 +1500,14 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             # claim, not an earlier body's)
             # (a state's body with no country in its name, where such a body published
             # the report, is theirs: "PRESS RELEASE - Ministry of National Defence, Ankara.")
-            whose = report.side_of(head["np"]) or (
+            # (named whole, with whose it is after it: "the Ministry of Foreign Affairs of
+            # Uzbekistan declined to comment ... The ministry noted ...": Uzbekistan's)
+            np = _head_np(sent.text[head.start("np"):])
+            whose = report.side_of(head["np"]) or report.side_of(np) or (
                 report.party_publisher if len(report.party_publisher) == 2 and
                 set(head["np"].lower().split()) & _STATE_BODIES else "")
-            report.speakers.append(_Speaker(head["np"].strip(), whose, False))
+            report.speakers.append(_Speaker(np if len(np) > len(head["np"].strip()) and
+                                            whose else head["np"].strip(), whose, False))
         return []
     who_side, side_note = side(speech, report, sent)
     # "officials from both countries said": each of the two parties says it
@@ -1736,7 +1780,10 @@ _FRAME_END = 240  # (characters: its name's six words, the verb, and sixty after
 _FINAL_FRAME = re.compile(r",\s(?!(?:an?|the)\s(?:claim|charge|accusation|allegation|report|"
                           r"version|move)\b)(?P<who>(?:an?|the|one|two|three|several|some)\s"
                           r"(?:[\w’'-]+\s){0,5}?(?:sources?|officials?|diplomats?|officers?|"
-                          r"spokes(?:man|woman|person)|ministers?))\s(?P<verb>told|said)\b"
+                          r"spokes(?:man|woman|person)|ministers?)"
+                          # (and one's own office: "..., Gallant's office said")
+                          r"|[A-Z][\w’'-]{1,30}['’]s\s(?:[\w’'-]+\s){0,2}?(?:office|ministry))\s"
+                          r"(?P<verb>told|said)\b"
                           # (not what they said of it: "..., a charge officials said was false")
                           r"(?!\s(?:was|were|is|are|had|has|would|that)\b)"
                           r"[^,;.“”\"]{0,60}[.!][”\"’]?\s*$")
@@ -1751,6 +1798,8 @@ _BY_AGENT = re.compile(r",?\s+by\s+(?P<who>(?:the\s+|an?\s+)?[A-Za-z][^,;:()“�
 _PREP_BEFORE = re.compile(r"\b(?:after|before|while|without|by|for|of|since|on|in)\s+$", re.I)
 _SAID_LATER = re.compile(r"[^,;]{0,120},\s*(?:[\w’'-]+ ){0,6}?(?:said|says|told)\b")
 _NOT_SAYING = re.compile(r"\b(?:not|n't|never|declined to|refused to)\s+$")
+# the words a body of no state's government is named by again ("the organization said")
+_ORG_REFS = frozenset("group organization organisation agency watchdog charity".split())
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$")
 
 
@@ -1955,6 +2004,8 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         # ("Its statement warned", "His office said": whose, read as mid-sentence below)
         claimant, span = rest, (span[0] + len(owner) + 1, span[1])
     low, known = claimant.lower(), ""
+    if how == "according":  # ("According to him, ...": as "he said")
+        low = _OBJECT_PRONOUNS.get(low, low)
     stated = None
     # ("His office said": a sentence's first words; "..., his press service reported" is
     # of the sentence's own subject, read as before)
@@ -1970,7 +2021,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                            if sp.stated), None)
     # ("the official": the one named before; "a district official", "another official":
     # someone new)
-    alone = bool(claimant) and claimant == low and low.split()[-1] in _ROLES and \
+    alone = bool(claimant) and claimant == low and low.split()[-1] in _ROLES | _ORG_REFS and \
         not _INDEFINITE.search(text, max(0, span[0] - 9), span[0])
     inferred = claimant if low in PRONOUNS or alone else ""
     speakers = report.speakers
@@ -2034,6 +2085,15 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                           sp.person and word in _BODIES)), None)  # ("the police": not
         claimant, known = (prior.name, prior.side) if prior else (claimant, "")  # its chief)
         inferred = inferred if prior else ""
+        if prior is None and word in _ORG_REFS:
+            # "Human Rights Watch called on ... The organization said", "UNHCR said ... The
+            # agency said": the body of no state's government that spoke last
+            prior = next((sp for sp in reversed(speakers[-_BODY_BACK:]) if not sp.person
+                          and sp.side not in ("", "PRESS") and not _body(sp.name.split())
+                          and not report.capital_or_country(strip_possessive(sp.name))),
+                         None)
+            claimant, known = (prior.name, prior.side) if prior else (claimant, "")
+            inferred = claimant if prior else ""
         if prior is None and word == "mission":
             # "Israeli shells hit a UNIFIL post. ..., the mission said": the mission the
             # report named last (in the text just before: a bound for long texts)
@@ -2228,6 +2288,11 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # a state's body that published the report speaks for its officials ("PRESS RELEASE
         # - Ministry of Interior, Bangkok. ... the ministry calls on ...")
         return report.party_publisher, "side from the publisher"
+    title = _title_of(who) if official and not speech.inferred else ""
+    if title and report.side_of_title(title):
+        # "Prime Minister Ali Mahaman Lamine Zeine" after "Niger's prime minister": Niger's,
+        # whatever the dateline (Cotonou's)
+        return report.side_of_title(title), "side from the title named before"
     accuses = _ACCUSES.match(sent.text, speech.verb.end()) if sent is not None and \
         speech.verb is not None and speech.verb.group().lower() in _ACCUSING_VERBS else None
     if report.home and official and (report.home in report.parties or
@@ -2262,6 +2327,25 @@ def _institution_in(name: str) -> bool:
     words = [strip_possessive(w) for w in _CAPPED_WORD.findall(name)]
     return any(terms.get(name_key(" ".join(words[i:i + n])), ("", "demonym"))[1] != "demonym"
                for n in (3, 2, 1) for i in range(len(words) - n + 1))
+
+
+_HEADS_OF_STATE = frozenset("president premier chancellor".split())
+
+
+def _title_of(who: str) -> str:
+    """The title a claimant is named with, lower-cased ("prime minister" of "Prime Minister
+    Ali Mahaman Lamine Zeine", "government spokesman" of "The government spokesman, Wilfried
+    Léandre Houngbédji" or of "Wilfried Houngbédji, government spokesman"), or ""."""
+    for part in who.split(", ")[:2]:
+        words = []
+        for w in part.split()[1:] if part.startswith(("The ", "the ")) else part.split():
+            if w.lower().rstrip(".") not in _TITLE_WORDS or w.lower() == "of":
+                break
+            words.append(w.lower())
+        if words and words[-1] in ROLE_NOUNS | TITLES and words[-1] not in _BODIES and (
+                len(words) > 1 or words[0] in _HEADS_OF_STATE):  # (not "minister" alone)
+            return " ".join(words)
+    return ""
 
 
 def _role_words(who: str, speech: Speech) -> tuple[set[str], bool]:
@@ -2328,7 +2412,7 @@ def _same_body(words: set[str]) -> set[str]:
 # of the Republic of Tajikistan", "Statement by the Ministry of Defence of Armenia")
 _RELEASE = re.compile(r"[ \t]*(?:Press release|Press statement|News release|Official statement|"
                       r"Statement|Communiqu[ée]|Information message)\b(?: (?:by|of|from))?"
-                      r"[ \t]*[:—–-]?[ \t]*(?P<who>[^\n]{3,160})", re.I)
+                      r"[ \t]*[:—–.-]?[ \t]*(?P<who>[^\n]{3,160})", re.I)
 
 
 def _released_by(text: str) -> str:
@@ -2347,7 +2431,9 @@ _HEADING_END = re.compile(r"(?<=[a-z0-9])\.\s+(?=[A-Z])")
 # body's name ("Ministry of Foreign Affairs of the Republic of Tajikistan"), a date after it
 _ISSUER = re.compile(r"(?:the |The )?[A-Z][\w’'.-]*(?:\s(?:of|for|and|on|the|[A-Z][\w’'.-]*))*"
                      # (and where it issued it from: "Ministry of Interior, Bangkok")
-                     r"(?:,\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)?"
+                     # (or of what state: "..., Plurinational State of Bolivia"; "Federal
+                     # Ministry of Finance, Budget and National Planning, Abuja")
+                     r"(?:,\s[A-Z][\w’'-]*(?:\s(?:of|for|and|the|[A-Z][\w’'-]*)){0,5}){0,3}"
                      r"(?:[,;:—–-]\s*[\w ,.]{0,24}\d{4})?\.?")
 
 
@@ -2456,15 +2542,9 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
             # "Guatemala's foreign ministry")
         named = report.side_of(who) if who else ""
         if named not in ("", "PRESS"):
-            # (a person known by one name is a person: "Zelensky ... spoke about it")
-            known = name_key(strip_possessive(who.split()[-1])) in report.people or \
-                side_terms().get(name_key(who), ("", ""))[1] == "person"
-            speakers.append(_Speaker(who, named, (_is_person(who) or known) and
-                                     not report.capital_or_country(strip_possessive(who))))
+            speakers.append(_Speaker(who, named, _a_person(who, report)))
         return
-    # (a country or its capital is "it", never "he": "the United States ... He said")
-    speakers.append(_Speaker(speech.claimant, who_side, _is_person(speech.claimant) and
-                             not report.capital_or_country(strip_possessive(speech.claimant)),
+    speakers.append(_Speaker(speech.claimant, who_side, _a_person(speech.claimant, report),
                              bool(sent.quotes), "statement" in sent.low and
                              bool(_STATED.search(sent.text))))
     if who_side not in ("", "PRESS") and ", " in speech.claimant:
@@ -2669,7 +2749,10 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
                   # (nor where an envoy is posted: "summoned Myanmar's ambassador in Dhaka")
                   and not _POSTED_IN.search(text, max(0, m.start - 24), m.start)
                   and not (r.place.kind == "country" and _ACTS.match(text, m.end) and
-                           not _OBJECT_BEFORE.search(text, max(0, m.start - 12), m.start))]
+                           not _OBJECT_BEFORE.search(text, max(0, m.start - 12), m.start))
+                  # (nor the country blamed: "blamed Israel for bringing the fighting")
+                  and not (r.place.kind == "country" and _BLAMED.search(
+                      text, max(0, m.start - 16), m.start))]
     verb = speech.verb
     if verb is not None and _TOLD_IN.match(text, s + verb.start(), s + verb.end()):
         # nor where they said it: "told the U.N. Security Council in New York"
@@ -2751,6 +2834,7 @@ _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 # "Iran struck what it said were bases in Pakistan's Balochistan province"
 # (not where it is the object: "shells fired at Armenia hit a house")
 _OBJECT_BEFORE = re.compile(r"\b(?:at|on|into|from|in|against|towards?|to|of|near)\s+$")
+_BLAMED = re.compile(r"\b(?:accused|accuses|accusing|blamed|blames|blaming)\s+(?:the\s+)?$")
 _ACTS = re.compile(r"\s+(?:(?:has|have|had|then|also|again)\s+)?(?:used|fired|launched|"
                    r"carried out|shelled|attacked|struck|bombed|targeted|hit|deployed|sent|"
                    r"moved|conducted|violated|crossed|advanced|invaded|seized|occupied)\b")
@@ -2929,10 +3013,21 @@ _NAME_LAST = re.compile(rf"\b[A-Z]{_LOW}+ (?:[A-Z]{_LOW}+ )?[A-Z]{_LOW}+$")
 _BODY_NAMES = re.compile(r"Ministry|Department|Office|Government|Palace|Kremlin")
 
 
+def _a_person(who: str, report: Report) -> bool:
+    """Whether one who spoke is "he" or "she" next: a person by their words (``_is_person``)
+    or known by one name ("Zelensky", "Tashiev" after "Kamchybek Tashiev, head of ..."); a
+    country or its capital is "it", never "he" ("the United States ... He said")."""
+    known = name_key(strip_possessive(who.split()[-1])) in report.people or \
+        side_terms().get(name_key(who), ("", ""))[1] == "person" if who.strip() else False
+    return (_is_person(who) or known) and not report.capital_or_country(strip_possessive(who))
+
+
 def _is_person(name: str) -> bool:
     """Whether a speaker is a person ("he") rather than a body ("it"): two capitalised
     words, and no ministry, office, army or other body ("The Indian Army said ... It
     said": the army)."""
+    if side_terms().get(name_key(name), ("", ""))[1] in ("organisation", "institution"):
+        return False  # (a body sides.csv lists: "Human Rights Watch", "Amnesty International")
     head = name.split(",")[0]
     owned = _OWNED_BODY.search(head) if "'s " in head or "’s " in head else None
     if owned and owned[1] in _BODY_HEADS:
