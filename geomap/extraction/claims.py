@@ -48,6 +48,13 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           "noted|notes|announced|announces|confirmed|confirms|reaffirmed|stressed|stresses|"
           "warned|warns|warn|maintains|alleged|alleges|argued|argues|informed|assured|believes|"
           "thinks|regards|claiming|saying|accusing|reported|announce|voiced|posted|"
+          # (and a release's "The Ministry of Defence reports that ...", not "reports said")
+          r"reports(?= that\b)|informs|"
+          # (and the verbs of telling of translations and features: "Yolanda Carrillo, 43,
+          # recounted that", "he also denounced that")
+          "explained|explains|recounted|recounts|testified|remarked|commented|"
+          "lamented|conceded|concedes|disclosed|clarified|affirmed|affirms|asserted|"
+          "contended|contends|maintained|denounced|denounces|"
           # (not "warning" of "fired warning shots")
           r"warning(?! (?:shots?|fire|flares?|signals?|lights?|sirens?)\b)|"
           "expressed|reiterated|recalled|declared|acknowledged|admitted|pledged|vowed|condemned|"
@@ -81,8 +88,9 @@ _FALSE_WORDS = (r"disinformation|misinformation|lies|lie|false(?:hood)?|fake(?: 
                 r"groundless|untrue|unfounded|fabricat\w+|absurd|nonsense|propaganda")
 _DISMISS = re.compile(rf"\b(?P<verb>{'|'.join(_DISMISS_WORDS)})\s+"
                       r"(?:(?:the|this|that|these|those|such|its|their|his|her)\s+)?"
-                      r"(?:[\w’'-]+\s+){0,3}?(?:as\s+)?[“\"‘']?(?:an?\s+|pure\s+|complete\s+|"
-                      rf"absolute\s+|blatant\s+)?[“\"‘']?(?:{_FALSE_WORDS}|provocation)\b", re.I)
+                      r"(?:[\w’'-]+\s+){0,3}?(?:as\s+)?[“\"‘']?(?:(?:an?|pure|complete|"
+                      r"absolute|blatant|utter|utterly|totally|entirely|completely|simply)\s+)"
+                      rf"{{0,2}}[“\"‘']?(?:{_FALSE_WORDS}|provocation)\b", re.I)
 
 
 
@@ -468,10 +476,14 @@ class _Speaker:
     person: bool
     quoted: bool = False  # whether the sentence they spoke in held a quotation
     stated: bool = False  # ... and spoke of a statement ("in a statement", "a statement said")
+    gender: str = ""  # "she" or "he", where the sentences they spoke in told which
 
     def fits(self, pronoun: str) -> bool:
         """Whether "he" or "she" may mean this speaker: not one their words call a woman
-        ("spokeswoman", "Ms") or a man ("spokesman", "Mr")."""
+        ("spokeswoman", "Ms") or a man ("spokesman", "Mr"), nor one their sentences did
+        ("Gonzalez Laya said Moroccan authorities had assured her": not "he" next)."""
+        if self.gender and pronoun in ("he", "she"):
+            return pronoun == self.gender
         words = set(_LOWER_WORDS.findall(self.name.lower()))
         woman, man = bool(words & _WOMAN), bool(words & _MAN)
         return {"she": woman or not man, "he": man or not woman}.get(pronoun, True)
@@ -585,9 +597,11 @@ _APPOSITIVE_AFTER = re.compile(r"\s*(?:\([A-Z]\))?,\s*(?P<a>(?:[^.;]|(?<=\b[A-Z]
 
 # (the patterns of the rules below, compiled once: ``re.match(str, ...)`` looks each up in
 # ``re``'s cache at every call)
-_ROLE_AFTER = re.compile(r"(?:an? |the |(?=(?:spokes(?:wo)?man|spokesperson|head|chief|commander|"
+_ROLE_AFTER = re.compile(r"(?:an? |the |[A-Z][\w’'-]{1,30}['’]s |"  # (and "Morocco's minister of")
+                         r"(?=(?:spokes(?:wo)?man|spokesperson|head|chief|commander|"
                          r"director|deputy|secretary|ambassador|governor|mayor|adviser|envoy)"
                          r" (?:for|of|to) ))(?P<t>[^,]+)")  # (", spokeswoman for ...,")
+_ROLE_HEAD = re.compile(r" (?:of|for|to|in|at) ")
 _CAPTION_HEAD = re.compile(r"(?P<c>[A-Z][\w ]+?)\s+-+\s+$")
 
 
@@ -633,8 +647,10 @@ def _people(text: str, extra_sides: dict[str, str],
         # or the title after the name: "Ned Price, a U.S. State Department spokesman"
         if not words or not (words[-1] in _ROLES or desc.endswith("of State")):
             role = _ROLE_AFTER.match(appositive["a"]) if appositive else None
-            if not role or role["t"].split()[-1].lower() not in _ROLES:
-                continue
+            if not role or not {role["t"].split()[-1].lower(), _ROLE_HEAD.split(
+                    role["t"], 1)[0].split()[-1].lower()} & _ROLES:
+                continue  # (its last word or the one before "of": "minister of state for
+                # human rights")
             desc = role["t"]
         at = text.rfind(desc, max(0, start - 100), start) if desc else start
         at = start if at < 0 else at
@@ -1356,7 +1372,9 @@ _DATELINE_OWN = re.compile(rf"[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?"  # ("(Transla
                            rf"(?:,[^\n,.:]{{1,30}}){{0,2}}(?: \([^)\n]{{1,40}}\))?|"
                            # (and an agency's, with the city in small letters: "Tehran, IRNA
                            # -- ", "Baku, May 14, AZERTAC. ")
-                           r"(?P<town>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?)(?:, (?:"
+                           # (in any Latin script: "Cúcuta, August 29, 2015")
+                           rf"(?P<town>[{UPPER}][a-zß-öø-ÿ]{{2,20}}(?: [{UPPER}][a-zß-öø-ÿ]"
+                           r"{2,20})?)(?:, (?:"
                            # (and a year: "Caracas, 22 February 2019. ")
                            r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?|\d{1,2} [A-Z][a-z]{2,8}"
                            r"(?: \d{4})?|"
@@ -1480,6 +1498,10 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         at = where.end() if where else lead
         head = _HEAD.match(sent.text, at + 4 if sent.text.startswith("the ", at) else at)
         who = name_key(strip_possessive(head["np"].split()[-1])) if head else ""
+        aside = _NAMED_ASIDE.match(sent.text, head.end()) if head else None
+        if aside and who not in report.people:  # (by the name said aside: "The Colombian
+            # Chancellor, Rosa Villavicencio, who accompanied the President, tried to ...")
+            who = name_key(aside.group().strip(", ").split()[-1])
         if who in report.people:
             report.speakers.append(_Speaker(*report.people[who], True))
         elif who in report.titled:  # ("Defence Minister Władysław Kosiniak-Kamysz ordered")
@@ -1758,6 +1780,7 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
 
 
 _AND_END = re.compile(r"\band\s+$")
+_NAMED_ASIDE = re.compile(r",\s(?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+,\s")
 _ITS_END = re.compile(r"\b(?:its|their)\s+$")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*$")
 _OBJECT_BEFORE = re.compile(r"\b(?:at|in|into|near|on|from|to|towards|across|along|inside|"
@@ -1833,6 +1856,15 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
     return speech
 
 
+# who reports ("The Ministry of Defence reports that", "Israel's Army Radio reports that")
+_REPORTS_AFTER = re.compile(r"(?:\b[A-Z][\w’'-]*|\b(?:ministry|office|agency|army|radio|media|"
+                            r"government|service|command|police|television|channel))\s+$")
+
+
+# one of a body named by role alone, in a frame at a sentence's end ("..., a spokesman said")
+_BARE_ROLE = re.compile(r"(?:an?|the) (?:senior )?(?:spokes(?:man|woman|person)|official)")
+
+
 def _speaker(sent: Sentence, report: Report) -> Speech | None:
     """``speaker``, before a transcript's answers are given to the one who answers."""
     text = sent.text
@@ -1848,6 +1880,9 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         if _WHAT_SAYS.search(text, max(0, v.start() - 60), v.start()):
             continue  # (what another says, said of: "What Minsk is saying is rhetoric";
             # but "in what Greek officials described as" is what they say)
+        if v["verb"] == "reports" and not _REPORTS_AFTER.search(
+                text, max(0, v.start() - 32), v.start()):
+            continue  # (a noun: "following reports that", "over reports that")
         if v["verb"] == "posted" and _POSTED_BY.search(text, max(0, v.start() - 12), v.start()):
             continue  # ("In a statement posted by Foreign Minister Yvan Gil, it called ...")
         if v["verb"].lower() in _CALL_NOUNS and (
@@ -1886,6 +1921,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         and text.rstrip()[-1:] in ".!”\"’" else None
     if final and (final.start("verb") <= verb.start() or sent.quoted(final.start())):
         final = None
+    framed = verb  # (the verb the frame at the end takes over from)
     if final:
         verb = _VERB.match(text, final.start("verb")) or verb
     if any(w in sent.low for w in _DISMISS_WORDS):
@@ -1924,6 +1960,12 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             claimant = agent["who"]
         elif final is not None and final.start("verb") == verb.start():
             claimant = final["who"]
+            body = _subject(text[:framed.start()]) if framed is not verb and \
+                _BARE_ROLE.fullmatch(claimant) else ""
+            if body and not _is_person(body) and report.side_of(body) not in ("", "PRESS"):
+                # "The U.N. refugee agency UNHCR urged ..., a spokesman said in Geneva": the
+                # body's spokesman (not of the dateline's country)
+                claimant = f"{claimant} for {body}"
         elif quoted:  # "Interfax quoted an Armenian defence ministry source as saying": the
             # source says it (not the agency, nor the dateline's city)
             claimant = quoted["who"].rstrip(",")
@@ -1955,8 +1997,12 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                 claimant = ""
             if not claimant and _AND_END.search(text[:verb.start()]):
                 # "Tajik officials have put their toll at 19 and say ...": the sentence's
-                # subject says it
-                claimant = _head_np(text)  # ("Lebanon's caretaker Prime Minister ...")
+                # subject says it ("Lebanon's caretaker Prime Minister ..."), with the name
+                # said aside ("On Monday, the Secretary General of the OAS, Luis Almagro, met
+                # President Santos ... and called for"; "In Bogotá, his Colombian
+                # counterpart, Luis Carlos Villegas, ruled out ... and called for calm")
+                aside = _NAMED_ASIDE.search(text, 0, verb.start())
+                claimant = (_subject(text[:aside.end()]) if aside else "") or _head_np(text)
         at = agent.start("who") if agent and claimant == agent["who"] else text.rfind(
             claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
@@ -2079,10 +2125,19 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     elif alone:
         # "the prime minister", "the service", "the military": the last speaker it names
         word = low.split()[-1]  # (a word of its name: "office" is not in "officials")
+        # (or one named as another's counterpart: "his Colombian counterpart, Luis Carlos
+        # Villegas" is "the minister" after "the Venezuelan Minister of Defence")
         prior = next((sp for sp in reversed(speakers[-_ROLE_BACK:])
-                      if (word in _LOWER_WORDS.findall(sp.name.lower()) or (
+                      if (word in (named := _LOWER_WORDS.findall(sp.name.lower())) or (
+                          "counterpart" in named and word in _ONE_TITLE) or (
+                          _SAME_TITLE.get(word, "") in named) or (
                           word in _ARMY_WORDS and _ARMY.search(sp.name))) and not (
                           sp.person and word in _BODIES)), None)  # ("the police": not
+        if prior is None and word in _ONE_TITLE and speakers and speakers[-1].person and \
+                set(_LOWER_WORDS.findall(speakers[-1].name.lower())) & _ROLES:
+            # ("the government spokesman, Nani Ould Chrougha, declared ... He rejected ...
+            # '...,' the minister affirmed": the official who spoke last, by another title)
+            prior = speakers[-1]
         claimant, known = (prior.name, prior.side) if prior else (claimant, "")  # its chief)
         inferred = inferred if prior else ""
         if prior is None and word in _ORG_REFS:
@@ -2421,7 +2476,16 @@ def _released_by(text: str) -> str:
     m = _RELEASE.match(text)
     # (to the heading's end: "PRESS RELEASE - Ministry of Interior, Bangkok. The Ministry ...")
     who = _HEADING_END.split(m["who"], 1)[0].strip() if m else ""
+    if not m and (after := _RELEASE_AFTER.match(text)):
+        # (the issuer first, where from after: "MINISTRY OF DEFENCE - PRESS RELEASE. Santo
+        # Domingo, 20 September 2023.")
+        who = f"{after['who'].strip()}, {after['where']}"
     return who if _ISSUER.fullmatch(who) else ""
+
+
+_RELEASE_AFTER = re.compile(r"[ \t]*(?P<who>[A-Z][^\n.:—–-]{2,80}?)\s*[:—–-]\s*(?:Press release|"
+                            r"News release|Press statement)\b\.?\s+(?P<where>[A-Z][\w’'-]{1,30}"
+                            r"(?: [A-Z][\w’'-]{1,30}){0,2}),\s", re.I)
 
 
 _HEADING_END = re.compile(r"(?<=[a-z0-9])\.\s+(?=[A-Z])")
@@ -2544,9 +2608,15 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
         if named not in ("", "PRESS"):
             speakers.append(_Speaker(who, named, _a_person(who, report)))
         return
-    speakers.append(_Speaker(speech.claimant, who_side, _a_person(speech.claimant, report),
-                             bool(sent.quotes), "statement" in sent.low and
-                             bool(_STATED.search(sent.text))))
+    # (as they were the last time they spoke: "he said by telephone" after "a 19-year-old
+    # who gave his name only as Anas said")
+    before = [x for x in speakers[-_PRONOUN_BACK:] if x.name == speech.claimant]
+    person = _a_person(speech.claimant, report, sent) or any(x.person for x in before)
+    gender = (_gender_in(sent) or next((x.gender for x in reversed(before) if x.gender), "")) \
+        if person else ""
+    speakers.append(_Speaker(speech.claimant, who_side, person, bool(sent.quotes),
+                             "statement" in sent.low and bool(_STATED.search(sent.text)),
+                             gender))
     if who_side not in ("", "PRESS") and ", " in speech.claimant:
         report.person_named(speech.claimant, who_side)
     # the one it cites ("SANA, citing a military source, said"): "the source" next, theirs
@@ -2962,6 +3032,9 @@ def _head_np(text: str) -> str:
     "Lebanon's caretaker Prime Minister Najib Mikati" (after a dateline: "GUATEMALA CITY —
     Guatemala's foreign ministry ...")."""
     text = text[_after_dateline(text):]
+    when = _OPENING_TIME.match(text)  # (and after when: "On Monday, the Secretary General")
+    if when and text.startswith(",", when.end()):
+        text = text[when.end() + 1:].lstrip()
     where = _WHERE_FIRST.match(text)  # (and after where: "From Brasília, Foreign Minister ...")
     text = text[where.end():] if where else text
     taken = []
@@ -3013,12 +3086,30 @@ _NAME_LAST = re.compile(rf"\b[A-Z]{_LOW}+ (?:[A-Z]{_LOW}+ )?[A-Z]{_LOW}+$")
 _BODY_NAMES = re.compile(r"Ministry|Department|Office|Government|Palace|Kremlin")
 
 
-def _a_person(who: str, report: Report) -> bool:
+def _gender_in(sent: Sentence) -> str:
+    """"she" where a person's sentence, outside its quotations, says "she" or "her" and never
+    "he", "his" or "him" ("Gonzalez Laya said ... had assured her"); "he" the other way
+    round; else ""."""
+    words = {m.group() for m in _PRONOUN_WORDS.finditer(sent.low)
+             if not sent.quoted(m.start())} if "h" in sent.low else set()
+    she, he = bool(words & {"she", "her", "herself"}), bool(words & {"he", "his", "him",
+                                                                       "himself"})
+    return "she" if she and not he else "he" if he and not she else ""
+
+
+_PRONOUN_WORDS = re.compile(r"\b(?:she|her|herself|he|his|him|himself)\b")
+
+
+def _a_person(who: str, report: Report, sent: Sentence | None = None) -> bool:
     """Whether one who spoke is "he" or "she" next: a person by their words (``_is_person``)
-    or known by one name ("Zelensky", "Tashiev" after "Kamchybek Tashiev, head of ..."); a
-    country or its capital is "it", never "he" ("the United States ... He said")."""
+    or known by one name ("Zelensky", "Tashiev" after "Kamchybek Tashiev, head of ...", "a
+    19-year-old who gave his name only as Anas"); a country or its capital is "it", never
+    "he" ("the United States ... He said")."""
     known = name_key(strip_possessive(who.split()[-1])) in report.people or \
         side_terms().get(name_key(who), ("", ""))[1] == "person" if who.strip() else False
+    if not known and sent is not None and " as " in sent.text and " " not in who.strip():
+        known = bool(re.search(rf"\b(?:name|named|identified)(?: only)? as {re.escape(who)}\b",
+                               sent.text))
     return (_is_person(who) or known) and not report.capital_or_country(strip_possessive(who))
 
 
@@ -3032,12 +3123,13 @@ def _is_person(name: str) -> bool:
     owned = _OWNED_BODY.search(head) if "'s " in head or "’s " in head else None
     if owned and owned[1] in _BODY_HEADS:
         return False  # (a person's body: "Tajik President Emomali Rahmon's press service")
-    core = re.split(r" (?:of|for|at|in) ", head, maxsplit=1)[0].split()
+    core = re.split(r" (?:of|for|at|in|to) ", head, maxsplit=1)[0].split()
     if len(core) > 1 and core[-1][:1].isupper() and core[-1].lower() in _BODY_HEADS:
         return False  # (a body named by what it is: "The General Staff of the Korean
         # People's Army", though "General" is a title)
     last = (head.split()[-1:] or [""])[0]
-    if last in _ONE_PERSON or core and core[-1] in _ONE_PERSON:
+    if last in _ONE_PERSON or core and core[-1] in _ONE_PERSON or any(
+            w.endswith("year-old") for w in core[:3]):  # ("a 19-year-old who gave his name")
         return True  # ("An Egyptian security source told ... The guard, he said, ...";
         # "One activist in Salkhad")
     if last.islower() and last.endswith("s") and not last.endswith(("ss", "us")):
@@ -3052,10 +3144,15 @@ def _is_person(name: str) -> bool:
 
 
 _OWNED_BODY = re.compile(r"['’]s (?:[a-z]+ ){0,2}([a-z]+)$")
+# a foreign minister by the title of Latin America's ("The Colombian Chancellor, Rosa
+# Villavicencio, ... the minister told journalists"), and the other way round
+_SAME_TITLE = {"minister": "chancellor", "chancellor": "minister"}
 # one person named by what they are ("a security source", "a district official")
 _ONE_PERSON = frozenset("""official officer source spokesman spokeswoman spokesperson resident
 witness villager commander diplomat analyst minister envoy ambassador governor mayor activist
-survivor eyewitness""".split())
+survivor eyewitness herder farmer fisherman shepherd trader shopkeeper breeder notable driver
+student teacher doctor nurse medic refugee migrant man woman boy girl mother father elder
+year-old""".split())
 # a title alone is a person ("the President said", "the Minister said")
 _ONE_TITLE = frozenset("""president minister premier chancellor governor mayor ambassador
 envoy spokesman spokeswoman spokesperson""".split())
