@@ -3003,3 +3003,59 @@ def test_a_papers_dateline_of_a_town_with_accents():
     report, _ = _read("Bogotá and Caracas recall their ambassadors\n\nCúcuta, August 29, 2015\n\n"
                       "The diplomatic crisis deepened on Thursday.", "2015-08-29")
     assert report.home == "CO"
+
+
+@pytest.mark.parametrize("text, want", [
+    # a time that opens the sentence is no speaker
+    ("QUITO, Ecuador — Fighting went on. By late afternoon, Peru's Joint Command issued a "
+     "communique saying Tiwintza was under heavy fire.", ("Peru's Joint Command", "PE", "asserts")),
+    # a secretary general named after the name; an appeal for restraint is a call
+    ("QUITO, Ecuador — Fighting went on. Cesar Gaviria, secretary general of the OAS, appealed "
+     "for the greatest possible restraint.",
+     ("Cesar Gaviria, secretary general of the OAS", "OAS", "calls")),
+    # "once a close friend of" is who the speaker was, not the speaker
+    ("ANKARA — Shells hit Akcakale. Speaking in Istanbul, Erdogan, once a close friend of the "
+     "Syrian president, said his country had no appetite for war.",
+     ("Erdogan, once a close friend of the Syrian president", "TR", "asserts")),
+    # no one speaks: the report's own words
+    ("QUITO, Ecuador — Fighting went on. None of the claims could be independently confirmed.",
+     ("the report (unattributed)", "PRESS", "asserts")),
+    # the paper's own reporter, where they are
+    ("Our reporter on the Turkish side in Edirne says several thousand people are camped near "
+     "Pazarkule.", ("Our reporter on the Turkish side in Edirne", "PRESS", "asserts")),
+    # a spokesman in a city after an international body spoke is that body's
+    ("The UN refugee agency UNHCR says it is alarmed by the tension. A spokesman in Geneva "
+     "called on all states to show restraint.", ("spokesman in Geneva", "UN", "calls")),
+    ("ANKARA — Shells hit Akcakale. The North Atlantic Council said the alliance stood by "
+     "Turkey.", ("North Atlantic Council", "NATO", "asserts")),
+    # a family name first is a person's, not a city's (Ban: Van, Turkey)
+    ("ANKARA — Shells hit Akcakale. Ban Ki-moon, the UN secretary-general, urged restraint. "
+     "Erdogan spoke to Ban by telephone.", ("Ban Ki-moon, the UN secretary-general", "UN",
+                                            "calls")),
+])
+def test_still_more_speakers_and_their_sides(text, want):
+    got = _who(text, "2020-03-05", "stance")
+    assert want in got
+
+
+def test_one_who_denies_the_datelines_charge_is_not_of_the_datelines_side():
+    got = _who("Cúcuta, August 29, 2015\n\nColombia's ombudsman said Venezuelan troops "
+               "mistreated deportees in Táchira. The governor, José Gregorio Vielma Mora, "
+               "rejected the accusations. He said the houses were illegal.", "2015-08-29")
+    assert [s for w, s in got if "Vielma" in w] == [UNKNOWN, UNKNOWN]
+
+
+def test_a_korean_family_name_alone_is_the_person_not_a_place():
+    rows = {r["surface"] for r in __import__("geomap.api", fromlist=["places"]).places(
+        Document(text="Ban Ki-moon urged restraint. Erdogan spoke to Ban by telephone. Shells "
+                 "hit Van.", name="t.txt"))}
+    assert "Ban" not in rows and "Van" in rows
+
+
+def test_a_countrys_body_named_in_small_letters_speaks_through_its_spokesperson():
+    # (a sentence that claims nothing names "The Chinese embassy": its spokesperson next is
+    # China's, not the dateline's India, nor unknown)
+    got = _who("NEW DELHI — Chinese troops built a road at Doklam, India said. The Chinese "
+               "embassy in New Delhi weighed in on Monday. In a statement, an embassy "
+               "spokesperson denied that China had changed the status quo.", "2017-07-04")
+    assert got[-1] == ("embassy spokesperson", "CN")

@@ -40,7 +40,7 @@ from ..read import claim_id
 from ..records import UNKNOWN_SIDE, Claim, Document, Mention, Place, Resolution
 from .dates import MONTHS, WEEKDAYS, find_date
 from .keyed import Keyed, WordKeys, pieces_holding, trie
-from .sides import missions_in, side_in, side_terms
+from .sides import MISSION_SIDES, missions_in, side_in, side_terms
 from .words import COMMON, ORG_WORDS, TITLES, UNRECOGNISED, UPPER, acronyms
 
 ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charges|insisted|"
@@ -74,7 +74,10 @@ DENY = ("denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses
 # calls on someone to act: the speaker's call
 CALL = ("urged|urges|urge|urging|called on|calls on|call on|calling on|called upon|calls upon|"
         "call upon|called for|calls for|call for|calling for|demanded|demands|demand|wants|"
-        "expect|expects")
+        "expect|expects|"
+        # (a call on others: "appealed for the greatest possible restraint", not a request
+        # for help, REQUEST's: "appealed to Russia for military support")
+        r"appeal(?:ed|s)? for (?!(?:\w+ )?(?:help|support|assistance|aid)\b)")
 # a request for help ("appealed to Russia for military support", "asked Moscow to help"):
 # an act the report states, unless a verb of saying gives it to a speaker
 REQUEST = "appealed|appeals|asked|asks|requested|requests|decided to ask|will ask"
@@ -599,7 +602,8 @@ _APPOSITIVE_AFTER = re.compile(r"\s*(?:\([A-Z]\))?,\s*(?P<a>(?:[^.;]|(?<=\b[A-Z]
 # ``re``'s cache at every call)
 _ROLE_AFTER = re.compile(r"(?:an? |the |[A-Z][\w’'-]{1,30}['’]s |"  # (and "Morocco's minister of")
                          r"(?=(?:spokes(?:wo)?man|spokesperson|head|chief|commander|"
-                         r"director|deputy|secretary|ambassador|governor|mayor|adviser|envoy)"
+                         r"director|deputy|secretary(?:[- ]general)?|ambassador|governor|mayor|"
+                         r"adviser|envoy)"
                          r" (?:for|of|to) ))(?P<t>[^,]+)")  # (", spokeswoman for ...,")
 _ROLE_HEAD = re.compile(r" (?:of|for|to|in|at) ")
 _CAPTION_HEAD = re.compile(r"(?P<c>[A-Z][\w ]+?)\s+-+\s+$")
@@ -715,7 +719,10 @@ _OPENING_TIME = re.compile(r"\s*(?:(?:[Ll]ate |[Ee]arly )?(?:[Ll]ast|[Tt]his|[Nn
                            r"night)|(?:[Oo]n |[Ll]ate on |[Ee]arly on )?"
                            rf"(?:{_WEEKDAY})(?: (?:morning|evening|"
                            r"night|afternoon))?|[Yy]esterday|[Tt]oday|[Ee]arlier|[Ll]ater|"
-                           r"[Mm]eanwhile|[Tt]hat day|[Tt]he same day)\s*")
+                           r"[Mm]eanwhile|[Tt]hat day|[Tt]he same day|"
+                           # ("By late afternoon,", "By nightfall,", "In the evening,")
+                           r"(?:[Bb]y|[Ii]n the|[Ee]arly in the|[Ll]ate in the) (?:late |early )?"
+                           r"(?:morning|afternoon|evening|night|nightfall|midday|noon|dawn))\s*")
 # where a speaker is, in lower-case words after their role, up to the verb ("A security
 # source in the border zone"; not "a statement in which ...")
 _LOWER_WHERE_END = re.compile(r"(?P<before>[\w’'-]+)\s(?:in|at|near|on|along)\s(?:the\s)?"
@@ -730,7 +737,8 @@ _AUX_AFTER_ASIDE = re.compile(r",(?:\s+(?:long|" + "|".join(sorted(SKIP_BEFORE_V
 _AGE_END = re.compile(r",\s*\d{1,3}\s*$")  # (a speaker's age after the name)
 # an appositive that says who the speaker is: ", a senior official in the Gedaref state
 # government,", ", editor of the state-backed Global Times tabloid,"
-_APPOSITIVE = re.compile(r",\s*(?P<a>(?:(?:now|also|formerly|currently)\s)?(?:an?|the|[a-z]+ of|"
+_APPOSITIVE = re.compile(r",\s*(?P<a>(?:(?:now|also|formerly|currently|once)\s)?"
+                         r"(?:an?|the|[a-z]+ of|"
                          r"(?:[a-z]+ ){0,2}(?:adviser|advisor|aide|spokes(?:wo)?man|spokesperson|"
                          r"envoy|secretary|ambassador|commander) (?:to|of|for))\s"
                          r"(?:[^,]|,(?=\d)){1,120}),\s*$")  # (", now president of the Senate,",
@@ -799,9 +807,21 @@ _NAME_ITS_ROLE = re.compile(rf"(?P<name>[{UPPER}][\w’'-]+(?: [{UPPER}][\w’'-
                             r"(?P<role>(?:its|their) [a-z][\w’'-]*(?: [\w’'-]+){0,8}),\s*$")
 
 
+# the paper's own reporter, and where they are, before the verb ("Our reporter on the
+# Turkish side in Edirne says")
+_OUR_REPORTER = re.compile(r"(?:^|(?<=[\s—–-]))(?P<who>(?:[Oo]ur|[Tt]his (?:newspaper|paper|"
+                           r"station)['’]s) (?:own )?(?:[\w’'-]+ )?(?:correspondents?|"
+                           r"reporters?|journalists?|photographers?|team|crew)"
+                           r"(?: (?:at|in|on|near|from|with) [^,;:.“”\"]{1,60}?)?)\s*$")
+
+
 def _subject(prefix: str) -> str:
     """The noun phrase that ends ``prefix`` (the words before a verb of saying), with its
     appositive ("Hamid Osman, a senior official in the Gedaref state government")."""
+    ours = _OUR_REPORTER.search(prefix, max(0, len(prefix) - 120)) if "or" in prefix[-120:] \
+        else None
+    if ours:  # ("Our reporter at Kastanies says": the press's own, where they are)
+        return ours["who"]
     # (its last words only: the pattern reads a long run of words in quadratic time)
     both = _BOTH_SIDES_END.search(prefix[-120:]) if prefix.rstrip().endswith(_BOTH_ENDS) or (
         "' " in prefix[-120:] or "’ " in prefix[-120:]) else None
@@ -1070,6 +1090,8 @@ class Report:
     inside: dict[str, str] = field(default_factory=dict)
     _side_of: dict[str, str] = field(default_factory=dict, repr=False)
     _title_sides: dict[str, str] = field(default_factory=dict, repr=False)
+    # speakers the dateline's side is not given to (one who denied its charge)
+    not_home: set = field(default_factory=set, repr=False)
     _initials: dict[str, str] = field(default_factory=dict, repr=False)
     _missions: list | None = field(default=None, repr=False)
 
@@ -1530,6 +1552,11 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
                 set(head["np"].lower().split()) & _STATE_BODIES else "")
             report.speakers.append(_Speaker(np if len(np) > len(head["np"].strip()) and
                                             whose else head["np"].strip(), whose, False))
+        elif head and len(words := _head_np(sent.text[head.start("np"):]).split()) > 1 and \
+                words[-1].lower() in _BODIES and report.side_of(words[0]) not in ("", "PRESS"):
+            # ("The Chinese embassy in New Delhi weighed in on Monday. In a statement, an
+            # embassy spokesperson denied ...": the embassy, China's)
+            report.speakers.append(_Speaker(" ".join(words), report.side_of(words[0]), False))
         return []
     who_side, side_note = side(speech, report, sent)
     # "officials from both countries said": each of the two parties says it
@@ -1780,6 +1807,7 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
 
 
 _AND_END = re.compile(r"\band\s+$")
+_NO_ONE = frozenset(("no", "none", "nobody", "neither"))
 _NAMED_ASIDE = re.compile(r",\s(?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+,\s")
 _ITS_END = re.compile(r"\b(?:its|their)\s+$")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*$")
@@ -1861,6 +1889,10 @@ _REPORTS_AFTER = re.compile(r"(?:\b[A-Z][\w’'-]*|\b(?:ministry|office|agency|a
                             r"government|service|command|police|television|channel))\s+$")
 
 
+# ... and where they are ("A spokesman in Geneva called on")
+_ONE_OF_A_BODY = re.compile(r"(?:[Aa]n? |[Tt]he )?(?:spokes(?:man|woman|person)(?: (?:in|at|from) "
+                            r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)?|official (?:in|at|from) "
+                            r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 # one of a body named by role alone, in a frame at a sentence's end ("..., a spokesman said")
 _BARE_ROLE = re.compile(r"(?:an?|the) (?:senior )?(?:spokes(?:man|woman|person)|official)")
 
@@ -2167,6 +2199,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     if how == "request":
         # the report's own voice; the one who asks acts, and is "it" next
         return Speech("", (0, 0), "narration", verb, subject=claimant)
+    if claimant.split(" ", 1)[0].lower() in _NO_ONE:
+        # no one speaks: "None of the claims could be independently confirmed", "No group
+        # has claimed responsibility" are the report's own words
+        return Speech("", (0, 0), "narration", verb)
     return Speech(claimant, span, how, verb, inferred, known=known)
 
 
@@ -2202,6 +2238,12 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         return (party, "side from the publisher") if party else ("PRESS", "")
     if _REPORTER.search(who):  # ("Our correspondent in eastern Chad": the press, not Chad)
         return "PRESS", ""
+    if _ONE_OF_A_BODY.fullmatch(who) and not speech.known and report.speakers and \
+            not (last := report.speakers[-1]).person and (
+                last.side in MISSION_SIDES or len(last.side) > 2):
+        # "The UN refugee agency UNHCR says it is alarmed ... A spokesman in Geneva called on
+        # all states": the international body's, not the city's country
+        return last.side, "side from the body named before"
     # (residents are of their place, not of what the words said of it name: "Residents of
     # Irob, a small community ... between the escarpment and the Eritrean border")
     named = who.split(",")[0] if _LOCAL.match(who) else who
@@ -2350,9 +2392,16 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         return report.side_of_title(title), "side from the title named before"
     accuses = _ACCUSES.match(sent.text, speech.verb.end()) if sent is not None and \
         speech.verb is not None and speech.verb.group().lower() in _ACCUSING_VERBS else None
+    # (nor one who denies what the dateline's side charged last: "That governor, José
+    # Gregorio Vielma Mora, rejected the accusations" in a paper of Cúcuta is no Colombian)
+    answers_home = who in report.not_home or speech.verb is not None and \
+        speech.verb.group().lower() in _DENY_VERBS and \
+        any(c[0] == report.home for c in report.charges[-2:])
+    if answers_home:
+        report.not_home.add(who)  # (and "He said ..." next: no more the dateline's)
     if report.home and official and (report.home in report.parties or
                                      len(report.parties - {"PRESS"}) < 2) and not (
-            accuses and report.side_of(accuses["whom"]) == report.home):
+            accuses and report.side_of(accuses["whom"]) == report.home) and not answers_home:
         # (not one who accuses the dateline's own country: "SAN JOSÉ. ... Foreign Minister
         # Samuel Santos accused San José of inflating ...")
         # (and where the report names one party only, the dateline's may be the other:
@@ -2549,6 +2598,7 @@ _SPOKE_IN = re.compile(r"(?:\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a
                        r"(?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")  # (and "said in Baku")
 # (one who accuses a place of the dateline's side: "... accused San José of ...")
 _ACCUSES = re.compile(r" (?:[a-z]+ ){0,2}?(?P<whom>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+_DENY_VERBS = frozenset(DENY.split("|"))
 _ACCUSING_VERBS = frozenset("accused accuses blamed blames condemned condemns".split())
 _LOCAL_OFFICIALS = frozenset("mayor governor prefect commissioner councillor".split())
 # (a phrase that opens the sentence, before its speaker, saying where they spoke)
@@ -2655,7 +2705,7 @@ def stance(sent: Sentence, speech: Speech, a: int = 0, b: int | None = None,
     verb = lead if a else how
     if verb in DENY.split("|"):
         return "denies"
-    if verb in CALL.split("|") or verb.startswith(("urging", "demanding")) or (
+    if verb in CALL.split("|") or verb.startswith(("urging", "demanding", "appeal")) or (
             verb.startswith(("called", "calls", "calling")) and not (
                 a and _NAMING.match(text, a))):
         return "calls"  # (not ", calling it an illegal abduction": what it is called)
@@ -3120,6 +3170,8 @@ def _is_person(name: str) -> bool:
     if side_terms().get(name_key(name), ("", ""))[1] in ("organisation", "institution"):
         return False  # (a body sides.csv lists: "Human Rights Watch", "Amnesty International")
     head = name.split(",")[0]
+    if name[len(head):].startswith((", office of", ", press service of", ", the office of")):
+        return False  # (a person's office: "Ekrem Canalp, office of Edirne governor")
     owned = _OWNED_BODY.search(head) if "'s " in head or "’s " in head else None
     if owned and owned[1] in _BODY_HEADS:
         return False  # (a person's body: "Tajik President Emomali Rahmon's press service")
@@ -3152,7 +3204,7 @@ _ONE_PERSON = frozenset("""official officer source spokesman spokeswoman spokesp
 witness villager commander diplomat analyst minister envoy ambassador governor mayor activist
 survivor eyewitness herder farmer fisherman shepherd trader shopkeeper breeder notable driver
 student teacher doctor nurse medic refugee migrant man woman boy girl mother father elder
-year-old""".split())
+year-old reporter correspondent journalist photographer""".split())
 # a title alone is a person ("the President said", "the Minister said")
 _ONE_TITLE = frozenset("""president minister premier chancellor governor mayor ambassador
 envoy spokesman spokeswoman spokesperson""".split())

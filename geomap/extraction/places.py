@@ -519,6 +519,10 @@ def _plans(lexicon, first_words) -> _Plans:
     return plans
 
 
+# a Korean given name, of two syllables joined by a hyphen ("Ki-moon", "Jae-in", "Jong-un")
+_HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,4}")
+
+
 def _surnames(text: str, runs: array, lexicon, curated, adjectives) -> set[str]:
     """Keys of words that stand last in a pair of capitalised words that is no place name
     ("Ryan Kelly", "Mohamed Salah"): the text names a person, and the word alone later
@@ -539,6 +543,8 @@ def _surnames(text: str, runs: array, lexicon, curated, adjectives) -> set[str]:
                 KIND_AFTER.match(text, runs[k + 1]):  # ("Russia's Kursk region")
             continue
         out.add(last)
+        if _HYPHENED_GIVEN.fullmatch(words[1]) and not curated(first):
+            out.add(first)  # (a family name first: "Ban Ki-moon", "Moon Jae-in")
     return out
 
 
