@@ -428,7 +428,7 @@ chief force peacekeepers peacekeeping mission sources source witnesses witness r
 resident villagers locals governor mayor ombudsman ambassador staff chiefs troops panel
 commission commissioner delegation tribunal court chancellor unit mukhtar headman negotiator
 representative delegate director member members lawmaker lawmakers legislator legislators
-mp mps""".split())
+mp mps head""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
@@ -454,7 +454,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")
 _EMBEDDED = re.compile(r"\b(?:which|what)\s+(?:it|he|she|they)\s+$")
 SKIP_BEFORE_VERB = frozenset("""also again has have had then later earlier still further now
 already since will would could did does do not only reportedly formally repeatedly publicly
-officially previously here there once""".split())
+officially previously here there once nevertheless nonetheless however meanwhile instead""".split())
 PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group"}
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _WEEKDAY = "|".join(day.capitalize() for day in WEEKDAYS)  # ("Monday|Tuesday|...")
@@ -995,6 +995,9 @@ _AFTER = re.compile(r"\s*(?P<who>(?:the |a )?(?:[A-Z][\w’'.-]+|[a-z]+ minister
                     r"according|who|after|before|during|via|from|to|as|and|but)\b))")
 
 
+_HEADS_OF = frozenset(("head of state", "head of government"))
+
+
 def _after(suffix: str) -> str:
     """The speaker named after the verb ("..., said Porter", "added the prime minister"),
     also by a title's lower-case words ("said Kyrgyz border chief Ularbek Sharsheev",
@@ -1023,8 +1026,9 @@ def _after(suffix: str) -> str:
     if len(taken) < 1 + (taken[0][0].lower() in _AFTER_GLUE if taken else 0):
         return ""
     last = taken[-1][0]
-    if not (last[:1].isupper() or last.lower() in _ROLES or last.lower() in GROUP_NOUNS):
-        return ""  # ("said border" is no one)
+    if not (last[:1].isupper() or last.lower() in _ROLES or last.lower() in GROUP_NOUNS or
+            " ".join(w for w, _ in taken[-3:]).lower() in _HEADS_OF):
+        return ""  # ("said border" is no one; "said the head of state" is)
     # (where the phrase ends, as _AFTER's: not "said Afghan forces opened fire")
     if not _AFTER_TITLE_END.match(suffix, taken[-1][1]):
         return ""  # (nor "said federal troops who withdrew had regrouped": their words)
@@ -2394,8 +2398,9 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         speech.verb is not None and speech.verb.group().lower() in _ACCUSING_VERBS else None
     # (nor one who denies what the dateline's side charged last: "That governor, José
     # Gregorio Vielma Mora, rejected the accusations" in a paper of Cúcuta is no Colombian)
-    answers_home = who in report.not_home or speech.verb is not None and \
-        speech.verb.group().lower() in _DENY_VERBS and \
+    answers_home = who in report.not_home or speech.verb is not None and sent is not None \
+        and speech.verb.group().lower() in _DENY_VERBS and \
+        _THE_CHARGE.match(sent.text, speech.verb.end()) is not None and \
         any(c[0] == report.home for c in report.charges[-2:])
     if answers_home:
         report.not_home.add(who)  # (and "He said ..." next: no more the dateline's)
@@ -2599,6 +2604,9 @@ _SPOKE_IN = re.compile(r"(?:\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a
 # (one who accuses a place of the dateline's side: "... accused San José of ...")
 _ACCUSES = re.compile(r" (?:[a-z]+ ){0,2}?(?P<whom>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 _DENY_VERBS = frozenset(DENY.split("|"))
+# what is denied is a charge named as one ("rejected the accusations", "denied these claims")
+_THE_CHARGE = re.compile(r"\s+(?:the|these|those|such|this|that|its|their)\s+(?:[\w’'-]+\s+)?"
+                         r"(?:accusations?|claims?|charges?|allegations?|reports?|version|account)\b")
 _ACCUSING_VERBS = frozenset("accused accuses blamed blames condemned condemns".split())
 _LOCAL_OFFICIALS = frozenset("mayor governor prefect commissioner councillor".split())
 # (a phrase that opens the sentence, before its speaker, saying where they spoke)
