@@ -1094,6 +1094,7 @@ class Report:
     inside: dict[str, str] = field(default_factory=dict)
     _side_of: dict[str, str] = field(default_factory=dict, repr=False)
     _title_sides: dict[str, str] = field(default_factory=dict, repr=False)
+    _low: str | None = field(default=None, repr=False)
     # speakers the dateline's side is not given to (one who denied its charge)
     not_home: set = field(default_factory=set, repr=False)
     _initials: dict[str, str] = field(default_factory=dict, repr=False)
@@ -1175,20 +1176,33 @@ class Report:
         """The one side whose official of this title the report names with no name ("two
         days after Niger's prime minister used the allegation", "the Nigerien foreign
         minister said"), else "": whose "Prime Minister Ali Mahaman Lamine Zeine" is. Looked
-        for once per title, in a bounded number of places."""
+        for once per title, in a bounded number of places (found by a scan of the lower-cased
+        text in C, the word before each read then)."""
         found = self._title_sides.get(title)
-        if found is None:
-            words = r"\s+".join(re.escape(w) for w in title.split())
-            rx = re.compile(rf"\b(?P<who>[A-Z][\w’'-]+)(?:['’]s)?\s+(?i:{words})\b"
-                            rf"(?!\s+of\b)(?P<named>,?\s+[A-Z])?")
-            sides, named = set(), set()
-            for m in itertools.islice(rx.finditer(self.doc.text), TITLES_LOOKED):
-                (named if m["named"] else sides).add(self.side_of(m["who"]))
-            # (not where that side's one is named: "Venezuela's defence minister" is
-            # "Venezuelan Defence Minister Vladimir Padrino", not "Defence Minister Iván
-            # Velásquez"; nor a title of another: "Eritrea's Minister of Information")
-            sides -= {"", "PRESS"} | named
-            found = self._title_sides[title] = sides.pop() if len(sides) == 1 else ""
+        if found is not None:
+            return found
+        if len(self._title_sides) >= TITLES_KEPT:
+            return ""  # (a hostile text may name thousands of titles: each reads the text)
+        text = self.doc.text
+        if self._low is None:
+            self._low = text.lower()
+        low, at, sides, named = self._low, 0, set(), set()
+        for _ in range(TITLES_LOOKED):
+            at = low.find(title, at)
+            if at < 0:
+                break
+            end = at + len(title)
+            who = _WHO_BEFORE.search(text, max(0, at - 40), at)
+            if who and not (end < len(low) and (low[end].isalnum() or low.startswith(
+                    " of ", end))):  # (nor a title of another: "Eritrea's Minister of
+                # Information")
+                # (not where that side's one is named: "Venezuela's defence minister" is
+                # "Venezuelan Defence Minister Vladimir Padrino", not "Defence Minister Iván
+                # Velásquez")
+                (named if _NAME_NEXT.match(text, end) else sides).add(self.side_of(who[1]))
+            at = end
+        sides -= {"", "PRESS"} | named
+        found = self._title_sides[title] = sides.pop() if len(sides) == 1 else ""
         return found
 
     def charge_against(self, side: str, event: str = "") -> tuple[list, str] | None:
@@ -1204,6 +1218,9 @@ class Report:
 
 
 TITLES_LOOKED = 50  # (the places a title is looked at: a bound for hostile input)
+_WHO_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]{0,30}?)(?:['’]s)?\s+$")
+_NAME_NEXT = re.compile(r",?\s+[A-Z]")
+TITLES_KEPT = 40  # (and the titles looked for in one report)
 SCARE_QUOTE = 40  # (characters: a quotation this short around a verb may be the frame's)
 INITIALS_LOOKED = 20  # (acronyms a report's initials are looked for: each reads the text)
 
@@ -2162,19 +2179,20 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         # "the prime minister", "the service", "the military": the last speaker it names
         word = low.split()[-1]  # (a word of its name: "office" is not in "officials")
         # (or one named as another's counterpart: "his Colombian counterpart, Luis Carlos
-        # Villegas" is "the minister" after "the Venezuelan Minister of Defence")
+        # Villegas" is "the minister" after "the Venezuelan Minister of Defence"; and "the
+        # police" is no person, not its chief)
         prior = next((sp for sp in reversed(speakers[-_ROLE_BACK:])
                       if (word in (named := _LOWER_WORDS.findall(sp.name.lower())) or (
                           "counterpart" in named and word in _ONE_TITLE) or (
                           _SAME_TITLE.get(word, "") in named) or (
                           word in _ARMY_WORDS and _ARMY.search(sp.name))) and not (
-                          sp.person and word in _BODIES)), None)  # ("the police": not
+                          sp.person and word in _BODIES)), None)
         if prior is None and word in _ONE_TITLE and speakers and speakers[-1].person and \
                 set(_LOWER_WORDS.findall(speakers[-1].name.lower())) & _ROLES:
             # ("the government spokesman, Nani Ould Chrougha, declared ... He rejected ...
             # '...,' the minister affirmed": the official who spoke last, by another title)
             prior = speakers[-1]
-        claimant, known = (prior.name, prior.side) if prior else (claimant, "")  # its chief)
+        claimant, known = (prior.name, prior.side) if prior else (claimant, "")
         inferred = inferred if prior else ""
         if prior is None and word in _ORG_REFS:
             # "Human Rights Watch called on ... The organization said", "UNHCR said ... The
