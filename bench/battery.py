@@ -24,7 +24,11 @@ Melilla, Akçakale, Khor Abdullah, the Cenepa, Cúcuta, the Evros, the Paracels'
 Storskog, Kaliningrad's transit, the Falklands, the Lauca, El Guasaule, Kasikili, Seme,
 Malanville-Gaya, Gatuna, Kousseri, Padang Besar, Petrapole, Wagah, Kerem Shalom, the
 Allenby bridge) were run first on session 38's end (625d0cd): found / right side X 94/91 of
-117, Y 78/54 of 102.
+117, Y 78/54 of 102. Z and O (session 39, 30 more borders: Beitbridge, the Rovuma, Kajo-Keji,
+Kamako, Kye-Ossi, Aflao, Casamance, Rosso, Gallabat, ...; Tay Ninh, Humla, Torghundi, Röszke,
+Velika Kladuša, Gibraltar, the Irish border, San Andrés, Tecún Umán, Eagle Pass, ...) were
+written after that session's fixes from X, Y and set W and run first on its code then
+(6fad54d): found / right side Z 70/60 of 90, O 73/65 of 91 (on 625d0cd: 70/58, 73/64).
 """
 
 from __future__ import annotations
