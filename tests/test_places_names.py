@@ -83,3 +83,14 @@ def test_a_datelines_city_before_its_country_and_date():
     # taken for an acronym and dropped)
     got = _rows("UMAG, Croatia, May 4 (Wire) - A police boat entered the bay.")
     assert got["UMAG"][1:] == ("Umag", "HR")
+
+
+def test_the_two_congos_by_the_names_the_news_gives_them():
+    # ("of the" inside a name, and the names without the article: the two were "Congo",
+    # ambiguous, in every one of these)
+    for text, country in (("Troops of the Democratic Republic of the Congo moved.", "CD"),
+                          ("Troops of the Democratic Republic of Congo moved.", "CD"),
+                          ("DR Congo said so.", "CD"), ("Congo Republic police said so.", "CG"),
+                          ("The Republic of Congo said so.", "CG")):
+        got = list(_rows(text).values())
+        assert [(s, c) for s, _, c in got] == [("resolved", country)], text

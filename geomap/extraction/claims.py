@@ -77,7 +77,9 @@ CALL = ("urged|urges|urge|urging|called on|calls on|call on|calling on|called up
         "expect|expects|"
         # (a call on others: "appealed for the greatest possible restraint", not a request
         # for help, REQUEST's: "appealed to Russia for military support")
-        r"appeal(?:ed|s)? for (?!(?:\w+ )?(?:help|support|assistance|aid)\b)")
+        r"appeal(?:ed|s)? for (?!(?:\w+ )?(?:help|support|assistance|aid)\b)|"
+        # (and on others to act: "appealed to both governments to keep the dispute from")
+        r"appeal(?:ed|s)? to (?:[\w’'-]+ ){1,4}to (?!(?:help|assist|support|aid)\b)")
 # a request for help ("appealed to Russia for military support", "asked Moscow to help"):
 # an act the report states, unless a verb of saying gives it to a speaker
 REQUEST = "appealed|appeals|asked|asks|requested|requests|decided to ask|will ask"
@@ -351,7 +353,8 @@ _ACTOR = _quick("A-Zabcfgmnopstuw", r"\b(?P<who>"
                 # (a side's word, not an article: "The military said" is the speaker)
                 # (two words where a side takes two: "North Korean soldiers")
                 r"(?:(?<![\w’'.-])(?!(?:The|A|An|Its|Their|Our|This|That) )"
-                r"(?:(?:North|South|East|West|Northern|Southern) )?[A-Z][\w’'.-]{0,40} "
+                r"(?:(?:North|South|East|West|Northern|Southern|Equatorial|Central|Sri|Costa|"
+                r"Sierra|Saudi|Papua New) )?[A-Z][\w’'.-]{0,40} "  # ("Equatorial Guinean")
                 r"(?:border )?)?"
                 r"(?:troops|forces|armed forces|soldiers|units|border guards|fighters|"
                 r"militants|militiamen|militias?|gunmen|servicemen|"
@@ -445,7 +448,9 @@ state-run state-backed national federal provincial local military army naval
 intelligence diplomatic news coast transitional military-led external affairs home facto
 de-facto breakaway separatist self-proclaimed information finance justice energy water
 petroleum trade transport press paramilitary elite special armed semi-official state-owned
-self-declared customs emergency emergencies policy""".split())
+self-declared customs emergency emergencies policy communications communication education
+agriculture economy labour labor tourism environment culture infrastructure mining industry
+fisheries""".split())
 _ROLES = ROLE_NOUNS | TITLES
 _SPEAKER_NOUNS = ROLE_NOUNS | GROUP_NOUNS
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
@@ -458,6 +463,7 @@ officially previously here there once nevertheless nonetheless however meanwhile
 PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group"}
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _WEEKDAY = "|".join(day.capitalize() for day in WEEKDAYS)  # ("Monday|Tuesday|...")
+_MONTH = "|".join(month.capitalize() for month in MONTHS)  # ("January|February|...")
 _DATE_PREFIX = re.compile(r"^(?:(?:Earlier|Later|Late|Also|Meanwhile)\s+)?(?:[Oo]n\s+)?"
                           rf"(?:{_WEEKDAY})"
                           r"(?:\s+(?:night|morning|evening))?,\s*")
@@ -708,8 +714,11 @@ _WHEN_BEFORE_VERB = re.compile(
     r"(?:\s+(?:(?:late|early|earlier|later)\s+)?(?:(?:on|last|this)\s+)?(?:"
     rf"{_WEEKDAY}|today|yesterday)(?:\s+(?:night|morning|"
     r"evening|afternoon))?|\s+(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:week|month)|"
-    r",\s*(?:in|on|at|during|after|via|through|citing|quoting|who|whose|which|"
-    r"(?:also |better )?known|[a-z]+(?:ed|ing))\s[^,]{1,80},(?:[^,]{1,40},){0,2}|,\s*\d{1,3},|"
+    # (and where they are said aside: "Fuad Hussein, also in Switzerland, said"; "...,
+    # speaking in Davos, where he is attending the World Economic Forum, said")
+    r",\s*(?:(?:also|still|now|then)\s)?(?:in|on|at|during|after|via|through|citing|quoting|"
+    r"who|whose|which|(?:also |better )?known|[a-z]+(?:ed|ing))\s[^,]{1,80},"
+    r"(?:[^,]{1,40},|\s(?:where|who|which|when)\s[^,]{1,60},){0,2}|,\s*\d{1,3},|"
     # (an aside: "Indian officials, meanwhile, accused", "..., for its part, rejected")
     r",\s*(?:meanwhile|however|though|too|also|separately|instead|likewise|in turn|"
     r"in response|in return|for (?:its|his|her|their|our) part),)\s*$")
@@ -722,7 +731,10 @@ _OPENING_TIME = re.compile(r"\s*(?:(?:[Ll]ate |[Ee]arly )?(?:[Ll]ast|[Tt]his|[Nn
                            r"[Mm]eanwhile|[Tt]hat day|[Tt]he same day|"
                            # ("By late afternoon,", "By nightfall,", "In the evening,")
                            r"(?:[Bb]y|[Ii]n the|[Ee]arly in the|[Ll]ate in the) (?:late |early )?"
-                           r"(?:morning|afternoon|evening|night|nightfall|midday|noon|dawn))\s*")
+                           r"(?:morning|afternoon|evening|night|nightfall|midday|noon|dawn)|"
+                           # ("In March 2022", "Since early January", "In 2020")
+                           rf"(?:[Ii]n|[Ss]ince|[Bb]y) (?:(?:early|late|mid)[- ])?(?:{_MONTH})"
+                           r"(?: \d{4})?|[Ii]n \d{4})\s*")
 # where a speaker is, in lower-case words after their role, up to the verb ("A security
 # source in the border zone"; not "a statement in which ...")
 _LOWER_WHERE_END = re.compile(r"(?P<before>[\w’'-]+)\s(?:in|at|near|on|along)\s(?:the\s)?"
@@ -2032,6 +2044,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             # (with its title words: "The ministry went further, claiming", not "The")
             claimant = _head_np(text[where.end() if where else at:]) or (
                 head["np"].strip() if head else "")
+            when = _OPENING_TIME.match(text, at)
+            first = text[when.end():].lstrip(", ").split(" ", 1)[0] if when else ""
+            if first.lower() in PRONOUNS:  # ("In March 2022 they fired ..., saying")
+                claimant = first
         else:
             # (before the quotation a verb is in, in the frame: 'the ministry "categorically
             # rejected" ...')
@@ -2120,7 +2136,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                            if sp.stated), None)
     # ("the official": the one named before; "a district official", "another official":
     # someone new)
-    alone = bool(claimant) and claimant == low and low.split()[-1] in _ROLES | _ORG_REFS and \
+    # ("the Guards" too, one capitalised word after "the": the Revolutionary Guards named)
+    alone = bool(claimant) and (claimant == low or " " not in claimant and span[0] >= 4 and
+                                text[span[0] - 4:span[0]].lower() == "the ") and \
+        low.split()[-1] in _ROLES | _ORG_REFS and \
         not _INDEFINITE.search(text, max(0, span[0] - 9), span[0])
     inferred = claimant if low in PRONOUNS or alone else ""
     speakers = report.speakers
@@ -2185,6 +2204,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                       if (word in (named := _LOWER_WORDS.findall(sp.name.lower())) or (
                           "counterpart" in named and word in _ONE_TITLE) or (
                           _SAME_TITLE.get(word, "") in named) or (
+                          # ("the Guards": "Iran's Islamic Revolutionary Guard Corps"; not
+                          # "officials", many, for one official)
+                          word.endswith("s") and word[:-1] in named and
+                          word[:-1] not in _ONE_PERSON) or (
                           word in _ARMY_WORDS and _ARMY.search(sp.name))) and not (
                           sp.person and word in _BODIES)), None)
         if prior is None and word in _ONE_TITLE and speakers and speakers[-1].person and \
@@ -2199,6 +2222,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             # agency said": the body of no state's government that spoke last
             prior = next((sp for sp in reversed(speakers[-_BODY_BACK:]) if not sp.person
                           and sp.side not in ("", "PRESS") and not _body(sp.name.split())
+                          and " and " not in sp.name  # (not "Beijing and Taipei")
                           and not report.capital_or_country(strip_possessive(sp.name))),
                          None)
             claimant, known = (prior.name, prior.side) if prior else (claimant, "")
@@ -2432,6 +2456,13 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # (an official's, not an armed group's: "Tuareg rebels of the ... said"; and of a
         # party: in a report on Kyrgyzstan and Tajikistan filed in Moscow, "the border
         # troops" are not Russia's)
+        across = _ACROSS_FIRST.match(sent.text, _after_dateline(sent.text)) if sent else None
+        others = (report.parties or {p.country for p in report.places.values()
+                                     if p.kind == "country"}) - {"PRESS", report.home, ""}
+        if across and len(others) == 1:
+            # "BRAZZAVILLE - ... Across the Congo River, government spokesman Lambert Mende
+            # said Kinshasa was indignant": the other party's, not the dateline's
+            return others.pop(), "side across the border from the dateline"
         return report.home, "side from the dateline"
     if words & _OUTLETS or {"news", "agency"} <= words:
         # an outlet no side owns, named by what it is ("state broadcaster ERT", "Yonhap
@@ -2622,6 +2653,10 @@ _SPOKE_IN = re.compile(r"(?:\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a
 # (one who accuses a place of the dateline's side: "... accused San José of ...")
 _ACCUSES = re.compile(r" (?:[a-z]+ ){0,2}?(?P<whom>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 _DENY_VERBS = frozenset(DENY.split("|"))
+# a sentence that opens on the other side ("Across the Congo River,", "Across the border,")
+_ACROSS_FIRST = re.compile(r"\s*(?:[Aa]cross|[Oo]n the other side of|[Oo]ver) the "
+                           r"(?:[A-Z][\w’'-]* )?(?:border|frontier|river|River|strait|Strait)\b"
+                           r"[^,]{0,40},")
 # what is denied is a charge named as one ("rejected the accusations", "denied these claims")
 _THE_CHARGE = re.compile(r"\s+(?:the|these|those|such|this|that|its|their)\s+(?:[\w’'-]+\s+)?"
                          r"(?:accusations?|claims?|charges?|allegations?|reports?|version|account)\b")
@@ -3108,9 +3143,10 @@ def _head_np(text: str) -> str:
     "Lebanon's caretaker Prime Minister Najib Mikati" (after a dateline: "GUATEMALA CITY —
     Guatemala's foreign ministry ...")."""
     text = text[_after_dateline(text):]
-    when = _OPENING_TIME.match(text)  # (and after when: "On Monday, the Secretary General")
-    if when and text.startswith(",", when.end()):
-        text = text[when.end() + 1:].lstrip()
+    when = _OPENING_TIME.match(text)  # (and after when: "On Monday, the Secretary General",
+    if when and (text.startswith(",", when.end()) or  # "In March 2022 they fired")
+                 text[when.end():when.end() + 1].islower()):
+        text = text[when.end():].lstrip(", ")
     where = _WHERE_FIRST.match(text)  # (and after where: "From Brasília, Foreign Minister ...")
     text = text[where.end():] if where else text
     taken = []

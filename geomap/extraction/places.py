@@ -43,7 +43,8 @@ _ARTICLE = ARABIC_ARTICLE
 _WORD = rf"(?:(?:St|Ste|Mt|Ft|Pt)\.(?= [{UPPER}])|(?:{_ARTICLE})?[{UPPER}][\w'’]*(?:-[\w'’]+)*)"
 _ABBREVIATED = frozenset("St St. Ste Ste. Mt Mt. Ft Ft. Pt Pt.".split())
 _CAPITALISED = re.compile(rf"(?:{_ARTICLE})?[{UPPER}]")
-_CONNECTORS = ("of", "de", "del", "la", "le", "al", "el", "du", "da", "upon", "i")
+# ("of the" too: "the Democratic Republic of the Congo", "Bank of the West")
+_CONNECTORS = ("of the", "of", "de", "del", "la", "le", "al", "el", "du", "da", "upon", "i")
 # A run of capitalised words, joined by single spaces and the odd connector ("Bay of
 # Biscay"); abbreviations such as U.S. and D.C. count as words. Names lie inside runs.
 _RUN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*"
@@ -155,6 +156,9 @@ _SAYS_AFTER = re.compile(r",? (?:" + "|".join(sorted(SPEECH)) + r")\b")
 _CENTRE_PLACE = re.compile(r"[ -](?:[Rr]egion|[Pp]rovince|[Dd]istrict|Val)\b")
 _NEXT_CAP = re.compile(rf" ([{UPPER}][\w'’-]{{1,40}})")
 _SHORT_TITLES = frozenset("gen col lt maj capt sgt dr mr mrs ms prof sen rep adm".split())
+# abbreviated ranks, before another ("Brig. Gen.", "Lt. Col."): a title, never a place
+_RANKS = frozenset("brig gen col lt maj capt sgt adm cmdr cpl".split())
+_RANK_AFTER = re.compile(r"\.? (?:Gen|Col|Maj|Lt|Capt|Adm|Cmdr|General|Colonel)\b")
 _NAME_AFTER_TITLE = re.compile(rf"[{UPPER}][\w'’-]{{0,40}}"  # (and "Turki al-Maliki")
                                rf"(?: (?:{_ARTICLE})?[{UPPER}][\w'’-]{{0,40}}){{1,2}}")
 
@@ -584,6 +588,8 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
         # person's or a brand's: kept only where the gazetteer vouches for it)
         return "embedded" if trusted or prominent or (key not in persons and not single) \
             else None
+    if single and key in _RANKS and _RANK_AFTER.match(text, end):
+        return None  # (a rank before a rank: "Brig. Gen. Amir Ali Hajizadeh", not Brig, CH)
     if single and words[i][2] in ("Centre", "Center") and text.endswith("the ", 0, start) \
             and not _CENTRE_PLACE.match(text, end):
         return None  # ("the Centre had failed": India's central government, no region)
