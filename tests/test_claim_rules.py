@@ -3133,3 +3133,21 @@ def test_sides_of_offices_councils_and_titles_and_where_speakers_are(text, want)
     fields = ("stance",) if len(want[0]) == 3 else ()
     got = _who(text, "2024-01-16", *fields)
     assert got[-len(want):] == want
+
+
+def test_one_who_asks_others_to_act_calls_and_a_surname_in_ly_is_no_adverb():
+    # ("asked the families to remain confident": a call, not the report's own act; a
+    # request for help is still the report's; "who asked not to be named" is no call)
+    got = _who("ABIDJAN — Two gendarmes were held. In September, Mr Coulibaly had asked the "
+               "press not to compare the two cases.", "2024-01-16", "stance")
+    assert got[-1] == ("Mr Coulibaly", "CI", "calls")  # (not "Mr": "Coulibaly" no adverb)
+    assert _who("YEREVAN — Armenia asked Moscow to help it.", "2022-09-14", "stance") == [
+        ("the report (unattributed)", "PRESS", "asserts")]
+    got = _who("BAGHDAD — A senior official, who asked not to be named, said troops left "
+               "Erbil.", "2024-01-16", "stance")
+    assert [s for _, _, s in got] == ["asserts"]
+    # a verb of saying after the appeal frames it
+    got = _who("BELGRADE - Serbia has formally asked the NATO-led KFOR mission to allow 1,000 "
+               "Serbian soldiers to return to northern Kosovo, President Aleksandar Vučić said "
+               "on Thursday.", "2023-01-05", "stance")
+    assert got[0][0] == "President Aleksandar Vučić"

@@ -79,7 +79,12 @@ CALL = ("urged|urges|urge|urging|called on|calls on|call on|calling on|called up
         # for help, REQUEST's: "appealed to Russia for military support")
         r"appeal(?:ed|s)? for (?!(?:\w+ )?(?:help|support|assistance|aid)\b)|"
         # (and on others to act: "appealed to both governments to keep the dispute from")
-        r"appeal(?:ed|s)? to (?:[\w’'-]+ ){1,4}to (?!(?:help|assist|support|aid)\b)")
+        r"appeal(?:ed|s)? to (?:[\w’'-]+ ){1,4}to (?!(?:help|assist|support|aid)\b)|"
+        # ("asked the families to remain confident", "asked the press not to compare": not
+        # a request for help, REQUEST's: "asked Moscow to help")
+        # (nor one's own wish: "who asked not to be named")
+        r"ask(?:ed|s) (?!not\b|that\b|for\b)(?:[\w’'-]+ ){1,4}(?:not )?to (?!(?:be|help|assist|"
+        r"support|aid|intervene|send|provide|deploy|mediate)\b)")
 # a request for help ("appealed to Russia for military support", "asked Moscow to help"):
 # an act the report states, unless a verb of saying gives it to a speaker
 REQUEST = "appealed|appeals|asked|asks|requested|requests|decided to ask|will ask"
@@ -440,7 +445,7 @@ reporters journalists bloggers activist activists herders fishermen traders shop
 workers doctors doctor nurses nurse medics medic refugees refugee elders rebel alliance
 separatists separatist militia militias guerrillas guerrilla herder farmer farmers fisherman
 shepherd shepherds trader shopkeeper breeder breeders notable notables group organization
-organisation watchdog charity""".split())
+organisation watchdog charity driver drivers truckers transporters hauliers""".split())
 # (and several states' envoys; and people of a place, who speak for it: _LOCAL)
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
@@ -762,7 +767,7 @@ _WHERE_ASIDE = re.compile(r",\s*(?:(?:just|directly|right|immediately)\s+)?"
                           r"(?:(?:some|about|around)\s+)?(?:\d[\d,.]{0,12}\s?"
                           r"(?:km|kilometres|kilometers|miles)\s+away\s+(?:on|along|from|to|in)|"
                           r"(?:\d[\d,.]{0,12}\s?(?:km|kilometres|kilometers|miles)\s+)?"
-                          r"(?:across|near|close to|not far from|outside|"
+                          r"(?:across|near|close to|not far from|outside|opposite|facing|"
                           r"(?:north|south|east|west)[\w-]*\s+of|"
                           r"on(?=\s+the\s+[\w’'-]+\s+side\s+of\b)))"  # (of the border)
                           r"\s[^,]{1,80},\s*$")
@@ -914,7 +919,8 @@ def _subject(prefix: str) -> str:
     while words and words[-1] == ",":
         words.pop()
     while words and (words[-1].lower() in SKIP_BEFORE_VERB or words[-1] == "long" or
-                     words[-1].lower().endswith("ly")):  # ("has long denied"; not "Long said")
+                     words[-1].endswith("ly") and words[-1][:1].islower()):
+        # ("has long denied", "repeatedly"; not "Long said", nor "Mr Coulibaly")
         words.pop()
     if words and words[-1].lower() in PRONOUNS:
         return words[-1]
@@ -1935,7 +1941,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     text = sent.text
     if text.rstrip().endswith("?") and not sent.quotes:
         return None  # a question claims nothing ("What does Chad say?", "Q: Did ...?")
-    verb = request = first_person = None
+    verb = request = first_person = asked = None
     for v in _VERBS.finditer(text, low=sent.low):
         if sent.quoted(v.start()) and not sent.scare_quoted(v.start()) or \
                 _EMBEDDED.search(text, max(0, v.start() - 16), v.start()):
@@ -1970,6 +1976,11 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                 _PREP_BEFORE.search(text, max(0, v.start() - 10), v.start()) or
                 _SAID_LATER.match(text, v.end())):
             continue  # ("after rejecting a ceasefire", "X, denying any role, said ...")
+        if v["verb"].lower().startswith(_ASKED_OF_OTHERS):
+            # (an appeal on others to act is a call, the verb of saying after it the frame:
+            # "Serbia has formally asked KFOR to allow ..., President Aleksandar Vučić said")
+            asked = asked or v
+            continue
         if v["verb"].lower() not in _REQUESTS:
             if _FIRST_PERSON_END.search(text, max(0, v.start() - 14), v.start()) and \
                     not sent.quotes:
@@ -1978,7 +1989,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             verb = v
             break
         request = request or v
-    verb = verb or first_person
+    verb = verb or first_person or asked
     # the frame is the sentence's end ("Egypt has warned against any harm to its troops, a
     # high-level source told Al-Qahera News"): what comes before is said (the pattern ends
     # its match at the text's end: tried on its last words only)
@@ -2653,6 +2664,7 @@ _SPOKE_IN = re.compile(r"(?:\b(?:reporters|journalists|a (?:\w+ ){0,2}briefing|a
 # (one who accuses a place of the dateline's side: "... accused San José of ...")
 _ACCUSES = re.compile(r" (?:[a-z]+ ){0,2}?(?P<whom>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 _DENY_VERBS = frozenset(DENY.split("|"))
+_ASKED_OF_OTHERS = ("asked ", "asks ", "appealed ", "appeals ", "appeal ")
 # a sentence that opens on the other side ("Across the Congo River,", "Across the border,")
 _ACROSS_FIRST = re.compile(r"\s*(?:[Aa]cross|[Oo]n the other side of|[Oo]ver) the "
                            r"(?:[A-Z][\w’'-]* )?(?:border|frontier|river|River|strait|Strait)\b"
@@ -2766,7 +2778,7 @@ def stance(sent: Sentence, speech: Speech, a: int = 0, b: int | None = None,
     verb = lead if a else how
     if verb in DENY.split("|"):
         return "denies"
-    if verb in CALL.split("|") or verb.startswith(("urging", "demanding", "appeal")) or (
+    if verb in CALL.split("|") or verb.startswith(("urging", "demanding", "appeal", "ask")) or (
             verb.startswith(("called", "calls", "calling")) and not (
                 a and _NAMING.match(text, a))):
         return "calls"  # (not ", calling it an illegal abduction": what it is called)
