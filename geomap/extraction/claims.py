@@ -1113,6 +1113,7 @@ class Report:
     _side_of: dict[str, str] = field(default_factory=dict, repr=False)
     _title_sides: dict[str, str] = field(default_factory=dict, repr=False)
     _low: str | None = field(default=None, repr=False)
+    _person_of: dict[str, bool] = field(default_factory=dict, repr=False)  # (_a_person's)
     # speakers the dateline's side is not given to (one who denied its charge)
     not_home: set = field(default_factory=set, repr=False)
     _initials: dict[str, str] = field(default_factory=dict, repr=False)
@@ -1591,7 +1592,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
                 set(head["np"].lower().split()) & _STATE_BODIES else "")
             report.speakers.append(_Speaker(np if len(np) > len(head["np"].strip()) and
                                             whose else head["np"].strip(), whose, False))
-        elif head and len(words := _head_np(sent.text[head.start("np"):]).split()) > 1 and \
+        elif head and report.side_of(head["np"].split()[0]) not in ("", "PRESS") and \
+                len(words := _head_np(sent.text[head.start("np"):]).split()) > 1 and \
                 words[-1].lower() in _BODIES and report.side_of(words[0]) not in ("", "PRESS"):
             # ("The Chinese embassy in New Delhi weighed in on Monday. In a statement, an
             # embassy spokesperson denied ...": the embassy, China's)
@@ -3229,20 +3231,21 @@ def _a_person(who: str, report: Report, sent: Sentence | None = None) -> bool:
     or known by one name ("Zelensky", "Tashiev" after "Kamchybek Tashiev, head of ...", "a
     19-year-old who gave his name only as Anas"); a country or its capital is "it", never
     "he" ("the United States ... He said")."""
-    known = name_key(strip_possessive(who.split()[-1])) in report.people or \
-        side_terms().get(name_key(who), ("", ""))[1] == "person" if who.strip() else False
+    known = report._person_of.get(who)  # (once per name: a long report repeats its speakers)
+    if known is None:
+        known = report._person_of[who] = _is_person(who) or (
+            name_key(strip_possessive(who.split()[-1])) in report.people or
+            side_terms().get(name_key(who), ("", ""))[1] == "person" if who.strip() else False)
     if not known and sent is not None and " as " in sent.text and " " not in who.strip():
         known = bool(re.search(rf"\b(?:name|named|identified)(?: only)? as {re.escape(who)}\b",
                                sent.text))
-    return (_is_person(who) or known) and not report.capital_or_country(strip_possessive(who))
+    return known and not report.capital_or_country(strip_possessive(who))
 
 
 def _is_person(name: str) -> bool:
     """Whether a speaker is a person ("he") rather than a body ("it"): two capitalised
     words, and no ministry, office, army or other body ("The Indian Army said ... It
     said": the army)."""
-    if side_terms().get(name_key(name), ("", ""))[1] in ("organisation", "institution"):
-        return False  # (a body sides.csv lists: "Human Rights Watch", "Amnesty International")
     head = name.split(",")[0]
     if name[len(head):].startswith((", office of", ", press service of", ", the office of")):
         return False  # (a person's office: "Ekrem Canalp, office of Edirne governor")
@@ -3266,7 +3269,10 @@ def _is_person(name: str) -> bool:
         # Baloch" is she, not it, and so is "Mumtaz Zahra Baloch, Foreign Office
         # Spokesperson", as the report first named her)
     return (bool(_TWO_NAMES.search(name)) and not _BODY_NAMES.search(name) and
-            not _body(head.split())) or name.lower() in _ONE_TITLE
+            not _body(head.split()) and
+            # (a body sides.csv lists: "Human Rights Watch", "Amnesty International")
+            side_terms().get(name_key(name), ("", ""))[1] not in ("organisation", "institution")
+            ) or name.lower() in _ONE_TITLE
 
 
 _OWNED_BODY = re.compile(r"['’]s (?:[a-z]+ ){0,2}([a-z]+)$")
