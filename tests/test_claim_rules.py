@@ -3151,3 +3151,14 @@ def test_one_who_asks_others_to_act_calls_and_a_surname_in_ly_is_no_adverb():
                "Serbian soldiers to return to northern Kosovo, President Aleksandar Vučić said "
                "on Thursday.", "2023-01-05", "stance")
     assert got[0][0] == "President Aleksandar Vučić"
+
+
+def test_a_country_that_owns_a_thing_is_not_where_it_happened_but_its_ground_is():
+    # ("infringed China's sovereignty" at Scarborough Shoal: the shoal, not China)
+    got = _claims_of("MANILA, April 30 (Wire) - Chinese ships fired water cannon near Scarborough "
+                     "Shoal. Gan Yu said Manila had infringed China's sovereignty and should stop "
+                     "such actions at once.", "2024-04-30")
+    assert {c.place for c in got if c.claimant == "Gan Yu"} == {"Scarborough Shoal"}
+    got = _claims_of("BAKU — Shells fell in Azerbaijan's Tovuz district, the ministry said.",
+                     "2024-04-30")
+    assert [c.place for c in got] == ["Tovuz district"]

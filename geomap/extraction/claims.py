@@ -2947,7 +2947,10 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
                            not _OBJECT_BEFORE.search(text, max(0, m.start - 12), m.start))
                   # (nor the country blamed: "blamed Israel for bringing the fighting")
                   and not (r.place.kind == "country" and _BLAMED.search(
-                      text, max(0, m.start - 16), m.start))]
+                      text, max(0, m.start - 16), m.start))
+                  # (nor one whose thing it names, not its ground: "China's sovereignty",
+                  # "China's maritime militia"; but "China's waters", "Iraqi territory")
+                  and not (r.place.kind == "country" and _OWNS_NO_GROUND.match(text, m.end))]
     verb = speech.verb
     if verb is not None and _TOLD_IN.match(text, s + verb.start(), s + verb.end()):
         # nor where they said it: "told the U.N. Security Council in New York"
@@ -3029,6 +3032,11 @@ _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 # "Iran struck what it said were bases in Pakistan's Balochistan province"
 # (not where it is the object: "shells fired at Armenia hit a house")
 _OBJECT_BEFORE = re.compile(r"\b(?:at|on|into|from|in|against|towards?|to|of|near)\s+$")
+_OWNS_NO_GROUND = re.compile(r"['’]s?\s+(?!(?:[\w-]+\s+){0,2}?(?:territory|territorial|waters|"
+                             r"airspace|soil|land|lands|border|borders|frontier|side|coast|"
+                             r"coastline|island|islands|shoal|reef|sea|province|region|"
+                             r"district|village|villages|town|city|capital|north|south|east|"
+                             r"west|zone|EEZ|area|areas)\b)")
 _BLAMED = re.compile(r"\b(?:accused|accuses|accusing|blamed|blames|blaming)\s+(?:the\s+)?$")
 _ACTS = re.compile(r"\s+(?:(?:has|have|had|then|also|again)\s+)?(?:used|fired|launched|"
                    r"carried out|shelled|attacked|struck|bombed|targeted|hit|deployed|sent|"
