@@ -3044,6 +3044,12 @@ def test_one_who_denies_the_datelines_charge_is_not_of_the_datelines_side():
                "mistreated deportees in Táchira. The governor, José Gregorio Vielma Mora, "
                "rejected the accusations. He said the houses were illegal.", "2015-08-29")
     assert [s for w, s in got if "Vielma" in w] == [UNKNOWN, UNKNOWN]
+    # ... but a charge whose side was itself the dateline's guess is none of its side's
+    got = _who("QUITO, Ecuador — Fighting went on in the Cenepa. President Alberto Fujimori "
+               "announced a truce. He said Peruvian troops had stormed Tiwintza. \"The mission "
+               "has been accomplished,\" Fujimori said. The government of President Sixto "
+               "Duran Ballen rejected that account.", "1995-02-14")
+    assert got[-1] == ("government of President Sixto Duran Ballen", "EC")
 
 
 def test_a_korean_family_name_alone_is_the_person_not_a_place():

@@ -1093,6 +1093,8 @@ class Report:
     # places, event), in order; a denial that names no place or event of its own denies
     # another side's there (claims_in)
     charges: list = field(default_factory=list)
+    guessed: list = field(default_factory=list)  # (whether each charge's side was guessed)
+    home_guessed: set = field(default_factory=set)  # (claimants given the dateline's side)
     # where the dateline names the city the report was filed in (offsets in the text):
     # neither a claim's place nor the report's
     filed: range = range(0)
@@ -1697,9 +1699,15 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         if against and not denied:
             what = against[1]  # (what the charge it denies says happened)
         before, before_what, before_acts = wheres, what, (acts, acts_side)
+        if note == "side from the dateline":
+            report.home_guessed.add(_surname_key(claimant))
         if how == "asserts" and wheres and wheres[0][0] and side_here != UNKNOWN_SIDE and \
                 not any(w[2] is True or w[2] is _CHARGE for w in wheres):
             report.charges = [*report.charges[1 - CHARGES_KEPT:], (side_here, wheres, what)]
+            # (and whether its side was the dateline's guess, for them or for one "he" goes
+            # back to: no charge of the dateline's side to answer then)
+            report.guessed = [*report.guessed[1 - CHARGES_KEPT:],
+                              _surname_key(claimant) in report.home_guessed]
         for place_id, surface, from_focus in wheres:
             said_here = (claimant, side_here, how, what, acts, place_id or surface, day, depth)
             if lead in _OUTCOME and said_here in made:
@@ -2456,7 +2464,8 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     answers_home = who in report.not_home or speech.verb is not None and sent is not None \
         and speech.verb.group().lower() in _DENY_VERBS and \
         _THE_CHARGE.match(sent.text, speech.verb.end()) is not None and \
-        any(c[0] == report.home for c in report.charges[-2:])
+        any(c[0] == report.home and not guessed
+            for c, guessed in zip(report.charges[-2:], report.guessed[-2:]))
     if answers_home:
         report.not_home.add(who)  # (and "He said ..." next: no more the dateline's)
     if report.home and official and (report.home in report.parties or
@@ -3232,6 +3241,15 @@ def _gender_in(sent: Sentence) -> str:
 
 
 _PRONOUN_WORDS = re.compile(r"\b(?:she|her|herself|he|his|him|himself)\b")
+
+
+def _surname_key(who: str) -> str:
+    """The key of the last capitalised word of a claimant's name, before what is said of
+    them: one person however named ("President Alberto Fujimori", "Alberto Fujimori,
+    President"), or the claimant's words where none is capitalised."""
+    head = who.split(",")[0].split()
+    names = [w for w in head if w[:1].isupper()] or head
+    return name_key(strip_possessive(names[-1])) if names else ""
 
 
 def _a_person(who: str, report: Report, sent: Sentence | None = None) -> bool:
