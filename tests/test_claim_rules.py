@@ -3179,3 +3179,15 @@ def test_an_official_of_no_side_told_takes_the_one_party_the_paragraph_names():
     # (not where the paragraph names both parties)
     both = text.replace("Thailand closed the border.", "Thailand and Cambodia closed it.")
     assert ("Second Army Region", UNKNOWN) in _who(both, "2025-07-24")
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("Two US officials said no American facilities or personnel had been hit.", "denies"),
+    ("NATO's chief said the alliance has no plans to intervene in Syria.", "denies"),
+    ("The ministry said there was no Israeli headquarters in Erbil.", "denies"),
+    # (a person's own plan is no denial)
+    ("A farmer who fled Tibu said he had no plans to return soon.", "asserts"),
+])
+def test_denials_of_damage_of_a_base_and_of_an_intent(sentence, stance):
+    got = _who("BAGHDAD — Missiles hit Erbil. " + sentence, "2024-01-16", "stance")
+    assert got[-1][2] == stance

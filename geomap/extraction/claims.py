@@ -263,7 +263,17 @@ _NEGATED = _quick("acdhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not
                   # in"; not "no soldiers at the post were wounded")
                   r"\b(?:there (?:is|are|was|were) no|(?:has|have|had) no) (?:[\w-]+ )?"
                   r"(?:soldiers?|troops?|forces|military presence|presence) (?:in|on|inside|at|"
-                  r"near)\b",
+                  r"near)\b|"
+                  # (a base denied: "There is no Israeli headquarters in Erbil"; damage denied:
+                  # "no American facilities or personnel had been hit"; an intent denied: "the
+                  # alliance has no plans to intervene")
+                  r"\bthere (?:is|are|was|were) no (?:[\w-]+ )?(?:headquarters|bases?|camps?|"
+                  r"facilit(?:y|ies)|installations?) (?:in|on|at|near)\b|"
+                  r"\bno (?:[\w-]+ ){1,4}(?:had|has|have) been (?:hit|struck|damaged|harmed|"
+                  r"targeted)\b|"
+                  r"\b(?:has|have|had) no (?:plans?|intention) (?:to|of) (?:intervene|interven|"
+                  r"interfer|invad|attack|strik|deploy|send|occup|annex|escalat|launch|retaliat|"
+                  r"enter|cross|use force|go to war)",
                   re.I)
 EVENTS = [
     ("appeal", r"\b(appeal\w*|invoke|request\w* (?:\w+ ){0,2}(?:military )?(?:support|"
