@@ -1626,8 +1626,7 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         # someone else's), but for a bare pronoun that means no one named
         if speech.claimant.lower() in PRONOUNS or not speech.claimant.strip():
             return []
-        who_side, side_note = _paragraph_side(speech, sent, report) or (UNKNOWN_SIDE,
-                                                                       "side not found")
+        who_side, side_note = UNKNOWN_SIDE, "side not found"
     elif report.titled and side_note != "side from the dateline" and who_side != "PRESS":
         report.side_found(speech.claimant, who_side)
     text, doc = sent.text, report.doc
@@ -3252,26 +3251,6 @@ def _gender_in(sent: Sentence) -> str:
 
 
 _PRONOUN_WORDS = re.compile(r"\b(?:she|her|herself|he|his|him|himself)\b")
-
-
-def _paragraph_side(speech: Speech, sent: Sentence, report: Report) -> tuple[str, str] | None:
-    """For an official whose side no rule tells, the one party the paragraph names, where it
-    names one only ("Beşir Atalay, the deputy prime minister, insisted after the vote" in a
-    paragraph on Turkey's parliament): (side, "side from the paragraph"); else None."""
-    if not _role_words(speech.claimant, speech)[1] or len(report.parties - {"PRESS"}) < 2 \
-            or UNRECOGNISED.search(speech.claimant):  # (no de facto authority's: no side)
-        return None
-    text = report.doc.text
-    a = text.rfind("\n\n", max(0, sent.start - PARAGRAPH_LONGEST), sent.start)
-    b = text.find("\n\n", sent.end, sent.end + PARAGRAPH_LONGEST)
-    a = max(0, sent.start - PARAGRAPH_LONGEST) if a < 0 else a
-    b = min(len(text), sent.end + PARAGRAPH_LONGEST) if b < 0 else b
-    named = {report.side_of(run) for run in _CAPITALISED_RUN.findall(text, a, b)}
-    named &= report.parties - {"PRESS"}
-    return (named.pop(), "side from the paragraph") if len(named) == 1 else None
-
-
-PARAGRAPH_LONGEST = 2000  # (characters either side: a bound where a text has no paragraphs)
 
 
 def _surname_key(who: str) -> str:
