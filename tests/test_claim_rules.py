@@ -3181,3 +3181,19 @@ def test_a_country_that_owns_a_thing_is_not_where_it_happened_but_its_ground_is(
 def test_denials_of_damage_of_a_base_and_of_an_intent(sentence, stance):
     got = _who("BAGHDAD — Missiles hit Erbil. " + sentence, "2024-01-16", "stance")
     assert got[-1][2] == stance
+
+
+def test_the_official_and_he_after_a_titled_person_and_an_objects_name_said_aside():
+    # "the official" is the official who spoke last; "he" next is still them, though the
+    # sentence names "Colombian" (not "... of Colombia", their title)
+    got = _who("Cúcuta, August 29, 2015\n\nDeportations went on in Táchira. President Santos "
+               "said 1,000 people had been deported. The Ombudsman of Colombia, Jorge Armando "
+               "Otálora, maintained that the deportations broke Venezuelan law. \"Nobody had a "
+               "hearing,\" the official said. He also denounced that the Colombian consul had "
+               "been barred.", "2015-08-29")
+    assert [w for w, _ in got[-2:]] == ["Ombudsman of Colombia, Jorge Armando Otálora"] * 2
+    # a name said aside after the verb's object is the object's, not the subject's
+    got = _who("MADRID — Migrants swam into Ceuta. Spanish Foreign Minister Arancha Gonzalez "
+               "Laya summoned Morocco's ambassador, Karima Benyaich, on Tuesday and asked Rabat "
+               "to take back everyone.", "2021-05-18", "stance")
+    assert got[-1] == ("Arancha Gonzalez Laya, Spanish Foreign Minister", "ES", "calls")

@@ -1867,6 +1867,10 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
 
 _AND_END = re.compile(r"\band\s+$")
 _NO_ONE = frozenset(("no", "none", "nobody", "neither"))
+# a subject's words before a name said aside: capitalised, title words, "of", "the", "his"
+_SUBJECT_ONLY = re.compile(r"(?:(?:[A-Z][\w’'.-]*|the|of|for|his|her|its|their|a|an|"
+                           r"[a-z]+['’]s|" + "|".join(sorted(ROLE_NOUNS | MODIFIERS)) +
+                           r")\s*)*")
 _NAMED_ASIDE = re.compile(r",\s(?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+,\s")
 _ITS_END = re.compile(r"\b(?:its|their)\s+$")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*$")
@@ -2102,6 +2106,9 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                 # President Santos ... and called for"; "In Bogotá, his Colombian
                 # counterpart, Luis Carlos Villegas, ruled out ... and called for calm")
                 aside = _NAMED_ASIDE.search(text, 0, verb.start())
+                if aside and not _SUBJECT_ONLY.fullmatch(_opening_cut(text[:aside.start()])):
+                    aside = None  # (an object's name: "... summoned Morocco's ambassador,
+                    # Karima Benyaich, ... and asked Rabat to": not the ambassador)
                 claimant = (_subject(text[:aside.end()]) if aside else "") or _head_np(text)
         at = agent.start("who") if agent and claimant == agent["who"] else text.rfind(
             claimant, 0, verb.start())
@@ -2241,7 +2248,8 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                           word[:-1] not in _ONE_PERSON) or (
                           word in _ARMY_WORDS and _ARMY.search(sp.name))) and not (
                           sp.person and word in _BODIES)), None)
-        if prior is None and word in _ONE_TITLE and speakers and speakers[-1].person and \
+        if prior is None and (word in _ONE_TITLE or word == "official") and speakers and \
+                speakers[-1].person and \
                 set(_LOWER_WORDS.findall(speakers[-1].name.lower())) & _ROLES:
             # ("the government spokesman, Nani Ould Chrougha, declared ... He rejected ...
             # '...,' the minister affirmed": the official who spoke last, by another title)
@@ -2295,8 +2303,14 @@ def _another_given_name(claimant: str, known: str) -> bool:
 def _named_in(name: str, text: str) -> bool:
     """Whether a person's name (its last word, a capitalised one) is in the text: "He also
     assured Pashinian" is not Pashinian; "towards the source" names no "security source"."""
-    last = (name.split(",")[0].split()[-1:] or [""])[0]
-    return last[:1].isupper() and last in text
+    parts = name.split(", ")
+    # (the name, not the title before it: "Ombudsman of Colombia, Jorge Armando Otálora")
+    who = parts[1] if len(parts) > 1 and " of " in parts[0] and parts[1][:1].isupper() \
+        else parts[0]
+    last = (who.split()[-1:] or [""])[0]
+    # (a whole word: "Colombian consul" names no "... of Colombia")
+    return last[:1].isupper() and re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w’'-])",
+                                            text) is not None
 
 
 def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[str, str]:
@@ -3179,17 +3193,23 @@ _QUOTED_AS = re.compile(r"\bquoted\s+(?!by\s)(?P<who>[^,;:“”\"]{1,80}?(?:,\s
 _ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 
 
+def _opening_cut(text: str) -> str:
+    """A sentence's words after its dateline, the time and the place it opens with ("On
+    Monday, the Secretary General ...", "In March 2022 they fired", "From Brasília, Foreign
+    Minister ...")."""
+    text = text[_after_dateline(text):]
+    when = _OPENING_TIME.match(text)
+    if when and (text.startswith(",", when.end()) or text[when.end():when.end() + 1].islower()):
+        text = text[when.end():].lstrip(", ")
+    where = _WHERE_FIRST.match(text)
+    return text[where.end():] if where else text
+
+
 def _head_np(text: str) -> str:
     """The noun phrase a sentence starts with, title words and all: "Tajik officials",
     "Lebanon's caretaker Prime Minister Najib Mikati" (after a dateline: "GUATEMALA CITY —
     Guatemala's foreign ministry ...")."""
-    text = text[_after_dateline(text):]
-    when = _OPENING_TIME.match(text)  # (and after when: "On Monday, the Secretary General",
-    if when and (text.startswith(",", when.end()) or  # "In March 2022 they fired")
-                 text[when.end():when.end() + 1].islower()):
-        text = text[when.end():].lstrip(", ")
-    where = _WHERE_FIRST.match(text)  # (and after where: "From Brasília, Foreign Minister ...")
-    text = text[where.end():] if where else text
+    text = _opening_cut(text)
     taken = []
     for w in text.split()[:12]:
         if not (w[:1].isupper() or w.lower() in _TITLE_WORDS or _PARTICLE.match(w)):
