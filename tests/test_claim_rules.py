@@ -3197,3 +3197,13 @@ def test_the_official_and_he_after_a_titled_person_and_an_objects_name_said_asid
                "Laya summoned Morocco's ambassador, Karima Benyaich, on Tuesday and asked Rabat "
                "to take back everyone.", "2021-05-18", "stance")
     assert got[-1] == ("Arancha Gonzalez Laya, Spanish Foreign Minister", "ES", "calls")
+
+
+def test_the_papers_correspondent_named_and_one_the_report_introduces_is_he_next():
+    got = _who("14:05 GMT\nOur correspondent in Hermel, Rana Haidar, says the artillery fire has "
+               "eased.", "2025-03-17")
+    assert got == [("Our correspondent in Hermel, Rana Haidar", "PRESS")]
+    got = _who("BEIRUT — A Syrian defence ministry official said reinforcements were sent from "
+               "Qusayr. Our correspondent spoke to Ali Jaafar, a farmer from Qasr, who fled with "
+               'his family. "The shells started falling after midnight," he said.', "2025-03-17")
+    assert got[-1][0] == "Ali Jaafar"  # (not the Syrian official)

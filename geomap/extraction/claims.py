@@ -839,7 +839,9 @@ _NAME_ITS_ROLE = re.compile(rf"(?P<name>[{UPPER}][\w’'-]+(?: [{UPPER}][\w’'-
 _OUR_REPORTER = re.compile(r"(?:^|(?<=[\s—–-]))(?P<who>(?:[Oo]ur|[Tt]his (?:newspaper|paper|"
                            r"station)['’]s) (?:own )?(?:[\w’'-]+ )?(?:correspondents?|"
                            r"reporters?|journalists?|photographers?|team|crew)"
-                           r"(?: (?:at|in|on|near|from|with) [^,;:.“”\"]{1,60}?)?)\s*$")
+                           r"(?: (?:at|in|on|near|from|with) [^,;:.“”\"]{1,60}?)?"
+                           # (and their name: "Our correspondent in Hermel, Rana Haidar, says")
+                           r"(?:,\s[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,2},)?)\s*$")
 
 
 def _subject(prefix: str) -> str:
@@ -848,7 +850,7 @@ def _subject(prefix: str) -> str:
     ours = _OUR_REPORTER.search(prefix, max(0, len(prefix) - 120)) if "or" in prefix[-120:] \
         else None
     if ours:  # ("Our reporter at Kastanies says": the press's own, where they are)
-        return ours["who"]
+        return ours["who"].rstrip(", ")
     # (its last words only: the pattern reads a long run of words in quadratic time)
     both = _BOTH_SIDES_END.search(prefix[-120:]) if prefix.rstrip().endswith(_BOTH_ENDS) or (
         "' " in prefix[-120:] or "’ " in prefix[-120:]) else None
@@ -1576,7 +1578,14 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         if aside and who not in report.people:  # (by the name said aside: "The Colombian
             # Chancellor, Rosa Villavicencio, who accompanied the President, tried to ...")
             who = name_key(aside.group().strip(", ").split()[-1])
-        if who in report.people:
+        introduced = _INTRODUCED.search(sent.text) if ", a" in sent.text else None
+        if introduced and not (head and introduced.start() <= head.start("np")):
+            # one the sentence introduces by what they are, whom "he" next means ("Our
+            # correspondent spoke to Ali Jaafar, a farmer from Qasr, ... 'The shells
+            # started falling after midnight,' he said")
+            report.speakers.append(_Speaker(introduced["name"], "", True,
+                                            gender=_gender_in(sent)))
+        elif who in report.people:
             report.speakers.append(_Speaker(*report.people[who], True))
         elif who in report.titled:  # ("Defence Minister Władysław Kosiniak-Kamysz ordered")
             report.speakers.append(_Speaker(report.titled[who], "", True))
@@ -2765,6 +2774,11 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
         named = report.side_of(who) if who else ""
         if named not in ("", "PRESS"):
             speakers.append(_Speaker(who, named, _a_person(who, report)))
+        introduced = _INTRODUCED.search(sent.text) if ", a" in sent.text else None
+        if introduced and not speech.subject:
+            # (one the report's own words introduce: "Our correspondent spoke to Ali
+            # Jaafar, a farmer from Qasr, ..." - "he said" next is him)
+            speakers.append(_Speaker(introduced["name"], "", True, gender=_gender_in(sent)))
         return
     # (as they were the last time they spoke: "he said by telephone" after "a 19-year-old
     # who gave his name only as Anas said")
@@ -3341,6 +3355,10 @@ witness villager commander diplomat analyst minister envoy ambassador governor m
 survivor eyewitness herder farmer fisherman shepherd trader shopkeeper breeder notable driver
 student teacher doctor nurse medic refugee migrant man woman boy girl mother father elder
 year-old reporter correspondent journalist photographer""".split())
+# a person introduced by name and what they are ("Ali Jaafar, a farmer from Qasr,")
+_INTRODUCED = re.compile(r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}), an? "
+                         r"(?:\d{1,3}-year-old )?(?:[a-z-]+ ){0,2}(?:" + "|".join(sorted(
+                             w for w in _ONE_PERSON if w.isalpha())) + r")\b")
 # a title alone is a person ("the President said", "the Minister said")
 _ONE_TITLE = frozenset("""president minister premier chancellor governor mayor ambassador
 envoy spokesman spokeswoman spokesperson""".split())
