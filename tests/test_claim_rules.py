@@ -3207,3 +3207,14 @@ def test_the_papers_correspondent_named_and_one_the_report_introduces_is_he_next
                "Qusayr. Our correspondent spoke to Ali Jaafar, a farmer from Qasr, who fled with "
                'his family. "The shells started falling after midnight," he said.', "2025-03-17")
     assert got[-1][0] == "Ali Jaafar"  # (not the Syrian official)
+
+
+def test_a_transcript_in_a_report_whose_lines_a_named_spokesperson_labels():
+    got = _who("NEW DELHI: China accused India of going back on its word at Doklam.\n\n"
+               "At the foreign ministry's regular briefing in Beijing, spokesperson Geng Shuang "
+               "was questioned on the issue.\n\nQuestion: What is your response?\n\n"
+               "Geng Shuang: China has also changed. We urge India to withdraw its troops.\n\n"
+               "Question: How do you respond?\n\nGeng Shuang: The responsibility lies with the "
+               "Indian side.", "2017-07-04", "stance")
+    assert got[-3:] == [("Geng Shuang", "CN", "asserts"), ("Geng Shuang", "CN", "calls"),
+                        ("Geng Shuang", "CN", "asserts")]

@@ -2591,10 +2591,15 @@ def _answers(text: str, sides: dict[str, str]) -> tuple[list, tuple[str, str]]:
     """A transcript's answers: [(start, end)] of each paragraph that opens "A:", and the
     spokesperson who gives them, with the side of the line that names them (the ministry
     whose press conference it is); none where the transcript names no spokesperson with a
-    side."""
+    side. (Or of a transcript within a report: the paragraphs labelled by a person's name,
+    _labelled_answerer.)"""
     who = _ANSWERER.search(text, 0, 5000)
     name = (who["name"] or who["name2"]) if who else ""
     side = side_in(who.group(), sides) if who else ""
+    speaker = f"Spokesperson {name}"
+    if not (name and side):
+        name, side = _labelled_answerer(text, sides)
+        speaker = name
     if not (name and side):
         return [], ("", "")
     spans = []
@@ -2605,7 +2610,28 @@ def _answers(text: str, sides: dict[str, str]) -> tuple[list, tuple[str, str]]:
         spans.append((m.start(), end.start() if end else len(text)))
         if len(spans) >= ANSWERS_KEPT:
             break
-    return spans, (f"Spokesperson {name}", side)
+    return spans, (speaker, side)
+
+
+def _labelled_answerer(text: str, sides: dict[str, str]) -> tuple[str, str]:
+    """A transcript in a report whose lines are labelled by a person's name ("Geng Shuang:
+    Donglang has always been Chinese territory"), where at least two lines are, and the
+    report named them before in words that tell a side ("At the foreign ministry's regular
+    briefing in Beijing, spokesperson Geng Shuang was questioned"): (name, side), else
+    ("", "")."""
+    labels = Counter(m["name"] for m in itertools.islice(_LABEL.finditer(text), LABELS_READ))
+    name = next((n for n, k in labels.most_common(1) if k >= 2), "")
+    first = text.find(name) if name else -1
+    if first < 0 or text.startswith(":", first + len(name)):
+        return "", ""  # (named first in a label: who they are is not said)
+    start = max(text.rfind("\n", 0, first), text.rfind(". ", 0, first)) + 1
+    end = text.find(".", first)
+    return name, side_in(text[start:end if end > 0 else len(text)], sides)
+
+
+# a line's label: a person's name and a colon ("Geng Shuang: ..."), not "Question:"
+_LABEL = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}):[ \t]")
+LABELS_READ = 200  # (a bound for hostile input)
 
 
 _REPORTER = re.compile(r"^(?:[Oo]ur |[Tt]his newspaper's |[Aa]n? |[Tt]he )?(?:[A-Z][\w’'.-]+ )?"
