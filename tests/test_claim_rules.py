@@ -3218,3 +3218,12 @@ def test_a_transcript_in_a_report_whose_lines_a_named_spokesperson_labels():
                "Indian side.", "2017-07-04", "stance")
     assert got[-3:] == [("Geng Shuang", "CN", "asserts"), ("Geng Shuang", "CN", "calls"),
                         ("Geng Shuang", "CN", "asserts")]
+
+
+def test_arabic_names_keep_their_particles_and_a_persons_side_is_as_introduced():
+    got = _who("THE HAGUE, March 16 - The ICJ awarded the Hawar islands to Bahrain. Qatar's emir, "
+               "Sheikh Hamad bin Khalifa Al Thani, said his country accepted the judgment. In "
+               "Manama, Sheikh Hamad bin Isa Al Khalifa, the emir of Bahrain, welcomed the "
+               "decision and called for a new page in relations with Doha.", "2001-03-16")
+    assert {(w.split(",")[0], s) for w, s in got if s != "PRESS"} == {
+        ("Hamad bin Khalifa Al Thani", "QA"), ("Hamad bin Isa Al Khalifa", "BH")}

@@ -593,7 +593,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
 _LOW = r"[^\W\dA-Z_]"
 _NAME_WORD = rf"[{UPPER}]{_LOW}+(?:[’'-][A-Z]?{_LOW}*)?"
 # (the capital read first and "no letter before it" asserted after: a scan in C)
-_NAME = re.compile(rf"[{UPPER}](?<!\w.){_LOW}+(?:[’'-][A-Z]?{_LOW}*)?(?: {_NAME_WORD}){{1,8}}\b")
+# (and an Arabic name's particles inside it: "Hamad bin Isa Al Khalifa")
+_NAME = re.compile(rf"[{UPPER}](?<!\w.){_LOW}+(?:[’'-][A-Z]?{_LOW}*)?"
+                   rf"(?: (?:(?:bin|bint|ibn|abu) )?{_NAME_WORD}){{1,8}}\b")
+_NAME_PARTICLES = frozenset(("bin", "bint", "ibn", "abu"))
 _TITLED = frozenset(w.capitalize() for w in ROLE_NOUNS | TITLES)
 
 
@@ -606,7 +609,8 @@ def _person_names(text: str):
         # have none, and are the name as they stand
         skip = 0 if _TITLED.isdisjoint(words) else \
             max(i + 1 for i, w in enumerate(words) if w in _TITLED)
-        if 2 <= len(words) - skip <= 3:
+        named = sum(w not in _NAME_PARTICLES for w in words[skip:])
+        if 2 <= named <= 3 or 2 <= named <= 4 and len(words) - skip > named:
             start = m.start() + sum(len(w) + 1 for w in words[:skip])
             yield start, m.end(), " ".join(words[skip:])
 
@@ -661,8 +665,9 @@ def _people(text: str, extra_sides: dict[str, str],
         for w in reversed(before.split()):
             if not (w[:1].isupper() or w.rstrip(",").lower() in _TITLE_WORDS):
                 break
-            if w.endswith(",") and kept:
-                break  # ("In a televised address on Friday, Kyrgyz President ...")
+            if w.endswith(",") and kept and w[:-1].lower() not in TITLES:
+                break  # ("In a televised address on Friday, Kyrgyz President ..."; but
+                # "Qatar's emir, Sheikh Hamad bin Khalifa Al Thani" is the emir)
             kept.insert(0, w)
         desc = _ARTICLE.sub("", " ".join(kept).strip(" ,"))  # ("The Armenian ombudsman, ...")
         words = desc.lower().replace(".", "").split()  # ("Gen. Oleksandr Syrskyi")
@@ -2287,7 +2292,9 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         # (the surname of the name itself, not of what is said of it after: "Hikmet
         # Hajiyev, an aide to President Ilham Aliyev" is not Aliyev; nor one of the same
         # surname and another given name: "Faustin Ndikumana" after "Emmanuel Ndikumana")
-        claimant = report.people[surname][0]
+        # (and their side as introduced, not a word of the name read as a side: "Hamad bin
+        # Khalifa Al Thani, Qatar's emir" is no Al Khalifa of Bahrain)
+        claimant, known = report.people[surname]
     elif claimant and " " not in claimant and name_key(claimant) in report.titled:
         claimant = report.titled[name_key(claimant)]  # ("Padrino said": as introduced)
     if how == "request":
