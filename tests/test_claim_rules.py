@@ -3203,6 +3203,10 @@ def test_the_papers_correspondent_named_and_one_the_report_introduces_is_he_next
     got = _who("14:05 GMT\nOur correspondent in Hermel, Rana Haidar, says the artillery fire has "
                "eased.", "2025-03-17")
     assert got == [("Our correspondent in Hermel, Rana Haidar", "PRESS")]
+    # (and a journalist or photographer of ours, whose word holds no "or")
+    got = _who("14:05 GMT\nOur journalist in Hermel says the artillery fire has eased.",
+               "2025-03-17")
+    assert got == [("Our journalist in Hermel", "PRESS")]
     got = _who("BEIRUT — A Syrian defence ministry official said reinforcements were sent from "
                "Qusayr. Our correspondent spoke to Ali Jaafar, a farmer from Qasr, who fled with "
                'his family. "The shells started falling after midnight," he said.', "2025-03-17")

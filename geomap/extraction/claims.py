@@ -841,9 +841,9 @@ _NAME_ITS_ROLE = re.compile(rf"(?P<name>[{UPPER}][\w’'-]+(?: [{UPPER}][\w’'-
 
 # the paper's own reporter, and where they are, before the verb ("Our reporter on the
 # Turkish side in Edirne says")
+_PRESS_PEOPLE = r"(?:correspondents?|reporters?|journalists?|photographers?)"
 _OUR_REPORTER = re.compile(r"(?:^|(?<=[\s—–-]))(?P<who>(?:[Oo]ur|[Tt]his (?:newspaper|paper|"
-                           r"station)['’]s) (?:own )?(?:[\w’'-]+ )?(?:correspondents?|"
-                           r"reporters?|journalists?|photographers?|team|crew)"
+                           rf"station)['’]s) (?:own )?(?:[\w’'-]+ )?(?:{_PRESS_PEOPLE}|team|crew)"
                            r"(?: (?:at|in|on|near|from|with) [^,;:.“”\"]{1,60}?)?"
                            # (and their name: "Our correspondent in Hermel, Rana Haidar, says")
                            r"(?:,\s[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,2},)?)\s*$")
@@ -852,8 +852,9 @@ _OUR_REPORTER = re.compile(r"(?:^|(?<=[\s—–-]))(?P<who>(?:[Oo]ur|[Tt]his (?:
 def _subject(prefix: str) -> str:
     """The noun phrase that ends ``prefix`` (the words before a verb of saying), with its
     appositive ("Hamid Osman, a senior official in the Gedaref state government")."""
-    ours = _OUR_REPORTER.search(prefix, max(0, len(prefix) - 120)) if "or" in prefix[-120:] \
-        else None
+    tail = prefix[-120:].lower()  # (a look in C first: most speakers are none of ours)
+    ours = _OUR_REPORTER.search(prefix, max(0, len(prefix) - 120)) if (
+        "our " in tail or "this " in tail) else None
     if ours:  # ("Our reporter at Kastanies says": the press's own, where they are)
         return ours["who"].rstrip(", ")
     # (its last words only: the pattern reads a long run of words in quadratic time)
@@ -1107,11 +1108,13 @@ class Report:
     place_names: frozenset = frozenset()  # the keys of the names of the places it resolves
     last_place: Place | None = None  # the last place finer than a country a sentence named
     # the last claims (CHARGES_KEPT) that asserted something where the text said: (side,
-    # places, event), in order; a denial that names no place or event of its own denies
-    # another side's there (claims_in)
+    # places, event, whether the side was the dateline's guess), in order; a denial that
+    # names no place or event of its own denies another side's there (claims_in)
     charges: list = field(default_factory=list)
-    guessed: list = field(default_factory=list)  # (whether each charge's side was guessed)
-    home_guessed: set = field(default_factory=set)  # (claimants given the dateline's side)
+    # speakers (by _surname_key) given the dateline's side, and those it is not given to
+    # (one who denied its side's charge)
+    home_guessed: set = field(default_factory=set)
+    not_home: set = field(default_factory=set)
     # where the dateline names the city the report was filed in (offsets in the text):
     # neither a claim's place nor the report's
     filed: range = range(0)
@@ -1133,8 +1136,6 @@ class Report:
     _title_sides: dict[str, str] = field(default_factory=dict, repr=False)
     _low: str | None = field(default=None, repr=False)
     _person_of: dict[str, bool] = field(default_factory=dict, repr=False)  # (_a_person's)
-    # speakers the dateline's side is not given to (one who denied its charge)
-    not_home: set = field(default_factory=set, repr=False)
     _initials: dict[str, str] = field(default_factory=dict, repr=False)
     _missions: list | None = field(default=None, repr=False)
 
@@ -1252,7 +1253,7 @@ class Report:
         same = [c for c in latest if c[2] == event and c[0] != side]
         found = next((c for c in same if c[0] != "PRESS"), None) or next(iter(same), None) \
             or next((c for c in latest[:1] if c[0] != side), None)
-        return found[1:] if found else None
+        return found[1:3] if found else None
 
 
 TITLES_LOOKED = 50  # (the places a title is looked at: a bound for hostile input)
@@ -1583,14 +1584,9 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         if aside and who not in report.people:  # (by the name said aside: "The Colombian
             # Chancellor, Rosa Villavicencio, who accompanied the President, tried to ...")
             who = name_key(aside.group().strip(", ").split()[-1])
-        introduced = _INTRODUCED.search(sent.text) if ", a" in sent.text else None
-        if introduced and not (head and introduced.start() <= head.start("np")):
-            # one the sentence introduces by what they are, whom "he" next means ("Our
-            # correspondent spoke to Ali Jaafar, a farmer from Qasr, ... 'The shells
-            # started falling after midnight,' he said")
-            report.speakers.append(_Speaker(introduced["name"], "", True,
-                                            gender=_gender_in(sent)))
-        elif who in report.people:
+        if _introduce(sent, report, after=head.start("np") if head else -1):
+            return []  # (one its words introduce, after its subject, is "he" next)
+        if who in report.people:
             report.speakers.append(_Speaker(*report.people[who], True))
         elif who in report.titled:  # ("Defence Minister Władysław Kosiniak-Kamysz ordered")
             report.speakers.append(_Speaker(report.titled[who], "", True))
@@ -1727,11 +1723,10 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             report.home_guessed.add(_surname_key(claimant))
         if how == "asserts" and wheres and wheres[0][0] and side_here != UNKNOWN_SIDE and \
                 not any(w[2] is True or w[2] is _CHARGE for w in wheres):
-            report.charges = [*report.charges[1 - CHARGES_KEPT:], (side_here, wheres, what)]
             # (and whether its side was the dateline's guess, for them or for one "he" goes
             # back to: no charge of the dateline's side to answer then)
-            report.guessed = [*report.guessed[1 - CHARGES_KEPT:],
-                              _surname_key(claimant) in report.home_guessed]
+            report.charges = [*report.charges[1 - CHARGES_KEPT:], (
+                side_here, wheres, what, _surname_key(claimant) in report.home_guessed)]
         for place_id, surface, from_focus in wheres:
             said_here = (claimant, side_here, how, what, acts, place_id or surface, day, depth)
             if lead in _OUTCOME and said_here in made:
@@ -2493,21 +2488,20 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # - Ministry of Interior, Bangkok. ... the ministry calls on ...")
         return report.party_publisher, "side from the publisher"
     title = _title_of(who) if official and not speech.inferred else ""
-    if title and report.side_of_title(title):
+    if title and (titled := report.side_of_title(title)):
         # "Prime Minister Ali Mahaman Lamine Zeine" after "Niger's prime minister": Niger's,
         # whatever the dateline (Cotonou's)
-        return report.side_of_title(title), "side from the title named before"
+        return titled, "side from the title named before"
     accuses = _ACCUSES.match(sent.text, speech.verb.end()) if sent is not None and \
         speech.verb is not None and speech.verb.group().lower() in _ACCUSING_VERBS else None
     # (nor one who denies what the dateline's side charged last: "That governor, José
     # Gregorio Vielma Mora, rejected the accusations" in a paper of Cúcuta is no Colombian)
-    answers_home = who in report.not_home or speech.verb is not None and sent is not None \
-        and speech.verb.group().lower() in _DENY_VERBS and \
+    answers_home = _surname_key(who) in report.not_home or speech.verb is not None and \
+        sent is not None and speech.verb.group().lower() in _DENY_VERBS and \
         _THE_CHARGE.match(sent.text, speech.verb.end()) is not None and \
-        any(c[0] == report.home and not guessed
-            for c, guessed in zip(report.charges[-2:], report.guessed[-2:]))
+        any(side == report.home and not guessed for side, *_, guessed in report.charges[-2:])
     if answers_home:
-        report.not_home.add(who)  # (and "He said ..." next: no more the dateline's)
+        report.not_home.add(_surname_key(who))  # (and "He said ..." next: not the dateline's)
     if report.home and official and (report.home in report.parties or
                                      len(report.parties - {"PRESS"}) < 2) and not (
             accuses and report.side_of(accuses["whom"]) == report.home) and not answers_home:
@@ -2562,7 +2556,7 @@ def _title_of(who: str) -> str:
             if w.lower().rstrip(".") not in _TITLE_WORDS or w.lower() == "of":
                 break
             words.append(w.lower())
-        if words and words[-1] in ROLE_NOUNS | TITLES and words[-1] not in _BODIES and (
+        if words and words[-1] in _ROLES and words[-1] not in _BODIES and (
                 len(words) > 1 or words[0] in _HEADS_OF_STATE):  # (not "minister" alone)
             return " ".join(words)
     return ""
@@ -2642,7 +2636,7 @@ LABELS_READ = 200  # (a bound for hostile input)
 
 
 _REPORTER = re.compile(r"^(?:[Oo]ur |[Tt]his newspaper's |[Aa]n? |[Tt]he )?(?:[A-Z][\w’'.-]+ )?"
-                       r"(?:own )?(?:correspondents?|reporters?|journalists?|photographers?)\b")
+                       rf"(?:own )?{_PRESS_PEOPLE}\b")
 # "in eastern Chad": a direction within a place named in a speaker's phrase
 _DIRECTIONS = frozenset("""eastern western northern southern central north south east west
 northeastern northwestern southeastern southwestern""".split())
@@ -2807,11 +2801,8 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
         named = report.side_of(who) if who else ""
         if named not in ("", "PRESS"):
             speakers.append(_Speaker(who, named, _a_person(who, report)))
-        introduced = _INTRODUCED.search(sent.text) if ", a" in sent.text else None
-        if introduced and not speech.subject:
-            # (one the report's own words introduce: "Our correspondent spoke to Ali
-            # Jaafar, a farmer from Qasr, ..." - "he said" next is him)
-            speakers.append(_Speaker(introduced["name"], "", True, gender=_gender_in(sent)))
+        if not speech.subject:
+            _introduce(sent, report)
         return
     # (as they were the last time they spoke: "he said by telephone" after "a 19-year-old
     # who gave his name only as Anas said")
@@ -3320,13 +3311,24 @@ def _gender_in(sent: Sentence) -> str:
 _PRONOUN_WORDS = re.compile(r"\b(?:she|her|herself|he|his|him|himself)\b")
 
 
+def _introduce(sent: Sentence, report: Report, after: int = -1) -> bool:
+    """Whom "he" next means where the report's own words introduce a person by what they
+    are, after offset ``after`` ("Our correspondent spoke to Ali Jaafar, a farmer from Qasr,
+    ... 'The shells started falling after midnight,' he said"): remembered; whether one was."""
+    introduced = _INTRODUCED.search(sent.text) if ", a" in sent.text else None
+    if introduced is None or introduced.start() <= after:
+        return False
+    report.speakers.append(_Speaker(introduced["name"], "", True, gender=_gender_in(sent)))
+    return True
+
+
 def _surname_key(who: str) -> str:
     """The key of the last capitalised word of a claimant's name, before what is said of
     them: one person however named ("President Alberto Fujimori", "Alberto Fujimori,
-    President"), or the claimant's words where none is capitalised."""
-    head = who.split(",")[0].split()
-    names = [w for w in head if w[:1].isupper()] or head
-    return name_key(strip_possessive(names[-1])) if names else ""
+    President"); or the key of all of it where no word is capitalised ("interior ministry",
+    not every "ministry")."""
+    names = [w for w in who.split(",")[0].split() if w[:1].isupper()]
+    return name_key(strip_possessive(names[-1])) if names else name_key(who)
 
 
 def _a_person(who: str, report: Report, sent: Sentence | None = None) -> bool:
@@ -3387,11 +3389,11 @@ _ONE_PERSON = frozenset("""official officer source spokesman spokeswoman spokesp
 witness villager commander diplomat analyst minister envoy ambassador governor mayor activist
 survivor eyewitness herder farmer fisherman shepherd trader shopkeeper breeder notable driver
 student teacher doctor nurse medic refugee migrant man woman boy girl mother father elder
-year-old reporter correspondent journalist photographer""".split())
+reporter correspondent journalist photographer""".split())
 # a person introduced by name and what they are ("Ali Jaafar, a farmer from Qasr,")
 _INTRODUCED = re.compile(r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}), an? "
                          r"(?:\d{1,3}-year-old )?(?:[a-z-]+ ){0,2}(?:" + "|".join(sorted(
-                             w for w in _ONE_PERSON if w.isalpha())) + r")\b")
+                             _ONE_PERSON)) + r")\b")
 # a title alone is a person ("the President said", "the Minister said")
 _ONE_TITLE = frozenset("""president minister premier chancellor governor mayor ambassador
 envoy spokesman spokeswoman spokesperson""".split())
