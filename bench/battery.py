@@ -3,6 +3,7 @@
     python bench/battery.py                   # every battery in bench/batteries
     python bench/battery.py --code DIR        # another checkout's geomap (a worktree)
     python bench/battery.py -v                # and each key claim missed or read wrong
+    python bench/battery.py new/*.jsonl       # batteries not (yet) in bench/batteries
 
 Each battery (bench/batteries/*.jsonl) is 30 short texts (2-5 sentences) of border
 incidents in the styles outlets use (wire copy, no dateline, translations, live blogs,
@@ -94,10 +95,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--code", help="a checkout whose geomap to run (default: this one)")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("batteries", nargs="*", type=Path,
+                    help="battery files (default: every one in bench/batteries)")
     args = ap.parse_args()
     sys.path.insert(0, str(Path(args.code).resolve() if args.code else ROOT))
     print(f"batteries of short texts, geomap at {args.code or ROOT}")
-    for path in sorted((ROOT / "bench" / "batteries").glob("*.jsonl")):
+    for path in args.batteries or sorted((ROOT / "bench" / "batteries").glob("*.jsonl")):
         t = score(path, args.verbose)
         print(f"  {path.stem}: {t['key']} key claims; speaker found {t['found']}, right side "
               f"{t['side']}, stance {t['stance']}, event {t['event']}, place {t['place']}")

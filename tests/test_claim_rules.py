@@ -2939,6 +2939,15 @@ def test_the_country_blamed_is_not_where_it_happened():
     ("MINISTRY OF DEFENCE - PRESS RELEASE. Santo Domingo, 20 September 2023. The Ministry of "
      "Defence reports that it has reinforced its presence in Dajabón province.",
      [("Ministry of Defence", "DO")]),
+    # (and a release headed by its state and ministry, with no place; or by the ministry, its
+    # place after "Press Information")
+    ("Republic of the Sudan, Ministry of Foreign Affairs - Press Release. The Ministry of "
+     "Foreign Affairs affirms that Halaib and Shalateen are Sudanese territory.",
+     [("Ministry of Foreign Affairs", "SD")]),
+    ("Ministry of Foreign Affairs, International Trade and Worship - Press Information. Buenos "
+     "Aires, 16 December 1998. The Ministry of Foreign Affairs reports that the Presidents "
+     "signed the Agreement on the Southern Patagonian Ice Field.",
+     [("Ministry of Foreign Affairs", "AR")]),
     ("In a shelter in Villa del Rosario, Yolanda Carrillo, 43, recounted that soldiers gave her "
      "half an hour to leave Táchira.", [("Yolanda Carrillo", "CO")]),
     ("BGB members have patrolled Companiganj since Friday following reports that the BSF was "
@@ -3231,3 +3240,67 @@ def test_arabic_names_keep_their_particles_and_a_persons_side_is_as_introduced()
                "decision and called for a new page in relations with Doha.", "2001-03-16")
     assert {(w.split(",")[0], s) for w, s in got if s != "PRESS"} == {
         ("Hamad bin Khalifa Al Thani", "QA"), ("Hamad bin Isa Al Khalifa", "BH")}
+
+
+def test_a_man_or_a_woman_speaks_and_is_he_or_she_next():
+    # "A woman who runs a shop there told us", "One Iraqi Kurdish man at the crossing told
+    # us": speakers of no side the report gives, and the "she" and "he" after them theirs (not
+    # the minister who spoke before)
+    got = _who("09:15 GMT - Stones thrown\n\nDefence Minister Mariusz Błaszczak told TVP Info "
+               "that the attackers were aggressive. A woman who runs a shop there told us by "
+               'phone that residents had heard explosions. "Nobody here is sleeping properly," '
+               "she said. One Iraqi Kurdish man at the crossing told us by phone that people had "
+               'been told buses would come. "We are not fighting anyone," he said.',
+               "2021-11-16")
+    assert [w for w, _ in got[1:]] == ["woman", "woman", "One Iraqi Kurdish man",
+                                       "One Iraqi Kurdish man"]
+
+
+def test_one_introduced_after_a_subject_of_role_words_and_after_an_opening_time():
+    # "The commander of the Iranian army's ground forces, Brig Gen Kioumars Heydari,
+    # travelled ...": "he" next, Iran's (not the spokesman of the Taliban who spoke before)
+    got = _who("Its spokesman, Enayatullah Khwarazmi, of the Taliban's defence ministry, said "
+               "dialogue was the right way. The commander of the Iranian army's ground forces, "
+               "Brig Gen Kioumars Heydari, travelled to the province on Sunday. He told the Mehr "
+               "news agency that his troops had full control of the border.", "2023-05-28")
+    assert got[-1] == ("Kioumars Heydari, Brig Gen", "IR")
+    # a body named after the sentence's time ("On Sunday the Taliban's defence ministry struck
+    # a similar note") is the one "Its spokesman" is of
+    got = _who("Iranian guards clashed with Taliban fighters near Zabol on Saturday. On Sunday "
+               "the Taliban's defence ministry struck a similar note. Its spokesman, Enayatullah "
+               "Khwarazmi, said in a statement that dialogue was the right way.", "2023-05-28")
+    assert got[-1] == ("Its spokesman, Enayatullah Khwarazmi", "AF")
+    # ... and a ministry named with its capital ("the Ministry of Foreign Affairs in
+    # Kathmandu issued a statement"), Nepal's when named again
+    got = _who("NEW DELHI — India and China agreed to reopen trade through Lipulekh. On "
+               "Wednesday, the Ministry of Foreign Affairs in Kathmandu issued a statement on "
+               "Lipulekh. The ministry said India had been asked not to build the road.",
+               "2025-08-21")
+    assert got[-1] == ("Ministry of Foreign Affairs in Kathmandu", "NP")
+
+
+def test_the_countrys_official_is_of_the_country_named_before():
+    got = _who("Iran's state news agency Irna quoted the country's deputy police chief, Brig Gen "
+               "Qassem Rezaei, as saying that Taliban fighters had opened fire on an Iranian "
+               "border post.", "2023-05-28")
+    assert got == [("the country's deputy police chief, Brig Gen Qassem Rezaei", "IR")]
+
+
+def test_one_who_speaks_to_the_datelines_government_is_not_of_it():
+    got = _who("QUITO, Ecuador (wire) — Colombian warplanes bombed a FARC camp in Sucumbios. "
+               "Foreign Minister Fernando Araujo also expressed regret to Quito that Colombian "
+               "forces had been forced to act inside its territory. Defense Minister Wellington "
+               "Sandoval said reinforcements had been sent to the northern border.", "2008-03-05")
+    assert got[-2:] == [("Foreign Minister Fernando Araujo", "CO"),
+                        ("Defense Minister Wellington Sandoval", "EC")]
+
+
+def test_a_warning_as_a_noun_and_went_on_after_a_quotation():
+    got = _who("NOUAKCHOTT — \"Any violation of our territory will be answered,\" declared Nani "
+               "Ould Chrougha, the government spokesman. The warning named no one, but nobody "
+               "in the capital doubted whom it was meant for. \"Border areas are always "
+               "difficult,\" the spokesman went on, before urging Mauritanians to stay on the "
+               "national side of the line. The strikes went on, in waves, into the afternoon.",
+               "2024-05-03", "stance")
+    assert got == [("Nani Ould Chrougha, the government spokesman", "MR", "asserts"),
+                   ("Nani Ould Chrougha, the government spokesman", "MR", "calls")]

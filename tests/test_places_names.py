@@ -94,3 +94,16 @@ def test_the_two_congos_by_the_names_the_news_gives_them():
                           ("The Republic of Congo said so.", "CG")):
         got = list(_rows(text).values())
         assert [(s, c) for s, _, c in got] == [("resolved", country)], text
+
+
+def test_a_middle_initial_and_a_place_made_of_a_prefix_and_a_capital():
+    # a person named with a middle initial is no place ("George W. Bush": not Bush, a town in
+    # Egypt), however named later
+    assert "Bush" not in _rows("In Washington, President George W. Bush said on Tuesday that "
+                               "the United States stood with Colombia. Bush spoke later.")
+    assert "Bush" not in _rows("George W. Bush said on Tuesday that he stood with Colombia.")
+    assert "Bush" in _rows("Militants attacked Bush, a town in Beni Suef.")  # (the town)
+    # "Metro Manila" is no person whose surname is Manila: Manila is still a place
+    got = _rows("The ceasefire was announced at a house in Taguig, Metro Manila. In Manila, the "
+                "Department of Foreign Affairs said it was still pressing for access.")
+    assert got["Manila"][2] == "PH"

@@ -68,7 +68,9 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           "traded accusations|traded blame|trade blame|trade accusations|traded charges|"
           "put the death toll at|put the toll at|puts the death toll at|puts the toll at|"
           "put the number of|puts the number of|blamed|blames|blaming|estimated|estimates|"
-          "described|describes")
+          "described|describes|"
+          # (after a quotation: '"...," the minister went on, before urging')
+          r"went on(?=,| *[.:])|continued(?=,| *[.:])")
 DENY = ("denied|denies|deny|rejected|rejects|refuted|refutes|dismissed|dismisses|denying|"
         "rejecting|refuting")
 # calls on someone to act: the speaker's call
@@ -218,7 +220,7 @@ _FIRST_PERSON_END = re.compile(r"(?:^|\s)(?:[Ww]e|I)\s+(?:(?:also|again|strongly
                                r"once again)\s+)?$")
 # the calls that are also nouns, and what makes them one before them
 _CALL_NOUNS = frozenset(("call for", "call on", "call upon", "calls for", "calls on", "demand",
-                         "demands"))
+                         "demands", "warning"))  # (and "The warning named no one")
 _DETERMINER_END = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|this|that|new|renewed|"
                              r"repeated)|['’]s)\s+$", re.I)
 _NEGATED = _quick("acdhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not|never)\s+"
@@ -455,7 +457,8 @@ reporters journalists bloggers activist activists herders fishermen traders shop
 workers doctors doctor nurses nurse medics medic refugees refugee elders rebel alliance
 separatists separatist militia militias guerrillas guerrilla herder farmer farmers fisherman
 shepherd shepherds trader shopkeeper breeder breeders notable notables group organization
-organisation watchdog charity driver drivers truckers transporters hauliers""".split())
+organisation watchdog charity driver drivers truckers transporters hauliers man woman men women
+mother father villager student students teacher teachers migrant migrants""".split())
 # (and several states' envoys; and people of a place, who speak for it: _LOCAL)
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
@@ -798,7 +801,8 @@ _REACHED = re.compile(r"\s(?:reached|contacted|interviewed|speaking|talking)\s+(
                       r"via|over|from)\s+[^,;:“”\"()]{1,40}$")  # (not "speaking on behalf of X")
 # people whose words say who they are only by a relative clause after them
 _OF_NO_SIDE = frozenset("""refugees refugee residents villagers survivors witnesses herders
-fishermen traders farmers migrants people families""".split())
+fishermen traders farmers migrants people families man woman men women mother father villager
+student migrant""".split())
 _ANONYMOUS = re.compile(r"\b(?:asked|requested|declined|refused|wished)\s+(?:not\s+to\s+be|"
                         r"to\s+remain|anonymity)|\bcondition of anonymity|\bnot authori[sz]ed",
                         re.I)
@@ -1576,20 +1580,37 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         # (after where they were: "In Phnom Penh, Lt Gen Maly Socheata, spokeswoman for
         # ..., gave the opposite account")
         lead = _after_dateline(sent.text)  # (not "GUATEMALA CITY —")
+        when = _OPENING_TIME.match(sent.text, lead)  # (nor "On Sunday the Taliban's ...")
+        if when and (sent.text.startswith(",", when.end()) or
+                     sent.text[when.end():when.end() + 2].strip()[:1].islower()):
+            lead = when.end() + (sent.text.startswith(",", when.end()))
         where = _WHERE_FIRST.match(sent.text, lead)
         at = where.end() if where else lead
+        at += len(sent.text[at:]) - len(sent.text[at:].lstrip())
         head = _HEAD.match(sent.text, at + 4 if sent.text.startswith("the ", at) else at)
         who = name_key(strip_possessive(head["np"].split()[-1])) if head else ""
         aside = _NAMED_ASIDE.match(sent.text, head.end()) if head else None
+        role_side = ""
         if aside and who not in report.people:  # (by the name said aside: "The Colombian
             # Chancellor, Rosa Villavicencio, who accompanied the President, tried to ...")
             who = name_key(aside.group().strip(", ").split()[-1])
+        elif not aside and (aside := _NAMED_ASIDE.search(sent.text, at, at + 160)) and \
+                _ROLE_SUBJECT.fullmatch(sent.text, at, aside.start()) and \
+                set(_LOWER_WORDS.findall(sent.text[at:aside.start()].lower())) & _ROLES:
+            # (and after a subject of role words: "The commander of the Iranian army's ground
+            # forces, Brig Gen Kioumars Heydari, travelled to the province", "he" next, of
+            # the side the role's words tell)
+            who = name_key(aside.group().strip(", ").split()[-1])
+            role_side = report.side_of(sent.text[at:aside.start()])
         if _introduce(sent, report, after=head.start("np") if head else -1):
             return []  # (one its words introduce, after its subject, is "he" next)
         if who in report.people:
             report.speakers.append(_Speaker(*report.people[who], True))
         elif who in report.titled:  # ("Defence Minister Władysław Kosiniak-Kamysz ordered")
-            report.speakers.append(_Speaker(report.titled[who], "", True))
+            if role_side not in ("", "PRESS"):
+                report.side_found(report.titled[who], role_side)
+            report.speakers.append(_Speaker(report.titled.get(who) or report.people[who][0],
+                                            role_side if role_side != "PRESS" else "", True))
         elif head and head["np"].strip().endswith(("'s", "’s")) and (
                 _head_np(sent.text[head.start("np"):]).split()[-1:] or [""])[0].lower() \
                 in _BODIES:
@@ -1609,6 +1630,11 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             # (named whole, with whose it is after it: "the Ministry of Foreign Affairs of
             # Uzbekistan declined to comment ... The ministry noted ...": Uzbekistan's)
             np = _head_np(sent.text[head.start("np"):])
+            seat = _SEAT_AFTER.match(sent.text, head.start("np") + len(np)) if \
+                sent.text.startswith(np, head.start("np")) else None
+            if seat and report.capital_or_country(seat["where"]):
+                np = f"{np} in {seat['where']}"  # ("the Ministry of Foreign Affairs in
+                # Kathmandu issued a statement ... The ministry said": Nepal's)
             whose = report.side_of(head["np"]) or report.side_of(np) or (
                 report.party_publisher if len(report.party_publisher) == 2 and
                 set(head["np"].lower().split()) & _STATE_BODIES else "")
@@ -1880,7 +1906,18 @@ _NO_ONE = frozenset(("no", "none", "nobody", "neither"))
 _SUBJECT_ONLY = re.compile(r"(?:(?:[A-Z][\w’'.-]*|the|of|for|his|her|its|their|a|an|"
                            r"[a-z]+['’]s|" + "|".join(sorted(ROLE_NOUNS | MODIFIERS)) +
                            r")\s*)*")
+# whom a speaker addresses, right after the verb ("expressed regret to Quito", "told Kabul",
+# "sent a note to Lima")
+_ADDRESSED = re.compile(r"(?:(?: (?!(?:that|in|at|from|near|by)\b)[a-z]+){1,3} to| to)? "
+                        r"(?P<whom>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
+                        r"(?= (?:that|to|of|on|over|for)\b|[,.])")
+_QUOTE_BEFORE = re.compile(r"[,.?!…][”\"’']\s+[^”\"“‘]{1,50}$")
+_SEAT_AFTER = re.compile(r" in (?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\b")
+_THE_COUNTRYS = re.compile(r"(?:[Tt]he )?(?:country|nation|kingdom|republic)['’]s ")
 _NAMED_ASIDE = re.compile(r",\s(?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+,\s")
+# a subject of a few words before such a name ("The commander of the Iranian army's ground
+# forces"): no comma, no verb's tense
+_ROLE_SUBJECT = re.compile(r"(?:The|A|An|[A-Z][\w’'-]*)(?: (?![a-z]+ed\b)[\w’'.-]+){1,10}")
 _ITS_END = re.compile(r"\b(?:its|their)\s+$")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*$")
 _OBJECT_BEFORE = re.compile(r"\b(?:at|in|into|near|on|from|to|towards|across|along|inside|"
@@ -2009,6 +2046,9 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                 _PREP_BEFORE.search(text, max(0, v.start() - 10), v.start()) or
                 _SAID_LATER.match(text, v.end())):
             continue  # ("after rejecting a ceasefire", "X, denying any role, said ...")
+        if v["verb"] in ("went on", "continued") and not _QUOTE_BEFORE.search(
+                text, max(0, v.start() - 60), v.start()):
+            continue  # (only after a quotation: not "The strikes went on, in waves,")
         if v["verb"].lower().startswith(_ASKED_OF_OTHERS):
             # (an appeal on others to act is a call, the verb of saying after it the frame:
             # "Serbia has formally asked KFOR to allow ..., President Aleksandar Vučić said")
@@ -2381,6 +2421,14 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         return (found, "") if len(found) > 2 else ("", "")
     if found:
         return found, ""
+    if sent is not None and _THE_COUNTRYS.match(named) and speech.span[0] > 0:
+        # "Iran's state news agency Irna quoted the country's deputy police chief": the
+        # country the sentence named last before them
+        country = next((r.place.country for m, r in reversed(sent.mentions)
+                        if m.start < sent.start + speech.span[0] and r.resolved and
+                        r.place.kind == "country"), "")
+        if country:
+            return country, "side from the country named before"
     words, official = _role_words(who, speech)
     if official and report.inside and not words & _OUTLETS:
         # a place inside the name of the office that speaks ("The Edirne Governor's Office
@@ -2519,6 +2567,15 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
             # "BRAZZAVILLE - ... Across the Congo River, government spokesman Lambert Mende
             # said Kinshasa was indignant": the other party's, not the dateline's
             return others.pop(), "side across the border from the dateline"
+        whom = _ADDRESSED.match(sent.text, speech.verb.end()) if sent is not None and \
+            speech.verb is not None else None
+        if whom and report.capital_or_country(whom["whom"]) and \
+                report.side_of(whom["whom"]) == report.home:
+            # one who speaks to the dateline's government is not of it ("QUITO - ... Foreign
+            # Minister Fernando Araujo also expressed regret to Quito that Colombian forces
+            # had been forced to act"): the other party's, where there is one
+            return (others.pop(), "side from whom they addressed") if len(others) == 1 \
+                else ("", "")
         return report.home, "side from the dateline"
     if words & _OUTLETS or {"news", "agency"} <= words:
         # an outlet no side owns, named by what it is ("state broadcaster ERT", "Yonhap
@@ -2664,13 +2721,18 @@ def _released_by(text: str) -> str:
     if not m and (after := _RELEASE_AFTER.match(text)):
         # (the issuer first, where from after: "MINISTRY OF DEFENCE - PRESS RELEASE. Santo
         # Domingo, 20 September 2023.")
-        who = f"{after['who'].strip()}, {after['where']}"
+        # (or with none: "Republic of the Sudan, Ministry of Foreign Affairs - Press
+        # Release. The Ministry ...")
+        who = f"{after['who'].strip()}, {after['where']}" if after["where"] else \
+            after["who"].strip()
     return who if _ISSUER.fullmatch(who) else ""
 
 
 _RELEASE_AFTER = re.compile(r"[ \t]*(?P<who>[A-Z][^\n.:—–-]{2,80}?)\s*[:—–-]\s*(?:Press release|"
-                            r"News release|Press statement)\b\.?\s+(?P<where>[A-Z][\w’'-]{1,30}"
-                            r"(?: [A-Z][\w’'-]{1,30}){0,2}),\s", re.I)
+                            r"News release|Press statement|Press information|Communiqu[ée])\b"
+                            # (where from, where it says: "Buenos Aires, 16 December 1998.")
+                            r"\.?(?:\s+(?P<where>[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,2}),"
+                            r"\s(?=[\w ]{0,20}\d))?", re.I)
 
 
 _HEADING_END = re.compile(r"(?<=[a-z0-9])\.\s+(?=[A-Z])")

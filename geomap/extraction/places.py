@@ -160,6 +160,8 @@ _SHORT_TITLES = frozenset("gen col lt maj capt sgt dr mr mrs ms prof sen rep adm
 _RANKS = frozenset("brig gen col lt maj capt sgt adm cmdr cpl".split())
 _RANK_AFTER = re.compile(r"\.? (?:Gen|Col|Maj|Lt|Capt|Adm|Cmdr|General|Colonel)\b")
 _NAME_AFTER_TITLE = re.compile(rf"[{UPPER}][\w'’-]{{0,40}}"  # (and "Turki al-Maliki")
+                               # (and a middle initial: "President George W. Bush")
+                               rf"(?: [A-Z]\.)?"
                                rf"(?: (?:{_ARTICLE})?[{UPPER}][\w'’-]{{0,40}}){{1,2}}")
 
 
@@ -523,6 +525,9 @@ def _plans(lexicon, first_words) -> _Plans:
     return plans
 
 
+# words that make a place of a place's name, never a given name ("Metro Manila", "Greater
+# Cairo", "Old Delhi", "Downtown Beirut")
+_PLACE_PREFIXES = frozenset("metro greater old inner outer downtown metropolitan".split())
 # a Korean given name, of two syllables joined by a hyphen ("Ki-moon", "Jae-in", "Jong-un")
 _HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,4}")
 
@@ -536,6 +541,13 @@ def _surnames(text: str, runs: array, lexicon, curated, adjectives) -> set[str]:
         group = text[runs[k]:runs[k + 1]]
         if group.count(" ") == 2 and group.split(" ", 1)[0].endswith(("'s", "’s")):
             group = group.split(" ", 1)[1]  # (a possessive before it: "FARC's Raúl Reyes")
+        if group.count(" ") == 1 and len(group) - group.index(" ") == 2 and \
+                k + 3 < len(runs) and runs[k + 2] == runs[k + 1] + 2 and \
+                text[runs[k + 1]] == "." and runs[k + 3] - runs[k + 2] > 2 and \
+                " " not in text[runs[k + 2]:runs[k + 3]]:
+            # a middle initial, which ends a run ("George W" and "Bush"): the name is the
+            # given name and the run after it
+            group = f"{group.split(' ')[0]} {text[runs[k + 2]:runs[k + 3]]}"
         if group.count(" ") != 1:
             continue
         words = group.split(" ")
@@ -543,7 +555,8 @@ def _surnames(text: str, runs: array, lexicon, curated, adjectives) -> set[str]:
             continue
         first, last = (name_key(strip_possessive(w)) for w in words)
         if name_key(group) in lexicon or first in adjectives or curated(last) or \
-                last in KIND_WORDS or first in COMMON or last in COMMON or \
+                last in KIND_WORDS or first in COMMON or first in _PLACE_PREFIXES or \
+                last in COMMON or \
                 KIND_AFTER.match(text, runs[k + 1]):  # ("Russia's Kursk region")
             continue
         out.add(last)
