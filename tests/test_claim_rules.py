@@ -3304,3 +3304,25 @@ def test_a_warning_as_a_noun_and_went_on_after_a_quotation():
                "2024-05-03", "stance")
     assert got == [("Nani Ould Chrougha, the government spokesman", "MR", "asserts"),
                    ("Nani Ould Chrougha, the government spokesman", "MR", "calls")]
+
+
+def test_a_government_by_its_seat_an_opening_participle_and_a_chairman():
+    # "A senior official at Singha Durbar" is Nepal's (the seat of its government), and "the
+    # official" next is they; "Answering lawmakers, Oli said" is Oli; "The chairman of Byas
+    # Rural Municipality" is the chairman, not "of Byas Rural Municipality"
+    got = _who("India rejected Nepal's new map. A senior official at Singha Durbar, speaking "
+               "on condition of anonymity, said nobody had expected New Delhi to welcome it. "
+               '"The map is not an act of hostility," the official said. Prime Minister KP '
+               "Sharma Oli struck a harder note. Answering lawmakers, Oli said India had made "
+               "the area disputed. The chairman of Byas Rural Municipality said villagers wanted "
+               "talks.", "2020-05-20")
+    assert [(w, s) for w, s in got[1:3]] == [("senior official at Singha Durbar", "NP")] * 2
+    assert got[3][0] == "Oli" and got[4][0] == "chairman of Byas Rural Municipality"
+
+
+def test_the_head_of_state_a_body_says_will_act_is_he_next():
+    got = _who("CÚCUTA — Colombia protested the deportations. The Casa de Nariño reported that "
+               "the head of state will return today to Cúcuta, which he visited on Wednesday. On "
+               "that occasion, after listening to deported families, he said he had not come to "
+               "speak about Venezuela.", "2015-08-29")
+    assert got[-1] == ("the head of state", "CO")

@@ -448,7 +448,7 @@ chief force peacekeepers peacekeeping mission sources source witnesses witness r
 resident villagers locals governor mayor ombudsman ambassador staff chiefs troops panel
 commission commissioner delegation tribunal court chancellor unit mukhtar headman negotiator
 representative delegate director member members lawmaker lawmakers legislator legislators
-mp mps head""".split())
+mp mps head chairman chairwoman chairperson prefect wali administrator""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
@@ -833,8 +833,9 @@ _LEADING_WORD = re.compile(rf"^(?:(?:{_TIMEZONES})\s+)?"
                            # (and how: "Addressing Parliament, Defence Minister ...",
                            # "Speaking in Kathmandu, ...", "Meanwhile, ...")
                            r"(?:Addressing|Speaking|Briefing|Writing|Talking|Responding|"
-                           r"Reacting|Commenting|Replying|Asked)(?: (?:to|at|in|on|from|with|"
-                           r"about|the|a|an|[A-Z][\w’'-]{0,30})){1,5},\s*|"
+                           r"Reacting|Commenting|Replying|Asked|Answering|Questioned|Pressed|"
+                           r"Interviewed|Contacted|Reached|Visiting|Appearing|Testifying)"
+                           r"(?: [\w’'-]{1,30}){1,5},\s*|"
                            r"(?:Meanwhile|Separately|Elsewhere|However|Earlier|Later),\s*)?"
                            r"(?:(?:[Tt]he|[Aa]n?|But|And|Earlier|Later|Meanwhile)\s+)?")
 
@@ -974,7 +975,8 @@ def _subject(prefix: str) -> str:
                 (not taken or taken[-1] == ",") or
                 low == "from" and taken and taken[-1][:1].isupper() and k and
                 words[k - 1].lower() in _SPEAKER_NOUNS or  # ("member of parliament from X")
-                low in ("in", "and") and taken and (taken[-1][:1].isupper() or
+                (low in ("in", "and") or low == "at" and k and words[k - 1].lower() in
+                 _SPEAKER_NOUNS) and taken and (taken[-1][:1].isupper() or
                                                     taken[-1] in _DIRECTIONS or (
                     taken[-1] == "the" and len(taken) > 1 and taken[-2][:1].isupper()))) or (
                 low in MODIFIERS and taken) or _PARTICLE.match(low) or (
@@ -2806,7 +2808,8 @@ _ACROSS_FIRST = re.compile(r"\s*(?:[Aa]cross|[Oo]n the other side of|[Oo]ver) th
 _THE_CHARGE = re.compile(r"\s+(?:the|these|those|such|this|that|its|their)\s+(?:[\w’'-]+\s+)?"
                          r"(?:accusations?|claims?|charges?|allegations?|reports?|version|account)\b")
 _ACCUSING_VERBS = frozenset("accused accuses blamed blames condemned condemns".split())
-_LOCAL_OFFICIALS = frozenset("mayor governor prefect commissioner councillor".split())
+_LOCAL_OFFICIALS = frozenset("""mayor governor prefect commissioner councillor wali chairman
+administration administrator""".split())
 # (a phrase that opens the sentence, before its speaker, saying where they spoke)
 _OPENER_IN = re.compile(r"\s*(?:(?:Speaking|Addressing|Briefing|Talking|Writing|Responding|"
                         r"Reacting|Commenting|Replying|Asked|In|At|From)\b[^,;:“”\"()]{0,100}?"
@@ -2847,6 +2850,9 @@ _TRADE = re.compile(r",\s(?:an?|the)\s(?:local\s|\w+-year-old\s)?(?:shopkeeper|f
 
 
 _TOLD = re.compile(r"\s+(?:that\s+)?(?P<who>[A-Z][\w’'-]+)\s+[a-z]+(?:ed|s)\b")
+_TOLD_HEAD = re.compile(r"\s+(?:that\s+)?(?P<who>the (?:head of state|head of government|"
+                        r"president|prime minister|premier))\s+(?:will|would|had|has|was|is)\b",
+                        re.I)
 
 
 def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> None:
@@ -2887,6 +2893,11 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
     if told and name_key(told["who"]) in report.people:
         name, named = report.people[name_key(told["who"])]
         speakers.append(_Speaker(name, named, True))
+    elif verb and speech.how != "according" and who_side not in ("", "PRESS") and (
+            head := _TOLD_HEAD.match(sent.text, verb.end())):
+        # ("The Casa de Nariño reported that the head of state will return ... he said"):
+        # the speaker's own head of state or government, of their side
+        speakers.append(_Speaker(head["who"], who_side, True))
 
 
 _OWNERS = ("Its ", "Their ", "His ", "Her ", "its ", "their ", "his ", "her ")

@@ -1,5 +1,6 @@
 """Which side a claimant speaks for: demonyms, institutions and organisations
-(gazetteer/sides.csv), and the countries and capitals the gazetteer knows."""
+(gazetteer/sides.csv), states' officials (gazetteer/people.csv), and the countries and
+capitals the gazetteer knows."""
 
 from __future__ import annotations
 
@@ -13,11 +14,15 @@ from ..gazetteer.normalize import name_key
 
 @lru_cache(maxsize=1)
 def side_terms() -> dict[str, tuple[str, str]]:
-    """name key -> (side, kind) for every term in gazetteer/sides.csv."""
+    """name key -> (side, kind) for every term in gazetteer/sides.csv, and each official of
+    gazetteer/people.csv by full name, as a ``person`` (sides.csv's term first)."""
     out = {}
     with open(data_dir() / "sides.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             out[name_key(row["term"])] = (row["side"], row["kind"])
+    with open(data_dir() / "people.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            out.setdefault(name_key(row["term"]), (row["side"], "person"))
     return out
 
 
