@@ -29,7 +29,7 @@ def test_a_phrase_has_the_side_side_in_gives_it_each_time_it_is_asked():
                "the Kyrgyz border service",
                "Kyrgyz border guards", "", "Japarov", "Tajik troops", "Russian troops"]
     for phrase in phrases * 2:
-        assert report.side_of(phrase) == side_in(phrase, report.sides)
+        assert report.side_of(phrase) == side_in(phrase, report.sides, report.officials)
     assert report.side_of("Japarov") == "KG" and report.side_of("Tajik troops") == "TJ"
 
 
@@ -39,9 +39,9 @@ def test_side_in_is_asked_once_per_phrase_of_a_report(monkeypatch):
     report = _report(text)
     asked: Counter = Counter()
 
-    def counted(phrase, extra=None):
+    def counted(phrase, extra=None, people=None):
         asked[phrase] += 1
-        return side_in(phrase, extra)
+        return side_in(phrase, extra, people)
     monkeypatch.setattr(rules, "side_in", counted)
     claims = [c for s, e in rules.sentences(text)
               for c in rules.claims_in(rules.Sentence(text[s:e], s, e, []), report)]

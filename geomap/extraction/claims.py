@@ -41,6 +41,7 @@ from ..records import UNKNOWN_SIDE, Claim, Document, Mention, Place, Resolution
 from .dates import MONTHS, WEEKDAYS, find_date
 from .keyed import Keyed, WordKeys, pieces_holding, trie
 from .sides import MISSION_SIDES, missions_in, side_in, side_terms
+from .sides import officials as officials_in
 from .words import COMMON, ORG_WORDS, TITLES, UNRECOGNISED, UPPER, acronyms
 
 ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charges|insisted|"
@@ -666,12 +667,19 @@ def _people(text: str, extra_sides: dict[str, str],
         before = _TITLE_END.split(text[max(0, start - 90):start])[-1]
         kept: list[str] = []
         for w in reversed(before.split()):
+            if w == "the" and kept and kept[0][:1].isupper():
+                kept.insert(0, w)  # ("Press secretary of the President Erbol Sultanbaev")
+                continue
             if not (w[:1].isupper() or w.rstrip(",").lower() in _TITLE_WORDS):
                 break
             if w.endswith(",") and kept and w[:-1].lower() not in TITLES:
                 break  # ("In a televised address on Friday, Kyrgyz President ..."; but
                 # "Qatar's emir, Sheikh Hamad bin Khalifa Al Thani" is the emir)
             kept.insert(0, w)
+        day = max((i for i, w in enumerate(kept) if w.rstrip(",") in _DAY_NAMES), default=-1)
+        kept = kept[day + 1:]  # (not "On Monday President Recep Tayyip Erdoğan"'s day)
+        while kept and kept[0] in ("the", "of"):
+            kept.pop(0)
         desc = _ARTICLE.sub("", " ".join(kept).strip(" ,"))  # ("The Armenian ombudsman, ...")
         words = desc.lower().replace(".", "").split()  # ("Gen. Oleksandr Syrskyi")
         after = text[end:end + 90]
@@ -751,7 +759,9 @@ _OPENING_TIME = re.compile(r"\s*(?:(?:[Ll]ate |[Ee]arly )?(?:[Ll]ast|[Tt]his|[Nn
                            r"night)|(?:[Oo]n |[Ll]ate on |[Ee]arly on )?"
                            rf"(?:{_WEEKDAY})(?: (?:morning|evening|"
                            r"night|afternoon))?|[Yy]esterday|[Tt]oday|[Ee]arlier|[Ll]ater|"
-                           r"[Mm]eanwhile|[Tt]hat day|[Tt]he same day|"
+                           r"[Mm]eanwhile|[Tt]hat day|[Tt]he same day|[Tt]he (?:next|following|"
+                           r"previous) (?:day|morning|evening|night|week)|"
+                           r"[Tt]he day (?:after|before)|"
                            # ("By late afternoon,", "By nightfall,", "In the evening,")
                            r"(?:[Bb]y|[Ii]n the|[Ee]arly in the|[Ll]ate in the) (?:late |early )?"
                            r"(?:morning|afternoon|evening|night|nightfall|midday|noon|dawn)|"
@@ -862,6 +872,10 @@ def _subject(prefix: str) -> str:
         "our " in tail or "this " in tail) else None
     if ours:  # ("Our reporter at Kastanies says": the press's own, where they are)
         return ours["who"].rstrip(", ")
+    close = _CLOSE_TO_END.search(prefix, max(0, len(prefix) - 100)) if (
+        " close to " in tail or " familiar with " in tail) else None
+    if close:  # ("..., a source close to the army said": the source, not the army)
+        return close["who"]
     # (its last words only: the pattern reads a long run of words in quadratic time)
     both = _BOTH_SIDES_END.search(prefix[-120:]) if prefix.rstrip().endswith(_BOTH_ENDS) or (
         "' " in prefix[-120:] or "’ " in prefix[-120:]) else None
@@ -1144,6 +1158,8 @@ class Report:
     _person_of: dict[str, bool] = field(default_factory=dict, repr=False)  # (_a_person's)
     _initials: dict[str, str] = field(default_factory=dict, repr=False)
     _missions: list | None = field(default=None, repr=False)
+    # officials of people.csv in office around the report's date, by full name
+    officials: dict[str, str] = field(default_factory=dict, repr=False)
 
     def side_found(self, claimant: str, side: str) -> None:
         """A person introduced with a role of no side ("Its chief spokesman, Zabihullah
@@ -1214,7 +1230,7 @@ class Report:
         claimants and forces come again and again; ``sides`` is whole once read)."""
         found = self._side_of.get(text)
         if found is None:
-            found = self._side_of[text] = side_in(text, self.sides)
+            found = self._side_of[text] = side_in(text, self.sides, self.officials)
         return found
 
     def side_of_title(self, title: str) -> str:
@@ -1377,6 +1393,8 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     for m, r in resolved:
         if r.resolved and r.place.country and r.place.kind != "region":
             sides.setdefault(name_key(m.surface), r.place.country)
+    # (officials of people.csv in office then, by full name: "Uhuru Kenyatta", Kenya's)
+    known = officials_in(doc.published or "")
     titled: dict[str, str] = {}
     people = _people(text, sides, titled)
     sides.update({k: v[1] for k, v in people.items()})
@@ -1414,7 +1432,7 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
         if who and who != "PRESS":  # (forces named with no side are no side)
             parties.add(who)
     report = Report(doc, people, sides, focus, capital_of, parties, places, filed=filed,
-                    acronyms=acronyms(text),
+                    acronyms=acronyms(text), officials=known,
                     party_publisher=_party_publisher(doc.publisher or _released_by(text),
                                                      sides),
                     titled={k: v for k, v in titled.items() if k not in people},
@@ -1914,12 +1932,16 @@ _ADDRESSED = re.compile(r"(?:(?: (?!(?:that|in|at|from|near|by)\b)[a-z]+){1,3} t
                         r"(?P<whom>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
                         r"(?= (?:that|to|of|on|over|for)\b|[,.])")
 _QUOTE_BEFORE = re.compile(r"[,.?!…][”\"’']\s+[^”\"“‘]{1,50}$")
+_CLOSE_TO_END = re.compile(r"(?:^|(?<=[\s,]))(?P<who>(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|"
+                           r"[Ss]ome)\s(?:[\w’'-]+\s){0,3}?(?:sources?|officials?|officers?|"
+                           r"diplomats?)\s(?:close to|familiar with)\s(?:the\s)?[\w’'-]+"
+                           r"(?:\s[\w’'-]+)?)\s*$")
 _SEAT_AFTER = re.compile(r" in (?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\b")
 _THE_COUNTRYS = re.compile(r"(?:[Tt]he )?(?:country|nation|kingdom|republic)['’]s ")
 _NAMED_ASIDE = re.compile(r",\s(?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+,\s")
 # a subject of a few words before such a name ("The commander of the Iranian army's ground
 # forces"): no comma, no verb's tense
-_ROLE_SUBJECT = re.compile(r"(?:The|A|An|[A-Z][\w’'-]*)(?: (?![a-z]+ed\b)[\w’'.-]+){1,10}")
+_ROLE_SUBJECT = re.compile(r"(?:the|an?|[A-Z][\w’'-]*)(?: (?![a-z]+ed\b)[\w’'.-]+){1,10}")
 _ITS_END = re.compile(r"\b(?:its|their)\s+$")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*$")
 _OBJECT_BEFORE = re.compile(r"\b(?:at|in|into|near|on|from|to|towards|across|along|inside|"
@@ -1943,8 +1965,13 @@ _FINAL_FRAME = re.compile(r",\s(?!(?:an?|the)\s(?:claim|charge|accusation|allega
                           r"version|move)\b)(?P<who>(?:an?|the|one|two|three|several|some)\s"
                           r"(?:[\w’'-]+\s){0,5}?(?:sources?|officials?|diplomats?|officers?|"
                           r"spokes(?:man|woman|person)|ministers?)"
-                          # (and one's own office: "..., Gallant's office said")
-                          r"|[A-Z][\w’'-]{1,30}['’]s\s(?:[\w’'-]+\s){0,2}?(?:office|ministry))\s"
+                          # (and whom they are close to: "..., a source close to the army said")
+                          r"(?:\s(?:close to|familiar with)\s(?:the\s)?[\w’'-]+(?:\s[\w’'-]+)?)?"
+                          # (and one's own office: "..., Gallant's office said", "..., his
+                          # spokeswoman Kim Hee-jung said")
+                          r"|[A-Z][\w’'-]{1,30}['’]s\s(?:[\w’'-]+\s){0,2}?(?:office|ministry)"
+                          r"|(?:his|her)\s(?:[\w’'-]+\s)?(?:spokes(?:man|woman|person)|office|"
+                          r"press secretary)(?:\s[A-Z][\w’'-]+){0,3})\s"
                           r"(?P<verb>told|said)\b"
                           # (not what they said of it: "..., a charge officials said was false")
                           r"(?!\s(?:was|were|is|are|had|has|would|that)\b)"
@@ -1976,6 +2003,17 @@ def _how(verb: re.Match) -> str:
 
 # where what a speaker's name is followed by says who they are: ", an aide to ..."
 _NAMED = re.compile(r",\s(?:an?|the)\s")
+
+
+def _name_part(claimant: str) -> str:
+    """A claimant's name, before what is said of them: before ", a" or ", the" ("Hikmet
+    Hajiyev, an aide to ..."), or before a comma after capitalised words alone ("Hikmet
+    Hajiyev, foreign policy adviser to President Ilham Aliyev")."""
+    name = _NAMED.split(claimant, 1)[0].rstrip(",")
+    head = name.split(",", 1)[0]
+    words = head.split()
+    return head if head != name and 2 <= len(words) <= 4 and all(
+        w[:1].isupper() and w.lower() not in _TITLE_WORDS for w in words) else name
 
 
 def speaker(sent: Sentence, report: Report) -> Speech | None:
@@ -2072,6 +2110,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         and text.rstrip()[-1:] in ".!”\"’" else None
     if final and (final.start("verb") <= verb.start() or sent.quoted(final.start())):
         final = None
+    owned = _owner_named(text, report) if final and final["who"].startswith(
+        ("his ", "her ")) else ""
+    if final and final["who"].startswith(("his ", "her ")) and not owned:
+        final = None  # (of one the report has not introduced: the sentence's subject speaks)
     framed = verb  # (the verb the frame at the end takes over from)
     if final:
         verb = _VERB.match(text, final.start("verb")) or verb
@@ -2111,6 +2153,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             claimant = agent["who"]
         elif final is not None and final.start("verb") == verb.start():
             claimant = final["who"]
+            if claimant.startswith(("his ", "her ")):
+                # (whose: the person the sentence begins with, as introduced: "Earlier, Lee
+                # had told ..., his spokeswoman Kim Hee-jung said")
+                claimant = f"{owned}'s {claimant[4:]}"
             body = _subject(text[:framed.start()]) if framed is not verb and \
                 _BARE_ROLE.fullmatch(claimant) else ""
             if body and not _is_person(body) and report.side_of(body) not in ("", "PRESS"):
@@ -2239,10 +2285,11 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         # (not a person the sentence itself names after the verb: "He also assured
         # Pashinian" is not Pashinian)
         rest = text[verb.end():] if verb else ""
-        prior = next((sp for sp in reversed(speakers[-_PRONOUN_BACK:])
-                      if sp.person == want_person and not (
-                          want_person and _named_in(sp.name, rest))
-                      and sp.fits(low)), None)
+        own = _subject_named(text, span[0], report) if want_person and span[0] > 0 else None
+        prior = own or next((sp for sp in reversed(speakers[-_PRONOUN_BACK:])
+                             if sp.person == want_person and not (
+                                 want_person and _named_in(sp.name, rest))
+                             and sp.fits(low)), None)
         claimant, known = (prior.name, prior.side) if prior else (claimant, "")
     elif alone and _OWNED.search(text, max(0, span[0] - 7), span[0]):
         # "Turkey denied any role. ... its foreign ministry said": the ministry of the body
@@ -2270,6 +2317,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         # his spokesman Stephane Dujarric said": of the person the sentence begins with
         owner = _head_np(text)
         whose = report.side_of(owner) if owner and _is_person(owner) else ""
+        if not whose and owner and (key := name_key(owner.split()[-1])) in report.people:
+            # ("Earlier, Lee had told ..., his spokeswoman Kim Hee-jung said": Lee as
+            # introduced)
+            owner, whose = report.people[key][0].split(",")[0], report.people[key][1]
         if whose and whose != "PRESS":
             claimant, known = f"{owner}'s {claimant}", whose
     elif claimant[:1].isupper() and _OWNED_BY.search(text, max(0, span[0] - 24), span[0]) \
@@ -2324,7 +2375,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             if named:
                 claimant, known, inferred = named[0], named[1], claimant
     elif claimant and "’s" not in claimant and "'s" not in claimant and (surname := name_key(
-            _NAMED.split(claimant, 1)[0].rstrip(",").split(" ")[-1])) in report.people and \
+            _name_part(claimant).split(" ")[-1])) in report.people and \
             not _another_given_name(claimant, report.people[surname][0]):
         # (the surname of the name itself, not of what is said of it after: "Hikmet
         # Hajiyev, an aide to President Ilham Aliyev" is not Aliyev; nor one of the same
@@ -2850,6 +2901,7 @@ _TRADE = re.compile(r",\s(?:an?|the)\s(?:local\s|\w+-year-old\s)?(?:shopkeeper|f
 
 
 _TOLD = re.compile(r"\s+(?:that\s+)?(?P<who>[A-Z][\w’'-]+)\s+[a-z]+(?:ed|s)\b")
+_DAY_NAMES = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTHS))
 _TOLD_HEAD = re.compile(r"\s+(?:that\s+)?(?P<who>the (?:head of state|head of government|"
                         r"president|prime minister|premier))\s+(?:will|would|had|has|was|is)\b",
                         re.I)
@@ -2876,8 +2928,8 @@ def remember(speech: Speech, who_side: str, sent: Sentence, report: Report) -> N
     # who gave his name only as Anas said")
     before = [x for x in speakers[-_PRONOUN_BACK:] if x.name == speech.claimant]
     person = _a_person(speech.claimant, report, sent) or any(x.person for x in before)
-    gender = (_gender_in(sent) or next((x.gender for x in reversed(before) if x.gender), "")) \
-        if person else ""
+    gender = (_gender_of(speech.claimant) or _gender_in(sent) or
+              next((x.gender for x in reversed(before) if x.gender), "")) if person else ""
     speakers.append(_Speaker(speech.claimant, who_side, person, bool(sent.quotes),
                              "statement" in sent.low and bool(_STATED.search(sent.text)),
                              gender))
@@ -3381,6 +3433,18 @@ def _gender_in(sent: Sentence) -> str:
     return "she" if she and not he else "he" if he and not she else ""
 
 
+def _gender_of(who: str) -> str:
+    """"she" or "he" where a speaker's own words say so ("his spokeswoman Kim Hee-jung",
+    "Mr Coulibaly"), else ""."""
+    found = _GENDERED.findall(who)
+    return "" if not found or len({w.lower() in _FEMININE for w in found}) > 1 else \
+        "she" if found[0].lower() in _FEMININE else "he"
+
+
+_GENDERED = re.compile(r"\b(?:spokes(?:wo)?man|chair(?:wo)?man|(?:wo)?man|Mrs?|Ms|Madam|mother|"
+                       r"father)\b\.?", re.I)
+_FEMININE = frozenset(("spokeswoman", "chairwoman", "woman", "mrs", "ms", "madam", "mother",
+                       "mrs.", "ms."))
 _PRONOUN_WORDS = re.compile(r"\b(?:she|her|herself|he|his|him|himself)\b")
 
 
@@ -3393,6 +3457,34 @@ def _introduce(sent: Sentence, report: Report, after: int = -1) -> bool:
         return False
     report.speakers.append(_Speaker(introduced["name"], "", True, gender=_gender_in(sent)))
     return True
+
+
+def _owner_named(text: str, report: Report) -> str:
+    """The name, as introduced, of the person a sentence begins with ("Earlier, Lee had
+    told ...": "Lee Myung-bak"), or ""."""
+    owner = _head_np(text)
+    key = name_key(strip_possessive(owner.split()[-1])) if owner else ""
+    named = report.people.get(key, ("", ""))[0] or report.titled.get(key, "")
+    return named.split(",")[0]
+
+
+def _subject_named(text: str, before: int, report: Report) -> _Speaker | None:
+    """The person a sentence's subject names by role and name said aside, where its "he"
+    comes later ("The next day, the defence minister, Hanena Ould Sidi, was received at
+    Koulouba ...; preserving the ties, he said afterwards, ..."): he, of the side the role's
+    words or the report tell; None where its subject is none such."""
+    at = len(text) - len(_opening_cut(text))
+    aside = _NAMED_ASIDE.search(text, at, min(before, at + 160))
+    if aside is None or not _ROLE_SUBJECT.fullmatch(text, at, aside.start()) or not set(
+            _LOWER_WORDS.findall(text[at:aside.start()].lower())) & _ROLES:
+        return None
+    name = aside.group().strip(", ")
+    key = name_key(name.split()[-1])
+    if key in report.people:
+        return _Speaker(*report.people[key], True)
+    role = text[at:aside.start()]
+    side = report.side_of(role) or report.side_of(name)
+    return _Speaker(f"{name}, {_ARTICLE.sub('', role)}", side if side != "PRESS" else "", True)
 
 
 def _surname_key(who: str) -> str:
@@ -3413,7 +3505,8 @@ def _a_person(who: str, report: Report, sent: Sentence | None = None) -> bool:
     if known is None:
         known = report._person_of[who] = _is_person(who) or (
             name_key(strip_possessive(who.split()[-1])) in report.people or
-            side_terms().get(name_key(who), ("", ""))[1] == "person" if who.strip() else False)
+            side_terms().get(name_key(who), ("", ""))[1] == "person" or
+            name_key(who) in officials_in() if who.strip() else False)
     if not known and sent is not None and " as " in sent.text and " " not in who.strip():
         known = bool(re.search(rf"\b(?:name|named|identified)(?: only)? as {re.escape(who)}\b",
                                sent.text))

@@ -14,16 +14,42 @@ from ..gazetteer.normalize import name_key
 
 @lru_cache(maxsize=1)
 def side_terms() -> dict[str, tuple[str, str]]:
-    """name key -> (side, kind) for every term in gazetteer/sides.csv, and each official of
-    gazetteer/people.csv by full name, as a ``person`` (sides.csv's term first)."""
+    """name key -> (side, kind) for every term in gazetteer/sides.csv."""
     out = {}
     with open(data_dir() / "sides.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             out[name_key(row["term"])] = (row["side"], row["kind"])
+    return out
+
+
+# An official is read as theirs from a little before their first office to some years after
+# their last ("former President ..."): a namesake outside that time is someone else
+OFFICE_BEFORE, OFFICE_AFTER = 2, 6
+
+
+@lru_cache(maxsize=1)
+def _officials() -> tuple[tuple[str, str, int, int], ...]:
+    """(name key, side, first year, last year) of each official of gazetteer/people.csv."""
+    out = []
     with open(data_dir() / "people.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            out.setdefault(name_key(row["term"]), (row["side"], "person"))
-    return out
+            first, _, last = row["years"].partition("-")
+            out.append((name_key(row["term"]), row["side"], int(first),
+                        int(last) if last else 9999))
+    return tuple(out)
+
+
+def officials(published: str = "") -> dict[str, str]:
+    """name key -> side of the states' officials (gazetteer/people.csv, by full name: "uhuru
+    kenyatta" -> KE) in office around the year of ``published`` (YYYY-...), every one where
+    it is not given."""
+    return _officials_in(int(published[:4]) if published[:4].isdigit() else None)
+
+
+@lru_cache(maxsize=16)
+def _officials_in(year: int | None) -> dict[str, str]:
+    return {k: side for k, side, first, last in _officials()
+            if year is None or first - OFFICE_BEFORE <= year <= last + OFFICE_AFTER}
 
 
 @lru_cache(maxsize=1)
@@ -71,10 +97,12 @@ def not_places() -> frozenset[str]:
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
 
 
-def side_in(text: str, extra: dict[str, str] | None = None) -> str:
+def side_in(text: str, extra: dict[str, str] | None = None,
+            people: dict[str, str] | None = None) -> str:
     """The first side a phrase names ("a U.S. State Department spokeswoman" -> US), or ''.
 
     ``extra`` maps further name keys (people, capitals) to sides; longer phrases first.
+    ``people`` maps officials' full names to theirs (``officials``), looked up last.
     """
     terms = _sides_only()
     extra = extra or {}
@@ -87,7 +115,7 @@ def side_in(text: str, extra: dict[str, str] | None = None) -> str:
                 continue
             phrase = " ".join(words[i:i + n])
             key = name_key(phrase.replace("’s", "").replace("'s", ""))
-            found = terms.get(key) or extra.get(key)  # (the terms first)
+            found = terms.get(key) or extra.get(key) or (people.get(key) if people else None)
             if key in _shared_by() and extra:
                 # "Congolese" is the side of the two that the report names (its "Congo"
                 # was the Democratic Republic's: CD); the first where it names neither
