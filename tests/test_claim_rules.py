@@ -3045,7 +3045,7 @@ def test_a_papers_dateline_of_a_town_with_accents():
      "Turkey.", ("North Atlantic Council", "NATO", "asserts")),
     # a family name first is a person's, not a city's (Ban: Van, Turkey)
     ("ANKARA — Shells hit Akcakale. Ban Ki-moon, the UN secretary-general, urged restraint. "
-     "Erdogan spoke to Ban by telephone.", ("Ban Ki-moon, the UN secretary-general", "UN",
+     "Erdogan spoke to Ban by telephone.", ("Ban Ki-moon, UN secretary-general", "UN",
                                             "calls")),
 ])
 def test_still_more_speakers_and_their_sides(text, want):
@@ -3380,3 +3380,27 @@ def test_a_source_close_to_a_body_his_spokeswoman_and_he_of_the_sentences_subjec
                "Koulouba; preserving the ties, he said afterwards, \"is a responsibility we "
                "all share\".", "2024-05-03")
     assert got[-1][0] == "Hanena Ould Sidi, the defence minister"
+
+
+def test_malaysian_honorifics_a_hyphened_title_and_the_prime_minister_by_title():
+    # "Prime Minister Datuk Seri Najib Tun Razak": a Malaysian honorific is a title and says
+    # Malaysia; "Najib" and "The Prime Minister" later are he; "United Nations
+    # Secretary-General Ban Ki-moon" is titled, and "Ban" later is he
+    got = _who("Malaysia rejected the ceasefire, with Prime Minister Datuk Seri Najib Tun Razak "
+               "insisting that the intruders surrender. Najib said Aquino had telephoned him. "
+               "The Prime Minister said the operation would continue. The ceasefire answered "
+               "an appeal by United Nations Secretary-General Ban Ki-moon. Ban, in a statement, "
+               "said he was watching events in Sabah closely. Inspector-General of Police Tan "
+               "Sri Ismail Omar said security forces were pressing on.", "2013-03-07")
+    assert [w for w in got if w[1] != "PRESS"][1:] == [
+        ("Najib Tun Razak, Prime Minister Datuk Seri", "MY")] * 2 + [
+        ("Ban Ki-moon, United Nations Secretary-General", "UN"),
+        ("Ismail Omar, Inspector-General of Police Tan Sri", "MY")]
+
+
+def test_a_bodys_acronym_after_its_name_keeps_it_a_body():
+    got = _who("ATHENS — Turkish jets flew over Chios. According to the Hellenic National "
+               "Defence General Staff (GEETHA), the first pair crossed at 11.42. In its daily "
+               "announcement, the General Staff said all were intercepted. It said six of the "
+               "fighters were armed.", "2022-01-20")
+    assert got[-1] == got[-2] and got[-1][1] == "GR"

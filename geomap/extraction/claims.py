@@ -601,7 +601,10 @@ _NAME_WORD = rf"[{UPPER}]{_LOW}+(?:[’'-][A-Z]?{_LOW}*)?"
 _NAME = re.compile(rf"[{UPPER}](?<!\w.){_LOW}+(?:[’'-][A-Z]?{_LOW}*)?"
                    rf"(?: (?:(?:bin|bint|ibn|abu) )?{_NAME_WORD}){{1,8}}\b")
 _NAME_PARTICLES = frozenset(("bin", "bint", "ibn", "abu"))
-_TITLED = frozenset(w.capitalize() for w in ROLE_NOUNS | TITLES)
+_TITLED = frozenset(f(w) for w in ROLE_NOUNS | TITLES for f in (str.capitalize, str.title))
+_HONORIFIC_WORDS = frozenset("datuk dato' dato’ dato seri sri tan puan toh datin dr".split())
+_HONORIFIC_PAIRS = frozenset((("Tan", "Sri"), ("Puan", "Sri"), ("Toh", "Puan"), ("Dato'", "Sri"),
+                              ("Dato’", "Sri")))
 
 
 def _person_names(text: str):
@@ -613,6 +616,11 @@ def _person_names(text: str):
         # have none, and are the name as they stand
         skip = 0 if _TITLED.isdisjoint(words) else \
             max(i + 1 for i, w in enumerate(words) if w in _TITLED)
+        while skip < len(words) - 2 and (tuple(words[skip:skip + 2]) in _HONORIFIC_PAIRS or
+                                         skip and words[skip] in ("Seri", "Sri", "Dr")):
+            # (a Malaysian honorific is a title too: "Datuk Seri Najib Tun Razak", "Tan Sri
+            # Ismail Omar")
+            skip += 1 if words[skip] in ("Seri", "Sri", "Dr") else 2
         named = sum(w not in _NAME_PARTICLES for w in words[skip:])
         if 2 <= named <= 3 or 2 <= named <= 4 and len(words) - skip > named:
             start = m.start() + sum(len(w) + 1 for w in words[:skip])
@@ -682,6 +690,8 @@ def _people(text: str, extra_sides: dict[str, str],
             kept.pop(0)
         desc = _ARTICLE.sub("", " ".join(kept).strip(" ,"))  # ("The Armenian ombudsman, ...")
         words = desc.lower().replace(".", "").split()  # ("Gen. Oleksandr Syrskyi")
+        while words and words[-1] in _HONORIFIC_WORDS:
+            words.pop()  # (the role before a Malaysian honorific: "Prime Minister Datuk Seri")
         after = text[end:end + 90]
         appositive = _APPOSITIVE_AFTER.match(after)
         # a person's name comes right after the title: "... Prime Minister Nikol Pashinian";
@@ -2272,7 +2282,8 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     # ("the official": the one named before; "a district official", "another official":
     # someone new)
     # ("the Guards" too, one capitalised word after "the": the Revolutionary Guards named)
-    alone = bool(claimant) and (claimant == low or " " not in claimant and span[0] >= 4 and
+    alone = bool(claimant) and (claimant == low or (
+        " " not in claimant or all(w in _TITLE_WORDS for w in low.split())) and span[0] >= 4 and
                                 text[span[0] - 4:span[0]].lower() == "the ") and \
         low.split()[-1] in _ROLES | _ORG_REFS and \
         not _INDEFINITE.search(text, max(0, span[0] - 9), span[0])
@@ -3520,6 +3531,8 @@ def _is_person(name: str) -> bool:
     head = name.split(",")[0]
     if name[len(head):].startswith((", office of", ", press service of", ", the office of")):
         return False  # (a person's office: "Ekrem Canalp, office of Edirne governor")
+    if head.endswith(")"):  # (a body's acronym after it: "... General Staff (GEETHA)")
+        head = head[:head.rfind("(")].rstrip() or head
     owned = _OWNED_BODY.search(head) if "'s " in head or "’s " in head else None
     if owned and owned[1] in _BODY_HEADS:
         return False  # (a person's body: "Tajik President Emomali Rahmon's press service")

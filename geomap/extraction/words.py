@@ -43,6 +43,8 @@ mr mrs ms dr colonel col lieutenant lt major maj commander chancellor king queen
 senator sen rep representative governor mayor ambassador envoy chief deputy acting
 assistant director chairman chairwoman chairperson leader aide adviser advisor analyst professor
 prof sergeant sgt captain capt admiral marshal sheikh emir prince princess lord lady sir
+secretary-general inspector-general director-general attorney-general governor-general
+datuk dato datin
 """.split())
 
 # Military units named after places: "the Bihar Regiment", "the Assam Rifles", and in lower
