@@ -67,3 +67,15 @@ def test_an_official_is_theirs_only_around_their_years_in_office():
                                                                published=d))]
              for d in ("2020-12-09", f"{first - OFFICE_BEFORE - 1}-12-09")}
     assert sides["2020-12-09"] == ["KE"] and sides[f"{first - OFFICE_BEFORE - 1}-12-09"] != ["KE"]
+
+
+def test_an_official_named_with_a_middle_name_or_initials():
+    # people.csv's "Pradeep Gyawali" is "Foreign Minister Pradeep Kumar Gyawali"; "Prime
+    # Minister KP Sharma Oli" keeps his initials, and "Oli" later is he
+    text = ("India rejected Nepal's new map. Foreign Minister Pradeep Kumar Gyawali said the "
+            "map was final. Prime Minister KP Sharma Oli struck a harder note. Answering "
+            "lawmakers, Oli said India had made the area disputed.")
+    got = [(c.claimant, c.claimant_side) for c in extract(
+        Document(text=text, name="t.txt", published="2020-05-20"))]
+    assert got[-2:] == [("Foreign Minister Pradeep Kumar Gyawali", "NP"),
+                        ("KP Sharma Oli, Prime Minister", "NP")]

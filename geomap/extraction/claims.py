@@ -601,6 +601,7 @@ _NAME_WORD = rf"[{UPPER}]{_LOW}+(?:[’'-][A-Z]?{_LOW}*)?"
 _NAME = re.compile(rf"[{UPPER}](?<!\w.){_LOW}+(?:[’'-][A-Z]?{_LOW}*)?"
                    rf"(?: (?:(?:bin|bint|ibn|abu) )?{_NAME_WORD}){{1,8}}\b")
 _NAME_PARTICLES = frozenset(("bin", "bint", "ibn", "abu"))
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]{2,3}|[A-Z]\.) $")
 _TITLED = frozenset(f(w) for w in ROLE_NOUNS | TITLES for f in (str.capitalize, str.title))
 _HONORIFIC_WORDS = frozenset("datuk dato' dato’ dato seri sri tan puan toh datin dr".split())
 _HONORIFIC_PAIRS = frozenset((("Tan", "Sri"), ("Puan", "Sri"), ("Toh", "Puan"), ("Dato'", "Sri"),
@@ -622,8 +623,13 @@ def _person_names(text: str):
             # Ismail Omar")
             skip += 1 if words[skip] in ("Seri", "Sri", "Dr") else 2
         named = sum(w not in _NAME_PARTICLES for w in words[skip:])
-        if 2 <= named <= 3 or 2 <= named <= 4 and len(words) - skip > named:
-            start = m.start() + sum(len(w) + 1 for w in words[:skip])
+        start = m.start() + sum(len(w) + 1 for w in words[:skip])
+        # (and initials before it: "Prime Minister KP Sharma Oli", "General MM Naravane")
+        initials = _INITIALS_BEFORE.search(text, max(0, start - 8), start) if not skip and \
+            named <= 3 else None
+        if initials:
+            yield initials.start(), m.end(), text[initials.start():m.end()]
+        elif 2 <= named <= 3 or 2 <= named <= 4 and len(words) - skip > named:
             yield start, m.end(), " ".join(words[skip:])
 
 

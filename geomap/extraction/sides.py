@@ -116,6 +116,9 @@ def side_in(text: str, extra: dict[str, str] | None = None,
             phrase = " ".join(words[i:i + n])
             key = name_key(phrase.replace("’s", "").replace("'s", ""))
             found = terms.get(key) or extra.get(key) or (people.get(key) if people else None)
+            if not found and people and n == 3:  # (and with a middle name: "Pradeep Kumar
+                # Gyawali" is people.csv's "Pradeep Gyawali")
+                found = people.get(name_key(f"{words[i]} {words[i + 2]}"))
             if key in _shared_by() and extra:
                 # "Congolese" is the side of the two that the report names (its "Congo"
                 # was the Democratic Republic's: CD); the first where it names neither
