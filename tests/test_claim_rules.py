@@ -3405,3 +3405,16 @@ def test_a_bodys_acronym_after_its_name_keeps_it_a_body():
                "announcement, the General Staff said all were intercepted. It said six of the "
                "fighters were armed.", "2022-01-20")
     assert got[-1] == got[-2] and got[-1][1] == "GR"
+
+
+def test_two_officials_of_two_sides_who_say_it_together_and_macedonia_by_its_old_name():
+    got = _who("ANKARA — Armenia's deputy foreign minister Vahan Kostanyan and Turkey's special "
+               "envoy for normalisation, Serdar Kılıç, said the Margara crossing would open. "
+               "Bosnia and Herzegovina's foreign minister welcomed it.", "2023-06-30")
+    assert got == [("Armenia's deputy foreign minister Vahan Kostanyan", "AM"),
+                   ("Turkey's special envoy for normalisation, Serdar Kılıç", "TR"),
+                   ("Bosnia and Herzegovina's foreign minister", "BA")]
+    # "Macedonia", the country's short name until 2019
+    got = _who("IDOMENI, Greece — Macedonia's interior ministry said its officers near Gevgelija "
+               "were pelted with stones.", "2016-04-10")
+    assert got == [("Macedonia's interior ministry", "MK")]

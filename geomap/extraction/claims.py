@@ -1713,6 +1713,16 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         named = [(w, report.side_of(w)) for w in parts[:MAX_CLAUSES]]
         if all(x for _, x in named) and len({x for _, x in named}) == len(named):
             voices = named  # (sides apart, each accusing: not "Nikol Pashinian, Armenian PM")
+    elif " and " in speech.claimant and verb is not None and \
+            len(pair := speech.claimant.split(" and ")) == 2 and all(
+                set(_LOWER_WORDS.findall(p.lower())) & _ROLES and _NAME_END.search(p)
+                for p in pair):
+        # two officials of two sides, each named with their role, who say it together
+        # ("Armenia's deputy foreign minister Vahan Kostanyan and Turkey's special envoy
+        # for normalisation, Serdar Kılıç, said ..."): a claim each, each of their side
+        named = [(p.strip(", "), report.side_of(p)) for p in pair]
+        if all(x not in ("", "PRESS") for _, x in named) and named[0][1] != named[1][1]:
+            voices = named
     # where what is said begins (with "according to" the verb may be anywhere)
     said_at = speech.verb.end() if speech.verb and speech.how != "according" else None
     # what is said before its speaker ("'... an encroachment ...,' Pashinyan told a
@@ -1952,6 +1962,7 @@ _CLOSE_TO_END = re.compile(r"(?:^|(?<=[\s,]))(?P<who>(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt
                            r"[Ss]ome)\s(?:[\w’'-]+\s){0,3}?(?:sources?|officials?|officers?|"
                            r"diplomats?)\s(?:close to|familiar with)\s(?:the\s)?[\w’'-]+"
                            r"(?:\s[\w’'-]+)?)\s*$")
+_NAME_END = re.compile(r"[A-Z][\w’'-]+ [A-Z][\w’'-]+,?$")
 _SEAT_AFTER = re.compile(r" in (?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\b")
 _THE_COUNTRYS = re.compile(r"(?:[Tt]he )?(?:country|nation|kingdom|republic)['’]s ")
 _NAMED_ASIDE = re.compile(r",\s(?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+,\s")
