@@ -539,17 +539,18 @@ def _surnames(text: str, runs: array, lexicon, curated, adjectives) -> set[str]:
     out: set[str] = set()
     for k in range(0, len(runs), 2):
         group = text[runs[k]:runs[k + 1]]
-        if group.count(" ") == 2 and group.split(" ", 1)[0].endswith(("'s", "’s")):
+        spaces = group.count(" ")
+        if spaces == 2 and group.split(" ", 1)[0].endswith(("'s", "’s")):
             group = group.split(" ", 1)[1]  # (a possessive before it: "FARC's Raúl Reyes")
-        if group.count(" ") == 1 and len(group) - group.index(" ") == 2 and \
-                k + 3 < len(runs) and runs[k + 2] == runs[k + 1] + 2 and \
+            spaces = 1
+        if spaces != 1:
+            continue
+        if group[-2] == " " and k + 3 < len(runs) and runs[k + 2] == runs[k + 1] + 2 and \
                 text[runs[k + 1]] == "." and runs[k + 3] - runs[k + 2] > 2 and \
                 " " not in text[runs[k + 2]:runs[k + 3]]:
             # a middle initial, which ends a run ("George W" and "Bush"): the name is the
             # given name and the run after it
             group = f"{group.split(' ')[0]} {text[runs[k + 2]:runs[k + 3]]}"
-        if group.count(" ") != 1:
-            continue
         words = group.split(" ")
         if not all(w[:1].isupper() for w in words):
             continue
