@@ -83,8 +83,8 @@ def test_speaker_a_request_for_help_is_the_reports_act():
     # (one people.csv does not list, by where they spoke; one it lists, as it lists them)
     ("“No aircraft has violated Sudanese airspace,” foreign ministry spokesman Tesfaye Alemu "
      "told reporters in Addis Ababa.", "ET", "side from where they spoke"),
-    ("“No aircraft has violated Sudanese airspace,” foreign ministry spokesman Dina Mufti "
-     "told reporters in Khartoum.", "ET", ""),
+    ("“No aircraft from Ethiopia has violated Sudanese airspace,” foreign ministry "
+     "spokesman Dina Mufti told reporters in Khartoum.", "ET", ""),
 ])
 def test_side(text, side, note):
     report, sent, speech = _last(text)

@@ -45,7 +45,8 @@ def test_no_official_hides_a_place_or_another_term(gazetteer):
 
 def test_an_official_named_with_no_country_speaks_for_their_state():
     text = ("PRESENTER: President Uhuru Kenyatta and Ethiopian Prime Minister Abiy Ahmed "
-            "today jointly opened the Moyale one-stop border post. Kenyatta told the crowd "
+            "today jointly opened the Moyale one-stop border post between Kenya's Marsabit "
+            "County and Ethiopia's Oromia region. Kenyatta told the crowd "
             "that the post would turn Moyale into a hub for trade.")
     got = [(c.claimant, c.claimant_side) for c in extract(
         Document(text=text, name="t.txt", published="2020-12-09"))]
@@ -79,3 +80,29 @@ def test_an_official_named_with_a_middle_name_or_initials():
         Document(text=text, name="t.txt", published="2020-05-20"))]
     assert got[-2:] == [("Foreign Minister Pradeep Kumar Gyawali", "NP"),
                         ("KP Sharma Oli, Prime Minister", "NP")]
+
+
+def test_an_official_named_with_no_title_and_a_namesake_of_a_state_the_report_never_names():
+    # "The interior ministers of Tunisia and Algeria, Hichem Fourati and Noureddine Bedoui":
+    # "Bedoui said" is Algeria's, "Fourati" Tunisia's
+    text = ("SAKIET SIDI YOUSSEF, Tunisia, Feb 8 (Wire) - The interior ministers of Tunisia "
+            "and Algeria, Hichem Fourati and Noureddine Bedoui, laid a wreath on Friday. "
+            "Bedoui said Algeria would never allow its territory to be used against Tunisia. "
+            "Fourati said development was the best answer to smuggling.")
+    got = [(c.claimant, c.claimant_side) for c in extract(
+        Document(text=text, name="t.txt", published="2019-02-08"))]
+    assert got[-2:] == [("Noureddine Bedoui", "DZ"), ("Hichem Fourati", "TN")]
+    # Uruguay's defence minister Javier García is not the mayor of Colchane of that name,
+    # in a report that names no Uruguay (nor anything of it)
+    text = ("11:05 — Army units began patrolling the Colchane sector of the Tarapacá region "
+            "under the decree. The mayor of Colchane, Javier García, told a radio station "
+            "that the deployment alone would not fix the problem.")
+    got = [(c.claimant, c.claimant_side) for c in extract(
+        Document(text=text, name="t.txt", published="2023-02-27"))]
+    assert got == [("mayor of Colchane, Javier García", "CL")]
+    bare = text.replace("The mayor of Colchane, Javier García,", "Javier García")
+    assert extract(Document(text=bare, name="t.txt",
+                            published="2023-02-27"))[-1].claimant_side != "UY"
+    assert extract(Document(text=bare.replace("Colchane sector", "Colchane sector, as "
+                                              "Uruguay's army once did,"), name="t.txt",
+                            published="2023-02-27"))[-1].claimant_side == "UY"

@@ -107,3 +107,10 @@ def test_a_middle_initial_and_a_place_made_of_a_prefix_and_a_capital():
     got = _rows("The ceasefire was announced at a house in Taguig, Metro Manila. In Manila, the "
                 "Department of Foreign Affairs said it was still pressing for access.")
     assert got["Manila"][2] == "PH"
+
+
+def test_papua_new_guinea_and_macedonia_by_the_names_news_writes():
+    got = _rows("In Vanimo, PNG police said traders were turned back. Macedonia's police said "
+                "migrants entered Macedonia near Gevgelija.")
+    assert got["PNG"][1:] == ("Papua New Guinea", "PG")
+    assert got["Macedonia"][2] == "MK"

@@ -40,7 +40,7 @@ from ..read import claim_id
 from ..records import UNKNOWN_SIDE, Claim, Document, Mention, Place, Resolution
 from .dates import MONTHS, WEEKDAYS, find_date
 from .keyed import Keyed, WordKeys, pieces_holding, trie
-from .sides import MISSION_SIDES, missions_in, side_in, side_terms
+from .sides import MISSION_SIDES, NamedOfficials, missions_in, side_in, side_terms
 from .sides import officials as officials_in
 from .words import COMMON, ORG_WORDS, TITLES, UNRECOGNISED, UPPER, acronyms
 
@@ -1410,9 +1410,18 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
         if r.resolved and r.place.country and r.place.kind != "region":
             sides.setdefault(name_key(m.surface), r.place.country)
     # (officials of people.csv in office then, by full name: "Uhuru Kenyatta", Kenya's)
-    known = officials_in(doc.published or "")
+    # (of a state the report names, or one whose places it names)
+    known = NamedOfficials(officials_in(doc.published or ""), text, set(sides.values()))
     titled: dict[str, str] = {}
     people = _people(text, sides, titled)
+    for _start, _end, name in _person_names(text) if known else ():
+        # an official of people.csv named with no title ("The interior ministers of Tunisia
+        # and Algeria, Hichem Fourati and Noureddine Bedoui, ... Bedoui said"): theirs
+        # (as titled: "Bedoui said" is Noureddine Bedoui, whom people.csv gives his side)
+        surname = name_key(strip_possessive(name.split()[-1]))
+        if surname not in people and surname not in titled and \
+                known.get(name_key(strip_possessive(name))):
+            titled[surname] = strip_possessive(name)
     sides.update({k: v[1] for k, v in people.items()})
     # (the dateline's cities are where the report was filed, not what it is about)
     line = _dateline(text)

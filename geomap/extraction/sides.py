@@ -46,6 +46,35 @@ def officials(published: str = "") -> dict[str, str]:
     return _officials_in(int(published[:4]) if published[:4].isdigit() else None)
 
 
+class NamedOfficials(dict):
+    """``officials`` of a report, each its state's only where the report names that state
+    (``named``: the states of the countries, capitals and places it names; else its name or
+    a demonym, as a word): "Javier García", Uruguay's defence minister, is not the mayor of
+    Colchane of that name in a report on Chile and Bolivia."""
+
+    def __init__(self, known: dict[str, str], text: str, named: set[str]) -> None:
+        super().__init__(known)
+        self._text, self._key = text, ""
+        self._named = dict.fromkeys(named, True)
+
+    def get(self, key, default=None):
+        side = dict.get(self, key)
+        if side is None:
+            return default
+        if side not in self._named:
+            self._key = self._key or name_key(self._text)
+            self._named[side] = _names_of(side).search(self._key) is not None
+        return side if self._named[side] else default
+
+
+@lru_cache(maxsize=256)
+def _names_of(side: str) -> re.Pattern:
+    """A state's names and demonyms (name keys) as whole words."""
+    words = sorted((k for k, v in _sides_only().items() if v == side and len(k) > 2),
+                   key=len, reverse=True) or ["(?!)"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
 @lru_cache(maxsize=16)
 def _officials_in(year: int | None) -> dict[str, str]:
     return {k: side for k, side, first, last in _officials()
