@@ -3418,3 +3418,10 @@ def test_two_officials_of_two_sides_who_say_it_together_and_macedonia_by_its_old
     got = _who("IDOMENI, Greece — Macedonia's interior ministry said its officers near Gevgelija "
                "were pelted with stones.", "2016-04-10")
     assert got == [("Macedonia's interior ministry", "MK")]
+
+
+def test_his_spokeswoman_of_one_the_sentence_titles():
+    got = _who("QUITO, Ecuador (wire) — Colombian jets bombed a camp. U.N. Secretary-General "
+               "Ban Ki-moon called on all three countries to show restraint, his spokeswoman "
+               "said.", "2008-03-05")
+    assert got[-1] == ("U.N. Secretary-General Ban Ki-moon's spokeswoman", "UN")

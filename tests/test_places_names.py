@@ -114,3 +114,12 @@ def test_papua_new_guinea_and_macedonia_by_the_names_news_writes():
                 "migrants entered Macedonia near Gevgelija.")
     assert got["PNG"][1:] == ("Papua New Guinea", "PG")
     assert got["Macedonia"][2] == "MK"
+
+
+def test_a_place_name_before_a_surname_where_a_persons_words_follow():
+    # "Maria Elena Cuero, who coordinates aid" is a person, not María Elena, Chile
+    got = _rows("In Lago Agrio, Maria Elena Cuero, who coordinates aid for Colombian refugees, "
+                "said families were afraid. Troops went to Maria Elena, in Chile.")
+    assert [s for s in got if s.startswith("Maria Elena")] == ["Maria Elena"]
+    assert "Maria Elena" not in _rows("In Lago Agrio, Maria Elena Cuero, who coordinates aid "
+                                      "for Colombian refugees, said families were afraid.")

@@ -3497,12 +3497,13 @@ def _introduce(sent: Sentence, report: Report, after: int = -1) -> bool:
 
 
 def _owner_named(text: str, report: Report) -> str:
-    """The name, as introduced, of the person a sentence begins with ("Earlier, Lee had
-    told ...": "Lee Myung-bak"), or ""."""
+    """The person a sentence begins with, where the report has introduced them: as the
+    sentence names them with a title ("U.N. Secretary-General Ban Ki-moon called ..."), else
+    as introduced ("Earlier, Lee had told ...": "Lee Myung-bak"); or ""."""
     owner = _head_np(text)
     key = name_key(strip_possessive(owner.split()[-1])) if owner else ""
-    named = report.people.get(key, ("", ""))[0] or report.titled.get(key, "")
-    return named.split(",")[0]
+    named = (report.people.get(key, ("", ""))[0] or report.titled.get(key, "")).split(",")[0]
+    return owner if named and len(owner.split()) > len(named.split()) else named
 
 
 def _subject_named(text: str, before: int, report: Report) -> _Speaker | None:

@@ -168,6 +168,7 @@ _NAME_AFTER_TITLE = re.compile(rf"[{UPPER}][\w'’-]{{0,40}}"  # (and "Turki al-
 # a person's age after their name (", 42,"), and a verb of saying that frames it before it
 # ('..., said Marvin.')
 _AGE_AFTER = re.compile(r",\s\d{1,3}(?!\d|,\d)(?:,|\.|\s(?:said|says|told|added))")
+_PERSON_AFTER = re.compile(r",\s(?:who|whose)\s|,\s\d{1,3},|\s(?:said|says|told)\b")
 _SAID_FRAME = re.compile(r"[,”\"’']\s*(?:said|says|told|added|explained|recalled)\s+$")
 
 
@@ -653,6 +654,9 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
             return None
         if single and sentence_start and key in COMMON:
             return None
+        if not single and j < len(words) and _PERSON_AFTER.match(text, words[-1][1]):
+            return None  # (a name GeoNames alone knows, before a surname, where a person's
+            # words follow: "Maria Elena Cuero, who coordinates aid", not María Elena, Chile)
     if _OUTLET_AFTER.match(text, end) or _OUTLET_BEFORE.search(text, max(0, start - 16), start):
         # an outlet's name, not a place it names: "the state-run Petra news agency", "the
         # Dhaka newspaper Prothom Alo", "the state news agency Petra" (where it is one at all)
