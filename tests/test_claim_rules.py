@@ -3425,3 +3425,11 @@ def test_his_spokeswoman_of_one_the_sentence_titles():
                "Ban Ki-moon called on all three countries to show restraint, his spokeswoman "
                "said.", "2008-03-05")
     assert got[-1] == ("U.N. Secretary-General Ban Ki-moon's spokeswoman", "UN")
+
+
+def test_one_known_only_by_a_given_name_is_she_next():
+    got = _who("KUALA LUMPUR — Sabah Chief Minister Datuk Seri Musa Aman called on Sabahans to "
+               "stay calm. A settler from Felda Sahabat 17 who wanted to be known only as "
+               "Rosnah said families had left. \"We heard the jets on Tuesday morning,\" she "
+               "said.", "2013-03-07")
+    assert [w for w, _ in got[-2:]] == ["Rosnah", "Rosnah"]

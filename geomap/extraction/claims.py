@@ -3546,8 +3546,8 @@ def _a_person(who: str, report: Report, sent: Sentence | None = None) -> bool:
             side_terms().get(name_key(who), ("", ""))[1] == "person" or
             name_key(who) in officials_in() if who.strip() else False)
     if not known and sent is not None and " as " in sent.text and " " not in who.strip():
-        known = bool(re.search(rf"\b(?:name|named|identified)(?: only)? as {re.escape(who)}\b",
-                               sent.text))
+        known = bool(re.search(rf"\b(?:name|named|identified|known)(?: only)? as "
+                               rf"{re.escape(who)}\b", sent.text))
     return known and not report.capital_or_country(strip_possessive(who))
 
 
