@@ -3433,3 +3433,17 @@ def test_one_known_only_by_a_given_name_is_she_next():
                "Rosnah said families had left. \"We heard the jets on Tuesday morning,\" she "
                "said.", "2013-03-07")
     assert [w for w, _ in got[-2:]] == ["Rosnah", "Rosnah"]
+
+
+def test_relatives_a_breeder_from_a_place_an_association_that_works_and_its_president():
+    got = _who("NOUAKCHOTT — Mali denied it. This time about a dozen men were taken away "
+               "towards Malian territory; several of them, their relatives say, have since been "
+               "found dead. \"They came before dawn in pick-ups,\" recounted a livestock breeder "
+               "from Fassala, reached by telephone, who asked that his name not be published. In "
+               "Nouakchott, a human rights association that has been documenting cases since "
+               "2022 demanded an independent investigation. \"Each time we are promised an "
+               "inquiry, the families are left without answers,\" said its president. A farmer "
+               "who gave his name only as Sidi said he was afraid.", "2024-05-03", "stance")
+    assert [(w, h) for w, _, h in got[1:]] == [
+        ("relatives", "asserts"), ("a livestock breeder from Fassala", "asserts"),
+        ("association", "calls"), ("its president", "asserts"), ("Sidi", "asserts")]

@@ -459,7 +459,8 @@ workers doctors doctor nurses nurse medics medic refugees refugee elders rebel a
 separatists separatist militia militias guerrillas guerrilla herder farmer farmers fisherman
 shepherd shepherds trader shopkeeper breeder breeders notable notables group organization
 organisation watchdog charity driver drivers truckers transporters hauliers man woman men women
-mother father villager student students teacher teachers migrant migrants""".split())
+mother father villager student students teacher teachers migrant migrants relatives families
+neighbours neighbors association""".split())
 # (and several states' envoys; and people of a place, who speak for it: _LOCAL)
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
@@ -828,12 +829,15 @@ _REACHED = re.compile(r"\s(?:reached|contacted|interviewed|speaking|talking)\s+(
 # people whose words say who they are only by a relative clause after them
 _OF_NO_SIDE = frozenset("""refugees refugee residents villagers survivors witnesses herders
 fishermen traders farmers migrants people families man woman men women mother father villager
-student migrant""".split())
+student migrant relatives families neighbours neighbors""".split())
 _ANONYMOUS = re.compile(r"\b(?:asked|requested|declined|refused|wished)\s+(?:not\s+to\s+be|"
                         r"to\s+remain|anonymity)|\bcondition of anonymity|\bnot authori[sz]ed",
                         re.I)
 # a relative clause of no commas between the speaker and the verb
 _WHO_CLAUSE = re.compile(r"\s(?:who|whom)\s[^,;:“”\"()]{1,80}$")
+_NAMED_AS = re.compile(r"\b(?:name|named|known|identified)(?: only)? as [A-Z]")
+_THAT_CLAUSE = re.compile(r"\sthat\s(?:has|have|had|is|are|was|were|runs|works|represents)\s"
+                          r"[^,;:“”\"()]{1,80}$")
 _ENVOYS = frozenset(("ambassador", "ambassadors", "envoy", "envoys", "adviser", "advisor",
                      "aide", "delegate", "delegates", "representative", "mission", "delegation",
                      "embassy"))  # ("the OSCE Mission to Moldova": the OSCE's)
@@ -962,9 +966,15 @@ def _subject(prefix: str) -> str:
     prefix = prefix[max(max(prefix.rfind(c) for c in '”")–—:') + 1, single + 3 if single >= 0
                         else 0, dashes + 4 if dashes >= 0 else 0):]
     clause = _WHO_CLAUSE.search(prefix, max(0, len(prefix) - 100))
+    if clause is None and " that " in prefix[-100:]:  # ("a human rights association that
+        clause = _THAT_CLAUSE.search(prefix, max(0, len(prefix) - 100))  # has been documenting
+        # cases since 2022 demanded": the association)
+        if clause and prefix[:clause.start()].rsplit(" ", 1)[-1].lower() not in GROUP_NOUNS:
+            clause = None
     if clause and clause.start() > 0 and (
-            prefix[:clause.start()].rsplit(" ", 1)[-1].lower() in _OF_NO_SIDE or
-            _ANONYMOUS.search(clause.group())):
+            prefix[:clause.start()].rsplit(" ", 1)[-1].lower() in _OF_NO_SIDE | GROUP_NOUNS or
+            _ANONYMOUS.search(clause.group())) and not _NAMED_AS.search(clause.group()):
+        # (but not where the clause names them: "A farmer who gave his name only as Giorgos")
         # ("Sudanese refugees who reached Adre described", "An Armenian official who asked
         # not to be named said"; not "An official who works for Armenia's ministry")
         prefix = prefix[:clause.start()]
@@ -1089,13 +1099,18 @@ def _after(suffix: str) -> str:
         if len(taken) == _AFTER_LONGEST or not (
                 word[:1].isupper() or low in _AFTER_TITLE or low in _AFTER_GLUE and (
                     taken or low in ("the", "a", "an")) or
+                # (whose: "said its president")
+                not taken and low in _OWNER_WORDS or
+                # (where from: "said a farmer from Fassala", after a speaker's noun)
+                low in _FROM_WORDS and taken and taken[-1][0].lower() in _AFTER_TITLE and
+                (nxt := _AFTER_WORD.match(suffix, end)) is not None and nxt[1][:1].isupper() or
                 # (a word of their trade before it: "said a livestock breeder")
                 taken and low.isalpha() and _is_speaker_noun(_AFTER_WORD.match(suffix, end))):
             break
         taken.append((word, end))
-    while taken and taken[-1][0].lower() in _AFTER_GLUE:
+    while taken and taken[-1][0].lower() in _AFTER_GLUE | _FROM_WORDS:
         taken.pop()
-    if len(taken) < 1 + (taken[0][0].lower() in _AFTER_GLUE if taken else 0):
+    if len(taken) < 1 + (taken[0][0].lower() in _AFTER_GLUE | _OWNER_WORDS if taken else 0):
         return ""
     last = taken[-1][0]
     if not (last[:1].isupper() or last.lower() in _ROLES or last.lower() in GROUP_NOUNS or
@@ -1118,6 +1133,8 @@ _CUT_ABBREVIATIONS = ("U.S", "U.N", "U.K", "E.U")
 _AFTER_WORD = re.compile(r"\s+([\w’'.-]+)")
 _AFTER_TITLE = _TITLE_WORDS | GROUP_NOUNS
 _AFTER_GLUE = frozenset(("for", "of", "the", "a", "an"))
+_OWNER_WORDS = frozenset(("its", "their", "his", "her"))
+_FROM_WORDS = frozenset(("from", "in", "at", "near"))
 _AFTER_LONGEST = 10
 _AFTER_TITLE_END = re.compile(r"\s*(?:$|[.,;:!?”\"’)\]–—]|(?:on|late on|early on|earlier on)\s+"
                               rf"(?:{_WEEKDAY})\b|"
@@ -2251,8 +2268,9 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             span = (at, verb.start())  # (the place said aside is the speaker's, not the claim's;
             # so is one in a clause of who they are: "refugees who reached Adre described")
         head = _HEAD.match(text) if claimant and at > 0 else None
-        if head and _ITS_END.search(text[:at]):
-            # "South Sudan ... has offered to mediate, its foreign ministry said"
+        if head and _ITS_END.search(text[:at]) and claimant.lower() not in _OF_NO_SIDE:
+            # "South Sudan ... has offered to mediate, its foreign ministry said" (not
+            # "several of them, their relatives say")
             claimant = f"{claimant} of {head['np'].strip()}"
         if (not claimant or claimant.lower() in PRONOUNS) and \
                 _INVERTED.search(text[:verb.start()]) and \
