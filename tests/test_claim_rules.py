@@ -3447,3 +3447,11 @@ def test_relatives_a_breeder_from_a_place_an_association_that_works_and_its_pres
     assert [(w, h) for w, _, h in got[1:]] == [
         ("relatives", "asserts"), ("a livestock breeder from Fassala", "asserts"),
         ("association", "calls"), ("its president", "asserts"), ("Sidi", "asserts")]
+
+
+def test_where_one_named_after_the_verb_spoke_after_what_they_are():
+    got = _who("\"Any violation of our territory will be answered,\" declared Nani Ould "
+               "Chrougha, the minister of petroleum, mines and energy, who also serves as "
+               "government spokesman, at a press briefing in Nouakchott on Thursday evening.",
+               "2024-05-03", "check")
+    assert got[0][1:] == ("MR", "side from where they spoke")

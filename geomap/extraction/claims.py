@@ -2572,7 +2572,12 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
             opener) or (
             # (and said aside: "..., talking to reporters in Dhaka on Sunday, rejected")
             _SPOKE_IN.search(sent.text, speech.span[1], verb.start())
-            if 0 < speech.span[1] < verb.start() else None)
+            if 0 < speech.span[1] < verb.start() else None) or (
+            # (and after one named after the verb, with what they are: '"...," declared Nani
+            # Ould Chrougha, the minister of ..., who also serves as government spokesman, at
+            # a press briefing in Nouakchott')
+            _SPOKE_IN.search(sent.text, speech.span[1], speech.span[1] + 120)
+            if speech.span[0] > verb.end() else None)
         there = near and report.side_of(near["where"])
         if there and report.capital_of and any(
                 r.resolved and report.capital_of(r.place) == there for _, r in sent.mentions):
