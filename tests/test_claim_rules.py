@@ -3455,3 +3455,10 @@ def test_where_one_named_after_the_verb_spoke_after_what_they_are():
                "government spokesman, at a press briefing in Nouakchott on Thursday evening.",
                "2024-05-03", "check")
     assert got[0][1:] == ("MR", "side from where they spoke")
+
+
+def test_not_knowing_who_fired_is_no_denial():
+    got = _who("TEHRAN — Iranian border guards and Taliban fighters clashed near Zabol. Each "
+               "side blames the other for the violence, and it is not clear who fired first.",
+               "2023-05-28", "stance")
+    assert [h for _, _, h in got[1:]] == ["asserts", "asserts"]

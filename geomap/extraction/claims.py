@@ -237,7 +237,8 @@ _NEGATED = _quick("acdhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not
                   r"none(?= of (?:its|their|our|his|her) ))\b"
                   # (not knowing is no denial: "could not confirm who had sent them")
                   r"(?!\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif|determin|establish|"
-                  r"identif|say|know|specify|disclose|rule|exclud)\w*\b)"  # (nor "cannot rule out")
+                  r"identif|say|know|specify|disclose|rule|exclud|clear)\w*\b)"  # (nor "cannot
+                  # rule out", nor "it is not clear who fired first")
                   r"(?:[^.,;]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach|"
                   r"launch|conduct)\w*|carried out|carry out|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed|"
