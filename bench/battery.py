@@ -30,6 +30,11 @@ Kamako, Kye-Ossi, Aflao, Casamance, Rosso, Gallabat, ...; Tay Ninh, Humla, Torgh
 Velika Kladuša, Gibraltar, the Irish border, San Andrés, Tecún Umán, Eagle Pass, ...) were
 written after that session's fixes from X, Y and set W and run first on its code then
 (6fad54d): found / right side Z 70/60 of 90, O 73/65 of 91 (on 625d0cd: 70/58, 73/64).
+AB and AC (session 40, 30 more borders: the Jaber crossing and Rukban, Idomeni, Halaib,
+Koya, Margara, Silene, Pacaraima, the Darién, Bakassi, Moyale, Lake Nyasa, Ambalat, Dandong,
+Laukkai; Salloum, Sido, Shihn, the Panj, Dashoguz, Zamyn-Uud, Dokdo, Oecusse, Wutung, the
+Chaco, Fray Bentos, the Corentyne, Figuig, Sakiet Sidi Youssef, the Narva) were run first on
+session 39's end (24ea904): found / right side AB 91/71 of 118, AC 73/59 of 93.
 """
 
 from __future__ import annotations
