@@ -3462,3 +3462,12 @@ def test_not_knowing_who_fired_is_no_denial():
                "side blames the other for the violence, and it is not clear who fired first.",
                "2023-05-28", "stance")
     assert [h for _, _, h in got[1:]] == ["asserts", "asserts"]
+
+
+def test_a_places_own_official_speaks_for_it_and_demonyms_news_writes():
+    got = _who("Ukrainian-based fighters crossed into Belgorod region on Monday. Governor "
+               "Vyacheslav Gladkov said the saboteurs had entered Kozinka. Slovenian police said "
+               "a Croatian boat entered the bay. Argentine officials said talks would go on.",
+               "2023-05-22")
+    assert got[-3:] == [("Governor Vyacheslav Gladkov", "RU"), ("Slovenian police", "SI"),
+                        ("Argentine officials", "AR")]

@@ -2939,7 +2939,12 @@ _LOCAL = re.compile(r"(?:(?:two|three|four|several|some|many|other|\d{1,4}) )?(?
                     # (a village's head, who speaks for it: "the village mukhtar")
                     r"(?:a |the )?(?:village |local )?(?:mukhtar|headman)|"
                     r"(?:a |the )?(?:village|tribal) (?:head|leader|chief|elder)s?|"
-                    r"(?:a )?local (?:officials?|authorities|leaders?|people))\b", re.I)
+                    r"(?:a )?local (?:officials?|authorities|leaders?|people)|"
+                    # (a place's own official, of no country named: "Governor Vyacheslav
+                    # Gladkov said ... Kozinka", "the Chief District Officer of Nawalparasi")
+                    r"(?:the )?(?:regional |provincial |district |county )?(?:governor|mayor|"
+                    r"prefect|wali|chief district officer|district commissioner|"
+                    r"county commissioner)(?! of the)(?!-)(?! general))\b", re.I)
 # ... named with their place, which may end in a word of no capital ("residents of the Bilal
 # Mosque area", "Locals in Teknaf's Whykong and Hnila unions"): at the end of the words
 # before a verb of saying (looked for in their last 160 characters)
