@@ -3472,3 +3472,16 @@ def test_a_places_own_official_speaks_for_it_and_demonyms_news_writes():
                "2023-05-22")
     assert got[-3:] == [("Governor Vyacheslav Gladkov", "RU"), ("Slovenian police", "SI"),
                         ("Argentine officials", "AR")]
+
+
+def test_an_agencys_own_dateline_in_small_letters_and_a_title_that_is_no_place():
+    # "Addis Ababa, June 15 (ENA) —": the dateline, and the state agency that publishes it
+    got = _who("Addis Ababa, June 15 (ENA) — The Ethiopian National Defense Force has foiled an "
+               "attack by the regime in Asmara on the Tsorona front, the Government "
+               "Communication Affairs Office said.", "2016-06-15")
+    assert got == [("Government Communication Affairs Office", "ET")]
+    # "Commissioner" and "the Red Cross" are no places (Commissioner, Texas)
+    rows = {r["surface"] for r in __import__("geomap.api", fromlist=["places"]).places(
+        Document(text="ECOWAS Commissioner for Political Affairs Abdel-Fatau Musah said the "
+                 "Red Cross was helping in Sokoto.", name="t.txt"))}
+    assert "Commissioner" not in rows and "Red Cross" not in rows and "Sokoto" in rows

@@ -1476,8 +1476,8 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
             parties.add(who)
     report = Report(doc, people, sides, focus, capital_of, parties, places, filed=filed,
                     acronyms=acronyms(text), officials=known,
-                    party_publisher=_party_publisher(doc.publisher or _released_by(text),
-                                                     sides),
+                    party_publisher=_party_publisher(doc.publisher or _released_by(text) or
+                                                     _agency_of(line), sides),
                     titled={k: v for k, v in titled.items() if k not in people},
                     governments=governments,
                     unknown_focus=_unknown_focus(resolved, filed, focus, places),
@@ -1527,7 +1527,9 @@ _DATELINE_OWN = re.compile(rf"[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?"  # ("(Transla
                            # (and a year: "Caracas, 22 February 2019. ")
                            r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?|\d{1,2} [A-Z][a-z]{2,8}"
                            r"(?: \d{4})?|"
-                           r"[A-Z]{2,10}(?:/[A-Z]{2,10})?))+)"
+                           r"[A-Z]{2,10}(?:/[A-Z]{2,10})?))+"
+                           # (and its agency in brackets: "Addis Ababa, June 15 (ENA) —")
+                           r"(?: \([A-Z][^)\n]{1,30}\))?)"
                            r"(?:\s[-–—]{1,2}\s|:\s|\.\s|\.?\n)")
 DATELINE_LINES = 4  # (the headline, a byline, a date line, then the dateline's)
 
@@ -1567,6 +1569,16 @@ def _dateline(text: str) -> re.Match | None:
                 return own
         at = end + 1
     return None
+
+
+def _agency_of(line: re.Match | None) -> str:
+    """The agency a dateline names in brackets ("Addis Ababa, June 15 (ENA) —": ENA), the
+    report's publisher where none is given; or ""."""
+    found = _BRACKETED.search(line.group()) if line else None
+    return found[1] if found else ""
+
+
+_BRACKETED = re.compile(r"\(([^)\n]{1,40})\)")
 
 
 def _filed(line: re.Match | None) -> range:

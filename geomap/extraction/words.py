@@ -34,6 +34,7 @@ two three four five six seven eight nine ten eleven twelve twenty hundred thousa
 man men woman women col lt sgt maj capt cpl gen adm
 law justice human rights peace freedom liberty hope victory progress solidarity
 century coast guard
+commissioner secretary marshal bishop sultan king prince governor mayor ambassador envoy
 """.split())
 
 # Words that make a capitalised name a person's when they stand before it.
