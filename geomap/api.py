@@ -63,7 +63,7 @@ def find_places(doc) -> list:
     mentions = find_mentions(doc.text, gaz.lexicon, gaz.is_curated_key,
                              not_places() - gaz.adjective_keys, gaz.first_words,
                              gaz.adjective_keys, gaz.abbreviation_keys, gaz.prominent_keys)
-    return resolve_mentions(mentions, gaz)
+    return resolve_mentions(mentions, gaz, doc.text)
 
 
 def places(doc) -> list[dict]:

@@ -27,7 +27,8 @@ ALTERNATE_FAR_KM, ALTERNATE_POPULATION = 1000.0, 1_000_000
 
 
 def resolve_places(names: list[str], gazetteer: Gazetteer,
-                   kinds: dict[str, str | None] | None = None) -> dict[str, Resolution]:
+                   kinds: dict[str, str | None] | None = None,
+                   countries: dict[str, str] | None = None) -> dict[str, Resolution]:
     """Resolve each distinct name, then again in the context of the others.
 
     The context of a name is every other name that resolved clearly on its own: a
@@ -35,8 +36,9 @@ def resolve_places(names: list[str], gazetteer: Gazetteer,
     not vouch for itself, so a far namesake chosen alone (Arandu in Brazil) gives way to
     the one beside the report's other places (Arandu by Chitral).
     """
-    kinds = kinds or {}
-    alone = {n: gazetteer.resolve(n, kind=kinds.get(n)) for n in dict.fromkeys(names) if n}
+    kinds, countries = kinds or {}, countries or {}
+    alone = {n: gazetteer.resolve(n, kind=kinds.get(n), country=countries.get(n))
+             for n in dict.fromkeys(names) if n}
     anchors = {n: r.place for n, r in alone.items() if _clear(r)}
     if not anchors:
         return alone
@@ -74,6 +76,7 @@ def resolve_places(names: list[str], gazetteer: Gazetteer,
                 else frozenset(),
                 not_taken=frozenset([own.id]) if ids_keys[own.id] == {key} else frozenset())
         out[name] = _unsupported(gazetteer.resolve(name, kind=kinds.get(name),
+                                                   country=countries.get(name),
                                                    context=context), context, gazetteer)
     return out
 
@@ -123,16 +126,19 @@ def _clear(res: Resolution) -> bool:
     return res.candidates[0].score - res.candidates[1].score >= ANCHOR_MARGIN
 
 
-def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer
+def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, text: str = ""
                      ) -> list[tuple[Mention, Resolution]]:
-    """Each mention with its resolution; a marked name the gazetteer lacks is unresolved."""
+    """Each mention with its resolution; a marked name the gazetteer lacks is unresolved.
+    With the ``text``, a name written before its province or country ("at Illela, Sokoto
+    State", "Adre, Chad") prefers the candidate in that country."""
     kinds: dict[str, str | None] = {}
     for m in mentions:
         if not m.marked:
             kinds.setdefault(m.surface, m.kind)
             kinds.setdefault(_query(m), m.kind)
     found = resolve_places([q for m in mentions if not m.marked
-                            for q in dict.fromkeys((m.surface, _query(m)))], gazetteer, kinds)
+                            for q in dict.fromkeys((m.surface, _query(m)))], gazetteer, kinds,
+                           _countries_after(mentions, gazetteer, text) if text else None)
     out = []
     for m in mentions:
         if m.marked:
@@ -155,6 +161,24 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer
                 res = found[_query(m)]
         out.append((m, res))
     return out
+
+
+def _countries_after(mentions: list[Mention], gazetteer: Gazetteer, text: str
+                     ) -> dict[str, str]:
+    """name -> the country of the province or country written right after it, a comma
+    between ("Illela, Sokoto State": NG), where that one is clear alone; a name written so
+    with two countries gets neither."""
+    out: dict[str, str] = {}
+    for m, after in zip(mentions, mentions[1:]):
+        if after.start != m.end + 2 or text[m.end:after.start] != ", " or m.adjective or \
+                after.adjective or m.marked or after.marked:
+            continue
+        res = gazetteer.resolve(after.surface)
+        if res.resolved and res.place.kind in ("admin1", "country") and res.place.country and \
+                _clear(res):
+            out[m.surface] = "" if out.get(m.surface, res.place.country) != \
+                res.place.country else res.place.country
+    return {k: v for k, v in out.items() if v}
 
 
 _WATER_KINDS = ("river", "island", "water")  # (the kinds places.py gives a water's name)

@@ -123,3 +123,13 @@ def test_a_place_name_before_a_surname_where_a_persons_words_follow():
     assert [s for s in got if s.startswith("Maria Elena")] == ["Maria Elena"]
     assert "Maria Elena" not in _rows("In Lago Agrio, Maria Elena Cuero, who coordinates aid "
                                       "for Colombian refugees, said families were afraid.")
+
+
+def test_a_name_written_before_its_province_is_that_countrys():
+    # two Illelas, in Nigeria and in Niger, near the same towns: "at Illela, Sokoto State"
+    got = _rows("Trucks are stranded at Illela, Sokoto State, and at Birnin Konni in Niger's "
+                "Tahoua Region. Drivers at Illela said the border stayed shut.")
+    assert got["Illela"][0] == "resolved" and got["Illela"][2] == "NG"
+    got = _rows("Trucks are stranded at Illela and at Birnin Konni in Niger's Tahoua Region. "
+                "Sokoto State officials said the border stayed shut.")
+    assert got["Illela"][0] != "resolved" or got["Illela"][2] != "NG"  # (no hint: unsure)
