@@ -655,7 +655,8 @@ _CAPTION_HEAD = re.compile(r"(?P<c>[A-Z][\w ]+?)\s+-+\s+$")
 
 
 def _people(text: str, extra_sides: dict[str, str],
-            titled: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
+            titled: dict[str, str] | None = None,
+            names: list | None = None) -> dict[str, tuple[str, str]]:
     """Surname key -> (full description, side) for people introduced with their role.
 
     "Armenian Prime Minister Nikol Pashinian" -> pashinian: (that phrase, AM);
@@ -669,7 +670,7 @@ def _people(text: str, extra_sides: dict[str, str],
     # share "Kim", which then means neither)
     firsts: dict[str, set[str]] = {}
     found = []
-    for start, end, name in _person_names(text):
+    for start, end, name in _person_names(text) if names is None else names:
         firsts.setdefault(name_key(name.split()[0]), set()).add(
             name_key(strip_possessive(name.split()[-1])))
         if any(w.lower() in COMMON for w in name.split()) or \
@@ -1431,8 +1432,9 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     # (of a state the report names, or one whose places it names)
     known = NamedOfficials(officials_in(doc.published or ""), text, set(sides.values()))
     titled: dict[str, str] = {}
-    people = _people(text, sides, titled)
-    for _start, _end, name in _person_names(text) if known else ():
+    names = list(_person_names(text))
+    people = _people(text, sides, titled, names)
+    for _start, _end, name in names:
         # an official of people.csv named with no title ("The interior ministers of Tunisia
         # and Algeria, Hichem Fourati and Noureddine Bedoui, ... Bedoui said"): theirs
         # (as titled: "Bedoui said" is Noureddine Bedoui, whom people.csv gives his side)

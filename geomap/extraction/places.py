@@ -168,7 +168,7 @@ _NAME_AFTER_TITLE = re.compile(rf"[{UPPER}][\w'’-]{{0,40}}"  # (and "Turki al-
 # a person's age after their name (", 42,"), and a verb of saying that frames it before it
 # ('..., said Marvin.')
 _AGE_AFTER = re.compile(r",\s\d{1,3}(?!\d|,\d)(?:,|\.|\s(?:said|says|told|added))")
-_PERSON_AFTER = re.compile(r",\s(?:who|whose)\s|,\s\d{1,3},|\s(?:said|says|told)\b")
+_PERSON_AFTER = re.compile(r",\s(?:who|whose)\s|,\s\d{1,3},")
 _SAID_FRAME = re.compile(r"[,”\"’']\s*(?:said|says|told|added|explained|recalled)\s+$")
 
 

@@ -61,18 +61,21 @@ class NamedOfficials(dict):
         side = dict.get(self, key)
         if side is None:
             return default
-        if side not in self._named:
-            self._key = self._key or name_key(self._text)
+        if side not in self._named:  # (in the lower-cased text: a name with an accent
+            # is passed over, where its state is named otherwise)
+            self._key = self._key or self._text.lower()
             self._named[side] = _names_of(side).search(self._key) is not None
         return side if self._named[side] else default
 
 
 @lru_cache(maxsize=256)
 def _names_of(side: str) -> re.Pattern:
-    """A state's names and demonyms (name keys) as whole words."""
+    """A state's names and demonyms (name keys, the words apart by anything but a letter)
+    as whole words."""
     words = sorted((k for k, v in _sides_only().items() if v == side and len(k) > 2),
                    key=len, reverse=True) or ["(?!)"]
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\W+") for w in words)
+                      + r")\b")
 
 
 @lru_cache(maxsize=16)
