@@ -831,7 +831,7 @@ _REACHED = re.compile(r"\s(?:reached|contacted|interviewed|speaking|talking)\s+(
 # people whose words say who they are only by a relative clause after them
 _OF_NO_SIDE = frozenset("""refugees refugee residents villagers survivors witnesses herders
 fishermen traders farmers migrants people families man woman men women mother father villager
-student migrant relatives families neighbours neighbors""".split())
+student migrant relatives neighbours neighbors""".split())
 _ANONYMOUS = re.compile(r"\b(?:asked|requested|declined|refused|wished)\s+(?:not\s+to\s+be|"
                         r"to\s+remain|anonymity)|\bcondition of anonymity|\bnot authori[sz]ed",
                         re.I)
