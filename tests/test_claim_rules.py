@@ -3349,6 +3349,8 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "Earlier, Lee had told X, his spokeswoman Kim Hee-jung said. " * 300,
     "The next day, the minister, Hanena Ould Sidi, was received; he said afterwards, it held. ",
     "A woman who runs a shop " + "there " * 500 + "told us that troops fired. ",
+    # (an agency's dateline whose brackets hold markup: its name is only looked up)
+    "Addis Ababa, June 15 (<script>{{7*7}}${x}) — Troops fired, the office said. " * 300,
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time

@@ -22,6 +22,12 @@ def _rows() -> list[dict[str, str]]:
         return list(reader)
 
 
+def _said(text: str, published: str) -> list[tuple[str, str]]:
+    """(claimant, side) of each claim geomap.extract finds in a report of these words."""
+    return [(c.claimant, c.claimant_side) for c in extract(
+        Document(text=text, name="t.txt", published=published))]
+
+
 def test_each_official_is_a_full_name_of_a_state_with_a_page():
     codes = {r["iso2"] for r in csv.DictReader(open(data_dir() / "countries.csv",
                                                     encoding="utf-8"))}
@@ -48,8 +54,7 @@ def test_an_official_named_with_no_country_speaks_for_their_state():
             "today jointly opened the Moyale one-stop border post between Kenya's Marsabit "
             "County and Ethiopia's Oromia region. Kenyatta told the crowd "
             "that the post would turn Moyale into a hub for trade.")
-    got = [(c.claimant, c.claimant_side) for c in extract(
-        Document(text=text, name="t.txt", published="2020-12-09"))]
+    got = _said(text, "2020-12-09")
     assert ("Uhuru Kenyatta, President", "KE") in got
 
 
@@ -64,10 +69,9 @@ def test_an_official_is_theirs_only_around_their_years_in_office():
     assert "uhuru kenyatta" not in officials(f"{first - OFFICE_BEFORE - 1}-06-01")
     assert officials("").get("uhuru kenyatta") == "KE"  # (a report of no date)
     text = ("President Uhuru Kenyatta said the post would turn Moyale into a hub for trade.")
-    sides = {d: [c.claimant_side for c in extract(Document(text=text, name="t.txt",
-                                                               published=d))]
-             for d in ("2020-12-09", f"{first - OFFICE_BEFORE - 1}-12-09")}
-    assert sides["2020-12-09"] == ["KE"] and sides[f"{first - OFFICE_BEFORE - 1}-12-09"] != ["KE"]
+    before = f"{first - OFFICE_BEFORE - 1}-12-09"
+    assert [side for _, side in _said(text, "2020-12-09")] == ["KE"]
+    assert [side for _, side in _said(text, before)] != ["KE"]
 
 
 def test_an_official_named_with_a_middle_name_or_initials():
@@ -76,8 +80,7 @@ def test_an_official_named_with_a_middle_name_or_initials():
     text = ("India rejected Nepal's new map. Foreign Minister Pradeep Kumar Gyawali said the "
             "map was final. Prime Minister KP Sharma Oli struck a harder note. Answering "
             "lawmakers, Oli said India had made the area disputed.")
-    got = [(c.claimant, c.claimant_side) for c in extract(
-        Document(text=text, name="t.txt", published="2020-05-20"))]
+    got = _said(text, "2020-05-20")
     assert got[-2:] == [("Foreign Minister Pradeep Kumar Gyawali", "NP"),
                         ("KP Sharma Oli, Prime Minister", "NP")]
 
@@ -89,20 +92,16 @@ def test_an_official_named_with_no_title_and_a_namesake_of_a_state_the_report_ne
             "and Algeria, Hichem Fourati and Noureddine Bedoui, laid a wreath on Friday. "
             "Bedoui said Algeria would never allow its territory to be used against Tunisia. "
             "Fourati said development was the best answer to smuggling.")
-    got = [(c.claimant, c.claimant_side) for c in extract(
-        Document(text=text, name="t.txt", published="2019-02-08"))]
+    got = _said(text, "2019-02-08")
     assert got[-2:] == [("Noureddine Bedoui", "DZ"), ("Hichem Fourati", "TN")]
     # Uruguay's defence minister Javier García is not the mayor of Colchane of that name,
     # in a report that names no Uruguay (nor anything of it)
     text = ("11:05 — Army units began patrolling the Colchane sector of the Tarapacá region "
             "under the decree. The mayor of Colchane, Javier García, told a radio station "
             "that the deployment alone would not fix the problem.")
-    got = [(c.claimant, c.claimant_side) for c in extract(
-        Document(text=text, name="t.txt", published="2023-02-27"))]
+    got = _said(text, "2023-02-27")
     assert got == [("mayor of Colchane, Javier García", "CL")]
     bare = text.replace("The mayor of Colchane, Javier García,", "Javier García")
-    assert extract(Document(text=bare, name="t.txt",
-                            published="2023-02-27"))[-1].claimant_side != "UY"
-    assert extract(Document(text=bare.replace("Colchane sector", "Colchane sector, as "
-                                              "Uruguay's army once did,"), name="t.txt",
-                            published="2023-02-27"))[-1].claimant_side == "UY"
+    assert _said(bare, "2023-02-27")[-1][1] != "UY"
+    assert _said(bare.replace("Colchane sector", "Colchane sector, as Uruguay's army once "
+                              "did,"), "2023-02-27")[-1][1] == "UY"

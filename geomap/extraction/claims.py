@@ -1193,8 +1193,9 @@ class Report:
     _person_of: dict[str, bool] = field(default_factory=dict, repr=False)  # (_a_person's)
     _initials: dict[str, str] = field(default_factory=dict, repr=False)
     _missions: list | None = field(default=None, repr=False)
-    # officials of people.csv in office around the report's date, by full name
-    officials: dict[str, str] = field(default_factory=dict, repr=False)
+    # officials of people.csv in office around the report's date, by full name (a
+    # NamedOfficials, or a plain dict)
+    officials: object = field(default_factory=dict, repr=False)
 
     def side_found(self, claimant: str, side: str) -> None:
         """A person introduced with a role of no side ("Its chief spokesman, Zabihullah
@@ -2387,10 +2388,6 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         # his spokesman Stephane Dujarric said": of the person the sentence begins with
         owner = _head_np(text)
         whose = report.side_of(owner) if owner and _is_person(owner) else ""
-        if not whose and owner and (key := name_key(owner.split()[-1])) in report.people:
-            # ("Earlier, Lee had told ..., his spokeswoman Kim Hee-jung said": Lee as
-            # introduced)
-            owner, whose = report.people[key][0].split(",")[0], report.people[key][1]
         if whose and whose != "PRESS":
             claimant, known = f"{owner}'s {claimant}", whose
     elif claimant[:1].isupper() and _OWNED_BY.search(text, max(0, span[0] - 24), span[0]) \

@@ -46,19 +46,19 @@ def officials(published: str = "") -> dict[str, str]:
     return _officials_in(int(published[:4]) if published[:4].isdigit() else None)
 
 
-class NamedOfficials(dict):
+class NamedOfficials:
     """``officials`` of a report, each its state's only where the report names that state
     (``named``: the states of the countries, capitals and places it names; else its name or
     a demonym, as a word): "Javier García", Uruguay's defence minister, is not the mayor of
-    Colchane of that name in a report on Chile and Bolivia."""
+    Colchane of that name in a report on Chile and Bolivia. Asked by ``get`` alone, as
+    ``side_in`` asks its ``people``."""
 
     def __init__(self, known: dict[str, str], text: str, named: set[str]) -> None:
-        super().__init__(known)
-        self._text, self._key = text, ""
+        self._known, self._text, self._key = known, text, ""
         self._named = dict.fromkeys(named, True)
 
     def get(self, key, default=None):
-        side = dict.get(self, key)
+        side = self._known.get(key)
         if side is None:
             return default
         if side not in self._named:  # (in the lower-cased text: a name with an accent
@@ -130,7 +130,7 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
 
 
 def side_in(text: str, extra: dict[str, str] | None = None,
-            people: dict[str, str] | None = None) -> str:
+            people: dict[str, str] | NamedOfficials | None = None) -> str:
     """The first side a phrase names ("a U.S. State Department spokeswoman" -> US), or ''.
 
     ``extra`` maps further name keys (people, capitals) to sides; longer phrases first.
