@@ -3487,3 +3487,25 @@ def test_an_agencys_own_dateline_in_small_letters_and_a_title_that_is_no_place()
         Document(text="ECOWAS Commissioner for Political Affairs Abdel-Fatau Musah said the "
                  "Red Cross was helping in Sokoto.", name="t.txt"))}
     assert "Commissioner" not in rows and "Red Cross" not in rows and "Sokoto" in rows
+
+
+def test_the_town_is_the_town_named_a_sentence_before_not_the_reports_place():
+    # (written for this test) the report is about Badme; "the town" of the residents is
+    # Zalambessa, named just before; a capital named last is never "the town"; and a
+    # town named long before is too far back to be meant
+    text = ("Fighting flared near Badme on Sunday, the Ethiopian army said. Eritrea said its "
+            "troops held Badme. Badme was quiet on Monday, a spokesman said. Residents of "
+            "Zalambessa said guns could be heard from before dawn. \"We heard the big guns "
+            "all day,\" Haftom Tesfay, a trader in the town, told reporters by telephone.")
+    claims = _claims_of(text, "2016-06-14")
+    trader = _first(claims, "Haftom", by="claimant")
+    assert trader.place == "Zalambessa" and "place from the town named before" in trader.check
+    assert _first(claims, "Fighting").place == "Badme"
+    capital = ("Fighting flared in Tigray on Sunday, the Ethiopian army said. Officials in "
+               "Addis Ababa met on Monday. A trader said the town was quiet.")
+    trader = _first(_claims_of(capital, "2016-06-14"), "A trader said")
+    assert trader.place != "Addis Ababa" and "town named before" not in trader.check
+    far = ("Residents of Zalambessa said guns could be heard. " + "The army said troops "
+           "held their positions. " * 20 + "A trader said the town was quiet.")
+    trader = _first(_claims_of(far, "2016-06-14"), "A trader said")
+    assert "town named before" not in trader.check

@@ -133,3 +133,25 @@ def test_a_name_written_before_its_province_is_that_countrys():
     got = _rows("Trucks are stranded at Illela and at Birnin Konni in Niger's Tahoua Region. "
                 "Sokoto State officials said the border stayed shut.")
     assert got["Illela"][0] != "resolved" or got["Illela"][2] != "NG"  # (no hint: unsure)
+
+
+def test_a_named_front_is_a_place_and_a_designation_with_a_number_is_read_whole():
+    from geomap.extraction.places import find_mentions
+
+    # (written for this test) "the X front" marks X as a place, unplaced where the
+    # gazetteer lacks it; a front of a name it knows is that place; "Polisario Front" and
+    # a lower-case "front" of no name are not
+    rows = places(Document(text="Troops attacked on the Xorqana front, the army said. The "
+                                "Polisario Front denied it. Campaigners front the protest in "
+                                "Goris. The Zalambessa front was calm."))
+    got = {r["surface"]: (r["status"], r["kind"]) for r in rows}
+    assert got["Xorqana"] == ("unresolved", "region")
+    assert got["Zalambessa"][0] == "resolved" and "Polisario" not in got
+    # a number after a name is part of it where the gazetteer holds the whole ("Tower 22",
+    # "Hill 350"), and not otherwise
+    lexicon = frozenset({"tower 22", "tower", "hill 350"})
+    first = frozenset(k.split()[0] for k in lexicon)
+    found = [m.surface for m in find_mentions(
+        "A drone hit Tower 22 and then Tower 23; guns fired from Hill 350.", lexicon,
+        first_words=first)]
+    assert found == ["Tower 22", "Tower", "Hill 350"]

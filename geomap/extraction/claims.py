@@ -1162,6 +1162,9 @@ class Report:
     unknown_focus: str = ""
     place_names: frozenset = frozenset()  # the keys of the names of the places it resolves
     last_place: Place | None = None  # the last place finer than a country a sentence named
+    # ... and the last town or village, not a capital, with where its sentence began ("the
+    # town": place)
+    last_town: tuple[Place, int] | None = None
     # the last claims (CHARGES_KEPT) that asserted something where the text said: (side,
     # places, event, whether the side was the dateline's guess), in order; a denial that
     # names no place or event of its own denies another side's there (claims_in)
@@ -1400,6 +1403,10 @@ def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
         fine = _fine(here)
         if fine:
             report.last_place = fine[-1]
+            town = next((p for p in reversed(fine) if p.kind == "settlement" and not (
+                capital_of and capital_of(p))), None)
+            if town is not None:
+                report.last_town = town, s
     return claims
 
 
@@ -1859,7 +1866,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
                 "place from the report's focus" if from_focus is True else
                 "place from the clause before" if from_focus is _BEFORE else
                 "place from the charge denied" if from_focus is _CHARGE else
-                "place from the speaker's words" if from_focus is _SPEAKERS else ""]))
+                "place from the speaker's words" if from_focus is _SPEAKERS else
+                "place from the town named before" if from_focus is _THE_TOWN else ""]))
             fields = {"source": doc.title, "url": doc.url, "date": day, "place": surface,
                       "claimant": claimant, "stance": how, "event": what,
                       "text": text.strip()}
@@ -1931,9 +1939,13 @@ _BEFORE = "the clause before"
 _CHARGE = "the charge denied"
 # (a place of residents or witnesses, named where they are named: place)
 _SPEAKERS = "the speaker's words"
+# (the town or village the report named last, which "the town" means: place)
+_THE_TOWN = "the town named before"
+_TOWN_WORDS = re.compile(r"\b(?:the|this|that) (?:town|village|city|hamlet)\b(?! of\b)")
 MAX_CLAUSES = 4  # things one sentence is read to say (a bound for hostile input)
 CHARGES_KEPT = 20  # the last charges a denial may deny (Report.charges)
 MAX_PLACES = 6  # claims one clause gives, a place each
+TOWN_BACK = 600  # characters back to the sentence that named the town "the town" means
 
 
 _LEAD_WORD = re.compile(r"[\w’']+")
@@ -3287,6 +3299,14 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
                     and m.start not in report.filed and _fine([(m, r)])), None)
         if own:
             return [(own[1].place.id, own[0].surface, _SPEAKERS)]
+    town = report.last_town
+    if town is not None and sent.start - town[1] <= TOWN_BACK and \
+            _TOWN_WORDS.search(sent.text):
+        # "a shopkeeper in the town", "no shell had landed in the village": the town the
+        # report named last, a sentence or two before, not the report's place ("Residents
+        # of Zalambessa, ... said" before, of fighting on another front); never a capital,
+        # which stands for its government
+        return [(town[0].id, town[0].name, _THE_TOWN)]
     t = _TERRITORY.search(sent.text, a, e - s)
     country = report.side_of(t["adj"]) if t else ""  # (a demonym of demonyms.csv: "Rwandan")
     if country and len(country) == 2 and country != actor_side and not (

@@ -107,7 +107,7 @@ _MARKED_AFTER = re.compile(
     rf"(?<![\w'’\-])(?P<name>{_NAME}) "
     r"(?P<word>province|region|district|village|marz|rayon|oblast|lake|river|valley|pass|"
     r"gorge|River|Valley|Pass|Gorge|border crossing|crossing|checkpoint|Border Crossing|"
-    r"Crossing|Checkpoint|island|islet|Island|Islet)\b")
+    r"Crossing|Checkpoint|island|islet|Island|Islet|front)\b")
 # (and "the Sarstoon River", "the Ras Jedir crossing", "Migingo island")
 # ... and lists of them ("the villages of Jashtyk, Borborduk and Dostuk"; "Kulundu and
 # Ak-Aryk villages"): each name a fixed-length piece, the separators unambiguous, and at
@@ -127,7 +127,7 @@ _ALONE_BEFORE = re.compile(r"[A-Z][\w'’]*[ -]$|-$")
 _ALONE_AFTER = re.compile(r"[ -][A-Z]|-")
 _KIND_WORDS = re.compile(trie("""village town city settlement hamlet province region district
 marz rayon oblast lake river valley pass gorge River Valley Pass Gorge crossing Crossing
-checkpoint Checkpoint island islet Isla Islas Isola Île Ilha""".split()))
+checkpoint Checkpoint island islet Isla Islas Isola Île Ilha front""".split()))
 _AND_NAME = re.compile(r" and (?:the )?(?=[A-Z])")  # ("St. Vincent and the Grenadines")
 _SHIPS = r"\b(?:BRP|USS|HMS|HMAS|HMCS|INS|PNS|RFS|ROKS|MV|SS)\s"
 _SHIP = re.compile(_SHIPS + "$")
@@ -177,8 +177,10 @@ def _is_cap(word: str) -> bool:
 
 
 # Lower-case words around a name that belong to it when the whole is a name the gazetteer
-# knows ("Hakari bridge checkpoint", "Goma airport", "Tortkul reservoir", "northern Kosovo").
-_NEXT_WORDS = re.compile(r"(?: [a-z][\w'’-]{0,30}){1,3}")
+# knows ("Hakari bridge checkpoint", "Goma airport", "Tortkul reservoir", "northern Kosovo"),
+# and a number after it that makes it a post's or a hill's designation ("Tower 22", "Hill
+# 350"): the name is the whole, where the gazetteer holds the whole.
+_NEXT_WORDS = re.compile(r"(?: (?:[a-z][\w'’-]{0,30}|\d{1,4}\b)){1,3}")
 _WORD_TO_END = re.compile(r"[a-z][\w'’-]*\Z")
 
 
@@ -680,8 +682,9 @@ def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
         key = name_key(name)
         if any(covered[s:e]) or key in lexicon or key.split(" ")[0] in COMMON:
             return
-        kind = "island" if word.lower() in _ISLAND_WORDS else KIND_WORDS.get(
-            word.lower(), "border-crossing" if "rossing" in word else "settlement")
+        kind = "island" if word.lower() in _ISLAND_WORDS else "region" if word == "front" \
+            else KIND_WORDS.get(word.lower(), "border-crossing" if "rossing" in word else
+                                "settlement")
         extra.append(Mention(name, s, e, kind=kind, marked=True))
         covered[s:e] = b"\x01" * (e - s)
 
@@ -689,12 +692,13 @@ def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
     for rx in (_MARKED_BEFORE, _MARKED_AFTER, _MARKED_ISLAND):
         for start, end in pieces:
             for m in rx.finditer(text, start, end):
-                if m["word"].lower().endswith(("crossing", "checkpoint")) and (not (
+                if m["word"].lower().endswith(("crossing", "checkpoint", "front")) and (not (
                         m["name"].startswith("The ") or
                         text.endswith("the ", 0, m.start("name"))) or
                         _VERB_OBJECT.match(text, m.end())):
                     continue  # (a crossing is "the X crossing": not "Afghans crossing the
-                    # border", "Rohingya crossing at night")
+                    # border", "Rohingya crossing at night"; and a front "the X front", a
+                    # sector of fighting named by its place: "on the Tsorona front")
                 mark(m["name"], m.start("name"), m["word"])
     for start, end in pieces:
         for m in _MARKED_LIST.finditer(text, start, end):
