@@ -129,6 +129,9 @@ _KIND_WORDS = re.compile(trie("""village town city settlement hamlet province re
 marz rayon oblast lake river valley pass gorge River Valley Pass Gorge crossing Crossing
 checkpoint Checkpoint island islet Isla Islas Isola Île Ilha front""".split()))
 _AND_NAME = re.compile(r" and (?:the )?(?=[A-Z])")  # ("St. Vincent and the Grenadines")
+# a feature's word in lower case after a name, which may end a name the gazetteer holds
+_TAIL_WORD = re.compile(r" (?=(?:bridge|border|crossing|checkpoint|lagoon|camp|base|dam|"
+                        r"reservoir|airport|gate|post|canal|port)\b)")
 _SHIPS = r"\b(?:BRP|USS|HMS|HMAS|HMCS|INS|PNS|RFS|ROKS|MV|SS)\s"
 _SHIP = re.compile(_SHIPS + "$")
 _SHIP_ANYWHERE = re.compile(_SHIPS)
@@ -211,7 +214,6 @@ def _words_before(text: str, s: int) -> list[str]:
 def _widen(text: str, s: int, e: int, lexicon, curated=None) -> tuple[int, int]:
     """The span [s, e) widened over the lower-case words before or after it, as far as the
     whole is a name in ``lexicon``; unchanged when no wider name is known."""
-    own = name_key(text[s:e])
     after = _NEXT_WORDS.match(text, e)
     if after:
         tail = after.group().split(" ")[1:]
@@ -228,6 +230,8 @@ def _widen(text: str, s: int, e: int, lexicon, curated=None) -> tuple[int, int]:
                 break
     head = _words_before(text, s)
     if head:
+        own = name_key(text[s:e])  # (with the words after it: "the Tortkul reservoir" is
+        # the reservoir's name with its article, no wider name)
         for k in range(len(head), 0, -1):
             wider = " ".join(head[-k:]) + " " + text[s:e]
             key = name_key(wider)
@@ -300,6 +304,7 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
     out: list[Mention] = []
     taken = 0  # (where a name of two runs joined by "and" ended: the runs up to it are read)
     ands = {m.start() for m in _AND_NAME.finditer(text)}  # (one scan, not a look a run)
+    tails = {m.start() for m in _TAIL_WORD.finditer(text)}  # (and one for these)
     for k in range(0, len(runs), 2):
         run_start, run_end = runs[k], runs[k + 1]
         if run_start < taken:
@@ -320,6 +325,15 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
             taken = e
             continue
         group = text[run_start:run_end]
+        at = run_start + 4 if group.startswith("The ") else run_start  # (not its article)
+        if run_end in tails and " " in text[at:run_end]:
+            # a run of words, then a feature's word, that the gazetteer holds whole ("the
+            # Atanasio Girardot bridge", "the Barrio Chino border crossing"): that whole,
+            # whatever names or persons' names the run holds
+            s, e = _widen(text, at, run_end, lexicon, curated)
+            if e > run_end and name_key(text[s:e]) not in not_places:
+                out.append(Mention(text[s:e], s, e))
+                continue
         plan = plans.get(group)
         if plan is None:
             plan = _plan(group, lexicon, first_words, plans)
