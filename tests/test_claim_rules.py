@@ -2202,25 +2202,25 @@ def test_a_place_the_words_mark_but_the_gazetteer_lacks_is_the_claims_unplaced()
     # then lists as unplaced)
     got = _who("TUNIS — Libyan forces clashed near Zuwara on Monday. Clashes closed the Ras "
                "Jedir border crossing on Tuesday, the Tunisian interior ministry said. Belizean "
-               "soldiers patrolled the Sarstoon River, Guatemala said.", "2024-03-20", "place")
+               "soldiers patrolled the Temash River, Guatemala said.", "2024-03-20", "place")
     assert got[1:] == [("Tunisian interior ministry", "TN", "Ras Jedir"),
-                       ("Guatemala", "GT", "Sarstoon")]
+                       ("Guatemala", "GT", "Temash")]
     from geomap.api import find_places
     kinds = {m.surface: (m.kind, m.marked) for m, _ in find_places(Document(
-        text="Clashes closed the Ras Jedir border crossing. Soldiers patrolled the Sarstoon "
+        text="Clashes closed the Ras Jedir border crossing. Soldiers patrolled the Temash "
              "River.", name="t.txt"))}
-    assert kinds == {"Ras Jedir": ("border-crossing", True), "Sarstoon": ("river", True)}
+    assert kinds == {"Ras Jedir": ("border-crossing", True), "Temash": ("river", True)}
 
 
 def test_a_report_about_a_place_the_gazetteer_lacks_places_its_claims_there_unplaced():
-    got = _who("Tension on the Sarstoon\n\nBELIZE CITY — Belizean soldiers patrolled the "
-               "Sarstoon River on Sunday. Guatemala said its navy was in the Sarstoon River "
+    got = _who("Tension on the Temash\n\nBELIZE CITY — Belizean soldiers patrolled the "
+               "Temash River on Sunday. Guatemala said its navy was in the Temash River "
                "legally. The Belize Defence Force said the patrol was routine. Fishermen from "
                "Puerto Barrios said they were afraid.", "2024-06-14", "place", "check")
     assert [(w, s, p, c.removeprefix("date from an earlier sentence").strip("; "))
             for w, s, p, c in got] == [
-        ("Guatemala", "GT", "Sarstoon", ""),
-        ("Belize Defence Force", "BZ", "Sarstoon", "place from the report's focus"),
+        ("Guatemala", "GT", "Temash", ""),
+        ("Belize Defence Force", "BZ", "Temash", "place from the report's focus"),
         ("Fishermen from Puerto Barrios", "GT", "Puerto Barrios", "place from the speaker's words")]
 
 

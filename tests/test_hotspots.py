@@ -30,6 +30,9 @@ KNOWN = {
     ("IN-PK", "R.S. Pura"): "an abbreviation starting a name is not joined to it",
     ("TH-KH", "Surin"): "'the border with Surin and Buriram' means the provinces; the bare "
                         "name reads as the town",
+    ("TH-MM", "Myawaddy-Mae Sot No. 1 Friendship Bridge"): "a number inside a name, after "
+                        "'No.', breaks the run of capitalised words the finder reads",
+    ("TH-MM", "Myanmar-Thai No.2 Friendship Bridge"): "as above",
 }
 
 
