@@ -3509,3 +3509,16 @@ def test_the_town_is_the_town_named_a_sentence_before_not_the_reports_place():
            "held their positions. " * 20 + "A trader said the town was quiet.")
     trader = _first(_claims_of(far, "2016-06-14"), "A trader said")
     assert "town named before" not in trader.check
+
+
+def test_a_capitals_body_and_a_places_governor_are_that_places_states():
+    # (written for this test) "Moscow's Defence Ministry" is Russia's; a place before a
+    # local office's title is the official's place ("Bryansk Governor ...", "Acting Kursk
+    # Governor ...": Kursk is no part of the person's name); the Unification Ministry is
+    # South Korea's
+    got = _who("Moscow's Defence Ministry claimed to have taken five border villages. Bryansk "
+               "Governor Alexander Bogomaz said saboteurs had crossed into the Klimovo "
+               "district. Acting Kursk Governor Alexei Smirnov says troops crossed near "
+               "Sudzha. The Unification Ministry urged Pyongyang to stop.", "2024-08-07")
+    assert [side for _, side in got] == ["RU", "RU", "RU", "KR"]
+    assert "Kursk" in got[2][0] and "Alexei Smirnov" in got[2][0]

@@ -161,6 +161,7 @@ _NEXT_CAP = re.compile(rf" ([{UPPER}][\w'’-]{{1,40}})")
 _SHORT_TITLES = frozenset("gen col lt maj capt sgt dr mr mrs ms prof sen rep adm".split())
 # abbreviated ranks, before another ("Brig. Gen.", "Lt. Col."): a title, never a place
 _RANKS = frozenset("brig gen col lt maj capt sgt adm cmdr cpl".split())
+_LOCAL_TITLES = frozenset("Governor Mayor Governor's Mayor's".split())
 _RANK_AFTER = re.compile(r"\.? (?:Gen|Col|Maj|Lt|Capt|Adm|Cmdr|General|Colonel)\b")
 _NAME_AFTER_TITLE = re.compile(rf"[{UPPER}][\w'’-]{{0,40}}"  # (and "Turki al-Maliki")
                                # (and a middle initial: "President George W. Bush")
@@ -592,7 +593,11 @@ def _person_words(text: str) -> set[str]:
             continue  # (a sentence's end: "..., the BGB's commander. In Ukhiya's ...")
         name = _NAME_AFTER_TITLE.match(text, m.end())
         if name:
-            people.update(name_key(strip_possessive(w)) for w in name.group().split())
+            words = name.group().split()
+            # (a title among them begins the name again: "Acting Kursk Governor Alexei
+            # Smirnov" names Alexei Smirnov, and Kursk is the governor's place)
+            at = max((k + 1 for k, w in enumerate(words) if w.lower() in TITLES), default=0)
+            people.update(name_key(strip_possessive(w)) for w in words[at:])
     return people
 
 
@@ -632,6 +637,10 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
         return None
     if not trusted:
         first = words[i][2]
+        # (a place before its local office's title: "Bryansk Governor Alexander Bogomaz",
+        # "Acting Kursk Governor Alexei Smirnov", "Sumy Mayor Oleksandr Lysenko")
+        office = single and j < len(words) and words[j][2] in _LOCAL_TITLES and (
+            i == 0 or words[i - 1][2].lower() in TITLES)
         if single and (key in COMMON or len(key) <= 2 or (
                 first.isupper() and len(key) <= 4 and not _DATELINE_WORD.match(text, end) or
                 first.isupper() and len(key) <= 4 and start > 0 and text[start - 1] not in "\n/")):
@@ -645,7 +654,7 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
             return None  # (a given name before a surname: "Raúl Reyes" is no Raúl, Peru)
         prev = _PREV_WORD.search(text[max(0, start - 30):start])
         before = prev.group(1).lower().rstrip(".") if prev else ""
-        if before in TITLES:
+        if before in TITLES and not office:
             return None
         nxt = _NEXT_WORD.match(text[end:end + 30])
         if single and nxt and nxt.group(1).lower() in SPEECH and \
@@ -664,7 +673,12 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
         # Kursk region")
         kind_after = j == len(words) - 1 and words[j][2].lower() in KIND_WORDS
         owned = i == 1 and words[0][2].endswith(("'s", "’s"))
-        if single and not (kind_after or owned) and ((i > 0 and not (
+        # (nor a large place's possessive before a body it owns: "Moscow's Defence
+        # Ministry", "Bryansk's governor")
+        owner = i == 0 and prominent and words[0][2].endswith(("'s", "’s")) and (
+            bool(org_at) and org_at[-1] >= j or j < len(words) and
+            words[j][2].lower() in TITLES)
+        if single and not (kind_after or owned or owner or office) and ((i > 0 and not (
                 i == 1 and _SENTENCE_END.search(text[max(0, words[0][0] - 3):words[0][0]])))
                 or j < len(words)):
             return None
