@@ -41,7 +41,12 @@ Susta, Tin Bigha, Pedra Branca, the East China Sea, Imia; Gambella, Namanga, Bus
 Chirundu, Zongo, Paga, Dolow, the San Juan, Conejo, Roxham Road, Clorinda, the Gulf of
 Paria, Corumbá, Desaguadero, Benque Viejo) were written after that session's fixes from
 sets AA, AB and AC and run once on its code then (63fbbf7): BA 74/68 of 93, BB 65/56 of 91
-(on 24ea904: 71/63, 65/53).
+(on 24ea904: 71/63, 65/53). BC and BD (session 41, the borders of that session's new
+hotspots: the DMZ and the Northern Limit Line, Rukban and al-Tanf, Kobani, Zakho, Sudzha,
+Belgorod, Panjgur, Saada; Myawaddy, Ceuta, Dajabón, Cúcuta, the Sarstoon, Isla Calero,
+Bakassi, Halaib, Migingo, Dolow, Adré) were written after its place fixes and run first on
+its code then (96b0c6f): found / right side / place BC 89/68/31 of 110, BD 75/70/30 of 100
+(on acc2420, before the hotspots: 89/68/25, 75/70/26).
 """
 
 from __future__ import annotations
