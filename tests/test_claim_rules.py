@@ -3522,3 +3522,15 @@ def test_a_capitals_body_and_a_places_governor_are_that_places_states():
                "Sudzha. The Unification Ministry urged Pyongyang to stop.", "2024-08-07")
     assert [side for _, side in got] == ["RU", "RU", "RU", "KR"]
     assert "Kursk" in got[2][0] and "Alexei Smirnov" in got[2][0]
+
+
+def test_a_long_opening_clause_of_how_they_spoke_is_no_part_of_the_speaker():
+    # (written for this test) the speaker is after the opening clause's comma, however
+    # many names the clause holds
+    got = _who("Speaking in Islamabad after talks with caretaker Foreign Minister Jalil Abbas "
+               "Jilani, Iran's Foreign Minister Hossein Amir-Abdollahian said the two countries "
+               "would not let terrorists damage their relations. Speaking in Juba, South Sudan's "
+               "Minister of Information, Michael Makuei Lueth, said the army held Heglig.",
+               "2024-01-29")
+    assert got == [("Iran's Foreign Minister Hossein Amir-Abdollahian", "IR"),
+                   ("South Sudan's Minister of Information, Michael Makuei Lueth", "SS")]

@@ -1064,8 +1064,23 @@ def _subject(prefix: str) -> str:
     phrase = " ".join(reversed(taken)).replace(" ,", ",").strip(", ")
     phrase = _DATE_PREFIX.sub("", phrase)
     phrase = _LEADING_WORD.sub("", phrase)
+    opener = _OPENER_CLAUSE.match(prefix) if "," in phrase else None
+    if opener:
+        # (not into a long opening clause: "Speaking in Islamabad after talks with caretaker
+        # Foreign Minister Jalil Abbas Jilani, Iran's Foreign Minister Hossein
+        # Amir-Abdollahian said": Amir-Abdollahian only)
+        rest = prefix[opener.end():].strip(" ,")
+        if rest and phrase.endswith(rest) and len(phrase) > len(rest):
+            phrase = rest
     # (a day is no speaker: "... struck a house on Monday, said AKM Jahangir Aziz")
     return "" if phrase.lower() in _DAY_WORDS else phrase
+
+
+# an opening clause of how or where they spoke, to its comma ("Speaking in Islamabad after
+# talks with ..., "): no part of the speaker's name (a bounded clause: linear time)
+_OPENER_CLAUSE = re.compile(r"\s*(?:Speaking|Addressing|Briefing|Talking|Writing|Responding|"
+                            r"Reacting|Commenting|Replying|Visiting|Appearing)\b"
+                            r"[^,;:.\"“”]{0,200}, ")
 
 
 _AFTER = re.compile(r"\s*(?P<who>(?:the |a )?(?:[A-Z][\w’'.-]+|[a-z]+ minister|prime minister|"
