@@ -2260,7 +2260,7 @@ def test_a_states_release_speaks_for_it_and_we_in_it_is_the_state():
     got = [(c.claimant, c.claimant_side, c.stance) for c in extract(Document(
         text=doc, name="t.txt", published="2022-09-17"))]
     assert got == [
-        ("the report (unattributed)", "TJ", "asserts"),
+        ("Ministry of Foreign Affairs of the Republic of Tajikistan", "TJ", "asserts"),
         ("Ministry of Foreign Affairs of the Republic of Tajikistan", "TJ", "asserts"),
         ("Ministry of Foreign Affairs of the Republic of Tajikistan", "TJ", "calls"),
         ("We", "TJ", "calls")]
@@ -2585,6 +2585,10 @@ def test_a_release_of_one_paragraph_speaks_for_its_issuers_officials():
     assert _released_by("PRESS RELEASE - Ministry of Interior, Bangkok. The ministry said.") \
         == "Ministry of Interior, Bangkok"
     assert _released_by("Press release: troops said to cross near Tak as talks stall") == ""
+    # (and its own words, attributed to no one, are its issuer's: written for this test)
+    got = _who("PRESS RELEASE - Ministry of National Defence, Ankara. Turkish aircraft struck "
+               "20 targets in the Qandil region of northern Iraq.", "2022-04-20")
+    assert got == [("Ministry of National Defence, Ankara", "TR")]
 
 
 def test_a_name_before_its_role_and_a_places_own_official():

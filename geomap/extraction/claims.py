@@ -1193,6 +1193,7 @@ class Report:
     filed: range = range(0)
     acronyms: dict[str, str] = field(default_factory=dict)  # "JCS": "Joint Chiefs of Staff"
     party_publisher: str = ""  # the side of a party that published the report, if one did
+    issuer: str = ""  # who issued it, where it is a release ("Ministry of National Defence")
     # people introduced with a role that names no side: surname -> "Vladimir Padrino,
     # Defence Minister" (who, named by surname later, is an official as first named)
     titled: dict[str, str] = field(default_factory=dict)
@@ -1499,9 +1500,10 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
             break
         if who and who != "PRESS":  # (forces named with no side are no side)
             parties.add(who)
+    issuer = _released_by(text)
     report = Report(doc, people, sides, focus, capital_of, parties, places, filed=filed,
-                    acronyms=acronyms(text), officials=known,
-                    party_publisher=_party_publisher(doc.publisher or _released_by(text) or
+                    acronyms=acronyms(text), officials=known, issuer=issuer,
+                    party_publisher=_party_publisher(doc.publisher or issuer or
                                                      _agency_of(line), sides),
                     titled={k: v for k, v in titled.items() if k not in people},
                     governments=governments,
@@ -1821,7 +1823,9 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             here = actor(sent, speech, who_side, report, a, b)
             if here[0] and here[1] and report.side_of(here[0]):
                 acts, acts_side = here
-        claimant = claimant or doc.publisher or "the report (unattributed)"
+        # (a release's own words are its issuer's: "PRESS RELEASE - Ministry of National
+        # Defence, Ankara. Turkish aircraft struck 20 targets ...")
+        claimant = claimant or doc.publisher or report.issuer or "the report (unattributed)"
         own = _EVENT.search(text, a, b, low=sent.low) if a else None
         what = (own or hit).lastgroup if (own or hit) else "statement"
         if a and not own and before_what and own_voice is None:
