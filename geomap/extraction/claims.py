@@ -837,6 +837,8 @@ _ANONYMOUS = re.compile(r"\b(?:asked|requested|declined|refused|wished)\s+(?:not
                         re.I)
 # a relative clause of no commas between the speaker and the verb
 _WHO_CLAUSE = re.compile(r"\s(?:who|whom)\s[^,;:“”\"()]{1,80}$")
+# ... and an aside of one, set off by commas, that a verb of saying stands in
+_IN_WHO_ASIDE = re.compile(r",\s(?:who|whom)\s(?:[^,;:“”\"()]{0,60}\s)?$")
 _NAMED_AS = re.compile(r"\b(?:name|named|known|identified)(?: only)? as [A-Z]")
 _THAT_CLAUSE = re.compile(r"\sthat\s(?:has|have|had|is|are|was|were|runs|works|represents)\s"
                           r"[^,;:“”\"()]{1,80}$")
@@ -2151,11 +2153,14 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     text = sent.text
     if text.rstrip().endswith("?") and not sent.quotes:
         return None  # a question claims nothing ("What does Chad say?", "Q: Did ...?")
-    verb = request = first_person = asked = None
+    verb = request = first_person = asked = aside = None
     for v in _VERBS.finditer(text, low=sent.low):
         if sent.quoted(v.start()) and not sent.scare_quoted(v.start()) or \
                 _EMBEDDED.search(text, max(0, v.start() - 16), v.start()):
             continue  # (in a quotation, or "troops which it says crossed": not the frame)
+        if _IN_WHO_ASIDE.search(text, max(0, v.start() - 64), v.start()):
+            aside = aside or v  # (in an aside of who they are, the frame after it: "Alexey
+            continue  # Smirnov, who reported to Putin by video link, said ...")
         if _NOT_SAYING.search(text, max(0, v.start() - 16), v.start()):
             continue  # ("India has not confirmed ...", "Venezuela did not say who fired")
         if _WHAT_SAYS.search(text, max(0, v.start() - 60), v.start()):
@@ -2202,7 +2207,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             verb = v
             break
         request = request or v
-    verb = verb or first_person or asked
+    verb = verb or first_person or asked or aside
     # the frame is the sentence's end ("Egypt has warned against any harm to its troops, a
     # high-level source told Al-Qahera News"): what comes before is said (the pattern ends
     # its match at the text's end: tried on its last words only)

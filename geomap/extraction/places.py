@@ -595,8 +595,10 @@ def _person_words(text: str) -> set[str]:
         if name:
             words = name.group().split()
             # (a title among them begins the name again: "Acting Kursk Governor Alexei
-            # Smirnov" names Alexei Smirnov, and Kursk is the governor's place)
-            at = max((k + 1 for k, w in enumerate(words) if w.lower() in TITLES), default=0)
+            # Smirnov" names Alexei Smirnov, and Kursk is the governor's place; so does a
+            # place's kind word: "Governor of Kursk Region Alexey Smirnov")
+            at = max((k + 1 for k, w in enumerate(words)
+                      if w.lower() in TITLES or w.lower() in KIND_WORDS), default=0)
             people.update(name_key(strip_possessive(w)) for w in words[at:])
     return people
 
@@ -671,7 +673,8 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
         sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 3):start]))
         # (not where the other word says what it is, or whose: "Kursk Oblast", "Russia's
         # Kursk region")
-        kind_after = j == len(words) - 1 and words[j][2].lower() in KIND_WORDS
+        # (and before a name after that: "Governor of the Kursk Region Alexey Smirnov")
+        kind_after = j < len(words) and words[j][2].lower() in KIND_WORDS
         owned = i == 1 and words[0][2].endswith(("'s", "’s"))
         # (nor a large place's possessive before a body it owns: "Moscow's Defence
         # Ministry", "Bryansk's governor")
