@@ -3549,3 +3549,18 @@ def test_a_verb_of_saying_in_an_aside_of_who_they_are_is_not_the_frame():
                "Governor of Kursk Region Alexey Smirnov said troops held Sudzha.", "2024-08-07")
     assert got == [("Acting Governor of the Kursk Region Alexey Smirnov", "RU"),
                    ("Governor of Kursk Region Alexey Smirnov", "RU")]
+
+
+def test_a_translated_papers_ways_accented_names_after_the_verb_and_a_bodys_aside():
+    # (written for this test) "SANTO DOMINGO.-" is a dateline; a day between the verb and
+    # the speaker after it ("reiterated yesterday the Ministry"); a name after the verb in
+    # any Latin script, whole ("Roberto Álvarez", not "Rober" before "to"); and an aside
+    # of what a body is, no part of its name
+    got = _who("SANTO DOMINGO.- The border will stay closed while the canal is dug, reiterated "
+               "yesterday the Ministry of Foreign Affairs. \"We are ready to talk,\" said "
+               "Foreign Minister Roberto Álvarez, who insisted that the canal breaks the treaty. "
+               "The Caribbean Community (CARICOM), of which Haiti is a member, said it was "
+               "concerned.", "2023-09-21")
+    assert got == [("the Ministry of Foreign Affairs", "DO"),
+                   ("Foreign Minister Roberto Álvarez", "DO"),
+                   ("Caribbean Community", "CARICOM")]

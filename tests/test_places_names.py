@@ -181,3 +181,14 @@ def test_a_run_of_names_and_a_features_word_after_it_is_read_whole_where_known()
     found = [m.surface for m in find_mentions("the Atanasio Girardot camp", lexicon,
                                               first_words=first)]
     assert "Atanasio Girardot camp" not in found
+
+
+def test_a_place_in_an_agreements_name_locates_nothing_in_capitals_too():
+    from geomap.api import find_places
+
+    # (written for this test) "the Panmunjom Declaration" is an agreement's name, as "the
+    # Sugauli treaty" is; Panmunjom alone is the place
+    text = ("The leaders signed the Panmunjom Declaration in 2018. The Ankara Declaration "
+            "ended the dispute. Troops crossed at Panmunjom.")
+    got = [(m.surface, m.embedded) for m, _ in find_places(Document(text=text, name="t"))]
+    assert got == [("Panmunjom", True), ("Ankara", True), ("Panmunjom", False)]

@@ -835,6 +835,9 @@ student migrant relatives neighbours neighbors""".split())
 _ANONYMOUS = re.compile(r"\b(?:asked|requested|declined|refused|wished)\s+(?:not\s+to\s+be|"
                         r"to\s+remain|anonymity)|\bcondition of anonymity|\bnot authori[sz]ed",
                         re.I)
+# an aside of which a body is, between it and the verb ("CARICOM, of which Haiti is a
+# member, said")
+_WHICH_ASIDE_END = re.compile(r",\s(?:of which|which|whose)\s[^,;:“”\"()]{1,80},\s*$")
 # a relative clause of no commas between the speaker and the verb
 _WHO_CLAUSE = re.compile(r"\s(?:who|whom)\s[^,;:“”\"()]{1,80}$")
 # ... and an aside of one, set off by commas, that a verb of saying stands in
@@ -952,6 +955,10 @@ def _subject(prefix: str) -> str:
         # where the speaker is, said aside: "Residents of Spin Boldak, across the border
         # from the Pakistani town of Chaman, said" (the residents, not the town)
         prefix = _WHERE_ASIDE.sub("", prefix)
+    which = _WHICH_ASIDE_END.search(prefix, max(0, len(prefix) - 120)) if \
+        prefix.rstrip().endswith(",") else None
+    if which:  # (an aside of what a body is: "The Caribbean Community (CARICOM), of which
+        prefix = prefix[:which.start()] + " "  # Haiti is a member, said": the Community)
     aside = _APPOSITIVE.search(prefix) if prefix.rstrip().endswith(",") else None
     if aside:
         named = _subject(prefix[:aside.start()])
@@ -1085,24 +1092,29 @@ _OPENER_CLAUSE = re.compile(r"\s*(?:Speaking|Addressing|Briefing|Talking|Writing
                             r"[^,;:.\"“”]{0,200}, ")
 
 
-_AFTER = re.compile(r"\s*(?P<who>(?:the |a )?(?:[A-Z][\w’'.-]+|[a-z]+ minister|prime minister|"
-                    r"premier|president)(?: [A-Z][\w’'.-]+)*"
+_AFTER = re.compile(r"\s*(?P<who>(?:the |a )?(?:[" + UPPER + r"][\w’'.-]+|[a-z]+ minister|"
+                    r"prime minister|premier|president)(?: [" + UPPER + r"][\w’'.-]+)*"
                     r"(?:, (?:a|the|[a-z]+ (?:of|for)|[A-Z][\w-]+['’]s|(?:[a-z][\w-]* ){0,5}"
                     r"(?:researcher|analyst|director|official|expert|coordinator|adviser|"
                     r"advisor|representative|spokes(?:man|woman|person)) (?:at|of|for|with)) "
                     r"(?:[^,.]|\.(?=\s?[A-Z]))+)?)"
                     # (where the name ends: not "said Afghan forces opened fire")
-                    r"(?=\s*(?:$|[.,;:!?”\"’)\]–—-]|(?:on|in|at|late|earlier|told|adding|"
-                    r"according|who|after|before|during|via|from|to|as|and|but)\b))")
+                    # (a word after a space: not "to" of "Roberto Álvarez")
+                    r"(?=\s*(?:$|[.,;:!?”\"’)\]–—-])|\s+(?:on|in|at|late|earlier|told|adding|"
+                    r"according|who|after|before|during|via|from|to|as|and|but)\b)")
 
 
 _HEADS_OF = frozenset(("head of state", "head of government"))
+_WHEN_LEAD = re.compile(r"\s+(?:yesterday|today|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                        r"Saturday|Sunday))(?= (?:the|a) [A-Z])")
 
 
 def _after(suffix: str) -> str:
     """The speaker named after the verb ("..., said Porter", "added the prime minister"),
     also by a title's lower-case words ("said Kyrgyz border chief Ularbek Sharsheev",
     "said a spokesman for the Kyrgyz border service", "said Kyrgyzstan's foreign ministry")."""
+    lead = _WHEN_LEAD.match(suffix)  # (a day between the verb and who: "..., reiterated
+    suffix = suffix[lead.end():] if lead else suffix  # yesterday the Ministry of ...")
     m = _AFTER.match(suffix)
     if m and not m["who"].rstrip().endswith(_CUT_ABBREVIATIONS):  # (not "U.S" of "U.S. State
         who = m["who"].strip()  # Department spokesman Matthew Miller")
@@ -1559,7 +1571,8 @@ _DATELINE_OWN = re.compile(rf"[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?"  # ("(Transla
                            r"[A-Z]{2,10}(?:/[A-Z]{2,10})?))+"
                            # (and its agency in brackets: "Addis Ababa, June 15 (ENA) —")
                            r"(?: \([A-Z][^)\n]{1,30}\))?)"
-                           r"(?:\s[-–—]{1,2}\s|:\s|\.\s|\.?\n)")
+                           # (and a Latin American paper's: "SANTO DOMINGO.- The ...")
+                           r"(?:\s[-–—]{1,2}\s|:\s|\.\s|\.?\n|(?<=\.)-\s|\.-\s)")
 DATELINE_LINES = 4  # (the headline, a byline, a date line, then the dateline's)
 
 

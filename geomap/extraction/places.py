@@ -617,8 +617,8 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
     # the name is there, but it locates nothing; unless it is possessive ("Russia's
     # Southern Military District")
     unit = _NEXT_WORD.match(text[end:end + 30])
-    if unit and (unit.group(1) in UNIT_WORDS or unit.group(1) in AGREEMENT_WORDS or
-                 unit.group(1) in OCCASION_WORDS):
+    after = unit.group(1).lower() if unit else ""  # (and "the Panmunjom Declaration")
+    if after in UNIT_WORDS or after in AGREEMENT_WORDS or after in OCCASION_WORDS:
         return "embedded"  # "the 16 Bihar regiment": a unit's name; "the Sugauli treaty"
     if org_at and (org_at[0] < i or org_at[-1] >= j) and \
             not words[j - 1][2].endswith(("'s", "’s")):
