@@ -3564,3 +3564,13 @@ def test_a_translated_papers_ways_accented_names_after_the_verb_and_a_bodys_asid
     assert got == [("the Ministry of Foreign Affairs", "DO"),
                    ("Foreign Minister Roberto Álvarez", "DO"),
                    ("Caribbean Community", "CARICOM")]
+
+
+def test_a_headlines_place_of_what_came_before_is_not_the_reports_place():
+    # (written for this test) the strikes are the report's, at Kobani; the blast in
+    # Istanbul, "after" which they came, is not where its claims are
+    got = _who("Turkey bombs Kurdish militants in Syria after Istanbul blast\n\nANKARA, Nov 20 "
+               "(Wire) - Turkish jets struck Kobani overnight, the defence ministry said. The SDF "
+               "said the strikes killed civilians. Officials said more strikes would follow.",
+               "2022-11-20", "place")
+    assert [p for *_, p in got] == ["Kobani", "Kobani", "Kobani"]

@@ -1487,9 +1487,14 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     # (the place the headline names, where it names one: "... fighting erupts at Ta Muen
     # Thom", not Surin, named more often as where the shells fell)
     head = _HEADLINE.match(text) if not (line and line.start() == 0) else None
-    focus = _focus([(m, r) for m, r in resolved if head and m.start < head.end()],
-                   capital_of) if head else None
-    focus = focus or _focus([(m, r) for m, r in resolved if m.start not in filed], capital_of)
+    # (not a place of what came before: "Turkey bombs ... after Istanbul blast")
+    after = {m.start for m, _ in resolved
+             if _CAUSE_BEFORE.search(text, max(0, m.start - 14), m.start)}
+    focus = _focus([(m, r) for m, r in resolved if head and m.start < head.end() and
+                    m.start not in after], capital_of) if head else None
+    focus = focus or _focus([(m, r) for m, r in resolved if m.start not in filed and
+                             m.start not in after], capital_of) or \
+        _focus([(m, r) for m, r in resolved if m.start not in filed], capital_of)
     places = {r.place.id: r.place for _, r in resolved if r.resolved}
     # the parties: the country of the report's place, and the side named most with troops
     # or forces (then the next, if the report's place gave none)
@@ -1683,6 +1688,7 @@ def _unknown_focus(resolved, filed, focus, places) -> str:
 
 
 _AREA_KINDS = frozenset(("admin1", "admin2", "region", "country"))
+_CAUSE_BEFORE = re.compile(r"\b(?:after|following|since)\s+(?:the\s+|a\s+)?$", re.I)
 WIDE_KM = 100.0  # (a place wider than this is the report's place only where no other is)
 
 
