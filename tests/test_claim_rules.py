@@ -3574,3 +3574,14 @@ def test_a_headlines_place_of_what_came_before_is_not_the_reports_place():
                "said the strikes killed civilians. Officials said more strikes would follow.",
                "2022-11-20", "place")
     assert [p for *_, p in got] == ["Kobani", "Kobani", "Kobani"]
+
+
+def test_one_word_of_a_name_two_people_share_is_the_one_who_spoke_last():
+    # (written for this test) "Kim said" is Kim You-geun, who has just spoken, not Kim
+    # Yo-jong named before him; and his role after his name, with no article, is his
+    got = _who("SEOUL - North Korea blew up the liaison office, Kim Yo-jong, the younger sister "
+               "of leader Kim Jong-un, had warned on Saturday. Kim You-geun, first deputy "
+               "director of the National Security Office, told reporters the government "
+               "regretted it. \"The North is fully responsible,\" Kim said.", "2020-06-17")
+    want = ("Kim You-geun, first deputy director of the National Security Office", "KR")
+    assert got[-2:] == [want, want]

@@ -804,7 +804,8 @@ _AGE_END = re.compile(r",\s*\d{1,3}\s*$")  # (a speaker's age after the name)
 _APPOSITIVE = re.compile(r",\s*(?P<a>(?:(?:now|also|formerly|currently|once)\s)?"
                          r"(?:an?|the|[a-z]+ of|"
                          r"(?:[a-z]+ ){0,2}(?:adviser|advisor|aide|spokes(?:wo)?man|spokesperson|"
-                         r"envoy|secretary|ambassador|commander) (?:to|of|for))\s"
+                         r"envoy|secretary|ambassador|commander|director|chief|head|"
+                         r"chairman|chairwoman|chairperson|governor|mayor) (?:to|of|for))\s"
                          r"(?:[^,]|,(?=\d)){1,120}),\s*$")  # (", now president of the Senate,",
 # ", a community of about 30,000 people ...,", ", foreign policy adviser to President Ilham
 # Aliyev,")
@@ -1985,6 +1986,7 @@ _TOWN_WORDS = re.compile(r"\b(?:the|this|that) (?:town|village|city|hamlet)\b(?!
 MAX_CLAUSES = 4  # things one sentence is read to say (a bound for hostile input)
 CHARGES_KEPT = 20  # the last charges a denial may deny (Report.charges)
 MAX_PLACES = 6  # claims one clause gives, a place each
+SPEAKERS_BACK = 8  # the last speakers a name's one word may mean ("Kim said")
 TOWN_BACK = 600  # characters back to the sentence that named the town "the town" means
 
 
@@ -2507,6 +2509,15 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         claimant, known = report.people[surname]
     elif claimant and " " not in claimant and name_key(claimant) in report.titled:
         claimant = report.titled[name_key(claimant)]  # ("Padrino said": as introduced)
+    elif claimant and " " not in claimant and claimant[:1].isupper() and \
+            not report.capital_or_country(claimant) and (last := next((
+                sp for sp in reversed(report.speakers[-SPEAKERS_BACK:])
+                if _names_person(sp.name, claimant)), None)):
+        # one word of a name two people of the report share, the one who spoke last: "Kim
+        # said" after "Kim You-geun, first deputy director of ..., told reporters" (not
+        # Kim Yo-jong, named before him); a family name first where the given name is
+        # hyphened, as Korean names are
+        claimant, known = last.name, last.side
     if how == "request":
         # the report's own voice; the one who asks acts, and is "it" next
         return Speech("", (0, 0), "narration", verb, subject=claimant)
@@ -2515,6 +2526,20 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         # has claimed responsibility" are the report's own words
         return Speech("", (0, 0), "narration", verb)
     return Speech(claimant, span, how, verb, inferred, known=known)
+
+
+def _names_person(name: str, word: str) -> bool:
+    """Whether a speaker's name ends in a person's name (two or three capitalised words,
+    none possessive) whose family name is ``word``: its last word, or its first where the
+    given name is hyphened, as Korean names are ("Kim You-geun")."""
+    words = name.split(",", 1)[0].split()
+    person: list[str] = []
+    for w in reversed(words[-3:]):
+        if not w[:1].isupper() or w.endswith(("'s", "’s", ".")) or w.lower() in TITLES:
+            break  # (a title before it is none of it: "President Lee Myung-bak")
+        person.insert(0, w)
+    return len(person) >= 2 and (word == person[-1] or
+                                 word == person[0] and "-" in person[-1])
 
 
 def _another_given_name(claimant: str, known: str) -> bool:
