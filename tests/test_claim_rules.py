@@ -3524,8 +3524,9 @@ def test_a_capitals_body_and_a_places_governor_are_that_places_states():
     got = _who("Moscow's Defence Ministry claimed to have taken five border villages. Bryansk "
                "Governor Alexander Bogomaz said saboteurs had crossed into the Klimovo "
                "district. Acting Kursk Governor Alexei Smirnov says troops crossed near "
-               "Sudzha. The Unification Ministry urged Pyongyang to stop.", "2024-08-07")
-    assert [side for _, side in got] == ["RU", "RU", "RU", "KR"]
+               "Sudzha. The Unification Ministry urged Pyongyang to stop. Unification Minister "
+               "Kim Yeon-chul told lawmakers it was expected.", "2024-08-07")
+    assert [side for _, side in got] == ["RU", "RU", "RU", "KR", "KR"]
     assert "Kursk" in got[2][0] and "Alexei Smirnov" in got[2][0]
 
 
