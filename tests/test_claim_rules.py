@@ -3586,3 +3586,13 @@ def test_one_word_of_a_name_two_people_share_is_the_one_who_spoke_last():
                "regretted it. \"The North is fully responsible,\" Kim said.", "2020-06-17")
     want = ("Kim You-geun, first deputy director of the National Security Office", "KR")
     assert got[-2:] == [want, want]
+
+
+def test_a_groups_media_office_is_the_groups_voice_not_an_outlet():
+    # (written for this test) a body's media office speaks for it; "the group's" is the
+    # group named last before it
+    got = _who("Medecins Sans Frontieres said its ward was full. The Rapid Support Forces said "
+               "they controlled El Geneina. In a post on X, the group's media office said its "
+               "fighters had opened the road. Local media said the road was shut.",
+               "2024-08-20")
+    assert got[2] == ("group's media office", "RSF") and got[3][1] == "PRESS"

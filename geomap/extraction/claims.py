@@ -1987,6 +1987,7 @@ MAX_CLAUSES = 4  # things one sentence is read to say (a bound for hostile input
 CHARGES_KEPT = 20  # the last charges a denial may deny (Report.charges)
 MAX_PLACES = 6  # claims one clause gives, a place each
 SPEAKERS_BACK = 8  # the last speakers a name's one word may mean ("Kim said")
+GROUP_BACK = 600  # characters back to the group "the group's" means
 TOWN_BACK = 600  # characters back to the sentence that named the town "the town" means
 
 
@@ -2596,7 +2597,9 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         found = report.side_of(named[by.end():])
         return (found, "") if found not in ("", "PRESS") else ("", "")
     head = set(_LOWER_WORDS.findall(named.split(",")[0].lower()))
-    outlet = bool(head & _OUTLET_WORDS) and not head & _STATE_OWNED and not speech.known
+    outlet = bool(head & _OUTLET_WORDS) and not head & _STATE_OWNED and not speech.known \
+        and not ("media" in head and head & _PRESS_OFFICES)  # ("the group's media office":
+    # the group's own voice, no outlet)
     cited = _CITING.search(sent.text) if outlet and sent is not None else None
     if outlet and not (cited and set(cited["who"].lower().split()) & _OFFICIALS) and \
             not _institution_in(named):
@@ -2610,6 +2613,13 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     named = ", ".join(p for p in named.split(", ")
                       if not p.startswith(("its ", "their "))) or named
     found = speech.known or report.side_of(named)
+    if not found and sent is not None and named.lower().startswith(("the group's ",
+                                                                     "group's ")):
+        # "the group's media office" after "The RSF welcomed ...": the group the text
+        # named last before it, of a side of its own
+        before = report.doc.text[max(0, sent.start - GROUP_BACK):sent.start]
+        found = next((side for run in reversed(_CAPITALISED_RUN.findall(before))
+                      if len(side := report.side_of(run)) > 2 and side != "PRESS"), "")
     if not speech.known and UNRECOGNISED.search(named) and "'s" not in named and \
             "’s" not in named and not any(
                 report.capital_or_country(w) or name_key(w) in side_terms()
@@ -2782,7 +2792,8 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
             return (others.pop(), "side from whom they addressed") if len(others) == 1 \
                 else ("", "")
         return report.home, "side from the dateline"
-    if words & _OUTLETS or {"news", "agency"} <= words:
+    if (words & _OUTLETS or {"news", "agency"} <= words) and not (
+            "media" in words and words & _PRESS_OFFICES):
         # an outlet no side owns, named by what it is ("state broadcaster ERT", "Yonhap
         # news agency"): the press
         return "PRESS", "an outlet"
@@ -2838,6 +2849,7 @@ outlets media channel channels tabloid tabloids website websites radio tv televi
 # ... a newspaper's name ("The Kathmandu Post", "The Moscow Times")
 _PAPER_NAMES = frozenset("post times herald gazette tribune journal".split())
 _OUTLET_WORDS = _OUTLETS | _PAPER_NAMES
+_PRESS_OFFICES = frozenset("office wing centre center department bureau directorate cell".split())
 # ... and words before that kind ("Israel's public broadcaster Kan")
 _OUTLET_MODIFIERS = frozenset("public private commercial independent online".split())
 _ANSWER_END = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:Q|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3}):")
