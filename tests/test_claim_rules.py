@@ -3596,3 +3596,15 @@ def test_a_groups_media_office_is_the_groups_voice_not_an_outlet():
                "fighters had opened the road. Local media said the road was shut.",
                "2024-08-20")
     assert got[2] == ("group's media office", "RSF") and got[3][1] == "PRESS"
+
+
+def test_a_coordinator_where_they_are_and_an_executive_director_named_after_its():
+    # (written for this test) "MSF's emergency coordinator in eastern Chad" speaks for MSF,
+    # not "in eastern Chad" for Chad; "Its executive director, Cindy McCain" for the body
+    # named before
+    got = _who("The World Food Programme says the food was meant for 13,000 people. Its "
+               "executive director, Cindy McCain, said the crossing had to stay open. "
+               "\"Families are walking for days,\" MSF's emergency coordinator in eastern Chad "
+               "said in a statement.", "2024-08-22")
+    assert got[1:] == [("Its executive director, Cindy McCain", "UN"),
+                       ("MSF's emergency coordinator in eastern Chad", "MSF")]

@@ -450,7 +450,8 @@ chief force peacekeepers peacekeeping mission sources source witnesses witness r
 resident villagers locals governor mayor ombudsman ambassador staff chiefs troops panel
 commission commissioner delegation tribunal court chancellor unit mukhtar headman negotiator
 representative delegate director member members lawmaker lawmakers legislator legislators
-mp mps head chairman chairwoman chairperson prefect wali administrator""".split())
+mp mps head chairman chairwoman chairperson prefect wali administrator coordinator
+coordinators""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
@@ -471,7 +472,7 @@ de-facto breakaway separatist self-proclaimed information finance justice energy
 petroleum trade transport press paramilitary elite special armed semi-official state-owned
 self-declared customs emergency emergencies policy communications communication education
 agriculture economy labour labor tourism environment culture infrastructure mining industry
-fisheries""".split())
+fisheries executive""".split())
 _ROLES = ROLE_NOUNS | TITLES
 _SPEAKER_NOUNS = ROLE_NOUNS | GROUP_NOUNS
 _TITLE_WORDS = _ROLES | MODIFIERS | {"of"}
