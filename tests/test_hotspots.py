@@ -63,6 +63,7 @@ def test_the_curated_gazetteer_is_sound():
     ("Four soldiers were wounded near Goris on Tuesday.", "Four"),
     ("And the ministry said the shelling had stopped near Kapan.", "And"),
     ("Man detained near Goris after the shooting.", "Man"),
+    ('"Time to settle accounts," the ministry wrote after strikes near Kobani.', "Time"),
 ])
 def test_words_and_codes_are_not_places(text, word):
     rows = places(Document(text=text))

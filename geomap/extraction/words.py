@@ -19,7 +19,7 @@ it its just last late later least less like many may me meanwhile more most much
 near neither never new next no none nor not now of off often on once one only onto or
 other others our out over own per perhaps rather same several she should since so some
 still such than that the their them then there these they this those though through
-throughout thus to today too toward towards under unless until up upon us very via was we
+throughout thus time to today too toward towards under unless until up upon us very via was we
 well were what when where whether which while who whom whose why will with within without
 would yet you your monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november december
