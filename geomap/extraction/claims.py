@@ -2619,8 +2619,8 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # "the group's media office" after "The RSF welcomed ...": the group the text
         # named last before it, of a side of its own
         before = report.doc.text[max(0, sent.start - GROUP_BACK):sent.start]
-        found = next((side for run in reversed(_CAPITALISED_RUN.findall(before))
-                      if len(side := report.side_of(run)) > 2 and side != "PRESS"), "")
+        sides = (report.side_of(run) for run in reversed(_CAPITALISED_RUN.findall(before)))
+        found = next((s for s in sides if len(s) > 2 and s != "PRESS"), "")
     if not speech.known and UNRECOGNISED.search(named) and "'s" not in named and \
             "’s" not in named and not any(
                 report.capital_or_country(w) or name_key(w) in side_terms()

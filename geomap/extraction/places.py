@@ -326,12 +326,12 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
             taken = e
             continue
         group = text[run_start:run_end]
-        at = run_start + 4 if group.startswith("The ") else run_start  # (not its article)
-        if run_end in tails and " " in text[at:run_end]:
+        named = run_start + 4 if group.startswith("The ") else run_start  # (no article)
+        if run_end in tails and " " in text[named:run_end]:
             # a run of words, then a feature's word, that the gazetteer holds whole ("the
             # Atanasio Girardot bridge", "the Barrio Chino border crossing"): that whole,
             # whatever names or persons' names the run holds
-            s, e = _widen(text, at, run_end, lexicon, curated)
+            s, e = _widen(text, named, run_end, lexicon, curated)
             if e > run_end and name_key(text[s:e]) not in not_places:
                 out.append(Mention(text[s:e], s, e))
                 continue
