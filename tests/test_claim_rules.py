@@ -3356,6 +3356,21 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "A woman who runs a shop " + "there " * 500 + "told us that troops fired. ",
     # (an agency's dateline whose brackets hold markup: its name is only looked up)
     "Addis Ababa, June 15 (<script>{{7*7}}${x}) — Troops fired, the office said. " * 300,
+    # (session 41's routes: asides, openers, datelines, fronts, names and their words)
+    "Smirnov, who " + "reported " * 500 + ", said troops crossed. ",
+    "CARICOM, of which " + "Haiti " * 500 + ", said it. ",
+    "Speaking in " + "Islamabad after talks with " * 300 + ", Ali said it. ",
+    "SANTO DOMINGO" + ".-" * 500 + " The ministry said it. ",
+    "Troops crossed, reiterated" + " yesterday" * 500 + " the Ministry. ",
+    "Fighting on the " + "Xorqana front " * 500,
+    ("Atanasio Girardot " * 5 + "bridge ") * 100,
+    "Troops held Tower 22. " * 500,
+    "Residents of Goris said the town was quiet. " * 300,
+    "Acting Kursk Governor " * 500 + "Alexei Smirnov said it. ",
+    "Moscow's " * 500 + "Defence Ministry said it. ",
+    "The group's media office said " * 300 + "it. ",
+    "Kim said. Kim You-geun, first deputy director of the Office, told reporters. " * 200,
+    "Turkey bombs Syria after Istanbul blast\n\n" + "Jets hit Kobani after Istanbul. " * 300,
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
