@@ -3623,3 +3623,11 @@ def test_a_coordinator_where_they_are_and_an_executive_director_named_after_its(
                "said in a statement.", "2024-08-22")
     assert got[1:] == [("Its executive director, Cindy McCain", "UN"),
                        ("MSF's emergency coordinator in eastern Chad", "MSF")]
+
+
+def test_sudans_sovereign_council_and_its_members_are_sudans():
+    # (written for this test) the council that rules Sudan since 2019, by either name
+    got = _who("Sudan reopened the Adre crossing. Malik Agar, deputy chairman of the Sovereign "
+               "Council, wrote on X that the checks would stay. The Sovereignty Council said "
+               "trucks were welcome.", "2024-08-22")
+    assert [s for _, s in got] == ["SD", "SD"]
