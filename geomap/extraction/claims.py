@@ -864,6 +864,11 @@ _EACH = re.compile(r"(?:[Ee]ach|[Bb]oth) (?:side|sides|country|countries|governm
 _BOTH_SIDES_END = re.compile(_BOTH_SPEAK.pattern + r"\s*$")  # (and "the two countries'
 # defence ministries")
 _TIMEZONES = "GMT|UTC|BST|CET|EST"  # (a live blog's time stamp's)
+# how they spoke, opening the sentence before its speaker ("Addressing Parliament, ...",
+# "Speaking in Kathmandu, ...", "Asked about the shelling, ...")
+_HOW_SPOKEN = ("Addressing|Speaking|Briefing|Writing|Talking|Responding|Reacting|Commenting|"
+               "Replying|Asked|Answering|Questioned|Pressed|Interviewed|Contacted|Reached|"
+               "Visiting|Appearing|Testifying")
 _LEADING_WORD = re.compile(rf"^(?:(?:{_TIMEZONES})\s+)?"
                            r"(?:(?:In|in) (?:an? |its |their )?(?:\w+ ){0,2}(?:statement|"
                            r"interview|post|tweet|briefing|message|letter),\s*|"
@@ -871,9 +876,7 @@ _LEADING_WORD = re.compile(rf"^(?:(?:{_TIMEZONES})\s+)?"
                            r"(?:In|At|From|On) [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30})?,\s*|"
                            # (and how: "Addressing Parliament, Defence Minister ...",
                            # "Speaking in Kathmandu, ...", "Meanwhile, ...")
-                           r"(?:Addressing|Speaking|Briefing|Writing|Talking|Responding|"
-                           r"Reacting|Commenting|Replying|Asked|Answering|Questioned|Pressed|"
-                           r"Interviewed|Contacted|Reached|Visiting|Appearing|Testifying)"
+                           rf"(?:{_HOW_SPOKEN})"
                            r"(?: [\w’'-]{1,30}){1,5},\s*|"
                            r"(?:Meanwhile|Separately|Elsewhere|However|Earlier|Later),\s*)?"
                            r"(?:(?:[Tt]he|[Aa]n?|But|And|Earlier|Later|Meanwhile)\s+)?")
@@ -1089,9 +1092,7 @@ def _subject(prefix: str) -> str:
 
 # an opening clause of how or where they spoke, to its comma ("Speaking in Islamabad after
 # talks with ..., "): no part of the speaker's name (a bounded clause: linear time)
-_OPENER_CLAUSE = re.compile(r"\s*(?:Speaking|Addressing|Briefing|Talking|Writing|Responding|"
-                            r"Reacting|Commenting|Replying|Visiting|Appearing)\b"
-                            r"[^,;:.\"“”]{0,200}, ")
+_OPENER_CLAUSE = re.compile(rf"\s*(?:{_HOW_SPOKEN})\b[^,;:.\"“”]{{0,200}}, ")
 
 
 _AFTER = re.compile(r"\s*(?P<who>(?:the |a )?(?:[" + UPPER + r"][\w’'.-]+|[a-z]+ minister|"
