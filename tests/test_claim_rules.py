@@ -3371,6 +3371,21 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "The group's media office said " * 300 + "it. ",
     "Kim said. Kim You-geun, first deputy director of the Office, told reporters. " * 200,
     "Turkey bombs Syria after Istanbul blast\n\n" + "Jets hit Kobani after Istanbul. " * 300,
+    # (and session 42's: ';', a name's acronym, 'its' after an opening, a role's ministry,
+    # 'it said' of a subject, portfolios, long asides, family names with 'al-', titled people)
+    "Poonch bears brunt; " * 300 + "Army says it. ",
+    "Director General of Public Relations (ISPR) " * 300 + "Lt Gen Khan, told reporters it. ",
+    "a (ISPR) (GDF) Lt " * 500 + "said it. ",
+    "In a statement, its " * 300 + "ministry said it. ",
+    "External Affairs Ministry spokesperson Anil Rao said it. The ministry said it. ",
+    "Minister of Foreign Affairs " * 300 + "Anne Todd said it. The Ministry said it. ",
+    "India launched strikes, hitting sites it said were camps. ",
+    "department of information and " * 300 + "culture said it. ",
+    "Rahim Khan, a truck driver from Swabi who " + "waited " * 3000 + ", said it. ",
+    "a farmer from a village outside " * 300 + "Gallabat said it. ",
+    "There can be no justification for " * 300 + "shelling, he said. ",
+    "Abdel al-Karim " * 500 + "al-Nour said it. ",
+    "Government spokesman Legesse Alemu repeated it. \"No,\" he said. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -3631,3 +3646,128 @@ def test_sudans_sovereign_council_and_its_members_are_sudans():
                "Council, wrote on X that the checks would stay. The Sovereignty Council said "
                "trucks were welcome.", "2024-08-22")
     assert [s for _, s in got] == ["SD", "SD"]
+
+
+def test_a_semicolon_ends_what_came_before_the_speaker():
+    # (written for this test) a headline of two clauses: "... bears brunt; Army says", the
+    # army, not "brunt Army"
+    got = _who("Toll rises as Poonch bears brunt; Army says enemy posts destroyed\n\n"
+               "SRINAGAR: Shells fell on Uri on Monday, Indian officials said.", "2025-05-09")
+    assert got[0][0] == "Army"
+
+
+def test_an_acronym_in_brackets_inside_a_speakers_name_is_part_of_it():
+    # (written for this test) the role, the acronym, the title and the name are one speaker,
+    # of the side the role names, not the dateline's
+    got = _who("Shelling goes on\n\nNEW DELHI: Shells fell on Uri on Monday. Pakistan's "
+               "military spokesman, Director General of Inter-Services Public Relations (ISPR) "
+               "Lt Gen Asim Khan, told a briefing that Indian shells had hit Kotli.",
+               "2025-05-09")
+    assert got[-1] == ("Pakistan's military spokesman, Director General of Inter-Services "
+                       "Public Relations (ISPR) Lt Gen Asim Khan", "PK")
+
+
+def test_its_body_after_an_opening_is_the_body_that_spoke_last():
+    # (written for this test) "In a statement, its foreign ministry": Ethiopia's, not "of In"
+    got = _who("KHARTOUM (Wire) - Sudan said its soldiers were killed near Gallabat. Ethiopia "
+               "rejects that account. In a statement on Monday, its foreign ministry said a "
+               "militia had clashed with a Sudanese unit.", "2022-06-29")
+    assert got[-1] == ("Ethiopia's foreign ministry", "ET")
+
+
+def test_the_ministry_of_a_spokesperson_who_spoke_last_is_theirs():
+    # (written for this test) "the ministry" after a ministry's spokesperson spoke, no body
+    # after them: that ministry, not the officials who spoke before
+    got = _who("Officials said shells hit Uri. In New Delhi, External Affairs Ministry "
+               "spokesperson Anil Rao accused Pakistan of firing on villages. The ministry said "
+               "India had no wish to escalate.", "2025-05-09")
+    assert got[-1] == ("External Affairs Ministry", "IN")
+
+
+def test_the_ministry_of_a_minister_who_spoke_last():
+    # (written for this test) "Minister of Foreign Affairs, X, said ... The Ministry said":
+    # the Ministry of Foreign Affairs, not the country that spoke before
+    for minister in ("Guyana's Minister of Foreign Affairs, Anne Todd,",
+                     "Minister of Foreign Affairs Anne Todd"):
+        got = _who("Venezuela's army fired on Guyanese soldiers near Eteringbang, Guyana said. "
+                   f"On Tuesday, {minister} said the attack was an outrage. The Ministry said "
+                   "Guyana holds Venezuela responsible.", "2025-02-22")
+        assert got[-1][0] == "Ministry of Foreign Affairs"
+
+
+def test_it_said_inside_a_sentence_whose_subject_is_a_country_is_that_country():
+    # (written for this test) "India launched ..., hitting sites it said were camps": India,
+    # not the Foreign Office that spoke last
+    got = _who("Pakistan's Foreign Office said Indian shells had hit Kotli. India launched "
+               "strikes on Wednesday, hitting sites in Muzaffarabad it said were militant "
+               "camps.", "2025-05-09")
+    assert got[-1][:2] == ("India", "IN")
+
+
+def test_a_provincial_department_of_two_portfolios_speaks():
+    # (written for this test) "the Nangarhar provincial department of information and
+    # culture said": that department, of the province's country
+    got = _who("PESHAWAR: Firing went on at Torkham, officials said. The Nangarhar provincial "
+               "department of information and culture said in a statement that shells had hit "
+               "houses near Torkham.", "2025-03-05")
+    assert got[-1] == ("Nangarhar provincial department of information and culture", "AF")
+
+
+def test_a_long_description_of_who_speaks_and_a_vice_president_of_a_chamber():
+    # (written for this test) a description of more than 120 characters and a "senior vice
+    # president of" are the speaker's, who "he" next means
+    got = _who("PESHAWAR: The Torkham crossing stayed shut, officials said. Ahmad Gul, senior "
+               "vice president of the Sarhad Chamber of Commerce, said trucks were stuck. Rahim "
+               "Khan, a truck driver from Swabi who has been parked near the bazaar for ten "
+               "days with a load of oranges bound for Jalalabad, said he was out of money. \"I "
+               "sold the fruit at half price,\" he said.", "2025-03-05")
+    assert [c for c, _ in got[1:]] == [
+        "Ahmad Gul, senior vice president of the Sarhad Chamber of Commerce",
+        "Rahim Khan, a truck driver from Swabi who has been parked near the bazaar for ten "
+        "days with a load of oranges bound for Jalalabad"] * 1 + [
+        "Rahim Khan, a truck driver from Swabi who has been parked near the bazaar for ten "
+        "days with a load of oranges bound for Jalalabad"]
+
+
+def test_a_farmer_from_a_village_outside_a_town_speaks():
+    # (written for this test) not the town
+    got = _who("KHARTOUM (Wire) - Shells fell near Gallabat, the army said. On the Sudanese "
+               "side, a farmer from a village outside Gallabat said families had fled.",
+               "2022-06-29")
+    assert got[-1][0] == "a farmer from a village outside Gallabat"
+
+
+def test_no_justification_for_shelling_condemns_it_and_denies_nothing():
+    # (written for this test) "there can be no justification for shelling" is no denial
+    got = _who("SRINAGAR: Shells hit Poonch, officials said. \"There can be no justification "
+               "for shelling a town full of families,\" the chief minister said.",
+               "2025-05-09", "stance")
+    assert got[-1][2] == "asserts"
+
+
+def test_a_family_name_with_its_article_is_also_said_without():
+    # (written for this test) "General Abdel Karim al-Nour, head of the Sovereign Council, ...
+    # Nour told the soldiers": Sudan's, as introduced
+    got = _who("KHARTOUM (Wire) - Ethiopia denied the charge. General Abdel Karim al-Nour, "
+               "head of the ruling Sovereign Council, flew to Gedaref. \"The answer will be "
+               "given on the ground,\" Nour told the soldiers.", "2022-06-29")
+    assert got[-1] == ("Abdel Karim al-Nour, General", "SD")
+
+
+def test_a_person_titled_with_lowercase_words_is_he_next():
+    # (written for this test) "Government spokesman X repeated that position": he, whose
+    # words the next quote are (not the general named before)
+    got = _who("KHARTOUM (Wire) - General Abdel Karim al-Nour, head of the ruling Sovereign "
+               "Council, flew to Gedaref. Ethiopia rejected the charge. Government spokesman "
+               "Legesse Alemu repeated that position on Wednesday. \"Our army killed no one,\" "
+               "he said in Addis Ababa.", "2022-06-29")
+    assert got[-1][:2] == ("Legesse Alemu, Government spokesman", "ET")
+
+
+def test_a_group_of_sides_csv_described_aside_is_no_person():
+    # (written for this test) "Jaish al-Adl, the Sunni militant group that has attacked
+    # Iranian forces, said": the group's own side, not Iran's from its description
+    got = _who("Iran struck Panjgur, Pakistan said. Jaish al-Adl, the Sunni militant group that "
+               "has carried out attacks on Iranian security forces in Sistan and Baluchestan, "
+               "said two of its houses were hit.", "2024-01-18")
+    assert got[-1][1] == "Jaish al-Adl"

@@ -233,7 +233,9 @@ _NEGATED = _quick("acdhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not
                   r"(?:(?:took|taken|take|takes|taking|played|play|plays|playing|had|has|have) "
                   r"no|(?:did|do|does|will) not take|(?:is|are|was|were) not taking) part in\b)|"
                   r"\b(did not|didn't|has not|have not|had not|never|cannot|can't|could not|"
-                  r"not(?! to\b)(?! only\b)|no|"
+                  # (not "there can be no justification for shelling": a condemnation)
+                  r"not(?! to\b)(?! only\b)|no(?!\s+(?:justification|excuse|reason|need|"
+                  r"choice|alternative|option)\b)|"
                   r"none(?= of (?:its|their|our|his|her) ))\b"
                   # (not knowing is no denial: "could not confirm who had sent them")
                   r"(?!\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif|determin|establish|"
@@ -255,7 +257,8 @@ _NEGATED = _quick("acdhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not
                   r"\b(?:nothing to do with|not involved in|(?:is|are|was|were) not involved)\b|"
                   # (an act said not to have happened, or forces not to be there: "there was
                   # no incursion", "not a single Azerbaijani soldier was in Tavush")
-                  r"\b(?:there (?:was|were|has been|had been) no|no)\s+(?:[\w-]+\s+){0,2}?"
+                  r"\b(?:there (?:was|were|has been|had been) no|no)(?!\s+(?:justification|"
+                  r"excuse|reason|need)\b)\s+(?:[\w-]+\s+){0,2}?"
                   r"(?:incursions?|intrusions?|attacks?|shelling|strikes?|clash(?:es)?|"
                   r"violations?|infiltrations?|provocations?)\b|"
                   r"\b(?<!where )(?<!when )(?:not a single|no)\s+(?:[\w-]+\s+){0,2}?"
@@ -602,7 +605,7 @@ _NAME_WORD = rf"[{UPPER}]{_LOW}+(?:[’'-][A-Z]?{_LOW}*)?"
 # (the capital read first and "no letter before it" asserted after: a scan in C)
 # (and an Arabic name's particles inside it: "Hamad bin Isa Al Khalifa")
 _NAME = re.compile(rf"[{UPPER}](?<!\w.){_LOW}+(?:[’'-][A-Z]?{_LOW}*)?"
-                   rf"(?: (?:(?:bin|bint|ibn|abu) )?{_NAME_WORD}){{1,8}}\b")
+                   rf"(?: (?:(?:bin|bint|ibn|abu) )?(?:al-|el-)?{_NAME_WORD}){{1,8}}\b")
 _NAME_PARTICLES = frozenset(("bin", "bint", "ibn", "abu"))
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]{2,3}|[A-Z]\.) $")
 _TITLED = frozenset(f(w) for w in ROLE_NOUNS | TITLES for f in (str.capitalize, str.title))
@@ -675,8 +678,11 @@ def _people(text: str, extra_sides: dict[str, str],
         firsts.setdefault(name_key(name.split()[0]), set()).add(
             name_key(strip_possessive(name.split()[-1])))
         if any(w.lower() in COMMON for w in name.split()) or \
-                name_key(strip_possessive(name.split()[-1])) in extra_sides:
-            continue  # "Support For Armenia" is a headline, not a person
+                name_key(strip_possessive(name.split()[-1])) in extra_sides or \
+                side_terms().get(name_key(strip_possessive(name)), ("", "person"))[1] != \
+                "person":
+            continue  # "Support For Armenia" is a headline, not a person; nor is a group
+            # of sides.csv ("Jaish al-Adl, the Sunni militant group that ...")
         last = text[max(0, start - 30):start].split()[-1:]
         if not (last and (last[0][:1].isupper() or last[0].rstrip(",").lower() in
                           _TITLE_WORDS)) and text[end:end + 90].lstrip()[:1] not in ",(":
@@ -725,8 +731,13 @@ def _people(text: str, extra_sides: dict[str, str],
             side_in(appositive.split(",")[0], extra_sides) if _ROLE_AFTER.match(appositive)
             else "")  # (the role itself: not ", the head of ..., said Eritrean troops ...")
         surname = name_key(strip_possessive(name.split()[-1]))
+        # (a family name with its article is also said without: "Abdel Fattah al-Burhan"
+        # ... "Burhan told the soldiers")
+        bare = surname[3:] if surname.startswith(("al ", "el ")) else ""
         if not side and titled is not None:
             titled.setdefault(surname, f"{strip_possessive(name)}, {desc}")
+            if bare:
+                titled.setdefault(bare, titled[surname])
             # (and by the first name, as a Thai's given name: "Foreign Minister Parnpree
             # Bahiddha-Nukara ... Parnpree said"), where no one else has it
             if " " in name.strip():
@@ -734,6 +745,8 @@ def _people(text: str, extra_sides: dict[str, str],
                     titled[surname])
         if side and surname not in people:
             people[surname] = (f"{strip_possessive(name)}, {desc}", side)
+            if bare:
+                people.setdefault(bare, people[surname])
             # (and by the first name, as a family name comes first in Chinese, Korean,
             # Hungarian names: "Zhao Lijian" ... "Zhao said"), where no one else has it
             first = name_key(name.split()[0])
@@ -806,10 +819,12 @@ _APPOSITIVE = re.compile(r",\s*(?P<a>(?:(?:now|also|formerly|currently|once)\s)?
                          r"(?:an?|the|[a-z]+ of|"
                          r"(?:[a-z]+ ){0,2}(?:adviser|advisor|aide|spokes(?:wo)?man|spokesperson|"
                          r"envoy|secretary|ambassador|commander|director|chief|head|"
-                         r"chairman|chairwoman|chairperson|governor|mayor) (?:to|of|for))\s"
-                         r"(?:[^,]|,(?=\d)){1,120}),\s*$")  # (", now president of the Senate,",
-# ", a community of about 30,000 people ...,", ", foreign policy adviser to President Ilham
-# Aliyev,")
+                         r"chairman|chairwoman|chairperson|governor|mayor|president) "
+                         r"(?:to|of|for))\s(?:[^,]|,(?=\d)){1,200}),\s*$")
+# (", now president of the Senate,", ", a community of about 30,000 people ...,", ", foreign
+# policy adviser to President Ilham Aliyev,", ", a truck driver from Swabi who has been parked
+# near ... bound for Jalalabad,")
+APPOSITIVE_BACK = 300  # (characters before the verb it is looked for in: linear time)
 # (and a name in its own language: "The Colombian Ombudsman's Office (Defensoría del Pueblo)")
 _ACRONYM_END = re.compile(r"\s*\([A-Z][\w.’' -]{1,60}\)\s*$")
 _WHERE_ASIDE = re.compile(r",\s*(?:(?:just|directly|right|immediately)\s+)?"
@@ -851,7 +866,7 @@ _ENVOYS = frozenset(("ambassador", "ambassadors", "envoy", "envoys", "adviser", 
                      "aide", "delegate", "delegates", "representative", "mission", "delegation",
                      "embassy"))  # ("the OSCE Mission to Moldova": the OSCE's)
 _GOES_ON_TO = re.compile(r"\b(?:went|goes|go|proceeded) on to\s*$")
-_SUBJECT_WORDS = re.compile(r"[\w’'.-]+|,")
+_SUBJECT_WORDS = re.compile(r"\([A-Z][A-Za-z]{1,9}\)|[\w’'.-]+|,")
 # speakers of both sides at once: "officials from both countries", "the militaries of the
 # two sides"
 _BOTH_SIDES = r"(?:both|the two) (?:countries|sides|governments|nations)"
@@ -964,7 +979,8 @@ def _subject(prefix: str) -> str:
         prefix.rstrip().endswith(",") else None
     if which:  # (an aside of what a body is: "The Caribbean Community (CARICOM), of which
         prefix = prefix[:which.start()] + " "  # Haiti is a member, said": the Community)
-    aside = _APPOSITIVE.search(prefix) if prefix.rstrip().endswith(",") else None
+    aside = _APPOSITIVE.search(prefix, max(0, len(prefix) - APPOSITIVE_BACK)) if \
+        prefix.rstrip().endswith(",") else None
     if aside:
         named = _subject(prefix[:aside.start()])
         if named[:1].isupper():
@@ -979,8 +995,8 @@ def _subject(prefix: str) -> str:
     dashes = prefix.rfind(" -- ")  # (and "Q: India's army says", "Tehran, IRNA -- Iran's")
     # (and a quotation in single quotes: "'It rests with Russia,' the Service said")
     single = max(prefix.rfind(c) for c in (",' ", ",’ ", ".' ", ".’ ", "?' ", "?’ ", "!' ", "!’ "))
-    prefix = prefix[max(max(prefix.rfind(c) for c in '”")–—:') + 1, single + 3 if single >= 0
-                        else 0, dashes + 4 if dashes >= 0 else 0):]
+    prefix = prefix[max(max(prefix.rfind(c) for c in '”"–—:;') + 1, _last_bracket(prefix) + 1,
+                        single + 3 if single >= 0 else 0, dashes + 4 if dashes >= 0 else 0):]
     clause = _WHO_CLAUSE.search(prefix, max(0, len(prefix) - 100))
     if clause is None and " that " in prefix[-100:]:  # ("a human rights association that
         clause = _THAT_CLAUSE.search(prefix, max(0, len(prefix) - 100))  # has been documenting
@@ -1021,14 +1037,13 @@ def _subject(prefix: str) -> str:
                     {t.lower() for t in taken} & _ONE_OF_THEM:
                 taken += [",", *name]
             break
-        if w[:1].isupper() or low in ROLE_NOUNS or low in GROUP_NOUNS or (
+        if w[:1].isupper() or w[:1] == "(" or low in ROLE_NOUNS or low in GROUP_NOUNS or (
                 low[-2:] in ("'s", "’s") and (low[:-2] in ROLE_NOUNS or taken and taken[-1]
                                               .lower() in _TITLE_WORDS)) or low in (
                 "of", "the", "a", "an", "’s", "'s", "for") or (
-                # (a portfolio: "minister delegate for justice", "minister of information")
-                low.isalpha() and k >= 2 and words[k - 1].lower() in ("for", "of") and
-                any(x.lower() in _ROLES for x in words[max(0, k - 4):k - 1]) and
-                (not taken or taken[-1] == ",") or
+                # (a portfolio: "minister delegate for justice", "minister of information",
+                # "department of information and culture")
+                _portfolio(words, k, taken) or
                 low == "from" and taken and taken[-1][:1].isupper() and k and
                 words[k - 1].lower() in _SPEAKER_NOUNS or  # ("member of parliament from X")
                 (low in ("in", "and") or low == "at" and k and words[k - 1].lower() in
@@ -1088,6 +1103,42 @@ def _subject(prefix: str) -> str:
             phrase = rest
     # (a day is no speaker: "... struck a house on Monday, said AKM Jahangir Aziz")
     return "" if phrase.lower() in _DAY_WORDS else phrase
+
+
+def _last_bracket(prefix: str) -> int:
+    """Where the last closing bracket before a speaker is, which cuts the words that may be
+    their name ("BISHKEK, May 1 (Reuters) - Kyrgyz border guards said"), passing over an
+    acronym inside a name ("Director General of Inter-Services Public Relations (ISPR) Lt
+    Gen Ahmed Sharif Chaudhry, said"); -1 if none."""
+    close = prefix.rfind(")")
+    for _ in range(3):  # (a bound: a hostile text may hold thousands)
+        start = prefix.rfind("(", 0, close)
+        inner = _INNER_ACRONYM.match(prefix, start) if start > 0 else None
+        if inner is None or inner.end() != close + 1:
+            break
+        close = prefix.rfind(")", 0, start)
+    return close
+
+
+# an acronym in brackets between a name's words, after a lower-case letter and before a
+# capital ("Relations (ISPR) Lt Gen", not "MOSCOW (TASS) Russia's")
+_INNER_ACRONYM = re.compile(r"(?<=[a-z] )\([A-Z][A-Za-z]{1,9}\)(?= [A-Z])")
+
+
+def _portfolio(words: list[str], k: int, taken: list[str]) -> bool:
+    """Whether ``words[k]``, read back from the verb, is a lower-case word of a role's
+    portfolio: after "of" or "for" and a role ("minister delegate for justice", "the
+    provincial department of information and culture": "information", "and", "culture")."""
+    low = words[k].lower()
+    if low == "and":  # (between two words of one portfolio)
+        return len(taken) == 1 and taken[0].islower() and k >= 2 and \
+            words[k - 2].lower() in ("for", "of") and _portfolio(words, k - 1, [])
+    if not low.isalpha() or taken and taken[-1] not in (",", "and"):
+        return False
+    of = k - 1 if k >= 1 and words[k - 1].lower() in ("for", "of") else (
+        k - 3 if k >= 3 and words[k - 1].lower() == "and" and not taken and
+        words[k - 3].lower() in ("for", "of") else -1)
+    return of >= 1 and any(x.lower() in _ROLES for x in words[max(0, of - 3):of])
 
 
 # an opening clause of how or where they spoke, to its comma ("Speaking in Islamabad after
@@ -1715,6 +1766,12 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         at += len(sent.text[at:]) - len(sent.text[at:].lstrip())
         head = _HEAD.match(sent.text, at + 4 if sent.text.startswith("the ", at) else at)
         who = name_key(strip_possessive(head["np"].split()[-1])) if head else ""
+        if head and who not in report.people and who not in report.titled:
+            # (a person named after a role of lower-case words: "Government spokesman
+            # Legesse Tulu repeated that position on Wednesday")
+            np = _head_np(sent.text).split()
+            named = name_key(strip_possessive(np[-1])) if np else ""
+            who = named if named in report.people or named in report.titled else who
         aside = _NAMED_ASIDE.match(sent.text, head.end()) if head else None
         role_side = ""
         if aside and who not in report.people:  # (by the name said aside: "The Colombian
@@ -2069,6 +2126,10 @@ _NAMED_ASIDE = re.compile(r",\s(?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+,\s")
 # forces"): no comma, no verb's tense
 _ROLE_SUBJECT = re.compile(r"(?:the|an?|[A-Z][\w’'-]*)(?: (?![a-z]+ed\b)[\w’'.-]+){1,10}")
 _ITS_END = re.compile(r"\b(?:its|their)\s+$")
+# a sentence that opens with how or when one spoke, then "its" ("In a statement on Monday,
+# its foreign ministry"; a bounded opening: linear time)
+_OPENER_ITS = re.compile(r"\s*(?:In|On|Later|Earlier|Separately|Meanwhile)\b[^,;:.]{0,80},\s*"
+                         r"(?:its|their)\s+")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*$")
 _OBJECT_BEFORE = re.compile(r"\b(?:at|in|into|near|on|from|to|towards|across|along|inside|"
                             r"outside|of|by|with)\s+(?:the\s+)?$")
@@ -2344,7 +2405,15 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             span = (at, verb.start())  # (the place said aside is the speaker's, not the claim's;
             # so is one in a clause of who they are: "refugees who reached Adre described")
         head = _HEAD.match(text) if claimant and at > 0 else None
-        if head and _ITS_END.search(text[:at]) and claimant.lower() not in _OF_NO_SIDE:
+        opened = head is not None and _OPENER_ITS.fullmatch(text, 0, at)
+        if opened and claimant.lower() not in _OF_NO_SIDE:
+            # an opening of how they spoke, then "its": of the body that spoke last ("Ethiopia
+            # rejects Khartoum's account. In a statement on Monday, its foreign ministry
+            # said": Ethiopia's), not of the opening's word
+            prior = next((sp for sp in reversed(report.speakers[-_BODY_BACK:])
+                          if not sp.person and sp.side not in ("", "PRESS")), None)
+            claimant = f"{strip_possessive(prior.name)}'s {claimant}" if prior else claimant
+        elif head and _ITS_END.search(text[:at]) and claimant.lower() not in _OF_NO_SIDE:
             # "South Sudan ... has offered to mediate, its foreign ministry said" (not
             # "several of them, their relatives say")
             claimant = f"{claimant} of {head['np'].strip()}"
@@ -2411,12 +2480,18 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     speakers = report.speakers
     if stated is not None:
         claimant, known = stated.name, stated.side
+    elif low == "it" and claimant.lower() != "it" and \
+            (body := _role_body(claimant, speakers[-_PRONOUN_BACK:])) is not None:
+        # "External Affairs Ministry spokesperson Randhir Jaiswal ... The ministry said": the
+        # ministry of the one who spoke last, where no body spoke after them
+        claimant, known = body
     elif low in PRONOUNS:
         want_person = PRONOUNS[low] == "person"
         # (not a person the sentence itself names after the verb: "He also assured
         # Pashinian" is not Pashinian)
         rest = text[verb.end():] if verb else ""
-        own = _subject_named(text, span[0], report) if want_person and span[0] > 0 else None
+        own = _subject_named(text, span[0], report) if want_person and span[0] > 0 else (
+            _subject_state(text, span[0], report) if claimant == "it" and span[0] > 0 else None)
         prior = own or next((sp for sp in reversed(speakers[-_PRONOUN_BACK:])
                              if sp.person == want_person and not (
                                  want_person and _named_in(sp.name, rest))
@@ -2529,6 +2604,41 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         # has claimed responsibility" are the report's own words
         return Speech("", (0, 0), "narration", verb)
     return Speech(claimant, span, how, verb, inferred, known=known)
+
+
+def _role_body(ref: str, speakers: list[_Speaker]) -> tuple[str, str] | None:
+    """The ministry or office ``ref`` ("the ministry", "The Office") means where the last
+    to speak were people of that body by their role ("Randhir Jaiswal, External Affairs
+    Ministry spokesperson", "Minister of Foreign Affairs and International Cooperation"):
+    its name and their side; None where a body spoke after them, or none names one."""
+    word = ref.lower().split()[-1]
+    if word not in ("ministry", "office"):
+        return None
+    for sp in reversed(speakers):
+        if not sp.person:
+            return None  # (a body spoke since: "it", the last body, as before)
+        # (the role without the name after it: "Minister of Foreign Affairs Anne Todd")
+        parts = sp.name.split()
+        role = " ".join(parts[:-2]) if "," not in sp.name and len(parts) > 3 and not {
+            w.lower() for w in parts[-2:]} & _TITLE_WORDS else sp.name
+        found = _ROLE_BODY.search(role)
+        words = found["body"].lower().split() if found else []
+        if word in words[:1] + words[-1:]:
+            return found["body"], sp.side
+        if word == "ministry" and (minister := _ROLE_MINISTER.search(role)):
+            return (f"Ministry {minister['of']}" if minister["of"] else
+                    f"{minister['what']} Ministry"), sp.side
+    return None
+
+
+# a body named in a person's role: "External Affairs Ministry", "Foreign Office", "Ministry
+# of Foreign Affairs and International Cooperation"; and a minister's portfolio
+_BODY_NAME = r"[A-Z][\w’'-]+(?: (?:and )?[A-Z][\w’'-]+){0,4}"
+_ROLE_BODY = re.compile(rf"(?P<body>(?:Ministry|Office) (?:of|for) (?:the )?{_BODY_NAME}|"
+                        r"(?:[A-Z][\w’'-]+ ){1,3}(?:Ministry|Office))\b")
+_ROLE_MINISTER = re.compile(rf"\bMinister (?P<of>(?:of|for) (?:the )?{_BODY_NAME})|"
+                            r"\b(?<!Deputy )(?<!Vice )(?P<what>Foreign|Defen[cs]e|Interior|"
+                            r"Home|External Affairs) Minister\b")
 
 
 def _names_person(name: str, word: str) -> bool:
@@ -3054,9 +3164,9 @@ _LOCAL = re.compile(r"(?:(?:two|three|four|several|some|many|other|\d{1,4}) )?(?
 # Mosque area", "Locals in Teknaf's Whykong and Hnila unions"): at the end of the words
 # before a verb of saying (looked for in their last 160 characters)
 _LOCALS_OF = re.compile(r"(?:^|(?<=[\s,]))(?P<who>(?i:" + _LOCAL.pattern + ")" +
-                        r"\s+(?:of|in|from|near|around|at)\s+(?:the\s+)?(?:(?:villages?|towns?|"
-                        r"areas?|camps?|districts?|hospitals?|clinics?|(?:border )?crossings?)"
-                        r"\s+(?:of|in|near|around|at)\s+(?:the\s+)?)?"
+                        r"\s+(?:of|in|from|near|around|at)\s+(?:the\s+|an?\s+)?(?:(?:villages?|"
+                        r"towns?|areas?|camps?|districts?|hospitals?|clinics?|(?:border )?"
+                        r"crossings?)\s+(?:of|in|near|around|at|outside)\s+(?:the\s+)?)?"
                         r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|"
                         r"and|the|of|nearby|mining|[a-z]+['’]s|areas?|districts?|villages?|"
                         r"towns?|city|camps?|unions?|regions?|province|county|quarter|upazila|"
@@ -3665,6 +3775,19 @@ def _subject_named(text: str, before: int, report: Report) -> _Speaker | None:
     role = text[at:aside.start()]
     side = report.side_of(role) or report.side_of(name)
     return _Speaker(f"{name}, {_ARTICLE.sub('', role)}", side if side != "PRESS" else "", True)
+
+
+def _subject_state(text: str, before: int, report: Report) -> _Speaker | None:
+    """The country or capital a sentence's subject is, where its "it" comes later, in a
+    clause of the sentence ("India launched the strikes ..., hitting nine sites it said were
+    linked to ...": India, not the body that spoke last); None where its subject is none
+    such."""
+    np = _head_np(text)
+    at = text.find(np) if np else -1
+    if at < 0 or at + len(np) > before or not report.capital_or_country(np):
+        return None
+    side = report.side_of(np)
+    return _Speaker(np, side, False) if side not in ("", "PRESS") else None
 
 
 def _surname_key(who: str) -> str:
