@@ -3771,3 +3771,15 @@ def test_a_group_of_sides_csv_described_aside_is_no_person():
                "has carried out attacks on Iranian security forces in Sistan and Baluchestan, "
                "said two of its houses were hit.", "2024-01-18")
     assert got[-1][1] == "Jaish al-Adl"
+
+
+def test_an_agency_tag_in_the_datelines_place_publishes_the_report():
+    # (written for this test) "NNA - ..." opens an item of Lebanon's state agency: a state
+    # body with no country in its name is Lebanon's
+    got = _who("NNA - Israeli forces blew up houses in Khiam on Thursday. The Foreign Ministry "
+               "said it had lodged a complaint with the Security Council.", "2024-12-27")
+    assert got == [("Foreign Ministry", "LB")]
+    # (a corps of sides.csv: India's, whatever the dateline)
+    got = _who("ISLAMABAD (Wire) - Shells fell on Kotli. The White Knight Corps said its units "
+               "had hit posts opposite Poonch.", "2025-05-09")
+    assert got[-1][1] == "IN"

@@ -1673,10 +1673,14 @@ def _dateline(text: str) -> re.Match | None:
 
 
 def _agency_of(line: re.Match | None) -> str:
-    """The agency a dateline names in brackets ("Addis Ababa, June 15 (ENA) —": ENA), the
-    report's publisher where none is given; or ""."""
+    """The agency a dateline names in brackets ("Addis Ababa, June 15 (ENA) —": ENA), or
+    that stands in the dateline's place ("NNA - Israeli forces ..."), the report's
+    publisher where none is given; or ""."""
     found = _BRACKETED.search(line.group()) if line else None
-    return found[1] if found else ""
+    if found:
+        return found[1]
+    city = line.groupdict().get("city") or "" if line else ""
+    return city if side_terms().get(name_key(city), ("", ""))[1] == "institution" else ""
 
 
 _BRACKETED = re.compile(r"\(([^)\n]{1,40})\)")
