@@ -3093,7 +3093,8 @@ def test_the_head_of_state_speaks_and_an_adverb_before_the_verb_is_passed_over()
                'state blamed Colombian paramilitaries for the attack. "We will go on," said the '
                "head of state. Former residents nevertheless told this newspaper that troops "
                "painted the letter D on their homes.", "2015-08-29")
-    assert got == [("Venezuelan head of state", "VE"), ("the head of state", "CO"),
+    # ("the head of state" after him is he, of his side: not the dateline's, as before)
+    assert got == [("Venezuelan head of state", "VE"), ("Venezuelan head of state", "VE"),
                    ("Former residents", "CO")]
     # a denial of no charge named is no answer to the dateline's side
     got = _who("Caracas, 22 February 2019. Defence Minister Vladimir Padrino López reported "
@@ -3783,3 +3784,18 @@ def test_an_agency_tag_in_the_datelines_place_publishes_the_report():
     got = _who("ISLAMABAD (Wire) - Shells fell on Kotli. The White Knight Corps said its units "
                "had hit posts opposite Poonch.", "2025-05-09")
     assert got[-1][1] == "IN"
+
+
+def test_the_head_of_state_and_one_of_no_name_are_he_next():
+    # (written for this test) "the Head of State said" is the president who spoke last;
+    # "the head of the X municipality" and "a farmer from a village outside X" are "he"
+    got = _who("President Irfaan Ali said Guyana would not be cowed. \"This is serious,\" the "
+               "Head of State said on Tuesday.", "2025-02-22")
+    assert got[-1][0] == "President Irfaan Ali"
+    got = _who("NNA - Shells hit Khiam, residents said. The head of the Qantara municipality said "
+               "families had fled. \"Today they are displaced again,\" he said.", "2024-12-27")
+    assert got[-1][0] == "head of the Qantara municipality"
+    got = _who("KHARTOUM (Wire) - One trader in Metema said trucks had stopped. A farmer from a "
+               "village outside Gallabat said families had fled. \"We cannot reach our land,\" "
+               "he said.", "2022-06-29")
+    assert got[-1][0] == "A farmer from a village outside Gallabat"

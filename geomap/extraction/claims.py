@@ -2580,6 +2580,12 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             named = report.mission_before(sent.start)
             if named:
                 claimant, known, inferred = named[0], named[1], claimant
+    elif low in ("head of state", "the head of state") and (prior := next((
+            sp for sp in reversed(speakers[-_ROLE_BACK:]) if sp.person and (
+                "president" in (named := sp.name.lower()) or "head of state" in named)),
+            None)) is not None:
+        # "the Head of State said": the president (or head of state) who spoke last
+        claimant, known, inferred = prior.name, prior.side, claimant
     elif claimant and "’s" not in claimant and "'s" not in claimant and (surname := name_key(
             _name_part(claimant).split(" ")[-1])) in report.people and \
             not _another_given_name(claimant, report.people[surname][0]):
@@ -3832,7 +3838,8 @@ def _is_person(name: str) -> bool:
     owned = _OWNED_BODY.search(head) if "'s " in head or "’s " in head else None
     if owned and owned[1] in _BODY_HEADS:
         return False  # (a person's body: "Tajik President Emomali Rahmon's press service")
-    core = re.split(r" (?:of|for|at|in|to) ", head, maxsplit=1)[0].split()
+    # (what they are before where they are: "a farmer from a village outside Gallabat")
+    core = re.split(r" (?:of|for|at|in|to|from|near|outside) ", head, maxsplit=1)[0].split()
     if len(core) > 1 and core[-1][:1].isupper() and core[-1].lower() in _BODY_HEADS:
         return False  # (a body named by what it is: "The General Staff of the Korean
         # People's Army", though "General" is a title)
@@ -3864,7 +3871,7 @@ _ONE_PERSON = frozenset("""official officer source spokesman spokeswoman spokesp
 witness villager commander diplomat analyst minister envoy ambassador governor mayor activist
 survivor eyewitness herder farmer fisherman shepherd trader shopkeeper breeder notable driver
 student teacher doctor nurse medic refugee migrant man woman boy girl mother father elder
-reporter correspondent journalist photographer""".split())
+reporter correspondent journalist photographer head chief director chairman chairwoman""".split())
 # a person introduced by name and what they are ("Ali Jaafar, a farmer from Qasr,")
 _INTRODUCED = re.compile(r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}), an? "
                          r"(?:\d{1,3}-year-old )?(?:[a-z-]+ ){0,2}(?:" + "|".join(sorted(
