@@ -3799,3 +3799,19 @@ def test_the_head_of_state_and_one_of_no_name_are_he_next():
                "village outside Gallabat said families had fled. \"We cannot reach our land,\" "
                "he said.", "2022-06-29")
     assert got[-1][0] == "A farmer from a village outside Gallabat"
+
+
+def test_stances_a_vow_a_description_a_warning_against_and_no_gunfire():
+    # (written for this test) "would not allow ..." is a vow and "with no link to" says
+    # what one is: neither denies; "warned the public against" calls; "there had been no
+    # gunfire" and "did not start it" deny
+    def stance(sentence: str) -> set:
+        return {s for _, _, s in _who("PHNOM PENH (Wire) - Shots were fired near Chong Bok, "
+                                      f"officials said. {sentence}", "2025-05-29", "stance")[1:]}
+    assert "denies" not in stance("The president said Cambodia would not allow its soldiers "
+                                  "to be targeted.")
+    assert "denies" not in stance("The ministry said gangs with no link to its government "
+                                  "attacked the boat.")
+    assert stance("The ministry warned the public against spreading rumours.") == {"calls"}
+    assert stance("A farmer said there had been no gunfire on Thursday.") == {"denies"}
+    assert "denies" in stance("The spokeswoman said Cambodia did not start it.")

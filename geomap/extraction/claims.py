@@ -127,6 +127,7 @@ _CALL_WORDS = _quick(
     r"(?!not to be (?:named|identified|quoted)\b)(?:\w+ ){1,3}to|"  # (anonymity: no call)
     r"\b(?:[Ww]e|I) urge (?:\w+ ){1,5}to|"  # ("We urge both Guyana and Venezuela to")
     r"(?<!phone )(?<!a )call(?:s|ed|ing)? (?:on|for)|"
+    r"warn(?:s|ed|ing)? (?:\w+ ){0,3}against|"  # ("warned the public against spreading")
     r"(?:wants?|wanted) (?:\w+ ){1,4}(?:settled|resolved|ended|stopped|withdrawn))\b", re.I)
 # the verbs of another speaker's clause (", while Hezbollah said ...")
 VOICE_VERBS = "said|says|told|denied|denies|urged|accused|warned|warns|insisted|insists"
@@ -229,18 +230,22 @@ _NEGATED = _quick("acdhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not
                   # "Peru has not appropriated any territory"; not "had no choice but to
                   # deploy", "not only seized")
                   r"(?:been\s+)?(?:appropriat|annex|seiz|captur|encroach|intrud|abduct|kidnap|"
-                  r"deploy|construct|involv)\w*|"
+                  r"deploy|construct|involv|start|provok|initiat)\w*|"
                   r"(?:(?:took|taken|take|takes|taking|played|play|plays|playing|had|has|have) "
                   r"no|(?:did|do|does|will) not take|(?:is|are|was|were) not taking) part in\b)|"
                   r"\b(did not|didn't|has not|have not|had not|never|cannot|can't|could not|"
                   # (not "there can be no justification for shelling": a condemnation)
-                  r"not(?! to\b)(?! only\b)|no(?!\s+(?:justification|excuse|reason|need|"
-                  r"choice|alternative|option)\b)|"
+                  # (nor "individuals with no link to its government": what they are)
+                  r"not(?! to\b)(?! only\b)|(?<!\bwith )no(?!\s+(?:justification|excuse|reason|"
+                  r"need|choice|alternative|option)\b)|"
                   r"none(?= of (?:its|their|our|his|her) ))\b"
                   # (not knowing is no denial: "could not confirm who had sent them")
                   r"(?!\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif|determin|establish|"
                   r"identif|say|know|specify|disclose|rule|exclud|clear)\w*\b)"  # (nor "cannot
-                  # rule out", nor "it is not clear who fired first")
+                  # rule out", nor "it is not clear who fired first"; nor a vow: "would not
+                  # allow its soldiers to be targeted")
+                  r"(?!(?:(?<=will not)|(?<=would not)|(?<=shall not))\s+(?:allow|tolerate|"
+                  r"permit|let)\b)"
                   r"(?:[^.,;]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach|"
                   r"launch|conduct)\w*|carried out|carry out|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed|"
@@ -260,7 +265,7 @@ _NEGATED = _quick("acdhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not
                   r"\b(?:there (?:was|were|has been|had been) no|no)(?!\s+(?:justification|"
                   r"excuse|reason|need)\b)\s+(?:[\w-]+\s+){0,2}?"
                   r"(?:incursions?|intrusions?|attacks?|shelling|strikes?|clash(?:es)?|"
-                  r"violations?|infiltrations?|provocations?)\b|"
+                  r"violations?|infiltrations?|provocations?|gunfire|shooting|fighting)\b|"
                   r"\b(?<!where )(?<!when )(?:not a single|no)\s+(?:[\w-]+\s+){0,2}?"
                   r"(?:soldiers?|troops|servicem[ae]n|"
                   r"units?|personnel)\s+(?:was|were|is|are|has been|have been|had been|"
