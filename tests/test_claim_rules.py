@@ -3387,6 +3387,8 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "There can be no justification for " * 300 + "shelling, he said. ",
     "Abdel al-Karim " * 500 + "al-Nour said it. ",
     "Government spokesman Legesse Alemu repeated it. \"No,\" he said. ",
+    "Pakistan, he said, must not stop " * 300 + "shelling Poonch. ",
+    "We will not allow, would not tolerate, with no link " * 200 + "to attacks. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -3815,3 +3817,16 @@ def test_stances_a_vow_a_description_a_warning_against_and_no_gunfire():
     assert stance("The ministry warned the public against spreading rumours.") == {"calls"}
     assert stance("A farmer said there had been no gunfire on Thursday.") == {"denies"}
     assert "denies" in stance("The spokeswoman said Cambodia did not start it.")
+
+
+def test_a_country_that_acts_or_whose_army_acts_is_not_where_it_happens():
+    # (written for this test) "Pakistan, he said, must stop shelling", "The Pakistan Army
+    # has chosen to target homes", "Pakistan does not fire on civilians": the report's place
+    for sentence in ('Pakistan, he said, must stop shelling border villages.',
+                     '"The Pakistan Army has chosen to target homes," he said.',
+                     '"Pakistan does not fire on civilians," he said.'):
+        got = _who("Shells hit Poonch\n\nJAMMU: Pakistani troops shelled Poonch town on "
+                   "Thursday, officials said. Pakistani troops fired again on Friday. Indian "
+                   "army spokesman Anil Rao said Indian troops replied. " + sentence,
+                   "2025-05-09", "place")
+        assert got[-1][2] == "Poonch", sentence

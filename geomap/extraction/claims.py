@@ -3538,9 +3538,16 @@ _OWNS_NO_GROUND = re.compile(r"['’]s?\s+(?!(?:[\w-]+\s+){0,2}?(?:territory|ter
                              r"district|village|villages|town|city|capital|north|south|east|"
                              r"west|zone|EEZ|area|areas)\b)")
 _BLAMED = re.compile(r"\b(?:accused|accuses|accusing|blamed|blames|blaming)\s+(?:the\s+)?$")
-_ACTS = re.compile(r"\s+(?:(?:has|have|had|then|also|again)\s+)?(?:used|fired|launched|"
+_ACTS = re.compile(r"(?:,\s+(?:he|she|they|it)\s+(?:said|added),)?\s+"  # ("Pakistan, he said,
+                   # must stop shelling border villages", "Pakistan does not fire on civilians")
+                   r"(?:(?:has|have|had|then|also|again|must|should|will|would|does|did|do|"
+                   r"not|never|stop|to)\s+){0,3}(?:used|fired|launched|"
                    r"carried out|shelled|attacked|struck|bombed|targeted|hit|deployed|sent|"
-                   r"moved|conducted|violated|crossed|advanced|invaded|seized|occupied)\b")
+                   r"moved|conducted|violated|crossed|advanced|invaded|seized|occupied|fire|"
+                   r"firing|shell|shelling|attack|attacking|strike|striking|target|targeting|"
+                   r"bomb|bombing)\b|"
+                   # (and its forces: "The Pakistan Army has chosen to target homes")
+                   r"\s+(?:Army|army|armed forces|forces|troops|military|Rangers)\b")
 # a clause that names what happened, not a call: ", calling it an illegal abduction"
 _NAMING = re.compile(r"[\s,;]*(?:and\s+)?(?:again\s+|also\s+)?call(?:ed|s|ing)\s+(?!on\b|for\b|"
                      r"upon\b)", re.I)
