@@ -3830,3 +3830,14 @@ def test_a_country_that_acts_or_whose_army_acts_is_not_where_it_happens():
                    "army spokesman Anil Rao said Indian troops replied. " + sentence,
                    "2025-05-09", "place")
         assert got[-1][2] == "Poonch", sentence
+
+
+def test_an_mp_of_a_parliamentary_bloc_whose_name_holds_to_speaks():
+    # (written for this test) "MP X of Hezbollah's Loyalty to the Resistance parliamentary
+    # bloc said": the MP, of the party's side; and "he" next is he
+    got = _who("NNA - Israeli forces blew up houses in Khiam. House Speaker Nabih Berri said "
+               "Lebanon had kept the truce. MP Ali Haidar of Hezbollah's Loyalty to the "
+               "Resistance parliamentary bloc said the state must act. He rejected Israeli "
+               "claims that the houses were military sites.", "2024-12-27")
+    assert got[-2:] == [("MP Ali Haidar of Hezbollah's Loyalty to the Resistance "
+                         "parliamentary bloc", "LB")] * 2

@@ -459,7 +459,7 @@ resident villagers locals governor mayor ombudsman ambassador staff chiefs troop
 commission commissioner delegation tribunal court chancellor unit mukhtar headman negotiator
 representative delegate director member members lawmaker lawmakers legislator legislators
 mp mps head chairman chairwoman chairperson prefect wali administrator coordinator
-coordinators""".split())
+coordinators bloc""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
@@ -474,6 +474,7 @@ neighbours neighbors association""".split())
 # (and several states' envoys; and people of a place, who speak for it: _LOCAL)
 # words that may stand inside a title: "Kyrgyzstan's security chief", "caretaker Prime Minister"
 MODIFIERS = frozenset("""security caretaker interim acting former senior top regional state
+parliamentary
 state-run state-backed national federal provincial local military army naval
 intelligence diplomatic news coast transitional military-led external affairs home facto
 de-facto breakaway separatist self-proclaimed information finance justice energy water
@@ -1062,7 +1063,9 @@ def _subject(prefix: str) -> str:
                 low in KIND_WORDS and k and words[k - 1][:1].isupper()) or (
                 low == "to" and taken and (taken[-1][:1].isupper() or taken[-1] == "the" and
                                            len(taken) > 1 and taken[-2][:1].isupper()) and
-                k and words[k - 1].lower() in _ENVOYS) or (
+                k and (words[k - 1].lower() in _ENVOYS or
+                       # (inside a name: "Loyalty to the Resistance", "Committee to Protect")
+                       words[k - 1][:1].isupper() and words[k - 1].isalpha())) or (
                 low == "by" and taken and k and words[k - 1].lower() in ("quoted", "cited")) or (
                 low in ("quoted", "cited") and taken and taken[-1] == "by"):
             # (a place's kind after its name: "Residents in Sisaket province"; an envoy's
