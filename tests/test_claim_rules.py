@@ -3389,6 +3389,8 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "Government spokesman Legesse Alemu repeated it. \"No,\" he said. ",
     "Pakistan, he said, must not stop " * 300 + "shelling Poonch. ",
     "We will not allow, would not tolerate, with no link " * 200 + "to attacks. ",
+    "a war they never asked for, a town we had not seen like it, " * 100 + "he said. ",
+    "X, who " + "watched " * 3000 + ", said it. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -3841,3 +3843,17 @@ def test_an_mp_of_a_parliamentary_bloc_whose_name_holds_to_speaks():
                "claims that the houses were military sites.", "2024-12-27")
     assert got[-2:] == [("MP Ali Haidar of Hezbollah's Loyalty to the Resistance "
                          "parliamentary bloc", "LB")] * 2
+
+
+def test_no_denial_in_a_clause_of_what_a_thing_is_nor_in_never_seen_the_like():
+    # (written for this test) "a war they never asked for" and "had not seen shelling like
+    # it" deny nothing; the place of a "who" aside is where the speaker was, unless it is
+    # what they saw
+    got = _who("JAMMU: Shells hit Poonch, officials said. The chief minister, who chaired a "
+               "meeting in Srinagar on Wednesday, said the people of Poonch were paying for a "
+               "war they never asked for. Residents said they had not seen shelling like it.",
+               "2025-05-09", "stance", "place")
+    assert [(s, p) for _, _, s, p in got[1:]] == [("asserts", "Poonch")] * 2
+    got = _who("ADRE: Our correspondent, who watched convoys at the Adré crossing, said most "
+               "lorries carried grain.", "2024-08-20", "place")
+    assert got[-1][2] == "Adré"

@@ -246,6 +246,9 @@ _NEGATED = _quick("acdhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not
                   # allow its soldiers to be targeted")
                   r"(?!(?:(?<=will not)|(?<=would not)|(?<=shall not))\s+(?:allow|tolerate|"
                   r"permit|let)\b)"
+                  # (nor what one has never seen the like of: "had not seen shelling like it")
+                  r"(?!\s+(?:seen|witnessed|experienced|heard)\b[^.]{0,40}?\blike (?:it|this|"
+                  r"that)\b)"
                   r"(?:[^.,;]{0,40}?\b(?:(?:cross|advanc|invad|attack|violat|occup|shell|breach|"
                   r"launch|conduct)\w*|carried out|carry out|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed|"
@@ -863,6 +866,11 @@ _ANONYMOUS = re.compile(r"\b(?:asked|requested|declined|refused|wished)\s+(?:not
 _WHICH_ASIDE_END = re.compile(r",\s(?:of which|which|whose)\s[^,;:“”\"()]{1,80},\s*$")
 # a relative clause of no commas between the speaker and the verb
 _WHO_CLAUSE = re.compile(r"\s(?:who|whom)\s[^,;:“”\"()]{1,80}$")
+# ... and one set off by commas ("Chief Minister X, who chaired a security review in
+# Srinagar on Wednesday, said": where they were, not where it happened)
+_WHO_ASIDE = re.compile(r",\s(?:who|whom)\s(?!(?:[^,;:“”\"()]*\s)?(?:watched|saw|witnessed|"
+                        r"observed|counted)\s)[^,;:“”\"()]{1,100},\s*$")  # (but what they saw
+# there is what they tell of: "Our correspondent, who watched convoys at the Adré crossing")
 # ... and an aside of one, set off by commas, that a verb of saying stands in
 _IN_WHO_ASIDE = re.compile(r",\s(?:who|whom)\s(?:[^,;:“”\"()]{0,60}\s)?$")
 _NAMED_AS = re.compile(r"\b(?:name|named|known|identified)(?: only)? as [A-Z]")
@@ -2413,7 +2421,8 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
         if span[1] and (_WHERE_ASIDE.match(text, span[1], verb.start()) or
-                        _WHO_CLAUSE.match(text, span[1], verb.start())):
+                        _WHO_CLAUSE.match(text, span[1], verb.start()) or
+                        _WHO_ASIDE.match(text, span[1], verb.start())):
             span = (at, verb.start())  # (the place said aside is the speaker's, not the claim's;
             # so is one in a clause of who they are: "refugees who reached Adre described")
         head = _HEAD.match(text) if claimant and at > 0 else None
@@ -3288,12 +3297,27 @@ def stance(sent: Sentence, speech: Speech, a: int = 0, b: int | None = None,
         # what is said before its frame, unquoted, the frame ending the sentence: "Armenian
         # troops did not cross into Tavush, the ministry said on Monday"
         regions.append((a, speech.span[0]))
-    if _NEGATED.search(text, *regions[0]) or _FALSE.search(text, *regions[0]) or any(
+    if _negation(text, *regions[0]) or _FALSE.search(text, *regions[0]) or any(
             _FALSE.search(text, x, y) or _main_negation(text, x, y) for x, y in regions[1:]):
         return "denies"
     if verb in ("must", "should") or _CALL_WORDS.search(text, a, b):
         return "calls"
     return "asserts"
+
+
+def _negation(text: str, a: int, b: int) -> re.Match | None:
+    """The first negation of an act in text[a:b] (``_NEGATED``) that is not inside a clause
+    of what a noun is ("paying the price for a war they never asked for"); None if none."""
+    for m, _ in zip(_NEGATED.finditer(text, a, b), range(4)):  # (a bound: linear time)
+        if not _CONTACT_CLAUSE.search(text, max(a, m.start() - 30), m.start()):
+            return m
+    return None
+
+
+# a noun and the subject of the clause that says what it is, with no "that" ("a war they
+# never asked for", "the houses we had not seen")
+_CONTACT_CLAUSE = re.compile(r"\b(?:a|an|the|any|this|that|every)\s+[a-z]{3,}\s+(?:they|he|"
+                             r"she|we|you|I)\s+$")
 
 
 _SUBORDINATE = re.compile(r"\b(?:when|after|before|as|while|because|since|although|though|"
@@ -3305,7 +3329,7 @@ def _main_negation(text: str, a: int, b: int) -> bool:
     ("Azerbaijani troops did not cross into Tavush"), not in a clause inside it ("No one
     was hurt when Azerbaijani troops shelled Berd", "Although talks did not resume, ...",
     "Azerbaijan, which has not signed the treaty, shelled ...")."""
-    m = _NEGATED.search(text, a, b)
+    m = _negation(text, a, b)
     # (an aside set off by two commas is no clause of its own: "The Russian base, stationed
     # in Dushanbe, has not been involved")
     return m is not None and not _SUBORDINATE.search(text, a, m.end()) and \
