@@ -3857,3 +3857,17 @@ def test_no_denial_in_a_clause_of_what_a_thing_is_nor_in_never_seen_the_like():
     got = _who("ADRE: Our correspondent, who watched convoys at the Adré crossing, said most "
                "lorries carried grain.", "2024-08-20", "place")
     assert got[-1][2] == "Adré"
+
+
+def test_a_day_with_no_comma_before_the_speaker_and_a_body_to_which_states_belong():
+    # (written for this test) "On Monday the foreign ministry said": the ministry, a body
+    # ("it" next); "The bloc IGAD, to which both countries belong, urged calm": IGAD, whose
+    # "Its executive secretary" speaks next
+    got = _who("KHARTOUM (Wire) - The army said shells hit Gallabat. On Monday the foreign "
+               "ministry said Sudan was recalling its envoy. It said it would complain to the "
+               "UN. The east African bloc IGAD, to which both countries belong, also urged "
+               "calm. Its executive secretary, Workneh Tesfaye, said it was ready to help.",
+               "2022-06-29")
+    assert got[-4:] == [("foreign ministry", "SD"), ("foreign ministry", "SD"),
+                        ("east African bloc IGAD", "IGAD"),
+                        ("Its executive secretary, Workneh Tesfaye", "IGAD")]

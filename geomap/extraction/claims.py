@@ -500,7 +500,8 @@ _WEEKDAY = "|".join(day.capitalize() for day in WEEKDAYS)  # ("Monday|Tuesday|..
 _MONTH = "|".join(month.capitalize() for month in MONTHS)  # ("January|February|...")
 _DATE_PREFIX = re.compile(r"^(?:(?:Earlier|Later|Late|Also|Meanwhile)\s+)?(?:[Oo]n\s+)?"
                           rf"(?:{_WEEKDAY})"
-                          r"(?:\s+(?:night|morning|evening))?,\s*")
+                          r"(?:\s+(?:night|morning|evening))?(?:,\s*|\s+(?=(?:the|a|an)\s))")
+# (and with no comma before the speaker: "On Monday the foreign ministry said")
 _ADDRESSEE = re.compile(r"\b(?:appealed to|appeals to|wrote to|written to|asked|ask|"
                         r"asked both|turned to|spoke with|called|telephoned|thanked|reminded|"
                         r"warned)\s+"
@@ -863,7 +864,7 @@ _ANONYMOUS = re.compile(r"\b(?:asked|requested|declined|refused|wished)\s+(?:not
                         re.I)
 # an aside of which a body is, between it and the verb ("CARICOM, of which Haiti is a
 # member, said")
-_WHICH_ASIDE_END = re.compile(r",\s(?:of which|which|whose)\s[^,;:“”\"()]{1,80},\s*$")
+_WHICH_ASIDE_END = re.compile(r",\s(?:(?:of|to|in) which|which|whose)\s[^,;:“”\"()]{1,80},\s*$")
 # a relative clause of no commas between the speaker and the verb
 _WHO_CLAUSE = re.compile(r"\s(?:who|whom)\s[^,;:“”\"()]{1,80}$")
 # ... and one set off by commas ("Chief Minister X, who chaired a security review in
