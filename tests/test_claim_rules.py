@@ -3391,6 +3391,7 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "We will not allow, would not tolerate, with no link " * 200 + "to attacks. ",
     "a war they never asked for, a town we had not seen like it, " * 100 + "he said. ",
     "X, who " + "watched " * 3000 + ", said it. ",
+    "Minister Hugh Mason summoned " + "the envoy of " * 3000 + "Ambassador to Guyana. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -3871,3 +3872,13 @@ def test_a_day_with_no_comma_before_the_speaker_and_a_body_to_which_states_belon
     assert got[-4:] == [("foreign ministry", "SD"), ("foreign ministry", "SD"),
                         ("east African bloc IGAD", "IGAD"),
                         ("Its executive secretary, Workneh Tesfaye", "IGAD")]
+
+
+def test_one_who_summons_an_envoy_to_their_state_is_of_it():
+    # (written for this test) no dateline, no country in the minister's words: the envoy
+    # summoned "to Guyana" says whose minister summoned them
+    got = _who("Venezuelan gangs fired on soldiers on the Cuyuni, the army said. On Tuesday, "
+               "Minister of Foreign Affairs and Trade, Hugh Mason, summoned Venezuela's "
+               "Ambassador to Guyana, Carlos Perez, to condemn the attack and demand redress.",
+               "2025-02-22")
+    assert got[-1] == ("Minister of Foreign Affairs", "GY")

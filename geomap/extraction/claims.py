@@ -2634,6 +2634,13 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     return Speech(claimant, span, how, verb, inferred, known=known)
 
 
+# an envoy summoned, and the state or capital they are posted to ("summoned Venezuela's
+# Ambassador to Guyana", "summoned the Indian envoy in Islamabad"; bounded: linear time)
+_SUMMONED = re.compile(r"\bsummon(?:ed|s|ing)?\s+[^.;]{0,60}?\b(?:[Aa]mbassador|[Ee]nvoy|"
+                       r"[Cc]harg[eé] d['’]affaires|[Hh]igh [Cc]ommissioner)\s+(?:to|in)\s+"
+                       r"(?P<where>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})")
+
+
 def _role_body(ref: str, speakers: list[_Speaker]) -> tuple[str, str] | None:
     """The ministry or office ``ref`` ("the ministry", "The Office") means where the last
     to speak were people of that body by their role ("Randhir Jaiswal, External Affairs
@@ -2890,6 +2897,13 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # a state's body that published the report speaks for its officials ("PRESS RELEASE
         # - Ministry of Interior, Bangkok. ... the ministry calls on ...")
         return report.party_publisher, "side from the publisher"
+    summoned = _SUMMONED.search(sent.text) if official and sent is not None and \
+        "summon" in sent.low else None
+    if summoned and report.capital_or_country(summoned["where"]) and \
+            report.side_of(summoned["where"]) not in ("", "PRESS"):
+        # one who summons another state's envoy to their own state is of it ("Minister of
+        # Foreign Affairs ..., Hugh Todd, summoned Venezuela's Ambassador to Guyana")
+        return report.side_of(summoned["where"]), "side from the envoy summoned"
     title = _title_of(who) if official and not speech.inferred else ""
     if title and (titled := report.side_of_title(title)):
         # "Prime Minister Ali Mahaman Lamine Zeine" after "Niger's prime minister": Niger's,
