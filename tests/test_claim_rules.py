@@ -3882,3 +3882,12 @@ def test_one_who_summons_an_envoy_to_their_state_is_of_it():
                "Ambassador to Guyana, Carlos Perez, to condemn the attack and demand redress.",
                "2025-02-22")
     assert got[-1] == ("Minister of Foreign Affairs", "GY")
+
+
+def test_a_kinsman_named_aside_is_he_next_and_a_runs_last_word_is_no_title():
+    # (written for this test) "His father, Senate President Hun Sen, took a sharper line.
+    # He condemned ...": Hun Sen ("Sen" ends the run: a name, not "Sen." a senator)
+    got = _who("BANGKOK (Wire) - Cambodian Prime Minister Hun Manet said Cambodia wanted "
+               "talks. His father, Senate President Hun Sen, took a sharper line late on "
+               "Wednesday. He condemned what he called an act of aggression.", "2025-05-29")
+    assert got[-1] == ("Hun Sen, Senate President", "KH")

@@ -631,8 +631,9 @@ def _person_names(text: str):
         words = m.group().split(" ")
         # the name follows the last title ("French President Emmanuel Macron"); most runs
         # have none, and are the name as they stand
-        skip = 0 if _TITLED.isdisjoint(words) else \
-            max(i + 1 for i, w in enumerate(words) if w in _TITLED)
+        # (a run's last word is no title: "Senate President Hun Sen", not "Sen." a senator)
+        skip = 0 if _TITLED.isdisjoint(words[:-1]) else \
+            max(i + 1 for i, w in enumerate(words[:-1]) if w in _TITLED)
         while skip < len(words) - 2 and (tuple(words[skip:skip + 2]) in _HONORIFIC_PAIRS or
                                          skip and words[skip] in ("Seri", "Sri", "Dr")):
             # (a Malaysian honorific is a title too: "Datuk Seri Najib Tun Razak", "Tan Sri
@@ -1800,7 +1801,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
             who = name_key(aside.group().strip(", ").split()[-1])
         elif not aside and (aside := _NAMED_ASIDE.search(sent.text, at, at + 160)) and \
                 _ROLE_SUBJECT.fullmatch(sent.text, at, aside.start()) and \
-                set(_LOWER_WORDS.findall(sent.text[at:aside.start()].lower())) & _ROLES:
+                set(_LOWER_WORDS.findall(sent.text[at:aside.start()].lower())) & (
+                    _ROLES | _KIN):  # (or a kinsman: "His father, Senate President Hun Sen,")
             # (and after a subject of role words: "The commander of the Iranian army's ground
             # forces, Brig Gen Kioumars Heydari, travelled to the province", "he" next, of
             # the side the role's words tell)
@@ -2146,6 +2148,7 @@ _NAMED_ASIDE = re.compile(r",\s(?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+,\s")
 # a subject of a few words before such a name ("The commander of the Iranian army's ground
 # forces"): no comma, no verb's tense
 _ROLE_SUBJECT = re.compile(r"(?:the|an?|[A-Z][\w’'-]*)(?: (?![a-z]+ed\b)[\w’'.-]+){1,10}")
+_KIN = frozenset("father mother son daughter brother sister wife husband".split())
 _ITS_END = re.compile(r"\b(?:its|their)\s+$")
 # a sentence that opens with how or when one spoke, then "its" ("In a statement on Monday,
 # its foreign ministry"; a bounded opening: linear time)
