@@ -3891,3 +3891,12 @@ def test_a_kinsman_named_aside_is_he_next_and_a_runs_last_word_is_no_title():
                "talks. His father, Senate President Hun Sen, took a sharper line late on "
                "Wednesday. He condemned what he called an act of aggression.", "2025-05-29")
     assert got[-1] == ("Hun Sen, Senate President", "KH")
+
+
+def test_a_speaker_of_parliament_is_an_official_and_a_title():
+    # (written for this test) "House Speaker Nabih Berri" in a Lebanese state agency's item
+    # is an official of the publisher's state; "In Kuwait, National Assembly Speaker X" of
+    # the place said first
+    got = _who("NNA - Israeli forces blew up houses in Khiam. House Speaker Nabih Berri, "
+               "receiving visitors, said Lebanon had kept the truce.", "2024-12-27")
+    assert got[-1] == ("House Speaker Nabih Berri", "LB")

@@ -45,7 +45,7 @@ senator sen rep representative governor mayor ambassador envoy chief deputy acti
 assistant director chairman chairwoman chairperson leader aide adviser advisor analyst professor
 prof sergeant sgt captain capt admiral marshal sheikh emir prince princess lord lady sir
 secretary-general inspector-general director-general attorney-general governor-general
-datuk dato datin
+datuk dato datin speaker
 """.split())
 
 # Military units named after places: "the Bihar Regiment", "the Assam Rifles", and in lower
