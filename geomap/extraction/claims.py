@@ -1788,7 +1788,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         at += len(sent.text[at:]) - len(sent.text[at:].lstrip())
         head = _HEAD.match(sent.text, at + 4 if sent.text.startswith("the ", at) else at)
         who = name_key(strip_possessive(head["np"].split()[-1])) if head else ""
-        if head and who not in report.people and who not in report.titled:
+        if head and who not in report.people and who not in report.titled and \
+                sent.text[head.end():].split(" ", 1)[0].lower() in _TITLE_WORDS:
             # (a person named after a role of lower-case words: "Government spokesman
             # Legesse Tulu repeated that position on Wednesday")
             np = _head_np(sent.text).split()
@@ -3326,9 +3327,11 @@ def stance(sent: Sentence, speech: Speech, a: int = 0, b: int | None = None,
 def _negation(text: str, a: int, b: int) -> re.Match | None:
     """The first negation of an act in text[a:b] (``_NEGATED``) that is not inside a clause
     of what a noun is ("paying the price for a war they never asked for"); None if none."""
-    for m, _ in zip(_NEGATED.finditer(text, a, b), range(4)):  # (a bound: linear time)
-        if not _CONTACT_CLAUSE.search(text, max(a, m.start() - 30), m.start()):
+    m = _NEGATED.search(text, a, b)
+    for _ in range(4):  # (a bound: linear time)
+        if m is None or not _CONTACT_CLAUSE.search(text, max(a, m.start() - 30), m.start()):
             return m
+        m = _NEGATED.search(text, m.end(), b)
     return None
 
 
