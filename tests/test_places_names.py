@@ -192,3 +192,25 @@ def test_a_place_in_an_agreements_name_locates_nothing_in_capitals_too():
             "ended the dispute. Troops crossed at Panmunjom.")
     got = [(m.surface, m.embedded) for m, _ in find_places(Document(text=text, name="t"))]
     assert got == [("Panmunjom", True), ("Ankara", True), ("Panmunjom", False)]
+
+
+def test_a_sentences_first_word_the_text_writes_in_small_letters_is_a_word():
+    # (written for this test) "Drone" opening a headline is no Drone in Piedmont where the
+    # text speaks of "an armed drone"; a GeoNames town of that name is still one elsewhere
+    rows = _rows("Drone incident near Tinzaouaten: Algeria rejects claims\n\nALGIERS - An armed "
+                 "drone was shot down near the border.")
+    assert "Drone" not in rows and "Tinzaouaten" in rows
+    assert "Drone" in _rows("The mayor of Drone, a village in Piedmont, said the road was shut.")
+
+
+def test_the_small_letters_look_reads_in_linear_time():
+    # (a hostile text: 200 KB of sentences opening with names GeoNames alone knows, each
+    # also written in small letters; the words searched for are bounded per text)
+    import time
+
+    text = ("Drone rose. Reading fell. Mobile went. Bath ran. drone reading mobile bath. "
+            * 3000)[:200_000]
+    places(Document(text="warm", name="w.txt"))
+    start = time.process_time()
+    places(Document(text=text, name="t.txt"))
+    assert time.process_time() - start < 5

@@ -687,6 +687,9 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
             return None
         if single and sentence_start and key in COMMON:
             return None
+        if single and sentence_start and _small_nearby(text, start, words[i][2]):
+            return None  # (a word the text also writes in small letters: "Drone incident
+            # near ...", a headline's first word, is no Drone in Piedmont)
         if not single and j < len(words) and _PERSON_AFTER.match(text, words[-1][1]):
             return None  # (a name GeoNames alone knows, before a surname, where a person's
             # words follow: "Maria Elena Cuero, who coordinates aid", not María Elena, Chile)
@@ -695,6 +698,24 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
         # Dhaka newspaper Prothom Alo", "the state news agency Petra" (where it is one at all)
         return "embedded"
     return "place"
+
+
+def _small_nearby(text: str, start: int, word: str) -> bool:
+    """Whether the text writes the word in small letters, as a word, near where it starts a
+    sentence ("drone" in "an armed drone" after the headline "Drone incident near ...";
+    "drones"): a look in C at a few thousand characters around it."""
+    low, a = word.lower(), max(0, start - NEARBY_BEFORE)
+    b = min(len(text), start + NEARBY_AFTER)
+    at = text.find(low, a, b)
+    while at >= 0:
+        end = at + len(low) + text.startswith("s", at + len(low))
+        if (at == 0 or not text[at - 1].isalpha()) and not text[end:end + 1].isalpha():
+            return True
+        at = text.find(low, at + 1, b)
+    return False
+
+
+NEARBY_BEFORE, NEARBY_AFTER = 2000, 4000  # (characters looked at around a sentence's start)
 
 
 def _add_marked(text: str, found: list[Mention], lexicon) -> list[Mention]:
