@@ -3392,6 +3392,9 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "a war they never asked for, a town we had not seen like it, " * 100 + "he said. ",
     "X, who " + "watched " * 3000 + ", said it. ",
     "Minister Hugh Mason summoned " + "the envoy of " * 3000 + "Ambassador to Guyana. ",
+    "The owner of a X, who " + "asked " * 3000 + ", told PAP it. ",
+    "Deputy Prime Minister and " * 500 + "Defence Minister Ann Lee ordered it. He said it. ",
+    "Grupa Granica, a coalition of the group of " * 300 + "said it. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -3900,3 +3903,26 @@ def test_a_speaker_of_parliament_is_an_official_and_a_title():
     got = _who("NNA - Israeli forces blew up houses in Khiam. House Speaker Nabih Berri, "
                "receiving visitors, said Lebanon had kept the truce.", "2024-12-27")
     assert got[-1] == ("House Speaker Nabih Berri", "LB")
+
+
+def test_pap_titles_joined_by_and_an_anonymous_owner_and_a_coalition_said_to_be_one():
+    # (written for this test) "WARSAW, June 6 (PAP) -": Poland's agency, whose state bodies
+    # named with no country are Poland's; "Deputy Prime Minister and Defence Minister X
+    # ordered ...: he said" is X; "The owner of a guesthouse in X, who asked not to be
+    # named, told PAP" is the owner, "she" next; "Grupa Granica, a coalition of ...", a
+    # body, is "the group"
+    got = _who("WARSAW, June 6 (PAP) - A Polish soldier died, the army said. Prime Minister "
+               "Donald Tusk said Poland would respond. Deputy Prime Minister and Defence "
+               "Minister Władysław Kosiniak-Kamysz ordered flags lowered. Speaking in Warsaw, "
+               "he said the soldier had been killed by a criminal. The Foreign Ministry "
+               "demanded that Minsk hand over the attacker. The owner of a guesthouse in "
+               "Białowieża, who asked not to be named, told PAP that guests had cancelled. "
+               "\"People think there is a war here,\" she said. Grupa Granica, a coalition of "
+               "Polish humanitarian organisations, warned against closing the forest. \"Help "
+               "must reach people,\" the group said.", "2024-06-06")
+    assert got[2:] == [("Władysław Kosiniak-Kamysz, Defence Minister", "PL"),
+                       ("Foreign Ministry", "PL"),
+                       ("The owner of a guesthouse in Białowieża", "PL"),
+                       ("The owner of a guesthouse in Białowieża", "PL"),
+                       ("Grupa Granica, a coalition of Polish humanitarian organisations", "PL"),
+                       ("Grupa Granica, a coalition of Polish humanitarian organisations", "PL")]

@@ -870,6 +870,7 @@ _WHICH_ASIDE_END = re.compile(r",\s(?:(?:of|to|in) which|which|whose)\s[^,;:“�
 _WHO_CLAUSE = re.compile(r"\s(?:who|whom)\s[^,;:“”\"()]{1,80}$")
 # ... and one set off by commas ("Chief Minister X, who chaired a security review in
 # Srinagar on Wednesday, said": where they were, not where it happened)
+_WHO_ASIDE_END = re.compile(r",\s(?:who|whom)\s[^,;:“”\"()]{1,100},\s*$")
 _WHO_ASIDE = re.compile(r",\s(?:who|whom)\s(?!(?:[^,;:“”\"()]*\s)?(?:watched|saw|witnessed|"
                         r"observed|counted)\s)[^,;:“”\"()]{1,100},\s*$")  # (but what they saw
 # there is what they tell of: "Our correspondent, who watched convoys at the Adré crossing")
@@ -949,6 +950,12 @@ def _subject(prefix: str) -> str:
     if owned and (owned.start() == 0 or prefix[owned.start() - 2:owned.start()] in (", ", ". ")):
         # "Laura Lo Castro, its representative in Chad, said": she, of the body before
         return f"{owned['name']}, {owned['role']}"
+    anonymous = _WHO_ASIDE_END.search(prefix, max(0, len(prefix) - 160)) if \
+        prefix.rstrip().endswith(",") else None
+    if anonymous and not _NAMED_AS.search(anonymous.group()):
+        # (a "who" aside set off by commas is not the speaker: "The owner of a guesthouse in
+        # Bialowieza, who asked not to be named, told PAP")
+        prefix = prefix[:anonymous.start()] + " "
     reached = _REACHED.search(prefix, max(0, len(prefix) - 60))
     if reached:  # ("Residents reached by phone said")
         prefix = prefix[:reached.start()] + " "
@@ -1789,10 +1796,13 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         head = _HEAD.match(sent.text, at + 4 if sent.text.startswith("the ", at) else at)
         who = name_key(strip_possessive(head["np"].split()[-1])) if head else ""
         if head and who not in report.people and who not in report.titled and \
-                sent.text[head.end():].split(" ", 1)[0].lower() in _TITLE_WORDS:
+                sent.text[head.end():].split(" ", 1)[0].lower() in _TITLE_WORDS | {"and"}:
             # (a person named after a role of lower-case words: "Government spokesman
-            # Legesse Tulu repeated that position on Wednesday")
-            np = _head_np(sent.text).split()
+            # Legesse Tulu repeated that position on Wednesday", "Deputy Prime Minister and
+            # Defence Minister Wladyslaw Kosiniak-Kamysz ordered ...")
+            np = list(itertools.takewhile(lambda w: w[:1].isupper() or w.lower() in
+                                          _TITLE_WORDS or w == "and",
+                                          sent.text[head.start("np"):].split()[:16]))
             named = name_key(strip_possessive(np[-1])) if np else ""
             who = named if named in report.people or named in report.titled else who
         aside = _NAMED_ASIDE.match(sent.text, head.end()) if head else None
@@ -3200,6 +3210,8 @@ _LOCAL = re.compile(r"(?:(?:two|three|four|several|some|many|other|\d{1,4}) )?(?
                     # (a village's head, who speaks for it: "the village mukhtar")
                     r"(?:a |the )?(?:village |local )?(?:mukhtar|headman)|"
                     r"(?:a |the )?(?:village|tribal) (?:head|leader|chief|elder)s?|"
+                    # (who keeps a place there: "The owner of a guesthouse in Bialowieza")
+                    r"(?:an? |the )?owners? of (?:an? |the )?[a-z]+|"
                     r"(?:a )?local (?:officials?|authorities|leaders?|people)|"
                     # (a place's own official, of no country named: "Governor Vyacheslav
                     # Gladkov said ... Kozinka", "the Chief District Officer of Nawalparasi")
@@ -3893,6 +3905,9 @@ def _is_person(name: str) -> bool:
     head = name.split(",")[0]
     if name[len(head):].startswith((", office of", ", press service of", ", the office of")):
         return False  # (a person's office: "Ekrem Canalp, office of Edirne governor")
+    if _A_BODY_AFTER.match(name, len(head)):
+        return False  # (a body said to be one: "Grupa Granica, a coalition of Polish
+        # humanitarian organisations")
     if head.endswith(")"):  # (a body's acronym after it: "... General Staff (GEETHA)")
         head = head[:head.rfind("(")].rstrip() or head
     owned = _OWNED_BODY.search(head) if "'s " in head or "’s " in head else None
@@ -3923,6 +3938,9 @@ def _is_person(name: str) -> bool:
 
 
 _OWNED_BODY = re.compile(r"['’]s (?:[a-z]+ ){0,2}([a-z]+)$")
+_A_BODY_AFTER = re.compile(r",\s(?:an?|the)\s(?:[a-z-]+\s){0,2}(?:coalition|group|network|"
+                           r"organi[sz]ation|alliance|association|union|movement|party|agency|"
+                           r"militia|charity|body|bloc)\b(?!['’])")  # (not "the agency's")
 # a foreign minister by the title of Latin America's ("The Colombian Chancellor, Rosa
 # Villavicencio, ... the minister told journalists"), and the other way round
 _SAME_TITLE = {"minister": "chancellor", "chancellor": "minister"}
@@ -3931,7 +3949,8 @@ _ONE_PERSON = frozenset("""official officer source spokesman spokeswoman spokesp
 witness villager commander diplomat analyst minister envoy ambassador governor mayor activist
 survivor eyewitness herder farmer fisherman shepherd trader shopkeeper breeder notable driver
 student teacher doctor nurse medic refugee migrant man woman boy girl mother father elder
-reporter correspondent journalist photographer head chief director chairman chairwoman""".split())
+reporter correspondent journalist photographer head chief director chairman chairwoman
+owner""".split())
 # a person introduced by name and what they are ("Ali Jaafar, a farmer from Qasr,")
 _INTRODUCED = re.compile(r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}), an? "
                          r"(?:\d{1,3}-year-old )?(?:[a-z-]+ ){0,2}(?:" + "|".join(sorted(
