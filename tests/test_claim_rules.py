@@ -3926,3 +3926,17 @@ def test_pap_titles_joined_by_and_an_anonymous_owner_and_a_coalition_said_to_be_
                        ("The owner of a guesthouse in Białowieża", "PL"),
                        ("Grupa Granica, a coalition of Polish humanitarian organisations", "PL"),
                        ("Grupa Granica, a coalition of Polish humanitarian organisations", "PL")]
+
+
+def test_a_subject_of_small_words_after_an_opening_time_claims():
+    # (written for this test) "Since then, some Indian media outlets, citing unnamed
+    # sources, have run accounts claiming ...": the outlets, not "Since"; but "protesters
+    # attacked the embassies of X, ..., accusing" names no one by its first words
+    got = _who("China said on Tuesday its troops acted lawfully. Since then, some Indian "
+               "media outlets, citing unnamed sources, have run accounts claiming that the "
+               "Chinese side suffered more injuries.", "2022-12-14")
+    assert got[-1][0] == "Indian media outlets"
+    got = _who("Rwanda denied it. In Kinshasa, protesters attacked the embassies of Rwanda, "
+               "France and Belgium, accusing Western governments of failing to act.",
+               "2025-01-28")
+    assert "of Rwanda" not in [c for c, _ in got]

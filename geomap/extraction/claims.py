@@ -803,7 +803,8 @@ _OPENING_TIME = re.compile(r"\s*(?:(?:[Ll]ate |[Ee]arly )?(?:[Ll]ast|[Tt]his|[Nn
                            r"night)|(?:[Oo]n |[Ll]ate on |[Ee]arly on )?"
                            rf"(?:{_WEEKDAY})(?: (?:morning|evening|"
                            r"night|afternoon))?|[Yy]esterday|[Tt]oday|[Ee]arlier|[Ll]ater|"
-                           r"[Mm]eanwhile|[Tt]hat day|[Tt]he same day|[Tt]he (?:next|following|"
+                           r"[Mm]eanwhile|[Ss]ince then|[Tt]hat day|[Tt]he same day|"
+                           r"[Tt]he (?:next|following|"
                            r"previous) (?:day|morning|evening|night|week)|"
                            r"[Tt]he day (?:after|before)|"
                            # ("By late afternoon,", "By nightfall,", "In the evening,")
@@ -2159,6 +2160,7 @@ _NAMED_ASIDE = re.compile(r",\s(?:[A-Z][\w’'-]+\s){1,3}[A-Z][\w’'-]+,\s")
 # a subject of a few words before such a name ("The commander of the Iranian army's ground
 # forces"): no comma, no verb's tense
 _ROLE_SUBJECT = re.compile(r"(?:the|an?|[A-Z][\w’'-]*)(?: (?![a-z]+ed\b)[\w’'.-]+){1,10}")
+_SMALL_DETERMINERS = frozenset("some many several the a an other most".split())
 _KIN = frozenset("father mother son daughter brother sister wife husband".split())
 _ITS_END = re.compile(r"\b(?:its|their)\s+$")
 # a sentence that opens with how or when one spoke, then "its" ("In a statement on Monday,
@@ -2399,8 +2401,20 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             where = _WHERE_FIRST.match(text, at)  # (and where: "In Kinshasa, protesters")
             head = _HEAD.match(text, where.end() if where else at)  # (the same pattern)
             # (with its title words: "The ministry went further, claiming", not "The")
-            claimant = _head_np(text[where.end() if where else at:]) or (
-                head["np"].strip() if head else "")
+            claimant = _head_np(text[where.end() if where else at:])
+            if not claimant:  # (a subject of small words after an opening: "Since then,
+                # some Indian media outlets, citing unnamed sources, have run accounts
+                # claiming ...": the outlets, not "Since")
+                off = len(text) - len(_opening_cut(text))
+                cut = text.find(",", off, verb.start())
+                chunk = text[off:cut if cut > off else verb.start()].split()
+                claimant = _subject(" ".join(chunk) + " ") if off > at and \
+                    len(chunk) <= 6 else ""
+                if claimant and not set(chunk[:len(chunk) - len(claimant.split())]) <= \
+                        _SMALL_DETERMINERS:
+                    claimant = ""  # (a clause, not a subject: "protesters attacked the
+                    # embassies of Rwanda, ..., accusing")
+            claimant = claimant or (head["np"].strip() if head else "")
             when = _OPENING_TIME.match(text, at)
             first = text[when.end():].lstrip(", ").split(" ", 1)[0] if when else ""
             if first.lower() in PRONOUNS:  # ("In March 2022 they fired ..., saying")
