@@ -3940,3 +3940,12 @@ def test_a_subject_of_small_words_after_an_opening_time_claims():
                "France and Belgium, accusing Western governments of failing to act.",
                "2025-01-28")
     assert "of Rwanda" not in [c for c, _ in got]
+
+
+def test_a_hope_that_they_will_calls_and_claims_described_as_absolutely_false_are_denied():
+    # (written for this test)
+    got = _who("BISHKEK (Wire) - Shells hit Batken, officials said. \"We certainly hope that the "
+               "sides will take all measures to de-escalate,\" Kremlin spokesman Dmitry Peskov "
+               "said. The Armenian Defense Ministry described the claims of Baku as absolutely "
+               "false.", "2022-09-16", "stance")
+    assert [s for *_, s in got[1:]] == ["calls", "denies"]

@@ -102,7 +102,8 @@ _FALSE_WORDS = (r"disinformation|misinformation|lies|lie|false(?:hood)?|fake(?: 
 _DISMISS = re.compile(rf"\b(?P<verb>{'|'.join(_DISMISS_WORDS)})\s+"
                       r"(?:(?:the|this|that|these|those|such|its|their|his|her)\s+)?"
                       r"(?:[\w’'-]+\s+){0,3}?(?:as\s+)?[“\"‘']?(?:(?:an?|pure|complete|"
-                      r"absolute|blatant|utter|utterly|totally|entirely|completely|simply)\s+)"
+                      r"absolute|absolutely|blatant|utter|utterly|totally|entirely|completely|"
+                      r"simply|patently|wholly)\s+)"
                       rf"{{0,2}}[“\"‘']?(?:{_FALSE_WORDS}|provocation)\b", re.I)
 
 
@@ -122,7 +123,10 @@ _CALL_WORDS = _quick(
     "abcehimnostuw",
     r"\b(?:must|should|ought to|the need (?:for|to)|need to|needs to|would like|"
     r"expects? (?:\w+ ){0,3}to|we expect|important that|(?:expressed|expresses) (?:the )?hope|"
-    r"hopes? that (?:\w+ ){1,6}(?:could|would|can)|backed (?:\w+ ){0,2}demands|"
+    # ("We certainly hope that the sides will take all measures", "We hope the Indian side
+    # will meet China halfway")
+    r"hopes? (?:that )?(?:\w+ ){1,6}(?:could|would|can|will|should)|"
+    r"backed (?:\w+ ){0,2}demands|"
     r"(?:ask|asks|asked|urge|urges|urged|urging|was urging) "
     r"(?!not to be (?:named|identified|quoted)\b)(?:\w+ ){1,3}to|"  # (anonymity: no call)
     r"\b(?:[Ww]e|I) urge (?:\w+ ){1,5}to|"  # ("We urge both Guyana and Venezuela to")
