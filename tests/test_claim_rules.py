@@ -3395,6 +3395,8 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "The owner of a X, who " + "asked " * 3000 + ", told PAP it. ",
     "Deputy Prime Minister and " * 500 + "Defence Minister Ann Lee ordered it. He said it. ",
     "Grupa Granica, a coalition of the group of " * 300 + "said it. ",
+    "A briefing by Ann Lee, Spokesman for the UN.\n\n" + "Spokesman: Good afternoon. Thank "
+    "you. We deplore it. " * 3000,
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -3949,3 +3951,17 @@ def test_a_hope_that_they_will_calls_and_claims_described_as_absolutely_false_ar
                "said. The Armenian Defense Ministry described the claims of Baku as absolutely "
                "false.", "2022-09-16", "stance")
     assert [s for *_, s in got[1:]] == ["calls", "denies"]
+
+
+def test_a_briefings_answers_labelled_by_the_office_are_the_spokespersons():
+    # (written for this test) a header "briefing by X, Spokesman for the Secretary-General,
+    # at United Nations Headquarters" and answers labelled "Spokesman:": his, the UN's; a
+    # greeting or a thanks claims nothing
+    got = _who("Daily briefing\n\nThe following is a transcript of today's briefing by Anna "
+               "Kovacs, Spokeswoman for the Secretary-General, at United Nations "
+               "Headquarters.\n\nQuestion: Rwanda says shells fell on Gisenyi. Can you "
+               "confirm?\n\nSpokeswoman: Good afternoon. We are not in a position to verify "
+               "where that fire came from. We deplore any loss of civilian life.\n\nQuestion: "
+               "Thank you.\n", "2025-01-28")
+    assert [w for w in got if w[0].startswith("Spokesperson")] == \
+        [("Spokesperson Anna Kovacs", "UN")] * 2

@@ -2252,7 +2252,8 @@ def speaker(sent: Sentence, report: Report) -> Speech | None:
     speech = _speaker(sent, report)
     if report.answers and any(a <= sent.start < b for a, b in report.answers) and (
             speech is None or speech.how == "narration" or
-            speech.claimant.lower() in ("", "we", "i", "our side")):
+            speech.claimant.lower() in ("", "we", "i", "our side")) and \
+            not _FILLER.match(sent.text):  # (not "Good afternoon.", "Thank you.")
         # a transcript's answer, its every sentence: the spokesperson's words, but for
         # another speaker the answer names ("The Philippine side said ...")
         return Speech(report.answerer[0], (0, 0), speech.how if speech and speech.how !=
@@ -3046,6 +3047,15 @@ _ANSWERER = re.compile(r"(?m)^[^\n]{0,200}?\b[Ss]pokes(?:person|man|woman):[ ]*"
                        r"^[^\n]{0,200}?(?P<name2>[A-Z][\w’'-]+ [A-Z][\w’'-]+)['’]s [Rr]egular "
                        r"[Pp]ress [Cc]onference[^\n]{0,200}$")
 ANSWERS_KEPT = 200  # (a bound for hostile input)
+# what a spokesperson says that claims nothing: a greeting, a thanks, the next subject
+_FILLER = re.compile(r"\s*(?:[A-Z][\w’'-]*:\s*)?(?:Good (?:morning|afternoon|evening)|Thank "
+                     r"you|Thanks|I (?:will|'ll|’ll) (?:start|begin|turn|go) (?:with|to)|"
+                     r"Let me (?:start|begin) with|Next question|Yes|No|Okay|OK)\b[^.?!]{0,80}"
+                     r"[.?!]?\s*$")
+# a briefing's header that names its spokesperson, the label of whose answers is their office
+_BRIEFING_BY = re.compile(r"(?m)^[^\n]{0,200}?\bbriefing by (?P<name>[A-Z][\w’'-]+"
+                          r"(?: [A-Z][\w’'-]+){1,2}), (?:the )?"
+                          r"(?P<office>Spokes(?:person|man|woman))\b[^\n]{0,200}$")
 
 
 def _answers(text: str, sides: dict[str, str]) -> tuple[list, tuple[str, str]]:
@@ -3058,6 +3068,13 @@ def _answers(text: str, sides: dict[str, str]) -> tuple[list, tuple[str, str]]:
     name = (who["name"] or who["name2"]) if who else ""
     side = side_in(who.group(), sides) if who else ""
     speaker = f"Spokesperson {name}"
+    label = "A"
+    if not (name and side) and (by := _BRIEFING_BY.search(text, 0, 5000)):
+        # (a briefing's transcript whose answers are labelled by the office: "... noon
+        # briefing by Stéphane Dujarric, Spokesman for the Secretary-General, at United
+        # Nations Headquarters ... Spokesman: Mr. Lacroix was very clear")
+        name, side, label = by["name"], side_in(by.group(), sides), by["office"]
+        speaker = f"Spokesperson {name}"
     if not (name and side):
         name, side = _labelled_answerer(text, sides)
         speaker = name
@@ -3065,7 +3082,7 @@ def _answers(text: str, sides: dict[str, str]) -> tuple[list, tuple[str, str]]:
         return [], ("", "")
     spans = []
     # ("A: ..." or the spokesperson's own name: "Lin Jian: The Philippines ...")
-    opens = re.compile(rf"(?m)^[ \t]*(?:A|{re.escape(name)}):[ \t]")
+    opens = re.compile(rf"(?m)^[ \t]*(?:{label}|{re.escape(name)}):[ \t]")
     for m in opens.finditer(text):
         end = _ANSWER_END.search(text, m.end())
         spans.append((m.start(), end.start() if end else len(text)))
