@@ -3965,3 +3965,12 @@ def test_a_briefings_answers_labelled_by_the_office_are_the_spokespersons():
                "Thank you.\n", "2025-01-28")
     assert [w for w in got if w[0].startswith("Spokesperson")] == \
         [("Spokesperson Anna Kovacs", "UN")] * 2
+
+
+def test_a_press_center_speaks():
+    # (written for this test) '"...," the press center said' speaks (was no one)
+    got = _who("Clashes in Batken\n\nBISHKEK, September 16. /TASS/. Fighting resumed on the "
+               "border on Friday, the Border Service of the GKNB of Kyrgyzstan told TASS. "
+               "\"Our border guards are repelling the attack,\" the press center said.",
+               "2022-09-16")
+    assert got[-1] == ("press center", "KG")

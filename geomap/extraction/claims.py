@@ -466,7 +466,7 @@ resident villagers locals governor mayor ombudsman ambassador staff chiefs troop
 commission commissioner delegation tribunal court chancellor unit mukhtar headman negotiator
 representative delegate director member members lawmaker lawmakers legislator legislators
 mp mps head chairman chairwoman chairperson prefect wali administrator coordinator
-coordinators bloc speaker""".split())
+coordinators bloc speaker center centre""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
