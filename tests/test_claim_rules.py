@@ -3974,3 +3974,14 @@ def test_a_press_center_speaks():
                "\"Our border guards are repelling the attack,\" the press center said.",
                "2022-09-16")
     assert got[-1] == ("press center", "KG")
+
+
+def test_a_demonstrative_alone_is_no_speaker_and_west_african_and_sahel_bodies():
+    # (written for this test) "These claims contradict the version given by X, which
+    # stated": the report's words; ECOWAS and the AES by their full names
+    got = _who("ALGIERS - Algeria rejected Mali's claims. These claims contradict the first "
+               "version given by the Malian general staff, which stated on Tuesday that the "
+               "drone crashed. The Commission of the Economic Community of West African "
+               "States (ECOWAS) called for restraint. The College of Heads of State of the AES "
+               "Confederation said it held Algeria responsible.", "2025-04-10")
+    assert [s for _, s in got[1:]] == ["PRESS", "ECOWAS", "AES"]

@@ -2143,6 +2143,7 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
 
 _AND_END = re.compile(r"\band\s+$")
 _NO_ONE = frozenset(("no", "none", "nobody", "neither"))
+_DEMONSTRATIVES = frozenset(("this", "that", "these", "those"))
 # a subject's words before a name said aside: capitalised, title words, "of", "the", "his"
 _SUBJECT_ONLY = re.compile(r"(?:(?:[A-Z][\w’'.-]*|the|of|for|his|her|its|their|a|an|"
                            r"[a-z]+['’]s|" + "|".join(sorted(ROLE_NOUNS | MODIFIERS)) +
@@ -2660,7 +2661,9 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     if how == "request":
         # the report's own voice; the one who asks acts, and is "it" next
         return Speech("", (0, 0), "narration", verb, subject=claimant)
-    if claimant.split(" ", 1)[0].lower() in _NO_ONE:
+    if claimant.split(" ", 1)[0].lower() in _NO_ONE or claimant.lower() in _DEMONSTRATIVES:
+        # (nor a demonstrative alone: "These claims contradict the first version given by
+        # ..., which stated": the report's words)
         # no one speaks: "None of the claims could be independently confirmed", "No group
         # has claimed responsibility" are the report's own words
         return Speech("", (0, 0), "narration", verb)
