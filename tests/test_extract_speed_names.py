@@ -1,6 +1,7 @@
 """People's names (claims._person_names) read the plain way: of each run of capitalised
-words, the words after its last title, where two or three are left - whether or not the
-run holds a title (a run with none is taken whole, without splitting it)."""
+words, the words after its last title but its last word, where two or three are left -
+whether or not the run holds a title (a run with none is taken whole, without splitting
+it)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ def _plain(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in claims._NAME.finditer(text):
         words = m.group().split(" ")
-        titles = [i for i, w in enumerate(words) if w in claims._TITLED]
+        # (a run's last word is no title: "Senate President Hun Sen")
+        titles = [i for i, w in enumerate(words[:-1]) if w in claims._TITLED]
         skip = titles[-1] + 1 if titles else 0
         if 2 <= len(words) - skip <= 3:
             start = m.start() + len(" ".join(words[:skip])) + (1 if skip else 0)

@@ -703,7 +703,8 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
 def _small_nearby(text: str, start: int, word: str) -> bool:
     """Whether the text writes the word in small letters, as a word, near where it starts a
     sentence ("drone" in "an armed drone" after the headline "Drone incident near ...";
-    "drones"): a look in C at a few thousand characters around it."""
+    "drones"): finds in C over a few thousand characters around it, each checked for a
+    word's edges."""
     low, a = word.lower(), max(0, start - NEARBY_BEFORE)
     b = min(len(text), start + NEARBY_AFTER)
     at = text.find(low, a, b)
