@@ -214,3 +214,12 @@ def test_the_small_letters_look_reads_in_linear_time():
     start = time.process_time()
     places(Document(text=text, name="t.txt"))
     assert time.process_time() - start < 5
+
+
+def test_a_small_places_name_before_an_officers_role_is_a_bodys():
+    # (written for this test) "Congress general secretary X": the party, not Congress in
+    # Arizona; a large place before a role stays the place
+    rows = _rows("The incident stirred a storm in New Delhi. Congress general secretary "
+                 "Jairam Ramesh called on the prime minister to speak.")
+    assert "Congress" not in rows and "New Delhi" in rows
+    assert "Moscow" in _rows("Moscow spokesman Ivan Petrov said the talks would resume.")

@@ -659,6 +659,9 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
         if before in TITLES and not office:
             return None
         nxt = _NEXT_WORD.match(text[end:end + 30])
+        if single and not prominent and nxt and nxt.group(1) in _PARTY_ROLES:
+            return None  # (a party's or a body's name before its officer's role in small
+            # letters: "Congress general secretary Jairam Ramesh", not Congress, Arizona)
         if single and nxt and nxt.group(1).lower() in SPEECH and \
                 before not in ("in", "at", "from", "near") and not prominent:
             return None  # ("Porter said"; not "the authorities in Tskhinvali said", nor
@@ -716,6 +719,8 @@ def _small_nearby(text: str, start: int, word: str) -> bool:
     return False
 
 
+_PARTY_ROLES = frozenset("""general secretary spokesman spokeswoman spokesperson leader chairman
+chairwoman president""".split())
 NEARBY_BEFORE, NEARBY_AFTER = 2000, 4000  # (characters looked at around a sentence's start)
 
 
