@@ -3985,3 +3985,14 @@ def test_a_demonstrative_alone_is_no_speaker_and_west_african_and_sahel_bodies()
                "States (ECOWAS) called for restraint. The College of Heads of State of the AES "
                "Confederation said it held Algeria responsible.", "2025-04-10")
     assert [s for _, s in got[1:]] == ["PRESS", "ECOWAS", "AES"]
+
+
+def test_the_ministry_is_the_last_ministry_that_spoke_not_the_last_body():
+    # (written for this test) the Venezuelan government spoke after Guyana's ministry: "The
+    # Ministry dismissed that version" is the ministry's, Guyana's
+    got = _who("Gangs fired on Guyanese soldiers on the Cuyuni. On Tuesday, Minister of Foreign "
+               "Affairs and Trade, Hugh Mason, summoned Venezuela's Ambassador to Guyana, "
+               "Carlos Perez, to condemn the attack and demand redress. The Ministry said Guyana "
+               "holds Venezuela responsible. The Venezuelan government rejected the "
+               "accusations. The Ministry dismissed that version on Wednesday.", "2025-02-22")
+    assert got[-1][:2] == ("Ministry of Foreign Affairs", "GY")

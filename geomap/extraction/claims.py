@@ -2678,16 +2678,21 @@ _SUMMONED = re.compile(r"\bsummon(?:ed|s|ing)?\s+[^.;]{0,60}?\b(?:[Aa]mbassador|
 
 
 def _role_body(ref: str, speakers: list[_Speaker]) -> tuple[str, str] | None:
-    """The ministry or office ``ref`` ("the ministry", "The Office") means where the last
-    to speak were people of that body by their role ("Randhir Jaiswal, External Affairs
-    Ministry spokesperson", "Minister of Foreign Affairs and International Cooperation"):
-    its name and their side; None where a body spoke after them, or none names one."""
+    """The ministry or office ``ref`` ("the ministry", "The Office") means: the last of the
+    speakers that names one, a body of that word ("Guyana's Ministry of Foreign Affairs",
+    not the Venezuelan government that spoke after it) or people of that body by their role
+    ("Randhir Jaiswal, External Affairs Ministry spokesperson", "Minister of Foreign Affairs
+    and International Cooperation"): its name and side; None where none names one."""
     word = ref.lower().split()[-1]
     if word not in ("ministry", "office"):
         return None
     for sp in reversed(speakers):
         if not sp.person:
-            return None  # (a body spoke since: "it", the last body, as before)
+            if word in _LOWER_WORDS.findall(sp.name.lower()):
+                return sp.name, sp.side  # (the last body of that word)
+            continue  # (another body, not a ministry: "the Venezuelan government" spoke
+            # after Guyana's Ministry of Foreign Affairs; "The Ministry dismissed that
+            # version" is Guyana's)
         # (the role without the name after it: "Minister of Foreign Affairs Anne Todd")
         parts = sp.name.split()
         role = " ".join(parts[:-2]) if "," not in sp.name and len(parts) > 3 and not {
