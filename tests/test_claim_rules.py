@@ -3961,10 +3961,10 @@ def test_a_briefings_answers_labelled_by_the_office_are_the_spokespersons():
                "Kovacs, Spokeswoman for the Secretary-General, at United Nations "
                "Headquarters.\n\nQuestion: Rwanda says shells fell on Gisenyi. Can you "
                "confirm?\n\nSpokeswoman: Good afternoon. We are not in a position to verify "
-               "where that fire came from. We deplore any loss of civilian life.\n\nQuestion: "
-               "Thank you.\n", "2025-01-28")
+               "where that fire came from. We deplore any loss of civilian life. No staff "
+               "were injured, as far as we know.\n\nQuestion: Thank you.\n", "2025-01-28")
     assert [w for w in got if w[0].startswith("Spokesperson")] == \
-        [("Spokesperson Anna Kovacs", "UN")] * 2
+        [("Spokesperson Anna Kovacs", "UN")] * 3  # (a "no" that begins a claim is no filler)
 
 
 def test_a_press_center_speaks():

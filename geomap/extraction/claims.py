@@ -3056,10 +3056,11 @@ _ANSWERER = re.compile(r"(?m)^[^\n]{0,200}?\b[Ss]pokes(?:person|man|woman):[ ]*"
                        r"[Pp]ress [Cc]onference[^\n]{0,200}$")
 ANSWERS_KEPT = 200  # (a bound for hostile input)
 # what a spokesperson says that claims nothing: a greeting, a thanks, the next subject
-_FILLER = re.compile(r"\s*(?:[A-Z][\w’'-]*:\s*)?(?:Good (?:morning|afternoon|evening)|Thank "
-                     r"you|Thanks|I (?:will|'ll|’ll) (?:start|begin|turn|go) (?:with|to)|"
-                     r"Let me (?:start|begin) with|Next question|Yes|No|Okay|OK)\b[^.?!]{0,80}"
-                     r"[.?!]?\s*$")
+_FILLER = re.compile(r"\s*(?:[A-Z][\w’'-]*:\s*)?(?:(?:Good (?:morning|afternoon|evening)|"
+                     r"Thank you|Thanks|I (?:will|'ll|’ll) (?:start|begin|turn|go) (?:with|to)|"
+                     r"Let me (?:start|begin) with|Next question)\b[^.?!]{0,80}|"
+                     r"(?:Yes|No|Okay|OK))[.?!]?\s*$")  # (a yes or no alone: not "No staff
+# were injured")
 # a briefing's header that names its spokesperson, the label of whose answers is their office
 _BRIEFING_BY = re.compile(r"(?m)^[^\n]{0,200}?\bbriefing by (?P<name>[A-Z][\w’'-]+"
                           r"(?: [A-Z][\w’'-]+){1,2}), (?:the )?"
