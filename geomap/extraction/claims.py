@@ -876,9 +876,9 @@ _WHO_CLAUSE = re.compile(r"\s(?:who|whom)\s[^,;:“”\"()]{1,80}$")
 # ... and one set off by commas ("Chief Minister X, who chaired a security review in
 # Srinagar on Wednesday, said": where they were, not where it happened)
 _WHO_ASIDE_END = re.compile(r",\s(?:who|whom)\s[^,;:“”\"()]{1,100},\s*$")
-_WHO_ASIDE = re.compile(r",\s(?:who|whom)\s(?!(?:[^,;:“”\"()]*\s)?(?:watched|saw|witnessed|"
-                        r"observed|counted)\s)[^,;:“”\"()]{1,100},\s*$")  # (but what they saw
-# there is what they tell of: "Our correspondent, who watched convoys at the Adré crossing")
+# (but what they saw there is what they tell of: "Our correspondent, who watched convoys at
+# the Adré crossing")
+_SAW = re.compile(r"\b(?:watched|saw|witnessed|observed|counted)\s")
 # ... and an aside of one, set off by commas, that a verb of saying stands in
 _IN_WHO_ASIDE = re.compile(r",\s(?:who|whom)\s(?:[^,;:“”\"()]{0,60}\s)?$")
 _NAMED_AS = re.compile(r"\b(?:name|named|known|identified)(?: only)? as [A-Z]")
@@ -2455,9 +2455,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         at = agent.start("who") if agent and claimant == agent["who"] else text.rfind(
             claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
+        who_aside = _WHO_ASIDE_END.match(text, span[1], verb.start()) if span[1] else None
         if span[1] and (_WHERE_ASIDE.match(text, span[1], verb.start()) or
                         _WHO_CLAUSE.match(text, span[1], verb.start()) or
-                        _WHO_ASIDE.match(text, span[1], verb.start())):
+                        who_aside and not _SAW.search(who_aside.group())):
             span = (at, verb.start())  # (the place said aside is the speaker's, not the claim's;
             # so is one in a clause of who they are: "refugees who reached Adre described")
         head = _HEAD.match(text) if claimant and at > 0 else None
@@ -2634,7 +2635,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                 claimant, known, inferred = named[0], named[1], claimant
     elif low in ("head of state", "the head of state") and (prior := next((
             sp for sp in reversed(speakers[-_ROLE_BACK:]) if sp.person and (
-                "president" in (named := sp.name.lower()) or "head of state" in named)),
+                "president" in (lowered := sp.name.lower()) or "head of state" in lowered)),
             None)) is not None:
         # "the Head of State said": the president (or head of state) who spoke last
         claimant, known, inferred = prior.name, prior.side, claimant
@@ -2940,11 +2941,12 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         return report.party_publisher, "side from the publisher"
     summoned = _SUMMONED.search(sent.text) if official and sent is not None and \
         "summon" in sent.low else None
-    if summoned and report.capital_or_country(summoned["where"]) and \
-            report.side_of(summoned["where"]) not in ("", "PRESS"):
+    host = report.side_of(summoned["where"]) if summoned and report.capital_or_country(
+        summoned["where"]) else ""
+    if host not in ("", "PRESS"):
         # one who summons another state's envoy to their own state is of it ("Minister of
         # Foreign Affairs ..., Hugh Todd, summoned Venezuela's Ambassador to Guyana")
-        return report.side_of(summoned["where"]), "side from the envoy summoned"
+        return host, "side from the envoy summoned"
     title = _title_of(who) if official and not speech.inferred else ""
     if title and (titled := report.side_of_title(title)):
         # "Prime Minister Ali Mahaman Lamine Zeine" after "Niger's prime minister": Niger's,

@@ -719,6 +719,8 @@ def _small_nearby(text: str, start: int, word: str) -> bool:
     return False
 
 
+# an officer's role in small letters, after the party's or the body's name ("Congress general
+# secretary"): of TITLES, those no place's own office has (not "governor", "mayor")
 _PARTY_ROLES = frozenset("""general secretary spokesman spokeswoman spokesperson leader chairman
 chairwoman president""".split())
 NEARBY_BEFORE, NEARBY_AFTER = 2000, 4000  # (characters looked at around a sentence's start)
