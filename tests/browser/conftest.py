@@ -56,3 +56,15 @@ def open_page(browser):
     yield open_
     for page in pages:
         page.close()
+
+
+def close_popups(page) -> None:
+    """Close every open popup by its close button and wait until none is left.
+
+    The button is clicked where it is in the page, not at a point on the screen: after
+    `geomapShow` the map may still be panning or zooming, and a mouse click at where the button
+    was a moment before can fall on the map's panes (seen once in CI under load).
+    """
+    page.evaluate("""() => document.querySelectorAll('.leaflet-popup-close-button')
+        .forEach(b => b.click())""")
+    page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 0")

@@ -15,6 +15,7 @@ import json
 import pytest
 
 from geomap.render import html as page_html
+from tests.browser.conftest import close_popups
 from tests.browser.test_panels import _make
 from tests.conftest import DATA
 from tests.test_page_panels import HOSTILE
@@ -204,7 +205,7 @@ def test_many_incidents_symbols_cluster(clustered, many, open_page):
     popup.wait_for()
     assert syunik["title"] in popup.text_content()
     # the filters reach the clustered symbols too
-    page.locator(".leaflet-popup-close-button").click()
+    close_popups(page)
     page.locator("input[name=stance][value=denies]").uncheck()
     page.locator("input[name=stance][value=asserts]").uncheck()
     left = {c["incident_id"] for c in claims_of(data) if c["stance"] not in ("denies", "asserts")}
@@ -235,6 +236,5 @@ def test_each_incident_names_its_own_sides(many, open_page):
             sides = "; ".join(f"{s['label'] or s['side']}: {plural(len(s['claims']), 'claim')}"
                               for s in inc["sides"])
             assert sides in popup.text_content(), (inc["id"], sides)
-            page.locator(".leaflet-popup-close-button").click()
-            page.wait_for_function("!document.querySelector('.geomap-incident-popup')")
+            close_popups(page)
         assert problems == []

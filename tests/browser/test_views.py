@@ -8,6 +8,7 @@ import json
 import pytest
 
 from geomap.api import make_map
+from tests.browser.conftest import close_popups
 from tests.conftest import DATA
 
 GALWAN = DATA / "galwan.csv"
@@ -38,9 +39,7 @@ def _popup_of(page, claim_id: str) -> str:
     popup = page.locator(".leaflet-popup .geomap-popup", has_text=f"claim {claim_id} ")
     popup.last.wait_for(timeout=10000)
     text = popup.last.text_content()
-    page.evaluate("""() => document.querySelectorAll('.leaflet-popup-close-button')
-        .forEach(b => b.click())""")
-    page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 0")
+    close_popups(page)
     return text
 
 
