@@ -3996,3 +3996,35 @@ def test_the_ministry_is_the_last_ministry_that_spoke_not_the_last_body():
                "holds Venezuela responsible. The Venezuelan government rejected the "
                "accusations. The Ministry dismissed that version on Wednesday.", "2025-02-22")
     assert got[-1][:2] == ("Ministry of Foreign Affairs", "GY")
+
+
+def test_stances_a_passive_vow_a_purpose_a_forecast_and_calls_by_warning_and_wanting():
+    # (written for this test) "no one will be allowed to enter" is a vow, "so that no one
+    # could cross" a purpose and "was not expected to harm" a forecast: none denies;
+    # "warned the rebels to leave" and "We want the UN to protect us" call
+    def stance(sentence: str) -> set:
+        return {s for _, _, s in _who("DHAKA (Wire) - Shells fell near Ghumdhum, officials "
+                                      f"said. {sentence}", "2022-09-19", "stance")[1:]}
+    assert "denies" not in stance('"No one will be allowed to enter Bangladesh illegally," '
+                                  "the border chief said.")
+    assert "denies" not in stance("The minister said troops had been put on alert so that "
+                                  "no Myanmar national could cross into Bangladesh.")
+    assert "denies" not in stance("An official said the incident was not expected to harm "
+                                  "relations between the two armies.")
+    assert "calls" in stance("The president warned the rebels to leave the border area.")
+    assert "calls" in stance('"We want the United Nations to protect us," a refugee said.')
+    # (what one warned of is no call)
+    assert "calls" not in stance("The minister warned of attacks to come in the area.")
+    # (and a denial stays one)
+    assert stance('"No shell was fired into Bangladesh," the spokesman said.') == {"denies"}
+
+
+def test_he_after_an_unnamed_member_of_parliament_is_the_member():
+    # (written for this test) an MP of no name, then "He urged": the MP, not the herder
+    # quoted before
+    got = _who("Raids near Fassala\n\nNOUAKCHOTT (Wire) - Soldiers raided a camp near "
+               "Fassala, residents said. \"They fired at everything,\" Brahim Salem, a herder, "
+               "said. A member of parliament for Bassikounou, who asked not to be named, said "
+               "families had fled. He urged the government to send troops.", "2024-04-22")
+    assert got[-1][0].startswith("member of parliament") or got[-1][0].startswith(
+        "A member of parliament"), got

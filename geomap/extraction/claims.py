@@ -132,6 +132,9 @@ _CALL_WORDS = _quick(
     r"\b(?:[Ww]e|I) urge (?:\w+ ){1,5}to|"  # ("We urge both Guyana and Venezuela to")
     r"(?<!phone )(?<!a )call(?:s|ed|ing)? (?:on|for)|"
     r"warn(?:s|ed|ing)? (?:\w+ ){0,3}against|"  # ("warned the public against spreading")
+    # ("warned the rebels to leave"; not "warned of attacks to come")
+    r"warn(?:s|ed|ing)? (?!(?:of|about|that|against)\b)(?:[\w’'-]+ ){1,4}to (?=(?-i:[a-z]))|"
+    r"\b(?:[Ww]e|I) (?:want|wanted) (?:[\w’'-]+ ){1,4}to (?=(?-i:[a-z]))|"  # ("We want the UN to")
     r"(?:wants?|wanted) (?:\w+ ){1,4}(?:settled|resolved|ended|stopped|withdrawn))\b", re.I)
 # the verbs of another speaker's clause (", while Hezbollah said ...")
 VOICE_VERBS = "said|says|told|denied|denies|urged|accused|warned|warns|insisted|insists"
@@ -240,8 +243,15 @@ _NEGATED = _quick("acdhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not
                   r"\b(did not|didn't|has not|have not|had not|never|cannot|can't|could not|"
                   # (not "there can be no justification for shelling": a condemnation)
                   # (nor "individuals with no link to its government": what they are)
-                  r"not(?! to\b)(?! only\b)|(?<!\bwith )no(?!\s+(?:justification|excuse|reason|"
-                  r"need|choice|alternative|option)\b)|"
+                  # (nor a forecast: "was not expected to harm the treaty")
+                  r"not(?! to\b)(?! only\b)(?!\s+(?:expected|likely)\s+to\b)|"
+                  # (nor a purpose: "on alert so that no Myanmar national could cross")
+                  r"(?<!\bwith )(?<!\bso that )(?<!\bensure that )(?<!\bensure )"
+                  r"(?<!\bmake sure )no(?!\s+(?:justification|excuse|reason|"
+                  r"need|choice|alternative|option)\b)"
+                  # (nor a vow in the passive: "no one will be allowed to enter")
+                  r"(?!(?:\s+[\w-]+){1,3}\s+(?:will|would|shall)\s+be\s+(?:allowed|permitted|"
+                  r"tolerated)\b)|"
                   r"none(?= of (?:its|their|our|his|her) ))\b"
                   # (not knowing is no denial: "could not confirm who had sent them")
                   r"(?!\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif|determin|establish|"
@@ -3996,7 +4006,7 @@ witness villager commander diplomat analyst minister envoy ambassador governor m
 survivor eyewitness herder farmer fisherman shepherd trader shopkeeper breeder notable driver
 student teacher doctor nurse medic refugee migrant man woman boy girl mother father elder
 reporter correspondent journalist photographer head chief director chairman chairwoman
-owner""".split())
+owner member lawmaker legislator senator councillor councilor MP""".split())
 # a person introduced by name and what they are ("Ali Jaafar, a farmer from Qasr,")
 _INTRODUCED = re.compile(r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}), an? "
                          r"(?:\d{1,3}-year-old )?(?:[a-z-]+ ){0,2}(?:" + "|".join(sorted(
