@@ -806,7 +806,11 @@ _WHEN_BEFORE_VERB = re.compile(
     # (and where they are said aside: "Fuad Hussein, also in Switzerland, said"; "...,
     # speaking in Davos, where he is attending the World Economic Forum, said")
     r",\s*(?:(?:also|still|now|then)\s)?(?:in|on|at|during|after|via|through|citing|quoting|"
-    r"who|whose|which|(?:also |better )?known|[a-z]+(?:ed|ing))\s[^,]{1,80},"
+    # (and a longer one, of no brackets nor one it is by: "..., in a phone call with the
+    # Islamic Emirate's acting foreign minister Amir Khan Muttaqi, demanded"; not "The army,
+    # in a statement issued late on Sunday by its spokesman ..., said")
+    r"who|whose|which|(?:also |better )?known|[a-z]+(?:ed|ing))\s"
+    r"(?:[^,]{1,80}|(?![^,]{0,120}\sby\s)[^,()]{81,120}),"
     r"(?:[^,]{1,40},|\s(?:where|who|which|when)\s[^,]{1,60},){0,2}|,\s*\d{1,3},|"
     # (an aside: "Indian officials, meanwhile, accused", "..., for its part, rejected")
     r",\s*(?:meanwhile|however|though|too|also|separately|instead|likewise|in turn|"
@@ -1673,6 +1677,13 @@ _DATELINE_OWN = re.compile(rf"[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?"  # ("(Transla
                            # (and a Latin American paper's: "SANTO DOMINGO.- The ...")
                            r"(?:\s[-–—]{1,2}\s|:\s|\.\s|\.?\n|(?<=\.)-\s|\.-\s)")
 DATELINE_LINES = 4  # (the headline, a byline, a date line, then the dateline's)
+# ... or a byline that says where its correspondent files from, alone on its line, as South
+# Asian dailies give it: "Staff Correspondent, from Bandarban", "Our Correspondent, Cox's
+# Bazar", "By Ali Khan, Staff Reporter, Quetta"
+_BYLINE = re.compile(rf"[ \t]*(?:By [^\n,]{{1,40}}, )?(?:(?:Staff|Our|Special|Senior|Own|"
+                     r"District|Diplomatic|Local|Regional) )?(?:Correspondent|Reporter)s?,?\s"
+                     rf"(?:from\s|in\s)?(?P<town>[{UPPER}][\w'’-]{{2,20}}"
+                     rf"(?: [{UPPER}][\w'’-]{{2,20}})?)[ \t]*$")
 
 
 def _after_dateline(text: str) -> int:
@@ -1705,7 +1716,7 @@ def _dateline(text: str) -> re.Match | None:
         end = len(text) if end < 0 else end
         if text[at:end].strip():
             lines += 1
-            own = _DATELINE_OWN.match(text, at, end + 1)
+            own = _DATELINE_OWN.match(text, at, end + 1) or _BYLINE.match(text, at, end)
             if own:
                 return own
         at = end + 1
@@ -2211,7 +2222,7 @@ _FINAL_FRAME = re.compile(r",\s(?!(?:an?|the)\s(?:claim|charge|accusation|allega
                           r"|[A-Z][\w’'-]{1,30}['’]s\s(?:[\w’'-]+\s){0,2}?(?:office|ministry)"
                           r"|(?:his|her)\s(?:[\w’'-]+\s)?(?:spokes(?:man|woman|person)|office|"
                           r"press secretary)(?:\s[A-Z][\w’'-]+){0,3})\s"
-                          r"(?P<verb>told|said)\b"
+                          r"(?P<verb>told|said|added|says)\b"
                           # (not what they said of it: "..., a charge officials said was false")
                           r"(?!\s(?:was|were|is|are|had|has|would|that)\b)"
                           r"[^,;.“”\"]{0,60}[.!][”\"’]?\s*$")
@@ -2409,6 +2420,15 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         elif quoted:  # "Interfax quoted an Armenian defence ministry source as saying": the
             # source says it (not the agency, nor the dateline's city)
             claimant = quoted["who"].rstrip(",")
+            outlet = _subject(text[:quoted.start()])
+            if outlet and outlet.lower() not in PRONOUNS and \
+                    claimant.lower() not in _OBJECT_PRONOUNS and \
+                    not _NAMED_ANYWHERE.search(claimant, 1) and not report.side_of(claimant):
+                # (one of no name nor side the outlet names: "Egyptian state-linked Al-Qahera
+                # News cited a senior official as saying": as "a senior official quoted by
+                # ..."; not "quoted him", nor "the country's deputy police chief, Qassem
+                # Rezaei", named)
+                claimant = f"{claimant} quoted by {outlet}"
         elif how.split()[0] in _PARTICIPLE:
             line = _DATELINE_AT.match(text)  # (after a dateline: "MOSCOW, May 14 (Wire) -")
             # (and after a bullet and its day: "- On 30 January, the minister issued a
@@ -3287,6 +3307,7 @@ _LOCALS_OF = re.compile(r"(?:^|(?<=[\s,]))(?P<who>(?i:" + _LOCAL.pattern + ")" +
                         r"neighbou?rhoods?)){0,10})\s*$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
 _QUOTED_BY = re.compile(r"\b(?:quoted|cited) by ")
+_NAMED_ANYWHERE = re.compile(f"[{UPPER}]")  # (a capital letter, after the first)
 _SIDE_OF = re.compile(r"\bon the ([A-Z][\w’'-]+) side of\b")
 # ... and a person named with a trade, not an office ("Abdul Ghani, a shopkeeper")
 _TRADE = re.compile(r",\s(?:an?|the)\s(?:local\s|\w+-year-old\s)?(?:shopkeeper|farmer|teacher|"
@@ -3775,9 +3796,10 @@ _GROUP_REF = re.compile(r"(?:an? |the )?(?:official )?(?:(?:ministry|office|gove
                         r"from|of) the (?:office|ministry|presidency|palace))?")
 _HEAD = re.compile(r"\s*(?:The |A )?(?P<np>(?:[A-Z][\w’'.-]+ ?)+)")
 # "Interfax quoted an Armenian defence ministry source as saying": the one quoted
-_QUOTED_AS = re.compile(r"\bquoted\s+(?!by\s)(?P<who>[^,;:“”\"]{1,80}?(?:,\s[^,;:“”\"]{1,60},)?)"
-                        r"\s+as\s+$")  # (not "X was quoted by state media as saying": X;
-# and with the name after the title: "quoted the deputy governor, Alireza Marhamati, as")
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?!by\s)"  # (and "cited a senior official as")
+                        r"(?P<who>[^,;:“”\"]{1,80}?(?:,\s[^,;:“”\"]{1,60},)?)\s+as\s+$")
+# (not "X was quoted by state media as saying": X; and with the name after the title:
+# "quoted the deputy governor, Alireza Marhamati, as")
 
 
 _ARTICLE = re.compile(r"^(?:The|A|An)\s+")
@@ -3970,7 +3992,9 @@ def _is_person(name: str) -> bool:
     if owned and owned[1] in _BODY_HEADS:
         return False  # (a person's body: "Tajik President Emomali Rahmon's press service")
     # (what they are before where they are: "a farmer from a village outside Gallabat")
-    core = re.split(r" (?:of|for|at|in|to|from|near|outside) ", head, maxsplit=1)[0].split()
+    # (and who quoted them: "a senior official quoted by Al-Qahera News")
+    core = re.split(r" (?:of|for|at|in|to|from|near|outside|quoted by) ", head,
+                    maxsplit=1)[0].split()
     if len(core) > 1 and core[-1][:1].isupper() and core[-1].lower() in _BODY_HEADS:
         return False  # (a body named by what it is: "The General Staff of the Korean
         # People's Army", though "General" is a title)
