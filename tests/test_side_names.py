@@ -144,3 +144,33 @@ def test_a_hostile_name_row_is_just_text(tmp_path):
     for text, side in zip(HOSTILE, sides):
         assert gaz.name_for("am-sisian", side) == text
     assert not (tmp_path / "pwned").exists() and not os.path.exists("pwned")
+
+
+# De facto authorities are sides of their own, as Transnistria's are (gazetteer/sides.csv):
+# the states whose land they hold do not speak through them
+@pytest.mark.parametrize("text, claimant, side", [
+    ("The de facto South Ossetian authorities said a Georgian man was detained near "
+     "Akhalgori for crossing the border illegally.", "de facto South Ossetian authorities",
+     "South Ossetia"),
+    ("Abkhaz officials said two men were detained near the Enguri bridge on Tuesday.",
+     "Abkhaz officials", "Abkhazia"),
+    ("Forces of the Islamic Emirate said they had returned fire at Pakistani posts near "
+     "Torkham.", "Forces of the Islamic Emirate", "AF"),
+    ("The Islamic Emirate of the Caucasus said its fighters had attacked a police post in "
+     "Nalchik.", "Islamic Emirate of the Caucasus", "Caucasus Emirate"),
+    ("Turkish Cypriot leader Ersin Tatar said the road to Pyla was being built for "
+     "humanitarian reasons.", "Ersin Tatar, Turkish Cypriot leader", "Northern Cyprus"),
+    ("Greek Cypriot officials said the roadworks near Pyla breached the buffer zone.",
+     "Greek Cypriot officials", "CY"),
+    ("The Artsakh Defense Army said Azerbaijani forces had fired on its positions near "
+     "Martuni overnight.", "Artsakh Defense Army", "Nagorno-Karabakh"),
+    ("Somaliland's defence ministry said its forces had repelled an attack near Las Anod.",
+     "Somaliland's defence ministry", "Somaliland"),
+])
+def test_a_de_facto_authority_speaks_for_its_own_side(text, claimant, side):
+    from geomap.api import extract
+    from geomap.records import Document
+
+    got = [(c.claimant, c.claimant_side) for c in extract(Document(
+        text=text, name="t.txt", published="2023-08-20"))]
+    assert (claimant, side) in got, got

@@ -1165,8 +1165,9 @@ def _last_bracket(prefix: str) -> int:
 
 
 # an acronym in brackets between a name's words, after a lower-case letter and before a
-# capital ("Relations (ISPR) Lt Gen", not "MOSCOW (TASS) Russia's")
-_INNER_ACRONYM = re.compile(r"(?<=[a-z] )\([A-Z][A-Za-z]{1,9}\)(?= [A-Z])")
+# capital or "of" ("Relations (ISPR) Lt Gen", "The State Security Committee (KGB) of South
+# Ossetia"; not "MOSCOW (TASS) Russia's")
+_INNER_ACRONYM = re.compile(r"(?<=[a-z] )\([A-Z][A-Za-z]{1,9}\)(?= [A-Z]| of )")
 
 
 def _portfolio(words: list[str], k: int, taken: list[str]) -> bool:
