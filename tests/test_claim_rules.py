@@ -3416,6 +3416,8 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "Staff Correspondent, from Bandarban\n" * 3000 + "\nHe said it. ",
     "The note said it, the official added. " * 3000,
     "Al-Qahera News cited " + "a senior official " * 3000 + "as saying it. ",
+    "After it, Ann Lee, Deputy Director of " + "the Department of " * 3000 + "Georgia, said. ",
+    "Ergneti Talks on Chorchana Post\n\n" + "Officials met in Ergneti near Chorchana. " * 3000,
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -4089,3 +4091,26 @@ def test_one_an_outlet_cites_with_no_name_nor_side_is_of_the_outlets_side():
     assert got[1:] == [("a senior official quoted by Al-Qahera News", "EG"),
                        ("a senior official quoted by Al-Qahera News", "EG"),
                        ("an Armenian defence ministry source", "AM")]
+
+
+def test_of_two_places_a_headline_names_the_report_is_about_the_one_it_names_most():
+    # (written for this test) the meeting's village first in the headline, the standoff's
+    # village named most: the claims of no place of their own are of the standoff's
+    got = _who("Ergneti Meeting Ends Without Deal on Chorchana Checkpoint\n\nOfficials met in "
+               "Ergneti on Monday over a police post near Chorchana. The post near Chorchana "
+               "stays, Georgian officials said. Residents of Chorchana said they were afraid. "
+               "The Georgian foreign ministry said the situation was tense.", "2019-09-02",
+               "place")
+    assert got[-1][2] == "Chorchana"
+
+
+def test_a_name_before_its_long_role_after_an_opening_is_the_speaker():
+    # (written for this test) "After the meeting, Irakli Antadze, Deputy Director of ...,
+    # said": Antadze, by name, so that "Antadze said" next is him and of his side
+    got = _who("Standoff at Chorchana\n\nPolice held a post near Chorchana on Monday. After the "
+               "meeting, Irakli Antadze, Deputy Director of the Analytical Department of the "
+               "State Security Service of Georgia (SSG), said the post would stay. Antadze said "
+               "it was calm.", "2019-09-02")
+    name = ("Irakli Antadze, Deputy Director of the Analytical Department of the State "
+            "Security Service of Georgia")
+    assert got[-2:] == [(name, "GE"), (name, "GE")]

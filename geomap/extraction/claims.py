@@ -1127,7 +1127,13 @@ def _subject(prefix: str) -> str:
             cut = taken.index(",")
             more = taken.index(",", cut + 1) if "," in taken[cut + 1:] else len(taken)
             role = {x.lower().removesuffix("'s").removesuffix("’s") for x in taken[cut + 1:more]}
-            taken = taken[:more] if all(x[:1].isupper() for x in taken[:cut]) and \
+            named = taken[cut + 1:more]
+            # (and a name before its role, whatever words the role holds: "After the
+            # meeting, Irakli Antadze, Deputy Director of the Analytical Department of the
+            # State Security Service of Georgia, said")
+            before = 2 <= len(named) <= 4 and all(x[:1].isupper() for x in named) and \
+                not role & _ONE_OF_THEM and {x.lower() for x in taken[:cut]} & _ONE_OF_THEM
+            taken = taken[:more] if before or all(x[:1].isupper() for x in taken[:cut]) and \
                 role & _ONE_OF_THEM else taken[:cut]  # (a person's role: not "its agency")
         break
     if "," in taken and taken[-1] in ("for", "of", "in", "and", "to"):
@@ -1589,8 +1595,12 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
     # (not a place of what came before: "Turkey bombs ... after Istanbul blast")
     after = {m.start for m, _ in resolved
              if _CAUSE_BEFORE.search(text, max(0, m.start - 14), m.start)}
-    focus = _focus([(m, r) for m, r in resolved if head and m.start < head.end() and
-                    m.start not in after], capital_of) if head else None
+    # (of two the headline names, the one the report names most: "Ergneti Technical Meeting
+    # Ends Without Deal on Chorchana Checkpoint", Chorchana, the standoff's place)
+    named = {r.place.id for m, r in resolved if head and m.start < head.end() and
+             m.start not in after and r.resolved}
+    focus = _focus([(m, r) for m, r in resolved if r.resolved and r.place.id in named and
+                    m.start not in filed and m.start not in after], capital_of) if named else None
     focus = focus or _focus([(m, r) for m, r in resolved if m.start not in filed and
                              m.start not in after], capital_of) or \
         _focus([(m, r) for m, r in resolved if m.start not in filed], capital_of)
