@@ -154,7 +154,9 @@ _CLAUSE = re.compile(
     r"stresses|accuses|accused|"
     r"noted|notes|pointed to|points to|insisted|insists|warned|warns|urged|urges|called|calls|"
     r"demanded|demands(?! for)|simply|only|"
-    r"instead|must|should|will|expressed|recalled|wants|wanted)\b)"
+    r"instead|must|should|will|expressed|recalled|wants|wanted|"
+    # ("said ... that Pristina was using the incident, and dismissed Kosovo claims ...")
+    r"denied|denies|dismissed|dismisses|rejected|rejects)\b)"
     r"|, (?:again |also )?(?=(?:adding|accusing|warning|saying|urging|calling|insisting|"
     r"claiming|demanding|denying|rejecting|leading to|prompting|killing|wounding|injuring)"
     r"\b)"
@@ -427,6 +429,9 @@ peacekeepers shelling fire strikes drones aircraft jets warplanes helicopters ta
 shells rockets missiles guard navy warships ships vessels boats side""".split()))
 _ACTOR_SEPS = "\n,;:()“”\""
 _OWNED = re.compile(r"\b(?:[Ii]ts|[Tt]heir|our) $")
+# a body's officer by the body's pronoun, then by name ("Its commander, Italian Major General
+# Angelo Michele Ristuccia")
+_ITS_ROLE_NAMED = re.compile(r"(?:Its|Their) (?P<role>[a-z]+(?: [a-z]+)?), (?P<name>[^,]{3,80})$")
 _HIS = re.compile(r"\s*(?:His|Her) ")
 _NAMED_BEFORE = 400  # (characters: about the sentence before)
 # a statement the speaker issued ("In a statement posted on Facebook, ... said"; not "Asked
@@ -476,7 +481,8 @@ resident villagers locals governor mayor ombudsman ambassador staff chiefs troop
 commission commissioner delegation tribunal court chancellor unit mukhtar headman negotiator
 representative delegate director member members lawmaker lawmakers legislator legislators
 mp mps head chairman chairwoman chairperson prefect wali administrator coordinator
-coordinators bloc speaker center centre""".split())
+coordinators bloc speaker center centre diocese archdiocese eparchy patriarchate
+church""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
@@ -2249,7 +2255,11 @@ _PREP_BEFORE = re.compile(r"\b(?:after|before|while|without|by|for|of|since|on|i
 _SAID_LATER = re.compile(r"[^,;]{0,120},\s*(?:[\w’'-]+ ){0,6}?(?:said|says|told)\b")
 _NOT_SAYING = re.compile(r"\b(?:not|n't|never|declined to|refused to)\s+$")
 # the words a body of no state's government is named by again ("the organization said")
-_ORG_REFS = frozenset("group organization organisation agency watchdog charity".split())
+# (and a church's bodies: "The Serbian Orthodox Diocese of Raska-Prizren said ... The
+# diocese said")
+_CHURCH_BODIES = frozenset("diocese archdiocese eparchy patriarchate church".split())
+_ORG_REFS = frozenset("group organization organisation agency watchdog charity".split()) | \
+    _CHURCH_BODIES
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$")
 
 
@@ -2576,8 +2586,16 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         not _INDEFINITE.search(text, max(0, span[0] - 9), span[0])
     inferred = claimant if low in PRONOUNS or alone else ""
     speakers = report.speakers
+    its_role = _ITS_ROLE_NAMED.match(claimant)
     if stated is not None:
         claimant, known = stated.name, stated.side
+    elif its_role and its_role["role"].split()[-1].lower() in _ROLES and (prior := next((
+            sp for sp in reversed(speakers[-_BODY_BACK:]) if not sp.person and
+            sp.side not in ("", "PRESS")), None)) is not None:
+        # "KFOR ... said ... Its commander, Italian Major General Angelo Michele Ristuccia,
+        # said": the body's commander, of the body's side (not of "Italian")
+        claimant = f"{its_role['name']}, {prior.name.split(',')[0]}'s {its_role['role']}"
+        known = prior.side
     elif low == "it" and claimant.lower() != "it" and \
             (body := _role_body(claimant, speakers[-_PRONOUN_BACK:])) is not None:
         # "External Affairs Ministry spokesperson Randhir Jaiswal ... The ministry said": the
@@ -4050,9 +4068,9 @@ _INTRODUCED = re.compile(r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}), a
 _ONE_TITLE = frozenset("""president minister premier chancellor governor mayor ambassador
 envoy spokesman spokeswoman spokesperson""".split())
 # The words of a body's name: an organisation's (words.py), a force's
-_BODIES = ORG_WORDS | frozenset("""army navy forces force military police guard guards
-command embassy mission authority authorities presidency administration front alliance
-coalition""".split())
+_BODIES = ORG_WORDS | _CHURCH_BODIES | frozenset("""army navy forces force military police
+guard guards command embassy mission authority authorities presidency administration front
+alliance coalition""".split())
 _BODY_HEADS = _BODIES | {"staff"}  # (what a body named by what it is ends in)
 # lower-case nouns that stand inside a body's name before its head ("human rights office")
 _NOUN_COMPOUND = frozenset("rights refugee refugees affairs relief aid".split())
