@@ -3421,6 +3421,7 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "KFOR said it. Its commander, " + "Major General " * 3000 + "Ann Lee, said it. ",
     "The Diocese of Raska said it. The diocese said it, and dismissed claims, and denied it. "
     * 1000,
+    "Israeli " + "security " * 3000 + "officials met. One official said it. Another source said. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -4135,3 +4136,18 @@ def test_a_church_body_its_officer_by_its_pronoun_and_a_denial_after_and():
     assert got[4] == ("Italian Major General Angelo Michele Ristuccia, KFOR's commander", "NATO",
                       "asserts")
     assert [s for *_, s in got[5:]] == ["asserts", "denies"]
+
+
+def test_one_of_the_many_the_text_just_named_is_of_their_side():
+    # (written for this test) "Israeli officials sought to play down the clash. One security
+    # official told ...": Israel's; "Egyptian sources said ... Another source said": Egypt's
+    got = _who("Shots near Rafah\n\nAn Egyptian soldier was killed near Rafah on Monday. "
+               "Israeli officials sought to play down the clash. One security official told "
+               "Hebrew media that the incident was being handled quietly. Egyptian sources said "
+               "the soldier was 22. Another source said he was from Fayoum.", "2024-05-28")
+    assert got[2:] == [("One security official", "IL"), ("Egyptian sources", "EG"),
+                       ("Another source", "EG")]
+    # (not where none is named just before)
+    assert _who("Shots near Rafah\n\nAn Egyptian soldier was killed near Rafah on Monday. "
+                "One security official told reporters that the incident was being handled "
+                "quietly.", "2024-05-28")[-1] == ("One security official", UNKNOWN)

@@ -429,6 +429,14 @@ peacekeepers shelling fire strikes drones aircraft jets warplanes helicopters ta
 shells rockets missiles guard navy warships ships vessels boats side""".split()))
 _ACTOR_SEPS = "\n,;:()“”\""
 _OWNED = re.compile(r"\b(?:[Ii]ts|[Tt]heir|our) $")
+# one of many, of no side of their own words ("One security official", "Another source") ...
+_ONE_OF = re.compile(r"(?:[Oo]ne|[Aa]nother)\s(?:[a-z]+\s){0,2}(?:official|source|officer|"
+                     r"diplomat|commander)$")
+# ... and the many, named by their side's word in the sentence or two before ("Israeli
+# officials", "Egyptian security sources")
+_MANY_NAMED = re.compile(r"\b(?P<adj>[A-Z][\w’'-]+)\s(?:[a-z]+\s){0,2}(?:officials|sources|"
+                         r"officers|diplomats|commanders)\b")
+_ONE_OF_BACK = 300
 # a body's officer by the body's pronoun, then by name ("Its commander, Italian Major General
 # Angelo Michele Ristuccia")
 _ITS_ROLE_NAMED = re.compile(r"(?:Its|Their) (?P<role>[a-z]+(?: [a-z]+)?), (?P<name>[^,]{3,80})$")
@@ -2879,6 +2887,14 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         return (found, "") if len(found) > 2 else ("", "")
     if found:
         return found, ""
+    if sent is not None and _ONE_OF.match(who):
+        # "Israeli officials sought to play down the clash. One security official told ...",
+        # "Egyptian sources said ... Another source said": one of those the text just named
+        before = report.doc.text[max(0, sent.start - _ONE_OF_BACK):sent.start]
+        many = list(_MANY_NAMED.finditer(before))  # (the last of them)
+        side = report.side_of(many[-1]["adj"]) if many else ""
+        if side and side != "PRESS":
+            return side, "side from the ones named before"
     if sent is not None and _THE_COUNTRYS.match(named) and speech.span[0] > 0:
         # "Iran's state news agency Irna quoted the country's deputy police chief": the
         # country the sentence named last before them
