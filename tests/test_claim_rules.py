@@ -2244,9 +2244,11 @@ def test_a_translated_bodys_acronym_is_of_its_state_and_a_de_facto_body_is_not()
         "authorities in Tskhinvali said the man crossed the border illegally. The de facto "
         "KGB denied that any fences had been moved near Gugutiantkari.", "2024-06-14")
         if w != "the report (unattributed)"]
-    # (the KGB named in full is sides.csv's, South Ossetia's own side; none is Georgia's)
+    # (the KGB named in full is sides.csv's, South Ossetia's own side, and so are the
+    # authorities in its seat, Tskhinvali; none is Georgia's)
     assert _sided(said) == [("State Security Committee (KGB) of South Ossetia",
-                             "South Ossetia")]
+                             "South Ossetia"),
+                            ("de facto authorities in Tskhinvali", "South Ossetia")]
     assert _who("DAMASCUS — Syria's de facto leader Ahmed al-Sharaa said Israeli troops crossed "
                 "into Quneitra.", "2024-12-17") == [("Syria's de facto leader Ahmed al-Sharaa",
                                                      "SY")]
@@ -2411,13 +2413,13 @@ def test_the_rules_of_this_session_keep_to_their_cases():
         "handed over to Russian border guards. The separatist authorities in Tskhinvali said "
         "the man crossed the border illegally.", "2024-06-14")
         if w != "the report (unattributed)" and _ != UNKNOWN] == [
-        "State Security Committee (KGB) of South Ossetia", "KGB"]
+        "State Security Committee (KGB) of South Ossetia", "KGB",
+        "separatist authorities in Tskhinvali"]
     assert {s for _, s in _who(
         "TBILISI — Russian troops detained a man near Gugutiantkari. The State Security "
         "Committee (KGB) of South Ossetia said he crossed illegally. The KGB said he was "
         "handed over to Russian border guards. The separatist authorities in Tskhinvali said "
-        "the man crossed the border illegally.", "2024-06-14")} == {
-        "PRESS", "South Ossetia", UNKNOWN}
+        "the man crossed the border illegally.", "2024-06-14")} == {"PRESS", "South Ossetia"}
     # refugees are no host state's voice, their own state's where named so
     assert first("Refugees in Cox's Bazar said Myanmar troops burned villages in Maungdaw.") \
         == ("Refugees in Cox's Bazar", UNKNOWN)
@@ -3422,6 +3424,8 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "The Diocese of Raska said it. The diocese said it, and dismissed claims, and denied it. "
     * 1000,
     "Israeli " + "security " * 3000 + "officials met. One official said it. Another source said. ",
+    "The Tskhinvali-based KGB said it. Officials near Tskhinvali said it. " * 1000,
+    "-based " * 5000 + "KGB said it. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -4151,3 +4155,21 @@ def test_one_of_the_many_the_text_just_named_is_of_their_side():
     assert _who("Shots near Rafah\n\nAn Egyptian soldier was killed near Rafah on Monday. "
                 "One security official told reporters that the incident was being handled "
                 "quietly.", "2024-05-28")[-1] == ("One security official", UNKNOWN)
+
+
+def test_a_de_facto_seat_speaks_for_its_authorities_and_stays_a_place():
+    # (written for this test) sides.csv's seats ("Tskhinvali", kind "seat"): as a speaker,
+    # or a body based there, of the de facto authorities; as a place, still found
+    got = _who("TBILISI — Russian troops detained a man near Gugutiantkari. Tskhinvali said the "
+               "man crossed the border illegally. The Tskhinvali-based KGB said it had launched "
+               "an operation. A Georgian official near Tskhinvali said it was calm. The "
+               "London-based Sinai Foundation said it was calm.", "2019-09-02")
+    assert got[1:] == [("Tskhinvali", "South Ossetia"),
+                       ("Tskhinvali-based KGB", "South Ossetia"),
+                       ("Georgian official near Tskhinvali", "GE"),
+                       ("London-based Sinai Foundation", UNKNOWN)]
+    from geomap.api import find_places
+    found = [(m.surface, r.place.country) for m, r in find_places(Document(
+        text="Shells hit Tskhinvali and Sukhumi on Monday, and Tiraspol was quiet.",
+        name="t.txt")) if r.resolved]
+    assert found == [("Tskhinvali", "GE"), ("Sukhumi", "GE"), ("Tiraspol", "MD")]

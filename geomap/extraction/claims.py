@@ -1102,8 +1102,8 @@ def _subject(prefix: str) -> str:
                 _portfolio(words, k, taken) or
                 low == "from" and taken and taken[-1][:1].isupper() and k and
                 words[k - 1].lower() in _SPEAKER_NOUNS or  # ("member of parliament from X")
-                (low in ("in", "and") or low == "at" and k and words[k - 1].lower() in
-                 _SPEAKER_NOUNS) and taken and (taken[-1][:1].isupper() or
+                (low in ("in", "and") or low in ("at", "near") and k and words[k - 1].lower()
+                 in _SPEAKER_NOUNS) and taken and (taken[-1][:1].isupper() or
                                                     taken[-1] in _DIRECTIONS or (
                     taken[-1] == "the" and len(taken) > 1 and taken[-2][:1].isupper()))) or (
                 low in MODIFIERS and taken) or _PARTICLE.match(low) or (

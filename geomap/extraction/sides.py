@@ -122,8 +122,10 @@ def _shared_by() -> dict[str, tuple[str, ...]]:
 
 
 def not_places() -> frozenset[str]:
-    """Keys of terms that name a side but never a place (demonyms, institutions)."""
-    return frozenset(side_terms())
+    """Keys of terms that name a side but never a place (demonyms, institutions); not the
+    seats of de facto authorities (kind "seat": "Tskhinvali said" is South Ossetia's, and
+    Tskhinvali a place as well)."""
+    return frozenset(k for k, (_, kind) in side_terms().items() if kind != "seat")
 
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
@@ -159,6 +161,11 @@ def side_in(text: str, extra: dict[str, str] | None = None,
             if not found and ("'s" in phrase or "’s" in phrase):
                 found = terms.get(name_key(phrase))  # (a name with its own "'s": the
                 # People's Liberation Army)
+            if not found and n == 1 and phrase.endswith("-based"):
+                # (a body based in a de facto seat: "the Tskhinvali-based KGB"; not where
+                # any capital is: "a London-based monitor" is no Briton)
+                side, kind = side_terms().get(name_key(phrase[:-6]), ("", ""))
+                found = side if kind == "seat" else ""
             if found:
                 return found
     return ""
