@@ -3426,6 +3426,9 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "Israeli " + "security " * 3000 + "officials met. One official said it. Another source said. ",
     "The Tskhinvali-based KGB said it. Officials near Tskhinvali said it. " * 1000,
     "-based " * 5000 + "KGB said it. ",
+    "Speaking at " + "the centre in X alongside Y " * 300 + ", Ann Lee thanked it and said it. ",
+    "The war went on, when " * 1000 + "Ann Lee likened it and called on it. ",
+    "A spokesperson gave a similar account. He gave his own version. " * 1000,
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -4173,3 +4176,22 @@ def test_a_de_facto_seat_speaks_for_its_authorities_and_stays_a_place():
         text="Shells hit Tskhinvali and Sukhumi on Monday, and Tiraspol was quiet.",
         name="t.txt")) if r.resolved]
     assert found == [("Tskhinvali", "GE"), ("Sukhumi", "GE"), ("Tiraspol", "MD")]
+
+
+def test_an_opening_of_how_they_spoke_a_clause_of_when_and_an_account_given():
+    # (written for this test) "Speaking at ..., X thanked ... and announced": X, not
+    # "Speaking"; "The war of words escalated, when X, addressing ..., likened ... and called
+    # on": X, not "The"; "A spokesperson of ... gave a similar account. He said": the
+    # spokesperson
+    got = _who("Migrants at Kastanies\n\nMigrants gathered at Kastanies on Monday. Speaking at "
+               "the cultural center in Kastanies alongside Charles Michel, Commission President "
+               "Ursula von der Leyen thanked Greece, and announced 700 million euros in support. "
+               "The war of words escalated further on Wednesday, when Turkish President Recep "
+               "Tayyip Erdogan, addressing lawmakers in Ankara, likened the scenes to the "
+               "actions of the Nazis and called on Greece to open the gates. A spokesperson of "
+               "the Turkish Interior Ministry gave a similar account. He said the migrants had "
+               "been pushed back.", "2020-03-05")
+    assert [w for w, _ in got] == [
+        "Commission President Ursula von der Leyen", "Recep Tayyip Erdogan, Turkish President",
+        "Recep Tayyip Erdogan, Turkish President", "spokesperson of the Turkish Interior Ministry",
+        "spokesperson of the Turkish Interior Ministry"]

@@ -68,6 +68,11 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           r"[^.;]{0,80}? [“\"‘']?an? )|termed|"
           "traded accusations|traded blame|trade blame|trade accusations|traded charges|"
           "put the death toll at|put the toll at|puts the death toll at|puts the toll at|"
+          # (and an account given: "A spokesperson of the BSF ... gave a similar account.";
+          # not where it is told next: "Uganda's army gave a different account: its
+          # spokesman ... said")
+          r"gave (?:a|an|its|his|her|their) (?:similar |different |conflicting |separate |"
+          r"detailed |own )?(?:account|version)(?=[^.:;,]{0,40}\.)|"
           "put the number of|puts the number of|blamed|blames|blaming|estimated|estimates|"
           "described|describes|"
           # (after a quotation: '"...," the minister went on, before urging')
@@ -115,7 +120,7 @@ def _quick(first: str, pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(rf"\b(?=[{first}])(?:{pattern})", flags)
 
 
-_VERB = _quick("abcdeimnprstuvw", rf"\b(?P<verb>{DENY}|{CALL}|{REQUEST}|{ASSERT})\b")
+_VERB = _quick("abcdegimnprstuvw", rf"\b(?P<verb>{DENY}|{CALL}|{REQUEST}|{ASSERT})\b")
 _VERBS = Keyed(_VERB)
 # a call in what is said: "They must withdraw", "we expect Azerbaijan to pull back",
 # "stressed the need for", "would like the UN Security Council to", "hope that ... could"
@@ -1209,6 +1214,10 @@ def _portfolio(words: list[str], k: int, taken: list[str]) -> bool:
 # an opening clause of how or where they spoke, to its comma ("Speaking in Islamabad after
 # talks with ..., "): no part of the speaker's name (a bounded clause: linear time)
 _OPENER_CLAUSE = re.compile(rf"\s*(?:{_HOW_SPOKEN})\b[^,;:.\"“”]{{0,200}}, ")
+_HOW_SPOKEN_WORDS = tuple(_HOW_SPOKEN.split("|"))
+# a clause the verb of a sentence's second part may be in ("..., when Turkish President X,
+# addressing lawmakers, likened ... and called on")
+_WHEN_CLAUSE = re.compile(r", (?:when|as|after) (?=[A-Z])")
 
 
 _AFTER = re.compile(r"\s*(?P<who>(?:the |a )?(?:[" + UPPER + r"][\w’'.-]+|[a-z]+ minister|"
@@ -2511,6 +2520,14 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                     aside = None  # (an object's name: "... summoned Morocco's ambassador,
                     # Karima Benyaich, ... and asked Rabat to": not the ambassador)
                 claimant = (_subject(text[:aside.end()]) if aside else "") or _head_np(text)
+                # (the last such clause: the one the verb is in)
+                when = list(_WHEN_CLAUSE.finditer(text, 0, verb.start()))[-1:] or [None]
+                when = when[0]
+                if not claimant and when is not None:
+                    # "The war of words escalated further on Wednesday, when Turkish
+                    # President Recep Tayyip Erdogan, addressing lawmakers ..., likened ...
+                    # and called on Greece": the subject of the clause the verb is in
+                    claimant = _head_np(text[when.end():verb.start()])
         at = agent.start("who") if agent and claimant == agent["who"] else text.rfind(
             claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
@@ -3859,7 +3876,11 @@ def _opening_cut(text: str) -> str:
     if when and (text.startswith(",", when.end()) or text[when.end():when.end() + 1].islower()):
         text = text[when.end():].lstrip(", ")
     where = _WHERE_FIRST.match(text)
-    return text[where.end():] if where else text
+    text = text[where.end():] if where else text
+    # (and how they spoke: "Speaking at the cultural center in Kastanies alongside ...,
+    # Commission President Ursula von der Leyen thanked")
+    opener = _OPENER_CLAUSE.match(text) if text.startswith(_HOW_SPOKEN_WORDS) else None
+    return text[opener.end():] if opener else text
 
 
 def _head_np(text: str) -> str:
@@ -3877,7 +3898,8 @@ def _head_np(text: str) -> str:
         taken.append(w)
         if w.endswith(","):
             break
-    return _ARTICLE.sub("", " ".join(taken)).strip(" ,")
+    # (an article alone is no phrase: "The war of words escalated ..., when ...": not "The")
+    return _ARTICLE.sub("", " ".join(taken) + " ").strip(" ,")
 
 
 def _narrates(sentence: Sentence) -> bool:
