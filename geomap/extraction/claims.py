@@ -495,7 +495,7 @@ commission commissioner delegation tribunal court chancellor unit mukhtar headma
 representative delegate director member members lawmaker lawmakers legislator legislators
 mp mps head chairman chairwoman chairperson prefect wali administrator coordinator
 coordinators bloc speaker center centre diocese archdiocese eparchy patriarchate
-church""".split())
+church bureau""".split())
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
@@ -1121,6 +1121,10 @@ def _subject(prefix: str) -> str:
                 k and (words[k - 1].lower() in _ENVOYS or
                        # (inside a name: "Loyalty to the Resistance", "Committee to Protect")
                        words[k - 1][:1].isupper() and words[k - 1].isalpha())) or (
+                # ("on" inside a body's name: "Intergovernmental Authority on Development",
+                # "Committee on Foreign Affairs"; not "Clashes on Lake Albert")
+                low == "on" and taken and taken[-1][:1].isupper() and k and
+                words[k - 1][:1].isupper() and words[k - 1].lower() in _BODIES) or (
                 low == "by" and taken and k and words[k - 1].lower() in ("quoted", "cited")) or (
                 low in ("quoted", "cited") and taken and taken[-1] == "by"):
             # (a place's kind after its name: "Residents in Sisaket province"; an envoy's
@@ -1170,8 +1174,9 @@ def _subject(prefix: str) -> str:
         rest = prefix[opener.end():].strip(" ,")
         if rest and phrase.endswith(rest) and len(phrase) > len(rest):
             phrase = rest
-    # (a day is no speaker: "... struck a house on Monday, said AKM Jahangir Aziz")
-    return "" if phrase.lower() in _DAY_WORDS else phrase
+    # (a day is no speaker: "... struck a house on Monday, said AKM Jahangir Aziz"; nor an
+    # article alone: "The claims could not be independently verified", a noun read as a verb)
+    return "" if phrase.lower() in _DAY_WORDS or phrase in ("The", "A", "An") else phrase
 
 
 def _last_bracket(prefix: str) -> int:
@@ -2488,7 +2493,8 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                         _SMALL_DETERMINERS:
                     claimant = ""  # (a clause, not a subject: "protesters attacked the
                     # embassies of Rwanda, ..., accusing")
-            claimant = claimant or (head["np"].strip() if head else "")
+            # (not an article alone: "The claims could not be independently verified")
+            claimant = claimant or (_ARTICLE.sub("", head["np"]).strip() if head else "")
             when = _OPENING_TIME.match(text, at)
             first = text[when.end():].lstrip(", ").split(" ", 1)[0] if when else ""
             if first.lower() in PRONOUNS:  # ("In March 2022 they fired ..., saying")

@@ -124,8 +124,12 @@ def _shared_by() -> dict[str, tuple[str, ...]]:
 def not_places() -> frozenset[str]:
     """Keys of terms that name a side but never a place (demonyms, institutions); not the
     seats of de facto authorities (kind "seat": "Tskhinvali said" is South Ossetia's, and
-    Tskhinvali a place as well)."""
-    return frozenset(k for k, (_, kind) in side_terms().items() if kind != "seat")
+    Tskhinvali a place as well), nor a state's regions named with another's demonym (kind
+    "region": the Somali Region is Ethiopia's)."""
+    return frozenset(k for k, (_, kind) in side_terms().items() if kind not in PLACE_KINDS)
+
+
+PLACE_KINDS = frozenset(("seat", "region"))  # (sides.csv's kinds of terms that are places too)
 
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
