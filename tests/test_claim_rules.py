@@ -3429,6 +3429,8 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "Speaking at " + "the centre in X alongside Y " * 300 + ", Ann Lee thanked it and said it. ",
     "The war went on, when " * 1000 + "Ann Lee likened it and called on it. ",
     "A spokesperson gave a similar account. He gave his own version. " * 1000,
+    "A herder from " + "Bji gewog " * 3000 + "said it. ",
+    "The Authority on " * 3000 + "Development said it. The bureau said it. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -4220,3 +4222,13 @@ def test_a_region_named_with_another_states_demonym_is_its_own_states():
     for term in ("Somali Region", "Tskhinvali"):  # (terms that are places too)
         assert name_key(term) in side_terms() and name_key(term) not in not_places()
     assert name_key("South Ossetian") in not_places()
+
+
+def test_one_from_a_place_written_with_its_local_unit_speaks():
+    # (written for this test) "A yak herder from Bji gewog said": the herder, and "he said"
+    # next is him (was no one, and "he" the last person named before)
+    got = _who("Calm returns to Haa\n\nIn Haa, residents said they had followed the news. "
+               "State Department spokesperson Heather Nauert said the US was watching. A yak "
+               "herder from Bji gewog said people had worried through July. \"We did not see "
+               "any soldiers,\" he said.", "2017-08-30")
+    assert [w for w, _ in got[-2:]] == ["herder from Bji gewog"] * 2

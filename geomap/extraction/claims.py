@@ -1115,7 +1115,8 @@ def _subject(prefix: str) -> str:
                 low in _OUTLETS or low in _OUTLET_MODIFIERS and taken) or (
                 w.isdigit() and k and words[k - 1].lower() in ("channel", "tv")) or (
                 low in _DIRECTIONS and taken and taken[-1][:1].isupper()) or (
-                low in KIND_WORDS and k and words[k - 1][:1].isupper()) or (
+                (low in KIND_WORDS or low in _LOCAL_UNITS) and k and
+                words[k - 1][:1].isupper()) or (
                 low == "to" and taken and (taken[-1][:1].isupper() or taken[-1] == "the" and
                                            len(taken) > 1 and taken[-2][:1].isupper()) and
                 k and (words[k - 1].lower() in _ENVOYS or
@@ -1220,6 +1221,10 @@ def _portfolio(words: list[str], k: int, taken: list[str]) -> bool:
 # talks with ..., "): no part of the speaker's name (a bounded clause: linear time)
 _OPENER_CLAUSE = re.compile(rf"\s*(?:{_HOW_SPOKEN})\b[^,;:.\"“”]{{0,200}}, ")
 _HOW_SPOKEN_WORDS = tuple(_HOW_SPOKEN.split("|"))
+# the local units a place's name is written with after it, beyond the gazetteer's kinds
+# ("A yak herder from Bji gewog", "a farmer from Ghumdhum union", "Ferfer woreda")
+_LOCAL_UNITS = frozenset("""gewog dzongkhag upazila union woreda kebele tehsil taluk taluka
+mandal barangay commune wilaya""".split())
 # a clause the verb of a sentence's second part may be in ("..., when Turkish President X,
 # addressing lawmakers, likened ... and called on")
 _WHEN_CLAUSE = re.compile(r", (?:when|as|after) (?=[A-Z])")
