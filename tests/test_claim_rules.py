@@ -3431,6 +3431,7 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "A spokesperson gave a similar account. He gave his own version. " * 1000,
     "A herder from " + "Bji gewog " * 3000 + "said it. ",
     "The Authority on " * 3000 + "Development said it. The bureau said it. ",
+    "Ann Lee, Bob Roe and Cy Moe went. Lee said it. Roe, who went, said it. He said it. " * 800,
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -4232,3 +4233,15 @@ def test_one_from_a_place_written_with_its_local_unit_speaks():
                "herder from Bji gewog said people had worried through July. \"We did not see "
                "any soldiers,\" he said.", "2017-08-30")
     assert [w for w, _ in got[-2:]] == ["herder from Bji gewog"] * 2
+
+
+def test_one_named_by_a_surname_the_text_gave_after_a_given_name_is_he():
+    # (written for this test) "Maheia, who ..., told Amandala" after "among them Wil Maheia
+    # of the Belize Territorial Volunteers": a person, so "he said" next is him, not the
+    # commander before; "The Kremlin" is no given name and surname
+    got = _who("Boats block Sarstoon\n\nGuatemalan boats stopped a group, among them Wil Maheia "
+               "of the Belize Territorial Volunteers. The BDF patrol commander told the "
+               "Guatemalans that the civilians were under escort. Maheia, who took photographs, "
+               "told Amandala that a gunboat sat across the river. \"They had us boxed in,\" he "
+               "said. The Kremlin said it was watching. \"It is over,\" it said.", "2019-07-30")
+    assert [w for w, _ in got[-4:]] == ["Maheia", "Maheia", "Kremlin", "Kremlin"]

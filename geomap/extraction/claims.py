@@ -1362,6 +1362,7 @@ class Report:
     _title_sides: dict[str, str] = field(default_factory=dict, repr=False)
     _low: str | None = field(default=None, repr=False)
     _person_of: dict[str, bool] = field(default_factory=dict, repr=False)  # (_a_person's)
+    _second_names: frozenset[str] | None = field(default=None, repr=False)  # (_a_person's)
     _initials: dict[str, str] = field(default_factory=dict, repr=False)
     _missions: list | None = field(default=None, repr=False)
     # officials of people.csv in office around the report's date, by full name (a
@@ -4051,7 +4052,24 @@ def _a_person(who: str, report: Report, sent: Sentence | None = None) -> bool:
     if not known and sent is not None and " as " in sent.text and " " not in who.strip():
         known = bool(re.search(rf"\b(?:name|named|identified|known)(?: only)? as "
                                rf"{re.escape(who)}\b", sent.text))
+    if not known and _ONE_NAME.fullmatch(who) and name_key(who) not in side_terms():
+        # one word the text gives elsewhere after a given name ("Maheia, who took
+        # photographs, told Amandala" after "among them Wil Maheia of the Belize Territorial
+        # Volunteers"): a person, "he" next
+        if report._second_names is None:  # (after a given name, not "The Kremlin")
+            report._second_names = frozenset(
+                m[2] for m in _GIVEN_THEN_NAME.finditer(report.doc.text)
+                if m[1].lower() not in COMMON and m[1].lower() not in _TITLE_WORDS)
+        # (not one a speaker before is named with: "Brawner" after "Gen. Romeo Brawner
+        # Jr." is that speaker, as "he" finds him)
+        known = who in report._second_names and not any(
+            who in sp.name.split() for sp in report.speakers[-_PRONOUN_BACK:])
+        report._person_of[who] = known
     return known and not report.capital_or_country(strip_possessive(who))
+
+
+_ONE_NAME = re.compile(r"[A-Z][a-z’'-]{2,30}")
+_GIVEN_THEN_NAME = re.compile(r"\b([A-Z][a-z]{1,15}) ([A-Z][a-z’'-]{2,30})\b")
 
 
 def _is_person(name: str) -> bool:
