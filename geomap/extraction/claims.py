@@ -1687,10 +1687,11 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
 
 _BOTH = re.compile(r"(?P<who>[A-Z][\w’'-]{0,40}) and $")
 # a headline: the text's first line, with no full stop at its end, and a line after it
-_HEADLINE = re.compile(r"[ \t]*[^\n]{10,250}(?<![.!?:”\"])[ \t]*\n(?=[ \t]*\n\s*\S|[ \t]*"
-                       r"[A-Z][A-Z'’.]{2,30}(?:[ /-][A-Z][A-Z'’.]{0,30}){0,3}"
-                       r"(?:,|:\s| [-–—]{1,2}\s))")
-# (then a blank line, or a dateline: not the first line of a text wrapped at 80 columns)
+_HEADLINE = re.compile(r"[ \t]*[^\n]{10,250}(?<![.!?:])(?<![.!?,][”\"])[ \t]*\n"
+                       r"(?=[ \t]*\n\s*\S|[ \t]*[A-Z][A-Z'’.]{2,30}"
+                       r"(?:[ /-][A-Z][A-Z'’.]{0,30}){0,3}(?:,|:\s| [-–—]{1,2}\s))")
+# (then a blank line, or a dateline: not the first line of a text wrapped at 80 columns; a
+# quoted word may end it, not a quoted sentence: '... dismisses claims as "propaganda"')
 # a dateline: "NEW DELHI/BEIJING, June 17 (Test Wire) -", "BISHKEK, May 1 (Reuters) -"
 # (its words apart by a space or a hyphen, never both ways: "A-A-A-..." is read in linear time)
 # (in capitals of any Latin script: "SAN JOSÉ", "BOGOTÁ", "ASUNCIÓN")
