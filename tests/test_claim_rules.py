@@ -3433,6 +3433,7 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "The Authority on " * 3000 + "Development said it. The bureau said it. ",
     "Ann Lee, Bob Roe and Cy Moe went. Lee said it. Roe, who went, said it. He said it. " * 800,
     'Troops hit Ferfer as "' + "propaganda " * 20 + '"\n\n' + "Carondelet said it. " * 3000,
+    "He said no " + "live " * 3000 + "fire was used. Brussels rejects it. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -4267,3 +4268,13 @@ def test_carondelet_is_ecuadors_presidency_and_sur_alone_no_tyre():
                "Peru said it had captured Base Sur.", "1995-02-18", "place")
     assert got[0][:2] == ("Carondelet", "EC")
     assert all(p != "Sur" for *_, p in got)
+
+
+def test_brussels_speaks_for_the_eu_and_no_firearms_used_is_denied():
+    # (written for this test) "a charge Brussels rejects": the EU's (Belgium's before);
+    # "no firearms were used at any point": a denial
+    got = _who("Migrants at Kastanies\n\nATHENS — Migrants gathered at Kastanies on Monday. "
+               "Police sources said officers used tear gas. The same sources insisted that no "
+               "firearms were used at any point. Ankara has long accused the EU of failing to "
+               "deliver the funds, a charge Brussels rejects.", "2020-03-05", "stance")
+    assert got[1][2] == "denies" and got[-1] == ("Brussels", "EU", "denies")

@@ -307,6 +307,9 @@ _NEGATED = _quick("acdhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not
                   r"facilit(?:y|ies)|installations?) (?:in|on|at|near)\b|"
                   r"\bno (?:[\w-]+ ){1,4}(?:had|has|have) been (?:hit|struck|damaged|harmed|"
                   r"targeted)\b|"
+                  # (weapons denied: "no firearms were used at any point")
+                  r"\bno (?:[\w-]+ )?(?:firearms|weapons|guns|live (?:fire|ammunition|rounds)|"
+                  r"bullets|shots) (?:was|were|had been|have been|has been) (?:used|fired)\b|"
                   r"\b(?:has|have|had) no (?:plans?|intention) (?:to|of) (?:intervene|interven|"
                   r"interfer|invad|attack|strik|deploy|send|occup|annex|escalat|launch|retaliat|"
                   r"enter|cross|use force|go to war)",
