@@ -4278,3 +4278,11 @@ def test_brussels_speaks_for_the_eu_and_no_firearms_used_is_denied():
                "firearms were used at any point. Ankara has long accused the EU of failing to "
                "deliver the funds, a charge Brussels rejects.", "2020-03-05", "stance")
     assert got[1][2] == "denies" and got[-1] == ("Brussels", "EU", "denies")
+
+
+def test_estimates_and_claims_as_nouns_before_their_verb_name_no_speaker():
+    # (written for this test) "Unofficial estimates are much higher": no speaker
+    # "Unofficial"; "Peru estimates the toll at 40" still Peru's
+    got = _who("Clashes on the Cenepa\n\nPeru said 38 of its soldiers had died. Unofficial "
+               "estimates are much higher. Peru estimates the toll at 40.", "1995-02-18")
+    assert got == [("Peru", "PE"), ("Peru", "PE")]

@@ -1224,6 +1224,9 @@ def _portfolio(words: list[str], k: int, taken: list[str]) -> bool:
 # talks with ..., "): no part of the speaker's name (a bounded clause: linear time)
 _OPENER_CLAUSE = re.compile(rf"\s*(?:{_HOW_SPOKEN})\b[^,;:.\"“”]{{0,200}}, ")
 _HOW_SPOKEN_WORDS = tuple(_HOW_SPOKEN.split("|"))
+# a verb after a word that may be a noun ("estimates are", "claims could not be")
+_NOUN_THEN_VERB = re.compile(r" (?:are|were|vary|varied|range|ranged|remain|remained|could|can|"
+                             r"cannot|have|had|put|suggest|suggested|show|showed)\b")
 # the local units a place's name is written with after it, beyond the gazetteer's kinds
 # ("A yak herder from Bji gewog", "a farmer from Ghumdhum union", "Ferfer woreda")
 _LOCAL_UNITS = frozenset("""gewog dzongkhag upazila union woreda kebele tehsil taluk taluka
@@ -2386,6 +2389,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                     text, max(0, v.start() - 5), v.start())):
             continue  # ("an estimated 12 civilians", "described by officials as", "an
             # informed source")
+        if v["verb"] in ("estimates", "claims", "reports") and _NOUN_THEN_VERB.match(
+                text, v.end()):
+            continue  # (a noun, its verb after it: "Unofficial estimates are much higher",
+            # "The claims could not be independently verified")
         if v["verb"] in ("told", "informed", "assured") and \
                 _TOLD_PASSIVE.search(text, max(0, v.start() - 80), v.start()):
             continue  # (one told: "The ambassador was summoned and told that ...")
