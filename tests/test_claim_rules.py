@@ -4171,11 +4171,13 @@ def test_a_de_facto_seat_speaks_for_its_authorities_and_stays_a_place():
     got = _who("TBILISI — Russian troops detained a man near Gugutiantkari. Tskhinvali said the "
                "man crossed the border illegally. The Tskhinvali-based KGB said it had launched "
                "an operation. A Georgian official near Tskhinvali said it was calm. The "
-               "London-based Sinai Foundation said it was calm.", "2019-09-02")
+               "London-based Sinai Foundation said it was calm. The Brussels-based Crisis "
+               "Foundation said it was calm.", "2019-09-02")
     assert got[1:] == [("Tskhinvali", "South Ossetia"),
                        ("Tskhinvali-based KGB", "South Ossetia"),
                        ("Georgian official near Tskhinvali", "GE"),
-                       ("London-based Sinai Foundation", UNKNOWN)]
+                       ("London-based Sinai Foundation", UNKNOWN),
+                       ("Brussels-based Crisis Foundation", UNKNOWN)]
     from geomap.api import find_places
     found = [(m.surface, r.place.country) for m, r in find_places(Document(
         text="Shells hit Tskhinvali and Sukhumi on Monday, and Tiraspol was quiet.",

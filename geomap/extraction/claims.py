@@ -2543,14 +2543,14 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                     aside = None  # (an object's name: "... summoned Morocco's ambassador,
                     # Karima Benyaich, ... and asked Rabat to": not the ambassador)
                 claimant = (_subject(text[:aside.end()]) if aside else "") or _head_np(text)
-                # (the last such clause: the one the verb is in)
-                when = list(_WHEN_CLAUSE.finditer(text, 0, verb.start()))[-1:] or [None]
-                when = when[0]
-                if not claimant and when is not None:
+                clauses = list(_WHEN_CLAUSE.finditer(text, 0, verb.start())) if \
+                    not claimant else []
+                if clauses:
                     # "The war of words escalated further on Wednesday, when Turkish
                     # President Recep Tayyip Erdogan, addressing lawmakers ..., likened ...
-                    # and called on Greece": the subject of the clause the verb is in
-                    claimant = _head_np(text[when.end():verb.start()])
+                    # and called on Greece": the subject of the clause the verb is in (the
+                    # last such clause)
+                    claimant = _head_np(text[clauses[-1].end():verb.start()])
         at = agent.start("who") if agent and claimant == agent["who"] else text.rfind(
             claimant, 0, verb.start())
         span = (at, at + len(claimant)) if claimant and at >= 0 else (0, 0)
@@ -2932,9 +2932,9 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # "Egyptian sources said ... Another source said": one of those the text just named
         before = report.doc.text[max(0, sent.start - _ONE_OF_BACK):sent.start]
         many = list(_MANY_NAMED.finditer(before))  # (the last of them)
-        side = report.side_of(many[-1]["adj"]) if many else ""
-        if side and side != "PRESS":
-            return side, "side from the ones named before"
+        theirs = report.side_of(many[-1]["adj"]) if many else ""
+        if theirs and theirs != "PRESS":
+            return theirs, "side from the ones named before"
     if sent is not None and _THE_COUNTRYS.match(named) and speech.span[0] > 0:
         # "Iran's state news agency Irna quoted the country's deputy police chief": the
         # country the sentence named last before them

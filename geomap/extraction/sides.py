@@ -167,9 +167,10 @@ def side_in(text: str, extra: dict[str, str] | None = None,
                 # People's Liberation Army)
             if not found and n == 1 and phrase.endswith("-based"):
                 # (a body based in a de facto seat: "the Tskhinvali-based KGB"; not where
-                # any capital is: "a London-based monitor" is no Briton)
+                # any capital is: "a London-based monitor" is no Briton, nor "the
+                # Brussels-based International Crisis Group" the EU)
                 side, kind = side_terms().get(name_key(phrase[:-6]), ("", ""))
-                found = side if kind == "seat" else ""
+                found = side if kind == "seat" and side not in MISSION_SIDES else ""
             if found:
                 return found
     return ""
