@@ -4288,3 +4288,13 @@ def test_estimates_and_claims_as_nouns_before_their_verb_name_no_speaker():
     got = _who("Clashes on the Cenepa\n\nPeru said 38 of its soldiers had died. Unofficial "
                "estimates are much higher. Peru estimates the toll at 40.", "1995-02-18")
     assert got == [("Peru", "PE"), ("Peru", "PE")]
+
+
+def test_a_bangladeshi_rights_group_is_its_own_not_frances():
+    # (written for this test) "Ain o Salish Kendra" holds "Ain", a French department in
+    # GeoNames: the group is its own side (sides.csv), as Human Rights Watch is
+    got = _who("Killing at Burimari\n\nA farmer was shot dead near Burimari on Saturday, "
+               "officials said. According to the rights group Ain o Salish Kendra (ASK), 23 "
+               "Bangladeshis were killed along the border in 2022. Odhikar said 1,236 had been "
+               "killed since 2000.", "2023-01-02")
+    assert [s for _, s in got[1:]] == ["ASK", "Odhikar"]
