@@ -486,6 +486,8 @@ _SPLIT = re.compile(r"[”\"’')\s]"  # (and a quotation in single quotes: '...
                     r"|(?<=\n)(?=[ \t]*[A-Z][A-Z'’.]{2,30}(?:[ -][A-Z][A-Z'’.]{0,30}){0,3}"
                     r"(?:/[A-Z][A-Z /'’.-]{0,40})?(?:,|:\s| [-–—]{1,2}\s))"
                     r"|(?<=\d, [12]\d\d\d )(?=[A-Z][a-z]))")
+# a church's bodies, which speak ("The Serbian Orthodox Diocese of Raska-Prizren said")
+_CHURCH_BODIES = frozenset("diocese archdiocese eparchy patriarchate church".split())
 ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson minister ministry president premier
 office government officials official side secretary department council palace commander
 commanders military army forces leader leaders parliament statement readout negotiators
@@ -497,8 +499,7 @@ resident villagers locals governor mayor ombudsman ambassador staff chiefs troop
 commission commissioner delegation tribunal court chancellor unit mukhtar headman negotiator
 representative delegate director member members lawmaker lawmakers legislator legislators
 mp mps head chairman chairwoman chairperson prefect wali administrator coordinator
-coordinators bloc speaker center centre diocese archdiocese eparchy patriarchate
-church bureau""".split())
+coordinators bloc speaker center centre bureau""".split()) | _CHURCH_BODIES
 # armed groups and outside observers, named in a speaker's phrase ("Tuareg rebels of the ...
 # said", "U.N. experts estimated") but, unlike an official, of no side the dateline can give
 GROUP_NOUNS = frozenset("""rebels insurgents militants fighters experts investigators monitors
@@ -2290,11 +2291,8 @@ _PREP_BEFORE = re.compile(r"\b(?:after|before|while|without|by|for|of|since|on|i
 _SAID_LATER = re.compile(r"[^,;]{0,120},\s*(?:[\w’'-]+ ){0,6}?(?:said|says|told)\b")
 _NOT_SAYING = re.compile(r"\b(?:not|n't|never|declined to|refused to)\s+$")
 # the words a body of no state's government is named by again ("the organization said")
-# (and a church's bodies: "The Serbian Orthodox Diocese of Raska-Prizren said ... The
-# diocese said")
-_CHURCH_BODIES = frozenset("diocese archdiocese eparchy patriarchate church".split())
 _ORG_REFS = frozenset("group organization organisation agency watchdog charity".split()) | \
-    _CHURCH_BODIES
+    _CHURCH_BODIES  # (and a church's: "The Serbian Orthodox Diocese ... said. The diocese said")
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$")
 
 
