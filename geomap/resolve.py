@@ -8,6 +8,7 @@ means the same place throughout one document.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -159,6 +160,51 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, text: str = 
             res = found[m.surface]
             if not res.resolved:
                 res = found[_query(m)]
+        out.append((m, res))
+    return _within(out, gazetteer, text) if text else out
+
+
+# A name the text puts inside a province or district it names next: "in Kang district of
+# Nimroz province", "Nerkin Hand in Syunik", "the village of X in the Y region" (a kind word
+# of its own, then "of"/"in")
+_INSIDE = re.compile(r"(?:\s+(?:district|sub-?district|county|village|town|area|locality|"
+                     r"municipality|commune|upazila|tehsil|woreda|kebele|sub-kebele|raion|"
+                     r"rayon))?\s+(?:of|in)\s+(?:the\s+)?")
+_AREAS = ("admin1", "admin2")  # (what may hold it: a province, a district; not a country)
+WITHIN_FACTOR = 0.6  # (how much less sure a place is that the text puts in an area)
+
+
+def _within(found: list[tuple[Mention, Resolution]], gazetteer: Gazetteer, text: str
+            ) -> list[tuple[Mention, Resolution]]:
+    """A name the gazetteer lacks, or knows only in another country, that the text puts
+    inside a province or district it names ("Kang district of Nimroz province": Kang, a
+    town in Botswana, is no place here) is placed as that area, as precisely as the area is
+    known, wherever the text names it (the same name, the same place)."""
+    areas: dict[str, Resolution] = {}  # name key -> the area that holds it
+    for (m, res), (n, holder) in zip(found, found[1:]):
+        if m.adjective or m.embedded or n.adjective or n.embedded or not holder.resolved or \
+                holder.place.kind not in _AREAS or not holder.place.country or \
+                n.start - m.end > 40 or not _INSIDE.fullmatch(text, m.end, n.start):
+            continue
+        if res.resolved and (res.place.country == holder.place.country or
+                             res.place.kind not in ("settlement", "admin2") or
+                             gazetteer.is_curated(res.place.id)):
+            continue  # (a place it may be: "Agarak in Syunik"; or one we vouch for)
+        area = holder.place
+        elsewhere = f" (it knows {res.place.name}, {res.place.country})" if res.resolved \
+            else ""
+        areas.setdefault(name_key(m.surface), Resolution(
+            m.surface, "resolved", area, res.candidates,
+            f"the gazetteer lacks {m.surface!r} here{elsewhere}; the text puts it in "
+            f"{n.surface} ({area.kind}, {area.country}): placed as that area, as precise "
+            "as it is", round(holder.confidence * WITHIN_FACTOR, 2)))
+    if not areas:
+        return found
+    out = []
+    for m, res in found:
+        held = areas.get(name_key(m.surface)) if not (m.adjective or m.embedded) else None
+        if held is not None and (not res.resolved or res.place.country != held.place.country):
+            res = held
         out.append((m, res))
     return out
 

@@ -224,3 +224,28 @@ def test_a_small_places_name_before_an_officers_role_is_a_bodys():
                  "Jairam Ramesh called on the prime minister to speak.")
     assert "Congress" not in rows and "New Delhi" in rows
     assert "Moscow" in _rows("Moscow spokesman Ivan Petrov said the talks would resume.")
+
+
+def test_a_common_word_before_an_agreements_word_names_no_place():
+    # (written for this test) "the Peace Pact": no Peace (a Kansas town's other name), where
+    # "the Sugauli treaty" still names the town it was signed in
+    got = _rows("Fighting resumed hours after the Peace Pact was signed. The Freedom Accord "
+                "failed too, as the Sugauli treaty had.")
+    assert "Peace" not in got and "Freedom" not in got and got["Sugauli"][2] == "IN"
+
+
+def test_a_name_the_text_puts_in_a_province_is_placed_as_that_province():
+    # (written for this test) Kang, a Botswana town in GeoNames, is here a district of
+    # Afghanistan's Nimroz province, which the gazetteer holds: placed as the province
+    # wherever the text names it; a village it lacks, "in" a province, the same
+    text = ("Guards exchanged fire in Kang district of Nimroz province on Saturday. Shells "
+            "fell in Kang again, officials said. Villagers fled the village of Xorqana in "
+            "Syunik.")
+    got = _rows(text)
+    assert got["Kang"] == ("resolved", "Nimroz", "AF")
+    assert got["Xorqana"][0] == "resolved" and got["Xorqana"][2] == "AM"
+    row = next(r for r in places(Document(text=text, name="t")) if r["surface"] == "Kang")
+    assert "puts it in Nimroz" in row["reason"] and row["confidence"] < 0.7
+    # not a place of that name the gazetteer has in the province's country, nor a list
+    got = _rows("Shelling hit Agarak in Syunik. Kang and Zaranj in Nimroz were calm.")
+    assert got["Agarak"][2] == "AM" and got["Kang"][1] != "Nimroz"

@@ -619,7 +619,9 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
     unit = _NEXT_WORD.match(text[end:end + 30])
     after = unit.group(1).lower() if unit else ""  # (and "the Panmunjom Declaration")
     if after in UNIT_WORDS or after in AGREEMENT_WORDS or after in OCCASION_WORDS:
-        return "embedded"  # "the 16 Bihar regiment": a unit's name; "the Sugauli treaty"
+        # "the 16 Bihar regiment": a unit's name; "the Sugauli treaty"; but a common word
+        # no curated place bears names none ("the Peace Pact": no Peace, Kansas)
+        return None if single and not trusted and key in COMMON else "embedded"
     if org_at and (org_at[0] < i or org_at[-1] >= j) and \
             not words[j - 1][2].endswith(("'s", "’s")):
         # (a name GeoNames alone knows, in an organisation's name, is more often a
