@@ -4298,3 +4298,25 @@ def test_a_bangladeshi_rights_group_is_its_own_not_frances():
                "Bangladeshis were killed along the border in 2022. Odhikar said 1,236 had been "
                "killed since 2000.", "2023-01-02")
     assert [s for _, s in got[1:]] == ["ASK", "Odhikar"]
+
+
+def test_a_spanish_first_family_name_alone_is_the_one_named_in_full():
+    # (written for this test) "Ramón Quispe Huamán ... Quispe said": the minister, his
+    # first family name alone; not where another named one bears it last ("Ana Torres")
+    got = _who("Clashes on the Cenepa\n\nPeruvian Defence Minister Ramón Quispe Huamán said "
+               "troops held the post on Monday. Speaking later, Quispe said the shelling had "
+               "stopped.", "1995-02-18")
+    assert got[-1][1] == "PE" and got[-1][0].startswith("Ramón Quispe Huamán")
+    got = _who("Clashes on the Cenepa\n\nPeruvian Defence Minister Luis Torres Vega said troops "
+               "held the post on Monday. Ana Torres, an analyst, disagreed. Speaking later, "
+               "Torres said the shelling had stopped.", "1995-02-18")
+    assert not got[-1][0].startswith("Luis Torres Vega")
+
+
+def test_a_two_letter_acronym_is_the_body_named_in_full_before():
+    # (written for this test) "the Foreign Office ... the FO said", as Pakistan's papers
+    # write it: the Foreign Office's side, not "side not found"
+    got = _who("ISLAMABAD: Shells fell near Panjgur on Tuesday. The Foreign Office said the "
+               "strike was a violation of Pakistan's airspace. The FO said Pakistan had "
+               "raised its concerns with Tehran.", "2024-01-17")
+    assert got[-1] == ("FO", "PK")

@@ -721,10 +721,12 @@ def _people(text: str, extra_sides: dict[str, str],
     # (the surnames each first word of a name goes with: "Kim Yong-hyun" and "Kim Yo Jong"
     # share "Kim", which then means neither)
     firsts: dict[str, set[str]] = {}
+    lasts: set[str] = set()  # (every name's last word: no one's family name said alone)
     found = []
     for start, end, name in _person_names(text) if names is None else names:
         firsts.setdefault(name_key(name.split()[0]), set()).add(
             name_key(strip_possessive(name.split()[-1])))
+        lasts.add(name_key(strip_possessive(name.split()[-1])))
         if any(w.lower() in COMMON for w in name.split()) or \
                 name_key(strip_possessive(name.split()[-1])) in extra_sides or \
                 side_terms().get(name_key(strip_possessive(name)), ("", "person"))[1] != \
@@ -791,6 +793,12 @@ def _people(text: str, extra_sides: dict[str, str],
             if " " in name.strip():
                 titled_given.setdefault(name_key(name.split()[0]), []).append(
                     titled[surname])
+        # (and by the word before the last, a Spanish or Portuguese first family name:
+        # "Vladimir Padrino Lopez" ... "Padrino said"), where no one else has it
+        parts = strip_possessive(name).split()
+        paternal = name_key(parts[-2]) if len(parts) >= 3 and parts[-2][:1].isupper() \
+            else ""
+        paternal = "" if paternal in lasts or paternal in firsts else paternal
         if side and surname not in people:
             people[surname] = (f"{strip_possessive(name)}, {desc}", side)
             if bare:
@@ -799,6 +807,10 @@ def _people(text: str, extra_sides: dict[str, str],
             # Hungarian names: "Zhao Lijian" ... "Zhao said"), where no one else has it
             first = name_key(name.split()[0])
             given.setdefault(first, []).append(people[surname])
+            if paternal:
+                given.setdefault(paternal, []).append(people[surname])
+        elif not side and titled is not None and paternal:
+            titled_given.setdefault(paternal, []).append(titled[surname])
     for start, desc, name, _ in found:
         surname = name_key(strip_possessive(name.split()[-1]))
         head = text[max(0, start - 40):start]
@@ -1421,7 +1433,9 @@ class Report:
         found = self._initials.get(acronym)
         if found is None:
             found = ""
-            if 3 <= len(acronym) <= 6 and acronym.isascii() and acronym.isalpha() and \
+            # (two letters too: "the Foreign Office ... the FO said", as Pakistan's papers
+            # write it; the words found must end in a body's head all the same)
+            if 2 <= len(acronym) <= 6 and acronym.isascii() and acronym.isalpha() and \
                     len(self._initials) < INITIALS_LOOKED:
                 found = next((m.group() for m in _initials(acronym).finditer(self.doc.text)
                               if m.group().rsplit(" ", 1)[-1].lower() in _BODY_HEADS), "")
