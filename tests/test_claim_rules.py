@@ -4320,3 +4320,14 @@ def test_a_two_letter_acronym_is_the_body_named_in_full_before():
                "strike was a violation of Pakistan's airspace. The FO said Pakistan had "
                "raised its concerns with Tehran.", "2024-01-17")
     assert got[-1] == ("FO", "PK")
+
+
+def test_blame_denied_a_target_denied_and_a_camp_denied_here_are_denials():
+    # (written for this test) "We are not the aggressor", "No citizen of our neighbour
+    # ... was targeted", "There was no camp here": denials; "No one was hurt" is none
+    got = _who('Strikes near Panjgur\n\nISLAMABAD: "Pakistan is defending itself. We are not the '
+               'aggressor," Foreign Minister Jalil Abbas Jilani said on Thursday. "No citizen of '
+               'our friendly and brotherly neighbour Iran was targeted," Jilani said. "There was '
+               'no camp here, only date farms," a villager in Panjgur said. "No one was hurt," '
+               'the villager said.', "2024-01-18", "stance")
+    assert [s for *_, s in got] == ["asserts", "denies", "denies", "denies", "asserts"]

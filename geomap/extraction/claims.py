@@ -304,9 +304,13 @@ _NEGATED = _quick("acdhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not
                   # "no American facilities or personnel had been hit"; an intent denied: "the
                   # alliance has no plans to intervene")
                   r"\bthere (?:is|are|was|were) no (?:[\w-]+ )?(?:headquarters|bases?|camps?|"
-                  r"facilit(?:y|ies)|installations?) (?:in|on|at|near)\b|"
-                  r"\bno (?:[\w-]+ ){1,4}(?:had|has|have) been (?:hit|struck|damaged|harmed|"
-                  r"targeted)\b|"
+                  r"facilit(?:y|ies)|installations?) (?:in|on|at|near|here|there)\b|"
+                  # ("No citizen of our friendly and brotherly neighbour Pakistan was
+                  # targeted"; not "no one was hurt", what befell them)
+                  r"\bno (?:[\w-]+ ){1,8}(?:had been|has been|have been|was|were) (?:hit|struck|"
+                  r"damaged|harmed|targeted)\b|"
+                  # (blame denied: "We are not the aggressor")
+                  r"\b(?:am|is|are|was|were) not (?:the )?aggressors?\b|"
                   # (weapons denied: "no firearms were used at any point")
                   r"\bno (?:[\w-]+ )?(?:firearms|weapons|guns|live (?:fire|ammunition|rounds)|"
                   r"bullets|shots) (?:was|were|had been|have been|has been) (?:used|fired)\b|"
