@@ -4331,3 +4331,27 @@ def test_blame_denied_a_target_denied_and_a_camp_denied_here_are_denials():
                'no camp here, only date farms," a villager in Panjgur said. "No one was hurt," '
                'the villager said.', "2024-01-18", "stance")
     assert [s for *_, s in got] == ["asserts", "denies", "denies", "denies", "asserts"]
+
+
+def test_a_dateline_of_the_date_then_the_city_in_brackets_is_the_reports_home():
+    # (written for this test) "April 12, 2012 (KHARTOUM) – ", as a paper of both Sudans
+    # writes it: an official of no country there is Sudan's; the SPLA is South Sudan's
+    got = _who("Army vows to retake Heglig\n\nApril 12, 2012 (KHARTOUM) – The army said on "
+               "Thursday its troops were massing north of Heglig. Defence Minister Abdel Rahim "
+               "Mohamed Hussein told legislators the army would soon expel the invaders. The "
+               "SPLA said it held the oil field.", "2012-04-12")
+    assert got[-2:] == [("Defence Minister Abdel Rahim Mohamed Hussein", "SD"),
+                        ("SPLA", "SS")]
+
+
+def test_two_offices_of_one_person_joined_by_and_are_both_theirs():
+    # (written for this test) "Minister of Information and official government
+    # spokesperson, X,": one person, whom "the minister" next means
+    got = _who("Bombs near Bentiu\n\nJUBA – South Sudan's Minister of Information and official "
+               "government spokesperson, Ngor Deng Ajak, said warplanes had bombed Bentiu. The "
+               "defence minister of Sudan, Abdel Rahim Mohamed Hussein, said the army had "
+               "struck rebels. South Sudan's minister said an Antonov had bombed a bridge.",
+               "2012-04-12")
+    assert got[0][0].startswith("South Sudan's Minister of Information and official")
+    got = _who("Clash\n\nRussia and official media said the strike hit Kursk.", "2024-08-12")
+    assert got[0][0] == "official media"

@@ -1127,6 +1127,10 @@ def _subject(prefix: str) -> str:
                 _portfolio(words, k, taken) or
                 low == "from" and taken and taken[-1][:1].isupper() and k and
                 words[k - 1].lower() in _SPEAKER_NOUNS or  # ("member of parliament from X")
+                # (two offices of one person: "Minister of Information and official
+                # government spokesperson, Barnaba Marial Benjamin")
+                low == "and" and taken and taken[-1].lower() in _SECOND_OFFICE and any(
+                    x.lower() in TITLES for x in words[max(0, k - 4):k]) or
                 (low in ("in", "and") or low in ("at", "near") and k and words[k - 1].lower()
                  in _SPEAKER_NOUNS) and taken and (taken[-1][:1].isupper() or
                                                     taken[-1] in _DIRECTIONS or (
@@ -1748,6 +1752,10 @@ _DATELINE_OWN = re.compile(rf"[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?"  # ("(Transla
                            # (and a Latin American paper's: "SANTO DOMINGO.- The ...")
                            r"(?:\s[-–—]{1,2}\s|:\s|\.\s|\.?\n|(?<=\.)-\s|\.-\s)")
 DATELINE_LINES = 4  # (the headline, a byline, a date line, then the dateline's)
+# ... or the date first, the city in brackets after it, as a paper of both Sudans gives it:
+# "April 12, 2012 (KHARTOUM) – ", "12 April 2012 (JUBA) - "
+_DATELINE_DATED = re.compile(rf"[ \t]*(?:[A-Z][a-z]{{2,8}}\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} "
+                             rf"[A-Z][a-z]{{2,8}},? \d{{4}}) \({_CITY}\)\s*[-–—]{{1,2}}\s")
 # ... or a byline that says where its correspondent files from, alone on its line, as South
 # Asian dailies give it: "Staff Correspondent, from Bandarban", "Our Correspondent, Cox's
 # Bazar", "By Ali Khan, Staff Reporter, Quetta"
@@ -1760,7 +1768,8 @@ _BYLINE = re.compile(rf"[ \t]*(?:By [^\n,]{{1,40}}, )?(?:(?:Staff|Our|Special|Se
 def _after_dateline(text: str) -> int:
     """Where a sentence's own words begin: after the dateline it opens with, if any ("GUATEMALA
     CITY — Guatemala's foreign ministry ..."), else 0."""
-    line = _DATELINE_AT.match(text) or _DATELINE_OWN.match(text) or _HEADING.match(text) \
+    line = _DATELINE_AT.match(text) or _DATELINE_OWN.match(text) or \
+        _DATELINE_DATED.match(text) or _HEADING.match(text) \
         if text[:1].isupper() or text[:1] == "(" else \
         _TIMESTAMP.match(text) if text[:1].isdigit() else None
     return line.end() if line else 0
@@ -1787,7 +1796,8 @@ def _dateline(text: str) -> re.Match | None:
         end = len(text) if end < 0 else end
         if text[at:end].strip():
             lines += 1
-            own = _DATELINE_OWN.match(text, at, end + 1) or _BYLINE.match(text, at, end)
+            own = _DATELINE_OWN.match(text, at, end + 1) or _BYLINE.match(text, at, end) or \
+                _DATELINE_DATED.match(text, at, end)
             if own:
                 return own
         at = end + 1
@@ -4165,6 +4175,8 @@ envoy spokesman spokeswoman spokesperson""".split())
 _BODIES = ORG_WORDS | _CHURCH_BODIES | frozenset("""army navy forces force military police
 guard guards command embassy mission authority authorities presidency administration front
 alliance coalition""".split())
+# (what a second office after "and" begins with: "... and official government spokesperson")
+_SECOND_OFFICE = TITLES | frozenset("official senior chief acting deputy".split())
 _BODY_HEADS = _BODIES | {"staff"}  # (what a body named by what it is ends in)
 # lower-case nouns that stand inside a body's name before its head ("human rights office")
 _NOUN_COMPOUND = frozenset("rights refugee refugees affairs relief aid".split())
