@@ -169,7 +169,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, text: str = 
 # of its own, then "of"/"in")
 _INSIDE = re.compile(r"(?:\s+(?:district|sub-?district|county|village|town|area|locality|"
                      r"municipality|commune|upazila|tehsil|woreda|kebele|sub-kebele|raion|"
-                     r"rayon))?\s+(?:of|in)\s+(?:the\s+)?")
+                     r"rayon))?,?\s+(?:of|in)\s+(?:the\s+)?")  # (", in the Y region" too)
 _AREAS = ("admin1", "admin2")  # (what may hold it: a province, a district; not a country)
 WITHIN_FACTOR = 0.6  # (how much less sure a place is that the text puts in an area)
 

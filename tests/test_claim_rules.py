@@ -4355,3 +4355,15 @@ def test_two_offices_of_one_person_joined_by_and_are_both_theirs():
     assert got[0][0].startswith("South Sudan's Minister of Information and official")
     got = _who("Clash\n\nRussia and official media said the strike hit Kursk.", "2024-08-12")
     assert got[0][0] == "official media"
+
+
+def test_a_body_an_acronym_owns_and_a_persons_press_service_are_of_their_side():
+    # (written for this test) "the GKNB's press center" after the GKNB named in full; "his
+    # press service" after the president named with his country
+    got = _who("Attack on road workers\n\nTwo workers were killed near the river, the State "
+               "Committee for National Security of Tajikistan (GKNB) said. Tajik President "
+               "Emomali Rahmon met the heads of the security agencies on Monday. According to "
+               "his press service, officials reported two incidents. In the same statement, "
+               "the GKNB's press center said the attackers had come from Afghanistan.",
+               "2025-12-01")
+    assert [s for _, s in got[-2:]] == ["TJ", "TJ"]

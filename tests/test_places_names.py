@@ -249,3 +249,12 @@ def test_a_name_the_text_puts_in_a_province_is_placed_as_that_province():
     # not a place of that name the gazetteer has in the province's country, nor a list
     got = _rows("Shelling hit Agarak in Syunik. Kang and Zaranj in Nimroz were calm.")
     assert got["Agarak"][2] == "AM" and got["Kang"][1] != "Nimroz"
+
+
+def test_an_autonomous_region_and_a_district_in_it_after_a_comma():
+    # (written for this test) "the Gorno-Badakhshan Autonomous Region": the province, its
+    # two words of kind after it; "Darvaz district, in the ..." placed as it
+    got = _rows("Workers were shot in Darvaz district, in the Gorno-Badakhshan Autonomous "
+                "Region (GBAO), on Sunday.")
+    assert got["Gorno-Badakhshan"][:3] == ("resolved", "Gorno-Badakhshan", "TJ")
+    assert got["Darvaz"][0] == "resolved" and got["Darvaz"][2] == "TJ"

@@ -2990,6 +2990,14 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         if found:
             return found, ""
         words, official = _role_words(who, speech)
+    else:
+        # (an acronym's body that owns the speaker: "the GKNB's press center", where the
+        # report named the GKNB in full before)
+        owner = _ACRONYM_OWNS.search(named)
+        body = report.stands_for(owner[1]) if owner else ""
+        found = report.side_of(body) if body else ""
+        if found and found != "PRESS":
+            return found, ""
     # where they spoke: "told reporters in Addis Ababa", "a briefing in Beijing"
     verb = speech.verb
     if verb is not None and sent is not None:
@@ -3059,6 +3067,16 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
                      if not x.person and x.side not in ("", "PRESS")), None)
         if body is not None:
             return body.side, f"side from {owner!r}"
+    # (and a person's: "According to his press service" after "President Emomali Rahmon
+    # met ...": the one "he" means, of a state's side)
+    mine = next((p.split(" ", 1)[0] for p in who.split(", ")
+                 if p.split(" ", 1)[0].lower() in ("his", "her")), "")
+    if mine:
+        person = next((x for x in reversed(report.speakers[-_BODY_BACK:])
+                       if x.person and x.fits("he" if mine.lower() == "his" else "she")),
+                      None)
+        if person is not None and len(person.side) == 2:
+            return person.side, f"side from {mine!r}"
     # "ministry spokeswoman Leyla Abdullayeva" after "Azerbaijan's foreign ministry
     # rejected ...": the body named before speaks through her, whatever the dateline
     # (not a news agency: "Yonhap news agency said" after KCNA is no one's agency)
@@ -4175,6 +4193,7 @@ envoy spokesman spokeswoman spokesperson""".split())
 _BODIES = ORG_WORDS | _CHURCH_BODIES | frozenset("""army navy forces force military police
 guard guards command embassy mission authority authorities presidency administration front
 alliance coalition""".split())
+_ACRONYM_OWNS = re.compile(r"\b([A-Z]{2,8})['’]s\s")  # ("the GKNB's press center")
 # (what a second office after "and" begins with: "... and official government spokesperson")
 _SECOND_OFFICE = TITLES | frozenset("official senior chief acting deputy".split())
 _BODY_HEADS = _BODIES | {"staff"}  # (what a body named by what it is ends in)

@@ -679,7 +679,9 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
         # (not where the other word says what it is, or whose: "Kursk Oblast", "Russia's
         # Kursk region")
         # (and before a name after that: "Governor of the Kursk Region Alexey Smirnov")
-        kind_after = j < len(words) and words[j][2].lower() in KIND_WORDS
+        kind_after = j < len(words) and (words[j][2].lower() in KIND_WORDS or (
+            j + 1 < len(words) and f"{words[j][2]} {words[j + 1][2]}".lower() in KIND_WORDS))
+        # (and of two words: "the Gorno-Badakhshan Autonomous Region")
         owned = i == 1 and words[0][2].endswith(("'s", "’s"))
         # (nor a large place's possessive before a body it owns: "Moscow's Defence
         # Ministry", "Bryansk's governor")

@@ -86,7 +86,8 @@ def strip_possessive(text: str) -> str:
 # Tegh", "Lake Sevan"). Stripping them gives the name; the kind they imply ranks candidates.
 KIND_WORDS: dict[str, str] = {
     "province": "admin1", "marz": "admin1", "region": "admin1", "oblast": "admin1",
-    "autonomous republic": "admin1", "exclave": "admin1",
+    "autonomous republic": "admin1", "autonomous region": "admin1",
+    "autonomous oblast": "admin1", "autonomous okrug": "admin1", "exclave": "admin1",
     "district": "admin1", "rayon": "admin1", "raion": "admin1",
     "state": "admin1", "governorate": "admin1", "prefecture": "admin1",
     "county": "admin2", "municipality": "admin2", "municipal district": "admin2",
