@@ -258,3 +258,10 @@ def test_an_autonomous_region_and_a_district_in_it_after_a_comma():
                 "Region (GBAO), on Sunday.")
     assert got["Gorno-Badakhshan"][:3] == ("resolved", "Gorno-Badakhshan", "TJ")
     assert got["Darvaz"][0] == "resolved" and got["Darvaz"][2] == "TJ"
+
+
+def test_a_verbs_ing_form_opening_a_sentence_or_a_quote_is_no_small_place():
+    # (written for this test) '"Going out to stop them ...': no Going, Austria
+    got = _rows('"Going out to stop them by force would have meant escalation," he said. '
+                "Talking to reporters in Narva, he said the river was calm.")
+    assert "Going" not in got and "Talking" not in got and got["Narva"][2] == "EE"

@@ -692,8 +692,10 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
                 i == 1 and _SENTENCE_END.search(text[max(0, words[0][0] - 3):words[0][0]])))
                 or j < len(words)):
             return None
-        if single and sentence_start and key in COMMON:
-            return None
+        if single and sentence_start and (key in COMMON or (
+                not prominent and key.endswith("ing") and words[i][2].isalpha())):
+            return None  # (or a verb's -ing opening it: '"Going out to stop them ...',
+            # not Going, Austria; a large place stays: "Reading")
         if single and sentence_start and _small_nearby(text, start, words[i][2]):
             return None  # (a word the text also writes in small letters: "Drone incident
             # near ...", a headline's first word, is no Drone in Piedmont)
