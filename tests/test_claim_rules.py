@@ -4367,3 +4367,17 @@ def test_a_body_an_acronym_owns_and_a_persons_press_service_are_of_their_side():
                "the GKNB's press center said the attackers had come from Afghanistan.",
                "2025-12-01")
     assert [s for _, s in got[-2:]] == ["TJ", "TJ"]
+
+
+def test_the_province_is_the_province_named_before_not_the_reports_place():
+    # (written for this test) "in the province" after a speaker of Oddar Meanchey's
+    # administration; "in the same province" after a sentence on Ubon Ratchathani; not "the
+    # province's vice governor", a body the province owns
+    got = _who("Shelling on the border\n\nShells hit Phanom Dong Rak in Surin province on "
+               "Thursday, the army said. Met Sopheap, spokesman for the Oddar Meanchey "
+               "provincial administration, said one civilian had been killed in the province. "
+               "A soldier was hurt by a mine in Ubon Ratchathani province last week. On "
+               "Wednesday five more were wounded in the same province, the army said.",
+               "2025-07-25", "place", "check")
+    assert [g[2] for g in got[2:]] == ["Oddar Meanchey", "Ubon Ratchathani"]
+    assert "province named before" in got[-1][3]

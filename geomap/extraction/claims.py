@@ -1359,6 +1359,7 @@ class Report:
     # ... and the last town or village, not a capital, with where its sentence began ("the
     # town": place)
     last_town: tuple[Place, int] | None = None
+    last_area: tuple[Place, int] | None = None  # (and province or district: "the province")
     # the last claims (CHARGES_KEPT) that asserted something where the text said: (side,
     # places, event, whether the side was the dateline's guess), in order; a denial that
     # names no place or event of its own denies another side's there (claims_in)
@@ -1605,6 +1606,9 @@ def extract_claims(doc: Document, resolved: list[tuple[Mention, Resolution]],
                 capital_of and capital_of(p))), None)
             if town is not None:
                 report.last_town = town, s
+            area = next((p for p in reversed(fine) if p.kind in ("admin1", "admin2")), None)
+            if area is not None:
+                report.last_area = area, s
     return claims
 
 
@@ -2108,7 +2112,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
                 "place from the clause before" if from_focus is _BEFORE else
                 "place from the charge denied" if from_focus is _CHARGE else
                 "place from the speaker's words" if from_focus is _SPEAKERS else
-                "place from the town named before" if from_focus is _THE_TOWN else ""]))
+                "place from the town named before" if from_focus is _THE_TOWN else
+                "place from the province named before" if from_focus is _THE_AREA else ""]))
             fields = {"source": doc.title, "url": doc.url, "date": day, "place": surface,
                       "claimant": claimant, "stance": how, "event": what,
                       "text": text.strip()}
@@ -2183,6 +2188,15 @@ _SPEAKERS = "the speaker's words"
 # (the town or village the report named last, which "the town" means: place)
 _THE_TOWN = "the town named before"
 _TOWN_WORDS = re.compile(r"\b(?:the|this|that) (?:town|village|city|hamlet)\b(?! of\b)")
+# (the province or district the report named last, which "the province" means: place)
+_THE_AREA = "the province named before"
+_AREA_WORDS = re.compile(r"\b(?:the|this|that) (?:same )?(?:province|district|county|"
+                         r"governorate|oblast|prefecture|woreda|upazila)\b(?! of\b)"
+                         # (not a body it owns: "the province's vice governor", "an official
+                         # of the woreda administration")
+                         r"(?!['’]s\b|\s+(?:administration|authorities|government|council|"
+                         r"office|officials?|police|governor|chief|commissioner|headquarters|"
+                         r"capital|seat|town)\b)")  # (nor its town: "the district headquarters")
 MAX_CLAUSES = 4  # things one sentence is read to say (a bound for hostile input)
 CHARGES_KEPT = 20  # the last charges a denial may deny (Report.charges)
 MAX_PLACES = 6  # claims one clause gives, a place each
@@ -3780,6 +3794,19 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
         # of Zalambessa, ... said" before, of fighting on another front); never a capital,
         # which stands for its government
         return [(town[0].id, town[0].name, _THE_TOWN)]
+    the_area = _AREA_WORDS.search(sent.text, a, e - s)
+    if the_area and span[0] <= the_area.start() < span[1]:  # (not in the speaker's words)
+        the_area = _AREA_WORDS.search(sent.text, max(a, span[1]), e - s)
+    if the_area:
+        # "five were wounded in the province", "in the same province": the province the
+        # sentence named before it (its speaker's: "a spokesman for the Oddar Meanchey
+        # provincial administration"), else the report a sentence or two before, not the
+        # report's place across the border
+        area = next(((r.place, s) for m, r in reversed(sent.mentions) if r.resolved and
+                     r.place.kind in ("admin1", "admin2") and
+                     m.start < s + the_area.start()), None) or report.last_area
+        if area is not None and sent.start - area[1] <= TOWN_BACK:
+            return [(area[0].id, area[0].name, _THE_AREA)]
     t = _TERRITORY.search(sent.text, a, e - s)
     country = report.side_of(t["adj"]) if t else ""  # (a demonym of demonyms.csv: "Rwandan")
     if country and len(country) == 2 and country != actor_side and not (
