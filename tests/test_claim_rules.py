@@ -4381,3 +4381,13 @@ def test_the_province_is_the_province_named_before_not_the_reports_place():
                "2025-07-25", "place", "check")
     assert [g[2] for g in got[2:]] == ["Oddar Meanchey", "Ubon Ratchathani"]
     assert "province named before" in got[-1][3]
+
+
+def test_calls_or_demands_that_grew_are_a_noun_and_no_speaker():
+    # (written for this test) "Abroad, calls for restraint grew": no speaker "Abroad"; "The
+    # UN calls for calm as fears grew" and "Pakistan calls for the strikes to stop" still
+    # calls
+    got = _who("Strikes on the border\n\nAbroad, calls for restraint grew. Demands for an "
+               "inquiry mounted. The UN calls for calm as fears grew. Pakistan calls for the "
+               "strikes to stop.", "2024-01-18", "stance")
+    assert got == [("UN", "UN", "calls"), ("Pakistan", "PK", "calls")]

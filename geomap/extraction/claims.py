@@ -1248,6 +1248,9 @@ _HOW_SPOKEN_WORDS = tuple(_HOW_SPOKEN.split("|"))
 # a verb after a word that may be a noun ("estimates are", "claims could not be")
 _NOUN_THEN_VERB = re.compile(r" (?:are|were|vary|varied|range|ranged|remain|remained|could|can|"
                              r"cannot|have|had|put|suggest|suggested|show|showed)\b")
+_CALLS_GREW = re.compile(r" for (?:(?!(?:as|while|when|after|because|and|but|since|amid|"
+                         r"that|which)\b)[\w’'-]+ ){1,5}?(?:grew|grow|grows|mounted|mount|mounts|"
+                         r"increased|intensified|rose|multiplied|are|were|have|had|came)\b")
 # the local units a place's name is written with after it, beyond the gazetteer's kinds
 # ("A yak herder from Bji gewog", "a farmer from Ghumdhum union", "Ferfer woreda")
 _LOCAL_UNITS = frozenset("""gewog dzongkhag upazila union woreda kebele tehsil taluk taluka
@@ -2433,6 +2436,10 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                 text, v.end()):
             continue  # (a noun, its verb after it: "Unofficial estimates are much higher",
             # "The claims could not be independently verified")
+        if v["verb"].split(" ")[0] in ("calls", "demands", "appeals") and _CALLS_GREW.match(
+                text, v.end() - (4 if v["verb"].endswith(" for") else 0)):
+            continue  # (a noun, its verb after what it is for: "Abroad, calls for restraint
+            # grew"; "Demands for an inquiry mounted")
         if v["verb"] in ("told", "informed", "assured") and \
                 _TOLD_PASSIVE.search(text, max(0, v.start() - 80), v.start()):
             continue  # (one told: "The ambassador was summoned and told that ...")
