@@ -4391,3 +4391,18 @@ def test_calls_or_demands_that_grew_are_a_noun_and_no_speaker():
                "inquiry mounted. The UN calls for calm as fears grew. Pakistan calls for the "
                "strikes to stop.", "2024-01-18", "stance")
     assert got == [("UN", "UN", "calls"), ("Pakistan", "PK", "calls")]
+
+
+def test_the_ministry_named_with_its_portfolio_is_not_another_ministry_before():
+    # (written for this test) "The Interior Ministry said" after the Public Health Ministry
+    # spoke is the Interior Ministry; "the foreign minister" is the foreign minister named
+    # before, not the home minister who spoke last
+    got = _who("Shelling near the border\n\nFourteen civilians were killed, according to the "
+               "Public Health Ministry. The Interior Ministry said 138,000 people had been "
+               "moved.", "2025-07-26")
+    assert got[-1][0] == "Interior Ministry"
+    got = _who("Guards cross the border\n\nDHAKA - Foreign Minister Hasan Mahmud said on Monday "
+               "the guards would be sent back. Home Minister Asaduzzaman Khan said troops were "
+               "on alert. The foreign minister said Myanmar had agreed to take them back.",
+               "2024-02-05")
+    assert "Hasan Mahmud" in got[-1][0]

@@ -1248,6 +1248,8 @@ _HOW_SPOKEN_WORDS = tuple(_HOW_SPOKEN.split("|"))
 # a verb after a word that may be a noun ("estimates are", "claims could not be")
 _NOUN_THEN_VERB = re.compile(r" (?:are|were|vary|varied|range|ranged|remain|remained|could|can|"
                              r"cannot|have|had|put|suggest|suggested|show|showed)\b")
+# words before "the ministry"'s noun that do not say which one it is ("the top commander")
+_NOT_WHICH = frozenset("the top senior new same then two both".split())
 _CALLS_GREW = re.compile(r" for (?:(?!(?:as|while|when|after|because|and|but|since|amid|"
                          r"that|which)\b)[\w’'-]+ ){1,5}?(?:grew|grow|grows|mounted|mount|mounts|"
                          r"increased|intensified|rose|multiplied|are|were|have|had|came)\b")
@@ -2750,6 +2752,9 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     elif alone:
         # "the prime minister", "the service", "the military": the last speaker it names
         word = low.split()[-1]  # (a word of its name: "office" is not in "officials")
+        # (and the words that say which one, each in its name: "the Interior Ministry" is
+        # not the Public Health Ministry named before)
+        which = set(low.split()[:-1]) - _NOT_WHICH
         # (or one named as another's counterpart: "his Colombian counterpart, Luis Carlos
         # Villegas" is "the minister" after "the Venezuelan Minister of Defence"; and "the
         # police" is no person, not its chief)
@@ -2762,7 +2767,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                           word.endswith("s") and word[:-1] in named and
                           word[:-1] not in _ONE_PERSON) or (
                           word in _ARMY_WORDS and _ARMY.search(sp.name))) and not (
-                          sp.person and word in _BODIES)), None)
+                          sp.person and word in _BODIES) and which <= set(named)), None)
         if prior is None and (word in _ONE_TITLE or word == "official") and speakers and \
                 speakers[-1].person and \
                 set(_LOWER_WORDS.findall(speakers[-1].name.lower())) & _ROLES:
