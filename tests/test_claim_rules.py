@@ -3434,6 +3434,17 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "Ann Lee, Bob Roe and Cy Moe went. Lee said it. Roe, who went, said it. He said it. " * 800,
     'Troops hit Ferfer as "' + "propaganda " * 20 + '"\n\n' + "Carondelet said it. " * 3000,
     "He said no " + "live " * 3000 + "fire was used. Brussels rejects it. ",
+    # (and session 44's: a name in a province, the province named before, a dated dateline,
+    # an acronym's body, "his" office, calls that grew, an outlet told, a second office)
+    "Shells hit Kang district of Nimroz province, in the " * 1000 + "Zabul province. ",
+    "He said five were wounded in the same province, the district " * 1000 + "said. ",
+    "April 12, 2012 (" + "KHARTOUM " * 3000 + ") – The army said it. ",
+    "The GKNB's " * 3000 + "press center said it. According to his press service, it. ",
+    "Abroad, calls for " + "restraint " * 3000 + "grew. ",
+    "Ann Lee told " + "ERR News Bangkok Post " * 3000 + "that it was. ",
+    "Minister of Information and official " * 1000 + "spokesperson, Ann Lee, said it. ",
+    "No citizen of our " + "friendly " * 3000 + "neighbour was targeted, we are not the "
+    "aggressor, there was no camp here, he said. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -4367,6 +4378,29 @@ def test_a_body_an_acronym_owns_and_a_persons_press_service_are_of_their_side():
                "the GKNB's press center said the attackers had come from Afghanistan.",
                "2025-12-01")
     assert [s for _, s in got[-2:]] == ["TJ", "TJ"]
+
+
+def test_a_report_of_no_dateline_by_an_outlet_of_one_country_is_written_from_there():
+    # (written for this test) no dateline, but the text says it was told to Estonia's
+    # public broadcaster: officials named with no country are Estonia's, and say so;
+    # the same report given with that publisher too; and with no outlet, no side
+    text = ("Russia removes river buoys\n\nRussian border guards removed 24 buoys from the "
+            "Narva river on Thursday. Prime Minister Kaja Kallas called it a provocation. "
+            "The border guard chief, Egert Belitsev, told ERR News that officers had watched "
+            "the operation.")
+    got = _claims_of(text, "2024-05-24")
+    assert [(c.claimant_side, "publisher's country" in c.check) for c in got[-2:]] == \
+        [("EE", True), ("EE", True)]
+    plain = text.replace(" told ERR News that", " said")
+    assert [c.claimant_side for c in _claims_of(plain, "2024-05-24")][-2:] == [UNKNOWN] * 2
+    from geomap.api import extract
+
+    doc = Document(text=plain, name="t.txt", published="2024-05-24", publisher="ERR News")
+    assert [c.claimant_side for c in extract(doc)][-2:] == ["EE", "EE"]
+    # (a publisher is data: a hostile one is no outlet, and nothing else)
+    doc = Document(text=plain, name="t.txt", published="2024-05-24",
+                   publisher='ERR News"><script>alert(1)</script>{0}%s')
+    assert [c.claimant_side for c in extract(doc)][-2:] == [UNKNOWN] * 2
 
 
 def test_the_province_is_the_province_named_before_not_the_reports_place():

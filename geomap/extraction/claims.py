@@ -40,7 +40,7 @@ from ..read import claim_id
 from ..records import UNKNOWN_SIDE, Claim, Document, Mention, Place, Resolution
 from .dates import MONTHS, WEEKDAYS, find_date
 from .keyed import Keyed, WordKeys, pieces_holding, trie
-from .sides import MISSION_SIDES, NamedOfficials, missions_in, side_in, side_terms
+from .sides import MISSION_SIDES, NamedOfficials, missions_in, outlet_home, side_in, side_terms
 from .sides import officials as officials_in
 from .words import COMMON, ORG_WORDS, TITLES, UNRECOGNISED, UPPER, acronyms
 
@@ -1356,6 +1356,7 @@ class Report:
     speakers: list[_Speaker] = field(default_factory=list)  # who spoke, in order
     day: str = ""  # the last day a sentence gave: the report's narrative time
     home: str = ""  # the country of the report's dateline ("NEW DELHI, June 17 (Wire) -")
+    home_from: str = "side from the dateline"  # (or with none, the publisher's country)
     # a place the words mark but the gazetteer lacks, named more often than ``focus`` ("the
     # Sarstoon River"): the report's place for claims that name none, unplaced
     unknown_focus: str = ""
@@ -1720,7 +1721,34 @@ def read_report(doc: Document, resolved, capital_of=None) -> Report:
                          r.place.kind == "country" and line.start() <= m.start < line.end()),
                         None)
         report.home = at.country if at is not None else ""
+    elif not issuer and (press := _press_home(doc.publisher, text)):
+        # no dateline, but an outlet of one country wrote it ("Bangkok Post", or "..., he
+        # told ERR News"): its officials of no country named are that country's, as a
+        # dateline's are
+        report.home, report.home_from = press, "side from the publisher's country"
     return report
+
+
+# where a report names the outlet it was told or written for ("told ERR News", "in an
+# interview with the Bangkok Post")
+_TOLD_OUTLET = re.compile(r"\b(?:told|interview with|speaking to|in comments to)\s+(?:the\s+)?"
+                          r"(?P<name>[A-Z][\w.’'-]{0,30}(?:[ -][A-Z][\w.’'-]{0,30}){0,3})")
+TOLD_LOOKED = 40  # (a bound: the first of these a long text has)
+
+
+def _press_home(publisher: str, text: str) -> str:
+    """The country of the outlet that published the report (its publisher, else the one
+    outlet of one country the text says it was told: gazetteer/outlets.csv), else ''."""
+    if publisher:
+        return outlet_home(publisher)
+    homes = set()
+    for m in itertools.islice(_TOLD_OUTLET.finditer(text), TOLD_LOOKED):
+        words = m["name"].split()
+        home = next((h for k in range(len(words), 0, -1)
+                     if (h := outlet_home(" ".join(words[:k]).rstrip(".,'’")))), "")
+        if home:
+            homes.add(home)
+    return homes.pop() if len(homes) == 1 else ""
 
 
 _BOTH = re.compile(r"(?P<who>[A-Z][\w’'-]{0,40}) and $")
@@ -1996,7 +2024,7 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         if speech.claimant.lower() in PRONOUNS or not speech.claimant.strip():
             return []
         who_side, side_note = UNKNOWN_SIDE, "side not found"
-    elif report.titled and side_note != "side from the dateline" and who_side != "PRESS":
+    elif report.titled and side_note not in _HOME_NOTES and who_side != "PRESS":
         report.side_found(speech.claimant, who_side)
     text, doc = sent.text, report.doc
     # "Kyrgyzstan and Tajikistan accused each other": each accuses
@@ -2090,7 +2118,7 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         if against and not denied:
             what = against[1]  # (what the charge it denies says happened)
         before, before_what, before_acts = wheres, what, (acts, acts_side)
-        if note == "side from the dateline":
+        if note in _HOME_NOTES:
             report.home_guessed.add(_surname_key(claimant))
         if how == "asserts" and wheres and wheres[0][0] and side_here != UNKNOWN_SIDE and \
                 not any(w[2] is True or w[2] is _CHARGE for w in wheres):
@@ -2132,6 +2160,9 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
                 span_start=sent.start, span_end=sent.end, depth_km=depth, check=check,
                 origin=f"{doc.name}#{sent.start}-{sent.end}"))
     return out
+
+
+_HOME_NOTES = ("side from the dateline", "side from the publisher's country")
 
 
 def _may_speak(sent: Sentence) -> bool:
@@ -3173,7 +3204,7 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
             # had been forced to act"): the other party's, where there is one
             return (others.pop(), "side from whom they addressed") if len(others) == 1 \
                 else ("", "")
-        return report.home, "side from the dateline"
+        return report.home, report.home_from
     if (words & _OUTLETS or {"news", "agency"} <= words) and not (
             "media" in words and words & _PRESS_OFFICES):
         # an outlet no side owns, named by what it is ("state broadcaster ERT", "Yonhap

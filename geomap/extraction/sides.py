@@ -22,6 +22,24 @@ def side_terms() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def outlet_homes() -> dict[str, str]:
+    """name key -> the country of a news outlet of one country (gazetteer/outlets.csv:
+    "Bangkok Post" -> TH), whose report with no dateline is written from there."""
+    out: dict[str, str] = {}
+    with open(data_dir() / "outlets.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            out[name_key(row["name"])] = row["country"]
+    return out
+
+
+def outlet_home(name: str) -> str:
+    """The country of the outlet ``name`` (as a publisher or as the text names it: "the
+    Bangkok Post", "ERR News"), else ''."""
+    key = name_key(name.strip())
+    return outlet_homes().get(key, "")
+
+
 # An official is read as theirs from a little before their first office to some years after
 # their last ("former President ..."): a namesake outside that time is someone else
 OFFICE_BEFORE, OFFICE_AFTER = 2, 6
