@@ -4440,3 +4440,19 @@ def test_the_ministry_named_with_its_portfolio_is_not_another_ministry_before():
                "on alert. The foreign minister said Myanmar had agreed to take them back.",
                "2024-02-05")
     assert "Hasan Mahmud" in got[-1][0]
+
+
+def test_a_person_heading_a_department_is_he_and_forces_after_their_minister_are_his():
+    # (written for this test) "Ann Lee, head of the Foreign Ministry's Press Department":
+    # she, whom "she" next means (not the president named before); "the armed forces said"
+    # right after Venezuela's defence minister spoke: Venezuela's, not the dateline's
+    got = _who("Attack in Darvaz\n\nPresident Emomali Rahmon met security chiefs. Shohin "
+               "Samadi, head of the Tajik Foreign Ministry's Information and Press Department, "
+               "told reporters the ministry would respond. \"We expect the Afghan side to act,\" "
+               "he said.", "2025-12-01")
+    assert got[-1][0].startswith("Shohin Samadi")
+    got = _who("Clashes in Apure\n\nBOGOTA, March 25 (Reuters) - Thousands fled into Colombia. "
+               "Venezuelan Defence Minister Vladimir Padrino Lopez said on Wednesday that troops "
+               "had destroyed several camps. Two soldiers were killed in the first day of "
+               "fighting, the armed forces said on Sunday.", "2021-03-25")
+    assert got[-1] == ("armed forces", "VE")

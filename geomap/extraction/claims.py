@@ -583,6 +583,11 @@ _CAPPED_BEFORE = re.compile(rf"(?<![\w’'-])(?!(?:The|A|An) )[{UPPER}][\w’'-]
 # "the army", "the military": a state's army the report named by another name before ("the
 # Guyana Defence Force", "the Sudanese Armed Forces"; not "the Rapid Support Forces")
 _ARMY_WORDS = frozenset(("army", "military"))
+# forces named by no country ("the armed forces", "the army"), and a defence office's role
+_ARMED_ALONE = re.compile(r"(?:the )?(?:armed forces|army|military|defen[cs]e forces)", re.I)
+_DEFENCE_ROLE = re.compile(r"\b(?:[Dd]efen[cs]e [Mm]inister|[Mm]inister of (?:[Nn]ational )?"
+                           r"[Dd]efen[cs]e|[Aa]rmy [Cc]hief|[Cc]hief of (?:the )?(?:[Gg]eneral "
+                           r"|[Aa]rmy )?[Ss]taff|[Mm]ilitary [Ss]pokes(?:man|woman|person))\b")
 _ARMY = re.compile(r"\b(?:Army|Military|Armed Forces|Defen[cs]e Forces?)\b", re.I)
 _CAPPED_WORD = re.compile(r"[A-Z][\w’'-]+")
 _WOMAN = frozenset("""spokeswoman chairwoman congresswoman councilwoman businesswoman woman
@@ -3151,6 +3156,12 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
                 # spokeswoman Yolande Makolo" after "Rwanda denies ...")
                 "government" in body and report.capital_or_country(earlier.name)):
             return earlier.side, "side from the body named before"
+    if _ARMED_ALONE.fullmatch(who) and report.speakers and (last := report.speakers[-1]).person \
+            and len(last.side) == 2 and _DEFENCE_ROLE.search(last.name):
+        # "the armed forces said" right after a defence minister spoke ("Venezuelan Defence
+        # Minister Vladimir Padrino Lopez said ... Two soldiers were killed ..., the armed
+        # forces said"): his forces, not the dateline's (Bogotá's)
+        return last.side, "side from the one who spoke before"
     if official and len(report.party_publisher) == 2:
         # a state's body that published the report speaks for its officials ("PRESS RELEASE
         # - Ministry of Interior, Bangkok. ... the ministry calls on ...")
@@ -4226,7 +4237,7 @@ def _is_person(name: str) -> bool:
         # "One activist in Salkhad")
     if last.islower() and last.endswith("s") and not last.endswith(("ss", "us")):
         return False  # (many: "Two Egyptian security sources", "Thai officials")
-    if _NAME_LAST.search(head) and not _ONE_OF_THEM.isdisjoint(
+    if _NAME_LAST.search(head) and not _PERSON_ROLES.isdisjoint(
             name.lower().replace(",", " ").split()):
         return True  # (one of a body: "Pakistan's Foreign Office spokesperson Mumtaz Zahra
         # Baloch" is she, not it, and so is "Mumtaz Zahra Baloch, Foreign Office
@@ -4272,6 +4283,9 @@ _NOUN_COMPOUND = frozenset("rights refugee refugees affairs relief aid".split())
 _COMPOUND_HEADS = _BODY_HEADS | _NOUN_COMPOUND
 _ONE_OF_THEM = TITLES | frozenset("""spokesman spokeswoman spokesperson official officer
 envoy""".split())
+# (and a person a body's part is headed by: "Shohin Samadi, head of the Tajik Foreign
+# Ministry's Information and Press Department", he)
+_PERSON_ROLES = _ONE_OF_THEM | {"head"}
 
 
 def _body(words: list[str]) -> bool:
