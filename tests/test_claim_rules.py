@@ -4456,3 +4456,13 @@ def test_a_person_heading_a_department_is_he_and_forces_after_their_minister_are
                "had destroyed several camps. Two soldiers were killed in the first day of "
                "fighting, the armed forces said on Sunday.", "2021-03-25")
     assert got[-1] == ("armed forces", "VE")
+
+
+def test_a_statement_attributed_to_a_group_is_the_groups():
+    # (written for this test) "A statement attributed to the BLF and circulated on social
+    # media ... acknowledged": the BLF, not the media named before
+    got = _who("Strikes in Saravan\n\nISLAMABAD: Pakistan struck hideouts in Saravan. Iranian "
+               "state media said nine people were killed. A statement attributed to the BLF and "
+               "circulated on social media on Thursday acknowledged that some of its members "
+               "had been killed.", "2024-01-19")
+    assert got[-1] == ("the BLF", "BLF")

@@ -583,6 +583,13 @@ _CAPPED_BEFORE = re.compile(rf"(?<![\w’'-])(?!(?:The|A|An) )[{UPPER}][\w’'-]
 # "the army", "the military": a state's army the report named by another name before ("the
 # Guyana Defence Force", "the Sudanese Armed Forces"; not "the Rapid Support Forces")
 _ARMY_WORDS = frozenset(("army", "military"))
+# a sentence whose subject is a statement of one it names ("A statement attributed to the
+# BLF and circulated on ... acknowledged", "A video posted by the group showed")
+_STATEMENT_BY = re.compile(r"\s*(?:[Aa]n?|[Tt]he) (?:statement|communiqu[ée]|message|video|"
+                           r"post|letter|audio message|recording) (?:attributed to|issued by|"
+                           r"signed by|posted by|released by) (?P<who>(?:the )?[A-Z][\w’'&.-]*"
+                           r"(?: [A-Z][\w’'&.-]*){0,5})\b(?:$|[ ,](?:and |which )?(?:[a-z]+ed|"
+                           r"posted|sent|shared)\b)")
 # forces named by no country ("the armed forces", "the army"), and a defence office's role
 _ARMED_ALONE = re.compile(r"(?:the )?(?:armed forces|army|military|defen[cs]e forces)", re.I)
 _DEFENCE_ROLE = re.compile(r"\b(?:[Dd]efen[cs]e [Mm]inister|[Mm]inister of (?:[Nn]ational )?"
@@ -1003,6 +1010,9 @@ def _subject(prefix: str) -> str:
         " close to " in tail or " familiar with " in tail) else None
     if close:  # ("..., a source close to the army said": the source, not the army)
         return close["who"]
+    by = _STATEMENT_BY.match(prefix) if " to " in tail or " by " in tail else None
+    if by:  # ("A statement attributed to the BLF and circulated on social media on Thursday
+        return by["who"]  # acknowledged": the BLF, not the media)
     # (its last words only: the pattern reads a long run of words in quadratic time)
     both = _BOTH_SIDES_END.search(prefix[-120:]) if prefix.rstrip().endswith(_BOTH_ENDS) or (
         "' " in prefix[-120:] or "’ " in prefix[-120:]) else None
