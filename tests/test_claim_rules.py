@@ -3445,6 +3445,8 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "Minister of Information and official " * 1000 + "spokesperson, Ann Lee, said it. ",
     "No citizen of our " + "friendly " * 3000 + "neighbour was targeted, we are not the "
     "aggressor, there was no camp here, he said. ",
+    "A statement attributed to " + "the BLF " * 3000 + "acknowledged it. ",
+    "The air force fired " + "at targets " * 3000 + "across the border, it said. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -4466,3 +4468,16 @@ def test_a_statement_attributed_to_a_group_is_the_groups():
                "circulated on social media on Thursday acknowledged that some of its members "
                "had been killed.", "2024-01-19")
     assert got[-1] == ("the BLF", "BLF")
+
+
+def test_targets_struck_across_the_border_lie_in_the_other_party():
+    # (written for this test) the speaker's air force struck "targets across the border":
+    # in the other party's country, not the report's own province; "did not hit" denies;
+    # "shots were fired across the border", whose shooters are not named, stays where it was
+    got = _who("Clash at the border\n\nCambodian troops shelled Surin province on Thursday, "
+               "the Thai army said. Army spokesman Maj Gen Winthai Suvaree said the air force "
+               "sent F-16s to strike two military targets across the border, and said the "
+               "strikes did not hit anything else. Officials said shots were fired across the "
+               "border.", "2025-07-25", "stance", "place")
+    assert got[-3][2:] == ("asserts", "Cambodia") and got[-2][2:] == ("denies", "Cambodia")
+    assert got[-1][3] != "Cambodia"

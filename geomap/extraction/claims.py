@@ -274,7 +274,7 @@ _NEGATED = _quick("acdhintpw", r"\b(?:(?:did not|didn't|has not|have not|had not
                   r"launch|conduct)\w*|carried out|carry out|"
                   r"enter|entered|ask|asked|send|sending|sent|fire|fired|firing|kill|killed|"
                   r"set foot|"  # ("have not set foot on Costa Rican soil")
-                  r"target|targeted|targeting|bomb|bombed|strike|struck|harm|harmed|"
+                  r"target|targeted|targeting|bomb|bombed|strike|struck|harm|harmed|hit|"
                   r"been planned|"  # ("it had not been planned"; not "an attack not planned")
                   r"(?:accept|accepted) (?:[\w’'-]+ ){0,2}(?:protests?|claims?|accusations?|"
                   r"charges?|version|account|allegations?))\b|"
@@ -2114,7 +2114,8 @@ def claims_in(sent: Sentence, report: Report) -> list[Claim]:
         # residents of Vorukh said ...": Vorukh)
         voiced = _VOICE.match(text, a) if own_voice is not None and lead in _VOICE_VERBS \
             and report.capital_or_country(strip_possessive(claimant)) else None
-        wheres = place(sent, speech, acts_side, report, voiced.end() if voiced else a, b)
+        wheres = place(sent, speech, acts_side, report, voiced.end() if voiced else a, b,
+                       speaker_side=side_here)
         denied = _EVENT.search(text, a, b, low=sent.low) if how == "denies" else None
         # (the other side's charge of what it denies, else its last)
         against = report.charge_against(side_here, denied.lastgroup if denied else "") \
@@ -3748,7 +3749,7 @@ _URGED = re.compile(r"\b(?:urged|accused|demanded that|called on|calling on|char
 
 
 def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: int = 0,
-          b: int | None = None) -> list[tuple[str, str, bool]]:
+          b: int | None = None, speaker_side: str = "") -> list[tuple[str, str, bool]]:
     """Where the event the clause ``sent.text[a:b]`` claims happens, as (place id, surface,
     whether from the report's focus): a claim per place. The places the clause names
     outside the claimant's words, the side urged, a capital (a government) and an
@@ -3842,6 +3843,18 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
         # a place the words mark as one but the gazetteer lacks ("the Ras Jedir crossing",
         # "the Sarstoon River"): the claim is there, unplaced, not at the report's place
         return [("", unknown.surface, False)]
+    across = _ACROSS_THE_BORDER.search(sent.text, a, e - s)
+    # (forces of no side named: the speaker's own, where they act: not "shots were fired
+    # across the border", whose shooters the words do not name)
+    striker = actor_side or (speaker_side if across and not _PASSIVE_FIRE.search(
+        sent.text, a, e - s) else "")
+    others = report.parties - {"PRESS", striker}
+    if across and striker in report.parties and len(others) == 1:
+        # forces of one party that struck or fired "across the border", no place named:
+        # in the other party's country ("the air force sent F-16s to strike two Cambodian
+        # military targets across the border": Cambodia, not the report's Thai province)
+        other = next(iter(others))
+        return [(f"country:{other}", f"country:{other}", False)]
     if _LOCAL.match(speech.claimant):
         # what residents or witnesses of a place tell, with no other place, they tell of
         # their own ("Residents in Sisaket province said they heard shelling")
@@ -3884,6 +3897,12 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
 
 
 _LOCATED = re.compile(r"\b(?:in|at|near)\s+$")
+_PASSIVE_FIRE = re.compile(r"\b(?:was|were|been|being) (?:fired|shot|shelled|struck|hit|"
+                           r"launched)\b")
+# an act of force across the border ("fired across the border", "targets across the border")
+_ACROSS_THE_BORDER = re.compile(r"\b(?:fired|fire|firing|shot|shelled|shelling|struck|strike|"
+                                r"strikes|hit|targets?|positions?|raids?)\b[^.;]{0,60}?(?<!from )"
+                                r"\bacross the (?:border|frontier|line)\b")  # (not "from across")
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 # ... or the country that does it, named before its act: "Azerbaijan used artillery",
 # "Iran struck what it said were bases in Pakistan's Balochistan province"
