@@ -4481,3 +4481,12 @@ def test_targets_struck_across_the_border_lie_in_the_other_party():
                "border.", "2025-07-25", "stance", "place")
     assert got[-3][2:] == ("asserts", "Cambodia") and got[-2][2:] == ("denies", "Cambodia")
     assert got[-1][3] != "Cambodia"
+
+
+def test_one_of_no_country_after_the_country_a_sentence_opens_with_is_its():
+    # (written for this test) "In Israel, the army's spokesman's office said", in a report
+    # with no dateline: Israel's, not the Lebanese publisher's
+    got = _who("Tents near Ghajar\n\nLebanon protested the fence, its foreign minister told "
+               "L'Orient Today. In Israel, the army's spokesman's office said on Monday that it "
+               "would not allow a violation.", "2023-07-12")
+    assert got[-1] == ("army's spokesman's office", "IL")

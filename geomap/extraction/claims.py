@@ -3095,6 +3095,12 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         if there and report.capital_of and any(
                 r.resolved and report.capital_of(r.place) == there for _, r in sent.mentions):
             return there, "side from where they spoke"
+        if there and near is opener and len(there) == 2 and report.capital_or_country(
+                near["where"]):
+            # one of no country named after the country the sentence opens with ("In
+            # Israel, the army's spokesman's office said"): that country's, not the
+            # publisher's or the dateline's
+            return there, "side from where they spoke"
         if there and near is opener and set(_LOWER_WORDS.findall(who.lower())) & _LOCAL_OFFICIALS:
             # a place's own official, where the sentence opens with it ("On Chios, the
             # island's mayor, ...", "In Mandera, the county commissioner ..."): its side
