@@ -3849,17 +3849,8 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
         # a place the words mark as one but the gazetteer lacks ("the Ras Jedir crossing",
         # "the Sarstoon River"): the claim is there, unplaced, not at the report's place
         return [("", unknown.surface, False)]
-    across = _ACROSS_THE_BORDER.search(sent.text, a, e - s)
-    # (forces of no side named: the speaker's own, where they act: not "shots were fired
-    # across the border", whose shooters the words do not name)
-    striker = actor_side or (speaker_side if across and not _PASSIVE_FIRE.search(
-        sent.text, a, e - s) else "")
-    others = report.parties - {"PRESS", striker}
-    if across and striker in report.parties and len(others) == 1:
-        # forces of one party that struck or fired "across the border", no place named:
-        # in the other party's country ("the air force sent F-16s to strike two Cambodian
-        # military targets across the border": Cambodia, not the report's Thai province)
-        other = next(iter(others))
+    other = _across_the_border(sent.text, a, e - s, actor_side, speaker_side, report.parties)
+    if other:
         return [(f"country:{other}", f"country:{other}", False)]
     if _LOCAL.match(speech.claimant):
         # what residents or witnesses of a place tell, with no other place, they tell of
@@ -3903,6 +3894,20 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
 
 
 _LOCATED = re.compile(r"\b(?:in|at|near)\s+$")
+def _across_the_border(text: str, a: int, b: int, actor_side: str, speaker_side: str,
+                       parties: set) -> str:
+    """The other party's country, where forces of one party struck or fired "across the
+    border" in text[a:b] ("the air force sent F-16s to strike two Cambodian military targets
+    across the border": Cambodia, not the report's Thai province); else ''. Forces of no side
+    named are the speaker's own where they act, not where the shooters go unnamed ("shots
+    were fired across the border")."""
+    if not _ACROSS_THE_BORDER.search(text, a, b):
+        return ""
+    striker = actor_side or ("" if _PASSIVE_FIRE.search(text, a, b) else speaker_side)
+    others = parties - {"PRESS", striker}
+    return next(iter(others)) if striker in parties and len(others) == 1 else ""
+
+
 _PASSIVE_FIRE = re.compile(r"\b(?:was|were|been|being) (?:fired|shot|shelled|struck|hit|"
                            r"launched)\b")
 # an act of force across the border ("fired across the border", "targets across the border")
