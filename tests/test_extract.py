@@ -542,6 +542,11 @@ def test_a_ship_named_for_a_place_is_not_there():
     got = find_places(Document(text="Supplies for the BRP Sierra Madre at Second Thomas Shoal; "
                                     "the USS Texas sailed from Manila.", name="t.txt"))
     assert [m.surface for m, _ in got] == ["Second Thomas Shoal", "Manila"]
+    # ... nor where it is named again without its prefix (Sierra Madre is a Californian town)
+    got = find_places(Document(text="Boats tied up beside the BRP Sierra Madre, off Palawan. "
+                                    "The Sierra Madre has been aground there since 1999.",
+                               name="t.txt"))
+    assert [m.surface for m, _ in got] == ["Palawan"]
 
 
 def test_common_words_of_bodies_and_times_are_no_places():

@@ -398,8 +398,11 @@ def find_mentions(text: str, lexicon: frozenset[str] | set[str],
         out = [m for m in out if m.surface not in spelled]
     # a ship is named for a place, and is not there ("the BRP Sierra Madre", "USS Texas")
     if _SHIP_ANYWHERE.search(text):  # (most texts name no ship: one look, not one a name)
-        out = [m for m in out if not (m.start >= 3 and text[m.start - 1] == " " and
-                                      _SHIP.search(text, max(0, m.start - 6), m.start))]
+        ships = {name_key(m.surface) for m in out if m.start >= 3 and
+                 text[m.start - 1] == " " and _SHIP.search(text, max(0, m.start - 6), m.start)}
+        # (and so is the ship named again without its prefix: "tied up beside the Sierra
+        # Madre", Sierra Madre in California in a report of the South China Sea)
+        out = [m for m in out if name_key(m.surface) not in ships]
     return _add_marked(text, _waters(text, out), lexicon)
 
 
