@@ -379,6 +379,23 @@ def test_a_clause_that_names_no_place_is_where_the_sentence_said_not_the_reports
     assert "place from the report's focus" in seen.check
 
 
+def test_a_wide_region_the_report_names_again_and_again_is_its_place_not_a_town_named_once():
+    # (a region of one country over 100 km across was never the report's place: a town
+    # named once, where a command might one day be based, had become every claim's place)
+    text = ("CARACAS, Dec 6 (Test Wire) - Venezuela accused Guyana on Wednesday of provoking "
+            "tension over the Essequibo. Maduro said a command for the Essequibo would sit in "
+            "Tumeremo. Guyana said the Essequibo was its own. The ministry said talks must go "
+            "on. Both sides have argued over the Essequibo for a century.")
+    claims = _claims_of(text, "2023-12-06")
+    talks = _first(claims, "The ministry said")
+    assert talks.place_id == "gy-guayana-esequiba" and "place from the report's focus" in \
+        talks.check, talks
+    # ... but a place of its own named twice is still the report's, before a wide one
+    claims = _claims_of(text.replace("Both sides", "Troops in Tumeremo wait. Both sides"),
+                        "2023-12-06")
+    assert _first(claims, "The ministry said").place_id == "ve-tumeremo"
+
+
 def test_a_denial_in_a_sentence_of_its_own_is_where_the_charge_it_denies_was():
     text = ("Fighting broke out near Vorukh on Thursday.\n\n"
             "The Kyrgyz border service accused Tajik forces of seizing a water intake near "

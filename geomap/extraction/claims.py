@@ -1882,14 +1882,15 @@ def _filed(line: re.Match | None) -> range:
 def _focus(resolved, capital_of=None) -> tuple[str, str] | None:
     """The place the report is about: the place it names most that is neither a country,
     a wide region nor a capital (capitals mostly stand for governments); ties go to the
-    first named. A region of one country less than ``WIDE_KM`` across counts too (a
-    headline's "Yangtse", a sector, the Senkaku Islands)."""
+    first named. A region of one country counts too (a headline's "Yangtse", a sector, the
+    Senkaku Islands); one ``WIDE_KM`` across or more ("the Essequibo") only where no place
+    of its own is named twice."""
     counts: Counter = Counter()  # (by place, whatever its names: "Vaindloo island" too)
     first: dict = {}  # place id -> (offset, surface) of its first mention
     wide: set = set()  # (a sea or a range hundreds of kilometres wide: the Baltic Sea)
     for m, r in resolved:
-        if r.resolved and r.place.kind != "country" and (r.place.kind != "region" or (
-                r.place.country and (r.place.radius_km or 0) < WIDE_KM)) and not (
+        if r.resolved and r.place.kind != "country" and (
+                r.place.kind != "region" or r.place.country) and not (
                 capital_of and capital_of(r.place)):
             counts[r.place.id] += 1
             first.setdefault(r.place.id, (m.start, m.surface))
