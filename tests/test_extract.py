@@ -549,6 +549,16 @@ def test_a_ship_named_for_a_place_is_not_there():
     assert [m.surface for m, _ in got] == ["Palawan"]
 
 
+def test_the_first_word_of_a_title_after_a_countrys_possessive_is_no_place():
+    # (GeoNames has a Vice in Peru; a place of its own before a local office still is one)
+    from geomap.api import find_places
+    from geomap.records import Document
+
+    got = find_places(Document(text="Guyana's Vice President Bharrat Jagdeo spoke in Lethem. "
+                                    "Russia's Kursk Governor spoke too.", name="t.txt"))
+    assert [m.surface for m, _ in got] == ["Guyana", "Lethem", "Russia", "Kursk"]
+
+
 def test_common_words_of_bodies_and_times_are_no_places():
     # GeoNames has a Century in Florida and gives Tanzania's Pwani region the name "Coast"
     from geomap.api import find_places

@@ -685,7 +685,10 @@ def _keep(text: str, words: list, i: int, j: int, key: str, trusted: bool,
         kind_after = j < len(words) and (words[j][2].lower() in KIND_WORDS or (
             j + 1 < len(words) and f"{words[j][2]} {words[j + 1][2]}".lower() in KIND_WORDS))
         # (and of two words: "the Gorno-Badakhshan Autonomous Region")
-        owned = i == 1 and words[0][2].endswith(("'s", "’s"))
+        # (not a title's first word: "Guyana's Vice President", no Vice in Peru)
+        owned = i == 1 and words[0][2].endswith(("'s", "’s")) and not (
+            j < len(words) and words[j][2].lower() in TITLES and
+            words[j][2] not in _LOCAL_TITLES)
         # (nor a large place's possessive before a body it owns: "Moscow's Defence
         # Ministry", "Bryansk's governor")
         owner = i == 0 and prominent and words[0][2].endswith(("'s", "’s")) and (
