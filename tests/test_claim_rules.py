@@ -1018,6 +1018,17 @@ def test_a_body_named_with_whose_it_is_and_its_spokesman():
     assert "side from the body named before" in got[1].check
 
 
+def test_the_armed_groups_spokesman_is_the_armed_groups_not_the_datelines_state():
+    text = ("KINSHASA, Jan 27 (Test Wire) - M23 fighters claimed on Monday to have taken "
+            "Goma. \"The city is liberated,\" the armed group's spokesman Lawrence Kanyuka "
+            "said. The rebels' spokesman added that the airport was closed.")
+    got = _claims(text)
+    spokesman = [c for c in got if "Kanyuka" in c.claimant]
+    # (and "The rebels' spokesman" after him is he)
+    assert [c.claimant_side for c in spokesman] == ["M23", "M23"], got
+    assert "side from the body named before" in spokesman[0].check
+
+
 def test_the_two_countries_ministries_each_say_it():
     got = _claims("BEIRUT, March 17 (Test Wire) - Lebanese and Syrian troops clashed near "
                   "Hermel, killing three Syrian soldiers, the two countries' defence ministries "

@@ -461,6 +461,8 @@ _STATED = re.compile(r"\b(?:in|issued|released|published|put out) (?:a|an|its|th
                      r"published)\b", re.I)
 _POSTED_IN = re.compile(r"\b(?:ambassador|envoy|high commissioner|charg[eé] d'affaires|consul|"
                         r"attach[eé])s? (?:in|at) $", re.I)  # (a person: an embassy may be hit)
+_GROUP_OWNS = re.compile(r"(?:(?:armed|rebel|militant|insurgent|separatist) )?(?:group|"
+                         r"movement|militia|rebels|insurgents)['’]s? ")
 _OWNED_BY = re.compile(r"\bthe (?:group|movement|militia|organi[sz]ation|rebels|insurgents)"
                        r"['’]s? $")
 # "several kilometers into", "3 km inside": a depth, read as its upper reading
@@ -2983,6 +2985,12 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
         # "The UN refugee agency UNHCR says it is alarmed ... A spokesman in Geneva called on
         # all states": the international body's, not the city's country
         return last.side, "side from the body named before"
+    if _GROUP_OWNS.match(who) and not speech.known and (prior := next((
+            sp for sp in reversed(report.speakers[-_BODY_BACK:]) if not sp.person and
+            sp.side not in ("", "PRESS") and len(sp.side) > 2), None)):
+        # "the armed group's spokesman Lawrence Kanyuka said" after "M23 fighters claimed":
+        # the armed group's that spoke last, not the dateline's state
+        return prior.side, "side from the body named before"
     # (residents are of their place, not of what the words said of it name: "Residents of
     # Irob, a small community ... between the escarpment and the Eritrean border")
     named = who.split(",")[0] if _LOCAL.match(who) else who
