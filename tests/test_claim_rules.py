@@ -4363,6 +4363,18 @@ def test_a_two_letter_acronym_is_the_body_named_in_full_before():
     assert got[-1] == ("FO", "PK")
 
 
+def test_an_acronym_of_a_body_named_with_of_and_an_acronym_before_a_role_are_its():
+    # (written for this test) "the Department of Foreign Affairs ... the DFA said" (the
+    # body's word first); "CCG spokesperson Gan Yu" after "the China Coast Guard (CCG)":
+    # China's, not the Philippine dateline's
+    got = _who("MANILA, Philippines — The China Coast Guard (CCG) boarded two boats near the "
+               "shoal, the military said. On Monday, CCG spokesperson Gan Yu said the boats "
+               "had entered without permission. The Department of Foreign Affairs condemned "
+               "the boarding. \"We expect restraint,\" the DFA said.", "2024-06-20")
+    assert got[1:] == [("CCG spokesperson Gan Yu", "CN"),
+                       ("Department of Foreign Affairs", "PH"), ("DFA", "PH")]
+
+
 def test_blame_denied_a_target_denied_and_a_camp_denied_here_are_denials():
     # (written for this test) "We are not the aggressor", "No citizen of our neighbour
     # ... was targeted", "There was no camp here": denials; "No one was hurt" is none

@@ -1469,8 +1469,11 @@ class Report:
             # write it; the words found must end in a body's head all the same)
             if 2 <= len(acronym) <= 6 and acronym.isascii() and acronym.isalpha() and \
                     len(self._initials) < INITIALS_LOOKED:
+                # (or begin with it: "the Department of Foreign Affairs ... the DFA said")
                 found = next((m.group() for m in _initials(acronym).finditer(self.doc.text)
-                              if m.group().rsplit(" ", 1)[-1].lower() in _BODY_HEADS), "")
+                              if m.group().rsplit(" ", 1)[-1].lower() in _BODY_HEADS or
+                              " of " in m.group() and
+                              m.group().split(" ", 1)[0].lower() in _BODY_HEADS), "")
             self._initials[acronym] = found
         return found
 
@@ -3075,7 +3078,7 @@ def side(speech: Speech, report: Report, sent: Sentence | None = None) -> tuple[
     else:
         # (an acronym's body that owns the speaker: "the GKNB's press center", where the
         # report named the GKNB in full before)
-        owner = _ACRONYM_OWNS.search(named)
+        owner = _ACRONYM_OWNS.search(named) or _ACRONYM_ROLE.match(named)
         body = report.stands_for(owner[1]) if owner else ""
         found = report.side_of(body) if body else ""
         if found and found != "PRESS":
@@ -4324,6 +4327,9 @@ _BODIES = ORG_WORDS | _CHURCH_BODIES | frozenset("""army navy forces force milit
 guard guards command embassy mission authority authorities presidency administration front
 alliance coalition""".split())
 _ACRONYM_OWNS = re.compile(r"\b([A-Z]{2,8})['’]s\s")  # ("the GKNB's press center")
+# (and an acronym before its officer's role: "CCG spokesperson Gan Yu", "BSF officials")
+_ACRONYM_ROLE = re.compile(r"(?:[Tt]he )?([A-Z]{2,8}) (?:spokes(?:man|woman|person)|chief|head|"
+                           r"commander|director|officials?|officers?|sources?)\b")
 # (what a second office after "and" begins with: "... and official government spokesperson")
 _SECOND_OFFICE = TITLES | frozenset("official senior chief acting deputy".split())
 _BODY_HEADS = _BODIES | {"staff"}  # (what a body named by what it is ends in)
