@@ -3475,6 +3475,13 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "aggressor, there was no camp here, he said. ",
     "A statement attributed to " + "the BLF " * 3000 + "acknowledged it. ",
     "The air force fired " + "at targets " * 3000 + "across the border, it said. ",
+    # (and session 45's: ships named again, the armed group's spokesman, acronyms before a
+    # role and of a body's head word, demands, instructions and acts denied in other words)
+    "the BRP Sierra Madre and the Sierra Madre, " * 2000 + "said it. ",
+    "M23 fighters said it. The armed group's spokesman said it. " * 1000,
+    "The CCG spokesperson said it. The Department of " * 1000 + "Affairs said it, the DFA said. ",
+    "We ask " + "the people " * 3000 + "to stay. He told " + "them " * 3000 + "to go, he said. ",
+    "They demanded that, made appeals, have taken no " * 500 + "measures, never been any. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -4384,6 +4391,30 @@ def test_blame_denied_a_target_denied_and_a_camp_denied_here_are_denials():
                'no camp here, only date farms," a villager in Panjgur said. "No one was hurt," '
                'the villager said.', "2024-01-18", "stance")
     assert [s for *_, s in got] == ["asserts", "denies", "denies", "denies", "asserts"]
+
+
+@pytest.mark.parametrize("said, stance", [
+    ('"We are demanding that the Chinese return our rifles," General Romeo Brawner said.',
+     "calls"),
+    ('"We ask the people of Goma to stay at home," government spokesman Patrick Muyaya said.',
+     "calls"),
+    ("The Hague-based court told both countries to avoid any step that could aggravate "
+     "the dispute.", "calls"),
+    ("Lithuania's foreign ministry said it had sent Warsaw a formal request for "
+     "explanations.", "calls"),
+    ("Chinese Foreign Ministry spokesperson Lin Jian insisted that the coast guard had taken "
+     "no direct measures against Philippine personnel.", "denies"),
+    ("Indian army chief Manoj Naravane said there had never been any dispute over the area.",
+     "denies"),
+    # (and no call nor denial where none is made)
+    ("Foreign Minister Jalil Abbas Jilani told reporters to expect a statement soon.",
+     "asserts"),
+    ("Foreign Minister Jalil Abbas Jilani said the army had taken no chances.", "asserts"),
+])
+def test_demands_requests_instructions_and_acts_denied_in_other_words(said, stance):
+    # (written for this test)
+    got = _who(f"Border row\n\nNEW DELHI, May 20 (Test Wire) - {said}", "2024-06-20", "stance")
+    assert [s for *_, s in got] == [stance], got
 
 
 def test_a_dateline_of_the_date_then_the_city_in_brackets_is_the_reports_home():

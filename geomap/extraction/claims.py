@@ -125,7 +125,7 @@ _VERBS = Keyed(_VERB)
 # a call in what is said: "They must withdraw", "we expect Azerbaijan to pull back",
 # "stressed the need for", "would like the UN Security Council to", "hope that ... could"
 _CALL_WORDS = _quick(
-    "abcehimnostuw",
+    "abcdehilmnostuw",
     r"\b(?:must|should|ought to|the need (?:for|to)|need to|needs to|would like|"
     r"expects? (?:\w+ ){0,3}to|we expect|important that|(?:expressed|expresses) (?:the )?hope|"
     # ("We certainly hope that the sides will take all measures", "We hope the Indian side
@@ -140,7 +140,14 @@ _CALL_WORDS = _quick(
     # ("warned the rebels to leave"; not "warned of attacks to come")
     r"warn(?:s|ed|ing)? (?!(?:of|about|that|against)\b)(?:[\w’'-]+ ){1,4}to (?=(?-i:[a-z]))|"
     r"\b(?:[Ww]e|I) (?:want|wanted) (?:[\w’'-]+ ){1,4}to (?=(?-i:[a-z]))|"  # ("We want the UN to")
-    r"(?:wants?|wanted) (?:\w+ ){1,4}(?:settled|resolved|ended|stopped|withdrawn))\b", re.I)
+    r"(?:wants?|wanted) (?:\w+ ){1,4}(?:settled|resolved|ended|stopped|withdrawn)|"
+    # ("We are demanding that the Chinese return our rifles", "We ask the people of Goma
+    # to stay at home", "told both countries to avoid any step", "made similar appeals")
+    r"demand(?:s|ed|ing)? that|\b(?:[Ww]e|I) ask (?:[\w’'-]+ ){1,5}to (?=(?-i:[a-z]))|"
+    r"\btold (?!(?:reporters|journalists|the press|parliament|lawmakers)\b)(?:[\w’'-]+ ){1,3}"
+    r"to (?=(?-i:[a-z]))(?!be\b)|"
+    r"(?:made|issued|sent|submitted|lodged) (?:[\w’'-]+ ){0,3}(?:appeals?|requests? for))\b",
+    re.I)
 # the verbs of another speaker's clause (", while Hezbollah said ...")
 VOICE_VERBS = "said|says|told|denied|denies|urged|accused|warned|warns|insisted|insists"
 _VOICE_VERBS = frozenset(VOICE_VERBS.split("|"))
@@ -3631,12 +3638,19 @@ def stance(sent: Sentence, speech: Speech, a: int = 0, b: int | None = None,
         # what is said before its frame, unquoted, the frame ending the sentence: "Armenian
         # troops did not cross into Tavush, the ministry said on Monday"
         regions.append((a, speech.span[0]))
-    if _negation(text, *regions[0]) or _FALSE.search(text, *regions[0]) or any(
+    if _negation(text, *regions[0]) or _FALSE.search(text, *regions[0]) or \
+            _DENIED_TOO.search(text, *regions[0]) or any(
             _FALSE.search(text, x, y) or _main_negation(text, x, y) for x, y in regions[1:]):
         return "denies"
     if verb in ("must", "should") or _CALL_WORDS.search(text, a, b):
         return "calls"
     return "asserts"
+
+
+# (and acts denied in words _NEGATED does not read: "had taken no direct measures against
+# Philippine personnel", "there had never been any dispute over the area")
+_DENIED_TOO = re.compile(r"\b(?:taken|took|take|takes|taking) no (?:[\w’'-]+ ){0,2}(?:measures?|"
+                         r"actions?|steps?)\b|\bnever been any\b")
 
 
 def _negation(text: str, a: int, b: int) -> re.Match | None:
