@@ -4417,6 +4417,15 @@ def test_demands_requests_instructions_and_acts_denied_in_other_words(said, stan
     assert [s for *_, s in got] == [stance], got
 
 
+def test_force_used_on_people_at_a_border_is_a_clash_the_report_states():
+    # (written for this test) water cannon, tear gas and stun grenades: an incident, stated
+    # by the report itself; and by a ministry that says so
+    got = _claims_of("Clash at the crossing\n\nPolish border guards used water cannon and tear "
+                     "gas against migrants at Kuźnica on Tuesday. The ministry said Belarusian "
+                     "services had handed the migrants stun grenades.", "2021-11-16")
+    assert [c.event for c in got] == ["clash", "clash"] and got[0].claimant_side == "PRESS", got
+
+
 def test_a_dateline_of_the_date_then_the_city_in_brackets_is_the_reports_home():
     # (written for this test) "April 12, 2012 (KHARTOUM) – ", as a paper of both Sudans
     # writes it: an official of no country there is Sudan's; the SPLA is South Sudan's

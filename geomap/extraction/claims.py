@@ -364,6 +364,9 @@ EVENTS = [
               r"exchanged (?:\w+ ){0,2}(?:gun)?fire|exchanges? of (?:\w+ ){0,2}(?:gun)?fire|"
               r"attack(?:ed|ing)|"
               r"gunfights?|gun battles?|"
+              # (force used on people at a border: "used water cannon and tear gas against
+              # migrants")
+              r"tear gas|water cannons?|stun grenades?|"
               r"ambush(?:ed|ing)|(?:repell?(?:ed|ing)?|repuls(?:ed|ing)) (?:an? |the )?"
               r"(?:[\w-]+ ){0,2}(?:attacks?|assaults?|incursions?|offensives?|troops|forces|"
               r"soldiers|units|fighters|militants|raids?|attempts?)|"
