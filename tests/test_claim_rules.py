@@ -4393,6 +4393,16 @@ def test_blame_denied_a_target_denied_and_a_camp_denied_here_are_denials():
     assert [s for *_, s in got] == ["asserts", "denies", "denies", "denies", "asserts"]
 
 
+def test_an_alliance_its_acronym_of_another_language_and_the_bloc_are_the_alliances():
+    # (written for this test) "the Alliance of Sahel States (AES)": its French initials;
+    # "the bloc" next is the alliance, which an aside of its members does not make two
+    got = _who("Sahel row\n\nOn Sunday the Alliance of Sahel States (AES), the confederation "
+               "that groups Mali with Burkina Faso and Niger, said it was recalling its "
+               "ambassadors. In a joint statement, the bloc condemned the act. The downing, "
+               "the AES added, was an aggression.", "2025-04-07")
+    assert [s for _, s in got] == ["AES", "AES", "AES"], got
+
+
 @pytest.mark.parametrize("said, stance", [
     ('"We are demanding that the Chinese return our rifles," General Romeo Brawner said.',
      "calls"),

@@ -2401,7 +2401,9 @@ _PREP_BEFORE = re.compile(r"\b(?:after|before|while|without|by|for|of|since|on|i
 _SAID_LATER = re.compile(r"[^,;]{0,120},\s*(?:[\w’'-]+ ){0,6}?(?:said|says|told)\b")
 _NOT_SAYING = re.compile(r"\b(?:not|n't|never|declined to|refused to)\s+$")
 # the words a body of no state's government is named by again ("the organization said")
+_ALLIANCE_REFS = frozenset("bloc alliance confederation coalition".split())
 _ORG_REFS = frozenset("group organization organisation agency watchdog charity".split()) | \
+    _ALLIANCE_REFS | \
     _CHURCH_BODIES  # (and a church's: "The Serbian Orthodox Diocese ... said. The diocese said")
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$")
 
@@ -2842,9 +2844,15 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
         if prior is None and word in _ORG_REFS:
             # "Human Rights Watch called on ... The organization said", "UNHCR said ... The
             # agency said": the body of no state's government that spoke last
+            # ("the Alliance of Sahel States (AES) ... the bloc said": an alliance's
+            # name is a body's, of no state's)
             prior = next((sp for sp in reversed(speakers[-_BODY_BACK:]) if not sp.person
-                          and sp.side not in ("", "PRESS") and not _body(sp.name.split())
-                          and " and " not in sp.name  # (not "Beijing and Taipei")
+                          and sp.side not in ("", "PRESS") and (not _body(sp.name.split()) or
+                                                               word in _ALLIANCE_REFS and
+                                                               len(sp.side) > 2)
+                          # (not "Beijing and Taipei"; but what an aside says of one may
+                          # name two: "..., the confederation that groups Mali with ... and")
+                          and " and " not in sp.name.split(",")[0]
                           and not report.capital_or_country(strip_possessive(sp.name))),
                          None)
             claimant, known = (prior.name, prior.side) if prior else (claimant, "")

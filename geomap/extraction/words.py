@@ -92,6 +92,10 @@ _OF_AFTER = re.compile(r" of (?P<of>[A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}
 _NAME_REACH = 320  # (seven words of at most 31 letters and two connectors each, and spaces)
 
 
+# (and an alliance's: "the Alliance of Sahel States (AES)", its acronym of its French name)
+_NAMED_BODIES = ORG_WORDS | frozenset("alliance confederation coalition".split())
+
+
 @lru_cache(maxsize=2)  # (a text's places and then its claims ask: read once)
 def acronyms(text: str) -> dict[str, str]:
     """Acronyms the text defines, each with the name it stands for ("JCS": "Joint Chiefs of
@@ -108,7 +112,7 @@ def acronyms(text: str) -> dict[str, str]:
         acr = m["acr"]
         if len(capped) >= len(acr) and "".join(words[i][0] for i in capped[-len(acr):]) == acr:
             out.setdefault(acr, " ".join(words[capped[-len(acr)]:]))
-        elif capped and any(w.lower() in ORG_WORDS for w in words[capped[0]:]):
+        elif capped and any(w.lower() in _NAMED_BODIES for w in words[capped[0]:]):
             # a body's name translated, its acronym not ("the State Committee for National
             # Security (GKNB) of Kyrgyzstan"), with whose it is, said after it
             whose = _OF_AFTER.match(text, m.end()) if not UNRECOGNISED.search(
