@@ -3482,6 +3482,8 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "The CCG spokesperson said it. The Department of " * 1000 + "Affairs said it, the DFA said. ",
     "We ask " + "the people " * 3000 + "to stay. He told " + "them " * 3000 + "to go, he said. ",
     "They demanded that, made appeals, have taken no " * 500 + "measures, never been any. ",
+    "Mali summoned " + "the envoy, " * 3000 + "announced it, and said it. ",
+    "a body based in the city of " * 2000 + "Tamanrasset said it. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -4391,6 +4393,23 @@ def test_blame_denied_a_target_denied_and_a_camp_denied_here_are_denials():
                'no camp here, only date farms," a villager in Panjgur said. "No one was hurt," '
                'the villager said.', "2024-01-18", "stance")
     assert [s for *_, s in got] == ["asserts", "denies", "denies", "denies", "asserts"]
+
+
+def test_the_subject_of_acts_listed_speaks_not_the_object_of_the_first_nor_a_bodys_seat():
+    # (written for this test) "Mali summoned Algeria's ambassador, announced ...": Mali
+    # speaks, not the ambassador; and the city a body it names is based in is not where
+    got = _claims_of("Drone row\n\nBAMAKO, April 7 (Test Wire) - A drone was shot down near "
+                     "Tinzaouaten. Mali also summoned Algeria's ambassador, announced its "
+                     "withdrawal from the committee, a regional body based in the Algerian "
+                     "city of Tamanrasset, and said it would lodge a complaint.", "2025-04-07")
+    summoned = [c for c in got if c.text.startswith("Mali also")]
+    assert {(c.claimant, c.claimant_side) for c in summoned} == {("Mali", "ML")}, got
+    assert {c.place for c in summoned} == {"Tinzaouaten"}, got
+    # (but the object before ", said" and a name after it is still where: "shelled Berd,
+    # said the Kremlin")
+    got = _who("Shelling\n\nMOSCOW, May 1 (Test Wire) - Azerbaijani troops shelled Berd, said "
+               "the Kremlin.", "2021-05-01")
+    assert got == [("the Kremlin", "RU")]
 
 
 def test_an_alliance_its_acronym_of_another_language_and_the_bloc_are_the_alliances():

@@ -2326,6 +2326,7 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
 
 
 _AND_END = re.compile(r"\band\s+$")
+_ACTED_ON = re.compile(r"\b[a-z]{3,}ed\s+(?:the\s+)?$")  # ("summoned the", "expelled")
 _NO_ONE = frozenset(("no", "none", "nobody", "neither"))
 _DEMONSTRATIVES = frozenset(("this", "that", "these", "those"))
 # a subject's words before a name said aside: capitalised, title words, "of", "the", "his"
@@ -2357,8 +2358,6 @@ _ITS_END = re.compile(r"\b(?:its|their)\s+$")
 _OPENER_ITS = re.compile(r"\s*(?:In|On|Later|Earlier|Separately|Meanwhile)\b[^,;:.]{0,80},\s*"
                          r"(?:its|their)\s+")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*$")
-_OBJECT_BEFORE = re.compile(r"\b(?:at|in|into|near|on|from|to|towards|across|along|inside|"
-                            r"outside|of|by|with)\s+(?:the\s+)?$")
 _WORD_BEFORE = re.compile(r"\b(?!(?:an?|the|one|two|three|four|five|several|some|many|other|"
                           r"another|said|says|and|but)\b)[a-z][a-z’'-]*\s+(?:the\s+)?$")
 _TO_LISTENER = frozenset(("told", "tells", "tell", "informed", "informs", "assured", "assures"))
@@ -2638,7 +2637,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             claimant = _subject(text[:before].rstrip() + " ")
             at = text.rfind(claimant, 0, verb.start()) if claimant else -1
             if at > 0 and text[:verb.start()].rstrip().endswith(",") and (
-                    _OBJECT_BEFORE.search(text, max(0, at - 16), at) or (
+                    _HIT_BEFORE.search(text, max(0, at - 16), at) or (
                         _WORD_BEFORE.search(text, max(0, at - 32), at) and
                         verb["verb"].lower() not in _TO_LISTENER and
                         _after(text[verb.end():]))):
@@ -2646,6 +2645,14 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                 # preposition's or a verb's object before ", said" is where, not who, where
                 # one is named after it ("shelled Berd, said the Kremlin")
                 claimant = ""
+            if claimant and at > 0 and text[:verb.start()].rstrip().endswith(",") and \
+                    _ACTED_ON.search(text, max(0, at - 24), at) and \
+                    not _after(text[verb.end():]):
+                # the object of the first of the acts a sentence lists, the verb of saying
+                # the next: "Mali also summoned Algeria's ambassador, announced its
+                # withdrawal ... and said": the sentence's subject, Mali
+                claimant = _head_np(text) or claimant
+                at = text.rfind(claimant, 0, verb.start()) if claimant else -1
             if not claimant and _AND_END.search(text[:verb.start()]):
                 # "Tajik officials have put their toll at 19 and say ...": the sentence's
                 # subject says it ("Lebanon's caretaker Prime Minister ..."), with the name
@@ -3823,8 +3830,11 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
                   and not _AGENT.search(text, max(0, m.start - 8), m.start)
                   # (nor where an envoy is posted: "summoned Myanmar's ambassador in Dhaka")
                   and not _POSTED_IN.search(text, max(0, m.start - 24), m.start)
+                  # (nor where a body it names sits: "the Joint Operational Staff Committee,
+                  # a regional security body based in the Algerian city of Tamanrasset")
+                  and not _BASED_IN.search(text, max(0, m.start - 48), m.start)
                   and not (r.place.kind == "country" and _ACTS.match(text, m.end) and
-                           not _OBJECT_BEFORE.search(text, max(0, m.start - 12), m.start))
+                           not _HIT_BEFORE.search(text, max(0, m.start - 12), m.start))
                   # (nor the country blamed: "blamed Israel for bringing the fighting")
                   and not (r.place.kind == "country" and _BLAMED.search(
                       text, max(0, m.start - 16), m.start))
@@ -3955,7 +3965,10 @@ _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 # ... or the country that does it, named before its act: "Azerbaijan used artillery",
 # "Iran struck what it said were bases in Pakistan's Balochistan province"
 # (not where it is the object: "shells fired at Armenia hit a house")
-_OBJECT_BEFORE = re.compile(r"\b(?:at|on|into|from|in|against|towards?|to|of|near)\s+$")
+_BASED_IN = re.compile(r"\b(?:based|headquartered|seated|housed) in (?:the )?(?:[\w’'-]+ ){0,2}"
+                       r"(?:(?:city|town|capital) of )?$")
+# (a preposition of where an act hit, before a name: an object, not who acts nor who speaks)
+_HIT_BEFORE = re.compile(r"\b(?:at|on|into|from|in|against|towards?|to|of|near)\s+$")
 _OWNS_NO_GROUND = re.compile(r"['’]s?\s+(?!(?:[\w-]+\s+){0,2}?(?:territory|territorial|waters|"
                              r"airspace|soil|land|lands|border|borders|frontier|side|coast|"
                              r"coastline|island|islands|shoal|reef|sea|province|region|"
