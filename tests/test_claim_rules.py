@@ -3484,6 +3484,7 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "They demanded that, made appeals, have taken no " * 500 + "measures, never been any. ",
     "Mali summoned " + "the envoy, " * 3000 + "announced it, and said it. ",
     "a body based in the city of " * 2000 + "Tamanrasset said it. ",
+    "At a meeting of " + "the council in Goma " * 3000 + ", she said it. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -4410,6 +4411,14 @@ def test_the_subject_of_acts_listed_speaks_not_the_object_of_the_first_nor_a_bod
     got = _who("Shelling\n\nMOSCOW, May 1 (Test Wire) - Azerbaijani troops shelled Berd, said "
                "the Kremlin.", "2021-05-01")
     assert got == [("the Kremlin", "RU")]
+
+
+def test_the_meeting_a_sentence_opens_with_is_where_they_spoke_not_where_it_happened():
+    # (written for this test) the Security Council's city is no place of the crossing
+    got = _claims_of("Goma falls\n\nKINSHASA (Test Wire) - At an emergency meeting of the UN "
+                     "Security Council in New York on Sunday, Congolese Foreign Minister Therese "
+                     "Kayikwamba Wagner said Rwandan troops had crossed into Goma.", "2025-01-27")
+    assert [c.place for c in got] == ["Goma"], got
 
 
 def test_an_alliance_its_acronym_of_another_language_and_the_bloc_are_the_alliances():

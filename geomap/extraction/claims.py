@@ -3497,7 +3497,11 @@ _PRONOUN_BACK = 12  # (the speakers "he" or "she" may go back to: a bound for lo
 # a verb of telling, whom it was told to, and where: "told the U.N. Security Council in "
 # (a few words, none "that": what was told begins there)
 # where one spoke, said first: "Addressing a press conference in Rawalpindi, ... said"
-_SPEAKING_FIRST = re.compile(r"\s*(?:Addressing|Speaking|Talking|Briefing|Writing)\b[^,]{0,80},")
+_SPEAKING_FIRST = re.compile(r"\s*(?:(?:Addressing|Speaking|Talking|Briefing|Writing)\b|"
+                             # ("At an emergency meeting of the UN Security Council in New
+                             # York on Sunday, ...": where they spoke too)
+                             r"At (?:an?|the) (?:[\w-]+ ){0,3}(?:meeting|session|briefing|"
+                             r"conference|summit|forum|debate)\b)[^,]{0,80},")
 _TOLD_IN = re.compile(r"(?:told|tells|telling|briefed|addressed|addressing)(?:\s+(?:the |a |an )?"
                       r"(?:(?!that\b)[\w.’'-]+\s+){0,4}(?:in|at)\s+(?:the\s+)?)?")
 _ACROSS_FROM = re.compile(r"\bacross\s+(?:the\s+(?:border|river|frontier)\s+)?from\s+"
@@ -3846,7 +3850,7 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
         # nor where they said it: "told the U.N. Security Council in New York"
         candidates = [(m, r) for m, r in candidates if not (
             m.start > s + verb.end() and _TOLD_IN.fullmatch(text, s + verb.start(), m.start))]
-    speaking = _SPEAKING_FIRST.match(sent.text) if not a else None
+    speaking = _SPEAKING_FIRST.match(sent.text, _after_dateline(sent.text)) if not a else None
     if speaking:  # (nor where they spoke, said first: "Speaking to reporters in Baku, ...")
         candidates = [(m, r) for m, r in candidates if m.start >= s + speaking.end()]
     where = _WHERE_FIRST.match(sent.text) if not a and span[1] else None
