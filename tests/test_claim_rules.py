@@ -720,8 +720,10 @@ def test_residents_of_a_place_speak_of_it():
     ("violated Cambodian territory near the temple", "incursion"),
     ("were crossing into Thailand near the temple", "incursion"),
     ("pushed into Thailand's Surin province", "incursion"),
-    # (a border crossing's name is no crossing: "the Torkham crossing" was an incursion)
-    ("closed the Torkham crossing near the temple", "statement"),
+    # (a border crossing's name is no crossing: "the Torkham crossing" was an incursion;
+    # closing it is an act, "other")
+    ("closed the Torkham crossing near the temple", "other"),
+    ("guarded the Torkham crossing near the temple", "statement"),
     ("had struck six locations in Thailand with missiles", "shelling"),
     ("exchanged heavy artillery fire with Thai troops", "clash"),
     ("fought a gunfight at the temple", "clash"),
@@ -3485,6 +3487,8 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "Mali summoned " + "the envoy, " * 3000 + "announced it, and said it. ",
     "a body based in the city of " * 2000 + "Tamanrasset said it. ",
     "At a meeting of " + "the council in Goma " * 3000 + ", she said it. ",
+    "Algeria closed its " + "own " * 3000 + "airspace; Mali recalled, broke off and expelled "
+    + "its " * 3000 + "envoys. ",
 ])
 def test_this_stops_routes_read_in_linear_time(piece):
     import time
@@ -4453,6 +4457,16 @@ def test_demands_requests_instructions_and_acts_denied_in_other_words(said, stan
     # (written for this test)
     got = _who(f"Border row\n\nNEW DELHI, May 20 (Test Wire) - {said}", "2024-06-20", "stance")
     assert [s for *_, s in got] == [stance], got
+
+
+def test_what_states_do_to_each_other_over_an_incident_is_an_act_the_report_states():
+    # (written for this test) airspace closed, relations broken off, ambassadors recalled,
+    # diplomats expelled: acts ("other"), the report's own where it states them
+    got = _claims_of("Drone row\n\nAlgeria closed its airspace to flights from Mali on Monday. "
+                     "Kinshasa broke off diplomatic relations with Kigali. Britain expelled 23 "
+                     "Russian diplomats. Mali said it was recalling its ambassador.", "2025-04-07")
+    assert [(c.claimant_side, c.event) for c in got] == [("PRESS", "other")] * 3 + [
+        ("ML", "other")], got
 
 
 def test_force_used_on_people_at_a_border_is_a_clash_the_report_states():

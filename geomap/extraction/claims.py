@@ -404,7 +404,15 @@ EVENTS = [
               r"board(?:ed|ing) (?:\w+ ){0,3}(?:boats?|ships?|vessels?)|"
               r"mined (?:the )?(?:\w+ ){0,2}(?:roads?|routes?|paths?|fields?)|"
               r"evacuat\w*|fled|displaced|detain\w*|arrest\w*|abduct\w*|kidnap\w*|"
-              r"seiz(?:e|ed|ing|ure))\b"),
+              r"seiz(?:e|ed|ing|ure)|"
+              # (and what states do to each other over an incident: "closing its airspace to
+              # all air traffic coming from Mali", "broke off relations", "recalled their
+              # ambassadors", "expelled two diplomats")
+              r"clos(?:e|es|ed|ing|ure of) (?:\w+ ){0,2}(?:airspace|border|crossings?|frontier)|"
+              r"(?:broke|break|breaks|breaking) off (?:\w+ ){0,2}(?:relations|ties)|"
+              r"sever(?:ed|s|ing)? (?:\w+ ){0,2}(?:relations|ties)|"
+              r"recall(?:ed|s|ing)? (?:\w+ ){0,3}(?:ambassadors?|envoys?)|"
+              r"expel(?:led|s|ling)? (?:\w+ ){0,3}(?:diplomats?|ambassadors?|envoys?))\b"),
 ]
 # One pattern for all: the leftmost match wins, and at one place the earlier event listed.
 EVENT_RX = _quick("abcdefgiklmnoprstvw",
