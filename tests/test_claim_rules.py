@@ -4459,6 +4459,16 @@ def test_demands_requests_instructions_and_acts_denied_in_other_words(said, stan
     assert [s for *_, s in got] == [stance], got
 
 
+def test_a_very_different_account_given_is_a_speaker_whom_it_then_means():
+    # (written for this test) "gave a very different account": the government speaks, and
+    # "it" next is the government, not the army that spoke before
+    got = _who("Drone row\n\nMali's army said one of its aircraft had crashed. On Sunday, Mali's "
+               "transitional government gave a very different account. In a statement read on "
+               "state television, it said the wreckage lay inside Malian territory.",
+               "2025-04-07")
+    assert [c for c, _ in got] == ["Mali's army"] + ["Mali's transitional government"] * 2
+
+
 def test_what_states_do_to_each_other_over_an_incident_is_an_act_the_report_states():
     # (written for this test) airspace closed, relations broken off, ambassadors recalled,
     # diplomats expelled: acts ("other"), the report's own where it states them

@@ -71,7 +71,8 @@ ASSERT = ("said|says|say|told|tells|claimed|claims|accused|accuses|charged|charg
           # (and an account given: "A spokesperson of the BSF ... gave a similar account.";
           # not where it is told next: "Uganda's army gave a different account: its
           # spokesman ... said")
-          r"gave (?:a|an|its|his|her|their) (?:similar |different |conflicting |separate |"
+          r"gave (?:a|an|its|his|her|their) (?:(?:very|quite|markedly|starkly|sharply|"
+          r"entirely|completely|somewhat) )?(?:similar |different |conflicting |separate |"
           r"detailed |own )?(?:account|version)(?=[^.:;,]{0,40}\.)|"
           "put the number of|puts the number of|blamed|blames|blaming|estimated|estimates|"
           "described|describes|"
