@@ -3487,6 +3487,8 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "Mali summoned " + "the envoy, " * 3000 + "announced it, and said it. ",
     "a body based in the city of " * 2000 + "Tamanrasset said it. ",
     "At a meeting of " + "the council in Goma " * 3000 + ", she said it. ",
+    "After Ann Lee said " + "that it, " * 3000 + "Bob Roe dismissed it. ",
+    "When " + "the army said " * 3000 + ", Baku denied it. ",
     "Algeria closed its " + "own " * 3000 + "airspace; Mali recalled, broke off and expelled "
     + "its " * 3000 + "envoys. ",
 ])
@@ -4457,6 +4459,14 @@ def test_demands_requests_instructions_and_acts_denied_in_other_words(said, stan
     # (written for this test)
     got = _who(f"Border row\n\nNEW DELHI, May 20 (Test Wire) - {said}", "2024-06-20", "stance")
     assert [s for *_, s in got] == [stance], got
+
+
+def test_the_main_clause_speaks_not_a_clause_the_sentence_opens_with():
+    # (written for this test) "After X said that ..., Y dismissed ...": Y, and a denial
+    got = _who("Row over Minsk\n\nAfter prime minister Mateusz Morawiecki said that Vladimir "
+               "Putin was pulling the strings in Minsk, Kremlin spokesman Dmitry Peskov "
+               "dismissed the remark as irresponsible.", "2021-11-16", "stance")
+    assert got == [("Dmitry Peskov, Kremlin spokesman", "RU", "denies")]
 
 
 def test_a_very_different_account_given_is_a_speaker_whom_it_then_means():

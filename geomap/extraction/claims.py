@@ -2335,6 +2335,9 @@ def clauses(sent: Sentence, speech: Speech) -> list[tuple[int, int, str]]:
 
 
 _AND_END = re.compile(r"\band\s+$")
+_LEAD_CLAUSE = re.compile(r"\s*(?:After|When|Before|While|Although|Though|Once)\s"
+                          r"(?:(?!that\b)[^,;:“”\"]){1,200}?\b(?:said|says|told|claimed|announced|"
+                          r"accused|warned)\b[^;:“”\"]{0,200}?,\s(?=[A-Z])")
 _ACTED_ON = re.compile(r"\b[a-z]{3,}ed\s+(?:the\s+)?$")  # ("summoned the", "expelled")
 _NO_ONE = frozenset(("no", "none", "nobody", "neither"))
 _DEMONSTRATIVES = frozenset(("this", "that", "these", "those"))
@@ -2476,8 +2479,15 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
     text = sent.text
     if text.rstrip().endswith("?") and not sent.quotes:
         return None  # a question claims nothing ("What does Chad say?", "Q: Did ...?")
-    verb = request = first_person = asked = aside = None
+    verb = request = first_person = asked = aside = led = None
+    # (a clause the sentence opens with, before its own subject: "After prime minister
+    # Mateusz Morawiecki said that ..., Kremlin spokesman Dmitry Peskov dismissed")
+    lead_in = _LEAD_CLAUSE.match(text, _after_dateline(text)) if text[:1] in "AWBTO" or \
+        " - " in text[:80] or " — " in text[:80] else None
     for v in _VERBS.finditer(text, low=sent.low):
+        if lead_in and v.start() < lead_in.end():
+            led = led or v  # (the main clause's verb after it, where there is one)
+            continue
         if sent.quoted(v.start()) and not sent.scare_quoted(v.start()) or \
                 _EMBEDDED.search(text, max(0, v.start() - 16), v.start()):
             continue  # (in a quotation, or "troops which it says crossed": not the frame)
@@ -2538,7 +2548,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
             verb = v
             break
         request = request or v
-    verb = verb or first_person or asked or aside
+    verb = verb or first_person or asked or aside or led
     # the frame is the sentence's end ("Egypt has warned against any harm to its troops, a
     # high-level source told Al-Qahera News"): what comes before is said (the pattern ends
     # its match at the text's end: tried on its last words only)
