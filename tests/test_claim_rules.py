@@ -3488,6 +3488,8 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "a body based in the city of " * 2000 + "Tamanrasset said it. ",
     "At a meeting of " + "the council in Goma " * 3000 + ", she said it. ",
     "After Ann Lee said " + "that it, " * 3000 + "Bob Roe dismissed it. ",
+    "Boats rammed boats near " + "Ayungin Shoal, " * 3000 + "General Ann Lee said. The China "
+    "Coast Guard had no authority, Lin of China denied it. ",
     "When " + "the army said " * 3000 + ", Baku denied it. ",
     "Algeria closed its " + "own " * 3000 + "airspace; Mali recalled, broke off and expelled "
     + "its " * 3000 + "envoys. ",
@@ -4467,6 +4469,24 @@ def test_the_main_clause_speaks_not_a_clause_the_sentence_opens_with():
                "Putin was pulling the strings in Minsk, Kremlin spokesman Dmitry Peskov "
                "dismissed the remark as irresponsible.", "2021-11-16", "stance")
     assert got == [("Dmitry Peskov, Kremlin spokesman", "RU", "denies")]
+
+
+def test_a_country_in_its_forces_name_and_a_meeting_are_not_where_a_claim_or_a_denial_is():
+    # (written for this test) "the China Coast Guard had no authority": not China; and a
+    # denial that names no event denies the last charge, not where a general met reporters
+    got = _claims_of("Shoal clash\n\nMANILA, Philippines — Chinese boats rammed Philippine "
+                     "boats near Ayungin Shoal, General Romeo Brawner said. He spoke to "
+                     "reporters in Puerto Princesa City on Wednesday. He added that the China "
+                     "Coast Guard had no authority there. Foreign Ministry spokesperson Lin Jian "
+                     "of China denied it.", "2024-06-20")
+    assert "China" not in [c.place for c in got], got
+    assert _first(got, "Foreign Ministry").place == _first(got, "MANILA").place, got
+    # (and the place the first sentence ends with, before the comma of who said it, is no
+    # part of the speaker's name; an ambassador's post still is)
+    assert _first(got, "General", "claimant").claimant == "General Romeo Brawner", got
+    got = _who("Row\n\nMADRID — Morocco's ambassador in Madrid, Karima Benyaich, said it was "
+               "regrettable.", "2021-05-20")
+    assert got == [("Morocco's ambassador in Madrid, Karima Benyaich", "MA")]
 
 
 def test_a_very_different_account_given_is_a_speaker_whom_it_then_means():

@@ -1100,6 +1100,12 @@ def _subject(prefix: str) -> str:
         prefix.rstrip().endswith(",") else None
     if aside:
         named = _subject(prefix[:aside.start()])
+        at = prefix.rfind(named, 0, aside.start()) if named[:1].isupper() else -1
+        if at > 0 and _HIT_BEFORE.search(prefix, max(0, at - 12), at) and \
+                aside["a"][:1].isupper():
+            # a place the sentence ends with, then who said it: "Chinese boats rammed
+            # Philippine boats near Ayungin Shoal, General Romeo Brawner said": Brawner
+            return aside["a"]
         if named[:1].isupper():
             return f"{named}, {aside['a']}"
         prefix = prefix[:aside.start()]
@@ -1142,7 +1148,11 @@ def _subject(prefix: str) -> str:
         w = words[k]
         low = w.lower()
         if w == ",":
-            if taken and taken[-1][:1].isupper():
+            place_end = _PLACE_BEFORE_COMMA.fullmatch(" ".join(words[max(0, k - 5):k]))
+            if place_end and place_end["before"] and \
+                    place_end["before"].lower() in _ROLES | _SPEAKER_NOUNS:
+                place_end = None  # (where one is posted: "Morocco's ambassador in Madrid,")
+            if taken and taken[-1][:1].isupper() and not place_end:
                 taken.append(w)
                 continue
             # a person's name before their role, set off by commas ("..., Alireza Marhamati,
@@ -1553,8 +1563,9 @@ class Report:
         """What a denial by ``side`` of ``event`` ("" if it names none) denies: (places,
         event) of the last charge of that event by another side, else of the report's own
         voice ("Azerbaijani forces advanced into Syunik"); else the last charge made, unless
-        it is ``side``'s own ("Kyrgyzstan denied it too")."""
-        latest = list(reversed(self.charges))
+        it is ``side``'s own ("Kyrgyzstan denied it too"). (A meeting told of is no charge:
+        "Gen. Brawner spoke to reporters in Puerto Princesa City" is not what China denies.)"""
+        latest = [c for c in reversed(self.charges) if c[2] != "talks"]
         same = [c for c in latest if c[2] == event and c[0] != side]
         found = next((c for c in same if c[0] != "PRESS"), None) or next(iter(same), None) \
             or next((c for c in latest[:1] if c[0] != side), None)
@@ -3858,6 +3869,9 @@ def place(sent: Sentence, speech: Speech, actor_side: str, report: Report, a: in
                   and not _BASED_IN.search(text, max(0, m.start - 48), m.start)
                   and not (r.place.kind == "country" and _ACTS.match(text, m.end) and
                            not _HIT_BEFORE.search(text, max(0, m.start - 12), m.start))
+                  # (nor a country in its forces' name: "the China Coast Guard (CCG) had no
+                  # legal authority to interfere", "Pakistan Army")
+                  and not (r.place.kind == "country" and _FORCE_NAMED.match(text, m.end))
                   # (nor the country blamed: "blamed Israel for bringing the fighting")
                   and not (r.place.kind == "country" and _BLAMED.search(
                       text, max(0, m.start - 16), m.start))
@@ -3988,6 +4002,13 @@ _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 # ... or the country that does it, named before its act: "Azerbaijan used artillery",
 # "Iran struck what it said were bases in Pakistan's Balochistan province"
 # (not where it is the object: "shells fired at Armenia hit a house")
+# (a place a sentence ends with, before the comma of who said it: "... near Ayungin Shoal,
+# General Romeo Brawner said")
+_PLACE_BEFORE_COMMA = re.compile(r"(?:.*? )?(?:(?P<before>[\w’'-]+) )?(?:near|in|at|into|towards|"
+                                 r"outside|inside|from) "
+                                 r"(?:the )?(?:[A-Z][\w’'-]*(?: |$)){1,3}")
+_FORCE_NAMED = re.compile(r" (?:Coast Guard|Border Guards?|Border Police|Navy|Army|Air Force|"
+                          r"Armed Forces|Marine Corps|Marines|National Guard)\b")
 _BASED_IN = re.compile(r"\b(?:based|headquartered|seated|housed) in (?:the )?(?:[\w’'-]+ ){0,2}"
                        r"(?:(?:city|town|capital) of )?$")
 # (a preposition of where an act hit, before a name: an object, not who acts nor who speaks)
