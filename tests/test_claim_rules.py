@@ -3488,6 +3488,7 @@ def test_the_head_of_state_a_body_says_will_act_is_he_next():
     "a body based in the city of " * 2000 + "Tamanrasset said it. ",
     "At a meeting of " + "the council in Goma " * 3000 + ", she said it. ",
     "After Ann Lee said " + "that it, " * 3000 + "Bob Roe dismissed it. ",
+    "A resident of the " + "lower part of the " * 3000 + "town said it. ",
     "Boats rammed boats near " + "Ayungin Shoal, " * 3000 + "General Ann Lee said. The China "
     "Coast Guard had no authority, Lin of China denied it. ",
     "When " + "the army said " * 3000 + ", Baku denied it. ",
@@ -4487,6 +4488,15 @@ def test_a_country_in_its_forces_name_and_a_meeting_are_not_where_a_claim_or_a_d
     got = _who("Row\n\nMADRID — Morocco's ambassador in Madrid, Karima Benyaich, said it was "
                "regrettable.", "2021-05-20")
     assert got == [("Morocco's ambassador in Madrid, Karima Benyaich", "MA")]
+
+
+def test_a_resident_of_the_town_speaks_and_he_next_is_the_resident():
+    # (written for this test) "A resident of the town" was no speaker at all (the town's
+    # lower-case words ended the phrase), and "he" next went back to the minister
+    got = _who("Drone row\n\nMali's Prime Minister Abdoulaye Maiga rejected the claim. A "
+               "resident of the town, who asked not to be named, said people had heard a loud "
+               "explosion. \"We went out at dawn,\" he said.", "2025-04-07")
+    assert [c for c, _ in got[1:]] == ["resident"] * 2, got
 
 
 def test_a_very_different_account_given_is_a_speaker_whom_it_then_means():

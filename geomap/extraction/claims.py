@@ -905,7 +905,7 @@ _OPENING_TIME = re.compile(r"\s*(?:(?:[Ll]ate |[Ee]arly )?(?:[Ll]ast|[Tt]his|[Nn
                            r"(?: \d{4})?|[Ii]n \d{4})\s*")
 # where a speaker is, in lower-case words after their role, up to the verb ("A security
 # source in the border zone"; not "a statement in which ...")
-_LOWER_WHERE_END = re.compile(r"(?P<before>[\w’'-]+)\s(?:in|at|near|on|along)\s(?:the\s)?"
+_LOWER_WHERE_END = re.compile(r"(?P<before>[\w’'-]+)\s(?:in|at|near|on|along|of)\s(?:the\s)?"
                               r"(?P<words>(?!(?:which|whom|who|whose|that|what)\s)"
                               r"(?:[a-z][\w-]*\s){1,3})$")
 _WHEN_ENDS = (",", "day", "night", "morning", "evening", "afternoon", "week", "month")
