@@ -905,9 +905,13 @@ _OPENING_TIME = re.compile(r"\s*(?:(?:[Ll]ate |[Ee]arly )?(?:[Ll]ast|[Tt]his|[Nn
                            r"(?: \d{4})?|[Ii]n \d{4})\s*")
 # where a speaker is, in lower-case words after their role, up to the verb ("A security
 # source in the border zone"; not "a statement in which ...")
-_LOWER_WHERE_END = re.compile(r"(?P<before>[\w’'-]+)\s(?:in|at|near|on|along|of)\s(?:the\s)?"
+_LOWER_WHERE_END = re.compile(r"(?P<before>[\w’'-]+)\s(?P<at>in|at|near|on|along|of)\s(?:the\s)?"
                               r"(?P<words>(?!(?:which|whom|who|whose|that|what)\s)"
                               r"(?:[a-z][\w-]*\s){1,3})$")
+# (what "of the ..." after one speaking may say where they are: not "head of state")
+_PLACE_WORDS = frozenset("""town towns village villages city area areas side camp camps hamlet
+neighbourhood neighborhood community region district province border valley settlement
+island islands""".split())
 _WHEN_ENDS = (",", "day", "night", "morning", "evening", "afternoon", "week", "month")
 _MEETING_IN = re.compile(r"\s(?:meeting|gathered|based|stationed|speaking|visiting)\s(?:in|at)"
                          r"\s[^,;:.]{1,80}$")
@@ -1076,7 +1080,9 @@ def _subject(prefix: str) -> str:
             prefix = prefix[:aside.start()]
     where = _LOWER_WHERE_END.search(prefix, max(0, len(prefix) - 60))
     if where and where["before"].lower() in _SPEAKER_NOUNS and \
-            where["words"].split()[-1] not in _SPEAKER_NOUNS:
+            where["words"].split()[-1] not in _SPEAKER_NOUNS and (
+                where["at"] != "of" or where["words"].split()[-1] in _PLACE_WORDS):
+        # (and "of the town": "A resident of the town said"; not "head of state")
         # where a speaker is, in words of no name: "A security source in the border zone
         # told AFP" (not "... zone"); but "an official at the ministry" is one of it
         prefix = prefix[:where.end("before")] + " "
