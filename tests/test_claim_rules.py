@@ -4420,6 +4420,11 @@ def test_the_subject_of_acts_listed_speaks_not_the_object_of_the_first_nor_a_bod
     got = _who("Shelling\n\nMOSCOW, May 1 (Test Wire) - Azerbaijani troops shelled Berd, said "
                "the Kremlin.", "2021-05-01")
     assert got == [("the Kremlin", "RU")]
+    # (nor one a verb of saying puts after it, named by no name: "said two Armenian security
+    # officials", bench/frames.py's frame)
+    got = _who("Shelling\n\nYEREVAN, May 1 (Test Wire) - Azerbaijani troops shelled Berd, said "
+               "two Armenian security officials.", "2021-05-01")
+    assert [s for _, s in got] == ["AM"], got
 
 
 def test_the_meeting_a_sentence_opens_with_is_where_they_spoke_not_where_it_happened():

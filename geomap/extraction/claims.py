@@ -2355,6 +2355,9 @@ _AND_END = re.compile(r"\band\s+$")
 _LEAD_CLAUSE = re.compile(r"\s*(?:After|When|Before|While|Although|Though|Once)\s"
                           r"(?:(?!that\b)[^,;:“”\"]){1,200}?\b(?:said|says|told|claimed|announced|"
                           r"accused|warned)\b[^;:“”\"]{0,200}?,\s(?=[A-Z])")
+# (the verbs that put who said it after them: "Azerbaijani troops shelled Berd, said two
+# Armenian security officials")
+_INVERTING = frozenset("said says told tells added adds wrote writes".split())
 _ACTED_ON = re.compile(r"\b[a-z]{3,}ed\s+(?:the\s+)?$")  # ("summoned the", "expelled")
 _NO_ONE = frozenset(("no", "none", "nobody", "neither"))
 _DEMONSTRATIVES = frozenset(("this", "that", "these", "those"))
@@ -2682,6 +2685,7 @@ def _speaker(sent: Sentence, report: Report) -> Speech | None:
                 # one is named after it ("shelled Berd, said the Kremlin")
                 claimant = ""
             if claimant and at > 0 and text[:verb.start()].rstrip().endswith(",") and \
+                    verb["verb"].lower() not in _INVERTING and \
                     _ACTED_ON.search(text, max(0, at - 24), at) and \
                     not _after(text[verb.end():]):
                 # the object of the first of the acts a sentence lists, the verb of saying
